@@ -1,0 +1,63 @@
+// `npm test`: the core tests under Node, then every test in headless Chromium, then one plain
+// line `N passed, N failed` that CI reads. Installs Debian's chromium first when none is found.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { ensureChromium } from './chromium.mjs';
+
+const extra = process.argv.slice(2);
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+
+function run(command, args, options = {}) {
+  return spawnSync(command, args, { stdio: 'inherit', ...options });
+}
+
+mkdirSync('test-results', { recursive: true });
+
+// 1. The DOM-free core under Node's own test runner.
+{
+  const result = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', '--import', './test/node-globals.ts', '--test', '--test-reporter=spec',
+      '--test-reporter-destination=stdout', '--test-reporter=tap',
+      '--test-reporter-destination=test-results/node.tap', ...nodeTestFiles()],
+    { stdio: 'inherit' },
+  );
+  const tap = existsSync('test-results/node.tap') ? readFileSync('test-results/node.tap', 'utf8') : '';
+  const pass = Number(/^# pass (\d+)/m.exec(tap)?.[1] ?? 0);
+  const fail = Number(/^# fail (\d+)/m.exec(tap)?.[1] ?? 0);
+  const skip = Number(/^# skipped (\d+)/m.exec(tap)?.[1] ?? 0);
+  passed += pass;
+  failed += fail;
+  skipped += skip;
+  if (result.status !== 0 && fail === 0) failed += 1;
+}
+
+// 2. Everything in headless Chromium.
+{
+  ensureChromium();
+  rmSync('test-results/browser-counts.json', { force: true });
+  const result = run('npx', ['web-test-runner', '--config', 'web-test-runner.config.mjs', ...extra]);
+  const file = 'test-results/browser-counts.json';
+  if (existsSync(file)) {
+    const counts = JSON.parse(readFileSync(file, 'utf8'));
+    passed += counts.passed;
+    failed += counts.failed;
+    skipped += counts.skipped;
+    if (result.status !== 0 && counts.failed === 0) failed += 1;
+  } else {
+    failed += 1;
+  }
+}
+
+function nodeTestFiles() {
+  const out = spawnSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', 'test/core'], {
+    encoding: 'utf8',
+  });
+  const files = out.stdout.split('\n').filter((f) => /\.test\.ts$/.test(f) && existsSync(f));
+  return files.length > 0 ? files : ['test/core'];
+}
+
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed > 0 ? 1 : 0);

@@ -1,0 +1,53 @@
+/** A bulk email goes once to an audience; a trigger email to participants as a campaign adds them. */
+export type EmailKind = 'bulk' | 'trigger';
+
+/**
+ * One event on the wire: a fact about one recipient of one email, from the provider or from the
+ * recipient. Events arrive late, twice and out of order; `id` makes a redelivery count once.
+ */
+export interface ResponseEvent {
+  /** Unique per event; the same id delivered again is applied once. */
+  id: string;
+  emailId: string;
+  /** One row of the email's audience. */
+  recipientId: string;
+  /** A catalogue id (`opened`, `hard-bounce`…); labels and aliases are accepted too. */
+  response: string;
+  /** When it happened: ISO-8601 with a zone, or epoch milliseconds. */
+  at: string | number;
+  contactId?: string;
+  contactName?: string;
+  /** The address the email went to. */
+  address?: string;
+  emailKind?: EmailKind;
+  /** The email's type (newsletter, invoice…), for per-type unsubscribes. */
+  emailType?: string;
+  /** The email provider that reported it. */
+  provider?: string;
+  /** The link clicked, for Clicked. */
+  url?: string;
+  /** The provider's reason, SMTP code or bounce class. */
+  reason?: string;
+}
+
+/** Why an event was not applied, in words a host page can show as they are. */
+export interface EventRejection {
+  /** The input exactly as it came. */
+  event: unknown;
+  code: RejectionCode;
+  /** The field at fault, when one is. */
+  field?: string;
+  reason: string;
+}
+
+export type RejectionCode =
+  | 'not-an-object'
+  | 'missing-field'
+  | 'wrong-type'
+  | 'too-long'
+  | 'unknown-response'
+  | 'bad-time'
+  | 'time-out-of-range'
+  | 'bad-value'
+  | 'unsafe-url'
+  | 'not-json';

@@ -1,0 +1,20 @@
+/**
+ * `email-responses/core`: the response rules, the fold and validation, with no DOM. Runs in
+ * Node, a worker or the page.
+ */
+export { DEFAULT_RULES } from './catalogue';
+export type { ResponseCounter, ResponseDefinition, ResponseEffects, ResponseGroup, ResponseRules } from './catalogue';
+export { checkRules, compileRules, responseIndex } from './rules';
+export type { CompiledRules } from './rules';
+export type { EmailKind, EventRejection, RejectionCode, ResponseEvent } from './event';
+export { FIELD_LIMITS, checkEvent, validateEvents } from './validate';
+export { EARLIEST_EVENT_TIME, LATEST_EVENT_TIME, eventTime, parseIsoTime } from './time';
+export { ResponseState, createResponseState, foldEvents } from './fold';
+export type { AppliedBatch, FoldedResponses, RecipientState } from './fold';
+export type { EmailEntry } from './email-table';
+export { contactFlags } from './effects';
+export type { ContactState } from './effects';
+export { failedHandOver, isWellFormedAddress, presendCascade } from './presend';
+export type { AudienceRow, PresendDecision, PresendEmail } from './presend';
+export { summarizeCounts, summarizeEmail } from './summary';
+export type { EmailSummary, SummaryFigure } from './summary';

@@ -1,0 +1,118 @@
+import type { EventRejection, ResponseEvent } from './event';
+import { responseIndex, type CompiledRules } from './rules';
+import { eventTime, isPlausibleTime } from './time';
+
+/** The longest text each field may carry; longer is a broken or hostile producer. */
+export const FIELD_LIMITS = {
+  id: 256,
+  emailId: 256,
+  recipientId: 256,
+  response: 128,
+  contactId: 256,
+  contactName: 512,
+  address: 320,
+  emailType: 128,
+  provider: 64,
+  url: 4096,
+  reason: 2048,
+} as const;
+
+const REQUIRED = ['id', 'emailId', 'recipientId'] as const;
+const OPTIONAL = ['contactId', 'contactName', 'address', 'emailType', 'provider', 'reason'] as const;
+
+/** What validation learns about a good event, written into a reused object to spare the heap. */
+export interface CheckedEvent {
+  event: ResponseEvent;
+  response: number;
+  at: number;
+}
+
+function reject(event: unknown, code: EventRejection['code'], reason: string, field?: string): EventRejection {
+  return field === undefined ? { event, code, reason } : { event, code, field, reason };
+}
+
+function checkString(input: unknown, value: unknown, field: keyof typeof FIELD_LIMITS, required: boolean): EventRejection | null {
+  if (value === undefined || value === null) {
+    return required ? reject(input, 'missing-field', `${field} is missing`, field) : null;
+  }
+  if (typeof value !== 'string') return reject(input, 'wrong-type', `${field} must be text, not ${typeName(value)}`, field);
+  if (required && value.length === 0) return reject(input, 'missing-field', `${field} is empty`, field);
+  if (value.length > FIELD_LIMITS[field]) {
+    return reject(input, 'too-long', `${field} is ${value.length} characters; at most ${FIELD_LIMITS[field]} are allowed`, field);
+  }
+  return null;
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/**
+ * Checks one event from the wire. Returns null and fills `out` when it can be applied, or the
+ * rejection with a reason a host can show. Never throws, whatever `input` is.
+ */
+export function checkEvent(input: unknown, rules: CompiledRules, out: CheckedEvent): EventRejection | null {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return reject(input, 'not-an-object', `an event must be an object, not ${typeName(input)}`);
+  }
+  const event = input as Record<string, unknown>;
+  for (const field of REQUIRED) {
+    const problem = checkString(input, event[field], field, true);
+    if (problem) return problem;
+  }
+  const response = event.response;
+  if (response === undefined || response === null) return reject(input, 'missing-field', 'response is missing', 'response');
+  if (typeof response !== 'string') return reject(input, 'wrong-type', `response must be text, not ${typeName(response)}`, 'response');
+  const index = response.length <= FIELD_LIMITS.response ? responseIndex(rules, response) : -1;
+  if (index < 0) {
+    const shown = response.length > 40 ? `${response.slice(0, 40)}…` : response;
+    return reject(input, 'unknown-response', `"${shown}" is not a response in rules ${rules.version}`, 'response');
+  }
+  if (event.at === undefined || event.at === null) return reject(input, 'missing-field', 'at is missing', 'at');
+  const at = eventTime(event.at);
+  if (Number.isNaN(at)) {
+    return reject(input, 'bad-time', 'at must be epoch milliseconds or ISO-8601 text with a time zone', 'at');
+  }
+  if (!isPlausibleTime(at)) return reject(input, 'time-out-of-range', 'at lies before 2000 or after 2099', 'at');
+  for (const field of OPTIONAL) {
+    const value = event[field];
+    if (value !== undefined) {
+      const problem = checkString(input, value, field, false);
+      if (problem) return problem;
+    }
+  }
+  const kind = event.emailKind;
+  if (kind !== undefined && kind !== null && kind !== 'bulk' && kind !== 'trigger') {
+    return reject(input, 'bad-value', 'emailKind must be "bulk" or "trigger"', 'emailKind');
+  }
+  const url = event.url;
+  if (url !== undefined && url !== null) {
+    const problem = checkString(input, url, 'url', false);
+    if (problem) return problem;
+    if (!/^(https?:\/\/|mailto:)/i.test(url as string)) {
+      return reject(input, 'unsafe-url', 'url must be an http(s) or mailto link', 'url');
+    }
+  }
+  out.event = input as unknown as ResponseEvent;
+  out.response = index;
+  out.at = at;
+  return null;
+}
+
+/** Validates a list of events, splitting them into the good and the rejected. */
+export function validateEvents(
+  inputs: readonly unknown[],
+  rules: CompiledRules,
+): { accepted: ResponseEvent[]; rejected: EventRejection[] } {
+  const scratch: CheckedEvent = { event: undefined as unknown as ResponseEvent, response: -1, at: 0 };
+  const accepted: ResponseEvent[] = [];
+  const rejected: EventRejection[] = [];
+  for (const input of inputs) {
+    const problem = checkEvent(input, rules, scratch);
+    if (problem) rejected.push(problem);
+    else accepted.push(scratch.event);
+  }
+  return { accepted, rejected };
+}

@@ -1,0 +1,30 @@
+import { chromeLauncher } from '@web/test-runner';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
+import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
+import { countReporter } from './scripts/count-reporter.mjs';
+
+const executablePath = findChromium();
+if (!executablePath) throw new Error('email-responses: run `node scripts/chromium.mjs` first');
+
+export default {
+  files: ['test/**/*.test.ts', '!test/**/*.node.test.ts'],
+  nodeResolve: { browser: true, exportConditions: ['browser', 'development'] },
+  concurrency: 1,
+  testsFinishTimeout: 240_000,
+  browsers: [
+    chromeLauncher({ launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS } }),
+  ],
+  // msw's worker must be served from the root to control the test pages.
+  middleware: [
+    function rewriteMswWorker(context, next) {
+      if (context.url === '/mockServiceWorker.js') context.url = '/public/mockServiceWorker.js';
+      return next();
+    },
+  ],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  testFramework: { config: { timeout: 30_000 } },
+  filterBrowserLogs: ({ args }) =>
+    !args.some((arg) => typeof arg === 'string' && arg.includes('Lit is in dev mode')),
+  reporters: [defaultReporter(), countReporter('test-results/browser-counts.json')],
+};
