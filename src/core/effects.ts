@@ -26,8 +26,13 @@ export interface ContactState {
   emails: number;
 }
 
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Oldest first; a full order, so the result never depends on the order rows were added in. */
 function byTime(a: RecipientState, b: RecipientState): number {
-  return a.firstAt - b.firstAt || (a.emailId < b.emailId ? -1 : a.emailId > b.emailId ? 1 : 0);
+  return a.firstAt - b.firstAt || compareText(a.emailId, b.emailId) || compareText(a.recipientId, b.recipientId);
 }
 
 /** Derives a contact's flags from its recipients' current responses. Pure; order-free. */

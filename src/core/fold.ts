@@ -2,6 +2,7 @@ import { DEFAULT_RULES, type ResponseRules } from './catalogue';
 import type { EmailKind, EventRejection, ResponseEvent } from './event';
 import { contactFlags, type ContactState } from './effects';
 import { EmailTable, type EmailEntry } from './email-table';
+import { EventIdSet } from './event-id-set';
 import { META_FIELDS, RecipientTable } from './recipient-table';
 import { COUNTER_CLICKS, COUNTER_MACHINE_OPENS, COUNTER_OPENS, compileRules, type CompiledRules } from './rules';
 import { checkEvent, type CheckedEvent } from './validate';
@@ -42,15 +43,21 @@ export interface AppliedBatch {
   /** Events whose id had been applied before: counted once, as the rules say. */
   duplicates: number;
   rejected: EventRejection[];
-  /** Rows (see `ResponseState.recipientAt`) whose state changed, each once. */
+  /**
+   * Rows (see `ResponseState.recipientAt`) whose own state changed, each once. Never misses one;
+   * a row whose name or address changed and changed back within the batch may be listed too.
+   */
   changed: number[];
+  /** Emails whose kind or type changed: every row of theirs shows the new value. */
+  changedEmails: string[];
 }
 
 const NONE = -1;
 
 /**
  * The state every view reads: one response per recipient and its counters, folded from a set of
- * events under one set of rules. Applying events in any order, any number of times, in any split
+ * events under one set of rules. An event is known by its recipient and its id: the same id
+ * again for the same recipient is a redelivery and counts once. Applying events in any order, any number of times, in any split
  * into batches, ends in the same state: every rule chooses its winner by a fixed order (final
  * before non-final; then priority, or the earliest time for finals; then a fixed tie-break).
  */
@@ -58,7 +65,8 @@ export class ResponseState {
   readonly rules: CompiledRules;
   readonly recipients = new RecipientTable();
   readonly emails = new EmailTable();
-  private readonly seen = new Set<string>();
+  private readonly eventIds = new EventIdSet();
+  private batchNumber = 0;
   private readonly contacts = new Map<string, number[]>();
   private readonly scratch: CheckedEvent = { event: undefined as unknown as ResponseEvent, response: NONE, at: 0 };
 
@@ -68,12 +76,13 @@ export class ResponseState {
 
   /** How many distinct events have been applied. */
   get eventCount(): number {
-    return this.seen.size;
+    return this.eventIds.size;
   }
 
-  /** True when an event with this id has been applied. */
-  hasEvent(id: string): boolean {
-    return this.seen.has(id);
+  /** True when this recipient's event with this id has been applied. */
+  hasEvent(emailId: string, recipientId: string, id: string): boolean {
+    const row = this.emails.get(emailId)?.rows.get(recipientId);
+    return row !== undefined && this.eventIds.has(row, id);
   }
 
   /**
@@ -85,7 +94,9 @@ export class ResponseState {
     const table = this.recipients;
     const scratch = this.scratch;
     const rejected: EventRejection[] = [];
-    const changed = new Set<number>();
+    const changed: number[] = [];
+    const batch = ++this.batchNumber;
+    const changedEmails = new Set<string>();
     let accepted = 0;
     let duplicates = 0;
     let entry: EmailEntry | undefined;
@@ -96,12 +107,6 @@ export class ResponseState {
         continue;
       }
       const event = scratch.event;
-      if (this.seen.has(event.id)) {
-        duplicates++;
-        continue;
-      }
-      this.seen.add(event.id);
-      accepted++;
       if (entry === undefined || entry.id !== event.emailId) entry = this.emails.entry(event.emailId, rules.responses.length);
       let row = entry.rows.get(event.recipientId);
       if (row === undefined) {
@@ -109,15 +114,23 @@ export class ResponseState {
         entry.rows.set(event.recipientId, row);
         entry.order.push(row);
       }
+      if (!this.eventIds.add(row, event.id)) {
+        duplicates++;
+        continue;
+      }
+      accepted++;
       const before = this.signature(row);
       let didChange = this.merge(row, scratch.response, scratch.at, event.reason);
       if (this.mergeMeta(row, event, scratch.at)) didChange = true;
-      if (this.emails.mergeMeta(entry, event, scratch.at)) didChange = true;
+      if (this.emails.mergeMeta(entry, event, scratch.at)) changedEmails.add(entry.id);
       const after = this.signature(row);
       if (before !== after) this.emails.count(entry, before, after);
-      if (didChange) changed.add(row);
+      if (didChange && table.lastChange[row] !== batch) {
+        table.lastChange[row] = batch;
+        changed.push(row);
+      }
     }
-    return { accepted, duplicates, rejected, changed: [...changed] };
+    return { accepted, duplicates, rejected, changed, changedEmails: [...changedEmails] };
   }
 
   /** One recipient's state, or undefined when no event for it has been applied. */
@@ -176,15 +189,21 @@ export class ResponseState {
   }
 
   /**
-   * Applies one response to one row under the rules. Returns true when the row's response, its
-   * time, its reason or a counter changed.
+   * Applies one response to one row under the rules. Returns true when anything a view shows
+   * changed: the response, its time or reason, a counter, the first or last event time.
    */
   private merge(row: number, response: number, at: number, reason: string | undefined): boolean {
     const rules = this.rules;
     const table = this.recipients;
     let changed = false;
-    if (at < table.firstAt[row]!) table.firstAt[row] = at;
-    if (at > table.lastAt[row]!) table.lastAt[row] = at;
+    if (at < table.firstAt[row]!) {
+      table.firstAt[row] = at;
+      changed = true;
+    }
+    if (at > table.lastAt[row]!) {
+      table.lastAt[row] = at;
+      changed = true;
+    }
     switch (rules.counter[response]) {
       case COUNTER_OPENS:
         table.opens[row]!++;
@@ -209,18 +228,21 @@ export class ResponseState {
       }
       return changed;
     }
+    // Kept even behind a final response (a final one that happened earlier may yet arrive and
+    // displace the current final), but then nothing a view shows has changed.
+    const shown = table.final[row] === NONE;
     const current = table.nonFinal[row]!;
     if (current === NONE || rules.rank[response]! > rules.rank[current]!) {
       table.nonFinal[row] = response;
       table.nonFinalAt[row] = at;
       table.nonFinalReason[row] = reason;
-      return true;
+      return changed || shown;
     }
     // The same response again: it happened first at the earliest of its times.
     if (current === response && earlier(at, reason, table.nonFinalAt[row]!, table.nonFinalReason[row])) {
       table.nonFinalAt[row] = at;
       table.nonFinalReason[row] = reason;
-      return true;
+      return changed || shown;
     }
     return changed;
   }

@@ -26,6 +26,8 @@ export class RecipientTable {
   machineOpens: Int32Array;
   firstAt: Float64Array;
   lastAt: Float64Array;
+  /** The apply() batch that last reported the row as changed, so it is reported once. */
+  lastChange: Int32Array;
   recipientId: string[] = [];
   nonFinalReason: (string | undefined)[] = [];
   finalReason: (string | undefined)[] = [];
@@ -45,6 +47,7 @@ export class RecipientTable {
     this.machineOpens = new Int32Array(capacity);
     this.firstAt = new Float64Array(capacity);
     this.lastAt = new Float64Array(capacity);
+    this.lastChange = new Int32Array(capacity);
     this.meta = { contactId: [], contactName: [], address: [], provider: [] };
     this.metaAt = {
       contactId: new Float64Array(capacity),
@@ -68,7 +71,7 @@ export class RecipientTable {
     this.recipientId.push(recipientId);
     this.nonFinalReason.push(undefined);
     this.finalReason.push(undefined);
-    for (const field of Object.keys(this.meta) as MetaField[]) {
+    for (const field of META_FIELDS) {
       this.meta[field].push(undefined);
       this.metaAt[field][row] = -Infinity;
     }
@@ -98,9 +101,11 @@ export class RecipientTable {
     this.machineOpens = widen(this.machineOpens, Int32Array);
     this.firstAt = widen(this.firstAt, Float64Array);
     this.lastAt = widen(this.lastAt, Float64Array);
+    this.lastChange = widen(this.lastChange, Int32Array);
     for (const field of Object.keys(this.metaAt) as MetaField[]) {
       this.metaAt[field] = widen(this.metaAt[field], Float64Array);
     }
     this.capacity = capacity;
   }
 }
+

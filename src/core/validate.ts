@@ -17,8 +17,6 @@ export const FIELD_LIMITS = {
   reason: 2048,
 } as const;
 
-const REQUIRED = ['id', 'emailId', 'recipientId'] as const;
-const OPTIONAL = ['contactId', 'contactName', 'address', 'emailType', 'provider', 'reason'] as const;
 
 /** What validation learns about a good event, written into a reused object to spare the heap. */
 export interface CheckedEvent {
@@ -58,10 +56,13 @@ export function checkEvent(input: unknown, rules: CompiledRules, out: CheckedEve
     return reject(input, 'not-an-object', `an event must be an object, not ${typeName(input)}`);
   }
   const event = input as Record<string, unknown>;
-  for (const field of REQUIRED) {
-    const problem = checkString(input, event[field], field, true);
-    if (problem) return problem;
-  }
+  // Field by field rather than in a loop over names: keyed loads in a loop go megamorphic and
+  // cost several times more on this hot path.
+  const problem =
+    checkString(input, event.id, 'id', true) ??
+    checkString(input, event.emailId, 'emailId', true) ??
+    checkString(input, event.recipientId, 'recipientId', true);
+  if (problem) return problem;
   const response = event.response;
   if (response === undefined || response === null) return reject(input, 'missing-field', 'response is missing', 'response');
   if (typeof response !== 'string') return reject(input, 'wrong-type', `response must be text, not ${typeName(response)}`, 'response');
@@ -76,13 +77,14 @@ export function checkEvent(input: unknown, rules: CompiledRules, out: CheckedEve
     return reject(input, 'bad-time', 'at must be epoch milliseconds or ISO-8601 text with a time zone', 'at');
   }
   if (!isPlausibleTime(at)) return reject(input, 'time-out-of-range', 'at lies before 2000 or after 2099', 'at');
-  for (const field of OPTIONAL) {
-    const value = event[field];
-    if (value !== undefined) {
-      const problem = checkString(input, value, field, false);
-      if (problem) return problem;
-    }
-  }
+  const optional =
+    (event.contactId == null ? null : checkString(input, event.contactId, 'contactId', false)) ??
+    (event.contactName == null ? null : checkString(input, event.contactName, 'contactName', false)) ??
+    (event.address == null ? null : checkString(input, event.address, 'address', false)) ??
+    (event.emailType == null ? null : checkString(input, event.emailType, 'emailType', false)) ??
+    (event.provider == null ? null : checkString(input, event.provider, 'provider', false)) ??
+    (event.reason == null ? null : checkString(input, event.reason, 'reason', false));
+  if (optional) return optional;
   const kind = event.emailKind;
   if (kind !== undefined && kind !== null && kind !== 'bulk' && kind !== 'trigger') {
     return reject(input, 'bad-value', 'emailKind must be "bulk" or "trigger"', 'emailKind');

@@ -1,0 +1,107 @@
+// The state is a function of the set of events: order, duplication and batching never matter.
+// This is what makes reconnects, reloads, several tabs and snapshots safe.
+import { expect } from 'chai';
+import fc from 'fast-check';
+import { DEFAULT_RULES, createResponseState, foldEvents, type ResponseEvent } from '../../src/core/index';
+import { snapshot } from './state-snapshot';
+
+const BASE = Date.UTC(2026, 0, 1);
+const ids = DEFAULT_RULES.responses.map((r) => r.id);
+
+/** A small universe (2 emails, 3 recipients, 4 contacts, 6 moments) so ties and clashes are common. */
+const anEvent = fc.record(
+  {
+    emailId: fc.constantFrom('e1', 'e2'),
+    recipientId: fc.constantFrom('r1', 'r2', 'r3'),
+    response: fc.constantFrom(...ids),
+    at: fc.integer({ min: 0, max: 5 }).map((m) => BASE + m * 60_000),
+    contactId: fc.constantFrom('c1', 'c2', 'c3', 'c4'),
+    contactName: fc.constantFrom('Ann', 'Bob'),
+    address: fc.constantFrom('a@example.com', 'b@example.com'),
+    emailType: fc.constantFrom('news', 'promo'),
+    emailKind: fc.constantFrom('bulk' as const, 'trigger' as const),
+    reason: fc.constantFrom('451 busy', '550 gone', 'mailbox full'),
+  },
+  { requiredKeys: ['emailId', 'recipientId', 'response', 'at'] },
+);
+
+const eventSet = fc
+  .array(anEvent, { maxLength: 40 })
+  .map((events) => events.map((e, i): ResponseEvent => ({ id: `ev${i}`, ...e })));
+
+/** The same events shuffled, with some delivered again. */
+const reordered = (events: ResponseEvent[]) =>
+  fc.tuple(fc.shuffledSubarray(events, { minLength: events.length, maxLength: events.length }), fc.array(fc.nat(), { maxLength: 20 })).map(
+    ([shuffled, repeats]) => {
+      const out = [...shuffled];
+      for (const r of repeats) if (events.length > 0) out.splice(r % (out.length + 1), 0, { ...events[r % events.length]! });
+      return out;
+    },
+  );
+
+describe('fold properties', () => {
+  it('any permutation and any duplication of an event set gives identical states', () => {
+    fc.assert(
+      fc.property(eventSet.chain((events) => fc.tuple(fc.constant(events), reordered(events))), ([events, other]) => {
+        expect(snapshot(foldEvents(other))).to.deep.equal(snapshot(foldEvents(events)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('applying any split into batches ends in the state foldEvents gives', () => {
+    const splits = eventSet.chain((events) =>
+      fc.tuple(fc.constant(events), reordered(events), fc.array(fc.integer({ min: 1, max: 8 }), { minLength: 1, maxLength: 20 })),
+    );
+    fc.assert(
+      fc.property(splits, ([events, delivered, sizes]) => {
+        const state = createResponseState();
+        let at = 0;
+        for (let i = 0; at < delivered.length; i++) {
+          const size = sizes[i % sizes.length]!;
+          state.apply(delivered.slice(at, at + size));
+          at += size;
+        }
+        expect(snapshot(state)).to.deep.equal(snapshot(foldEvents(events)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('every batch reports each recipient and email whose state it changed, and none it did not touch', () => {
+    fc.assert(
+      fc.property(eventSet, fc.integer({ min: 1, max: 10 }), (events, size) => {
+        const state = createResponseState();
+        for (let at = 0; at < events.length; at += size) {
+          const before = new Map<number, string>();
+          for (let row = 0; row < state.recipients.size; row++) before.set(row, JSON.stringify(state.recipientAt(row)));
+          const emailsBefore = [...state.emails.ids()].map((id) => JSON.stringify([state.emails.get(id)!.kind, state.emails.get(id)!.type]));
+          const { changed, changedEmails } = state.apply(events.slice(at, at + size));
+          expect(new Set(changed).size).to.equal(changed.length);
+          // A row's own fields, without the email-level kind and type that changedEmails covers.
+          const own = (row: number) => JSON.stringify({ ...state.recipientAt(row), emailKind: undefined, emailType: undefined });
+          const really: number[] = [];
+          for (let row = 0; row < state.recipients.size; row++) {
+            const was = before.get(row);
+            if (was === undefined || JSON.stringify({ ...JSON.parse(was), emailKind: undefined, emailType: undefined }) !== own(row)) really.push(row);
+          }
+          const batch = events.slice(at, at + size);
+          const touched = (row: number) => {
+            const r = state.recipientAt(row);
+            return batch.some((e) => e.emailId === r.emailId && e.recipientId === r.recipientId);
+          };
+          expect(changed).to.include.members(really);
+          expect(changed.every(touched)).to.equal(true);
+          const emailsReally = [...state.emails.ids()].filter((id, i) => {
+            const entry = state.emails.get(id)!;
+            const now = JSON.stringify([entry.kind, entry.type]);
+            return now !== (emailsBefore[i] ?? JSON.stringify([undefined, undefined]));
+          });
+          expect(changedEmails).to.include.members(emailsReally);
+          expect(changedEmails.every((id) => batch.some((e) => e.emailId === id))).to.equal(true);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
