@@ -10,7 +10,7 @@ export type { EmailKind, EventRejection, RejectionCode, ResponseEvent } from './
 export { FIELD_LIMITS, checkEvent, validateEvents } from './validate';
 export { EARLIEST_EVENT_TIME, LATEST_EVENT_TIME, eventTime, parseIsoTime } from './time';
 export { ResponseState, createResponseState, foldEvents } from './fold';
-export type { AppliedBatch, FoldedResponses, RecipientState } from './fold';
+export type { AppliedBatch, FoldedResponses, RecipientState, SavedRecipient } from './fold';
 export type { EmailEntry } from './email-table';
 export { contactFlags } from './effects';
 export type { ContactState } from './effects';
@@ -18,3 +18,15 @@ export { failedHandOver, isWellFormedAddress, presendCascade } from './presend';
 export type { AudienceRow, PresendDecision, PresendEmail } from './presend';
 export { summarizeCounts, summarizeEmail } from './summary';
 export type { EmailSummary, SummaryFigure } from './summary';
+export { PROVIDER_NAMES, normalizeProviderEvents } from './providers/index';
+export type {
+  NormalizeProviderOptions,
+  NormalizeProviderResult,
+  ProviderEventInfo,
+  ProviderHeaders,
+  ProviderIdFinder,
+  ProviderIdOptions,
+  ProviderName,
+  ProviderResponse,
+  ProviderSkip,
+} from './providers/index';
