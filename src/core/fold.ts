@@ -36,6 +36,26 @@ export interface RecipientState {
   emailType?: string;
 }
 
+/** A row's merge state as plain data (structured-clone and JSON safe but for ±Infinity times). */
+export interface SavedRecipient {
+  emailId: string;
+  recipientId: string;
+  nonFinal: string | null;
+  nonFinalAt: number;
+  nonFinalReason: string | null;
+  final: string | null;
+  finalAt: number;
+  finalReason: string | null;
+  /** Raw counts (Opens without the implied open of a click). */
+  opens: number;
+  clicks: number;
+  machineOpens: number;
+  firstAt: number;
+  lastAt: number;
+  /** Meta values with the event time that set them. */
+  meta: Partial<Record<(typeof META_FIELDS)[number], [string, number]>>;
+}
+
 /** What one `apply` did. */
 export interface AppliedBatch {
   /** Events applied for the first time. */
@@ -87,9 +107,10 @@ export class ResponseState {
 
   /**
    * Validates and applies a batch. Bad events are returned with a reason, never thrown and never
-   * applied; an id applied before counts once.
+   * applied; an id applied before counts once. `onAccepted` hears each event applied for the first
+   * time, with its row and its time in epoch ms (a store keeps them for timelines and refolds).
    */
-  apply(events: Iterable<unknown>): AppliedBatch {
+  apply(events: Iterable<unknown>, onAccepted?: (event: ResponseEvent, row: number, at: number) => void): AppliedBatch {
     const rules = this.rules;
     const table = this.recipients;
     const scratch = this.scratch;
@@ -119,6 +140,7 @@ export class ResponseState {
         continue;
       }
       accepted++;
+      onAccepted?.(event, row, scratch.at);
       const before = this.signature(row);
       let didChange = this.merge(row, scratch.response, scratch.at, event.reason);
       if (this.mergeMeta(row, event, scratch.at)) didChange = true;
@@ -170,6 +192,85 @@ export class ResponseState {
     if (email.kind !== undefined) state.emailKind = email.kind;
     if (email.type !== undefined) state.emailType = email.type;
     return state;
+  }
+
+  /**
+   * The row's full merge state, to save (a cache page, a snapshot) and restore later with
+   * `restoreRecipient`. Responses are saved by id, so a restore maps them onto the current rules.
+   */
+  saveRecipient(row: number): SavedRecipient {
+    const table = this.recipients;
+    const responses = this.rules.responses;
+    const nonFinal = table.nonFinal[row]!;
+    const final = table.final[row]!;
+    const saved: SavedRecipient = {
+      emailId: this.emails.at(table.email[row]!).id,
+      recipientId: table.recipientId[row]!,
+      nonFinal: nonFinal === NONE ? null : responses[nonFinal]!.id,
+      nonFinalAt: table.nonFinalAt[row]!,
+      nonFinalReason: table.nonFinalReason[row] ?? null,
+      final: final === NONE ? null : responses[final]!.id,
+      finalAt: table.finalAt[row]!,
+      finalReason: table.finalReason[row] ?? null,
+      opens: table.opens[row]!,
+      clicks: table.clicks[row]!,
+      machineOpens: table.machineOpens[row]!,
+      firstAt: table.firstAt[row]!,
+      lastAt: table.lastAt[row]!,
+      meta: {},
+    };
+    for (const field of META_FIELDS) {
+      const value = table.meta[field][row];
+      if (value !== undefined) saved.meta[field] = [value, table.metaAt[field][row]!];
+    }
+    return saved;
+  }
+
+  /**
+   * Restores a saved recipient that has no row yet (a cache page read before any event). Returns
+   * its row, or -1 when the recipient exists already or a saved response is not in these rules.
+   */
+  restoreRecipient(saved: SavedRecipient): number {
+    const rules = this.rules;
+    const entry = this.emails.entry(saved.emailId, rules.responses.length);
+    if (entry.rows.has(saved.recipientId)) return NONE;
+    const nonFinal = saved.nonFinal === null ? NONE : rules.lookup.get(saved.nonFinal) ?? -2;
+    const final = saved.final === null ? NONE : rules.lookup.get(saved.final) ?? -2;
+    if (nonFinal === -2 || final === -2 || (nonFinal === NONE && final === NONE)) return NONE;
+    const table = this.recipients;
+    const row = table.add(entry.index, saved.recipientId);
+    entry.rows.set(saved.recipientId, row);
+    entry.order.push(row);
+    table.nonFinal[row] = nonFinal;
+    table.nonFinalAt[row] = saved.nonFinalAt;
+    table.nonFinalReason[row] = saved.nonFinalReason ?? undefined;
+    table.final[row] = final;
+    table.finalAt[row] = saved.finalAt;
+    table.finalReason[row] = saved.finalReason ?? undefined;
+    table.opens[row] = saved.opens;
+    table.clicks[row] = saved.clicks;
+    table.machineOpens[row] = saved.machineOpens;
+    table.firstAt[row] = saved.firstAt;
+    table.lastAt[row] = saved.lastAt;
+    for (const field of META_FIELDS) {
+      const pair = saved.meta[field];
+      if (!pair) continue;
+      table.metaAt[field][row] = pair[1];
+      if (field === 'contactId') this.moveContact(row, undefined, pair[0]);
+      table.meta[field][row] = pair[0];
+    }
+    this.emails.count(entry, 0, this.signature(row));
+    return row;
+  }
+
+  /** Marks an event as applied to a row without applying it (its effect came from a saved row). */
+  rememberEvent(row: number, id: string): void {
+    this.eventIds.add(row, id);
+  }
+
+  /** The row of a recipient, or -1. */
+  rowOf(emailId: string, recipientId: string): number {
+    return this.emails.get(emailId)?.rows.get(recipientId) ?? NONE;
   }
 
   /** The contact's flags (Do not use email, Valid…), derived from its recipients' responses. */
