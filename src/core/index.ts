@@ -13,6 +13,8 @@ export { ResponseState, createResponseState, foldEvents } from './fold';
 export type { AppliedBatch, FoldedResponses, RecipientState, SavedRecipient } from './fold';
 export type { EmailEntry } from './email-table';
 export { contactFlags } from './effects';
+export { explainRecipientEvents } from './explain';
+export type { ExplainedEvent, UnchangedBecause } from './explain';
 export type { ContactState } from './effects';
 export { failedHandOver, isWellFormedAddress, presendCascade } from './presend';
 export type { AudienceRow, PresendDecision, PresendEmail } from './presend';

@@ -1,111 +1,139 @@
 /**
- * Per-recipient state as columns: one typed array per number, one plain array per text. A row of
- * objects updated per event runs near 1,000,000 events/s here; columns run an order faster and
- * take a fraction of the memory. Row `r` is a recipient; rows are never removed or reordered.
+ * Per-recipient state, one fixed-size record per row. Row `r` is a recipient; rows are never
+ * removed or reordered.
+ *
+ * The numbers of a row sit together in one 128-byte record (two cache lines that the CPU fetches
+ * as a pair) rather than in a typed array per field: events arrive in random recipient order, so
+ * every field read is a cache miss, and fifteen columns cost fifteen misses per event where a
+ * record costs one (measured: ~260 ns against ~40 ns per event for 100,000 rows here).
+ * Texts live in one plain array, a few slots per row, for the same reason.
  */
 
 const NONE = -1;
 
-/** Text that only some recipients carry (names, addresses, reasons), with the time that set it. */
+/** Text that only some recipients carry (names, addresses), with the time that set it. */
 export const META_FIELDS = ['contactId', 'contactName', 'address', 'provider'] as const;
 export type MetaField = (typeof META_FIELDS)[number];
+
+/** Doubles per row in `times`; `ints` views the same record as twice as many Int32 slots. */
+export const STRIDE = 16;
+
+// Float64 slots of a record (index `row * STRIDE + slot`).
+/** When the earliest final response happened. */
+export const FINAL_AT = 0;
+/** When the best non-final response first happened. */
+export const NON_FINAL_AT = 1;
+export const FIRST_AT = 2;
+export const LAST_AT = 3;
+/** The time that set each meta field, in META_FIELDS order: slots 4 to 7. */
+export const META_AT = 4;
+
+// Int32 slots of the same record (index `row * STRIDE * 2 + slot`), after the eight doubles.
+/** Earliest final response (catalogue index) or -1. */
+export const FINAL = 16;
+/** Best non-final response (catalogue index) or -1. */
+export const NON_FINAL = 17;
+export const OPENS = 18;
+export const CLICKS = 19;
+export const MACHINE_OPENS = 20;
+/** The apply() batch that last reported the row as changed, so it is reported once. */
+export const LAST_CHANGE = 21;
+/** How many event ids the row has, and the newest of its first 16 (see EventIdSet). */
+export const ID_COUNT = 22;
+export const ID_NEWEST = 23;
+/** Uint16 slots 48 to 63 of the record (`fingerprints[row * STRIDE * 4 + slot]`): see EventIdSet. */
+export const FINGERPRINTS = 48;
+export const INLINE_IDS = 16;
+
+/** Text slots per row in `texts`: the meta fields in META_FIELDS order, then these. */
+export const TEXT_STRIDE = 8;
+export const NON_FINAL_REASON = 4;
+export const FINAL_REASON = 5;
+export const RECIPIENT_ID = 6;
 
 export class RecipientTable {
   size = 0;
   capacity: number;
+  /** The records' time fields. */
+  times: Float64Array;
+  /** The records' integer fields (same memory as `times`). */
+  ints: Int32Array;
+  /** The records' last 32 bytes as 16-bit slots (same memory as `times`). */
+  fingerprints: Uint16Array;
+  /**
+   * Texts, TEXT_STRIDE slots per row. Allocated ahead and grown by doubling like the record:
+   * pushing eight slots per new row cost ~240 ns a row here.
+   */
+  texts: (string | undefined)[];
+  /** Index of each row's email in the EmailTable: read by views, never by the fold. */
   email: Int32Array;
-  /** Best non-final response (catalogue index) or -1. */
-  nonFinal: Int16Array;
-  /** When the best non-final response first happened. */
-  nonFinalAt: Float64Array;
-  /** Earliest final response (catalogue index) or -1. */
-  final: Int16Array;
-  finalAt: Float64Array;
-  opens: Int32Array;
-  clicks: Int32Array;
-  machineOpens: Int32Array;
-  firstAt: Float64Array;
-  lastAt: Float64Array;
-  /** The apply() batch that last reported the row as changed, so it is reported once. */
-  lastChange: Int32Array;
-  recipientId: string[] = [];
-  nonFinalReason: (string | undefined)[] = [];
-  finalReason: (string | undefined)[] = [];
-  /** Newest value of each meta field, chosen by event time (ties: the greater text). */
-  meta: Record<MetaField, (string | undefined)[]>;
-  metaAt: Record<MetaField, Float64Array>;
 
   constructor(capacity = 1024) {
     this.capacity = capacity;
+    this.times = new Float64Array(capacity * STRIDE);
+    this.ints = new Int32Array(this.times.buffer);
+    this.fingerprints = new Uint16Array(this.times.buffer);
     this.email = new Int32Array(capacity);
-    this.nonFinal = new Int16Array(capacity);
-    this.nonFinalAt = new Float64Array(capacity);
-    this.final = new Int16Array(capacity);
-    this.finalAt = new Float64Array(capacity);
-    this.opens = new Int32Array(capacity);
-    this.clicks = new Int32Array(capacity);
-    this.machineOpens = new Int32Array(capacity);
-    this.firstAt = new Float64Array(capacity);
-    this.lastAt = new Float64Array(capacity);
-    this.lastChange = new Int32Array(capacity);
-    this.meta = { contactId: [], contactName: [], address: [], provider: [] };
-    this.metaAt = {
-      contactId: new Float64Array(capacity),
-      contactName: new Float64Array(capacity),
-      address: new Float64Array(capacity),
-      provider: new Float64Array(capacity),
-    };
+    this.texts = new Array<string | undefined>(capacity * TEXT_STRIDE);
   }
 
   /** Adds an empty recipient row and returns its index. */
   add(email: number, recipientId: string): number {
     if (this.size === this.capacity) this.grow();
     const row = this.size++;
+    const t = row * STRIDE;
+    const times = this.times;
+    times[t + FINAL_AT] = Infinity;
+    times[t + NON_FINAL_AT] = Infinity;
+    times[t + FIRST_AT] = Infinity;
+    times[t + LAST_AT] = -Infinity;
+    for (let m = 0; m < 4; m++) times[t + META_AT + m] = -Infinity;
+    const i = t * 2;
+    const ints = this.ints;
+    ints[i + FINAL] = NONE;
+    ints[i + NON_FINAL] = NONE;
     this.email[row] = email;
-    this.nonFinal[row] = NONE;
-    this.final[row] = NONE;
-    this.nonFinalAt[row] = Infinity;
-    this.finalAt[row] = Infinity;
-    this.firstAt[row] = Infinity;
-    this.lastAt[row] = -Infinity;
-    this.recipientId.push(recipientId);
-    this.nonFinalReason.push(undefined);
-    this.finalReason.push(undefined);
-    for (const field of META_FIELDS) {
-      this.meta[field].push(undefined);
-      this.metaAt[field][row] = -Infinity;
-    }
+    this.texts[row * TEXT_STRIDE + RECIPIENT_ID] = recipientId;
     return row;
   }
 
   /** The response the recipient shows: its final one if it has one, else its best non-final. */
   response(row: number): number {
-    const final = this.final[row]!;
-    return final === NONE ? this.nonFinal[row]! : final;
+    const i = row * STRIDE * 2;
+    const final = this.ints[i + FINAL]!;
+    return final === NONE ? this.ints[i + NON_FINAL]! : final;
+  }
+
+  /** Index of the row's email in the EmailTable. */
+  emailOf(row: number): number {
+    return this.email[row]!;
+  }
+
+  recipientIdOf(row: number): string {
+    return this.texts[row * TEXT_STRIDE + RECIPIENT_ID]!;
+  }
+
+  contactOf(row: number): string | undefined {
+    return this.texts[row * TEXT_STRIDE]; // contactId is META_FIELDS[0]
+  }
+
+  /** The row's value of a meta field, by its position in META_FIELDS. */
+  metaOf(row: number, field: number): string | undefined {
+    return this.texts[row * TEXT_STRIDE + field];
   }
 
   private grow(): void {
-    const capacity = this.capacity * 2;
-    const widen = <T extends Int16Array | Int32Array | Float64Array>(old: T, make: new (n: number) => T): T => {
-      const next = new make(capacity);
-      next.set(old);
-      return next;
-    };
-    this.email = widen(this.email, Int32Array);
-    this.nonFinal = widen(this.nonFinal, Int16Array);
-    this.nonFinalAt = widen(this.nonFinalAt, Float64Array);
-    this.final = widen(this.final, Int16Array);
-    this.finalAt = widen(this.finalAt, Float64Array);
-    this.opens = widen(this.opens, Int32Array);
-    this.clicks = widen(this.clicks, Int32Array);
-    this.machineOpens = widen(this.machineOpens, Int32Array);
-    this.firstAt = widen(this.firstAt, Float64Array);
-    this.lastAt = widen(this.lastAt, Float64Array);
-    this.lastChange = widen(this.lastChange, Int32Array);
-    for (const field of Object.keys(this.metaAt) as MetaField[]) {
-      this.metaAt[field] = widen(this.metaAt[field], Float64Array);
-    }
-    this.capacity = capacity;
+    this.capacity *= 2;
+    const times = new Float64Array(this.capacity * STRIDE);
+    times.set(this.times);
+    this.times = times;
+    this.ints = new Int32Array(times.buffer);
+    this.fingerprints = new Uint16Array(times.buffer);
+    const email = new Int32Array(this.capacity);
+    email.set(this.email);
+    this.email = email;
+    const texts = new Array<string | undefined>(this.capacity * TEXT_STRIDE);
+    for (let slot = 0; slot < this.texts.length; slot++) texts[slot] = this.texts[slot];
+    this.texts = texts;
   }
 }
-

@@ -29,14 +29,15 @@ function reject(event: unknown, code: EventRejection['code'], reason: string, fi
   return field === undefined ? { event, code, reason } : { event, code, field, reason };
 }
 
-function checkString(input: unknown, value: unknown, field: keyof typeof FIELD_LIMITS, required: boolean): EventRejection | null {
+/** The limit comes as a number: `FIELD_LIMITS[field]` would be a keyed load, megamorphic here. */
+function checkString(input: unknown, value: unknown, field: keyof typeof FIELD_LIMITS, limit: number, required: boolean): EventRejection | null {
   if (value === undefined || value === null) {
     return required ? reject(input, 'missing-field', `${field} is missing`, field) : null;
   }
   if (typeof value !== 'string') return reject(input, 'wrong-type', `${field} must be text, not ${typeName(value)}`, field);
   if (required && value.length === 0) return reject(input, 'missing-field', `${field} is empty`, field);
-  if (value.length > FIELD_LIMITS[field]) {
-    return reject(input, 'too-long', `${field} is ${value.length} characters; at most ${FIELD_LIMITS[field]} are allowed`, field);
+  if (value.length > limit) {
+    return reject(input, 'too-long', `${field} is ${value.length} characters; at most ${limit} are allowed`, field);
   }
   return null;
 }
@@ -59,9 +60,9 @@ export function checkEvent(input: unknown, rules: CompiledRules, out: CheckedEve
   // Field by field rather than in a loop over names: keyed loads in a loop go megamorphic and
   // cost several times more on this hot path.
   const problem =
-    checkString(input, event.id, 'id', true) ??
-    checkString(input, event.emailId, 'emailId', true) ??
-    checkString(input, event.recipientId, 'recipientId', true);
+    checkString(input, event.id, 'id', FIELD_LIMITS.id, true) ??
+    checkString(input, event.emailId, 'emailId', FIELD_LIMITS.emailId, true) ??
+    checkString(input, event.recipientId, 'recipientId', FIELD_LIMITS.recipientId, true);
   if (problem) return problem;
   const response = event.response;
   if (response === undefined || response === null) return reject(input, 'missing-field', 'response is missing', 'response');
@@ -78,12 +79,12 @@ export function checkEvent(input: unknown, rules: CompiledRules, out: CheckedEve
   }
   if (!isPlausibleTime(at)) return reject(input, 'time-out-of-range', 'at lies before 2000 or after 2099', 'at');
   const optional =
-    (event.contactId == null ? null : checkString(input, event.contactId, 'contactId', false)) ??
-    (event.contactName == null ? null : checkString(input, event.contactName, 'contactName', false)) ??
-    (event.address == null ? null : checkString(input, event.address, 'address', false)) ??
-    (event.emailType == null ? null : checkString(input, event.emailType, 'emailType', false)) ??
-    (event.provider == null ? null : checkString(input, event.provider, 'provider', false)) ??
-    (event.reason == null ? null : checkString(input, event.reason, 'reason', false));
+    (event.contactId == null ? null : checkString(input, event.contactId, 'contactId', FIELD_LIMITS.contactId, false)) ??
+    (event.contactName == null ? null : checkString(input, event.contactName, 'contactName', FIELD_LIMITS.contactName, false)) ??
+    (event.address == null ? null : checkString(input, event.address, 'address', FIELD_LIMITS.address, false)) ??
+    (event.emailType == null ? null : checkString(input, event.emailType, 'emailType', FIELD_LIMITS.emailType, false)) ??
+    (event.provider == null ? null : checkString(input, event.provider, 'provider', FIELD_LIMITS.provider, false)) ??
+    (event.reason == null ? null : checkString(input, event.reason, 'reason', FIELD_LIMITS.reason, false));
   if (optional) return optional;
   const kind = event.emailKind;
   if (kind !== undefined && kind !== null && kind !== 'bulk' && kind !== 'trigger') {
@@ -91,7 +92,7 @@ export function checkEvent(input: unknown, rules: CompiledRules, out: CheckedEve
   }
   const url = event.url;
   if (url !== undefined && url !== null) {
-    const problem = checkString(input, url, 'url', false);
+    const problem = checkString(input, url, 'url', FIELD_LIMITS.url, false);
     if (problem) return problem;
     if (!/^(https?:\/\/|mailto:)/i.test(url as string)) {
       return reject(input, 'unsafe-url', 'url must be an http(s) or mailto link', 'url');

@@ -1,0 +1,182 @@
+/**
+ * How `ResponseState.apply` runs a batch: validation, then passes over chunks of events.
+ *
+ * Events arrive in random recipient order, so each one's index slot, record and texts are cache
+ * misses (100 ns or more each on the machine this was measured on). Applying one whole event
+ * after another waits for each miss in turn: the loop body is too long for the CPU to reach the
+ * next event's loads. Short passes over a chunk let it overlap the misses of many events; the
+ * last pass then applies the events in their order, so the result is the same.
+ */
+import type { ContactIndex } from './contact-index';
+import type { EmailEntry, EmailTable } from './email-table';
+import type { EventRejection, ResponseEvent } from './event';
+import type { EventIdSet } from './event-id-set';
+import { mergeMeta, mergeResponse, signature } from './merge';
+import { LAST_CHANGE, META_AT, STRIDE, type RecipientTable } from './recipient-table';
+import { hashKey } from './row-index';
+import type { CompiledRules } from './rules';
+import { checkEvent, type CheckedEvent } from './validate';
+
+/** What one `apply` did. */
+export interface AppliedBatch {
+  /** Events applied for the first time. */
+  accepted: number;
+  /** Events whose id had been applied before: counted once, as the rules say. */
+  duplicates: number;
+  rejected: EventRejection[];
+  /**
+   * Rows (see `ResponseState.recipientAt`) whose own state changed, each once. Never misses one;
+   * a row whose name or address changed and changed back within the batch may be listed too.
+   */
+  changed: number[];
+  /** Emails whose kind or type changed: every row of theirs shows the new value. */
+  changedEmails: string[];
+}
+
+export type AcceptedListener = (event: ResponseEvent, row: number, at: number) => void;
+
+/** Events per chunk: their records (128 bytes each) and texts stay in the L1 and L2 caches. */
+const CHUNK = 256;
+
+/** The parts of a ResponseState a batch changes. */
+export interface BatchTarget {
+  readonly rules: CompiledRules;
+  readonly recipients: RecipientTable;
+  readonly emails: EmailTable;
+  readonly eventIds: EventIdSet;
+  readonly contacts: ContactIndex;
+}
+
+export class BatchApplier {
+  private batchNumber = 0;
+  private readonly scratch: CheckedEvent = { event: undefined as unknown as ResponseEvent, response: -1, at: 0 };
+  // One chunk's events as validation found them, with their rows.
+  private readonly events = new Array<ResponseEvent | undefined>(CHUNK);
+  private readonly entries = new Array<EmailEntry | undefined>(CHUNK);
+  private readonly response = new Int32Array(CHUNK);
+  private readonly at = new Float64Array(CHUNK);
+  private readonly hash = new Int32Array(CHUNK);
+  private readonly rows = new Int32Array(CHUNK);
+  /** The sum of the loads that warm the cache, kept so the compiler cannot drop them. */
+  warmth = 0;
+
+  constructor(private readonly target: BatchTarget) {}
+
+  apply(events: Iterable<unknown>, onAccepted: AcceptedListener | undefined): AppliedBatch {
+    const run = new Run(++this.batchNumber, onAccepted);
+    if (Array.isArray(events)) {
+      for (let start = 0; start < events.length; start += CHUNK) this.chunk(events, start, Math.min(events.length, start + CHUNK), run);
+    } else {
+      const buffer: unknown[] = [];
+      for (const input of events) {
+        if (buffer.push(input) < CHUNK) continue;
+        this.chunk(buffer, 0, CHUNK, run);
+        buffer.length = 0;
+      }
+      this.chunk(buffer, 0, buffer.length, run);
+    }
+    return { accepted: run.accepted, duplicates: run.duplicates, rejected: run.rejected, changed: run.changed, changedEmails: [...run.changedEmails] };
+  }
+
+  private chunk(inputs: readonly unknown[], start: number, end: number, run: Run): void {
+    const n = this.validate(inputs, start, end, run);
+    const { recipients: table } = this.target;
+    const { events, entries, hash, rows } = this;
+    let warmth = 0;
+    // The likely row's record, texts and recipientId, so that the exact lookups below find
+    // them at hand.
+    for (let k = 0; k < n; k++) {
+      const row = entries[k]!.rows.candidate(hash[k]!);
+      if (row >= 0) warmth += table.times[row * STRIDE]! + table.ints[row * STRIDE * 2 + LAST_CHANGE]! + table.recipientIdOf(row).length;
+    }
+    for (let k = 0; k < n; k++) {
+      const recipientId = events[k]!.recipientId;
+      const entry = entries[k]!;
+      let row = entry.rows.find(recipientId, hash[k]!);
+      if (row < 0) {
+        row = table.add(entry.index, recipientId);
+        entry.rows.insert(hash[k]!, row);
+        entry.order.push(row);
+      }
+      rows[k] = row;
+    }
+    // The meta texts that events at least as new as their stamp will be compared with.
+    for (let k = 0; k < n; k++) {
+      const row = rows[k]!;
+      const event = events[k]!;
+      const stamps = row * STRIDE + META_AT;
+      const at = this.at[k]!;
+      if (event.contactId != null && at >= table.times[stamps]!) warmth += table.metaOf(row, 0)?.length ?? 0;
+      if (event.contactName != null && at >= table.times[stamps + 1]!) warmth += table.metaOf(row, 1)?.length ?? 0;
+      if (event.address != null && at >= table.times[stamps + 2]!) warmth += table.metaOf(row, 2)?.length ?? 0;
+      if (event.provider != null && at >= table.times[stamps + 3]!) warmth += table.metaOf(row, 3)?.length ?? 0;
+    }
+    this.warmth = warmth;
+    for (let k = 0; k < n; k++) {
+      this.applyOne(events[k]!, entries[k]!, rows[k]!, this.response[k]!, this.at[k]!, run);
+      events[k] = undefined;
+      entries[k] = undefined;
+    }
+  }
+
+  /** Checks the events, rejecting the bad ones; returns how many good ones it staged. */
+  private validate(inputs: readonly unknown[], start: number, end: number, run: Run): number {
+    const { rules, emails } = this.target;
+    const scratch = this.scratch;
+    let n = 0;
+    for (let i = start; i < end; i++) {
+      const problem = checkEvent(inputs[i], rules, scratch);
+      if (problem) {
+        run.rejected.push(problem);
+        continue;
+      }
+      const event = scratch.event;
+      let entry = run.entry;
+      if (entry === undefined || entry.id !== event.emailId) entry = run.entry = emails.entry(event.emailId, rules.responses.length);
+      this.events[n] = event;
+      this.entries[n] = entry;
+      this.response[n] = scratch.response;
+      this.at[n] = scratch.at;
+      this.hash[n] = hashKey(event.recipientId);
+      n++;
+    }
+    return n;
+  }
+
+  private applyOne(event: ResponseEvent, entry: EmailEntry, row: number, response: number, at: number, run: Run): void {
+    const { rules, recipients: table, emails, eventIds, contacts } = this.target;
+    if (!eventIds.add(row, event.id)) {
+      run.duplicates++;
+      return;
+    }
+    run.accepted++;
+    if (run.onAccepted !== undefined) run.onAccepted(event, row, at);
+    const before = signature(table, row);
+    let changed = mergeResponse(table, rules, row, response, at, event.reason);
+    if (mergeMeta(table, contacts, row, event, at)) changed = true;
+    if ((event.emailKind != null || event.emailType != null) && emails.mergeMeta(entry, event, at)) run.changedEmails.add(entry.id);
+    const after = signature(table, row);
+    if (before !== after) emails.count(entry, before, after);
+    const last = row * STRIDE * 2 + LAST_CHANGE;
+    if (changed && table.ints[last] !== run.batch) {
+      table.ints[last] = run.batch;
+      run.changed.push(row);
+    }
+  }
+}
+
+/** What one `apply` call has done so far. */
+class Run {
+  accepted = 0;
+  duplicates = 0;
+  readonly rejected: EventRejection[] = [];
+  readonly changed: number[] = [];
+  readonly changedEmails = new Set<string>();
+  /** The email of the previous event: batches are mostly about one email. */
+  entry: EmailEntry | undefined = undefined;
+
+  constructor(
+    readonly batch: number,
+    readonly onAccepted: AcceptedListener | undefined,
+  ) {}
+}

@@ -1,0 +1,112 @@
+/** A row's merge state as plain data: what a cache saves and restores instead of its events. */
+import type { ContactIndex } from './contact-index';
+import type { EmailTable } from './email-table';
+import { signature } from './merge';
+import {
+  CLICKS,
+  FINAL,
+  FINAL_AT,
+  FINAL_REASON,
+  FIRST_AT,
+  LAST_AT,
+  MACHINE_OPENS,
+  META_AT,
+  META_FIELDS,
+  NON_FINAL,
+  NON_FINAL_AT,
+  NON_FINAL_REASON,
+  OPENS,
+  STRIDE,
+  TEXT_STRIDE,
+  type RecipientTable,
+} from './recipient-table';
+import { hashKey } from './row-index';
+import type { CompiledRules } from './rules';
+
+const NONE = -1;
+
+/** A row's merge state as plain data (structured-clone and JSON safe but for ±Infinity times). */
+export interface SavedRecipient {
+  emailId: string;
+  recipientId: string;
+  nonFinal: string | null;
+  nonFinalAt: number;
+  nonFinalReason: string | null;
+  final: string | null;
+  finalAt: number;
+  finalReason: string | null;
+  /** Raw counts (Opens without the implied open of a click). */
+  opens: number;
+  clicks: number;
+  machineOpens: number;
+  firstAt: number;
+  lastAt: number;
+  /** Meta values with the event time that set them. */
+  meta: Partial<Record<(typeof META_FIELDS)[number], [string, number]>>;
+}
+
+export function saveRow(table: RecipientTable, emails: EmailTable, rules: CompiledRules, row: number): SavedRecipient {
+  const { times, ints, texts } = table;
+  const responses = rules.responses;
+  const t = row * STRIDE;
+  const i = t * 2;
+  const nonFinal = ints[i + NON_FINAL]!;
+  const final = ints[i + FINAL]!;
+  const saved: SavedRecipient = {
+    emailId: emails.at(table.emailOf(row)).id,
+    recipientId: table.recipientIdOf(row),
+    nonFinal: nonFinal === NONE ? null : responses[nonFinal]!.id,
+    nonFinalAt: times[t + NON_FINAL_AT]!,
+    nonFinalReason: texts[row * TEXT_STRIDE + NON_FINAL_REASON] ?? null,
+    final: final === NONE ? null : responses[final]!.id,
+    finalAt: times[t + FINAL_AT]!,
+    finalReason: texts[row * TEXT_STRIDE + FINAL_REASON] ?? null,
+    opens: ints[i + OPENS]!,
+    clicks: ints[i + CLICKS]!,
+    machineOpens: ints[i + MACHINE_OPENS]!,
+    firstAt: times[t + FIRST_AT]!,
+    lastAt: times[t + LAST_AT]!,
+    meta: {},
+  };
+  for (let m = 0; m < META_FIELDS.length; m++) {
+    const value = texts[row * TEXT_STRIDE + m];
+    if (value !== undefined) saved.meta[META_FIELDS[m]!] = [value, times[t + META_AT + m]!];
+  }
+  return saved;
+}
+
+/** Adds the saved row; -1 when the recipient has a row already or a response is not in the rules. */
+export function restoreRow(table: RecipientTable, emails: EmailTable, rules: CompiledRules, contacts: ContactIndex, saved: SavedRecipient): number {
+  const entry = emails.entry(saved.emailId, rules.responses.length);
+  const hash = hashKey(saved.recipientId);
+  if (entry.rows.find(saved.recipientId, hash) !== NONE) return NONE;
+  const nonFinal = saved.nonFinal === null ? NONE : rules.lookup.get(saved.nonFinal) ?? -2;
+  const final = saved.final === null ? NONE : rules.lookup.get(saved.final) ?? -2;
+  if (nonFinal === -2 || final === -2 || (nonFinal === NONE && final === NONE)) return NONE;
+  const row = table.add(entry.index, saved.recipientId);
+  entry.rows.insert(hash, row);
+  entry.order.push(row);
+  const { times, ints, texts } = table;
+  const t = row * STRIDE;
+  const i = t * 2;
+  ints[i + NON_FINAL] = nonFinal;
+  times[t + NON_FINAL_AT] = saved.nonFinalAt;
+  texts[row * TEXT_STRIDE + NON_FINAL_REASON] = saved.nonFinalReason ?? undefined;
+  ints[i + FINAL] = final;
+  times[t + FINAL_AT] = saved.finalAt;
+  texts[row * TEXT_STRIDE + FINAL_REASON] = saved.finalReason ?? undefined;
+  ints[i + OPENS] = saved.opens;
+  ints[i + CLICKS] = saved.clicks;
+  ints[i + MACHINE_OPENS] = saved.machineOpens;
+  times[t + FIRST_AT] = saved.firstAt;
+  times[t + LAST_AT] = saved.lastAt;
+  for (let m = 0; m < META_FIELDS.length; m++) {
+    const pair = saved.meta[META_FIELDS[m]!];
+    if (!pair) continue;
+    times[t + META_AT + m] = pair[1];
+    if (m === 0) contacts.move(row, undefined, pair[0]);
+    texts[row * TEXT_STRIDE + m] = pair[0];
+  }
+  emails.count(entry, 0, signature(table, row));
+  return row;
+}
