@@ -1,0 +1,73 @@
+// Server-Sent Events through the platform EventSource.
+//
+// Resuming: EventSource only sends `Last-Event-ID` on its own automatic reconnects, and those use
+// a fixed retry with no backoff and give up for good on HTTP errors. So on any error we close it
+// and open a new one after our own backoff; a new EventSource cannot set headers, so the cursor
+// travels as the query parameter `lastEventId=<cursor>`. A backend should read the header and
+// that parameter alike.
+import { ReconnectingSource, type Link, type Teardown } from './reconnecting-source';
+import type { SourceOptions } from './source';
+import { parseJson, unpackMessage, withQueryParam } from './unpack-message';
+
+export interface SseSourceOptions extends SourceOptions {
+  /** Named event types (`event: name`) to read besides the default 'message'. */
+  events?: string[];
+  withCredentials?: boolean;
+}
+
+/** The query parameter that carries the cursor when we open a new EventSource. */
+export const SSE_CURSOR_PARAM = 'lastEventId';
+
+/**
+ * Each message's `data` is one event or a JSON array of events; its `lastEventId` (the `id:`
+ * field, which EventSource carries forward to later messages) is the cursor.
+ */
+export class SseSource extends ReconnectingSource {
+  readonly kind = 'sse';
+  readonly url: string;
+  readonly #events: string[];
+  readonly #withCredentials: boolean;
+
+  constructor(url: string, options: SseSourceOptions = {}) {
+    super(options);
+    this.url = url;
+    this.#events = ['message', ...(options.events ?? []).filter((name) => name !== 'message')];
+    this.#withCredentials = options.withCredentials ?? false;
+  }
+
+  protected open(link: Link): Teardown {
+    if (typeof EventSource === 'undefined') throw new Error('EventSource is not available here');
+    const source = new EventSource(withQueryParam(this.url, SSE_CURSOR_PARAM, this.cursor), {
+      withCredentials: this.#withCredentials,
+    });
+    const onMessage = (event: Event) => {
+      if (!link.active || !(event instanceof MessageEvent)) return;
+      const cursor = event.lastEventId || undefined;
+      const data: unknown = event.data;
+      const text = typeof data === 'string' ? data : String(data);
+      const parsed = parseJson(text);
+      if (!parsed.ok) {
+        void link.malformed(text, parsed.reason, cursor);
+        return;
+      }
+      const { items } = unpackMessage(parsed.value, { envelope: false });
+      void link.deliver(items, cursor);
+    };
+    const onOpen = () => link.opened();
+    const onError = () =>
+      link.failed(
+        source.readyState === EventSource.CLOSED
+          ? 'the event stream was refused (HTTP error or wrong content type)'
+          : 'the event stream was interrupted',
+      );
+    source.addEventListener('open', onOpen);
+    source.addEventListener('error', onError);
+    for (const name of this.#events) source.addEventListener(name, onMessage);
+    return () => {
+      source.removeEventListener('open', onOpen);
+      source.removeEventListener('error', onError);
+      for (const name of this.#events) source.removeEventListener(name, onMessage);
+      source.close();
+    };
+  }
+}
