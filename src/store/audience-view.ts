@@ -1,0 +1,390 @@
+import type { EmailEntry } from '../core/email-table';
+import type { RecipientState, ResponseState } from '../core/fold';
+import { RowColumns } from './audience-columns';
+import { AUDIENCE_GROUPS, allowedResponses, engaged, foldText, inGroup, normalizeQuery, textMatcher, type AudienceGroup, type AudienceQuery, type NormalizedQuery } from './audience-query';
+import { indexOfSeq, insertionIndex, numberCompare, sortByNumber, textCompare, type SeqCompare } from './audience-sort';
+import type { StoreChange } from './store-events';
+
+export type { AudienceEngagement, AudienceGroup, AudienceQuery, AudienceSort, SortColumn, SortDirection } from './audience-query';
+
+/**
+ * Chip counts, over the rows that match the search (and the engagement, when one is set): a
+ * chip's count is the rows it would show.
+ */
+export interface AudienceCounts {
+  /** Rows matching the search and engagement, whatever the chips. */
+  all: number;
+  /** Per catalogue id, zeros included. */
+  byResponse: Record<string, number>;
+  groups: Record<AudienceGroup, number>;
+}
+
+/** What one `update` did, for the element to repaint and flash. */
+export interface AudienceViewUpdate {
+  /** State rows of this email whose recipient changed, shown or not (none after a reset). */
+  readonly changed: readonly number[];
+  /** True when rows were added, removed or moved: indexes no longer mean what they did. */
+  readonly moved: boolean;
+}
+
+const ABSENT = -1;
+/** Above this many moves in one batch, one merge pass beats a splice per row. */
+const SPLICE_LIMIT = 32;
+
+/**
+ * The Audience view's rows for one email: the state rows that match a query, stably sorted, with
+ * chip counts from the same rows. DOM-free; the grid element adapts it.
+ *
+ * Rows are kept as their position in the email's first-appearance order ("seq"), which is also
+ * every sort's tie-break. Each seq's response, search hit and sort key are cached as the view
+ * last placed it ("settled"): the list is always the filter and sort of the settled values, and
+ * the counts count them, so the two cannot disagree. A batch settles each changed row; one
+ * whose place changes is taken out by binary search on its old key and put back by binary
+ * search on its new one, so no batch re-sorts. While `hold` is set, changes that would move a
+ * row wait (the row still shows its new values in place) until `applyPending`.
+ */
+export class AudienceView {
+  private columns: RowColumns;
+  private entry: EmailEntry | undefined;
+  private q: NormalizedQuery;
+  private needle = '';
+  private search: (text: string) => boolean = () => true;
+  private allowed: Uint8Array = new Uint8Array(0);
+  private known = 0;
+  private settled = new Int16Array(0);
+  private hit = new Uint8Array(0);
+  private numberKeys = new Float64Array(0);
+  private textKeys: string[] = [];
+  private compare: SeqCompare = (a, b) => a - b;
+  private list = new Int32Array(0);
+  private size = 0;
+  private perResponse = new Int32Array(0);
+  private readonly pending = new Set<number>();
+  private seqByRow: Map<number, number> | undefined;
+  /** While true, changes that would move rows wait for `applyPending` (the user is reading). */
+  hold = false;
+
+  constructor(
+    state: ResponseState,
+    readonly emailId: string,
+    query: AudienceQuery = {},
+  ) {
+    this.columns = new RowColumns(state);
+    this.q = normalizeQuery(query);
+    this.rebuild();
+  }
+
+  get state(): ResponseState {
+    return this.columns.state;
+  }
+
+  get query(): NormalizedQuery {
+    return this.q;
+  }
+
+  /** Rows shown. */
+  get length(): number {
+    return this.size;
+  }
+
+  /** Changes held back by `hold` that would add, remove or move a row. */
+  get pendingMoves(): number {
+    return this.pending.size;
+  }
+
+  /** The state row shown at `index`. */
+  rowAt(index: number): number {
+    return this.entry!.order[this.list[index]!]!;
+  }
+
+  /** Every shown state row, in order (an export reads all of them, not only the rendered ones). */
+  *rows(): IterableIterator<number> {
+    const order = this.entry?.order ?? [];
+    for (let i = 0; i < this.size; i++) yield order[this.list[i]!]!;
+  }
+
+  /** Every state row of the email with this response now, in first-appearance order, whatever the query. */
+  rowsWith(responseId: string): number[] {
+    const index = this.state.rules.lookup.get(responseId);
+    const out: number[] = [];
+    if (index === undefined) return out;
+    const entry = this.entry ?? this.state.emails.get(this.emailId);
+    for (const row of entry?.order ?? []) if (this.columns.response(row) === index) out.push(row);
+    return out;
+  }
+
+  /** Where a recipient is shown, or -1. */
+  indexOf(recipientId: string): number {
+    const row = this.state.rowOf(this.emailId, recipientId);
+    const seq = row < 0 ? -1 : this.seqOf(row);
+    return seq < 0 || !this.shown(seq) ? -1 : indexOfSeq(this.list, this.size, seq, this.compare);
+  }
+
+  counts(): AudienceCounts {
+    const rules = this.state.rules;
+    const byResponse: Record<string, number> = {};
+    const groups: Record<AudienceGroup, number> = { sent: 0, 'not-sent': 0, final: 0, 'awaiting-final': 0 };
+    let all = 0;
+    rules.responses.forEach((response, index) => {
+      const count = this.perResponse[index] ?? 0;
+      byResponse[response.id] = count;
+      all += count;
+      for (const group of AUDIENCE_GROUPS) if (inGroup(rules, index, group)) groups[group] += count;
+    });
+    return { all, byResponse, groups };
+  }
+
+  /** A new query: the one full rebuild besides a reset. Held changes are applied with it. */
+  setQuery(query: AudienceQuery): void {
+    this.q = normalizeQuery(query);
+    this.rebuild();
+  }
+
+  /** A new state (the store refolded): start over. */
+  setState(state: ResponseState): void {
+    this.columns = new RowColumns(state);
+    this.rebuild();
+  }
+
+  /** Follows one store notification. */
+  update(change: Pick<StoreChange, 'rows' | 'reset'>): AudienceViewUpdate {
+    if (change.reset) {
+      this.rebuild();
+      // Everything is new: nothing to flash.
+      return { changed: [], moved: true };
+    }
+    this.entry ??= this.state.emails.get(this.emailId);
+    if (!this.entry) return { changed: [], moved: false };
+    const seqs = new Set<number>();
+    for (let seq = this.grow(); seq < this.known; seq++) seqs.add(seq);
+    for (const row of change.rows) {
+      const seq = this.seqOf(row);
+      if (seq >= 0) seqs.add(seq);
+    }
+    const changed = [...seqs].map((seq) => this.entry!.order[seq]!);
+    return { changed, moved: this.settle(seqs, this.hold) };
+  }
+
+  /** Applies every held change: the "N updates, show" action. */
+  applyPending(): boolean {
+    if (this.pending.size === 0) return false;
+    const seqs = new Set(this.pending);
+    this.pending.clear();
+    return this.settle(seqs, false);
+  }
+
+  private shown(seq: number): boolean {
+    const response = this.settled[seq]!;
+    return response !== ABSENT && this.hit[seq] === 1 && this.allowed[response] === 1;
+  }
+
+  /**
+   * A row's seq, or -1 for a row of another email. Rows are numbered as they are added, so
+   * `entry.order` is ascending and a binary search finds a row; `grow` checks that and, were it
+   * ever not so, keeps a map instead.
+   */
+  private seqOf(row: number): number {
+    if (this.seqByRow) return this.seqByRow.get(row) ?? -1;
+    const order = this.entry!.order;
+    let low = 0;
+    let high = this.known - 1;
+    while (low <= high) {
+      const mid = (low + high) >>> 1;
+      const at = order[mid]!;
+      if (at === row) return mid;
+      if (at < row) low = mid + 1;
+      else high = mid - 1;
+    }
+    return -1;
+  }
+
+  /** Makes room for seqs the email gained; returns the first new one. */
+  private grow(): number {
+    const from = this.known;
+    const total = this.entry?.order.length ?? 0;
+    if (total > this.settled.length) {
+      const capacity = Math.max(total, this.settled.length * 2, 64);
+      const settled = new Int16Array(capacity).fill(ABSENT);
+      settled.set(this.settled.subarray(0, from));
+      const hit = new Uint8Array(capacity);
+      hit.set(this.hit.subarray(0, from));
+      const keys = new Float64Array(capacity);
+      keys.set(this.numberKeys.subarray(0, from));
+      this.settled = settled;
+      this.hit = hit;
+      this.numberKeys = keys;
+      this.refreshCompare();
+    }
+    const order = this.entry?.order ?? [];
+    for (let seq = from; seq < total; seq++) {
+      this.settled[seq] = ABSENT;
+      if (!this.seqByRow && seq > 0 && order[seq]! <= order[seq - 1]!) this.seqByRow = new Map(order.slice(0, seq).map((row, at) => [row, at]));
+      this.seqByRow?.set(order[seq]!, seq);
+    }
+    this.known = total;
+    return from;
+  }
+
+  private refreshCompare(): void {
+    const sort = this.q.sort;
+    const descending = sort?.direction === 'descending';
+    if (!sort) this.compare = (a, b) => a - b;
+    else if (RowColumns.numeric(sort.column)) this.compare = numberCompare(this.numberKeys, descending);
+    else this.compare = textCompare(this.textKeys, descending);
+  }
+
+  /** Whether placing a row needs more than its response (then it is read once, whole). */
+  private get readsRows(): boolean {
+    return this.needle !== '' || this.q.sort !== null || this.q.engagement !== null;
+  }
+
+  /**
+   * The search and the engagement: what a row must match before the chips choose. Kept as the
+   * settled `hit`, so counters that change without the response move the row in and out too.
+   */
+  private matches(r: RecipientState | undefined): boolean {
+    const engagement = this.q.engagement;
+    if (engagement !== null && !engaged(r!, engagement)) return false;
+    return this.needle === '' || RowColumns.matches(r!, this.search);
+  }
+
+  /** Stores a seq's settled values, keeping the counts. `r` is the row read, when it was. */
+  private settleOne(seq: number, response: number, r: RecipientState | undefined): void {
+    const before = this.settled[seq]!;
+    if (before !== ABSENT && this.hit[seq] === 1) this.perResponse[before]!--;
+    const hit = this.matches(r) ? 1 : 0;
+    this.settled[seq] = response;
+    this.hit[seq] = hit;
+    if (hit === 1) this.perResponse[response]!++;
+    const sort = this.q.sort;
+    if (!sort) return;
+    if (RowColumns.numeric(sort.column)) this.numberKeys[seq] = this.columns.numberKey(r!, sort.column);
+    else this.textKeys[seq] = RowColumns.textKey(r!, sort.column);
+  }
+
+  /** Settles changed seqs; returns whether the list changed. */
+  private settle(seqs: Set<number>, hold: boolean): boolean {
+    const order = this.entry!.order;
+    const sort = this.q.sort;
+    const reads = this.readsRows;
+    const removals: number[] = [];
+    const inserts: number[] = [];
+    const movers: [seq: number, response: number, r: RecipientState | undefined][] = [];
+    for (const seq of seqs) {
+      const row = order[seq]!;
+      const response = this.columns.response(row);
+      const r = reads ? this.columns.read(row) : undefined;
+      const wasShown = this.shown(seq);
+      const nowShown = this.allowed[response] === 1 && this.matches(r);
+      let sameKey = true;
+      if (sort && wasShown && nowShown) {
+        sameKey = RowColumns.numeric(sort.column)
+          ? Object.is(this.numberKeys[seq], this.columns.numberKey(r!, sort.column))
+          : this.textKeys[seq] === RowColumns.textKey(r!, sort.column);
+      }
+      if (wasShown === nowShown && sameKey) {
+        // Stays where it is (or stays out): safe to settle before the list is searched, since
+        // a shown row's key is unchanged.
+        this.pending.delete(seq);
+        this.settleOne(seq, response, r);
+      } else if (hold) {
+        this.pending.add(seq);
+      } else {
+        this.pending.delete(seq);
+        movers.push([seq, response, r]);
+        if (wasShown) removals.push(seq);
+        if (nowShown) inserts.push(seq);
+      }
+    }
+    if (movers.length === 0) return false;
+    // Out by the old keys, settled, back in by the new ones.
+    this.remove(removals);
+    for (const [seq, response, r] of movers) this.settleOne(seq, response, r);
+    this.insert(inserts);
+    return true;
+  }
+
+  private remove(seqs: number[]): void {
+    if (seqs.length === 0) return;
+    if (seqs.length <= SPLICE_LIMIT) {
+      for (const seq of seqs) {
+        const at = indexOfSeq(this.list, this.size, seq, this.compare);
+        if (at < 0) continue;
+        this.list.copyWithin(at, at + 1, this.size);
+        this.size--;
+      }
+      return;
+    }
+    const gone = new Set(seqs);
+    let out = 0;
+    for (let i = 0; i < this.size; i++) {
+      const seq = this.list[i]!;
+      if (!gone.has(seq)) this.list[out++] = seq;
+    }
+    this.size = out;
+  }
+
+  private insert(seqs: number[]): void {
+    if (seqs.length === 0) return;
+    const needed = this.size + seqs.length;
+    if (needed > this.list.length) {
+      const list = new Int32Array(Math.max(needed, this.list.length * 2, 64));
+      list.set(this.list.subarray(0, this.size));
+      this.list = list;
+    }
+    const compare = this.compare;
+    if (seqs.length <= SPLICE_LIMIT) {
+      for (const seq of seqs) {
+        const at = insertionIndex(this.list, this.size, seq, compare);
+        this.list.copyWithin(at + 1, at, this.size);
+        this.list[at] = seq;
+        this.size++;
+      }
+      return;
+    }
+    // Merge from the back, in place: the list's tail is free space.
+    seqs.sort(compare);
+    let i = this.size - 1;
+    let j = seqs.length - 1;
+    for (let out = needed - 1; j >= 0; out--) {
+      if (i >= 0 && compare(this.list[i]!, seqs[j]!) > 0) this.list[out] = this.list[i--]!;
+      else this.list[out] = seqs[j--]!;
+    }
+    this.size = needed;
+  }
+
+  /** Filters and sorts the email's rows from scratch (a new query or state). */
+  private rebuild(): void {
+    const rules = this.state.rules;
+    this.entry = this.state.emails.get(this.emailId);
+    this.needle = foldText(this.q.search.trim());
+    this.search = textMatcher(this.needle);
+    this.allowed = allowedResponses(rules, this.q);
+    this.perResponse = new Int32Array(rules.responses.length);
+    this.pending.clear();
+    this.known = 0;
+    this.settled = new Int16Array(0);
+    this.hit = new Uint8Array(0);
+    this.numberKeys = new Float64Array(0);
+    this.textKeys = [];
+    this.size = 0;
+    this.seqByRow = undefined;
+    this.grow();
+    const order = this.entry?.order ?? [];
+    const list = new Int32Array(Math.max(this.known, 64));
+    let size = 0;
+    const reads = this.readsRows;
+    for (let seq = 0; seq < this.known; seq++) {
+      const row = order[seq]!;
+      this.settleOne(seq, this.columns.response(row), reads ? this.columns.read(row) : undefined);
+      if (this.shown(seq)) list[size++] = seq;
+    }
+    this.refreshCompare();
+    const sort = this.q.sort;
+    const shown = list.subarray(0, size);
+    if (sort && RowColumns.numeric(sort.column)) sortByNumber(shown, this.numberKeys, sort.direction === 'descending');
+    else if (sort) shown.sort(this.compare);
+    this.list = list;
+    this.size = size;
+  }
+}

@@ -1,0 +1,172 @@
+/**
+ * What the database holds, as its one writer tracks it (so a write never has to read first): the
+ * fold record and its watermark, the event records not yet merged, the rows changed since their
+ * pages were saved; and the writes that keep all of that true.
+ */
+import type { ResponseState } from '../../core/fold';
+import type { FoldRecord } from './cache-schema';
+import { mergeEventPages, packEventPage, type CachedEvent, type EventPage } from './event-pages';
+import type { HydrateOutcome } from './hydrate';
+import { snapshotAllRows, snapshotRows } from './row-snapshot';
+
+/** What one write did, for `onFlush`. */
+export interface WriteCounts {
+  events: number;
+  cursors: number;
+  rowPages: number;
+  /** Event records written (one per flush, or the merged pages of a compaction). */
+  eventRecords: number;
+  /** Event records deleted (merged into larger ones, or damaged). */
+  removedRecords: number;
+  compacted: boolean;
+}
+
+/** Past this many unfolded events a compaction is due anyway: a reload replays them all. */
+const COMPACT_AFTER_EVENTS = 50_000;
+
+export class CacheLedger {
+  private fold: FoldRecord;
+  private nextKey: number;
+  /** The state row pages are saved from, and its rows changed since the last compaction. */
+  private tracked: ResponseState | undefined;
+  private readonly dirty = new Set<number>();
+  private rewriteAll = true;
+  /**
+   * Rows are saved only from a state that holds every cached event: one hydrated from the cache,
+   * or any when the database was empty. Before a hydrate, or after `clear`, they are not.
+   */
+  private rowsBlocked: boolean;
+  /** Event records smaller than a page, with their contents: merged at the next compaction. */
+  private small: { key: number; page: EventPage }[] = [];
+  private corruptKeys: number[] = [];
+  private tailRecords = 0;
+  private tailEvents = 0;
+  private compactDue = false;
+
+  constructor(
+    fold: FoldRecord,
+    nextKey: number,
+    private readonly pageSize: number,
+    private readonly eventPageSize: number,
+    private readonly compactAfter: number,
+  ) {
+    this.fold = fold;
+    this.nextKey = nextKey;
+    this.rowsBlocked = nextKey > 0;
+  }
+
+  /** The state was just hydrated: its rows now match the pages (or all must be rewritten). */
+  hydrated(state: ResponseState, outcome: HydrateOutcome): void {
+    this.tracked = state;
+    this.rowsBlocked = false;
+    this.rewriteAll = outcome.rewriteAll;
+    for (const row of outcome.replayedRows) this.dirty.add(row);
+    this.small = outcome.smallRecords;
+    this.corruptKeys.push(...outcome.corruptEventKeys);
+    this.tailRecords = outcome.tailRecords;
+    this.tailEvents = outcome.tailEvents;
+    this.compactDue = outcome.staleRows;
+  }
+
+  /** Rows of recorded events. Rows of another state than the tracked one stop row saving. */
+  touched(events: readonly { event: CachedEvent['event']; row: number }[], rows: readonly number[]): void {
+    const first = events[0];
+    // The store swapped its state without `compact(state)`: never save pages from a state that
+    // lacks events the log has; the next `compact(state)` rewrites every page.
+    if (first && this.tracked && this.tracked.rowOf(first.event.emailId, first.event.recipientId) !== first.row) {
+      this.tracked = undefined;
+      this.rewriteAll = true;
+    }
+    for (const { row } of events) this.dirty.add(row);
+    for (const row of rows) this.dirty.add(row);
+  }
+
+  /** Save rows from this state from now on (a new state: every page is rewritten). */
+  follow(state: ResponseState): void {
+    if (state === this.tracked || this.rowsBlocked) return;
+    this.tracked = state;
+    this.rewriteAll = true;
+  }
+
+  /** The database was emptied: nothing is folded, and the current state's rows are never saved. */
+  cleared(): void {
+    this.small = [];
+    this.corruptKeys = [];
+    this.dirty.clear();
+    this.tailRecords = this.tailEvents = 0;
+    this.tracked = undefined;
+    this.rowsBlocked = true;
+    this.fold = { rulesVersion: null, watermark: -1, pageSize: this.pageSize };
+  }
+
+  get hasCorruptRecords(): boolean {
+    return this.corruptKeys.length > 0;
+  }
+
+  /** Whether a write that appends `appending` more records should also compact. */
+  compactionDue(appending: boolean): boolean {
+    const rowsDue = this.tracked !== undefined && !this.rowsBlocked && (this.compactDue || this.tailEvents >= COMPACT_AFTER_EVENTS);
+    return rowsDue || this.tailRecords + (appending ? 1 : 0) >= this.compactAfter;
+  }
+
+  /** Appends these events as a record, and drops damaged records found while hydrating. */
+  append(tx: IDBTransaction, events: readonly CachedEvent[], counts: WriteCounts): void {
+    const store = tx.objectStore('events');
+    // One record per flush; a flush larger than a page (a snapshot loaded at once) takes several.
+    for (let start = 0; start < events.length; start += this.eventPageSize) {
+      const page = packEventPage(events.slice(start, start + this.eventPageSize));
+      const key = this.nextKey++;
+      store.put(page, key);
+      if (page.ids.length < this.eventPageSize) this.small.push({ key, page });
+      counts.eventRecords++;
+      this.tailRecords++;
+    }
+    this.tailEvents += events.length;
+    for (const key of this.corruptKeys.splice(0)) {
+      store.delete(key);
+      counts.removedRecords++;
+    }
+  }
+
+  /**
+   * Rows, then the watermark: after this transaction every event up to the newest record is in the
+   * row pages. Without a state to save from, only records past the watermark are merged (merging
+   * across it would make folded events look unfolded, and a reload would count them twice).
+   */
+  compact(tx: IDBTransaction, counts: WriteCounts): void {
+    counts.compacted = true;
+    const state = this.rowsBlocked ? undefined : this.tracked;
+    const merging = state ? this.small : this.small.filter((record) => record.key > this.fold.watermark);
+    const keep = state ? [] : this.small.filter((record) => record.key <= this.fold.watermark);
+    if (state) {
+      const all = this.rewriteAll || this.fold.rulesVersion !== state.rules.version || this.fold.pageSize !== this.pageSize;
+      const snapshot = all ? snapshotAllRows(state, this.pageSize) : snapshotRows(state, this.dirty, this.pageSize);
+      if (all) {
+        tx.objectStore('rows').clear();
+        tx.objectStore('emails').clear();
+      }
+      for (const page of snapshot.pages) tx.objectStore('rows').put(page);
+      for (const email of snapshot.emails) tx.objectStore('emails').put(email);
+      counts.rowPages = snapshot.pages.length;
+      this.dirty.clear();
+      this.rewriteAll = false;
+      this.compactDue = false;
+    }
+    if (merging.length > 1) {
+      const store = tx.objectStore('events');
+      for (const record of merging) store.delete(record.key);
+      counts.removedRecords += merging.length;
+      const merged = mergeEventPages(merging.map((record) => record.page), this.eventPageSize).map((page) => ({ key: this.nextKey++, page }));
+      for (const record of merged) store.put(record.page, record.key);
+      counts.eventRecords += merged.length;
+      this.small = [...keep, ...merged];
+      this.tailRecords = merged.length;
+    }
+    this.small = this.small.filter((record) => record.page.ids.length < this.eventPageSize);
+    if (state) {
+      this.fold = { rulesVersion: state.rules.version, watermark: this.nextKey - 1, pageSize: this.pageSize };
+      tx.objectStore('fold').put(this.fold, 'fold');
+      this.tailRecords = this.tailEvents = 0;
+    }
+  }
+}

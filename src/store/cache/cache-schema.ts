@@ -1,0 +1,114 @@
+/**
+ * The cache's IndexedDB layout and how to reach it from any older layout. Bump the schema by
+ * appending a migration to `MIGRATIONS`: an open runs every step from the version on disk to the
+ * newest, in order, inside the one upgrade transaction, so a tab several releases behind still
+ * lands on the current layout.
+ */
+import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import type { ResponseRules } from '../../core/catalogue';
+import type { EmailKind } from '../../core/event';
+import { checkRules } from '../../core/rules';
+import type { EventPage } from './event-pages';
+import type { RowPage } from './row-pages';
+
+/** An email's kind and type (what its rows show besides their own state), and its place in order. */
+export interface EmailRecord {
+  id: string;
+  /** Position among the state's emails, so a restored state lists them as the original did. */
+  order: number;
+  kind: EmailKind | null;
+  kindAt: number;
+  type: string | null;
+  typeAt: number;
+}
+
+/**
+ * What the row pages stand for. Every event in a record keyed at or below `watermark` is folded
+ * into the row pages (a restore only remembers its id); records above it are replayed.
+ */
+export interface FoldRecord {
+  /** The rules the row pages were folded under; null while no page has been written. */
+  rulesVersion: string | null;
+  watermark: number;
+  /** Rows per page when the pages were written (a slot is fixed by it). */
+  pageSize: number;
+}
+
+/** The rules the host last adopted, so the next start can fold under them before any network. */
+export interface RulesRecord {
+  version: string;
+  rules: ResponseRules;
+}
+
+export interface ResponseCacheSchema extends DBSchema {
+  /** Keyed [emailId, page]. */
+  rows: { key: [string, number]; value: RowPage };
+  emails: { key: string; value: EmailRecord };
+  /** Keyed by a counter: one record per flush until compaction merges them. */
+  events: { key: number; value: EventPage };
+  /** Keyed by source kind: the cursor that source reached with the events stored so far. */
+  cursors: { key: string; value: string };
+  fold: { key: 'fold'; value: FoldRecord };
+  rules: { key: 'rules'; value: RulesRecord };
+}
+
+export type CacheStoreName = StoreNames<ResponseCacheSchema>;
+export type CacheDatabase = IDBPDatabase<ResponseCacheSchema>;
+type UpgradeTransaction = IDBPTransaction<ResponseCacheSchema, CacheStoreName[], 'versionchange'>;
+
+/** One step: from version `index` to `index + 1`. */
+export type Migration = (db: CacheDatabase, transaction: UpgradeTransaction) => void;
+
+export const MIGRATIONS: readonly Migration[] = [
+  // 0 -> 1: the first layout.
+  (db) => {
+    db.createObjectStore('rows', { keyPath: ['emailId', 'page'] });
+    db.createObjectStore('emails', { keyPath: 'id' });
+    db.createObjectStore('events');
+    db.createObjectStore('cursors');
+    db.createObjectStore('fold');
+    db.createObjectStore('rules');
+  },
+  // 1 -> 2 goes here, e.g. `(db, tx) => { tx.objectStore('rows').clear(); }` when the page layout
+  // changes (the events survive and refold the rows on the next open).
+];
+
+export const SCHEMA_VERSION = MIGRATIONS.length;
+
+export const ALL_STORES: readonly CacheStoreName[] = ['rows', 'emails', 'events', 'cursors', 'fold', 'rules'];
+
+/** Runs every step from `oldVersion` up; steps this code does not know (a newer opener) are skipped. */
+export function migrate(db: CacheDatabase, oldVersion: number, newVersion: number | null, transaction: UpgradeTransaction): void {
+  const target = newVersion ?? SCHEMA_VERSION;
+  for (let version = oldVersion; version < target; version++) MIGRATIONS[version]?.(db, transaction);
+}
+
+export function isEmailRecord(value: unknown): value is EmailRecord {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Record<string, unknown>;
+  return (
+    typeof record.id === 'string' &&
+    typeof record.order === 'number' &&
+    (record.kind === null || record.kind === 'bulk' || record.kind === 'trigger') &&
+    typeof record.kindAt === 'number' &&
+    (record.type === null || typeof record.type === 'string') &&
+    typeof record.typeAt === 'number'
+  );
+}
+
+export function isFoldRecord(value: unknown): value is FoldRecord {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Record<string, unknown>;
+  return (
+    (record.rulesVersion === null || typeof record.rulesVersion === 'string') &&
+    Number.isInteger(record.watermark) &&
+    Number.isInteger(record.pageSize) &&
+    (record.pageSize as number) > 0
+  );
+}
+
+export function isRulesRecord(value: unknown): value is RulesRecord {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Record<string, unknown>;
+  return typeof record.version === 'string' && checkRules(record.rules).length === 0;
+}

@@ -1,0 +1,82 @@
+/**
+ * Opening the cache: the database through a given IDBFactory (idb's `openDB` always uses the
+ * global one, and tests and hosts need to pass their own or none), with every way an open can fail
+ * turned into a reason a host can show.
+ */
+import { wrap } from 'idb';
+import { ALL_STORES, SCHEMA_VERSION, isFoldRecord, isRulesRecord, migrate, type CacheDatabase } from './cache-schema';
+import { CacheUnavailableError, REASONS, reasonFor, unavailableReason } from './failure-reasons';
+import { ResponseCache, type ResponseCacheOptions } from './response-cache';
+
+/** Resolves with the database at `SCHEMA_VERSION`; rejects with an Error whose message is the reason. */
+export function openDatabase(factory: IDBFactory | undefined, name: string): Promise<CacheDatabase> {
+  return new Promise((resolve, reject) => {
+    if (!factory || typeof factory.open !== 'function') {
+      reject(new CacheUnavailableError(REASONS.noIndexedDb));
+      return;
+    }
+    let request: IDBOpenDBRequest;
+    try {
+      request = factory.open(name, SCHEMA_VERSION);
+    } catch (error) {
+      reject(new CacheUnavailableError(reasonFor(error)));
+      return;
+    }
+    let settled = false;
+    const settle = (outcome: () => void) => {
+      if (settled) return;
+      settled = true;
+      outcome();
+    };
+    request.onupgradeneeded = (event) => {
+      const db = wrap(request.result) as unknown as CacheDatabase;
+      migrate(db, event.oldVersion, event.newVersion, wrap(request.transaction!) as unknown as Parameters<typeof migrate>[3]);
+    };
+    // Another tab holds an older version open and does not let go: waiting could take forever, so
+    // the page goes on from memory and the late connection, if it ever opens, is closed at once.
+    request.onblocked = () => settle(() => reject(new CacheUnavailableError(REASONS.blocked)));
+    request.onsuccess = () => {
+      const db = request.result;
+      if (settled) {
+        db.close();
+        return;
+      }
+      if (!ALL_STORES.every((store) => db.objectStoreNames.contains(store))) {
+        db.close();
+        settle(() => reject(new CacheUnavailableError(REASONS.missingStores)));
+        return;
+      }
+      // Until the cache takes over the connection, another tab's upgrade or delete must not wait.
+      db.onversionchange = () => db.close();
+      settle(() => resolve(wrap(db) as unknown as CacheDatabase));
+    };
+    request.onerror = () => settle(() => reject(new CacheUnavailableError(reasonFor(request.error))));
+  });
+}
+
+/**
+ * Opens (creating or upgrading) the cache. Rejects only when IndexedDB cannot be used at all
+ * (missing, refused, blocked by another tab, newer on disk), with an Error whose message is the
+ * reason; `onUnavailable` hears the same reason first. Read nothing yet: call `hydrate`.
+ */
+export async function openResponseCache(options: ResponseCacheOptions = {}): Promise<ResponseCache> {
+  const factory = 'indexedDB' in options ? options.indexedDB : (globalThis as { indexedDB?: IDBFactory }).indexedDB;
+  let db: CacheDatabase | undefined;
+  try {
+    db = await openDatabase(factory, options.name ?? 'email-responses');
+    const tx = db.transaction(['fold', 'rules', 'events'], 'readonly');
+    const [fold, rules, last] = await Promise.all([tx.objectStore('fold').get('fold'), tx.objectStore('rules').get('rules'), tx.objectStore('events').openKeyCursor(null, 'prev')]);
+    const pageSize = options.pageSize ?? 1000;
+    const foldRecord = isFoldRecord(fold) ? fold : { rulesVersion: null, watermark: -1, pageSize };
+    return new ResponseCache(db, options, foldRecord, (last?.key ?? -1) + 1, isRulesRecord(rules) ? rules.rules : undefined);
+  } catch (error) {
+    db?.close();
+    const reason = unavailableReason(error);
+    try {
+      options.onUnavailable?.(reason);
+    } catch {
+      // The host's callback failing must not hide the reason from the rejection.
+    }
+    throw new Error(reason);
+  }
+}

@@ -1,0 +1,258 @@
+/**
+ * The store's IndexedDB copy: what was applied paints first on the next visit, before any network,
+ * and a reconnect resumes from the cursor saved with the events it covers.
+ */
+import { unwrap } from 'idb';
+import type { ResponseRules } from '../../core/catalogue';
+import type { ResponseEvent } from '../../core/event';
+import type { ResponseState } from '../../core/fold';
+import { CacheLedger, type WriteCounts } from './cache-ledger';
+import { ALL_STORES, type CacheDatabase, type FoldRecord } from './cache-schema';
+import { REASONS, reasonFor } from './failure-reasons';
+import { hydrateState, type HydrateLog, type HydrateProgress, type HydrateResult } from './hydrate';
+
+export interface ResponseCacheOptions {
+  /** Database name; one per store that should keep its own copy. Default `email-responses`. */
+  name?: string;
+  /** Milliseconds between a `record` and the write that stores it (100-250 suits). Default 150. */
+  flushMs?: number;
+  /** Recipients per row page. Default 1,000. */
+  pageSize?: number;
+  /** Events per record once compacted. Default 5,000. */
+  eventPageSize?: number;
+  /** Compact after this many flushes since the last compaction. Default 32. */
+  compactAfter?: number;
+  /** The IndexedDB to use; the global one by default. Present but undefined: there is none. */
+  indexedDB?: IDBFactory;
+  /**
+   * The cache cannot be used, or just stopped being usable, and why (a sentence to show). Called
+   * at most once; from then on the cache writes nothing and everything stays in memory.
+   */
+  onUnavailable?: (reason: string) => void;
+  /** A flush committed. */
+  onFlush?: (stats: FlushStats) => void;
+}
+
+/** What one committed flush wrote: always one transaction. */
+export interface FlushStats extends WriteCounts {
+  /** From the flush starting to its commit. */
+  ms: number;
+}
+
+/** An event as `ResponseState.apply` accepted it: `onAccepted(event, row, at)`. */
+export interface RecordedEvent {
+  event: ResponseEvent;
+  row: number;
+  at: number;
+}
+
+/**
+ * Use `openResponseCache` to get one. Never throws into the caller and never changes the state
+ * except inside `hydrate`: when IndexedDB fails (quota, another tab deleting or upgrading the
+ * database, the browser closing it) the cache reports once through `onUnavailable` and stops.
+ *
+ * One tab writes a database at a time (the tab leader); several writers would interleave records.
+ */
+export class ResponseCache {
+  private db: CacheDatabase | undefined;
+  private readonly options: ResponseCacheOptions;
+  private readonly pageSize: number;
+  private readonly eventPageSize: number;
+  private readonly ledger: CacheLedger;
+  private savedRules: ResponseRules | undefined;
+  private pending: RecordedEvent[] = [];
+  private readonly pendingCursors = new Map<string, string>();
+  private pendingRules: ResponseRules | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private lastWrite: Promise<void> = Promise.resolve();
+
+  /** @internal Use `openResponseCache`. */
+  constructor(db: CacheDatabase, options: ResponseCacheOptions, fold: FoldRecord, nextKey: number, rules: ResponseRules | undefined) {
+    this.db = db;
+    this.options = options;
+    this.pageSize = options.pageSize ?? 1000;
+    this.eventPageSize = options.eventPageSize ?? 5000;
+    this.ledger = new CacheLedger(fold, nextKey, this.pageSize, this.eventPageSize, options.compactAfter ?? 32);
+    this.savedRules = rules;
+    const raw = unwrap(db);
+    // Another tab upgrading or deleting the database waits for this connection: let go at once.
+    raw.onversionchange = (event) => this.fail(event.newVersion === null ? REASONS.deleted : REASONS.upgradedElsewhere);
+    raw.onclose = () => this.fail(REASONS.terminated);
+  }
+
+  /** False once the cache has failed or closed: nothing more is read or written. */
+  get available(): boolean {
+    return this.db !== undefined;
+  }
+
+  /** The rules last saved (this visit or an earlier one), to fold under before any network. */
+  get rules(): ResponseRules | undefined {
+    return this.savedRules;
+  }
+
+  /**
+   * Restores the cache into `state`, which must be empty, and `log`: rows first (`onProgress` after
+   * the first pages, so a view can paint), then the events, each remembered so a replay counts
+   * once. When the rows were folded under other rules than `state.rules` (or the state is not
+   * empty), no row is restored: the cached events are applied instead and the state is right
+   * under its own rules. If the result says `partial`, the cache failed part-way: drop the state.
+   * Call it before connecting a source, and start the source from `result.cursors`.
+   */
+  async hydrate(state: ResponseState, log: HydrateLog, onProgress?: (progress: HydrateProgress) => void): Promise<HydrateResult> {
+    const before = [state.recipients.size, state.eventCount];
+    const nothing: HydrateResult = { cursors: {}, rules: undefined, rulesVersion: undefined, refolded: false, recipients: state.recipients.size, events: 0, corrupted: 0, partial: false, firstRowsMs: 0, rowsMs: 0, totalMs: 0 };
+    if (!this.db) return nothing;
+    try {
+      const outcome = await hydrateState(this.db, state, log, this.pageSize, this.eventPageSize, onProgress);
+      this.ledger.hydrated(state, outcome);
+      this.savedRules = outcome.result.rules ?? this.savedRules;
+      return outcome.result;
+    } catch (error) {
+      this.fail(reasonFor(error));
+      return { ...nothing, partial: state.recipients.size !== before[0] || state.eventCount !== before[1] };
+    }
+  }
+
+  /**
+   * Queues events just applied (call in the same task as `apply`, with what `onAccepted` heard)
+   * and optionally the rows `apply` reported and cursors reached. Written by the next flush.
+   */
+  record(events: readonly RecordedEvent[], changedRows: readonly number[] = [], cursors?: Readonly<Record<string, string>>): void {
+    if (!this.db) return;
+    this.ledger.touched(events, changedRows);
+    for (const recorded of events) this.pending.push(recorded);
+    if (cursors) for (const kind of Object.keys(cursors)) this.pendingCursors.set(kind, cursors[kind]!);
+    this.schedule();
+  }
+
+  /** Queues a source's cursor: written in the same transaction as the events recorded before it. */
+  saveCursor(kind: string, cursor: string): void {
+    if (!this.db) return;
+    this.pendingCursors.set(kind, cursor);
+    this.schedule();
+  }
+
+  /** Queues the rules the host adopted, so the next visit can fold under them before any network. */
+  saveRules(rules: ResponseRules): void {
+    if (!this.db) return;
+    this.savedRules = rules;
+    this.pendingRules = rules;
+    this.schedule();
+  }
+
+  /** Writes what is queued now, in one transaction. Resolves when it and every earlier one committed. */
+  flush(): Promise<void> {
+    return this.write(false);
+  }
+
+  /**
+   * Saves the changed row pages from `state` and merges small event records, with what is queued,
+   * in one transaction. Call it in the same task as replacing the store's state (new rules): the
+   * pages are then all rewritten from the new state.
+   */
+  compact(state?: ResponseState): Promise<void> {
+    if (state) this.ledger.follow(state);
+    return this.write(true);
+  }
+
+  /** Empties the database (pending writes are dropped). The current state's rows are not saved again. */
+  clear(): Promise<void> {
+    if (!this.db) return this.lastWrite;
+    this.cancelTimer();
+    this.pending = [];
+    this.pendingCursors.clear();
+    this.pendingRules = undefined;
+    this.ledger.cleared();
+    return this.transact((tx) => {
+      for (const store of ALL_STORES) tx.objectStore(store).clear();
+      return { events: 0, cursors: 0, rowPages: 0, eventRecords: 0, removedRecords: 0, compacted: false };
+    });
+  }
+
+  /** Writes what is queued and closes the database. */
+  async close(): Promise<void> {
+    await this.flush();
+    this.cancelTimer();
+    const db = this.db;
+    this.db = undefined;
+    db?.close();
+  }
+
+  private schedule(): void {
+    if (this.timer === undefined) this.timer = setTimeout(() => void this.write(false), this.options.flushMs ?? 150);
+  }
+
+  private cancelTimer(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  private write(forceCompact: boolean): Promise<void> {
+    this.cancelTimer();
+    const compact = forceCompact || this.ledger.compactionDue(this.pending.length > 0);
+    const idle = this.pending.length === 0 && this.pendingCursors.size === 0 && this.pendingRules === undefined && !this.ledger.hasCorruptRecords;
+    if (!this.db || (idle && !compact)) return this.lastWrite;
+    const events = this.pending;
+    this.pending = [];
+    return this.transact((tx) => {
+      const counts: WriteCounts = { events: events.length, cursors: this.pendingCursors.size, rowPages: 0, eventRecords: 0, removedRecords: 0, compacted: false };
+      this.ledger.append(tx, events, counts);
+      for (const [kind, cursor] of this.pendingCursors) tx.objectStore('cursors').put(cursor, kind);
+      this.pendingCursors.clear();
+      if (this.pendingRules) tx.objectStore('rules').put({ version: this.pendingRules.version, rules: this.pendingRules }, 'rules');
+      this.pendingRules = undefined;
+      if (compact) this.ledger.compact(tx, counts);
+      return counts;
+    });
+  }
+
+  /** One readwrite transaction with relaxed durability: a lost flush is replayed from its cursor. */
+  private transact(build: (tx: IDBTransaction) => WriteCounts): Promise<void> {
+    const db = this.db;
+    if (!db) return this.lastWrite;
+    const started = performance.now();
+    let tx: IDBTransaction | undefined;
+    try {
+      tx = unwrap(db).transaction(ALL_STORES, 'readwrite', { durability: 'relaxed' });
+      const counts = build(tx);
+      const committed = tx;
+      this.lastWrite = new Promise<void>((resolve) => {
+        committed.oncomplete = () => {
+          resolve();
+          try {
+            this.options.onFlush?.({ ...counts, ms: performance.now() - started });
+          } catch (error) {
+            console.error('email-responses: onFlush threw', error);
+          }
+        };
+        committed.onabort = () => {
+          this.fail(reasonFor(committed.error));
+          resolve();
+        };
+      });
+    } catch (error) {
+      try {
+        tx?.abort();
+      } catch {
+        // Already finished or aborted: nothing was written either way.
+      }
+      this.fail(reasonFor(error));
+    }
+    return this.lastWrite;
+  }
+
+  /** Stops for good: reported once, the connection closed, the queue dropped (memory still has it). */
+  private fail(reason: string): void {
+    const db = this.db;
+    if (!db) return;
+    this.db = undefined;
+    this.cancelTimer();
+    this.pending = [];
+    db.close();
+    try {
+      this.options.onUnavailable?.(reason);
+    } catch (error) {
+      console.error('email-responses: onUnavailable threw', error);
+    }
+  }
+}

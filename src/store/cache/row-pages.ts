@@ -1,0 +1,231 @@
+/**
+ * Saved recipients packed as pages of columns. IndexedDB costs per record, not per byte: 100,000
+ * rows as one record each took 4.3 s to write here, as pages of 1,000 in column arrays 30 ms. Pure
+ * data in and out, no IndexedDB: tested in Node and the browser alike.
+ */
+import type { SavedRecipient } from '../../core/fold';
+import { META_FIELDS, type MetaField } from '../../core/recipient-table';
+
+/** One meta field of every row of a page: the value (null: none) and the event time that set it. */
+export interface MetaColumn {
+  values: (string | null)[];
+  at: Float64Array;
+}
+
+/**
+ * Up to `pageSize` recipients of one email, in the order they first appeared: slot `s` of page
+ * `p` is the email's recipient number `p * pageSize + s`. Text columns that would hold only nulls
+ * are left out, which keeps typical pages small.
+ */
+export interface RowPage {
+  emailId: string;
+  page: number;
+  recipientIds: string[];
+  /** The response ids this page uses; `nonFinal` and `final` index into it (-1: none). */
+  responses: string[];
+  nonFinal: Int16Array;
+  nonFinalAt: Float64Array;
+  nonFinalReason?: (string | null)[];
+  final: Int16Array;
+  finalAt: Float64Array;
+  finalReason?: (string | null)[];
+  opens: Int32Array;
+  clicks: Int32Array;
+  machineOpens: Int32Array;
+  firstAt: Float64Array;
+  lastAt: Float64Array;
+  meta: Partial<Record<MetaField, MetaColumn>>;
+}
+
+/** Packs recipients (all of one email) into page `page` of `emailId`. */
+export function packRowPage(emailId: string, page: number, rows: readonly SavedRecipient[]): RowPage {
+  const size = rows.length;
+  const responses: string[] = [];
+  const responseIndex = new Map<string, number>();
+  const code = (id: string | null): number => {
+    if (id === null) return -1;
+    let index = responseIndex.get(id);
+    if (index === undefined) {
+      index = responses.push(id) - 1;
+      responseIndex.set(id, index);
+    }
+    return index;
+  };
+  const out: RowPage = {
+    emailId,
+    page,
+    recipientIds: new Array<string>(size),
+    responses,
+    nonFinal: new Int16Array(size),
+    nonFinalAt: new Float64Array(size),
+    final: new Int16Array(size),
+    finalAt: new Float64Array(size),
+    opens: new Int32Array(size),
+    clicks: new Int32Array(size),
+    machineOpens: new Int32Array(size),
+    firstAt: new Float64Array(size),
+    lastAt: new Float64Array(size),
+    meta: {},
+  };
+  let nonFinalReason: (string | null)[] | undefined;
+  let finalReason: (string | null)[] | undefined;
+  for (let slot = 0; slot < size; slot++) {
+    const row = rows[slot]!;
+    out.recipientIds[slot] = row.recipientId;
+    out.nonFinal[slot] = code(row.nonFinal);
+    out.nonFinalAt[slot] = row.nonFinalAt;
+    out.final[slot] = code(row.final);
+    out.finalAt[slot] = row.finalAt;
+    out.opens[slot] = row.opens;
+    out.clicks[slot] = row.clicks;
+    out.machineOpens[slot] = row.machineOpens;
+    out.firstAt[slot] = row.firstAt;
+    out.lastAt[slot] = row.lastAt;
+    if (row.nonFinalReason !== null) (nonFinalReason ??= new Array<string | null>(size).fill(null))[slot] = row.nonFinalReason;
+    if (row.finalReason !== null) (finalReason ??= new Array<string | null>(size).fill(null))[slot] = row.finalReason;
+    for (const field of META_FIELDS) {
+      const pair = row.meta[field];
+      if (!pair) continue;
+      const column = (out.meta[field] ??= { values: new Array<string | null>(size).fill(null), at: new Float64Array(size).fill(-Infinity) });
+      column.values[slot] = pair[0];
+      column.at[slot] = pair[1];
+    }
+  }
+  if (nonFinalReason) out.nonFinalReason = nonFinalReason;
+  if (finalReason) out.finalReason = finalReason;
+  return out;
+}
+
+/** A fresh empty saved recipient, to reuse as the target of `readSavedRecipient`. */
+export function emptySavedRecipient(): SavedRecipient {
+  return {
+    emailId: '',
+    recipientId: '',
+    nonFinal: null,
+    nonFinalAt: Infinity,
+    nonFinalReason: null,
+    final: null,
+    finalAt: Infinity,
+    finalReason: null,
+    opens: 0,
+    clicks: 0,
+    machineOpens: 0,
+    firstAt: Infinity,
+    lastAt: -Infinity,
+    meta: {},
+  };
+}
+
+/**
+ * Reads slot `slot` of a page into `into`, overwriting it. Hydrating a million rows reuses one
+ * object (restoreRecipient copies what it reads) instead of allocating a million.
+ */
+export function readSavedRecipient(page: RowPage, slot: number, into: SavedRecipient): SavedRecipient {
+  into.emailId = page.emailId;
+  into.recipientId = page.recipientIds[slot]!;
+  const nonFinal = page.nonFinal[slot]!;
+  const final = page.final[slot]!;
+  into.nonFinal = nonFinal < 0 ? null : page.responses[nonFinal]!;
+  into.nonFinalAt = page.nonFinalAt[slot]!;
+  into.nonFinalReason = page.nonFinalReason?.[slot] ?? null;
+  into.final = final < 0 ? null : page.responses[final]!;
+  into.finalAt = page.finalAt[slot]!;
+  into.finalReason = page.finalReason?.[slot] ?? null;
+  into.opens = page.opens[slot]!;
+  into.clicks = page.clicks[slot]!;
+  into.machineOpens = page.machineOpens[slot]!;
+  into.firstAt = page.firstAt[slot]!;
+  into.lastAt = page.lastAt[slot]!;
+  const meta: SavedRecipient['meta'] = {};
+  for (const field of META_FIELDS) {
+    const column = page.meta[field];
+    const value = column?.values[slot];
+    if (column && value !== null && value !== undefined) meta[field] = [value, column.at[slot]!];
+  }
+  into.meta = meta;
+  return into;
+}
+
+/**
+ * Reads rows into one reused object, meta pairs included, for `restoreRecipient`, which copies
+ * what it reads and keeps nothing: a million rows then cost no allocation at all.
+ */
+export class SavedRecipientReader {
+  private readonly saved = emptySavedRecipient();
+  private readonly pairs = Object.fromEntries(META_FIELDS.map((field) => [field, ['', 0]])) as Record<MetaField, [string, number]>;
+
+  read(page: RowPage, slot: number): SavedRecipient {
+    const into = this.saved;
+    const meta = into.meta;
+    into.emailId = page.emailId;
+    into.recipientId = page.recipientIds[slot]!;
+    const nonFinal = page.nonFinal[slot]!;
+    const final = page.final[slot]!;
+    into.nonFinal = nonFinal < 0 ? null : page.responses[nonFinal]!;
+    into.nonFinalAt = page.nonFinalAt[slot]!;
+    into.nonFinalReason = page.nonFinalReason?.[slot] ?? null;
+    into.final = final < 0 ? null : page.responses[final]!;
+    into.finalAt = page.finalAt[slot]!;
+    into.finalReason = page.finalReason?.[slot] ?? null;
+    into.opens = page.opens[slot]!;
+    into.clicks = page.clicks[slot]!;
+    into.machineOpens = page.machineOpens[slot]!;
+    into.firstAt = page.firstAt[slot]!;
+    into.lastAt = page.lastAt[slot]!;
+    for (const field of META_FIELDS) {
+      const column = page.meta[field];
+      const value = column?.values[slot];
+      if (column === undefined || value === null || value === undefined) {
+        meta[field] = undefined;
+        continue;
+      }
+      const pair = this.pairs[field];
+      pair[0] = value;
+      pair[1] = column.at[slot]!;
+      meta[field] = pair;
+    }
+    return into;
+  }
+}
+
+/** Every recipient of a page as its own object (tests, and callers that keep them). */
+export function unpackRowPage(page: RowPage): SavedRecipient[] {
+  const out: SavedRecipient[] = [];
+  for (let slot = 0; slot < page.recipientIds.length; slot++) out.push(readSavedRecipient(page, slot, emptySavedRecipient()));
+  return out;
+}
+
+/**
+ * True when a value read back has a row page's shape. A record another version wrote, or one
+ * damaged on disk, is skipped rather than trusted: restoring it could throw or corrupt the state.
+ */
+export function isRowPage(value: unknown): value is RowPage {
+  if (typeof value !== 'object' || value === null) return false;
+  const page = value as Record<string, unknown>;
+  if (typeof page.emailId !== 'string' || !Number.isInteger(page.page) || (page.page as number) < 0) return false;
+  if (!isStringArray(page.recipientIds) || !isStringArray(page.responses)) return false;
+  const size = page.recipientIds.length;
+  const responses = page.responses.length;
+  const codes = [page.nonFinal, page.final];
+  if (!codes.every((column) => column instanceof Int16Array && column.length === size && column.every((c) => c >= -1 && c < responses))) return false;
+  const times = [page.nonFinalAt, page.finalAt, page.firstAt, page.lastAt];
+  if (!times.every((column) => column instanceof Float64Array && column.length === size)) return false;
+  const counts = [page.opens, page.clicks, page.machineOpens];
+  if (!counts.every((column) => column instanceof Int32Array && column.length === size)) return false;
+  if (!isOptionalTextColumn(page.nonFinalReason, size) || !isOptionalTextColumn(page.finalReason, size)) return false;
+  if (typeof page.meta !== 'object' || page.meta === null) return false;
+  const meta = page.meta as Record<string, unknown>;
+  return META_FIELDS.every((field) => {
+    const column = meta[field] as Partial<MetaColumn> | undefined;
+    if (column === undefined) return true;
+    return typeof column === 'object' && column !== null && isOptionalTextColumn(column.values, size) && column.values !== undefined && column.at instanceof Float64Array && column.at.length === size;
+  });
+}
+
+function isStringArray(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((item) => typeof item === 'string');
+}
+
+function isOptionalTextColumn(value: unknown, size: number): boolean {
+  return value === undefined || (Array.isArray(value) && value.length === size && value.every((item) => item === null || typeof item === 'string'));
+}

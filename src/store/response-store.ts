@@ -1,0 +1,387 @@
+import { DEFAULT_RULES, type ResponseRules } from '../core/catalogue';
+import type { EventRejection, ResponseEvent } from '../core/event';
+import { ResponseState, type RecipientState } from '../core/fold';
+import { normalizeProviderEvents } from '../core/providers/index';
+import type { ProviderName } from '../core/providers/index';
+import { checkRules, compileRules } from '../core/rules';
+import { openResponseCache, type RecordedEvent, type ResponseCache } from './cache/index';
+import { EventLog } from './event-log';
+import { FrameBatcher } from './frame-batcher';
+import type { ConnectionStatus, ResponseSource, SourceSink } from './sources/source';
+import { TabRelay, type TabRole } from './tab-relay';
+import type { CacheStatus, IngestResult, ResponseStoreEventMap, StoreChange } from './store-events';
+
+export interface ResponseStoreOptions {
+  /** The transition rules; the spec's table by default. */
+  rules?: ResponseRules;
+  /** A live source to start at once (in the leading tab, when `tabs` is set). */
+  source?: ResponseSource;
+  /**
+   * Keep a copy in IndexedDB under this name: a reopened page paints from it before any network
+   * and the stream resumes from the cached cursor. Without it the store lives in memory.
+   */
+  cache?: string;
+  /**
+   * Share one stream among the page's tabs: the tabs with the same name elect one leader (Web
+   * Locks) that runs the source and relays what it applies to the others (BroadcastChannel).
+   */
+  tabs?: string;
+}
+
+type Listener = (change: StoreChange) => void;
+
+const IDLE: ConnectionStatus = { state: 'idle', attempt: 0 };
+
+/**
+ * The state every element reads: events in (from `ingest` or a source), validated and folded
+ * under the client's copy of the rules, listeners told at most once per animation frame.
+ *
+ * @fires events-rejected - Events that could not be applied, each with a reason.
+ * @fires events-skipped - Parts of raw provider webhooks that carry no response (resubscribes, pings), with why.
+ * @fires connection-change - The live source's state changed (connecting, live, retrying, offline).
+ * @fires cache-status - The cache opened, or the store fell back to memory and why.
+ * @fires reconcile-conflict - The server's state differs from the optimistic client state.
+ * @fires rules-change - New rules were adopted and the events refolded under them.
+ * @fires rules-error - The backend's rules could not be fetched or used; the current rules stay.
+ */
+export class ResponseStore extends EventTarget {
+  private current: ResponseState;
+  private readonly log = new EventLog();
+  private readonly listeners = new Set<Listener>();
+  private readonly batcher = new FrameBatcher(() => this.notify());
+  private pendingRows = new Set<number>();
+  private pendingEmails = new Set<string>();
+  private pendingReset = false;
+  private source: ResponseSource | undefined;
+  private connectionStatus: ConnectionStatus = IDLE;
+  private cacheState: CacheStatus = { state: 'none' };
+  private readonly cursors = new Map<string, string>();
+  private readonly relay: TabRelay | undefined;
+  /** The source the host asked for; it runs only while this tab may lead. */
+  private wanted: ResponseSource | undefined;
+  private cacheLink: ResponseCache | undefined;
+  private hydrated = false;
+  /** The log position up to which this tab has handed events to the cache. */
+  private recordedUpTo = 0;
+  /** Resolves once the cache (if any) has been read into the state and the store takes events. */
+  readonly ready: Promise<void>;
+
+  constructor(options: ResponseStoreOptions = {}) {
+    super();
+    this.current = new ResponseState(compileRules(options.rules ?? DEFAULT_RULES));
+    this.ready = options.cache ? this.openCache(options.cache, options.rules !== undefined) : Promise.resolve();
+    if (!options.cache) this.hydrated = true;
+    if (options.tabs) {
+      this.relay = new TabRelay(options.tabs, {
+        lead: () => {
+          // Events heard as a follower may not have reached the cache before the old leader went.
+          this.recordSince(this.recordedUpTo);
+          this.startWanted();
+        },
+        receive: (events, cursors) => {
+          void this.ready.then(() => {
+            this.applyNow(events);
+            for (const [kind, cursor] of cursors) this.cursors.set(kind, cursor);
+          });
+        },
+        snapshot: () => ({ events: [...this.log.all()], cursors: [...this.cursors] }),
+      });
+      this.relay.start();
+    }
+    if (options.source) this.connect(options.source);
+  }
+
+  /** `leader` runs the stream for the tabs sharing it, `follower` hears it, `alone` shares nothing. */
+  get tabRole(): TabRole {
+    return this.relay?.role ?? 'alone';
+  }
+
+  /** The folded state; replaced (with a `reset` change) when the rules change. */
+  get state(): ResponseState {
+    return this.current;
+  }
+
+  get rules(): ResponseRules {
+    return this.current.rules.source;
+  }
+
+  get connection(): ConnectionStatus {
+    return this.connectionStatus;
+  }
+
+  get cache(): CacheStatus {
+    return this.cacheState;
+  }
+
+  /** Validates and applies events. Resolves with what was applied and what was rejected, and why. */
+  ingest(events: Iterable<unknown>): Promise<IngestResult> {
+    // Before the cache is read, events wait: restoring saved rows needs them absent.
+    if (this.hydrated) return Promise.resolve(this.applyNow(events));
+    const batch = [...events];
+    return this.ready.then(() => this.applyNow(batch));
+  }
+
+  /** Hears what changed, at most once per animation frame. Returns the unsubscribe function. */
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Tells listeners now what is pending instead of at the next frame. */
+  flush(): void {
+    this.batcher.flush();
+  }
+
+  /**
+   * Starts a live source (stopping the one before), resuming from its last cursor. With `tabs`,
+   * only the leading tab runs it; another tab starts it when it takes the lead.
+   */
+  connect(source: ResponseSource): void {
+    this.disconnect();
+    this.wanted = source;
+    if (this.tabRole !== 'follower') this.startWanted();
+  }
+
+  disconnect(): void {
+    const running = this.source ?? this.wanted;
+    this.source?.stop();
+    this.source = undefined;
+    this.wanted = undefined;
+    if (running) {
+      this.connectionStatus = { state: 'closed', attempt: 0 };
+      this.emit('connection-change', this.connectionStatus);
+    }
+  }
+
+  /** The cursor each source kind has reached (what a reconnect resumes from). */
+  cursor(kind: string): string | undefined {
+    return this.cursors.get(kind);
+  }
+
+  /** Every event applied so far, in the order applied (to hand over to another store). */
+  appliedEvents(): readonly ResponseEvent[] {
+    return this.log.all();
+  }
+
+  /** A recipient's events in time order, each with its time in epoch ms. */
+  recipientEvents(emailId: string, recipientId: string): { event: ResponseEvent; at: number }[] {
+    const row = this.current.emails.get(emailId)?.rows.get(recipientId);
+    return row === undefined ? [] : this.log.forRow(row);
+  }
+
+  /** Every recipient row of the contact, across emails. */
+  contactRecipients(contactId: string): RecipientState[] {
+    return this.current.contactRows(contactId).map((row) => this.current.recipientAt(row));
+  }
+
+  /**
+   * Fetches the backend's copy of the rules (`rules-url`) and adopts it when its version differs.
+   * Resolves with the reason when it could not: the store keeps its current rules then.
+   */
+  async loadRules(url: string, init?: RequestInit): Promise<{ adopted: boolean; version: string; reason?: string }> {
+    const keep = (reason: string) => {
+      this.emit('rules-error', { url, reason });
+      return { adopted: false, version: this.current.rules.version, reason };
+    };
+    let body: unknown;
+    try {
+      const response = await fetch(url, init);
+      if (!response.ok) return keep(`the rules at ${url} answered HTTP ${response.status}`);
+      body = await response.json();
+    } catch (error) {
+      return keep(`the rules at ${url} could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const problems = checkRules(body);
+    if (problems.length > 0) return keep(`the rules at ${url} are not usable: ${problems.slice(0, 3).join('; ')}`);
+    const rules = body as ResponseRules;
+    if (rules.version === this.current.rules.version) return { adopted: false, version: rules.version };
+    this.setRules(rules);
+    return { adopted: true, version: rules.version };
+  }
+
+  /**
+   * A source `transform` that reads each item as a provider's raw webhook body, for backends that
+   * forward webhooks as they are. What gives no event is reported as `events-skipped`.
+   */
+  providerTransform(provider: ProviderName): (item: unknown) => unknown[] {
+    return (item) => {
+      const { events, skipped } = normalizeProviderEvents(provider, item, { rules: this.current.rules });
+      if (skipped.length > 0) this.emit('events-skipped', { skipped: skipped.map((s) => ({ input: s.input, reason: s.reason })) });
+      return events;
+    };
+  }
+
+  /** Adopts new rules: every event applied so far is folded again under them. */
+  setRules(rules: ResponseRules): void {
+    const compiled = compileRules(rules);
+    if (compiled === this.current.rules) return;
+    const events = this.log.all().slice();
+    this.log.clear();
+    this.current = new ResponseState(compiled);
+    this.current.apply(events, (event, row, at) => this.log.add(event, row, at));
+    this.pendingReset = true;
+    this.pendingRows.clear();
+    this.batcher.schedule();
+    if (this.cacheLink && this.writesCache()) {
+      this.cacheLink.saveRules(rules);
+      void this.cacheLink.compact(this.current);
+    }
+    this.emit('rules-change', { version: compiled.version });
+  }
+
+  /** Stops the source and the notifications, writes what the cache still holds, and hands the stream to another tab. */
+  close(): void {
+    this.disconnect();
+    void this.cacheLink?.close();
+    this.cacheLink = undefined;
+    this.relay?.stop();
+    this.batcher.cancel();
+    this.listeners.clear();
+  }
+
+  override addEventListener<K extends keyof ResponseStoreEventMap>(
+    type: K,
+    listener: ((event: ResponseStoreEventMap[K]) => void) | null,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  override addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
+  override addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void {
+    super.addEventListener(type, listener, options);
+  }
+
+  protected setCacheStatus(status: CacheStatus): void {
+    this.cacheState = status;
+    this.emit('cache-status', status);
+  }
+
+  private startWanted(): void {
+    const source = this.wanted;
+    if (!source || this.source === source || !this.hydrated) return;
+    this.source = source;
+    source.start(this.sinkFor(source), this.cursors.get(source.kind));
+  }
+
+  private applyNow(events: Iterable<unknown>, accepted?: ResponseEvent[]): IngestResult {
+    const recorded: RecordedEvent[] = [];
+    const batch = this.current.apply(events, (event, row, at) => {
+      this.log.add(event, row, at);
+      accepted?.push(event);
+      recorded.push({ event, row, at });
+    });
+    if (this.cacheLink && this.writesCache() && recorded.length > 0) {
+      this.cacheLink.record(recorded, batch.changed);
+      this.recordedUpTo = this.log.length;
+    }
+    for (const row of batch.changed) this.pendingRows.add(row);
+    for (const email of batch.changedEmails) this.pendingEmails.add(email);
+    if (batch.changed.length > 0 || batch.changedEmails.length > 0) this.batcher.schedule();
+    if (batch.rejected.length > 0) this.reject(batch.rejected);
+    return { accepted: batch.accepted, duplicates: batch.duplicates, rejected: batch.rejected };
+  }
+
+  private reject(rejected: EventRejection[]): void {
+    this.emit('events-rejected', { rejected });
+  }
+
+  private sinkFor(source: ResponseSource): SourceSink {
+    return {
+      deliver: (items, cursor) => {
+        if (this.source !== source) return;
+        const accepted: ResponseEvent[] = [];
+        this.applyNow(items, accepted);
+        if (cursor !== undefined) {
+          this.cursors.set(source.kind, cursor);
+          if (this.writesCache()) this.cacheLink?.saveCursor(source.kind, cursor);
+        }
+        this.relay?.relay(accepted, cursor === undefined ? undefined : { kind: source.kind, value: cursor });
+      },
+      malformed: (raw, reason) => {
+        this.reject([{ event: raw, code: 'not-json', reason }]);
+      },
+      status: (status) => {
+        if (this.source !== source) return;
+        this.connectionStatus = status;
+        this.emit('connection-change', status);
+      },
+    };
+  }
+
+  /** Only one tab writes the shared cache: two writers would overwrite each other's records. */
+  private writesCache(): boolean {
+    return this.tabRole !== 'follower';
+  }
+
+  private recordSince(start: number): void {
+    if (!this.cacheLink || start >= this.log.length) return;
+    this.cacheLink.record(this.log.entries(start));
+    this.recordedUpTo = this.log.length;
+  }
+
+  /** Opens the cache, paints from it, then lets events and the source in. Never rejects. */
+  private async openCache(name: string, rulesGiven: boolean): Promise<void> {
+    this.setCacheStatus({ state: 'opening' });
+    const memoryOnly = (reason: string) => this.setCacheStatus({ state: 'memory-only', reason });
+    try {
+      const cache = await openResponseCache({ name, onUnavailable: memoryOnly });
+      this.cacheLink = cache;
+      // The rules the cached rows were folded under, unless the host chose its own.
+      if (!rulesGiven && cache.rules && cache.rules.version !== this.current.rules.version && checkRules(cache.rules).length === 0) {
+        this.current = new ResponseState(compileRules(cache.rules));
+      }
+      const result = await cache.hydrate(this.current, this.log, () => {
+        this.pendingReset = true;
+        this.batcher.flush();
+        this.batcher.schedule();
+      });
+      if (result.partial) {
+        // Part of the cache is in the state and not all its ids: start clean, from no cursor.
+        this.current = new ResponseState(this.current.rules);
+        this.log.clear();
+      } else {
+        for (const [kind, cursor] of Object.entries(result.cursors)) if (!this.cursors.has(kind)) this.cursors.set(kind, cursor);
+      }
+      this.recordedUpTo = this.log.length;
+      if (cache.available) this.setCacheStatus({ state: 'ready' });
+    } catch (error) {
+      if (this.cacheState.state !== 'memory-only') memoryOnly(error instanceof Error ? error.message : String(error));
+      this.cacheLink = undefined;
+    }
+    this.hydrated = true;
+    this.pendingReset = true;
+    this.batcher.schedule();
+    if (this.tabRole !== 'follower') this.startWanted();
+  }
+
+  private notify(): void {
+    const state = this.current;
+    const rows = [...this.pendingRows];
+    const emails = new Set(this.pendingEmails);
+    const contacts = new Set<string>();
+    for (const row of rows) {
+      emails.add(state.emails.at(state.recipients.emailOf(row)).id);
+      const contact = state.recipients.contactOf(row);
+      if (contact !== undefined) contacts.add(contact);
+    }
+    const change: StoreChange = { rows, emails, contacts, reset: this.pendingReset };
+    this.pendingRows = new Set();
+    this.pendingEmails = new Set();
+    this.pendingReset = false;
+    for (const listener of this.listeners) {
+      try {
+        listener(change);
+      } catch (error) {
+        // One broken view must not stop the others from hearing the change.
+        console.error('email-responses: a store listener threw', error);
+      }
+    }
+  }
+
+  private emit<K extends keyof ResponseStoreEventMap>(type: K, detail: ResponseStoreEventMap[K]['detail']): void {
+    this.dispatchEvent(new CustomEvent(type, { detail }));
+  }
+}
+
+/** A store for plain JavaScript hosts (and for sharing one store across a page's elements). */
+export function createResponseStore(options: ResponseStoreOptions = {}): ResponseStore {
+  return new ResponseStore(options);
+}

@@ -1,0 +1,5 @@
+import { createContext } from '@lit/context';
+import type { ResponseStore } from './response-store';
+
+/** The context `<email-responses>` provides its store under, to every element inside it. */
+export const storeContext = createContext<ResponseStore>(Symbol.for('email-responses/store'));

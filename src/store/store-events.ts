@@ -1,0 +1,56 @@
+import type { EventRejection } from '../core/event';
+import type { RecipientState } from '../core/fold';
+import type { ConnectionStatus } from './sources/source';
+
+/** What changed since the last notification; listeners hear at most one per animation frame. */
+export interface StoreChange {
+  /** State rows (see `ResponseState.recipientAt`) whose recipient changed. */
+  readonly rows: readonly number[];
+  readonly emails: ReadonlySet<string>;
+  readonly contacts: ReadonlySet<string>;
+  /** The whole state was replaced (new rules, a refold): views start over. */
+  readonly reset: boolean;
+}
+
+export interface IngestResult {
+  /** Events applied for the first time. */
+  accepted: number;
+  /** Events applied before (same recipient and id): counted once. */
+  duplicates: number;
+  rejected: EventRejection[];
+}
+
+/** Where the store keeps its copy: IndexedDB, or memory alone (and why). */
+export interface CacheStatus {
+  state: 'none' | 'opening' | 'ready' | 'memory-only';
+  /** Why the store works from memory alone (quota exceeded, blocked, no IndexedDB…). */
+  reason?: string;
+}
+
+/** A difference between what the client's rules gave and what the server says. */
+export interface ReconcileConflict {
+  emailId: string;
+  recipientId: string;
+  optimistic: RecipientState | undefined;
+  server: RecipientState;
+}
+
+export type EventsRejectedEvent = CustomEvent<{ rejected: EventRejection[] }>;
+export type ConnectionChangeEvent = CustomEvent<ConnectionStatus>;
+export type CacheStatusEvent = CustomEvent<CacheStatus>;
+export type ReconcileConflictEvent = CustomEvent<ReconcileConflict>;
+export type RulesChangeEvent = CustomEvent<{ version: string }>;
+/** Parts of raw provider webhooks that say nothing about a response (a resubscribe, a ping). */
+export type EventsSkippedEvent = CustomEvent<{ skipped: { input: unknown; reason: string }[] }>;
+export type RulesErrorEvent = CustomEvent<{ url: string; reason: string }>;
+
+/** The store's events, as `addEventListener` sees them. */
+export interface ResponseStoreEventMap {
+  'events-rejected': EventsRejectedEvent;
+  'events-skipped': EventsSkippedEvent;
+  'connection-change': ConnectionChangeEvent;
+  'cache-status': CacheStatusEvent;
+  'reconcile-conflict': ReconcileConflictEvent;
+  'rules-change': RulesChangeEvent;
+  'rules-error': RulesErrorEvent;
+}

@@ -1,0 +1,171 @@
+import { expect } from '@open-wc/testing';
+import { DEFAULT_RULES, foldEvents } from '../../src/core/index';
+import { createResponseStore } from '../../src/store/response-store';
+import type { ConnectionStatus, ResponseSource, SourceSink } from '../../src/store/sources/source';
+import type { StoreChange } from '../../src/store/store-events';
+import { snapshot } from '../core/state-snapshot';
+import { event } from '../core/event-builder';
+
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
+
+/** A source the test drives by hand. */
+class ManualSource implements ResponseSource {
+  readonly kind = 'manual';
+  sink: SourceSink | undefined;
+  startedFrom: string | undefined;
+  status: ConnectionStatus = { state: 'idle', attempt: 0 };
+  start(sink: SourceSink, cursor?: string) {
+    this.sink = sink;
+    this.startedFrom = cursor;
+  }
+  stop() {
+    this.sink = undefined;
+  }
+}
+
+describe('the response store', () => {
+  it('ingest resolves with what was accepted, counted once, and rejected with reasons', async () => {
+    const store = createResponseStore();
+    const open = event('opened', { recipientId: 'a' });
+    const result = await store.ingest([open, open, { id: 'x', emailId: 'e1' }]);
+    expect(result.accepted).to.equal(1);
+    expect(result.duplicates).to.equal(1);
+    expect(result.rejected.map((r) => r.reason)).to.deep.equal(['recipientId is missing']);
+    expect(store.state.recipient('e1', 'a')!.response).to.equal('opened');
+  });
+
+  it('tells subscribers once per animation frame, with every changed row', async () => {
+    const store = createResponseStore();
+    const heard: StoreChange[] = [];
+    store.subscribe((change) => heard.push(change));
+    await store.ingest([event('delivered', { recipientId: 'a', contactId: 'c1' })]);
+    await store.ingest([event('opened', { recipientId: 'b' })]);
+    await store.ingest([event('clicked', { recipientId: 'a' })]);
+    expect(heard).to.have.length(0);
+    await nextFrame();
+    expect(heard).to.have.length(1);
+    const rows = heard[0]!.rows.map((row) => store.state.recipientAt(row).recipientId).sort();
+    expect(rows).to.deep.equal(['a', 'b']);
+    expect([...heard[0]!.emails]).to.deep.equal(['e1']);
+    expect([...heard[0]!.contacts]).to.deep.equal(['c1']);
+    expect(heard[0]!.reset).to.equal(false);
+  });
+
+  it('fires events-rejected with the reasons, for the host to show', async () => {
+    const store = createResponseStore();
+    let reasons: string[] = [];
+    store.addEventListener('events-rejected', (e) => (reasons = e.detail.rejected.map((r) => r.reason)));
+    await store.ingest([event('teleported')]);
+    expect(reasons).to.deep.equal(['"teleported" is not a response in rules spec-1']);
+  });
+
+  it('folds every event again when the rules change, and says so', async () => {
+    const store = createResponseStore();
+    const events = [event('opened', { at: 1 }), event('clicked', { at: 2 })];
+    await store.ingest(events);
+    expect(store.state.recipient('e1', 'r1')!.response).to.equal('clicked');
+    const rules = structuredClone(DEFAULT_RULES);
+    rules.version = 'opened-first';
+    rules.responses.find((r) => r.id === 'opened')!.priority = 20;
+    const heard: StoreChange[] = [];
+    store.subscribe((change) => heard.push(change));
+    let version = '';
+    store.addEventListener('rules-change', (e) => (version = e.detail.version));
+    store.setRules(rules);
+    expect(version).to.equal('opened-first');
+    expect(store.state.recipient('e1', 'r1')!.response).to.equal('opened');
+    expect(snapshot(store.state)).to.deep.equal(snapshot(foldEvents(events, rules)));
+    store.flush();
+    expect(heard.map((c) => c.reset)).to.deep.equal([true]);
+  });
+
+  it("lists a recipient's events in time order", async () => {
+    const store = createResponseStore();
+    await store.ingest([event('clicked', { at: 5, id: 'late' }), event('delivered', { at: 1, id: 'first' }), event('opened', { at: 3, id: 'mid' })]);
+    expect(store.recipientEvents('e1', 'r1').map((e) => e.event.id)).to.deep.equal(['first', 'mid', 'late']);
+  });
+
+  it('applies what a source delivers, keeps its cursor and resumes from it', async () => {
+    const store = createResponseStore();
+    const source = new ManualSource();
+    const statuses: string[] = [];
+    store.addEventListener('connection-change', (e) => statuses.push(e.detail.state));
+    store.connect(source);
+    source.sink!.status({ state: 'live', attempt: 0 });
+    await source.sink!.deliver([event('delivered'), event('opened')], 'cursor-2');
+    source.sink!.malformed('{"id": ', 'the message is not JSON');
+    expect(store.state.recipient('e1', 'r1')!.response).to.equal('opened');
+    expect(store.cursor('manual')).to.equal('cursor-2');
+    expect(store.connection.state).to.equal('live');
+    expect(statuses).to.deep.equal(['live']);
+    store.disconnect();
+    const again = new ManualSource();
+    store.connect(again);
+    expect(again.startedFrom).to.equal('cursor-2');
+  });
+
+  it('ignores a source it has disconnected from', async () => {
+    const store = createResponseStore();
+    const source = new ManualSource();
+    store.connect(source);
+    const late = source.sink!;
+    store.disconnect();
+    await late.deliver([event('opened')], 'c9');
+    expect(store.state.recipient('e1', 'r1')).to.equal(undefined);
+    expect(store.cursor('manual')).to.equal(undefined);
+  });
+
+  it('keeps telling other subscribers when one throws', async () => {
+    const store = createResponseStore();
+    let heard = 0;
+    const original = console.error;
+    console.error = () => {};
+    try {
+      store.subscribe(() => {
+        throw new Error('broken view');
+      });
+      store.subscribe(() => heard++);
+      await store.ingest([event('opened')]);
+      store.flush();
+    } finally {
+      console.error = original;
+    }
+    expect(heard).to.equal(1);
+  });
+});
+
+describe('rules from the backend', () => {
+  let worker: import('msw/browser').SetupWorker;
+  before(async () => {
+    const { setupWorker } = await import('msw/browser');
+    worker = setupWorker();
+    await worker.start({ quiet: true, onUnhandledRequest: 'bypass' });
+  });
+  afterEach(() => worker.resetHandlers());
+  after(() => worker.stop());
+
+  it('adopts a new version from rules-url and refolds', async () => {
+    const { http, HttpResponse } = await import('msw');
+    const rules = structuredClone(DEFAULT_RULES);
+    rules.version = 'server-2';
+    rules.responses.find((r) => r.id === 'opened')!.priority = 20;
+    worker.use(http.get('/api/rules', () => HttpResponse.json(rules)));
+    const store = createResponseStore();
+    await store.ingest([event('opened', { at: 1 }), event('clicked', { at: 2 })]);
+    expect(await store.loadRules('/api/rules')).to.deep.equal({ adopted: true, version: 'server-2' });
+    expect(store.state.recipient('e1', 'r1')!.response).to.equal('opened');
+    expect(await store.loadRules('/api/rules')).to.deep.equal({ adopted: false, version: 'server-2' });
+  });
+
+  it('keeps its rules and says why when the backend sends broken ones', async () => {
+    const { http, HttpResponse } = await import('msw');
+    worker.use(http.get('/api/rules', () => HttpResponse.json({ version: 'x', responses: [] })));
+    const store = createResponseStore();
+    let heard = '';
+    store.addEventListener('rules-error', (e) => (heard = e.detail.reason));
+    const result = await store.loadRules('/api/rules');
+    expect(result.adopted).to.equal(false);
+    expect(result.version).to.equal('spec-1');
+    expect(heard).to.match(/^the rules at \/api\/rules are not usable: /);
+  });
+});

@@ -1,0 +1,87 @@
+import { expect } from '@open-wc/testing';
+import { foldEvents } from '../../src/core/index';
+import { createResponseStore } from '../../src/store/response-store';
+import type { ConnectionStatus, ResponseSource, SourceSink } from '../../src/store/sources/source';
+import type { StoreChange } from '../../src/store/store-events';
+import { snapshot } from '../core/state-snapshot';
+import { event } from '../core/event-builder';
+
+class ManualSource implements ResponseSource {
+  readonly kind = 'manual';
+  sink: SourceSink | undefined;
+  startedFrom: string | undefined;
+  status: ConnectionStatus = { state: 'idle', attempt: 0 };
+  start(sink: SourceSink, cursor?: string) {
+    this.sink = sink;
+    this.startedFrom = cursor;
+  }
+  stop() {
+    this.sink = undefined;
+  }
+}
+
+const deleteDatabase = (name: string) =>
+  new Promise<void>((resolve) => {
+    const request = indexedDB.deleteDatabase(name);
+    request.onsuccess = request.onerror = request.onblocked = () => resolve();
+  });
+
+describe('the store with its IndexedDB cache', () => {
+  let name = '';
+  beforeEach(() => (name = `store-cache-${Math.random().toString(36).slice(2)}`));
+  afterEach(() => deleteDatabase(name));
+
+  it('a reopened page paints from the cache before any network, then resumes from the cached cursor', async () => {
+    const events = [event('delivered', { recipientId: 'a', contactId: 'c1' }), event('clicked', { recipientId: 'a' }), event('hard-bounce', { recipientId: 'b' })];
+    const first = createResponseStore({ cache: name });
+    const source = new ManualSource();
+    first.connect(source);
+    await first.ready;
+    await source.sink!.deliver(events, 'cursor-3');
+    first.close();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    const again = createResponseStore({ cache: name });
+    const heard: StoreChange[] = [];
+    again.subscribe((change) => heard.push(change));
+    const next = new ManualSource();
+    again.connect(next);
+    expect(next.sink, 'the source waits for the cache').to.equal(undefined);
+    await again.ready;
+    expect(again.cache.state).to.equal('ready');
+    expect(heard.some((change) => change.reset)).to.equal(true);
+    expect(snapshot(again.state)).to.deep.equal(snapshot(foldEvents(events)));
+    expect(next.startedFrom).to.equal('cursor-3');
+    // The server replays from an older cursor: nothing counts twice.
+    await next.sink!.deliver([...events, event('opened', { recipientId: 'a', id: 'later' })], 'cursor-4');
+    expect(again.state.recipient('e1', 'a')).to.include({ clicks: 1, opens: 1 });
+    expect(again.state.eventCount).to.equal(4);
+    again.close();
+  });
+
+  it('events ingested while the cache opens wait, and are not lost', async () => {
+    const store = createResponseStore({ cache: name });
+    const result = await store.ingest([event('opened')]);
+    expect(result.accepted).to.equal(1);
+    expect(store.state.recipient('e1', 'r1')!.response).to.equal('opened');
+    store.close();
+  });
+
+  it('without IndexedDB the store keeps working in memory and says why', async () => {
+    const original = Object.getOwnPropertyDescriptor(window, 'indexedDB')!;
+    Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
+    try {
+      const store = createResponseStore({ cache: name });
+      const statuses: string[] = [];
+      store.addEventListener('cache-status', (e) => statuses.push(e.detail.state));
+      await store.ready;
+      expect(store.cache.state).to.equal('memory-only');
+      expect(store.cache.reason).to.be.a('string').and.not.equal('');
+      await store.ingest([event('delivered')]);
+      expect(store.state.recipient('e1', 'r1')!.response).to.equal('delivered');
+      store.close();
+    } finally {
+      Object.defineProperty(window, 'indexedDB', original);
+    }
+  });
+});
