@@ -1,5 +1,44 @@
 /**
  * `email-responses`: the ES module a host imports. It registers the custom elements and
- * re-exports the DOM-free core, so one import gives both.
+ * re-exports the DOM-free core and the store, so one import gives everything.
  */
+import './elements/email-responses/define';
+import './elements/audience-response-grid/define';
+import './elements/contact-response-timeline/define';
+import './elements/response-summary/define';
+
 export * from './core/index';
+
+export { ResponseStore, createResponseStore } from './store/response-store';
+export type { ResponseStoreOptions } from './store/response-store';
+export type {
+  CacheStatus,
+  IngestResult,
+  ReconcileConflict,
+  ResponseStoreEventMap,
+  StoreChange,
+} from './store/store-events';
+export { storeContext } from './store/store-context';
+export { createSource, SseSource, WebSocketSource, PollSource, NdjsonSource, IterableSource } from './store/sources/index';
+export type { ConnectionState, ConnectionStatus, ResponseSource, SourceSink, SourceSpec, SourceKind } from './store/sources/index';
+export { AudienceView } from './store/audience-view';
+export type { AudienceCounts, AudienceGroup, AudienceQuery, AudienceSort, SortColumn, SortDirection } from './store/audience-view';
+
+export { EmailResponsesElement } from './elements/email-responses/email-responses';
+export type { EmailResponsesEventMap } from './elements/email-responses/email-responses';
+export { AudienceResponseGridElement } from './elements/audience-response-grid/audience-response-grid';
+export type { AudienceFilter, FilterRequest } from './elements/audience-response-grid/audience-response-grid';
+export type {
+  AudienceResponseGridEventMap,
+  RecipientSelectDetail,
+  RecipientSelectEvent,
+} from './elements/audience-response-grid/grid-events';
+export { StoreController } from './elements/controllers/store-controller';
+export { registerMessages } from './elements/shared/messages';
+export type { Messages, MessageOverrides } from './elements/shared/messages';
+export { ContactResponseTimelineElement } from './elements/contact-response-timeline/define';
+export type { ContactResponseTimelineEventMap, EmailSelectDetail, EmailSelectEvent } from './elements/contact-response-timeline/define';
+export { ResponseSummaryElement } from './elements/response-summary/define';
+export type { FilterRequestDetail, FilterRequestEvent, ResponseSummaryEventMap, SummaryStep } from './elements/response-summary/define';
+export type { AudienceEngagement } from './store/audience-query';
+export type { EngagementMessages, SummaryMessages, TimelineMessages } from './elements/shared/messages';

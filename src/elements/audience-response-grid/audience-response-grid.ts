@@ -1,0 +1,515 @@
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { RecipientState } from '../../core/fold';
+import { AUDIENCE_ENGAGEMENTS, AUDIENCE_GROUPS, SORT_COLUMNS, firstDirection, type AudienceEngagement, type AudienceGroup, type AudienceQuery, type SortColumn, type SortDirection } from '../../store/audience-query';
+import { AudienceView } from '../../store/audience-view';
+import type { ResponseStore } from '../../store/response-store';
+import type { StoreChange } from '../../store/store-events';
+import { StoreController } from '../controllers/store-controller';
+import { downloadText, fileName } from '../shared/download';
+import { localeContext, type LocaleContext } from '../shared/locale-context';
+import { responseLabel } from '../shared/messages';
+import { StoreStatusController, viewNotices } from '../shared/store-status';
+import { warnOnce } from '../shared/warn';
+import { audienceCsv, resendCsv, type CsvOptions } from './csv-export';
+import { gridColumns, parseColumns, type GridColumn, type OptionalColumn } from './grid-columns';
+import type { AudienceResponseGridEventMap, RecipientSelectDetail } from './grid-events';
+import { GridFocus } from './grid-focus';
+import { renderHeader } from './grid-header';
+import { GridKeyboardController, type GridPosition, type KeyboardGridHost } from './grid-keyboard';
+import { LiveUpdates } from './grid-live';
+import { renderRows } from './grid-rows';
+import { GridScroll } from './grid-scroll';
+import { gridStyles } from './grid-styles';
+import { renderChips, renderToolbar, toggled, type AudienceFilter } from './grid-toolbar';
+import { createLayout, pageSize, rowWindow, type ScrollLayout } from './virtualizer';
+
+export type { AudienceFilter } from './grid-toolbar';
+
+/** What the summary element's `filter-request` carries, and what `applyFilter` takes. */
+export interface FilterRequest {
+  responses?: readonly string[];
+  group?: AudienceGroup | readonly AudienceGroup[];
+  groups?: readonly AudienceGroup[];
+  /** Opened and Clicked are counts, not responses: this shows the recipients with them. */
+  engagement?: AudienceEngagement;
+}
+
+const TAG = 'audience-response-grid';
+const OVERSCAN = 4;
+const CLOCK_MS = 30_000;
+const SEARCH_DEBOUNCE_MS = 200;
+
+/**
+ * The Audience view of one email: every recipient and their response, live, at any size.
+ *
+ * An ARIA grid with a sticky header, sortable columns, filter chips with live counts, search,
+ * CSV export and the soft-bounce resend list. Only the visible rows (and a few more) are in the
+ * DOM, and past about 110,000 rows the scroll height is a scaled stand-in, so a million or ten
+ * million rows scroll and every row is reachable. Live changes update rows in place and flash
+ * them; while the user scrolls, is in the grid or points at rows, a change that would move rows
+ * waits behind an "N updates, show" button (or the next update that comes while nobody is).
+ *
+ * @summary The recipients of one email and how each responded, live.
+ *
+ * @attr email-id - The email to show.
+ * @attr columns - Optional columns, space-separated: `provider`, `email-type`.
+ * @attr locale - Language of labels, numbers and times (BCP 47); messages come from `registerMessages`.
+ * @attr time-zone - An IANA zone for times (`Europe/Paris`); default: the viewer's own.
+ * @attr sort-by - `contact`, `address`, `response` (catalogue order), `opens`, `clicks`, `last-response` or `provider`; empty keeps first-appearance order.
+ * @attr sort-direction - `ascending` or `descending`.
+ * @attr search - Shows recipients whose name or address contains it (case and accents ignored).
+ * @attr row-height - Row height in px (default 36); every row has this height.
+ *
+ * @fires recipient-select - A recipient was chosen by click or Enter. Detail: `{ emailId, recipientId, contactId }`.
+ *
+ * @csspart toolbar - The bar with search, row count and export buttons.
+ * @csspart search - The search field.
+ * @csspart row-count - "120 of 5,000 recipients".
+ * @csspart button - Every button outside the grid (export, resend, updates).
+ * @csspart export-button - Downloads the CSV of the current view.
+ * @csspart resend-button - Downloads the resend list (soft bounces).
+ * @csspart chips - The chip group.
+ * @csspart chip - A filter chip; chosen ones also have `chip-pressed`. The engagement chip
+ *   (`data-chip="engagement"`, shown while `filter.engagement` is set) removes it.
+ * @csspart status - The loading, empty, error and offline notices.
+ * @csspart updates-button - "N updates, show".
+ * @csspart grid - The scrolling role=grid element.
+ * @csspart header-row - The sticky header row.
+ * @csspart header-cell - A column header.
+ * @csspart row - A data row; the row holding focus also has `focused-row`.
+ * @csspart cell - A data cell; the cell holding focus also has `focused-cell`.
+ * @csspart response-label - The response's label; also `response-<id>` (`response-hard-bounce`).
+ * @csspart final-marker - The "final" marker beside a final response.
+ * @csspart reason - The provider's reason or details.
+ * @csspart wait - Sent to provider's wait toward the limit; past it also `overdue`.
+ *
+ * @cssprop --email-responses-background - Background; white, or dark grey in dark mode.
+ * @cssprop --email-responses-text - Text colour.
+ * @cssprop --email-responses-muted - Secondary text (reasons, counts).
+ * @cssprop --email-responses-border - Lines and borders.
+ * @cssprop --email-responses-header-background - The header row and notices.
+ * @cssprop --email-responses-accent - Focus rings, chosen chips, the updates button.
+ * @cssprop --email-responses-accent-text - Text on the accent colour.
+ * @cssprop --email-responses-hover - The row under the pointer.
+ * @cssprop --email-responses-flash - The brief highlight of a row that changed.
+ * @cssprop --email-responses-overdue - Overdue waits and error notices.
+ * @cssprop --email-responses-radius - Corner radius.
+ * @cssprop --email-responses-font - The font shorthand.
+ * @cssprop --email-responses-height - The grid's height (default 28rem).
+ */
+export class AudienceResponseGridElement extends LitElement implements KeyboardGridHost {
+  static override styles = gridStyles;
+
+  @property({ attribute: 'email-id' }) emailId = '';
+  @property() columns = '';
+  @property() locale: string | undefined;
+  @property({ attribute: 'time-zone' }) timeZone: string | undefined;
+  @property({ attribute: 'sort-by' }) sortBy: SortColumn | '' = '';
+  @property({ attribute: 'sort-direction' }) sortDirection: SortDirection = 'ascending';
+  @property() search = '';
+  /** The chosen chips: `{ responses?, groups?, engagement? }`. Set it, or call `applyFilter`. */
+  @property({ attribute: false }) filter: AudienceFilter = {};
+  @property({ attribute: 'row-height', type: Number }) rowHeight = 36;
+
+  /** The scroller's client height; rows show in it below the one-row header. */
+  @state() private scrollerHeight = 0;
+  @state() private liveText = '';
+
+  private readonly storeController = new StoreController(this, (change) => this.storeChanged(change));
+  private readonly statusController = new StoreStatusController(this);
+  private readonly liveUpdates = new LiveUpdates(
+    () => this.requestUpdate(),
+    (text) => (this.liveText = text),
+  );
+  private readonly focusState = new GridFocus();
+  private readonly scrollState = new GridScroll();
+  private view: AudienceView | undefined;
+  private needsRebuild = true;
+  private optional: OptionalColumn[] = [];
+  private columnList: GridColumn[] = gridColumns([]);
+  private locales: LocaleContext = localeContext(undefined, undefined, TAG);
+  private hadFocus = false;
+  private rendered: ReadonlySet<number> = new Set();
+  private resizeObserver: ResizeObserver | undefined;
+  private clock: ReturnType<typeof setInterval> | undefined;
+  private searchTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor() {
+    super();
+    new GridKeyboardController(this);
+    // A store set before the element was defined is an own property hiding the accessor.
+    if (Object.prototype.hasOwnProperty.call(this, 'store')) {
+      const store = (this as { store?: ResponseStore }).store;
+      delete (this as { store?: ResponseStore }).store;
+      this.store = store;
+    }
+  }
+
+  /** The store to read; by default the one the enclosing `<email-responses>` provides. */
+  get store(): ResponseStore | undefined {
+    return this.storeController.store;
+  }
+
+  set store(store: ResponseStore | undefined) {
+    this.storeController.store = store;
+    this.needsRebuild = true;
+  }
+
+  /** Rows matching the current search and filter. */
+  get rowCount(): number {
+    return this.view?.length ?? 0;
+  }
+
+  /** Changes held back while the user reads: what the "N updates, show" button applies. */
+  get pendingUpdates(): number {
+    return this.view?.pendingMoves ?? 0;
+  }
+
+  /** Sets the chips, as the summary's `filter-request` asks: `{ responses?, group?, engagement? }`. */
+  applyFilter(request: FilterRequest = {}): void {
+    const requested = request.group === undefined ? [] : typeof request.group === 'string' ? [request.group] : [...request.group];
+    const groups = [...requested, ...(request.groups ?? [])].filter((group) => {
+      if (AUDIENCE_GROUPS.includes(group)) return true;
+      warnOnce(`group:${String(group)}`, `<${TAG}> has no group "${String(group)}"; use ${AUDIENCE_GROUPS.join(', ')}.`);
+      return false;
+    });
+    const engagement = request.engagement;
+    if (engagement !== undefined && !AUDIENCE_ENGAGEMENTS.includes(engagement)) {
+      warnOnce(`engagement:${String(engagement)}`, `<${TAG}> filter has no engagement "${String(engagement)}"; use ${AUDIENCE_ENGAGEMENTS.join(', ')}. Ignoring it.`);
+    }
+    this.filter = { responses: [...(request.responses ?? [])], groups, ...(engagement && AUDIENCE_ENGAGEMENTS.includes(engagement) ? { engagement } : {}) };
+  }
+
+  /** Applies the changes held back while the user was reading. */
+  showUpdates(): void {
+    if (this.view?.applyPending()) this.requestUpdate();
+  }
+
+  /** The current view as CSV: every matching row in the grid's order, times in the grid's zone. */
+  exportCsv(): string {
+    const view = this.view;
+    return audienceCsv(view ? mapRows(view.rows(), (row) => view.state.recipientAt(row)) : [], this.csvOptions());
+  }
+
+  /** The soft-bounced recipients of the email (whatever the filter): they can be sent again. */
+  resendList(): RecipientState[] {
+    const view = this.view;
+    return view ? view.rowsWith('soft-bounce').map((row) => view.state.recipientAt(row)) : [];
+  }
+
+  /** The resend list as CSV. */
+  resendCsv(): string {
+    return resendCsv(this.resendList(), this.csvOptions());
+  }
+
+  /** Downloads `exportCsv()` as a file. */
+  downloadCsv(): void {
+    downloadText(fileName(this.emailId, '-audience.csv'), this.exportCsv());
+  }
+
+  /** Downloads `resendCsv()` as a file. */
+  downloadResendList(): void {
+    downloadText(fileName(this.emailId, '-resend.csv'), this.resendCsv());
+  }
+
+  /** Scrolls a recipient into view and makes it the grid's focus position; false when not shown. */
+  revealRecipient(recipientId: string): boolean {
+    const index = this.view?.indexOf(recipientId) ?? -1;
+    if (index < 0) return false;
+    this.focusState.setRecipient(recipientId, index);
+    this.scrollState.reveal(this.layout(), index);
+    this.requestUpdate();
+    return true;
+  }
+
+  override addEventListener<K extends keyof AudienceResponseGridEventMap>(
+    type: K,
+    listener: (this: AudienceResponseGridElement, event: AudienceResponseGridEventMap[K]) => void,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  override addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  override addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void {
+    super.addEventListener(type, listener, options);
+  }
+
+  /** @internal */
+  get keyboardRowCount(): number {
+    return this.view?.length ?? 0;
+  }
+  /** @internal */
+  get keyboardColumnCount(): number {
+    return this.columnList.length;
+  }
+  /** @internal */
+  get keyboardPageSize(): number {
+    return pageSize(this.layout());
+  }
+  /** @internal */
+  get keyboardPosition(): GridPosition {
+    return this.focusState.position;
+  }
+  /** @internal */
+  get keyboardTarget(): HTMLElement | null {
+    return this.renderRoot?.querySelector?.<HTMLElement>('.scroller') ?? null;
+  }
+
+  /** @internal Moves the grid's focus to a cell, scrolling it into view. */
+  async moveFocus(position: GridPosition): Promise<void> {
+    this.focusState.col = position.col;
+    this.focusState.setRow(this.view, position.row);
+    if (this.focusState.index >= 0) this.scrollState.reveal(this.layout(), this.focusState.index);
+    this.requestUpdate();
+    await this.updateComplete;
+    this.focusTarget()?.focus({ preventScroll: true });
+  }
+
+  /** @internal Fires `recipient-select` for the row at a view index. */
+  activateRow(index: number): void {
+    const view = this.view;
+    if (!view || index < 0 || index >= view.length) return;
+    const r = view.state.recipientAt(view.rowAt(index));
+    const detail: RecipientSelectDetail = { emailId: r.emailId, recipientId: r.recipientId, contactId: r.contactId };
+    this.dispatchEvent(new CustomEvent('recipient-select', { detail, bubbles: true, composed: true }));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Relative times and Sent to provider waits move with the clock, not with the store.
+    this.clock = setInterval(() => this.requestUpdate(), CLOCK_MS);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.clock);
+    clearTimeout(this.searchTimer);
+    this.resizeObserver?.disconnect();
+    this.resizeObserver = undefined;
+    this.liveUpdates.stop();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('locale') || changed.has('timeZone')) this.locales = localeContext(this.locale, this.timeZone, TAG);
+    if (changed.has('columns')) this.columnList = gridColumns((this.optional = parseColumns(this.columns)));
+    if (changed.has('sortBy') || changed.has('sortDirection') || changed.has('filter')) this.checkQuery();
+    const store = this.store;
+    const queryChanged = changed.has('sortBy') || changed.has('sortDirection') || changed.has('search') || changed.has('filter');
+    if (!store || !this.emailId) {
+      this.view = undefined;
+    } else if (this.needsRebuild || !this.view || this.view.emailId !== this.emailId || this.view.state !== store.state) {
+      const sameEmail = this.view?.emailId === this.emailId;
+      this.view = new AudienceView(store.state, this.emailId, this.query());
+      this.needsRebuild = false;
+      if (!sameEmail) this.scrollState.reset(this.layout());
+    } else if (queryChanged) {
+      this.view.setQuery(this.query());
+      this.scrollState.reset(this.layout());
+    }
+    this.focusState.resolve(this.view, this.columnList.length);
+    const active = (this.renderRoot as ShadowRoot | undefined)?.activeElement;
+    this.hadFocus = !!active && !!this.keyboardTarget?.contains(active);
+  }
+
+  protected override updated(): void {
+    const scroller = this.keyboardTarget;
+    if (!scroller) return;
+    if (!this.resizeObserver) {
+      // Here rather than in firstUpdated: a moved element is disconnected and connected again.
+      this.resizeObserver = new ResizeObserver(() => (this.scrollerHeight = scroller.clientHeight));
+      this.resizeObserver.observe(scroller);
+    }
+    this.scrollState.apply(this.layout(), (top) => {
+      scroller.scrollTop = top;
+      return scroller.scrollTop;
+    });
+    // The focused row may have left the DOM (filtered out, say): keep focus in the grid.
+    if (this.hadFocus && !scroller.contains((this.renderRoot as ShadowRoot).activeElement)) this.focusTarget()?.focus({ preventScroll: true });
+  }
+
+  protected override render() {
+    const { view, store } = this;
+    const { messages: m, numbers, time } = this.locales;
+    const rules = store?.state.rules;
+    const labels = new Map((rules?.responses ?? []).map((r) => [r.id, responseLabel(m, r)]));
+    const counts = view?.counts();
+    const total = (view && store?.state.emails.get(this.emailId)?.order.length) || 0;
+    const layout = this.layout();
+    const pending = view?.pendingMoves ?? 0;
+    const styles = {
+      '--_row-height': `${layout.rowHeight}px`,
+      '--_tracks': this.columnList.map((c) => c.track).join(' '),
+      '--_min-width': `${this.columnList.length * 8}rem`,
+    };
+    const rows = view
+      ? renderRows({
+          view,
+          layout,
+          window: rowWindow(layout, this.scrollState.scrollTop, this.scrollState.adjust, OVERSCAN),
+          scrollTop: this.scrollState.scrollTop,
+          columns: this.columnList,
+          ctx: { messages: m, labels, time, numbers, now: Date.now(), limitHours: store?.rules.sentToProviderLimitHours ?? 48 },
+          focusIndex: this.focusState.index,
+          focusCol: this.focusState.col,
+          flashing: (row) => this.liveUpdates.flashing(row),
+        })
+      : undefined;
+    this.rendered = rows?.rendered ?? new Set();
+    return html`
+      ${renderToolbar({
+        messages: m,
+        search: this.search,
+        shown: view?.length ?? 0,
+        total,
+        disabled: !view,
+        onSearchInput: this.onSearchInput,
+        onSearchChange: this.onSearchChange,
+        onExport: () => this.downloadCsv(),
+        onResend: () => this.downloadResendList(),
+      })}
+      ${counts && rules
+        ? html`<div class="chips" part="chips" role="group" aria-label=${m.filterLabel}>
+            ${renderChips(counts, this.filter, rules.responses, labels, m, numbers, this.chipActions)}
+          </div>`
+        : nothing}
+      <div class="status" role="status">
+        ${viewNotices(store, m, this.emailId, total, view?.length ?? 0).map((n) => html`<p class="notice" part="status" data-kind=${n.kind}>${n.text}</p>`)}
+      </div>
+      <div class="area" style=${styleMap(styles)}>
+        ${pending > 0 ? html`<button type="button" class="updates" part="button updates-button" @click=${this.showUpdates}>${m.showUpdates(pending)}</button>` : nothing}
+        <div
+          class="scroller"
+          part="grid"
+          role="grid"
+          aria-label=${m.gridLabel}
+          aria-rowcount=${(view?.length ?? 0) + 1}
+          aria-colcount=${this.columnList.length}
+          @scroll=${this.onScroll}
+          @focusin=${this.onFocusIn}
+          @focusout=${this.onFocusOut}
+        >
+          <div role="rowgroup" class="header-group">
+            ${renderHeader(this.columnList, this.query().sort ?? null, m, this.focusState.index < 0 ? this.focusState.col : -1, this.onSort)}
+          </div>
+          <div
+            role=${view && view.length > 0 ? 'rowgroup' : nothing}
+            class="body"
+            style=${styleMap({ height: `${layout.physicalHeight}px` })}
+            @click=${this.onRowClick}
+            @pointerenter=${this.onPointerOver}
+            @pointerleave=${this.onPointerOver}
+          >
+            ${rows?.template ?? nothing}
+          </div>
+        </div>
+      </div>
+      <div class="visually-hidden" aria-live="polite" aria-atomic="true">${this.liveText}</div>
+    `;
+  }
+
+  private storeChanged(change: StoreChange): void {
+    this.statusController.watch(this.store);
+    const view = this.view;
+    if (change.reset || !view || view.state !== this.store?.state) {
+      this.needsRebuild = true;
+    } else {
+      this.liveUpdates.apply(view, change, this.rendered, (changed) => this.locales.messages.announceChanges(changed, view.length, view.pendingMoves));
+    }
+    this.requestUpdate();
+  }
+
+  private query(): AudienceQuery {
+    const direction: SortDirection = this.sortDirection === 'descending' ? 'descending' : 'ascending';
+    const sort = this.sortBy && SORT_COLUMNS.includes(this.sortBy) ? { column: this.sortBy, direction } : null;
+    return { responses: this.filter.responses ?? [], groups: this.filter.groups ?? [], engagement: this.filter.engagement ?? null, search: this.search, sort };
+  }
+
+  /** Warns once about a sort column or a response id the grid does not know; both are then ignored. */
+  private checkQuery(): void {
+    if (this.sortBy !== '' && !SORT_COLUMNS.includes(this.sortBy)) {
+      warnOnce(`sort:${this.sortBy}`, `<${TAG} sort-by="${this.sortBy}">: not a column; use ${SORT_COLUMNS.join(', ')}.`);
+    }
+    if (this.sortDirection !== 'ascending' && this.sortDirection !== 'descending') {
+      warnOnce(`direction:${String(this.sortDirection)}`, `<${TAG} sort-direction="${String(this.sortDirection)}">: use ascending or descending; sorting ascending.`);
+    }
+    const engagement = this.filter.engagement;
+    if (engagement !== undefined && !AUDIENCE_ENGAGEMENTS.includes(engagement)) {
+      warnOnce(`engagement:${String(engagement)}`, `<${TAG}> filter has no engagement "${String(engagement)}"; use ${AUDIENCE_ENGAGEMENTS.join(', ')}. Ignoring it.`);
+    }
+    const rules = this.store?.state.rules;
+    for (const id of this.filter.responses ?? []) {
+      if (rules && !rules.lookup.has(id)) warnOnce(`response:${id}`, `<${TAG}> filter names "${id}", which is not a response id in rules ${rules.version}; it matches no row.`);
+    }
+  }
+
+  private layout(): ScrollLayout {
+    const rowHeight = this.rowHeight > 0 ? this.rowHeight : 36;
+    return createLayout(this.view?.length ?? 0, rowHeight, Math.max(0, this.scrollerHeight - rowHeight));
+  }
+
+  private csvOptions(): CsvOptions {
+    return { messages: this.locales.messages, time: this.locales.time, responses: this.store?.state.rules.responses ?? [], optional: this.optional };
+  }
+
+  private focusTarget(): HTMLElement | null {
+    return this.keyboardTarget?.querySelector<HTMLElement>('[tabindex="0"]') ?? null;
+  }
+
+  private readonly chipActions = {
+    toggleResponse: (id: string) => (this.filter = { ...this.filter, responses: toggled(this.filter.responses, id) }),
+    toggleGroup: (group: AudienceGroup) => (this.filter = { ...this.filter, groups: toggled(this.filter.groups, group) }),
+    clear: () => (this.filter = this.filter.engagement ? { engagement: this.filter.engagement } : {}),
+    clearEngagement: () => (this.filter = { ...this.filter, engagement: undefined }),
+  };
+
+  private readonly onSort = (column: SortColumn): void => {
+    if (this.sortBy === column) this.sortDirection = this.sortDirection === 'descending' ? 'ascending' : 'descending';
+    else [this.sortBy, this.sortDirection] = [column, firstDirection(column)];
+  };
+
+  private readonly onSearchInput = (event: Event): void => {
+    const value = (event.target as HTMLInputElement).value;
+    clearTimeout(this.searchTimer);
+    // A million rows take tens of milliseconds to search: once per pause, not per key.
+    this.searchTimer = setTimeout(() => (this.search = value), SEARCH_DEBOUNCE_MS);
+  };
+
+  /** Enter (or leaving the field) searches at once. */
+  private readonly onSearchChange = (event: Event): void => {
+    clearTimeout(this.searchTimer);
+    this.search = (event.target as HTMLInputElement).value;
+  };
+
+  private readonly onScroll = (event: Event): void => {
+    this.scrollState.scrolled(this.layout(), (event.currentTarget as HTMLElement).scrollTop);
+    this.liveUpdates.hold.scrolled(performance.now());
+    this.requestUpdate();
+  };
+
+  private readonly onFocusIn = (event: FocusEvent): void => {
+    this.liveUpdates.hold.focusWithin = true;
+    const cell = GridFocus.cellOf(event.composedPath()[0]);
+    if (!cell || (cell.col === this.focusState.col && cell.row === this.focusState.index)) return;
+    this.focusState.col = cell.col;
+    this.focusState.setRow(this.view, cell.row);
+    this.requestUpdate();
+  };
+
+  private readonly onFocusOut = (event: FocusEvent): void => {
+    const next = event.relatedTarget as Node | null;
+    if (!next || !this.keyboardTarget?.contains(next)) this.liveUpdates.hold.focusWithin = false;
+  };
+
+  private readonly onRowClick = (event: MouseEvent): void => {
+    const row = GridFocus.cellOf(event.composedPath()[0]);
+    if (row && row.row >= 0) this.activateRow(row.row);
+  };
+
+  private readonly onPointerOver = (event: PointerEvent): void => {
+    this.liveUpdates.hold.pointerOver = event.type === 'pointerenter';
+  };
+}
+
+function* mapRows<T>(rows: Iterable<number>, read: (row: number) => T): IterableIterator<T> {
+  for (const row of rows) yield read(row);
+}

@@ -1,0 +1,89 @@
+import type { ResponseDefinition } from '../../core/catalogue';
+import type { RecipientState } from '../../core/fold';
+import { responseLabel, type Messages } from '../shared/messages';
+import type { TimeFormatter } from '../shared/time-format';
+import type { OptionalColumn } from './grid-columns';
+
+/** What an export needs besides the rows. */
+export interface CsvOptions {
+  messages: Messages;
+  /** Times are written in its zone, which the first line names. */
+  time: Pick<TimeFormatter, 'zoned' | 'timeZone'>;
+  /** The catalogue, for labels. */
+  responses: readonly ResponseDefinition[];
+  /** Optional columns the grid shows, written in the same order. */
+  optional?: readonly OptionalColumn[];
+}
+
+/** A spreadsheet reads a cell starting with one of these as a formula (CSV injection). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+
+/**
+ * One CSV cell: a value a spreadsheet would run as a formula gets a leading apostrophe (OWASP's
+ * advice), and a value with a comma, quote, line break or edge space is quoted (RFC 4180).
+ */
+export function csvCell(value: string | number): string {
+  let text = String(value);
+  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
+  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+function line(cells: (string | number)[]): string {
+  return cells.map(csvCell).join(',');
+}
+
+function labels(options: CsvOptions): Map<string, string> {
+  return new Map(options.responses.map((response) => [response.id, responseLabel(options.messages, response)]));
+}
+
+function zoneLine(options: CsvOptions): string {
+  return line([options.messages.csv.timeZone, options.time.timeZone]);
+}
+
+/**
+ * The Audience view as CSV: a line naming the time zone, a header line, then one line per row
+ * given (the grid passes every row of its current filter and sort, not only the rendered ones).
+ * Lines end in CRLF, as RFC 4180 and spreadsheets expect.
+ */
+export function audienceCsv(rows: Iterable<RecipientState>, options: CsvOptions): string {
+  const { messages } = options;
+  const optional = options.optional ?? [];
+  const h = messages.headers;
+  const header = [h.contact, h.address, h.response, messages.csv.final, messages.csv.details, h.opens, h.clicks, h.lastResponse];
+  for (const column of optional) header.push(column === 'provider' ? h.provider : h.emailType);
+  header.push(messages.csv.recipientId, messages.csv.contactId);
+  const label = labels(options);
+  const out = [zoneLine(options), line(header)];
+  for (const r of rows) {
+    const cells: (string | number)[] = [
+      r.contactName ?? '',
+      r.address ?? '',
+      label.get(r.response) ?? r.label,
+      r.final ? messages.csv.yes : messages.csv.no,
+      r.reason ?? '',
+      r.opens,
+      r.clicks,
+      options.time.zoned(r.lastAt),
+    ];
+    for (const column of optional) cells.push((column === 'provider' ? r.provider : r.emailType) ?? '');
+    cells.push(r.recipientId, r.contactId ?? '');
+    out.push(line(cells));
+  }
+  return out.join('\r\n') + '\r\n';
+}
+
+/**
+ * The resend list: recipients whose response is Soft Bounce, which the spec says can be sent
+ * again in another email. Every such recipient of the email, whatever the grid's filter.
+ */
+export function resendCsv(rows: Iterable<RecipientState>, options: CsvOptions): string {
+  const { messages } = options;
+  const h = messages.headers;
+  const out = [zoneLine(options), line([h.contact, h.address, messages.csv.details, h.lastResponse, messages.csv.recipientId, messages.csv.contactId])];
+  for (const r of rows) {
+    if (r.response !== 'soft-bounce') continue;
+    out.push(line([r.contactName ?? '', r.address ?? '', r.reason ?? '', options.time.zoned(r.lastAt), r.recipientId, r.contactId ?? '']));
+  }
+  return out.join('\r\n') + '\r\n';
+}

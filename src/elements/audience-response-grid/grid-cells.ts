@@ -1,0 +1,71 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { RecipientState } from '../../core/fold';
+import type { Messages } from '../shared/messages';
+import { sentToProviderWait, type TimeFormatter } from '../shared/time-format';
+import type { GridColumn } from './grid-columns';
+
+/** What rendering a row's cells needs, built once per render. */
+export interface CellContext {
+  messages: Messages;
+  /** Response labels by catalogue id, in the element's language. */
+  labels: ReadonlyMap<string, string>;
+  time: TimeFormatter;
+  numbers: Intl.NumberFormat;
+  now: number;
+  /** The rules' Sent to provider limit. */
+  limitHours: number;
+}
+
+/**
+ * One row's cells. Every value goes in as a text binding or an attribute value, so names and
+ * addresses that look like markup stay text. The focused cell alone is in the tab order.
+ */
+export function renderCells(r: RecipientState, columns: readonly GridColumn[], ctx: CellContext, focusedCol: number): TemplateResult[] {
+  return columns.map((column, col) => {
+    const focused = col === focusedCol;
+    return html`<div
+      role="gridcell"
+      class=${column.numeric ? 'cell numeric' : 'cell'}
+      part=${focused ? 'cell focused-cell' : 'cell'}
+      data-col=${col}
+      tabindex=${focused ? 0 : -1}
+    >${cellContent(r, column, ctx)}</div>`;
+  });
+}
+
+function cellContent(r: RecipientState, column: GridColumn, ctx: CellContext): unknown {
+  switch (column.id) {
+    case 'contact':
+      return r.contactName ?? html`<span class="missing">${ctx.messages.noName}</span>`;
+    case 'address':
+      return r.address ?? '';
+    case 'response':
+      return responseContent(r, ctx);
+    case 'opens':
+      return ctx.numbers.format(r.opens);
+    case 'clicks':
+      return ctx.numbers.format(r.clicks);
+    case 'last-response': {
+      const time = ctx.time.format(r.lastAt, ctx.now);
+      return html`<time datetime=${time.iso} title=${time.title}>${time.text}</time>`;
+    }
+    case 'provider':
+      return r.provider ?? '';
+    case 'email-type':
+      return r.emailType ?? '';
+  }
+}
+
+function responseContent(r: RecipientState, ctx: CellContext): TemplateResult {
+  const label = ctx.labels.get(r.response) ?? r.label;
+  let wait: TemplateResult | typeof nothing = nothing;
+  if (r.response === 'sent-to-provider') {
+    const waited = sentToProviderWait(r.at, ctx.now, ctx.limitHours);
+    const text = waited.overdue ? ctx.messages.overdue(waited.hours, waited.limitHours) : ctx.messages.waited(waited.hours, waited.limitHours);
+    wait = html`<span class=${waited.overdue ? 'detail overdue' : 'detail'} part=${waited.overdue ? 'wait overdue' : 'wait'}>${text}</span>`;
+  }
+  // The spaces between the parts keep them apart for screen readers and copy and paste.
+  return html`<span class="label" part=${`response-label response-${r.response}`}>${label}</span>${r.final
+      ? html` <span class="final" part="final-marker">${ctx.messages.final}</span>`
+      : nothing}${wait === nothing ? nothing : html` ${wait}`}${r.reason !== undefined ? html` <span class="detail" part="reason" title=${r.reason}>${r.reason}</span>` : nothing}`;
+}

@@ -1,0 +1,56 @@
+import { html, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import type { AudienceView } from '../../store/audience-view';
+import { renderCells, type CellContext } from './grid-cells';
+import type { GridColumn } from './grid-columns';
+import { rowTop, type RowWindow, type ScrollLayout } from './virtualizer';
+
+export interface RowsInput {
+  view: AudienceView;
+  layout: ScrollLayout;
+  window: RowWindow;
+  scrollTop: number;
+  columns: readonly GridColumn[];
+  ctx: CellContext;
+  /** View index and column of the focused cell (index -1: the header holds focus). */
+  focusIndex: number;
+  focusCol: number;
+  flashing: (row: number) => boolean;
+}
+
+/**
+ * The rendered rows: the window's rows plus the focused row wherever it is, so scrolling never
+ * drops focus. Keyed by state row, so a row's DOM follows its recipient as rows move. Returns
+ * the state rows it rendered, which the element flashes when they change.
+ */
+export function renderRows(input: RowsInput): { template: TemplateResult; rendered: Set<number> } {
+  const { view, layout, window, focusIndex } = input;
+  const indices: number[] = [];
+  for (let i = window.first; i < window.end; i++) indices.push(i);
+  if (focusIndex >= 0 && focusIndex < view.length && (focusIndex < window.first || focusIndex >= window.end)) indices.push(focusIndex);
+  // Off-screen positions are clamped just outside the body, which clips them.
+  const lowest = -2 * layout.rowHeight;
+  const highest = layout.physicalHeight + layout.rowHeight;
+  const rendered = new Set<number>();
+  const template = html`${repeat(
+    indices,
+    (index) => view.rowAt(index),
+    (index) => {
+      const row = view.rowAt(index);
+      rendered.add(row);
+      const focused = index === focusIndex;
+      const top = Math.min(highest, Math.max(lowest, rowTop(layout, index, input.scrollTop, window.offset)));
+      return html`<div
+        role="row"
+        class="row"
+        part=${focused ? 'row focused-row' : 'row'}
+        aria-rowindex=${index + 2}
+        data-index=${index}
+        ?data-flash=${input.flashing(row)}
+        style=${styleMap({ transform: `translateY(${top}px)` })}
+      >${renderCells(view.state.recipientAt(row), input.columns, input.ctx, focused ? input.focusCol : -1)}</div>`;
+    },
+  )}`;
+  return { template, rendered };
+}

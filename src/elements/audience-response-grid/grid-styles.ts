@@ -1,0 +1,244 @@
+import { css } from 'lit';
+
+/**
+ * The grid's look. Hosts theme it with the `--email-responses-*` custom properties (documented
+ * on the element) and the parts; the `--_*` properties are internal. Logical properties
+ * throughout, so a right-to-left page mirrors it.
+ */
+export const gridStyles = css`
+  :host {
+    --_bg: var(--email-responses-background, #ffffff);
+    --_text: var(--email-responses-text, #1b1d21);
+    --_muted: var(--email-responses-muted, #535a66);
+    --_border: var(--email-responses-border, #d4d8de);
+    --_header-bg: var(--email-responses-header-background, #f2f4f7);
+    --_accent: var(--email-responses-accent, #1a56c4);
+    --_accent-text: var(--email-responses-accent-text, #ffffff);
+    --_hover: var(--email-responses-hover, #eef3fc);
+    --_flash: var(--email-responses-flash, #fff1b8);
+    --_overdue: var(--email-responses-overdue, #b3261e);
+    --_radius: var(--email-responses-radius, 6px);
+    display: block;
+    color: var(--_text);
+    background: var(--_bg);
+    font: var(--email-responses-font, 0.875rem/1.4 system-ui, sans-serif);
+  }
+  @media (prefers-color-scheme: dark) {
+    :host {
+      --_bg: var(--email-responses-background, #1d1f23);
+      --_text: var(--email-responses-text, #e8eaed);
+      --_muted: var(--email-responses-muted, #a9b0bb);
+      --_border: var(--email-responses-border, #3c4049);
+      --_header-bg: var(--email-responses-header-background, #262a31);
+      --_accent: var(--email-responses-accent, #8ab4f8);
+      --_accent-text: var(--email-responses-accent-text, #10131a);
+      --_hover: var(--email-responses-hover, #2b3240);
+      --_flash: var(--email-responses-flash, #5c4b00);
+      --_overdue: var(--email-responses-overdue, #ff8a80);
+    }
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  .toolbar,
+  .chips {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+    padding-block-end: 0.5rem;
+  }
+  .toolbar .count {
+    margin-inline-end: auto;
+    color: var(--_muted);
+  }
+  input,
+  button {
+    font: inherit;
+    color: inherit;
+  }
+  input[type='search'] {
+    min-inline-size: 14rem;
+    padding: 0.3rem 0.5rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+  }
+  button {
+    padding: 0.25rem 0.6rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
+    cursor: pointer;
+  }
+  button:focus-visible,
+  input:focus-visible,
+  [role='gridcell']:focus-visible,
+  [role='columnheader'][tabindex]:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: -2px;
+  }
+  .chip[aria-pressed='true'] {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_accent-text);
+  }
+  .chip .chip-count {
+    margin-inline-start: 0.35rem;
+    font-variant-numeric: tabular-nums;
+  }
+  .status:empty {
+    display: none;
+  }
+  .notice {
+    margin: 0 0 0.5rem;
+    padding: 0.4rem 0.6rem;
+    border-inline-start: 3px solid var(--_border);
+    background: var(--_header-bg);
+  }
+  .notice[data-kind='error'],
+  .notice[data-kind='offline'] {
+    border-inline-start-color: var(--_overdue);
+  }
+  .area {
+    position: relative;
+  }
+  .updates {
+    position: absolute;
+    z-index: 3;
+    inset-block-start: calc(var(--_row-height) + 0.5rem);
+    inset-inline-start: 50%;
+    translate: -50% 0;
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_accent-text);
+    box-shadow: 0 2px 6px rgb(0 0 0 / 25%);
+  }
+  :host(:dir(rtl)) .updates {
+    translate: 50% 0;
+  }
+  .scroller {
+    position: relative;
+    overflow: auto;
+    block-size: var(--email-responses-height, 28rem);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    overscroll-behavior: contain;
+  }
+  .header,
+  .row {
+    display: grid;
+    grid-template-columns: var(--_tracks);
+    min-inline-size: var(--_min-width);
+    block-size: var(--_row-height);
+  }
+  .header-group {
+    position: sticky;
+    inset-block-start: 0;
+    z-index: 2;
+    min-inline-size: var(--_min-width);
+    background: var(--_header-bg);
+    /* A shadow, not a border: the header must be exactly one row high for the arithmetic. */
+    box-shadow: 0 1px 0 var(--_border);
+  }
+  [role='columnheader'] {
+    display: flex;
+    align-items: center;
+    min-inline-size: 0;
+    padding-inline: 0.25rem;
+    font-weight: 600;
+  }
+  [role='columnheader'].numeric {
+    justify-content: flex-end;
+  }
+  [role='columnheader'] > span {
+    padding-inline: 0.5rem;
+  }
+  .sort {
+    display: inline-flex;
+    gap: 0.3rem;
+    align-items: center;
+    max-inline-size: 100%;
+    padding-inline: 0.5rem;
+    border: 0;
+    background: transparent;
+    font-weight: inherit;
+  }
+  .sort-icon {
+    inline-size: 0.8em;
+    color: var(--_muted);
+  }
+  .body {
+    position: relative;
+    contain: strict;
+    min-inline-size: var(--_min-width);
+  }
+  .row {
+    position: absolute;
+    inset-inline: 0;
+    inset-block-start: 0;
+    box-sizing: border-box;
+    border-block-end: 1px solid var(--_border);
+    background: var(--_bg);
+  }
+  .row:hover {
+    background: var(--_hover);
+  }
+  .row[data-flash] {
+    animation: flash var(--_flash-duration, 900ms) ease-out;
+  }
+  @keyframes flash {
+    from {
+      background: var(--_flash);
+    }
+    to {
+      background: var(--_bg);
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .row[data-flash] {
+      animation: none;
+      background: var(--_flash);
+    }
+  }
+  .cell {
+    display: flex;
+    align-items: center;
+    gap: 0.4rem;
+    min-inline-size: 0;
+    padding-inline: 0.75rem;
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+  }
+  .cell.numeric {
+    justify-content: flex-end;
+    font-variant-numeric: tabular-nums;
+  }
+  .missing,
+  .detail {
+    color: var(--_muted);
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  .final {
+    padding-inline: 0.3rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    font-size: 0.75em;
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+  }
+  .overdue {
+    color: var(--_overdue);
+    font-weight: 600;
+  }
+  .visually-hidden {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;

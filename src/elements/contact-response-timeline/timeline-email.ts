@@ -1,0 +1,109 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { ResponseEvent } from '../../core/event';
+import { explainRecipientEvents, type ExplainedEvent } from '../../core/explain';
+import type { RecipientState } from '../../core/fold';
+import type { CompiledRules } from '../../core/rules';
+import type { Messages } from '../shared/messages';
+import type { TimeFormatter } from '../shared/time-format';
+import type { TimelineEmail } from './timeline-model';
+
+/** What rendering an email needs, built once per render. */
+export interface EmailContext {
+  messages: Messages;
+  /** Response labels by catalogue id, in the element's language. */
+  labels: ReadonlyMap<string, string>;
+  time: TimeFormatter;
+  now: number;
+  rules: CompiledRules;
+  showMachineOpens: boolean;
+  /** A recipient's events in time order (the store's log). */
+  events: (emailId: string, recipientId: string) => { event: ResponseEvent; at: number }[];
+  select: (email: TimelineEmail, recipient: RecipientState) => void;
+}
+
+/**
+ * One email of the timeline: what it was, the contact's current response to it, and every event
+ * in time order saying whether it changed the response and, if not, why. All data goes in as
+ * text bindings, so names, reasons and URLs that look like markup stay text.
+ */
+export function renderEmail(email: TimelineEmail, ctx: EmailContext): TemplateResult {
+  const t = ctx.messages.timeline;
+  const time = ctx.time.format(email.at, ctx.now);
+  return html`<li class="email" part="email" data-email-id=${email.emailId}>
+    <div class="email-head">
+      <button type="button" class="email-button" part="email-button" @click=${() => ctx.select(email, email.recipients[0]!)}>${email.emailId}</button>
+      <span class="muted" part="email-kind">${email.kind ? t.kinds[email.kind] : t.kinds.unknown}</span>
+      ${email.type !== undefined ? html`<span class="muted" part="email-type">${t.emailType(email.type)}</span>` : nothing}
+      <time class="muted" part="email-time" datetime=${time.iso} title=${time.title}>${time.text}</time>
+    </div>
+    ${email.recipients.map((r, index) => renderRecipient(email, r, index, ctx))}
+  </li>`;
+}
+
+function renderRecipient(email: TimelineEmail, r: RecipientState, index: number, ctx: EmailContext): TemplateResult {
+  const m = ctx.messages;
+  const t = m.timeline;
+  const explained = explainRecipientEvents(ctx.events(r.emailId, r.recipientId), ctx.rules);
+  const shown = ctx.showMachineOpens ? explained : explained.filter((e) => e.counted !== 'machineOpens');
+  const hidden = explained.length - shown.length;
+  // The email's button chooses its first recipient; a second one (the contact was twice in the
+  // audience) gets its own, named by its address.
+  const who =
+    index > 0
+      ? html`<button type="button" class="recipient-button" part="email-button" @click=${() => ctx.select(email, r)}>${r.address ?? r.recipientId}</button> `
+      : r.address !== undefined
+        ? html`<span class="muted" part="address">${r.address}</span> `
+        : nothing;
+  const counts = [t.opens(r.opens), t.clicks(r.clicks), ...(ctx.showMachineOpens ? [t.machineOpens(r.machineOpens)] : [])].join(' · ');
+  return html`<div class="recipient" part="recipient" data-recipient-id=${r.recipientId}>
+    <p class="current">
+      ${who}<span class="response" part=${`response-label response-${r.response}`}>${ctx.labels.get(r.response) ?? r.label}</span>${r.final
+        ? html` <span class="final" part="final-marker">${m.final}</span>`
+        : nothing}
+      <span class="muted" part="counts">${counts}</span>${r.reason !== undefined ? html` <span class="muted" part="reason">${r.reason}</span>` : nothing}
+    </p>
+    ${explained.length === 0
+      ? html`<p class="muted" part="no-events">${t.noEvents}</p>`
+      : html`<ol class="events" part="events" aria-label=${t.eventsLabel(email.emailId)}>
+          ${shown.map((e) => renderEvent(e, ctx))}
+        </ol>`}
+    ${hidden > 0 ? html`<p class="muted" part="hidden-count">${t.machineOpensHidden(hidden)}</p>` : nothing}
+  </div>`;
+}
+
+function renderEvent(e: ExplainedEvent, ctx: EmailContext): TemplateResult {
+  const t = ctx.messages.timeline;
+  const time = ctx.time.format(e.at, ctx.now);
+  return html`<li
+    class=${e.changed ? 'event changed' : 'event'}
+    part=${e.changed ? 'event event-changed' : 'event event-unchanged'}
+    data-response=${e.response}
+    data-because=${e.because ?? 'changed'}
+  >
+    <time datetime=${time.iso} title=${time.title}>${time.text}</time>
+    <span class="event-response" part="event-response">${ctx.labels.get(e.response) ?? e.response}</span>
+    <span class="explanation" part="explanation">${explanation(e, ctx)}</span>${e.counted
+      ? html` <span class="counted" part="counted">${t.counted[e.counted]}</span>`
+      : nothing}${e.event.reason !== undefined ? html` <span class="muted" part="reason">${e.event.reason}</span>` : nothing}${e.event.url !== undefined
+      ? html` <span class="muted url" part="url">${e.event.url}</span>`
+      : nothing}
+  </li>`;
+}
+
+/** Changed, or why not, naming the response that stood. */
+function explanation(e: ExplainedEvent, ctx: EmailContext): string {
+  const t = ctx.messages.timeline;
+  const standing = ctx.labels.get(e.responseAfter) ?? e.responseAfter;
+  switch (e.because) {
+    case undefined:
+      return t.changed;
+    case 'lower-priority':
+      return t.lowerPriority(standing);
+    case 'after-final':
+      return t.afterFinal(standing);
+    case 'same-response':
+      return t.sameResponse(standing);
+    case 'duplicate':
+      return t.duplicate;
+  }
+}

@@ -1,0 +1,116 @@
+import { css } from 'lit';
+
+/** The timeline's own rules, after the shared theme. */
+export const timelineStyles = css`
+  .flags dl {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1.5rem;
+    margin: 0 0 0.5rem;
+  }
+  .flags dl > div {
+    display: flex;
+    gap: 0.4rem;
+  }
+  dt {
+    font-weight: 600;
+  }
+  dd {
+    margin: 0;
+  }
+  dd.set,
+  .warning {
+    color: var(--_warning);
+  }
+  .warning {
+    margin: 0 0 0.5rem;
+    padding: 0.4rem 0.6rem;
+    border-inline-start: 3px solid var(--_warning);
+    background: var(--_header-bg);
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 1rem;
+    padding-block: 0.5rem;
+    border-block-start: 1px solid var(--_border);
+  }
+  .toolbar label {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.4rem;
+  }
+  .toolbar .range {
+    margin-inline-start: auto;
+  }
+  .emails,
+  .events {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .email {
+    padding-block: 0.6rem;
+    border-block-start: 1px solid var(--_border);
+  }
+  .email-head,
+  .current {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0.25rem 0.6rem;
+    margin: 0;
+  }
+  .email-button {
+    font-weight: 600;
+  }
+  .current {
+    margin-block: 0.35rem;
+  }
+  .response {
+    font-weight: 600;
+  }
+  .events {
+    margin-inline-start: 0.4rem;
+    padding-inline-start: 0.8rem;
+    border-inline-start: 2px solid var(--_border);
+  }
+  .event {
+    position: relative;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.15rem 0.5rem;
+    padding-block: 0.1rem;
+  }
+  .event::before {
+    content: '';
+    position: absolute;
+    inset-inline-start: calc(-0.8rem - 6px);
+    inset-block-start: 0.55em;
+    inline-size: 8px;
+    block-size: 8px;
+    border: 2px solid var(--_border);
+    border-radius: 50%;
+    background: var(--_bg);
+    box-sizing: border-box;
+  }
+  .event.changed::before {
+    border-color: var(--_accent);
+    background: var(--_accent);
+  }
+  .event.changed .explanation {
+    font-weight: 600;
+  }
+  .event:not(.changed) .explanation,
+  .event time {
+    color: var(--_muted);
+  }
+  .url {
+    overflow-wrap: anywhere;
+  }
+  .pager {
+    display: block;
+    margin-block: 0.5rem;
+  }
+`;

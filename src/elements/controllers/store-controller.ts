@@ -1,0 +1,70 @@
+import { ContextConsumer } from '@lit/context';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ResponseStore } from '../../store/response-store';
+import { storeContext } from '../../store/store-context';
+import type { StoreChange } from '../../store/store-events';
+
+type Host = ReactiveControllerHost & HTMLElement;
+
+/**
+ * Connects an element to a store: the one set on its `store` property if any, else the one the
+ * nearest `<email-responses>` provides. Subscribes while connected and tells the element what
+ * changed, at most once per animation frame.
+ */
+export class StoreController implements ReactiveController {
+  private explicit: ResponseStore | undefined;
+  private provided: ResponseStore | undefined;
+  private subscribed: ResponseStore | undefined;
+  private unsubscribe: (() => void) | undefined;
+  private connected = false;
+
+  constructor(
+    private readonly host: Host,
+    private readonly onChange: (change: StoreChange, store: ResponseStore) => void,
+  ) {
+    host.addController(this);
+    new ContextConsumer(host, {
+      context: storeContext,
+      subscribe: true,
+      callback: (store) => {
+        this.provided = store;
+        this.resubscribe();
+      },
+    });
+  }
+
+  /** The store the element reads, or undefined while it has none. */
+  get store(): ResponseStore | undefined {
+    return this.explicit ?? this.provided;
+  }
+
+  /** A store set by the host on the element wins over the provided one. */
+  set store(store: ResponseStore | undefined) {
+    this.explicit = store;
+    this.resubscribe();
+  }
+
+  hostConnected(): void {
+    this.connected = true;
+    this.resubscribe();
+  }
+
+  hostDisconnected(): void {
+    this.connected = false;
+    this.resubscribe();
+  }
+
+  private resubscribe(): void {
+    const store = this.connected ? this.store : undefined;
+    if (store === this.subscribed) return;
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.subscribed = store;
+    if (store) {
+      this.unsubscribe = store.subscribe((change) => this.onChange(change, store));
+      // A new store is a new state: the element starts over.
+      this.onChange({ rows: [], emails: new Set(), contacts: new Set(), reset: true }, store);
+    }
+    this.host.requestUpdate();
+  }
+}

@@ -1,0 +1,179 @@
+import { provide } from '@lit/context';
+import { LitElement, css, html, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { createResponseStore, type ResponseStore, type ResponseStoreOptions } from '../../store/response-store';
+import { DEFAULT_RULES } from '../../core/catalogue';
+import type { ProviderName } from '../../core/providers/index';
+import { createSource, type SourceKind } from '../../store/sources/index';
+import { storeContext } from '../../store/store-context';
+import type { ResponseStoreEventMap } from '../../store/store-events';
+
+/** The events `<email-responses>` fires: the store's, relayed as bubbling, composed DOM events. */
+export interface EmailResponsesEventMap extends HTMLElementEventMap, ResponseStoreEventMap {}
+
+const RELAYED: (keyof ResponseStoreEventMap)[] = [
+  'events-rejected',
+  'events-skipped',
+  'connection-change',
+  'cache-status',
+  'reconcile-conflict',
+  'rules-change',
+  'rules-error',
+];
+
+/**
+ * The root of a response view: owns a store (or uses the one a host sets) and provides it to
+ * every email-responses element inside it. Connects to a live stream when given `stream-url`.
+ *
+ * @summary Provides a response store to the elements inside it.
+ * @slot - The grid, timeline and summary elements that read the store.
+ * @attr stream-url - Where live events come from.
+ * @attr stream-kind - `sse` (default), `websocket`, `poll` or `ndjson`.
+ * @attr cache-name - Keep a copy in IndexedDB under this name: a reopened page paints at once.
+ * @attr tabs - Share one stream among the tabs that use the same name (one leader runs it).
+ * @attr rules-url - Fetch the backend's copy of the rules; a new version refolds every event.
+ * @attr provider - The stream carries a provider's raw webhook bodies (`sendgrid`, `ses`…), not events.
+ * @fires events-rejected - Events that could not be applied, each with a reason (detail: `{ rejected }`).
+ * @fires events-skipped - Parts of raw provider webhooks that carry no response (detail: `{ skipped }`).
+ * @fires rules-error - The backend's rules could not be used; the current rules stay.
+ * @fires connection-change - The stream's state: connecting, live, retrying, offline (detail: the status).
+ * @fires cache-status - The cache opened, or the store works from memory and why.
+ * @fires reconcile-conflict - The server's state differs from the client's optimistic state.
+ * @fires rules-change - New rules were adopted and the events refolded.
+ */
+export class EmailResponsesElement extends LitElement {
+  static override styles = css`
+    :host {
+      display: block;
+    }
+  `;
+
+  /** The store the elements inside read. Set one to share a store across a page. */
+  @provide({ context: storeContext })
+  @property({ attribute: false })
+  store: ResponseStore = createResponseStore();
+
+  /** The URL of the live event stream. */
+  @property({ attribute: 'stream-url', reflect: true }) streamUrl?: string;
+
+  /** The stream's transport. */
+  @property({ attribute: 'stream-kind' }) streamKind: SourceKind = 'sse';
+
+  /** Read each stream item as this provider's raw webhook body. */
+  @property() provider?: ProviderName;
+
+  /** IndexedDB name for the cache of the store this element makes (not of a store a host sets). */
+  @property({ attribute: 'cache-name' }) cacheName?: string;
+
+  /** Tab-sharing name for the store this element makes. */
+  @property() tabs?: string;
+
+  /** Where the backend serves its copy of the rules. */
+  @property({ attribute: 'rules-url' }) rulesUrl?: string;
+
+  /** The store this element made itself, until a host sets one of its own. */
+  private own: ResponseStore | undefined = this.store;
+  private configured = false;
+
+  private relayedFrom: ResponseStore | undefined;
+  private connectedSource = false;
+  /** What the running source was made from, so an unchanged setting does not reconnect. */
+  private sourceKey = '';
+
+  override connectedCallback(): void {
+    this.configureOwnStore();
+    super.connectedCallback();
+    this.relay();
+    this.connectSource();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.disconnectSource();
+    this.unrelay();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // The first update lists `store` too (its initial value): only a replacement moves the source.
+    const previous = changed.get('store');
+    if (changed.has('store') && previous !== undefined && previous !== this.store) {
+      if (this.connectedSource) previous.disconnect();
+      this.connectedSource = false;
+      this.sourceKey = '';
+      this.relay();
+    }
+    if (changed.has('store') && this.store !== this.own) this.own = undefined;
+    if (changed.has('store') || changed.has('streamUrl') || changed.has('streamKind') || changed.has('provider')) this.connectSource();
+    if ((changed.has('store') || changed.has('rulesUrl')) && this.rulesUrl) void this.store.loadRules(this.rulesUrl);
+  }
+
+  override addEventListener<K extends keyof EmailResponsesEventMap>(
+    type: K,
+    listener: (this: EmailResponsesElement, event: EmailResponsesEventMap[K]) => void,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  override addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  override addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void {
+    super.addEventListener(type, listener, options);
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+
+  /**
+   * A cache or tab name must be known when a store is made, and attributes are read after the
+   * constructor: so the first connection remakes the element's own store with them, carrying
+   * over anything a host already put into it.
+   */
+  private configureOwnStore(): void {
+    if (this.configured || !this.own || this.store !== this.own || (!this.cacheName && !this.tabs)) return;
+    this.configured = true;
+    const previous = this.own;
+    // Rules the host gave on purpose stay; default ones yield to those saved with the cache.
+    const options: ResponseStoreOptions = previous.rules === DEFAULT_RULES ? {} : { rules: previous.rules };
+    if (this.cacheName) options.cache = this.cacheName;
+    if (this.tabs) options.tabs = this.tabs;
+    const store = createResponseStore(options);
+    if (previous.appliedEvents().length > 0) void store.ingest(previous.appliedEvents());
+    previous.close();
+    this.own = store;
+    this.store = store;
+  }
+
+  private connectSource(): void {
+    if (!this.isConnected) return;
+    const key = JSON.stringify([this.streamKind, this.streamUrl, this.provider]);
+    if (this.connectedSource && key === this.sourceKey) return;
+    this.disconnectSource();
+    if (!this.streamUrl) return;
+    this.sourceKey = key;
+    const transform = this.provider ? this.store.providerTransform(this.provider) : undefined;
+    this.store.connect(createSource({ kind: this.streamKind, url: this.streamUrl, ...(transform ? { transform } : {}) }));
+    this.connectedSource = true;
+  }
+
+  private disconnectSource(): void {
+    // Only the source this element started: a host's own source on a shared store stays.
+    if (this.connectedSource) this.store.disconnect();
+    this.connectedSource = false;
+    this.sourceKey = '';
+  }
+
+  private relay(): void {
+    if (this.relayedFrom === this.store) return;
+    this.unrelay();
+    for (const type of RELAYED) this.store.addEventListener(type, this.forward);
+    this.relayedFrom = this.store;
+  }
+
+  private unrelay(): void {
+    for (const type of RELAYED) this.relayedFrom?.removeEventListener(type, this.forward);
+    this.relayedFrom = undefined;
+  }
+
+  private readonly forward = (event: Event): void => {
+    const detail = (event as CustomEvent<unknown>).detail;
+    this.dispatchEvent(new CustomEvent(event.type, { detail, bubbles: true, composed: true }));
+  };
+}

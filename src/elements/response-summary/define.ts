@@ -1,0 +1,13 @@
+import { ResponseSummaryElement } from './response-summary';
+
+export { ResponseSummaryElement };
+export type { FilterRequestDetail, FilterRequestEvent, ResponseSummaryEventMap } from './summary-events';
+export type { SummaryStep } from './summary-figures';
+
+if (!customElements.get('response-summary')) customElements.define('response-summary', ResponseSummaryElement);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'response-summary': ResponseSummaryElement;
+  }
+}

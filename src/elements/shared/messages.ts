@@ -1,0 +1,163 @@
+import type { ResponseDefinition } from '../../core/catalogue';
+import { ENGLISH_ENGAGEMENT, ENGLISH_SUMMARY, type EngagementMessages, type SummaryMessages } from './summary-messages';
+import { ENGLISH_TIMELINE, type TimelineMessages } from './timeline-messages';
+
+export type { EngagementMessages, SummaryMessages } from './summary-messages';
+export type { TimelineMessages } from './timeline-messages';
+
+/**
+ * Every word the elements show, as one table. English is built in; a host adds or overrides a
+ * language with `registerMessages('de', {...})` (any subset: the rest falls back to English).
+ * Messages with numbers are functions, so each language can place and inflect them.
+ */
+export interface Messages {
+  headers: {
+    contact: string;
+    address: string;
+    response: string;
+    opens: string;
+    clicks: string;
+    lastResponse: string;
+    provider: string;
+    emailType: string;
+  };
+  /** CSV-only columns. */
+  csv: { final: string; details: string; recipientId: string; contactId: string; timeZone: string; yes: string; no: string };
+  /** Response labels by catalogue id; a response missing here shows the rules' own label. */
+  responses: Record<string, string>;
+  groups: { sent: string; notSent: string; final: string; awaitingFinal: string };
+  gridLabel: string;
+  searchLabel: string;
+  searchPlaceholder: string;
+  filterLabel: string;
+  clearFilter: string;
+  exportCsv: string;
+  resendList: string;
+  /** The final marker beside a response. */
+  final: string;
+  noName: string;
+  /** "waited 3 h of 48 h": Sent to provider, toward the backend's limit. */
+  waited: (hours: number, limitHours: number) => string;
+  overdue: (hours: number, limitHours: number) => string;
+  /** The held-updates control. */
+  showUpdates: (count: number) => string;
+  /** The polite live summary. */
+  announceChanges: (changed: number, shown: number, held: number) => string;
+  /** Status lines. */
+  noStore: string;
+  noEmailId: string;
+  cacheOpening: string;
+  connecting: string;
+  noRecipients: string;
+  noMatch: string;
+  retrying: (seconds: number, attempt: number, error?: string) => string;
+  offline: string;
+  closed: (error?: string) => string;
+  memoryOnly: (reason?: string) => string;
+  rowCount: (shown: number, all: number) => string;
+  /** The grid's chip for a count-based filter (Opened, Clicked, machine-only opens). */
+  engagement: EngagementMessages;
+  /** `<contact-response-timeline>`. */
+  timeline: TimelineMessages;
+  /** `<response-summary>`. */
+  summary: SummaryMessages;
+}
+
+const plural = (count: number, one: string, many: string) => `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
+
+export const ENGLISH: Messages = {
+  headers: {
+    contact: 'Contact',
+    address: 'Email address',
+    response: 'Response',
+    opens: 'Opens',
+    clicks: 'Clicks',
+    lastResponse: 'Last response',
+    provider: 'Provider',
+    emailType: 'Email type',
+  },
+  csv: { final: 'Final', details: 'Details', recipientId: 'Recipient id', contactId: 'Contact id', timeZone: 'Time zone', yes: 'yes', no: 'no' },
+  responses: {},
+  groups: { sent: 'Sent', notSent: 'Not sent', final: 'Final', awaitingFinal: 'Awaiting final response' },
+  gridLabel: 'Recipients and their responses',
+  searchLabel: 'Search by contact name or email address',
+  searchPlaceholder: 'Search name or address',
+  filterLabel: 'Filter by response',
+  clearFilter: 'All',
+  exportCsv: 'Export CSV',
+  resendList: 'Resend list (soft bounces)',
+  final: 'final',
+  noName: 'no name',
+  waited: (hours, limit) => `waited ${hours} h of ${limit} h`,
+  overdue: (hours, limit) => `overdue: waited ${hours} h of ${limit} h`,
+  showUpdates: (count) => `${plural(count, 'update', 'updates')}, show`,
+  announceChanges: (changed, shown, held) =>
+    `${plural(changed, 'recipient', 'recipients')} changed. ${plural(shown, 'row', 'rows')} shown.` + (held > 0 ? ` ${plural(held, 'update waits', 'updates wait')} to be shown.` : ''),
+  noStore: 'Waiting for data: put this element inside <email-responses> or set its store property.',
+  noEmailId: 'No email chosen: set the email-id attribute.',
+  cacheOpening: 'Loading the saved responses…',
+  connecting: 'Connecting to the live responses…',
+  noRecipients: 'No recipients for this email yet.',
+  noMatch: 'No recipient matches the search and filters.',
+  retrying: (seconds, attempt, error) =>
+    `Live updates interrupted${error ? ` (${error})` : ''}. Trying again in ${plural(seconds, 'second', 'seconds')} (attempt ${attempt}). The responses shown may be out of date.`,
+  offline: 'You are offline. The responses shown are the ones received so far; live updates resume when the connection returns.',
+  closed: (error) => `Live updates stopped${error ? `: ${error}` : ''}. The responses shown may be out of date.`,
+  memoryOnly: (reason) => `Responses are kept in memory only${reason ? ` (${reason})` : ''}: a reload starts over.`,
+  rowCount: (shown, all) => (shown === all ? plural(all, 'recipient', 'recipients') : `${shown.toLocaleString('en')} of ${plural(all, 'recipient', 'recipients')}`),
+  engagement: ENGLISH_ENGAGEMENT,
+  timeline: ENGLISH_TIMELINE,
+  summary: ENGLISH_SUMMARY,
+};
+
+/** Any subset of a table, at any depth; a message function is replaced whole. */
+type Overrides<T> = { [K in keyof T]?: T[K] extends (...args: never[]) => string ? T[K] : T[K] extends object ? Overrides<T[K]> : T[K] };
+
+/** A language's messages: any subset; tables (headers, groups, timeline…) merge key by key, at any depth. */
+export type MessageOverrides = Overrides<Messages>;
+
+const registered = new Map<string, MessageOverrides>();
+const resolved = new Map<string, Messages>();
+
+/** Adds or overrides a language's messages (`de`, `de-AT`…). Later calls merge into earlier ones. */
+export function registerMessages(locale: string, overrides: MessageOverrides): void {
+  const key = locale.toLowerCase();
+  const before = registered.get(key) ?? {};
+  registered.set(key, merge(before, overrides) as MessageOverrides);
+  resolved.clear();
+}
+
+/** The messages for a locale: its own, then its language's (`de` for `de-AT`), then English. */
+export function messagesFor(locale: string | undefined): Messages {
+  const key = (locale ?? '').toLowerCase();
+  const cached = resolved.get(key);
+  if (cached) return cached;
+  const chain = [key.split('-')[0] ?? '', key].filter((k, i, all) => k !== '' && all.indexOf(k) === i);
+  let messages: Messages = ENGLISH;
+  for (const k of chain) {
+    const overrides = registered.get(k);
+    if (!overrides) continue;
+    messages = merge(messages, overrides) as unknown as Messages;
+  }
+  resolved.set(key, messages);
+  return messages;
+}
+
+/** A response's label in these messages, else the rules' English label. */
+export function responseLabel(messages: Messages, response: ResponseDefinition): string {
+  return messages.responses[response.id] ?? response.label;
+}
+
+/** A copy of `base` with `overrides` laid over it; nested tables (`timeline.kinds`) merge too. */
+function merge(base: object, overrides: object): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...base };
+  for (const [name, value] of Object.entries(overrides)) {
+    const previous = out[name];
+    out[name] = isTable(value) && isTable(previous) ? merge(previous, value) : value;
+  }
+  return out;
+}
+
+function isTable(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,81 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ResponseStore } from '../../store/response-store';
+import type { Messages } from './messages';
+
+/** A line that says what is happening, and how it should look. */
+export interface StatusNotice {
+  kind: 'loading' | 'empty' | 'offline' | 'error' | 'info';
+  text: string;
+}
+
+/**
+ * What the store's connection and cache mean for a view, in words; nothing when all is well.
+ * `hasRows` tells whether the view has anything to show yet (then "connecting" is no news).
+ */
+export function storeNotices(store: ResponseStore, messages: Messages, hasRows: boolean): StatusNotice[] {
+  const notices: StatusNotice[] = [];
+  const { connection, cache } = store;
+  if (cache.state === 'opening' && !hasRows) notices.push({ kind: 'loading', text: messages.cacheOpening });
+  switch (connection.state) {
+    case 'connecting':
+      if (!hasRows) notices.push({ kind: 'loading', text: messages.connecting });
+      break;
+    case 'retrying':
+      notices.push({ kind: 'error', text: messages.retrying(Math.max(1, Math.round((connection.retryInMs ?? 0) / 1000)), Math.max(1, connection.attempt), connection.error) });
+      break;
+    case 'offline':
+      notices.push({ kind: 'offline', text: messages.offline });
+      break;
+    case 'closed':
+      if (connection.error) notices.push({ kind: 'error', text: messages.closed(connection.error) });
+      break;
+  }
+  if (cache.state === 'memory-only') notices.push({ kind: 'info', text: messages.memoryOnly(cache.reason) });
+  return notices;
+}
+
+/** Re-renders its host when the store's connection or cache status changes. */
+export class StoreStatusController implements ReactiveController {
+  private watched: ResponseStore | undefined;
+
+  constructor(private readonly host: ReactiveControllerHost) {
+    host.addController(this);
+  }
+
+  watch(store: ResponseStore | undefined): void {
+    if (store === this.watched) return;
+    this.unwatch();
+    this.watched = store;
+    store?.addEventListener('connection-change', this.changed);
+    store?.addEventListener('cache-status', this.changed);
+  }
+
+  hostConnected(): void {}
+
+  hostDisconnected(): void {
+    this.unwatch();
+  }
+
+  private unwatch(): void {
+    this.watched?.removeEventListener('connection-change', this.changed);
+    this.watched?.removeEventListener('cache-status', this.changed);
+    this.watched = undefined;
+  }
+
+  private readonly changed = (): void => {
+    this.host.requestUpdate();
+  };
+}
+
+/**
+ * The notices of a view of one email: no store, no email chosen, the store's own notices, then
+ * "no recipients" (unless still loading) or "no match" when the filters hide every row.
+ */
+export function viewNotices(store: ResponseStore | undefined, messages: Messages, emailId: string, total: number, shown: number): StatusNotice[] {
+  if (!store) return [{ kind: 'loading', text: messages.noStore }];
+  if (!emailId) return [{ kind: 'empty', text: messages.noEmailId }];
+  const notices = storeNotices(store, messages, total > 0);
+  if (total === 0 && !notices.some((n) => n.kind === 'loading')) notices.push({ kind: 'empty', text: messages.noRecipients });
+  else if (total > 0 && shown === 0) notices.push({ kind: 'empty', text: messages.noMatch });
+  return notices;
+}

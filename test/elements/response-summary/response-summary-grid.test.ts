@@ -1,0 +1,120 @@
+// The summary and the grid on one store agree exactly: every figure's filter-request, applied
+// to the grid, shows as many rows as the figure counts, before and after live changes, and a
+// host wires the two with one line.
+import { expect, fixture, html } from '@open-wc/testing';
+import type { ResponseEvent } from '../../../src/core/index';
+import type { AudienceResponseGridElement } from '../../../src/elements/audience-response-grid/audience-response-grid';
+import '../../../src/elements/email-responses/define';
+import type { FilterRequestEvent } from '../../../src/elements/response-summary/define';
+import type { ResponseSummaryElement } from '../../../src/elements/response-summary/response-summary';
+import type { ResponseStore } from '../../../src/store/response-store';
+import { mountGrid, settled } from '../audience-response-grid/grid-fixtures';
+import { mountSummary, stepButton, storeWith, tableRows, varied } from './summary-fixtures';
+
+/** A small deterministic generator (mulberry32), so the mix is the same on every run. */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const PICKS = ['delivered', 'opened', 'clicked', 'opened-machine', 'unsubscribed', 'spam-complaint', 'soft-bounce', 'hard-bounce', 'canceled-duplicate', 'canceled-no-email', 'sent-to-provider', 'provider-delayed', 'rejected', 'invalid-address', 'limit-reached'];
+
+/** `count` recipients of e1, each with one to four events drawn from the picks, in any order. */
+function mixed(count: number, seed: number, prefix = 'x'): ResponseEvent[] {
+  const next = random(seed);
+  const events: ResponseEvent[] = [];
+  let id = 0;
+  for (let r = 0; r < count; r++) {
+    const n = 1 + Math.floor(next() * 4);
+    for (let k = 0; k < n; k++) {
+      const response = PICKS[Math.floor(next() * PICKS.length)]!;
+      events.push({ id: `${prefix}${id++}`, emailId: 'e1', recipientId: `${prefix}r${r}`, response, at: Date.UTC(2026, 0, 1) + Math.floor(next() * 1000) * 60_000, contactName: `P${r}` });
+    }
+  }
+  return events;
+}
+
+/** Chooses every figure of the summary in turn and checks the grid shows exactly its count. */
+async function expectEveryStepMatches(summary: ResponseSummaryElement, grid: AudienceResponseGridElement): Promise<number> {
+  const requests: FilterRequestEvent['detail'][] = [];
+  const listener = (event: Event) => requests.push((event as FilterRequestEvent).detail);
+  summary.addEventListener('filter-request', listener);
+  let checked = 0;
+  try {
+    for (const [key, [label, count]] of tableRows(summary)) {
+      // Choosing a figure twice clears it: start each from nothing chosen.
+      if (summary.selected === key) stepButton(summary, key).click();
+      await summary.updateComplete;
+      stepButton(summary, key).click();
+      grid.applyFilter(requests.at(-1)!);
+      await settled(grid);
+      expect(grid.rowCount, `${key} (${label})`).to.equal(Number(count!.replace(/,/g, '')));
+      expect(grid.shadowRoot!.querySelector('[role="grid"]')!.getAttribute('aria-rowcount'), key).to.equal(String(grid.rowCount + 1));
+      checked++;
+    }
+  } finally {
+    summary.removeEventListener('filter-request', listener);
+  }
+  return checked;
+}
+
+describe('<response-summary> with <audience-response-grid>', () => {
+  it('matches the grid exactly for every figure of an email with every kind of recipient', async () => {
+    const store = await storeWith(varied());
+    const [summary, grid] = [await mountSummary(store), await mountGrid(store)];
+    expect(await expectEveryStepMatches(summary, grid)).to.equal(14);
+  });
+
+  it('matches the grid exactly over 600 generated recipients, and still after live changes', async () => {
+    const store = await storeWith(mixed(600, 7));
+    const [summary, grid] = [await mountSummary(store), await mountGrid(store)];
+    const first = await expectEveryStepMatches(summary, grid);
+    expect(first).to.be.greaterThan(15);
+    // The Opened figure counts recipients whose response is not Opened at all.
+    const opened = summary.summary!.opened.count;
+    expect(opened).to.be.greaterThan(summary.summary!.byResponse['opened']! + summary.summary!.byResponse['clicked']!);
+    await store.ingest(mixed(200, 11, 'y').concat(mixed(600, 13, 'z').map((e) => ({ ...e, recipientId: e.recipientId.replace('zr', 'xr') }))));
+    store.flush();
+    await settled(grid);
+    await summary.updateComplete;
+    await expectEveryStepMatches(summary, grid);
+  });
+
+  it('shows the grid count of a chosen engagement in its pressed chip', async () => {
+    const store = await storeWith(varied());
+    const [summary, grid] = [await mountSummary(store), await mountGrid(store)];
+    summary.addEventListener('filter-request', (event) => grid.applyFilter(event.detail));
+    stepButton(summary, 'clicked').click();
+    await settled(grid);
+    const chip = grid.shadowRoot!.querySelector('[data-chip="engagement"]')!;
+    expect(chip.getAttribute('aria-pressed')).to.equal('true');
+    expect(chip.textContent).to.contain('Clicked (any response)');
+    expect(Number(chip.querySelector('.chip-count')!.textContent)).to.equal(summary.summary!.clicked.count);
+    expect(grid.rowCount).to.equal(summary.summary!.clicked.count);
+  });
+
+  it('is wired by a host in one line: a figure chosen in the summary filters the grid, chosen again shows all', async () => {
+    const root = await fixture<HTMLElement & { store: ResponseStore }>(html`<email-responses>
+      <response-summary email-id="e1"></response-summary>
+      <audience-response-grid email-id="e1" time-zone="UTC" style="--email-responses-height: 400px"></audience-response-grid>
+    </email-responses>`);
+    const summary = root.querySelector('response-summary')!;
+    const grid = root.querySelector('audience-response-grid')!;
+    root.addEventListener('filter-request', (event) => grid.applyFilter((event as FilterRequestEvent).detail));
+    await root.store.ingest(varied());
+    root.store.flush();
+    await summary.updateComplete;
+    await settled(grid);
+    stepButton(summary, 'hard-bounce').click();
+    await settled(grid);
+    expect(grid.rowCount).to.equal(2);
+    stepButton(summary, 'hard-bounce').click();
+    await settled(grid);
+    expect(grid.rowCount).to.equal(14);
+  });
+});
