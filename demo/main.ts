@@ -1,45 +1,102 @@
-// A first demo page: a small campaign folded by the core rules and shown as text. The full QA
-// demo (elements on an msw mock backend) replaces this once the elements exist.
-import { foldEvents, summarizeEmail, type ResponseEvent } from '../src/core/index';
+// The QA demo: the three views on one store, fed by the mock backend over SSE, cached in
+// IndexedDB and shared across tabs. Everything here is what a CRM page would write.
+import '../src/index';
+import type { AudienceResponseGridElement } from '../src/elements/audience-response-grid/audience-response-grid';
+import type { ContactResponseTimelineElement } from '../src/elements/contact-response-timeline/contact-response-timeline';
+import type { EmailResponsesElement } from '../src/elements/email-responses/email-responses';
+import type { ResponseSummaryElement } from '../src/elements/response-summary/response-summary';
+import { SseSource } from '../src/store/sources/index';
+import { startMockBackend, type DemoSwitches } from './backend/mock-server';
 
-const base = Date.now() - 3_600_000;
-const plan: [string, string[]][] = [
-  ['ann', ['sent-to-provider', 'delivered', 'opened', 'clicked', 'spam-complaint']],
-  ['bob', ['sent-to-provider', 'delivered', 'opened']],
-  ['cleo', ['sent-to-provider', 'hard-bounce']],
-  ['dan', ['canceled-duplicate']],
-  ['eve', ['sent-to-provider', 'provider-delayed']],
-];
-const events: ResponseEvent[] = plan.flatMap(([name, responses]) =>
-  responses.map((response, i) => ({
-    id: `${name}-${i}`,
-    emailId: 'spring-sale',
-    recipientId: name,
-    contactName: name[0]!.toUpperCase() + name.slice(1),
-    address: `${name}@example.com`,
-    response,
-    at: base + i * 60_000,
-  })),
-);
+const params = new URLSearchParams(location.search);
+const audience = Math.min(1_000_000, Math.max(100, Number(params.get('audience') ?? 1000) || 1000));
+const rate = Number(params.get('rate') ?? 200) || 200;
+const form = document.querySelector<HTMLFormElement>('#controls')!;
+const status = document.querySelector<HTMLElement>('#status')!;
+const field = <T extends Element>(name: string) => form.elements.namedItem(name) as unknown as T;
+field<HTMLSelectElement>('audience').value = String(audience);
+field<HTMLInputElement>('rate').value = String(rate);
 
-const state = foldEvents(events);
-const main = document.querySelector('#demo')!;
-const table = document.createElement('table');
-const head = table.createTHead().insertRow();
-for (const title of ['Contact', 'Email address', 'Response', 'Opens', 'Clicks']) {
-  const th = document.createElement('th');
-  th.textContent = title;
-  head.append(th);
-}
-const body = table.createTBody();
-for (const [name] of plan) {
-  const recipient = state.recipient('spring-sale', name)!;
-  const row = body.insertRow();
-  for (const text of [recipient.contactName, recipient.address, `${recipient.label}${recipient.final ? ' (final)' : ''}`, recipient.opens, recipient.clicks]) {
-    row.insertCell().textContent = String(text ?? '');
+const backend = await startMockBackend({ audience, rate, seed: 7 });
+
+// The elements, made with the DOM API: data never goes through innerHTML.
+const views = document.querySelector('#views')!;
+const root = document.createElement('email-responses') as EmailResponsesElement;
+root.setAttribute('stream-url', '/api/stream');
+root.setAttribute('rules-url', '/api/rules');
+root.setAttribute('cache-name', `email-responses-demo-${audience}`);
+root.setAttribute('tabs', `email-responses-demo-${audience}`);
+const summary = document.createElement('response-summary') as ResponseSummaryElement;
+const grid = document.createElement('audience-response-grid') as AudienceResponseGridElement;
+grid.setAttribute('columns', 'provider email-type');
+const timeline = document.createElement('contact-response-timeline') as ContactResponseTimelineElement;
+root.append(summary, grid, timeline);
+views.append(root);
+const showEmail = (emailId: string) => {
+  summary.setAttribute('email-id', emailId);
+  grid.setAttribute('email-id', emailId);
+};
+showEmail('spring-sale');
+
+// The views talk to each other through the host, as they would in a CRM page.
+summary.addEventListener('filter-request', (event) => grid.applyFilter(event.detail));
+grid.addEventListener('recipient-select', (event) => {
+  if (event.detail.contactId) timeline.setAttribute('contact-id', event.detail.contactId);
+});
+timeline.addEventListener('email-select', (event) => {
+  showEmail(event.detail.emailId);
+  field<HTMLSelectElement>('email').value = event.detail.emailId;
+  void grid.updateComplete.then(() => grid.revealRecipient(event.detail.recipientId));
+});
+
+// Provider-format events come on their own stream as SendGrid's raw webhook bodies; a host can
+// feed a second source into the same store through ingest().
+const store = () => root.store;
+new SseSource('/api/webhooks/sendgrid/stream').start({
+  deliver: (items) => store().ingest(items.flatMap((item) => store().providerTransform('sendgrid')(item))).then(() => undefined),
+  malformed: () => {},
+  status: () => {},
+});
+
+let rejected = 0;
+let skipped = 0;
+root.addEventListener('events-rejected', (event) => (rejected += event.detail.rejected.length));
+root.addEventListener('events-skipped', (event) => (skipped += event.detail.skipped.length));
+
+form.addEventListener('change', (event) => {
+  const target = event.target as HTMLInputElement;
+  switch (target.name) {
+    case 'audience':
+      params.set('audience', target.value);
+      location.search = params.toString();
+      return;
+    case 'rate':
+      backend.setRate(Number(target.value) || 1);
+      return;
+    case 'email':
+      showEmail(target.value);
+      return;
+    case 'offline':
+      backend.setOffline(target.checked);
+      return;
+    default:
+      if (target.name in backend.switches) backend.switches[target.name as keyof DemoSwitches] = target.checked;
   }
-}
-const summary = summarizeEmail(state, 'spring-sale')!;
-document.querySelector('#status')!.textContent =
-  `Delivered ${summary.delivered.count} of ${summary.sent} sent; opened ${summary.opened.count}, clicked ${summary.clicked.count}.`;
-main.append(table);
+});
+form.addEventListener('click', (event) => {
+  const name = (event.target as HTMLButtonElement).name;
+  if (name === 'drop') backend.dropConnection();
+  if (name === 'restart') backend.restart();
+  if (name === 'jump48') backend.jump(49);
+  if (name === 'expire') backend.jumpPastExpiry();
+  if (name === 'tab') window.open(location.href, '_blank');
+});
+
+setInterval(() => {
+  const s = store();
+  const stats = backend.stats();
+  status.textContent =
+    `${s.connection.state} · tab ${s.tabRole} · cache ${s.cache.state}${s.cache.reason ? ` (${s.cache.reason})` : ''} · ` +
+    `${s.state.eventCount.toLocaleString('en')} events applied, ${rejected} rejected, ${skipped} skipped · ` +
+    `backend cursor ${stats.cursor.toLocaleString('en')}, simulated ${new Date(backend.now()).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}, 500);
