@@ -8,7 +8,8 @@ const executablePath = findChromium();
 if (!executablePath) throw new Error('email-responses: run `node scripts/chromium.mjs` first');
 
 export default {
-  files: ['test/**/*.test.ts', '!test/**/*.node.test.ts'],
+  // Node-only tests: *.node.test.ts, and the end-to-end and slow fault suites with their own runners.
+  files: ['test/**/*.test.ts', '!test/**/*.node.test.ts', '!test/e2e/**', '!test/faults-slow/**', '!test/faults-node/**'],
   nodeResolve: { browser: true, exportConditions: ['browser', 'development'] },
   concurrency: 1,
   testsFinishTimeout: 240_000,

@@ -52,7 +52,7 @@ mkdirSync('test-results', { recursive: true });
 }
 
 function nodeTestFiles() {
-  const out = spawnSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', 'test/core'], {
+  const out = spawnSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', 'test/core', 'test/docs'], {
     encoding: 'utf8',
   });
   const files = out.stdout.split('\n').filter((f) => /\.test\.ts$/.test(f) && existsSync(f));
