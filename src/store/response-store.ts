@@ -200,6 +200,31 @@ export class ResponseStore extends EventTarget {
   }
 
   /**
+   * Fetches a contact's history from the backend (every event of the contact, across emails) and
+   * applies it: `GET url` answers `{ "events": [ … ] }` or a plain array. Events the store has
+   * already count once. Resolves with what was applied, or the reason it could not be read.
+   */
+  async loadContactHistory(url: string, init?: RequestInit): Promise<IngestResult & { reason?: string }> {
+    let body: unknown;
+    try {
+      const response = await fetch(url, init);
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      body = await response.json();
+    } catch (error) {
+      const reason = `the contact history at ${url} could not be read: ${error instanceof Error ? error.message : String(error)}`;
+      this.reject([{ event: url, code: 'not-json', reason }]);
+      return { accepted: 0, duplicates: 0, rejected: [], reason };
+    }
+    const events = Array.isArray(body) ? body : (body as { events?: unknown })?.events;
+    if (!Array.isArray(events)) {
+      const reason = `the contact history at ${url} has no events list`;
+      this.reject([{ event: body, code: 'not-an-object', reason }]);
+      return { accepted: 0, duplicates: 0, rejected: [], reason };
+    }
+    return this.ingest(events);
+  }
+
+  /**
    * A source `transform` that reads each item as a provider's raw webhook body, for backends that
    * forward webhooks as they are. What gives no event is reported as `events-skipped`.
    */

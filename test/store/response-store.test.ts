@@ -168,4 +168,25 @@ describe('rules from the backend', () => {
     expect(result.version).to.equal('spec-1');
     expect(heard).to.match(/^the rules at \/api\/rules are not usable: /);
   });
+
+  it("applies a contact's history from the backend, counting what it had once", async () => {
+    const { http, HttpResponse } = await import('msw');
+    const known = event('opened', { emailId: 'e1', contactId: 'c7', id: 'known' });
+    const older = event('hard-bounce', { emailId: 'e0', contactId: 'c7', id: 'older' });
+    worker.use(http.get('/api/contacts/c7/events', () => HttpResponse.json({ events: [known, older] })));
+    const store = createResponseStore();
+    await store.ingest([known]);
+    const result = await store.loadContactHistory('/api/contacts/c7/events');
+    expect(result).to.include({ accepted: 1, duplicates: 1 });
+    expect(store.contactRecipients('c7').map((r) => r.emailId).sort()).to.deep.equal(['e0', 'e1']);
+    expect(store.state.contact('c7').doNotUseEmail).to.equal(true);
+  });
+
+  it('says why a contact history could not be read', async () => {
+    const { http, HttpResponse } = await import('msw');
+    worker.use(http.get('/api/contacts/c8/events', () => new HttpResponse(null, { status: 503 })));
+    const store = createResponseStore();
+    const result = await store.loadContactHistory('/api/contacts/c8/events');
+    expect(result.reason).to.equal('the contact history at /api/contacts/c8/events could not be read: HTTP 503');
+  });
 });
