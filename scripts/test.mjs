@@ -51,6 +51,21 @@ mkdirSync('test-results', { recursive: true });
   }
 }
 
+// 3. Suites with runners of their own (end-to-end pages, slow faults), each ending on a plain
+// `N passed, N failed` line that is added to the total here.
+for (const runner of ['scripts/test-e2e.mjs']) {
+  if (!existsSync(runner)) continue;
+  const result = spawnSync(process.execPath, [runner], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  process.stdout.write(result.stdout ?? '');
+  const line = /^(\d+) passed, (\d+) failed(?:, (\d+) skipped)?\s*$/m.exec([...(result.stdout ?? '').trim().split('\n')].pop() ?? '');
+  if (line) {
+    passed += Number(line[1]);
+    failed += Number(line[2]);
+    skipped += Number(line[3] ?? 0);
+  }
+  if (!line || (result.status !== 0 && Number(line[2]) === 0)) failed += 1;
+}
+
 function nodeTestFiles() {
   const out = spawnSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', 'test/core', 'test/docs'], {
     encoding: 'utf8',

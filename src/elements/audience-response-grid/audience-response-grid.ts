@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProperties } from '../shared/style-properties';
 import type { RecipientState } from '../../core/fold';
 import { AUDIENCE_ENGAGEMENTS, AUDIENCE_GROUPS, SORT_COLUMNS, firstDirection, type AudienceEngagement, type AudienceGroup, type AudienceQuery, type SortColumn, type SortDirection } from '../../store/audience-query';
 import { AudienceView } from '../../store/audience-view';
@@ -375,7 +375,7 @@ export class AudienceResponseGridElement extends LitElement implements KeyboardG
       <div class="status" role="status">
         ${viewNotices(store, m, this.emailId, total, view?.length ?? 0).map((n) => html`<p class="notice" part="status" data-kind=${n.kind}>${n.text}</p>`)}
       </div>
-      <div class="area" style=${styleMap(styles)}>
+      <div class="area" style=${styleProperties(styles)}>
         ${pending > 0 ? html`<button type="button" class="updates" part="button updates-button" @click=${this.showUpdates}>${m.showUpdates(pending)}</button>` : nothing}
         <div
           class="scroller"
@@ -394,7 +394,7 @@ export class AudienceResponseGridElement extends LitElement implements KeyboardG
           <div
             role=${view && view.length > 0 ? 'rowgroup' : nothing}
             class="body"
-            style=${styleMap({ height: `${layout.physicalHeight}px` })}
+            style=${styleProperties({ height: `${layout.physicalHeight}px` })}
             @click=${this.onRowClick}
             @pointerenter=${this.onPointerOver}
             @pointerleave=${this.onPointerOver}

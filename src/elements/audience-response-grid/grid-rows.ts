@@ -1,6 +1,6 @@
 import { html, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
+import { styleProperties } from '../shared/style-properties';
 import type { AudienceView } from '../../store/audience-view';
 import { renderCells, type CellContext } from './grid-cells';
 import type { GridColumn } from './grid-columns';
@@ -48,7 +48,7 @@ export function renderRows(input: RowsInput): { template: TemplateResult; render
         aria-rowindex=${index + 2}
         data-index=${index}
         ?data-flash=${input.flashing(row)}
-        style=${styleMap({ transform: `translateY(${top}px)` })}
+        style=${styleProperties({ transform: `translateY(${top}px)` })}
       >${renderCells(view.state.recipientAt(row), input.columns, input.ctx, focused ? input.focusCol : -1)}</div>`;
     },
   )}`;

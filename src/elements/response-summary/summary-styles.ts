@@ -26,6 +26,7 @@ export const summaryStyles = css`
   .charts {
     display: flex;
     flex-wrap: wrap;
+    align-items: flex-start;
     gap: 1rem 2rem;
   }
   .chart {

@@ -1,0 +1,559 @@
+// End to end, in Debian's Chromium driven by playwright-core, under Node's test runner:
+//   node --import tsx --test test/e2e/*.test.ts      (or: node scripts/test-e2e.mjs)
+//
+// 1. The QA demo (index.html + demo/main.ts on the in-page msw backend), served by the vite dev
+//    server in a child process: live status, the grid, the summary, a row click into the
+//    timeline, hostile names as text, and a second tab that follows while the first leads.
+// 2. The CRM-like embed page (demo/embed.html, only dist/email-responses.iife.js), served with a
+//    strict CSP by scripts/serve-embed.ts: the same basics (contact c-3 is fixed by attribute:
+//    with attributes alone nothing links a row click to the timeline), the grid's rows laid out
+//    after a scroll, no console errors, no CSP violations, no script but the IIFE, and a check
+//    that the CSP really is enforced (an injected inline script is refused and seen).
+// Screenshots go to test-results/. Every wait is for a condition, with a timeout; the browser,
+// the dev server and the embed server are closed in `after` hooks whatever happened.
+//
+// The file is named *.node.test.ts so that web-test-runner (files: test/**/*.test.ts, minus
+// *.node.test.ts) does not try to run it in the browser.
+import assert from 'node:assert/strict';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { setTimeout as delay } from 'node:timers/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { EMBED_CSP, startEmbedServer, type EmbedServer } from '../../scripts/serve-embed';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const RESULTS = join(ROOT, 'test-results');
+const IIFE = join(ROOT, 'dist', 'email-responses.iife.js');
+const VITE_BIN = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+
+interface ChromiumModule {
+  findChromium(): string | undefined;
+  CHROMIUM_ARGS: string[];
+}
+// A computed specifier: scripts/chromium.mjs has no type declarations.
+const chromiumModule = pathToFileURL(join(ROOT, 'scripts', 'chromium.mjs')).href;
+const { findChromium, CHROMIUM_ARGS } = (await import(chromiumModule)) as ChromiumModule;
+
+/** Generous: other test runs share these two cores. */
+const WAIT_MS = 40_000;
+const TEST_MS = 60_000;
+const HOOK_MS = 90_000;
+const CLOSE_MS = 20_000;
+const VIEWPORT = { width: 1400, height: 1000 };
+
+const BASE_HEADERS = ['Contact', 'Email address', 'Response', 'Opens', 'Clicks', 'Last response'];
+/** Contact names from the campaign's showcase (demo/backend/contacts.ts) that would run as markup. */
+const HOSTILE = [
+  { search: 'onerror', name: '<img src=x onerror=alert(1)>' },
+  { search: 'cookie', name: '"><script>alert(document.cookie)</script>' },
+];
+
+const GRID = 'audience-response-grid';
+const ROWS = `${GRID} [role=row].row`;
+
+// ---------------------------------------------------------------------------------------------
+// Helpers
+
+/** Polls `probe` until `ok` holds; fails with the last value seen. */
+async function eventually<T>(what: string, probe: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = WAIT_MS): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last: T | undefined;
+  let error: unknown;
+  for (;;) {
+    try {
+      last = await probe();
+      error = undefined;
+      if (ok(last)) return last;
+    } catch (caught) {
+      error = caught;
+    }
+    if (Date.now() >= deadline) {
+      const seen = JSON.stringify(last)?.slice(0, 400);
+      const why = error instanceof Error ? ` (last error: ${error.message.split('\n')[0]})` : '';
+      assert.fail(`${what}: not reached within ${timeoutMs} ms; last seen: ${seen}${why}`);
+    }
+    await delay(250);
+  }
+}
+
+/** Resolves within `ms` or gives up quietly: for clean-up that must not hang an `after` hook. */
+async function within(ms: number, work: Promise<unknown> | undefined): Promise<void> {
+  if (!work) return;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  await Promise.race([work.catch(() => {}), new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
+}
+
+interface PageLog {
+  consoleErrors: string[];
+  pageErrors: string[];
+  dialogs: string[];
+  csp: string[];
+  scripts: string[];
+}
+
+/** Records what a page says and loads; call before its first navigation. */
+async function watchPage(page: Page): Promise<PageLog> {
+  const log: PageLog = { consoleErrors: [], pageErrors: [], dialogs: [], csp: [], scripts: [] };
+  page.setDefaultTimeout(WAIT_MS);
+  page.on('console', (message) => {
+    if (message.type() === 'error') log.consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => log.pageErrors.push(error.message));
+  // A name that ran as script would open one: record it and get it out of the way.
+  page.on('dialog', (dialog) => {
+    log.dialogs.push(`${dialog.type()}: ${dialog.message()}`);
+    void dialog.dismiss().catch(() => {});
+  });
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') log.scripts.push(request.url());
+  });
+  // Both run through the DevTools protocol, so the page's CSP does not apply to them.
+  await page.exposeFunction('__e2eCspViolation', (text: string) => void log.csp.push(text));
+  await page.addInitScript(() => {
+    document.addEventListener(
+      'securitypolicyviolation',
+      (event) => {
+        const report = (window as unknown as { __e2eCspViolation?: (text: string) => void }).__e2eCspViolation;
+        // The element itself, inside whatever shadow root, and its host. (No named functions in
+        // here: tsx would wrap them in a helper that the page does not have.)
+        const target = event.composedPath()[0];
+        const root = target instanceof Node ? target.getRootNode() : undefined;
+        const part = target instanceof Element ? target.getAttribute('part') : null;
+        const where =
+          (target instanceof Element ? `<${target.localName}${part ? ` part="${part}"` : ''}>` : '') +
+          (root instanceof ShadowRoot ? ` in <${root.host.localName}>` : '');
+        report?.(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'}${where ? ` at ${where}` : ''}${event.sample ? `: ${event.sample}` : ''}`);
+      },
+      true,
+    );
+  });
+  return log;
+}
+
+async function screenshot(page: Page | undefined, name: string): Promise<void> {
+  if (!page || page.isClosed()) return;
+  mkdirSync(RESULTS, { recursive: true });
+  await page.screenshot({ path: join(RESULTS, name), fullPage: true, timeout: 20_000 });
+}
+
+async function freePort(): Promise<number> {
+  return await new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Builds dist/ when the IIFE is missing (an existing build is used as it is). */
+function ensureBuilt(): void {
+  if (existsSync(IIFE)) return;
+  for (const mode of ['es', 'iife']) {
+    const result = spawnSync(process.execPath, [VITE_BIN, 'build', '--mode', mode], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    if (result.status !== 0) {
+      throw new Error(`vite build --mode ${mode} failed (${result.error?.message ?? `exit ${result.status}`}):\n${result.stdout}\n${result.stderr}`);
+    }
+  }
+  assert.ok(existsSync(IIFE), 'the build wrote no dist/email-responses.iife.js');
+}
+
+interface DevServer {
+  url: string;
+  child: ChildProcess;
+  output: () => string;
+}
+
+/**
+ * The vite dev server for the demo, in its own process group (so that stopping it stops
+ * whatever it started), with the project's config minus file watching and HMR.
+ */
+async function startDevServer(): Promise<DevServer> {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    [VITE_BIN, '--config', 'test/e2e/vite.config.ts', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, BROWSER: 'none', FORCE_COLOR: '0' } },
+  );
+  devChildren.add(child);
+  child.once('exit', () => devChildren.delete(child));
+  let text = '';
+  const keep = (chunk: Buffer) => (text = (text + chunk.toString()).slice(-4000));
+  child.stdout!.on('data', keep);
+  child.stderr!.on('data', keep);
+  const url = `http://127.0.0.1:${port}/`;
+  await eventually(
+    `the vite dev server at ${url}`,
+    async () => {
+      if (child.exitCode !== null) throw new Error(`vite exited with ${child.exitCode}: ${text}`);
+      const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
+      return response.status;
+    },
+    (status) => status === 200,
+    60_000,
+  );
+  return { url, child, output: () => text };
+}
+
+const devChildren = new Set<ChildProcess>();
+
+async function stopChild(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, name);
+    } catch {
+      try {
+        child.kill(name);
+      } catch {
+        // Already gone.
+      }
+    }
+  };
+  signal('SIGTERM');
+  await within(8000, exited);
+  if (child.exitCode === null && child.signalCode === null) {
+    signal('SIGKILL');
+    await within(5000, exited);
+  }
+}
+
+// Should the runner die before the `after` hooks, leave no dev server behind.
+process.once('exit', () => {
+  for (const child of devChildren) {
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+});
+
+function normalise(texts: string[]): string[] {
+  return texts.map((text) => text.replace(/\s+/g, ' ').trim());
+}
+
+/** Each distinct text once, with its count: short failure messages for repeated errors. */
+function tally(texts: readonly string[]): string[] {
+  const counts = new Map<string, number>();
+  for (const full of texts) {
+    // Chromium's CSP messages differ only by the hash of what was refused.
+    const text = full.replace(/'sha256-[^']*'/g, "'sha256-…'").slice(0, 300);
+    counts.set(text, (counts.get(text) ?? 0) + 1);
+  }
+  return [...counts].map(([text, n]) => (n > 1 ? `${n}× ${text}` : text));
+}
+
+/** Two animation frames: whatever the page had queued has rendered. */
+async function frames(page: Page): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+}
+
+async function headers(page: Page): Promise<string[]> {
+  return normalise(await page.locator(`${GRID} [role=columnheader]`).allTextContents());
+}
+
+/** Waits for the grid to show at least `count` rows; returns how many. */
+async function gridRows(page: Page, count = 10): Promise<number> {
+  return await eventually('the grid shows rows', () => page.locator(ROWS).count(), (n) => n >= count);
+}
+
+/** The summary's totals line and its figures, once it shows a recipient count above zero. */
+async function summaryFigures(page: Page): Promise<{ totals: string; counts: string[] }> {
+  return await eventually(
+    'the summary shows figures',
+    async () => ({
+      totals: normalise(await page.locator('response-summary [part=totals]').allTextContents()).join(' '),
+      counts: normalise(await page.locator('response-summary [part~=count]').allTextContents()),
+    }),
+    ({ totals, counts }) => /[1-9]/.test(totals) && counts.some((count) => /[1-9]/.test(count)),
+  );
+}
+
+/** Searches the grid for each hostile name: it shows as text, no element or dialog comes of it. */
+async function hostileNamesAreText(page: Page, log: PageLog): Promise<void> {
+  const search = page.locator(`${GRID} [part~=search]`);
+  for (const { search: term, name } of HOSTILE) {
+    await search.fill(term);
+    const cell = page.locator(`${GRID} [role=gridcell]`).getByText(name, { exact: true });
+    await cell.first().waitFor({ state: 'visible', timeout: WAIT_MS });
+  }
+  assert.equal(await page.locator(`${GRID} img`).count(), 0, 'a name became an <img> in the grid');
+  assert.equal(await page.locator(`${GRID} [role=gridcell] script`).count(), 0, 'a name became a <script> in the grid');
+  await search.fill('');
+  await gridRows(page);
+  assert.deepEqual(log.dialogs, [], 'a name ran as script and opened a dialog');
+}
+
+// ---------------------------------------------------------------------------------------------
+
+let browser: Browser | undefined;
+
+before(
+  async () => {
+    mkdirSync(RESULTS, { recursive: true });
+    ensureBuilt();
+    const executablePath = findChromium();
+    if (!executablePath) {
+      throw new Error("no Chromium: apt-get update && apt-get install -y chromium (as root), or set CHROME_PATH; `node scripts/test-e2e.mjs` installs it");
+    }
+    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true, timeout: 60_000 });
+  },
+  { timeout: 200_000 },
+);
+
+after(
+  async () => {
+    await within(CLOSE_MS, browser?.close());
+  },
+  { timeout: CLOSE_MS + 5000 },
+);
+
+describe('the QA demo on its in-page mock backend', { timeout: 240_000 }, () => {
+  let dev: DevServer | undefined;
+  let context: BrowserContext | undefined;
+  let first: Page | undefined;
+  let firstLog: PageLog | undefined;
+  let second: Page | undefined;
+  let secondLog: PageLog | undefined;
+  const shots = new Set<string>();
+  const page = () => {
+    assert.ok(first, 'the demo page did not open');
+    return first;
+  };
+
+  before(
+    async () => {
+      dev = await startDevServer();
+      context = await browser!.newContext({ viewport: VIEWPORT });
+      first = await context.newPage();
+      firstLog = await watchPage(first);
+      await first.goto(dev.url, { waitUntil: 'load', timeout: 60_000 });
+    },
+    { timeout: HOOK_MS },
+  );
+
+  after(
+    async () => {
+      // The screenshots a failed run did not get to, for the post-mortem.
+      if (!shots.has('demo.png')) await within(CLOSE_MS, screenshot(first, 'demo.png'));
+      if (second && !shots.has('demo-second-tab.png')) await within(CLOSE_MS, screenshot(second, 'demo-second-tab.png'));
+      await within(CLOSE_MS, context?.close());
+      await stopChild(dev?.child);
+    },
+    { timeout: 3 * CLOSE_MS + 20_000 },
+  );
+
+  it('reaches live, as the tab leader', { timeout: TEST_MS }, async () => {
+    const status = page().locator('#status');
+    await eventually('the status line says live, tab leader', () => status.textContent(), (text) => /^live · tab leader · /.test(text ?? ''));
+  });
+
+  it('shows the grid with its headers and rows', { timeout: TEST_MS }, async () => {
+    await gridRows(page());
+    // The demo adds the optional columns (columns="provider email-type") after the six.
+    assert.deepEqual(await headers(page()), [...BASE_HEADERS, 'Provider', 'Email type']);
+    const cells = normalise(await page().locator(ROWS).first().locator('[role=gridcell]').allTextContents());
+    assert.equal(cells.length, 8, `a row has a cell per column: ${JSON.stringify(cells)}`);
+    assert.notEqual(cells[2], '', 'a row shows its response');
+  });
+
+  it('shows the summary with figures', { timeout: TEST_MS }, async () => {
+    const { totals } = await summaryFigures(page());
+    assert.match(totals, /\d/);
+  });
+
+  it('renders hostile contact names as text', { timeout: TEST_MS }, async () => {
+    await hostileNamesAreText(page(), firstLog!);
+  });
+
+  it('shows the clicked row’s contact in the timeline', { timeout: TEST_MS }, async () => {
+    const p = page();
+    await gridRows(p);
+    // A row with an address, to find it again in the timeline.
+    const rows = p.locator(ROWS);
+    let index = -1;
+    let address = '';
+    const count = await rows.count();
+    for (let i = 0; i < count && index < 0; i++) {
+      const text = normalise([(await rows.nth(i).locator('[role=gridcell]').nth(1).textContent()) ?? ''])[0]!;
+      if (/^[^@\s]+@[^@\s]+\.[a-z]+$/i.test(text)) [index, address] = [i, text];
+    }
+    assert.ok(index >= 0, 'no row with an address to click');
+    const timeline = p.locator('contact-response-timeline');
+    const before = await timeline.getAttribute('contact-id');
+    await rows.nth(index).locator('[role=gridcell]').first().click();
+    const contactId = await eventually('the timeline gets the row’s contact', () => timeline.getAttribute('contact-id'), (id) => /^c-\d+$/.test(id ?? '') && id !== before);
+    const email = timeline.locator('li.email[data-email-id="spring-sale"]');
+    await eventually(`the timeline of ${contactId} shows spring-sale to ${address}`, async () => normalise([(await email.textContent()) ?? ''])[0]!, (text) => text.includes(address));
+    await screenshot(p, 'demo.png');
+    shots.add('demo.png');
+  });
+
+  it('a second tab follows while the first leads', { timeout: TEST_MS }, async () => {
+    second = await context!.newPage();
+    secondLog = await watchPage(second);
+    await second.goto(dev!.url, { waitUntil: 'load', timeout: WAIT_MS });
+    await eventually('the second tab says tab follower', () => second!.locator('#status').textContent(), (text) => / · tab follower · /.test(text ?? ''));
+    // The follower applies what the leader relays.
+    await gridRows(second);
+    await summaryFigures(second);
+    await eventually('the first tab still leads', () => page().locator('#status').textContent(), (text) => /^live · tab leader · /.test(text ?? ''));
+    await screenshot(second, 'demo-second-tab.png');
+    shots.add('demo-second-tab.png');
+  });
+
+  it('threw no uncaught errors and logged no console errors', { timeout: TEST_MS }, () => {
+    assert.ok(firstLog && secondLog, 'the tabs did not open');
+    assert.deepEqual(tally(firstLog.pageErrors), [], 'uncaught errors in the first tab');
+    assert.deepEqual(tally(secondLog.pageErrors), [], 'uncaught errors in the second tab');
+    assert.deepEqual(tally(firstLog.consoleErrors), [], 'console errors in the first tab');
+    assert.deepEqual(tally(secondLog.consoleErrors), [], 'console errors in the second tab');
+  });
+});
+
+describe('the CRM embed page: one script tag, a strict CSP, a real backend', { timeout: 240_000 }, () => {
+  let server: EmbedServer | undefined;
+  let context: BrowserContext | undefined;
+  let embed: Page | undefined;
+  let log: PageLog | undefined;
+  let csp: string | undefined;
+  let defined = false;
+  let shot = false;
+  const page = () => {
+    assert.ok(embed && log, 'the embed page did not open');
+    return embed;
+  };
+  /** The page, once the IIFE has defined the elements: the later checks fail at once without them. */
+  const ready = () => {
+    assert.ok(defined, 'the elements are not defined on the embed page (see the first embed test); nothing to check');
+    return page();
+  };
+
+  before(
+    async () => {
+      server = await startEmbedServer({ audience: 1000, rate: 200 });
+      context = await browser!.newContext({ viewport: VIEWPORT });
+      embed = await context.newPage();
+      log = await watchPage(embed);
+      const response = await embed.goto(server.url, { waitUntil: 'load', timeout: 60_000 });
+      csp = response?.headers()['content-security-policy'];
+    },
+    { timeout: HOOK_MS },
+  );
+
+  after(
+    async () => {
+      if (!shot) await within(CLOSE_MS, screenshot(embed, 'embed.png'));
+      await within(CLOSE_MS, context?.close());
+      await within(CLOSE_MS, server?.close());
+    },
+    { timeout: 3 * CLOSE_MS + 5000 },
+  );
+
+  it('is served with the strict CSP, has one script (the IIFE) and its elements are defined', { timeout: TEST_MS }, async () => {
+    const p = page();
+    assert.equal(csp, EMBED_CSP);
+    const scripts = await p.evaluate(() => [...document.scripts].map((script) => ({ src: script.src, inline: script.text.trim() !== '' })));
+    assert.deepEqual(scripts, [{ src: new URL('dist/email-responses.iife.js', server!.url).href, inline: false }]);
+    // The script tag is in <head> without defer: by `load` it has run.
+    const tags = ['email-responses', 'audience-response-grid', 'response-summary', 'contact-response-timeline'];
+    const missing = await eventually(
+      'the IIFE defines the four elements',
+      () => p.evaluate((names) => names.filter((tag) => customElements.get(tag) === undefined), tags),
+      (left) => left.length === 0,
+      10_000,
+    );
+    defined = missing.length === 0;
+  });
+
+  it('goes live and shows the grid, the summary and contact c-3’s timeline', { timeout: TEST_MS }, async () => {
+    const p = ready();
+    await eventually(
+      'the store’s connection is live',
+      () => p.evaluate(() => (document.querySelector('email-responses') as unknown as { store: { connection: { state: string } } }).store.connection.state),
+      (state) => state === 'live',
+    );
+    await gridRows(p);
+    assert.deepEqual(await headers(p), BASE_HEADERS);
+    await summaryFigures(p);
+    const email = p.locator('contact-response-timeline li.email[data-email-id="spring-sale"]');
+    await email.waitFor({ state: 'visible', timeout: WAIT_MS });
+    assert.match(normalise([(await email.textContent()) ?? ''])[0]!, /spring-sale/);
+    const errors = normalise(await p.locator('[part=status][data-kind=error]').allTextContents());
+    assert.deepEqual(errors, [], 'an element shows an error notice');
+  });
+
+  it('renders hostile contact names as text', { timeout: TEST_MS }, async () => {
+    const p = ready();
+    await hostileNamesAreText(p, log!);
+    await screenshot(p, 'embed.png');
+    shot = true;
+  });
+
+  // The grid places its virtual rows with inline styles: under this CSP they must still land
+  // one below another. The feed is paused first, so no later live update re-renders the rows
+  // and hides a first render that went wrong.
+  it('lays the grid’s rows out one below another after a scroll', { timeout: TEST_MS }, async () => {
+    const p = ready();
+    const feed = server!.backend.feed;
+    feed.rate = 0;
+    try {
+      await eventually(
+        'the page has applied every event the paused backend sent',
+        async () => [await p.evaluate(() => (document.querySelector('email-responses') as unknown as { store: { state: { eventCount: number } } }).store.state.eventCount), feed.main.length],
+        ([applied, sent]) => applied === sent,
+      );
+      await frames(p);
+      await p.locator(`${GRID} [part~=grid]`).hover();
+      await p.mouse.wheel(0, 20 * 36);
+      await eventually(
+        'the grid renders the rows scrolled to',
+        () => p.locator(`${ROWS}[data-index="25"]`).count(),
+        (n) => n === 1,
+      );
+      await frames(p);
+      const rows = await p.evaluate((selector) => {
+        const root = document.querySelector(selector)!.shadowRoot!;
+        return [...root.querySelectorAll<HTMLElement>('[role=row].row')]
+          .map((row) => ({ index: Number(row.dataset['index']), top: Math.round(row.getBoundingClientRect().top) }))
+          .sort((a, b) => a.index - b.index);
+      }, GRID);
+      const steps = rows.slice(1).filter((row, i) => row.index === rows[i]!.index + 1).map((row, i) => `${row.index}: ${row.top - rows[i]!.top}`);
+      const wrong = rows.slice(1).flatMap((row, i) => (row.index === rows[i]!.index + 1 && Math.abs(row.top - rows[i]!.top - 36) > 1 ? [`row ${row.index} is ${row.top - rows[i]!.top}px below row ${rows[i]!.index}`] : []));
+      assert.ok(steps.length >= 10, `too few consecutive rows rendered: ${JSON.stringify(rows)}`);
+      assert.deepEqual(wrong.slice(0, 5), [], `rows are not one row height (36px) apart (${wrong.length} of ${steps.length})`);
+    } finally {
+      feed.rate = 200;
+    }
+  });
+
+  it('logged no console error and no CSP violation, and loaded no script but the IIFE', { timeout: TEST_MS }, () => {
+    page();
+    assert.deepEqual(tally(log!.csp), [], 'CSP violations');
+    assert.deepEqual(tally(log!.consoleErrors), [], 'console errors');
+    assert.deepEqual(tally(log!.pageErrors), [], 'uncaught errors');
+    assert.deepEqual([...new Set(log!.scripts)], [new URL('dist/email-responses.iife.js', server!.url).href], 'scripts loaded');
+  });
+
+  // Last, as it causes a violation on purpose: shows that the CSP is enforced on this page and that
+  // the listener above would have seen a violation.
+  it('enforces the CSP: an injected inline script is refused and reported', { timeout: TEST_MS }, async () => {
+    const p = page();
+    const before = log!.csp.length;
+    await p.evaluate(() => {
+      const script = document.createElement('script');
+      script.textContent = 'window.__e2eInlineRan = true;';
+      document.body.append(script);
+    });
+    await eventually('the violation is reported', async () => log!.csp.slice(before).join('\n'), (text) => /script-src/.test(text), 10_000);
+    assert.equal(await p.evaluate(() => (window as unknown as { __e2eInlineRan?: boolean }).__e2eInlineRan), undefined);
+  });
+});
