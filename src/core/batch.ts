@@ -1,11 +1,11 @@
 /**
  * How `ResponseState.apply` runs a batch: validation, then passes over chunks of events.
  *
- * Events arrive in random recipient order, so each one's index slot, record and texts are cache
- * misses (100 ns or more each on the machine this was measured on). Applying one whole event
- * after another waits for each miss in turn: the loop body is too long for the CPU to reach the
- * next event's loads. Short passes over a chunk let it overlap the misses of many events; the
- * last pass then applies the events in their order, so the result is the same.
+ * Events arrive in random recipient order, so each one's row lookup, record and texts are cache
+ * misses (50 to 200 ns each on the machine this was measured on). Applying one whole event after
+ * another waits for each miss in turn: the loop body is too long for the CPU to reach the next
+ * event's loads. Short passes over a chunk let it overlap the misses of many events; the last
+ * pass then applies the events in their order, so the result is the same.
  */
 import type { ContactIndex } from './contact-index';
 import type { EmailEntry, EmailTable } from './email-table';
@@ -13,7 +13,6 @@ import type { EventRejection, ResponseEvent } from './event';
 import type { EventIdSet } from './event-id-set';
 import { mergeMeta, mergeResponse, signature } from './merge';
 import { LAST_CHANGE, META_AT, STRIDE, type RecipientTable } from './recipient-table';
-import { hashKey } from './row-index';
 import type { CompiledRules } from './rules';
 import { checkEvent, type CheckedEvent } from './validate';
 
@@ -55,7 +54,6 @@ export class BatchApplier {
   private readonly entries = new Array<EmailEntry | undefined>(CHUNK);
   private readonly response = new Int32Array(CHUNK);
   private readonly at = new Float64Array(CHUNK);
-  private readonly hash = new Int32Array(CHUNK);
   private readonly rows = new Int32Array(CHUNK);
   /** The sum of the loads that warm the cache, kept so the compiler cannot drop them. */
   warmth = 0;
@@ -81,26 +79,26 @@ export class BatchApplier {
   private chunk(inputs: readonly unknown[], start: number, end: number, run: Run): void {
     const n = this.validate(inputs, start, end, run);
     const { recipients: table } = this.target;
-    const { events, entries, hash, rows } = this;
-    let warmth = 0;
-    // The likely row's record, texts and recipientId, so that the exact lookups below find
-    // them at hand.
-    for (let k = 0; k < n; k++) {
-      const row = entries[k]!.rows.candidate(hash[k]!);
-      if (row >= 0) warmth += table.times[row * STRIDE]! + table.ints[row * STRIDE * 2 + LAST_CHANGE]! + table.recipientIdOf(row).length;
-    }
+    const { events, entries, rows } = this;
     for (let k = 0; k < n; k++) {
       const recipientId = events[k]!.recipientId;
       const entry = entries[k]!;
-      let row = entry.rows.find(recipientId, hash[k]!);
-      if (row < 0) {
+      let row = entry.rows.get(recipientId);
+      if (row === undefined) {
         row = table.add(entry.index, recipientId);
-        entry.rows.insert(hash[k]!, row);
+        entry.rows.set(recipientId, row);
         entry.order.push(row);
       }
       rows[k] = row;
     }
-    // The meta texts that events at least as new as their stamp will be compared with.
+    // The records: their first, middle and last bytes, as typed arrays are not aligned to cache
+    // lines (malloc puts them 16 bytes past a page) and 128 bytes can span three lines. Then
+    // the meta texts that events at least as new as their stamp will be compared with.
+    let warmth = 0;
+    for (let k = 0; k < n; k++) {
+      const row = rows[k]!;
+      warmth += table.times[row * STRIDE]! + table.ints[row * STRIDE * 2 + STRIDE]! + table.fingerprints[row * STRIDE * 4 + STRIDE * 4 - 1]!;
+    }
     for (let k = 0; k < n; k++) {
       const row = rows[k]!;
       const event = events[k]!;
@@ -113,7 +111,7 @@ export class BatchApplier {
     }
     this.warmth = warmth;
     for (let k = 0; k < n; k++) {
-      this.applyOne(events[k]!, entries[k]!, rows[k]!, this.response[k]!, this.at[k]!, run);
+      this.applyOne(events[k]!, entries[k]!, rows[k]!, this.response[k]!, k, run);
       events[k] = undefined;
       entries[k] = undefined;
     }
@@ -137,24 +135,24 @@ export class BatchApplier {
       this.entries[n] = entry;
       this.response[n] = scratch.response;
       this.at[n] = scratch.at;
-      this.hash[n] = hashKey(event.recipientId);
       n++;
     }
     return n;
   }
 
-  private applyOne(event: ResponseEvent, entry: EmailEntry, row: number, response: number, at: number, run: Run): void {
+  /** The event is the chunk's `k`th; its time stays in `this.at` (see mergeResponse). */
+  private applyOne(event: ResponseEvent, entry: EmailEntry, row: number, response: number, k: number, run: Run): void {
     const { rules, recipients: table, emails, eventIds, contacts } = this.target;
     if (!eventIds.add(row, event.id)) {
       run.duplicates++;
       return;
     }
     run.accepted++;
-    if (run.onAccepted !== undefined) run.onAccepted(event, row, at);
+    if (run.onAccepted !== undefined) run.onAccepted(event, row, this.at[k]!);
     const before = signature(table, row);
-    let changed = mergeResponse(table, rules, row, response, at, event.reason);
-    if (mergeMeta(table, contacts, row, event, at)) changed = true;
-    if ((event.emailKind != null || event.emailType != null) && emails.mergeMeta(entry, event, at)) run.changedEmails.add(entry.id);
+    let changed = mergeResponse(table, rules, row, response, event.reason, this.at, k);
+    if (mergeMeta(table, contacts, row, event, this.at, k)) changed = true;
+    if ((event.emailKind != null || event.emailType != null) && emails.mergeMeta(entry, event, this.at[k]!)) run.changedEmails.add(entry.id);
     const after = signature(table, row);
     if (before !== after) emails.count(entry, before, after);
     const last = row * STRIDE * 2 + LAST_CHANGE;

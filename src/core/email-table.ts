@@ -1,13 +1,11 @@
 import type { EmailKind, ResponseEvent } from './event';
-import type { RecipientTable } from './recipient-table';
-import { RowIndex } from './row-index';
 
 /** One email: its recipients' rows and counts kept up to date as responses change. */
 export interface EmailEntry {
   readonly index: number;
   readonly id: string;
-  /** recipientId to row (`rows.get(recipientId)`). */
-  readonly rows: RowIndex;
+  /** recipientId to row. */
+  readonly rows: Map<string, number>;
   /** Rows in the order their recipients first appeared: the stable order views start from. */
   readonly order: number[];
   kind: EmailKind | undefined;
@@ -28,9 +26,6 @@ export class EmailTable {
   private readonly byId = new Map<string, EmailEntry>();
   private readonly list: EmailEntry[] = [];
 
-  /** The recipient table whose rows the emails' indexes point at. */
-  constructor(private readonly recipients: RecipientTable) {}
-
   get(emailId: string): EmailEntry | undefined {
     return this.byId.get(emailId);
   }
@@ -50,7 +45,7 @@ export class EmailTable {
       entry = {
         index: this.list.length,
         id: emailId,
-        rows: new RowIndex(this.recipients),
+        rows: new Map(),
         order: [],
         kind: undefined,
         kindAt: -Infinity,

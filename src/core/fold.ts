@@ -1,7 +1,7 @@
 import { BatchApplier, type AcceptedListener, type AppliedBatch } from './batch';
 import { DEFAULT_RULES, type ResponseRules } from './catalogue';
 import { ContactIndex } from './contact-index';
-import type { EmailKind, EventRejection } from './event';
+import type { EmailKind, EventRejection, ResponseEvent } from './event';
 import { contactFlags, type ContactState } from './effects';
 import { EmailTable } from './email-table';
 import { EventIdSet } from './event-id-set';
@@ -21,8 +21,8 @@ import {
   STRIDE,
   TEXT_STRIDE,
 } from './recipient-table';
-import { hashKey } from './row-index';
 import { compileRules, type CompiledRules } from './rules';
+import { resetRow } from './reset-recipient';
 import { restoreRow, saveRow, type SavedRecipient } from './saved-recipient';
 
 export type { AppliedBatch } from './batch';
@@ -70,7 +70,7 @@ const NONE = -1;
 export class ResponseState {
   readonly rules: CompiledRules;
   readonly recipients = new RecipientTable();
-  readonly emails = new EmailTable(this.recipients);
+  readonly emails = new EmailTable();
   private readonly eventIds = new EventIdSet(this.recipients);
   private readonly contacts = new ContactIndex();
   private readonly batches: BatchApplier;
@@ -158,6 +158,15 @@ export class ResponseState {
     return restoreRow(this.recipients, this.emails, this.rules, this.contacts, saved);
   }
 
+  /**
+   * Makes a saved state (the server's, from a snapshot) the recipient's state and applies `later`
+   * on top: the events that arrived after the snapshot's cursor. Returns the row, or -1 when a
+   * saved response is not in these rules.
+   */
+  resetRecipient(saved: SavedRecipient, later: readonly ResponseEvent[] = []): number {
+    return resetRow(this.recipients, this.emails, this.rules, this.contacts, saved, later);
+  }
+
   /** Marks an event as applied to a row without applying it (its effect came from a saved row). */
   rememberEvent(row: number, id: string): void {
     this.eventIds.add(row, id);
@@ -165,8 +174,7 @@ export class ResponseState {
 
   /** The row of a recipient, or -1. */
   rowOf(emailId: string, recipientId: string): number {
-    const entry = this.emails.get(emailId);
-    return entry === undefined ? NONE : entry.rows.find(recipientId, hashKey(recipientId));
+    return this.emails.get(emailId)?.rows.get(recipientId) ?? NONE;
   }
 
   /** The contact's flags (Do not use email, Valid…), derived from its recipients' responses. */

@@ -30,8 +30,12 @@ const CONTACT = 0;
 /**
  * Applies one response to one row under the rules. Returns true when anything a view shows
  * changed: the response, its time or reason, a counter, the first or last event time.
+ *
+ * The event's time comes as a slot, `eventTimes[k]`, here and below: a double passed to a
+ * function V8 does not inline is boxed, a heap allocation per call.
  */
-export function mergeResponse(table: RecipientTable, rules: CompiledRules, row: number, response: number, at: number, reason: string | undefined): boolean {
+export function mergeResponse(table: RecipientTable, rules: CompiledRules, row: number, response: number, reason: string | undefined, eventTimes: Float64Array, k: number): boolean {
+  const at = eventTimes[k]!;
   const times = table.times;
   const ints = table.ints;
   const t = row * STRIDE;
@@ -62,7 +66,7 @@ export function mergeResponse(table: RecipientTable, rules: CompiledRules, row: 
   const texts = table.texts;
   if (rules.final[response] === 1) {
     const current = ints[i + FINAL]!;
-    if (current === NONE || finalWins(table, rules, row, response, at, reason, current)) {
+    if (current === NONE || finalWins(table, rules, row, response, reason, current, eventTimes, k)) {
       ints[i + FINAL] = response;
       times[t + FINAL_AT] = at;
       texts[row * TEXT_STRIDE + FINAL_REASON] = reason;
@@ -81,7 +85,7 @@ export function mergeResponse(table: RecipientTable, rules: CompiledRules, row: 
     return changed || shown;
   }
   // The same response again: it happened first at the earliest of its times.
-  if (current === response && earlier(at, reason, times[t + NON_FINAL_AT]!, texts, row * TEXT_STRIDE + NON_FINAL_REASON)) {
+  if (current === response && earlier(reason, texts, row, eventTimes, k, times[t + NON_FINAL_AT]!)) {
     times[t + NON_FINAL_AT] = at;
     texts[row * TEXT_STRIDE + NON_FINAL_REASON] = reason;
     return changed || shown;
@@ -90,7 +94,8 @@ export function mergeResponse(table: RecipientTable, rules: CompiledRules, row: 
 }
 
 /** Between two finals the first by time stands; equal times: higher priority, then a fixed order. */
-function finalWins(table: RecipientTable, rules: CompiledRules, row: number, response: number, at: number, reason: string | undefined, current: number): boolean {
+function finalWins(table: RecipientTable, rules: CompiledRules, row: number, response: number, reason: string | undefined, current: number, eventTimes: Float64Array, k: number): boolean {
+  const at = eventTimes[k]!;
   const currentAt = table.times[row * STRIDE + FINAL_AT]!;
   if (at !== currentAt) return at < currentAt;
   const priority = rules.priority;
@@ -100,8 +105,9 @@ function finalWins(table: RecipientTable, rules: CompiledRules, row: number, res
 }
 
 /** The reason is read only on a tie of times: it sits apart from the record (another miss). */
-function earlier(at: number, reason: string | undefined, currentAt: number, texts: readonly (string | undefined)[], slot: number): boolean {
-  return at < currentAt || (at === currentAt && (reason ?? '') < (texts[slot] ?? ''));
+function earlier(reason: string | undefined, texts: readonly (string | undefined)[], row: number, eventTimes: Float64Array, k: number, currentAt: number): boolean {
+  const at = eventTimes[k]!;
+  return at < currentAt || (at === currentAt && (reason ?? '') < (texts[row * TEXT_STRIDE + NON_FINAL_REASON] ?? ''));
 }
 
 /**
@@ -124,17 +130,18 @@ export function signature(table: RecipientTable, row: number): number {
  * than in a loop over META_FIELDS: a keyed load in a loop goes megamorphic and costs several
  * times a named one on this path. Returns true when a text changed.
  */
-export function mergeMeta(table: RecipientTable, contacts: ContactIndex, row: number, event: ResponseEvent, at: number): boolean {
+export function mergeMeta(table: RecipientTable, contacts: ContactIndex, row: number, event: ResponseEvent, eventTimes: Float64Array, k: number): boolean {
   let changed = false;
-  if (event.contactId != null && mergeText(table, contacts, row, CONTACT, event.contactId, at)) changed = true;
-  if (event.contactName != null && mergeText(table, contacts, row, 1, event.contactName, at)) changed = true;
-  if (event.address != null && mergeText(table, contacts, row, 2, event.address, at)) changed = true;
-  if (event.provider != null && mergeText(table, contacts, row, 3, event.provider, at)) changed = true;
+  if (event.contactId != null && mergeText(table, contacts, row, CONTACT, event.contactId, eventTimes, k)) changed = true;
+  if (event.contactName != null && mergeText(table, contacts, row, 1, event.contactName, eventTimes, k)) changed = true;
+  if (event.address != null && mergeText(table, contacts, row, 2, event.address, eventTimes, k)) changed = true;
+  if (event.provider != null && mergeText(table, contacts, row, 3, event.provider, eventTimes, k)) changed = true;
   return changed;
 }
 
 /** The stored text is read only when the time does not settle it: it is a cache miss of its own. */
-function mergeText(table: RecipientTable, contacts: ContactIndex, row: number, field: number, value: string, at: number): boolean {
+function mergeText(table: RecipientTable, contacts: ContactIndex, row: number, field: number, value: string, eventTimes: Float64Array, k: number): boolean {
+  const at = eventTimes[k]!;
   const times = table.times;
   const stamp = row * STRIDE + META_AT + field;
   if (at < times[stamp]!) return false;

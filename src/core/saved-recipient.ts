@@ -20,7 +20,6 @@ import {
   TEXT_STRIDE,
   type RecipientTable,
 } from './recipient-table';
-import { hashKey } from './row-index';
 import type { CompiledRules } from './rules';
 
 const NONE = -1;
@@ -78,21 +77,37 @@ export function saveRow(table: RecipientTable, emails: EmailTable, rules: Compil
 /** Adds the saved row; -1 when the recipient has a row already or a response is not in the rules. */
 export function restoreRow(table: RecipientTable, emails: EmailTable, rules: CompiledRules, contacts: ContactIndex, saved: SavedRecipient): number {
   const entry = emails.entry(saved.emailId, rules.responses.length);
-  const hash = hashKey(saved.recipientId);
-  if (entry.rows.find(saved.recipientId, hash) !== NONE) return NONE;
+  if (entry.rows.has(saved.recipientId)) return NONE;
+  const responses = savedResponses(rules, saved);
+  if (!responses) return NONE;
+  const row = table.add(entry.index, saved.recipientId);
+  entry.rows.set(saved.recipientId, row);
+  entry.order.push(row);
+  writeSaved(table, contacts, row, saved, responses);
+  emails.count(entry, 0, signature(table, row));
+  return row;
+}
+
+/** The saved responses as catalogue indexes, or undefined when the rules lack one (or it has none). */
+export function savedResponses(rules: CompiledRules, saved: SavedRecipient): { nonFinal: number; final: number } | undefined {
   const nonFinal = saved.nonFinal === null ? NONE : rules.lookup.get(saved.nonFinal) ?? -2;
   const final = saved.final === null ? NONE : rules.lookup.get(saved.final) ?? -2;
-  if (nonFinal === -2 || final === -2 || (nonFinal === NONE && final === NONE)) return NONE;
-  const row = table.add(entry.index, saved.recipientId);
-  entry.rows.insert(hash, row);
-  entry.order.push(row);
+  if (nonFinal === -2 || final === -2 || (nonFinal === NONE && final === NONE)) return undefined;
+  return { nonFinal, final };
+}
+
+/**
+ * Writes a saved state over a row's responses, times and counters, and over the meta fields it
+ * carries (the others keep their values). The caller moves the email's counts.
+ */
+export function writeSaved(table: RecipientTable, contacts: ContactIndex, row: number, saved: SavedRecipient, responses: { nonFinal: number; final: number }): void {
   const { times, ints, texts } = table;
   const t = row * STRIDE;
   const i = t * 2;
-  ints[i + NON_FINAL] = nonFinal;
+  ints[i + NON_FINAL] = responses.nonFinal;
   times[t + NON_FINAL_AT] = saved.nonFinalAt;
   texts[row * TEXT_STRIDE + NON_FINAL_REASON] = saved.nonFinalReason ?? undefined;
-  ints[i + FINAL] = final;
+  ints[i + FINAL] = responses.final;
   times[t + FINAL_AT] = saved.finalAt;
   texts[row * TEXT_STRIDE + FINAL_REASON] = saved.finalReason ?? undefined;
   ints[i + OPENS] = saved.opens;
@@ -104,9 +119,7 @@ export function restoreRow(table: RecipientTable, emails: EmailTable, rules: Com
     const pair = saved.meta[META_FIELDS[m]!];
     if (!pair) continue;
     times[t + META_AT + m] = pair[1];
-    if (m === 0) contacts.move(row, undefined, pair[0]);
+    if (m === 0 && texts[row * TEXT_STRIDE] !== pair[0]) contacts.move(row, texts[row * TEXT_STRIDE], pair[0]);
     texts[row * TEXT_STRIDE + m] = pair[0];
   }
-  emails.count(entry, 0, signature(table, row));
-  return row;
 }

@@ -58,20 +58,29 @@ export class EventLog {
     return this.events;
   }
 
+  /** A recipient's events applied at or after log position `start`, in the order applied. */
+  forRowSince(row: number, start: number): ResponseEvent[] {
+    this.index();
+    return (this.byRow!.get(row) ?? []).filter((position) => position >= start).map((position) => this.events[position]!);
+  }
+
   /** A recipient's events in time order (ties: by id), each with its time in epoch ms. */
   forRow(row: number): { event: ResponseEvent; at: number }[] {
-    if (!this.byRow) {
-      this.byRow = new Map();
-      for (let position = 0; position < this.events.length; position++) {
-        const key = this.rows[position]!;
-        const list = this.byRow.get(key);
-        if (list) list.push(position);
-        else this.byRow.set(key, [position]);
-      }
-    }
-    return (this.byRow.get(row) ?? [])
+    this.index();
+    return (this.byRow!.get(row) ?? [])
       .map((position) => ({ event: this.events[position]!, at: this.times[position]! }))
       .sort((a, b) => a.at - b.at || (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0));
+  }
+
+  private index(): void {
+    if (this.byRow) return;
+    this.byRow = new Map();
+    for (let position = 0; position < this.events.length; position++) {
+      const key = this.rows[position]!;
+      const list = this.byRow.get(key);
+      if (list) list.push(position);
+      else this.byRow.set(key, [position]);
+    }
   }
 
   clear(): void {

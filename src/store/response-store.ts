@@ -6,6 +6,8 @@ import type { ProviderName } from '../core/providers/index';
 import { checkRules, compileRules } from '../core/rules';
 import { openResponseCache, type RecordedEvent, type ResponseCache } from './cache/index';
 import { EventLog } from './event-log';
+import { reconcilePage } from './reconcile';
+import type { SnapshotPage } from './snapshot-page';
 import { FrameBatcher } from './frame-batcher';
 import type { ConnectionStatus, ResponseSource, SourceSink } from './sources/source';
 import { TabRelay, type TabRole } from './tab-relay';
@@ -56,6 +58,12 @@ export class ResponseStore extends EventTarget {
   private connectionStatus: ConnectionStatus = IDLE;
   private cacheState: CacheStatus = { state: 'none' };
   private readonly cursors = new Map<string, string>();
+  /** Events the current rules reject as unknown, kept for a refold under other rules. */
+  private held: unknown[] = [];
+  /** Rules asked for while the cache was still being read. */
+  private pendingRules: ResponseRules | undefined;
+  /** Where in the log each recent cursor was reached, so a snapshot knows what came after it. */
+  private readonly cursorPositions = new Map<string, number>();
   private readonly relay: TabRelay | undefined;
   /** The source the host asked for; it runs only while this tab may lead. */
   private wanted: ResponseSource | undefined;
@@ -225,6 +233,49 @@ export class ResponseStore extends EventTarget {
   }
 
   /**
+   * Fetches an email's authoritative audience from the snapshot endpoint, page by page
+   * (`GET url?emailId=…&page=…` answering a `SnapshotPage`), and makes the server's state win for
+   * the recipients it covers. Events that arrived after the snapshot's cursor are applied again on
+   * top; every recipient where the optimistic state disagreed is reported as `reconcile-conflict`.
+   * A snapshot whose cursor this store never reached is taken as covering every event it has.
+   */
+  async loadSnapshot(url: string, emailId: string, init?: RequestInit): Promise<{ recipients: number; conflicts: number; problems: string[] }> {
+    await this.ready;
+    const problems: string[] = [];
+    let recipients = 0;
+    let conflicts = 0;
+    let page: string | null | undefined;
+    for (let count = 0; count < 10_000; count++) {
+      const address = new URL(url, globalThis.location?.href ?? 'http://localhost/');
+      address.searchParams.set('emailId', emailId);
+      if (page) address.searchParams.set('page', page);
+      let body: SnapshotPage;
+      try {
+        const response = await fetch(address, init);
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        body = (await response.json()) as SnapshotPage;
+        if (!body || !Array.isArray(body.recipients)) throw new Error('the answer has no recipients list');
+      } catch (error) {
+        problems.push(`the snapshot at ${address.pathname} could not be read: ${error instanceof Error ? error.message : String(error)}`);
+        break;
+      }
+      const start = body.cursor === undefined ? undefined : this.cursorPositions.get(body.cursor);
+      const result = reconcilePage(this.current, { ...body, emailId }, (row) => (start === undefined ? [] : this.log.forRowSince(row, start)));
+      for (const row of result.rows) this.pendingRows.add(row);
+      if (result.rows.length > 0) this.batcher.schedule();
+      // The rows' saved pages are stale now; the events behind the server's state are not ours.
+      if (this.cacheLink && this.writesCache() && result.rows.length > 0) this.cacheLink.record([], result.rows);
+      for (const conflict of result.conflicts) this.emit('reconcile-conflict', conflict);
+      recipients += result.rows.length;
+      conflicts += result.conflicts.length;
+      problems.push(...result.problems);
+      page = body.next;
+      if (!page) break;
+    }
+    return { recipients, conflicts, problems };
+  }
+
+  /**
    * A source `transform` that reads each item as a provider's raw webhook body, for backends that
    * forward webhooks as they are. What gives no event is reported as `events-skipped`.
    */
@@ -239,11 +290,24 @@ export class ResponseStore extends EventTarget {
   /** Adopts new rules: every event applied so far is folded again under them. */
   setRules(rules: ResponseRules): void {
     const compiled = compileRules(rules);
+    if (!this.hydrated) {
+      // The cache is still filling the state: swap rules once it is done, and win over its rules.
+      this.pendingRules = rules;
+      void this.ready.then(() => {
+        if (this.pendingRules !== rules) return;
+        this.pendingRules = undefined;
+        this.setRules(rules);
+      });
+      return;
+    }
     if (compiled === this.current.rules) return;
-    const events = this.log.all().slice();
+    const events = [...this.log.all(), ...this.held];
     this.log.clear();
     this.current = new ResponseState(compiled);
-    this.current.apply(events, (event, row, at) => this.log.add(event, row, at));
+    const { rejected } = this.current.apply(events, (event, row, at) => this.log.add(event, row, at));
+    // Events these rules do not know are kept: rules that know them again bring them back.
+    this.held = rejected.filter((r) => r.code === 'unknown-response').map((r) => r.event);
+    if (rejected.length > 0) this.reject(rejected);
     this.pendingReset = true;
     this.pendingRows.clear();
     this.batcher.schedule();
@@ -316,6 +380,7 @@ export class ResponseStore extends EventTarget {
         this.applyNow(items, accepted);
         if (cursor !== undefined) {
           this.cursors.set(source.kind, cursor);
+          this.rememberCursorPosition(cursor);
           if (this.writesCache()) this.cacheLink?.saveCursor(source.kind, cursor);
         }
         this.relay?.relay(accepted, cursor === undefined ? undefined : { kind: source.kind, value: cursor });
@@ -329,6 +394,12 @@ export class ResponseStore extends EventTarget {
         this.emit('connection-change', status);
       },
     };
+  }
+
+  private rememberCursorPosition(cursor: string): void {
+    this.cursorPositions.set(cursor, this.log.length);
+    // Snapshots are about recent cursors; an old one falls back to "covers everything".
+    if (this.cursorPositions.size > 10_000) this.cursorPositions.delete(this.cursorPositions.keys().next().value!);
   }
 
   /** Only one tab writes the shared cache: two writers would overwrite each other's records. */
@@ -350,7 +421,7 @@ export class ResponseStore extends EventTarget {
       const cache = await openResponseCache({ name, onUnavailable: memoryOnly });
       this.cacheLink = cache;
       // The rules the cached rows were folded under, unless the host chose its own.
-      if (!rulesGiven && cache.rules && cache.rules.version !== this.current.rules.version && checkRules(cache.rules).length === 0) {
+      if (!rulesGiven && this.pendingRules === undefined && cache.rules && cache.rules.version !== this.current.rules.version && checkRules(cache.rules).length === 0) {
         this.current = new ResponseState(compileRules(cache.rules));
       }
       const result = await cache.hydrate(this.current, this.log, () => {
@@ -358,10 +429,12 @@ export class ResponseStore extends EventTarget {
         this.batcher.flush();
         this.batcher.schedule();
       });
-      if (result.partial) {
-        // Part of the cache is in the state and not all its ids: start clean, from no cursor.
+      if (result.partial || result.eventRecordsLost > 0) {
+        // Part of the cache is in the state without all its events and ids: a cursor would skip
+        // what was lost and a replay would count twice. Start clean, from no cursor.
         this.current = new ResponseState(this.current.rules);
         this.log.clear();
+        if (result.eventRecordsLost > 0) await cache.clear();
       } else {
         for (const [kind, cursor] of Object.entries(result.cursors)) if (!this.cursors.has(kind)) this.cursors.set(kind, cursor);
       }

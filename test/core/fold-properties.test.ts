@@ -130,3 +130,23 @@ describe('saving and restoring rows (what a cache does)', () => {
     );
   });
 });
+
+describe('resetting a row to a saved state (what a snapshot does)', () => {
+  it('a row reset to its own saved state, with the later events on top, equals the fold of all', () => {
+    fc.assert(
+      fc.property(eventSet, fc.nat(), (events, cut) => {
+        const split = events.length === 0 ? 0 : cut % (events.length + 1);
+        const earlier = foldEvents(events.slice(0, split));
+        const state = createResponseState();
+        state.apply(events);
+        for (let row = 0; row < earlier.recipients.size; row++) {
+          const saved = earlier.saveRecipient(row);
+          const later = events.slice(split).filter((e) => e.emailId === saved.emailId && e.recipientId === saved.recipientId);
+          state.resetRecipient(saved, later);
+        }
+        expect(snapshot(state)).to.deep.equal(snapshot(foldEvents(events)));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});

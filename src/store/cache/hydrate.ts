@@ -40,6 +40,11 @@ export interface HydrateResult {
   /** Records skipped because they did not have the shape this code writes. */
   corrupted: number;
   /**
+   * Event records among them: their events are gone, and with them the ids that let a replay
+   * count once and the cursor's promise that they were had. The caller should start over.
+   */
+  eventRecordsLost: number;
+  /**
    * The cache failed part-way (see `onUnavailable`): the state holds part of the cache and some
    * events are not remembered, so a replay could count them twice. Start from a fresh state.
    */
@@ -232,6 +237,7 @@ export async function hydrateState(
     recipients: state.recipients.size,
     events: progressEvents,
     corrupted,
+    eventRecordsLost: corruptEventKeys.length,
     partial: false,
     firstRowsMs,
     rowsMs,

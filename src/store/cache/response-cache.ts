@@ -100,7 +100,7 @@ export class ResponseCache {
    */
   async hydrate(state: ResponseState, log: HydrateLog, onProgress?: (progress: HydrateProgress) => void): Promise<HydrateResult> {
     const before = [state.recipients.size, state.eventCount];
-    const nothing: HydrateResult = { cursors: {}, rules: undefined, rulesVersion: undefined, refolded: false, recipients: state.recipients.size, events: 0, corrupted: 0, partial: false, firstRowsMs: 0, rowsMs: 0, totalMs: 0 };
+    const nothing: HydrateResult = { cursors: {}, rules: undefined, rulesVersion: undefined, refolded: false, recipients: state.recipients.size, events: 0, corrupted: 0, eventRecordsLost: 0, partial: false, firstRowsMs: 0, rowsMs: 0, totalMs: 0 };
     if (!this.db) return nothing;
     try {
       const outcome = await hydrateState(this.db, state, log, this.pageSize, this.eventPageSize, onProgress);

@@ -1,0 +1,77 @@
+import type { ResponseEvent } from '../core/event';
+import type { RecipientState, ResponseState, SavedRecipient } from '../core/fold';
+import { eventTime } from '../core/time';
+import type { ServerRecipient, SnapshotPage } from './snapshot-page';
+import type { ReconcileConflict } from './store-events';
+
+export type { ServerRecipient, SnapshotPage };
+
+const COMPARED = ['response', 'final', 'opens', 'clicks', 'machineOpens'] as const;
+
+/** True when the two states differ in what the rules decide (response and counters). */
+export function disagree(a: RecipientState, b: RecipientState): boolean {
+  return COMPARED.some((field) => a[field] !== b[field]);
+}
+
+/** The server's recipient as a row's merge state, or a reason it cannot be one. */
+export function toSaved(emailId: string, server: ServerRecipient, state: ResponseState): SavedRecipient | string {
+  if (typeof server !== 'object' || server === null || typeof server.recipientId !== 'string') return 'a snapshot recipient has no recipientId';
+  const index = state.rules.lookup.get(server.response) ?? -1;
+  if (index < 0) return `"${String(server.response)}" is not a response in rules ${state.rules.version}`;
+  const at = eventTime(server.at);
+  if (Number.isNaN(at)) return `recipient ${server.recipientId}: at is not a time`;
+  const final = state.rules.final[index] === 1;
+  const id = state.rules.responses[index]!.id;
+  const count = (value: unknown) => (typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : 0);
+  const saved: SavedRecipient = {
+    emailId,
+    recipientId: server.recipientId,
+    nonFinal: final ? null : id,
+    nonFinalAt: final ? Infinity : at,
+    nonFinalReason: final ? null : (server.reason ?? null),
+    final: final ? id : null,
+    finalAt: final ? at : Infinity,
+    finalReason: final ? (server.reason ?? null) : null,
+    opens: count(server.opens),
+    clicks: count(server.clicks),
+    machineOpens: count(server.machineOpens),
+    firstAt: at,
+    lastAt: at,
+    meta: {},
+  };
+  for (const field of ['contactId', 'contactName', 'address', 'provider'] as const) {
+    const value = server[field];
+    if (typeof value === 'string') saved.meta[field] = [value, at];
+  }
+  return saved;
+}
+
+/**
+ * Makes the server's state win for the recipients a snapshot page covers, re-applying on top the
+ * events that arrived after the snapshot's cursor. Returns the changed rows, every disagreement
+ * between the optimistic state and the result, and the recipients it could not read.
+ */
+export function reconcilePage(
+  state: ResponseState,
+  page: SnapshotPage,
+  eventsAfterCursor: (row: number) => ResponseEvent[],
+): { rows: number[]; conflicts: ReconcileConflict[]; problems: string[] } {
+  const rows: number[] = [];
+  const conflicts: ReconcileConflict[] = [];
+  const problems: string[] = [];
+  for (const server of page.recipients ?? []) {
+    const saved = toSaved(page.emailId, server, state);
+    if (typeof saved === 'string') {
+      problems.push(saved);
+      continue;
+    }
+    const existing = state.rowOf(page.emailId, saved.recipientId);
+    const optimistic = existing >= 0 ? state.recipientAt(existing) : undefined;
+    const row = state.resetRecipient(saved, existing >= 0 ? eventsAfterCursor(existing) : []);
+    const result = state.recipientAt(row);
+    rows.push(row);
+    // A recipient the client had not heard of yet is news, not a disagreement.
+    if (optimistic !== undefined && disagree(optimistic, result)) conflicts.push({ emailId: page.emailId, recipientId: saved.recipientId, optimistic, server: result });
+  }
+  return { rows, conflicts, problems };
+}

@@ -1,0 +1,104 @@
+// Two tabs racing for one stream: two stores with the same `tabs` name started in the same task
+// (in one page they behave as two tabs: Web Locks and BroadcastChannel are per name). Exactly one
+// leads and connects; the other hears everything; nothing is counted twice, in memory or in the
+// shared cache, also when the leader leaves in the middle of the stream.
+import { expect } from '@open-wc/testing';
+import { foldEvents } from '../../src/core/index';
+import { createResponseStore, type ResponseStore } from '../../src/store/response-store';
+import { IterableSource } from '../../src/store/sources/index';
+import { snapshot } from '../core/state-snapshot';
+import { deleteDatabase, uniqueName } from '../store/cache/cache-helpers';
+import { RULES_B, gate, readCache, untilCached } from './cache-tools';
+import { Backend, FAST, account, expectClean, inMessages, makeEvents, rejectionCounter, until } from './fault-harness';
+
+describe('two tabs racing for the stream', () => {
+  let stores: ResponseStore[] = [];
+  let name = '';
+  beforeEach(() => (name = uniqueName()));
+  afterEach(async () => {
+    for (const store of stores) store.close();
+    stores = [];
+    await deleteDatabase(name);
+  });
+
+  /** Two tabs started in the same task, each with its own source on the same backend. */
+  function race(backend: Backend, cache?: string) {
+    const tabs = [0, 1].map(() => createResponseStore({ tabs: name, ...(cache ? { cache } : {}), source: new IterableSource(backend.factory, FAST) }));
+    stores.push(...tabs);
+    const rejected = tabs.map((tab) => rejectionCounter(tab));
+    return { tabs, rejected };
+  }
+
+  const roles = (tabs: ResponseStore[]) => tabs.map((tab) => tab.tabRole).sort();
+
+  it('exactly one of two tabs started at once leads and connects; the other hears everything once', async () => {
+    const messages = inMessages(makeEvents({ recipients: 100, events: 1200, seed: 51, idPrefix: 'race' }), 30);
+    const backend = new Backend(messages);
+    const { tabs, rejected } = race(backend);
+    await until(() => tabs.every((tab) => tab.cursor('iterable') === backend.lastCursor), 'both tabs to reach the end');
+    expect(roles(tabs)).to.deep.equal(['follower', 'leader']);
+    expect(backend.connections, 'one connection for two tabs').to.equal(1);
+    const [leader, follower] = tabs[0]!.tabRole === 'leader' ? tabs : [tabs[1]!, tabs[0]!];
+    expect(snapshot(leader!.state)).to.deep.equal(snapshot(follower!.state));
+    backend.close();
+    expectClean(account('two tabs racing for the stream', { sent: backend.sent, state: follower!.state, rejected: rejected[0]!.count + rejected[1]!.count }));
+  });
+
+  it('two tabs racing on one cache; the leader leaves mid-stream; the other takes over; a reload shows the cache', async () => {
+    const messages = inMessages(makeEvents({ recipients: 100, events: 1200, seed: 52, idPrefix: 'handover' }), 30);
+    const backend = new Backend(messages);
+    const held = gate();
+    backend.beforeMessage = (i) => (i === 20 ? held.promise : undefined);
+    const { tabs, rejected } = race(backend, name);
+    await until(() => tabs.every((tab) => tab.cursor('iterable') === '20'), 'both tabs at cursor 20');
+    await untilCached(name, 'iterable', '20');
+    const [leader, follower] = tabs[0]!.tabRole === 'leader' ? tabs : [tabs[1]!, tabs[0]!];
+    leader!.close();
+    held.open();
+    await until(() => follower!.tabRole === 'leader' && follower!.cursor('iterable') === backend.lastCursor, 'the other tab to lead to the end');
+    expect(backend.asked).to.deep.equal([undefined, '20']);
+    await untilCached(name, 'iterable', backend.lastCursor);
+    follower!.close();
+    backend.close();
+    const disk = await readCache(name);
+    const reloaded = createResponseStore({ cache: name });
+    stores.push(reloaded);
+    const reloadRejected = rejectionCounter(reloaded);
+    await reloaded.ready;
+    expect(snapshot(reloaded.state), 'the reload shows what the cache holds').to.deep.equal(snapshot(foldEvents(disk.events)));
+    expect(reloaded.cursor('iterable')).to.equal(backend.lastCursor);
+    expectClean(account('two tabs racing on one cache, leader leaves mid-stream (then reload)', { sent: backend.sent, state: reloaded.state, rejected: rejected[0]!.count + rejected[1]!.count + reloadRejected.count }));
+  });
+
+  // BUG (src/store/cache/response-cache.ts, cache-ledger.ts; src/store/response-store.ts lead()):
+  // a tab that takes the lead keeps the record counter and fold record it read when it opened the
+  // database, before the old leader wrote. Its records overwrite the old leader's (same keys); a
+  // record at or below the old leader's watermark now holds events that are in no row page, and a
+  // reload only remembers their ids: their opens, clicks and responses are lost. Here: 1,200
+  // events, all ids present after the reload, 214 counter increments missing. Un-skip when fixed.
+  it.skip('BUG: two tabs on one cache; the leader compacts, then leaves; the new leader writes; a reload shows every event once', async () => {
+    const messages = inMessages(makeEvents({ recipients: 100, events: 1200, seed: 53, idPrefix: 'compacted' }), 30);
+    const backend = new Backend(messages);
+    const held = gate();
+    const { tabs, rejected } = race(backend, name);
+    backend.beforeMessage = (i) => {
+      // The leader adopts new rules (a refold and a compaction: row pages and a watermark).
+      if (i === 10) tabs.find((tab) => tab.tabRole === 'leader')!.setRules(RULES_B);
+      return i === 20 ? held.promise : undefined;
+    };
+    await until(() => tabs.every((tab) => tab.cursor('iterable') === '20'), 'both tabs at cursor 20');
+    await untilCached(name, 'iterable', '20');
+    const [leader, follower] = tabs[0]!.tabRole === 'leader' ? tabs : [tabs[1]!, tabs[0]!];
+    leader!.close();
+    held.open();
+    await until(() => follower!.tabRole === 'leader' && follower!.cursor('iterable') === backend.lastCursor, 'the other tab to lead to the end');
+    await untilCached(name, 'iterable', backend.lastCursor);
+    follower!.close();
+    backend.close();
+    const reloaded = createResponseStore({ cache: name });
+    stores.push(reloaded);
+    const reloadRejected = rejectionCounter(reloaded);
+    await reloaded.ready;
+    expectClean(account('two tabs on one cache, leader compacts then leaves (then reload)', { sent: backend.sent, state: reloaded.state, rejected: rejected[0]!.count + rejected[1]!.count + reloadRejected.count, rules: RULES_B }));
+  });
+});
