@@ -2,22 +2,11 @@ import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { createResponseStore } from '../../src/store/response-store';
-import type { ConnectionStatus, ResponseSource, SourceSink } from '../../src/store/sources/source';
+import { ManualSource } from './manual-source';
 import type { ReconcileConflict } from '../../src/store/store-events';
 import type { SnapshotPage } from '../../src/store/snapshot-page';
 import { event, minutes } from '../core/event-builder';
 
-class ManualSource implements ResponseSource {
-  readonly kind = 'manual';
-  sink: SourceSink | undefined;
-  status: ConnectionStatus = { state: 'idle', attempt: 0 };
-  start(sink: SourceSink) {
-    this.sink = sink;
-  }
-  stop() {
-    this.sink = undefined;
-  }
-}
 
 describe('snapshots and optimistic reconciliation', () => {
   const worker = setupWorker();

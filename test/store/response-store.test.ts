@@ -1,27 +1,13 @@
 import { expect } from '@open-wc/testing';
 import { DEFAULT_RULES, foldEvents } from '../../src/core/index';
 import { createResponseStore } from '../../src/store/response-store';
-import type { ConnectionStatus, ResponseSource, SourceSink } from '../../src/store/sources/source';
+import { ManualSource } from './manual-source';
 import type { StoreChange } from '../../src/store/store-events';
 import { snapshot } from '../core/state-snapshot';
 import { event } from '../core/event-builder';
 
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
 
-/** A source the test drives by hand. */
-class ManualSource implements ResponseSource {
-  readonly kind = 'manual';
-  sink: SourceSink | undefined;
-  startedFrom: string | undefined;
-  status: ConnectionStatus = { state: 'idle', attempt: 0 };
-  start(sink: SourceSink, cursor?: string) {
-    this.sink = sink;
-    this.startedFrom = cursor;
-  }
-  stop() {
-    this.sink = undefined;
-  }
-}
 
 describe('the response store', () => {
   it('ingest resolves with what was accepted, counted once, and rejected with reasons', async () => {

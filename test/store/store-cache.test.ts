@@ -1,24 +1,11 @@
 import { expect } from '@open-wc/testing';
 import { foldEvents } from '../../src/core/index';
 import { createResponseStore } from '../../src/store/response-store';
-import type { ConnectionStatus, ResponseSource, SourceSink } from '../../src/store/sources/source';
+import { ManualSource } from './manual-source';
 import type { StoreChange } from '../../src/store/store-events';
 import { snapshot } from '../core/state-snapshot';
 import { event } from '../core/event-builder';
 
-class ManualSource implements ResponseSource {
-  readonly kind = 'manual';
-  sink: SourceSink | undefined;
-  startedFrom: string | undefined;
-  status: ConnectionStatus = { state: 'idle', attempt: 0 };
-  start(sink: SourceSink, cursor?: string) {
-    this.sink = sink;
-    this.startedFrom = cursor;
-  }
-  stop() {
-    this.sink = undefined;
-  }
-}
 
 const deleteDatabase = (name: string) =>
   new Promise<void>((resolve) => {

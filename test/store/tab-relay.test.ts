@@ -1,26 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { foldEvents } from '../../src/core/index';
 import { createResponseStore, type ResponseStore } from '../../src/store/response-store';
-import type { ConnectionStatus, ResponseSource, SourceSink } from '../../src/store/sources/source';
+import { ManualSource } from './manual-source';
 import { snapshot } from '../core/state-snapshot';
 import { event } from '../core/event-builder';
 
-/** A source the test drives by hand; one per tab, as each tab would create its own. */
-class ManualSource implements ResponseSource {
-  readonly kind = 'manual';
-  sink: SourceSink | undefined;
-  startedFrom: string | undefined;
-  started = 0;
-  status: ConnectionStatus = { state: 'idle', attempt: 0 };
-  start(sink: SourceSink, cursor?: string) {
-    this.sink = sink;
-    this.startedFrom = cursor;
-    this.started++;
-  }
-  stop() {
-    this.sink = undefined;
-  }
-}
 
 const until = async (condition: () => boolean, what: string) => {
   for (let i = 0; i < 200; i++) {

@@ -22,6 +22,7 @@ import { LiveUpdates } from './grid-live';
 import { renderRows } from './grid-rows';
 import { GridScroll } from './grid-scroll';
 import { gridStyles } from './grid-styles';
+import { themeStyles } from '../shared/theme-styles';
 import { renderChips, renderToolbar, toggled, type AudienceFilter } from './grid-toolbar';
 import { createLayout, pageSize, rowWindow, type ScrollLayout } from './virtualizer';
 
@@ -100,7 +101,7 @@ const SEARCH_DEBOUNCE_MS = 200;
  * @cssprop --email-responses-height - The grid's height (default 28rem).
  */
 export class AudienceResponseGridElement extends LitElement implements KeyboardGridHost {
-  static override styles = gridStyles;
+  static override styles = [themeStyles, gridStyles];
 
   @property({ attribute: 'email-id' }) emailId = '';
   @property() columns = '';

@@ -1,44 +1,19 @@
 import { css } from 'lit';
 
 /**
- * The grid's look. Hosts theme it with the `--email-responses-*` custom properties (documented
- * on the element) and the parts; the `--_*` properties are internal. Logical properties
- * throughout, so a right-to-left page mirrors it.
+ * The grid's own look, after the shared theme (themeStyles). Hosts theme it with the
+ * `--email-responses-*` custom properties (documented on the element) and the parts; the `--_*`
+ * properties are internal. Logical properties throughout, so a right-to-left page mirrors it.
  */
 export const gridStyles = css`
   :host {
-    --_bg: var(--email-responses-background, #ffffff);
-    --_text: var(--email-responses-text, #1b1d21);
-    --_muted: var(--email-responses-muted, #535a66);
-    --_border: var(--email-responses-border, #d4d8de);
-    --_header-bg: var(--email-responses-header-background, #f2f4f7);
-    --_accent: var(--email-responses-accent, #1a56c4);
-    --_accent-text: var(--email-responses-accent-text, #ffffff);
-    --_hover: var(--email-responses-hover, #eef3fc);
     --_flash: var(--email-responses-flash, #fff1b8);
-    --_overdue: var(--email-responses-overdue, #b3261e);
-    --_radius: var(--email-responses-radius, 6px);
-    display: block;
-    color: var(--_text);
-    background: var(--_bg);
-    font: var(--email-responses-font, 0.875rem/1.4 system-ui, sans-serif);
+    --_overdue: var(--_warning);
   }
   @media (prefers-color-scheme: dark) {
     :host {
-      --_bg: var(--email-responses-background, #1d1f23);
-      --_text: var(--email-responses-text, #e8eaed);
-      --_muted: var(--email-responses-muted, #a9b0bb);
-      --_border: var(--email-responses-border, #3c4049);
-      --_header-bg: var(--email-responses-header-background, #262a31);
-      --_accent: var(--email-responses-accent, #8ab4f8);
-      --_accent-text: var(--email-responses-accent-text, #10131a);
-      --_hover: var(--email-responses-hover, #2b3240);
       --_flash: var(--email-responses-flash, #5c4b00);
-      --_overdue: var(--email-responses-overdue, #ff8a80);
     }
-  }
-  :host([hidden]) {
-    display: none;
   }
   .toolbar,
   .chips {
