@@ -82,9 +82,14 @@ export class ResponseStore extends EventTarget {
     if (options.tabs) {
       this.relay = new TabRelay(options.tabs, {
         lead: () => {
-          // Events heard as a follower may not have reached the cache before the old leader went.
-          this.recordSince(this.recordedUpTo);
-          this.startWanted();
+          // The old leader wrote the cache while this tab read it: learn where its records end,
+          // then write the events heard as a follower (they may not have reached it), then lead.
+          void this.ready
+            .then(() => this.cacheLink?.resync())
+            .then(() => {
+              this.recordSince(this.recordedUpTo);
+              this.startWanted();
+            });
         },
         receive: (events, cursors) => {
           void this.ready.then(() => {

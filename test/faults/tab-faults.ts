@@ -70,13 +70,9 @@ describe('two tabs racing for the stream', () => {
     expectClean(account('two tabs racing on one cache, leader leaves mid-stream (then reload)', { sent: backend.sent, state: reloaded.state, rejected: rejected[0]!.count + rejected[1]!.count + reloadRejected.count }));
   });
 
-  // BUG (src/store/cache/response-cache.ts, cache-ledger.ts; src/store/response-store.ts lead()):
-  // a tab that takes the lead keeps the record counter and fold record it read when it opened the
-  // database, before the old leader wrote. Its records overwrite the old leader's (same keys); a
-  // record at or below the old leader's watermark now holds events that are in no row page, and a
-  // reload only remembers their ids: their opens, clicks and responses are lost. Here: 1,200
-  // events, all ids present after the reload, 214 counter increments missing. Un-skip when fixed.
-  it.skip('BUG: two tabs on one cache; the leader compacts, then leaves; the new leader writes; a reload shows every event once', async () => {
+  // Found by this suite: a tab taking the lead kept the record counter it read at open and wrote
+  // over the old leader's records, losing 214 counts on reload. Now it re-reads the cache first.
+  it('two tabs on one cache; the leader compacts, then leaves; the new leader writes; a reload shows every event once', async () => {
     const messages = inMessages(makeEvents({ recipients: 100, events: 1200, seed: 53, idPrefix: 'compacted' }), 30);
     const backend = new Backend(messages);
     const held = gate();

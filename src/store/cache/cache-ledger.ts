@@ -88,6 +88,19 @@ export class CacheLedger {
     this.rewriteAll = true;
   }
 
+  /**
+   * Another tab wrote the database while this one only read it (it led, then left): take its
+   * watermark and next record key, so nothing of its is overwritten. Records this tab never read
+   * are not merged; the next compaction rewrites every page from the state, which holds them all.
+   */
+  resync(fold: FoldRecord, nextKey: number): void {
+    this.fold = fold;
+    this.nextKey = Math.max(this.nextKey, nextKey);
+    this.small = [];
+    this.tailRecords = this.tailEvents = 0;
+    this.rewriteAll = true;
+  }
+
   /** The database was emptied: nothing is folded, and the current state's rows are never saved. */
   cleared(): void {
     this.small = [];

@@ -7,7 +7,7 @@ import type { ResponseRules } from '../../core/catalogue';
 import type { ResponseEvent } from '../../core/event';
 import type { ResponseState } from '../../core/fold';
 import { CacheLedger, type WriteCounts } from './cache-ledger';
-import { ALL_STORES, type CacheDatabase, type FoldRecord } from './cache-schema';
+import { ALL_STORES, isFoldRecord, type CacheDatabase, type FoldRecord } from './cache-schema';
 import { REASONS, reasonFor } from './failure-reasons';
 import { hydrateState, type HydrateLog, type HydrateProgress, type HydrateResult } from './hydrate';
 
@@ -141,6 +141,23 @@ export class ResponseCache {
   }
 
   /** Writes what is queued now, in one transaction. Resolves when it and every earlier one committed. */
+  /**
+   * Re-reads what another tab wrote while this one followed (call when this tab takes the lead,
+   * before recording): its watermark and last record key.
+   */
+  async resync(): Promise<void> {
+    const db = this.db;
+    if (!db || !this.available) return;
+    try {
+      const tx = db.transaction(['fold', 'events'], 'readonly');
+      const [fold, last] = await Promise.all([tx.objectStore('fold').get('fold'), tx.objectStore('events').openKeyCursor(null, 'prev')]);
+      const foldRecord = isFoldRecord(fold) ? fold : { rulesVersion: null, watermark: -1, pageSize: this.pageSize };
+      this.ledger.resync(foldRecord, Number(last?.key ?? -1) + 1);
+    } catch (error) {
+      this.fail(reasonFor(error));
+    }
+  }
+
   flush(): Promise<void> {
     return this.write(false);
   }
