@@ -1,0 +1,44 @@
+// The shape of bench/results.json.
+import type { IngestStats, MountInfo, ScrollStats, UpdateStats, ColdStats, HydrateStats, GridName, PopulateStats } from '../pages/shared/bench-api';
+import type { Spread } from '../pages/shared/stats';
+import type { BundleSize } from './build';
+import type { BenchConfig } from './config';
+
+export const GRIDS: readonly GridName[] = ['ours', 'ag-grid', 'vaadin'];
+
+/** os.loadavg() (1, 5 and 15 minutes) taken as a section started: the machine's noise. */
+export interface LoadNote {
+  section: string;
+  at: string;
+  loadavg: [number, number, number];
+  /** CPU time a busy loop in this process got over its wall time (1 = a whole core). */
+  cpuShare: number;
+}
+
+export interface Results {
+  config: BenchConfig;
+  startedAt: string;
+  finishedAt: string;
+  seconds: number;
+  /** What was measured: the commit and the files under src/ changed from it in the working tree. */
+  source: { commit: string; changedInSrc: string[] };
+  machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; chromium: string; platform: string };
+  load: LoadNote[];
+  core?: {
+    foldEventsPerSecond: Spread;
+    incrementalEventsPerSecond: Spread;
+    foldCpuEventsPerSecond: Spread;
+    incrementalCpuEventsPerSecond: Spread;
+    memoryBytesPer100k: number;
+  };
+  store?: { writeThrough: IngestStats[]; memoryOnly: IngestStats[] };
+  cold?: Record<string, { populate: PopulateStats; runs: ColdStats[]; hydrate: HydrateStats[] }>;
+  /** By rate, then grid: one entry per run. */
+  updates?: Record<string, Record<GridName, UpdateStats[]>>;
+  /** By row count (with `-rows` for the equal-rows variant), then grid. */
+  scroll?: Record<string, Record<GridName, ScrollStats[]>>;
+  mounts?: Record<string, Record<GridName, MountInfo[]>>;
+  heap?: Record<string, Record<GridName, { js: number; dom: number; baselineJs: number }[]>>;
+  bundle?: BundleSize;
+  problems: string[];
+}

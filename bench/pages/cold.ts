@@ -1,0 +1,84 @@
+// Cold start from the cache: a page opens, creates a store with the cache and our grid, and we
+// time the first rows painted and the grid holding every row. Opened with ?measure=<db>&rows=N it
+// starts at once (as a host page would); otherwise it waits for the harness to populate a cache
+// or to time the cache's own hydrate.
+import type { ResponseEvent } from '../../src/core/index';
+import { createResponseState } from '../../src/core/index';
+import { openResponseCache } from '../../src/store/cache/index';
+import { createResponseStore } from '../../src/store/response-store';
+import { audienceEvents } from './shared/audience';
+import type { ColdStats, HydrateStats, PopulateStats } from './shared/bench-api';
+import { deleteDatabase, storeCache, yieldTask } from './shared/cache-peek';
+import { FrameMeter } from './shared/frame-meter';
+import { mountOurs } from './shared/ours-grid';
+import { whenPainted } from './shared/paint-watch';
+
+const scriptAt = performance.now();
+const params = new URLSearchParams(location.search);
+
+/** Writes `rows` recipients' events through a store's cache and compacts them into row pages. */
+async function populate(rows: number, db: string): Promise<PopulateStats> {
+  await deleteDatabase(db);
+  const started = performance.now();
+  const store = createResponseStore({ cache: db });
+  await store.ready;
+  const events = audienceEvents(rows);
+  const BATCH = 20_000;
+  for (let i = 0; i < events.length; i += BATCH) {
+    void store.ingest(events.slice(i, i + BATCH));
+    await yieldTask();
+  }
+  // A page that ran a while has compacted its cache into row pages; what a reopened page reads.
+  await storeCache(store).compact(store.state);
+  await storeCache(store).flush();
+  store.close();
+  return { rows, events: events.length, ms: performance.now() - started };
+}
+
+/** The cache's own hydrate into a bare state, for its internal timings. */
+async function hydrateOnly(db: string): Promise<HydrateStats> {
+  const opening = performance.now();
+  const cache = await openResponseCache({ name: db });
+  const openMs = performance.now() - opening;
+  const state = createResponseState();
+  const log: { add(event: ResponseEvent, row: number, at: number): void } = { add() {} };
+  const result = await cache.hydrate(state, log);
+  await cache.close();
+  return { openMs, rows: result.recipients, events: result.events, firstRowsMs: result.firstRowsMs, rowsMs: result.rowsMs, totalMs: result.totalMs };
+}
+
+/**
+ * Painted = the task after the frame whose rendering follows the DOM change (see frame-meter.ts),
+ * the same stamp the update benchmark uses. Times from just before createResponseStore.
+ */
+async function coldStart(db: string, rows: number): Promise<ColdStats> {
+  const meter = new FrameMeter();
+  meter.start();
+  const storeAt = performance.now();
+  const store = createResponseStore({ cache: db });
+  const grid = mountOurs(document.getElementById('grid-host')!, store);
+  const ready = store.ready.then(() => performance.now());
+  // The shadow root exists once the element is connected (Lit creates it then).
+  const root = grid.shadowRoot!;
+  let firstDom = NaN;
+  const hasRows = () => {
+    const found = root.querySelector('[role="row"][data-index]') !== null;
+    if (found && Number.isNaN(firstDom)) firstDom = performance.now();
+    return found;
+  };
+  const [first, all, readyAt] = await Promise.all([
+    whenPainted(meter, root, hasRows),
+    whenPainted(meter, root, () => grid.rowCount >= rows),
+    ready,
+  ]);
+  meter.stop();
+  return { rows, scriptAt, storeAt, firstRowsMs: first - storeAt, firstRowsDomMs: firstDom - storeAt, allRowsMs: all - storeAt, readyMs: readyAt - storeAt, gridRows: grid.rowCount };
+}
+
+const measure = params.get('measure');
+window.coldBench = {
+  populate,
+  hydrateOnly,
+  coldStart: measure ? coldStart(measure, Number(params.get('rows'))) : undefined,
+  start: coldStart,
+};
