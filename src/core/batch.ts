@@ -48,20 +48,16 @@ export interface BatchTarget {
 
 export class BatchApplier {
   private batchNumber = 0;
-  private readonly scratch: CheckedEvent = { event: undefined as unknown as ResponseEvent, response: -1, at: 0 };
-  // One chunk's events as validation found them, with their rows.
-  private readonly events = new Array<ResponseEvent | undefined>(CHUNK);
-  private readonly entries = new Array<EmailEntry | undefined>(CHUNK);
-  private readonly response = new Int32Array(CHUNK);
-  private readonly at = new Float64Array(CHUNK);
-  private readonly rows = new Int32Array(CHUNK);
+  /** The stage between applies; an apply started from an `onAccepted` listener gets its own. */
+  private spare: Stage | undefined = new Stage();
   /** The sum of the loads that warm the cache, kept so the compiler cannot drop them. */
   warmth = 0;
 
   constructor(private readonly target: BatchTarget) {}
 
   apply(events: Iterable<unknown>, onAccepted: AcceptedListener | undefined): AppliedBatch {
-    const run = new Run(++this.batchNumber, onAccepted);
+    const run = new Run(++this.batchNumber, onAccepted, this.spare ?? new Stage());
+    this.spare = undefined;
     if (Array.isArray(events)) {
       for (let start = 0; start < events.length; start += CHUNK) this.chunk(events, start, Math.min(events.length, start + CHUNK), run);
     } else {
@@ -73,13 +69,14 @@ export class BatchApplier {
       }
       this.chunk(buffer, 0, buffer.length, run);
     }
+    this.spare = run.stage;
     return { accepted: run.accepted, duplicates: run.duplicates, rejected: run.rejected, changed: run.changed, changedEmails: [...run.changedEmails] };
   }
 
   private chunk(inputs: readonly unknown[], start: number, end: number, run: Run): void {
     const n = this.validate(inputs, start, end, run);
     const { recipients: table } = this.target;
-    const { events, entries, rows } = this;
+    const { events, entries, rows } = run.stage;
     for (let k = 0; k < n; k++) {
       const recipientId = events[k]!.recipientId;
       const entry = entries[k]!;
@@ -99,11 +96,12 @@ export class BatchApplier {
       const row = rows[k]!;
       warmth += table.times[row * STRIDE]! + table.ints[row * STRIDE * 2 + STRIDE]! + table.fingerprints[row * STRIDE * 4 + STRIDE * 4 - 1]!;
     }
+    const times = run.stage.at;
     for (let k = 0; k < n; k++) {
       const row = rows[k]!;
       const event = events[k]!;
       const stamps = row * STRIDE + META_AT;
-      const at = this.at[k]!;
+      const at = times[k]!;
       if (event.contactId != null && at >= table.times[stamps]!) warmth += table.metaOf(row, 0)?.length ?? 0;
       if (event.contactName != null && at >= table.times[stamps + 1]!) warmth += table.metaOf(row, 1)?.length ?? 0;
       if (event.address != null && at >= table.times[stamps + 2]!) warmth += table.metaOf(row, 2)?.length ?? 0;
@@ -111,7 +109,7 @@ export class BatchApplier {
     }
     this.warmth = warmth;
     for (let k = 0; k < n; k++) {
-      this.applyOne(events[k]!, entries[k]!, rows[k]!, this.response[k]!, k, run);
+      this.applyOne(events[k]!, entries[k]!, rows[k]!, run.stage.response[k]!, k, run);
       events[k] = undefined;
       entries[k] = undefined;
     }
@@ -120,7 +118,8 @@ export class BatchApplier {
   /** Checks the events, rejecting the bad ones; returns how many good ones it staged. */
   private validate(inputs: readonly unknown[], start: number, end: number, run: Run): number {
     const { rules, emails } = this.target;
-    const scratch = this.scratch;
+    const stage = run.stage;
+    const scratch = stage.scratch;
     let n = 0;
     for (let i = start; i < end; i++) {
       const problem = checkEvent(inputs[i], rules, scratch);
@@ -131,16 +130,16 @@ export class BatchApplier {
       const event = scratch.event;
       let entry = run.entry;
       if (entry === undefined || entry.id !== event.emailId) entry = run.entry = emails.entry(event.emailId, rules.responses.length);
-      this.events[n] = event;
-      this.entries[n] = entry;
-      this.response[n] = scratch.response;
-      this.at[n] = scratch.at;
+      stage.events[n] = event;
+      stage.entries[n] = entry;
+      stage.response[n] = scratch.response;
+      stage.at[n] = scratch.at;
       n++;
     }
     return n;
   }
 
-  /** The event is the chunk's `k`th; its time stays in `this.at` (see mergeResponse). */
+  /** The event is the chunk's `k`th; its time stays in `run.stage.at` (see mergeResponse). */
   private applyOne(event: ResponseEvent, entry: EmailEntry, row: number, response: number, k: number, run: Run): void {
     const { rules, recipients: table, emails, eventIds, contacts } = this.target;
     if (!eventIds.add(row, event.id)) {
@@ -148,11 +147,12 @@ export class BatchApplier {
       return;
     }
     run.accepted++;
-    if (run.onAccepted !== undefined) run.onAccepted(event, row, this.at[k]!);
+    const times = run.stage.at;
+    if (run.onAccepted !== undefined) run.onAccepted(event, row, times[k]!);
     const before = signature(table, row);
-    let changed = mergeResponse(table, rules, row, response, event.reason, this.at, k);
-    if (mergeMeta(table, contacts, row, event, this.at, k)) changed = true;
-    if ((event.emailKind != null || event.emailType != null) && emails.mergeMeta(entry, event, this.at[k]!)) run.changedEmails.add(entry.id);
+    let changed = mergeResponse(table, rules, row, response, event.reason, times, k);
+    if (mergeMeta(table, contacts, row, event, times, k)) changed = true;
+    if ((event.emailKind != null || event.emailType != null) && emails.mergeMeta(entry, event, times[k]!)) run.changedEmails.add(entry.id);
     const after = signature(table, row);
     if (before !== after) emails.count(entry, before, after);
     const last = row * STRIDE * 2 + LAST_CHANGE;
@@ -161,6 +161,16 @@ export class BatchApplier {
       run.changed.push(row);
     }
   }
+}
+
+/** One chunk's events as validation found them, with their rows. */
+class Stage {
+  readonly scratch: CheckedEvent = { event: undefined as unknown as ResponseEvent, response: -1, at: 0 };
+  readonly events = new Array<ResponseEvent | undefined>(CHUNK);
+  readonly entries = new Array<EmailEntry | undefined>(CHUNK);
+  readonly response = new Int32Array(CHUNK);
+  readonly at = new Float64Array(CHUNK);
+  readonly rows = new Int32Array(CHUNK);
 }
 
 /** What one `apply` call has done so far. */
@@ -176,5 +186,6 @@ class Run {
   constructor(
     readonly batch: number,
     readonly onAccepted: AcceptedListener | undefined,
+    readonly stage: Stage,
   ) {}
 }
