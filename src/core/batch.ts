@@ -55,8 +55,8 @@ export class BatchApplier {
 
   constructor(private readonly target: BatchTarget) {}
 
-  apply(events: Iterable<unknown>, onAccepted: AcceptedListener | undefined): AppliedBatch {
-    const run = new Run(++this.batchNumber, onAccepted, this.spare ?? new Stage());
+  apply(events: Iterable<unknown>, onAccepted: AcceptedListener | undefined, onDuplicate?: AcceptedListener): AppliedBatch {
+    const run = new Run(++this.batchNumber, onAccepted, this.spare ?? new Stage(), onDuplicate);
     this.spare = undefined;
     if (Array.isArray(events)) {
       for (let start = 0; start < events.length; start += CHUNK) this.chunk(events, start, Math.min(events.length, start + CHUNK), run);
@@ -144,6 +144,7 @@ export class BatchApplier {
     const { rules, recipients: table, emails, eventIds, contacts } = this.target;
     if (!eventIds.add(row, event.id)) {
       run.duplicates++;
+      if (run.onDuplicate !== undefined) run.onDuplicate(event, row, run.stage.at[k]!);
       return;
     }
     run.accepted++;
@@ -187,5 +188,6 @@ class Run {
     readonly batch: number,
     readonly onAccepted: AcceptedListener | undefined,
     readonly stage: Stage,
+    readonly onDuplicate: AcceptedListener | undefined = undefined,
   ) {}
 }

@@ -95,10 +95,11 @@ export class ResponseState {
   /**
    * Validates and applies a batch. Bad events are returned with a reason, never thrown and never
    * applied; an id applied before counts once. `onAccepted` hears each event applied for the first
-   * time, with its row and its time in epoch ms (a store keeps them for timelines and refolds).
+   * time, with its row and its time in epoch ms (a store keeps them for timelines and refolds);
+   * `onDuplicate` hears each redelivery of an event applied before (a timeline shows them).
    */
-  apply(events: Iterable<unknown>, onAccepted?: AcceptedListener): AppliedBatch {
-    return this.batches.apply(events, onAccepted);
+  apply(events: Iterable<unknown>, onAccepted?: AcceptedListener, onDuplicate?: AcceptedListener): AppliedBatch {
+    return this.batches.apply(events, onAccepted, onDuplicate);
   }
 
   /** One recipient's state, or undefined when no event for it has been applied. */

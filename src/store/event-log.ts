@@ -1,5 +1,8 @@
 import type { ResponseEvent } from '../core/event';
 
+/** Redeliveries kept per recipient: enough to show that they came, bounded for bots and replays. */
+const DUPLICATES_KEPT = 20;
+
 /**
  * Every event the store applied, in the order it applied them, with its recipient row: the
  * timeline reads a recipient's events from it, a rules change refolds it, and the cache writes
@@ -9,6 +12,8 @@ export class EventLog {
   private readonly events: ResponseEvent[] = [];
   private rows = new Int32Array(1024);
   private times = new Float64Array(1024);
+  /** Redeliveries per row (the first few), for the timeline to show as counted once. */
+  private readonly duplicates = new Map<number, { event: ResponseEvent; at: number }[]>();
   /** Row to the positions of its events, built on first request and kept up to date after. */
   private byRow: Map<number, number[]> | undefined;
 
@@ -34,6 +39,17 @@ export class EventLog {
       if (list) list.push(position);
       else this.byRow.set(row, [position]);
     }
+  }
+
+  /** Notes a redelivery of an event the row has; a row keeps its first `DUPLICATES_KEPT`. */
+  addDuplicate(event: ResponseEvent, row: number, at: number): void {
+    const list = this.duplicates.get(row);
+    if (!list) this.duplicates.set(row, [{ event, at }]);
+    else if (list.length < DUPLICATES_KEPT) list.push({ event, at });
+  }
+
+  duplicatesOf(row: number): readonly { event: ResponseEvent; at: number }[] {
+    return this.duplicates.get(row) ?? [];
   }
 
   at(position: number): ResponseEvent {
@@ -85,6 +101,7 @@ export class EventLog {
 
   clear(): void {
     this.events.length = 0;
+    this.duplicates.clear();
     this.byRow = undefined;
   }
 }

@@ -182,6 +182,12 @@ export class ResponseStore extends EventTarget {
     return row === undefined ? [] : this.log.forRow(row);
   }
 
+  /** Redeliveries of a recipient's events (counted once), the first few of them. */
+  recipientDuplicates(emailId: string, recipientId: string): readonly { event: ResponseEvent; at: number }[] {
+    const row = this.current.rowOf(emailId, recipientId);
+    return row < 0 ? [] : this.log.duplicatesOf(row);
+  }
+
   /** Every recipient row of the contact, across emails. */
   contactRecipients(contactId: string): RecipientState[] {
     return this.current.contactRows(contactId).map((row) => this.current.recipientAt(row));
@@ -357,11 +363,20 @@ export class ResponseStore extends EventTarget {
 
   private applyNow(events: Iterable<unknown>, accepted?: ResponseEvent[]): IngestResult {
     const recorded: RecordedEvent[] = [];
-    const batch = this.current.apply(events, (event, row, at) => {
-      this.log.add(event, row, at);
-      accepted?.push(event);
-      recorded.push({ event, row, at });
-    });
+    const batch = this.current.apply(
+      events,
+      (event, row, at) => {
+        this.log.add(event, row, at);
+        accepted?.push(event);
+        recorded.push({ event, row, at });
+      },
+      (event, row, at) => {
+        this.log.addDuplicate(event, row, at);
+        // Nothing in the state changed, but the recipient's timeline now shows one more delivery.
+        this.pendingRows.add(row);
+        this.batcher.schedule();
+      },
+    );
     if (this.cacheLink && this.writesCache() && recorded.length > 0) {
       this.cacheLink.record(recorded, batch.changed);
       this.recordedUpTo = this.log.length;

@@ -259,6 +259,7 @@ export class ContactResponseTimelineElement extends LitElement {
       rules: store.state.rules,
       showMachineOpens: this.showMachineOpens,
       events: (emailId, recipientId) => store.recipientEvents(emailId, recipientId),
+      duplicates: (emailId, recipientId) => store.recipientDuplicates(emailId, recipientId),
       select: (email, recipient) => this.select(email, recipient),
     };
   }

@@ -18,6 +18,8 @@ export interface EmailContext {
   showMachineOpens: boolean;
   /** A recipient's events in time order (the store's log). */
   events: (emailId: string, recipientId: string) => { event: ResponseEvent; at: number }[];
+  /** Redeliveries the store counted once. */
+  duplicates: (emailId: string, recipientId: string) => readonly { event: ResponseEvent; at: number }[];
   select: (email: TimelineEmail, recipient: RecipientState) => void;
 }
 
@@ -43,7 +45,7 @@ export function renderEmail(email: TimelineEmail, ctx: EmailContext): TemplateRe
 function renderRecipient(email: TimelineEmail, r: RecipientState, index: number, ctx: EmailContext): TemplateResult {
   const m = ctx.messages;
   const t = m.timeline;
-  const explained = explainRecipientEvents(ctx.events(r.emailId, r.recipientId), ctx.rules);
+  const explained = explainRecipientEvents(ctx.events(r.emailId, r.recipientId), ctx.rules, ctx.duplicates(r.emailId, r.recipientId));
   const shown = ctx.showMachineOpens ? explained : explained.filter((e) => e.counted !== 'machineOpens');
   const hidden = explained.length - shown.length;
   // The email's button chooses its first recipient; a second one (the contact was twice in the

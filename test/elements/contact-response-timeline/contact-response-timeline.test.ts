@@ -71,6 +71,17 @@ describe('<contact-response-timeline>', () => {
     expect(item.querySelector('ol[part="events"]')!.getAttribute('aria-label')).to.equal('Events of e1');
   });
 
+  it('lists a redelivered event as a duplicate, counted once', async () => {
+    const open = tev('opened', 'e1', { at: 10 });
+    const store = await storeWith([tev('delivered', 'e1', { at: 0 }), open]);
+    const el = await mountTimeline(store);
+    await store.ingest([{ ...open }]);
+    store.flush();
+    await el.updateComplete;
+    expect(eventLines(emailItem(el, 'e1')).map((line) => line[1])).to.deep.equal(['changed', 'changed', 'duplicate']);
+    expect(text(emailItem(el, 'e1').querySelector('[part="counts"]'))).to.equal('1 open · 0 clicks');
+  });
+
   it('shows the contact flags: Do not use email with its cause, Valid, and the types it unsubscribed from', async () => {
     const el = await mountTimeline(await storeWith(story()));
     expect(flag(el, 'do-not-use-email').dataset['value']).to.equal('yes');
