@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { upgradeProperty } from '../shared/upgrade-property';
 import { property, state } from 'lit/decorators.js';
 import { styleProperties } from '../shared/style-properties';
 import type { RecipientState } from '../../core/fold';
@@ -140,12 +141,7 @@ export class AudienceResponseGridElement extends LitElement implements KeyboardG
   constructor() {
     super();
     new GridKeyboardController(this);
-    // A store set before the element was defined is an own property hiding the accessor.
-    if (Object.prototype.hasOwnProperty.call(this, 'store')) {
-      const store = (this as { store?: ResponseStore }).store;
-      delete (this as { store?: ResponseStore }).store;
-      this.store = store;
-    }
+    upgradeProperty(this, 'store');
   }
 
   /** The store to read; by default the one the enclosing `<email-responses>` provides. */

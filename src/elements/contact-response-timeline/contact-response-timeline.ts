@@ -1,4 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { upgradeProperty } from '../shared/upgrade-property';
 import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { RecipientState, ResponseState } from '../../core/fold';
@@ -115,12 +116,7 @@ export class ContactResponseTimelineElement extends LitElement {
 
   constructor() {
     super();
-    // A store set before the element was defined is an own property hiding the accessor.
-    if (Object.prototype.hasOwnProperty.call(this, 'store')) {
-      const store = (this as { store?: ResponseStore }).store;
-      delete (this as { store?: ResponseStore }).store;
-      this.store = store;
-    }
+    upgradeProperty(this, 'store');
   }
 
   /** The store to read; by default the one the enclosing `<email-responses>` provides. */

@@ -1,4 +1,5 @@
 import { LitElement, html, type PropertyValues } from 'lit';
+import { upgradeProperty } from '../shared/upgrade-property';
 import { property, state } from 'lit/decorators.js';
 import { summarizeEmail, type EmailSummary } from '../../core/summary';
 import type { ResponseStore } from '../../store/response-store';
@@ -87,12 +88,7 @@ export class ResponseSummaryElement extends LitElement {
 
   constructor() {
     super();
-    // A store set before the element was defined is an own property hiding the accessor.
-    if (Object.prototype.hasOwnProperty.call(this, 'store')) {
-      const store = (this as { store?: ResponseStore }).store;
-      delete (this as { store?: ResponseStore }).store;
-      this.store = store;
-    }
+    upgradeProperty(this, 'store');
   }
 
   /** The store to read; by default the one the enclosing `<email-responses>` provides. */
