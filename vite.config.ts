@@ -6,6 +6,7 @@ import { defineConfig } from 'vite';
  *   with lit, @lit/context and idb left as imports for the host's bundler;
  * - `iife`: `dist/email-responses.iife.js`, everything inlined, for one `<script>` tag.
  * Without a library mode, `vite` serves the demo (index.html) with the msw worker from public/.
+ * `demo`: the demo page built into dist-demo/.
  */
 export default defineConfig(({ mode }) => {
   if (mode === 'es') {
@@ -43,8 +44,11 @@ export default defineConfig(({ mode }) => {
       },
     };
   }
+  // `--mode demo` builds the QA demo page (index.html, its msw worker from public/) into
+  // dist-demo/, for `vite preview --mode demo` and the end-to-end run.
   return {
     server: { host: '127.0.0.1', port: 5173 },
     preview: { host: '127.0.0.1', port: 4173 },
+    build: mode === 'demo' ? { outDir: 'dist-demo', emptyOutDir: true, target: 'es2022' } : {},
   };
 });

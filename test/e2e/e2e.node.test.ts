@@ -1,8 +1,8 @@
 // End to end, in Debian's Chromium driven by playwright-core, under Node's test runner:
 //   node --import tsx --test test/e2e/*.test.ts      (or: node scripts/test-e2e.mjs)
 //
-// 1. The QA demo (index.html + demo/main.ts on the in-page msw backend), served by the vite dev
-//    server in a child process: live status, the grid, the summary, a row click into the
+// 1. The QA demo (index.html + demo/main.ts on the in-page msw backend), built with
+//    `vite build --mode demo` and served by `vite preview` in a child process: live status, the grid, the summary, a row click into the
 //    timeline, hostile names as text, and a second tab that follows while the first leads.
 // 2. The CRM-like embed page (demo/embed.html, only dist/email-responses.iife.js), served with a
 //    strict CSP by scripts/serve-embed.ts: the same basics (contact c-3 is fixed by attribute:
@@ -10,7 +10,7 @@
 //    after a scroll, no console errors, no CSP violations, no script but the IIFE, and a check
 //    that the CSP really is enforced (an injected inline script is refused and seen).
 // Screenshots go to test-results/. Every wait is for a condition, with a timeout; the browser,
-// the dev server and the embed server are closed in `after` hooks whatever happened.
+// the preview server and the embed server are closed in `after` hooks whatever happened.
 //
 // The file is named *.node.test.ts so that web-test-runner (files: test/**/*.test.ts, minus
 // *.node.test.ts) does not try to run it in the browser.
@@ -171,14 +171,17 @@ interface DevServer {
 }
 
 /**
- * The vite dev server for the demo, in its own process group (so that stopping it stops
- * whatever it started), with the project's config minus file watching and HMR.
+ * The built demo served by `vite preview`, in its own process group (so that stopping it stops
+ * whatever it started).
  */
 async function startDevServer(): Promise<DevServer> {
+  // The demo as it ships: built (`vite build --mode demo` into dist-demo/) and served as files.
+  const built = spawnSync(process.execPath, [VITE_BIN, 'build', '--mode', 'demo', '--logLevel', 'warn'], { cwd: ROOT, encoding: 'utf8', timeout: 180_000 });
+  if (built.status !== 0) throw new Error(`vite build --mode demo failed (${built.error?.message ?? `exit ${built.status}`}):\n${built.stdout}\n${built.stderr}`);
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    [VITE_BIN, '--config', 'test/e2e/vite.config.ts', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    [VITE_BIN, 'preview', '--config', 'test/e2e/vite.config.ts', '--mode', 'demo', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, BROWSER: 'none', FORCE_COLOR: '0' } },
   );
   devChildren.add(child);
@@ -189,7 +192,7 @@ async function startDevServer(): Promise<DevServer> {
   child.stderr!.on('data', keep);
   const url = `http://127.0.0.1:${port}/`;
   await eventually(
-    `the vite dev server at ${url}`,
+    `the demo served by vite preview at ${url}`,
     async () => {
       if (child.exitCode !== null) throw new Error(`vite exited with ${child.exitCode}: ${text}`);
       const response = await fetch(url, { signal: AbortSignal.timeout(5000) });
