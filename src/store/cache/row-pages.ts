@@ -116,11 +116,8 @@ export function emptySavedRecipient(): SavedRecipient {
   };
 }
 
-/**
- * Reads slot `slot` of a page into `into`, overwriting it. Hydrating a million rows reuses one
- * object (restoreRecipient copies what it reads) instead of allocating a million.
- */
-export function readSavedRecipient(page: RowPage, slot: number, into: SavedRecipient): SavedRecipient {
+/** Everything of a slot but its meta pairs, which the two readers below hold differently. */
+function readScalars(page: RowPage, slot: number, into: SavedRecipient): void {
   into.emailId = page.emailId;
   into.recipientId = page.recipientIds[slot]!;
   const nonFinal = page.nonFinal[slot]!;
@@ -136,6 +133,14 @@ export function readSavedRecipient(page: RowPage, slot: number, into: SavedRecip
   into.machineOpens = page.machineOpens[slot]!;
   into.firstAt = page.firstAt[slot]!;
   into.lastAt = page.lastAt[slot]!;
+}
+
+/**
+ * Reads slot `slot` of a page into `into`, overwriting it. Hydrating a million rows reuses one
+ * object (restoreRecipient copies what it reads) instead of allocating a million.
+ */
+export function readSavedRecipient(page: RowPage, slot: number, into: SavedRecipient): SavedRecipient {
+  readScalars(page, slot, into);
   const meta: SavedRecipient['meta'] = {};
   for (const field of META_FIELDS) {
     const column = page.meta[field];
@@ -157,21 +162,7 @@ export class SavedRecipientReader {
   read(page: RowPage, slot: number): SavedRecipient {
     const into = this.saved;
     const meta = into.meta;
-    into.emailId = page.emailId;
-    into.recipientId = page.recipientIds[slot]!;
-    const nonFinal = page.nonFinal[slot]!;
-    const final = page.final[slot]!;
-    into.nonFinal = nonFinal < 0 ? null : page.responses[nonFinal]!;
-    into.nonFinalAt = page.nonFinalAt[slot]!;
-    into.nonFinalReason = page.nonFinalReason?.[slot] ?? null;
-    into.final = final < 0 ? null : page.responses[final]!;
-    into.finalAt = page.finalAt[slot]!;
-    into.finalReason = page.finalReason?.[slot] ?? null;
-    into.opens = page.opens[slot]!;
-    into.clicks = page.clicks[slot]!;
-    into.machineOpens = page.machineOpens[slot]!;
-    into.firstAt = page.firstAt[slot]!;
-    into.lastAt = page.lastAt[slot]!;
+    readScalars(page, slot, into);
     for (const field of META_FIELDS) {
       const column = page.meta[field];
       const value = column?.values[slot];
