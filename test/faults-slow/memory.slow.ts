@@ -112,15 +112,23 @@ describe('memory: 1,000,000 recipients and a long stream', () => {
     await mountAndUnmount(store);
     const warm = await heap();
     figures.push(['after the first 2 mounts (the timeline indexes the event log by recipient)', warm]);
-    for (let cycle = 0; cycle < CYCLES; cycle++) {
-      await mountAndUnmount(store);
-      for (let i = 0; i < 100; i++) store.subscribe(() => {})();
-      const listener = () => {};
-      store.addEventListener('events-rejected', listener);
-      store.removeEventListener('events-rejected', listener);
-    }
+    const cycles = async () => {
+      for (let cycle = 0; cycle < CYCLES; cycle++) {
+        await mountAndUnmount(store!);
+        for (let i = 0; i < 100; i++) store!.subscribe(() => {})();
+        const listener = () => {};
+        store!.addEventListener('events-rejected', listener);
+        store!.removeEventListener('events-rejected', listener);
+      }
+    };
+    // Two rounds: caches filled once (formatters, compiled code, a one-off index) land in the
+    // first; a leak grows in both, so the second round is the one that must stay flat.
+    await cycles();
+    const firstRound = await heap();
+    figures.push([`after ${CYCLES} mounts and unmounts of grid, summary and timeline, ${CYCLES * 100} subscribes`, firstRound]);
+    await cycles();
     const cycled = await heap();
-    figures.push([`after ${CYCLES} mounts and unmounts of grid, summary and timeline, ${CYCLES * 100} subscribes`, cycled]);
+    figures.push([`after ${CYCLES} more of each`, cycled]);
 
     grid.remove();
     summary.remove();
@@ -146,7 +154,7 @@ describe('memory: 1,000,000 recipients and a long stream', () => {
     // The stream keeps its events (the log the timeline and a rules refold read): bounded per event.
     expect(perEvent, 'bytes kept per streamed event').to.be.below(BYTES_PER_STREAMED_EVENT);
     // Mounting, unmounting and subscribing keep nothing.
-    expect((cycled - warm) / MB, 'MB grown over the mount and subscribe cycles').to.be.below(CYCLE_GROWTH_MB);
+    expect((cycled - firstRound) / MB, 'MB grown over the second round of mount and subscribe cycles').to.be.below(CYCLE_GROWTH_MB);
     // Closing the store and removing the elements gives it all back.
     expect((released - before) / MB, 'MB still held after close').to.be.below(RELEASED_MB);
   });
