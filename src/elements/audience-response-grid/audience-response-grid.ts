@@ -48,8 +48,9 @@ const SEARCH_DEBOUNCE_MS = 200;
  *
  * An ARIA grid with a sticky header, sortable columns, filter chips with live counts, search,
  * CSV export and the soft-bounce resend list. Only the visible rows (and a few more) are in the
- * DOM, and past about 110,000 rows the scroll height is a scaled stand-in, so a million or ten
- * million rows scroll and every row is reachable. Live changes update rows in place and flash
+ * DOM, and past about 110,000 rows the scroll height is a capped stand-in, so a million or ten
+ * million rows scroll and every row is reachable: wheel, touch and keys move rows one to one,
+ * a scrollbar drag jumps in proportion. Live changes update rows in place and flash
  * them; while the user scrolls, is in the grid or points at rows, a change that would move rows
  * waits behind an "N updates, show" button (or the next update that comes while nobody is).
  *
@@ -310,13 +311,14 @@ export class AudienceResponseGridElement extends LitElement implements KeyboardG
 
   protected override updated(): void {
     const scroller = this.keyboardTarget;
-    if (!scroller) return;
+    // An update can run after the element left the page: observing then would outlive it.
+    if (!scroller || !this.isConnected) return;
     if (!this.resizeObserver) {
       // Here rather than in firstUpdated: a moved element is disconnected and connected again.
       this.resizeObserver = new ResizeObserver(() => (this.scrollerHeight = scroller.clientHeight));
       this.resizeObserver.observe(scroller);
     }
-    this.scrollState.apply(this.layout(), (top) => {
+    this.scrollState.apply((top) => {
       scroller.scrollTop = top;
       return scroller.scrollTop;
     });
@@ -342,7 +344,7 @@ export class AudienceResponseGridElement extends LitElement implements KeyboardG
       ? renderRows({
           view,
           layout,
-          window: rowWindow(layout, this.scrollState.scrollTop, this.scrollState.adjust, OVERSCAN),
+          window: rowWindow(layout, this.scrollState.scrollTop, this.scrollState.base, OVERSCAN),
           scrollTop: this.scrollState.scrollTop,
           columns: this.columnList,
           ctx: { messages: m, labels, time, numbers, now: Date.now(), limitHours: store?.rules.sentToProviderLimitHours ?? 48 },
@@ -382,6 +384,7 @@ export class AudienceResponseGridElement extends LitElement implements KeyboardG
           aria-rowcount=${(view?.length ?? 0) + 1}
           aria-colcount=${this.columnList.length}
           @scroll=${this.onScroll}
+          @scrollend=${this.onScrollEnd}
           @focusin=${this.onFocusIn}
           @focusout=${this.onFocusOut}
         >
@@ -480,6 +483,11 @@ export class AudienceResponseGridElement extends LitElement implements KeyboardG
   private readonly onScroll = (event: Event): void => {
     this.scrollState.scrolled(this.layout(), (event.currentTarget as HTMLElement).scrollTop);
     this.liveUpdates.hold.scrolled(performance.now());
+    this.requestUpdate();
+  };
+
+  private readonly onScrollEnd = (): void => {
+    this.scrollState.rested(this.layout());
     this.requestUpdate();
   };
 

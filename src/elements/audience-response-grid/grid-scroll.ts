@@ -1,54 +1,70 @@
-import { adjustAfterScroll, offsetAt, revealRow, type ScrollLayout } from './virtualizer';
+import { followScroll, offsetAt, restingPosition, revealRow, moveTo, type ScrollLayout, type ScrollPosition } from './virtualizer';
 
 /**
- * The grid's scroll position as the virtualizer sees it: the scroller's scroll top, the adjust
- * that makes keyboard moves exact, and a scroll the element still has to apply to the DOM.
+ * The grid's scroll position as the virtualizer sees it: the scroller's scroll top, the base that
+ * makes it a virtual offset, and a scroll the element still has to apply to the DOM.
  * No DOM here: the element reads and writes `scrollTop` and reports scroll events.
  */
-export class GridScroll {
+export class GridScroll implements ScrollPosition {
   scrollTop = 0;
-  adjust = 0;
+  base = 0;
   /** A scroll top to set on the scroller after the next render, with the offset it is for. */
   private wanted: { top: number; offset: number } | undefined;
   /** The scroll top the element set last, to tell its own scroll events from the user's. */
   private set = -1;
 
-  /** The scroller moved: a user scroll keeps the adjust except at either end. */
+  /** The virtual offset at the viewport's top. */
+  offset(layout: ScrollLayout): number {
+    return offsetAt(layout, this.scrollTop, this.base);
+  }
+
+  /** The scroller moved: one to one for a step, the home map for a jump, a rebase near the ends. */
   scrolled(layout: ScrollLayout, top: number): void {
-    if (top !== this.set) this.adjust = adjustAfterScroll(layout, top, this.adjust);
+    if (top === this.set) {
+      this.set = -1;
+      this.scrollTop = top;
+      return;
+    }
     this.set = -1;
-    this.scrollTop = top;
+    const next = followScroll(layout, this, top);
+    if (next.scrollTop !== top) this.go(layout, next);
+    else [this.scrollTop, this.base] = [top, next.base];
+  }
+
+  /** Scrolling stopped: the scroll top goes home, so the scrollbar thumb tells the position. */
+  rested(layout: ScrollLayout): void {
+    const next = restingPosition(layout, this);
+    if (next.scrollTop !== this.scrollTop) this.go(layout, next);
   }
 
   /** Brings a row fully into view (moving as little as possible). */
   reveal(layout: ScrollLayout, index: number): void {
-    const target = revealRow(layout, index, this.scrollTop, this.adjust);
-    if (target.scrollTop === this.scrollTop && target.adjust === this.adjust) return;
-    this.moveTo(layout, target.scrollTop, target.adjust);
+    const target = revealRow(layout, index, this);
+    if (target.scrollTop !== this.scrollTop || target.base !== this.base) this.go(layout, target);
   }
 
-  /** Jumps to a scroll top with no adjust (the top after a new sort or filter). */
-  reset(layout: ScrollLayout, top = 0): void {
-    this.moveTo(layout, top, 0);
+  /** Jumps to an offset (the top after a new sort or filter). */
+  reset(layout: ScrollLayout, offset = 0): void {
+    this.go(layout, moveTo(layout, { scrollTop: 0, base: 0 }, offset));
   }
 
   /** Writes a wanted scroll to the scroller; `apply` reads back what the browser really did. */
-  apply(layout: ScrollLayout, write: (top: number) => number): void {
+  apply(write: (top: number) => number): void {
     const wanted = this.wanted;
     if (!wanted) return;
     this.wanted = undefined;
     const actual = write(wanted.top);
     this.set = actual;
     if (actual !== wanted.top) {
-      // Clamped or rounded: keep the row asked for in place with the adjust.
-      this.adjust = wanted.offset - offsetAt(layout, actual, 0);
+      // Clamped or rounded: keep the row asked for in place with the base.
+      this.base = wanted.offset - actual;
       this.scrollTop = actual;
     }
   }
 
-  private moveTo(layout: ScrollLayout, top: number, adjust: number): void {
-    this.scrollTop = top;
-    this.adjust = adjust;
-    this.wanted = { top, offset: offsetAt(layout, top, adjust) };
+  private go(layout: ScrollLayout, to: ScrollPosition): void {
+    this.scrollTop = to.scrollTop;
+    this.base = to.base;
+    this.wanted = { top: to.scrollTop, offset: offsetAt(layout, to.scrollTop, to.base) };
   }
 }

@@ -3,18 +3,27 @@
  *
  * Browsers cap an element's height (Chromium near 33,554,400 px, Firefox near 17,895,697 px), and
  * float precision in the compositor degrades well before that. So the scrollable height is capped
- * (`MAX_PHYSICAL_HEIGHT`) and, past the cap, the scroll position maps linearly onto the list's
- * virtual height, the technique of Vaadin's virtualizer. The map is exact at both ends: scroll
- * top 0 shows the first row at the top, the largest scroll top shows the last row at the bottom.
+ * (`MAX_PHYSICAL_HEIGHT`), and past the cap a scroll top stands for a virtual offset (px from the
+ * first row's top) through a `base`: offset = scroll top + base. This is the technique of
+ * Vaadin's virtualizer:
  *
- * Past the cap one pixel of scroll moves several rows, so a scroll top alone cannot put every
- * row at every place. Keyboard moves reveal a row exactly with an `adjust`: virtual pixels
- * added to the mapped offset. It survives the user's scrolling (so nothing jumps) and is dropped
- * at either end (so the ends stay exact).
+ * - small scrolls (a wheel tick, a key, a touch move) keep the base, so rows move one to one
+ *   with the scroller and a row the browser already drew stays where it is;
+ * - a large jump (a scrollbar drag) takes the *home* map, which spreads the virtual height over
+ *   the scroll height and is one to one within `endZone` of either end;
+ * - when scrolling one to one has carried the scroll top near an end the offset is not near, or
+ *   when scrolling stops, the scroll top is moved to the offset's home without moving the rows
+ *   (a rebase), so the ends stay reachable and the scrollbar thumb tells the true position.
+ *
+ * The ends are exact: scroll top 0 is the first row at the top, the largest scroll top is the
+ * last row at the bottom.
  */
 
 /** Well under every browser's limit, and low enough that positions keep sub-pixel precision. */
 export const MAX_PHYSICAL_HEIGHT = 4_000_000;
+
+/** Virtual px at either end that the home map keeps one to one (less on short scrollers). */
+export const END_ZONE = 100_000;
 
 export interface ScrollLayout {
   readonly rowCount: number;
@@ -29,6 +38,12 @@ export interface ScrollLayout {
   readonly maxOffset: number;
   /** Largest scroll top. */
   readonly maxScrollTop: number;
+}
+
+/** Where the viewport is: the scroller's scroll top and the base that makes it an offset. */
+export interface ScrollPosition {
+  scrollTop: number;
+  base: number;
 }
 
 export function createLayout(rowCount: number, rowHeight: number, viewportHeight: number, maxPhysicalHeight = MAX_PHYSICAL_HEIGHT): ScrollLayout {
@@ -50,24 +65,99 @@ export function createLayout(rowCount: number, rowHeight: number, viewportHeight
 
 /** Whether the scroll height is a scaled-down stand-in for the virtual height. */
 export function isScaled(layout: ScrollLayout): boolean {
-  return layout.physicalHeight < layout.virtualHeight;
+  return layout.maxOffset > layout.maxScrollTop;
 }
 
-/** The virtual offset (px from the first row's top) at the viewport's top. */
-export function offsetAt(layout: ScrollLayout, scrollTop: number, adjust = 0): number {
+/** The one-to-one stretch at each end of the home map. */
+export function endZone(layout: ScrollLayout): number {
+  return isScaled(layout) ? Math.min(END_ZONE, Math.floor(layout.maxScrollTop / 4)) : 0;
+}
+
+/** A scroll of more than this is a jump (it takes the home map), not a step (one to one). */
+export function jumpDistance(layout: ScrollLayout): number {
+  return Math.max(1000, 2 * layout.viewportHeight);
+}
+
+/**
+ * The home map from scroll top to offset: one to one within `endZone` of either end, linear in
+ * between, exact at both ends. What a scrollbar drag shows.
+ */
+export function homeOffset(layout: ScrollLayout, scrollTop: number): number {
   const { maxOffset, maxScrollTop } = layout;
   if (scrollTop <= 0 || maxScrollTop <= 0) return 0;
   if (scrollTop >= maxScrollTop) return maxOffset;
-  const mapped = isScaled(layout) ? (scrollTop * maxOffset) / maxScrollTop : scrollTop;
-  return clamp(mapped + adjust, 0, maxOffset);
+  if (!isScaled(layout)) return scrollTop;
+  const zone = endZone(layout);
+  if (scrollTop <= zone) return scrollTop;
+  if (scrollTop >= maxScrollTop - zone) return maxOffset - (maxScrollTop - scrollTop);
+  return Math.round(zone + ((scrollTop - zone) * (maxOffset - 2 * zone)) / (maxScrollTop - 2 * zone));
 }
 
-/** The scroll top whose mapped offset is nearest `offset` (no adjust). */
-export function scrollTopFor(layout: ScrollLayout, offset: number): number {
+/** The home map's inverse: the integer scroll top an offset belongs at, 0 and the largest only for the ends. */
+export function homeScrollTop(layout: ScrollLayout, offset: number): number {
   const { maxOffset, maxScrollTop } = layout;
   if (offset <= 0 || maxOffset <= 0) return 0;
   if (offset >= maxOffset) return maxScrollTop;
-  return Math.round(isScaled(layout) ? (offset * maxScrollTop) / maxOffset : offset);
+  const zone = endZone(layout);
+  let top: number;
+  if (!isScaled(layout) || offset <= zone) top = offset;
+  else if (offset >= maxOffset - zone) top = maxScrollTop - (maxOffset - offset);
+  else top = zone + ((offset - zone) * (maxScrollTop - 2 * zone)) / (maxOffset - 2 * zone);
+  return clamp(Math.round(top), Math.min(1, maxScrollTop), Math.max(0, maxScrollTop - 1));
+}
+
+/** The position an offset has at home. */
+export function home(layout: ScrollLayout, offset: number): ScrollPosition {
+  const target = clamp(offset, 0, layout.maxOffset);
+  const scrollTop = homeScrollTop(layout, target);
+  return { scrollTop, base: target - scrollTop };
+}
+
+/** The virtual offset at the viewport's top. */
+export function offsetAt(layout: ScrollLayout, scrollTop: number, base = 0): number {
+  const { maxOffset, maxScrollTop } = layout;
+  if (scrollTop <= 0 || maxScrollTop <= 0) return 0;
+  if (scrollTop >= maxScrollTop) return maxOffset;
+  return clamp(scrollTop + base, 0, maxOffset);
+}
+
+/**
+ * What a scroll the user made does: a step keeps the base (one to one), a jump takes the home
+ * map. `scrollTop` differs from the new scroll top when the position needs a rebase: near an
+ * end of the scroller that its offset is not near, the scroll top moves home, the rows do not.
+ */
+export function followScroll(layout: ScrollLayout, from: ScrollPosition, scrollTop: number): ScrollPosition {
+  const { maxOffset, maxScrollTop } = layout;
+  if (!isScaled(layout) || scrollTop <= 0) return { scrollTop, base: 0 };
+  if (scrollTop >= maxScrollTop) return { scrollTop, base: maxOffset - maxScrollTop };
+  if (Math.abs(scrollTop - from.scrollTop) > jumpDistance(layout)) return { scrollTop, base: homeOffset(layout, scrollTop) - scrollTop };
+  const offset = offsetAt(layout, scrollTop, from.base);
+  const zone = endZone(layout);
+  if (scrollTop < zone || scrollTop > maxScrollTop - zone || offset - scrollTop !== from.base) {
+    const there = home(layout, offset);
+    if (there.base !== offset - scrollTop) return there;
+  }
+  return { scrollTop, base: from.base };
+}
+
+/** Where the scroll top belongs once scrolling stops: the offset's home, the rows unmoved. */
+export function restingPosition(layout: ScrollLayout, at: ScrollPosition): ScrollPosition {
+  if (!isScaled(layout)) return at;
+  return home(layout, offsetAt(layout, at.scrollTop, at.base));
+}
+
+/**
+ * The position that shows `offset`: one to one from `from` when the move is a step that stays
+ * inside the scroller, else the offset's home.
+ */
+export function moveTo(layout: ScrollLayout, from: ScrollPosition, offset: number): ScrollPosition {
+  const target = clamp(offset, 0, layout.maxOffset);
+  if (!isScaled(layout)) return { scrollTop: target, base: 0 };
+  if (target > 0 && target < layout.maxOffset && Math.abs(target - offsetAt(layout, from.scrollTop, from.base)) <= jumpDistance(layout)) {
+    const scrollTop = Math.round(target - from.base);
+    if (scrollTop > 0 && scrollTop < layout.maxScrollTop) return { scrollTop, base: target - scrollTop };
+  }
+  return home(layout, target);
 }
 
 export interface RowWindow {
@@ -83,9 +173,9 @@ export interface RowWindow {
 }
 
 /** The rows to render at a scroll position, with `overscan` extra rows on each side. */
-export function rowWindow(layout: ScrollLayout, scrollTop: number, adjust = 0, overscan = 3): RowWindow {
+export function rowWindow(layout: ScrollLayout, scrollTop: number, base = 0, overscan = 3): RowWindow {
   const { rowCount, rowHeight, viewportHeight } = layout;
-  const offset = offsetAt(layout, scrollTop, adjust);
+  const offset = offsetAt(layout, scrollTop, base);
   if (rowCount === 0) return { first: 0, end: 0, firstVisible: 0, endVisible: 0, offset: 0 };
   const firstVisible = Math.min(rowCount - 1, Math.floor(offset / rowHeight));
   const endVisible = Math.min(rowCount, Math.max(firstVisible + 1, Math.ceil((offset + viewportHeight) / rowHeight)));
@@ -100,8 +190,8 @@ export function rowWindow(layout: ScrollLayout, scrollTop: number, adjust = 0, o
 
 /**
  * Where row `index` goes inside the scroller's body (px from the body's top) when the viewport
- * is at `scrollTop` and shows virtual `offset`: rows stay put while the browser scrolls, and
- * the next frame corrects the small drift a scaled map causes.
+ * is at `scrollTop` and shows virtual `offset`. While the base holds, a row's place does not
+ * change, so the browser scrolls drawn rows without touching them.
  */
 export function rowTop(layout: ScrollLayout, index: number, scrollTop: number, offset: number): number {
   return scrollTop + index * layout.rowHeight - offset;
@@ -112,60 +202,30 @@ export function pageSize(layout: ScrollLayout): number {
   return Math.max(1, Math.floor(layout.viewportHeight / layout.rowHeight));
 }
 
-export interface ScrollTarget {
-  scrollTop: number;
-  adjust: number;
-}
-
 /**
- * The scroll top and adjust that bring row `index` fully into view, moving as little as
- * possible (`nearest`) or putting it at the top, centre or bottom. Exact for any row count.
+ * The position that brings row `index` fully into view, moving as little as possible
+ * (`nearest`) or putting it at the top, centre or bottom. Exact for any row count.
  */
 export function revealRow(
   layout: ScrollLayout,
   index: number,
-  scrollTop: number,
-  adjust = 0,
+  from: ScrollPosition,
   align: 'nearest' | 'start' | 'center' | 'end' = 'nearest',
-): ScrollTarget {
+): ScrollPosition {
   const { rowHeight, viewportHeight, rowCount } = layout;
-  if (rowCount === 0) return { scrollTop: 0, adjust: 0 };
+  if (rowCount === 0) return { scrollTop: 0, base: 0 };
   const row = clamp(Math.floor(index), 0, rowCount - 1);
   const top = row * rowHeight;
   const bottom = top + rowHeight;
-  const current = offsetAt(layout, scrollTop, adjust);
+  const current = offsetAt(layout, from.scrollTop, from.base);
   let target = current;
   if (align === 'start') target = top;
   else if (align === 'end') target = bottom - viewportHeight;
   else if (align === 'center') target = top - (viewportHeight - rowHeight) / 2;
   else if (top < current) target = top;
   else if (bottom > current + viewportHeight) target = bottom - viewportHeight;
-  else return { scrollTop, adjust };
-  return settle(layout, clamp(Math.round(target), 0, layout.maxOffset));
-}
-
-/**
- * The integer scroll top nearest a virtual offset, and the adjust that makes it exact. The two
- * ends mean exactly the first and the last offset, so an offset just inside them takes the
- * scroll top next to the end instead.
- */
-export function settle(layout: ScrollLayout, offset: number): ScrollTarget {
-  const { maxOffset, maxScrollTop } = layout;
-  let scrollTop = scrollTopFor(layout, offset);
-  if (maxScrollTop >= 2) {
-    if (scrollTop <= 0 && offset > 0) scrollTop = 1;
-    else if (scrollTop >= maxScrollTop && offset < maxOffset) scrollTop = maxScrollTop - 1;
-  }
-  if (scrollTop <= 0 || scrollTop >= maxScrollTop) return { scrollTop, adjust: 0 };
-  return { scrollTop, adjust: offset - offsetAt(layout, scrollTop, 0) };
-}
-
-/**
- * What a scroll the user made does to the adjust: kept (nothing jumps) except at either end,
- * where the first and last rows must be exactly in place.
- */
-export function adjustAfterScroll(layout: ScrollLayout, scrollTop: number, adjust: number): number {
-  return scrollTop <= 0 || scrollTop >= layout.maxScrollTop ? 0 : adjust;
+  else return from;
+  return moveTo(layout, from, Math.round(target));
 }
 
 function clamp(value: number, low: number, high: number): number {
