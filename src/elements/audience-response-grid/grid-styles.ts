@@ -62,19 +62,6 @@ export const gridStyles = css`
     margin-inline-start: 0.35rem;
     font-variant-numeric: tabular-nums;
   }
-  .status:empty {
-    display: none;
-  }
-  .notice {
-    margin: 0 0 0.5rem;
-    padding: 0.4rem 0.6rem;
-    border-inline-start: 3px solid var(--_border);
-    background: var(--_header-bg);
-  }
-  .notice[data-kind='error'],
-  .notice[data-kind='offline'] {
-    border-inline-start-color: var(--_overdue);
-  }
   .area {
     position: relative;
   }
