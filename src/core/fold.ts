@@ -72,7 +72,7 @@ export class ResponseState {
   readonly recipients = new RecipientTable();
   readonly emails = new EmailTable();
   private readonly eventIds = new EventIdSet(this.recipients);
-  private readonly contacts = new ContactIndex();
+  private readonly contacts = new ContactIndex(this.recipients);
   private readonly batches: BatchApplier;
 
   constructor(rules: ResponseRules | CompiledRules = DEFAULT_RULES) {

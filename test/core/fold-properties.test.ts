@@ -68,6 +68,27 @@ describe('fold properties', () => {
     );
   });
 
+  it('a contact read part-way (as a timeline does) keeps its recipients as the fold of all has them', () => {
+    /** Each contact's recipients as email/recipient keys: rows are numbered by arrival, keys are not. */
+    const contacts = (state: ReturnType<typeof createResponseState>) =>
+      Object.fromEntries(
+        [...state.contactIds()].sort().map((id) => [id, state.contactRows(id).map((row) => `${state.recipientAt(row).emailId}/${state.recipientAt(row).recipientId}`).sort()]),
+      );
+    const cases = eventSet.chain((events) => fc.tuple(fc.constant(events), reordered(events), fc.nat()));
+    fc.assert(
+      fc.property(cases, ([events, delivered, readAt]) => {
+        const state = createResponseState();
+        const split = delivered.length === 0 ? 0 : readAt % delivered.length;
+        state.apply(delivered.slice(0, split));
+        // The first read builds the index; the events after it move rows between contacts.
+        contacts(state);
+        state.apply(delivered.slice(split));
+        expect(contacts(state)).to.deep.equal(contacts(foldEvents(events)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('every batch reports each recipient and email whose state it changed, and none it did not touch', () => {
     fc.assert(
       fc.property(eventSet, fc.integer({ min: 1, max: 10 }), (events, size) => {
