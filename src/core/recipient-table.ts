@@ -122,8 +122,17 @@ export class RecipientTable {
     return this.texts[row * TEXT_STRIDE + field];
   }
 
+  /** Makes room for `rows` rows in all, so adding that many copies nothing. */
+  reserve(rows: number): void {
+    if (rows > this.capacity) this.resize(rows);
+  }
+
   private grow(): void {
-    this.capacity *= 2;
+    this.resize(this.capacity * 2);
+  }
+
+  private resize(capacity: number): void {
+    this.capacity = capacity;
     const times = new Float64Array(this.capacity * STRIDE);
     times.set(this.times);
     this.times = times;

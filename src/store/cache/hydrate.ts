@@ -9,6 +9,7 @@ import type { ResponseState } from '../../core/fold';
 import { isEmailRecord, isFoldRecord, isRulesRecord, type CacheDatabase, type FoldRecord } from './cache-schema';
 import { isEventPage, unpackEventPage, type EventPage } from './event-pages';
 import { SavedRecipientReader, isRowPage, type RowPage } from './row-pages';
+import { afterPaint, yieldIfDue } from '../yield-to-page';
 
 /** Where `hydrate` puts the cached events: the store's EventLog. */
 export interface HydrateLog {
@@ -74,8 +75,11 @@ export interface HydrateOutcome {
 
 /** Pages read before the first progress report: small, so a view paints within a frame or two. */
 const FIRST_PAGES = 2;
-/** Pages per later read: large enough to amortize a request, small enough to interleave. */
-const CHUNK_PAGES = 32;
+/**
+ * Pages per later read: large enough to amortize a request, small enough that decoding one read
+ * (structured clone, on this thread, all at once) stays well under a long task.
+ */
+const CHUNK_PAGES = 8;
 const CHUNK_EVENT_RECORDS = 8;
 
 export async function hydrateState(
@@ -117,8 +121,10 @@ export async function hydrateState(
   const watermark = useRows ? foldRecord.watermark : -Infinity;
   let progressEvents = 0;
   let firstRowsMs = 0;
+  let reportedRows = 0;
   const report = (done: boolean) => {
     if (firstRowsMs === 0 && state.recipients.size > 0) firstRowsMs = performance.now() - started;
+    reportedRows = state.recipients.size;
     try {
       onProgress?.({ rows: state.recipients.size, events: progressEvents, done });
     } catch (error) {
@@ -127,9 +133,15 @@ export async function hydrateState(
     }
   };
 
+  // A view shows the rows it has after each report and rebuilds its order then: reporting as the
+  // rows double, not after every read, keeps those rebuilds to twice the rows in all.
+  const reportGrowth = () => {
+    if (state.recipients.size >= 2 * reportedRows) report(false);
+  };
+  let slice = performance.now();
   const expectedPage = new Map<string, number>();
   const reader = new SavedRecipientReader();
-  const restore = (pages: readonly unknown[]) => {
+  const restore = async (pages: readonly unknown[]) => {
     for (const page of pages) {
       if (!isRowPage(page)) {
         corrupted++;
@@ -140,6 +152,7 @@ export async function hydrateState(
       if ((expectedPage.get(page.emailId) ?? 0) !== page.page) rewriteAll = true;
       expectedPage.set(page.emailId, page.page + 1);
       restorePage(page);
+      slice = await yieldIfDue(slice);
     }
   };
   const restorePage = (page: RowPage) => {
@@ -171,14 +184,21 @@ export async function hydrateState(
       entry.type = record.type ?? undefined;
       entry.typeAt = record.typeAt;
     }
-    restore(firstPages);
+    await restore(firstPages);
     report(false);
+    // The first rows are what a reopened page is waiting for: let them paint before the rest.
+    await afterPaint();
+    // Room for every page's rows at once (after the first paint: a million rows take 200 MB to
+    // allocate): growing the table by doubling would copy it each time.
+    state.recipients.reserve(state.recipients.size + rowKeys.length * pageSize);
+    slice = performance.now();
   }
 
   for (const read of rowReads) {
-    restore(await read);
-    report(false);
+    await restore(await read);
+    reportGrowth();
   }
+  if (state.recipients.size !== reportedRows) report(false);
   // Rows from here on are created by replays, never restored from a page.
   const restoredRows = state.recipients.size;
   const rowsMs = performance.now() - started;
@@ -226,7 +246,8 @@ export async function hydrateState(
       }
     });
     if (replay.length > 0) state.apply(replay.splice(0), onReplayed);
-    report(false);
+    reportGrowth();
+    slice = await yieldIfDue(slice);
   }
   report(true);
   const result: HydrateResult = {
