@@ -7,7 +7,7 @@ import { checkRules, compileRules } from '../core/rules';
 import { openResponseCache, type RecordedEvent, type ResponseCache } from './cache/index';
 import { EventLog } from './event-log';
 import { reconcilePage } from './reconcile';
-import type { SnapshotPage } from './snapshot-page';
+import { readContactHistory, readRules, readSnapshotPages } from './backend-reads';
 import { FrameBatcher } from './frame-batcher';
 import type { ConnectionStatus, ResponseSource, SourceSink } from './sources/source';
 import { TabRelay, type TabRole } from './tab-relay';
@@ -198,21 +198,12 @@ export class ResponseStore extends EventTarget {
    * Resolves with the reason when it could not: the store keeps its current rules then.
    */
   async loadRules(url: string, init?: RequestInit): Promise<{ adopted: boolean; version: string; reason?: string }> {
-    const keep = (reason: string) => {
-      this.emit('rules-error', { url, reason });
-      return { adopted: false, version: this.current.rules.version, reason };
-    };
-    let body: unknown;
-    try {
-      const response = await fetch(url, init);
-      if (!response.ok) return keep(`the rules at ${url} answered HTTP ${response.status}`);
-      body = await response.json();
-    } catch (error) {
-      return keep(`the rules at ${url} could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    const read = await readRules(url, init);
+    if (!read.ok) {
+      this.emit('rules-error', { url, reason: read.reason });
+      return { adopted: false, version: this.current.rules.version, reason: read.reason };
     }
-    const problems = checkRules(body);
-    if (problems.length > 0) return keep(`the rules at ${url} are not usable: ${problems.slice(0, 3).join('; ')}`);
-    const rules = body as ResponseRules;
+    const rules = read.value;
     if (rules.version === this.current.rules.version) return { adopted: false, version: rules.version };
     this.setRules(rules);
     return { adopted: true, version: rules.version };
@@ -224,23 +215,13 @@ export class ResponseStore extends EventTarget {
    * already count once. Resolves with what was applied, or the reason it could not be read.
    */
   async loadContactHistory(url: string, init?: RequestInit): Promise<IngestResult & { reason?: string }> {
-    let body: unknown;
-    try {
-      const response = await fetch(url, init);
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      body = await response.json();
-    } catch (error) {
-      const reason = `the contact history at ${url} could not be read: ${error instanceof Error ? error.message : String(error)}`;
-      this.reject([{ event: url, code: 'not-json', reason }]);
+    const read = await readContactHistory(url, init);
+    if (!read.ok) {
+      const { reason } = read;
+      this.reject(['body' in read ? { event: read.body, code: 'not-an-object', reason } : { event: url, code: 'not-json', reason }]);
       return { accepted: 0, duplicates: 0, rejected: [], reason };
     }
-    const events = Array.isArray(body) ? body : (body as { events?: unknown })?.events;
-    if (!Array.isArray(events)) {
-      const reason = `the contact history at ${url} has no events list`;
-      this.reject([{ event: body, code: 'not-an-object', reason }]);
-      return { accepted: 0, duplicates: 0, rejected: [], reason };
-    }
-    return this.ingest(events);
+    return this.ingest(read.value);
   }
 
   /**
@@ -255,23 +236,14 @@ export class ResponseStore extends EventTarget {
     const problems: string[] = [];
     let recipients = 0;
     let conflicts = 0;
-    let page: string | null | undefined;
-    for (let count = 0; count < 10_000; count++) {
-      const address = new URL(url, globalThis.location?.href ?? 'http://localhost/');
-      address.searchParams.set('emailId', emailId);
-      if (page) address.searchParams.set('page', page);
-      let body: SnapshotPage;
-      try {
-        const response = await fetch(address, init);
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        body = (await response.json()) as SnapshotPage;
-        if (!body || !Array.isArray(body.recipients)) throw new Error('the answer has no recipients list');
-      } catch (error) {
-        problems.push(`the snapshot at ${address.pathname} could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    for await (const read of readSnapshotPages(url, emailId, init)) {
+      if (!read.ok) {
+        problems.push(read.reason);
         break;
       }
+      const body = read.value;
       const start = body.cursor === undefined ? undefined : this.cursorPositions.get(body.cursor);
-      const result = reconcilePage(this.current, { ...body, emailId }, (row) => (start === undefined ? [] : this.log.forRowSince(row, start)));
+      const result = reconcilePage(this.current, body, (row) => (start === undefined ? [] : this.log.forRowSince(row, start)));
       for (const row of result.rows) this.pendingRows.add(row);
       if (result.rows.length > 0) this.batcher.schedule();
       // The rows' saved pages are stale now; the events behind the server's state are not ours.
@@ -280,8 +252,6 @@ export class ResponseStore extends EventTarget {
       recipients += result.rows.length;
       conflicts += result.conflicts.length;
       problems.push(...result.problems);
-      page = body.next;
-      if (!page) break;
     }
     return { recipients, conflicts, problems };
   }

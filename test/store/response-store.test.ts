@@ -172,7 +172,21 @@ describe('rules from the backend', () => {
     const { http, HttpResponse } = await import('msw');
     worker.use(http.get('/api/contacts/c8/events', () => new HttpResponse(null, { status: 503 })));
     const store = createResponseStore();
+    const rejected: unknown[] = [];
+    store.addEventListener('events-rejected', (e) => rejected.push(...e.detail.rejected.map((r) => [r.event, r.code])));
     const result = await store.loadContactHistory('/api/contacts/c8/events');
     expect(result.reason).to.equal('the contact history at /api/contacts/c8/events could not be read: HTTP 503');
+    expect(rejected).to.deep.equal([['/api/contacts/c8/events', 'not-json']]);
+  });
+
+  it('says so when a contact history has no events list, and shows what came instead', async () => {
+    const { http, HttpResponse } = await import('msw');
+    worker.use(http.get('/api/contacts/c9/events', () => HttpResponse.json({ items: [] })));
+    const store = createResponseStore();
+    const rejected: unknown[] = [];
+    store.addEventListener('events-rejected', (e) => rejected.push(...e.detail.rejected.map((r) => [r.event, r.code])));
+    const result = await store.loadContactHistory('/api/contacts/c9/events');
+    expect(result).to.deep.equal({ accepted: 0, duplicates: 0, rejected: [], reason: 'the contact history at /api/contacts/c9/events has no events list' });
+    expect(rejected).to.deep.equal([[{ items: [] }, 'not-an-object']]);
   });
 });
