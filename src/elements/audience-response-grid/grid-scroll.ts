@@ -1,4 +1,4 @@
-import { followScroll, offsetAt, restingPosition, revealRow, moveTo, type ScrollLayout, type ScrollPosition } from './virtualizer';
+import { followScroll, moveTo, offsetAt, restingPosition, revealRow, type ScrollLayout, type ScrollPosition } from './virtualizer';
 
 /**
  * The grid's scroll position as the virtualizer sees it: the scroller's scroll top, the base that
@@ -12,11 +12,6 @@ export class GridScroll implements ScrollPosition {
   private wanted: { top: number; offset: number } | undefined;
   /** The scroll top the element set last, to tell its own scroll events from the user's. */
   private set = -1;
-
-  /** The virtual offset at the viewport's top. */
-  offset(layout: ScrollLayout): number {
-    return offsetAt(layout, this.scrollTop, this.base);
-  }
 
   /** The scroller moved: one to one for a step, the home map for a jump, a rebase near the ends. */
   scrolled(layout: ScrollLayout, top: number): void {

@@ -113,12 +113,15 @@ export function home(layout: ScrollLayout, offset: number): ScrollPosition {
   return { scrollTop, base: target - scrollTop };
 }
 
-/** The virtual offset at the viewport's top. */
+/**
+ * The virtual offset at the viewport's top. An unscaled list ignores the base: one left from
+ * before its rows were filtered down must not shift it.
+ */
 export function offsetAt(layout: ScrollLayout, scrollTop: number, base = 0): number {
   const { maxOffset, maxScrollTop } = layout;
   if (scrollTop <= 0 || maxScrollTop <= 0) return 0;
   if (scrollTop >= maxScrollTop) return maxOffset;
-  return clamp(scrollTop + base, 0, maxOffset);
+  return clamp(scrollTop + (isScaled(layout) ? base : 0), 0, maxOffset);
 }
 
 /**

@@ -157,6 +157,8 @@ describe('virtualizer arithmetic', () => {
     const layout = createLayout(100, ROW, VIEWPORT);
     expect(layout.physicalHeight).to.equal(3600);
     expect(offsetAt(layout, 500)).to.equal(500);
+    // A base left from a million rows, before a filter, does not shift a short list.
+    expect(offsetAt(layout, 500, 7_000_000)).to.equal(500);
     expect(followScroll(layout, at(0), 500)).to.deep.equal(at(500));
     expect(revealRow(layout, 50, at(0))).to.deep.equal(at(51 * ROW - VIEWPORT));
     expect(pageSize(layout)).to.equal(10);
