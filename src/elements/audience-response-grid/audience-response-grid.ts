@@ -486,6 +486,8 @@ export class AudienceResponseGridElement extends LitElement implements KeyboardG
     this.requestUpdate();
   };
 
+  // Without `scrollend` (older Safari) the thumb is not moved home at rest; the ends stay
+  // reachable through the rebase near them.
   private readonly onScrollEnd = (): void => {
     this.scrollState.rested(this.layout());
     this.requestUpdate();
