@@ -29,7 +29,8 @@ export class GridScroll implements ScrollPosition {
   /** Scrolling stopped: the scroll top goes home, so the scrollbar thumb tells the position. */
   rested(layout: ScrollLayout): void {
     const next = restingPosition(layout, this);
-    if (next.scrollTop !== this.scrollTop) this.go(layout, next);
+    if (Math.abs(next.scrollTop - this.scrollTop) >= 1) this.go(layout, next);
+    else this.base = next.base + (next.scrollTop - this.scrollTop);
   }
 
   /** Brings a row fully into view (moving as little as possible). */

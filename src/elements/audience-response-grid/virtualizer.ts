@@ -125,40 +125,47 @@ export function offsetAt(layout: ScrollLayout, scrollTop: number, base = 0): num
 }
 
 /**
- * What a scroll the user made does: a step keeps the base (one to one), a jump takes the home
- * map. `scrollTop` differs from the new scroll top when the position needs a rebase: near an
- * end of the scroller that its offset is not near, the scroll top moves home, the rows do not.
+ * What a scroll the user made does: a step moves the rows as far as the scroller moved, a jump
+ * takes the home map. The returned scroll top differs from `scrollTop` when the position needs a
+ * rebase: near an end of the scroller that its offset is not near, the scroll top moves home and
+ * the rows do not.
  */
 export function followScroll(layout: ScrollLayout, from: ScrollPosition, scrollTop: number): ScrollPosition {
   const { maxOffset, maxScrollTop } = layout;
-  if (!isScaled(layout) || scrollTop <= 0) return { scrollTop, base: 0 };
-  if (scrollTop >= maxScrollTop) return { scrollTop, base: maxOffset - maxScrollTop };
-  if (Math.abs(scrollTop - from.scrollTop) > jumpDistance(layout)) return { scrollTop, base: homeOffset(layout, scrollTop) - scrollTop };
-  const offset = offsetAt(layout, scrollTop, from.base);
+  if (!isScaled(layout)) return { scrollTop, base: 0 };
+  const delta = scrollTop - from.scrollTop;
+  if (Math.abs(delta) > jumpDistance(layout)) return { scrollTop, base: homeOffset(layout, scrollTop) - scrollTop };
+  // From what is shown, not from the base: a base kept from before the rows grew or shrank
+  // would put a step somewhere else entirely.
+  const target = clamp(offsetAt(layout, from.scrollTop, from.base) + delta, 0, maxOffset);
   const zone = endZone(layout);
-  if (scrollTop < zone || scrollTop > maxScrollTop - zone || offset - scrollTop !== from.base) {
-    const there = home(layout, offset);
-    if (there.base !== offset - scrollTop) return there;
+  if (target <= 0 || target >= maxOffset || scrollTop <= zone || scrollTop >= maxScrollTop - zone) {
+    const there = home(layout, target);
+    // Sub-pixel scroll tops (a zoomed page) are not worth a write.
+    if (Math.abs(there.scrollTop - scrollTop) >= 1) return there;
   }
-  return { scrollTop, base: from.base };
+  return { scrollTop, base: target - scrollTop };
 }
 
 /** Where the scroll top belongs once scrolling stops: the offset's home, the rows unmoved. */
 export function restingPosition(layout: ScrollLayout, at: ScrollPosition): ScrollPosition {
-  if (!isScaled(layout)) return at;
+  if (!isScaled(layout)) return { scrollTop: at.scrollTop, base: 0 };
   return home(layout, offsetAt(layout, at.scrollTop, at.base));
 }
 
 /**
  * The position that shows `offset`: one to one from `from` when the move is a step that stays
- * inside the scroller, else the offset's home.
+ * clear of the scroller's ends, else the offset's home.
  */
 export function moveTo(layout: ScrollLayout, from: ScrollPosition, offset: number): ScrollPosition {
-  const target = clamp(offset, 0, layout.maxOffset);
+  const { maxOffset, maxScrollTop } = layout;
+  const target = clamp(offset, 0, maxOffset);
   if (!isScaled(layout)) return { scrollTop: target, base: 0 };
-  if (target > 0 && target < layout.maxOffset && Math.abs(target - offsetAt(layout, from.scrollTop, from.base)) <= jumpDistance(layout)) {
-    const scrollTop = Math.round(target - from.base);
-    if (scrollTop > 0 && scrollTop < layout.maxScrollTop) return { scrollTop, base: target - scrollTop };
+  const shown = offsetAt(layout, from.scrollTop, from.base);
+  if (target > 0 && target < maxOffset && Math.abs(target - shown) <= jumpDistance(layout)) {
+    const scrollTop = Math.round(target - (shown - from.scrollTop));
+    const zone = endZone(layout);
+    if (scrollTop > zone && scrollTop < maxScrollTop - zone) return { scrollTop, base: target - scrollTop };
   }
   return home(layout, target);
 }

@@ -11,6 +11,7 @@ import {
   homeOffset,
   homeScrollTop,
   jumpDistance,
+  moveTo,
   offsetAt,
   pageSize,
   restingPosition,
@@ -105,6 +106,28 @@ describe('virtualizer arithmetic', () => {
     });
   }
 
+  it('steps from what is shown after the rows grew, not from a base kept from before', () => {
+    const small = createLayout(500_000, ROW, VIEWPORT);
+    const big = createLayout(1_000_000, ROW, VIEWPORT);
+    // At the end of 500,000 rows, then the list doubles: the end shows the last of 1,000,000.
+    const end = at(small.maxScrollTop, small.maxOffset - small.maxScrollTop);
+    expect(offsetAt(big, end.scrollTop, end.base)).to.equal(big.maxOffset);
+    const up = followScroll(big, end, end.scrollTop - 100);
+    expect(offsetAt(big, up.scrollTop, up.base)).to.equal(big.maxOffset - 100);
+  });
+
+  it('rebases a wheel step that reaches an end of the scroller the rows are far from', () => {
+    const layout = createLayout(1_000_000, ROW, VIEWPORT);
+    const near = at(layout.maxScrollTop - 50, 5_000_000);
+    const shown = offsetAt(layout, near.scrollTop, near.base);
+    const next = followScroll(layout, near, layout.maxScrollTop);
+    expect(offsetAt(layout, next.scrollTop, next.base)).to.equal(shown + 50);
+    expect(next.scrollTop).to.be.below(layout.maxScrollTop - endZone(layout));
+    // A key press near an end goes home too, so a wheel step after it cannot jump.
+    const key = moveTo(layout, at(38, 89_386), 89_386 + 38 + ROW);
+    expect(key).to.deep.equal(home(layout, 89_386 + 38 + ROW));
+  });
+
   it('is one to one at each end of the home map and exact at both ends', () => {
     const layout = createLayout(1_000_000, ROW, VIEWPORT);
     const zone = endZone(layout);
@@ -118,16 +141,25 @@ describe('virtualizer arithmetic', () => {
   });
 
   it('keeps every scroll exact at the ends and inside the list, and steps one to one (property)', () => {
-    const layouts = fc.constantFrom(createLayout(1_000_000, ROW, VIEWPORT), createLayout(10_000_000, 30, 600), createLayout(120_000, ROW, 200));
+    // Each case scrolls one kind of list whose row count changes now and then (live rows, a hydrate).
+    const kinds = fc.constantFrom([ROW, VIEWPORT, [1_000_000, 500_000, 2_000_000]], [30, 600, [10_000_000, 9_000_000, 120_000]], [ROW, 200, [120_000, 1_000_000, 3_000]]);
     const move = fc.oneof(
       fc.integer({ min: -400, max: 400 }).map((step) => ({ kind: 'step' as const, value: step })),
       fc.double({ min: 0, max: 1, noNaN: true }).map((where) => ({ kind: 'drag' as const, value: where })),
       fc.constantFrom({ kind: 'rest' as const, value: 0 }),
+      fc.integer({ min: 0, max: 2 }).map((which) => ({ kind: 'rows' as const, value: which })),
     );
     fc.assert(
-      fc.property(layouts, fc.array(move, { maxLength: 60 }), (layout, moves) => {
+      fc.property(kinds, fc.array(move, { maxLength: 60 }), ([rowHeight, viewport, counts], moves) => {
+        let layout = createLayout(counts[0]!, rowHeight, viewport);
         let position: ScrollPosition = at(0);
         for (const m of moves) {
+          if (m.kind === 'rows') {
+            layout = createLayout(counts[m.value]!, rowHeight, viewport);
+            // The browser clamps the scroll top to the new height; the rows shown are what offsetAt says.
+            position = { ...position, scrollTop: Math.min(position.scrollTop, layout.maxScrollTop) };
+            continue;
+          }
           const before = offsetAt(layout, position.scrollTop, position.base);
           if (m.kind === 'rest') {
             const rest = restingPosition(layout, position);
