@@ -414,11 +414,18 @@ export class ResponseStore extends EventTarget {
       if (!rulesGiven && this.pendingRules === undefined && cache.rules && cache.rules.version !== this.current.rules.version && checkRules(cache.rules).length === 0) {
         this.current = new ResponseState(compileRules(cache.rules));
       }
-      const result = await cache.hydrate(this.current, this.log, () => {
+      const progress = () => {
         this.pendingReset = true;
         this.batcher.flush();
         this.batcher.schedule();
-      });
+      };
+      let result = await cache.hydrate(this.current, this.log, progress);
+      if (result.changedWhileRead) {
+        // Another tab compacted the cache while this one read it: read it again, from nothing.
+        this.current = new ResponseState(this.current.rules);
+        this.log.clear();
+        result = await cache.hydrate(this.current, this.log, progress);
+      }
       if (result.partial || result.eventRecordsLost > 0) {
         // Part of the cache is in the state without all its events and ids: a cursor would skip
         // what was lost and a replay would count twice. Start clean, from no cursor.

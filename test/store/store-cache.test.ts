@@ -1,6 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { foldEvents } from '../../src/core/index';
+import { createResponseState, foldEvents } from '../../src/core/index';
 import { createResponseStore } from '../../src/store/response-store';
+import { openResponseCache } from '../../src/store/cache/index';
+import { EventLog } from '../../src/store/event-log';
+import { audienceEvents, ingest, makeEvents } from './cache/cache-helpers';
 import { ManualSource } from './manual-source';
 import type { StoreChange } from '../../src/store/store-events';
 import { snapshot } from '../core/state-snapshot';
@@ -44,6 +47,32 @@ describe('the store with its IndexedDB cache', () => {
     expect(again.state.recipient('e1', 'a')).to.include({ clicks: 1, opens: 1 });
     expect(again.state.eventCount).to.equal(4);
     again.close();
+  });
+
+  it('hydrates again, counting each event once, when another tab compacts the cache while it is read', async () => {
+    // The other tab's cache holds 3,000 rows in pages of 1,000 and 600 events past its watermark.
+    const events = [...audienceEvents(3_000), ...makeEvents({ emails: 1, recipients: 3_000, events: 600, idPrefix: 'late' }).map((e) => ({ ...e, emailId: 'big' }))];
+    const other = await openResponseCache({ name });
+    const otherState = createResponseState();
+    ingest(otherState, new EventLog(), other, events.slice(0, 3_000));
+    await other.compact(otherState);
+    ingest(otherState, new EventLog(), other, events.slice(3_000));
+    await other.flush();
+
+    const store = createResponseStore({ cache: name });
+    let compacted = false;
+    store.subscribe(() => {
+      // The first rows are on screen; the other tab folds its 600 events into the pages now.
+      if (compacted || store.state.recipients.size === 0) return;
+      compacted = true;
+      void other.compact(otherState);
+    });
+    await store.ready;
+    expect(compacted).to.equal(true);
+    expect(store.cache.state).to.equal('ready');
+    expect(snapshot(store.state)).to.deep.equal(snapshot(foldEvents(events)));
+    store.close();
+    await other.close();
   });
 
   it('events ingested while the cache opens wait, and are not lost', async () => {

@@ -50,6 +50,11 @@ export interface HydrateResult {
    * events are not remembered, so a replay could count them twice. Start from a fresh state.
    */
   partial: boolean;
+  /**
+   * Another tab rewrote the cache while this one read it (a compaction): the state holds a mix
+   * that could count events twice. Hydrate again into a fresh state.
+   */
+  changedWhileRead: boolean;
   /** Milliseconds from the call to the first rows in the state, to every row, and to the end. */
   firstRowsMs: number;
   rowsMs: number;
@@ -185,8 +190,11 @@ export async function hydrateState(
 
   // Everything left is requested at once: the browser reads ahead while this thread restores.
   // A read left unawaited after a failure must not be an unhandled rejection.
-  const rest = db.transaction(['rows', 'events'], 'readonly');
-  const [rowKeys, eventKeys] = await Promise.all([rest.objectStore('rows').getAllKeys(), rest.objectStore('events').getAllKeys()]);
+  const rest = db.transaction(['fold', 'rows', 'events'], 'readonly');
+  const [foldNow, rowKeys, eventKeys] = await Promise.all([rest.objectStore('fold').get('fold'), rest.objectStore('rows').getAllKeys(), rest.objectStore('events').getAllKeys()]);
+  // Another tab compacted in between: its pages hold events past the watermark read first, which
+  // would be applied twice on top of them. The caller starts again.
+  if (JSON.stringify(foldNow) !== JSON.stringify(fold)) throw new CacheChangedError();
   // The pages after the first ones by key, not by count: another tab may have written in between.
   const lastFirst = firstKeys.at(-1);
   const laterKeys = lastFirst === undefined ? rowKeys : rowKeys.filter(([emailId, page]) => emailId > lastFirst[0] || (emailId === lastFirst[0] && page > lastFirst[1]));
@@ -197,7 +205,7 @@ export async function hydrateState(
   if (useRows) {
     // Room for every page's rows at once (after the first paint: a million rows take 200 MB to
     // allocate): growing the table by doubling would copy it each time.
-    state.recipients.reserve(state.recipients.size + rowKeys.length * pageSize);
+    state.recipients.reserve(state.recipients.size + fullPageRows(rowKeys, pageSize));
   }
   slice = performance.now();
 
@@ -267,12 +275,32 @@ export async function hydrateState(
     corrupted,
     eventRecordsLost: corruptEventKeys.length,
     partial: false,
+    changedWhileRead: false,
     firstRowsMs,
     rowsMs,
     totalMs: performance.now() - started,
   };
   const staleRows = rewriteAll && (foldRecord?.rulesVersion ?? null) !== null;
   return { result, smallRecords, corruptEventKeys, rewriteAll, staleRows, replayedRows, tailRecords, tailEvents };
+}
+
+/** Thrown when the cache changed between hydrate's reads: hydrate again into a fresh state. */
+export class CacheChangedError extends Error {
+  constructor() {
+    super('another tab rewrote the cache while it was read');
+  }
+}
+
+/**
+ * Rows certainly in these pages: an email's pages are full but its last. Not every page times
+ * `pageSize`: ten thousand emails of one recipient each would reserve ten million rows.
+ */
+function fullPageRows(keys: readonly (readonly [string, number])[], pageSize: number): number {
+  const pages = new Map<string, number>();
+  for (const [emailId] of keys) pages.set(emailId, (pages.get(emailId) ?? 0) + 1);
+  let rows = 0;
+  for (const count of pages.values()) rows += (count - 1) * pageSize + 1;
+  return rows;
 }
 
 function chunks<T>(items: readonly T[], size: number): T[][] {

@@ -9,7 +9,7 @@ import type { ResponseState } from '../../core/fold';
 import { CacheLedger, type WriteCounts } from './cache-ledger';
 import { ALL_STORES, isFoldRecord, type CacheDatabase, type FoldRecord } from './cache-schema';
 import { REASONS, reasonFor } from './failure-reasons';
-import { hydrateState, type HydrateLog, type HydrateProgress, type HydrateResult } from './hydrate';
+import { CacheChangedError, hydrateState, type HydrateLog, type HydrateProgress, type HydrateResult } from './hydrate';
 
 export interface ResponseCacheOptions {
   /** Database name; one per store that should keep its own copy. Default `email-responses`. */
@@ -100,7 +100,7 @@ export class ResponseCache {
    */
   async hydrate(state: ResponseState, log: HydrateLog, onProgress?: (progress: HydrateProgress) => void): Promise<HydrateResult> {
     const before = [state.recipients.size, state.eventCount];
-    const nothing: HydrateResult = { cursors: {}, rules: undefined, rulesVersion: undefined, refolded: false, recipients: state.recipients.size, events: 0, corrupted: 0, eventRecordsLost: 0, partial: false, firstRowsMs: 0, rowsMs: 0, totalMs: 0 };
+    const nothing: HydrateResult = { cursors: {}, rules: undefined, rulesVersion: undefined, refolded: false, recipients: state.recipients.size, events: 0, corrupted: 0, eventRecordsLost: 0, partial: false, changedWhileRead: false, firstRowsMs: 0, rowsMs: 0, totalMs: 0 };
     if (!this.db) return nothing;
     try {
       const outcome = await hydrateState(this.db, state, log, this.pageSize, this.eventPageSize, onProgress);
@@ -108,8 +108,10 @@ export class ResponseCache {
       this.savedRules = outcome.result.rules ?? this.savedRules;
       return outcome.result;
     } catch (error) {
+      const partial = state.recipients.size !== before[0] || state.eventCount !== before[1];
+      if (error instanceof CacheChangedError) return { ...nothing, partial, changedWhileRead: true };
       this.fail(reasonFor(error));
-      return { ...nothing, partial: state.recipients.size !== before[0] || state.eventCount !== before[1] };
+      return { ...nothing, partial };
     }
   }
 

@@ -47,6 +47,43 @@ describe('response cache', () => {
     expect(second.log.length).to.equal(first.log.length);
   });
 
+  it('says when another tab compacted between its reads, and a fresh hydrate then counts each event once', async () => {
+    // Pages of 50 rows: the first two are read before the first paint, the rest after it.
+    const events = makeEvents({ emails: 1, recipients: 400, events: 1600 });
+    const other = await start({ pageSize: 50 });
+    ingest(other.state, other.log, other.cache, events.slice(0, 1000));
+    await other.cache.compact(other.state);
+    ingest(other.state, other.log, other.cache, events.slice(1000));
+    await other.cache.flush();
+
+    const cache = await openCache({ pageSize: 50 });
+    let compacted = false;
+    const raced = await cache.hydrate(createResponseState(), new EventLog(), () => {
+      // The other tab folds the last 600 events into its pages while this one paints.
+      if (!compacted) void other.cache.compact(other.state);
+      compacted = true;
+    });
+    expect(raced.changedWhileRead).to.equal(true);
+    expect(cache.available, 'the cache itself is fine').to.equal(true);
+
+    const state = createResponseState();
+    const again = await cache.hydrate(state, new EventLog());
+    expect(again.changedWhileRead).to.equal(false);
+    expect(snapshot(state)).to.deep.equal(snapshot(foldEvents(events)));
+  });
+
+  it('reserves room for the rows its pages certainly hold, not a full page per email', async () => {
+    const events = Array.from({ length: 300 }, (_, i) => ({ id: `one-${i}`, emailId: `email-${i}`, recipientId: 'r-1', response: 'delivered', at: Date.UTC(2026, 0, 1) }));
+    const first = await start({ pageSize: 1000 });
+    ingest(first.state, first.log, first.cache, events);
+    await first.cache.compact(first.state);
+    await first.cache.close();
+    const second = await start({ pageSize: 1000 });
+    expect(second.state.recipients.size).to.equal(300);
+    // A full page per email would be 300,000 rows (38 MB of records).
+    expect(second.state.recipients.capacity).to.be.below(4_096);
+  });
+
   it('events replayed after hydrating count once', async () => {
     const events = makeEvents({ recipients: 100, events: 600 });
     const first = await start();
