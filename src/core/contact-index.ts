@@ -22,7 +22,7 @@ export class ContactIndex {
     add(byId, row, to);
   }
 
-  /** The contact's rows: in row order as built, then in the order rows took the contact id. */
+  /** The contact's rows, in row order: the order their recipients first appeared. */
   rows(contactId: string): readonly number[] {
     const rows = this.index().get(contactId);
     return rows === undefined ? [] : typeof rows === 'number' ? [rows] : rows;
@@ -54,9 +54,15 @@ export class ContactIndex {
   }
 }
 
+/** Keeps each contact's rows in row order, so the order does not depend on when it was built. */
 function add(byId: Map<string, number | number[]>, row: number, to: string): void {
   const rows = byId.get(to);
   if (rows === undefined) byId.set(to, row);
-  else if (typeof rows === 'number') byId.set(to, [rows, row]);
-  else rows.push(row);
+  else if (typeof rows === 'number') byId.set(to, rows < row ? [rows, row] : [row, rows]);
+  else if (rows[rows.length - 1]! < row) rows.push(row);
+  else {
+    let at = rows.length;
+    while (at > 0 && rows[at - 1]! > row) at--;
+    rows.splice(at, 0, row);
+  }
 }

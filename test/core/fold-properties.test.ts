@@ -84,6 +84,8 @@ describe('fold properties', () => {
         contacts(state);
         state.apply(delivered.slice(split));
         expect(contacts(state)).to.deep.equal(contacts(foldEvents(events)));
+        // Rows in row order, however the index was built.
+        for (const id of state.contactIds()) expect([...state.contactRows(id)]).to.deep.equal([...state.contactRows(id)].sort((a, b) => a - b));
       }),
       { numRuns: 300 },
     );
