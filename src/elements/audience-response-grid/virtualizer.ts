@@ -134,10 +134,15 @@ export function followScroll(layout: ScrollLayout, from: ScrollPosition, scrollT
   const { maxOffset, maxScrollTop } = layout;
   if (!isScaled(layout)) return { scrollTop, base: 0 };
   const delta = scrollTop - from.scrollTop;
-  if (Math.abs(delta) > jumpDistance(layout)) return { scrollTop, base: homeOffset(layout, scrollTop) - scrollTop };
   // From what is shown, not from the base: a base kept from before the rows grew or shrank
   // would put a step somewhere else entirely.
-  const target = clamp(offsetAt(layout, from.scrollTop, from.base) + delta, 0, maxOffset);
+  const shown = offsetAt(layout, from.scrollTop, from.base);
+  if (Math.abs(delta) > jumpDistance(layout)) {
+    const jumped = homeOffset(layout, scrollTop);
+    // A fling that skipped frames looks like a jump; it must not move the rows backwards.
+    if (Math.sign(jumped - shown) === Math.sign(delta)) return { scrollTop, base: jumped - scrollTop };
+  }
+  const target = clamp(shown + delta, 0, maxOffset);
   const zone = endZone(layout);
   if (target <= 0 || target >= maxOffset || scrollTop <= zone || scrollTop >= maxScrollTop - zone) {
     const there = home(layout, target);

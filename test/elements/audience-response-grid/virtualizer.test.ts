@@ -116,6 +116,16 @@ describe('virtualizer arithmetic', () => {
     expect(offsetAt(big, up.scrollTop, up.base)).to.equal(big.maxOffset - 100);
   });
 
+  it('never moves the rows against a big scroll (a fling that skipped frames)', () => {
+    const layout = createLayout(1_000_000, ROW, VIEWPORT);
+    // Wheel-scrolled one to one far past home: the home map at the new scroll top lies behind.
+    const from = at(1_000_000, 20_000_000);
+    const shown = offsetAt(layout, from.scrollTop, from.base);
+    const next = followScroll(layout, from, from.scrollTop + 3_000);
+    expect(homeOffset(layout, from.scrollTop + 3_000)).to.be.below(shown);
+    expect(offsetAt(layout, next.scrollTop, next.base)).to.equal(shown + 3_000);
+  });
+
   it('rebases a wheel step that reaches an end of the scroller the rows are far from', () => {
     const layout = createLayout(1_000_000, ROW, VIEWPORT);
     const near = at(layout.maxScrollTop - 50, 5_000_000);
