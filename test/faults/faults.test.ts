@@ -1,13 +1,14 @@
 // Issue 9, part 1: every fault, each a test with a figure, in one page so the suite ends with one
 // table: fault, events sent, applied, duplicates, rejected, lost (0), doubled (0). The faults live
-// in the modules imported here (stream, cache, tabs); this file checks and prints their table.
+// in the modules imported here (stream, transports, cache, tabs); this file checks and prints their table.
 import { expect } from '@open-wc/testing';
 import './stream-faults';
 import './cache-faults';
 import './tab-faults';
+import './transport-faults';
 import { faultRows, faultTable } from './fault-harness';
 
-const FAULT_SUITES = ['faults in the stream', 'faults of the IndexedDB cache', 'two tabs racing for the stream'];
+const FAULT_SUITES = ['faults in the stream', 'faults of the IndexedDB cache', 'two tabs racing for the stream', 'faults on WebSocket and polling transports'];
 
 function testsOf(suite: Mocha.Suite): Mocha.Test[] {
   return [...suite.tests, ...suite.suites.flatMap(testsOf)];
