@@ -18,7 +18,7 @@ export type {
   ResponseStoreEventMap,
   StoreChange,
 } from './store/store-events';
-export { storeContext } from './store/store-context';
+export { storeContext } from './elements/controllers/store-context';
 export { createSource, SseSource, WebSocketSource, PollSource, NdjsonSource, IterableSource } from './store/sources/index';
 export type { ConnectionState, ConnectionStatus, ResponseSource, SourceSink, SourceSpec, SourceKind } from './store/sources/index';
 export { AudienceView } from './store/audience-view';

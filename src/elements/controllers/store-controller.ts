@@ -1,7 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ResponseStore } from '../../store/response-store';
-import { storeContext } from '../../store/store-context';
+import { storeContext } from './store-context';
 import type { StoreChange } from '../../store/store-events';
 
 type Host = ReactiveControllerHost & HTMLElement;

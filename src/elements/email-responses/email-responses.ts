@@ -5,7 +5,7 @@ import { createResponseStore, type ResponseStore, type ResponseStoreOptions } fr
 import { DEFAULT_RULES } from '../../core/catalogue';
 import type { ProviderName } from '../../core/providers/index';
 import { createSource, type SourceKind } from '../../store/sources/index';
-import { storeContext } from '../../store/store-context';
+import { storeContext } from '../controllers/store-context';
 import type { ResponseStoreEventMap } from '../../store/store-events';
 
 /** The events `<email-responses>` fires: the store's, relayed as bubbling, composed DOM events. */
