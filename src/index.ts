@@ -27,13 +27,14 @@ export type { AudienceCounts, AudienceGroup, AudienceQuery, AudienceSort, SortCo
 export { EmailResponsesElement } from './elements/email-responses/email-responses';
 export type { EmailResponsesEventMap } from './elements/email-responses/email-responses';
 export { AudienceResponseGridElement } from './elements/audience-response-grid/audience-response-grid';
-export type { AudienceFilter, FilterRequest } from './elements/audience-response-grid/audience-response-grid';
+export type { FilterRequest } from './elements/shared/filter-request';
 export type {
   AudienceResponseGridEventMap,
   RecipientSelectDetail,
   RecipientSelectEvent,
 } from './elements/audience-response-grid/grid-events';
 export { StoreController } from './elements/controllers/store-controller';
+export { ResponseViewElement } from './elements/shared/response-view-element';
 export { registerMessages } from './elements/shared/messages';
 export type { Messages, MessageOverrides } from './elements/shared/messages';
 export { ContactResponseTimelineElement } from './elements/contact-response-timeline/define';

@@ -11,6 +11,11 @@ import type { ResponseStoreEventMap } from '../../store/store-events';
 /** The events `<email-responses>` fires: the store's, relayed as bubbling, composed DOM events. */
 export interface EmailResponsesEventMap extends HTMLElementEventMap, ResponseStoreEventMap {}
 
+declare global {
+  // Relayed as bubbling, composed events: a listener on any ancestor gets them typed.
+  interface GlobalEventHandlersEventMap extends ResponseStoreEventMap {}
+}
+
 const RELAYED: (keyof ResponseStoreEventMap)[] = [
   'events-rejected',
   'events-skipped',
@@ -105,16 +110,6 @@ export class EmailResponsesElement extends LitElement {
     if (changed.has('store') && this.store !== this.own) this.own = undefined;
     if (changed.has('store') || changed.has('streamUrl') || changed.has('streamKind') || changed.has('provider')) this.connectSource();
     if ((changed.has('store') || changed.has('rulesUrl')) && this.rulesUrl) void this.store.loadRules(this.rulesUrl);
-  }
-
-  override addEventListener<K extends keyof EmailResponsesEventMap>(
-    type: K,
-    listener: (this: EmailResponsesElement, event: EmailResponsesEventMap[K]) => void,
-    options?: boolean | AddEventListenerOptions,
-  ): void;
-  override addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
-  override addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void {
-    super.addEventListener(type, listener, options);
   }
 
   protected override render() {

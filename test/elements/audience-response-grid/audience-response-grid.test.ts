@@ -144,7 +144,7 @@ describe('<audience-response-grid>', () => {
 
   it('applies a filter a host forwards from the summary, and searches by name or address', async () => {
     const grid = await mountGrid(await storeWith(people()));
-    grid.applyFilter({ group: 'sent' });
+    grid.applyFilter({ groups: ['sent'] });
     await settled(grid);
     expect(ids(grid)).to.deep.equal(['Cara', 'Ann', 'Bob']);
     grid.applyFilter({ responses: ['hard-bounce', 'opened'] });
