@@ -35,6 +35,8 @@ export type {
 } from './elements/audience-response-grid/grid-events';
 export { StoreController } from './elements/controllers/store-controller';
 export { ResponseViewElement } from './elements/shared/response-view-element';
+export { defineEmailResponses } from './elements/define-email-responses';
+export type { DefineOptions, ElementName } from './elements/define-email-responses';
 export { registerMessages } from './elements/shared/messages';
 export type { Messages, MessageOverrides } from './elements/shared/messages';
 export { ContactResponseTimelineElement } from './elements/contact-response-timeline/define';

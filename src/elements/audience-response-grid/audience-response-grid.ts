@@ -41,6 +41,7 @@ const SEARCH_DEBOUNCE_MS = 200;
  * waits behind an "N updates, show" button (or the next update that comes while nobody is).
  *
  * @summary The recipients of one email and how each responded, live.
+ * @tagname audience-response-grid
  *
  * @fires recipient-select - A recipient was chosen by click or Enter. Detail: `{ emailId, recipientId, contactId }`.
  *

@@ -35,6 +35,7 @@ const MAX_PAGE = 500;
  * touch this contact.
  *
  * @summary Every email a contact was in, how it responded, and why each event counted or not.
+ * @tagname contact-response-timeline
  *
  * @fires email-select - An email was chosen by click or Enter. Detail: `{ emailId, recipientId, contactId }`;
  *   open that email's grid and call `grid.revealRecipient(recipientId)`.

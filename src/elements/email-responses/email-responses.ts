@@ -31,6 +31,7 @@ const RELAYED: (keyof ResponseStoreEventMap)[] = [
  * every email-responses element inside it. Connects to a live stream when given `stream-url`.
  *
  * @summary Provides a response store to the elements inside it.
+ * @tagname email-responses
  * @slot - The grid, timeline and summary elements that read the store.
  * @attr stream-url - Where live events come from.
  * @attr stream-kind - `sse` (default), `websocket`, `poll` or `ndjson`.

@@ -30,6 +30,7 @@ function percentFormat(numbers: Intl.NumberFormat): Intl.NumberFormat {
  * recipients it counts.
  *
  * @summary One email's funnel and outcomes, with counts and rates, live.
+ * @tagname response-summary
  *
  * @fires filter-request - A figure was chosen (click, Enter or Space). Detail: `{ emailId, step, reason?, responses, groups, engagement? }`,
  *   which `grid.applyFilter(detail)` takes as it is. Choosing the chosen figure again sends `step: null` and no filter.
