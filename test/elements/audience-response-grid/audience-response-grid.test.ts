@@ -4,7 +4,8 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { emulateMedia, sendMouse, resetMouse } from '@web/test-runner-commands';
 import { DEFAULT_RULES } from '../../../src/core/index';
 import '../../../src/elements/email-responses/define';
-import type { AudienceResponseGridElement } from '../../../src/elements/audience-response-grid/audience-response-grid';
+import { AudienceResponseGridElement } from '../../../src/elements/audience-response-grid/audience-response-grid';
+import { runViewConformance } from '../view-conformance';
 import { ThrottledAnnouncer } from '../../../src/elements/audience-response-grid/grid-live';
 import type { RecipientSelectEvent } from '../../../src/elements/audience-response-grid/define';
 import { registerMessages } from '../../../src/elements/shared/messages';
@@ -369,4 +370,11 @@ describe('<audience-response-grid>', () => {
     expect(getComputedStyle(grid).backgroundColor).to.equal('rgb(255, 255, 255)');
   });
 
+});
+
+runViewConformance({
+  tag: 'audience-response-grid',
+  element: AudienceResponseGridElement,
+  attributes: { 'email-id': 'e-conf', 'time-zone': 'UTC' },
+  showsEvents: (grid, count) => grid.rowCount === count,
 });
