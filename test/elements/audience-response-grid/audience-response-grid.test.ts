@@ -6,6 +6,8 @@ import { DEFAULT_RULES } from '../../../src/core/index';
 import '../../../src/elements/email-responses/define';
 import { AudienceResponseGridElement } from '../../../src/elements/audience-response-grid/audience-response-grid';
 import { runViewConformance } from '../view-conformance';
+import type { FilterRequest } from '../../../src/elements/shared/filter-request';
+import type { AudienceGroup } from '../../../src/store/audience-query';
 import { ThrottledAnnouncer } from '../../../src/elements/audience-response-grid/grid-live';
 import type { RecipientSelectEvent } from '../../../src/elements/audience-response-grid/define';
 import { registerMessages } from '../../../src/elements/shared/messages';
@@ -162,6 +164,28 @@ describe('<audience-response-grid>', () => {
     await settled(grid);
     expect(ids(grid)).to.deep.equal(['Bob']);
     expect(shadow(grid).querySelector('[part="row-count"]')!.textContent).to.equal('1 of 4 recipients');
+  });
+
+  it('warns once about a filter field or a group it does not know, and leaves it out', async () => {
+    const grid = await mountGrid(await storeWith(people()));
+    const warnings: unknown[] = [];
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    try {
+      // What a host written for an older version might still pass.
+      grid.applyFilter({ group: 'sent' } as FilterRequest);
+      grid.applyFilter({ groups: ['sent', 'bounced' as AudienceGroup] });
+      grid.applyFilter({ groups: ['bounced' as AudienceGroup] });
+      await settled(grid);
+    } finally {
+      console.warn = original;
+    }
+    expect(grid.filter).to.deep.equal({ responses: [], groups: [] });
+    expect(ids(grid)).to.deep.equal(['Cara', 'Ann', 'Bob', 'Dora']);
+    expect(warnings).to.deep.equal([
+      `email-responses: <audience-response-grid> filter: "group" is not a filter field; use groups, a list (groups: ['sent']). Ignoring it.`,
+      'email-responses: <audience-response-grid> has no group "bounced"; use sent, not-sent, final, awaiting-final.',
+    ]);
   });
 
   it('updates a changed row in place, flashes it, and announces the change politely', async () => {
