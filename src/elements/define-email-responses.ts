@@ -28,10 +28,10 @@ const PREFIX = /^[a-z][a-z0-9-]*$/;
 
 /**
  * Registers the four elements, under their own names or under a prefix, and returns the tag
- * each one now has (a name another script holds is missing from it). Registering again under the same names does nothing; a name another script holds is
- * left to it, with a warning. The views find the store of an enclosing `<email-responses>` by
- * context, not by tag, so prefixed and plain elements work alike; none of them renders another
- * of these tags.
+ * each one now has. Registering again under the same names does nothing; a name another script
+ * holds is left to it, with a warning, and missing from the answer. The views find the store of
+ * an enclosing `<email-responses>` by context, not by tag, so prefixed and plain elements work
+ * alike; none of them renders another of these tags.
  */
 export function defineEmailResponses(options: DefineOptions = {}): Partial<Record<ElementName, string>> {
   const { prefix } = options;
