@@ -18,7 +18,7 @@ export type {
   ResponseStoreEventMap,
   StoreChange,
 } from './store/store-events';
-export { storeContext } from './store/store-context';
+export { storeContext } from './elements/controllers/store-context';
 export { createSource, SseSource, WebSocketSource, PollSource, NdjsonSource, IterableSource } from './store/sources/index';
 export type { ConnectionState, ConnectionStatus, ResponseSource, SourceSink, SourceSpec, SourceKind } from './store/sources/index';
 export { AudienceView } from './store/audience-view';
@@ -27,13 +27,16 @@ export type { AudienceCounts, AudienceGroup, AudienceQuery, AudienceSort, SortCo
 export { EmailResponsesElement } from './elements/email-responses/email-responses';
 export type { EmailResponsesEventMap } from './elements/email-responses/email-responses';
 export { AudienceResponseGridElement } from './elements/audience-response-grid/audience-response-grid';
-export type { AudienceFilter, FilterRequest } from './elements/audience-response-grid/audience-response-grid';
+export type { FilterRequest } from './elements/shared/filter-request';
 export type {
   AudienceResponseGridEventMap,
   RecipientSelectDetail,
   RecipientSelectEvent,
 } from './elements/audience-response-grid/grid-events';
 export { StoreController } from './elements/controllers/store-controller';
+export { ResponseViewElement } from './elements/shared/response-view-element';
+export { defineEmailResponses } from './elements/define-email-responses';
+export type { DefineOptions, ElementName } from './elements/define-email-responses';
 export { registerMessages } from './elements/shared/messages';
 export type { Messages, MessageOverrides } from './elements/shared/messages';
 export { ContactResponseTimelineElement } from './elements/contact-response-timeline/define';

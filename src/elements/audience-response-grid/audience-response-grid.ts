@@ -1,46 +1,32 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { upgradeProperty } from '../shared/upgrade-property';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styleProperties } from '../shared/style-properties';
 import type { RecipientState } from '../../core/fold';
-import { AUDIENCE_ENGAGEMENTS, AUDIENCE_GROUPS, SORT_COLUMNS, firstDirection, type AudienceEngagement, type AudienceGroup, type AudienceQuery, type SortColumn, type SortDirection } from '../../store/audience-query';
+import { firstDirection, type AudienceGroup, type SortColumn, type SortDirection } from '../../store/audience-query';
 import { AudienceView } from '../../store/audience-view';
-import type { ResponseStore } from '../../store/response-store';
 import type { StoreChange } from '../../store/store-events';
-import { StoreController } from '../controllers/store-controller';
 import { downloadText, fileName } from '../shared/download';
-import { localeContext, type LocaleContext } from '../shared/locale-context';
+import type { FilterRequest } from '../shared/filter-request';
 import { responseLabel } from '../shared/messages';
-import { StoreStatusController, viewNotices } from '../shared/store-status';
-import { warnOnce } from '../shared/warn';
+import { ResponseViewElement } from '../shared/response-view-element';
+import { viewNotices } from '../shared/store-status';
+import { styleProperties } from '../shared/style-properties';
+import { themeStyles } from '../shared/theme-styles';
 import { audienceCsv, resendCsv, type CsvOptions } from './csv-export';
 import { gridColumns, parseColumns, type GridColumn, type OptionalColumn } from './grid-columns';
-import type { AudienceResponseGridEventMap, RecipientSelectDetail } from './grid-events';
+import type { RecipientSelectDetail } from './grid-events';
 import { GridFocus } from './grid-focus';
 import { renderHeader } from './grid-header';
-import { GridKeyboardController, type GridPosition, type KeyboardGridHost } from './grid-keyboard';
+import { GridKeyboardController, type GridPosition } from './grid-keyboard';
 import { LiveUpdates } from './grid-live';
+import { checkedFilter, checkQuery, gridQuery, type GridQueryInput } from './grid-query';
 import { renderRows } from './grid-rows';
 import { GridScroll } from './grid-scroll';
 import { gridStyles } from './grid-styles';
-import { themeStyles } from '../shared/theme-styles';
-import { renderChips, renderToolbar, toggled, type AudienceFilter } from './grid-toolbar';
+import { renderChips, renderToolbar, toggled } from './grid-toolbar';
 import { createLayout, pageSize, rowWindow, type ScrollLayout } from './virtualizer';
 
-export type { AudienceFilter } from './grid-toolbar';
-
-/** What the summary element's `filter-request` carries, and what `applyFilter` takes. */
-export interface FilterRequest {
-  responses?: readonly string[];
-  group?: AudienceGroup | readonly AudienceGroup[];
-  groups?: readonly AudienceGroup[];
-  /** Opened and Clicked are counts, not responses: this shows the recipients with them. */
-  engagement?: AudienceEngagement;
-}
-
-const TAG = 'audience-response-grid';
 const OVERSCAN = 4;
-const CLOCK_MS = 30_000;
+const DEFAULT_ROW_HEIGHT = 36;
 const SEARCH_DEBOUNCE_MS = 200;
 
 /**
@@ -55,15 +41,7 @@ const SEARCH_DEBOUNCE_MS = 200;
  * waits behind an "N updates, show" button (or the next update that comes while nobody is).
  *
  * @summary The recipients of one email and how each responded, live.
- *
- * @attr email-id - The email to show.
- * @attr columns - Optional columns, space-separated: `provider`, `email-type`.
- * @attr locale - Language of labels, numbers and times (BCP 47); messages come from `registerMessages`.
- * @attr time-zone - An IANA zone for times (`Europe/Paris`); default: the viewer's own.
- * @attr sort-by - `contact`, `address`, `response` (catalogue order), `opens`, `clicks`, `last-response` or `provider`; empty keeps first-appearance order.
- * @attr sort-direction - `ascending` or `descending`.
- * @attr search - Shows recipients whose name or address contains it (case and accents ignored).
- * @attr row-height - Row height in px (default 36); every row has this height.
+ * @tagname audience-response-grid
  *
  * @fires recipient-select - A recipient was chosen by click or Enter. Detail: `{ emailId, recipientId, contactId }`.
  *
@@ -102,26 +80,34 @@ const SEARCH_DEBOUNCE_MS = 200;
  * @cssprop --email-responses-font - The font shorthand.
  * @cssprop --email-responses-height - The grid's height (default 28rem).
  */
-export class AudienceResponseGridElement extends LitElement implements KeyboardGridHost {
+export class AudienceResponseGridElement extends ResponseViewElement {
   static override styles = [themeStyles, gridStyles];
 
+  /** The email to show. */
   @property({ attribute: 'email-id' }) emailId = '';
+  /** Optional columns, space-separated: `provider`, `email-type`. */
   @property() columns = '';
-  @property() locale: string | undefined;
+  /** An IANA zone for times (`Europe/Paris`); default: the viewer's own. */
   @property({ attribute: 'time-zone' }) timeZone: string | undefined;
+  /**
+   * `contact`, `address`, `response` (catalogue order), `opens`, `clicks`, `last-response`,
+   * `provider` or `email-type`; empty keeps first-appearance order.
+   */
   @property({ attribute: 'sort-by' }) sortBy: SortColumn | '' = '';
+  /** `ascending` or `descending`. */
   @property({ attribute: 'sort-direction' }) sortDirection: SortDirection = 'ascending';
+  /** Shows recipients whose name or address contains it (case and accents ignored). */
   @property() search = '';
   /** The chosen chips: `{ responses?, groups?, engagement? }`. Set it, or call `applyFilter`. */
-  @property({ attribute: false }) filter: AudienceFilter = {};
-  @property({ attribute: 'row-height', type: Number }) rowHeight = 36;
+  @property({ attribute: false }) filter: FilterRequest = {};
+  /** Row height in px (default 36); every row has this height. */
+  @property({ attribute: 'row-height', type: Number }) rowHeight: number = DEFAULT_ROW_HEIGHT;
 
   /** The scroller's client height; rows show in it below the one-row header. */
   @state() private scrollerHeight = 0;
   @state() private liveText = '';
 
-  private readonly storeController = new StoreController(this, (change) => this.storeChanged(change));
-  private readonly statusController = new StoreStatusController(this);
+  protected override showsTimes = true;
   private readonly liveUpdates = new LiveUpdates(
     () => this.requestUpdate(),
     (text) => (this.liveText = text),
@@ -132,27 +118,22 @@ export class AudienceResponseGridElement extends LitElement implements KeyboardG
   private needsRebuild = true;
   private optional: OptionalColumn[] = [];
   private columnList: GridColumn[] = gridColumns([]);
-  private locales: LocaleContext = localeContext(undefined, undefined, TAG);
   private hadFocus = false;
   private rendered: ReadonlySet<number> = new Set();
   private resizeObserver: ResizeObserver | undefined;
-  private clock: ReturnType<typeof setInterval> | undefined;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor() {
     super();
-    new GridKeyboardController(this);
-    upgradeProperty(this, 'store');
-  }
-
-  /** The store to read; by default the one the enclosing `<email-responses>` provides. */
-  get store(): ResponseStore | undefined {
-    return this.storeController.store;
-  }
-
-  set store(store: ResponseStore | undefined) {
-    this.storeController.store = store;
-    this.needsRebuild = true;
+    new GridKeyboardController(this, {
+      rowCount: () => this.view?.length ?? 0,
+      columnCount: () => this.columnList.length,
+      pageSize: () => pageSize(this.layout()),
+      position: () => this.focusState.position,
+      target: () => this.scroller(),
+      moveFocus: (position) => void this.moveFocus(position),
+      activateRow: (index) => this.activateRow(index),
+    });
   }
 
   /** Rows matching the current search and filter. */
@@ -165,19 +146,9 @@ export class AudienceResponseGridElement extends LitElement implements KeyboardG
     return this.view?.pendingMoves ?? 0;
   }
 
-  /** Sets the chips, as the summary's `filter-request` asks: `{ responses?, group?, engagement? }`. */
+  /** Sets the chips, as the summary's `filter-request` asks: `grid.applyFilter(event.detail)`. */
   applyFilter(request: FilterRequest = {}): void {
-    const requested = request.group === undefined ? [] : typeof request.group === 'string' ? [request.group] : [...request.group];
-    const groups = [...requested, ...(request.groups ?? [])].filter((group) => {
-      if (AUDIENCE_GROUPS.includes(group)) return true;
-      warnOnce(`group:${String(group)}`, `<${TAG}> has no group "${String(group)}"; use ${AUDIENCE_GROUPS.join(', ')}.`);
-      return false;
-    });
-    const engagement = request.engagement;
-    if (engagement !== undefined && !AUDIENCE_ENGAGEMENTS.includes(engagement)) {
-      warnOnce(`engagement:${String(engagement)}`, `<${TAG}> filter has no engagement "${String(engagement)}"; use ${AUDIENCE_ENGAGEMENTS.join(', ')}. Ignoring it.`);
-    }
-    this.filter = { responses: [...(request.responses ?? [])], groups, ...(engagement && AUDIENCE_ENGAGEMENTS.includes(engagement) ? { engagement } : {}) };
+    this.filter = checkedFilter(request, this.localName);
   }
 
   /** Applies the changes held back while the user was reading. */
@@ -186,7 +157,7 @@ export class AudienceResponseGridElement extends LitElement implements KeyboardG
   }
 
   /** The current view as CSV: every matching row in the grid's order, times in the grid's zone. */
-  exportCsv(): string {
+  csv(): string {
     const view = this.view;
     return audienceCsv(view ? mapRows(view.rows(), (row) => view.state.recipientAt(row)) : [], this.csvOptions());
   }
@@ -202,13 +173,13 @@ export class AudienceResponseGridElement extends LitElement implements KeyboardG
     return resendCsv(this.resendList(), this.csvOptions());
   }
 
-  /** Downloads `exportCsv()` as a file. */
+  /** Downloads `csv()` as a file (what the Export CSV button does). */
   downloadCsv(): void {
-    downloadText(fileName(this.emailId, '-audience.csv'), this.exportCsv());
+    downloadText(fileName(this.emailId, '-audience.csv'), this.csv());
   }
 
-  /** Downloads `resendCsv()` as a file. */
-  downloadResendList(): void {
+  /** Downloads `resendCsv()` as a file (what the resend list button does). */
+  downloadResendCsv(): void {
     downloadText(fileName(this.emailId, '-resend.csv'), this.resendCsv());
   }
 
@@ -222,95 +193,42 @@ export class AudienceResponseGridElement extends LitElement implements KeyboardG
     return true;
   }
 
-  override addEventListener<K extends keyof AudienceResponseGridEventMap>(
-    type: K,
-    listener: (this: AudienceResponseGridElement, event: AudienceResponseGridEventMap[K]) => void,
-    options?: boolean | AddEventListenerOptions,
-  ): void;
-  override addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
-  override addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void {
-    super.addEventListener(type, listener, options);
-  }
-
-  /** @internal */
-  get keyboardRowCount(): number {
-    return this.view?.length ?? 0;
-  }
-  /** @internal */
-  get keyboardColumnCount(): number {
-    return this.columnList.length;
-  }
-  /** @internal */
-  get keyboardPageSize(): number {
-    return pageSize(this.layout());
-  }
-  /** @internal */
-  get keyboardPosition(): GridPosition {
-    return this.focusState.position;
-  }
-  /** @internal */
-  get keyboardTarget(): HTMLElement | null {
-    return this.renderRoot?.querySelector?.<HTMLElement>('.scroller') ?? null;
-  }
-
-  /** @internal Moves the grid's focus to a cell, scrolling it into view. */
-  async moveFocus(position: GridPosition): Promise<void> {
-    this.focusState.col = position.col;
-    this.focusState.setRow(this.view, position.row);
-    if (this.focusState.index >= 0) this.scrollState.reveal(this.layout(), this.focusState.index);
-    this.requestUpdate();
-    await this.updateComplete;
-    this.focusTarget()?.focus({ preventScroll: true });
-  }
-
-  /** @internal Fires `recipient-select` for the row at a view index. */
-  activateRow(index: number): void {
-    const view = this.view;
-    if (!view || index < 0 || index >= view.length) return;
-    const r = view.state.recipientAt(view.rowAt(index));
-    const detail: RecipientSelectDetail = { emailId: r.emailId, recipientId: r.recipientId, contactId: r.contactId };
-    this.dispatchEvent(new CustomEvent('recipient-select', { detail, bubbles: true, composed: true }));
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Relative times and Sent to provider waits move with the clock, not with the store.
-    this.clock = setInterval(() => this.requestUpdate(), CLOCK_MS);
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearInterval(this.clock);
     clearTimeout(this.searchTimer);
     this.resizeObserver?.disconnect();
     this.resizeObserver = undefined;
     this.liveUpdates.stop();
   }
 
+  protected override get timeZoneShown(): string | undefined {
+    return this.timeZone;
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('locale') || changed.has('timeZone')) this.locales = localeContext(this.locale, this.timeZone, TAG);
+    super.willUpdate(changed);
     if (changed.has('columns')) this.columnList = gridColumns((this.optional = parseColumns(this.columns)));
-    if (changed.has('sortBy') || changed.has('sortDirection') || changed.has('filter')) this.checkQuery();
+    if (changed.has('sortBy') || changed.has('sortDirection') || changed.has('filter')) checkQuery(this.queryInput(), this.store?.state.rules, this.localName);
     const store = this.store;
     const queryChanged = changed.has('sortBy') || changed.has('sortDirection') || changed.has('search') || changed.has('filter');
     if (!store || !this.emailId) {
       this.view = undefined;
     } else if (this.needsRebuild || !this.view || this.view.emailId !== this.emailId || this.view.state !== store.state) {
       const sameEmail = this.view?.emailId === this.emailId;
-      this.view = new AudienceView(store.state, this.emailId, this.query());
+      this.view = new AudienceView(store.state, this.emailId, gridQuery(this.queryInput()));
       this.needsRebuild = false;
       if (!sameEmail) this.scrollState.reset(this.layout());
     } else if (queryChanged) {
-      this.view.setQuery(this.query());
+      this.view.setQuery(gridQuery(this.queryInput()));
       this.scrollState.reset(this.layout());
     }
     this.focusState.resolve(this.view, this.columnList.length);
     const active = (this.renderRoot as ShadowRoot | undefined)?.activeElement;
-    this.hadFocus = !!active && !!this.keyboardTarget?.contains(active);
+    this.hadFocus = !!active && !!this.scroller()?.contains(active);
   }
 
   protected override updated(): void {
-    const scroller = this.keyboardTarget;
+    const scroller = this.scroller();
     // An update can run after the element left the page: observing then would outlive it.
     if (!scroller || !this.isConnected) return;
     if (!this.resizeObserver) {
@@ -364,16 +282,14 @@ export class AudienceResponseGridElement extends LitElement implements KeyboardG
         onSearchInput: this.onSearchInput,
         onSearchChange: this.onSearchChange,
         onExport: () => this.downloadCsv(),
-        onResend: () => this.downloadResendList(),
+        onResend: () => this.downloadResendCsv(),
       })}
       ${counts && rules
         ? html`<div class="chips" part="chips" role="group" aria-label=${m.filterLabel}>
             ${renderChips(counts, this.filter, rules.responses, labels, m, numbers, this.chipActions)}
           </div>`
         : nothing}
-      <div class="status" role="status">
-        ${viewNotices(store, m, this.emailId, total, view?.length ?? 0).map((n) => html`<p class="notice" part="status" data-kind=${n.kind}>${n.text}</p>`)}
-      </div>
+      ${this.renderNotices(viewNotices(store, m, this.emailId, total, view?.length ?? 0))}
       <div class="area" style=${styleProperties(styles)}>
         ${pending > 0 ? html`<button type="button" class="updates" part="button updates-button" @click=${this.showUpdates}>${m.showUpdates(pending)}</button>` : nothing}
         <div
@@ -389,7 +305,7 @@ export class AudienceResponseGridElement extends LitElement implements KeyboardG
           @focusout=${this.onFocusOut}
         >
           <div role="rowgroup" class="header-group">
-            ${renderHeader(this.columnList, this.query().sort ?? null, m, this.focusState.index < 0 ? this.focusState.col : -1, this.onSort)}
+            ${renderHeader(this.columnList, gridQuery(this.queryInput()).sort ?? null, m, this.focusState.index < 0 ? this.focusState.col : -1, this.onSort)}
           </div>
           <div
             role=${view && view.length > 0 ? 'rowgroup' : nothing}
@@ -407,8 +323,7 @@ export class AudienceResponseGridElement extends LitElement implements KeyboardG
     `;
   }
 
-  private storeChanged(change: StoreChange): void {
-    this.statusController.watch(this.store);
+  protected override storeChanged(change: StoreChange): void {
     const view = this.view;
     if (change.reset || !view || view.state !== this.store?.state) {
       this.needsRebuild = true;
@@ -418,33 +333,37 @@ export class AudienceResponseGridElement extends LitElement implements KeyboardG
     this.requestUpdate();
   }
 
-  private query(): AudienceQuery {
-    const direction: SortDirection = this.sortDirection === 'descending' ? 'descending' : 'ascending';
-    const sort = this.sortBy && SORT_COLUMNS.includes(this.sortBy) ? { column: this.sortBy, direction } : null;
-    return { responses: this.filter.responses ?? [], groups: this.filter.groups ?? [], engagement: this.filter.engagement ?? null, search: this.search, sort };
-  }
-
-  /** Warns once about a sort column or a response id the grid does not know; both are then ignored. */
-  private checkQuery(): void {
-    if (this.sortBy !== '' && !SORT_COLUMNS.includes(this.sortBy)) {
-      warnOnce(`sort:${this.sortBy}`, `<${TAG} sort-by="${this.sortBy}">: not a column; use ${SORT_COLUMNS.join(', ')}.`);
-    }
-    if (this.sortDirection !== 'ascending' && this.sortDirection !== 'descending') {
-      warnOnce(`direction:${String(this.sortDirection)}`, `<${TAG} sort-direction="${String(this.sortDirection)}">: use ascending or descending; sorting ascending.`);
-    }
-    const engagement = this.filter.engagement;
-    if (engagement !== undefined && !AUDIENCE_ENGAGEMENTS.includes(engagement)) {
-      warnOnce(`engagement:${String(engagement)}`, `<${TAG}> filter has no engagement "${String(engagement)}"; use ${AUDIENCE_ENGAGEMENTS.join(', ')}. Ignoring it.`);
-    }
-    const rules = this.store?.state.rules;
-    for (const id of this.filter.responses ?? []) {
-      if (rules && !rules.lookup.has(id)) warnOnce(`response:${id}`, `<${TAG}> filter names "${id}", which is not a response id in rules ${rules.version}; it matches no row.`);
-    }
+  private queryInput(): GridQueryInput {
+    return { sortBy: this.sortBy, sortDirection: this.sortDirection, filter: this.filter, search: this.search };
   }
 
   private layout(): ScrollLayout {
-    const rowHeight = this.rowHeight > 0 ? this.rowHeight : 36;
+    const rowHeight = this.rowHeight > 0 ? this.rowHeight : DEFAULT_ROW_HEIGHT;
     return createLayout(this.view?.length ?? 0, rowHeight, Math.max(0, this.scrollerHeight - rowHeight));
+  }
+
+  /** The role=grid element: it scrolls, and its keys are the keyboard controller's. */
+  private scroller(): HTMLElement | null {
+    return this.renderRoot?.querySelector?.<HTMLElement>('.scroller') ?? null;
+  }
+
+  /** Moves the grid's focus to a cell, scrolling it into view. */
+  private async moveFocus(position: GridPosition): Promise<void> {
+    this.focusState.col = position.col;
+    this.focusState.setRow(this.view, position.row);
+    if (this.focusState.index >= 0) this.scrollState.reveal(this.layout(), this.focusState.index);
+    this.requestUpdate();
+    await this.updateComplete;
+    this.focusTarget()?.focus({ preventScroll: true });
+  }
+
+  /** Fires `recipient-select` for the row at a view index. */
+  private activateRow(index: number): void {
+    const view = this.view;
+    if (!view || index < 0 || index >= view.length) return;
+    const r = view.state.recipientAt(view.rowAt(index));
+    const detail: RecipientSelectDetail = { emailId: r.emailId, recipientId: r.recipientId, contactId: r.contactId };
+    this.dispatchEvent(new CustomEvent('recipient-select', { detail, bubbles: true, composed: true }));
   }
 
   private csvOptions(): CsvOptions {
@@ -452,7 +371,7 @@ export class AudienceResponseGridElement extends LitElement implements KeyboardG
   }
 
   private focusTarget(): HTMLElement | null {
-    return this.keyboardTarget?.querySelector<HTMLElement>('[tabindex="0"]') ?? null;
+    return this.scroller()?.querySelector<HTMLElement>('[tabindex="0"]') ?? null;
   }
 
   private readonly chipActions = {
@@ -504,7 +423,7 @@ export class AudienceResponseGridElement extends LitElement implements KeyboardG
 
   private readonly onFocusOut = (event: FocusEvent): void => {
     const next = event.relatedTarget as Node | null;
-    if (!next || !this.keyboardTarget?.contains(next)) this.liveUpdates.hold.focusWithin = false;
+    if (!next || !this.scroller()?.contains(next)) this.liveUpdates.hold.focusWithin = false;
   };
 
   private readonly onRowClick = (event: MouseEvent): void => {

@@ -1,10 +1,11 @@
+import { defineElement } from '../shared/define-element';
 import { AudienceResponseGridElement } from './audience-response-grid';
 
 export { AudienceResponseGridElement };
-export type { AudienceFilter, FilterRequest } from './audience-response-grid';
+export type { FilterRequest } from '../shared/filter-request';
 export type { AudienceResponseGridEventMap, RecipientSelectDetail, RecipientSelectEvent } from './grid-events';
 
-if (!customElements.get('audience-response-grid')) customElements.define('audience-response-grid', AudienceResponseGridElement);
+defineElement('audience-response-grid', AudienceResponseGridElement);
 
 declare global {
   interface HTMLElementTagNameMap {

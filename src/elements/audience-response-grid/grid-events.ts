@@ -12,3 +12,10 @@ export type RecipientSelectEvent = CustomEvent<RecipientSelectDetail>;
 export interface AudienceResponseGridEventMap extends HTMLElementEventMap {
   'recipient-select': RecipientSelectEvent;
 }
+
+declare global {
+  // Bubbling and composed: a listener on any ancestor, or on the document, gets the typed event.
+  interface GlobalEventHandlersEventMap {
+    'recipient-select': RecipientSelectEvent;
+  }
+}

@@ -6,16 +6,19 @@ export interface GridPosition {
   col: number;
 }
 
-/** What the keyboard controller needs from the grid element. */
-export interface KeyboardGridHost extends ReactiveControllerHost, HTMLElement {
+/**
+ * What the keyboard controller reads from and does to the grid: an adapter the grid hands it,
+ * so none of this is public on the element.
+ */
+export interface KeyboardGrid {
   /** Data rows, without the header. */
-  readonly keyboardRowCount: number;
-  readonly keyboardColumnCount: number;
+  rowCount(): number;
+  columnCount(): number;
   /** Rows PageUp and PageDown move by. */
-  readonly keyboardPageSize: number;
-  readonly keyboardPosition: GridPosition;
+  pageSize(): number;
+  position(): GridPosition;
   /** The element whose keys the controller handles (the role=grid element). */
-  readonly keyboardTarget: HTMLElement | null;
+  target(): HTMLElement | null;
   moveFocus(position: GridPosition): void;
   activateRow(row: number): void;
 }
@@ -28,7 +31,10 @@ export interface KeyboardGridHost extends ReactiveControllerHost, HTMLElement {
  * Enter and Space by themselves. Keys the grid uses never also scroll the page.
  */
 export class GridKeyboardController implements ReactiveController {
-  constructor(private readonly host: KeyboardGridHost) {
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly grid: KeyboardGrid,
+  ) {
     host.addController(this);
   }
 
@@ -69,21 +75,21 @@ export class GridKeyboardController implements ReactiveController {
   }
 
   private readonly onKeyDown = (event: KeyboardEvent): void => {
-    const host = this.host;
-    const grid = host.keyboardTarget;
-    if (!grid || event.defaultPrevented || event.altKey || !event.composedPath().includes(grid)) return;
-    const at = host.keyboardPosition;
+    const grid = this.grid;
+    const target = grid.target();
+    if (!target || event.defaultPrevented || event.altKey || !event.composedPath().includes(target)) return;
+    const at = grid.position();
     if (event.key === 'Enter') {
       if (at.row < 0) return;
       event.preventDefault();
-      host.activateRow(at.row);
+      grid.activateRow(at.row);
       return;
     }
-    const rtl = getComputedStyle(host).direction === 'rtl';
+    const rtl = getComputedStyle(this.host).direction === 'rtl';
     const ctrl = event.ctrlKey || event.metaKey;
-    const next = GridKeyboardController.target(event.key, ctrl, rtl, at, host.keyboardRowCount, host.keyboardColumnCount, host.keyboardPageSize);
+    const next = GridKeyboardController.target(event.key, ctrl, rtl, at, grid.rowCount(), grid.columnCount(), grid.pageSize());
     if (!next) return;
     event.preventDefault();
-    host.moveFocus(next);
+    grid.moveFocus(next);
   };
 }

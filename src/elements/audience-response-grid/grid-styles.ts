@@ -1,9 +1,10 @@
 import { css } from 'lit';
 
 /**
- * The grid's own look, after the shared theme (themeStyles). Hosts theme it with the
- * `--email-responses-*` custom properties (documented on the element) and the parts; the `--_*`
- * properties are internal. Logical properties throughout, so a right-to-left page mirrors it.
+ * The grid's own look, after the shared theme (themeStyles), which already styles the buttons,
+ * chosen chips, notices, the final marker and the visually hidden live region. Hosts theme it
+ * with the `--email-responses-*` custom properties (documented on the element) and the parts;
+ * the `--_*` properties are internal. Logical properties throughout, so a right-to-left page mirrors it.
  */
 export const gridStyles = css`
   :host {
@@ -27,11 +28,6 @@ export const gridStyles = css`
     margin-inline-end: auto;
     color: var(--_muted);
   }
-  input,
-  button {
-    font: inherit;
-    color: inherit;
-  }
   input[type='search'] {
     min-inline-size: 14rem;
     padding: 0.3rem 0.5rem;
@@ -39,24 +35,12 @@ export const gridStyles = css`
     border-radius: var(--_radius);
     background: var(--_bg);
   }
-  button {
-    padding: 0.25rem 0.6rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_bg);
-    cursor: pointer;
-  }
   button:focus-visible,
   input:focus-visible,
   [role='gridcell']:focus-visible,
   [role='columnheader'][tabindex]:focus-visible {
     outline: 2px solid var(--_accent);
     outline-offset: -2px;
-  }
-  .chip[aria-pressed='true'] {
-    background: var(--_accent);
-    border-color: var(--_accent);
-    color: var(--_accent-text);
   }
   .chip .chip-count {
     margin-inline-start: 0.35rem;
@@ -183,24 +167,8 @@ export const gridStyles = css`
     overflow: hidden;
     text-overflow: ellipsis;
   }
-  .final {
-    padding-inline: 0.3rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    font-size: 0.75em;
-    text-transform: uppercase;
-    letter-spacing: 0.04em;
-  }
   .overdue {
     color: var(--_overdue);
     font-weight: 600;
-  }
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
   }
 `;

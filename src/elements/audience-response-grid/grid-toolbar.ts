@@ -3,15 +3,8 @@ import { live } from 'lit/directives/live.js';
 import type { ResponseDefinition } from '../../core/catalogue';
 import { AUDIENCE_GROUPS, type AudienceEngagement, type AudienceGroup } from '../../store/audience-query';
 import type { AudienceCounts } from '../../store/audience-view';
+import type { FilterRequest } from '../shared/filter-request';
 import type { Messages } from '../shared/messages';
-
-/** The chips a host or a click has chosen. */
-export interface AudienceFilter {
-  responses?: readonly string[];
-  groups?: readonly AudienceGroup[];
-  /** Only recipients who opened, clicked, or were opened by machines only, whatever the chips. */
-  engagement?: AudienceEngagement;
-}
 
 export interface ChipActions {
   toggleResponse(id: string): void;
@@ -40,7 +33,7 @@ const GROUP_MESSAGE: Record<AudienceGroup, keyof Messages['groups']> = {
  */
 export function renderChips(
   counts: AudienceCounts,
-  filter: AudienceFilter,
+  filter: FilterRequest,
   responses: readonly ResponseDefinition[],
   labels: ReadonlyMap<string, string>,
   messages: Messages,

@@ -1,30 +1,26 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
-import { upgradeProperty } from '../shared/upgrade-property';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { RecipientState, ResponseState } from '../../core/fold';
-import { TimelineData } from './timeline-data';
 import type { ResponseStore } from '../../store/response-store';
 import type { StoreChange } from '../../store/store-events';
-import { StoreController } from '../controllers/store-controller';
-import { localeContext, type LocaleContext } from '../shared/locale-context';
 import { responseLabel, type Messages } from '../shared/messages';
-import { StoreStatusController, storeNotices, type StatusNotice } from '../shared/store-status';
+import { ResponseViewElement } from '../shared/response-view-element';
+import { storeNotices, type StatusNotice } from '../shared/store-status';
 import { themeStyles } from '../shared/theme-styles';
 import { warnOnce } from '../shared/warn';
 import { KeysetWindow } from './keyset-window';
+import { TimelineData } from './timeline-data';
 import { renderEmail, type EmailContext } from './timeline-email';
-import type { ContactResponseTimelineEventMap, EmailSelectDetail } from './timeline-events';
+import type { EmailSelectDetail } from './timeline-events';
 import { renderFlags } from './timeline-flags';
 import { compareKeys, withResponse, type TimelineEmail, type TimelineKey } from './timeline-model';
-import { renderToolbar } from './timeline-toolbar';
 import { timelineStyles } from './timeline-styles';
+import { renderToolbar } from './timeline-toolbar';
 
-const TAG = 'contact-response-timeline';
 const DEFAULT_PAGE = 50;
 /** A page this long is already slow to read; thousands at once would be slow to render. */
 const MAX_PAGE = 500;
-const CLOCK_MS = 30_000;
 
 /**
  * One contact across every bulk and trigger email it was in, live: newest first, each email with
@@ -39,13 +35,7 @@ const CLOCK_MS = 30_000;
  * touch this contact.
  *
  * @summary Every email a contact was in, how it responded, and why each event counted or not.
- *
- * @attr contact-id - The contact to show.
- * @attr response - Shows only the emails where the contact's response is this catalogue id; empty shows all.
- * @attr show-machine-opens - Lists Opened (machine) events and counts; hidden by default.
- * @attr page-size - Emails per page (default 50, at most 500).
- * @attr locale - Language of labels, numbers and times (BCP 47); messages come from `registerMessages`.
- * @attr time-zone - An IANA zone for times (`Europe/Paris`); default: the viewer's own.
+ * @tagname contact-response-timeline
  *
  * @fires email-select - An email was chosen by click or Enter. Detail: `{ emailId, recipientId, contactId }`;
  *   open that email's grid and call `grid.revealRecipient(recipientId)`.
@@ -95,39 +85,25 @@ const CLOCK_MS = 30_000;
  * @cssprop --email-responses-radius - Corner radius.
  * @cssprop --email-responses-font - The font shorthand.
  */
-export class ContactResponseTimelineElement extends LitElement {
+export class ContactResponseTimelineElement extends ResponseViewElement {
   static override styles = [themeStyles, timelineStyles];
 
+  /** The contact to show. */
   @property({ attribute: 'contact-id' }) contactId = '';
+  /** Shows only the emails where the contact's response is this catalogue id; empty shows all. */
   @property() response = '';
+  /** Lists Opened (machine) events and counts; hidden by default. */
   @property({ attribute: 'show-machine-opens', type: Boolean }) showMachineOpens = false;
-  @property({ attribute: 'page-size', type: Number }) pageSize = DEFAULT_PAGE;
-  @property() locale: string | undefined;
+  /** Emails per page (default 50, at most 500). */
+  @property({ attribute: 'page-size', type: Number }) pageSize: number = DEFAULT_PAGE;
+  /** An IANA zone for times (`Europe/Paris`); default: the viewer's own. */
   @property({ attribute: 'time-zone' }) timeZone: string | undefined;
 
-  private readonly storeController = new StoreController(this, (change) => this.storeChanged(change));
-  private readonly statusController = new StoreStatusController(this);
+  protected override showsTimes = true;
   private readonly window = new KeysetWindow(compareKeys, DEFAULT_PAGE);
-  private locales: LocaleContext = localeContext(undefined, undefined, TAG);
   private readonly data = new TimelineData();
   private rendered: { start: number; end: number; total: number } = { start: 0, end: 0, total: 0 };
   private focusKey: TimelineKey | undefined;
-  private clock: ReturnType<typeof setInterval> | undefined;
-
-  constructor() {
-    super();
-    upgradeProperty(this, 'store');
-  }
-
-  /** The store to read; by default the one the enclosing `<email-responses>` provides. */
-  get store(): ResponseStore | undefined {
-    return this.storeController.store;
-  }
-
-  set store(store: ResponseStore | undefined) {
-    this.storeController.store = store;
-    this.data.invalidate();
-  }
 
   /** Emails of the contact that the response filter keeps, on every page. */
   get emailCount(): number {
@@ -158,29 +134,12 @@ export class ContactResponseTimelineElement extends LitElement {
     return true;
   }
 
-  override addEventListener<K extends keyof ContactResponseTimelineEventMap>(
-    type: K,
-    listener: (this: ContactResponseTimelineElement, event: ContactResponseTimelineEventMap[K]) => void,
-    options?: boolean | AddEventListenerOptions,
-  ): void;
-  override addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
-  override addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void {
-    super.addEventListener(type, listener, options);
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Relative times ("5 min. ago") move with the clock, not with the store.
-    this.clock = setInterval(() => this.requestUpdate(), CLOCK_MS);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearInterval(this.clock);
+  protected override get timeZoneShown(): string | undefined {
+    return this.timeZone;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('locale') || changed.has('timeZone')) this.locales = localeContext(this.locale, this.timeZone, TAG);
+    super.willUpdate(changed);
     if (changed.has('pageSize')) this.window.pageSize = this.checkedPageSize();
     if (changed.has('contactId') || changed.has('response') || changed.has('pageSize')) this.window.reset();
     const store = this.store;
@@ -209,9 +168,7 @@ export class ContactResponseTimelineElement extends LitElement {
     const page = this.window.pageSize;
     const ctx = store ? this.emailContext(store, m, labels) : undefined;
     return html`
-      <div class="status" role="status">
-        ${this.notices(store, m, all.length, list.length).map((n) => html`<p class="notice" part="status" data-kind=${n.kind}>${n.text}</p>`)}
-      </div>
+      ${this.renderNotices(this.notices(store, m, all.length, list.length))}
       ${store && rules && all.length > 0 ? renderFlags(this.data.contact(store.state, this.contactId), rules, m, labels) : nothing}
       ${all.length > 0 && rules
         ? renderToolbar({
@@ -270,8 +227,7 @@ export class ContactResponseTimelineElement extends LitElement {
     return withResponse(this.all(), this.response);
   }
 
-  private storeChanged(change: StoreChange): void {
-    this.statusController.watch(this.store);
+  protected override storeChanged(change: StoreChange): void {
     const state = this.store?.state;
     if (state && this.data.follow(change, state, this.contactId)) this.requestUpdate();
   }
@@ -293,13 +249,13 @@ export class ContactResponseTimelineElement extends LitElement {
   private checkedPageSize(): number {
     const size = Math.floor(this.pageSize);
     if (Number.isFinite(size) && size >= 1 && size <= MAX_PAGE) return size;
-    warnOnce(`page-size:${String(this.pageSize)}`, `<${TAG} page-size="${String(this.pageSize)}">: use a whole number from 1 to ${MAX_PAGE}; showing ${size > MAX_PAGE ? MAX_PAGE : DEFAULT_PAGE}.`);
+    warnOnce(`page-size:${String(this.pageSize)}`, `<${this.localName} page-size="${String(this.pageSize)}">: use a whole number from 1 to ${MAX_PAGE}; showing ${size > MAX_PAGE ? MAX_PAGE : DEFAULT_PAGE}.`);
     return size > MAX_PAGE ? MAX_PAGE : DEFAULT_PAGE;
   }
 
   private checkResponse(state: ResponseState): void {
     if (this.response !== '' && !state.rules.responses.some((r) => r.id === this.response)) {
-      warnOnce(`timeline-response:${this.response}`, `<${TAG} response="${this.response}">: not a response id in rules ${state.rules.version}; it matches no email.`);
+      warnOnce(`timeline-response:${this.response}`, `<${this.localName} response="${this.response}">: not a response id in rules ${state.rules.version}; it matches no email.`);
     }
   }
 

@@ -12,3 +12,10 @@ export type EmailSelectEvent = CustomEvent<EmailSelectDetail>;
 export interface ContactResponseTimelineEventMap extends HTMLElementEventMap {
   'email-select': EmailSelectEvent;
 }
+
+declare global {
+  // Bubbling and composed: a listener on any ancestor, or on the document, gets the typed event.
+  interface GlobalEventHandlersEventMap {
+    'email-select': EmailSelectEvent;
+  }
+}

@@ -1,15 +1,19 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ResponseStore } from '../../store/response-store';
-import { storeContext } from '../../store/store-context';
 import type { StoreChange } from '../../store/store-events';
+import { storeContext } from './store-context';
 
 type Host = ReactiveControllerHost & HTMLElement;
+
+/** The store events that change what a view says about its data (its notices), not the data. */
+const STATUS_EVENTS = ['connection-change', 'cache-status'] as const;
 
 /**
  * Connects an element to a store: the one set on its `store` property if any, else the one the
  * nearest `<email-responses>` provides. Subscribes while connected and tells the element what
- * changed, at most once per animation frame.
+ * changed, at most once per animation frame; re-renders it when the store's connection or cache
+ * status changes, so its notices follow.
  */
 export class StoreController implements ReactiveController {
   private explicit: ResponseStore | undefined;
@@ -59,12 +63,18 @@ export class StoreController implements ReactiveController {
     if (store === this.subscribed) return;
     this.unsubscribe?.();
     this.unsubscribe = undefined;
+    for (const type of STATUS_EVENTS) this.subscribed?.removeEventListener(type, this.statusChanged);
     this.subscribed = store;
     if (store) {
+      for (const type of STATUS_EVENTS) store.addEventListener(type, this.statusChanged);
       this.unsubscribe = store.subscribe((change) => this.onChange(change, store));
       // A new store is a new state: the element starts over.
       this.onChange({ rows: [], emails: new Set(), contacts: new Set(), reset: true }, store);
     }
     this.host.requestUpdate();
   }
+
+  private readonly statusChanged = (): void => {
+    this.host.requestUpdate();
+  };
 }

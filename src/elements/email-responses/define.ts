@@ -1,9 +1,10 @@
+import { defineElement } from '../shared/define-element';
 import { EmailResponsesElement } from './email-responses';
 
 export { EmailResponsesElement };
 export type { EmailResponsesEventMap } from './email-responses';
 
-if (!customElements.get('email-responses')) customElements.define('email-responses', EmailResponsesElement);
+defineElement('email-responses', EmailResponsesElement);
 
 declare global {
   interface HTMLElementTagNameMap {

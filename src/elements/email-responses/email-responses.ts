@@ -5,11 +5,16 @@ import { createResponseStore, type ResponseStore, type ResponseStoreOptions } fr
 import { DEFAULT_RULES } from '../../core/catalogue';
 import type { ProviderName } from '../../core/providers/index';
 import { createSource, type SourceKind } from '../../store/sources/index';
-import { storeContext } from '../../store/store-context';
+import { storeContext } from '../controllers/store-context';
 import type { ResponseStoreEventMap } from '../../store/store-events';
 
 /** The events `<email-responses>` fires: the store's, relayed as bubbling, composed DOM events. */
 export interface EmailResponsesEventMap extends HTMLElementEventMap, ResponseStoreEventMap {}
+
+declare global {
+  // Relayed as bubbling, composed events: a listener on any ancestor gets them typed.
+  interface GlobalEventHandlersEventMap extends ResponseStoreEventMap {}
+}
 
 const RELAYED: (keyof ResponseStoreEventMap)[] = [
   'events-rejected',
@@ -26,6 +31,7 @@ const RELAYED: (keyof ResponseStoreEventMap)[] = [
  * every email-responses element inside it. Connects to a live stream when given `stream-url`.
  *
  * @summary Provides a response store to the elements inside it.
+ * @tagname email-responses
  * @slot - The grid, timeline and summary elements that read the store.
  * @attr stream-url - Where live events come from.
  * @attr stream-kind - `sse` (default), `websocket`, `poll` or `ndjson`.
@@ -105,16 +111,6 @@ export class EmailResponsesElement extends LitElement {
     if (changed.has('store') && this.store !== this.own) this.own = undefined;
     if (changed.has('store') || changed.has('streamUrl') || changed.has('streamKind') || changed.has('provider')) this.connectSource();
     if ((changed.has('store') || changed.has('rulesUrl')) && this.rulesUrl) void this.store.loadRules(this.rulesUrl);
-  }
-
-  override addEventListener<K extends keyof EmailResponsesEventMap>(
-    type: K,
-    listener: (this: EmailResponsesElement, event: EmailResponsesEventMap[K]) => void,
-    options?: boolean | AddEventListenerOptions,
-  ): void;
-  override addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
-  override addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void {
-    super.addEventListener(type, listener, options);
   }
 
   protected override render() {

@@ -1,10 +1,11 @@
+import { defineElement } from '../shared/define-element';
 import { ResponseSummaryElement } from './response-summary';
 
 export { ResponseSummaryElement };
 export type { FilterRequestDetail, FilterRequestEvent, ResponseSummaryEventMap } from './summary-events';
 export type { SummaryStep } from './summary-figures';
 
-if (!customElements.get('response-summary')) customElements.define('response-summary', ResponseSummaryElement);
+defineElement('response-summary', ResponseSummaryElement);
 
 declare global {
   interface HTMLElementTagNameMap {

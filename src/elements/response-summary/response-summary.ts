@@ -1,21 +1,18 @@
-import { LitElement, html, type PropertyValues } from 'lit';
-import { upgradeProperty } from '../shared/upgrade-property';
+import { html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import type { ResponseState } from '../../core/fold';
 import { summarizeEmail, type EmailSummary } from '../../core/summary';
-import type { ResponseStore } from '../../store/response-store';
 import type { StoreChange } from '../../store/store-events';
-import { StoreController } from '../controllers/store-controller';
-import { localeContext, type LocaleContext } from '../shared/locale-context';
 import { responseLabel } from '../shared/messages';
-import { StoreStatusController, viewNotices } from '../shared/store-status';
+import { ResponseViewElement } from '../shared/response-view-element';
+import { viewNotices } from '../shared/store-status';
 import { themeStyles } from '../shared/theme-styles';
 import { renderChart, type RowText } from './summary-chart';
-import type { FilterRequestDetail, ResponseSummaryEventMap } from './summary-events';
+import type { FilterRequestDetail } from './summary-events';
 import { FIGURE_KEYS, summaryRows, type SummaryRow } from './summary-figures';
 import { summaryStyles } from './summary-styles';
 import { renderTable } from './summary-table';
 
-const TAG = 'response-summary';
 /** Ids are scoped by the shadow root: one name serves every instance. */
 const HINT_ID = 'choose-hint';
 
@@ -33,9 +30,7 @@ function percentFormat(numbers: Intl.NumberFormat): Intl.NumberFormat {
  * recipients it counts.
  *
  * @summary One email's funnel and outcomes, with counts and rates, live.
- *
- * @attr email-id - The email to summarize.
- * @attr locale - Language of labels and numbers (BCP 47); messages come from `registerMessages`.
+ * @tagname response-summary
  *
  * @fires filter-request - A figure was chosen (click, Enter or Space). Detail: `{ emailId, step, reason?, responses, groups, engagement? }`,
  *   which `grid.applyFilter(detail)` takes as it is. Choosing the chosen figure again sends `step: null` and no filter.
@@ -69,57 +64,31 @@ function percentFormat(numbers: Intl.NumberFormat): Intl.NumberFormat {
  * @cssprop --email-responses-radius - Corner radius.
  * @cssprop --email-responses-font - The font shorthand.
  */
-export class ResponseSummaryElement extends LitElement {
+export class ResponseSummaryElement extends ResponseViewElement {
   static override styles = [themeStyles, summaryStyles];
 
+  /** The email to summarize. */
   @property({ attribute: 'email-id' }) emailId = '';
-  @property() locale: string | undefined;
 
   /** The key of the chosen figure (`opened`, `not-sent:canceled-duplicate`), or null. */
   @state() private chosen: string | null = null;
 
-  private readonly storeController = new StoreController(this, (change) => this.storeChanged(change));
-  private readonly statusController = new StoreStatusController(this);
-  private locales: LocaleContext = localeContext(undefined, undefined, TAG);
   private percent = percentFormat(this.locales.numbers);
   private figures: EmailSummary | undefined;
+  /** The state the figures were read from: a store set since, or a refold, makes them stale. */
+  private figuresOf: ResponseState | undefined;
   private stale = true;
   private rtl = false;
 
-  constructor() {
-    super();
-    upgradeProperty(this, 'store');
-  }
-
-  /** The store to read; by default the one the enclosing `<email-responses>` provides. */
-  get store(): ResponseStore | undefined {
-    return this.storeController.store;
-  }
-
-  set store(store: ResponseStore | undefined) {
-    this.storeController.store = store;
-    this.stale = true;
-  }
-
   /** The figures shown (`summarizeEmail`), or undefined while the email has no recipients. */
   get summary(): EmailSummary | undefined {
-    if (this.stale) this.refresh();
+    if (this.isStale()) this.refresh();
     return this.figures;
   }
 
   /** The chosen figure's key, or null. */
   get selected(): string | null {
     return this.chosen;
-  }
-
-  override addEventListener<K extends keyof ResponseSummaryEventMap>(
-    type: K,
-    listener: (this: ResponseSummaryElement, event: ResponseSummaryEventMap[K]) => void,
-    options?: boolean | AddEventListenerOptions,
-  ): void;
-  override addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
-  override addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void {
-    super.addEventListener(type, listener, options);
   }
 
   override connectedCallback(): void {
@@ -129,15 +98,13 @@ export class ResponseSummaryElement extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('locale')) {
-      this.locales = localeContext(this.locale, undefined, TAG);
-      this.percent = percentFormat(this.locales.numbers);
-    }
+    super.willUpdate(changed);
+    if (changed.has('locale')) this.percent = percentFormat(this.locales.numbers);
     if (changed.has('emailId')) {
       this.stale = true;
       this.chosen = null;
     }
-    if (this.stale) this.refresh();
+    if (this.isStale()) this.refresh();
     this.rtl = getComputedStyle(this).direction === 'rtl';
   }
 
@@ -148,9 +115,7 @@ export class ResponseSummaryElement extends LitElement {
     const summary = this.figures;
     const total = summary?.recipients ?? 0;
     const notices = viewNotices(store, m, this.emailId, total, total);
-    const status = html`<div class="status" role="status">
-      ${notices.map((n) => html`<p class="notice" part="status" data-kind=${n.kind}>${n.text}</p>`)}
-    </div>`;
+    const status = this.renderNotices(notices);
     if (!store || !summary || total === 0) return status;
     const responses = store.state.rules.responses;
     const rows = summaryRows(summary, responses);
@@ -184,15 +149,19 @@ export class ResponseSummaryElement extends LitElement {
       ${renderTable({ messages: m, caption, rows, texts, chosen: this.chosen, hintId: HINT_ID, onChoose: this.choose })}`;
   }
 
+  private isStale(): boolean {
+    return this.stale || this.figuresOf !== this.store?.state;
+  }
+
   private refresh(): void {
     const store = this.store;
     this.figures = store && this.emailId ? summarizeEmail(store.state, this.emailId) : undefined;
+    this.figuresOf = store?.state;
     this.stale = false;
   }
 
   /** Only this email's changes: summarizeEmail is cheap, but most changes are other emails'. */
-  private storeChanged(change: StoreChange): void {
-    this.statusController.watch(this.store);
+  protected override storeChanged(change: StoreChange): void {
     if (change.reset || change.emails.has(this.emailId)) {
       this.stale = true;
       this.requestUpdate();

@@ -1,11 +1,12 @@
-import type { AudienceEngagement, AudienceGroup } from '../../store/audience-query';
+import type { AudienceGroup } from '../../store/audience-query';
+import type { FilterRequest } from '../shared/filter-request';
 import type { SummaryStep } from './summary-figures';
 
 /**
- * Detail of `filter-request`: the recipients behind a figure, in the shape the grid's
- * `applyFilter` takes, so a host forwards it as it is: `grid.applyFilter(event.detail)`.
+ * Detail of `filter-request`: the recipients behind a figure, a `FilterRequest` with every list
+ * present, so a host forwards it to the grid as it is: `grid.applyFilter(event.detail)`.
  */
-export interface FilterRequestDetail {
+export interface FilterRequestDetail extends FilterRequest {
   emailId: string;
   /** The figure chosen; null when the chosen one was chosen again (show every recipient). */
   step: SummaryStep | null;
@@ -13,8 +14,6 @@ export interface FilterRequestDetail {
   reason?: string;
   responses: readonly string[];
   groups: readonly AudienceGroup[];
-  /** Opened, Clicked and machine-only opens are counts, not responses. */
-  engagement?: AudienceEngagement;
 }
 
 export type FilterRequestEvent = CustomEvent<FilterRequestDetail>;
@@ -22,4 +21,11 @@ export type FilterRequestEvent = CustomEvent<FilterRequestDetail>;
 /** The summary's events, as `addEventListener` sees them. */
 export interface ResponseSummaryEventMap extends HTMLElementEventMap {
   'filter-request': FilterRequestEvent;
+}
+
+declare global {
+  // Bubbling and composed: a listener on any ancestor, or on the document, gets the typed event.
+  interface GlobalEventHandlersEventMap {
+    'filter-request': FilterRequestEvent;
+  }
 }

@@ -4,7 +4,8 @@
  */
 import type { ResponseDefinition } from '../../core/catalogue';
 import type { EmailSummary, SummaryFigure } from '../../core/summary';
-import type { AudienceEngagement, AudienceGroup } from '../../store/audience-query';
+import type { AudienceEngagement } from '../../store/audience-query';
+import type { FilterRequest } from '../shared/filter-request';
 
 /** A figure a user can choose. Not sent's reasons are `not-sent` with a `reason`. */
 export type SummaryStep =
@@ -18,12 +19,8 @@ export type SummaryStep =
   | 'hard-bounce'
   | 'not-sent';
 
-/** The grid's filter for a figure (what `grid.applyFilter` takes). */
-export interface StepFilter {
-  responses: readonly string[];
-  groups: readonly AudienceGroup[];
-  engagement?: AudienceEngagement;
-}
+/** The grid's filter for a figure (what `grid.applyFilter` takes), with both lists present. */
+export type StepFilter = FilterRequest & Required<Pick<FilterRequest, 'responses' | 'groups'>>;
 
 export type SummarySection = 'funnel' | 'machine' | 'outcomes' | 'reasons';
 

@@ -1,4 +1,3 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { ResponseStore } from '../../store/response-store';
 import type { Messages } from './messages';
 
@@ -32,39 +31,6 @@ export function storeNotices(store: ResponseStore, messages: Messages, hasRows: 
   }
   if (cache.state === 'memory-only') notices.push({ kind: 'info', text: messages.memoryOnly(cache.reason) });
   return notices;
-}
-
-/** Re-renders its host when the store's connection or cache status changes. */
-export class StoreStatusController implements ReactiveController {
-  private watched: ResponseStore | undefined;
-
-  constructor(private readonly host: ReactiveControllerHost) {
-    host.addController(this);
-  }
-
-  watch(store: ResponseStore | undefined): void {
-    if (store === this.watched) return;
-    this.unwatch();
-    this.watched = store;
-    store?.addEventListener('connection-change', this.changed);
-    store?.addEventListener('cache-status', this.changed);
-  }
-
-  hostConnected(): void {}
-
-  hostDisconnected(): void {
-    this.unwatch();
-  }
-
-  private unwatch(): void {
-    this.watched?.removeEventListener('connection-change', this.changed);
-    this.watched?.removeEventListener('cache-status', this.changed);
-    this.watched = undefined;
-  }
-
-  private readonly changed = (): void => {
-    this.host.requestUpdate();
-  };
 }
 
 /**

@@ -44,7 +44,7 @@ describe('<audience-response-grid> accessibility', () => {
   it('has no axe violations with a chip chosen, focus in a cell and updates held', async () => {
     const store = await storeWith(variedEvents());
     const el = await mountGrid(store);
-    el.applyFilter({ group: 'awaiting-final' });
+    el.applyFilter({ groups: ['awaiting-final'] });
     el.sortBy = 'clicks';
     await settled(el);
     rows(el)[0]!.querySelector<HTMLElement>('[role="gridcell"]')!.focus();

@@ -20,18 +20,18 @@ describe('<audience-response-grid> CSV export', () => {
       { timeZone: 'America/New_York' },
     );
     grid.sortBy = 'contact';
-    grid.applyFilter({ group: 'sent' });
+    grid.applyFilter({ groups: ['sent'] });
     await settled(grid);
-    expect(lines(grid.exportCsv())).to.deep.equal([
+    expect(lines(grid.csv())).to.deep.equal([
       'Time zone,America/New_York',
       HEADER,
       'Ann,ann@example.com,Opened,no,,1,0,2025-12-31 19:02:00,b,',
       'Cara,cara@example.com,Delivered,no,,0,0,2025-12-31 19:01:00,a,c1',
       '',
     ]);
-    grid.applyFilter({ group: 'final' });
+    grid.applyFilter({ groups: ['final'] });
     await settled(grid);
-    expect(lines(grid.exportCsv())[2]).to.equal('Dora,,Hard Bounce,yes,550 gone,0,0,2025-12-31 19:05:00,d,');
+    expect(lines(grid.csv())[2]).to.equal('Dora,,Hard Bounce,yes,550 gone,0,0,2025-12-31 19:05:00,d,');
   });
 
   it('exports every matching row, not only the rendered ones, with the optional columns', async () => {
@@ -40,7 +40,7 @@ describe('<audience-response-grid> CSV export', () => {
     grid.applyFilter({ responses: ['opened'] });
     await settled(grid);
     expect(rows(grid).length).to.be.below(30);
-    const csv = lines(grid.exportCsv());
+    const csv = lines(grid.csv());
     expect(csv[1]).to.equal('Contact,Email address,Response,Final,Details,Opens,Clicks,Last response,Provider,Email type,Recipient id,Contact id');
     expect(csv).to.have.length(2 + 500 + 1);
     expect(csv[2]).to.equal('P1,,Opened,no,,1,0,2026-01-01 00:00:00,ses,news,r1,');
@@ -50,7 +50,7 @@ describe('<audience-response-grid> CSV export', () => {
   it('neutralizes cells a spreadsheet would run as formulas, and quotes what needs quotes', async () => {
     const names = ['=SUM(A1:A9)', '+1 555 0100', '-2+3', '@cmd', '\tTabbed', '\rReturn', 'Smith, "Jo"', 'line\nbreak', ' padded'];
     const grid = await mountGrid(await storeWith(names.map((contactName, i) => ev('delivered', `r${i}`, { contactName, ...(i === 0 ? { address: '=HYPERLINK("http://evil")' } : {}) }))));
-    const cells = lines(grid.exportCsv()).slice(2, -1);
+    const cells = lines(grid.csv()).slice(2, -1);
     expect(cells.map((line) => line.slice(0, line.indexOf(',Delivered')))).to.deep.equal([
       `'=SUM(A1:A9),"'=HYPERLINK(""http://evil"")"`,
       `'+1 555 0100,`,
@@ -116,7 +116,7 @@ describe('<audience-response-grid> CSV export', () => {
     expect(blob!.type).to.equal('text/csv;charset=utf-8');
     const bytes = new Uint8Array(await blob!.arrayBuffer());
     expect([...bytes.slice(0, 3)]).to.deep.equal([0xef, 0xbb, 0xbf]);
-    expect(new TextDecoder().decode(bytes)).to.equal(grid.exportCsv());
+    expect(new TextDecoder().decode(bytes)).to.equal(grid.csv());
   });
 
   it('writes times in the zone across a daylight-saving change', () => {

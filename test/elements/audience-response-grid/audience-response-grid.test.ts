@@ -4,7 +4,10 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { emulateMedia, sendMouse, resetMouse } from '@web/test-runner-commands';
 import { DEFAULT_RULES } from '../../../src/core/index';
 import '../../../src/elements/email-responses/define';
-import type { AudienceResponseGridElement } from '../../../src/elements/audience-response-grid/audience-response-grid';
+import { AudienceResponseGridElement } from '../../../src/elements/audience-response-grid/audience-response-grid';
+import { runViewConformance } from '../view-conformance';
+import type { FilterRequest } from '../../../src/elements/shared/filter-request';
+import type { AudienceGroup } from '../../../src/store/audience-query';
 import { ThrottledAnnouncer } from '../../../src/elements/audience-response-grid/grid-live';
 import type { RecipientSelectEvent } from '../../../src/elements/audience-response-grid/define';
 import { registerMessages } from '../../../src/elements/shared/messages';
@@ -144,7 +147,7 @@ describe('<audience-response-grid>', () => {
 
   it('applies a filter a host forwards from the summary, and searches by name or address', async () => {
     const grid = await mountGrid(await storeWith(people()));
-    grid.applyFilter({ group: 'sent' });
+    grid.applyFilter({ groups: ['sent'] });
     await settled(grid);
     expect(ids(grid)).to.deep.equal(['Cara', 'Ann', 'Bob']);
     grid.applyFilter({ responses: ['hard-bounce', 'opened'] });
@@ -161,6 +164,28 @@ describe('<audience-response-grid>', () => {
     await settled(grid);
     expect(ids(grid)).to.deep.equal(['Bob']);
     expect(shadow(grid).querySelector('[part="row-count"]')!.textContent).to.equal('1 of 4 recipients');
+  });
+
+  it('warns once about a filter field or a group it does not know, and leaves it out', async () => {
+    const grid = await mountGrid(await storeWith(people()));
+    const warnings: unknown[] = [];
+    const original = console.warn;
+    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    try {
+      // What a host written for an older version might still pass.
+      grid.applyFilter({ group: 'sent' } as FilterRequest);
+      grid.applyFilter({ groups: ['sent', 'bounced' as AudienceGroup] });
+      grid.applyFilter({ groups: ['bounced' as AudienceGroup] });
+      await settled(grid);
+    } finally {
+      console.warn = original;
+    }
+    expect(grid.filter).to.deep.equal({ responses: [], groups: [] });
+    expect(ids(grid)).to.deep.equal(['Cara', 'Ann', 'Bob', 'Dora']);
+    expect(warnings).to.deep.equal([
+      `email-responses: <audience-response-grid> filter: "group" is not a filter field; use groups, a list (groups: ['sent']). Ignoring it.`,
+      'email-responses: <audience-response-grid> has no group "bounced"; use sent, not-sent, final, awaiting-final.',
+    ]);
   });
 
   it('updates a changed row in place, flashes it, and announces the change politely', async () => {
@@ -369,4 +394,11 @@ describe('<audience-response-grid>', () => {
     expect(getComputedStyle(grid).backgroundColor).to.equal('rgb(255, 255, 255)');
   });
 
+});
+
+runViewConformance({
+  tag: 'audience-response-grid',
+  element: AudienceResponseGridElement,
+  attributes: { 'email-id': 'e-conf', 'time-zone': 'UTC' },
+  showsEvents: (grid, count) => grid.rowCount === count,
 });

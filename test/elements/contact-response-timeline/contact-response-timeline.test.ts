@@ -3,7 +3,8 @@
 // of an email, live changes and data that stays text.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import type { ContactResponseTimelineElement } from '../../../src/elements/contact-response-timeline/contact-response-timeline';
+import { ContactResponseTimelineElement } from '../../../src/elements/contact-response-timeline/contact-response-timeline';
+import { runViewConformance } from '../view-conformance';
 import type { EmailSelectEvent } from '../../../src/elements/contact-response-timeline/define';
 import '../../../src/elements/email-responses/define';
 import { registerMessages } from '../../../src/elements/shared/messages';
@@ -279,4 +280,11 @@ describe('<contact-response-timeline>', () => {
     expect(el.constructor.name).to.equal('ContactResponseTimelineElement');
     expect(heard!.detail.contactId).to.equal('c');
   });
+});
+
+runViewConformance({
+  tag: 'contact-response-timeline',
+  element: ContactResponseTimelineElement,
+  attributes: { 'contact-id': 'c-conf', 'time-zone': 'UTC' },
+  showsEvents: (timeline, count) => timeline.emailCount === count,
 });

@@ -5,7 +5,8 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { summarizeEmail } from '../../../src/core/index';
 import type { FilterRequestEvent } from '../../../src/elements/response-summary/define';
-import type { ResponseSummaryElement } from '../../../src/elements/response-summary/response-summary';
+import { ResponseSummaryElement } from '../../../src/elements/response-summary/response-summary';
+import { runViewConformance } from '../view-conformance';
 import '../../../src/elements/email-responses/define';
 import { registerMessages } from '../../../src/elements/shared/messages';
 import type { ResponseStore } from '../../../src/store/response-store';
@@ -197,4 +198,11 @@ describe('<response-summary>', () => {
     expect(heard!.detail.step).to.equal(null);
     expect(document.createElement('response-summary').constructor.name).to.equal('ResponseSummaryElement');
   });
+});
+
+runViewConformance({
+  tag: 'response-summary',
+  element: ResponseSummaryElement,
+  attributes: { 'email-id': 'e-conf' },
+  showsEvents: (summary, count) => summary.summary?.recipients === count,
 });
