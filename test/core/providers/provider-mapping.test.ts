@@ -83,6 +83,16 @@ describe('normalizeProviderEvents: mapping details', () => {
     expect(unsafe.url).to.equal(undefined);
   });
 
+  it('maps sender-authentication failures (SPF, DMARC) to Soft Bounce, as the seed lists them', () => {
+    const spf = { ...parsed<Record<string, unknown>>('elastic-email', 'error_timeout'), category: 'SPFProblem' };
+    expect(normalizeProviderEvents('elastic-email', spf).events[0]!.response).to.equal('soft-bounce');
+    const dmarc = { ...parsed<Record<string, unknown>>('postmark', 'bounce_softbounce'), Type: 'DMARCPolicy', TypeCode: 100009 };
+    expect(normalizeProviderEvents('postmark', dmarc).events[0]!.response).to.equal('soft-bounce');
+    // By its code alone, as some payloads carry only TypeCode.
+    const { Type: _type, ...byCode } = dmarc;
+    expect(normalizeProviderEvents('postmark', byCode).events[0]!.response).to.equal('soft-bounce');
+  });
+
   it('keeps the reason short', () => {
     const [item] = parsed<[Record<string, unknown>]>('sendgrid', 'bounce');
     const { events } = normalizeProviderEvents('sendgrid', [{ ...item, reason: `550 ${'x'.repeat(5000)}` }]);
