@@ -1,7 +1,7 @@
 import { BatchApplier, type AcceptedListener, type AppliedBatch } from './batch';
 import { DEFAULT_RULES, type ResponseRules } from './catalogue';
 import { ContactIndex } from './contact-index';
-import type { EmailKind, EventRejection, ResponseEvent } from './event';
+import type { EmailKind, EventRejection, ResponseEvent, UnsubscribeScope } from './event';
 import { contactFlags, type ContactState } from './effects';
 import { EmailTable } from './email-table';
 import { EventIdSet } from './event-id-set';
@@ -10,6 +10,7 @@ import {
   FINAL,
   FINAL_AT,
   FINAL_REASON,
+  FINAL_SCOPE,
   FIRST_AT,
   LAST_AT,
   MACHINE_OPENS,
@@ -49,6 +50,11 @@ export interface RecipientState {
   firstAt: number;
   lastAt: number;
   reason?: string;
+  /**
+   * `type` when the response is an Unsubscribed from this email's type only (see
+   * `ResponseEvent.scope`); absent for an unsubscribe from everything and for other responses.
+   */
+  scope?: UnsubscribeScope;
   contactId?: string;
   contactName?: string;
   address?: string;
@@ -134,6 +140,7 @@ export class ResponseState {
     };
     const reason = texts[row * TEXT_STRIDE + (isFinal ? FINAL_REASON : NON_FINAL_REASON)];
     if (reason !== undefined) state.reason = reason;
+    if (isFinal && texts[row * TEXT_STRIDE + FINAL_SCOPE] === 'type') state.scope = 'type';
     for (let m = 0; m < META_FIELDS.length; m++) {
       const value = texts[row * TEXT_STRIDE + m];
       if (value !== undefined) state[META_FIELDS[m]!] = value;

@@ -21,6 +21,8 @@ const anEvent = fc.record(
     emailType: fc.constantFrom('news', 'promo'),
     emailKind: fc.constantFrom('bulk' as const, 'trigger' as const),
     reason: fc.constantFrom('451 busy', '550 gone', 'mailbox full'),
+    // Per-type and global unsubscribes: the contact's Do not use email and types must not depend on order.
+    scope: fc.constantFrom('all' as const, 'type' as const),
   },
   { requiredKeys: ['emailId', 'recipientId', 'response', 'at'] },
 );

@@ -37,6 +37,16 @@ describe('row pages', () => {
     for (let row = 0; row < state.recipients.size; row++) expect({ ...restored.recipientAt(row), emailKind: undefined, emailType: undefined }).to.deep.equal(own(row));
   });
 
+  it('keeps an unsubscribe from one email type as such', () => {
+    const scoped = createResponseState();
+    scoped.apply([{ id: 'a', emailId: 'e', recipientId: 'r', response: 'unsubscribed', scope: 'type', at: Date.UTC(2026, 0, 1) }]);
+    const rows = unpackRowPage(structuredClone(packRowPage('e', 0, [scoped.saveRecipient(0)])));
+    expect(rows[0]!.finalScope).to.equal('type');
+    const restored = createResponseState();
+    restored.restoreRecipient(rows[0]!);
+    expect(restored.recipient('e', 'r')!.scope).to.equal('type');
+  });
+
   it('rejects records of the wrong shape', () => {
     const good = packRowPage('email-0', 0, saved.slice(0, 10));
     expect(isRowPage(good)).to.equal(true);
