@@ -25,6 +25,7 @@ import {
 import { compileRules, type CompiledRules } from './rules';
 import { resetRow } from './reset-recipient';
 import { restoreRow, saveRow, type SavedRecipient } from './saved-recipient';
+import { StatisticsPeriod } from './statistics-period';
 
 export type { AppliedBatch } from './batch';
 export type { SavedRecipient } from './saved-recipient';
@@ -80,11 +81,23 @@ export class ResponseState {
   private readonly eventIds = new EventIdSet(this.recipients);
   private readonly contacts = new ContactIndex(this.recipients);
   private readonly batches: BatchApplier;
+  /** Set only when the rules have a statistics update period (see statistics-period.ts). */
+  private readonly period: StatisticsPeriod | undefined;
 
   constructor(rules: ResponseRules | CompiledRules = DEFAULT_RULES) {
     this.rules = 'lookup' in rules ? rules : compileRules(rules);
     const { recipients, emails, eventIds, contacts } = this;
-    this.batches = new BatchApplier({ rules: this.rules, recipients, emails, eventIds, contacts });
+    const { statisticsPeriodMs, sentToProvider } = this.rules;
+    this.period = statisticsPeriodMs > 0 ? new StatisticsPeriod(statisticsPeriodMs, sentToProvider) : undefined;
+    this.batches = new BatchApplier({ rules: this.rules, recipients, emails, eventIds, contacts, period: this.period });
+  }
+
+  /**
+   * The recipient's earliest Sent to provider (epoch ms) when the rules have a statistics update
+   * period: events after it plus the period are not applied. Undefined otherwise.
+   */
+  sentAt(row: number): number | undefined {
+    return this.period?.sentAtOf(row);
   }
 
   /** How many distinct events have been applied. */
