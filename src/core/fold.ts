@@ -168,7 +168,10 @@ export class ResponseState {
    * `restoreRecipient`. Responses are saved by id, so a restore maps them onto the current rules.
    */
   saveRecipient(row: number): SavedRecipient {
-    return saveRow(this.recipients, this.emails, this.rules, row);
+    const saved = saveRow(this.recipients, this.emails, this.rules, row);
+    const sentAt = this.period?.sentAtOf(row);
+    if (sentAt !== undefined) saved.sentAt = sentAt;
+    return saved;
   }
 
   /**
@@ -176,7 +179,9 @@ export class ResponseState {
    * its row, or -1 when the recipient exists already or a saved response is not in these rules.
    */
   restoreRecipient(saved: SavedRecipient): number {
-    return restoreRow(this.recipients, this.emails, this.rules, this.contacts, saved);
+    const row = restoreRow(this.recipients, this.emails, this.rules, this.contacts, saved);
+    if (row >= 0 && this.period) this.period.restored(row, saved.sentAt);
+    return row;
   }
 
   /**
@@ -185,7 +190,7 @@ export class ResponseState {
    * saved response is not in these rules.
    */
   resetRecipient(saved: SavedRecipient, later: readonly ResponseEvent[] = []): number {
-    return resetRow(this.recipients, this.emails, this.rules, this.contacts, saved, later);
+    return resetRow(this.recipients, this.emails, this.rules, this.contacts, saved, later, this.period);
   }
 
   /** Marks an event as applied to a row without applying it (its effect came from a saved row). */

@@ -37,6 +37,11 @@ export interface SavedRecipient {
   finalReason: string | null;
   /** `type` when the final response is an Unsubscribed from the email's type only. */
   finalScope?: 'type';
+  /**
+   * With a statistics update period: the earliest Sent to provider, where the period starts, so a
+   * restored row still leaves out events past it.
+   */
+  sentAt?: number;
   /** Raw counts (Opens without the implied open of a click). */
   opens: number;
   clicks: number;

@@ -45,8 +45,11 @@ interface KeptEvent {
 export class StatisticsPeriod {
   /** Per row: the earliest Sent to provider (Infinity: none yet). */
   private sentAt = new Float64Array(1024).fill(Infinity);
-  /** Per row: the events it applied. */
-  private readonly kept: (KeptEvent[] | undefined)[] = [];
+  /**
+   * Per row: the events it applied; null when its state came from a saved one (a cache, a
+   * snapshot), whose events are not here to fold again.
+   */
+  private readonly kept: (KeptEvent[] | null | undefined)[] = [];
   private readonly slot = new Float64Array(1);
 
   constructor(
@@ -63,6 +66,16 @@ export class StatisticsPeriod {
   }
 
   /**
+   * The row's state was just set from a saved one: its period starts at the earlier of what it
+   * knew and what was saved, and it cannot be folded again from events from now on.
+   */
+  restored(row: number, sentAt: number | undefined): void {
+    if (row >= this.sentAt.length) this.grow(row);
+    if (sentAt !== undefined && sentAt < this.sentAt[row]!) this.sentAt[row] = sentAt;
+    this.kept[row] = null;
+  }
+
+  /**
    * Applies a new event of the row, or leaves it out when it lies after the row's period. Returns
    * true when anything a view shows may have changed.
    */
@@ -75,7 +88,7 @@ export class StatisticsPeriod {
       this.sentAt[row] = at;
       const cutoff = at + this.ms;
       const kept = this.kept[row];
-      if (kept !== undefined && kept.some((e) => e.at > cutoff)) {
+      if (kept != null && kept.some((e) => e.at > cutoff)) {
         const within = kept.filter((e) => e.at <= cutoff);
         this.kept[row] = within;
         this.refold(table, rules, row, within);
@@ -84,10 +97,12 @@ export class StatisticsPeriod {
     } else if (at > sent + this.ms) {
       return false;
     }
-    const entry: KeptEvent = { response, at, reason: event.reason, scope: event.scope };
     const kept = this.kept[row];
-    if (kept === undefined) this.kept[row] = [entry];
-    else kept.push(entry);
+    if (kept !== null) {
+      const entry: KeptEvent = { response, at, reason: event.reason, scope: event.scope };
+      if (kept === undefined) this.kept[row] = [entry];
+      else kept.push(entry);
+    }
     return mergeResponse(table, rules, row, response, event.reason, event.scope, eventTimes, k) || refolded;
   }
 

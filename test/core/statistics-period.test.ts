@@ -50,6 +50,28 @@ describe('the statistics update period', () => {
     expect(foldEvents([event('delivered', { at: 0 }), event('clicked', { at: 30 * DAY })], WEEK_RULES).recipient('e1', 'r1')!.response).to.equal('clicked');
   });
 
+  it('a saved row keeps where its period starts, so a restored row still leaves out later events', () => {
+    const original = foldEvents([event('sent-to-provider', { at: 0 }), event('opened', { at: DAY })], WEEK_RULES);
+    const saved = JSON.parse(JSON.stringify(original.saveRecipient(0)));
+    expect(saved.sentAt).to.equal(event('x', { at: 0 }).at);
+    const restored = createResponseState(WEEK_RULES);
+    restored.restoreRecipient(saved);
+    restored.apply([event('clicked', { at: 8 * DAY }), event('clicked', { at: 2 * DAY })]);
+    expect(restored.recipient('e1', 'r1')).to.include({ response: 'clicked', clicks: 1 });
+  });
+
+  it('a row reset to a saved state keeps it: a later, earlier Sent to provider cannot take the saved events out', () => {
+    const state = createResponseState(WEEK_RULES);
+    state.apply([event('sent-to-provider', { at: 5 * DAY }), event('delivered', { at: 5 * DAY + 1 }), event('opened', { at: 9 * DAY })]);
+    const server = foldEvents([event('sent-to-provider', { at: 5 * DAY }), event('clicked', { at: 10 * DAY })], WEEK_RULES).saveRecipient(0);
+    // The later events go through the period too: the one past 5 + 7 days is left out.
+    state.resetRecipient(server, [event('opened', { at: 11 * DAY }), event('opened', { at: 13 * DAY })]);
+    expect(state.recipient('e1', 'r1')).to.include({ response: 'clicked', clicks: 1, opens: 1 });
+    // Its events are the server's, not here to fold again: the state stays, later events are cut.
+    state.apply([event('sent-to-provider', { at: 0 }), event('opened', { at: 8 * DAY })]);
+    expect(state.recipient('e1', 'r1')).to.include({ response: 'clicked', clicks: 1, opens: 1 });
+  });
+
   it('the explanation says which events came after the period', () => {
     const events: ResponseEvent[] = [event('sent-to-provider', { at: 0 }), event('opened', { at: DAY }), event('clicked', { at: 8 * DAY })];
     const lines = explainRecipientEvents(events.map((e) => ({ event: e, at: e.at as number })), compileRules(WEEK_RULES));

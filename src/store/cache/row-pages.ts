@@ -31,6 +31,8 @@ export interface RowPage {
   finalReason?: (string | null)[];
   /** `type` where the final response is an Unsubscribed from the email's type only. */
   finalScope?: (string | null)[];
+  /** With a statistics update period: each row's earliest Sent to provider (Infinity: none). */
+  sentAt?: Float64Array;
   opens: Int32Array;
   clicks: Int32Array;
   machineOpens: Int32Array;
@@ -72,6 +74,7 @@ export function packRowPage(emailId: string, page: number, rows: readonly SavedR
   let nonFinalReason: (string | null)[] | undefined;
   let finalReason: (string | null)[] | undefined;
   let finalScope: (string | null)[] | undefined;
+  let sentAt: Float64Array | undefined;
   for (let slot = 0; slot < size; slot++) {
     const row = rows[slot]!;
     out.recipientIds[slot] = row.recipientId;
@@ -87,6 +90,7 @@ export function packRowPage(emailId: string, page: number, rows: readonly SavedR
     if (row.nonFinalReason !== null) (nonFinalReason ??= new Array<string | null>(size).fill(null))[slot] = row.nonFinalReason;
     if (row.finalReason !== null) (finalReason ??= new Array<string | null>(size).fill(null))[slot] = row.finalReason;
     if (row.finalScope === 'type') (finalScope ??= new Array<string | null>(size).fill(null))[slot] = 'type';
+    if (row.sentAt !== undefined) (sentAt ??= new Float64Array(size).fill(Infinity))[slot] = row.sentAt;
     for (const field of META_FIELDS) {
       const pair = row.meta[field];
       if (!pair) continue;
@@ -98,6 +102,7 @@ export function packRowPage(emailId: string, page: number, rows: readonly SavedR
   if (nonFinalReason) out.nonFinalReason = nonFinalReason;
   if (finalReason) out.finalReason = finalReason;
   if (finalScope) out.finalScope = finalScope;
+  if (sentAt) out.sentAt = sentAt;
   return out;
 }
 
@@ -135,6 +140,9 @@ function readScalars(page: RowPage, slot: number, into: SavedRecipient): void {
   into.finalReason = page.finalReason?.[slot] ?? null;
   if (page.finalScope?.[slot] === 'type') into.finalScope = 'type';
   else delete into.finalScope;
+  const sentAt = page.sentAt?.[slot];
+  if (sentAt !== undefined && sentAt !== Infinity) into.sentAt = sentAt;
+  else delete into.sentAt;
   into.opens = page.opens[slot]!;
   into.clicks = page.clicks[slot]!;
   into.machineOpens = page.machineOpens[slot]!;
@@ -212,6 +220,7 @@ export function isRowPage(value: unknown): value is RowPage {
   if (!counts.every((column) => column instanceof Int32Array && column.length === size)) return false;
   if (!isOptionalTextColumn(page.nonFinalReason, size) || !isOptionalTextColumn(page.finalReason, size)) return false;
   if (!isOptionalTextColumn(page.finalScope, size)) return false;
+  if (page.sentAt !== undefined && !(page.sentAt instanceof Float64Array && page.sentAt.length === size)) return false;
   if (typeof page.meta !== 'object' || page.meta === null) return false;
   const meta = page.meta as Record<string, unknown>;
   return META_FIELDS.every((field) => {

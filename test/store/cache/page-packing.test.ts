@@ -1,6 +1,6 @@
 // Packing rows and events into column pages and back: pure data, no IndexedDB.
 import { expect } from 'chai';
-import { createResponseState, foldEvents } from '../../../src/core/index';
+import { DEFAULT_RULES, createResponseState, foldEvents } from '../../../src/core/index';
 import { cachedEvents, isEventPage, mergeEventPages, packEventPage, unpackEventPage, type CachedEvent } from '../../../src/store/cache/event-pages';
 import { isRowPage, packRowPage, unpackRowPage } from '../../../src/store/cache/row-pages';
 import { makeEvents } from './cache-helpers';
@@ -45,6 +45,17 @@ describe('row pages', () => {
     const restored = createResponseState();
     restored.restoreRecipient(rows[0]!);
     expect(restored.recipient('e', 'r')!.scope).to.equal('type');
+  });
+
+  it('keeps where a row\'s statistics update period starts', () => {
+    const rules = { ...DEFAULT_RULES, version: 'week', statisticsPeriodDays: 7 };
+    const withPeriod = createResponseState(rules);
+    withPeriod.apply([
+      { id: 'a', emailId: 'e', recipientId: 'r', response: 'sent-to-provider', at: Date.UTC(2026, 0, 1) },
+      { id: 'b', emailId: 'e', recipientId: 's', response: 'delivered', at: Date.UTC(2026, 0, 1) },
+    ]);
+    const rows = unpackRowPage(structuredClone(packRowPage('e', 0, [withPeriod.saveRecipient(0), withPeriod.saveRecipient(1)])));
+    expect(rows.map((row) => row.sentAt)).to.deep.equal([Date.UTC(2026, 0, 1), undefined]);
   });
 
   it('rejects records of the wrong shape', () => {
