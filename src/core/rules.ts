@@ -86,7 +86,7 @@ export function compileRules(rules: ResponseRules = DEFAULT_RULES): CompiledRule
     counter,
     handedToProvider,
     delivered,
-    statisticsPeriodMs: rules.statisticsPeriodDays === undefined ? 0 : rules.statisticsPeriodDays * 86_400_000,
+    statisticsPeriodMs: rules.statisticsPeriodDays == null ? 0 : rules.statisticsPeriodDays * 86_400_000,
     sentToProvider: rules.responses.findIndex((response) => response.id === 'sent-to-provider'),
   };
   compiledCache.set(rules, compiled);
@@ -114,7 +114,8 @@ export function checkRules(value: unknown): string[] {
     problems.push('sentToProviderLimitHours must be a positive number');
   }
   const period = rules.statisticsPeriodDays;
-  if (period !== undefined && (typeof period !== 'number' || !(period > 0) || period === Infinity)) {
+  // null as well as absent: a backend's JSON has no undefined.
+  if (period !== undefined && period !== null && (typeof period !== 'number' || !(period > 0) || period === Infinity)) {
     problems.push('statisticsPeriodDays must be a positive number of days, or left out (off)');
   }
   if (!Array.isArray(rules.responses) || rules.responses.length === 0) {

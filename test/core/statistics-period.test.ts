@@ -20,6 +20,10 @@ describe('the statistics update period', () => {
     expect(checkRules(WEEK_RULES)).to.deep.equal([]);
     expect(checkRules({ ...WEEK_RULES, statisticsPeriodDays: 0 })).to.deep.equal(['statisticsPeriodDays must be a positive number of days, or left out (off)']);
     expect(checkRules({ ...WEEK_RULES, statisticsPeriodDays: '7' })).to.have.length(1);
+    // A backend's JSON says "off" with null.
+    const off = { ...WEEK_RULES, statisticsPeriodDays: null } as unknown as typeof WEEK_RULES;
+    expect(checkRules(off)).to.deep.equal([]);
+    expect(compileRules(off).statisticsPeriodMs).to.equal(0);
   });
 
   it('does not apply an event more than N days after the earliest Sent to provider', () => {
