@@ -1,7 +1,7 @@
 import { BatchApplier, type AcceptedListener, type AppliedBatch } from './batch';
 import { DEFAULT_RULES, type ResponseRules } from './catalogue';
 import { ContactIndex } from './contact-index';
-import type { EmailKind, EventRejection, ResponseEvent } from './event';
+import type { EmailKind, EventRejection, ResponseEvent, UnsubscribeScope } from './event';
 import { contactFlags, type ContactState } from './effects';
 import { EmailTable } from './email-table';
 import { EventIdSet } from './event-id-set';
@@ -10,6 +10,7 @@ import {
   FINAL,
   FINAL_AT,
   FINAL_REASON,
+  FINAL_SCOPE,
   FIRST_AT,
   LAST_AT,
   MACHINE_OPENS,
@@ -24,6 +25,7 @@ import {
 import { compileRules, type CompiledRules } from './rules';
 import { resetRow } from './reset-recipient';
 import { restoreRow, saveRow, type SavedRecipient } from './saved-recipient';
+import { StatisticsPeriod } from './statistics-period';
 
 export type { AppliedBatch } from './batch';
 export type { SavedRecipient } from './saved-recipient';
@@ -49,6 +51,11 @@ export interface RecipientState {
   firstAt: number;
   lastAt: number;
   reason?: string;
+  /**
+   * `type` when the response is an Unsubscribed from this email's type only (see
+   * `ResponseEvent.scope`); absent for an unsubscribe from everything and for other responses.
+   */
+  scope?: UnsubscribeScope;
   contactId?: string;
   contactName?: string;
   address?: string;
@@ -74,11 +81,23 @@ export class ResponseState {
   private readonly eventIds = new EventIdSet(this.recipients);
   private readonly contacts = new ContactIndex(this.recipients);
   private readonly batches: BatchApplier;
+  /** Set only when the rules have a statistics update period (see statistics-period.ts). */
+  private readonly period: StatisticsPeriod | undefined;
 
   constructor(rules: ResponseRules | CompiledRules = DEFAULT_RULES) {
     this.rules = 'lookup' in rules ? rules : compileRules(rules);
     const { recipients, emails, eventIds, contacts } = this;
-    this.batches = new BatchApplier({ rules: this.rules, recipients, emails, eventIds, contacts });
+    const { statisticsPeriodMs, sentToProvider } = this.rules;
+    this.period = statisticsPeriodMs > 0 ? new StatisticsPeriod(statisticsPeriodMs, sentToProvider) : undefined;
+    this.batches = new BatchApplier({ rules: this.rules, recipients, emails, eventIds, contacts, period: this.period });
+  }
+
+  /**
+   * The recipient's earliest Sent to provider (epoch ms) when the rules have a statistics update
+   * period: events after it plus the period are not applied. Undefined otherwise.
+   */
+  sentAt(row: number): number | undefined {
+    return this.period?.sentAtOf(row);
   }
 
   /** How many distinct events have been applied. */
@@ -134,6 +153,7 @@ export class ResponseState {
     };
     const reason = texts[row * TEXT_STRIDE + (isFinal ? FINAL_REASON : NON_FINAL_REASON)];
     if (reason !== undefined) state.reason = reason;
+    if (isFinal && texts[row * TEXT_STRIDE + FINAL_SCOPE] === 'type') state.scope = 'type';
     for (let m = 0; m < META_FIELDS.length; m++) {
       const value = texts[row * TEXT_STRIDE + m];
       if (value !== undefined) state[META_FIELDS[m]!] = value;
@@ -148,7 +168,10 @@ export class ResponseState {
    * `restoreRecipient`. Responses are saved by id, so a restore maps them onto the current rules.
    */
   saveRecipient(row: number): SavedRecipient {
-    return saveRow(this.recipients, this.emails, this.rules, row);
+    const saved = saveRow(this.recipients, this.emails, this.rules, row);
+    const sentAt = this.period?.sentAtOf(row);
+    if (sentAt !== undefined) saved.sentAt = sentAt;
+    return saved;
   }
 
   /**
@@ -156,7 +179,9 @@ export class ResponseState {
    * its row, or -1 when the recipient exists already or a saved response is not in these rules.
    */
   restoreRecipient(saved: SavedRecipient): number {
-    return restoreRow(this.recipients, this.emails, this.rules, this.contacts, saved);
+    const row = restoreRow(this.recipients, this.emails, this.rules, this.contacts, saved);
+    if (row >= 0 && this.period) this.period.restored(row, saved.sentAt);
+    return row;
   }
 
   /**
@@ -165,7 +190,7 @@ export class ResponseState {
    * saved response is not in these rules.
    */
   resetRecipient(saved: SavedRecipient, later: readonly ResponseEvent[] = []): number {
-    return resetRow(this.recipients, this.emails, this.rules, this.contacts, saved, later);
+    return resetRow(this.recipients, this.emails, this.rules, this.contacts, saved, later, this.period);
   }
 
   /** Marks an event as applied to a row without applying it (its effect came from a saved row). */
