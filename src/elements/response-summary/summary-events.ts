@@ -1,4 +1,4 @@
-import type { AudienceEngagement, AudienceGroup } from '../../store/audience-query';
+import type { AudienceEngagement, AudienceGroup } from '../../store/audience/audience-query';
 import type { SummaryStep } from './summary-figures';
 
 /**

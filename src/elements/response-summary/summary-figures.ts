@@ -4,7 +4,7 @@
  */
 import type { ResponseDefinition } from '../../core/catalogue';
 import type { EmailSummary, SummaryFigure } from '../../core/summary';
-import type { AudienceEngagement, AudienceGroup } from '../../store/audience-query';
+import type { AudienceEngagement, AudienceGroup } from '../../store/audience/audience-query';
 
 /** A figure a user can choose. Not sent's reasons are `not-sent` with a `reason`. */
 export type SummaryStep =
