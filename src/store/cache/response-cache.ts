@@ -9,7 +9,7 @@ import type { ResponseState } from '../../core/fold';
 import { CacheLedger, type WriteCounts } from './cache-ledger';
 import { ALL_STORES, isFoldRecord, type CacheDatabase, type FoldRecord } from './cache-schema';
 import { REASONS, reasonFor } from './failure-reasons';
-import { CacheChangedError, hydrateState, type HydrateLog, type HydrateProgress, type HydrateResult } from './hydrate';
+import { CacheChangedError, hydrateState, nothingHydrated, type HydrateLog, type HydrateProgress, type HydrateResult } from './hydrate';
 
 export interface ResponseCacheOptions {
   /** Database name; one per store that should keep its own copy. Default `email-responses`. */
@@ -100,7 +100,7 @@ export class ResponseCache {
    */
   async hydrate(state: ResponseState, log: HydrateLog, onProgress?: (progress: HydrateProgress) => void): Promise<HydrateResult> {
     const before = [state.recipients.size, state.eventCount];
-    const nothing: HydrateResult = { cursors: {}, rules: undefined, rulesVersion: undefined, refolded: false, recipients: state.recipients.size, events: 0, corrupted: 0, eventRecordsLost: 0, partial: false, changedWhileRead: false, firstRowsMs: 0, rowsMs: 0, totalMs: 0 };
+    const nothing = nothingHydrated(state.recipients.size);
     if (!this.db) return nothing;
     try {
       const outcome = await hydrateState(this.db, state, log, this.pageSize, this.eventPageSize, onProgress);
@@ -142,7 +142,6 @@ export class ResponseCache {
     this.schedule();
   }
 
-  /** Writes what is queued now, in one transaction. Resolves when it and every earlier one committed. */
   /**
    * Re-reads what another tab wrote while this one followed (call when this tab takes the lead,
    * before recording): its watermark and last record key.
@@ -160,6 +159,7 @@ export class ResponseCache {
     }
   }
 
+  /** Writes what is queued now, in one transaction. Resolves when it and every earlier one committed. */
   flush(): Promise<void> {
     return this.write(false);
   }
