@@ -7,7 +7,7 @@ import type { ResponseRules } from '../../core/catalogue';
 import type { ResponseEvent } from '../../core/event';
 import type { ResponseState } from '../../core/fold';
 import { CacheLedger, type WriteCounts } from './cache-ledger';
-import { ALL_STORES, isFoldRecord, type CacheDatabase, type FoldRecord } from './cache-schema';
+import { ALL_STORES, isFoldRecord, written, type CacheDatabase, type CacheWriteTransaction, type FoldRecord } from './cache-schema';
 import { REASONS, reasonFor } from './failure-reasons';
 import { CacheChangedError, hydrateState, nothingHydrated, type HydrateLog, type HydrateProgress, type HydrateResult } from './hydrate';
 
@@ -183,7 +183,7 @@ export class ResponseCache {
     this.pendingRules = undefined;
     this.ledger.cleared();
     return this.transact((tx) => {
-      for (const store of ALL_STORES) tx.objectStore(store).clear();
+      for (const store of ALL_STORES) written(tx.objectStore(store).clear());
       return { events: 0, cursors: 0, rowPages: 0, eventRecords: 0, removedRecords: 0, compacted: false };
     });
   }
@@ -216,9 +216,11 @@ export class ResponseCache {
     return this.transact((tx) => {
       const counts: WriteCounts = { events: events.length, cursors: this.pendingCursors.size, rowPages: 0, eventRecords: 0, removedRecords: 0, compacted: false };
       this.ledger.append(tx, events, counts);
-      for (const [kind, cursor] of this.pendingCursors) tx.objectStore('cursors').put(cursor, kind);
+      const cursors = tx.objectStore('cursors');
+      for (const [kind, cursor] of this.pendingCursors) written(cursors.put(cursor, kind));
       this.pendingCursors.clear();
-      if (this.pendingRules) tx.objectStore('rules').put({ version: this.pendingRules.version, rules: this.pendingRules }, 'rules');
+      const rules = this.pendingRules;
+      if (rules) written(tx.objectStore('rules').put({ version: rules.version, rules }, 'rules'));
       this.pendingRules = undefined;
       if (compact) this.ledger.compact(tx, counts);
       return counts;
@@ -226,13 +228,15 @@ export class ResponseCache {
   }
 
   /** One readwrite transaction with relaxed durability: a lost flush is replayed from its cursor. */
-  private transact(build: (tx: IDBTransaction) => WriteCounts): Promise<void> {
+  private transact(build: (tx: CacheWriteTransaction) => WriteCounts): Promise<void> {
     const db = this.db;
     if (!db) return this.lastWrite;
     const started = performance.now();
-    let tx: IDBTransaction | undefined;
+    let tx: CacheWriteTransaction | undefined;
     try {
-      tx = unwrap(db).transaction(ALL_STORES, 'readwrite', { durability: 'relaxed' });
+      tx = db.transaction(ALL_STORES, 'readwrite', { durability: 'relaxed' });
+      // Reported by `onabort` below, with the reason the transaction gives.
+      written(tx.done);
       const counts = build(tx);
       const committed = tx;
       this.lastWrite = new Promise<void>((resolve) => {
