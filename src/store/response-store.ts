@@ -21,8 +21,14 @@ export interface ResponseStoreOptions {
   /** A live source to start at once (in the leading tab, when `tabs` is set). */
   source?: ResponseSource;
   /**
-   * Keep a copy in IndexedDB under this name: a reopened page paints from it before any network
-   * and the stream resumes from the cached cursor. Without it the store lives in memory.
+   * Keep a copy in IndexedDB under this database name: a reopened page paints from it before any
+   * network and the stream resumes from the cached cursor. Without it the store lives in memory.
+   * The element attribute is `cache-name`; `cacheStatus` says whether the cache is in use.
+   */
+  cacheName?: string;
+  /**
+   * @deprecated Use `cacheName` (`cache` read as a status on the store). Still honoured when
+   * `cacheName` is not given.
    */
   cache?: string;
   /**
@@ -83,8 +89,9 @@ export class ResponseStore extends EventTarget {
       status: (status) => this.emit('connection-change', status),
     });
     this.cacheWriter = new CacheWriter(this.log, () => this.tabRole !== 'follower', (status) => this.setCacheStatus(status));
-    this.ready = options.cache ? this.openCache(options.cache, options.rules !== undefined) : Promise.resolve();
-    if (!options.cache) this.hydrated = true;
+    const cacheName = options.cacheName ?? options.cache;
+    this.ready = cacheName ? this.openCache(cacheName, options.rules !== undefined) : Promise.resolve();
+    if (!cacheName) this.hydrated = true;
     if (options.tabs) {
       this.relay = new TabRelay(options.tabs, {
         lead: () => {
@@ -121,6 +128,12 @@ export class ResponseStore extends EventTarget {
     return this.sourceLink.status;
   }
 
+  /** Where the store keeps its copy: `none`, `opening`, `ready`, or `memory-only` with the reason. */
+  get cacheStatus(): CacheStatus {
+    return this.cacheState;
+  }
+
+  /** @deprecated Use `cacheStatus`: the option `cache` was a database name, this a status. */
   get cache(): CacheStatus {
     return this.cacheState;
   }
