@@ -6,7 +6,7 @@
 import type { ResponseState } from '../../core/fold';
 import { written, type CacheWriteTransaction, type FoldRecord } from './cache-schema';
 import { mergeEventPages, packEventPage, type CachedEvent, type EventPage } from './event-pages';
-import type { HydrateOutcome } from './hydrate';
+import type { HydrateOutcome } from './hydrate-result';
 import { snapshotAllRows, snapshotRows } from './row-snapshot';
 
 /** What one write did, for `onFlush`. */

@@ -9,7 +9,8 @@ import type { ResponseState } from '../../core/fold';
 import { CacheLedger, type WriteCounts } from './cache-ledger';
 import { ALL_STORES, isFoldRecord, written, type CacheDatabase, type CacheWriteTransaction, type FoldRecord } from './cache-schema';
 import { REASONS, reasonFor } from './failure-reasons';
-import { CacheChangedError, hydrateState, nothingHydrated, type HydrateLog, type HydrateProgress, type HydrateResult } from './hydrate';
+import { hydrateState } from './hydrate';
+import { CacheChangedError, nothingHydrated, type HydrateLog, type HydrateProgress, type HydrateResult } from './hydrate-result';
 
 export interface ResponseCacheOptions {
   /** Database name; one per store that should keep its own copy. Default `email-responses`. */
