@@ -1,4 +1,4 @@
-import type { RecipientState } from './fold';
+import type { RecipientState } from './recipient-state';
 import type { CompiledRules } from './rules';
 
 /** What a contact's responses across all its emails mean for the contact (spec: "Effects"). */

@@ -1,7 +1,7 @@
 import { BatchApplier, type AcceptedListener, type AppliedBatch } from './batch';
 import { DEFAULT_RULES, type ResponseRules } from './catalogue';
 import { ContactIndex } from './contact-index';
-import type { EmailKind, EventRejection, ResponseEvent, UnsubscribeScope } from './event';
+import type { EventRejection, ResponseEvent } from './event';
 import { contactFlags, type ContactState } from './effects';
 import { EmailTable } from './email-table';
 import { EventIdSet } from './event-id-set';
@@ -24,45 +24,13 @@ import {
 } from './recipient-table';
 import { compileRules, type CompiledRules } from './rules';
 import { resetRow } from './reset-recipient';
+import type { RecipientState } from './recipient-state';
 import { restoreRow, saveRow, type SavedRecipient } from './saved-recipient';
 import { StatisticsPeriod } from './statistics-period';
 
 export type { AppliedBatch } from './batch';
 export type { SavedRecipient } from './saved-recipient';
-
-/** One recipient's state, as the views and the host see it. */
-export interface RecipientState {
-  emailId: string;
-  recipientId: string;
-  /** Catalogue id of the current response. */
-  response: string;
-  label: string;
-  final: boolean;
-  /** `sent` when the email reached the recipient. */
-  group: 'sent' | 'not-sent';
-  /** When the current response happened (epoch ms). */
-  at: number;
-  /** Opens shown: distinct human opens, at least 1 when there are clicks (images blocked). */
-  opens: number;
-  clicks: number;
-  /** Opens by bots, scanners and mail privacy protection; not in `opens`. */
-  machineOpens: number;
-  /** Earliest and latest time of any event applied (epoch ms). */
-  firstAt: number;
-  lastAt: number;
-  reason?: string;
-  /**
-   * `type` when the response is an Unsubscribed from this email's type only (see
-   * `ResponseEvent.scope`); absent for an unsubscribe from everything and for other responses.
-   */
-  scope?: UnsubscribeScope;
-  contactId?: string;
-  contactName?: string;
-  address?: string;
-  provider?: string;
-  emailKind?: EmailKind;
-  emailType?: string;
-}
+export type { RecipientState } from './recipient-state';
 
 const NONE = -1;
 

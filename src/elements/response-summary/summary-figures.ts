@@ -4,7 +4,7 @@
  */
 import type { ResponseDefinition } from '../../core/catalogue';
 import type { EmailSummary, SummaryFigure } from '../../core/summary';
-import type { AudienceEngagement } from '../../store/audience-query';
+import type { AudienceEngagement } from '../../store/audience/audience-query';
 import type { FilterRequest } from '../shared/filter-request';
 
 /** A figure a user can choose. Not sent's reasons are `not-sent` with a `reason`. */

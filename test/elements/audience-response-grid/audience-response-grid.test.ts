@@ -7,7 +7,7 @@ import '../../../src/elements/email-responses/define';
 import { AudienceResponseGridElement } from '../../../src/elements/audience-response-grid/audience-response-grid';
 import { runViewConformance } from '../view-conformance';
 import type { FilterRequest } from '../../../src/elements/shared/filter-request';
-import type { AudienceGroup } from '../../../src/store/audience-query';
+import type { AudienceGroup } from '../../../src/store/audience/audience-query';
 import { ThrottledAnnouncer } from '../../../src/elements/audience-response-grid/grid-live';
 import type { RecipientSelectEvent } from '../../../src/elements/audience-response-grid/define';
 import { registerMessages } from '../../../src/elements/shared/messages';

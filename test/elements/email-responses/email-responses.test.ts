@@ -112,7 +112,7 @@ describe('<email-responses>', () => {
     const root = await fixture<EmailResponsesElement>(html`<email-responses cache-name=${name} tabs=${name}><test-store-reader></test-store-reader></email-responses>`);
     const reader = root.querySelector('test-store-reader') as StoreReader;
     await root.store.ready;
-    expect(root.store.cache.state).to.equal('ready');
+    expect(root.store.cacheStatus.state).to.equal('ready');
     expect(reader.connection.store).to.equal(root.store);
     await until(() => root.store.tabRole === 'leader', 'the element to lead its tabs');
     root.store.close();

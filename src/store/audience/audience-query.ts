@@ -1,4 +1,4 @@
-import type { CompiledRules } from '../core/rules';
+import type { CompiledRules } from '../../core/rules';
 
 /**
  * The groups the Audience view filters by, besides single responses: reached the recipient or
