@@ -354,7 +354,30 @@ export class AudienceResponseGridElement extends ResponseViewElement {
     if (this.focusState.index >= 0) this.scrollState.reveal(this.layout(), this.focusState.index);
     this.requestUpdate();
     await this.updateComplete;
-    this.focusTarget()?.focus({ preventScroll: true });
+    const target = this.focusTarget();
+    target?.focus({ preventScroll: true });
+    if (target) this.revealInline(target);
+  }
+
+  /**
+   * Scrolls the grid sideways so a focused cell is wholly in view (the rows are virtual, so the
+   * vertical scroll is the scroll state's; sideways the browser's own scroll is the truth).
+   */
+  private revealInline(target: HTMLElement): void {
+    const scroller = this.scroller();
+    const cell = target.closest<HTMLElement>('[role="gridcell"], [role="columnheader"]') ?? target;
+    if (!scroller) return;
+    const box = scroller.getBoundingClientRect();
+    const left = box.left + scroller.clientLeft;
+    const right = left + scroller.clientWidth;
+    const r = cell.getBoundingClientRect();
+    // A cell wider than the view shows its start: the left edge, or the right one in rtl.
+    const rtl = getComputedStyle(scroller).direction === 'rtl';
+    let delta = 0;
+    if (r.width > right - left) delta = rtl ? r.right - right : r.left - left;
+    else if (r.left < left) delta = r.left - left;
+    else if (r.right > right) delta = r.right - right;
+    if (Math.abs(delta) >= 1) scroller.scrollLeft += delta;
   }
 
   /** Fires `recipient-select` for the row at a view index. */

@@ -7,9 +7,24 @@ import { css } from 'lit';
  * the `--_*` properties are internal. Logical properties throughout, so a right-to-left page mirrors it.
  */
 export const gridStyles = css`
+  /*
+   * The host is the grid's box: a column whose scroller takes the height left after the bar and
+   * the chips (its own --email-responses-height when the host's height is auto), and nothing
+   * paints outside it, whatever the page does with the host's size.
+   */
   :host {
     --_flash: var(--email-responses-flash, #fff1b8);
     --_overdue: var(--_warning);
+    display: flex;
+    flex-direction: column;
+    position: relative;
+    overflow: clip;
+    min-inline-size: 0;
+    /* Narrow layouts follow the host's width, not the viewport's: it may sit in a side panel. */
+    container: audience-grid / inline-size;
+  }
+  :host([hidden]) {
+    display: none;
   }
   @media (prefers-color-scheme: dark) {
     :host {
@@ -19,10 +34,30 @@ export const gridStyles = css`
   .toolbar,
   .chips {
     display: flex;
+    flex: none;
     flex-wrap: wrap;
     align-items: center;
     gap: 0.5rem;
-    padding-block-end: 0.5rem;
+    /* Room for the focus rings of the controls at the edges: the host clips. */
+    padding: 3px 3px 0.5rem;
+  }
+  .status {
+    flex: none;
+  }
+  @container audience-grid (width < 600px) {
+    /* One line of chips that scrolls sideways, so the rows keep the height. */
+    .chips {
+      flex-wrap: nowrap;
+      overflow-x: auto;
+      scrollbar-width: thin;
+    }
+    .chip {
+      flex: none;
+    }
+    input[type='search'] {
+      flex: 1 1 100%;
+      min-inline-size: 0;
+    }
   }
   .toolbar .count {
     margin-inline-end: auto;
@@ -36,9 +71,18 @@ export const gridStyles = css`
     background: var(--_bg);
   }
   button:focus-visible,
-  input:focus-visible,
-  [role='gridcell']:focus-visible,
-  [role='columnheader'][tabindex]:focus-visible {
+  input:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 1px;
+  }
+  /*
+   * A cell gets focus only from the grid's keys or a click, and either way the user must see
+   * where the grid's position is: a ring on :focus, not only :focus-visible, drawn inside the
+   * cell so the scroller never clips it.
+   */
+  [role='gridcell']:focus,
+  [role='columnheader'][tabindex]:focus,
+  .sort:focus {
     outline: 2px solid var(--_accent);
     outline-offset: -2px;
   }
@@ -48,6 +92,10 @@ export const gridStyles = css`
   }
   .area {
     position: relative;
+    display: flex;
+    flex: 1 1 auto;
+    flex-direction: column;
+    min-block-size: 0;
   }
   .updates {
     position: absolute;
@@ -65,8 +113,12 @@ export const gridStyles = css`
   }
   .scroller {
     position: relative;
+    flex: 1 1 auto;
     overflow: auto;
     block-size: var(--email-responses-height, 28rem);
+    /* The header and at least one row, however short the host. */
+    min-block-size: calc(2 * var(--_row-height) + 2px);
+    box-sizing: border-box;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     overscroll-behavior: contain;
@@ -170,5 +222,9 @@ export const gridStyles = css`
   .overdue {
     color: var(--_overdue);
     font-weight: 600;
+  }
+  .visually-hidden {
+    inset-block-start: 0;
+    inset-inline-start: 0;
   }
 `;
