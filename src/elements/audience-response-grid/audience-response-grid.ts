@@ -38,7 +38,8 @@ const SEARCH_DEBOUNCE_MS = 200;
  * million rows scroll and every row is reachable: wheel, touch and keys move rows one to one,
  * a scrollbar drag jumps in proportion. Live changes update rows in place and flash
  * them; while the user scrolls, is in the grid or points at rows, a change that would move rows
- * waits behind an "N updates, show" button (or the next update that comes while nobody is).
+ * waits, told in the toolbar ("Paused while you read · 3 updates · Show"), until Show or the next
+ * update that comes while nobody is reading.
  *
  * @summary The recipients of one email and how each responded, live.
  * @tagname audience-response-grid
@@ -55,7 +56,8 @@ const SEARCH_DEBOUNCE_MS = 200;
  * @csspart chip - A filter chip; chosen ones also have `chip-pressed`. The engagement chip
  *   (`data-chip="engagement"`, shown while `filter.engagement` is set) removes it.
  * @csspart status - The loading, empty, error and offline notices.
- * @csspart updates-button - "N updates, show".
+ * @csspart held-updates - "Paused while you read · 3 updates", in the toolbar.
+ * @csspart updates-button - Its "Show" button.
  * @csspart grid - The scrolling role=grid element.
  * @csspart header-row - The sticky header row.
  * @csspart header-cell - A column header.
@@ -279,6 +281,8 @@ export class AudienceResponseGridElement extends ResponseViewElement {
         shown: view?.length ?? 0,
         total,
         disabled: !view,
+        held: pending,
+        onShowHeld: () => this.showUpdates(),
         onSearchInput: this.onSearchInput,
         onSearchChange: this.onSearchChange,
         onExport: () => this.downloadCsv(),
@@ -291,7 +295,6 @@ export class AudienceResponseGridElement extends ResponseViewElement {
         : nothing}
       ${this.renderNotices(viewNotices(store, m, this.emailId, total, view?.length ?? 0))}
       <div class="area" style=${styleProperties(styles)}>
-        ${pending > 0 ? html`<button type="button" class="updates" part="button updates-button" @click=${this.showUpdates}>${m.showUpdates(pending)}</button>` : nothing}
         <div
           class="scroller"
           part="grid"
@@ -305,7 +308,7 @@ export class AudienceResponseGridElement extends ResponseViewElement {
           @focusout=${this.onFocusOut}
         >
           <div role="rowgroup" class="header-group">
-            ${renderHeader(this.columnList, gridQuery(this.queryInput()).sort ?? null, m, this.focusState.index < 0 ? this.focusState.col : -1, this.onSort)}
+            ${renderHeader(this.columnList, gridQuery(this.queryInput()).sort ?? null, m, this.focusState.index < 0 ? this.focusState.col : -1, this.onSort, pending > 0)}
           </div>
           <div
             role=${view && view.length > 0 ? 'rowgroup' : nothing}

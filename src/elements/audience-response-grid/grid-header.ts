@@ -14,6 +14,8 @@ export function renderHeader(
   messages: Messages,
   focusedCol: number,
   onSort: (column: SortColumn) => void,
+  /** Held updates leave rows out of the column's order: the indicator says so. */
+  paused = false,
 ): TemplateResult {
   return html`<div role="row" class="header" part="header-row" aria-rowindex="1">
     ${columns.map((column, col) => {
@@ -25,7 +27,9 @@ export function renderHeader(
       }
       return html`<div role="columnheader" class=${column.numeric ? 'numeric' : ''} part="header-cell" aria-sort=${sorted ?? nothing}>
         <button type="button" class="sort" data-col=${col} tabindex=${tabindex} @click=${() => onSort(column.id)}>
-          ${label}<span class="sort-icon" aria-hidden="true">${sorted === 'ascending' ? '▲' : sorted === 'descending' ? '▼' : ''}</span>
+          ${label}<span class="sort-icon" aria-hidden="true">${sorted === 'ascending' ? '▲' : sorted === 'descending' ? '▼' : ''}</span>${sorted && paused
+            ? html`<span class="sort-paused">${messages.sortPaused}</span>`
+            : nothing}
         </button>
       </div>`;
     })}

@@ -97,19 +97,19 @@ export const gridStyles = css`
     flex-direction: column;
     min-block-size: 0;
   }
-  .updates {
-    position: absolute;
-    z-index: 3;
-    inset-block-start: calc(var(--_row-height) + 0.5rem);
-    inset-inline-start: 50%;
-    translate: -50% 0;
-    background: var(--_accent);
-    border-color: var(--_accent);
-    color: var(--_accent-text);
-    box-shadow: 0 2px 6px rgb(0 0 0 / 25%);
+  .held {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.35rem;
+    color: var(--_text);
   }
-  :host(:dir(rtl)) .updates {
-    translate: 50% 0;
+  .held button {
+    padding-block: 0.1rem;
+  }
+  .sort-paused {
+    color: var(--_muted);
+    font-weight: 400;
+    font-size: 0.85em;
   }
   .scroller {
     position: relative;

@@ -1,4 +1,4 @@
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { ResponseDefinition } from '../../core/catalogue';
 import { AUDIENCE_GROUPS, type AudienceEngagement, type AudienceGroup } from '../../store/audience/audience-query';
@@ -76,13 +76,19 @@ export interface ToolbarInput {
   total: number;
   /** No email to export yet. */
   disabled: boolean;
+  /** Changes held back while the user reads (0: none). */
+  held: number;
+  onShowHeld: () => void;
   onSearchInput: (event: Event) => void;
   onSearchChange: (event: Event) => void;
   onExport: () => void;
   onResend: () => void;
 }
 
-/** Search, the row count and the two downloads. */
+/**
+ * Search, the row count, held updates and the two downloads. Held updates are told here, in
+ * the bar, never over the rows they concern.
+ */
 export function renderToolbar(input: ToolbarInput): TemplateResult {
   const m = input.messages;
   return html`<div class="toolbar" part="toolbar">
@@ -95,7 +101,13 @@ export function renderToolbar(input: ToolbarInput): TemplateResult {
       @input=${input.onSearchInput}
       @change=${input.onSearchChange}
     />
-    <span class="count" part="row-count">${m.rowCount(input.shown, input.total)}</span>
+    <span class="count" part="row-count">${m.rowCount(input.shown, input.total, input.held > 0)}</span>
+    ${input.held > 0
+      ? html`<span class="held" part="held-updates"
+          >${m.heldUpdates.paused} · ${m.heldUpdates.count(input.held)} ·
+          <button type="button" part="button updates-button" aria-label=${m.heldUpdates.showLabel(input.held)} @click=${input.onShowHeld}>${m.heldUpdates.show}</button></span
+        >`
+      : nothing}
     <button type="button" part="button export-button" ?disabled=${input.disabled} @click=${input.onExport}>${m.exportCsv}</button>
     <button type="button" part="button resend-button" ?disabled=${input.disabled} @click=${input.onResend}>${m.resendList}</button>
   </div>`;

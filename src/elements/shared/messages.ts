@@ -41,8 +41,10 @@ export interface Messages {
   overdue: (hours: number, limitHours: number) => string;
   /** An Unsubscribed scoped to the email's type: "Unsubscribed from newsletter" (no type known: undefined). */
   unsubscribedFromType: (emailType: string | undefined) => string;
-  /** The held-updates control. */
-  showUpdates: (count: number) => string;
+  /** The held-updates notice in the toolbar: "Paused while you read · 685 updates · Show". */
+  heldUpdates: { paused: string; count: (count: number) => string; show: string; showLabel: (count: number) => string };
+  /** Beside the sort arrow while held updates leave rows out of order. */
+  sortPaused: string;
   /** The polite live summary. */
   announceChanges: (changed: number, shown: number, held: number) => string;
   /** Status lines. */
@@ -56,7 +58,8 @@ export interface Messages {
   offline: string;
   closed: (error?: string) => string;
   memoryOnly: (reason?: string) => string;
-  rowCount: (shown: number, all: number) => string;
+  /** "120 of 5,000 recipients"; `paused` while held updates leave rows out ("…shown, as of the pause"). */
+  rowCount: (shown: number, all: number, paused?: boolean) => string;
   /** The grid's chip for a count-based filter (Opened, Clicked, machine-only opens). */
   engagement: EngagementMessages;
   /** `<contact-response-timeline>`. */
@@ -93,7 +96,13 @@ export const ENGLISH: Messages = {
   waited: (hours, limit) => `waited ${hours} h of ${limit} h`,
   overdue: (hours, limit) => `overdue: waited ${hours} h of ${limit} h`,
   unsubscribedFromType: (emailType) => (emailType === undefined ? "Unsubscribed from this email's type" : `Unsubscribed from ${emailType}`),
-  showUpdates: (count) => `${plural(count, 'update', 'updates')}, show`,
+  heldUpdates: {
+    paused: 'Paused while you read',
+    count: (count) => plural(count, 'update', 'updates'),
+    show: 'Show',
+    showLabel: (count) => `Show ${plural(count, 'held update', 'held updates')}`,
+  },
+  sortPaused: 'paused',
   announceChanges: (changed, shown, held) =>
     `${plural(changed, 'recipient', 'recipients')} changed. ${plural(shown, 'row', 'rows')} shown.` + (held > 0 ? ` ${plural(held, 'update waits', 'updates wait')} to be shown.` : ''),
   noStore: 'Waiting for data: put this element inside <email-responses> or set its store property.',
@@ -107,7 +116,12 @@ export const ENGLISH: Messages = {
   offline: 'You are offline. The responses shown are the ones received so far; live updates resume when the connection returns.',
   closed: (error) => `Live updates stopped${error ? `: ${error}` : ''}. The responses shown may be out of date.`,
   memoryOnly: (reason) => `Responses are kept in memory only${reason ? ` (${reason})` : ''}: a reload starts over.`,
-  rowCount: (shown, all) => (shown === all ? plural(all, 'recipient', 'recipients') : `${shown.toLocaleString('en')} of ${plural(all, 'recipient', 'recipients')}`),
+  rowCount: (shown, all, paused) =>
+    paused
+      ? `${shown.toLocaleString('en')} of ${plural(all, 'recipient', 'recipients')} shown, as of the pause`
+      : shown === all
+        ? plural(all, 'recipient', 'recipients')
+        : `${shown.toLocaleString('en')} of ${plural(all, 'recipient', 'recipients')}`,
   engagement: ENGLISH_ENGAGEMENT,
   timeline: ENGLISH_TIMELINE,
   summary: ENGLISH_SUMMARY,

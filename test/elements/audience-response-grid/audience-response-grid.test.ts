@@ -224,7 +224,8 @@ describe('<audience-response-grid>', () => {
     expect(target.isConnected).to.equal(true);
     expect(target.getAttribute('aria-rowindex')).to.equal(index);
     expect(cellTexts(target).slice(2, 5)).to.deep.equal(['Clicked', '1', '1']);
-    expect(updatesButton(grid)!.textContent!.trim()).to.equal('1 update, show');
+    expect(updatesButton(grid)!.textContent!.trim()).to.equal('Show');
+    expect(shadow(grid).querySelector('[part~="held-updates"]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Paused while you read · 1 update · Show');
     expect(grid.pendingUpdates).to.equal(1);
     updatesButton(grid)!.click();
     await settled(grid);
