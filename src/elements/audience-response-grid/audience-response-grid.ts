@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { RecipientState } from '../../core/fold';
 import { firstDirection, type AudienceGroup, type SortColumn, type SortDirection } from '../../store/audience/audience-query';
-import { AudienceView } from '../../store/audience/audience-view';
+import { AudienceView, type AudienceCounts } from '../../store/audience/audience-view';
 import type { StoreChange } from '../../store/store-events';
 import { downloadText, fileName } from '../shared/download';
 import type { FilterRequest } from '../shared/filter-request';
@@ -124,6 +124,8 @@ export class AudienceResponseGridElement extends ResponseViewElement {
   private rendered: ReadonlySet<number> = new Set();
   private resizeObserver: ResizeObserver | undefined;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Whether the email has a soft bounce, when the counts cannot say; undefined: not read since the last change. */
+  private softBounceSeen: boolean | undefined;
 
   constructor() {
     super();
@@ -212,6 +214,7 @@ export class AudienceResponseGridElement extends ResponseViewElement {
     if (changed.has('columns')) this.columnList = gridColumns((this.optional = parseColumns(this.columns)));
     if (changed.has('sortBy') || changed.has('sortDirection') || changed.has('filter')) checkQuery(this.queryInput(), this.store?.state.rules, this.localName);
     const store = this.store;
+    if (changed.has('emailId')) this.softBounceSeen = undefined;
     const queryChanged = changed.has('sortBy') || changed.has('sortDirection') || changed.has('search') || changed.has('filter');
     if (!store || !this.emailId) {
       this.view = undefined;
@@ -282,6 +285,7 @@ export class AudienceResponseGridElement extends ResponseViewElement {
         total,
         disabled: !view,
         held: pending,
+        softBounces: this.hasSoftBounces(counts),
         onShowHeld: () => this.showUpdates(),
         onSearchInput: this.onSearchInput,
         onSearchChange: this.onSearchChange,
@@ -328,12 +332,25 @@ export class AudienceResponseGridElement extends ResponseViewElement {
 
   protected override storeChanged(change: StoreChange): void {
     const view = this.view;
+    this.softBounceSeen = undefined;
     if (change.reset || !view || view.state !== this.store?.state) {
       this.needsRebuild = true;
     } else {
       this.liveUpdates.apply(view, change, this.rendered, (changed) => this.locales.messages.announceChanges(changed, view.length, view.pendingMoves));
     }
     this.requestUpdate();
+  }
+
+  /**
+   * Whether the resend list has anyone. The chip counts answer at once unless a search or an
+   * engagement hides soft bounces; then the email's rows are read, once per store change.
+   */
+  private hasSoftBounces(counts: AudienceCounts | undefined): boolean {
+    if (!this.view || !counts) return false;
+    if ((counts.byResponse['soft-bounce'] ?? 0) > 0) return true;
+    if (!this.search && !this.filter.engagement) return false;
+    this.softBounceSeen ??= this.view.rowsWith('soft-bounce').length > 0;
+    return this.softBounceSeen;
   }
 
   private queryInput(): GridQueryInput {

@@ -7,7 +7,7 @@ import type { OptionalColumn } from './grid-columns';
 /** What an export needs besides the rows. */
 export interface CsvOptions {
   messages: Messages;
-  /** Times are written in its zone, which the first line names. */
+  /** Times are written in its zone, which the time column's name gives. */
   time: Pick<TimeFormatter, 'zoned' | 'timeZone'>;
   /** The catalogue, for labels. */
   responses: readonly ResponseDefinition[];
@@ -37,24 +37,25 @@ function labels(options: CsvOptions): Map<string, string> {
   return new Map(options.responses.map((response) => [response.id, responseLabel(options.messages, response)]));
 }
 
-function zoneLine(options: CsvOptions): string {
-  return line([options.messages.csv.timeZone, options.time.timeZone]);
+/** A time column's header names its zone: imports need the header on line 1, so no zone line. */
+function timeHeader(options: CsvOptions): string {
+  return options.messages.csv.inZone(options.messages.headers.lastResponse, options.time.timeZone);
 }
 
 /**
- * The Audience view as CSV: a line naming the time zone, a header line, then one line per row
- * given (the grid passes every row of its current filter and sort, not only the rendered ones).
- * Lines end in CRLF, as RFC 4180 and spreadsheets expect.
+ * The Audience view as CSV: the header line, then one line per row given (the grid passes every
+ * row of its current filter and sort, not only the rendered ones). Lines end in CRLF, as
+ * RFC 4180 and spreadsheets expect.
  */
 export function audienceCsv(rows: Iterable<RecipientState>, options: CsvOptions): string {
   const { messages } = options;
   const optional = options.optional ?? [];
   const h = messages.headers;
-  const header = [h.contact, h.address, h.response, messages.csv.final, messages.csv.details, h.opens, h.clicks, h.lastResponse];
+  const header = [h.contact, h.address, h.response, messages.csv.final, messages.csv.details, h.opens, h.clicks, timeHeader(options)];
   for (const column of optional) header.push(column === 'provider' ? h.provider : h.emailType);
   header.push(messages.csv.recipientId, messages.csv.contactId);
   const label = labels(options);
-  const out = [zoneLine(options), line(header)];
+  const out = [line(header)];
   for (const r of rows) {
     const cells: (string | number)[] = [
       r.contactName ?? '',
@@ -80,7 +81,7 @@ export function audienceCsv(rows: Iterable<RecipientState>, options: CsvOptions)
 export function resendCsv(rows: Iterable<RecipientState>, options: CsvOptions): string {
   const { messages } = options;
   const h = messages.headers;
-  const out = [zoneLine(options), line([h.contact, h.address, messages.csv.details, h.lastResponse, messages.csv.recipientId, messages.csv.contactId])];
+  const out = [line([h.contact, h.address, messages.csv.details, timeHeader(options), messages.csv.recipientId, messages.csv.contactId])];
   for (const r of rows) {
     if (r.response !== 'soft-bounce') continue;
     out.push(line([r.contactName ?? '', r.address ?? '', r.reason ?? '', options.time.zoned(r.lastAt), r.recipientId, r.contactId ?? '']));

@@ -78,6 +78,8 @@ export interface ToolbarInput {
   disabled: boolean;
   /** Changes held back while the user reads (0: none). */
   held: number;
+  /** Whether any recipient of the email soft-bounced: the resend list is empty otherwise. */
+  softBounces: boolean;
   onShowHeld: () => void;
   onSearchInput: (event: Event) => void;
   onSearchChange: (event: Event) => void;
@@ -109,6 +111,8 @@ export function renderToolbar(input: ToolbarInput): TemplateResult {
         >`
       : nothing}
     <button type="button" part="button export-button" ?disabled=${input.disabled} @click=${input.onExport}>${m.exportCsv}</button>
-    <button type="button" part="button resend-button" ?disabled=${input.disabled} @click=${input.onResend}>${m.resendList}</button>
+    <button type="button" part="button resend-button" ?disabled=${input.disabled || !input.softBounces} @click=${input.onResend}>
+      ${input.softBounces ? m.resendList : m.noSoftBounces}
+    </button>
   </div>`;
 }

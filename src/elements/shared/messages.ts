@@ -22,7 +22,16 @@ export interface Messages {
     emailType: string;
   };
   /** CSV-only columns. */
-  csv: { final: string; details: string; recipientId: string; contactId: string; timeZone: string; yes: string; no: string };
+  csv: {
+    final: string;
+    details: string;
+    recipientId: string;
+    contactId: string;
+    /** A time column's name with the zone its times are in: "Last response (UTC)". */
+    inZone: (column: string, zone: string) => string;
+    yes: string;
+    no: string;
+  };
   /** Response labels by catalogue id; a response missing here shows the rules' own label. */
   responses: Record<string, string>;
   groups: { sent: string; notSent: string; final: string; awaitingFinal: string };
@@ -33,6 +42,8 @@ export interface Messages {
   clearFilter: string;
   exportCsv: string;
   resendList: string;
+  /** The resend button while no recipient soft-bounced (it is disabled then). */
+  noSoftBounces: string;
   /** The final marker beside a response. */
   final: string;
   noName: string;
@@ -81,7 +92,7 @@ export const ENGLISH: Messages = {
     provider: 'Provider',
     emailType: 'Email type',
   },
-  csv: { final: 'Final', details: 'Details', recipientId: 'Recipient id', contactId: 'Contact id', timeZone: 'Time zone', yes: 'yes', no: 'no' },
+  csv: { final: 'Final', details: 'Details', recipientId: 'Recipient id', contactId: 'Contact id', inZone: (column, zone) => `${column} (${zone})`, yes: 'yes', no: 'no' },
   responses: {},
   groups: { sent: 'Sent', notSent: 'Not sent', final: 'Final', awaitingFinal: 'Awaiting final response' },
   gridLabel: 'Recipients and their responses',
@@ -91,6 +102,7 @@ export const ENGLISH: Messages = {
   clearFilter: 'All',
   exportCsv: 'Export CSV',
   resendList: 'Resend list (soft bounces)',
+  noSoftBounces: 'No soft bounces',
   final: 'final',
   noName: 'no name',
   waited: (hours, limit) => `waited ${hours} h of ${limit} h`,
