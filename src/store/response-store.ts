@@ -128,6 +128,16 @@ export class ResponseStore extends EventTarget {
     return this.sourceLink.status;
   }
 
+  /** While the connection is `retrying`: when the next attempt starts (ms since the epoch). */
+  get nextRetryAt(): number | undefined {
+    return this.sourceLink.nextRetryAt;
+  }
+
+  /** Connects again at once instead of waiting out the backoff; false when not retrying. */
+  retryNow(): boolean {
+    return this.sourceLink.retryNow();
+  }
+
   /** Where the store keeps its copy: `none`, `opening`, `ready`, or `memory-only` with the reason. */
   get cacheStatus(): CacheStatus {
     return this.cacheState;

@@ -22,7 +22,7 @@ import { checkedFilter, checkQuery, gridQuery, type GridQueryInput } from './gri
 import { renderRows } from './grid-rows';
 import { GridScroll } from './grid-scroll';
 import { gridStyles } from './grid-styles';
-import { renderChips, renderToolbar, toggled } from './grid-toolbar';
+import { chipKeyTarget, renderChips, renderToolbar, toggled } from './grid-toolbar';
 import { createLayout, pageSize, rowWindow, type ScrollLayout } from './virtualizer';
 
 const OVERSCAN = 4;
@@ -108,6 +108,8 @@ export class AudienceResponseGridElement extends ResponseViewElement {
   /** The scroller's client height; rows show in it below the one-row header. */
   @state() private scrollerHeight = 0;
   @state() private liveText = '';
+  /** The chip holding the chips' one Tab stop. */
+  @state() private chipStop: string | undefined;
 
   protected override showsTimes = true;
   private readonly liveUpdates = new LiveUpdates(
@@ -232,7 +234,8 @@ export class AudienceResponseGridElement extends ResponseViewElement {
     this.hadFocus = !!active && !!this.scroller()?.contains(active);
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
     const scroller = this.scroller();
     // An update can run after the element left the page: observing then would outlive it.
     if (!scroller || !this.isConnected) return;
@@ -293,8 +296,8 @@ export class AudienceResponseGridElement extends ResponseViewElement {
         onResend: () => this.downloadResendCsv(),
       })}
       ${counts && rules
-        ? html`<div class="chips" part="chips" role="group" aria-label=${m.filterLabel}>
-            ${renderChips(counts, this.filter, rules.responses, labels, m, numbers, this.chipActions)}
+        ? html`<div class="chips" part="chips" role="toolbar" aria-label=${m.filterLabel} @keydown=${this.onChipKey} @focusin=${this.onChipFocus}>
+            ${renderChips(counts, this.filter, rules.responses, labels, m, numbers, this.chipActions, this.chipStop)}
           </div>`
         : nothing}
       ${this.renderNotices(viewNotices(store, m, this.emailId, total, view?.length ?? 0))}
@@ -422,6 +425,23 @@ export class AudienceResponseGridElement extends ResponseViewElement {
     toggleGroup: (group: AudienceGroup) => (this.filter = { ...this.filter, groups: toggled(this.filter.groups, group) }),
     clear: () => (this.filter = this.filter.engagement ? { engagement: this.filter.engagement } : {}),
     clearEngagement: () => (this.filter = { ...this.filter, engagement: undefined }),
+  };
+
+  private readonly onChipKey = (event: KeyboardEvent): void => {
+    const container = event.currentTarget as HTMLElement;
+    const chips = [...container.querySelectorAll<HTMLButtonElement>('.chip')];
+    const at = chips.indexOf((event.target as HTMLElement).closest<HTMLButtonElement>('.chip')!);
+    if (at < 0 || event.altKey || event.ctrlKey || event.metaKey) return;
+    const next = chipKeyTarget(event.key, getComputedStyle(container).direction === 'rtl', at, chips.length);
+    if (next === undefined) return;
+    event.preventDefault();
+    chips[next]!.focus();
+  };
+
+  /** The chip that gets focus, by key or click, keeps the chips' one Tab stop. */
+  private readonly onChipFocus = (event: FocusEvent): void => {
+    const name = (event.target as HTMLElement).closest<HTMLElement>('.chip')?.dataset['chip'];
+    if (name !== undefined && name !== this.chipStop) this.chipStop = name;
   };
 
   private readonly onSort = (column: SortColumn): void => {

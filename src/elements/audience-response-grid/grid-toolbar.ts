@@ -30,6 +30,8 @@ const GROUP_MESSAGE: Record<AudienceGroup, keyof Messages['groups']> = {
 /**
  * The filter chips: All, the four groups, then every response that has rows or is chosen
  * (29 chips, most at zero, would bury the useful ones). Each count is the rows the chip shows.
+ * The chips are one Tab stop (roving tabindex): `tabStop` names the chip that has it, else the
+ * first pressed one; the arrows move between them (`chipKeyTarget`).
  */
 export function renderChips(
   counts: AudienceCounts,
@@ -39,25 +41,56 @@ export function renderChips(
   messages: Messages,
   numbers: Intl.NumberFormat,
   actions: ChipActions,
+  tabStop?: string,
 ): TemplateResult {
   const chosenResponses = filter.responses ?? [];
   const chosenGroups = filter.groups ?? [];
   const none = chosenResponses.length === 0 && chosenGroups.length === 0;
+  const engagement = filter.engagement === undefined ? undefined : ENGAGEMENT_MESSAGE[filter.engagement];
+  const shown = responses.filter((response) => (counts.byResponse[response.id] ?? 0) > 0 || chosenResponses.includes(response.id));
+  const names = [...(engagement ? ['engagement'] : []), 'all', ...AUDIENCE_GROUPS, ...shown.map((r) => r.id)];
+  const pressedNames = [...(engagement ? ['engagement'] : []), ...(none ? ['all'] : []), ...chosenGroups, ...chosenResponses];
+  const stop = tabStop !== undefined && names.includes(tabStop) ? tabStop : (names.find((n) => pressedNames.includes(n)) ?? 'all');
+  // The count is a separate word for screen readers and copy and paste ("Sent 860", not "Sent860").
   const chip = (label: string, count: number, pressed: boolean, onClick: () => void, name: string) =>
-    html`<button type="button" class="chip" part=${pressed ? 'chip chip-pressed' : 'chip'} data-chip=${name} aria-pressed=${pressed ? 'true' : 'false'} @click=${onClick}>
-      ${label}<span class="chip-count">${numbers.format(count)}</span>
+    html`<button
+      type="button"
+      class="chip"
+      part=${pressed ? 'chip chip-pressed' : 'chip'}
+      data-chip=${name}
+      tabindex=${name === stop ? 0 : -1}
+      aria-pressed=${pressed ? 'true' : 'false'}
+      @click=${onClick}
+    >
+      <span class="chip-label">${label}</span> <span class="chip-count">${numbers.format(count)}</span>
     </button>`;
   // The engagement narrows every chip, like the search: its chip shows while set and removes it.
-  const engagement = filter.engagement === undefined ? undefined : ENGAGEMENT_MESSAGE[filter.engagement];
   return html`${engagement
     ? chip(messages.engagement[engagement], counts.all, true, () => actions.clearEngagement(), 'engagement')
     : ''}${chip(messages.clearFilter, counts.all, none, () => actions.clear(), 'all')}${AUDIENCE_GROUPS.map((group) =>
     chip(messages.groups[GROUP_MESSAGE[group]], counts.groups[group], chosenGroups.includes(group), () => actions.toggleGroup(group), group),
-  )}${responses
-    .filter((response) => (counts.byResponse[response.id] ?? 0) > 0 || chosenResponses.includes(response.id))
-    .map((response) =>
+  )}${shown.map((response) =>
       chip(labels.get(response.id) ?? response.label, counts.byResponse[response.id] ?? 0, chosenResponses.includes(response.id), () => actions.toggleResponse(response.id), response.id),
     )}`;
+}
+
+/**
+ * The chip an arrow key, Home or End moves to from chip `at` of `count` (left and right swap on
+ * a right-to-left page); undefined for other keys.
+ */
+export function chipKeyTarget(key: string, rtl: boolean, at: number, count: number): number | undefined {
+  switch (key) {
+    case 'ArrowRight':
+      return Math.max(0, Math.min(count - 1, at + (rtl ? -1 : 1)));
+    case 'ArrowLeft':
+      return Math.max(0, Math.min(count - 1, at + (rtl ? 1 : -1)));
+    case 'Home':
+      return 0;
+    case 'End':
+      return count - 1;
+    default:
+      return undefined;
+  }
 }
 
 /** A copy of the filter with one value added or taken away. */

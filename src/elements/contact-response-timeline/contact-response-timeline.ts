@@ -148,7 +148,8 @@ export class ContactResponseTimelineElement extends ResponseViewElement {
     if (store && changed.has('response')) this.checkResponse(store.state);
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
     const key = this.focusKey;
     this.focusKey = undefined;
     if (!key) return;

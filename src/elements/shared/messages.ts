@@ -65,7 +65,9 @@ export interface Messages {
   connecting: string;
   noRecipients: string;
   noMatch: string;
+  /** Counts down; `attempt` and the source's `error` are there for languages or hosts that want them. */
   retrying: (seconds: number, attempt: number, error?: string) => string;
+  retryNow: string;
   offline: string;
   closed: (error?: string) => string;
   memoryOnly: (reason?: string) => string;
@@ -117,16 +119,16 @@ export const ENGLISH: Messages = {
   sortPaused: 'paused',
   announceChanges: (changed, shown, held) =>
     `${plural(changed, 'recipient', 'recipients')} changed. ${plural(shown, 'row', 'rows')} shown.` + (held > 0 ? ` ${plural(held, 'update waits', 'updates wait')} to be shown.` : ''),
-  noStore: 'Waiting for data: put this element inside <email-responses> or set its store property.',
-  noEmailId: 'No email chosen: set the email-id attribute.',
+  noStore: 'Loading responses…',
+  noEmailId: 'No email to show yet.',
   cacheOpening: 'Loading the saved responses…',
   connecting: 'Connecting to the live responses…',
   noRecipients: 'No recipients for this email yet.',
   noMatch: 'No recipient matches the search and filters.',
-  retrying: (seconds, attempt, error) =>
-    `Live updates interrupted${error ? ` (${error})` : ''}. Trying again in ${plural(seconds, 'second', 'seconds')} (attempt ${attempt}). The responses shown may be out of date.`,
+  retrying: (seconds) => `Live updates interrupted. Trying again in ${plural(seconds, 'second', 'seconds')}. The responses shown may be out of date.`,
+  retryNow: 'Retry now',
   offline: 'You are offline. The responses shown are the ones received so far; live updates resume when the connection returns.',
-  closed: (error) => `Live updates stopped${error ? `: ${error}` : ''}. The responses shown may be out of date.`,
+  closed: () => 'Live updates stopped. The responses shown may be out of date.',
   memoryOnly: (reason) => `Responses are kept in memory only${reason ? ` (${reason})` : ''}: a reload starts over.`,
   rowCount: (shown, all, paused) =>
     paused

@@ -83,7 +83,7 @@ export const ENGLISH_TIMELINE: TimelineMessages = {
   showMore: (count) => `Show ${plural(count, 'older email', 'older emails')}`,
   showNewer: (count) => `Show ${plural(count, 'newer email', 'newer emails')}`,
   range: (first, last, total) => `Emails ${n(first)}–${n(last)} of ${n(total)}`,
-  noContactId: 'No contact chosen: set the contact-id attribute.',
+  noContactId: 'Choose a recipient to see their responses.',
   noEmails: 'No emails for this contact yet.',
   noMatch: 'No email of this contact has this response.',
 };

@@ -335,7 +335,7 @@ describe('<audience-response-grid>', () => {
 
   it('says in words when it has no store, no email, no recipients or no match', async () => {
     const lonely = await fixture<AudienceResponseGridElement>(html`<audience-response-grid email-id="e1"></audience-response-grid>`);
-    expect(notices(lonely)).to.deep.equal(['Waiting for data: put this element inside <email-responses> or set its store property.']);
+    expect(notices(lonely)).to.deep.equal(['Loading responses…']);
     const grid = await mountGrid(await storeWith([]), 'e1');
     expect(notices(grid)).to.deep.equal(['No recipients for this email yet.']);
     grid.store = await storeWith(people());
@@ -344,7 +344,7 @@ describe('<audience-response-grid>', () => {
     expect(notices(grid)).to.deep.equal(['No recipient matches the search and filters.']);
     grid.emailId = '';
     await settled(grid);
-    expect(notices(grid)).to.deep.equal(['No email chosen: set the email-id attribute.']);
+    expect(notices(grid)).to.deep.equal(['No email to show yet.']);
   });
 
   it('says when the cache is loading, the connection retries, or the page is offline', async () => {
@@ -358,7 +358,7 @@ describe('<audience-response-grid>', () => {
     store.connect(source);
     source.sink!.status({ state: 'retrying', attempt: 2, retryInMs: 4000, error: 'the server closed the stream' });
     await settled(grid);
-    expect(notices(grid)[0]).to.equal('Live updates interrupted (the server closed the stream). Trying again in 4 seconds (attempt 2). The responses shown may be out of date.');
+    expect(notices(grid)[0]).to.equal('Live updates interrupted. Trying again in 4 seconds. The responses shown may be out of date. Retry now');
     expect(shadow(grid).querySelector('[role="status"] p')!.getAttribute('data-kind')).to.equal('error');
     source.sink!.status({ state: 'offline', attempt: 0 });
     await settled(grid);

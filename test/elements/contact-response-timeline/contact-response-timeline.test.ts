@@ -230,14 +230,14 @@ describe('<contact-response-timeline>', () => {
 
   it('says when it has no store, no contact, no emails, or the stream is offline', async () => {
     const lonely = await mountTimeline(undefined);
-    expect(notices(lonely)).to.deep.equal(['Waiting for data: put this element inside <email-responses> or set its store property.']);
+    expect(notices(lonely)).to.deep.equal(['Loading responses…']);
     const store = await storeWith(story());
     const el = await mountTimeline(store, 'nobody');
     expect(notices(el)).to.deep.equal(['No emails for this contact yet.']);
     expect(shadow(el).querySelector('[part="flags"]')).to.equal(null);
     el.contactId = '';
     await el.updateComplete;
-    expect(notices(el)).to.deep.equal(['No contact chosen: set the contact-id attribute.']);
+    expect(notices(el)).to.deep.equal(['Choose a recipient to see their responses.']);
     el.contactId = 'c1';
     store.connect({ kind: 'manual', status: { state: 'offline', attempt: 0 }, start: (sink) => sink.status({ state: 'offline', attempt: 0 }), stop: () => {} });
     await el.updateComplete;
