@@ -273,7 +273,7 @@ export class AudienceResponseGridElement extends ResponseViewElement {
           window: rowWindow(layout, this.scrollState.scrollTop, this.scrollState.base, OVERSCAN),
           scrollTop: this.scrollState.scrollTop,
           columns: this.columnList,
-          ctx: { messages: m, labels, time, numbers, now: Date.now(), limitHours: store?.rules.sentToProviderLimitHours ?? 48 },
+          ctx: { messages: m, labels, time, numbers, now: store?.now() ?? Date.now(), limitHours: store?.rules.sentToProviderLimitHours ?? 48 },
           focusIndex: this.focusState.index,
           focusCol: this.focusState.col,
           flashing: (row) => this.liveUpdates.flashing(row),

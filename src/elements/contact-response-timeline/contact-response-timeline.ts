@@ -211,7 +211,7 @@ export class ContactResponseTimelineElement extends ResponseViewElement {
       messages,
       labels,
       time: this.locales.time,
-      now: Date.now(),
+      now: store.now(),
       rules: store.state.rules,
       showMachineOpens: this.showMachineOpens,
       events: (emailId, recipientId) => store.recipientEvents(emailId, recipientId),

@@ -47,7 +47,7 @@ export interface Messages {
   /** The final marker beside a response. */
   final: string;
   noName: string;
-  /** "waited 3 h of 48 h": Sent to provider, toward the backend's limit. */
+  /** "waiting 3 h of 48 h": Sent to provider, toward the backend's limit, by the store's clock. */
   waited: (hours: number, limitHours: number) => string;
   overdue: (hours: number, limitHours: number) => string;
   /** An Unsubscribed scoped to the email's type: "Unsubscribed from newsletter" (no type known: undefined). */
@@ -107,7 +107,7 @@ export const ENGLISH: Messages = {
   noSoftBounces: 'No soft bounces',
   final: 'final',
   noName: 'no name',
-  waited: (hours, limit) => `waited ${hours} h of ${limit} h`,
+  waited: (hours, limit) => `waiting ${hours} h of ${limit} h`,
   overdue: (hours, limit) => `overdue: waited ${hours} h of ${limit} h`,
   unsubscribedFromType: (emailType) => (emailType === undefined ? "Unsubscribed from this email's type" : `Unsubscribed from ${emailType}`),
   heldUpdates: {

@@ -15,7 +15,7 @@ import { sentToProviderWait } from '../../../src/elements/shared/time-format';
 import { ResponseStore } from '../../../src/store/response-store';
 import type { ConnectionStatus, ResponseSource, SourceSink } from '../../../src/store/sources/source';
 import type { CacheStatus } from '../../../src/store/store-events';
-import { cellTexts, ev, mountGrid, rows, scroller, settled, storeWith } from './grid-fixtures';
+import { BASE, cellTexts, ev, mountGrid, rows, scroller, settled, storeWith } from './grid-fixtures';
 
 const HOUR = 3_600_000;
 const shadow = (grid: AudienceResponseGridElement) => grid.shadowRoot!;
@@ -94,18 +94,29 @@ describe('<audience-response-grid>', () => {
     expect(hours!.textContent).to.equal(relative.format(-1, 'hour'));
   });
 
-  it('shows how long Sent to provider has waited toward the 48-hour limit, and overdue past it', async () => {
-    const now = Date.now();
+  it("reads the Sent to provider wait from the store's clock: waiting, then overdue after a jump", async () => {
     const store = await storeWith([
-      { ...ev('sent-to-provider', 'waiting'), at: now - 3 * HOUR - 60_000 },
-      { ...ev('sent-to-provider', 'late'), at: now - 50 * HOUR },
+      { ...ev('sent-to-provider', 'waiting'), at: BASE },
+      { ...ev('sent-to-provider', 'late'), at: BASE - 38 * HOUR },
     ]);
+    // A host's clock (the demo's simulated time): the wall clock is years away from BASE.
+    store.setClock(() => BASE + 12 * HOUR + 60_000);
+    expect(store.now()).to.equal(BASE + 12 * HOUR + 60_000);
     const grid = await mountGrid(store);
-    const [waiting, late] = rows(grid).map((row) => row.querySelector('[part~="wait"]')!);
-    expect(waiting!.textContent).to.equal('waited 3 h of 48 h');
-    expect(waiting!.getAttribute('part')).to.equal('wait');
-    expect(late!.textContent).to.equal('overdue: waited 50 h of 48 h');
-    expect(late!.getAttribute('part')).to.equal('wait overdue');
+    const wait = () => rows(grid).map((row) => row.querySelector('[part~="wait"]')!);
+    expect(wait()[0]!.textContent).to.equal('waiting 12 h of 48 h');
+    expect(wait()[0]!.getAttribute('part')).to.equal('wait');
+    expect(wait()[1]!.textContent).to.equal('overdue: waited 50 h of 48 h');
+    expect(wait()[1]!.getAttribute('part')).to.equal('wait overdue');
+    // The clock jumps past 48 hours with no event: the view follows the store's clock at once.
+    let now = BASE + 49 * HOUR;
+    store.setClock(() => now);
+    await settled(grid);
+    expect(wait()[0]!.textContent).to.equal('overdue: waited 49 h of 48 h');
+    now += HOUR;
+    store.setClock(undefined);
+    await settled(grid);
+    expect(store.now()).to.be.closeTo(Date.now(), 1000);
   });
 
   it('sorts by a header click, stably, toggles the direction and sets aria-sort', async () => {
