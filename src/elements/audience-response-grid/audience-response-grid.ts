@@ -12,7 +12,7 @@ import { viewNotices } from '../shared/store-status';
 import { styleProperties } from '../shared/style-properties';
 import { themeStyles } from '../shared/theme-styles';
 import { audienceCsv, resendCsv, type CsvOptions } from './csv-export';
-import { gridColumns, parseColumns, type GridColumn, type OptionalColumn } from './grid-columns';
+import { gridColumns, narrowColumns, parseColumns, type GridColumn, type OptionalColumn } from './grid-columns';
 import type { RecipientSelectDetail } from './grid-events';
 import { GridFocus } from './grid-focus';
 import { renderHeader } from './grid-header';
@@ -28,6 +28,9 @@ import { createLayout, pageSize, rowWindow, type ScrollLayout } from './virtuali
 const OVERSCAN = 4;
 const DEFAULT_ROW_HEIGHT = 36;
 const SEARCH_DEBOUNCE_MS = 200;
+/** Below this width the rows are two lines (as the container query in grid-styles says). */
+const NARROW_PX = 600;
+const NARROW_ROW_FACTOR = 1.75;
 
 /**
  * The Audience view of one email: every recipient and their response, live, at any size.
@@ -107,6 +110,8 @@ export class AudienceResponseGridElement extends ResponseViewElement {
 
   /** The scroller's client height; rows show in it below the one-row header. */
   @state() private scrollerHeight = 0;
+  /** Under about 600 px wide (the host's width, not the viewport's): two lines per row. */
+  @state() private narrow = false;
   @state() private liveText = '';
   /** The chip holding the chips' one Tab stop. */
   @state() private chipStop: string | undefined;
@@ -213,7 +218,8 @@ export class AudienceResponseGridElement extends ResponseViewElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('columns')) this.columnList = gridColumns((this.optional = parseColumns(this.columns)));
+    if (changed.has('columns')) this.optional = parseColumns(this.columns);
+    if (changed.has('columns') || (changed as PropertyValues).has('narrow')) this.columnList = this.narrow ? narrowColumns() : gridColumns(this.optional);
     if (changed.has('sortBy') || changed.has('sortDirection') || changed.has('filter')) checkQuery(this.queryInput(), this.store?.state.rules, this.localName);
     const store = this.store;
     if (changed.has('emailId')) this.softBounceSeen = undefined;
@@ -241,7 +247,14 @@ export class AudienceResponseGridElement extends ResponseViewElement {
     if (!scroller || !this.isConnected) return;
     if (!this.resizeObserver) {
       // Here rather than in firstUpdated: a moved element is disconnected and connected again.
-      this.resizeObserver = new ResizeObserver(() => (this.scrollerHeight = scroller.clientHeight));
+      // Read in the next frame: a narrow grid's taller rows resize the scroller again, which
+      // within the observer's own frame would be a ResizeObserver loop.
+      this.resizeObserver = new ResizeObserver(() =>
+        requestAnimationFrame(() => {
+          this.scrollerHeight = scroller.clientHeight;
+          this.narrow = scroller.clientWidth > 0 && scroller.clientWidth < NARROW_PX;
+        }),
+      );
       this.resizeObserver.observe(scroller);
     }
     this.scrollState.apply((top) => {
@@ -264,7 +277,7 @@ export class AudienceResponseGridElement extends ResponseViewElement {
     const styles = {
       '--_row-height': `${layout.rowHeight}px`,
       '--_tracks': this.columnList.map((c) => c.track).join(' '),
-      '--_min-width': `${this.columnList.length * 8}rem`,
+      '--_min-width': this.narrow ? '0px' : `${this.columnList.length * 8}rem`,
     };
     const rows = view
       ? renderRows({
@@ -303,7 +316,7 @@ export class AudienceResponseGridElement extends ResponseViewElement {
       ${this.renderNotices(viewNotices(store, m, this.emailId, total, view?.length ?? 0))}
       <div class="area" style=${styleProperties(styles)}>
         <div
-          class="scroller"
+          class=${this.narrow ? 'scroller narrow' : 'scroller'}
           part="grid"
           role="grid"
           aria-label=${m.gridLabel}
@@ -361,7 +374,9 @@ export class AudienceResponseGridElement extends ResponseViewElement {
   }
 
   private layout(): ScrollLayout {
-    const rowHeight = this.rowHeight > 0 ? this.rowHeight : DEFAULT_ROW_HEIGHT;
+    const line = this.rowHeight > 0 ? this.rowHeight : DEFAULT_ROW_HEIGHT;
+    // Two lines of text in a narrow row: not twice the padding.
+    const rowHeight = this.narrow ? Math.round(line * NARROW_ROW_FACTOR) : line;
     return createLayout(this.view?.length ?? 0, rowHeight, Math.max(0, this.scrollerHeight - rowHeight));
   }
 

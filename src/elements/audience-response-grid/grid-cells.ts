@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { RecipientState } from '../../core/fold';
+import { isolated, ltr, visibleControls } from '../shared/bidi-text';
 import type { Messages } from '../shared/messages';
 import { sentToProviderWait, type TimeFormatter } from '../shared/time-format';
 import type { GridColumn } from './grid-columns';
@@ -28,6 +29,7 @@ export function renderCells(r: RecipientState, columns: readonly GridColumn[], c
       class=${column.numeric ? 'cell numeric' : 'cell'}
       part=${focused ? 'cell focused-cell' : 'cell'}
       data-col=${col}
+      data-column=${column.id}
       tabindex=${focused ? 0 : -1}
     >${cellContent(r, column, ctx)}</div>`;
   });
@@ -36,9 +38,9 @@ export function renderCells(r: RecipientState, columns: readonly GridColumn[], c
 function cellContent(r: RecipientState, column: GridColumn, ctx: CellContext): unknown {
   switch (column.id) {
     case 'contact':
-      return r.contactName ?? html`<span class="missing">${ctx.messages.noName}</span>`;
+      return r.contactName !== undefined ? isolated(r.contactName) : html`<span class="missing">${ctx.messages.noName}</span>`;
     case 'address':
-      return r.address ?? '';
+      return r.address !== undefined ? ltr(r.address, 'address') : '';
     case 'response':
       return responseContent(r, ctx);
     case 'opens':
@@ -50,7 +52,7 @@ function cellContent(r: RecipientState, column: GridColumn, ctx: CellContext): u
       return html`<time datetime=${time.iso} title=${time.title}>${time.text}</time>`;
     }
     case 'provider':
-      return r.provider ?? '';
+      return r.provider !== undefined ? ltr(r.provider) : '';
     case 'email-type':
       return r.emailType ?? '';
   }
@@ -69,5 +71,5 @@ function responseContent(r: RecipientState, ctx: CellContext): TemplateResult {
   // The spaces between the parts keep them apart for screen readers and copy and paste.
   return html`<span class="label" part=${`response-label response-${r.response}`}>${label}</span>${r.final
       ? html` <span class="final" part="final-marker">${ctx.messages.final}</span>`
-      : nothing}${wait === nothing ? nothing : html` ${wait}`}${scope}${r.reason !== undefined ? html` <span class="detail" part="reason" title=${r.reason}>${r.reason}</span>` : nothing}`;
+      : nothing}${wait === nothing ? nothing : html` ${wait}`}${scope}${r.reason !== undefined ? html` <span class="detail" part="reason" dir="ltr" title=${visibleControls(r.reason)}>${visibleControls(r.reason)}</span>` : nothing}`;
 }

@@ -117,7 +117,7 @@ export const gridStyles = css`
     overflow: auto;
     block-size: var(--email-responses-height, 28rem);
     /* The header and at least one row, however short the host. */
-    min-block-size: calc(2 * var(--_row-height) + 2px);
+    min-block-size: min(calc(2 * var(--_row-height) + 2px), 10rem);
     box-sizing: border-box;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -226,5 +226,46 @@ export const gridStyles = css`
   .visually-hidden {
     inset-block-start: 0;
     inset-inline-start: 0;
+  }
+  /* Two lines per row in a narrow grid: contact and response, then address, opens, clicks, time. */
+  .narrow .header,
+  .narrow .row {
+    grid-template-columns: minmax(0, 1fr) auto auto minmax(0, auto);
+    grid-template-rows: 1fr 1fr;
+    grid-template-areas:
+      'contact contact response response'
+      'address opens clicks time';
+  }
+  .narrow [data-column='contact'] {
+    grid-area: contact;
+    font-weight: 600;
+  }
+  .narrow [data-column='response'] {
+    grid-area: response;
+    justify-content: flex-end;
+  }
+  .narrow [data-column='address'] {
+    grid-area: address;
+  }
+  .narrow [data-column='opens'] {
+    grid-area: opens;
+  }
+  .narrow [data-column='clicks'] {
+    grid-area: clicks;
+  }
+  .narrow [data-column='last-response'] {
+    grid-area: time;
+  }
+  .narrow .cell,
+  .narrow [role='columnheader'] {
+    padding-inline: 0.4rem;
+  }
+  .narrow .sort {
+    padding-inline: 0.2rem;
+  }
+  .ltr,
+  bdi {
+    overflow: hidden;
+    text-overflow: ellipsis;
   }
 `;

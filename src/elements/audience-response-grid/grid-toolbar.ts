@@ -62,7 +62,7 @@ export function renderChips(
       aria-pressed=${pressed ? 'true' : 'false'}
       @click=${onClick}
     >
-      <span class="chip-label">${label}</span> <span class="chip-count">${numbers.format(count)}</span>
+      <span class="chip-label">${label}</span> <bdi class="chip-count">${numbers.format(count)}</bdi>
     </button>`;
   // The engagement narrows every chip, like the search: its chip shows while set and removes it.
   return html`${engagement
