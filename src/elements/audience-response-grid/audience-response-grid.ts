@@ -78,6 +78,7 @@ const NARROW_ROW_FACTOR = 1.75;
  * @cssprop --email-responses-header-background - The header row and notices.
  * @cssprop --email-responses-accent - Focus rings, chosen chips, the updates button.
  * @cssprop --email-responses-accent-text - Text on the accent colour.
+ * @cssprop --email-responses-pressed-background - A chosen chip (its text is the theme's text colour).
  * @cssprop --email-responses-hover - The row under the pointer.
  * @cssprop --email-responses-flash - The brief highlight of a row that changed.
  * @cssprop --email-responses-overdue - Overdue waits and error notices.

@@ -13,7 +13,7 @@ export const gridStyles = css`
    * paints outside it, whatever the page does with the host's size.
    */
   :host {
-    --_flash: var(--email-responses-flash, #fff1b8);
+    --_flash: var(--email-responses-flash, light-dark(#fff1b8, #5c4b00));
     --_overdue: var(--_warning);
     display: flex;
     flex-direction: column;
@@ -25,11 +25,6 @@ export const gridStyles = css`
   }
   :host([hidden]) {
     display: none;
-  }
-  @media (prefers-color-scheme: dark) {
-    :host {
-      --_flash: var(--email-responses-flash, #5c4b00);
-    }
   }
   .toolbar,
   .chips {

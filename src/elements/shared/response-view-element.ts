@@ -18,6 +18,12 @@ const CLOCK_MS = 30_000;
  * views that show times, a 30-second clock. A subclass says what a store change means to it.
  */
 export abstract class ResponseViewElement extends LitElement {
+  /**
+   * `light`, `dark`, or `auto` (the OS's); without it the element follows the page's
+   * `color-scheme`, as the page's own form controls do.
+   */
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' | undefined;
+
   /** Language of labels, numbers and times, if shown (BCP 47); messages come from `registerMessages`. */
   @property() locale: string | undefined;
 

@@ -398,6 +398,7 @@ describe('<audience-response-grid>', () => {
     expect(getComputedStyle(rows(grid)[0]!).backgroundColor).to.equal('rgb(1, 2, 3)');
     grid.style.removeProperty('--email-responses-background');
     await emulateMedia({ colorScheme: 'dark' });
+    wrapper.style.colorScheme = 'light dark';
     try {
       expect(getComputedStyle(grid).backgroundColor).to.equal('rgb(29, 31, 35)');
     } finally {
