@@ -13,7 +13,7 @@ import { KeysetWindow } from './keyset-window';
 import { TimelineData } from './timeline-data';
 import { renderEmail, type EmailContext } from './timeline-email';
 import type { EmailSelectDetail } from './timeline-events';
-import { renderFlags } from './timeline-flags';
+import { renderFlags, sentAfterFlag } from './timeline-flags';
 import { compareKeys, withResponse, type TimelineEmail, type TimelineKey } from './timeline-model';
 import { timelineStyles } from './timeline-styles';
 import { renderToolbar } from './timeline-toolbar';
@@ -172,7 +172,7 @@ export class ContactResponseTimelineElement extends ResponseViewElement {
     const ctx = store ? this.emailContext(store, m, labels) : undefined;
     return html`
       ${this.renderNotices(this.notices(store, m, all.length, list.length))}
-      ${store && rules && all.length > 0 ? renderFlags(this.data.contact(store.state, this.contactId), rules, m, labels) : nothing}
+      ${store && rules && all.length > 0 ? renderFlags(this.data.contact(store.state, this.contactId), rules, m, labels, all, this.locales.time, store.now()) : nothing}
       ${all.length > 0 && rules
         ? renderToolbar({
             messages: m,
@@ -217,6 +217,15 @@ export class ContactResponseTimelineElement extends ResponseViewElement {
       events: (emailId, recipientId) => store.recipientEvents(emailId, recipientId),
       duplicates: (emailId, recipientId) => store.recipientDuplicates(emailId, recipientId),
       select: (email, recipient) => this.select(email, recipient),
+      warning: (email) => {
+        const contact = this.data.contact(store.state, this.contactId);
+        const found = sentAfterFlag(email, contact, store.state.rules, this.all());
+        if (!found) return undefined;
+        const t = messages.timeline;
+        const effects = store.state.rules.responses[store.state.rules.lookup.get(found.cause.response) ?? -1]?.effects;
+        const label = (id: string) => labels.get(id) ?? id;
+        return t.sentAfterFlag(label(found.response), effects?.doNotUseEmail ? t.doNotUseEmail : t.invalidFlag, t.causedBy(label(found.cause.response), found.cause.emailId));
+      },
     };
   }
 

@@ -99,12 +99,24 @@ export const timelineStyles = css`
     border-color: var(--_accent);
     background: var(--_accent);
   }
-  .event.changed .explanation {
-    font-weight: 600;
+  /* Only events that changed nothing are marked, and quietly. */
+  .event:not(.changed) .explanation {
+    color: var(--_muted);
+    font-style: italic;
+    font-size: 0.9em;
   }
-  .event:not(.changed) .explanation,
   .event time {
     color: var(--_muted);
+  }
+  .contact-header {
+    margin-block-end: 0.5rem;
+  }
+  .contact-header p {
+    margin: 0;
+  }
+  .contact-name {
+    font-weight: 600;
+    font-size: 1.1em;
   }
   .url {
     overflow-wrap: anywhere;

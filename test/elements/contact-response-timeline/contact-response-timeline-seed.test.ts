@@ -31,8 +31,8 @@ describe('<contact-response-timeline>: seed fidelity', () => {
     const el = await mountTimeline(store);
     const item = emailItem(el, 'e1');
     expect(eventLines(item)).to.deep.equal([
-      ['sent-to-provider', 'changed', 'changed the response', ''],
-      ['opened', 'changed', 'changed the response', '+1 open'],
+      ['sent-to-provider', 'changed', '', ''],
+      ['opened', 'changed', '', '+1 open'],
       ['clicked', 'after-period', 'not applied: more than 7 days after the email was sent (statistics update period)', ''],
     ]);
     expect(text(item.querySelector('[part~="response-label"]'))).to.equal('Opened');
