@@ -27,3 +27,5 @@ export type {
 // The normalizers, so one import serves a webhook endpoint.
 export { PROVIDER_NAMES, normalizeProviderEvents } from '../core/providers/index';
 export type { NormalizeProviderOptions, NormalizeProviderResult, ProviderName, ProviderSkip } from '../core/providers/index';
+export { createEventRelay } from './event-relay';
+export type { EventRelay, EventRelayOptions } from './event-relay';
