@@ -4,7 +4,8 @@
 import { expect } from 'chai';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createWebhookHandler, type RefusedWebhook, type WebhookDelivery } from '../../../src/providers/index';
+import { Readable } from 'node:stream';
+import { createEventRelay, createWebhookHandler, type RefusedWebhook, type WebhookDelivery } from '../../../src/providers/index';
 import { fixtureTexts } from '../../fixtures/providers/index';
 import { sendgridSigner, snsSigner, type SendgridSigner } from './webhook-signers';
 
@@ -21,9 +22,12 @@ async function toRequest(req: IncomingMessage): Promise<Request> {
   return new Request(new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`), { method, headers, body });
 }
 
-async function send(res: ServerResponse, response: Response): Promise<void> {
+function send(res: ServerResponse, response: Response): void {
   res.writeHead(response.status, Object.fromEntries(response.headers));
-  res.end(Buffer.from(await response.arrayBuffer()));
+  if (!response.body) return void res.end();
+  const body = Readable.fromWeb(response.body as never);
+  res.on('close', () => body.destroy());
+  body.pipe(res);
 }
 
 describe('createWebhookHandler under node:http', () => {
@@ -34,6 +38,7 @@ describe('createWebhookHandler under node:http', () => {
   let refusals: RefusedWebhook[] = [];
   let failNext = false;
   const routes = new Map<string, (request: Request) => Promise<Response>>();
+  const relay = createEventRelay();
   const body = fixtureTexts.sendgrid!.batch_mixed!;
   const onEvents = (delivery: WebhookDelivery) => {
     if (failNext) {
@@ -41,6 +46,7 @@ describe('createWebhookHandler under node:http', () => {
       throw new Error('the database is down');
     }
     deliveries.push(delivery);
+    relay.publish(delivery.events);
   };
   const onRefused = (refused: RefusedWebhook) => void refusals.push(refused);
 
@@ -50,6 +56,7 @@ describe('createWebhookHandler under node:http', () => {
     routes.set('/hooks/sendgrid', createWebhookHandler({ provider: 'sendgrid', secrets: { publicKey: signer.publicKey }, onEvents, onRefused }));
     routes.set('/hooks/ses', createWebhookHandler({ provider: 'ses', secrets: { fetchCertificate: async () => sns.certificatePem }, onEvents, onRefused }));
     routes.set('/hooks/elastic', createWebhookHandler({ provider: 'elastic-email', secrets: { query: { name: 'token', value: 'ee-secret' } }, onEvents, onRefused }));
+    routes.set('/api/stream', async (request) => relay.stream(request));
     routes.set('/sns-sample', async () => new Response(await sns.sign(snsSubscription(), '2', 'https://sns.eu-west-1.amazonaws.com/cert.pem')));
     server = createServer((req, res) => {
       const handler = routes.get((req.url ?? '').split('?')[0]!);
@@ -80,6 +87,22 @@ describe('createWebhookHandler under node:http', () => {
     expect(deliveries[0]!.skipped).to.have.length(1);
     expect(deliveries[0]!.provider).to.equal('sendgrid');
     expect(refusals).to.deep.equal([]);
+  });
+
+  it('relays the verified events to the elements over SSE, and nothing of a refused request', async () => {
+    const from = relay.cursor;
+    expect((await post('/hooks/sendgrid', body.replace(/"delivered"/g, '"spamreport"'))).status).to.equal(401);
+    const response = await post('/hooks/sendgrid', body, await signer.sign(body, String(Math.floor(Date.now() / 1000))));
+    expect(response.status).to.equal(200);
+    const stream = await fetch(`${base}/api/stream?lastEventId=${from}`);
+    expect(stream.headers.get('content-type')).to.equal('text/event-stream');
+    const reader = stream.body!.getReader();
+    let text = '';
+    while (!/\ndata: .*\n\n/.test(text)) text += new TextDecoder().decode((await reader.read()).value);
+    await reader.cancel();
+    const data = JSON.parse(/\ndata: (.*)\n/.exec(text)![1]!) as { response: string }[];
+    expect(data.map((event) => event.response)).to.deep.equal(['provider-queued', 'delivered', 'opened-machine']);
+    expect(text).to.match(new RegExp(`id: ${from + 3}\n`));
   });
 
   it('answers 401 to an unsigned request, and onEvents hears nothing', async () => {
