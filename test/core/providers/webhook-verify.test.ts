@@ -1,6 +1,7 @@
 // verifyProviderWebhook: each provider's scheme with keys made in the test, the samples the
 // providers publish, and every way a request can fail to prove its origin.
 import { expect } from 'chai';
+import fc from 'fast-check';
 import { verifyProviderWebhook, type WebhookVerdict } from '../../../src/providers/index';
 import { derSignatureToRaw } from '../../../src/providers/sendgrid-signature';
 import { readCertificate } from '../../../src/providers/x509-spki';
@@ -282,5 +283,35 @@ describe('verifyProviderWebhook: hostile input', () => {
         if (!verdict.ok) expect(verdict.reason).to.be.a('string').and.not.equal('');
       }
     }
+  });
+});
+
+describe('verifyProviderWebhook: random input', () => {
+  it('reads random bytes as no certificate and no signature, without throwing', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+        expect(readCertificate(bytes).ok).to.equal(false);
+        const raw = derSignatureToRaw(bytes);
+        expect(raw === undefined || raw.length === 64).to.equal(true);
+      }),
+    );
+  });
+
+  it('refuses random headers and bodies for every provider with a reason', async () => {
+    const header = fc.oneof(fc.string(), fc.base64String(), fc.stringMatching(/^\d{1,12}$/), fc.constant(nowSeconds));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('sendgrid', 'mailgun', 'resend', 'ses', 'brevo'),
+        fc.oneof(fc.string(), fc.json()),
+        fc.dictionary(fc.constantFrom('X-Twilio-Email-Event-Webhook-Signature', 'X-Twilio-Email-Event-Webhook-Timestamp', 'svix-id', 'svix-timestamp', 'svix-signature', 'authorization'), header),
+        async (provider, body, headers) => {
+          const secrets = { publicKey: 'MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAEEDr2LjtURuePQzplybdC+u4CwrqDqBaWjcMMsTbhdbcwHBcepxo7yAQGhHPTnlvFYPAZFceEu/1FwCM/QmGUhA==', signingKey: 'k', secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', bearer: 't0ken', fetchCertificate: () => Promise.reject(new Error('no fetch in this test')) };
+          const verdict = await verifyProviderWebhook(provider, { body, headers }, secrets as never, at);
+          expect(verdict.ok).to.equal(false);
+          if (!verdict.ok) expect(verdict.reason.length).to.be.greaterThan(0);
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
