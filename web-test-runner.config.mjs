@@ -8,8 +8,9 @@ const executablePath = findChromium();
 if (!executablePath) throw new Error('email-responses: run `node scripts/chromium.mjs` first');
 
 export default {
-  // Node-only tests: *.node.test.ts, and the end-to-end and slow fault suites with their own runners.
-  files: ['test/**/*.test.ts', '!test/**/*.node.test.ts', '!test/e2e/**', '!test/faults-slow/**', '!test/faults-node/**'],
+  // Every *.test.ts but the Node-only (*.node.test.ts), end-to-end (*.e2e.test.*) and slow
+  // (*.slow.test.ts) ones, which have runners of their own (CONTRIBUTING.md, "Test files").
+  files: ['test/**/*.test.ts', '!test/**/*.node.test.ts', '!test/**/*.e2e.test.*', '!test/**/*.slow.test.ts'],
   nodeResolve: { browser: true, exportConditions: ['browser', 'development'] },
   concurrency: 1,
   testsFinishTimeout: 240_000,

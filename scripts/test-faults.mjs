@@ -1,9 +1,9 @@
 // `npm run test:faults`: the slow parts of issue 9 that `npm test` leaves out, then one plain line
 // `N passed, N failed` that CI reads (as scripts/test.mjs prints for `npm test`).
-//   1. test/faults-slow/*.slow.ts in headless Chromium (web-test-runner, that folder's config:
+//   1. test/faults-slow/*.slow.test.ts in headless Chromium (web-test-runner, that folder's config:
 //      long timeouts, `--expose-gc` for the memory test): the 100,000-event bursts through
 //      IndexedDB and the 1,000,000-recipient memory run;
-//   2. test/faults-node/*.test.mjs under Node's test runner: the elements on pages served with a
+//   2. test/faults-node/*.e2e.test.mjs under Node's test runner: the elements on pages served with a
 //      strict Content-Security-Policy and Trusted Types, driven by playwright-core.
 // The fast faults (test/faults/) run inside `npm test`. Installs Debian's chromium when none is found.
 import { spawnSync } from 'node:child_process';
@@ -39,7 +39,7 @@ let skipped = 0;
 // 2. The Node tests that drive strict pages with playwright-core.
 {
   const dir = 'test/faults-node';
-  const files = readdirSync(dir).filter((name) => name.endsWith('.test.mjs')).map((name) => join(dir, name));
+  const files = readdirSync(dir).filter((name) => name.endsWith('.e2e.test.mjs')).map((name) => join(dir, name));
   const tapFile = 'test-results/faults-node.tap';
   rmSync(tapFile, { force: true });
   const result = spawnSync(

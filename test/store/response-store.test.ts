@@ -1,10 +1,10 @@
 import { expect } from '@open-wc/testing';
 import { DEFAULT_RULES, foldEvents } from '../../src/core/index';
 import { createResponseStore } from '../../src/store/response-store';
-import { ManualSource } from './manual-source';
+import { ManualSource } from '../support/manual-source';
 import type { StoreChange } from '../../src/store/store-events';
 import { snapshot } from '../core/state-snapshot';
-import { event } from '../core/event-builder';
+import { event } from '../support/events';
 
 const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
 
