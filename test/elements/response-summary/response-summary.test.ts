@@ -9,7 +9,9 @@ import type { ResponseSummaryElement } from '../../../src/elements/response-summ
 import '../../../src/elements/email-responses/define';
 import { registerMessages } from '../../../src/elements/shared/messages';
 import type { ResponseStore } from '../../../src/store/response-store';
-import { chartBars, ev, mountSummary, notices, stepButton, storeWith, tableRows, text, varied } from './summary-fixtures';
+import { chartBars, mountSummary, notices, stepButton, tableRows, text, varied } from './summary-fixtures';
+import { recipientEvent as ev } from '../../support/events';
+import { storeWith } from '../../support/store';
 
 const percent = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 });
 
