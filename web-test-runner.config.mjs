@@ -14,9 +14,7 @@ export default {
   nodeResolve: { browser: true, exportConditions: ['browser', 'development'] },
   concurrency: 1,
   testsFinishTimeout: 240_000,
-  browsers: [
-    chromeLauncher({ launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS } }),
-  ],
+  browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS } })],
   // msw's worker must be served from the root to control the test pages.
   middleware: [
     function rewriteMswWorker(context, next) {
@@ -26,7 +24,6 @@ export default {
   ],
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
   testFramework: { config: { timeout: 30_000 } },
-  filterBrowserLogs: ({ args }) =>
-    !args.some((arg) => typeof arg === 'string' && arg.includes('Lit is in dev mode')),
+  filterBrowserLogs: ({ args }) => !args.some((arg) => typeof arg === 'string' && arg.includes('Lit is in dev mode')),
   reporters: [defaultReporter(), countReporter('test-results/browser-counts.json')],
 };

@@ -28,8 +28,17 @@ if (files.length === 0) {
 } else {
   const result = spawnSync(
     process.execPath,
-    ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap',
-      `--test-reporter-destination=${TAP}`, ...process.argv.slice(2), ...files],
+    [
+      '--import',
+      'tsx',
+      '--test',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${TAP}`,
+      ...process.argv.slice(2),
+      ...files,
+    ],
     { stdio: 'inherit', timeout: HARD_LIMIT_MS, killSignal: 'SIGTERM' },
   );
   const tap = existsSync(TAP) ? readFileSync(TAP, 'utf8') : '';

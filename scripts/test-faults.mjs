@@ -24,7 +24,9 @@ let skipped = 0;
 {
   const file = 'test-results/faults-browser-counts.json';
   rmSync(file, { force: true });
-  const result = spawnSync('npx', ['web-test-runner', '--config', 'test/faults-slow/web-test-runner.config.mjs'], { stdio: 'inherit' });
+  const result = spawnSync('npx', ['web-test-runner', '--config', 'test/faults-slow/web-test-runner.config.mjs'], {
+    stdio: 'inherit',
+  });
   if (existsSync(file)) {
     const counts = JSON.parse(readFileSync(file, 'utf8'));
     passed += counts.passed;
@@ -39,12 +41,21 @@ let skipped = 0;
 // 2. The Node tests that drive strict pages with playwright-core.
 {
   const dir = 'test/faults-node';
-  const files = readdirSync(dir).filter((name) => name.endsWith('.e2e.test.mjs')).map((name) => join(dir, name));
+  const files = readdirSync(dir)
+    .filter((name) => name.endsWith('.e2e.test.mjs'))
+    .map((name) => join(dir, name));
   const tapFile = 'test-results/faults-node.tap';
   rmSync(tapFile, { force: true });
   const result = spawnSync(
     process.execPath,
-    ['--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap', `--test-reporter-destination=${tapFile}`, ...files],
+    [
+      '--test',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${tapFile}`,
+      ...files,
+    ],
     { stdio: 'inherit' },
   );
   const tap = existsSync(tapFile) ? readFileSync(tapFile, 'utf8') : '';

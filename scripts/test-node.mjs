@@ -35,6 +35,8 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     console.error('email-responses: no Node test files found under test/');
     process.exit(1);
   }
-  const result = spawnSync(process.execPath, [...NODE_TEST_ARGS, ...process.argv.slice(2), ...files], { stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [...NODE_TEST_ARGS, ...process.argv.slice(2), ...files], {
+    stdio: 'inherit',
+  });
   process.exit(result.status ?? 1);
 }

@@ -21,8 +21,14 @@ mkdirSync('test-results', { recursive: true });
 {
   const result = spawnSync(
     process.execPath,
-    [...NODE_TEST_ARGS, '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap',
-      '--test-reporter-destination=test-results/node.tap', ...nodeTestFiles()],
+    [
+      ...NODE_TEST_ARGS,
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      '--test-reporter-destination=test-results/node.tap',
+      ...nodeTestFiles(),
+    ],
     { stdio: 'inherit' },
   );
   const tap = existsSync('test-results/node.tap') ? readFileSync('test-results/node.tap', 'utf8') : '';
@@ -55,12 +61,17 @@ mkdirSync('test-results', { recursive: true });
 // 3. Suites with runners of their own (end-to-end pages, slow faults), each ending on a plain
 // `N passed, N failed` line that is added to the total here.
 // CI also runs the slow fault suite (`npm run test:faults`) here, so its count joins the total.
-const runners = ['scripts/test-e2e.mjs', ...(process.env.EMAIL_RESPONSES_SLOW_FAULTS ? ['scripts/test-faults.mjs'] : [])];
+const runners = [
+  'scripts/test-e2e.mjs',
+  ...(process.env.EMAIL_RESPONSES_SLOW_FAULTS ? ['scripts/test-faults.mjs'] : []),
+];
 for (const runner of runners) {
   if (!existsSync(runner)) continue;
   const result = spawnSync(process.execPath, [runner], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   process.stdout.write(result.stdout ?? '');
-  const line = /^(\d+) passed, (\d+) failed(?:, (\d+) skipped)?\s*$/m.exec([...(result.stdout ?? '').trim().split('\n')].pop() ?? '');
+  const line = /^(\d+) passed, (\d+) failed(?:, (\d+) skipped)?\s*$/m.exec(
+    [...(result.stdout ?? '').trim().split('\n')].pop() ?? '',
+  );
   if (line) {
     passed += Number(line[1]);
     failed += Number(line[2]);

@@ -2,8 +2,9 @@
 //   npm run test:e2e      (scripts/test-e2e.mjs: node --import tsx --test test/e2e/*.e2e.test.ts)
 //
 // 1. The QA demo (index.html + demo/main.ts on the in-page msw backend), built with
-//    `vite build --mode demo` and served by `vite preview` in a child process: live status, the grid, the summary, a row click into the
-//    timeline, hostile names as text, and a second tab that follows while the first leads.
+//    `vite build --mode demo` and served by `vite preview` in a child process: live status, the
+//    grid, the summary, a row click into the timeline, hostile names as text, and a second tab
+//    that follows while the first leads.
 // 2. The CRM-like embed page (demo/embed.html, only dist/email-responses.iife.js), served with a
 //    strict CSP by scripts/serve-embed.ts: the same basics (contact c-3 is fixed by attribute:
 //    with attributes alone nothing links a row click to the timeline), the grid's rows laid out

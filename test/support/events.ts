@@ -37,5 +37,13 @@ export function recipientEvent(response: string, recipientId: string, fields: Ev
 export function contactEvent(response: string, emailId: string, fields: EventFields = {}): ResponseEvent {
   const { at = 0, ...rest } = fields;
   const contactId = rest.contactId ?? 'c1';
-  return { id: `t${++nextContactEvent}`, emailId, recipientId: `${emailId}-${contactId}`, contactId, response, at: minutes(at), ...rest };
+  return {
+    id: `t${++nextContactEvent}`,
+    emailId,
+    recipientId: `${emailId}-${contactId}`,
+    contactId,
+    response,
+    at: minutes(at),
+    ...rest,
+  };
 }

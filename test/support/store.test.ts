@@ -18,7 +18,9 @@ describe('storeWith (test support)', () => {
       failure = error;
     }
     expect(failure).to.be.instanceOf(Error);
-    expect((failure as Error).message).to.contain('1 fixture event(s) rejected').and.contain('"teleported" is not a response');
+    expect((failure as Error).message)
+      .to.contain('1 fixture event(s) rejected')
+      .and.contain('"teleported" is not a response');
   });
 
   it('passes its options to the store', async () => {

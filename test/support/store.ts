@@ -8,7 +8,10 @@ import { createResponseStore, type ResponseStore, type ResponseStoreOptions } fr
  * test here, with the store's reason: a typo in a fixture must not pass as a recipient that
  * silently has no row.
  */
-export async function storeWith(events: readonly ResponseEvent[], options: ResponseStoreOptions = {}): Promise<ResponseStore> {
+export async function storeWith(
+  events: readonly ResponseEvent[],
+  options: ResponseStoreOptions = {},
+): Promise<ResponseStore> {
   const store = createResponseStore(options);
   const { rejected } = await store.ingest(events);
   if (rejected.length > 0) {

@@ -1,4 +1,5 @@
-// Shared set-up for the grid's tests: big stores built fast, and a fixture that waits until the grid has measured itself and rendered its rows.
+// Shared set-up for the grid's tests: big stores built fast, and a fixture that waits until the
+// grid has measured itself and rendered its rows.
 import { fixture, html, nextFrame } from '@open-wc/testing';
 import '../../../src/elements/audience-response-grid/define';
 import type { AudienceResponseGridElement } from '../../../src/elements/audience-response-grid/audience-response-grid';
