@@ -50,6 +50,34 @@ export default tseslint.config(
     ],
     languageOptions: { globals: { ...globals.node } },
   },
+  {
+    // The guide's strict-CSP rules for shipped code: data is text, never markup or code.
+    files: ['src/**/*.ts', 'demo/**/*.ts'],
+    rules: {
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['lit/directives/unsafe-*'], message: 'Data is text: render it through bindings.' }] },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'AssignmentExpression > MemberExpression.left[property.name=/^(innerHTML|outerHTML)$/]',
+          message: 'Data is text: build nodes (textContent, a Lit template), never markup.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='insertAdjacentHTML']",
+          message: 'Data is text: build nodes (textContent, a Lit template), never markup.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='setAttribute'][arguments.0.value='style']",
+          message: 'A style attribute breaks a strict CSP: set properties through the CSSOM (el.style.x).',
+        },
+      ],
+    },
+  },
   prettier,
   {
     rules: {
