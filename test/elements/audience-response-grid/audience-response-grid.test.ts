@@ -13,11 +13,11 @@ import type { RecipientSelectEvent } from '../../../src/elements/audience-respon
 import { registerMessages } from '../../../src/elements/shared/messages';
 import { sentToProviderWait } from '../../../src/elements/shared/time-format';
 import { ResponseStore } from '../../../src/store/response-store';
-import type { ConnectionStatus, ResponseSource, SourceSink } from '../../../src/store/sources/source';
 import type { CacheStatus } from '../../../src/store/store-events';
 import { cellTexts, mountGrid, rows, scroller, settled } from './grid-fixtures';
 import { BASE_TIME, recipientEvent as ev } from '../../support/events';
 import { storeWith } from '../../support/store';
+import { ManualSource } from '../../support/manual-source';
 
 const HOUR = 3_600_000;
 const shadow = (grid: AudienceResponseGridElement) => grid.shadowRoot!;
@@ -41,15 +41,6 @@ class TestStore extends ResponseStore {
   }
 }
 
-class ManualSource implements ResponseSource {
-  readonly kind = 'manual';
-  sink: SourceSink | undefined;
-  status: ConnectionStatus = { state: 'idle', attempt: 0 };
-  start(sink: SourceSink) {
-    this.sink = sink;
-  }
-  stop() {}
-}
 
 describe('<audience-response-grid>', () => {
   it('shows the English headers and every column of each recipient', async () => {
