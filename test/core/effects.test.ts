@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { foldEvents } from '../../src/core/index';
-import { event } from './event-builder';
+import { event } from '../support/events';
 
 const contactAfter = (...events: ReturnType<typeof event>[]) => foldEvents(events).contact('c1');
 const inEmail = (emailId: string, response: string, at: number, extra: Parameters<typeof event>[1] = {}) =>

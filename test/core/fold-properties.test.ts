@@ -3,9 +3,9 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { DEFAULT_RULES, createResponseState, foldEvents, type ResponseEvent, type ResponseRules } from '../../src/core/index';
+import { BASE_TIME } from '../support/events';
 import { snapshot } from './state-snapshot';
 
-const BASE = Date.UTC(2026, 0, 1);
 const ids = DEFAULT_RULES.responses.map((r) => r.id);
 
 /** A small universe (2 emails, 3 recipients, 4 contacts, 6 moments) so ties and clashes are common. */
@@ -14,7 +14,7 @@ const anEvent = fc.record(
     emailId: fc.constantFrom('e1', 'e2'),
     recipientId: fc.constantFrom('r1', 'r2', 'r3'),
     response: fc.constantFrom(...ids),
-    at: fc.integer({ min: 0, max: 5 }).map((m) => BASE + m * 60_000),
+    at: fc.integer({ min: 0, max: 5 }).map((m) => BASE_TIME + m * 60_000),
     contactId: fc.constantFrom('c1', 'c2', 'c3', 'c4'),
     contactName: fc.constantFrom('Ann', 'Bob'),
     address: fc.constantFrom('a@example.com', 'b@example.com'),
@@ -141,7 +141,7 @@ describe('fold properties with a statistics update period', () => {
       ...events,
       ...sends.map(([n, minute], i): ResponseEvent => {
         const base = events.length > 0 ? events[n % events.length]! : { emailId: 'e1', recipientId: 'r1' };
-        return { id: `send${i}`, emailId: base.emailId, recipientId: base.recipientId, response: 'sent-to-provider', at: BASE + minute * 60_000 };
+        return { id: `send${i}`, emailId: base.emailId, recipientId: base.recipientId, response: 'sent-to-provider', at: BASE_TIME + minute * 60_000 };
       }),
     ]),
   );

@@ -3,7 +3,7 @@
 import { expect } from 'chai';
 import { DEFAULT_RULES, checkRules, compileRules, createResponseState, foldEvents, type ResponseEvent } from '../../src/core/index';
 import { explainRecipientEvents } from '../../src/core/explain';
-import { event } from './event-builder';
+import { event } from '../support/events';
 import { snapshot } from './state-snapshot';
 
 const DAY = 24 * 60;

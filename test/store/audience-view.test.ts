@@ -8,7 +8,7 @@ import { RowColumns } from '../../src/store/audience/audience-columns';
 import { foldText, inGroup, type AudienceEngagement, type AudienceGroup, type AudienceQuery, type SortColumn } from '../../src/store/audience/audience-query';
 import { sortByNumber } from '../../src/store/audience/audience-sort';
 import { AudienceView } from '../../src/store/audience/audience-view';
-import { event } from '../core/event-builder';
+import { event } from '../support/events';
 
 const ids = DEFAULT_RULES.responses.map((r) => r.id);
 

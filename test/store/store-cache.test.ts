@@ -4,10 +4,10 @@ import { createResponseStore } from '../../src/store/response-store';
 import { openResponseCache } from '../../src/store/cache/index';
 import { EventLog } from '../../src/store/event-log';
 import { audienceEvents, ingest, makeEvents } from './cache/cache-helpers';
-import { ManualSource } from './manual-source';
+import { ManualSource } from '../support/manual-source';
 import type { StoreChange } from '../../src/store/store-events';
 import { snapshot } from '../core/state-snapshot';
-import { event } from '../core/event-builder';
+import { event } from '../support/events';
 
 
 const deleteDatabase = (name: string) =>

@@ -3,7 +3,9 @@
 import { expect } from '@open-wc/testing';
 import { resetMouse, sendMouse } from '@web/test-runner-commands';
 import type { AudienceResponseGridElement } from '../../../src/elements/audience-response-grid/audience-response-grid';
-import { ev, mountGrid, rows, scroller, settled, storeWith } from './grid-fixtures';
+import { mountGrid, rows, scroller, settled } from './grid-fixtures';
+import { recipientEvent as ev } from '../../support/events';
+import { storeWith } from '../../support/store';
 
 const shadow = (grid: AudienceResponseGridElement) => grid.shadowRoot!;
 const text = (el: Element | null) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();

@@ -5,7 +5,9 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/elements/audience-response-grid/define';
 import type { AudienceResponseGridElement } from '../../../src/elements/audience-response-grid/audience-response-grid';
 import type { ResponseStore } from '../../../src/store/response-store';
-import { ev, scroller, settled, storeWith } from './grid-fixtures';
+import { scroller, settled } from './grid-fixtures';
+import { recipientEvent as ev } from '../../support/events';
+import { storeWith } from '../../support/store';
 
 function people(count: number) {
   return Array.from({ length: count }, (_, i) =>

@@ -5,7 +5,9 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/elements/audience-response-grid/define';
 import type { AudienceResponseGridElement } from '../../../src/elements/audience-response-grid/audience-response-grid';
 import type { ResponseStore } from '../../../src/store/response-store';
-import { cellTexts, ev, rows, scroller, settled, storeWith } from './grid-fixtures';
+import { cellTexts, rows, scroller, settled } from './grid-fixtures';
+import { recipientEvent as ev } from '../../support/events';
+import { storeWith } from '../../support/store';
 
 async function gridIn(store: ResponseStore, width: number, dir = 'ltr'): Promise<AudienceResponseGridElement> {
   const box = await fixture<HTMLElement>(html`<div dir=${dir} style=${`width:${width}px`}>

@@ -1,6 +1,8 @@
 // The grid's response cell names the email type of an unsubscribe scoped to it.
 import { expect } from 'chai';
-import { ev, mountGrid, rows, storeWith } from './grid-fixtures';
+import { mountGrid, rows } from './grid-fixtures';
+import { recipientEvent as ev } from '../../support/events';
+import { storeWith } from '../../support/store';
 
 describe('<audience-response-grid>: unsubscribes from one email type', () => {
   it('says "Unsubscribed from newsletter" beside the response, and nothing for a global one', async () => {

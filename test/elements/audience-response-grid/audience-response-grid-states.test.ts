@@ -5,7 +5,9 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { AudienceResponseGridElement } from '../../../src/elements/audience-response-grid/audience-response-grid';
 import { ResponseStore } from '../../../src/store/response-store';
 import type { ConnectionStatus, ResponseSource, SourceSink } from '../../../src/store/sources/source';
-import { ev, mountGrid, settled, storeWith } from './grid-fixtures';
+import { mountGrid, settled } from './grid-fixtures';
+import { recipientEvent as ev } from '../../support/events';
+import { storeWith } from '../../support/store';
 
 const shadow = (grid: AudienceResponseGridElement) => grid.shadowRoot!;
 const notices = (grid: AudienceResponseGridElement) => [...shadow(grid).querySelectorAll('[role="status"] p')].map((p) => p.textContent!.replace(/\s+/g, ' ').trim());

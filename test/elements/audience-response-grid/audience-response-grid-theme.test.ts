@@ -5,7 +5,9 @@ import { emulateMedia } from '@web/test-runner-commands';
 import '../../../src/elements/audience-response-grid/define';
 import type { AudienceResponseGridElement } from '../../../src/elements/audience-response-grid/audience-response-grid';
 import type { ResponseStore } from '../../../src/store/response-store';
-import { ev, settled, storeWith } from './grid-fixtures';
+import { settled } from './grid-fixtures';
+import { recipientEvent as ev } from '../../support/events';
+import { storeWith } from '../../support/store';
 
 type Rgba = [number, number, number, number];
 

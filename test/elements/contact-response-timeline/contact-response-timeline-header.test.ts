@@ -1,7 +1,9 @@
 // The timeline says whose it is, why each flag is set and when, warns of an email sent to an
 // address that should not have been used, and marks quietly only the events that changed nothing.
 import { expect } from '@open-wc/testing';
-import { emailItem, mountTimeline, shadow, storeWith, tev } from './timeline-fixtures';
+import { emailItem, mountTimeline, shadow } from './timeline-fixtures';
+import { contactEvent as tev } from '../../support/events';
+import { storeWith } from '../../support/store';
 
 const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
 

@@ -3,7 +3,9 @@
 import { expect } from 'chai';
 import { DEFAULT_RULES } from '../../../src/core/index';
 import { createResponseStore } from '../../../src/store/response-store';
-import { emailItem, eventLines, mountTimeline, shadow, storeWith, tev, text } from './timeline-fixtures';
+import { emailItem, eventLines, mountTimeline, shadow, text } from './timeline-fixtures';
+import { contactEvent as tev } from '../../support/events';
+import { storeWith } from '../../support/store';
 
 const HOUR = 3_600_000;
 const DAY_MINUTES = 24 * 60;

@@ -9,7 +9,7 @@ import { createResponseStore } from '../../../src/store/response-store';
 import type { StoreChange } from '../../../src/store/store-events';
 import { normalizeProviderEvents } from '../../../src/core/index';
 import { fixtureTexts } from '../../fixtures/providers/index';
-import { event } from '../../core/event-builder';
+import { event } from '../../support/events';
 
 /** A reader element, as the grid and timeline are: it gets the store from context or `.store`. */
 class StoreReader extends LitElement {

@@ -2,7 +2,9 @@
 // path through the figures, right-to-left pages, the theme properties and dark mode.
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
-import { ev, mountSummary, storeWith, varied } from './summary-fixtures';
+import { mountSummary, varied } from './summary-fixtures';
+import { recipientEvent as ev } from '../../support/events';
+import { storeWith } from '../../support/store';
 
 describe('<response-summary> accessibility', () => {
   it('has no axe violations with every figure, with a figure chosen, and in every empty state', async () => {

@@ -10,7 +10,9 @@ import { runViewConformance } from '../view-conformance';
 import '../../../src/elements/email-responses/define';
 import { registerMessages } from '../../../src/elements/shared/messages';
 import type { ResponseStore } from '../../../src/store/response-store';
-import { chartBars, ev, mountSummary, notices, stepButton, storeWith, tableRows, text, varied } from './summary-fixtures';
+import { chartBars, mountSummary, notices, stepButton, tableRows, text, varied } from './summary-fixtures';
+import { recipientEvent as ev } from '../../support/events';
+import { storeWith } from '../../support/store';
 
 const percent = new Intl.NumberFormat('en', { style: 'percent', maximumFractionDigits: 1 });
 
@@ -30,7 +32,8 @@ describe('<response-summary>', () => {
     expect(rows.get('spam-complaint')).to.deep.equal(['Spam complaint', ...figure(s.spamComplaint)]);
     expect(rows.get('soft-bounce')).to.deep.equal(['Soft Bounce', ...figure(s.softBounce)]);
     expect(rows.get('hard-bounce')).to.deep.equal(['Hard Bounce', ...figure(s.hardBounce)]);
-    // The spec's words: Opened 6 of 7 delivered (the bounced opener counts, but not as delivered), Hard Bounce 2 of 11 sent.
+    // The spec's words: Opened 6 of 7 delivered (the bounced opener counts, but not as
+    // delivered), Hard Bounce 2 of 11 sent.
     expect(rows.get('opened')).to.deep.equal(['Opened', '6', '85.7%', 'of 7 delivered']);
     expect(rows.get('hard-bounce')).to.deep.equal(['Hard Bounce', '2', '18.2%', 'of 11 sent']);
     expect(rows.get('machine-opened')).to.deep.equal(['Opened by machines only', '1', '14.3%', 'of 7 delivered']);

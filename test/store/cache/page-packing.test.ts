@@ -3,6 +3,7 @@ import { expect } from 'chai';
 import { DEFAULT_RULES, createResponseState, foldEvents } from '../../../src/core/index';
 import { cachedEvents, isEventPage, mergeEventPages, packEventPage, unpackEventPage, type CachedEvent } from '../../../src/store/cache/event-pages';
 import { isRowPage, packRowPage, unpackRowPage } from '../../../src/store/cache/row-pages';
+import { BASE_TIME } from '../../support/events';
 import { makeEvents } from './cache-helpers';
 
 describe('row pages', () => {
@@ -22,7 +23,7 @@ describe('row pages', () => {
 
   it('leaves out text columns that would hold only nulls', () => {
     const plain = createResponseState();
-    plain.apply([{ id: 'a', emailId: 'e', recipientId: 'r', response: 'delivered', at: Date.UTC(2026, 0, 1) }]);
+    plain.apply([{ id: 'a', emailId: 'e', recipientId: 'r', response: 'delivered', at: BASE_TIME }]);
     const page = packRowPage('e', 0, [plain.saveRecipient(0)]);
     expect(page.nonFinalReason).to.equal(undefined);
     expect(page.meta).to.deep.equal({});
