@@ -1,7 +1,12 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { RecipientState } from '../../core/fold';
-import { firstDirection, type AudienceGroup, type SortColumn, type SortDirection } from '../../store/audience/audience-query';
+import {
+  firstDirection,
+  type AudienceGroup,
+  type SortColumn,
+  type SortDirection,
+} from '../../store/audience/audience-query';
 import { AudienceView, type AudienceCounts } from '../../store/audience/audience-view';
 import type { StoreChange } from '../../store/store-events';
 import { downloadText, fileName } from '../shared/download';
@@ -220,14 +225,22 @@ export class AudienceResponseGridElement extends ResponseViewElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('columns')) this.optional = parseColumns(this.columns);
-    if (changed.has('columns') || (changed as PropertyValues).has('narrow')) this.columnList = this.narrow ? narrowColumns() : gridColumns(this.optional);
-    if (changed.has('sortBy') || changed.has('sortDirection') || changed.has('filter')) checkQuery(this.queryInput(), this.store?.state.rules, this.localName);
+    if (changed.has('columns') || (changed as PropertyValues).has('narrow'))
+      this.columnList = this.narrow ? narrowColumns() : gridColumns(this.optional);
+    if (changed.has('sortBy') || changed.has('sortDirection') || changed.has('filter'))
+      checkQuery(this.queryInput(), this.store?.state.rules, this.localName);
     const store = this.store;
     if (changed.has('emailId')) this.softBounceSeen = undefined;
-    const queryChanged = changed.has('sortBy') || changed.has('sortDirection') || changed.has('search') || changed.has('filter');
+    const queryChanged =
+      changed.has('sortBy') || changed.has('sortDirection') || changed.has('search') || changed.has('filter');
     if (!store || !this.emailId) {
       this.view = undefined;
-    } else if (this.needsRebuild || !this.view || this.view.emailId !== this.emailId || this.view.state !== store.state) {
+    } else if (
+      this.needsRebuild ||
+      !this.view ||
+      this.view.emailId !== this.emailId ||
+      this.view.state !== store.state
+    ) {
       const sameEmail = this.view?.emailId === this.emailId;
       this.view = new AudienceView(store.state, this.emailId, gridQuery(this.queryInput()));
       this.needsRebuild = false;
@@ -263,7 +276,8 @@ export class AudienceResponseGridElement extends ResponseViewElement {
       return scroller.scrollTop;
     });
     // The focused row may have left the DOM (filtered out, say): keep focus in the grid.
-    if (this.hadFocus && !scroller.contains((this.renderRoot as ShadowRoot).activeElement)) this.focusTarget()?.focus({ preventScroll: true });
+    if (this.hadFocus && !scroller.contains((this.renderRoot as ShadowRoot).activeElement))
+      this.focusTarget()?.focus({ preventScroll: true });
   }
 
   protected override render() {
@@ -287,7 +301,14 @@ export class AudienceResponseGridElement extends ResponseViewElement {
           window: rowWindow(layout, this.scrollState.scrollTop, this.scrollState.base, OVERSCAN),
           scrollTop: this.scrollState.scrollTop,
           columns: this.columnList,
-          ctx: { messages: m, labels, time, numbers, now: store?.now() ?? Date.now(), limitHours: store?.rules.sentToProviderLimitHours ?? 48 },
+          ctx: {
+            messages: m,
+            labels,
+            time,
+            numbers,
+            now: store?.now() ?? Date.now(),
+            limitHours: store?.rules.sentToProviderLimitHours ?? 48,
+          },
           focusIndex: this.focusState.index,
           focusCol: this.focusState.col,
           flashing: (row) => this.liveUpdates.flashing(row),
@@ -309,11 +330,13 @@ export class AudienceResponseGridElement extends ResponseViewElement {
         onExport: () => this.downloadCsv(),
         onResend: () => this.downloadResendCsv(),
       })}
-      ${counts && rules
-        ? html`<div class="chips" part="chips" role="toolbar" aria-label=${m.filterLabel} @keydown=${this.onChipKey} @focusin=${this.onChipFocus}>
+      ${
+        counts && rules
+          ? html`<div class="chips" part="chips" role="toolbar" aria-label=${m.filterLabel} @keydown=${this.onChipKey} @focusin=${this.onChipFocus}>
             ${renderChips(counts, this.filter, rules.responses, labels, m, numbers, this.chipActions, this.chipStop)}
           </div>`
-        : nothing}
+          : nothing
+      }
       ${this.renderNotices(viewNotices(store, m, this.emailId, total, view?.length ?? 0))}
       <div class="area" style=${styleProperties(styles)}>
         <div
@@ -353,7 +376,9 @@ export class AudienceResponseGridElement extends ResponseViewElement {
     if (change.reset || !view || view.state !== this.store?.state) {
       this.needsRebuild = true;
     } else {
-      this.liveUpdates.apply(view, change, this.rendered, (changed) => this.locales.messages.announceChanges(changed, view.length, view.pendingMoves));
+      this.liveUpdates.apply(view, change, this.rendered, (changed) =>
+        this.locales.messages.announceChanges(changed, view.length, view.pendingMoves),
+      );
     }
     this.requestUpdate();
   }
@@ -429,7 +454,12 @@ export class AudienceResponseGridElement extends ResponseViewElement {
   }
 
   private csvOptions(): CsvOptions {
-    return { messages: this.locales.messages, time: this.locales.time, responses: this.store?.state.rules.responses ?? [], optional: this.optional };
+    return {
+      messages: this.locales.messages,
+      time: this.locales.time,
+      responses: this.store?.state.rules.responses ?? [],
+      optional: this.optional,
+    };
   }
 
   private focusTarget(): HTMLElement | null {
@@ -438,7 +468,8 @@ export class AudienceResponseGridElement extends ResponseViewElement {
 
   private readonly chipActions = {
     toggleResponse: (id: string) => (this.filter = { ...this.filter, responses: toggled(this.filter.responses, id) }),
-    toggleGroup: (group: AudienceGroup) => (this.filter = { ...this.filter, groups: toggled(this.filter.groups, group) }),
+    toggleGroup: (group: AudienceGroup) =>
+      (this.filter = { ...this.filter, groups: toggled(this.filter.groups, group) }),
     clear: () => (this.filter = this.filter.engagement ? { engagement: this.filter.engagement } : {}),
     clearEngagement: () => (this.filter = { ...this.filter, engagement: undefined }),
   };

@@ -51,7 +51,16 @@ export function audienceCsv(rows: Iterable<RecipientState>, options: CsvOptions)
   const { messages } = options;
   const optional = options.optional ?? [];
   const h = messages.headers;
-  const header = [h.contact, h.address, h.response, messages.csv.final, messages.csv.details, h.opens, h.clicks, timeHeader(options)];
+  const header = [
+    h.contact,
+    h.address,
+    h.response,
+    messages.csv.final,
+    messages.csv.details,
+    h.opens,
+    h.clicks,
+    timeHeader(options),
+  ];
   for (const column of optional) header.push(column === 'provider' ? h.provider : h.emailType);
   header.push(messages.csv.recipientId, messages.csv.contactId);
   const label = labels(options);
@@ -81,10 +90,28 @@ export function audienceCsv(rows: Iterable<RecipientState>, options: CsvOptions)
 export function resendCsv(rows: Iterable<RecipientState>, options: CsvOptions): string {
   const { messages } = options;
   const h = messages.headers;
-  const out = [line([h.contact, h.address, messages.csv.details, timeHeader(options), messages.csv.recipientId, messages.csv.contactId])];
+  const out = [
+    line([
+      h.contact,
+      h.address,
+      messages.csv.details,
+      timeHeader(options),
+      messages.csv.recipientId,
+      messages.csv.contactId,
+    ]),
+  ];
   for (const r of rows) {
     if (r.response !== 'soft-bounce') continue;
-    out.push(line([r.contactName ?? '', r.address ?? '', r.reason ?? '', options.time.zoned(r.lastAt), r.recipientId, r.contactId ?? '']));
+    out.push(
+      line([
+        r.contactName ?? '',
+        r.address ?? '',
+        r.reason ?? '',
+        options.time.zoned(r.lastAt),
+        r.recipientId,
+        r.contactId ?? '',
+      ]),
+    );
   }
   return out.join('\r\n') + '\r\n';
 }

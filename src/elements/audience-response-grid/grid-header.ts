@@ -27,9 +27,9 @@ export function renderHeader(
       }
       return html`<div role="columnheader" class=${column.numeric ? 'numeric' : ''} part="header-cell" data-column=${column.id} aria-sort=${sorted ?? nothing}>
         <button type="button" class="sort" data-col=${col} tabindex=${tabindex} @click=${() => onSort(column.id)}>
-          ${label}<span class="sort-icon" aria-hidden="true">${sorted === 'ascending' ? '▲' : sorted === 'descending' ? '▼' : ''}</span>${sorted && paused
-            ? html`<span class="sort-paused">${messages.sortPaused}</span>`
-            : nothing}
+          ${label}<span class="sort-icon" aria-hidden="true">${sorted === 'ascending' ? '▲' : sorted === 'descending' ? '▼' : ''}</span>${
+            sorted && paused ? html`<span class="sort-paused">${messages.sortPaused}</span>` : nothing
+          }
         </button>
       </div>`;
     })}

@@ -47,10 +47,18 @@ export function renderChips(
   const chosenGroups = filter.groups ?? [];
   const none = chosenResponses.length === 0 && chosenGroups.length === 0;
   const engagement = filter.engagement === undefined ? undefined : ENGAGEMENT_MESSAGE[filter.engagement];
-  const shown = responses.filter((response) => (counts.byResponse[response.id] ?? 0) > 0 || chosenResponses.includes(response.id));
+  const shown = responses.filter(
+    (response) => (counts.byResponse[response.id] ?? 0) > 0 || chosenResponses.includes(response.id),
+  );
   const names = [...(engagement ? ['engagement'] : []), 'all', ...AUDIENCE_GROUPS, ...shown.map((r) => r.id)];
-  const pressedNames = [...(engagement ? ['engagement'] : []), ...(none ? ['all'] : []), ...chosenGroups, ...chosenResponses];
-  const stop = tabStop !== undefined && names.includes(tabStop) ? tabStop : (names.find((n) => pressedNames.includes(n)) ?? 'all');
+  const pressedNames = [
+    ...(engagement ? ['engagement'] : []),
+    ...(none ? ['all'] : []),
+    ...chosenGroups,
+    ...chosenResponses,
+  ];
+  const stop =
+    tabStop !== undefined && names.includes(tabStop) ? tabStop : (names.find((n) => pressedNames.includes(n)) ?? 'all');
   // The count is a separate word for screen readers and copy and paste ("Sent 860", not "Sent860").
   const chip = (label: string, count: number, pressed: boolean, onClick: () => void, name: string) =>
     html`<button
@@ -65,13 +73,27 @@ export function renderChips(
       <span class="chip-label">${label}</span> <bdi class="chip-count">${numbers.format(count)}</bdi>
     </button>`;
   // The engagement narrows every chip, like the search: its chip shows while set and removes it.
-  return html`${engagement
-    ? chip(messages.engagement[engagement], counts.all, true, () => actions.clearEngagement(), 'engagement')
-    : ''}${chip(messages.clearFilter, counts.all, none, () => actions.clear(), 'all')}${AUDIENCE_GROUPS.map((group) =>
-    chip(messages.groups[GROUP_MESSAGE[group]], counts.groups[group], chosenGroups.includes(group), () => actions.toggleGroup(group), group),
+  return html`${
+    engagement
+      ? chip(messages.engagement[engagement], counts.all, true, () => actions.clearEngagement(), 'engagement')
+      : ''
+  }${chip(messages.clearFilter, counts.all, none, () => actions.clear(), 'all')}${AUDIENCE_GROUPS.map((group) =>
+    chip(
+      messages.groups[GROUP_MESSAGE[group]],
+      counts.groups[group],
+      chosenGroups.includes(group),
+      () => actions.toggleGroup(group),
+      group,
+    ),
   )}${shown.map((response) =>
-      chip(labels.get(response.id) ?? response.label, counts.byResponse[response.id] ?? 0, chosenResponses.includes(response.id), () => actions.toggleResponse(response.id), response.id),
-    )}`;
+    chip(
+      labels.get(response.id) ?? response.label,
+      counts.byResponse[response.id] ?? 0,
+      chosenResponses.includes(response.id),
+      () => actions.toggleResponse(response.id),
+      response.id,
+    ),
+  )}`;
 }
 
 /**
@@ -137,12 +159,14 @@ export function renderToolbar(input: ToolbarInput): TemplateResult {
       @change=${input.onSearchChange}
     />
     <span class="count" part="row-count">${m.rowCount(input.shown, input.total, input.held > 0)}</span>
-    ${input.held > 0
-      ? html`<span class="held" part="held-updates"
+    ${
+      input.held > 0
+        ? html`<span class="held" part="held-updates"
           >${m.heldUpdates.paused} · ${m.heldUpdates.count(input.held)} ·
           <button type="button" part="button updates-button" aria-label=${m.heldUpdates.showLabel(input.held)} @click=${input.onShowHeld}>${m.heldUpdates.show}</button></span
         >`
-      : nothing}
+        : nothing
+    }
     <button type="button" part="button export-button" ?disabled=${input.disabled} @click=${input.onExport}>${m.exportCsv}</button>
     <button type="button" part="button resend-button" ?disabled=${input.disabled || !input.softBounces} @click=${input.onResend}>
       ${input.softBounces ? m.resendList : m.noSoftBounces}

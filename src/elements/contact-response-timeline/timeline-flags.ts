@@ -41,7 +41,9 @@ export function renderFlags(
   // even when the response that set it is not in this store.
   const canceled = doNotUseEmailCancels(emails);
   const doNotUse = contact.doNotUseEmail || canceled.length > 0;
-  const recipient = emails.flatMap((e) => e.recipients).find((r) => r.contactName !== undefined || r.address !== undefined);
+  const recipient = emails
+    .flatMap((e) => e.recipients)
+    .find((r) => r.contactName !== undefined || r.address !== undefined);
   const address = contact.address ?? recipient?.address;
   return html`<div class="contact-header" part="contact-header">
       ${recipient?.contactName !== undefined ? html`<p class="contact-name" part="contact-name">${isolated(recipient.contactName)}</p>` : nothing}
@@ -51,11 +53,13 @@ export function renderFlags(
       <dl>
         <div part="flag" data-flag="do-not-use-email" data-value=${yesNo(doNotUse)}>
           <dt>${t.doNotUseEmail}</dt>
-          <dd class=${doNotUse ? 'set' : ''}>${yesNo(doNotUse)}${contact.doNotUseEmail
-            ? causes((r) => !!effectsOf(r)?.doNotUseEmail)
-            : canceled.length > 0
-              ? `, ${t.setBefore(canceled.join(', '))}`
-              : nothing}</dd>
+          <dd class=${doNotUse ? 'set' : ''}>${yesNo(doNotUse)}${
+            contact.doNotUseEmail
+              ? causes((r) => !!effectsOf(r)?.doNotUseEmail)
+              : canceled.length > 0
+                ? `, ${t.setBefore(canceled.join(', '))}`
+                : nothing
+          }</dd>
         </div>
         <div part="flag" data-flag="valid" data-value=${yesNo(contact.valid)}>
           <dt>${t.valid}</dt>
@@ -66,15 +70,21 @@ export function renderFlags(
           <dd>${types.length > 0 ? types.join(', ') : t.none}</dd>
         </div>
       </dl>
-      ${contact.softBounceWarning
-        ? html`<p class="warning" part="warning">${t.softBounceWarning(contact.softBounceStreak, contact.softBounceAddress)}</p>`
-        : nothing}
+      ${
+        contact.softBounceWarning
+          ? html`<p class="warning" part="warning">${t.softBounceWarning(contact.softBounceStreak, contact.softBounceAddress)}</p>`
+          : nothing
+      }
     </div>`;
 }
 
 /** The response time of a flag's cause, from the contact's emails. */
-function causeTime(emails: readonly TimelineEmail[], cause: { emailId: string; recipientId: string }): number | undefined {
-  return emails.find((e) => e.emailId === cause.emailId)?.recipients.find((r) => r.recipientId === cause.recipientId)?.at;
+function causeTime(
+  emails: readonly TimelineEmail[],
+  cause: { emailId: string; recipientId: string },
+): number | undefined {
+  return emails.find((e) => e.emailId === cause.emailId)?.recipients.find((r) => r.recipientId === cause.recipientId)
+    ?.at;
 }
 
 /** Emails canceled because the contact was Do not use email, oldest first. */

@@ -81,7 +81,8 @@ export interface Messages {
   summary: SummaryMessages;
 }
 
-const plural = (count: number, one: string, many: string) => `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
+const plural = (count: number, one: string, many: string) =>
+  `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
 
 export const ENGLISH: Messages = {
   headers: {
@@ -94,7 +95,15 @@ export const ENGLISH: Messages = {
     provider: 'Provider',
     emailType: 'Email type',
   },
-  csv: { final: 'Final', details: 'Details', recipientId: 'Recipient id', contactId: 'Contact id', inZone: (column, zone) => `${column} (${zone})`, yes: 'yes', no: 'no' },
+  csv: {
+    final: 'Final',
+    details: 'Details',
+    recipientId: 'Recipient id',
+    contactId: 'Contact id',
+    inZone: (column, zone) => `${column} (${zone})`,
+    yes: 'yes',
+    no: 'no',
+  },
   responses: {},
   groups: { sent: 'Sent', notSent: 'Not sent', final: 'Final', awaitingFinal: 'Awaiting final response' },
   gridLabel: 'Recipients and their responses',
@@ -109,7 +118,8 @@ export const ENGLISH: Messages = {
   noName: 'no name',
   waited: (hours, limit) => `waiting ${hours} h of ${limit} h`,
   overdue: (hours, limit) => `overdue: waited ${hours} h of ${limit} h`,
-  unsubscribedFromType: (emailType) => (emailType === undefined ? "Unsubscribed from this email's type" : `Unsubscribed from ${emailType}`),
+  unsubscribedFromType: (emailType) =>
+    emailType === undefined ? "Unsubscribed from this email's type" : `Unsubscribed from ${emailType}`,
   heldUpdates: {
     paused: 'Paused while you read',
     count: (count) => plural(count, 'update', 'updates'),
@@ -118,16 +128,19 @@ export const ENGLISH: Messages = {
   },
   sortPaused: 'paused',
   announceChanges: (changed, shown, held) =>
-    `${plural(changed, 'recipient', 'recipients')} changed. ${plural(shown, 'row', 'rows')} shown.` + (held > 0 ? ` ${plural(held, 'update waits', 'updates wait')} to be shown.` : ''),
+    `${plural(changed, 'recipient', 'recipients')} changed. ${plural(shown, 'row', 'rows')} shown.` +
+    (held > 0 ? ` ${plural(held, 'update waits', 'updates wait')} to be shown.` : ''),
   noStore: 'Loading responses…',
   noEmailId: 'No email to show yet.',
   cacheOpening: 'Loading the saved responses…',
   connecting: 'Connecting to the live responses…',
   noRecipients: 'No recipients for this email yet.',
   noMatch: 'No recipient matches the search and filters.',
-  retrying: (seconds) => `Live updates interrupted. Trying again in ${plural(seconds, 'second', 'seconds')}. The responses shown may be out of date.`,
+  retrying: (seconds) =>
+    `Live updates interrupted. Trying again in ${plural(seconds, 'second', 'seconds')}. The responses shown may be out of date.`,
   retryNow: 'Retry now',
-  offline: 'You are offline. The responses shown are the ones received so far; live updates resume when the connection returns.',
+  offline:
+    'You are offline. The responses shown are the ones received so far; live updates resume when the connection returns.',
   closed: () => 'Live updates stopped. The responses shown may be out of date.',
   memoryOnly: (reason) => `Responses are kept in memory only${reason ? ` (${reason})` : ''}: a reload starts over.`,
   rowCount: (shown, all, paused) =>
@@ -142,7 +155,9 @@ export const ENGLISH: Messages = {
 };
 
 /** Any subset of a table, at any depth; a message function is replaced whole. */
-type Overrides<T> = { [K in keyof T]?: T[K] extends (...args: never[]) => string ? T[K] : T[K] extends object ? Overrides<T[K]> : T[K] };
+type Overrides<T> = {
+  [K in keyof T]?: T[K] extends (...args: never[]) => string ? T[K] : T[K] extends object ? Overrides<T[K]> : T[K];
+};
 
 /** A language's messages: any subset; tables (headers, groups, timeline…) merge key by key, at any depth. */
 export type MessageOverrides = Overrides<Messages>;

@@ -101,9 +101,11 @@ export abstract class ResponseViewElement extends LitElement {
     return html`<div class="status" role="status">
       ${notices.map(
         (n) =>
-          html`<p class="notice" part="status" data-kind=${n.kind}>${n.text}${n.action
-            ? html` <button type="button" part=${n.action.part} @click=${n.action.run}>${n.action.label}</button>`
-            : nothing}</p>`,
+          html`<p class="notice" part="status" data-kind=${n.kind}>${n.text}${
+            n.action
+              ? html` <button type="button" part=${n.action.part} @click=${n.action.run}>${n.action.label}</button>`
+              : nothing
+          }</p>`,
       )}
     </div>`;
   }

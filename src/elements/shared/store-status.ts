@@ -26,7 +26,11 @@ export function storeNotices(store: ResponseStore, messages: Messages, hasRows: 
       const left = store.nextRetryAt === undefined ? (connection.retryInMs ?? 0) : store.nextRetryAt - Date.now();
       notices.push({
         kind: 'error',
-        text: messages.retrying(Math.max(1, Math.ceil(left / 1000 - 0.05)), Math.max(1, connection.attempt), connection.error),
+        text: messages.retrying(
+          Math.max(1, Math.ceil(left / 1000 - 0.05)),
+          Math.max(1, connection.attempt),
+          connection.error,
+        ),
         action: { label: messages.retryNow, part: 'button retry-button', run: () => store.retryNow() },
       });
       break;
@@ -46,12 +50,19 @@ export function storeNotices(store: ResponseStore, messages: Messages, hasRows: 
  * The notices of a view of one email: no store, no email chosen, the store's own notices, then
  * "no recipients" (unless still loading) or "no match" when the filters hide every row.
  */
-export function viewNotices(store: ResponseStore | undefined, messages: Messages, emailId: string, total: number, shown: number): StatusNotice[] {
+export function viewNotices(
+  store: ResponseStore | undefined,
+  messages: Messages,
+  emailId: string,
+  total: number,
+  shown: number,
+): StatusNotice[] {
   // What the host must do is said to the developer (on the console, by the element), not here.
   if (!store) return [{ kind: 'loading', text: messages.noStore }];
   if (!emailId) return [{ kind: 'empty', text: messages.noEmailId }];
   const notices = storeNotices(store, messages, total > 0);
-  if (total === 0 && !notices.some((n) => n.kind === 'loading')) notices.push({ kind: 'empty', text: messages.noRecipients });
+  if (total === 0 && !notices.some((n) => n.kind === 'loading'))
+    notices.push({ kind: 'empty', text: messages.noRecipients });
   else if (total > 0 && shown === 0) notices.push({ kind: 'empty', text: messages.noMatch });
   return notices;
 }

@@ -34,7 +34,11 @@ describe('<audience-response-grid> held updates', () => {
     const box = rows(grid)[1]!.getBoundingClientRect();
     await sendMouse({ type: 'move', position: [Math.round(box.left + 20), Math.round(box.top + box.height / 2)] });
     try {
-      await store.ingest([ev('opened', 'a', { at: 9 }), ev('opened', 'a', { at: 10 }), ev('delivered', 'e', { contactName: 'Ed', at: 11 })]);
+      await store.ingest([
+        ev('opened', 'a', { at: 9 }),
+        ev('opened', 'a', { at: 10 }),
+        ev('delivered', 'e', { contactName: 'Ed', at: 11 }),
+      ]);
       store.flush();
       await settled(grid);
       expect(grid.pendingUpdates).to.equal(2);
@@ -44,7 +48,9 @@ describe('<audience-response-grid> held updates', () => {
       expect(notice.closest('[part~="toolbar"]')).to.not.equal(null);
       expect(overlaps(notice.getBoundingClientRect(), scroller(grid).getBoundingClientRect())).to.equal(false);
       // The count says the rows are as of the pause (Ed waits), the sort says it is paused.
-      expect(text(shadow(grid).querySelector('[part~="row-count"]'))).to.equal('4 of 5 recipients shown, as of the pause');
+      expect(text(shadow(grid).querySelector('[part~="row-count"]'))).to.equal(
+        '4 of 5 recipients shown, as of the pause',
+      );
       const sorted = shadow(grid).querySelector('[aria-sort]')!;
       expect(text(sorted)).to.contain('paused');
       notice.querySelector('button')!.click();

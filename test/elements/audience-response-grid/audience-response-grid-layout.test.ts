@@ -11,13 +11,27 @@ import { storeWith } from '../../support/store';
 
 function people(count: number) {
   return Array.from({ length: count }, (_, i) =>
-    ev(i % 3 ? 'delivered' : 'soft-bounce', `r${i}`, { contactName: `Person with a long name ${i}`, contactId: `c${i}`, address: `person.${i}@example.com`, provider: 'sendgrid', emailType: 'newsletter', at: i }),
+    ev(i % 3 ? 'delivered' : 'soft-bounce', `r${i}`, {
+      contactName: `Person with a long name ${i}`,
+      contactId: `c${i}`,
+      address: `person.${i}@example.com`,
+      provider: 'sendgrid',
+      emailType: 'newsletter',
+      at: i,
+    }),
   );
 }
 
 /** A grid in a box of the given size; the host fills the box (as a page's layout would make it). */
-async function boxedGrid(store: ResponseStore, width: number, height: number | undefined, rowHeight = 36, columns = ''): Promise<AudienceResponseGridElement> {
-  const box = await fixture<HTMLElement>(html`<div style=${`width:${width}px;${height ? `height:${height}px;display:flex;flex-direction:column` : ''}`}>
+async function boxedGrid(
+  store: ResponseStore,
+  width: number,
+  height: number | undefined,
+  rowHeight = 36,
+  columns = '',
+): Promise<AudienceResponseGridElement> {
+  const box =
+    await fixture<HTMLElement>(html`<div style=${`width:${width}px;${height ? `height:${height}px;display:flex;flex-direction:column` : ''}`}>
     <audience-response-grid style=${height ? 'flex:1;min-height:0' : ''} email-id="e1" time-zone="UTC" columns=${columns} row-height=${rowHeight} .store=${store}></audience-response-grid>
   </div>`);
   const grid = box.querySelector<AudienceResponseGridElement>('audience-response-grid')!;
@@ -39,8 +53,15 @@ function outside(grid: AudienceResponseGridElement): string[] {
     if (scrollingAncestor(el)) continue;
     const r = el.getBoundingClientRect();
     if (r.width === 0 && r.height === 0) continue;
-    if (r.left < host.left - 0.5 || r.right > host.right + 0.5 || r.top < host.top - 0.5 || r.bottom > host.bottom + 0.5) {
-      out.push(`${el.className || el.localName}: ${Math.round(r.left)},${Math.round(r.top)}-${Math.round(r.right)},${Math.round(r.bottom)} in ${Math.round(host.left)},${Math.round(host.top)}-${Math.round(host.right)},${Math.round(host.bottom)}`);
+    if (
+      r.left < host.left - 0.5 ||
+      r.right > host.right + 0.5 ||
+      r.top < host.top - 0.5 ||
+      r.bottom > host.bottom + 0.5
+    ) {
+      out.push(
+        `${el.className || el.localName}: ${Math.round(r.left)},${Math.round(r.top)}-${Math.round(r.right)},${Math.round(r.bottom)} in ${Math.round(host.left)},${Math.round(host.top)}-${Math.round(host.right)},${Math.round(host.bottom)}`,
+      );
     }
   }
   return out;
@@ -69,7 +90,12 @@ function inView(grid: AudienceResponseGridElement): boolean {
   const top = isHeader ? box.top : header.bottom;
   const left = box.left + s.clientLeft;
   const right = left + s.clientWidth;
-  return cell.left >= left - 1 && cell.right <= right + 1 && cell.top >= top - 1 && cell.bottom <= box.top + s.clientTop + s.clientHeight + 1;
+  return (
+    cell.left >= left - 1 &&
+    cell.right <= right + 1 &&
+    cell.top >= top - 1 &&
+    cell.bottom <= box.top + s.clientTop + s.clientHeight + 1
+  );
 }
 
 describe('<audience-response-grid> layout', () => {

@@ -19,8 +19,18 @@ async function gridIn(store: ResponseStore, width: number, dir = 'ltr'): Promise
 }
 
 const people = () => [
-  ev('delivered', 'a', { contactName: 'Cara Lindqvist', address: 'cara.lindqvist@example.com', provider: 'ses', at: 1 }),
-  ev('hard-bounce', 'b', { contactName: 'Ann', address: 'emil.tanaka.7@example.com', reason: '550 5.1.1 <emil.tanaka.7@example.com>: user unknown', at: 2 }),
+  ev('delivered', 'a', {
+    contactName: 'Cara Lindqvist',
+    address: 'cara.lindqvist@example.com',
+    provider: 'ses',
+    at: 1,
+  }),
+  ev('hard-bounce', 'b', {
+    contactName: 'Ann',
+    address: 'emil.tanaka.7@example.com',
+    reason: '550 5.1.1 <emil.tanaka.7@example.com>: user unknown',
+    at: 2,
+  }),
   ev('delivered', 'c', { contactName: 'Eve', address: '\u202Emoc.elpmaxe@eve', at: 3 }),
 ];
 
@@ -34,7 +44,14 @@ describe('<audience-response-grid> narrow and right-to-left', () => {
       const row = rows(grid)[0]!;
       const cells = [...row.querySelectorAll<HTMLElement>('[role="gridcell"]')];
       // Reading order is the order on screen: contact and response, then address, opens, clicks, time.
-      expect(cellTexts(row)).to.deep.equal(['Cara Lindqvist', 'Delivered', 'cara.lindqvist@example.com', '0', '0', 'Jan 1, 2026, 12:01 AM']);
+      expect(cellTexts(row)).to.deep.equal([
+        'Cara Lindqvist',
+        'Delivered',
+        'cara.lindqvist@example.com',
+        '0',
+        '0',
+        'Jan 1, 2026, 12:01 AM',
+      ]);
       const tops = cells.map((c) => Math.round(c.getBoundingClientRect().top));
       expect(tops[0]).to.equal(tops[1]);
       expect(new Set(tops.slice(2)).size).to.equal(1);

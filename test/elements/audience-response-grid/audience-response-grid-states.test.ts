@@ -10,8 +10,11 @@ import { recipientEvent as ev } from '../../support/events';
 import { storeWith } from '../../support/store';
 
 const shadow = (grid: AudienceResponseGridElement) => grid.shadowRoot!;
-const notices = (grid: AudienceResponseGridElement) => [...shadow(grid).querySelectorAll('[role="status"] p')].map((p) => p.textContent!.replace(/\s+/g, ' ').trim());
-const chips = (grid: AudienceResponseGridElement) => [...shadow(grid).querySelectorAll<HTMLButtonElement>('[part~="chip"]')];
+const notices = (grid: AudienceResponseGridElement) =>
+  [...shadow(grid).querySelectorAll('[role="status"] p')].map((p) => p.textContent!.replace(/\s+/g, ' ').trim());
+const chips = (grid: AudienceResponseGridElement) => [
+  ...shadow(grid).querySelectorAll<HTMLButtonElement>('[part~="chip"]'),
+];
 const active = (grid: AudienceResponseGridElement) => shadow(grid).activeElement as HTMLElement | null;
 
 class ManualSource implements ResponseSource {
@@ -35,7 +38,9 @@ const people = () => [
 
 describe('<audience-response-grid> states', () => {
   it('speaks to users, not developers, when it has no store or no email', async () => {
-    const lonely = await fixture<AudienceResponseGridElement>(html`<audience-response-grid email-id="e1"></audience-response-grid>`);
+    const lonely = await fixture<AudienceResponseGridElement>(
+      html`<audience-response-grid email-id="e1"></audience-response-grid>`,
+    );
     expect(notices(lonely)).to.deep.equal(['Loading responses…']);
     const grid = await mountGrid(await storeWith(people()));
     grid.emailId = '';
@@ -54,7 +59,9 @@ describe('<audience-response-grid> states', () => {
     await settled(grid);
     expect(store.nextRetryAt).to.be.a('number');
     expect(store.nextRetryAt! - Date.now()).to.be.within(3000, 4000);
-    expect(notices(grid)[0]).to.equal('Live updates interrupted. Trying again in 4 seconds. The responses shown may be out of date. Retry now');
+    expect(notices(grid)[0]).to.equal(
+      'Live updates interrupted. Trying again in 4 seconds. The responses shown may be out of date. Retry now',
+    );
     await new Promise((resolve) => setTimeout(resolve, 1300));
     await settled(grid);
     expect(notices(grid)[0]).to.contain('Trying again in 3 seconds');

@@ -14,7 +14,10 @@ type Rgba = [number, number, number, number];
 function parse(color: string): Rgba {
   const m = color.match(/rgba?\(([^)]+)\)/);
   if (!m) throw new Error(`unparsed colour ${color}`);
-  const parts = m[1]!.split(/[\s,/]+/).filter(Boolean).map(Number);
+  const parts = m[1]!
+    .split(/[\s,/]+/)
+    .filter(Boolean)
+    .map(Number);
   return [parts[0]!, parts[1]!, parts[2]!, parts[3] ?? 1];
 }
 
@@ -28,7 +31,11 @@ function luminance([r, g, b]: Rgba): number {
 
 /** The first opaque background behind an element, through the shadow boundary. */
 function backgroundOf(el: Element): Rgba {
-  for (let node: Element | null = el; node; node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host ?? null)) {
+  for (
+    let node: Element | null = el;
+    node;
+    node = node.parentElement ?? (node.getRootNode() as ShadowRoot).host ?? null
+  ) {
     const bg = parse(getComputedStyle(node).backgroundColor);
     if (bg[3] > 0.5) return bg;
   }
@@ -43,7 +50,11 @@ function contrast(el: Element): number {
 
 /** Elements with text of their own (not only their children's). */
 function texts(root: ShadowRoot): Element[] {
-  return [...root.querySelectorAll('*')].filter((el) => [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '') && !el.closest('.visually-hidden'));
+  return [...root.querySelectorAll('*')].filter(
+    (el) =>
+      [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '') &&
+      !el.closest('.visually-hidden'),
+  );
 }
 
 const people = () => [
@@ -53,7 +64,12 @@ const people = () => [
   ev('hard-bounce', 'd', { contactName: 'Dora', reason: '550 5.1.1', at: 5 }),
 ];
 
-async function gridIn(store: ResponseStore, pageScheme: string, theme?: string, accent?: string): Promise<AudienceResponseGridElement> {
+async function gridIn(
+  store: ResponseStore,
+  pageScheme: string,
+  theme?: string,
+  accent?: string,
+): Promise<AudienceResponseGridElement> {
   const box = await fixture<HTMLElement>(html`<div style=${`color-scheme:${pageScheme};width:900px`}>
     <audience-response-grid email-id="e1" time-zone="UTC" theme=${theme ?? ''} style=${accent ? `--email-responses-accent:${accent}` : ''} .store=${store}></audience-response-grid>
   </div>`);
@@ -94,7 +110,10 @@ describe('<audience-response-grid> themes', () => {
       grid.applyFilter({ groups: ['sent'] });
       await settled(grid);
       const low = texts(grid.shadowRoot!)
-        .map((el) => ({ what: `${el.localName}.${el.className} "${el.textContent!.trim().slice(0, 20)}"`, ratio: Math.round(contrast(el) * 100) / 100 }))
+        .map((el) => ({
+          what: `${el.localName}.${el.className} "${el.textContent!.trim().slice(0, 20)}"`,
+          ratio: Math.round(contrast(el) * 100) / 100,
+        }))
         .filter((t) => t.ratio < 4.5);
       expect(low).to.deep.equal([]);
     });

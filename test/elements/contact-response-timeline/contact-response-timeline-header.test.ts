@@ -9,7 +9,11 @@ const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace
 
 describe('<contact-response-timeline> header and warnings', () => {
   it("shows the contact's name and address, isolated left-to-right, in a header", async () => {
-    const el = await mountTimeline(await storeWith([tev('delivered', 'spring-sale', { contactName: 'Emil Tanaka', address: 'emil.tanaka.7@example.com', at: 1 })]));
+    const el = await mountTimeline(
+      await storeWith([
+        tev('delivered', 'spring-sale', { contactName: 'Emil Tanaka', address: 'emil.tanaka.7@example.com', at: 1 }),
+      ]),
+    );
     const header = shadow(el).querySelector('[part~="contact-header"]')!;
     expect(text(header.querySelector('[part~="contact-name"]'))).to.equal('Emil Tanaka');
     const address = header.querySelector<HTMLElement>('[part~="contact-address"]')!;
@@ -32,7 +36,9 @@ describe('<contact-response-timeline> header and warnings', () => {
         tev('delivered', 'before', { address: 'old@example.com', at: 1 }),
       ]),
     );
-    expect(text(shadow(el).querySelector('[data-flag="valid"] dd'))).to.equal('no (Hard Bounce in welcome, Jan 1, 2026, 12:10 AM)');
+    expect(text(shadow(el).querySelector('[data-flag="valid"] dd'))).to.equal(
+      'no (Hard Bounce in welcome, Jan 1, 2026, 12:10 AM)',
+    );
     const warning = emailItem(el, 'trigger-1').querySelector('[part~="sent-after-flag"]')!;
     expect(text(warning)).to.equal('Delivered after the address was marked Do not use email (Hard Bounce in welcome).');
     expect(emailItem(el, 'before').querySelector('[part~="sent-after-flag"]')).to.equal(null);
@@ -40,9 +46,19 @@ describe('<contact-response-timeline> header and warnings', () => {
   });
 
   it('marks only the events that did not change the response, quietly', async () => {
-    const el = await mountTimeline(await storeWith([tev('delivered', 'e1', { at: 1 }), tev('opened', 'e1', { at: 2 }), tev('delivered', 'e1', { at: 3 })]));
+    const el = await mountTimeline(
+      await storeWith([
+        tev('delivered', 'e1', { at: 1 }),
+        tev('opened', 'e1', { at: 2 }),
+        tev('delivered', 'e1', { at: 3 }),
+      ]),
+    );
     const events = [...emailItem(el, 'e1').querySelectorAll('li.event')];
-    expect(events.map((e) => text(e.querySelector('[part~="explanation"]')))).to.deep.equal(['', '', 'no change: lower priority than Opened']);
+    expect(events.map((e) => text(e.querySelector('[part~="explanation"]')))).to.deep.equal([
+      '',
+      '',
+      'no change: lower priority than Opened',
+    ]);
     const quiet = events[2]!.querySelector('[part~="explanation"]')!;
     expect(getComputedStyle(quiet).fontWeight).to.equal('400');
   });
