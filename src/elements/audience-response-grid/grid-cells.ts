@@ -35,9 +35,35 @@ export function renderCells(
       part=${focused ? 'cell focused-cell' : 'cell'}
       data-col=${col}
       data-column=${column.id}
+      title=${cellTitle(r, column, ctx) ?? nothing}
       tabindex=${focused ? 0 : -1}
     >${cellContent(r, column, ctx)}</div>`;
   });
+}
+
+/**
+ * A text cell's whole text, as its tooltip: narrow columns cut names, addresses and reasons
+ * with an ellipsis (screen readers still read the whole text, which stays in the cell).
+ */
+function cellTitle(r: RecipientState, column: GridColumn, ctx: CellContext): string | undefined {
+  switch (column.id) {
+    case 'contact':
+      return r.contactName === undefined ? undefined : visibleControls(r.contactName);
+    case 'address':
+      return r.address === undefined ? undefined : visibleControls(r.address);
+    case 'provider':
+      return r.provider;
+    case 'email-type':
+      return r.emailType;
+    case 'response': {
+      const parts = [ctx.labels.get(r.response) ?? r.label];
+      if (r.final) parts.push(ctx.messages.final);
+      if (r.reason !== undefined) parts.push(visibleControls(r.reason));
+      return parts.join(' ');
+    }
+    default:
+      return undefined;
+  }
 }
 
 function cellContent(r: RecipientState, column: GridColumn, ctx: CellContext): unknown {

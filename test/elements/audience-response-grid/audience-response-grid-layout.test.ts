@@ -139,3 +139,27 @@ describe('<audience-response-grid> layout', () => {
     expect(style.outlineStyle).to.not.equal('none');
   });
 });
+
+describe('<audience-response-grid> truncated text', () => {
+  it('gives every text cell its full text as a tooltip, and keeps it whole for screen readers', async () => {
+    const reason =
+      '550 5.1.1 <someone.with.a.long.address@example.com>: Recipient address rejected: User unknown in virtual mailbox table';
+    const store = await storeWith([
+      ev('hard-bounce', 'r1', {
+        contactName: 'Maximiliane Annabella von Hohenzollern-Sigmaringen',
+        address: 'someone.with.a.long.address@example.com',
+        provider: 'sendgrid',
+        reason,
+        at: 1,
+      }),
+    ]);
+    const grid = await boxedGrid(store, 1000, 400, 36, 'provider');
+    const cells = [...scroller(grid).querySelectorAll<HTMLElement>('.row [role="gridcell"]')];
+    const byColumn = (id: string) => cells.find((c) => c.dataset['column'] === id)!;
+    expect(byColumn('contact').title).to.equal('Maximiliane Annabella von Hohenzollern-Sigmaringen');
+    expect(byColumn('address').title).to.equal('someone.with.a.long.address@example.com');
+    expect(byColumn('response').title).to.equal(`Hard Bounce final ${reason}`);
+    expect(byColumn('provider').title).to.equal('sendgrid');
+    expect(byColumn('response').textContent!.replace(/\s+/g, ' ').trim()).to.equal(`Hard Bounce final ${reason}`);
+  });
+});
