@@ -82,7 +82,7 @@ function cellContent(r: RecipientState, column: GridColumn, ctx: CellContext): u
       return ctx.numbers.format(r.clicks);
     case 'last-response': {
       const time = ctx.time.format(r.lastAt, ctx.now);
-      return html`<time datetime=${time.iso} title=${time.title}>${time.text}</time>`;
+      return html`<time dir="auto" datetime=${time.iso} title=${time.title}>${time.text}</time>`;
     }
     case 'provider':
       return r.provider !== undefined ? ltr(r.provider) : '';

@@ -263,4 +263,15 @@ export const gridStyles = css`
     overflow: hidden;
     text-overflow: ellipsis;
   }
+  /* In two-line rows the response keeps to its label; the reason is in the cell's tooltip. */
+  .narrow [data-column='response'] [part~='reason'],
+  .narrow [data-column='response'] [part~='scope'] {
+    display: none;
+  }
+  .narrow [role='columnheader'],
+  .narrow .sort {
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
 `;

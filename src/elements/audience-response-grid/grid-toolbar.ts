@@ -158,7 +158,7 @@ export function renderToolbar(input: ToolbarInput): TemplateResult {
       @input=${input.onSearchInput}
       @change=${input.onSearchChange}
     />
-    <span class="count" part="row-count">${m.rowCount(input.shown, input.total, input.held > 0)}</span>
+    <span class="count" part="row-count" dir="auto">${m.rowCount(input.shown, input.total, input.held > 0)}</span>
     ${
       input.held > 0
         ? html`<span class="held" part="held-updates"

@@ -39,7 +39,7 @@ export function renderEmail(email: TimelineEmail, ctx: EmailContext): TemplateRe
       <button type="button" class="email-button" part="email-button" @click=${() => ctx.select(email, email.recipients[0]!)}>${email.emailId}</button>
       <span class="muted" part="email-kind">${email.kind ? t.kinds[email.kind] : t.kinds.unknown}</span>
       ${email.type !== undefined ? html`<span class="muted" part="email-type">${t.emailType(email.type)}</span>` : nothing}
-      <time class="muted" part="email-time" datetime=${time.iso} title=${time.title}>${time.text}</time>
+      <time dir="auto" class="muted" part="email-time" datetime=${time.iso} title=${time.title}>${time.text}</time>
     </div>
     ${warningOf(email, ctx)}
     ${email.recipients.map((r, index) => renderRecipient(email, r, index, ctx))}
@@ -79,7 +79,7 @@ function renderRecipient(email: TimelineEmail, r: RecipientState, index: number,
       ${who}<span class="response" part=${`response-label response-${r.response}`}>${ctx.labels.get(r.response) ?? r.label}</span>${
         r.final ? html` <span class="final" part="final-marker">${m.final}</span>` : nothing
       }
-      ${currentDetails(r, ctx)}<span class="muted" part="counts">${counts}</span>${r.reason !== undefined ? html` <span class="muted" part="reason" dir="ltr">${visibleControls(r.reason)}</span>` : nothing}
+      ${currentDetails(r, ctx)}<span class="muted" part="counts" dir="auto">${counts}</span>${r.reason !== undefined ? html` <span class="muted" part="reason" dir="ltr">${visibleControls(r.reason)}</span>` : nothing}
     </p>
     ${
       explained.length === 0
@@ -118,7 +118,7 @@ function renderEvent(e: ExplainedEvent, ctx: EmailContext): TemplateResult {
     data-response=${e.response}
     data-because=${e.because ?? 'changed'}
   >
-    <time datetime=${time.iso} title=${time.title}>${time.text}</time>
+    <time dir="auto" datetime=${time.iso} title=${time.title}>${time.text}</time>
     <span class="event-response" part="event-response">${ctx.labels.get(e.response) ?? e.response}</span>
     <span class="explanation" part="explanation">${explanation(e, ctx)}</span>${
       e.counted ? html` <span class="counted" part="counted">${t.counted[e.counted]}</span>` : nothing

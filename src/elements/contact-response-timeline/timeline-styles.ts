@@ -2,6 +2,22 @@ import { css } from 'lit';
 
 /** The timeline's own rules, after the shared theme. */
 export const timelineStyles = css`
+  /*
+   * The timeline may sit in a narrow side panel: long addresses, reasons and email ids wrap
+   * anywhere rather than run out of the host. (No clip: focus rings at the edges stay whole.)
+   */
+  :host {
+    min-inline-size: 0;
+    overflow-wrap: anywhere;
+  }
+  select {
+    max-inline-size: 100%;
+    min-inline-size: 0;
+  }
+  .toolbar label {
+    flex-wrap: wrap;
+    max-inline-size: 100%;
+  }
   .flags dl {
     display: flex;
     flex-wrap: wrap;

@@ -63,3 +63,42 @@ describe('<contact-response-timeline> header and warnings', () => {
     expect(getComputedStyle(quiet).fontWeight).to.equal('400');
   });
 });
+
+describe('<contact-response-timeline> in a narrow side panel', () => {
+  it('draws nothing outside its host at 230 px, long addresses included, in both directions', async () => {
+    for (const dir of ['ltr', 'rtl']) {
+      const box = document.createElement('div');
+      box.dir = dir;
+      box.style.width = '230px';
+      document.body.append(box);
+      try {
+        const el = await mountTimeline(
+          await storeWith([
+            tev('delivered', 'spring-sale-newsletter-2026', {
+              contactName: 'Emil Tanaka',
+              address: 'someone.with.a.long.address@example-company.com',
+              at: 1,
+            }),
+            tev('soft-bounce', 'spring-sale-newsletter-2026', {
+              reason: '452 4.2.2 <someone.with.a.long.address@example-company.com>: mailbox full',
+              at: 2,
+            }),
+          ]),
+        );
+        box.append(el);
+        await el.updateComplete;
+        const host = el.getBoundingClientRect();
+        const out = [...shadow(el).querySelectorAll<HTMLElement>('*')]
+          .map((node) => ({ node, r: node.getBoundingClientRect() }))
+          .filter(({ r }) => r.width > 0 && (r.left < host.left - 1 || r.right > host.right + 1))
+          .map(
+            ({ node, r }) =>
+              `${dir} ${node.localName}.${node.className} ${Math.round(r.left)}..${Math.round(r.right)} in ${Math.round(host.left)}..${Math.round(host.right)}`,
+          );
+        expect(out).to.deep.equal([]);
+      } finally {
+        box.remove();
+      }
+    }
+  });
+});
