@@ -57,7 +57,10 @@ const store = () => root.store;
 const simulatedClock = () => backend.now();
 store().setClock(simulatedClock);
 new SseSource('/api/webhooks/sendgrid/stream').start({
-  deliver: (items) => store().ingest(items.flatMap((item) => store().providerTransform('sendgrid')(item))).then(() => undefined),
+  deliver: (items) =>
+    store()
+      .ingest(items.flatMap((item) => store().providerTransform('sendgrid')(item)))
+      .then(() => undefined),
   malformed: () => {},
   status: () => {},
 });

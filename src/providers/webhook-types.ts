@@ -90,8 +90,7 @@ export interface SnsSubscription {
 export type WebhookRefusal = 'unauthenticated' | 'unreadable';
 
 export type WebhookVerdict =
-  | { ok: true; subscription?: SnsSubscription }
-  | { ok: false; reason: string; refusal: WebhookRefusal };
+  { ok: true; subscription?: SnsSubscription } | { ok: false; reason: string; refusal: WebhookRefusal };
 
 export const DEFAULT_TOLERANCE_SECONDS = 300;
 

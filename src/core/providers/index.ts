@@ -6,7 +6,12 @@
 import { Collector, describeValue } from './collector';
 import { asObject } from './fields';
 import { readBody } from './provider-body';
-import { PROVIDER_NAMES, type NormalizeProviderOptions, type NormalizeProviderResult, type ProviderName } from './provider-types';
+import {
+  PROVIDER_NAMES,
+  type NormalizeProviderOptions,
+  type NormalizeProviderResult,
+  type ProviderName,
+} from './provider-types';
 import { readBrevo } from './brevo';
 import { readElasticEmail } from './elastic-email';
 import { readMailgun } from './mailgun';
@@ -65,7 +70,9 @@ export function normalizeProviderEvents(
     const shown = typeof provider === 'string' ? `"${provider}"` : describeValue(provider);
     return {
       events: [],
-      skipped: [{ input: body, reason: `${shown} is not a provider this library reads (${PROVIDER_NAMES.join(', ')})` }],
+      skipped: [
+        { input: body, reason: `${shown} is not a provider this library reads (${PROVIDER_NAMES.join(', ')})` },
+      ],
     };
   }
   let out: Collector;

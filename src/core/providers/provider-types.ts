@@ -6,15 +6,7 @@ import type { CompiledRules } from '../rules';
 
 /** The email providers whose webhooks can be read. */
 export type ProviderName =
-  | 'sendgrid'
-  | 'mailgun'
-  | 'ses'
-  | 'postmark'
-  | 'elastic-email'
-  | 'sparkpost'
-  | 'brevo'
-  | 'mailjet'
-  | 'resend';
+  'sendgrid' | 'mailgun' | 'ses' | 'postmark' | 'elastic-email' | 'sparkpost' | 'brevo' | 'mailjet' | 'resend';
 
 export const PROVIDER_NAMES: readonly ProviderName[] = [
   'sendgrid',
@@ -85,8 +77,7 @@ export interface ProviderIdOptions {
 
 /** Request headers: a plain object (any case) or a fetch `Headers`. */
 export type ProviderHeaders =
-  | Readonly<Record<string, string | readonly string[] | undefined>>
-  | { get(name: string): string | null };
+  Readonly<Record<string, string | readonly string[] | undefined>> | { get(name: string): string | null };
 
 export interface NormalizeProviderOptions extends ProviderIdOptions {
   /** Settings for one provider, over the general ones above, for hosts that share one options object. */

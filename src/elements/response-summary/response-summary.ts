@@ -127,7 +127,13 @@ export class ResponseSummaryElement extends ResponseViewElement {
       const count = numbers.format(row.count);
       const rate = row.rate === null ? s.noRate : percent.format(row.rate);
       const of = row.of === null ? '' : s.of[row.of](numbers.format(row.denominator));
-      texts.set(row.key, { label, count, rate, of, title: s.figureText(label, count, row.of === null ? '' : rate, of) });
+      texts.set(row.key, {
+        label,
+        count,
+        rate,
+        of,
+        title: s.figureText(label, count, row.of === null ? '' : rate, of),
+      });
     }
     const caption = s.label(this.emailId);
     const alt = (section: (row: SummaryRow) => boolean, title: string) =>
@@ -136,7 +142,17 @@ export class ResponseSummaryElement extends ResponseViewElement {
         .map((row) => texts.get(row.key)!.title)
         .join('; ')}`;
     const chart = (section: (row: SummaryRow) => boolean, title: string, part: string) =>
-      renderChart({ rows: rows.filter(section), texts, label: alt(section, title), rtl: this.rtl, chosen: this.chosen, onChoose: this.choose }, part);
+      renderChart(
+        {
+          rows: rows.filter(section),
+          texts,
+          label: alt(section, title),
+          rtl: this.rtl,
+          chosen: this.chosen,
+          onChoose: this.choose,
+        },
+        part,
+      );
     const funnel = (row: SummaryRow) => row.section === 'funnel' || row.section === 'machine';
     const outcomes = (row: SummaryRow) => !funnel(row);
     return html`${status}
