@@ -169,7 +169,8 @@ async function measure(
 
 /**
  * Runs the section: per run, both browsers back to back (Chromium first in even runs, Firefox in
- * odd ones), each in a fresh profile, so a noisy moment of the machine falls on both. `another(seconds)` says whether one more run still fits.
+ * odd ones), each in a fresh profile, so a noisy moment of the machine falls on both.
+ * `another(seconds)` says whether one more run still fits.
  */
 export async function runFirefoxSection(options: {
   origin: string;
