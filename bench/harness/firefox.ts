@@ -79,8 +79,15 @@ async function launch(name: BrowserName, executablePath: string, problems: strin
   return { name, browser, profile, problems };
 }
 
-async function open(driven: Driven, url: string, api: 'gridBench' | 'storeBench' | 'coldBench'): Promise<Page> {
+/** A new tab, the only one: the browser's first tab and earlier ones are closed, as in browser.ts. */
+async function onlyTab(driven: Driven): Promise<Page> {
   const page = await driven.browser.newPage();
+  for (const other of await driven.browser.pages()) if (other !== page) await other.close();
+  return page;
+}
+
+async function open(driven: Driven, url: string, api: 'gridBench' | 'storeBench' | 'coldBench'): Promise<Page> {
+  const page = await onlyTab(driven);
   const where = `${new URL(url).pathname} (${driven.name})`;
   page.on('pageerror', (error) =>
     driven.problems.push(`${where}: ${error instanceof Error ? error.message : String(error)}`),
@@ -151,7 +158,7 @@ async function measure(
     page.evaluate(([n, d]) => window.coldBench!.populate(n, d), [ROWS, db] as const),
   );
   await page.close();
-  page = await driven.browser.newPage();
+  page = await onlyTab(driven);
   await page.goto(`${origin}/cold.html?measure=${db}&rows=${ROWS}`);
   await page.waitForFunction(() => window.coldBench !== undefined);
   const cold = await within(
