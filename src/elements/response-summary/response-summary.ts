@@ -11,6 +11,7 @@ import { renderChart, type RowText } from './summary-chart';
 import type { FilterRequestDetail } from './summary-events';
 import { FIGURE_KEYS, summaryRows, type SummaryRow } from './summary-figures';
 import { summaryStyles } from './summary-styles';
+import { DirectionWatch } from './direction-watch';
 import { renderTable } from './summary-table';
 
 /** Ids are scoped by the shadow root: one name serves every instance. */
@@ -79,6 +80,8 @@ export class ResponseSummaryElement extends ResponseViewElement {
   private figuresOf: ResponseState | undefined;
   private stale = true;
   private rtl = false;
+  /** Renders again when the page's direction changes: the charts' positions are computed. */
+  private readonly direction = new DirectionWatch(this);
 
   /** The figures shown (`summarizeEmail`), or undefined while the email has no recipients. */
   get summary(): EmailSummary | undefined {
@@ -105,7 +108,7 @@ export class ResponseSummaryElement extends ResponseViewElement {
       this.chosen = null;
     }
     if (this.isStale()) this.refresh();
-    this.rtl = getComputedStyle(this).direction === 'rtl';
+    this.rtl = this.direction.rtl;
   }
 
   protected override render() {
