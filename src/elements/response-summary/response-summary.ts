@@ -33,7 +33,8 @@ function percentFormat(numbers: Intl.NumberFormat): Intl.NumberFormat {
  * @summary One email's funnel and outcomes, with counts and rates, live.
  * @tagname response-summary
  *
- * @fires filter-request - A figure was chosen (click, Enter or Space). Detail: `{ emailId, step, reason?, responses, groups, engagement? }`,
+ * @fires filter-request - A figure was chosen (click, Enter or Space).
+ *   Detail: `{ emailId, step, reason?, responses, groups, engagement? }`,
  *   which `grid.applyFilter(detail)` takes as it is. Choosing the chosen figure again sends `step: null` and no filter.
  *
  * @csspart status - The loading, empty and offline notices.
@@ -130,7 +131,13 @@ export class ResponseSummaryElement extends ResponseViewElement {
       const count = numbers.format(row.count);
       const rate = row.rate === null ? s.noRate : percent.format(row.rate);
       const of = row.of === null ? '' : s.of[row.of](numbers.format(row.denominator));
-      texts.set(row.key, { label, count, rate, of, title: s.figureText(label, count, row.of === null ? '' : rate, of) });
+      texts.set(row.key, {
+        label,
+        count,
+        rate,
+        of,
+        title: s.figureText(label, count, row.of === null ? '' : rate, of),
+      });
     }
     const caption = s.label(this.emailId);
     const alt = (section: (row: SummaryRow) => boolean, title: string) =>
@@ -139,7 +146,17 @@ export class ResponseSummaryElement extends ResponseViewElement {
         .map((row) => texts.get(row.key)!.title)
         .join('; ')}`;
     const chart = (section: (row: SummaryRow) => boolean, title: string, part: string) =>
-      renderChart({ rows: rows.filter(section), texts, label: alt(section, title), rtl: this.rtl, chosen: this.chosen, onChoose: this.choose }, part);
+      renderChart(
+        {
+          rows: rows.filter(section),
+          texts,
+          label: alt(section, title),
+          rtl: this.rtl,
+          chosen: this.chosen,
+          onChoose: this.choose,
+        },
+        part,
+      );
     const funnel = (row: SummaryRow) => row.section === 'funnel' || row.section === 'machine';
     const outcomes = (row: SummaryRow) => !funnel(row);
     return html`${status}

@@ -55,7 +55,17 @@ export const FIGURE_KEYS = {
 } as const satisfies Record<SummaryStep, string>;
 
 function fromFigure(step: SummaryStep, section: SummarySection, figure: SummaryFigure, filter: StepFilter): SummaryRow {
-  return { step, key: step, section, count: figure.count, rate: figure.rate, of: figure.of, denominator: figure.denominator, share: figure.rate ?? 0, filter };
+  return {
+    step,
+    key: step,
+    section,
+    count: figure.count,
+    rate: figure.rate,
+    of: figure.of,
+    denominator: figure.denominator,
+    share: figure.rate ?? 0,
+    filter,
+  };
 }
 
 const byResponse = (id: string): StepFilter => ({ responses: [id], groups: [] });
@@ -80,11 +90,32 @@ export function summaryRows(summary: EmailSummary, responses: readonly ResponseD
   ];
   const notSent = summary.notSent;
   const share = (count: number) => (summary.recipients > 0 ? count / summary.recipients : 0);
-  rows.push({ step: 'not-sent', key: 'not-sent', section: 'outcomes', count: notSent.count, rate: null, of: null, denominator: summary.recipients, share: share(notSent.count), filter: { responses: [], groups: ['not-sent'] } });
+  rows.push({
+    step: 'not-sent',
+    key: 'not-sent',
+    section: 'outcomes',
+    count: notSent.count,
+    rate: null,
+    of: null,
+    denominator: summary.recipients,
+    share: share(notSent.count),
+    filter: { responses: [], groups: ['not-sent'] },
+  });
   for (const response of responses) {
     const count = notSent.byResponse[response.id];
     if (!count) continue;
-    rows.push({ step: 'not-sent', reason: response.id, key: `not-sent:${response.id}`, section: 'reasons', count, rate: null, of: null, denominator: summary.recipients, share: share(count), filter: byResponse(response.id) });
+    rows.push({
+      step: 'not-sent',
+      reason: response.id,
+      key: `not-sent:${response.id}`,
+      section: 'reasons',
+      count,
+      rate: null,
+      of: null,
+      denominator: summary.recipients,
+      share: share(count),
+      filter: byResponse(response.id),
+    });
   }
   return rows;
 }

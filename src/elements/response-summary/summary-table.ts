@@ -20,16 +20,23 @@ export interface TableInput {
  */
 export function renderTable(input: TableInput): TemplateResult {
   const s = input.messages.summary;
-  const titles: Record<SummarySection, string> = { funnel: s.funnel, machine: '', outcomes: s.outcomes, reasons: s.notSentReasons };
+  const titles: Record<SummarySection, string> = {
+    funnel: s.funnel,
+    machine: '',
+    outcomes: s.outcomes,
+    reasons: s.notSentReasons,
+  };
   let previous: SummarySection | undefined;
   const body = input.rows.map((row) => {
     const heading = row.section !== previous && titles[row.section] !== '' ? titles[row.section] : undefined;
     previous = row.section;
     const text = input.texts.get(row.key)!;
     const chosen = input.chosen === row.key;
-    return html`${heading !== undefined
+    return html`${
+      heading !== undefined
         ? html`<tr class="section" part="section-row"><th colspan="4" scope="colgroup">${heading}</th></tr>`
-        : nothing}<tr part=${chosen ? 'row chosen-row' : 'row'} class=${row.section} data-key=${row.key}>
+        : nothing
+    }<tr part=${chosen ? 'row chosen-row' : 'row'} class=${row.section} data-key=${row.key}>
         <th scope="row">
           <button type="button" part="step-button" aria-pressed=${chosen ? 'true' : 'false'} aria-describedby=${input.hintId} @click=${() => input.onChoose(row)}>
             ${text.label}

@@ -18,9 +18,19 @@ export type AudienceEngagement = 'opened' | 'clicked' | 'machine-opened';
 export const AUDIENCE_ENGAGEMENTS: readonly AudienceEngagement[] = ['opened', 'clicked', 'machine-opened'];
 
 /** The columns the view sorts by. */
-export type SortColumn = 'contact' | 'address' | 'response' | 'opens' | 'clicks' | 'last-response' | 'provider' | 'email-type';
+export type SortColumn =
+  'contact' | 'address' | 'response' | 'opens' | 'clicks' | 'last-response' | 'provider' | 'email-type';
 
-export const SORT_COLUMNS: readonly SortColumn[] = ['contact', 'address', 'response', 'opens', 'clicks', 'last-response', 'provider', 'email-type'];
+export const SORT_COLUMNS: readonly SortColumn[] = [
+  'contact',
+  'address',
+  'response',
+  'opens',
+  'clicks',
+  'last-response',
+  'provider',
+  'email-type',
+];
 
 /** The same words `aria-sort` uses, so the element can pass them through. */
 export type SortDirection = 'ascending' | 'descending';
@@ -60,13 +70,28 @@ export interface NormalizedQuery {
 
 export function normalizeQuery(query: AudienceQuery = {}): NormalizedQuery {
   const groups = (query.groups ?? []).filter((group) => AUDIENCE_GROUPS.includes(group));
-  const sort = query.sort && SORT_COLUMNS.includes(query.sort.column) ? { column: query.sort.column, direction: query.sort.direction === 'descending' ? 'descending' : 'ascending' } as const : null;
+  const sort =
+    query.sort && SORT_COLUMNS.includes(query.sort.column)
+      ? ({
+          column: query.sort.column,
+          direction: query.sort.direction === 'descending' ? 'descending' : 'ascending',
+        } as const)
+      : null;
   const engagement = query.engagement && AUDIENCE_ENGAGEMENTS.includes(query.engagement) ? query.engagement : null;
-  return { responses: [...new Set(query.responses ?? [])], groups: [...new Set(groups)], engagement, search: query.search ?? '', sort };
+  return {
+    responses: [...new Set(query.responses ?? [])],
+    groups: [...new Set(groups)],
+    engagement,
+    search: query.search ?? '',
+    sort,
+  };
 }
 
 /** Whether a recipient's counters show this engagement (see `AudienceEngagement`). */
-export function engaged(r: { opens: number; clicks: number; machineOpens: number }, engagement: AudienceEngagement): boolean {
+export function engaged(
+  r: { opens: number; clicks: number; machineOpens: number },
+  engagement: AudienceEngagement,
+): boolean {
   // `opens` already counts the open a click implies.
   switch (engagement) {
     case 'opened':
@@ -105,12 +130,13 @@ export function allowedResponses(rules: CompiledRules, query: NormalizedQuery): 
   const allowed = new Uint8Array(rules.responses.length);
   const any = query.responses.length === 0 && query.groups.length === 0;
   rules.responses.forEach((response, index) => {
-    if (any || query.responses.includes(response.id) || query.groups.some((group) => inGroup(rules, index, group))) allowed[index] = 1;
+    if (any || query.responses.includes(response.id) || query.groups.some((group) => inGroup(rules, index, group)))
+      allowed[index] = 1;
   });
   return allowed;
 }
 
-const NOT_ASCII = /[^\u0000-\u007f]/;
+const NOT_ASCII = /[\u0080-\uffff]/;
 const MARKS = /\p{M}/gu;
 
 /**

@@ -18,8 +18,10 @@ const people = () => [
 ];
 
 const names = (grid: AudienceResponseGridElement) => rows(grid).map((row) => cellTexts(row)[0]);
-const chip = (grid: AudienceResponseGridElement, name: string) => grid.shadowRoot!.querySelector<HTMLButtonElement>(`[data-chip="${name}"]`);
-const count = (grid: AudienceResponseGridElement, name: string) => Number(chip(grid, name)!.querySelector('.chip-count')!.textContent);
+const chip = (grid: AudienceResponseGridElement, name: string) =>
+  grid.shadowRoot!.querySelector<HTMLButtonElement>(`[data-chip="${name}"]`);
+const count = (grid: AudienceResponseGridElement, name: string) =>
+  Number(chip(grid, name)!.querySelector('.chip-count')!.textContent);
 
 describe('<audience-response-grid> engagement filter', () => {
   it('shows recipients by what they did, whatever their response', async () => {
@@ -45,7 +47,9 @@ describe('<audience-response-grid> engagement filter', () => {
     await settled(grid);
     expect(chip(grid, 'engagement')!.getAttribute('aria-pressed')).to.equal('true');
     expect(chip(grid, 'engagement')!.textContent).to.contain('Opened (any response)');
-    expect([count(grid, 'engagement'), count(grid, 'all'), count(grid, 'sent'), count(grid, 'not-sent')]).to.deep.equal([3, 3, 2, 1]);
+    expect([count(grid, 'engagement'), count(grid, 'all'), count(grid, 'sent'), count(grid, 'not-sent')]).to.deep.equal(
+      [3, 3, 2, 1],
+    );
     chip(grid, 'not-sent')!.click();
     await settled(grid);
     expect(names(grid)).to.deep.equal(['Gone']);
@@ -83,6 +87,8 @@ describe('<audience-response-grid> engagement filter', () => {
       console.warn = original;
     }
     expect(grid.rowCount).to.equal(5);
-    expect(warnings).to.deep.equal(['email-responses: <audience-response-grid> filter has no engagement "bounced"; use opened, clicked, machine-opened. Ignoring it.']);
+    expect(warnings).to.deep.equal([
+      'email-responses: <audience-response-grid> filter has no engagement "bounced"; use opened, clicked, machine-opened. Ignoring it.',
+    ]);
   });
 });

@@ -34,10 +34,15 @@ describe('<response-summary> accessibility', () => {
     const root = el.shadowRoot!;
     const charts = [...root.querySelectorAll('svg')];
     expect(charts.map((svg) => svg.getAttribute('role'))).to.deep.equal(['img', 'img']);
-    expect(charts[0]!.getAttribute('aria-label')).to.equal('Funnel: Delivered: 7, 63.6% of 11 sent; Opened: 6, 85.7% of 7 delivered; Clicked: 2, 28.6% of 7 delivered; Opened by machines only: 1, 14.3% of 7 delivered');
+    expect(charts[0]!.getAttribute('aria-label')).to.equal(
+      'Funnel: Delivered: 7, 63.6% of 11 sent; Opened: 6, 85.7% of 7 delivered; Clicked: 2, 28.6% of 7 delivered; Opened by machines only: 1, 14.3% of 7 delivered',
+    );
     expect(charts[0]!.closest('figure')!.querySelector('figcaption')!.textContent).to.equal('Responses to e1');
-    for (const bar of root.querySelectorAll('svg g[data-key]')) expect(bar.querySelector(':scope > title')!.textContent).to.match(/^.+: \d+/);
-    expect([...root.querySelectorAll('thead th')].map((th) => [th.textContent!.trim(), th.getAttribute('scope')])).to.deep.equal([
+    for (const bar of root.querySelectorAll('svg g[data-key]'))
+      expect(bar.querySelector(':scope > title')!.textContent).to.match(/^.+: \d+/);
+    expect(
+      [...root.querySelectorAll('thead th')].map((th) => [th.textContent!.trim(), th.getAttribute('scope')]),
+    ).to.deep.equal([
       ['Figure', 'col'],
       ['Recipients', 'col'],
       ['Rate', 'col'],
@@ -45,7 +50,9 @@ describe('<response-summary> accessibility', () => {
     ]);
     const button = root.querySelector<HTMLButtonElement>('tr[data-key="delivered"] button')!;
     expect(button.getAttribute('aria-pressed')).to.equal('false');
-    expect(root.getElementById(button.getAttribute('aria-describedby')!)!.textContent).to.equal('Shows these recipients in the grid');
+    expect(root.getElementById(button.getAttribute('aria-describedby')!)!.textContent).to.equal(
+      'Shows these recipients in the grid',
+    );
   });
 
   it('reaches every figure with Tab, in table order', async () => {

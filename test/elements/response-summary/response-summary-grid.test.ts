@@ -24,7 +24,23 @@ function random(seed: number): () => number {
   };
 }
 
-const PICKS = ['delivered', 'opened', 'clicked', 'opened-machine', 'unsubscribed', 'spam-complaint', 'soft-bounce', 'hard-bounce', 'canceled-duplicate', 'canceled-no-email', 'sent-to-provider', 'provider-delayed', 'rejected', 'invalid-address', 'limit-reached'];
+const PICKS = [
+  'delivered',
+  'opened',
+  'clicked',
+  'opened-machine',
+  'unsubscribed',
+  'spam-complaint',
+  'soft-bounce',
+  'hard-bounce',
+  'canceled-duplicate',
+  'canceled-no-email',
+  'sent-to-provider',
+  'provider-delayed',
+  'rejected',
+  'invalid-address',
+  'limit-reached',
+];
 
 /** `count` recipients of e1, each with one to four events drawn from the picks, in any order. */
 function mixed(count: number, seed: number, prefix = 'x'): ResponseEvent[] {
@@ -35,14 +51,24 @@ function mixed(count: number, seed: number, prefix = 'x'): ResponseEvent[] {
     const n = 1 + Math.floor(next() * 4);
     for (let k = 0; k < n; k++) {
       const response = PICKS[Math.floor(next() * PICKS.length)]!;
-      events.push({ id: `${prefix}${id++}`, emailId: 'e1', recipientId: `${prefix}r${r}`, response, at: BASE_TIME + Math.floor(next() * 1000) * 60_000, contactName: `P${r}` });
+      events.push({
+        id: `${prefix}${id++}`,
+        emailId: 'e1',
+        recipientId: `${prefix}r${r}`,
+        response,
+        at: BASE_TIME + Math.floor(next() * 1000) * 60_000,
+        contactName: `P${r}`,
+      });
     }
   }
   return events;
 }
 
 /** Chooses every figure of the summary in turn and checks the grid shows exactly its count. */
-async function expectEveryStepMatches(summary: ResponseSummaryElement, grid: AudienceResponseGridElement): Promise<number> {
+async function expectEveryStepMatches(
+  summary: ResponseSummaryElement,
+  grid: AudienceResponseGridElement,
+): Promise<number> {
   const requests: FilterRequestEvent['detail'][] = [];
   const listener = (event: Event) => requests.push((event as FilterRequestEvent).detail);
   summary.addEventListener('filter-request', listener);
@@ -56,7 +82,9 @@ async function expectEveryStepMatches(summary: ResponseSummaryElement, grid: Aud
       grid.applyFilter(requests.at(-1)!);
       await settled(grid);
       expect(grid.rowCount, `${key} (${label})`).to.equal(Number(count!.replace(/,/g, '')));
-      expect(grid.shadowRoot!.querySelector('[role="grid"]')!.getAttribute('aria-rowcount'), key).to.equal(String(grid.rowCount + 1));
+      expect(grid.shadowRoot!.querySelector('[role="grid"]')!.getAttribute('aria-rowcount'), key).to.equal(
+        String(grid.rowCount + 1),
+      );
       checked++;
     }
   } finally {
@@ -80,7 +108,11 @@ describe('<response-summary> with <audience-response-grid>', () => {
     // The Opened figure counts recipients whose response is not Opened at all.
     const opened = summary.summary!.opened.count;
     expect(opened).to.be.greaterThan(summary.summary!.byResponse['opened']! + summary.summary!.byResponse['clicked']!);
-    await store.ingest(mixed(200, 11, 'y').concat(mixed(600, 13, 'z').map((e) => ({ ...e, recipientId: e.recipientId.replace('zr', 'xr') }))));
+    await store.ingest(
+      mixed(200, 11, 'y').concat(
+        mixed(600, 13, 'z').map((e) => ({ ...e, recipientId: e.recipientId.replace('zr', 'xr') })),
+      ),
+    );
     store.flush();
     await settled(grid);
     await summary.updateComplete;

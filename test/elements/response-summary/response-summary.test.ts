@@ -23,7 +23,11 @@ describe('<response-summary>', () => {
     const s = summarizeEmail(store.state, 'e1')!;
     expect([s.recipients, s.sent, s.delivered.count]).to.deep.equal([14, 11, 7]);
     const rows = tableRows(el);
-    const figure = (f: { count: number; rate: number | null; of: string; denominator: number }) => [String(f.count), percent.format(f.rate!), `of ${f.denominator} ${f.of}`];
+    const figure = (f: { count: number; rate: number | null; of: string; denominator: number }) => [
+      String(f.count),
+      percent.format(f.rate!),
+      `of ${f.denominator} ${f.of}`,
+    ];
     expect(rows.get('delivered')).to.deep.equal(['Delivered', ...figure(s.delivered)]);
     expect(rows.get('opened')).to.deep.equal(['Opened', ...figure(s.opened)]);
     expect(rows.get('clicked')).to.deep.equal(['Clicked', ...figure(s.clicked)]);
@@ -61,7 +65,11 @@ describe('<response-summary>', () => {
     const rows = tableRows(el);
     expect(rows.get('delivered')).to.deep.equal(['Delivered', '0', '—', 'of 0 sent']);
     expect(rows.get('opened')).to.deep.equal(['Opened', '0', '—', 'of 0 delivered']);
-    expect(chartBars(el).get('delivered')).to.deep.include({ width: 0, value: '0 · —', title: 'Delivered: 0, — of 0 sent' });
+    expect(chartBars(el).get('delivered')).to.deep.include({
+      width: 0,
+      value: '0 · —',
+      title: 'Delivered: 0, — of 0 sent',
+    });
   });
 
   it('draws the same figures in the SVG as in the table, bars as long as their rates', async () => {
@@ -83,7 +91,9 @@ describe('<response-summary>', () => {
     expect(bars.get('not-sent')!.width).to.be.closeTo(400 * (7 / 14), 1e-9);
     const [funnel, outcomes] = [...el.shadowRoot!.querySelectorAll('svg')];
     expect(funnel!.getAttribute('role')).to.equal('img');
-    expect(funnel!.getAttribute('aria-label')).to.equal(`Funnel: ${['delivered', 'opened', 'clicked', 'machine-opened'].map((k) => bars.get(k)!.title).join('; ')}`);
+    expect(funnel!.getAttribute('aria-label')).to.equal(
+      `Funnel: ${['delivered', 'opened', 'clicked', 'machine-opened'].map((k) => bars.get(k)!.title).join('; ')}`,
+    );
     expect(outcomes!.getAttribute('aria-label')).to.contain('Hard Bounce: 2, 18.2% of 11 sent');
     expect(text(el.shadowRoot!.querySelector('figcaption'))).to.equal('Responses to e1');
     expect(text(el.shadowRoot!.querySelector('caption'))).to.equal('Responses to e1');
@@ -93,14 +103,22 @@ describe('<response-summary>', () => {
     const el = await mountSummary(await storeWith(varied()));
     setTimeout(() => stepButton(el, 'opened').click());
     const opened = (await oneEvent(el, 'filter-request')) as FilterRequestEvent;
-    expect(opened.detail).to.deep.equal({ emailId: 'e1', step: 'opened', responses: [], groups: [], engagement: 'opened' });
+    expect(opened.detail).to.deep.equal({
+      emailId: 'e1',
+      step: 'opened',
+      responses: [],
+      groups: [],
+      engagement: 'opened',
+    });
     expect([opened.bubbles, opened.composed]).to.deep.equal([true, true]);
     await el.updateComplete;
     expect(stepButton(el, 'opened').getAttribute('aria-pressed')).to.equal('true');
     expect(el.selected).to.equal('opened');
     const heard: FilterRequestEvent[] = [];
     el.addEventListener('filter-request', (event) => heard.push(event));
-    el.shadowRoot!.querySelector('svg g[data-key="not-sent:canceled-duplicate"]')!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    el.shadowRoot!.querySelector('svg g[data-key="not-sent:canceled-duplicate"]')!.dispatchEvent(
+      new MouseEvent('click', { bubbles: true }),
+    );
     stepButton(el, 'delivered').focus();
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
@@ -119,16 +137,27 @@ describe('<response-summary>', () => {
     const el = await mountSummary(await storeWith(varied()));
     const heard: FilterRequestEvent['detail'][] = [];
     el.addEventListener('filter-request', (event) => heard.push(event.detail));
-    for (const key of ['clicked', 'machine-opened', 'unsubscribed', 'spam-complaint', 'soft-bounce', 'hard-bounce', 'not-sent']) stepButton(el, key).click();
-    expect(heard.map(({ step, responses, groups, engagement }) => [step, responses, groups, engagement])).to.deep.equal([
-      ['clicked', [], [], 'clicked'],
-      ['machine-opened', [], [], 'machine-opened'],
-      ['unsubscribed', ['unsubscribed'], [], undefined],
-      ['spam-complaint', ['spam-complaint'], [], undefined],
-      ['soft-bounce', ['soft-bounce'], [], undefined],
-      ['hard-bounce', ['hard-bounce'], [], undefined],
-      ['not-sent', [], ['not-sent'], undefined],
-    ]);
+    for (const key of [
+      'clicked',
+      'machine-opened',
+      'unsubscribed',
+      'spam-complaint',
+      'soft-bounce',
+      'hard-bounce',
+      'not-sent',
+    ])
+      stepButton(el, key).click();
+    expect(heard.map(({ step, responses, groups, engagement }) => [step, responses, groups, engagement])).to.deep.equal(
+      [
+        ['clicked', [], [], 'clicked'],
+        ['machine-opened', [], [], 'machine-opened'],
+        ['unsubscribed', ['unsubscribed'], [], undefined],
+        ['spam-complaint', ['spam-complaint'], [], undefined],
+        ['soft-bounce', ['soft-bounce'], [], undefined],
+        ['hard-bounce', ['hard-bounce'], [], undefined],
+        ['not-sent', [], ['not-sent'], undefined],
+      ],
+    );
   });
 
   it('follows the store live, and only for its own email', async () => {
@@ -160,7 +189,9 @@ describe('<response-summary>', () => {
   });
 
   it('says when it has no store, no email, no recipients, or the stream is offline', async () => {
-    expect(notices(await mountSummary(undefined))).to.deep.equal(['Waiting for data: put this element inside <email-responses> or set its store property.']);
+    expect(notices(await mountSummary(undefined))).to.deep.equal([
+      'Waiting for data: put this element inside <email-responses> or set its store property.',
+    ]);
     const store = await storeWith(varied());
     const el = await mountSummary(store, 'nothing-yet');
     expect(notices(el)).to.deep.equal(['No recipients for this email yet.']);
@@ -169,25 +200,38 @@ describe('<response-summary>', () => {
     await el.updateComplete;
     expect(notices(el)).to.deep.equal(['No email chosen: set the email-id attribute.']);
     el.emailId = 'e1';
-    store.connect({ kind: 'manual', status: { state: 'offline', attempt: 0 }, start: (sink) => sink.status({ state: 'offline', attempt: 0 }), stop: () => {} });
+    store.connect({
+      kind: 'manual',
+      status: { state: 'offline', attempt: 0 },
+      start: (sink) => sink.status({ state: 'offline', attempt: 0 }),
+      stop: () => {},
+    });
     await el.updateComplete;
-    expect(notices(el)[0]).to.equal('You are offline. The responses shown are the ones received so far; live updates resume when the connection returns.');
+    expect(notices(el)[0]).to.equal(
+      'You are offline. The responses shown are the ones received so far; live updates resume when the connection returns.',
+    );
     expect(el.shadowRoot!.querySelector('table')).to.not.equal(null);
   });
 
   it('takes words and number formats from its locale, nested sections merged word by word', async () => {
-    registerMessages('de', { summary: { figures: { opened: 'Geöffnet' }, of: { delivered: (n: string) => `von ${n} zugestellt` } } });
+    registerMessages('de', {
+      summary: { figures: { opened: 'Geöffnet' }, of: { delivered: (n: string) => `von ${n} zugestellt` } },
+    });
     const store = await storeWith(varied());
     const el = await mountSummary(store);
     el.locale = 'de-DE';
     await el.updateComplete;
-    const rate = new Intl.NumberFormat('de-DE', { style: 'percent', maximumFractionDigits: 1 }).format(6 / 7).replace(/\s+/g, ' ');
+    const rate = new Intl.NumberFormat('de-DE', { style: 'percent', maximumFractionDigits: 1 })
+      .format(6 / 7)
+      .replace(/\s+/g, ' ');
     expect(tableRows(el).get('opened')).to.deep.equal(['Geöffnet', '6', rate, 'von 7 zugestellt']);
     expect(tableRows(el).get('delivered')![0]).to.equal('Delivered');
   });
 
   it('reads the store of the enclosing <email-responses>, and is registered with a typed event map', async () => {
-    const root = await fixture(html`<email-responses><response-summary email-id="e1"></response-summary></email-responses>`);
+    const root = await fixture(
+      html`<email-responses><response-summary email-id="e1"></response-summary></email-responses>`,
+    );
     const el = root.querySelector('response-summary')! as ResponseSummaryElement;
     const store = (root as HTMLElement & { store: ResponseStore }).store;
     await store.ingest(varied());
@@ -197,7 +241,9 @@ describe('<response-summary>', () => {
     let heard: FilterRequestEvent | undefined;
     // Compiled by tsc: the event map types the detail.
     el.addEventListener('filter-request', (event) => (heard = event));
-    el.dispatchEvent(new CustomEvent('filter-request', { detail: { emailId: 'e', step: null, responses: [], groups: [] } }));
+    el.dispatchEvent(
+      new CustomEvent('filter-request', { detail: { emailId: 'e', step: null, responses: [], groups: [] } }),
+    );
     expect(heard!.detail.step).to.equal(null);
     expect(document.createElement('response-summary').constructor.name).to.equal('ResponseSummaryElement');
   });

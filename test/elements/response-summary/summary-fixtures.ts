@@ -39,7 +39,9 @@ export function varied(): ResponseEvent[] {
 }
 
 export async function mountSummary(store: ResponseStore | undefined, emailId = 'e1'): Promise<ResponseSummaryElement> {
-  const el = await fixture<ResponseSummaryElement>(html`<response-summary email-id=${emailId} .store=${store}></response-summary>`);
+  const el = await fixture<ResponseSummaryElement>(
+    html`<response-summary email-id=${emailId} .store=${store}></response-summary>`,
+  );
   await el.updateComplete;
   return el;
 }
@@ -53,7 +55,9 @@ export function tableRows(el: ResponseSummaryElement): Map<string, string[]> {
 }
 
 /** Chart bars by key: their title and the bar's width in the SVG's units. */
-export function chartBars(el: ResponseSummaryElement): Map<string, { title: string; width: number; value: string; label: string }> {
+export function chartBars(
+  el: ResponseSummaryElement,
+): Map<string, { title: string; width: number; value: string; label: string }> {
   const groups = [...el.shadowRoot!.querySelectorAll<SVGGElement>('svg g[data-key]')];
   return new Map(
     groups.map((g) => [
