@@ -151,7 +151,9 @@ export class BatchApplier {
     const times = run.stage.at;
     if (run.onAccepted !== undefined) run.onAccepted(event, row, times[k]!);
     const before = signature(table, row);
-    let changed = mergeResponse(table, rules, row, response, event.reason, times, k);
+    // A null or empty reason is no reason: shown as absent, and never a tie-break of its own (an
+    // empty and an absent reason at one time would otherwise keep whichever came first).
+    let changed = mergeResponse(table, rules, row, response, event.reason || undefined, times, k);
     if (mergeMeta(table, contacts, row, event, times, k)) changed = true;
     if ((event.emailKind != null || event.emailType != null) && emails.mergeMeta(entry, event, times[k]!)) run.changedEmails.add(entry.id);
     const after = signature(table, row);

@@ -41,7 +41,7 @@ export function resetRow(
     const at = eventTime(event.at);
     if (response === undefined || Number.isNaN(at)) continue;
     slot[0] = at;
-    mergeResponse(table, rules, row, response, event.reason, slot, 0);
+    mergeResponse(table, rules, row, response, event.reason || undefined, slot, 0);
     mergeMeta(table, contacts, row, event, slot, 0);
   }
   const after = signature(table, row);
