@@ -7,8 +7,8 @@
 export default {
   testRunner: 'tap',
   tap: {
-    // One entry that imports every Node test of the pure code (see the file for why).
-    testFiles: ['test/mutation/core-suite.ts'],
+    // Two entries that import the Node tests of the pure code (see core-suite.ts for why).
+    testFiles: ['test/mutation/core-suite.ts', 'test/mutation/providers-suite.ts'],
     nodeArgs: ['--import', 'tsx', '--import', './test/node-globals.ts'],
     forceBail: true,
   },
