@@ -4,6 +4,8 @@
 // the property tests, slow and broad, come last. The provider readers have a suite of their own
 // (providers-suite.ts), so a mutant in the fold does not wait for them.
 import '../core/rules-pinned.test';
+import '../core/rules-check.test';
+import '../core/presend-address.test';
 import '../core/fold.test';
 import '../core/validate.test';
 import '../core/presend.test';
@@ -12,5 +14,6 @@ import '../core/catalogue.test';
 import '../core/effects.test';
 import '../core/explain.test';
 import '../store-node/reconcile-rules.test';
+import '../store-node/audience-accents.test';
 import '../core/reference-fold.test';
 import '../core/fold-properties.test';
