@@ -14,10 +14,10 @@ const names = DEFAULT_RULES.responses.flatMap((r) => [r.id, r.id, r.id, r.label.
 /** Sometimes absent, sometimes null (which the wire allows and means absent). */
 const maybe = <T>(values: fc.Arbitrary<T>) => fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constant(null) }, { weight: 4, arbitrary: values });
 
-/** A small universe so ties and clashes are common: 2 emails, 3 recipients, 3 contacts, 4 moments. */
+/** A small universe so ties and clashes are common: 3 emails (a soft-bounce streak can reach the threshold), 3 recipients, 3 contacts, 4 moments. */
 const anEvent = fc.record({
   id: fc.integer({ min: 0, max: 30 }).map((n) => `ev${n}`),
-  emailId: fc.constantFrom('e1', 'e2'),
+  emailId: fc.constantFrom('e1', 'e2', 'e3'),
   recipientId: fc.constantFrom('r1', 'r2', 'r3'),
   response: fc.constantFrom(...names),
   at: fc.oneof(
