@@ -70,8 +70,10 @@ export function explainRecipientEvents(
     entry.responseAfter = rules.responses[current]!.id;
     out.push(entry);
   }
+  // A redelivery stands on the applied events before it, not on the redeliveries listed so far.
+  const applied = out.slice();
   for (const { event, at } of duplicates) {
-    const after = out.filter((e) => e.at <= at).at(-1)?.responseAfter ?? (current >= 0 ? rules.responses[current]!.id : event.response);
+    const after = applied.filter((e) => e.at <= at).at(-1)?.responseAfter ?? (current >= 0 ? rules.responses[current]!.id : event.response);
     out.push({ event, at, response: event.response, changed: false, because: 'duplicate', responseAfter: after });
   }
   return out.sort((a, b) => a.at - b.at);

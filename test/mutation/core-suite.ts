@@ -13,6 +13,7 @@ import '../core/summary.test';
 import '../core/catalogue.test';
 import '../core/effects.test';
 import '../core/explain.test';
+import '../core/explain-pinned.test';
 import '../store-node/reconcile-rules.test';
 import '../store-node/audience-accents.test';
 import '../core/reference-fold.test';
