@@ -69,6 +69,15 @@ describe('the cascade at its edges', () => {
     expect(presendCascade(rows, bulk).map((d) => d.response)).to.deep.equal(['limit-reached', 'sent-to-provider', 'sent-to-provider']);
   });
 
+  it('compares addresses in lower case: STRASSE is strasse, but straße is not strasse', () => {
+    const rows = [
+      { recipientId: 'a', address: 'strasse@example.de' },
+      { recipientId: 'b', address: 'STRASSE@example.de' },
+      { recipientId: 'c', address: 'straße@example.de' },
+    ];
+    expect(presendCascade(rows, { ...bulk, preventDuplicates: true }).map((d) => d.response)).to.deep.equal(['sent-to-provider', 'canceled-duplicate', 'sent-to-provider']);
+  });
+
   it('a bulk email compares every row, whatever launch it names; a trigger row without a launch is in one launch', () => {
     const rows = [
       { recipientId: 'a', address: 'ann@example.com', launch: 'l1' },
