@@ -56,6 +56,7 @@ describe('checking a rules object', () => {
   it('names a response that is not an object, and an id that appears twice', () => {
     const responses = [...DEFAULT_RULES.responses];
     expect(checkRules({ ...DEFAULT_RULES, responses: [...responses, null] })).to.deep.equal([`responses[${responses.length}] must be an object`]);
+    expect(checkRules({ ...DEFAULT_RULES, responses: [...responses, 5] })).to.deep.equal([`responses[${responses.length}] must be an object`]);
     expect(checkRules({ ...DEFAULT_RULES, responses: [...responses, responses[2]] })).to.deep.equal([`responses[${responses.length}].id "sent-to-provider" appears twice`]);
   });
 
