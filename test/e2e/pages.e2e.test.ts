@@ -419,8 +419,54 @@ describe('the QA demo on its in-page mock backend', { timeout: 240_000 }, () => 
   });
 
   it('shows the summary with figures', { timeout: TEST_MS }, async () => {
-    const { totals } = await summaryFigures(page());
-    assert.match(totals, /\d/);
+    const p = page();
+    await summaryFigures(p);
+    // The figures shown against the same figures counted row by row from the page's store. The
+    // stream is live, so they are read together until one read sees the page settled.
+    const seen = await eventually(
+      'the summary shows the figures of its email’s rows',
+      () =>
+        p.evaluate(() => {
+          // No named functions in here: the page gets this function's text, without tsx's helpers.
+          const summary = document.querySelector('response-summary')!;
+          const emailId = summary.getAttribute('email-id')!;
+          const state = (
+            document.querySelector('email-responses') as unknown as {
+              store: { state: import('../../src/core/index').ResponseState };
+            }
+          ).store.state;
+          const rows = (state.emails.get(emailId)?.order ?? []).map((row) => state.recipientAt(row));
+          const handedOver = new Set(state.rules.responses.filter((r) => r.handedToProvider).map((r) => r.id));
+          const counted = {
+            recipients: rows.length,
+            sent: rows.filter((r) => handedOver.has(r.response)).length,
+            delivered: rows.filter((r) => r.group === 'sent').length,
+            opened: rows.filter((r) => r.opens > 0).length,
+            clicked: rows.filter((r) => r.clicks > 0).length,
+            'hard-bounce': rows.filter((r) => r.response === 'hard-bounce').length,
+          };
+          const root = summary.shadowRoot!;
+          const shown: Record<string, string | undefined> = {};
+          for (const key of ['delivered', 'opened', 'clicked', 'hard-bounce']) {
+            shown[key] = root
+              .querySelector(`[data-key="${key}"] [part~=count]`)
+              ?.textContent?.replace(/\s+/g, ' ')
+              .trim();
+          }
+          return {
+            counted,
+            totals: root.querySelector('[part=totals]')?.textContent?.replace(/\s+/g, ' ').trim(),
+            shown,
+          };
+        }),
+      ({ counted, totals, shown }) =>
+        counted.delivered > 0 &&
+        totals === `${counted.recipients.toLocaleString('en')} recipients, ${counted.sent.toLocaleString('en')} sent` &&
+        (['delivered', 'opened', 'clicked', 'hard-bounce'] as const).every(
+          (key) => shown[key] === counted[key].toLocaleString('en'),
+        ),
+    );
+    assert.equal(seen.shown.delivered, seen.counted.delivered.toLocaleString('en'));
   });
 
   it('renders hostile contact names as text', { timeout: TEST_MS }, async () => {
