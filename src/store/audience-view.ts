@@ -123,7 +123,7 @@ export class AudienceView {
   counts(): AudienceCounts {
     const rules = this.state.rules;
     const byResponse: Record<string, number> = {};
-    const groups: Record<AudienceGroup, number> = { sent: 0, 'not-sent': 0, final: 0, 'awaiting-final': 0 };
+    const groups = Object.fromEntries(AUDIENCE_GROUPS.map((group) => [group, 0])) as Record<AudienceGroup, number>;
     let all = 0;
     rules.responses.forEach((response, index) => {
       const count = this.perResponse[index] ?? 0;
@@ -244,7 +244,7 @@ export class AudienceView {
    */
   private matches(r: RecipientState | undefined): boolean {
     const engagement = this.q.engagement;
-    if (engagement !== null && !engaged(r!, engagement)) return false;
+    if (engagement !== null && !engaged(r!, engagement, this.state.rules)) return false;
     return this.needle === '' || RowColumns.matches(r!, this.search);
   }
 

@@ -1,5 +1,6 @@
 import type { ResponseDefinition } from '../../core/catalogue';
-import { ENGLISH_ENGAGEMENT, ENGLISH_SUMMARY, type EngagementMessages, type SummaryMessages } from './summary-messages';
+import type { Stage } from '../../core/stages';
+import { ENGLISH_ENGAGEMENT, ENGLISH_STAGES, ENGLISH_SUMMARY, type EngagementMessages, type SummaryMessages } from './summary-messages';
 import { ENGLISH_TIMELINE, type TimelineMessages } from './timeline-messages';
 
 export type { EngagementMessages, SummaryMessages } from './summary-messages';
@@ -22,10 +23,13 @@ export interface Messages {
     emailType: string;
   };
   /** CSV-only columns. */
-  csv: { final: string; details: string; recipientId: string; contactId: string; timeZone: string; yes: string; no: string };
+  csv: { stage: string; final: string; details: string; recipientId: string; contactId: string; timeZone: string; yes: string; no: string };
   /** Response labels by catalogue id; a response missing here shows the rules' own label. */
   responses: Record<string, string>;
-  groups: { sent: string; notSent: string; final: string; awaitingFinal: string };
+  /** The chips beside the stages: Sent (the three stages after the hand-over), final or not. */
+  groups: { sent: string; final: string; awaitingFinal: string };
+  /** The five stages (spec: "Stages"), the words every view, chip and CSV use. */
+  stages: Record<Stage, string>;
   gridLabel: string;
   searchLabel: string;
   searchPlaceholder: string;
@@ -76,9 +80,10 @@ export const ENGLISH: Messages = {
     provider: 'Provider',
     emailType: 'Email type',
   },
-  csv: { final: 'Final', details: 'Details', recipientId: 'Recipient id', contactId: 'Contact id', timeZone: 'Time zone', yes: 'yes', no: 'no' },
+  csv: { stage: 'Stage', final: 'Final', details: 'Details', recipientId: 'Recipient id', contactId: 'Contact id', timeZone: 'Time zone', yes: 'yes', no: 'no' },
   responses: {},
-  groups: { sent: 'Sent', notSent: 'Not sent', final: 'Final', awaitingFinal: 'Awaiting final response' },
+  groups: { sent: 'Sent', final: 'Final', awaitingFinal: 'Still changing' },
+  stages: ENGLISH_STAGES,
   gridLabel: 'Recipients and their responses',
   searchLabel: 'Search by contact name or email address',
   searchPlaceholder: 'Search name or address',

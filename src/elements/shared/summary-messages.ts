@@ -1,3 +1,5 @@
+import type { Stage } from '../../core/stages';
+
 /**
  * The words of `<response-summary>` (the `summary` section of the message table) and of the
  * grid's engagement chip (the `engagement` section). Numbers come formatted for the element's
@@ -32,11 +34,12 @@ export interface SummaryMessages {
   chooseHint: string;
 }
 
-/** The grid's chip for a count-based filter (the summary's Opened and Clicked). */
+/** The grid's chip for a count-based filter: the same words as the summary's figure. */
 export interface EngagementMessages {
   opened: string;
   clicked: string;
   machineOpened: string;
+  openedNotDelivered: string;
 }
 
 export const ENGLISH_SUMMARY: SummaryMessages = {
@@ -64,7 +67,17 @@ export const ENGLISH_SUMMARY: SummaryMessages = {
 };
 
 export const ENGLISH_ENGAGEMENT: EngagementMessages = {
-  opened: 'Opened (any response)',
-  clicked: 'Clicked (any response)',
-  machineOpened: 'Opened by machines only',
+  opened: 'Unique opens',
+  clicked: 'Unique clicks',
+  machineOpened: 'Machine opens only',
+  openedNotDelivered: 'Opened, then not delivered',
+};
+
+/** The stages' names (spec: "Stages"). */
+export const ENGLISH_STAGES: Record<Stage, string> = {
+  scheduled: 'Scheduled',
+  'not-sent': 'Not sent',
+  'awaiting-provider': 'Awaiting provider',
+  'not-delivered': 'Not delivered',
+  delivered: 'Delivered',
 };
