@@ -3,101 +3,139 @@ import { css } from 'lit';
 /** The summary's own rules, after the shared theme. */
 export const summaryStyles = css`
   :host {
-    --_bar: var(--email-responses-bar, var(--_accent));
-    --_bar-outcome: var(--email-responses-bar-outcome, #b3261e);
-    --_bar-machine: var(--email-responses-bar-machine, #6b7280);
-    --_track: var(--email-responses-bar-track, var(--_header-bg));
+    --_problem: var(--email-responses-bar-outcome, #b3261e);
+    --_pending: var(--email-responses-bar-machine, #6b7280);
   }
   @media (prefers-color-scheme: dark) {
     :host {
-      --_bar-outcome: var(--email-responses-bar-outcome, #ff8a80);
-      --_bar-machine: var(--email-responses-bar-machine, #9aa0aa);
+      --_problem: var(--email-responses-bar-outcome, #ff8a80);
+      --_pending: var(--email-responses-bar-machine, #9aa0aa);
     }
   }
-  figure {
-    margin: 0 0 0.75rem;
+  .header {
+    margin-block-end: 0.75rem;
   }
-  figcaption,
-  caption {
-    margin-block-end: 0.4rem;
-    font-weight: 600;
-    text-align: start;
+  h2 {
+    margin: 0;
+    font-size: 1.25em;
+    overflow-wrap: anywhere;
   }
-  .charts {
+  h3 {
+    margin: 0 0 0.4rem;
+    font-size: 1em;
+  }
+  .meta,
+  .live {
+    margin: 0.2rem 0 0;
+    font-size: 0.875em;
+  }
+  .meta {
     display: flex;
     flex-wrap: wrap;
+    gap: 0 1rem;
+    overflow-wrap: anywhere;
+  }
+  ul {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .cards {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 10.5rem), 1fr));
+    gap: 0.5rem;
+    margin-block-end: 0.75rem;
+  }
+  .card {
+    display: flex;
+    flex-direction: column;
     align-items: flex-start;
-    gap: 1rem 2rem;
-  }
-  .chart {
-    flex: 1 1 16rem;
-    max-inline-size: 30rem;
-    block-size: auto;
-    overflow: visible;
-  }
-  .chart text {
-    fill: var(--_text);
-    font-size: 12px;
-  }
-  .chart .bar-value {
-    fill: var(--_muted);
-    font-variant-numeric: tabular-nums;
-  }
-  .chart .bar-row {
-    cursor: pointer;
-  }
-  .chart .track {
-    fill: var(--_track);
-  }
-  .chart .bar {
-    fill: var(--_bar);
-  }
-  .chart .outcome .bar {
-    fill: var(--_bar-outcome);
-  }
-  .chart .machine .bar {
-    fill: var(--_bar-machine);
-  }
-  .chart .chosen .track {
-    stroke: var(--_accent);
-    stroke-width: 1.5;
-  }
-  .chart .bar-row:hover .bar-label {
-    text-decoration: underline;
-  }
-  table {
-    border-collapse: collapse;
-    min-inline-size: min(100%, 30rem);
-  }
-  th,
-  td {
-    padding: 0.2rem 0.6rem;
-    border-block-end: 1px solid var(--_border);
-    text-align: start;
-  }
-  thead th {
+    gap: 0.1rem;
+    inline-size: 100%;
+    block-size: 100%;
+    padding: 0.6rem 0.75rem;
     background: var(--_header-bg);
-  }
-  .number {
-    text-align: end;
-    font-variant-numeric: tabular-nums;
-  }
-  tbody th {
-    font-weight: normal;
-  }
-  tbody th button {
-    padding: 0.1rem 0.4rem;
     text-align: start;
   }
-  tr.section th {
-    padding-block-start: 0.6rem;
+  .card-label {
+    font-size: 0.875em;
     font-weight: 600;
   }
-  tr.reasons th {
-    padding-inline-start: 1.6rem;
+  .card-value {
+    font-size: 1.6em;
+    font-weight: 600;
+    font-variant-numeric: tabular-nums;
+    line-height: 1.2;
   }
-  tr.machine th button,
-  tr.machine td {
-    color: var(--_muted);
+  .card-rate,
+  .card-of,
+  .card-total {
+    font-size: 0.8125em;
+    font-variant-numeric: tabular-nums;
+  }
+  .card[aria-pressed='true'] .muted {
+    color: inherit;
+  }
+  .notes {
+    display: flex;
+    flex-direction: column;
+    gap: 0.3rem;
+    margin-block-end: 0.75rem;
+    font-size: 0.875em;
+  }
+  .note {
+    border-style: dashed;
+    text-align: start;
+  }
+  .breakdown {
+    display: flex;
+    flex-direction: column;
+    gap: 0.3rem;
+  }
+  .stage {
+    border: 1px solid var(--_border);
+    border-inline-start: 4px solid var(--_pending);
+    border-radius: var(--_radius);
+    padding: 0.3rem 0.6rem;
+  }
+  .stage[data-tone='problem'] {
+    border-inline-start-color: var(--_problem);
+  }
+  summary {
+    display: flex;
+    gap: 0.75rem;
+    cursor: pointer;
+  }
+  summary::before {
+    content: '▸';
+  }
+  .stage[open] > summary::before {
+    content: '▾';
+  }
+  summary::-webkit-details-marker {
+    display: none;
+  }
+  .stage-name {
+    flex: 1;
+  }
+  .stage-count,
+  .response-count {
+    font-variant-numeric: tabular-nums;
+  }
+  .responses {
+    display: flex;
+    flex-direction: column;
+    gap: 0.2rem;
+    margin-block-start: 0.4rem;
+  }
+  .responses li {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.75rem;
+  }
+  .choose {
+    padding: 0.1rem 0.4rem;
+    text-align: start;
   }
 `;
