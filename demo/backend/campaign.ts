@@ -14,6 +14,9 @@ import { deliveryTimeline, drawOutcome, lateBounceDelay, type Outcome, type Step
 export interface DemoEmail {
   id: string;
   name: string;
+  /** What the recipient's inbox shows; the report's header reads it from GET /api/emails. */
+  subject: string;
+  sender: string;
   kind: EmailKind;
   /** The email type, for per-type unsubscribes. */
   type: string;
@@ -73,10 +76,12 @@ export class Campaign {
     this.audience = Math.min(MAX_AUDIENCE, Math.max(MIN_AUDIENCE, Math.floor(options.audience) || MIN_AUDIENCE));
     this.startTime = Math.floor((options.startTime ?? Date.UTC(2026, 2, 2, 9)) / 1000) * 1000;
     this.#clock = this.startTime;
-    this.bulk = { id: 'spring-sale', name: 'Spring sale 2026', kind: 'bulk', type: 'newsletter', startsAt: this.startTime, provider: 'sendgrid' };
+    this.bulk = { id: 'spring-sale', name: 'Spring sale 2026', subject: 'Spring sale: 20 % off everything this week', sender: 'Northwind Outfitters <news@northwind.example>', kind: 'bulk', type: 'newsletter', startsAt: this.startTime, provider: 'sendgrid' };
     this.trigger = {
       id: 'welcome-series',
       name: 'Welcome series: day 1',
+      subject: 'Welcome to Northwind',
+      sender: 'Northwind Outfitters <hello@northwind.example>',
       kind: 'trigger',
       type: 'onboarding',
       startsAt: this.startTime + 60_000,
