@@ -21,6 +21,8 @@ export type {
 export { storeContext } from './elements/controllers/store-context';
 export { createSource, SseSource, WebSocketSource, PollSource, NdjsonSource, IterableSource } from './store/sources/index';
 export type { ConnectionState, ConnectionStatus, ResponseSource, SourceSink, SourceSpec, SourceKind } from './store/sources/index';
+export { checkEmailInfo, fetchEmailInfo } from './store/email-info';
+export type { EmailInfo } from './store/email-info';
 export { AudienceView } from './store/audience-view';
 export type { AudienceCounts, AudienceGroup, AudienceQuery, AudienceSort, SortColumn, SortDirection } from './store/audience-view';
 
