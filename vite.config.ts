@@ -2,8 +2,9 @@ import { defineConfig } from 'vite';
 
 /**
  * Two library builds, chosen by `--mode`:
- * - `es`: `dist/email-responses.js` (registers the elements) and `dist/core.js` (DOM-free),
- *   with lit, @lit/context and idb left as imports for the host's bundler;
+ * - `es`: `dist/email-responses.js` (registers the elements), `dist/core.js` (DOM-free) and
+ *   `dist/providers.js` (the webhook kit, for servers), with lit, @lit/context and idb left as
+ *   imports for the host's bundler;
  * - `iife`: `dist/email-responses.iife.js`, everything inlined, for one `<script>` tag.
  * Without a library mode, `vite` serves the demo (index.html) with the msw worker from public/.
  * `demo`: the demo page built into dist-demo/.
@@ -17,7 +18,7 @@ export default defineConfig(({ mode }) => {
         copyPublicDir: false,
         sourcemap: true,
         lib: {
-          entry: { 'email-responses': 'src/index.ts', core: 'src/core/index.ts' },
+          entry: { 'email-responses': 'src/index.ts', core: 'src/core/index.ts', providers: 'src/providers/index.ts' },
           formats: ['es'],
           fileName: (_format, name) => `${name}.js`,
         },

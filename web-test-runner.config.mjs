@@ -8,14 +8,13 @@ const executablePath = findChromium();
 if (!executablePath) throw new Error('email-responses: run `node scripts/chromium.mjs` first');
 
 export default {
-  // Node-only tests: *.node.test.ts, and the end-to-end and slow fault suites with their own runners.
-  files: ['test/**/*.test.ts', '!test/**/*.node.test.ts', '!test/e2e/**', '!test/faults-slow/**', '!test/faults-node/**'],
+  // Every *.test.ts but the Node-only (*.node.test.ts), end-to-end (*.e2e.test.*) and slow
+  // (*.slow.test.ts) ones, which have runners of their own (CONTRIBUTING.md, "Test files").
+  files: ['test/**/*.test.ts', '!test/**/*.node.test.ts', '!test/**/*.e2e.test.*', '!test/**/*.slow.test.ts'],
   nodeResolve: { browser: true, exportConditions: ['browser', 'development'] },
   concurrency: 1,
   testsFinishTimeout: 240_000,
-  browsers: [
-    chromeLauncher({ launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS } }),
-  ],
+  browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS } })],
   // msw's worker must be served from the root to control the test pages.
   middleware: [
     function rewriteMswWorker(context, next) {
@@ -25,7 +24,6 @@ export default {
   ],
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
   testFramework: { config: { timeout: 30_000 } },
-  filterBrowserLogs: ({ args }) =>
-    !args.some((arg) => typeof arg === 'string' && arg.includes('Lit is in dev mode')),
+  filterBrowserLogs: ({ args }) => !args.some((arg) => typeof arg === 'string' && arg.includes('Lit is in dev mode')),
   reporters: [defaultReporter(), countReporter('test-results/browser-counts.json')],
 };

@@ -103,7 +103,7 @@ setInterval(() => {
   const s = store();
   const stats = backend.stats();
   status.textContent =
-    `${s.connection.state} · tab ${s.tabRole} · cache ${s.cache.state}${s.cache.reason ? ` (${s.cache.reason})` : ''} · ` +
+    `${s.connection.state} · tab ${s.tabRole} · cache ${s.cacheStatus.state}${s.cacheStatus.reason ? ` (${s.cacheStatus.reason})` : ''} · ` +
     `${s.state.eventCount.toLocaleString('en')} events applied, ${rejected} rejected, ${skipped} skipped · ` +
     `backend cursor ${stats.cursor.toLocaleString('en')}, simulated ${new Date(backend.now()).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }, 500);

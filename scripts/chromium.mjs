@@ -30,7 +30,7 @@ export function findChromium() {
 }
 
 const HOW_TO =
-  'email-responses: no Chromium found. Install Debian\'s package as root:\n' +
+  "email-responses: no Chromium found. Install Debian's package as root:\n" +
   '  apt-get update && apt-get install -y chromium\n' +
   'or point CHROME_PATH at an installed Chrome or Chromium, then run `npm test` again.';
 
@@ -44,7 +44,7 @@ export function ensureChromium() {
     console.error(HOW_TO);
     process.exit(1);
   }
-  console.log('email-responses: no Chromium found; installing Debian\'s chromium package…');
+  console.log("email-responses: no Chromium found; installing Debian's chromium package…");
   try {
     execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
     execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], {

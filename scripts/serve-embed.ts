@@ -221,7 +221,7 @@ export async function startEmbedServer(options: EmbedServerOptions = {}): Promis
       const pageText = params.get('page') ?? '0';
       const page = /^\d{1,7}$/.test(pageText) ? Number(pageText) : NaN;
       if (ledger.total(emailId) < 0) return sendJson(response, 404, { error: `email-responses embed server: no email "${emailId}"; GET /api/emails lists them` });
-      const body = Number.isNaN(page) ? undefined : ledger.page(emailId, page, feed.main.length, feed.provider.length);
+      const body = Number.isNaN(page) ? undefined : ledger.page(emailId, page, feed.main.length, feed.providerReceived);
       if (!body) return sendJson(response, 404, { error: `email-responses embed server: email "${emailId}" has no page ${JSON.stringify(pageText)}; pages start at 0` });
       return sendJson(response, 200, body);
     }

@@ -1,4 +1,4 @@
-// `npm run test:e2e`: the end-to-end tests (test/e2e/) under Node's test runner, in Debian's
+// `npm run test:e2e`: the end-to-end tests (test/e2e/*.e2e.test.ts) under Node's test runner, in Debian's
 // Chromium, then one plain line `N passed, N failed` that CI reads. Installs Chromium first when
 // none is found (as `npm test` does). Screenshots and the TAP report go to test-results/.
 import { spawnSync } from 'node:child_process';
@@ -14,7 +14,7 @@ mkdirSync('test-results', { recursive: true });
 rmSync(TAP, { force: true });
 
 const files = readdirSync('test/e2e')
-  .filter((name) => name.endsWith('.test.ts'))
+  .filter((name) => name.endsWith('.e2e.test.ts'))
   .sort()
   .map((name) => `test/e2e/${name}`);
 
@@ -23,13 +23,22 @@ let failed = 0;
 let skipped = 0;
 
 if (files.length === 0) {
-  console.error('email-responses: no test/e2e/*.test.ts files');
+  console.error('email-responses: no test/e2e/*.e2e.test.ts files');
   failed = 1;
 } else {
   const result = spawnSync(
     process.execPath,
-    ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout', '--test-reporter=tap',
-      `--test-reporter-destination=${TAP}`, ...process.argv.slice(2), ...files],
+    [
+      '--import',
+      'tsx',
+      '--test',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      `--test-reporter-destination=${TAP}`,
+      ...process.argv.slice(2),
+      ...files,
+    ],
     { stdio: 'inherit', timeout: HARD_LIMIT_MS, killSignal: 'SIGTERM' },
   );
   const tap = existsSync(TAP) ? readFileSync(TAP, 'utf8') : '';

@@ -1,8 +1,10 @@
-// `npm test`: the core tests under Node, then every test in headless Chromium, then one plain
-// line `N passed, N failed` that CI reads. Installs Debian's chromium first when none is found.
+// `npm test`: the Node tests (the same list as `npm run test:node`), then every test in headless
+// Chromium, then the end-to-end pages, then one plain line `N passed, N failed` that CI reads.
+// Installs Debian's chromium first when none is found.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { ensureChromium } from './chromium.mjs';
+import { NODE_TEST_ARGS, nodeTestFiles } from './test-node.mjs';
 
 const extra = process.argv.slice(2);
 let passed = 0;
@@ -15,13 +17,18 @@ function run(command, args, options = {}) {
 
 mkdirSync('test-results', { recursive: true });
 
-// 1. The DOM-free core under Node's own test runner.
+// 1. The Node tests (the DOM-free core and *.node.test.ts) under Node's own test runner.
 {
   const result = spawnSync(
     process.execPath,
-    ['--import', 'tsx', '--import', './test/node-globals.ts', '--test', '--test-reporter=spec',
-      '--test-reporter-destination=stdout', '--test-reporter=tap',
-      '--test-reporter-destination=test-results/node.tap', ...nodeTestFiles()],
+    [
+      ...NODE_TEST_ARGS,
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      '--test-reporter-destination=test-results/node.tap',
+      ...nodeTestFiles(),
+    ],
     { stdio: 'inherit' },
   );
   const tap = existsSync('test-results/node.tap') ? readFileSync('test-results/node.tap', 'utf8') : '';
@@ -54,26 +61,23 @@ mkdirSync('test-results', { recursive: true });
 // 3. Suites with runners of their own (end-to-end pages, slow faults), each ending on a plain
 // `N passed, N failed` line that is added to the total here.
 // CI also runs the slow fault suite (`npm run test:faults`) here, so its count joins the total.
-const runners = ['scripts/test-e2e.mjs', ...(process.env.EMAIL_RESPONSES_SLOW_FAULTS ? ['scripts/test-faults.mjs'] : [])];
+const runners = [
+  'scripts/test-e2e.mjs',
+  ...(process.env.EMAIL_RESPONSES_SLOW_FAULTS ? ['scripts/test-faults.mjs'] : []),
+];
 for (const runner of runners) {
   if (!existsSync(runner)) continue;
   const result = spawnSync(process.execPath, [runner], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   process.stdout.write(result.stdout ?? '');
-  const line = /^(\d+) passed, (\d+) failed(?:, (\d+) skipped)?\s*$/m.exec([...(result.stdout ?? '').trim().split('\n')].pop() ?? '');
+  const line = /^(\d+) passed, (\d+) failed(?:, (\d+) skipped)?\s*$/m.exec(
+    [...(result.stdout ?? '').trim().split('\n')].pop() ?? '',
+  );
   if (line) {
     passed += Number(line[1]);
     failed += Number(line[2]);
     skipped += Number(line[3] ?? 0);
   }
   if (!line || (result.status !== 0 && Number(line[2]) === 0)) failed += 1;
-}
-
-function nodeTestFiles() {
-  const out = spawnSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', 'test/core', 'test/docs'], {
-    encoding: 'utf8',
-  });
-  const files = out.stdout.split('\n').filter((f) => /\.test\.ts$/.test(f) && existsSync(f));
-  return files.length > 0 ? files : ['test/core'];
 }
 
 console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);

@@ -23,8 +23,8 @@ export { createSource, SseSource, WebSocketSource, PollSource, NdjsonSource, Ite
 export type { ConnectionState, ConnectionStatus, ResponseSource, SourceSink, SourceSpec, SourceKind } from './store/sources/index';
 export { checkEmailInfo, fetchEmailInfo } from './store/email-info';
 export type { EmailInfo } from './store/email-info';
-export { AudienceView } from './store/audience-view';
-export type { AudienceCounts, AudienceGroup, AudienceQuery, AudienceSort, SortColumn, SortDirection } from './store/audience-view';
+export { AudienceView } from './store/audience/audience-view';
+export type { AudienceCounts, AudienceGroup, AudienceQuery, AudienceSort, SortColumn, SortDirection } from './store/audience/audience-view';
 
 export { EmailResponsesElement } from './elements/email-responses/email-responses';
 export type { EmailResponsesEventMap } from './elements/email-responses/email-responses';
@@ -45,5 +45,5 @@ export { ContactResponseTimelineElement } from './elements/contact-response-time
 export type { ContactResponseTimelineEventMap, EmailSelectDetail, EmailSelectEvent } from './elements/contact-response-timeline/define';
 export { ResponseSummaryElement } from './elements/response-summary/define';
 export type { FilterRequestDetail, FilterRequestEvent, ResponseSummaryEventMap, SummaryStep } from './elements/response-summary/define';
-export type { AudienceEngagement } from './store/audience-query';
+export type { AudienceEngagement } from './store/audience/audience-query';
 export type { EngagementMessages, SummaryMessages, TimelineMessages } from './elements/shared/messages';

@@ -20,7 +20,7 @@ const params = new URLSearchParams(location.search);
 async function populate(rows: number, db: string): Promise<PopulateStats> {
   await deleteDatabase(db);
   const started = performance.now();
-  const store = createResponseStore({ cache: db });
+  const store = createResponseStore({ cacheName: db });
   await store.ready;
   const events = audienceEvents(rows);
   const BATCH = 20_000;
@@ -55,7 +55,7 @@ async function coldStart(db: string, rows: number): Promise<ColdStats> {
   const meter = new FrameMeter();
   meter.start();
   const storeAt = performance.now();
-  const store = createResponseStore({ cache: db });
+  const store = createResponseStore({ cacheName: db });
   const grid = mountOurs(document.getElementById('grid-host')!, store);
   const ready = store.ready.then(() => performance.now());
   // The shadow root exists once the element is connected (Lit creates it then).

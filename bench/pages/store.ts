@@ -9,9 +9,9 @@ import { FrameMeter } from './shared/frame-meter';
 
 async function ingest(options: IngestOptions): Promise<IngestStats> {
   if (options.cache) await deleteDatabase(options.cache);
-  const store = createResponseStore(options.cache ? { cache: options.cache } : {});
+  const store = createResponseStore(options.cache ? { cacheName: options.cache } : {});
   await store.ready;
-  if (options.cache && store.cache.state !== 'ready') throw new Error(`bench: the cache did not open: ${JSON.stringify(store.cache)}`);
+  if (options.cache && store.cacheStatus.state !== 'ready') throw new Error(`bench: the cache did not open: ${JSON.stringify(store.cacheStatus)}`);
   const events = makeEvents(options.events, options.recipients, { emailId: 'ingest' });
   const meter = new FrameMeter();
   meter.start();

@@ -20,7 +20,7 @@ export interface MockBackendStats {
   emittedThrough: number;
   /** The main log's length: the newest cursor. */
   cursor: number;
-  /** The SendGrid stream's length. */
+  /** The SendGrid stream's length: the provider events the webhook endpoint has verified. */
   providerCursor: number;
   rate: number;
   audience: number;
@@ -89,7 +89,7 @@ export class DemoBackend {
    * because every event keeps its id and the client counts it once.
    */
   startCursor(kind: ConnectionKind, requested: number): number {
-    const head = kind === 'sendgrid-sse' ? this.feed.provider.length : this.feed.main.length;
+    const head = kind === 'sendgrid-sse' ? this.feed.providerReceived : this.feed.main.length;
     const cursor = requested > head ? 0 : requested;
     if (!this.#replay.delete(kind)) return cursor;
     return Math.max(0, cursor - this.#replayBack);
@@ -115,7 +115,7 @@ export class DemoBackend {
       clock: campaign.clock,
       emittedThrough: feed.lastAt,
       cursor: feed.main.length,
-      providerCursor: feed.provider.length,
+      providerCursor: feed.providerReceived,
       rate: feed.rate,
       audience: campaign.audience,
       participants: campaign.participants.count,

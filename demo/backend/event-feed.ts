@@ -3,12 +3,13 @@
 // cursor n means "the first n events are had", so any client can resume from any cursor.
 // The main log carries events in the wire format; with the provider-format switch on, a share of
 // the provider's events goes to a second log instead, served in SendGrid's webhook format.
-import { normalizeProviderEvents, type ResponseEvent } from '../../src/core/index';
+import type { ResponseEvent } from '../../src/core/index';
 import { LATE_BOUNCE_STEP, type Campaign } from './campaign';
 import { EventHeap } from './event-heap';
 import { Rng } from './random';
 import { RefLog } from './ref-log';
 import { toSendgrid, type SendgridItem } from './sendgrid-format';
+import { SendgridWebhooks } from './sendgrid-webhook';
 import type { ServerLedger } from './server-ledger';
 
 export interface DemoSwitches {
@@ -53,7 +54,10 @@ export class EventFeed {
   readonly switches: DemoSwitches;
   readonly timeScale: number;
   readonly main = new RefLog();
+  /** What the simulated SendGrid has posted, in order. */
   readonly provider = new RefLog();
+  /** Posts the provider log's batches as signed webhooks to the backend's own endpoint. */
+  readonly webhooks: SendgridWebhooks;
   readonly #rng: Rng;
   readonly #lateBounces = new EventHeap();
   readonly #listeners = new Set<() => void>();
@@ -63,6 +67,7 @@ export class EventFeed {
   #held: Pending[] = [];
   #lastAt = 0;
   #redeliveries: Pending[] = [];
+  #providerReceived = 0;
   /** The last batch appended to the main log, materialised: clients read it right away. */
   #recent: { from: number; events: ResponseEvent[] } = { from: 0, events: [] };
 
@@ -73,6 +78,22 @@ export class EventFeed {
     this.timeScale = options.timeScale ?? 60;
     this.#rng = new Rng((options.seed ?? campaign.seed) ^ 0x46454544);
     this.rate = options.rate;
+    this.webhooks = new SendgridWebhooks(
+      (events) => this.ledger.apply(events),
+      (count) => {
+        this.#providerReceived += count;
+        for (const listener of this.#listeners) listener();
+      },
+    );
+  }
+
+  /**
+   * How much of the provider log the webhook endpoint has verified and applied: the head of the
+   * SendGrid stream and the snapshot's providerCursor. Behind `provider.length` while a delivery
+   * is being signed and checked.
+   */
+  get providerReceived(): number {
+    return this.#providerReceived;
   }
 
   get rate(): number {
@@ -195,7 +216,8 @@ export class EventFeed {
     }
     this.#recent = { from, events };
     this.ledger.apply(events);
-    if (items.length > 0) this.ledger.apply(normalizeProviderEvents('sendgrid', items).events);
+    // The server learns of provider events only through its webhook endpoint, once verified.
+    if (items.length > 0) this.webhooks.post(items, items.length);
     for (const listener of this.#listeners) listener();
   }
 

@@ -75,6 +75,10 @@ export function createHandlers(backend: DemoBackend): HttpHandler[] {
       return streams.open('sendgrid-sse', backend.startCursor('sendgrid-sse', cursor));
     }),
 
+    // The webhook endpoint the simulated SendGrid posts to (through the same handler, unseen): a
+    // body without SendGrid's signature gets 401, as it would on a real server.
+    http.post('/api/webhooks/sendgrid', ({ request }) => feed.webhooks.handle(request)),
+
     http.get('/api/snapshot', ({ request }) => {
       const params = new URL(request.url).searchParams;
       const emailId = params.get('emailId');
@@ -82,7 +86,7 @@ export function createHandlers(backend: DemoBackend): HttpHandler[] {
       const pageText = params.get('page') ?? '0';
       const page = /^\d{1,7}$/.test(pageText) ? Number(pageText) : NaN;
       if (ledger.total(emailId) < 0) return notFound(`email-responses demo: no email "${emailId}"; GET /api/emails lists them`);
-      const body = Number.isNaN(page) ? undefined : ledger.page(emailId, page, feed.main.length, feed.provider.length);
+      const body = Number.isNaN(page) ? undefined : ledger.page(emailId, page, feed.main.length, feed.providerReceived);
       if (!body) return notFound(`email-responses demo: email "${emailId}" has no page ${JSON.stringify(pageText)}; pages start at 0`);
       return HttpResponse.json(body);
     }),

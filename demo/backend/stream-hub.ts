@@ -95,14 +95,15 @@ export class StreamHub {
   }
 
   #head(kind: StreamKind): number {
-    return kind === 'sendgrid-sse' ? this.#feed.provider.length : this.#feed.main.length;
+    // The SendGrid stream relays only what the webhook endpoint has verified.
+    return kind === 'sendgrid-sse' ? this.#feed.providerReceived : this.#feed.main.length;
   }
 
   /** The next message from the stream's position, and the position moved past it. */
   #message(stream: LiveStream): string {
     const from = stream.position;
     if (stream.kind === 'sendgrid-sse') {
-      const items = this.#feed.readProvider(from, MESSAGE_SIZE);
+      const items = this.#feed.readProvider(from, Math.min(MESSAGE_SIZE, this.#feed.providerReceived - from));
       stream.position += items.length;
       return `id: ${stream.position}\ndata: ${JSON.stringify(items)}\n\n`;
     }

@@ -14,6 +14,7 @@ import type { EventIdSet } from './event-id-set';
 import { mergeMeta, mergeResponse, signature } from './merge';
 import { LAST_CHANGE, META_AT, STRIDE, type RecipientTable } from './recipient-table';
 import type { CompiledRules } from './rules';
+import type { StatisticsPeriod } from './statistics-period';
 import { checkEvent, type CheckedEvent } from './validate';
 
 /** What one `apply` did. */
@@ -44,6 +45,8 @@ export interface BatchTarget {
   readonly emails: EmailTable;
   readonly eventIds: EventIdSet;
   readonly contacts: ContactIndex;
+  /** Set only when the rules have a statistics update period. */
+  readonly period: StatisticsPeriod | undefined;
 }
 
 export class BatchApplier {
@@ -141,7 +144,7 @@ export class BatchApplier {
 
   /** The event is the chunk's `k`th; its time stays in `run.stage.at` (see mergeResponse). */
   private applyOne(event: ResponseEvent, entry: EmailEntry, row: number, response: number, k: number, run: Run): void {
-    const { rules, recipients: table, emails, eventIds, contacts } = this.target;
+    const { rules, recipients: table, emails, eventIds, contacts, period } = this.target;
     if (!eventIds.add(row, event.id)) {
       run.duplicates++;
       if (run.onDuplicate !== undefined) run.onDuplicate(event, row, run.stage.at[k]!);
@@ -151,7 +154,10 @@ export class BatchApplier {
     const times = run.stage.at;
     if (run.onAccepted !== undefined) run.onAccepted(event, row, times[k]!);
     const before = signature(table, row);
-    let changed = mergeResponse(table, rules, row, response, event.reason, times, k);
+    let changed =
+      period === undefined
+        ? mergeResponse(table, rules, row, response, event.reason, event.scope, times, k)
+        : period.merge(table, rules, row, response, event, times, k);
     if (mergeMeta(table, contacts, row, event, times, k)) changed = true;
     if ((event.emailKind != null || event.emailType != null) && emails.mergeMeta(entry, event, times[k]!)) run.changedEmails.add(entry.id);
     const after = signature(table, row);

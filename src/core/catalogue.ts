@@ -61,6 +61,11 @@ export interface ResponseRules {
   softBounceWarningThreshold: number;
   /** How long Sent to provider may wait for a reply before the backend makes it final. */
   sentToProviderLimitHours: number;
+  /**
+   * The statistics update period, in days: an event dated more than this after its recipient's
+   * earliest Sent to provider is not applied. Left out: off (every event applies).
+   */
+  statisticsPeriodDays?: number;
 }
 
 type Row = [

@@ -1,4 +1,4 @@
-import type { RecipientState } from './fold';
+import type { RecipientState } from './recipient-state';
 import type { CompiledRules } from './rules';
 
 /** What a contact's responses across all its emails mean for the contact (spec: "Effects"). */
@@ -12,7 +12,10 @@ export interface ContactState {
   address?: string;
   /** Addresses a Hard Bounce or Invalid email address was reported for. */
   invalidAddresses: string[];
-  /** Email types the contact unsubscribed from (Canceled (unsubscribed by email type)). */
+  /**
+   * Email types the contact unsubscribed from: an Unsubscribed scoped to the email's type, or
+   * Canceled (unsubscribed by email type). Sorted, so the order events came in never shows.
+   */
   unsubscribedEmailTypes: string[];
   /** The longest run of Soft Bounces on one address in its newest emails. */
   softBounceStreak: number;
@@ -48,6 +51,11 @@ export function contactFlags(contactId: string, recipients: readonly RecipientSt
   for (const recipient of sorted) {
     const effects = byId.get(recipient.response)?.effects;
     if (!effects) continue;
+    // An unsubscribe from one email type (spec: "Effects on the contact") leaves Do not use email.
+    if (recipient.scope === 'type') {
+      if (recipient.emailType !== undefined) types.add(recipient.emailType);
+      continue;
+    }
     if (effects.doNotUseEmail) doNotUseEmail = true;
     if (effects.invalidatesAddress) {
       if (recipient.address === undefined) invalidWithoutAddress = true;

@@ -28,7 +28,15 @@ export interface ResponseEvent {
   url?: string;
   /** The provider's reason, SMTP code or bounce class. */
   reason?: string;
+  /**
+   * For Unsubscribed: what the recipient unsubscribed from. `all` (the default) sets the contact's
+   * Do not use email; `type` (a per-type unsubscribe link, a provider's group or list unsubscribe)
+   * unsubscribes the contact from this email's type only. Other responses ignore it.
+   */
+  scope?: UnsubscribeScope;
 }
+
+export type UnsubscribeScope = 'all' | 'type';
 
 /** Why an event was not applied, in words a host page can show as they are. */
 export interface EventRejection {

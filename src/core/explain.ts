@@ -10,7 +10,12 @@ export type UnchangedBecause =
   /** The same response again (it may still count an open or a click). */
   | 'same-response'
   /** The same event delivered again: counted once. */
-  | 'duplicate';
+  | 'duplicate'
+  /**
+   * Dated more than the rules' statistics update period after the recipient's earliest Sent to
+   * provider: not applied at all (not counted either).
+   */
+  | 'after-period';
 
 export interface ExplainedEvent {
   event: ResponseEvent;
@@ -50,10 +55,21 @@ export function explainRecipientEvents(
     .sort((a, b) => a.at - b.at || rules.final[b.index]! - rules.final[a.index]! || rules.priority[b.index]! - rules.priority[a.index]! || b.index - a.index || (a.event.id < b.event.id ? -1 : 1));
   let current = -1;
   let final = false;
+  // The fold's cutoff: the earliest Sent to provider plus the period (none when it is off).
+  let cutoff = Infinity;
+  if (rules.statisticsPeriodMs > 0) {
+    for (const { at, index } of indexed) if (index === rules.sentToProvider && at + rules.statisticsPeriodMs < cutoff) cutoff = at + rules.statisticsPeriodMs;
+  }
   const out: ExplainedEvent[] = [];
   for (const { event, at, index } of indexed) {
     const entry: ExplainedEvent = { event, at, response: rules.responses[index]!.id, changed: false, responseAfter: '' };
     const counted = COUNTER_NAMES[rules.counter[index]!];
+    if (at > cutoff) {
+      entry.because = 'after-period';
+      entry.responseAfter = current >= 0 ? rules.responses[current]!.id : '';
+      out.push(entry);
+      continue;
+    }
     if (counted) entry.counted = counted;
     if (final) {
       entry.because = 'after-final';

@@ -1,7 +1,7 @@
 import { BatchApplier, type AcceptedListener, type AppliedBatch } from './batch';
 import { DEFAULT_RULES, type ResponseRules } from './catalogue';
 import { ContactIndex } from './contact-index';
-import type { EmailKind, EventRejection, ResponseEvent } from './event';
+import type { EventRejection, ResponseEvent } from './event';
 import { contactFlags, type ContactState } from './effects';
 import { EmailTable } from './email-table';
 import { EventIdSet } from './event-id-set';
@@ -10,6 +10,7 @@ import {
   FINAL,
   FINAL_AT,
   FINAL_REASON,
+  FINAL_SCOPE,
   FIRST_AT,
   LAST_AT,
   MACHINE_OPENS,
@@ -23,39 +24,13 @@ import {
 } from './recipient-table';
 import { compileRules, type CompiledRules } from './rules';
 import { resetRow } from './reset-recipient';
+import type { RecipientState } from './recipient-state';
 import { restoreRow, saveRow, type SavedRecipient } from './saved-recipient';
+import { StatisticsPeriod } from './statistics-period';
 
 export type { AppliedBatch } from './batch';
 export type { SavedRecipient } from './saved-recipient';
-
-/** One recipient's state, as the views and the host see it. */
-export interface RecipientState {
-  emailId: string;
-  recipientId: string;
-  /** Catalogue id of the current response. */
-  response: string;
-  label: string;
-  final: boolean;
-  /** `sent` when the email reached the recipient. */
-  group: 'sent' | 'not-sent';
-  /** When the current response happened (epoch ms). */
-  at: number;
-  /** Opens shown: distinct human opens, at least 1 when there are clicks (images blocked). */
-  opens: number;
-  clicks: number;
-  /** Opens by bots, scanners and mail privacy protection; not in `opens`. */
-  machineOpens: number;
-  /** Earliest and latest time of any event applied (epoch ms). */
-  firstAt: number;
-  lastAt: number;
-  reason?: string;
-  contactId?: string;
-  contactName?: string;
-  address?: string;
-  provider?: string;
-  emailKind?: EmailKind;
-  emailType?: string;
-}
+export type { RecipientState } from './recipient-state';
 
 const NONE = -1;
 
@@ -74,11 +49,23 @@ export class ResponseState {
   private readonly eventIds = new EventIdSet(this.recipients);
   private readonly contacts = new ContactIndex(this.recipients);
   private readonly batches: BatchApplier;
+  /** Set only when the rules have a statistics update period (see statistics-period.ts). */
+  private readonly period: StatisticsPeriod | undefined;
 
   constructor(rules: ResponseRules | CompiledRules = DEFAULT_RULES) {
     this.rules = 'lookup' in rules ? rules : compileRules(rules);
     const { recipients, emails, eventIds, contacts } = this;
-    this.batches = new BatchApplier({ rules: this.rules, recipients, emails, eventIds, contacts });
+    const { statisticsPeriodMs, sentToProvider } = this.rules;
+    this.period = statisticsPeriodMs > 0 ? new StatisticsPeriod(statisticsPeriodMs, sentToProvider) : undefined;
+    this.batches = new BatchApplier({ rules: this.rules, recipients, emails, eventIds, contacts, period: this.period });
+  }
+
+  /**
+   * The recipient's earliest Sent to provider (epoch ms) when the rules have a statistics update
+   * period: events after it plus the period are not applied. Undefined otherwise.
+   */
+  sentAt(row: number): number | undefined {
+    return this.period?.sentAtOf(row);
   }
 
   /** How many distinct events have been applied. */
@@ -134,6 +121,7 @@ export class ResponseState {
     };
     const reason = texts[row * TEXT_STRIDE + (isFinal ? FINAL_REASON : NON_FINAL_REASON)];
     if (reason !== undefined) state.reason = reason;
+    if (isFinal && texts[row * TEXT_STRIDE + FINAL_SCOPE] === 'type') state.scope = 'type';
     for (let m = 0; m < META_FIELDS.length; m++) {
       const value = texts[row * TEXT_STRIDE + m];
       if (value !== undefined) state[META_FIELDS[m]!] = value;
@@ -148,7 +136,10 @@ export class ResponseState {
    * `restoreRecipient`. Responses are saved by id, so a restore maps them onto the current rules.
    */
   saveRecipient(row: number): SavedRecipient {
-    return saveRow(this.recipients, this.emails, this.rules, row);
+    const saved = saveRow(this.recipients, this.emails, this.rules, row);
+    const sentAt = this.period?.sentAtOf(row);
+    if (sentAt !== undefined) saved.sentAt = sentAt;
+    return saved;
   }
 
   /**
@@ -156,7 +147,9 @@ export class ResponseState {
    * its row, or -1 when the recipient exists already or a saved response is not in these rules.
    */
   restoreRecipient(saved: SavedRecipient): number {
-    return restoreRow(this.recipients, this.emails, this.rules, this.contacts, saved);
+    const row = restoreRow(this.recipients, this.emails, this.rules, this.contacts, saved);
+    if (row >= 0 && this.period) this.period.restored(row, saved.sentAt);
+    return row;
   }
 
   /**
@@ -165,7 +158,7 @@ export class ResponseState {
    * saved response is not in these rules.
    */
   resetRecipient(saved: SavedRecipient, later: readonly ResponseEvent[] = []): number {
-    return resetRow(this.recipients, this.emails, this.rules, this.contacts, saved, later);
+    return resetRow(this.recipients, this.emails, this.rules, this.contacts, saved, later, this.period);
   }
 
   /** Marks an event as applied to a row without applying it (its effect came from a saved row). */

@@ -8,7 +8,7 @@ export { DEFAULT_STAGES, SENT_STAGES, STAGES, definitionStage, isSent, isStage, 
 export type { Stage } from './stages';
 export { checkRules, compileRules, responseIndex } from './rules';
 export type { CompiledRules } from './rules';
-export type { EmailKind, EventRejection, RejectionCode, ResponseEvent } from './event';
+export type { EmailKind, EventRejection, RejectionCode, ResponseEvent, UnsubscribeScope } from './event';
 export { FIELD_LIMITS, checkEvent, validateEvents } from './validate';
 export { EARLIEST_EVENT_TIME, LATEST_EVENT_TIME, eventTime, parseIsoTime } from './time';
 export { ResponseState, createResponseState, foldEvents } from './fold';

@@ -9,6 +9,7 @@ import {
   FINAL,
   FINAL_AT,
   FINAL_REASON,
+  FINAL_SCOPE,
   FIRST_AT,
   LAST_AT,
   MACHINE_OPENS,
@@ -34,7 +35,16 @@ const CONTACT = 0;
  * The event's time comes as a slot, `eventTimes[k]`, here and below: a double passed to a
  * function V8 does not inline is boxed, a heap allocation per call.
  */
-export function mergeResponse(table: RecipientTable, rules: CompiledRules, row: number, response: number, reason: string | undefined, eventTimes: Float64Array, k: number): boolean {
+export function mergeResponse(
+  table: RecipientTable,
+  rules: CompiledRules,
+  row: number,
+  response: number,
+  reason: string | undefined,
+  scope: string | undefined,
+  eventTimes: Float64Array,
+  k: number,
+): boolean {
   const at = eventTimes[k]!;
   const times = table.times;
   const ints = table.ints;
@@ -66,10 +76,13 @@ export function mergeResponse(table: RecipientTable, rules: CompiledRules, row: 
   const texts = table.texts;
   if (rules.final[response] === 1) {
     const current = ints[i + FINAL]!;
-    if (current === NONE || finalWins(table, rules, row, response, reason, current, eventTimes, k)) {
+    // Only an Unsubscribed has a scope; a scope on another response means nothing.
+    const typeOnly = scope === 'type' && rules.responses[response]!.id === 'unsubscribed' ? 'type' : undefined;
+    if (current === NONE || finalWins(table, rules, row, response, reason, typeOnly, current, eventTimes, k)) {
       ints[i + FINAL] = response;
       times[t + FINAL_AT] = at;
       texts[row * TEXT_STRIDE + FINAL_REASON] = reason;
+      texts[row * TEXT_STRIDE + FINAL_SCOPE] = typeOnly;
       return true;
     }
     return changed;
@@ -93,15 +106,31 @@ export function mergeResponse(table: RecipientTable, rules: CompiledRules, row: 
   return changed;
 }
 
-/** Between two finals the first by time stands; equal times: higher priority, then a fixed order. */
-function finalWins(table: RecipientTable, rules: CompiledRules, row: number, response: number, reason: string | undefined, current: number, eventTimes: Float64Array, k: number): boolean {
+/**
+ * Between two finals the first by time stands; equal times: higher priority, then a fixed order
+ * (the reason, then an unsubscribe from everything over one from a type).
+ */
+function finalWins(
+  table: RecipientTable,
+  rules: CompiledRules,
+  row: number,
+  response: number,
+  reason: string | undefined,
+  typeOnly: string | undefined,
+  current: number,
+  eventTimes: Float64Array,
+  k: number,
+): boolean {
   const at = eventTimes[k]!;
   const currentAt = table.times[row * STRIDE + FINAL_AT]!;
   if (at !== currentAt) return at < currentAt;
   const priority = rules.priority;
   if (priority[response] !== priority[current]) return priority[response]! > priority[current]!;
   if (response !== current) return response > current;
-  return (reason ?? '') < (table.texts[row * TEXT_STRIDE + FINAL_REASON] ?? '');
+  const texts = table.texts;
+  const currentReason = texts[row * TEXT_STRIDE + FINAL_REASON] ?? '';
+  if ((reason ?? '') !== currentReason) return (reason ?? '') < currentReason;
+  return typeOnly === undefined && texts[row * TEXT_STRIDE + FINAL_SCOPE] !== undefined;
 }
 
 /** The reason is read only on a tie of times: it sits apart from the record (another miss). */

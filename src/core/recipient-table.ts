@@ -50,6 +50,8 @@ export const TEXT_STRIDE = 8;
 export const NON_FINAL_REASON = 4;
 export const FINAL_REASON = 5;
 export const RECIPIENT_ID = 6;
+/** `type` when the final response is an Unsubscribed scoped to the email's type; else empty. */
+export const FINAL_SCOPE = 7;
 
 export class RecipientTable {
   size = 0;

@@ -5,6 +5,7 @@ import { mergeMeta, mergeResponse, signature } from './merge';
 import type { RecipientTable } from './recipient-table';
 import type { CompiledRules } from './rules';
 import { restoreRow, savedResponses, writeSaved, type SavedRecipient } from './saved-recipient';
+import type { StatisticsPeriod } from './statistics-period';
 import { eventTime } from './time';
 
 /**
@@ -19,6 +20,7 @@ export function resetRow(
   contacts: ContactIndex,
   saved: SavedRecipient,
   later: readonly ResponseEvent[],
+  period?: StatisticsPeriod,
 ): number {
   const entry = emails.entry(saved.emailId, rules.responses.length);
   const existing = entry.rows.get(saved.recipientId);
@@ -35,13 +37,16 @@ export function resetRow(
     before = signature(table, row);
     writeSaved(table, contacts, row, saved, responses);
   }
+  // The saved state stands for events not here: the period can cut later ones, not fold again.
+  period?.restored(row, saved.sentAt);
   const slot = new Float64Array(1);
   for (const event of later) {
     const response = rules.lookup.get(event.response) ?? rules.lookup.get(event.response.toLowerCase());
     const at = eventTime(event.at);
     if (response === undefined || Number.isNaN(at)) continue;
     slot[0] = at;
-    mergeResponse(table, rules, row, response, event.reason, slot, 0);
+    if (period) period.merge(table, rules, row, response, event, slot, 0);
+    else mergeResponse(table, rules, row, response, event.reason, event.scope, slot, 0);
     mergeMeta(table, contacts, row, event, slot, 0);
   }
   const after = signature(table, row);

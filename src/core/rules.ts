@@ -24,6 +24,10 @@ export interface CompiledRules {
   readonly delivered: Uint8Array;
   /** Index in `STAGES` of each response's stage (see `stageOf`). */
   readonly stage: Uint8Array;
+  /** The statistics update period in milliseconds; 0 when it is off. */
+  readonly statisticsPeriodMs: number;
+  /** Catalogue index of Sent to provider (where the period starts), -1 when there is none. */
+  readonly sentToProvider: number;
 }
 
 export const COUNTER_NONE = 0;
@@ -88,6 +92,8 @@ export function compileRules(rules: ResponseRules = DEFAULT_RULES): CompiledRule
     handedToProvider,
     delivered,
     stage,
+    statisticsPeriodMs: rules.statisticsPeriodDays == null ? 0 : rules.statisticsPeriodDays * 86_400_000,
+    sentToProvider: rules.responses.findIndex((response) => response.id === 'sent-to-provider'),
   };
   compiledCache.set(rules, compiled);
   return compiled;
@@ -112,6 +118,11 @@ export function checkRules(value: unknown): string[] {
   }
   if (typeof rules.sentToProviderLimitHours !== 'number' || !(rules.sentToProviderLimitHours > 0)) {
     problems.push('sentToProviderLimitHours must be a positive number');
+  }
+  const period = rules.statisticsPeriodDays;
+  // null as well as absent: a backend's JSON has no undefined.
+  if (period !== undefined && period !== null && (typeof period !== 'number' || !(period > 0) || period === Infinity)) {
+    problems.push('statisticsPeriodDays must be a positive number of days, or left out (off)');
   }
   if (!Array.isArray(rules.responses) || rules.responses.length === 0) {
     problems.push('responses must be a non-empty array');

@@ -7,6 +7,7 @@ import {
   FINAL,
   FINAL_AT,
   FINAL_REASON,
+  FINAL_SCOPE,
   FIRST_AT,
   LAST_AT,
   MACHINE_OPENS,
@@ -34,6 +35,13 @@ export interface SavedRecipient {
   final: string | null;
   finalAt: number;
   finalReason: string | null;
+  /** `type` when the final response is an Unsubscribed from the email's type only. */
+  finalScope?: 'type';
+  /**
+   * With a statistics update period: the earliest Sent to provider, where the period starts, so a
+   * restored row still leaves out events past it.
+   */
+  sentAt?: number;
   /** Raw counts (Opens without the implied open of a click). */
   opens: number;
   clicks: number;
@@ -67,6 +75,7 @@ export function saveRow(table: RecipientTable, emails: EmailTable, rules: Compil
     lastAt: times[t + LAST_AT]!,
     meta: {},
   };
+  if (texts[row * TEXT_STRIDE + FINAL_SCOPE] === 'type') saved.finalScope = 'type';
   for (let m = 0; m < META_FIELDS.length; m++) {
     const value = texts[row * TEXT_STRIDE + m];
     if (value !== undefined) saved.meta[META_FIELDS[m]!] = [value, times[t + META_AT + m]!];
@@ -110,6 +119,7 @@ export function writeSaved(table: RecipientTable, contacts: ContactIndex, row: n
   ints[i + FINAL] = responses.final;
   times[t + FINAL_AT] = saved.finalAt;
   texts[row * TEXT_STRIDE + FINAL_REASON] = saved.finalReason ?? undefined;
+  texts[row * TEXT_STRIDE + FINAL_SCOPE] = saved.finalScope === 'type' ? 'type' : undefined;
   ints[i + OPENS] = saved.opens;
   ints[i + CLICKS] = saved.clicks;
   ints[i + MACHINE_OPENS] = saved.machineOpens;

@@ -90,6 +90,10 @@ export function checkEvent(input: unknown, rules: CompiledRules, out: CheckedEve
   if (kind !== undefined && kind !== null && kind !== 'bulk' && kind !== 'trigger') {
     return reject(input, 'bad-value', 'emailKind must be "bulk" or "trigger"', 'emailKind');
   }
+  const scope = event.scope;
+  if (scope !== undefined && scope !== null && scope !== 'all' && scope !== 'type') {
+    return reject(input, 'bad-value', 'scope must be "all" or "type"', 'scope');
+  }
   const url = event.url;
   if (url !== undefined && url !== null) {
     const problem = checkString(input, url, 'url', FIELD_LIMITS.url, false);

@@ -4,12 +4,14 @@ import { ResponseState, type RecipientState } from '../core/fold';
 import { normalizeProviderEvents } from '../core/providers/index';
 import type { ProviderName } from '../core/providers/index';
 import { checkRules, compileRules } from '../core/rules';
-import { openResponseCache, type RecordedEvent, type ResponseCache } from './cache/index';
+import type { RecordedEvent } from './cache/index';
+import { CacheWriter } from './cache-writer';
 import { EventLog } from './event-log';
 import { reconcilePage } from './reconcile';
 import { readContactHistory, readRules, readSnapshotPages } from './backend-reads';
 import { FrameBatcher } from './frame-batcher';
-import type { ConnectionStatus, ResponseSource, SourceSink } from './sources/source';
+import { SourceLink } from './source-link';
+import type { ConnectionStatus, ResponseSource } from './sources/source';
 import { TabRelay, type TabRole } from './tab-relay';
 import type { CacheStatus, IngestResult, ResponseStoreEventMap, StoreChange } from './store-events';
 
@@ -19,8 +21,14 @@ export interface ResponseStoreOptions {
   /** A live source to start at once (in the leading tab, when `tabs` is set). */
   source?: ResponseSource;
   /**
-   * Keep a copy in IndexedDB under this name: a reopened page paints from it before any network
-   * and the stream resumes from the cached cursor. Without it the store lives in memory.
+   * Keep a copy in IndexedDB under this database name: a reopened page paints from it before any
+   * network and the stream resumes from the cached cursor. Without it the store lives in memory.
+   * The element attribute is `cache-name`; `cacheStatus` says whether the cache is in use.
+   */
+  cacheName?: string;
+  /**
+   * @deprecated Use `cacheName` (`cache` read as a status on the store). Still honoured when
+   * `cacheName` is not given.
    */
   cache?: string;
   /**
@@ -31,8 +39,6 @@ export interface ResponseStoreOptions {
 }
 
 type Listener = (change: StoreChange) => void;
-
-const IDLE: ConnectionStatus = { state: 'idle', attempt: 0 };
 
 /**
  * The state every element reads: events in (from `ingest` or a source), validated and folded
@@ -54,50 +60,50 @@ export class ResponseStore extends EventTarget {
   private pendingRows = new Set<number>();
   private pendingEmails = new Set<string>();
   private pendingReset = false;
-  private source: ResponseSource | undefined;
-  private connectionStatus: ConnectionStatus = IDLE;
   private cacheState: CacheStatus = { state: 'none' };
-  private readonly cursors = new Map<string, string>();
   /** Events the current rules reject as unknown, kept for a refold under other rules. */
   private held: unknown[] = [];
   /** Rules asked for while the cache was still being read. */
   private pendingRules: ResponseRules | undefined;
-  /** Where in the log each recent cursor was reached, so a snapshot knows what came after it. */
-  private readonly cursorPositions = new Map<string, number>();
   private readonly relay: TabRelay | undefined;
-  /** The source the host asked for; it runs only while this tab may lead. */
-  private wanted: ResponseSource | undefined;
-  private cacheLink: ResponseCache | undefined;
+  private readonly sourceLink: SourceLink;
+  private readonly cacheWriter: CacheWriter;
   private hydrated = false;
-  /** The log position up to which this tab has handed events to the cache. */
-  private recordedUpTo = 0;
   /** Resolves once the cache (if any) has been read into the state and the store takes events. */
   readonly ready: Promise<void>;
 
   constructor(options: ResponseStoreOptions = {}) {
     super();
     this.current = new ResponseState(compileRules(options.rules ?? DEFAULT_RULES));
-    this.ready = options.cache ? this.openCache(options.cache, options.rules !== undefined) : Promise.resolve();
-    if (!options.cache) this.hydrated = true;
+    this.sourceLink = new SourceLink(this.log, {
+      apply: (items) => {
+        const accepted: ResponseEvent[] = [];
+        this.applyNow(items, accepted);
+        return accepted;
+      },
+      delivered: (kind, accepted, cursor) => {
+        if (cursor !== undefined) this.cacheWriter.saveCursor(kind, cursor);
+        this.relay?.relay(accepted, cursor === undefined ? undefined : { kind, value: cursor });
+      },
+      malformed: (raw, reason) => this.reject([{ event: raw, code: 'not-json', reason }]),
+      status: (status) => this.emit('connection-change', status),
+    });
+    this.cacheWriter = new CacheWriter(this.log, () => this.tabRole !== 'follower', (status) => this.setCacheStatus(status));
+    const cacheName = options.cacheName ?? options.cache;
+    this.ready = cacheName ? this.openCache(cacheName, options.rules !== undefined) : Promise.resolve();
+    if (!cacheName) this.hydrated = true;
     if (options.tabs) {
       this.relay = new TabRelay(options.tabs, {
         lead: () => {
-          // The old leader wrote the cache while this tab read it: learn where its records end,
-          // then write the events heard as a follower (they may not have reached it), then lead.
-          void this.ready
-            .then(() => this.cacheLink?.resync())
-            .then(() => {
-              this.recordSince(this.recordedUpTo);
-              this.startWanted();
-            });
+          void this.ready.then(() => this.cacheWriter.takeLead()).then(() => this.startSource());
         },
         receive: (events, cursors) => {
           void this.ready.then(() => {
             this.applyNow(events);
-            for (const [kind, cursor] of cursors) this.cursors.set(kind, cursor);
+            this.sourceLink.heard(cursors);
           });
         },
-        snapshot: () => ({ events: [...this.log.all()], cursors: [...this.cursors] }),
+        snapshot: () => ({ events: [...this.log.all()], cursors: this.sourceLink.allCursors() }),
       });
       this.relay.start();
     }
@@ -119,9 +125,15 @@ export class ResponseStore extends EventTarget {
   }
 
   get connection(): ConnectionStatus {
-    return this.connectionStatus;
+    return this.sourceLink.status;
   }
 
+  /** Where the store keeps its copy: `none`, `opening`, `ready`, or `memory-only` with the reason. */
+  get cacheStatus(): CacheStatus {
+    return this.cacheState;
+  }
+
+  /** @deprecated Use `cacheStatus`: the option `cache` was a database name, this a status. */
   get cache(): CacheStatus {
     return this.cacheState;
   }
@@ -150,25 +162,17 @@ export class ResponseStore extends EventTarget {
    * only the leading tab runs it; another tab starts it when it takes the lead.
    */
   connect(source: ResponseSource): void {
-    this.disconnect();
-    this.wanted = source;
-    if (this.tabRole !== 'follower') this.startWanted();
+    this.sourceLink.want(source);
+    if (this.tabRole !== 'follower') this.startSource();
   }
 
   disconnect(): void {
-    const running = this.source ?? this.wanted;
-    this.source?.stop();
-    this.source = undefined;
-    this.wanted = undefined;
-    if (running) {
-      this.connectionStatus = { state: 'closed', attempt: 0 };
-      this.emit('connection-change', this.connectionStatus);
-    }
+    this.sourceLink.disconnect();
   }
 
   /** The cursor each source kind has reached (what a reconnect resumes from). */
   cursor(kind: string): string | undefined {
-    return this.cursors.get(kind);
+    return this.sourceLink.cursor(kind);
   }
 
   /** Every event applied so far, in the order applied (to hand over to another store). */
@@ -242,12 +246,11 @@ export class ResponseStore extends EventTarget {
         break;
       }
       const body = read.value;
-      const start = body.cursor === undefined ? undefined : this.cursorPositions.get(body.cursor);
+      const start = body.cursor === undefined ? undefined : this.sourceLink.positionOf(body.cursor);
       const result = reconcilePage(this.current, body, (row) => (start === undefined ? [] : this.log.forRowSince(row, start)));
       for (const row of result.rows) this.pendingRows.add(row);
       if (result.rows.length > 0) this.batcher.schedule();
-      // The rows' saved pages are stale now; the events behind the server's state are not ours.
-      if (this.cacheLink && this.writesCache() && result.rows.length > 0) this.cacheLink.record([], result.rows);
+      this.cacheWriter.recordReset(result.rows);
       for (const conflict of result.conflicts) this.emit('reconcile-conflict', conflict);
       recipients += result.rows.length;
       conflicts += result.conflicts.length;
@@ -292,18 +295,14 @@ export class ResponseStore extends EventTarget {
     this.pendingReset = true;
     this.pendingRows.clear();
     this.batcher.schedule();
-    if (this.cacheLink && this.writesCache()) {
-      this.cacheLink.saveRules(rules);
-      void this.cacheLink.compact(this.current);
-    }
+    this.cacheWriter.rulesAdopted(rules, this.current);
     this.emit('rules-change', { version: compiled.version });
   }
 
   /** Stops the source and the notifications, writes what the cache still holds, and hands the stream to another tab. */
   close(): void {
     this.disconnect();
-    void this.cacheLink?.close();
-    this.cacheLink = undefined;
+    void this.cacheWriter.close();
     this.relay?.stop();
     this.batcher.cancel();
     this.listeners.clear();
@@ -324,11 +323,9 @@ export class ResponseStore extends EventTarget {
     this.emit('cache-status', status);
   }
 
-  private startWanted(): void {
-    const source = this.wanted;
-    if (!source || this.source === source || !this.hydrated) return;
-    this.source = source;
-    source.start(this.sinkFor(source), this.cursors.get(source.kind));
+  /** The wanted source runs once the cache is read (events before it would be counted twice). */
+  private startSource(): void {
+    if (this.hydrated) this.sourceLink.start();
   }
 
   private applyNow(events: Iterable<unknown>, accepted?: ResponseEvent[]): IngestResult {
@@ -347,10 +344,7 @@ export class ResponseStore extends EventTarget {
         this.batcher.schedule();
       },
     );
-    if (this.cacheLink && this.writesCache() && recorded.length > 0) {
-      this.cacheLink.record(recorded, batch.changed);
-      this.recordedUpTo = this.log.length;
-    }
+    this.cacheWriter.recordApplied(recorded, batch.changed);
     for (const row of batch.changed) this.pendingRows.add(row);
     for (const email of batch.changedEmails) this.pendingEmails.add(email);
     if (batch.changed.length > 0 || batch.changedEmails.length > 0) this.batcher.schedule();
@@ -362,89 +356,30 @@ export class ResponseStore extends EventTarget {
     this.emit('events-rejected', { rejected });
   }
 
-  private sinkFor(source: ResponseSource): SourceSink {
-    return {
-      deliver: (items, cursor) => {
-        if (this.source !== source) return;
-        const accepted: ResponseEvent[] = [];
-        this.applyNow(items, accepted);
-        if (cursor !== undefined) {
-          this.cursors.set(source.kind, cursor);
-          this.rememberCursorPosition(cursor);
-          if (this.writesCache()) this.cacheLink?.saveCursor(source.kind, cursor);
-        }
-        this.relay?.relay(accepted, cursor === undefined ? undefined : { kind: source.kind, value: cursor });
-      },
-      malformed: (raw, reason) => {
-        this.reject([{ event: raw, code: 'not-json', reason }]);
-      },
-      status: (status) => {
-        if (this.source !== source) return;
-        this.connectionStatus = status;
-        this.emit('connection-change', status);
-      },
-    };
-  }
-
-  private rememberCursorPosition(cursor: string): void {
-    this.cursorPositions.set(cursor, this.log.length);
-    // Snapshots are about recent cursors; an old one falls back to "covers everything".
-    if (this.cursorPositions.size > 10_000) this.cursorPositions.delete(this.cursorPositions.keys().next().value!);
-  }
-
-  /** Only one tab writes the shared cache: two writers would overwrite each other's records. */
-  private writesCache(): boolean {
-    return this.tabRole !== 'follower';
-  }
-
-  private recordSince(start: number): void {
-    if (!this.cacheLink || start >= this.log.length) return;
-    this.cacheLink.record(this.log.entries(start));
-    this.recordedUpTo = this.log.length;
-  }
-
   /** Opens the cache, paints from it, then lets events and the source in. Never rejects. */
   private async openCache(name: string, rulesGiven: boolean): Promise<void> {
-    this.setCacheStatus({ state: 'opening' });
-    const memoryOnly = (reason: string) => this.setCacheStatus({ state: 'memory-only', reason });
-    try {
-      const cache = await openResponseCache({ name, onUnavailable: memoryOnly });
-      this.cacheLink = cache;
-      // The rules the cached rows were folded under, unless the host chose its own.
-      if (!rulesGiven && this.pendingRules === undefined && cache.rules && cache.rules.version !== this.current.rules.version && checkRules(cache.rules).length === 0) {
-        this.current = new ResponseState(compileRules(cache.rules));
-      }
-      const progress = () => {
+    await this.cacheWriter.open(name, {
+      state: () => this.current,
+      offerRules: (rules) => {
+        // The rules the cached rows were folded under, unless the host chose its own.
+        if (rulesGiven || this.pendingRules !== undefined || rules.version === this.current.rules.version) return;
+        if (checkRules(rules).length === 0) this.current = new ResponseState(compileRules(rules));
+      },
+      restart: () => {
+        this.current = new ResponseState(this.current.rules);
+        this.log.clear();
+      },
+      progress: () => {
         this.pendingReset = true;
         this.batcher.flush();
         this.batcher.schedule();
-      };
-      let result = await cache.hydrate(this.current, this.log, progress);
-      if (result.changedWhileRead) {
-        // Another tab compacted the cache while this one read it: read it again, from nothing.
-        this.current = new ResponseState(this.current.rules);
-        this.log.clear();
-        result = await cache.hydrate(this.current, this.log, progress);
-      }
-      if (result.partial || result.eventRecordsLost > 0) {
-        // Part of the cache is in the state without all its events and ids: a cursor would skip
-        // what was lost and a replay would count twice. Start clean, from no cursor.
-        this.current = new ResponseState(this.current.rules);
-        this.log.clear();
-        if (result.eventRecordsLost > 0) await cache.clear();
-      } else {
-        for (const [kind, cursor] of Object.entries(result.cursors)) if (!this.cursors.has(kind)) this.cursors.set(kind, cursor);
-      }
-      this.recordedUpTo = this.log.length;
-      if (cache.available) this.setCacheStatus({ state: 'ready' });
-    } catch (error) {
-      if (this.cacheState.state !== 'memory-only') memoryOnly(error instanceof Error ? error.message : String(error));
-      this.cacheLink = undefined;
-    }
+      },
+      resumeFrom: (cursors) => this.sourceLink.restore(cursors),
+    });
     this.hydrated = true;
     this.pendingReset = true;
     this.batcher.schedule();
-    if (this.tabRole !== 'follower') this.startWanted();
+    if (this.tabRole !== 'follower') this.startSource();
   }
 
   private notify(): void {

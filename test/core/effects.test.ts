@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { foldEvents } from '../../src/core/index';
-import { event } from './event-builder';
+import { event } from '../support/events';
 
 const contactAfter = (...events: ReturnType<typeof event>[]) => foldEvents(events).contact('c1');
 const inEmail = (emailId: string, response: string, at: number, extra: Parameters<typeof event>[1] = {}) =>
@@ -64,5 +64,55 @@ describe('effects on the contact', () => {
 
   it('a contact never seen has no flags set', () => {
     expect(foldEvents([]).contact('nobody')).to.include({ doNotUseEmail: false, valid: true, emails: 0 });
+  });
+});
+
+describe('per-type unsubscribes (scope "type")', () => {
+  it('an Unsubscribed scoped to the type unsubscribes the contact from that type only', () => {
+    const state = foldEvents([inEmail('e1', 'unsubscribed', 1, { scope: 'type', emailType: 'newsletter' })]);
+    expect(state.recipient('e1', 'r1')).to.include({ response: 'unsubscribed', scope: 'type', emailType: 'newsletter' });
+    const contact = state.contact('c1');
+    expect(contact).to.include({ doNotUseEmail: false, valid: true });
+    expect(contact.unsubscribedEmailTypes).to.deep.equal(['newsletter']);
+    expect(contact.causes).to.deep.equal([]);
+  });
+
+  it('an Unsubscribed scoped to all, or with no scope, still sets Do not use email', () => {
+    for (const scope of ['all' as const, undefined]) {
+      const state = foldEvents([inEmail('e1', 'unsubscribed', 1, { emailType: 'newsletter', ...(scope ? { scope } : {}) })]);
+      expect(state.recipient('e1', 'r1')!.scope).to.equal(undefined);
+      expect(state.contact('c1')).to.include({ doNotUseEmail: true });
+      expect(state.contact('c1').unsubscribedEmailTypes).to.deep.equal([]);
+    }
+  });
+
+  it('two unsubscribes at the same moment: the one from everything stands, whatever the order', () => {
+    const byType = inEmail('e1', 'unsubscribed', 1, { scope: 'type', emailType: 'newsletter', id: 'a' });
+    const all = inEmail('e1', 'unsubscribed', 1, { scope: 'all', id: 'b' });
+    expect(foldEvents([byType, all]).contact('c1').doNotUseEmail).to.equal(true);
+    expect(foldEvents([all, byType]).contact('c1').doNotUseEmail).to.equal(true);
+  });
+
+  it('the earlier unsubscribe decides the scope (no change follows a final response)', () => {
+    const byType = inEmail('e1', 'unsubscribed', 1, { scope: 'type', emailType: 'newsletter' });
+    const later = inEmail('e1', 'unsubscribed', 5, { scope: 'all' });
+    expect(foldEvents([later, byType]).contact('c1')).to.include({ doNotUseEmail: false });
+    expect(foldEvents([later, byType]).contact('c1').unsubscribedEmailTypes).to.deep.equal(['newsletter']);
+  });
+
+  it('a saved row keeps its scope', () => {
+    const state = foldEvents([inEmail('e1', 'unsubscribed', 1, { scope: 'type', emailType: 'newsletter' })]);
+    const saved = JSON.parse(JSON.stringify(state.saveRecipient(0)));
+    const restored = foldEvents([]);
+    restored.restoreRecipient(saved);
+    expect(restored.recipient('e1', 'r1')!.scope).to.equal('type');
+  });
+});
+
+describe('scope on other responses', () => {
+  it('means nothing: a Hard Bounce with scope "type" still sets Do not use email', () => {
+    const state = foldEvents([inEmail('e1', 'hard-bounce', 1, { scope: 'type', emailType: 'newsletter' })]);
+    expect(state.recipient('e1', 'r1')!.scope).to.equal(undefined);
+    expect(state.contact('c1')).to.include({ doNotUseEmail: true });
   });
 });

@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { DEFAULT_RULES, compileRules, foldEvents, type ResponseEvent } from '../../src/core/index';
 import { explainRecipientEvents } from '../../src/core/explain';
-import { event, minutes } from './event-builder';
+import { event, minutes } from '../support/events';
 
 const rules = compileRules();
 const explain = (events: ResponseEvent[]) => explainRecipientEvents(events.map((e) => ({ event: e, at: e.at as number })), rules);

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { DEFAULT_RULES, createResponseState, foldEvents } from '../../src/core/index';
-import { event, minutes } from './event-builder';
+import { event, minutes } from '../support/events';
 
 const responseOf = (...events: Parameters<typeof foldEvents>[0][]) => foldEvents(events.flat()).recipient('e1', 'r1');
 

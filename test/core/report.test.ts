@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { foldEvents, reportEmail } from '../../src/core/index';
-import { event } from './event-builder';
+import { event } from '../support/events';
 
 describe('the email report', () => {
   // Twelve recipients: 2 canceled, 1 scheduled, 1 queued, 2 bounced (one opened first), 6 delivered.

@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { foldEvents, summarizeEmail } from '../../src/core/index';
-import { event } from './event-builder';
+import { event } from '../support/events';
 
 describe('summary figures', () => {
   // Ten recipients: 2 canceled before sending, 8 handed over; of those 5 delivered, 1 soft and

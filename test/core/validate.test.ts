@@ -23,6 +23,12 @@ describe('validating events', () => {
     expect(rejection({ ...good, emailKind: 'weekly' })).to.include({ code: 'bad-value', field: 'emailKind' });
   });
 
+  it('accepts scope "all" or "type" and rejects any other with a reason', () => {
+    expect(validateEvents([{ ...good, response: 'unsubscribed', scope: 'type' }, { ...good, scope: 'all' }], rules).accepted).to.have.length(2);
+    expect(rejection({ ...good, scope: 'newsletter' })).to.include({ code: 'bad-value', field: 'scope', reason: 'scope must be "all" or "type"' });
+    expect(rejection({ ...good, scope: 1 })).to.include({ code: 'bad-value', field: 'scope' });
+  });
+
   it('rejects responses the rules do not know', () => {
     expect(rejection({ ...good, response: 'teleported' })).to.include({
       code: 'unknown-response',

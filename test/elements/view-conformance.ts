@@ -9,7 +9,7 @@ import type { ResponseEvent } from '../../src/core/index';
 import type { ResponseViewElement } from '../../src/elements/shared/response-view-element';
 import { registerMessages } from '../../src/elements/shared/messages';
 import { createResponseStore, type ResponseStore } from '../../src/store/response-store';
-import type { ConnectionStatus, ResponseSource, SourceSink } from '../../src/store/sources/source';
+import { ManualSource } from '../support/manual-source';
 
 export interface ViewConformance<E extends ResponseViewElement> {
   /** The element's own tag, for the test names. */
@@ -42,15 +42,6 @@ function laterEvents(): ResponseEvent[] {
   return [event('e-conf', 'r-conf-1', 'c-conf-other', 1), event('e-conf-2', 'r-conf-2', 'c-conf', 2)];
 }
 
-class ManualSource implements ResponseSource {
-  readonly kind = 'manual';
-  sink: SourceSink | undefined;
-  status: ConnectionStatus = { state: 'idle', attempt: 0 };
-  start(sink: SourceSink) {
-    this.sink = sink;
-  }
-  stop() {}
-}
 
 /** Counts the element's updates (Lit calls every controller's hostUpdated after each one). */
 class UpdateCounter implements ReactiveController {

@@ -1,7 +1,7 @@
 // The slow fault tests (`npm run test:faults`, through scripts/test-faults.mjs): the project's
 // runner set-up, with these files, long timeouts, and a Chromium that lets the memory test force
 // garbage collection (`window.gc`) and read exact heap sizes (`performance.memory`). The files are
-// named `*.slow.ts`, not `*.test.ts`, so `npm test` (which runs test/**/*.test.ts) leaves them out.
+// named `*.slow.test.ts`, which the project's main config leaves out, so `npm test` skips them.
 import { chromeLauncher, defaultReporter } from '@web/test-runner';
 import base from '../../web-test-runner.config.mjs';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/chromium.mjs';
@@ -9,7 +9,7 @@ import { countReporter } from '../../scripts/count-reporter.mjs';
 
 export default {
   ...base,
-  files: ['test/faults-slow/**/*.slow.ts'],
+  files: ['test/faults-slow/**/*.slow.test.ts'],
   concurrency: 1,
   testsFinishTimeout: 1_200_000,
   browserStartTimeout: 120_000,

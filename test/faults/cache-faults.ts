@@ -19,7 +19,7 @@ async function streamInto(
   cursor: string,
   onStore?: (store: ResponseStore) => void,
 ): Promise<{ store: ResponseStore; rejected: { readonly count: number } }> {
-  const store = createResponseStore({ cache: name });
+  const store = createResponseStore({ cacheName: name });
   onStore?.(store);
   const rejected = rejectionCounter(store);
   store.connect(new IterableSource(backend.factory, FAST));
@@ -34,7 +34,7 @@ async function streamInto(
  */
 async function reload(name: string, messages: readonly (readonly unknown[])[], options: { replayFrom?: number; rules?: ResponseRules; rowsOnly?: boolean; startsOver?: boolean } = {}) {
   const disk = await readCache(name);
-  const store = createResponseStore({ cache: name });
+  const store = createResponseStore({ cacheName: name });
   const rejected = rejectionCounter(store);
   await store.ready;
   if (options.startsOver) {
@@ -74,11 +74,11 @@ describe('faults of the IndexedDB cache', () => {
     };
     try {
       held.open();
-      await until(() => store.cursor('iterable') === backend.lastCursor && store.cache.state === 'memory-only', 'the rest of the stream and the quota failure');
+      await until(() => store.cursor('iterable') === backend.lastCursor && store.cacheStatus.state === 'memory-only', 'the rest of the stream and the quota failure');
     } finally {
       IDBObjectStore.prototype.put = put;
     }
-    expect(store.cache.reason).to.equal(REASONS.quota);
+    expect(store.cacheStatus.reason).to.equal(REASONS.quota);
     expect(snapshot(store.state), 'memory holds every event').to.deep.equal(snapshot(foldEvents(backend.sent)));
     store.close();
     backend.close();
@@ -99,7 +99,7 @@ describe('faults of the IndexedDB cache', () => {
       const messages = inMessages(makeEvents({ recipients: 80, events: 600, seed: 32, idPrefix: 'blocked' }), 30);
       const backend = new Backend(messages);
       const { store, rejected } = await streamInto(name, backend, String(messages.length));
-      expect(store.cache).to.deep.equal({ state: 'memory-only', reason: REASONS.blocked });
+      expect(store.cacheStatus).to.deep.equal({ state: 'memory-only', reason: REASONS.blocked });
       store.close();
       backend.close();
       expectClean(account('IndexedDB upgrade blocked by another tab', { sent: backend.sent, state: store.state, rejected: rejected.count }));
@@ -119,17 +119,17 @@ describe('faults of the IndexedDB cache', () => {
     const upgraded = await rawOpen(name, 2);
     held.open();
     await until(() => store.cursor('iterable') === backend.lastCursor, 'the rest of the stream');
-    expect(store.cache).to.deep.equal({ state: 'memory-only', reason: REASONS.upgradedElsewhere });
+    expect(store.cacheStatus).to.deep.equal({ state: 'memory-only', reason: REASONS.upgradedElsewhere });
     expect(snapshot(store.state), 'memory holds every event').to.deep.equal(snapshot(foldEvents(backend.sent)));
     store.close();
     backend.close();
     upgraded.close();
     // This tab's code reloaded: the database is newer than it, so it works from memory and the
     // stream replays from the start.
-    const again = createResponseStore({ cache: name });
+    const again = createResponseStore({ cacheName: name });
     const againRejected = rejectionCounter(again);
     await again.ready;
-    expect(again.cache).to.deep.equal({ state: 'memory-only', reason: REASONS.newerVersion });
+    expect(again.cacheStatus).to.deep.equal({ state: 'memory-only', reason: REASONS.newerVersion });
     const replay = new Backend(messages);
     again.connect(new IterableSource(replay.factory, FAST));
     await until(() => again.cursor('iterable') === replay.lastCursor, 'the replay');
@@ -146,7 +146,7 @@ describe('faults of the IndexedDB cache', () => {
     const { store, rejected } = await streamInto(name, backend, '15');
     await untilCached(name, 'iterable', '15');
     await deleteDatabase(name);
-    expect(store.cache).to.deep.equal({ state: 'memory-only', reason: REASONS.deleted });
+    expect(store.cacheStatus).to.deep.equal({ state: 'memory-only', reason: REASONS.deleted });
     held.open();
     await until(() => store.cursor('iterable') === backend.lastCursor, 'the rest of the stream');
     expect(snapshot(store.state)).to.deep.equal(snapshot(foldEvents(backend.sent)));
@@ -228,11 +228,11 @@ describe('faults of the IndexedDB cache', () => {
       if (i !== 30) return;
       // Message 30 was just applied (cursor 30) and no flush has run since: the page reloads.
       store!.close();
-      reopened = createResponseStore({ cache: name });
+      reopened = createResponseStore({ cacheName: name });
       closing!();
       return new Promise<void>(() => {});
     };
-    store = createResponseStore({ cache: name });
+    store = createResponseStore({ cacheName: name });
     const rejected = rejectionCounter(store);
     store.connect(new IterableSource(backend.factory, FAST));
     await closed;
@@ -301,7 +301,7 @@ describe('faults of the IndexedDB cache', () => {
     first.setRules(RULES_B);
     first.close();
     await sleep(400);
-    const again = createResponseStore({ cache: name });
+    const again = createResponseStore({ cacheName: name });
     // The host's rules-url answered before IndexedDB did.
     again.setRules(OTHER_RULES);
     await again.ready;
@@ -322,11 +322,11 @@ describe('faults of the IndexedDB cache', () => {
     first.close();
     await untilCached(name, 'iterable', String(messages.length));
     await sleep(300);
-    const again = createResponseStore({ cache: name });
+    const again = createResponseStore({ cacheName: name });
     const againRejected = rejectionCounter(again);
     let changedDuringHydrate = false;
     again.subscribe(() => {
-      if (!changedDuringHydrate && again.cache.state === 'opening') {
+      if (!changedDuringHydrate && again.cacheStatus.state === 'opening') {
         changedDuringHydrate = true;
         again.setRules(OTHER_RULES);
       }

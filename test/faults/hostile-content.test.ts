@@ -2,7 +2,7 @@
 // a backend's rules labels, and in a stream's error text) render as text in the grid, the
 // timeline and the summary: no element or attribute comes from the data and no script runs. CSV
 // exports neutralize formulas in every field. Click URLs are never links to anything but
-// http(s) and mailto. (Strict CSP and Trusted Types pages: test/faults-node/strict-page.node.test.mjs.)
+// http(s) and mailto. (Strict CSP and Trusted Types pages: test/faults-node/strict-page.e2e.test.mjs.)
 import { expect, fixture, html } from '@open-wc/testing';
 import { DEFAULT_RULES, type ResponseEvent, type ResponseRules } from '../../src/core/index';
 import type { AudienceResponseGridElement } from '../../src/elements/audience-response-grid/audience-response-grid';
@@ -13,6 +13,8 @@ import type { ResponseSummaryElement } from '../../src/elements/response-summary
 import '../../src/elements/response-summary/define';
 import { createResponseStore, type ResponseStore } from '../../src/store/response-store';
 import { IterableSource } from '../../src/store/sources/index';
+import { minutes as at } from '../support/events';
+import { storeWith } from '../support/store';
 
 declare global {
   interface Window {
@@ -37,9 +39,6 @@ const PAYLOADS = [
 /** Tags a payload would bring in. The summary draws its own `<details>` lists: see `noForeignNodes`. */
 const FOREIGN_TAGS = ['script', 'img', 'iframe', 'a', 'style', 'details', 'b', 'object', 'math', 'mglyph', 'mtext', 'embed'];
 const URL_ATTRIBUTES = ['href', 'src', 'srcdoc', 'action', 'formaction', 'xlink:href', 'data'];
-
-const BASE = Date.UTC(2026, 0, 1);
-const at = (minutes: number) => BASE + minutes * 60_000;
 
 const EMAIL = PAYLOADS[2]!;
 const CONTACT = PAYLOADS[3]!;
@@ -110,14 +109,6 @@ async function letHandlersRun(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 50));
 }
 
-async function storeWith(events: ResponseEvent[], rules?: ResponseRules): Promise<ResponseStore> {
-  const store = createResponseStore(rules ? { rules } : {});
-  const result = await store.ingest(events);
-  expect(result.rejected.map((r) => r.reason)).to.deep.equal([]);
-  store.flush();
-  return store;
-}
-
 async function mountAll(store: ResponseStore, emailId: string, contactId: string) {
   const grid = await fixture<AudienceResponseGridElement>(
     html`<audience-response-grid email-id=${emailId} columns="provider email-type" time-zone="UTC" style="--email-responses-height: 900px" .store=${store}></audience-response-grid>`,
@@ -177,7 +168,7 @@ describe('hostile content renders as text', () => {
 
   it('markup in a backend\'s rules labels (rules-url) stays text in every element', async () => {
     const rules: ResponseRules = { ...DEFAULT_RULES, version: 'hostile-labels', responses: DEFAULT_RULES.responses.map((r, i) => ({ ...r, label: `${PAYLOADS[i % PAYLOADS.length]} ${r.label}` })) };
-    const store = await storeWith(hostileEvents(benign), rules);
+    const store = await storeWith(hostileEvents(benign), { rules });
     const { grid, timeline, summary } = await mountAll(store, benign(-1), benign(-2));
     await letHandlersRun();
     expect(window.__faultsPwned).to.equal(undefined);

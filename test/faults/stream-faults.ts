@@ -7,6 +7,7 @@ import { DEFAULT_RULES, FIELD_LIMITS, type ResponseEvent, type ResponseRules } f
 import { createResponseStore, type ResponseStore } from '../../src/store/response-store';
 import { IterableSource, NdjsonSource, SseSource } from '../../src/store/sources/index';
 import { Backend, FAST, OTHER_RULES, account, expectClean, inMessages, makeEvents, random, rejectionCounter, shuffled, sleep, until, faultRows } from './fault-harness';
+import { BASE_TIME } from '../support/events';
 
 const worker = setupWorker();
 const encoder = new TextEncoder();
@@ -239,7 +240,7 @@ describe('faults in the stream', () => {
   it('malformed and oversized events mixed into good ones (NDJSON: junk lines, bad items, a 2 MB line)', async () => {
     const good = makeEvents({ recipients: 50, events: 400, seed: 17, idPrefix: 'mixed' });
     const long = (n: number) => 'x'.repeat(n);
-    const base = { emailId: 'email-0', recipientId: 'r-1', response: 'opened', at: Date.UTC(2026, 0, 1) };
+    const base = { emailId: 'email-0', recipientId: 'r-1', response: 'opened', at: BASE_TIME };
     const bad: unknown[] = [
       null, 42, 'opened', [], {}, true,
       { ...base, id: undefined }, { ...base, id: '' }, { ...base, id: 5 }, { ...base, id: 'm1', emailId: null }, { ...base, id: 'm2', recipientId: ['r'] },

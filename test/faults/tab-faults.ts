@@ -61,7 +61,7 @@ describe('two tabs racing for the stream', () => {
     follower!.close();
     backend.close();
     const disk = await readCache(name);
-    const reloaded = createResponseStore({ cache: name });
+    const reloaded = createResponseStore({ cacheName: name });
     stores.push(reloaded);
     const reloadRejected = rejectionCounter(reloaded);
     await reloaded.ready;
@@ -91,7 +91,7 @@ describe('two tabs racing for the stream', () => {
     await untilCached(name, 'iterable', backend.lastCursor);
     follower!.close();
     backend.close();
-    const reloaded = createResponseStore({ cache: name });
+    const reloaded = createResponseStore({ cacheName: name });
     stores.push(reloaded);
     const reloadRejected = rejectionCounter(reloaded);
     await reloaded.ready;

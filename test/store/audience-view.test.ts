@@ -4,11 +4,11 @@
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { DEFAULT_RULES, createResponseState, reportEmail, stageOf, type RecipientState, type ResponseEvent, type ResponseState } from '../../src/core/index';
-import { RowColumns } from '../../src/store/audience-columns';
-import { AUDIENCE_GROUPS, foldText, inGroup, type AudienceEngagement, type AudienceGroup, type AudienceQuery, type SortColumn } from '../../src/store/audience-query';
-import { sortByNumber } from '../../src/store/audience-sort';
-import { AudienceView } from '../../src/store/audience-view';
-import { event } from '../core/event-builder';
+import { RowColumns } from '../../src/store/audience/audience-columns';
+import { AUDIENCE_GROUPS, foldText, inGroup, type AudienceEngagement, type AudienceGroup, type AudienceQuery, type SortColumn } from '../../src/store/audience/audience-query';
+import { sortByNumber } from '../../src/store/audience/audience-sort';
+import { AudienceView } from '../../src/store/audience/audience-view';
+import { event } from '../support/events';
 
 const ids = DEFAULT_RULES.responses.map((r) => r.id);
 

@@ -2,10 +2,10 @@ import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { createResponseStore } from '../../src/store/response-store';
-import { ManualSource } from './manual-source';
+import { ManualSource } from '../support/manual-source';
 import type { ReconcileConflict } from '../../src/store/store-events';
 import type { SnapshotPage } from '../../src/store/snapshot-page';
-import { event, minutes } from '../core/event-builder';
+import { event, minutes } from '../support/events';
 
 
 describe('snapshots and optimistic reconciliation', () => {

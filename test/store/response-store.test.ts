@@ -1,13 +1,10 @@
-import { expect } from '@open-wc/testing';
+import { expect, nextFrame } from '@open-wc/testing';
 import { DEFAULT_RULES, foldEvents } from '../../src/core/index';
 import { createResponseStore } from '../../src/store/response-store';
-import { ManualSource } from './manual-source';
+import { ManualSource } from '../support/manual-source';
 import type { StoreChange } from '../../src/store/store-events';
 import { snapshot } from '../core/state-snapshot';
-import { event } from '../core/event-builder';
-
-const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined)));
-
+import { event } from '../support/events';
 
 describe('the response store', () => {
   it('ingest resolves with what was accepted, counted once, and rejected with reasons', async () => {

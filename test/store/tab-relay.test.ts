@@ -1,9 +1,9 @@
 import { expect } from '@open-wc/testing';
 import { foldEvents } from '../../src/core/index';
 import { createResponseStore, type ResponseStore } from '../../src/store/response-store';
-import { ManualSource } from './manual-source';
+import { ManualSource } from '../support/manual-source';
 import { snapshot } from '../core/state-snapshot';
-import { event } from '../core/event-builder';
+import { event } from '../support/events';
 
 
 const until = async (condition: () => boolean, what: string) => {

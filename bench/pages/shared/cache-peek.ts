@@ -10,8 +10,10 @@ interface CacheLink {
 }
 
 export function storeCache(store: ResponseStore): CacheLink {
-  const link = (store as unknown as { cacheLink?: CacheLink }).cacheLink;
-  if (!link || typeof link.flush !== 'function') throw new Error(`bench: the store has no cache (status ${store.cache.state}); has ResponseStore.cacheLink been renamed?`);
+  const link = (store as unknown as { cacheWriter?: { cache?: CacheLink } }).cacheWriter?.cache;
+  if (!link || typeof link.flush !== 'function') {
+    throw new Error(`bench: the store has no cache (status ${store.cacheStatus.state}); has ResponseStore.cacheWriter.cache been renamed?`);
+  }
   return link;
 }
 

@@ -93,6 +93,8 @@ function readEvent(item: JsonObject, out: Collector): void {
     tags: brevoTags(item),
     at,
     url: asText(item.link) ?? asText(item.URL),
+    // A marketing unsubscribe names the lists it takes the contact off: one kind of email, not all.
+    scope: listIds.length > 0 ? 'type' : undefined,
     reason: reasonText(reason, response === 'unsubscribed' && listIds.length > 0 ? `lists ${listIds.join(', ')}` : undefined),
   });
 }

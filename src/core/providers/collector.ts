@@ -4,7 +4,7 @@
  * builds the ResponseEvent and checks it, so that every reader gets the same rules for ids,
  * dedupe and validation, and nothing invalid ever leaves.
  */
-import type { ResponseEvent } from '../event';
+import type { ResponseEvent, UnsubscribeScope } from '../event';
 import { compileRules, type CompiledRules } from '../rules';
 import { FIELD_LIMITS, checkEvent, type CheckedEvent } from '../validate';
 import { contentHash, hashParts } from './content-hash';
@@ -43,6 +43,8 @@ export interface Draft {
   at: number;
   url?: string;
   reason?: string;
+  /** For an unsubscribe the provider scopes to a group, list or topic (an email type): `type`. */
+  scope?: UnsubscribeScope;
   /** Replaces the default content fields hashed into the id of an event that has no id. */
   hashKey?: readonly (string | number | undefined)[];
 }
@@ -210,6 +212,7 @@ export class Collector {
       event.url = draft.url;
     }
     if (reason !== undefined) event.reason = reason;
+    if (draft.scope === 'type' && draft.response === 'unsubscribed') event.scope = 'type';
     const problem = checkEvent(event, this.rules, this.scratch);
     if (problem) {
       this.skip(draft.input, `${provider} ${draft.type}: ${problem.reason}`);

@@ -25,7 +25,8 @@ const CATEGORY_RESPONSES: Record<string, ProviderResponse> = {
   spam: 'soft-bounce',
   blacklisted: 'soft-bounce',
   contentfilter: 'soft-bounce',
-  spfproblem: 'delivery-error',
+  // The seed lists a misconfigured SPF record among Soft Bounce causes: resendable once fixed.
+  spfproblem: 'soft-bounce',
   whitelistingproblem: 'delivery-error',
   codeerror: 'delivery-error',
   // The contact is suppressed at Elastic Email (earlier hard bounces or unsubscribes).

@@ -89,6 +89,8 @@ function readEventData(data: JsonObject, input: unknown, token: string | undefin
       tags: tagList(data.tags),
       at,
       url: asText(data.url),
+      // %mailing_list_unsubscribe_url%: off one mailing list; %unsubscribe_url% is domain-wide.
+      scope: asObject(data['mailing-list']) !== undefined ? 'type' : undefined,
       reason,
     });
   });

@@ -91,6 +91,8 @@ function readEvent(item: JsonObject, out: Collector): void {
     tags: campaign !== undefined ? [campaign] : [],
     at,
     url,
+    // A campaign's unsubscribe takes the recipient off the contact list it was sent to (mj_list_id).
+    scope: event === 'unsub' && asText(item.mj_list_id) !== undefined && asText(item.mj_list_id) !== '0' ? 'type' : undefined,
     reason:
       event === 'bounce' || event === 'blocked'
         ? reasonText(item.error_related_to, error, item.comment)

@@ -30,7 +30,8 @@ const BOUNCE_RESPONSES: Record<string, Verdict> = {
   blocked: 'soft-bounce',
   spamnotification: 'soft-bounce',
   virusnotification: 'delivery-error',
-  dmarcpolicy: 'delivery-error',
+  // The sender's domain failed authentication: a Soft Bounce in the seed (its misconfigured SPF record).
+  dmarcpolicy: 'soft-bounce',
   smtpapierror: 'delivery-error',
   templaterenderingfailed: 'delivery-error',
   unconfirmed: 'delivery-error',

@@ -98,6 +98,8 @@ function readEvent(item: JsonObject, out: Collector): void {
     tags: tagList(item.category),
     at: epochTime(item.timestamp),
     url: asText(item.url),
+    // An unsubscribe group is one kind of email: the recipient stays subscribed to the others.
+    scope: event === 'group_unsubscribe' ? 'type' : undefined,
     reason:
       verdict === 'delivered' || verdict === 'opened' || verdict === 'opened-machine' || verdict === 'clicked'
         ? undefined

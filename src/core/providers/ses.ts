@@ -23,6 +23,7 @@ interface Reading {
   detail: JsonObject | undefined;
   url?: string;
   reason?: string;
+  scope?: 'type';
 }
 
 function destinations(mail: JsonObject | undefined): Target[] {
@@ -115,7 +116,12 @@ function classify(kind: string, event: JsonObject, mail: JsonObject | undefined)
       if (!subscription || !optedOut(subscription)) {
         return { skip: 'an SES subscription change without a new opt-out (a resubscribe) says nothing about a response' };
       }
-      return read('unsubscribed', everyone, subscription, { reason: reasonText(subscription.contactList, subscription.source) });
+      // An opt-out of topics only (not unsubscribeAll) leaves the contact list's other topics: one email type.
+      const fromAll = pick(subscription, 'newTopicPreferences', 'unsubscribeAll') === true;
+      return read('unsubscribed', everyone, subscription, {
+        reason: reasonText(subscription.contactList, subscription.source),
+        ...(fromAll ? {} : { scope: 'type' as const }),
+      });
     }
     default:
       return { skip: kind ? `SES event "${kind}" says nothing about a recipient's response` : 'the SES event has no eventType or notificationType' };
@@ -154,6 +160,7 @@ function readSesEvent(event: JsonObject, input: unknown, notificationId: string 
       metadata,
       at,
       url: reading.url,
+      scope: reading.scope,
       reason: target.reason ?? reading.reason,
     });
   });

@@ -1,8 +1,8 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { RecipientState } from '../../core/fold';
-import { firstDirection, type AudienceGroup, type SortColumn, type SortDirection } from '../../store/audience-query';
-import { AudienceView } from '../../store/audience-view';
+import { firstDirection, type AudienceGroup, type SortColumn, type SortDirection } from '../../store/audience/audience-query';
+import { AudienceView } from '../../store/audience/audience-view';
 import type { StoreChange } from '../../store/store-events';
 import { downloadText, fileName } from '../shared/download';
 import type { FilterRequest } from '../shared/filter-request';

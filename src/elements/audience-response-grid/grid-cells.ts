@@ -64,8 +64,10 @@ function responseContent(r: RecipientState, ctx: CellContext): TemplateResult {
     const text = waited.overdue ? ctx.messages.overdue(waited.hours, waited.limitHours) : ctx.messages.waited(waited.hours, waited.limitHours);
     wait = html`<span class=${waited.overdue ? 'detail overdue' : 'detail'} part=${waited.overdue ? 'wait overdue' : 'wait'}>${text}</span>`;
   }
+  // An unsubscribe from one email type leaves the contact's other emails: say which type it was.
+  const scope = r.scope === 'type' ? html` <span class="detail" part="scope">${ctx.messages.unsubscribedFromType(r.emailType)}</span>` : nothing;
   // The spaces between the parts keep them apart for screen readers and copy and paste.
   return html`<span class="label" part=${`response-label response-${r.response}`}>${label}</span>${r.final
       ? html` <span class="final" part="final-marker">${ctx.messages.final}</span>`
-      : nothing}${wait === nothing ? nothing : html` ${wait}`}${r.reason !== undefined ? html` <span class="detail" part="reason" title=${r.reason}>${r.reason}</span>` : nothing}`;
+      : nothing}${wait === nothing ? nothing : html` ${wait}`}${scope}${r.reason !== undefined ? html` <span class="detail" part="reason" title=${r.reason}>${r.reason}</span>` : nothing}`;
 }

@@ -1,4 +1,4 @@
-import type { SortColumn } from '../../store/audience-query';
+import type { SortColumn } from '../../store/audience/audience-query';
 import type { Messages } from '../shared/messages';
 import { warnOnce } from '../shared/warn';
 

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import type { AudienceSort, SortColumn } from '../../store/audience-query';
+import type { AudienceSort, SortColumn } from '../../store/audience/audience-query';
 import type { Messages } from '../shared/messages';
 import type { GridColumn } from './grid-columns';
 

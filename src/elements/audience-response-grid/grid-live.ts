@@ -1,4 +1,4 @@
-import type { AudienceView } from '../../store/audience-view';
+import type { AudienceView } from '../../store/audience/audience-view';
 import type { StoreChange } from '../../store/store-events';
 
 /**

@@ -7,7 +7,7 @@ import {
   type AudienceQuery,
   type SortColumn,
   type SortDirection,
-} from '../../store/audience-query';
+} from '../../store/audience/audience-query';
 import type { FilterRequest } from '../shared/filter-request';
 import { warnOnce } from '../shared/warn';
 

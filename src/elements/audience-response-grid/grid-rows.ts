@@ -1,7 +1,7 @@
 import { html, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleProperties } from '../shared/style-properties';
-import type { AudienceView } from '../../store/audience-view';
+import type { AudienceView } from '../../store/audience/audience-view';
 import { renderCells, type CellContext } from './grid-cells';
 import type { GridColumn } from './grid-columns';
 import { rowTop, type RowWindow, type ScrollLayout } from './virtualizer';

@@ -1,8 +1,8 @@
 import { html, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { ResponseDefinition } from '../../core/catalogue';
-import { AUDIENCE_GROUPS, type AudienceEngagement, type AudienceGroup } from '../../store/audience-query';
-import type { AudienceCounts } from '../../store/audience-view';
+import { AUDIENCE_GROUPS, type AudienceEngagement, type AudienceGroup } from '../../store/audience/audience-query';
+import type { AudienceCounts } from '../../store/audience/audience-view';
 import type { FilterRequest } from '../shared/filter-request';
 import type { Messages } from '../shared/messages';
 

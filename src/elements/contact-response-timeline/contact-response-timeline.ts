@@ -64,6 +64,8 @@ const MAX_PAGE = 500;
  * @csspart final-marker - The "final" marker.
  * @csspart counts - Opens and clicks (and machine opens when shown).
  * @csspart reason - The provider's reason.
+ * @csspart wait - Sent to provider's wait toward the rules' limit; past it also `overdue`.
+ * @csspart scope - "Unsubscribed from newsletter": an unsubscribe from the email's type only.
  * @csspart events - The list of the recipient's events.
  * @csspart event - One event; also `event-changed` or `event-unchanged`.
  * @csspart event-response - The event's response.

@@ -4,7 +4,7 @@ import { explainRecipientEvents, type ExplainedEvent } from '../../core/explain'
 import type { RecipientState } from '../../core/fold';
 import type { CompiledRules } from '../../core/rules';
 import type { Messages } from '../shared/messages';
-import type { TimeFormatter } from '../shared/time-format';
+import { sentToProviderWait, type TimeFormatter } from '../shared/time-format';
 import type { TimelineEmail } from './timeline-model';
 
 /** What rendering an email needs, built once per render. */
@@ -62,7 +62,7 @@ function renderRecipient(email: TimelineEmail, r: RecipientState, index: number,
       ${who}<span class="response" part=${`response-label response-${r.response}`}>${ctx.labels.get(r.response) ?? r.label}</span>${r.final
         ? html` <span class="final" part="final-marker">${m.final}</span>`
         : nothing}
-      <span class="muted" part="counts">${counts}</span>${r.reason !== undefined ? html` <span class="muted" part="reason">${r.reason}</span>` : nothing}
+      ${currentDetails(r, ctx)}<span class="muted" part="counts">${counts}</span>${r.reason !== undefined ? html` <span class="muted" part="reason">${r.reason}</span>` : nothing}
     </p>
     ${explained.length === 0
       ? html`<p class="muted" part="no-events">${t.noEvents}</p>`
@@ -71,6 +71,21 @@ function renderRecipient(email: TimelineEmail, r: RecipientState, index: number,
         </ol>`}
     ${hidden > 0 ? html`<p class="muted" part="hidden-count">${t.machineOpensHidden(hidden)}</p>` : nothing}
   </div>`;
+}
+
+/**
+ * What the response alone does not say: how long Sent to provider has waited toward the rules'
+ * limit (as the grid shows it), and the email type of an unsubscribe scoped to it.
+ */
+function currentDetails(r: RecipientState, ctx: EmailContext): TemplateResult | typeof nothing {
+  const m = ctx.messages;
+  if (r.response === 'sent-to-provider') {
+    const waited = sentToProviderWait(r.at, ctx.now, ctx.rules.source.sentToProviderLimitHours);
+    const text = waited.overdue ? m.overdue(waited.hours, waited.limitHours) : m.waited(waited.hours, waited.limitHours);
+    return html`<span class=${waited.overdue ? 'muted overdue' : 'muted'} part=${waited.overdue ? 'wait overdue' : 'wait'}>${text}</span> `;
+  }
+  if (r.scope === 'type') return html`<span class="scope" part="scope">${m.unsubscribedFromType(r.emailType)}</span> `;
+  return nothing;
 }
 
 function renderEvent(e: ExplainedEvent, ctx: EmailContext): TemplateResult {
@@ -107,5 +122,7 @@ function explanation(e: ExplainedEvent, ctx: EmailContext): string {
       return t.sameResponse(standing);
     case 'duplicate':
       return t.duplicate;
+    case 'after-period':
+      return t.afterPeriod(ctx.rules.source.statisticsPeriodDays ?? 0);
   }
 }

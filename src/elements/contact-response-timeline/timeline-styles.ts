@@ -109,6 +109,10 @@ export const timelineStyles = css`
   .url {
     overflow-wrap: anywhere;
   }
+  /* Sent to provider past the rules' limit: the backend owes a final response. */
+  .overdue {
+    color: var(--_warning);
+  }
   .pager {
     display: block;
     margin-block: 0.5rem;

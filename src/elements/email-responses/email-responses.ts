@@ -128,7 +128,7 @@ export class EmailResponsesElement extends LitElement {
     const previous = this.own;
     // Rules the host gave on purpose stay; default ones yield to those saved with the cache.
     const options: ResponseStoreOptions = previous.rules === DEFAULT_RULES ? {} : { rules: previous.rules };
-    if (this.cacheName) options.cache = this.cacheName;
+    if (this.cacheName) options.cacheName = this.cacheName;
     if (this.tabs) options.tabs = this.tabs;
     const store = createResponseStore(options);
     if (previous.appliedEvents().length > 0) void store.ingest(previous.appliedEvents());

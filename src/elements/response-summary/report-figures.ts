@@ -4,7 +4,7 @@
  */
 import type { EmailReport, RateBase } from '../../core/report';
 import { STAGES, type Stage } from '../../core/stages';
-import type { AudienceEngagement, AudienceGroup } from '../../store/audience-query';
+import type { AudienceEngagement, AudienceGroup } from '../../store/audience/audience-query';
 
 /** What `grid.applyFilter` takes, with both lists present. */
 export interface FigureFilter {

@@ -1,4 +1,4 @@
-import type { AudienceGroup } from '../../store/audience-query';
+import type { AudienceGroup } from '../../store/audience/audience-query';
 import type { FilterRequest } from '../shared/filter-request';
 import type { FigureKey } from './report-figures';
 

@@ -1,4 +1,4 @@
-import type { AudienceEngagement, AudienceGroup } from '../../store/audience-query';
+import type { AudienceEngagement, AudienceGroup } from '../../store/audience/audience-query';
 
 /**
  * Which recipients the grid shows: its chosen chips. The grid's `filter` property and

@@ -43,6 +43,8 @@ export interface Messages {
   /** "waited 3 h of 48 h": Sent to provider, toward the backend's limit. */
   waited: (hours: number, limitHours: number) => string;
   overdue: (hours: number, limitHours: number) => string;
+  /** An Unsubscribed scoped to the email's type: "Unsubscribed from newsletter" (no type known: undefined). */
+  unsubscribedFromType: (emailType: string | undefined) => string;
   /** The held-updates control. */
   showUpdates: (count: number) => string;
   /** The polite live summary. */
@@ -95,6 +97,7 @@ export const ENGLISH: Messages = {
   noName: 'no name',
   waited: (hours, limit) => `waited ${hours} h of ${limit} h`,
   overdue: (hours, limit) => `overdue: waited ${hours} h of ${limit} h`,
+  unsubscribedFromType: (emailType) => (emailType === undefined ? "Unsubscribed from this email's type" : `Unsubscribed from ${emailType}`),
   showUpdates: (count) => `${plural(count, 'update', 'updates')}, show`,
   announceChanges: (changed, shown, held) =>
     `${plural(changed, 'recipient', 'recipients')} changed. ${plural(shown, 'row', 'rows')} shown.` + (held > 0 ? ` ${plural(held, 'update waits', 'updates wait')} to be shown.` : ''),

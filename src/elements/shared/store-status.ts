@@ -13,7 +13,7 @@ export interface StatusNotice {
  */
 export function storeNotices(store: ResponseStore, messages: Messages, hasRows: boolean): StatusNotice[] {
   const notices: StatusNotice[] = [];
-  const { connection, cache } = store;
+  const { connection, cacheStatus: cache } = store;
   if (cache.state === 'opening' && !hasRows) notices.push({ kind: 'loading', text: messages.cacheOpening });
   switch (connection.state) {
     case 'connecting':

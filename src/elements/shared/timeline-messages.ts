@@ -33,6 +33,8 @@ export interface TimelineMessages {
   afterFinal: (final: string) => string;
   sameResponse: (current: string) => string;
   duplicate: string;
+  /** An event after the rules' statistics update period: not applied. */
+  afterPeriod: (days: number) => string;
   counted: { opens: string; clicks: string; machineOpens: string };
   machineOpensHidden: (count: number) => string;
   /** A recipient restored from the cache has its state but not its events. */
@@ -74,6 +76,7 @@ export const ENGLISH_TIMELINE: TimelineMessages = {
   afterFinal: (final) => `no change: ${final} is final`,
   sameResponse: (current) => `no change: already ${current}`,
   duplicate: 'duplicate delivery, counted once',
+  afterPeriod: (days) => `not applied: more than ${plural(days, 'day', 'days')} after the email was sent (statistics update period)`,
   counted: { opens: '+1 open', clicks: '+1 click', machineOpens: '+1 machine open' },
   machineOpensHidden: (count) => `${plural(count, 'machine open', 'machine opens')} hidden`,
   noEvents: 'The events are not kept in this page (restored from the saved responses).',

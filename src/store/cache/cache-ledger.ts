@@ -4,9 +4,9 @@
  * pages were saved; and the writes that keep all of that true.
  */
 import type { ResponseState } from '../../core/fold';
-import type { FoldRecord } from './cache-schema';
+import { written, type CacheWriteTransaction, type FoldRecord } from './cache-schema';
 import { mergeEventPages, packEventPage, type CachedEvent, type EventPage } from './event-pages';
-import type { HydrateOutcome } from './hydrate';
+import type { HydrateOutcome } from './hydrate-result';
 import { snapshotAllRows, snapshotRows } from './row-snapshot';
 
 /** What one write did, for `onFlush`. */
@@ -123,20 +123,20 @@ export class CacheLedger {
   }
 
   /** Appends these events as a record, and drops damaged records found while hydrating. */
-  append(tx: IDBTransaction, events: readonly CachedEvent[], counts: WriteCounts): void {
+  append(tx: CacheWriteTransaction, events: readonly CachedEvent[], counts: WriteCounts): void {
     const store = tx.objectStore('events');
     // One record per flush; a flush larger than a page (a snapshot loaded at once) takes several.
     for (let start = 0; start < events.length; start += this.eventPageSize) {
       const page = packEventPage(events.slice(start, start + this.eventPageSize));
       const key = this.nextKey++;
-      store.put(page, key);
+      written(store.put(page, key));
       if (page.ids.length < this.eventPageSize) this.small.push({ key, page });
       counts.eventRecords++;
       this.tailRecords++;
     }
     this.tailEvents += events.length;
     for (const key of this.corruptKeys.splice(0)) {
-      store.delete(key);
+      written(store.delete(key));
       counts.removedRecords++;
     }
   }
@@ -146,7 +146,7 @@ export class CacheLedger {
    * row pages. Without a state to save from, only records past the watermark are merged (merging
    * across it would make folded events look unfolded, and a reload would count them twice).
    */
-  compact(tx: IDBTransaction, counts: WriteCounts): void {
+  compact(tx: CacheWriteTransaction, counts: WriteCounts): void {
     counts.compacted = true;
     const state = this.rowsBlocked ? undefined : this.tracked;
     const merging = state ? this.small : this.small.filter((record) => record.key > this.fold.watermark);
@@ -154,12 +154,14 @@ export class CacheLedger {
     if (state) {
       const all = this.rewriteAll || this.fold.rulesVersion !== state.rules.version || this.fold.pageSize !== this.pageSize;
       const snapshot = all ? snapshotAllRows(state, this.pageSize) : snapshotRows(state, this.dirty, this.pageSize);
+      const rows = tx.objectStore('rows');
+      const emails = tx.objectStore('emails');
       if (all) {
-        tx.objectStore('rows').clear();
-        tx.objectStore('emails').clear();
+        written(rows.clear());
+        written(emails.clear());
       }
-      for (const page of snapshot.pages) tx.objectStore('rows').put(page);
-      for (const email of snapshot.emails) tx.objectStore('emails').put(email);
+      for (const page of snapshot.pages) written(rows.put(page));
+      for (const email of snapshot.emails) written(emails.put(email));
       counts.rowPages = snapshot.pages.length;
       this.dirty.clear();
       this.rewriteAll = false;
@@ -167,10 +169,10 @@ export class CacheLedger {
     }
     if (merging.length > 1) {
       const store = tx.objectStore('events');
-      for (const record of merging) store.delete(record.key);
+      for (const record of merging) written(store.delete(record.key));
       counts.removedRecords += merging.length;
       const merged = mergeEventPages(merging.map((record) => record.page), this.eventPageSize).map((page) => ({ key: this.nextKey++, page }));
-      for (const record of merged) store.put(record.page, record.key);
+      for (const record of merged) written(store.put(record.page, record.key));
       counts.eventRecords += merged.length;
       this.small = [...keep, ...merged];
       this.tailRecords = merged.length;
@@ -178,7 +180,7 @@ export class CacheLedger {
     this.small = this.small.filter((record) => record.page.ids.length < this.eventPageSize);
     if (state) {
       this.fold = { rulesVersion: state.rules.version, watermark: this.nextKey - 1, pageSize: this.pageSize };
-      tx.objectStore('fold').put(this.fold, 'fold');
+      written(tx.objectStore('fold').put(this.fold, 'fold'));
       this.tailRecords = this.tailEvents = 0;
     }
   }

@@ -5,5 +5,5 @@
 export { ResponseCache } from './response-cache';
 export { openResponseCache } from './open-cache';
 export type { FlushStats, RecordedEvent, ResponseCacheOptions } from './response-cache';
-export type { HydrateLog, HydrateProgress, HydrateResult } from './hydrate';
+export type { HydrateLog, HydrateProgress, HydrateResult } from './hydrate-result';
 export { REASONS as CACHE_UNAVAILABLE_REASONS } from './failure-reasons';

@@ -7,9 +7,10 @@ import type { ResponseRules } from '../../core/catalogue';
 import type { ResponseEvent } from '../../core/event';
 import type { ResponseState } from '../../core/fold';
 import { CacheLedger, type WriteCounts } from './cache-ledger';
-import { ALL_STORES, isFoldRecord, type CacheDatabase, type FoldRecord } from './cache-schema';
+import { ALL_STORES, isFoldRecord, written, type CacheDatabase, type CacheWriteTransaction, type FoldRecord } from './cache-schema';
 import { REASONS, reasonFor } from './failure-reasons';
-import { CacheChangedError, hydrateState, type HydrateLog, type HydrateProgress, type HydrateResult } from './hydrate';
+import { hydrateState } from './hydrate';
+import { CacheChangedError, nothingHydrated, type HydrateLog, type HydrateProgress, type HydrateResult } from './hydrate-result';
 
 export interface ResponseCacheOptions {
   /** Database name; one per store that should keep its own copy. Default `email-responses`. */
@@ -100,7 +101,7 @@ export class ResponseCache {
    */
   async hydrate(state: ResponseState, log: HydrateLog, onProgress?: (progress: HydrateProgress) => void): Promise<HydrateResult> {
     const before = [state.recipients.size, state.eventCount];
-    const nothing: HydrateResult = { cursors: {}, rules: undefined, rulesVersion: undefined, refolded: false, recipients: state.recipients.size, events: 0, corrupted: 0, eventRecordsLost: 0, partial: false, changedWhileRead: false, firstRowsMs: 0, rowsMs: 0, totalMs: 0 };
+    const nothing = nothingHydrated(state.recipients.size);
     if (!this.db) return nothing;
     try {
       const outcome = await hydrateState(this.db, state, log, this.pageSize, this.eventPageSize, onProgress);
@@ -142,7 +143,6 @@ export class ResponseCache {
     this.schedule();
   }
 
-  /** Writes what is queued now, in one transaction. Resolves when it and every earlier one committed. */
   /**
    * Re-reads what another tab wrote while this one followed (call when this tab takes the lead,
    * before recording): its watermark and last record key.
@@ -160,6 +160,7 @@ export class ResponseCache {
     }
   }
 
+  /** Writes what is queued now, in one transaction. Resolves when it and every earlier one committed. */
   flush(): Promise<void> {
     return this.write(false);
   }
@@ -183,7 +184,7 @@ export class ResponseCache {
     this.pendingRules = undefined;
     this.ledger.cleared();
     return this.transact((tx) => {
-      for (const store of ALL_STORES) tx.objectStore(store).clear();
+      for (const store of ALL_STORES) written(tx.objectStore(store).clear());
       return { events: 0, cursors: 0, rowPages: 0, eventRecords: 0, removedRecords: 0, compacted: false };
     });
   }
@@ -216,9 +217,11 @@ export class ResponseCache {
     return this.transact((tx) => {
       const counts: WriteCounts = { events: events.length, cursors: this.pendingCursors.size, rowPages: 0, eventRecords: 0, removedRecords: 0, compacted: false };
       this.ledger.append(tx, events, counts);
-      for (const [kind, cursor] of this.pendingCursors) tx.objectStore('cursors').put(cursor, kind);
+      const cursors = tx.objectStore('cursors');
+      for (const [kind, cursor] of this.pendingCursors) written(cursors.put(cursor, kind));
       this.pendingCursors.clear();
-      if (this.pendingRules) tx.objectStore('rules').put({ version: this.pendingRules.version, rules: this.pendingRules }, 'rules');
+      const rules = this.pendingRules;
+      if (rules) written(tx.objectStore('rules').put({ version: rules.version, rules }, 'rules'));
       this.pendingRules = undefined;
       if (compact) this.ledger.compact(tx, counts);
       return counts;
@@ -226,13 +229,15 @@ export class ResponseCache {
   }
 
   /** One readwrite transaction with relaxed durability: a lost flush is replayed from its cursor. */
-  private transact(build: (tx: IDBTransaction) => WriteCounts): Promise<void> {
+  private transact(build: (tx: CacheWriteTransaction) => WriteCounts): Promise<void> {
     const db = this.db;
     if (!db) return this.lastWrite;
     const started = performance.now();
-    let tx: IDBTransaction | undefined;
+    let tx: CacheWriteTransaction | undefined;
     try {
-      tx = unwrap(db).transaction(ALL_STORES, 'readwrite', { durability: 'relaxed' });
+      tx = db.transaction(ALL_STORES, 'readwrite', { durability: 'relaxed' });
+      // Reported by `onabort` below, with the reason the transaction gives.
+      written(tx.done);
       const counts = build(tx);
       const committed = tx;
       this.lastWrite = new Promise<void>((resolve) => {

@@ -29,6 +29,10 @@ export interface RowPage {
   final: Int16Array;
   finalAt: Float64Array;
   finalReason?: (string | null)[];
+  /** `type` where the final response is an Unsubscribed from the email's type only. */
+  finalScope?: (string | null)[];
+  /** With a statistics update period: each row's earliest Sent to provider (Infinity: none). */
+  sentAt?: Float64Array;
   opens: Int32Array;
   clicks: Int32Array;
   machineOpens: Int32Array;
@@ -69,6 +73,8 @@ export function packRowPage(emailId: string, page: number, rows: readonly SavedR
   };
   let nonFinalReason: (string | null)[] | undefined;
   let finalReason: (string | null)[] | undefined;
+  let finalScope: (string | null)[] | undefined;
+  let sentAt: Float64Array | undefined;
   for (let slot = 0; slot < size; slot++) {
     const row = rows[slot]!;
     out.recipientIds[slot] = row.recipientId;
@@ -83,6 +89,8 @@ export function packRowPage(emailId: string, page: number, rows: readonly SavedR
     out.lastAt[slot] = row.lastAt;
     if (row.nonFinalReason !== null) (nonFinalReason ??= new Array<string | null>(size).fill(null))[slot] = row.nonFinalReason;
     if (row.finalReason !== null) (finalReason ??= new Array<string | null>(size).fill(null))[slot] = row.finalReason;
+    if (row.finalScope === 'type') (finalScope ??= new Array<string | null>(size).fill(null))[slot] = 'type';
+    if (row.sentAt !== undefined) (sentAt ??= new Float64Array(size).fill(Infinity))[slot] = row.sentAt;
     for (const field of META_FIELDS) {
       const pair = row.meta[field];
       if (!pair) continue;
@@ -93,6 +101,8 @@ export function packRowPage(emailId: string, page: number, rows: readonly SavedR
   }
   if (nonFinalReason) out.nonFinalReason = nonFinalReason;
   if (finalReason) out.finalReason = finalReason;
+  if (finalScope) out.finalScope = finalScope;
+  if (sentAt) out.sentAt = sentAt;
   return out;
 }
 
@@ -128,6 +138,11 @@ function readScalars(page: RowPage, slot: number, into: SavedRecipient): void {
   into.final = final < 0 ? null : page.responses[final]!;
   into.finalAt = page.finalAt[slot]!;
   into.finalReason = page.finalReason?.[slot] ?? null;
+  if (page.finalScope?.[slot] === 'type') into.finalScope = 'type';
+  else delete into.finalScope;
+  const sentAt = page.sentAt?.[slot];
+  if (sentAt !== undefined && sentAt !== Infinity) into.sentAt = sentAt;
+  else delete into.sentAt;
   into.opens = page.opens[slot]!;
   into.clicks = page.clicks[slot]!;
   into.machineOpens = page.machineOpens[slot]!;
@@ -204,6 +219,8 @@ export function isRowPage(value: unknown): value is RowPage {
   const counts = [page.opens, page.clicks, page.machineOpens];
   if (!counts.every((column) => column instanceof Int32Array && column.length === size)) return false;
   if (!isOptionalTextColumn(page.nonFinalReason, size) || !isOptionalTextColumn(page.finalReason, size)) return false;
+  if (!isOptionalTextColumn(page.finalScope, size)) return false;
+  if (page.sentAt !== undefined && !(page.sentAt instanceof Float64Array && page.sentAt.length === size)) return false;
   if (typeof page.meta !== 'object' || page.meta === null) return false;
   const meta = page.meta as Record<string, unknown>;
   return META_FIELDS.every((field) => {

@@ -83,6 +83,51 @@ describe('normalizeProviderEvents: mapping details', () => {
     expect(unsafe.url).to.equal(undefined);
   });
 
+  it('maps sender-authentication failures (SPF, DMARC) to Soft Bounce, as the seed lists them', () => {
+    const spf = { ...parsed<Record<string, unknown>>('elastic-email', 'error_timeout'), category: 'SPFProblem' };
+    expect(normalizeProviderEvents('elastic-email', spf).events[0]!.response).to.equal('soft-bounce');
+    const dmarc = { ...parsed<Record<string, unknown>>('postmark', 'bounce_softbounce'), Type: 'DMARCPolicy', TypeCode: 100009 };
+    expect(normalizeProviderEvents('postmark', dmarc).events[0]!.response).to.equal('soft-bounce');
+    // By its code alone, as some payloads carry only TypeCode.
+    const { Type: _type, ...byCode } = dmarc;
+    expect(normalizeProviderEvents('postmark', byCode).events[0]!.response).to.equal('soft-bounce');
+  });
+
+  it('marks list- and group-level unsubscribes as scope "type", global ones not', () => {
+    const scope = (provider: ProviderName, body: unknown) => normalizeProviderEvents(provider, body).events[0]!.scope;
+    // SendGrid: an unsubscribe group is an email type; `unsubscribe` is "opt out of all emails".
+    expect(scope('sendgrid', text('sendgrid', 'group_unsubscribe'))).to.equal('type');
+    expect(scope('sendgrid', text('sendgrid', 'unsubscribe'))).to.equal(undefined);
+    // Mailjet: `mj_list_id` is the contact list the recipient left.
+    expect(scope('mailjet', text('mailjet', 'unsub'))).to.equal('type');
+    const [unsub] = parsed<[Record<string, unknown>]>('mailjet', 'unsub');
+    expect(scope('mailjet', [{ ...unsub, mj_list_id: '' }])).to.equal(undefined);
+    // Brevo: a marketing unsubscribe names the lists it applies to.
+    expect(scope('brevo', text('brevo', 'marketing_unsubscribed'))).to.equal('type');
+    expect(scope('brevo', text('brevo', 'transactional_unsubscribed'))).to.equal(undefined);
+    // Mailgun: the mailing-list unsubscribe link; the domain-wide one is global.
+    expect(scope('mailgun', text('mailgun', 'unsubscribed'))).to.equal(undefined);
+    const mailgun = parsed<{ 'event-data': Record<string, unknown> }>('mailgun', 'unsubscribed');
+    mailgun['event-data']['mailing-list'] = { address: 'news@lists.example.org', 'list-id': 'news', sid: 'x1' };
+    expect(scope('mailgun', mailgun)).to.equal('type');
+    // SES: a topic opt-out is one type; unsubscribeAll is everything.
+    const ses = parsed<{ subscription: Record<string, unknown> }>('amazon-ses', 'subscription');
+    const topicOnly = {
+      ...ses,
+      subscription: {
+        ...ses.subscription,
+        newTopicPreferences: { unsubscribeAll: false, topicSubscriptionStatus: [{ topicName: 'newsletter', subscriptionStatus: 'OptOut' }] },
+        oldTopicPreferences: { unsubscribeAll: false, topicSubscriptionStatus: [{ topicName: 'newsletter', subscriptionStatus: 'OptIn' }] },
+      },
+    };
+    expect(scope('ses', topicOnly)).to.equal('type');
+    const all = { ...topicOnly, subscription: { ...topicOnly.subscription, newTopicPreferences: { unsubscribeAll: true } } };
+    expect(scope('ses', all)).to.equal(undefined);
+    // SparkPost puts both link and List-Unsubscribe unsubscribes on the account's suppression list.
+    expect(scope('sparkpost', text('sparkpost', 'link_unsubscribe'))).to.equal(undefined);
+    expect(scope('sparkpost', text('sparkpost', 'list_unsubscribe'))).to.equal(undefined);
+  });
+
   it('keeps the reason short', () => {
     const [item] = parsed<[Record<string, unknown>]>('sendgrid', 'bounce');
     const { events } = normalizeProviderEvents('sendgrid', [{ ...item, reason: `550 ${'x'.repeat(5000)}` }]);

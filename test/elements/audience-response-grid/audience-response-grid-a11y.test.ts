@@ -3,7 +3,9 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia } from '@web/test-runner-commands';
 import type { AudienceResponseGridElement } from '../../../src/elements/audience-response-grid/audience-response-grid';
-import { ev, mountGrid, rows, scroller, settled, storeWith } from './grid-fixtures';
+import { mountGrid, rows, scroller, settled } from './grid-fixtures';
+import { recipientEvent as ev } from '../../support/events';
+import { storeWith } from '../../support/store';
 
 const HOUR = 3_600_000;
 

@@ -3,7 +3,9 @@
 import { expect } from '@open-wc/testing';
 import { csvCell } from '../../../src/elements/audience-response-grid/csv-export';
 import { TimeFormatter } from '../../../src/elements/shared/time-format';
-import { ev, mountGrid, rows, settled, storeWith } from './grid-fixtures';
+import { mountGrid, rows, settled } from './grid-fixtures';
+import { recipientEvent as ev } from '../../support/events';
+import { storeWith } from '../../support/store';
 
 const HEADER = 'Contact,Email address,Stage,Response,Final,Details,Opens,Clicks,Last response,Recipient id,Contact id';
 const lines = (csv: string) => csv.split('\r\n');

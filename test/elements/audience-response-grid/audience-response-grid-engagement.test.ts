@@ -2,8 +2,10 @@
 // only, whatever their response; its chip, and how it combines with the other chips.
 import { expect } from '@open-wc/testing';
 import type { AudienceResponseGridElement } from '../../../src/elements/audience-response-grid/audience-response-grid';
-import type { AudienceEngagement } from '../../../src/store/audience-query';
-import { cellTexts, ev, mountGrid, rows, settled, storeWith } from './grid-fixtures';
+import type { AudienceEngagement } from '../../../src/store/audience/audience-query';
+import { cellTexts, mountGrid, rows, settled } from './grid-fixtures';
+import { recipientEvent as ev } from '../../support/events';
+import { storeWith } from '../../support/store';
 
 const people = () => [
   ev('delivered', 'a', { contactName: 'Plain' }),

@@ -4,7 +4,9 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { GridKeyboardController } from '../../../src/elements/audience-response-grid/grid-keyboard';
 import type { AudienceResponseGridElement } from '../../../src/elements/audience-response-grid/audience-response-grid';
-import { cellTexts, ev, mountGrid, rows, scroller, settled, storeWith, visibleRows } from './grid-fixtures';
+import { cellTexts, mountGrid, rows, scroller, settled, visibleRows } from './grid-fixtures';
+import { recipientEvent as ev } from '../../support/events';
+import { storeWith } from '../../support/store';
 
 /** The focused element's row index (1 = header) and column (0-based). */
 function focused(grid: AudienceResponseGridElement): { row: number; col: number; text: string } {

@@ -5,7 +5,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import type { AudienceResponseGridElement } from '../../../src/elements/audience-response-grid/audience-response-grid';
 import { MAX_PHYSICAL_HEIGHT } from '../../../src/elements/audience-response-grid/virtualizer';
 import type { ResponseStore } from '../../../src/store/response-store';
-import { bigStore, cellTexts, ev, mountGrid, rowIndexes, scroller, settled, visibleRows } from './grid-fixtures';
+import { bigStore, cellTexts, mountGrid, rowIndexes, scroller, settled, visibleRows } from './grid-fixtures';
+import { recipientEvent as ev } from '../../support/events';
 
 const ROW = 36;
 

@@ -7,15 +7,17 @@ import '../../../src/elements/email-responses/define';
 import { AudienceResponseGridElement } from '../../../src/elements/audience-response-grid/audience-response-grid';
 import { runViewConformance } from '../view-conformance';
 import type { FilterRequest } from '../../../src/elements/shared/filter-request';
-import type { AudienceGroup } from '../../../src/store/audience-query';
+import type { AudienceGroup } from '../../../src/store/audience/audience-query';
 import { ThrottledAnnouncer } from '../../../src/elements/audience-response-grid/grid-live';
 import type { RecipientSelectEvent } from '../../../src/elements/audience-response-grid/define';
 import { registerMessages } from '../../../src/elements/shared/messages';
 import { sentToProviderWait } from '../../../src/elements/shared/time-format';
 import { ResponseStore } from '../../../src/store/response-store';
-import type { ConnectionStatus, ResponseSource, SourceSink } from '../../../src/store/sources/source';
 import type { CacheStatus } from '../../../src/store/store-events';
-import { cellTexts, ev, mountGrid, rows, scroller, settled, storeWith } from './grid-fixtures';
+import { cellTexts, mountGrid, rows, scroller, settled } from './grid-fixtures';
+import { BASE_TIME, recipientEvent as ev } from '../../support/events';
+import { storeWith } from '../../support/store';
+import { ManualSource } from '../../support/manual-source';
 
 const HOUR = 3_600_000;
 const shadow = (grid: AudienceResponseGridElement) => grid.shadowRoot!;
@@ -39,15 +41,6 @@ class TestStore extends ResponseStore {
   }
 }
 
-class ManualSource implements ResponseSource {
-  readonly kind = 'manual';
-  sink: SourceSink | undefined;
-  status: ConnectionStatus = { state: 'idle', attempt: 0 };
-  start(sink: SourceSink) {
-    this.sink = sink;
-  }
-  stop() {}
-}
 
 describe('<audience-response-grid>', () => {
   it('shows the English headers and every column of each recipient', async () => {
@@ -271,7 +264,7 @@ describe('<audience-response-grid>', () => {
   });
 
   it('marks Sent to provider overdue only past the limit', () => {
-    const at = Date.UTC(2026, 0, 1);
+    const at = BASE_TIME;
     expect(sentToProviderWait(at, at + 48 * HOUR, 48)).to.deep.equal({ hours: 48, limitHours: 48, overdue: false });
     expect(sentToProviderWait(at, at + 48 * HOUR + 1, 48).overdue).to.equal(true);
     expect(sentToProviderWait(at, at - HOUR, 48)).to.deep.equal({ hours: 0, limitHours: 48, overdue: false });

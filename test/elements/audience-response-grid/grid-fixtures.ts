@@ -1,37 +1,21 @@
-// Shared set-up for the grid's tests: stores with readable events, big stores built fast, and
-// a fixture that waits until the grid has measured itself and rendered its rows.
-import { fixture, html } from '@open-wc/testing';
-import type { ResponseEvent } from '../../../src/core/index';
+// Shared set-up for the grid's tests: big stores built fast, and a fixture that waits until the
+// grid has measured itself and rendered its rows.
+import { fixture, html, nextFrame } from '@open-wc/testing';
 import '../../../src/elements/audience-response-grid/define';
 import type { AudienceResponseGridElement } from '../../../src/elements/audience-response-grid/audience-response-grid';
 import { createResponseStore, type ResponseStore } from '../../../src/store/response-store';
-
-export const BASE = Date.UTC(2026, 0, 1);
-let next = 0;
-
-/** An event of email e1; `at` in minutes after BASE. */
-export function ev(response: string, recipientId: string, fields: Partial<Omit<ResponseEvent, 'at'>> & { at?: number } = {}): ResponseEvent {
-  const { at = 0, ...rest } = fields;
-  return { id: `g${++next}`, emailId: 'e1', recipientId, response, at: BASE + at * 60_000, ...rest };
-}
-
-export async function storeWith(events: ResponseEvent[]): Promise<ResponseStore> {
-  const store = createResponseStore();
-  await store.ingest(events);
-  store.flush();
-  return store;
-}
+import { BASE_TIME } from '../../support/events';
 
 /**
  * A store with `count` recipients of email `big`, restored row by row (several times faster
  * than validating a million events): names `Person <i>`, addresses `p<i>@example.com`,
- * Delivered, with `i` minutes after BASE as the response time.
+ * Delivered, with `i` minutes after BASE_TIME as the response time.
  */
 export function bigStore(count: number): ResponseStore {
   const store = createResponseStore();
   const state = store.state;
   for (let i = 0; i < count; i++) {
-    const at = BASE + i * 60_000;
+    const at = BASE_TIME + i * 60_000;
     state.restoreRecipient({
       emailId: 'big',
       recipientId: `r${i}`,
@@ -51,8 +35,6 @@ export function bigStore(count: number): ResponseStore {
   }
   return store;
 }
-
-export const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
 /** Lets the grid measure (ResizeObserver), render, and handle any scroll it caused. */
 export async function settled(grid: AudienceResponseGridElement): Promise<void> {

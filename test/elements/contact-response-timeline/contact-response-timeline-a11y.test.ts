@@ -2,7 +2,9 @@
 // pages, the theme properties and dark mode.
 import { expect, fixture, html } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
-import { button, emailItem, history, mountTimeline, shadow, storeWith, tev } from './timeline-fixtures';
+import { button, emailItem, history, mountTimeline, shadow } from './timeline-fixtures';
+import { contactEvent as tev } from '../../support/events';
+import { storeWith } from '../../support/store';
 
 const story = () => [
   tev('delivered', 'e1', { at: 0, emailKind: 'bulk', emailType: 'newsletter', address: 'ann@example.com' }),

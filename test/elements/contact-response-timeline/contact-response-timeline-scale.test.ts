@@ -4,7 +4,9 @@
 import { expect } from '@open-wc/testing';
 import { KeysetWindow } from '../../../src/elements/contact-response-timeline/keyset-window';
 import { compareKeys, type TimelineKey } from '../../../src/elements/contact-response-timeline/timeline-model';
-import { BASE, button, emailIds, history, mountTimeline, shadow, storeWith, tev, text } from './timeline-fixtures';
+import { button, emailIds, history, mountTimeline, shadow, text } from './timeline-fixtures';
+import { BASE_TIME, contactEvent as tev } from '../../support/events';
+import { storeWith } from '../../support/store';
 
 const ids = (from: number, to: number) => {
   const out: string[] = [];
@@ -81,9 +83,9 @@ describe('<contact-response-timeline> with 5,000 emails', () => {
     const el = await mountTimeline(live, 'live');
     await more(el);
     expect(emailIds(el).at(-1)).to.equal('m300');
-    const between = BASE + 350.5 * 60_000;
+    const between = BASE_TIME + 350.5 * 60_000;
     await live.ingest([
-      { id: 'top', emailId: 'newest', recipientId: 'newest-live', contactId: 'live', response: 'delivered', at: BASE + 10_000 * 60_000 },
+      { id: 'top', emailId: 'newest', recipientId: 'newest-live', contactId: 'live', response: 'delivered', at: BASE_TIME + 10_000 * 60_000 },
       { id: 'mid', emailId: 'middle', recipientId: 'middle-live', contactId: 'live', response: 'delivered', at: between },
     ]);
     live.flush();

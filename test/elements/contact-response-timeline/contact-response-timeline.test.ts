@@ -9,7 +9,9 @@ import type { EmailSelectEvent } from '../../../src/elements/contact-response-ti
 import '../../../src/elements/email-responses/define';
 import { registerMessages } from '../../../src/elements/shared/messages';
 import type { ResponseStore } from '../../../src/store/response-store';
-import { emailIds, emailItem, eventLines, mountTimeline, notices, shadow, storeWith, tev, text } from './timeline-fixtures';
+import { emailIds, emailItem, eventLines, mountTimeline, notices, shadow, text } from './timeline-fixtures';
+import { contactEvent as tev } from '../../support/events';
+import { storeWith } from '../../support/store';
 
 /**
  * c1 in three emails. e1: delivered twice, opened, clicked, opened again, unsubscribed, clicked

@@ -1,38 +1,20 @@
-// Shared set-up for the timeline's tests: readable events of one contact across emails, big
-// histories built fast through store.ingest, and helpers that read what a user sees.
+// Shared set-up for the timeline's tests: big histories of one contact across emails, a mounted
+// timeline, and helpers that read what a user sees.
 import { fixture, html } from '@open-wc/testing';
 import type { ResponseEvent } from '../../../src/core/index';
 import '../../../src/elements/contact-response-timeline/define';
 import type { ContactResponseTimelineElement } from '../../../src/elements/contact-response-timeline/contact-response-timeline';
-import { createResponseStore, type ResponseStore } from '../../../src/store/response-store';
-
-export const BASE = Date.UTC(2026, 0, 1);
-let next = 0;
-
-type Fields = Partial<Omit<ResponseEvent, 'at'>> & { at?: number };
-
-/** An event of contact c1 in `emailId` (its recipient `<emailId>-c1`); `at` in minutes after BASE. */
-export function tev(response: string, emailId: string, fields: Fields = {}): ResponseEvent {
-  const { at = 0, ...rest } = fields;
-  return { id: `t${++next}`, emailId, recipientId: `${emailId}-${rest.contactId ?? 'c1'}`, contactId: 'c1', response, at: BASE + at * 60_000, ...rest };
-}
-
-export async function storeWith(events: ResponseEvent[]): Promise<ResponseStore> {
-  const store = createResponseStore();
-  const result = await store.ingest(events);
-  if (result.rejected.length > 0) throw new Error(`fixture events rejected: ${result.rejected[0]!.reason}`);
-  store.flush();
-  return store;
-}
+import type { ResponseStore } from '../../../src/store/response-store';
+import { BASE_TIME } from '../../support/events';
 
 /**
  * Contact `contactId` in `count` bulk emails `m0`…: email `mi` first reached it `i` minutes after
- * BASE (so m<count-1> is the newest), was delivered, and every fifth one hard-bounced instead.
+ * BASE_TIME (so m<count-1> is the newest), was delivered, and every fifth one hard-bounced instead.
  */
 export function history(count: number, contactId = 'big'): ResponseEvent[] {
   const events: ResponseEvent[] = [];
   for (let i = 0; i < count; i++) {
-    const at = BASE + i * 60_000;
+    const at = BASE_TIME + i * 60_000;
     const base = { emailId: `m${i}`, recipientId: `m${i}-${contactId}`, contactId, emailKind: 'bulk' as const };
     events.push({ ...base, id: `h${i}a`, response: i % 5 === 0 ? 'hard-bounce' : 'delivered', at });
     if (i % 5 !== 0) events.push({ ...base, id: `h${i}b`, response: 'opened', at: at + 30_000 });

@@ -9,7 +9,7 @@ import { createResponseStore } from '../../../src/store/response-store';
 import type { StoreChange } from '../../../src/store/store-events';
 import { normalizeProviderEvents } from '../../../src/core/index';
 import { fixtureTexts } from '../../fixtures/providers/index';
-import { event } from '../../core/event-builder';
+import { event } from '../../support/events';
 
 /** A reader element, as the grid and timeline are: it gets the store from context or `.store`. */
 class StoreReader extends LitElement {
@@ -112,7 +112,7 @@ describe('<email-responses>', () => {
     const root = await fixture<EmailResponsesElement>(html`<email-responses cache-name=${name} tabs=${name}><test-store-reader></test-store-reader></email-responses>`);
     const reader = root.querySelector('test-store-reader') as StoreReader;
     await root.store.ready;
-    expect(root.store.cache.state).to.equal('ready');
+    expect(root.store.cacheStatus.state).to.equal('ready');
     expect(reader.connection.store).to.equal(root.store);
     await until(() => root.store.tabRole === 'leader', 'the element to lead its tabs');
     root.store.close();

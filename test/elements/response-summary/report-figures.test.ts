@@ -5,7 +5,7 @@ import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
 import { DEFAULT_RULES, createResponseState, reportEmail, type ResponseEvent, type ResponseState } from '../../../src/core/index';
 import { reportFigures, type FigureFilter } from '../../../src/elements/response-summary/report-figures';
-import { AudienceView } from '../../../src/store/audience-view';
+import { AudienceView } from '../../../src/store/audience/audience-view';
 
 const RESPONSES = DEFAULT_RULES.responses.map((r) => r.id);
 const ENGAGEMENT = ['opened', 'opened', 'clicked', 'opened-machine'];

@@ -2,7 +2,9 @@
 // through the cards, the stage lists, the theme properties and dark mode.
 import { expect } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
-import { ev, mountSummary, openStages, storeWith, varied } from './summary-fixtures';
+import { mountSummary, openStages, varied } from './summary-fixtures';
+import { recipientEvent as ev } from '../../support/events';
+import { storeWith } from '../../support/store';
 
 describe('<response-summary> accessibility', () => {
   it('has no axe violations with every figure, with a figure chosen, stages open, and in every empty state', async () => {

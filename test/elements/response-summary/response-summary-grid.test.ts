@@ -10,7 +10,9 @@ import type { ResponseSummaryElement } from '../../../src/elements/response-summ
 import type { ResponseStore } from '../../../src/store/response-store';
 import { mountGrid, settled } from '../audience-response-grid/grid-fixtures';
 import { reportFigures } from '../../../src/elements/response-summary/report-figures';
-import { cards, figureButtons, mountSummary, openStages, stepButton, storeWith, text, varied } from './summary-fixtures';
+import { cards, figureButtons, mountSummary, openStages, stepButton, text, varied } from './summary-fixtures';
+import { BASE_TIME } from '../../support/events';
+import { storeWith } from '../../support/store';
 
 /** A small deterministic generator (mulberry32), so the mix is the same on every run. */
 function random(seed: number): () => number {
@@ -34,7 +36,7 @@ function mixed(count: number, seed: number, prefix = 'x'): ResponseEvent[] {
     const n = 1 + Math.floor(next() * 4);
     for (let k = 0; k < n; k++) {
       const response = PICKS[Math.floor(next() * PICKS.length)]!;
-      events.push({ id: `${prefix}${id++}`, emailId: 'e1', recipientId: `${prefix}r${r}`, response, at: Date.UTC(2026, 0, 1) + Math.floor(next() * 1000) * 60_000, contactName: `P${r}` });
+      events.push({ id: `${prefix}${id++}`, emailId: 'e1', recipientId: `${prefix}r${r}`, response, at: BASE_TIME + Math.floor(next() * 1000) * 60_000, contactName: `P${r}` });
     }
   }
   return events;

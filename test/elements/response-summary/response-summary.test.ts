@@ -11,7 +11,9 @@ import { runViewConformance } from '../view-conformance';
 import '../../../src/elements/email-responses/define';
 import { registerMessages } from '../../../src/elements/shared/messages';
 import type { ResponseStore } from '../../../src/store/response-store';
-import { cards, ev, figureButtons, mountSummary, notices, openStages, stepButton, storeWith, text, varied } from './summary-fixtures';
+import { cards, figureButtons, mountSummary, notices, openStages, stepButton, text, varied } from './summary-fixtures';
+import { recipientEvent as ev } from '../../support/events';
+import { storeWith } from '../../support/store';
 
 describe('<response-summary>', () => {
   it('shows the headline cards with counts and one-decimal rates on the spec bases', async () => {

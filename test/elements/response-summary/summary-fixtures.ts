@@ -5,9 +5,7 @@ import type { ResponseEvent } from '../../../src/core/index';
 import '../../../src/elements/response-summary/define';
 import type { ResponseSummaryElement } from '../../../src/elements/response-summary/response-summary';
 import type { ResponseStore } from '../../../src/store/response-store';
-import { ev } from '../audience-response-grid/grid-fixtures';
-
-export { ev, storeWith } from '../audience-response-grid/grid-fixtures';
+import { recipientEvent as ev } from '../../support/events';
 
 /**
  * Email e1's recipients, one of each case that tells the figures apart: a click without an

@@ -3,6 +3,7 @@
 import { DEFAULT_RULES, type ResponseEvent, type ResponseRules, type ResponseState } from '../../../src/core/index';
 import type { ResponseCache, RecordedEvent } from '../../../src/store/cache/index';
 import { EventLog } from '../../../src/store/event-log';
+import { BASE_TIME } from '../../support/events';
 
 let counter = 0;
 
@@ -45,7 +46,6 @@ export function random(seed: number): () => number {
   };
 }
 
-const BASE = Date.UTC(2026, 0, 1);
 const RESPONSES = ['delivered', 'opened', 'clicked', 'opened-machine', 'soft-bounce', 'hard-bounce', 'unsubscribed', 'provider-queued', 'spam-complaint'];
 
 export interface EventOptions {
@@ -69,7 +69,7 @@ export function makeEvents({ emails = 3, recipients, events, seed = 1, idPrefix 
       emailId: `email-${email}`,
       recipientId: `r-${recipient}`,
       response: RESPONSES[Math.floor(next() * RESPONSES.length)]!,
-      at: BASE + Math.floor(next() * 10_000) * 60_000,
+      at: BASE_TIME + Math.floor(next() * 10_000) * 60_000,
     };
     if (next() < 0.5) event.contactId = `c-${recipient % 500}`;
     if (next() < 0.3) event.contactName = `Name ${recipient}`;
@@ -87,7 +87,7 @@ export function makeEvents({ emails = 3, recipients, events, seed = 1, idPrefix 
 export function audienceEvents(recipients: number, emailId = 'big'): ResponseEvent[] {
   const out: ResponseEvent[] = [];
   for (let i = 0; i < recipients; i++) {
-    out.push({ id: `s-${i}`, emailId, recipientId: `r-${i}`, response: i % 7 === 0 ? 'opened' : 'delivered', at: BASE + i, address: `r${i}@example.com` });
+    out.push({ id: `s-${i}`, emailId, recipientId: `r-${i}`, response: i % 7 === 0 ? 'opened' : 'delivered', at: BASE_TIME + i, address: `r${i}@example.com` });
   }
   return out;
 }

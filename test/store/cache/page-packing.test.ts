@@ -1,8 +1,9 @@
 // Packing rows and events into column pages and back: pure data, no IndexedDB.
 import { expect } from 'chai';
-import { createResponseState, foldEvents } from '../../../src/core/index';
+import { DEFAULT_RULES, createResponseState, foldEvents } from '../../../src/core/index';
 import { cachedEvents, isEventPage, mergeEventPages, packEventPage, unpackEventPage, type CachedEvent } from '../../../src/store/cache/event-pages';
 import { isRowPage, packRowPage, unpackRowPage } from '../../../src/store/cache/row-pages';
+import { BASE_TIME } from '../../support/events';
 import { makeEvents } from './cache-helpers';
 
 describe('row pages', () => {
@@ -22,7 +23,7 @@ describe('row pages', () => {
 
   it('leaves out text columns that would hold only nulls', () => {
     const plain = createResponseState();
-    plain.apply([{ id: 'a', emailId: 'e', recipientId: 'r', response: 'delivered', at: Date.UTC(2026, 0, 1) }]);
+    plain.apply([{ id: 'a', emailId: 'e', recipientId: 'r', response: 'delivered', at: BASE_TIME }]);
     const page = packRowPage('e', 0, [plain.saveRecipient(0)]);
     expect(page.nonFinalReason).to.equal(undefined);
     expect(page.meta).to.deep.equal({});
@@ -35,6 +36,27 @@ describe('row pages', () => {
     // Kind and type belong to the email, not the row: the cache keeps them in their own records.
     const own = (row: number) => ({ ...state.recipientAt(row), emailKind: undefined, emailType: undefined });
     for (let row = 0; row < state.recipients.size; row++) expect({ ...restored.recipientAt(row), emailKind: undefined, emailType: undefined }).to.deep.equal(own(row));
+  });
+
+  it('keeps an unsubscribe from one email type as such', () => {
+    const scoped = createResponseState();
+    scoped.apply([{ id: 'a', emailId: 'e', recipientId: 'r', response: 'unsubscribed', scope: 'type', at: Date.UTC(2026, 0, 1) }]);
+    const rows = unpackRowPage(structuredClone(packRowPage('e', 0, [scoped.saveRecipient(0)])));
+    expect(rows[0]!.finalScope).to.equal('type');
+    const restored = createResponseState();
+    restored.restoreRecipient(rows[0]!);
+    expect(restored.recipient('e', 'r')!.scope).to.equal('type');
+  });
+
+  it('keeps where a row\'s statistics update period starts', () => {
+    const rules = { ...DEFAULT_RULES, version: 'week', statisticsPeriodDays: 7 };
+    const withPeriod = createResponseState(rules);
+    withPeriod.apply([
+      { id: 'a', emailId: 'e', recipientId: 'r', response: 'sent-to-provider', at: Date.UTC(2026, 0, 1) },
+      { id: 'b', emailId: 'e', recipientId: 's', response: 'delivered', at: Date.UTC(2026, 0, 1) },
+    ]);
+    const rows = unpackRowPage(structuredClone(packRowPage('e', 0, [withPeriod.saveRecipient(0), withPeriod.saveRecipient(1)])));
+    expect(rows.map((row) => row.sentAt)).to.deep.equal([Date.UTC(2026, 0, 1), undefined]);
   });
 
   it('rejects records of the wrong shape', () => {

@@ -110,7 +110,7 @@ export function ndjsonFeed(path: string, respond: (n: number, cursor: string | n
   const asked: (string | null)[] = [];
   const handler = http.get(path, ({ request }) => {
     asked.push(param(request, 'cursor'));
-    return respond(asked.length, asked[asked.length - 1]);
+    return respond(asked.length, asked.at(-1) ?? null);
   });
   return { handler, asked };
 }

@@ -59,7 +59,7 @@ describe('iterable source: delivery, resume and backoff', () => {
     expect(sink.ids).to.deep.equal(['e1', 'e2', 'e3', 'e4']);
     expect(sink.states).to.deep.equal(['connecting', 'live', 'retrying', 'connecting', 'live']);
     expect(sink.statuses[2]).to.deep.include({ attempt: 1, retryInMs: 10, cursor: 'c2' });
-    expect(sink.statuses[2].error).to.contain('connection reset');
+    expect(sink.statuses[2]?.error).to.contain('connection reset');
     source.stop();
   });
 

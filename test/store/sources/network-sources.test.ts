@@ -24,8 +24,8 @@ describe('SseSource', () => {
     expect(sink.batches.map((b) => [b.items.length, b.cursor])).to.deep.equal([[1, '1'], [2, '2'], [1, '4'], [1, '5']]);
     expect(sink.ids).to.deep.equal(['a', 'b', 'c', 'd', 'e']);
     expect(sink.malformedReports).to.have.length(1);
-    expect(sink.malformedReports[0].raw).to.equal('{not json');
-    expect(sink.malformedReports[0].reason).to.match(/^not valid JSON/);
+    expect(sink.malformedReports[0]?.raw).to.equal('{not json');
+    expect(sink.malformedReports[0]?.reason).to.match(/^not valid JSON/);
     expect(sink.states).to.deep.equal(['connecting', 'live']);
     source.stop();
   });
@@ -55,7 +55,7 @@ describe('SseSource', () => {
     expect(feed.state.refused).to.equal(2);
     expect(feed.asked).to.deep.equal(['7']);
     expect(sink.states).to.deep.equal(['connecting', 'retrying', 'connecting', 'live']);
-    expect(sink.statuses[1].error).to.contain('refused');
+    expect(sink.statuses[1]?.error).to.contain('refused');
     expect(source.status.cursor).to.equal('8');
     source.stop();
   });
@@ -93,7 +93,7 @@ describe('WebSocketSource', () => {
     expect(sink.batches.map((b) => b.cursor)).to.deep.equal(['c1', undefined, undefined, 'c2']);
     expect(sink.malformedReports.map((m) => m.raw)).to.deep.equal(['not json']);
     expect(sink.states).to.deep.equal(['connecting', 'live', 'retrying', 'connecting', 'live']);
-    expect(sink.statuses[2].error).to.contain('closed');
+    expect(sink.statuses[2]?.error).to.contain('closed');
     source.stop();
     await until(() => feed.closedByClient.length === 2, 'the server to see the close');
   });
@@ -109,13 +109,13 @@ describe('PollSource', () => {
     await until(() => feed.asked.length >= 6, 'six polls');
     source.stop();
     expect(feed.asked.slice(0, 6).map((a) => a.cursor)).to.deep.equal([null, '1', '2', '2', '2', '3']);
-    const gap = (i: number) => feed.asked[i].at - feed.asked[i - 1].at;
+    const gap = (i: number) => feed.asked[i]!.at - feed.asked[i - 1]!.at;
     expect(gap(1)).to.be.below(100);
     expect(gap(2)).to.be.at.least(145);
     expect(sink.ids).to.deep.equal(['a', 'b', 'c']);
     expect(sink.malformedReports.map((m) => m.raw)).to.deep.equal(['{"events": [']);
     expect(sink.states.slice(0, 7)).to.deep.equal(['connecting', 'live', 'retrying', 'connecting', 'retrying', 'connecting', 'live']);
-    expect(sink.statuses[2].error).to.contain('503');
+    expect(sink.statuses[2]?.error).to.contain('503');
   });
 
   it('stop() between polls: no request after it, and the last one aborted', async () => {
@@ -165,7 +165,7 @@ describe('NdjsonSource', () => {
     expect(sink.batches.map((x) => x.cursor)).to.deep.equal(['a', 'b', 'k2', 'd', 'e']);
     expect(sink.malformedReports.map((m) => m.raw)).to.deep.equal(['not json']);
     expect(sink.states).to.deep.equal(['connecting', 'live', 'retrying', 'connecting', 'live']);
-    expect(sink.statuses[2].error).to.equal('the stream ended');
+    expect(sink.statuses[2]?.error).to.equal('the stream ended');
     source.stop();
   });
 
@@ -203,7 +203,7 @@ describe('NdjsonSource', () => {
       await sleep(60);
       expect(sink.batches.length).to.equal(count);
       expect(sink.states).to.deep.equal(['connecting', 'retrying', 'connecting', 'live', 'closed']);
-      expect(sink.statuses[1].error).to.contain('HTTP 500');
+      expect(sink.statuses[1]?.error).to.contain('HTTP 500');
       expect(spy.signals.map((signal) => signal.aborted)).to.deep.equal([true, true]);
     } finally {
       spy.restore();

@@ -1,9 +1,9 @@
-import type { EmailEntry } from '../core/email-table';
-import type { RecipientState, ResponseState } from '../core/fold';
+import type { EmailEntry } from '../../core/email-table';
+import type { RecipientState, ResponseState } from '../../core/fold';
 import { RowColumns } from './audience-columns';
 import { AUDIENCE_GROUPS, allowedResponses, engaged, foldText, inGroup, normalizeQuery, textMatcher, type AudienceGroup, type AudienceQuery, type NormalizedQuery } from './audience-query';
 import { indexOfSeq, insertionIndex, numberCompare, sortByNumber, textCompare, type SeqCompare } from './audience-sort';
-import type { StoreChange } from './store-events';
+import type { StoreChange } from '../store-events';
 
 export type { AudienceEngagement, AudienceGroup, AudienceQuery, AudienceSort, SortColumn, SortDirection } from './audience-query';
 

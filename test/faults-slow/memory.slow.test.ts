@@ -2,7 +2,7 @@
 // then elements mounted and unmounted and listeners added and removed many times: the heap is
 // read after forced garbage collection at each step and reported, and what must not grow does not.
 // Needs Chromium with `--js-flags=--expose-gc --enable-precise-memory-info` (this folder's config).
-import { expect } from '@open-wc/testing';
+import { expect, nextFrame } from '@open-wc/testing';
 import type { ResponseEvent } from '../../src/core/index';
 import type { AudienceResponseGridElement } from '../../src/elements/audience-response-grid/audience-response-grid';
 import '../../src/elements/audience-response-grid/define';
@@ -11,12 +11,12 @@ import '../../src/elements/response-summary/define';
 import { createResponseStore, type ResponseStore } from '../../src/store/response-store';
 import { IterableSource } from '../../src/store/sources/index';
 import { Backend, FAST, inMessages, random, sleep, until } from '../faults/fault-harness';
+import { BASE_TIME } from '../support/events';
 
 const RECIPIENTS = 1_000_000;
 const STREAM_EVENTS = 300_000;
 const CYCLES = 20;
 const MB = 1024 * 1024;
-const BASE = Date.UTC(2026, 0, 1);
 
 async function heap(): Promise<number> {
   const { gc } = window as unknown as { gc?: (options: { type: 'major'; execution: 'async' }) => Promise<void> };
@@ -33,7 +33,6 @@ async function heap(): Promise<number> {
 /** What must be gone once the page let go of it, each watched by a WeakRef. */
 const watched: [string, WeakRef<object>][] = [];
 const watch = (...named: [string, object][]) => named.forEach(([name, o]) => watched.push([name, new WeakRef(o)]));
-const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
 
 /** Mounts the three elements on the store, lets them render, and takes them away. */
 async function mountAndUnmount(store: ResponseStore): Promise<void> {
@@ -68,7 +67,7 @@ describe('memory: 1,000,000 recipients and a long stream', () => {
     for (let start = 0; start < RECIPIENTS; start += 50_000) {
       const batch: ResponseEvent[] = [];
       for (let i = start; i < start + 50_000; i++) {
-        batch.push({ id: `s-${i}`, emailId: 'big', recipientId: `r-${i}`, response: i % 7 === 0 ? 'opened' : 'delivered', at: BASE + i, address: `r${i}@example.com`, ...(i % 1000 === 7 ? { contactId: 'c-7' } : {}) });
+        batch.push({ id: `s-${i}`, emailId: 'big', recipientId: `r-${i}`, response: i % 7 === 0 ? 'opened' : 'delivered', at: BASE_TIME + i, address: `r${i}@example.com`, ...(i % 1000 === 7 ? { contactId: 'c-7' } : {}) });
       }
       const result = await store.ingest(batch);
       expect(result.accepted).to.equal(batch.length);
@@ -96,7 +95,7 @@ describe('memory: 1,000,000 recipients and a long stream', () => {
     const kinds = ['opened', 'clicked', 'opened-machine', 'soft-bounce', 'unsubscribed'];
     const streamed: ResponseEvent[] = [];
     for (let i = 0; i < STREAM_EVENTS; i++) {
-      streamed.push({ id: `live-${i}`, emailId: 'big', recipientId: `r-${Math.floor(next() * RECIPIENTS)}`, response: kinds[Math.floor(next() * kinds.length)]!, at: BASE + RECIPIENTS + i });
+      streamed.push({ id: `live-${i}`, emailId: 'big', recipientId: `r-${Math.floor(next() * RECIPIENTS)}`, response: kinds[Math.floor(next() * kinds.length)]!, at: BASE_TIME + RECIPIENTS + i });
     }
     let backend: Backend | undefined = new Backend(inMessages(streamed, 1000));
     streamed.length = 0;

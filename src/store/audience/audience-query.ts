@@ -1,6 +1,6 @@
-import { ENGAGEMENTS, hasEngagement, type Engagement } from '../core/engagement';
-import type { CompiledRules } from '../core/rules';
-import { SENT_STAGES, STAGES, type Stage } from '../core/stages';
+import { ENGAGEMENTS, hasEngagement, type Engagement } from '../../core/engagement';
+import type { CompiledRules } from '../../core/rules';
+import { SENT_STAGES, STAGES, type Stage } from '../../core/stages';
 
 /**
  * The groups the Audience view filters by, besides single responses: the five stages (spec:

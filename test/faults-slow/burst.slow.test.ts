@@ -22,7 +22,7 @@ describe('slow faults: bursts', () => {
   it('a 100,000-event burst through IndexedDB; a reload shows it; the restarted server replays it all and nothing counts twice', async () => {
     const messages = burst(61, 'idb');
     const backend = new Backend(messages);
-    const store = createResponseStore({ cache: name });
+    const store = createResponseStore({ cacheName: name });
     const rejected = rejectionCounter(store);
     let started = performance.now();
     store.connect(new IterableSource(backend.factory, FAST));
@@ -37,7 +37,7 @@ describe('slow faults: bursts', () => {
     const disk = await readCache(name);
     expect(disk.events).to.have.length(BURST);
     started = performance.now();
-    const again = createResponseStore({ cache: name });
+    const again = createResponseStore({ cacheName: name });
     const againRejected = rejectionCounter(again);
     await again.ready;
     const reloadMs = ms(started);
@@ -66,7 +66,7 @@ describe('slow faults: bursts', () => {
       // A burst in waves, so several flushes commit before the crash.
       if (i % 20 === 0) await new Promise((resolve) => setTimeout(resolve, 200));
     };
-    store = createResponseStore({ cache: name });
+    store = createResponseStore({ cacheName: name });
     const rejected = rejectionCounter(store);
     store.connect(new IterableSource(backend.factory, FAST));
     await until(() => crashed !== undefined, 'the crash', 120_000);
@@ -75,7 +75,7 @@ describe('slow faults: bursts', () => {
     const disk = await readCache(name);
     const cursor = disk.cursors.get('iterable');
     expect(Number(cursor), 'part of the burst was written').to.be.within(1, 69);
-    const again = createResponseStore({ cache: name });
+    const again = createResponseStore({ cacheName: name });
     const againRejected = rejectionCounter(again);
     await again.ready;
     expect(snapshot(again.state)).to.deep.equal(snapshot(foldEvents(disk.events)));

@@ -1,4 +1,4 @@
-import type { RecipientState, ResponseState } from '../core/fold';
+import type { RecipientState, ResponseState } from '../../core/fold';
 import { foldText, type SortColumn } from './audience-query';
 
 /**

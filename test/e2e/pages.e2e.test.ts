@@ -1,9 +1,10 @@
 // End to end, in Debian's Chromium driven by playwright-core, under Node's test runner:
-//   node --import tsx --test test/e2e/*.test.ts      (or: node scripts/test-e2e.mjs)
+//   npm run test:e2e      (scripts/test-e2e.mjs: node --import tsx --test test/e2e/*.e2e.test.ts)
 //
 // 1. The QA demo (index.html + demo/main.ts on the in-page msw backend), built with
-//    `vite build --mode demo` and served by `vite preview` in a child process: live status, the grid, the summary, a row click into the
-//    timeline, hostile names as text, and a second tab that follows while the first leads.
+//    `vite build --mode demo` and served by `vite preview` in a child process: live status, the
+//    grid, the summary, a row click into the timeline, hostile names as text, and a second tab
+//    that follows while the first leads.
 // 2. The CRM-like embed page (demo/embed.html, only dist/email-responses.iife.js), served with a
 //    strict CSP by scripts/serve-embed.ts: the same basics (contact c-3 is fixed by attribute:
 //    with attributes alone nothing links a row click to the timeline), the grid's rows laid out
@@ -12,8 +13,7 @@
 // Screenshots go to test-results/. Every wait is for a condition, with a timeout; the browser,
 // the preview server and the embed server are closed in `after` hooks whatever happened.
 //
-// The file is named *.node.test.ts so that web-test-runner (files: test/**/*.test.ts, minus
-// *.node.test.ts) does not try to run it in the browser.
+// Named *.e2e.test.ts: web-test-runner leaves it out, and scripts/test-e2e.mjs runs it.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';

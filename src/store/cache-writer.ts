@@ -1,0 +1,124 @@
+/**
+ * The store's side of its IndexedDB cache: opening it, reading it into the state (again when
+ * another tab rewrote it meanwhile), and writing what the store applies, only while this tab leads.
+ */
+import type { ResponseRules } from '../core/catalogue';
+import type { ResponseState } from '../core/fold';
+import { openResponseCache, type RecordedEvent, type ResponseCache } from './cache/index';
+import type { EventLog } from './event-log';
+import type { CacheStatus } from './store-events';
+
+/** What the cache is read into, and how the store takes part while it is read. */
+export interface HydrateTarget {
+  /** The state to fill: empty until the cache is read (a new one after `restart`). */
+  state(): ResponseState;
+  /** The rules the cache last saved, offered before anything is read: the store decides. */
+  offerRules(rules: ResponseRules): void;
+  /** Drops what was read so far: an empty state under the same rules, and an empty log. */
+  restart(): void;
+  /** Some rows are in the state: let the views paint them. */
+  progress(): void;
+  /** The cursors saved with the cached events, when the cache was read whole: resume from them. */
+  resumeFrom(cursors: Readonly<Record<string, string>>): void;
+}
+
+export class CacheWriter {
+  private cache: ResponseCache | undefined;
+  /** The log position up to which this tab has handed events to the cache. */
+  private recordedUpTo = 0;
+
+  constructor(
+    private readonly log: EventLog,
+    /** Whether this tab leads (or is alone): two writers would overwrite each other's records. */
+    private readonly leads: () => boolean,
+    private readonly status: (status: CacheStatus) => void,
+  ) {}
+
+  /**
+   * Opens the cache named `name` and reads it into `target`. No cursor is resumed from when the
+   * cache could not be trusted: the stream replays. Never rejects: a cache that cannot be used
+   * leaves the store in memory, with a `memory-only` status.
+   */
+  async open(name: string, target: HydrateTarget): Promise<void> {
+    this.status({ state: 'opening' });
+    let unavailable = false;
+    const memoryOnly = (reason: string) => {
+      unavailable = true;
+      this.status({ state: 'memory-only', reason });
+    };
+    try {
+      const cache = await openResponseCache({ name, onUnavailable: memoryOnly });
+      this.cache = cache;
+      if (cache.rules) target.offerRules(cache.rules);
+      let result = await cache.hydrate(target.state(), this.log, target.progress);
+      if (result.changedWhileRead) {
+        // Another tab compacted the cache while this one read it: read it again, from nothing.
+        target.restart();
+        result = await cache.hydrate(target.state(), this.log, target.progress);
+      }
+      if (result.partial || result.eventRecordsLost > 0) {
+        // Part of the cache is in the state without all its events and ids: a cursor would skip
+        // what was lost and a replay would count twice. Start clean, from no cursor.
+        target.restart();
+        if (result.eventRecordsLost > 0) await cache.clear();
+      } else {
+        target.resumeFrom(result.cursors);
+      }
+      this.recordedUpTo = this.log.length;
+      if (cache.available) this.status({ state: 'ready' });
+    } catch (error) {
+      if (!unavailable) memoryOnly(error instanceof Error ? error.message : String(error));
+      this.cache = undefined;
+    }
+  }
+
+  /** Events just applied (in the task that applied them) and the rows they changed. */
+  recordApplied(events: readonly RecordedEvent[], changedRows: readonly number[]): void {
+    const cache = this.writable();
+    if (!cache || events.length === 0) return;
+    cache.record(events, changedRows);
+    this.recordedUpTo = this.log.length;
+  }
+
+  /** Rows a snapshot reset: their saved pages are stale; the events behind the server's state are not ours. */
+  recordReset(rows: readonly number[]): void {
+    if (rows.length > 0) this.writable()?.record([], rows);
+  }
+
+  saveCursor(kind: string, cursor: string): void {
+    this.writable()?.saveCursor(kind, cursor);
+  }
+
+  /** New rules were adopted and `state` folded under them: every page is rewritten from it. */
+  rulesAdopted(rules: ResponseRules, state: ResponseState): void {
+    const cache = this.writable();
+    if (!cache) return;
+    cache.saveRules(rules);
+    void cache.compact(state);
+  }
+
+  /**
+   * This tab takes the lead. The old leader wrote the cache while this tab read it: learn where
+   * its records end, then write the events heard as a follower (they may not have reached it).
+   */
+  async takeLead(): Promise<void> {
+    await this.cache?.resync();
+    // Closed meanwhile: nothing more is written.
+    const cache = this.cache;
+    if (!cache || this.recordedUpTo >= this.log.length) return;
+    cache.record(this.log.entries(this.recordedUpTo));
+    this.recordedUpTo = this.log.length;
+  }
+
+  /** Writes what is still queued and closes the database; resolves once it is closed. */
+  close(): Promise<void> {
+    const closing = this.cache?.close() ?? Promise.resolve();
+    this.cache = undefined;
+    return closing;
+  }
+
+  /** The one place the leader rule is kept: only the leading tab writes the shared cache. */
+  private writable(): ResponseCache | undefined {
+    return this.leads() ? this.cache : undefined;
+  }
+}

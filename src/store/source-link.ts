@@ -1,0 +1,117 @@
+/**
+ * The store's side of its live source: which source runs, the sink it delivers to, the cursor
+ * each source kind has reached, and where in the event log each recent cursor was reached.
+ */
+import type { ResponseEvent } from '../core/event';
+import type { EventLog } from './event-log';
+import type { ConnectionStatus, ResponseSource, SourceSink } from './sources/source';
+
+/** What the store does with what a source delivers. */
+export interface SourceLinkHost {
+  /** Validates and applies delivered items; returns the events accepted (to relay to other tabs). */
+  apply(items: unknown[]): ResponseEvent[];
+  /** The events of one delivery were applied and `cursor` (if any) reached and remembered. */
+  delivered(kind: string, accepted: ResponseEvent[], cursor: string | undefined): void;
+  /** A message that could not be parsed at all. */
+  malformed(raw: string, reason: string): void;
+  /** The running source's state changed (or the source was disconnected: `closed`). */
+  status(status: ConnectionStatus): void;
+}
+
+const IDLE: ConnectionStatus = { state: 'idle', attempt: 0 };
+
+/** Snapshots are about recent cursors; an older one falls back to "covers everything". */
+const CURSOR_POSITIONS_KEPT = 10_000;
+
+export class SourceLink {
+  /** The source the host asked for; it runs only while this tab may lead. */
+  private wanted: ResponseSource | undefined;
+  private running: ResponseSource | undefined;
+  private connectionStatus: ConnectionStatus = IDLE;
+  private readonly cursors = new Map<string, string>();
+  /** Where in the log each recent cursor was reached, so a snapshot knows what came after it. */
+  private readonly cursorPositions = new Map<string, number>();
+
+  constructor(
+    private readonly log: EventLog,
+    private readonly host: SourceLinkHost,
+  ) {}
+
+  get status(): ConnectionStatus {
+    return this.connectionStatus;
+  }
+
+  /** Stops the source before and wants this one; it runs from `start`. */
+  want(source: ResponseSource): void {
+    this.disconnect();
+    this.wanted = source;
+  }
+
+  /** Runs the wanted source, if it is not running yet, from the last cursor of its kind. */
+  start(): void {
+    const source = this.wanted;
+    if (!source || this.running === source) return;
+    this.running = source;
+    source.start(this.sinkFor(source), this.cursors.get(source.kind));
+  }
+
+  disconnect(): void {
+    const stopped = this.running ?? this.wanted;
+    this.running?.stop();
+    this.running = undefined;
+    this.wanted = undefined;
+    if (stopped) this.setStatus({ state: 'closed', attempt: 0 });
+  }
+
+  cursor(kind: string): string | undefined {
+    return this.cursors.get(kind);
+  }
+
+  /** Every source kind's cursor, for a tab that just joined. */
+  allCursors(): [string, string][] {
+    return [...this.cursors];
+  }
+
+  /** Cursors the leading tab reached. */
+  heard(cursors: Iterable<readonly [string, string]>): void {
+    for (const [kind, cursor] of cursors) this.cursors.set(kind, cursor);
+  }
+
+  /** Cursors saved with the cached events: kept unless a newer one was heard while reading. */
+  restore(cursors: Readonly<Record<string, string>>): void {
+    for (const [kind, cursor] of Object.entries(cursors)) if (!this.cursors.has(kind)) this.cursors.set(kind, cursor);
+  }
+
+  /** The log position at which `cursor` was reached, when it is recent. */
+  positionOf(cursor: string): number | undefined {
+    return this.cursorPositions.get(cursor);
+  }
+
+  private sinkFor(source: ResponseSource): SourceSink {
+    return {
+      deliver: (items, cursor) => {
+        if (this.running !== source) return;
+        const accepted = this.host.apply(items);
+        if (cursor !== undefined) {
+          this.cursors.set(source.kind, cursor);
+          this.rememberPosition(cursor);
+        }
+        this.host.delivered(source.kind, accepted, cursor);
+      },
+      malformed: (raw, reason) => this.host.malformed(raw, reason),
+      status: (status) => {
+        if (this.running === source) this.setStatus(status);
+      },
+    };
+  }
+
+  private setStatus(status: ConnectionStatus): void {
+    this.connectionStatus = status;
+    this.host.status(status);
+  }
+
+  private rememberPosition(cursor: string): void {
+    this.cursorPositions.set(cursor, this.log.length);
+    if (this.cursorPositions.size > CURSOR_POSITIONS_KEPT) this.cursorPositions.delete(this.cursorPositions.keys().next().value!);
+  }
+}
