@@ -36,7 +36,7 @@ const PAYLOADS = [
   `<math><mtext><table><mglyph><style><img src=x onerror="window.__faultsPwned='mxss'">`,
 ];
 
-/** Tags a payload would bring in. The summary draws its own `<details>` lists: see `noForeignNodes`. */
+/** Tags a payload would bring in. The summary draws its own `<details>` lists and `<svg>` chart: see `noForeignNodes`. */
 const FOREIGN_TAGS = ['script', 'img', 'iframe', 'a', 'style', 'details', 'b', 'object', 'math', 'mglyph', 'mtext', 'embed'];
 const URL_ATTRIBUTES = ['href', 'src', 'srcdoc', 'action', 'formaction', 'xlink:href', 'data'];
 
@@ -134,8 +134,9 @@ describe('hostile content renders as text', () => {
     expect(window.__faultsPwned, 'no payload ran').to.equal(undefined);
     noForeignNodes(grid.shadowRoot!);
     noForeignNodes(timeline.shadowRoot!);
-    // The summary's own: its stage lists are <details> (the shape test shows none came from data).
-    noForeignNodes(summary.shadowRoot!, 0, ['details']);
+    // The summary's own: its stage lists and the chart's table are <details>, and its chart an
+    // <svg> (the shape test shows none came from data).
+    noForeignNodes(summary.shadowRoot!, 1, ['details']);
     expect(grid.rowCount).to.equal(16);
     const gridText = textOf(grid.shadowRoot!);
     const timelineText = textOf(timeline.shadowRoot!);
@@ -174,8 +175,9 @@ describe('hostile content renders as text', () => {
     expect(window.__faultsPwned).to.equal(undefined);
     noForeignNodes(grid.shadowRoot!);
     noForeignNodes(timeline.shadowRoot!);
-    // The summary's own: its stage lists are <details> (the shape test shows none came from data).
-    noForeignNodes(summary.shadowRoot!, 0, ['details']);
+    // The summary's own: its stage lists and the chart's table are <details>, and its chart an
+    // <svg> (the shape test shows none came from data).
+    noForeignNodes(summary.shadowRoot!, 1, ['details']);
     const label = rules.responses.find((r) => r.id === 'opened')!.label;
     expect(textOf(grid.shadowRoot!)).to.include(label);
     expect(textOf(summary.shadowRoot!)).to.include(rules.responses.find((r) => r.id === 'hard-bounce')!.label);
@@ -200,8 +202,9 @@ describe('hostile content renders as text', () => {
     expect(store.connection.state).to.equal('retrying');
     expect(window.__faultsPwned).to.equal(undefined);
     noForeignNodes(grid.shadowRoot!);
-    // The summary's own: its stage lists are <details> (the shape test shows none came from data).
-    noForeignNodes(summary.shadowRoot!, 0, ['details']);
+    // The summary's own: its stage lists and the chart's table are <details>, and its chart an
+    // <svg> (the shape test shows none came from data).
+    noForeignNodes(summary.shadowRoot!, 1, ['details']);
     expect([...grid.shadowRoot!.querySelectorAll('[part="status"]')].map((p) => p.textContent).join(' ')).to.include(payload);
     store.close();
   });

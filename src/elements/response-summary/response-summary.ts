@@ -3,7 +3,9 @@ import { property, state } from 'lit/decorators.js';
 import type { ResponseState } from '../../core/fold';
 import { reportEmail, type EmailReport } from '../../core/report';
 import type { Stage } from '../../core/stages';
+import { EmailEngagement } from '../../store/email-engagement';
 import type { EmailInfo } from '../../store/email-info';
+import { downloadText, fileName } from '../shared/download';
 import type { StoreChange } from '../../store/store-events';
 import { responseLabel, type Messages } from '../shared/messages';
 import { ResponseViewElement } from '../shared/response-view-element';
@@ -14,6 +16,8 @@ import { renderBreakdown, type BreakdownStage } from './summary-breakdown';
 import { renderCards, renderNotes, type FigureText } from './summary-cards';
 import type { FilterRequestDetail } from './summary-events';
 import { liveText, renderHeader } from './summary-header';
+import { linksCsv, renderLinks } from './summary-links';
+import { renderOverTime, type TimeRange } from './summary-over-time';
 import { summaryStyles } from './summary-styles';
 
 /** Ids are scoped by the shadow root: one name serves every instance. */
@@ -72,8 +76,9 @@ const HELP: Partial<Record<FigureKey, keyof Messages['summary']['help']>> = {
  * and send time when `emailInfo` gives them, and a live line), headline cards with a count and a
  * one-decimal rate each (Sent, Delivered, unique opens and total opens, unique clicks and total
  * clicks, click-to-open, unsubscribes, spam complaints, Not delivered), machine opens and opens
- * before a bounce report apart, and the stages the cards do not tell, each once, with their
- * responses. Opens and clicks count Delivered recipients only, so every rate's numerator is
+ * before a bounce report apart, the stages the cards do not tell, each once, with their
+ * responses, unique opens and clicks per hour since the send (an SVG chart with a table behind
+ * it, and the median time to first open), and the clicked links (top ten; all in `linksCsv()`). Opens and clicks count Delivered recipients only, so every rate's numerator is
  * inside its base. Every figure is a set of recipients: choosing it asks the grid, through
  * `filter-request`, for exactly those rows, and the grid's chip then says the same words.
  *
@@ -101,6 +106,14 @@ const HELP: Partial<Record<FigureKey, keyof Messages['summary']['help']>> = {
  * @csspart stage - A stage's expandable list (`data-stage`, `data-tone` problem or pending).
  * @csspart stage-summary - A stage's name and count.
  * @csspart choose - A button in a stage's list; the chosen one also has `chosen-choose`.
+ * @csspart over-time - Opens and clicks over time: the range buttons, the median, the chart and its table.
+ * @csspart range - A range button (First 24 h, First 72 h, All).
+ * @csspart median - The median time to first open.
+ * @csspart chart - The SVG chart (role="img").
+ * @csspart over-time-table - The chart's figures as a table, behind a disclosure.
+ * @csspart links - The clicked links.
+ * @csspart links-table - The top ten links with their unique and total clicks.
+ * @csspart links-download - The button that downloads every link as CSV.
  *
  * @cssprop --email-responses-background - Background; white, or dark grey in dark mode.
  * @cssprop --email-responses-text - Text colour.
@@ -113,6 +126,8 @@ const HELP: Partial<Record<FigureKey, keyof Messages['summary']['help']>> = {
  * @cssprop --email-responses-overdue - Error notices.
  * @cssprop --email-responses-bar-outcome - The mark of Not delivered and Not sent.
  * @cssprop --email-responses-bar-machine - The mark of stages in flight (Awaiting provider, Scheduled).
+ * @cssprop --email-responses-bar - The opens line of the chart.
+ * @cssprop --email-responses-bar-clicks - The clicks line of the chart.
  * @cssprop --email-responses-radius - Corner radius.
  * @cssprop --email-responses-font - The font shorthand.
  */
@@ -131,12 +146,14 @@ export class ResponseSummaryElement extends ResponseViewElement {
   /** The key of the chosen figure (`unique-opens`, `response:hard-bounce`), or null. */
   @state() private chosen: string | null = null;
   @state() private openStages = new Set<Stage>();
+  @state() private range: TimeRange = '24';
 
   private percent = percentFormat(this.locales.numbers);
   private report: EmailReport | undefined;
   /** The state the figures were read from: a store set since, or a refold, makes them stale. */
   private reportOf: ResponseState | undefined;
   private stale = true;
+  private engagement = new EmailEngagement('');
   private updatedAt: number | undefined;
   private offlineSince: number | undefined;
 
@@ -205,6 +222,18 @@ export class ResponseSummaryElement extends ResponseViewElement {
       figure: figures.find((f) => f.key === `stage:${stage}`)!,
       responses: figures.filter((f) => f.kind === 'response' && f.stage === stage),
     }));
+    const sendAt = this.emailInfo?.sentAt ?? (Number.isFinite(this.engagement.firstSentAt) ? this.engagement.firstSentAt : undefined);
+    const overTime =
+      sendAt === undefined
+        ? ''
+        : renderOverTime({
+            series: this.engagement.series(store.state, sendAt, this.range === 'all' ? null : Number(this.range)),
+            range: this.range,
+            messages: m.summary,
+            numbers,
+            onRange: (range) => (this.range = range),
+          });
+    const links = this.engagement.links(store.state);
     return html`${header}${status}
       ${renderCards({ figures: figures.filter((f) => f.kind === 'headline'), texts, chosen, hintId: HINT_ID, listLabel: m.summary.headline, onChoose: this.choose })}
       ${renderNotes({ notes, chosen, hintId: HINT_ID, onChoose: this.choose })}
@@ -220,7 +249,21 @@ export class ResponseSummaryElement extends ResponseViewElement {
         onToggle: this.toggleStage,
         onChoose: this.choose,
       })}
+      <div class="panels">${overTime}${renderLinks({ links, messages: m.summary, numbers, onDownload: () => this.downloadLinks() })}</div>
       <p id=${HINT_ID} class="visually-hidden">${m.summary.chooseHint}</p>`;
+  }
+
+  /** Every clicked link of the email with its unique and total clicks, as CSV. */
+  linksCsv(): string {
+    const store = this.store;
+    if (!store) return linksCsv([], this.locales.messages.summary);
+    this.refresh();
+    return linksCsv(this.engagement.links(store.state), this.locales.messages.summary);
+  }
+
+  /** Downloads `linksCsv()` as `<email id>-links.csv`. */
+  downloadLinks(): void {
+    downloadText(fileName(this.emailId, '-links.csv'), this.linksCsv());
   }
 
   private rate(rate: number | null): string {
@@ -263,6 +306,8 @@ export class ResponseSummaryElement extends ResponseViewElement {
   private refresh(): void {
     const store = this.store;
     this.report = store && this.emailId ? reportEmail(store.state, this.emailId) : undefined;
+    if (this.engagement.emailId !== this.emailId) this.engagement = new EmailEngagement(this.emailId);
+    if (store && this.emailId) this.engagement.update(store.state, store.appliedEvents());
     this.reportOf = store?.state;
     this.stale = false;
   }

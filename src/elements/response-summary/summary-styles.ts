@@ -5,11 +5,14 @@ export const summaryStyles = css`
   :host {
     --_problem: var(--email-responses-bar-outcome, #b3261e);
     --_pending: var(--email-responses-bar-machine, #6b7280);
+    --_opens: var(--email-responses-bar, var(--_accent));
+    --_clicks: var(--email-responses-bar-clicks, #b0600c);
   }
   @media (prefers-color-scheme: dark) {
     :host {
       --_problem: var(--email-responses-bar-outcome, #ff8a80);
       --_pending: var(--email-responses-bar-machine, #9aa0aa);
+      --_clicks: var(--email-responses-bar-clicks, #f0a35e);
     }
   }
   .header {
@@ -137,5 +140,91 @@ export const summaryStyles = css`
   .choose {
     padding: 0.1rem 0.4rem;
     text-align: start;
+  }
+  .panels {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 26rem), 1fr));
+    gap: 0.75rem 1.5rem;
+    margin-block-start: 0.75rem;
+  }
+  .section-head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    justify-content: space-between;
+    gap: 0.4rem 1rem;
+  }
+  .ranges {
+    display: flex;
+    gap: 0.3rem;
+  }
+  .range {
+    padding: 0.1rem 0.5rem;
+    font-size: 0.8125em;
+  }
+  .median,
+  .legend {
+    margin: 0.2rem 0;
+    font-size: 0.8125em;
+  }
+  .chart {
+    display: block;
+    inline-size: 100%;
+    block-size: auto;
+  }
+  .chart .axis {
+    stroke: var(--_border);
+  }
+  .chart .tick {
+    fill: var(--_muted);
+    font-size: 11px;
+  }
+  .chart polyline {
+    fill: none;
+    stroke-width: 2;
+    stroke-linejoin: round;
+  }
+  .chart .opens {
+    stroke: var(--_opens);
+  }
+  .chart .clicks {
+    stroke: var(--_clicks);
+  }
+  .key {
+    display: inline-block;
+    inline-size: 0.9em;
+    block-size: 0.2em;
+    margin-inline: 0.5em 0.3em;
+    vertical-align: middle;
+  }
+  .opens-key {
+    background: var(--_opens);
+  }
+  .clicks-key {
+    background: var(--_clicks);
+  }
+  .as-table summary {
+    font-size: 0.875em;
+  }
+  table {
+    border-collapse: collapse;
+    inline-size: 100%;
+    font-size: 0.875em;
+  }
+  th,
+  td {
+    padding: 0.15rem 0.5rem;
+    border-block-end: 1px solid var(--_border);
+    text-align: start;
+  }
+  tbody th {
+    font-weight: normal;
+  }
+  .number {
+    text-align: end;
+    font-variant-numeric: tabular-nums;
+  }
+  .url {
+    overflow-wrap: anywhere;
   }
 `;

@@ -69,6 +69,30 @@ export interface SummaryMessages {
   chooseHint: string;
   /** The cards' list, for assistive technology. */
   headline: string;
+  /** The clicked links. */
+  links: {
+    title: string;
+    download: (count: string) => string;
+    more: (count: string) => string;
+    headers: { url: string; unique: string; total: string };
+  };
+  /** Opens and clicks over time. */
+  overTime: {
+    title: string;
+    rangeLabel: string;
+    ranges: { '24': string; '72': string; all: string };
+    /** The chart's name: its range and totals. */
+    chartLabel: (range: string, opens: string, clicks: string) => string;
+    median: (duration: string) => string;
+    noOpens: string;
+    duration: (hours: number, minutes: number) => string;
+    /** An axis tick: hours since the send. */
+    tick: (hour: number) => string;
+    /** A table row: "hour 3 (3–4 h)". */
+    hour: (hour: number) => string;
+    table: string;
+    headers: { hour: string; opens: string; clicks: string };
+  };
 }
 
 /** The grid's chip for a count-based filter: the same words as the summary's figure. */
@@ -126,6 +150,25 @@ export const ENGLISH_SUMMARY: SummaryMessages = {
   noRate: '—',
   chooseHint: 'Shows these recipients in the grid',
   headline: 'Headline figures',
+  links: {
+    title: 'Links clicked',
+    download: (count) => `Download all ${count} (CSV)`,
+    more: (count) => `${count} more in the CSV.`,
+    headers: { url: 'Link', unique: 'Unique clicks', total: 'Total clicks' },
+  },
+  overTime: {
+    title: 'Opens and clicks over time',
+    rangeLabel: 'Time range',
+    ranges: { '24': 'First 24 h', '72': 'First 72 h', all: 'All' },
+    chartLabel: (range, opens, clicks) => `Unique opens and clicks per hour since the send, ${range}: ${opens} opens, ${clicks} clicks`,
+    median: (duration) => `Median time to first open: ${duration}`,
+    noOpens: 'No opens yet.',
+    duration: (hours, minutes) => (hours > 0 ? `${hours} h ${minutes} min` : `${minutes} min`),
+    tick: (hour) => `${hour} h`,
+    hour: (hour) => `${hour}–${hour + 1} h`,
+    table: 'Show as a table',
+    headers: { hour: 'Hours after the send', opens: 'Unique opens', clicks: 'Unique clicks' },
+  },
 };
 
 export const ENGLISH_ENGAGEMENT: EngagementMessages = {

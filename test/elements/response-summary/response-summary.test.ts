@@ -120,6 +120,48 @@ describe('<response-summary>', () => {
     ]);
   });
 
+  it('draws unique opens and clicks per hour since the send, with the median first open and a table behind', async () => {
+    const T = 60; // ev's `at` is in minutes after its base time
+    const store = await storeWith([
+      ev('sent-to-provider', 'a', { at: 0 }), ev('opened', 'a', { at: 30 }),
+      ev('clicked', 'b', { at: 70 }), ev('opened', 'c', { at: 5 * T + 1 }),
+      ev('opened', 'd', { at: 30 * T }), ev('hard-bounce', 'e', { at: 1 }), ev('opened', 'e', { at: 40 }),
+    ]);
+    const el = await mountSummary(store);
+    const root = el.shadowRoot!;
+    const chart = root.querySelector('svg[part="chart"]')!;
+    expect(chart.getAttribute('role')).to.equal('img');
+    expect(chart.getAttribute('aria-label')).to.equal('Unique opens and clicks per hour since the send, First 24 h: 3 opens, 1 clicks');
+    expect(chart.querySelectorAll('polyline')).to.have.length(2);
+    expect(text(root.querySelector('[part="median"]'))).to.equal('Median time to first open: 3 h 6 min');
+    const rows = () => [...root.querySelectorAll('[part="over-time-table"] tbody tr')].map((tr) => text(tr));
+    expect(rows()).to.deep.equal(['0–1 h10', '1–2 h11', '5–6 h10']);
+    root.querySelector<HTMLButtonElement>('[data-range="all"]')!.click();
+    await el.updateComplete;
+    expect(root.querySelector('[data-range="all"]')!.getAttribute('aria-pressed')).to.equal('true');
+    // All: the 30th hour's opener too, so the hours add up to the unique opens card.
+    expect(rows().at(-1)).to.equal('30–31 h10');
+    expect(chart.getAttribute('aria-label')).to.contain(`All: ${cards(el).get('unique-opens')![1]} opens`);
+  });
+
+  it('lists the clicked links by unique clickers, the top ten shown and all of them in the CSV', async () => {
+    const events = [];
+    for (let link = 0; link < 12; link++) {
+      for (let r = 0; r <= link; r++) events.push(ev('clicked', `r${r}`, { at: link * 10 + r, url: `https://shop.example/p${link}` }));
+    }
+    events.push(ev('clicked', 'r0', { at: 500, url: 'https://shop.example/p0' }));
+    const el = await mountSummary(await storeWith(events));
+    const rows = [...el.shadowRoot!.querySelectorAll('[part="links-table"] tbody tr')].map((tr) => [...tr.children].map((c) => text(c)));
+    expect(rows).to.have.length(10);
+    expect(rows[0]).to.deep.equal(['https://shop.example/p11', '12', '12']);
+    expect(rows[9]).to.deep.equal(['https://shop.example/p2', '3', '3']);
+    const csv = el.linksCsv().split('\r\n');
+    expect(csv[0]).to.equal('Link,Unique clicks,Total clicks');
+    expect(csv).to.have.length(1 + 12 + 1);
+    expect(csv.at(-2)).to.equal('https://shop.example/p0,1,2');
+    expect(text(el.shadowRoot!.querySelector('[part="links-download"]'))).to.equal('Download all 12 (CSV)');
+  });
+
   it('follows the store live, and only for its own email', async () => {
     const store = await storeWith(varied());
     const el = await mountSummary(store);
