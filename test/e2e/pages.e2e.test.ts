@@ -378,6 +378,8 @@ describe('the QA demo on its in-page mock backend', { timeout: 240_000 }, () => 
     await summaryFigures(p);
     const summary = p.locator('response-summary');
     await eventually('the report is titled with the email’s name', () => summary.locator('[part=title]').textContent(), (text) => text === 'Spring sale 2026');
+    // Screenshots worth reading: wait until the first clicks are in (links and the chart show).
+    await eventually('the report shows clicks', () => summary.locator('[data-figure=unique-clicks] [part~=card-value]').textContent(), (text) => /[1-9]/.test(text ?? ''));
     try {
       for (const colorScheme of ['light', 'dark'] as const) {
         await p.emulateMedia({ colorScheme });

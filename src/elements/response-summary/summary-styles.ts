@@ -167,9 +167,14 @@ export const summaryStyles = css`
     margin: 0.2rem 0;
     font-size: 0.8125em;
   }
+  .over-time,
+  .links {
+    min-inline-size: 0;
+  }
   .chart {
     display: block;
     inline-size: 100%;
+    max-inline-size: 44rem;
     block-size: auto;
   }
   .chart .axis {
