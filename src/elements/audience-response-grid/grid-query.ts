@@ -33,7 +33,8 @@ export function checkedFilter(request: FilterRequest, tag: string): FilterReques
     return false;
   });
   const engagement = knownEngagement(request.engagement, tag);
-  return { responses: [...(request.responses ?? [])], groups, ...(engagement ? { engagement } : {}) };
+  const recipients = request.recipients && typeof request.recipients.label === 'string' && Array.isArray(request.recipients.ids) ? request.recipients : undefined;
+  return { responses: [...(request.responses ?? [])], groups, ...(engagement ? { engagement } : {}), ...(recipients ? { recipients } : {}) };
 }
 
 /**
@@ -59,7 +60,7 @@ export function gridQuery(input: GridQueryInput): AudienceQuery {
   const { sortBy, filter } = input;
   const direction: SortDirection = input.sortDirection === 'descending' ? 'descending' : 'ascending';
   const sort = sortBy && SORT_COLUMNS.includes(sortBy) ? { column: sortBy, direction } : null;
-  return { responses: filter.responses ?? [], groups: filter.groups ?? [], engagement: filter.engagement ?? null, search: input.search, sort };
+  return { responses: filter.responses ?? [], groups: filter.groups ?? [], engagement: filter.engagement ?? null, recipients: filter.recipients?.ids ?? null, search: input.search, sort };
 }
 
 function knownEngagement(engagement: AudienceEngagement | undefined, tag: string): AudienceEngagement | undefined {

@@ -12,6 +12,7 @@ export interface ChipActions {
   /** All: clears the response and group chips (an engagement stays, like the search). */
   clear(): void;
   clearEngagement(): void;
+  clearRecipients(): void;
 }
 
 const ENGAGEMENT_MESSAGE: Record<AudienceEngagement, keyof Messages['engagement']> = {
@@ -59,7 +60,7 @@ export function renderChips(
   const engagement = filter.engagement === undefined ? undefined : ENGAGEMENT_MESSAGE[filter.engagement];
   return html`${engagement
     ? chip(messages.engagement[engagement], counts.all, true, () => actions.clearEngagement(), 'engagement')
-    : ''}${chip(messages.clearFilter, counts.all, none, () => actions.clear(), 'all')}${AUDIENCE_GROUPS.map((group) =>
+    : ''}${filter.recipients ? chip(filter.recipients.label, counts.all, true, () => actions.clearRecipients(), 'recipients') : ''}${chip(messages.clearFilter, counts.all, none, () => actions.clear(), 'all')}${AUDIENCE_GROUPS.map((group) =>
     chip(groupLabel(messages, group), counts.groups[group], chosenGroups.includes(group), () => actions.toggleGroup(group), group),
   )}${responses
     .filter((response) => (counts.byResponse[response.id] ?? 0) > 0 || chosenResponses.includes(response.id))

@@ -11,11 +11,13 @@ export interface FigureFilter {
   responses: string[];
   groups: AudienceGroup[];
   engagement?: AudienceEngagement;
+  /** Only these recipients, under a chip with this label (a link's clickers). */
+  recipients?: { label: string; ids: readonly string[] };
 }
 
 export type HeadlineKey = 'sent' | 'delivered' | 'unique-opens' | 'unique-clicks' | 'click-to-open' | 'unsubscribed' | 'spam-complaint' | 'not-delivered';
 
-export type FigureKey = HeadlineKey | 'machine-opened' | 'opened-not-delivered' | `stage:${Stage}` | `response:${string}`;
+export type FigureKey = HeadlineKey | 'machine-opened' | 'opened-not-delivered' | `stage:${Stage}` | `response:${string}` | `link:${string}`;
 
 /** What a rate is taken of: the core's bases, or every recipient (Sent's rate). */
 export type FigureBase = RateBase | 'recipients';
@@ -23,7 +25,7 @@ export type FigureBase = RateBase | 'recipients';
 export interface Figure {
   key: FigureKey;
   /** headline: a card; note: machine opens and opens before a bounce; stage and response: the breakdown. */
-  kind: 'headline' | 'note' | 'stage' | 'response';
+  kind: 'headline' | 'note' | 'stage' | 'response' | 'link';
   count: number;
   /** count / base.count, or null when there is no base or it is empty. */
   rate: number | null;

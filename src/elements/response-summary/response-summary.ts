@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import type { ResponseState } from '../../core/fold';
 import { reportEmail, type EmailReport } from '../../core/report';
 import type { Stage } from '../../core/stages';
-import { EmailEngagement } from '../../store/email-engagement';
+import { EmailEngagement, type LinkClicks } from '../../store/email-engagement';
 import type { EmailInfo } from '../../store/email-info';
 import { downloadText, fileName } from '../shared/download';
 import type { StoreChange } from '../../store/store-events';
@@ -249,8 +249,15 @@ export class ResponseSummaryElement extends ResponseViewElement {
         onToggle: this.toggleStage,
         onChoose: this.choose,
       })}
-      <div class="panels">${overTime}${renderLinks({ links, messages: m.summary, numbers, onDownload: () => this.downloadLinks() })}</div>
+      <div class="panels">${overTime}${renderLinks({ links, figureOf: (link) => this.linkFigure(link), chosen, hintId: HINT_ID, onChoose: this.choose, messages: m.summary, numbers, onDownload: () => this.downloadLinks() })}</div>
       <p id=${HINT_ID} class="visually-hidden">${m.summary.chooseHint}</p>`;
+  }
+
+  /** A link's clickers as a figure: the grid shows exactly them, under a chip naming the link. */
+  private linkFigure(link: LinkClicks): Figure {
+    const table = this.store!.state.recipients;
+    const ids = [...link.rows].map((row) => table.recipientIdOf(row));
+    return { key: `link:${link.url}`, kind: 'link', count: ids.length, rate: null, filter: { responses: [], groups: [], recipients: { label: this.locales.messages.summary.links.chip(link.url), ids } } };
   }
 
   /** Every clicked link of the email with its unique and total clicks, as CSV. */
@@ -332,10 +339,17 @@ export class ResponseSummaryElement extends ResponseViewElement {
   private readonly choose = (figure: Figure): void => {
     const again = this.chosen === figure.key;
     this.chosen = again ? null : figure.key;
-    const { responses, groups, engagement } = figure.filter;
+    const { responses, groups, engagement, recipients } = figure.filter;
     const detail: FilterRequestDetail = again
       ? { emailId: this.emailId, step: null, responses: [], groups: [] }
-      : { emailId: this.emailId, step: figure.key, responses: [...responses], groups: [...groups], ...(engagement === undefined ? {} : { engagement }) };
+      : {
+          emailId: this.emailId,
+          step: figure.key,
+          responses: [...responses],
+          groups: [...groups],
+          ...(engagement === undefined ? {} : { engagement }),
+          ...(recipients === undefined ? {} : { recipients }),
+        };
     this.dispatchEvent(new CustomEvent('filter-request', { detail, bubbles: true, composed: true }));
   };
 }

@@ -13,4 +13,9 @@ export interface FilterRequest {
   groups?: readonly AudienceGroup[];
   /** Opened and Clicked are counts, not responses: only the recipients with this engagement. */
   engagement?: AudienceEngagement;
+  /**
+   * Only these recipients, under a chip with this label: a set the other fields cannot say (the
+   * summary's "clicked this link"). Narrows like the engagement.
+   */
+  recipients?: { label: string; ids: readonly string[] };
 }

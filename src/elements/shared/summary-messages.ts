@@ -74,6 +74,8 @@ export interface SummaryMessages {
     title: string;
     download: (count: string) => string;
     more: (count: string) => string;
+    /** The grid's chip for a link's clickers. */
+    chip: (url: string) => string;
     headers: { url: string; unique: string; total: string };
   };
   /** Opens and clicks over time. */
@@ -154,6 +156,7 @@ export const ENGLISH_SUMMARY: SummaryMessages = {
     title: 'Links clicked',
     download: (count) => `Download all ${count} (CSV)`,
     more: (count) => `${count} more in the CSV.`,
+    chip: (url) => `Clicked ${url}`,
     headers: { url: 'Link', unique: 'Unique clicks', total: 'Total clicks' },
   },
   overTime: {

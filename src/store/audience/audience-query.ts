@@ -47,6 +47,11 @@ export interface AudienceQuery {
    * the rows the chips choose from, and the chip counts count within it.
    */
   engagement?: AudienceEngagement | null;
+  /**
+   * Only these recipients (ids), like the engagement a narrowing: the summary's link figures
+   * (who clicked a URL) are sets the counters cannot say.
+   */
+  recipients?: readonly string[] | null;
   /** Matched case- and accent-insensitively inside the contact name or the address. */
   search?: string;
   /** No sort: the order recipients first appeared in. */
@@ -58,6 +63,7 @@ export interface NormalizedQuery {
   readonly responses: readonly string[];
   readonly groups: readonly AudienceGroup[];
   readonly engagement: AudienceEngagement | null;
+  readonly recipients: ReadonlySet<string> | null;
   readonly search: string;
   readonly sort: AudienceSort | null;
 }
@@ -66,7 +72,8 @@ export function normalizeQuery(query: AudienceQuery = {}): NormalizedQuery {
   const groups = (query.groups ?? []).filter((group) => AUDIENCE_GROUPS.includes(group));
   const sort = query.sort && SORT_COLUMNS.includes(query.sort.column) ? { column: query.sort.column, direction: query.sort.direction === 'descending' ? 'descending' : 'ascending' } as const : null;
   const engagement = query.engagement && AUDIENCE_ENGAGEMENTS.includes(query.engagement) ? query.engagement : null;
-  return { responses: [...new Set(query.responses ?? [])], groups: [...new Set(groups)], engagement, search: query.search ?? '', sort };
+  const recipients = query.recipients ? new Set(query.recipients) : null;
+  return { responses: [...new Set(query.responses ?? [])], groups: [...new Set(groups)], engagement, recipients, search: query.search ?? '', sort };
 }
 
 /** Whether a recipient shows this engagement (see `AudienceEngagement`); its stage comes from its response. */

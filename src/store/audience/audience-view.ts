@@ -235,7 +235,7 @@ export class AudienceView {
 
   /** Whether placing a row needs more than its response (then it is read once, whole). */
   private get readsRows(): boolean {
-    return this.needle !== '' || this.q.sort !== null || this.q.engagement !== null;
+    return this.needle !== '' || this.q.sort !== null || this.q.engagement !== null || this.q.recipients !== null;
   }
 
   /**
@@ -245,6 +245,7 @@ export class AudienceView {
   private matches(r: RecipientState | undefined): boolean {
     const engagement = this.q.engagement;
     if (engagement !== null && !engaged(r!, engagement, this.state.rules)) return false;
+    if (this.q.recipients !== null && !this.q.recipients.has(r!.recipientId)) return false;
     return this.needle === '' || RowColumns.matches(r!, this.search);
   }
 

@@ -11,7 +11,7 @@ import type { ResponseStore } from '../../../src/store/response-store';
 import { mountGrid, settled } from '../audience-response-grid/grid-fixtures';
 import { reportFigures } from '../../../src/elements/response-summary/report-figures';
 import { cards, figureButtons, mountSummary, openStages, stepButton, text, varied } from './summary-fixtures';
-import { BASE_TIME } from '../../support/events';
+import { BASE_TIME, recipientEvent as ev } from '../../support/events';
 import { storeWith } from '../../support/store';
 
 /** A small deterministic generator (mulberry32), so the mix is the same on every run. */
@@ -44,7 +44,7 @@ function mixed(count: number, seed: number, prefix = 'x'): ResponseEvent[] {
 
 /** The chip a figure's filter presses in the grid. */
 function pressedChip(grid: AudienceResponseGridElement, detail: FilterRequestEvent['detail']): Element {
-  const name = detail.engagement ? 'engagement' : detail.groups[0] ?? detail.responses[0]!;
+  const name = detail.recipients ? 'recipients' : detail.engagement ? 'engagement' : detail.groups[0] ?? detail.responses[0]!;
   return grid.shadowRoot!.querySelector(`[data-chip="${name}"]`)!;
 }
 
@@ -68,8 +68,11 @@ async function expectEveryStepMatches(summary: ResponseSummaryElement, grid: Aud
       const detail = requests.at(-1)!;
       grid.applyFilter(detail);
       await settled(grid);
-      const figure = figures.get(key)!;
+      // A link's figure is its row of the links table: its unique clickers.
+      const link = key.startsWith('link:') ? stepButton(summary, key).closest('tr')! : undefined;
+      const figure = figures.get(key) ?? { count: Number(text(link!.children[1]!)) };
       expect(grid.rowCount, key).to.equal(figure.count);
+      if (link) expect(text(pressedChip(grid, detail)), key).to.contain(`Clicked ${text(link.children[0]!)}`);
       expect(grid.shadowRoot!.querySelector('[role="grid"]')!.getAttribute('aria-rowcount'), key).to.equal(String(grid.rowCount + 1));
       const chip = pressedChip(grid, detail);
       expect(chip.getAttribute('aria-pressed'), key).to.equal('true');
@@ -109,6 +112,18 @@ describe('<response-summary> with <audience-response-grid>', () => {
     await settled(grid);
     await summary.updateComplete;
     await expectEveryStepMatches(summary, grid);
+  });
+
+  it('matches the grid exactly for every link, late bounces after clicks included', async () => {
+    const url = (n: number) => `https://shop.example/p${n}`;
+    const events = [...mixed(200, 5)];
+    for (let r = 0; r < 200; r += 3) events.push(ev('clicked', `xr${r}`, { at: 2000 + r, url: url(r % 4) }));
+    for (let r = 0; r < 200; r += 9) events.push(ev('hard-bounce', `xr${r}`, { at: 1 }));
+    const store = await storeWith(events);
+    const [summary, grid] = [await mountSummary(store), await mountGrid(store)];
+    const links = [...figureButtons(summary).keys()].filter((key) => key.startsWith('link:'));
+    expect(links).to.have.length(4);
+    expect(await expectEveryStepMatches(summary, grid)).to.be.greaterThan(20);
   });
 
   it('shows the grid count of a chosen engagement in its pressed chip', async () => {
