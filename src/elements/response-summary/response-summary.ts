@@ -19,6 +19,7 @@ import { liveText, renderHeader } from './summary-header';
 import { linksCsv, renderLinks } from './summary-links';
 import { renderOverTime, type TimeRange } from './summary-over-time';
 import { summaryStyles } from './summary-styles';
+import { DirectionWatch } from './direction-watch';
 
 /** Ids are scoped by the shadow root: one name serves every instance. */
 const HINT_ID = 'choose-hint';
@@ -156,6 +157,8 @@ export class ResponseSummaryElement extends ResponseViewElement {
   private engagement = new EmailEngagement('');
   private updatedAt: number | undefined;
   private offlineSince: number | undefined;
+  /** Renders again when the page's direction changes: the chart's positions are computed. */
+  private readonly direction = new DirectionWatch(this);
 
   constructor() {
     super();
@@ -231,6 +234,7 @@ export class ResponseSummaryElement extends ResponseViewElement {
             range: this.range,
             messages: m.summary,
             numbers,
+            rtl: this.direction.rtl,
             onRange: (range) => (this.range = range),
           });
     const links = this.engagement.links(store.state);

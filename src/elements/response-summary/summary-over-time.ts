@@ -12,6 +12,8 @@ export interface OverTimeInput {
   range: TimeRange;
   messages: SummaryMessages;
   numbers: Intl.NumberFormat;
+  /** A right-to-left page: time runs from the right, as the text does (SVG does not mirror by itself). */
+  rtl: boolean;
   onRange: (range: TimeRange) => void;
 }
 
@@ -44,7 +46,8 @@ export function renderOverTime(input: OverTimeInput): TemplateResult {
   const m = s.overTime;
   const hours = Math.max(1, series.opens.length);
   const max = Math.max(1, ...series.opens, ...series.clicks);
-  const x = (hour: number) => LEFT + ((WIDTH - LEFT - 4) * (hour + 0.5)) / hours;
+  const mirror = (at: number) => (input.rtl ? WIDTH - at : at);
+  const x = (hour: number) => mirror(LEFT + ((WIDTH - LEFT - 4) * (hour + 0.5)) / hours);
   const y = (count: number) => HEIGHT - BOTTOM - ((HEIGHT - BOTTOM - TOP) * count) / max;
   const line = (values: number[]) => values.map((count, hour) => `${x(hour).toFixed(1)},${y(count).toFixed(1)}`).join(' ');
   const step = tickStep(hours);
@@ -67,10 +70,10 @@ export function renderOverTime(input: OverTimeInput): TemplateResult {
     </div>
     <p class="muted median" part="median">${median}</p>
     <svg class="chart" part="chart" role="img" aria-label=${label} viewBox=${`0 0 ${WIDTH} ${HEIGHT}`}>
-      <line class="axis" x1=${LEFT} y1=${HEIGHT - BOTTOM} x2=${WIDTH} y2=${HEIGHT - BOTTOM}></line>
-      ${svg`<text class="tick" x=${LEFT - 4} y=${TOP + 8} text-anchor="end">${numbers.format(max)}</text>
-        <text class="tick" x=${LEFT - 4} y=${HEIGHT - BOTTOM} text-anchor="end">0</text>`}
-      ${ticks.map((hour) => svg`<text class="tick" x=${LEFT + ((WIDTH - LEFT - 4) * hour) / hours} y=${HEIGHT - 4} text-anchor="middle">${m.tick(hour)}</text>`)}
+      <line class="axis" x1=${mirror(LEFT)} y1=${HEIGHT - BOTTOM} x2=${mirror(WIDTH)} y2=${HEIGHT - BOTTOM}></line>
+      ${svg`<text class="tick" x=${mirror(LEFT - 4)} y=${TOP + 8} text-anchor="end">${numbers.format(max)}</text>
+        <text class="tick" x=${mirror(LEFT - 4)} y=${HEIGHT - BOTTOM} text-anchor="end">0</text>`}
+      ${ticks.map((hour) => svg`<text class="tick" x=${mirror(LEFT + ((WIDTH - LEFT - 4) * hour) / hours)} y=${HEIGHT - 4} text-anchor="middle">${m.tick(hour)}</text>`)}
       <polyline class="opens" points=${line(series.opens)}></polyline>
       <polyline class="clicks" points=${line(series.clicks)}></polyline>
     </svg>

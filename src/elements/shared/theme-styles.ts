@@ -4,6 +4,10 @@ import { css } from 'lit';
  * The look the timeline and the summary share with the grid: the same `--email-responses-*`
  * properties with the same light and dark defaults, the notices and the buttons. Elements add
  * their own rules after it. Logical properties only, so right-to-left pages mirror.
+ *
+ * `color-scheme` names the scheme in use, so the parts the browser draws (scrollbars, checkboxes,
+ * selects, the search field) match the colours around them; a host page that themes the element
+ * dark on a light system sets `color-scheme: dark` on it too.
  */
 export const themeStyles = css`
   :host {
@@ -17,6 +21,7 @@ export const themeStyles = css`
     --_hover: var(--email-responses-hover, #eef3fc);
     --_warning: var(--email-responses-overdue, #b3261e);
     --_radius: var(--email-responses-radius, 6px);
+    color-scheme: light;
     display: block;
     color: var(--_text);
     background: var(--_bg);
@@ -33,6 +38,7 @@ export const themeStyles = css`
       --_accent-text: var(--email-responses-accent-text, #10131a);
       --_hover: var(--email-responses-hover, #2b3240);
       --_warning: var(--email-responses-overdue, #ff8a80);
+      color-scheme: dark;
     }
   }
   :host([hidden]) {

@@ -89,7 +89,7 @@ describe('<response-summary>', () => {
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     stepButton(el, 'delivered').focus();
-    await sendKeys({ press: 'Space' });
+    await sendKeys({ press: ' ' }); // the space bar: both browsers' drivers know it by its character
     expect(heard.map((e) => e.detail)).to.deep.equal([
       { emailId: 'e1', step: 'response:canceled-duplicate', responses: ['canceled-duplicate'], groups: [] },
       { emailId: 'e1', step: 'delivered', responses: [], groups: ['delivered'] },
