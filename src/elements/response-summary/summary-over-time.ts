@@ -73,7 +73,11 @@ export function renderOverTime(input: OverTimeInput): TemplateResult {
       <line class="axis" x1=${mirror(LEFT)} y1=${HEIGHT - BOTTOM} x2=${mirror(WIDTH)} y2=${HEIGHT - BOTTOM}></line>
       ${svg`<text class="tick" x=${mirror(LEFT - 4)} y=${TOP + 8} text-anchor="end">${numbers.format(max)}</text>
         <text class="tick" x=${mirror(LEFT - 4)} y=${HEIGHT - BOTTOM} text-anchor="end">0</text>`}
-      ${ticks.map((hour) => svg`<text class="tick" x=${mirror(LEFT + ((WIDTH - LEFT - 4) * hour) / hours)} y=${HEIGHT - 4} text-anchor="middle">${m.tick(hour)}</text>`)}
+      ${ticks.map((hour) => {
+        // The last tick ends at the edge rather than centring on it, so its words are not cut.
+        const anchor = hour === hours ? 'end' : 'middle';
+        return svg`<text class="tick" x=${mirror(LEFT + ((WIDTH - LEFT - 4) * hour) / hours)} y=${HEIGHT - 4} text-anchor=${anchor}>${m.tick(hour)}</text>`;
+      })}
       <polyline class="opens" points=${line(series.opens)}></polyline>
       <polyline class="clicks" points=${line(series.clicks)}></polyline>
     </svg>
