@@ -1,7 +1,14 @@
 // The core fold benchmark as functions: `bench/core.bench.ts` prints them, `npm run bench` puts
 // them in its results. Node only (process CPU time). Wall-clock figures are the headline; process
 // CPU time (which also counts V8's helper threads) is a steadier second reading on a noisy machine.
-import { DEFAULT_RULES, compileRules, createResponseState, foldEvents, validateEvents, type ResponseEvent } from '../src/core/index';
+import {
+  DEFAULT_RULES,
+  compileRules,
+  createResponseState,
+  foldEvents,
+  validateEvents,
+  type ResponseEvent,
+} from '../src/core/index';
 import { makeEvents, type GeneratorKind } from './event-mix';
 
 export const BATCH = 1_000;
@@ -72,16 +79,32 @@ export function runCoreFold(options: CoreFoldOptions): CoreFoldResult {
 
   const events = makeEvents(count, recipients, { generator: options.generator });
   const results = [
-    measure('fold', `fold ${count.toLocaleString('en')} events over ${recipients.toLocaleString('en')} recipients`, count, runs, fold(events)),
+    measure(
+      'fold',
+      `fold ${count.toLocaleString('en')} events over ${recipients.toLocaleString('en')} recipients`,
+      count,
+      runs,
+      fold(events),
+    ),
     measure('incremental', `incremental batches of ${BATCH.toLocaleString('en')}`, count, runs, incremental(events)),
   ];
   if (options.detail) {
-    results.push(measure('validation', '  validation alone (validateEvents)', count, runs, () => void validateEvents(events, rules)));
+    results.push(
+      measure(
+        'validation',
+        '  validation alone (validateEvents)',
+        count,
+        runs,
+        () => void validateEvents(events, rules),
+      ),
+    );
     const iso = makeEvents(count, recipients, { isoTimes: true, generator: options.generator });
     results.push(measure('fold-iso', '  fold, times as ISO-8601 text', count, runs, fold(iso)));
     const parsed = JSON.parse(JSON.stringify(events)) as ResponseEvent[];
     results.push(measure('fold-json', '  fold, events as JSON.parse gives them', count, runs, fold(parsed)));
-    results.push(measure('incremental-json', '  incremental, events as JSON.parse gives them', count, runs, incremental(parsed)));
+    results.push(
+      measure('incremental-json', '  incremental, events as JSON.parse gives them', count, runs, incremental(parsed)),
+    );
   }
 
   // Memory: the state alone, for 100,000 recipients with one event each (the events themselves

@@ -23,7 +23,8 @@ const { results, memory } = runCoreFold({
 const rate = (n: number) => `${(n / 1e6).toFixed(2)} M events/s`;
 const range = (values: number[]) => `${rate(Math.min(...values))} – ${rate(Math.max(...values))}`;
 console.log(`core benchmark: median of ${RUNS} runs (min–max), Node ${process.version}`);
-for (const r of results) console.log(`  ${r.label}: ${rate(median(r.wall))} (${range(r.wall)}); CPU time ${rate(median(r.cpu))}`);
+for (const r of results)
+  console.log(`  ${r.label}: ${rate(median(r.wall))} (${range(r.wall)}); CPU time ${rate(median(r.cpu))}`);
 console.log(
   `  memory per 100,000 recipients (state incl. event-id dedupe): ${(memory.bytes / 1024 / 1024).toFixed(1)} MB ` +
     `(${(memory.typedArrayBytes / 1024 / 1024).toFixed(1)} MB of it typed arrays; ${memory.rows.toLocaleString('en')} rows)`,

@@ -29,7 +29,18 @@ export interface MixOptions {
 
 /** A realistic mix: every recipient is sent and most delivered; some open, click, bounce. */
 export function makeEvents(count: number, recipients: number, options: MixOptions = {}): ResponseEvent[] {
-  const mix = ['sent-to-provider', 'provider-queued', 'delivered', 'opened', 'opened', 'clicked', 'opened-machine', 'soft-bounce', 'hard-bounce', 'unsubscribed'];
+  const mix = [
+    'sent-to-provider',
+    'provider-queued',
+    'delivered',
+    'opened',
+    'opened',
+    'clicked',
+    'opened-machine',
+    'soft-bounce',
+    'hard-bounce',
+    'unsubscribed',
+  ];
   const base = Date.UTC(2026, 0, 1);
   const events: ResponseEvent[] = new Array(count);
   const random = generator(42, options.generator);

@@ -6,6 +6,8 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const main = fileURLToPath(new URL('./harness/main.ts', import.meta.url));
-const child = spawn(process.execPath, ['--import', 'tsx', '--expose-gc', main, ...process.argv.slice(2)], { stdio: 'inherit' });
+const child = spawn(process.execPath, ['--import', 'tsx', '--expose-gc', main, ...process.argv.slice(2)], {
+  stdio: 'inherit',
+});
 // Ctrl-C reaches the child through the terminal's process group; just mirror how it ended.
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -60,7 +60,10 @@ timeline.addEventListener('email-select', (event) => {
 // feed a second source into the same store through ingest().
 const store = () => root.store;
 new SseSource('/api/webhooks/sendgrid/stream').start({
-  deliver: (items) => store().ingest(items.flatMap((item) => store().providerTransform('sendgrid')(item))).then(() => undefined),
+  deliver: (items) =>
+    store()
+      .ingest(items.flatMap((item) => store().providerTransform('sendgrid')(item)))
+      .then(() => undefined),
   malformed: () => {},
   status: () => {},
 });

@@ -21,7 +21,8 @@ const EMBED_HTML = join(ROOT, 'demo', 'embed.html');
 const EMBED_CSS = join(ROOT, 'demo', 'embed.css');
 
 /** The page may load its own script and stylesheet, talk to its own origin, and nothing else. */
-export const EMBED_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:";
+export const EMBED_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:";
 
 const TICK_MS = 100;
 /** A stalled event loop (a busy machine) counts as at most this much time. */
@@ -67,7 +68,9 @@ type Cursor = number | { error: string };
 function readCursor(value: string | null | undefined, name: string): Cursor {
   if (value === null || value === undefined || value === '') return 0;
   if (/^\d{1,15}$/.test(value)) return Number(value);
-  return { error: `email-responses embed server: ${name} must be a cursor from this backend (a whole number), not ${JSON.stringify(value.slice(0, 40))}` };
+  return {
+    error: `email-responses embed server: ${name} must be a cursor from this backend (a whole number), not ${JSON.stringify(value.slice(0, 40))}`,
+  };
 }
 
 /** Last-Event-ID (an EventSource's own reconnection) wins over ?lastEventId= (the store's reopen). */
@@ -86,7 +89,11 @@ function securityHeaders(response: ServerResponse): void {
 
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': Buffer.byteLength(text) });
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'cache-control': 'no-store',
+    'content-length': Buffer.byteLength(text),
+  });
   response.end(text);
 }
 
@@ -132,7 +139,11 @@ function distPath(pathname: string): string | undefined {
  * the client has room) into Node's response, and cancels it when the client goes away, which
  * forgets the stream in the hub.
  */
-async function pipeStream(body: ReadableStream<Uint8Array>, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function pipeStream(
+  body: ReadableStream<Uint8Array>,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   const reader = body.getReader();
   let gone = false;
   const onClose = () => {
@@ -210,19 +221,35 @@ export async function startEmbedServer(options: EmbedServerOptions = {}): Promis
       const from = backend.startCursor('poll', cursor);
       const events = feed.read(from, limit);
       const next = from + events.length;
-      return sendJson(response, 200, { events, cursor: String(next), more: next < feed.main.length, from: String(from) });
+      return sendJson(response, 200, {
+        events,
+        cursor: String(next),
+        more: next < feed.main.length,
+        from: String(from),
+      });
     }
     if (pathname === '/api/emails') {
-      return sendJson(response, 200, { emails: campaign.emails.map((email) => ({ ...email, audience: ledger.total(email.id) })) });
+      return sendJson(response, 200, {
+        emails: campaign.emails.map((email) => ({ ...email, audience: ledger.total(email.id) })),
+      });
     }
     if (pathname === '/api/snapshot') {
       const emailId = params.get('emailId');
-      if (!emailId) return sendJson(response, 400, { error: 'email-responses embed server: emailId is missing; try /api/snapshot?emailId=spring-sale&page=0' });
+      if (!emailId)
+        return sendJson(response, 400, {
+          error: 'email-responses embed server: emailId is missing; try /api/snapshot?emailId=spring-sale&page=0',
+        });
       const pageText = params.get('page') ?? '0';
       const page = /^\d{1,7}$/.test(pageText) ? Number(pageText) : NaN;
-      if (ledger.total(emailId) < 0) return sendJson(response, 404, { error: `email-responses embed server: no email "${emailId}"; GET /api/emails lists them` });
+      if (ledger.total(emailId) < 0)
+        return sendJson(response, 404, {
+          error: `email-responses embed server: no email "${emailId}"; GET /api/emails lists them`,
+        });
       const body = Number.isNaN(page) ? undefined : ledger.page(emailId, page, feed.main.length, feed.providerReceived);
-      if (!body) return sendJson(response, 404, { error: `email-responses embed server: email "${emailId}" has no page ${JSON.stringify(pageText)}; pages start at 0` });
+      if (!body)
+        return sendJson(response, 404, {
+          error: `email-responses embed server: email "${emailId}" has no page ${JSON.stringify(pageText)}; pages start at 0`,
+        });
       return sendJson(response, 200, body);
     }
     const contact = /^\/api\/contacts\/([^/]+)\/events$/.exec(pathname);
@@ -235,9 +262,15 @@ export async function startEmbedServer(options: EmbedServerOptions = {}): Promis
       }
       const number = contactNumber(id);
       if (number < 0 || number >= campaign.audience) {
-        return sendJson(response, 404, { error: `email-responses embed server: no contact "${id.slice(0, 40)}"; contacts are c-0 … c-${campaign.audience - 1}` });
+        return sendJson(response, 404, {
+          error: `email-responses embed server: no contact "${id.slice(0, 40)}"; contacts are c-0 … c-${campaign.audience - 1}`,
+        });
       }
-      return sendJson(response, 200, { contactId: id, events: feed.eventsOfContact(number), cursor: String(feed.main.length) });
+      return sendJson(response, 200, {
+        contactId: id,
+        events: feed.eventsOfContact(number),
+        cursor: String(feed.main.length),
+      });
     }
     return sendJson(response, 404, { error: `email-responses embed server: no endpoint ${pathname.slice(0, 80)}` });
   };
@@ -252,7 +285,8 @@ export async function startEmbedServer(options: EmbedServerOptions = {}): Promis
     }
     const { pathname } = url;
     if (pathname.startsWith('/api/')) return api(request, response, url);
-    if (pathname === '/' || pathname === '/embed.html' || pathname === '/demo/embed.html') return sendFile(request, response, EMBED_HTML);
+    if (pathname === '/' || pathname === '/embed.html' || pathname === '/demo/embed.html')
+      return sendFile(request, response, EMBED_HTML);
     if (pathname === '/embed.css' || pathname === '/demo/embed.css') return sendFile(request, response, EMBED_CSS);
     if (pathname.startsWith('/dist/')) {
       const path = distPath(pathname);
@@ -311,7 +345,11 @@ if (isMain) {
   if (!existsSync(join(DIST, 'email-responses.iife.js'))) {
     console.warn('email-responses embed server: dist/email-responses.iife.js is missing; run `npm run build` first.');
   }
-  const server = await startEmbedServer({ port: argument(args, '--port') ?? 5180, audience: argument(args, '--audience'), rate: argument(args, '--rate') });
+  const server = await startEmbedServer({
+    port: argument(args, '--port') ?? 5180,
+    audience: argument(args, '--audience'),
+    rate: argument(args, '--rate'),
+  });
   console.log(`email-responses embed page: ${server.url}`);
   const stop = () => {
     void server.close().then(() => process.exit(0));

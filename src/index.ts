@@ -19,12 +19,33 @@ export type {
   StoreChange,
 } from './store/store-events';
 export { storeContext } from './elements/controllers/store-context';
-export { createSource, SseSource, WebSocketSource, PollSource, NdjsonSource, IterableSource } from './store/sources/index';
-export type { ConnectionState, ConnectionStatus, ResponseSource, SourceSink, SourceSpec, SourceKind } from './store/sources/index';
+export {
+  createSource,
+  SseSource,
+  WebSocketSource,
+  PollSource,
+  NdjsonSource,
+  IterableSource,
+} from './store/sources/index';
+export type {
+  ConnectionState,
+  ConnectionStatus,
+  ResponseSource,
+  SourceSink,
+  SourceSpec,
+  SourceKind,
+} from './store/sources/index';
 export { checkEmailInfo, fetchEmailInfo } from './store/email-info';
 export type { EmailInfo } from './store/email-info';
 export { AudienceView } from './store/audience/audience-view';
-export type { AudienceCounts, AudienceGroup, AudienceQuery, AudienceSort, SortColumn, SortDirection } from './store/audience/audience-view';
+export type {
+  AudienceCounts,
+  AudienceGroup,
+  AudienceQuery,
+  AudienceSort,
+  SortColumn,
+  SortDirection,
+} from './store/audience/audience-view';
 
 export { EmailResponsesElement } from './elements/email-responses/email-responses';
 export type { EmailResponsesEventMap } from './elements/email-responses/email-responses';
@@ -42,8 +63,17 @@ export type { DefineOptions, ElementName } from './elements/define-email-respons
 export { registerMessages } from './elements/shared/messages';
 export type { Messages, MessageOverrides } from './elements/shared/messages';
 export { ContactResponseTimelineElement } from './elements/contact-response-timeline/define';
-export type { ContactResponseTimelineEventMap, EmailSelectDetail, EmailSelectEvent } from './elements/contact-response-timeline/define';
+export type {
+  ContactResponseTimelineEventMap,
+  EmailSelectDetail,
+  EmailSelectEvent,
+} from './elements/contact-response-timeline/define';
 export { ResponseSummaryElement } from './elements/response-summary/define';
-export type { FilterRequestDetail, FilterRequestEvent, ResponseSummaryEventMap, SummaryStep } from './elements/response-summary/define';
+export type {
+  FilterRequestDetail,
+  FilterRequestEvent,
+  ResponseSummaryEventMap,
+  SummaryStep,
+} from './elements/response-summary/define';
 export type { AudienceEngagement } from './store/audience/audience-query';
 export type { EngagementMessages, SummaryMessages, TimelineMessages } from './elements/shared/messages';

@@ -26,7 +26,10 @@ export interface Bench {
 
 export async function launch(): Promise<Bench> {
   const executablePath = findChromium();
-  if (!executablePath) throw new Error("bench: no Chromium. As root: apt-get update && apt-get install -y chromium (or set CHROME_PATH); never a downloaded browser.");
+  if (!executablePath)
+    throw new Error(
+      'bench: no Chromium. As root: apt-get update && apt-get install -y chromium (or set CHROME_PATH); never a downloaded browser.',
+    );
   const profile = mkdtempSync(join(tmpdir(), 'email-responses-bench-profile-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
@@ -55,9 +58,17 @@ export async function launch(): Promise<Bench> {
       const cdp = await context.newCDPSession(page);
       await cdp.send('Performance.enable');
       const read = async () => {
-        const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+        const { metrics } = (await cdp.send('Performance.getMetrics')) as {
+          metrics: { name: string; value: number }[];
+        };
         const get = (name: string) => metrics.find((m) => m.name === name)?.value ?? NaN;
-        return { task: get('TaskDuration'), script: get('ScriptDuration'), style: get('RecalcStyleDuration'), layout: get('LayoutDuration'), at: performance.now() };
+        return {
+          task: get('TaskDuration'),
+          script: get('ScriptDuration'),
+          style: get('RecalcStyleDuration'),
+          layout: get('LayoutDuration'),
+          at: performance.now(),
+        };
       };
       const before = await read();
       const value = await work();
@@ -65,13 +76,25 @@ export async function launch(): Promise<Bench> {
       await cdp.detach();
       // The metrics are seconds of busy time; per second of wall time, in ms.
       const per = (b: number, a: number) => ((a - b) * 1000) / ((after.at - before.at) / 1000);
-      return { value, mainThread: { taskMs: per(before.task, after.task), scriptMs: per(before.script, after.script), styleMs: per(before.style, after.style), layoutMs: per(before.layout, after.layout) } };
+      return {
+        value,
+        mainThread: {
+          taskMs: per(before.task, after.task),
+          scriptMs: per(before.script, after.script),
+          styleMs: per(before.style, after.style),
+          layoutMs: per(before.layout, after.layout),
+        },
+      };
     },
     async heap(page) {
       const cdp = await context.newCDPSession(page);
       await cdp.send('HeapProfiler.collectGarbage');
       await cdp.send('HeapProfiler.collectGarbage');
-      const usage = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; embedderHeapUsedSize?: number; backingStorageSize?: number };
+      const usage = (await cdp.send('Runtime.getHeapUsage')) as {
+        usedSize: number;
+        embedderHeapUsedSize?: number;
+        backingStorageSize?: number;
+      };
       await cdp.detach();
       return { js: usage.usedSize + (usage.backingStorageSize ?? 0), dom: usage.embedderHeapUsedSize ?? 0 };
     },

@@ -32,15 +32,29 @@ export interface BundleSize {
   bytes: number;
   /** gzip at level 9 (`gzip -9`). */
   gzipBytes: number;
-  /** Whether the bundle calls customElements.define: a build that drops the define modules weighs less and shows nothing. */
+  /**
+   * Whether the bundle calls customElements.define: a build that drops the define modules weighs less and
+   * shows nothing.
+   */
   registersElements: boolean;
 }
 
 /** Builds dist/email-responses.iife.js the way `npm run build` does (vite.config.ts, mode iife), elsewhere. */
 export async function buildIife(outDir: string): Promise<BundleSize> {
-  await build({ root: ROOT, configFile: join(ROOT, 'vite.config.ts'), mode: 'iife', logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  await build({
+    root: ROOT,
+    configFile: join(ROOT, 'vite.config.ts'),
+    mode: 'iife',
+    logLevel: 'warn',
+    build: { outDir, emptyOutDir: true },
+  });
   const file = readdirSync(outDir).find((name) => name.endsWith('.iife.js'));
   if (!file) throw new Error(`bench: the IIFE build wrote no .iife.js into ${outDir}`);
   const code = readFileSync(join(outDir, file));
-  return { file, bytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length, registersElements: code.includes('customElements.define') };
+  return {
+    file,
+    bytes: code.length,
+    gzipBytes: gzipSync(code, { level: 9 }).length,
+    registersElements: code.includes('customElements.define'),
+  };
 }

@@ -31,7 +31,13 @@ function sourceState(): Results['source'] {
   try {
     const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT }).toString().trim();
     const status = execFileSync('git', ['status', '--porcelain', '--', 'src'], { cwd: ROOT }).toString();
-    return { commit, changedInSrc: status.split('\n').filter(Boolean).map((line) => line.slice(3)) };
+    return {
+      commit,
+      changedInSrc: status
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => line.slice(3)),
+    };
   } catch {
     return { commit: 'unknown (no git)', changedInSrc: [] };
   }
@@ -43,7 +49,14 @@ const results: Results = {
   startedAt: new Date(started).toISOString(),
   finishedAt: '',
   seconds: 0,
-  machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 2 ** 30), node: process.version, chromium: '', platform: `${process.platform} ${process.arch}` },
+  machine: {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    chromium: '',
+    platform: `${process.platform} ${process.arch}`,
+  },
   load: [],
   problems: [],
 };
@@ -66,8 +79,15 @@ function cpuShare(ms = 250): number {
 function noteLoad(section: string): void {
   const [one, five, fifteen] = loadavg() as [number, number, number];
   const share = cpuShare();
-  results.load.push({ section, at: new Date().toISOString(), loadavg: [round(one), round(five), round(fifteen)], cpuShare: round(share) });
-  log(`${section}: load average ${one.toFixed(2)} ${five.toFixed(2)} ${fifteen.toFixed(2)} on ${cpus().length} cores; a busy loop got ${(share * 100).toFixed(0)} % of a core`);
+  results.load.push({
+    section,
+    at: new Date().toISOString(),
+    loadavg: [round(one), round(five), round(fifteen)],
+    cpuShare: round(share),
+  });
+  log(
+    `${section}: load average ${one.toFixed(2)} ${five.toFixed(2)} ${fifteen.toFixed(2)} on ${cpus().length} cores; a busy loop got ${(share * 100).toFixed(0)} % of a core`,
+  );
 }
 
 const round = (n: number) => Math.round(n * 100) / 100;
@@ -113,13 +133,22 @@ function runCore(): void {
     incrementalCpuEventsPerSecond: spread(incremental.cpu),
     memoryBytesPer100k: memory.bytes,
   };
-  log(`core: fold ${fmt(results.core.foldEventsPerSecond.median / 1e6, 2)} M events/s, incremental ${fmt(results.core.incrementalEventsPerSecond.median / 1e6, 2)} M events/s`);
+  log(
+    `core: fold ${fmt(results.core.foldEventsPerSecond.median / 1e6, 2)} M events/s, incremental ${fmt(results.core.incrementalEventsPerSecond.median / 1e6, 2)} M events/s`,
+  );
 }
 
 /** Opens a page of the bench and waits for its API object. */
-async function openPage(bench: Bench, origin: string, path: string, api: 'gridBench' | 'storeBench' | 'coldBench'): Promise<Page> {
+async function openPage(
+  bench: Bench,
+  origin: string,
+  path: string,
+  api: 'gridBench' | 'storeBench' | 'coldBench',
+): Promise<Page> {
   const page = await bench.open(`${origin}/${path}`);
-  await page.waitForFunction((name) => (window as unknown as Record<string, unknown>)[name] !== undefined, api, { timeout: 60_000 });
+  await page.waitForFunction((name) => (window as unknown as Record<string, unknown>)[name] !== undefined, api, {
+    timeout: 60_000,
+  });
   return page;
 }
 
@@ -135,10 +164,16 @@ async function runStore(bench: Bench, origin: string): Promise<void> {
     for (const cache of [`bench-ingest-${run}`, undefined]) {
       const page = await openPage(bench, origin, 'store.html', 'storeBench');
       const options = { ...config.ingest, cache };
-      const stats = await within(180_000, 'store ingest', page.evaluate((o) => window.storeBench!.ingest(o), options));
+      const stats = await within(
+        180_000,
+        'store ingest',
+        page.evaluate((o) => window.storeBench!.ingest(o), options),
+      );
       await page.close();
       (cache ? store.writeThrough : store.memoryOnly).push(stats);
-      log(`store run ${run + 1}, ${cache ? 'IndexedDB write-through' : 'memory only'}: ${fmt(stats.eventsPerSecond / 1e6, 2)} M events/s (applied in ${fmt(stats.applyMs, 0)} ms, written in ${fmt(stats.writtenMs, 0)} ms)`);
+      log(
+        `store run ${run + 1}, ${cache ? 'IndexedDB write-through' : 'memory only'}: ${fmt(stats.eventsPerSecond / 1e6, 2)} M events/s (applied in ${fmt(stats.applyMs, 0)} ms, written in ${fmt(stats.writtenMs, 0)} ms)`,
+      );
     }
   }
 }
@@ -149,9 +184,15 @@ async function runCold(bench: Bench, origin: string): Promise<void> {
     noteLoad(`cold start ${rows.toLocaleString('en')}`);
     const db = `bench-cold-${rows}`;
     let page = await openPage(bench, origin, 'cold.html', 'coldBench');
-    const populate = await within(300_000, `populating the cache with ${rows} rows`, page.evaluate(([n, name]) => window.coldBench!.populate(n, name), [rows, db] as const));
+    const populate = await within(
+      300_000,
+      `populating the cache with ${rows} rows`,
+      page.evaluate(([n, name]) => window.coldBench!.populate(n, name), [rows, db] as const),
+    );
     await page.close();
-    log(`cold ${rows.toLocaleString('en')}: cache populated with ${populate.events.toLocaleString('en')} events in ${fmt(populate.ms / 1000)} s`);
+    log(
+      `cold ${rows.toLocaleString('en')}: cache populated with ${populate.events.toLocaleString('en')} events in ${fmt(populate.ms / 1000)} s`,
+    );
     const entry: NonNullable<Results['cold']>[string] = { populate, runs: [], hydrate: [] };
     results.cold[rows] = entry;
     const runsStarted = Date.now();
@@ -159,34 +200,59 @@ async function runCold(bench: Bench, origin: string): Promise<void> {
       if (run > 0 && !roomForAnotherRun('cold', (Date.now() - runsStarted) / run / 1000)) break;
       page = await bench.open(`${origin}/cold.html?measure=${db}&rows=${rows}`);
       await page.waitForFunction(() => window.coldBench !== undefined);
-      const stats = await within(120_000, `cold start at ${rows} rows`, page.evaluate(() => window.coldBench!.coldStart!));
+      const stats = await within(
+        120_000,
+        `cold start at ${rows} rows`,
+        page.evaluate(() => window.coldBench!.coldStart!),
+      );
       await page.close();
       entry.runs.push(stats);
-      log(`cold ${rows.toLocaleString('en')} run ${run + 1}: first rows in the DOM ${fmt(stats.firstRowsDomMs, 0)} ms, painted ${fmt(stats.firstRowsMs, 0)} ms, all rows ${fmt(stats.allRowsMs, 0)} ms, ready ${fmt(stats.readyMs, 0)} ms (script at ${fmt(stats.scriptAt, 0)} ms)`);
+      log(
+        `cold ${rows.toLocaleString('en')} run ${run + 1}: first rows in the DOM ${fmt(stats.firstRowsDomMs, 0)} ms, painted ${fmt(stats.firstRowsMs, 0)} ms, all rows ${fmt(stats.allRowsMs, 0)} ms, ready ${fmt(stats.readyMs, 0)} ms (script at ${fmt(stats.scriptAt, 0)} ms)`,
+      );
       // The cache's own timings, once per size in a full run: a diagnosis, not a goal.
       if (run > 0 || quick) continue;
       page = await openPage(bench, origin, 'cold.html', 'coldBench');
-      const hydrate = await within(120_000, `hydrate at ${rows} rows`, page.evaluate((name) => window.coldBench!.hydrateOnly(name), db));
+      const hydrate = await within(
+        120_000,
+        `hydrate at ${rows} rows`,
+        page.evaluate((name) => window.coldBench!.hydrateOnly(name), db),
+      );
       await page.close();
       entry.hydrate.push(hydrate);
-      log(`cold ${rows.toLocaleString('en')}: cache.hydrate alone: open ${fmt(hydrate.openMs, 0)} ms, first rows ${fmt(hydrate.firstRowsMs, 0)} ms, all rows ${fmt(hydrate.rowsMs, 0)} ms, everything ${fmt(hydrate.totalMs, 0)} ms`);
+      log(
+        `cold ${rows.toLocaleString('en')}: cache.hydrate alone: open ${fmt(hydrate.openMs, 0)} ms, first rows ${fmt(hydrate.firstRowsMs, 0)} ms, all rows ${fmt(hydrate.rowsMs, 0)} ms, everything ${fmt(hydrate.totalMs, 0)} ms`,
+      );
     }
     // The profile is deleted at the end anyway; dropping the database now keeps the disk light.
     page = await openPage(bench, origin, 'cold.html', 'coldBench');
-    await page.evaluate((name) => new Promise<void>((resolve) => {
-      const request = indexedDB.deleteDatabase(name);
-      request.onsuccess = request.onerror = request.onblocked = () => resolve();
-    }), db);
+    await page.evaluate(
+      (name) =>
+        new Promise<void>((resolve) => {
+          const request = indexedDB.deleteDatabase(name);
+          request.onsuccess = request.onerror = request.onblocked = () => resolve();
+        }),
+      db,
+    );
     await page.close();
   }
 }
 
-async function mountGrid(bench: Bench, origin: string, grid: GridName, rows: number): Promise<{ page: Page; info: MountInfo; baselineJs: number }> {
+async function mountGrid(
+  bench: Bench,
+  origin: string,
+  grid: GridName,
+  rows: number,
+): Promise<{ page: Page; info: MountInfo; baselineJs: number }> {
   const page = await openPage(bench, origin, pageOf[grid], 'gridBench');
   const baseline = await bench.heap(page);
-  const info = await within(240_000, `mounting ${grid} with ${rows} rows`, page.evaluate((n) => window.gridBench!.mount(n), rows));
+  const info = await within(
+    240_000,
+    `mounting ${grid} with ${rows} rows`,
+    page.evaluate((n) => window.gridBench!.mount(n), rows),
+  );
   const mounts = (results.mounts ??= {});
-  ((mounts[rows] ??= { ours: [], 'ag-grid': [], vaadin: [] })[grid]).push(info);
+  (mounts[rows] ??= { ours: [], 'ag-grid': [], vaadin: [] })[grid].push(info);
   return { page, info, baselineJs: baseline.js };
 }
 
@@ -200,9 +266,22 @@ async function runUpdates(bench: Bench, origin: string): Promise<void> {
     for (const grid of GRIDS) {
       const { page } = await mountGrid(bench, origin, grid, config.updates.rows);
       for (const rate of config.updates.rates) {
-        const options = { rate, seconds: config.updates.seconds, drainMs: config.updates.drainMs, runId: `run${run}-${rate}` };
-        await within(120_000, `${grid} preparing updates at ${rate}/s`, page.evaluate((o) => window.gridBench!.prepareUpdates(o), options));
-        const measured = await within(120_000, `${grid} updates at ${rate}/s`, bench.mainThread(page, () => page.evaluate(() => window.gridBench!.runUpdates())));
+        const options = {
+          rate,
+          seconds: config.updates.seconds,
+          drainMs: config.updates.drainMs,
+          runId: `run${run}-${rate}`,
+        };
+        await within(
+          120_000,
+          `${grid} preparing updates at ${rate}/s`,
+          page.evaluate((o) => window.gridBench!.prepareUpdates(o), options),
+        );
+        const measured = await within(
+          120_000,
+          `${grid} updates at ${rate}/s`,
+          bench.mainThread(page, () => page.evaluate(() => window.gridBench!.runUpdates())),
+        );
         const stats = { ...measured.value, mainThread: measured.mainThread };
         updates[rate]![grid].push(stats);
         log(
@@ -232,12 +311,24 @@ async function runScroll(bench: Bench, origin: string): Promise<void> {
         const { page, info, baselineJs } = await mountGrid(bench, origin, grid, rows);
         const used = await bench.heap(page);
         heap[rows]![grid].push({ ...used, baselineJs });
-        log(`mounted ${grid} with ${rows.toLocaleString('en')} rows in ${fmt(info.mountMs / 1000)} s (${info.domRows} rows in the DOM, row ${fmt(info.rowHeight, 0)} px); JS heap ${fmt(used.js / 2 ** 20, 0)} MB`);
-        const matches = config.scroll.rowsMatched.includes(rows) ? (['pixels', 'rows'] as const) : (['pixels'] as const);
+        log(
+          `mounted ${grid} with ${rows.toLocaleString('en')} rows in ${fmt(info.mountMs / 1000)} s (${info.domRows} rows in the DOM, row ${fmt(info.rowHeight, 0)} px); JS heap ${fmt(used.js / 2 ** 20, 0)} MB`,
+        );
+        const matches = config.scroll.rowsMatched.includes(rows)
+          ? (['pixels', 'rows'] as const)
+          : (['pixels'] as const);
         for (const match of matches) {
           const options = { seconds: config.scroll.seconds, step: config.scroll.step, match };
-          await within(60_000, `${grid} preparing to scroll ${rows} rows`, page.evaluate((o) => window.gridBench!.prepareScroll(o), options));
-          const measured = await within(60_000, `${grid} scrolling ${rows} rows`, bench.mainThread(page, () => page.evaluate(() => window.gridBench!.runScroll())));
+          await within(
+            60_000,
+            `${grid} preparing to scroll ${rows} rows`,
+            page.evaluate((o) => window.gridBench!.prepareScroll(o), options),
+          );
+          const measured = await within(
+            60_000,
+            `${grid} scrolling ${rows} rows`,
+            bench.mainThread(page, () => page.evaluate(() => window.gridBench!.runScroll())),
+          );
           const stats = { ...measured.value, mainThread: measured.mainThread };
           scroll[match === 'rows' ? `${rows}-rows` : rows]![grid].push(stats);
           log(
@@ -261,7 +352,9 @@ async function main(): Promise<void> {
     if (only.has('bundle')) {
       noteLoad('bundle');
       results.bundle = await buildIife(join(temp, 'iife'));
-      log(`bundle: ${results.bundle.file} ${(results.bundle.bytes / 1000).toFixed(1)} kB, ${(results.bundle.gzipBytes / 1000).toFixed(1)} kB gzip`);
+      log(
+        `bundle: ${results.bundle.file} ${(results.bundle.bytes / 1000).toFixed(1)} kB, ${(results.bundle.gzipBytes / 1000).toFixed(1)} kB gzip`,
+      );
     }
     const browserSections = (['store', 'cold', 'updates', 'scroll'] as const).filter((s) => only.has(s));
     if (browserSections.length > 0 || only.has('firefox')) {

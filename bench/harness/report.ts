@@ -30,7 +30,9 @@ function ratio(ours: Spread | undefined, peer: Spread | undefined): string {
 }
 
 function table(rows: Row[], shared: boolean): string {
-  const head = shared ? '| figure | ours | AG Grid | Vaadin | ours/AG | ours/Vaadin |\n|---|---:|---:|---:|---:|---:|' : '| figure | value |\n|---|---:|';
+  const head = shared
+    ? '| figure | ours | AG Grid | Vaadin | ours/AG | ours/Vaadin |\n|---|---:|---:|---:|---:|---:|'
+    : '| figure | value |\n|---|---:|';
   const lines = rows.map((row) => {
     const label = `${row.figure} (${row.unit})`;
     if (!shared) return `| ${label} | ${value(row.values.ours, row.digits)} |`;
@@ -43,7 +45,8 @@ function table(rows: Row[], shared: boolean): string {
 function perGrid<T>(byGrid: Record<GridName, T[]> | undefined, read: (run: T) => number): PerGrid {
   const out: PerGrid = {};
   if (!byGrid) return out;
-  for (const grid of Object.keys(byGrid) as GridName[]) if (byGrid[grid].length > 0) out[grid] = spread(byGrid[grid].map(read));
+  for (const grid of Object.keys(byGrid) as GridName[])
+    if (byGrid[grid].length > 0) out[grid] = spread(byGrid[grid].map(read));
   return out;
 }
 
@@ -78,22 +81,36 @@ export function goals(results: Results): Goal[] {
     for (const peer of PEERS) {
       const theirs = row.values[peer]?.median;
       if (theirs === undefined || !Number.isFinite(theirs)) continue;
-      if (ours > theirs + tolerance(row)) behind.push(`${row.figure}: ${ours.toFixed(row.digits)} vs ${peer} ${theirs.toFixed(row.digits)} ${row.unit} (×${theirs === 0 ? '∞' : (ours / theirs).toFixed(2)})`);
+      if (ours > theirs + tolerance(row))
+        behind.push(
+          `${row.figure}: ${ours.toFixed(row.digits)} vs ${peer} ${theirs.toFixed(row.digits)} ${row.unit} (×${theirs === 0 ? '∞' : (ours / theirs).toFixed(2)})`,
+        );
     }
   }
-  if (sharedRows.length > 0) out.push({ goal: 'ahead of both peers on every shared figure', measured: behind.length === 0 ? 'ahead or equal on all' : `behind on ${behind.length}`, met: behind.length === 0, note: behind.join('; ') });
+  if (sharedRows.length > 0)
+    out.push({
+      goal: 'ahead of both peers on every shared figure',
+      measured: behind.length === 0 ? 'ahead or equal on all' : `behind on ${behind.length}`,
+      met: behind.length === 0,
+      note: behind.join('; '),
+    });
 
   for (const [rate, byGrid] of Object.entries(results.updates ?? {})) {
     const paint = perGrid(byGrid, (r) => r.paintP95);
     const frame = perGrid(byGrid, (r) => r.frames.p95);
-    for (const [name, values] of [['p95 update-to-paint', paint], ['p95 frame time', frame]] as const) {
+    for (const [name, values] of [
+      ['p95 update-to-paint', paint],
+      ['p95 frame time', frame],
+    ] as const) {
       const ours = values.ours?.median ?? NaN;
       const limit = betterPeer(values) / 2;
       // Both measures have a floor of one 60 Hz frame: a frame is 16.7 ms apart from the one
       // before, and a batch applied just after a paint is painted at the next frame at the soonest.
       const belowFloor = limit < 16.6;
       const met = Number.isFinite(ours) && Number.isFinite(limit) ? ours <= limit + 0.3 : undefined;
-      const floor = belowFloor ? `the limit is under one frame (16.7 ms), the floor of this measure: no grid can meet it once the better peer is under 33.3 ms.` : '';
+      const floor = belowFloor
+        ? `the limit is under one frame (16.7 ms), the floor of this measure: no grid can meet it once the better peer is under 33.3 ms.`
+        : '';
       out.push({
         goal: `${name} at ${n(Number(rate))} updates/s ≤ half the better peer's`,
         measured: `${ms(ours)} vs limit ${ms(limit)}`,
@@ -120,23 +137,50 @@ export function goals(results: Results): Goal[] {
     if (!million || million.length === 0) continue;
     const p95 = spread(million.map((r) => r.frames.p95)).median;
     // rAF timestamps jitter a few tenths of a millisecond around 16.7.
-    out.push({ goal: `1,000,000-row scroll p95 frame ≤ 16.7 ms (${key.endsWith('rows') ? 'equal rows per frame' : 'equal pixels per frame'})`, measured: ms(p95), met: p95 <= 16.9, note: p95 > 16.9 ? `${(p95 / 16.7).toFixed(2)}× the goal` : '' });
+    out.push({
+      goal: `1,000,000-row scroll p95 frame ≤ 16.7 ms (${key.endsWith('rows') ? 'equal rows per frame' : 'equal pixels per frame'})`,
+      measured: ms(p95),
+      met: p95 <= 16.9,
+      note: p95 > 16.9 ? `${(p95 / 16.7).toFixed(2)}× the goal` : '',
+    });
   }
   const cold = results.cold?.['1000000'];
   if (cold && cold.runs.length > 0) {
     const first = spread(cold.runs.map((r) => r.firstRowsMs)).median;
     const all = spread(cold.runs.map((r) => r.allRowsMs)).median;
-    out.push({ goal: 'cold start, 1,000,000 cached rows: first rows ≤ 100 ms', measured: ms(first), met: first <= 100, note: first > 100 ? `${(first / 100).toFixed(2)}× the goal` : '' });
-    out.push({ goal: 'cold start, 1,000,000 cached rows: all loaded ≤ 1.5 s', measured: ms(all), met: all <= 1500, note: all > 1500 ? `${(all / 1500).toFixed(2)}× the goal` : '' });
+    out.push({
+      goal: 'cold start, 1,000,000 cached rows: first rows ≤ 100 ms',
+      measured: ms(first),
+      met: first <= 100,
+      note: first > 100 ? `${(first / 100).toFixed(2)}× the goal` : '',
+    });
+    out.push({
+      goal: 'cold start, 1,000,000 cached rows: all loaded ≤ 1.5 s',
+      measured: ms(all),
+      met: all <= 1500,
+      note: all > 1500 ? `${(all / 1500).toFixed(2)}× the goal` : '',
+    });
   }
   if (results.core) {
     const fold = results.core.foldEventsPerSecond.median;
-    out.push({ goal: 'core fold ≥ 5,000,000 events/s', measured: `${(fold / 1e6).toFixed(2)} M events/s`, met: fold >= 5e6, note: fold < 5e6 ? `${(5e6 / fold).toFixed(2)}× too slow` : '' });
+    out.push({
+      goal: 'core fold ≥ 5,000,000 events/s',
+      measured: `${(fold / 1e6).toFixed(2)} M events/s`,
+      met: fold >= 5e6,
+      note: fold < 5e6 ? `${(5e6 / fold).toFixed(2)}× too slow` : '',
+    });
   }
   if (results.bundle) {
     const kb = results.bundle.gzipBytes / 1000;
-    const broken = results.bundle.registersElements ? '' : ' This build registers no element, so it is not the bundle the goal is about.';
-    out.push({ goal: 'IIFE ≤ 30 kB gzip (lit, context and idb included)', measured: `${kb.toFixed(1)} kB`, met: kb <= 30 && results.bundle.registersElements, note: `${kb > 30 ? `${(kb / 30).toFixed(2)}× the goal.` : ''}${broken}` });
+    const broken = results.bundle.registersElements
+      ? ''
+      : ' This build registers no element, so it is not the bundle the goal is about.';
+    out.push({
+      goal: 'IIFE ≤ 30 kB gzip (lit, context and idb included)',
+      measured: `${kb.toFixed(1)} kB`,
+      met: kb <= 30 && results.bundle.registersElements,
+      note: `${kb > 30 ? `${(kb / 30).toFixed(2)}× the goal.` : ''}${broken}`,
+    });
   }
   return out;
 }
@@ -149,8 +193,18 @@ function updateRows(results: Results): Row[] {
       { figure: `update-to-paint p50, ${at}`, unit: 'ms', values: perGrid(byGrid, (r) => r.paintP50), digits: 1 },
       { figure: `update-to-paint p95, ${at}`, unit: 'ms', values: perGrid(byGrid, (r) => r.paintP95), digits: 1 },
       { figure: `frame time p95, ${at}`, unit: 'ms', values: perGrid(byGrid, (r) => r.frames.p95), digits: 1 },
-      { figure: `long tasks, ${at}`, unit: 'count', values: perGrid(byGrid, (r) => r.frames.longTasks.count), digits: 0 },
-      { figure: `longest task, ${at}`, unit: 'ms', values: perGrid(byGrid, (r) => r.frames.longTasks.maxMs), digits: 0 },
+      {
+        figure: `long tasks, ${at}`,
+        unit: 'count',
+        values: perGrid(byGrid, (r) => r.frames.longTasks.count),
+        digits: 0,
+      },
+      {
+        figure: `longest task, ${at}`,
+        unit: 'ms',
+        values: perGrid(byGrid, (r) => r.frames.longTasks.maxMs),
+        digits: 0,
+      },
     );
   }
   return rows;
@@ -163,7 +217,12 @@ function scrollRows(results: Results): Row[] {
     rows.push(
       { figure: `scroll frame p50, ${at}`, unit: 'ms', values: perGrid(byGrid, (r) => r.frames.p50), digits: 1 },
       { figure: `scroll frame p95, ${at}`, unit: 'ms', values: perGrid(byGrid, (r) => r.frames.p95), digits: 1 },
-      { figure: `scroll long tasks, ${at}`, unit: 'count', values: perGrid(byGrid, (r) => r.frames.longTasks.count), digits: 0 },
+      {
+        figure: `scroll long tasks, ${at}`,
+        unit: 'count',
+        values: perGrid(byGrid, (r) => r.frames.longTasks.count),
+        digits: 0,
+      },
     );
   }
   return rows;
@@ -176,7 +235,12 @@ function scrollLabel(key: string): string {
 }
 
 function heapRows(results: Results): Row[] {
-  return Object.entries(results.heap ?? {}).map(([count, byGrid]) => ({ figure: `JS heap with ${n(Number(count))} rows`, unit: 'MB', values: perGrid(byGrid, (r) => r.js / MB), digits: 0 }));
+  return Object.entries(results.heap ?? {}).map(([count, byGrid]) => ({
+    figure: `JS heap with ${n(Number(count))} rows`,
+    unit: 'MB',
+    values: perGrid(byGrid, (r) => r.js / MB),
+    digits: 0,
+  }));
 }
 
 export function renderMarkdown(results: Results): string {
@@ -188,41 +252,127 @@ export function renderMarkdown(results: Results): string {
       `Median of ${results.config.runs} run(s)${results.config.runs > 1 ? ' (min–max)' : ''}; ratios are medians ours/peer: below 1, ours is better.`,
   );
   const changed = results.source.changedInSrc;
-  parts.push(`Source: commit ${results.source.commit}${changed.length > 0 ? ` with uncommitted changes in ${changed.join(', ')}` : ', clean src/'}.`);
+  parts.push(
+    `Source: commit ${results.source.commit}${changed.length > 0 ? ` with uncommitted changes in ${changed.join(', ')}` : ', clean src/'}.`,
+  );
   parts.push(
     'Noise: load average (1, 5, 15 min) and the share of a core a busy loop in the harness got, as each section started. ' +
       `With a load average above ${m.cpus} other work was waiting for these cores: wall-clock figures (all of them) include that wait.`,
-    ['| section | load average | busy loop got |', '|---|---|---:|', ...results.load.map((l) => `| ${l.section} | ${l.loadavg.join(' / ')} | ${Math.round(l.cpuShare * 100)} % |`)].join('\n'),
+    [
+      '| section | load average | busy loop got |',
+      '|---|---|---:|',
+      ...results.load.map((l) => `| ${l.section} | ${l.loadavg.join(' / ')} | ${Math.round(l.cpuShare * 100)} % |`),
+    ].join('\n'),
   );
 
   const own: Row[] = [];
   if (results.core) {
-    own.push({ figure: `core fold, ${n(results.config.core.events)} events over ${n(results.config.core.recipients)} recipients`, unit: 'M events/s', values: { ours: scale(results.core.foldEventsPerSecond, 1e-6) }, digits: 2 });
-    own.push({ figure: 'core incremental, batches of 1,000', unit: 'M events/s', values: { ours: scale(results.core.incrementalEventsPerSecond, 1e-6) }, digits: 2 });
-    own.push({ figure: 'core fold by process CPU time (steadier under load)', unit: 'M events/s', values: { ours: scale(results.core.foldCpuEventsPerSecond, 1e-6) }, digits: 2 });
+    own.push({
+      figure: `core fold, ${n(results.config.core.events)} events over ${n(results.config.core.recipients)} recipients`,
+      unit: 'M events/s',
+      values: { ours: scale(results.core.foldEventsPerSecond, 1e-6) },
+      digits: 2,
+    });
+    own.push({
+      figure: 'core incremental, batches of 1,000',
+      unit: 'M events/s',
+      values: { ours: scale(results.core.incrementalEventsPerSecond, 1e-6) },
+      digits: 2,
+    });
+    own.push({
+      figure: 'core fold by process CPU time (steadier under load)',
+      unit: 'M events/s',
+      values: { ours: scale(results.core.foldCpuEventsPerSecond, 1e-6) },
+      digits: 2,
+    });
   }
   if (results.store) {
-    own.push({ figure: `store ingest with IndexedDB write-through, ${n(results.config.ingest.events)} events`, unit: 'M events/s', values: { ours: spread(results.store.writeThrough.map((s) => s.eventsPerSecond / 1e6)) }, digits: 2 });
-    own.push({ figure: 'store ingest in memory (no cache), same events', unit: 'M events/s', values: { ours: spread(results.store.memoryOnly.map((s) => s.eventsPerSecond / 1e6)) }, digits: 2 });
-    own.push({ figure: 'store ingest with write-through: longest task', unit: 'ms', values: { ours: spread(results.store.writeThrough.map((s) => s.frames.longTasks.maxMs)) }, digits: 0 });
+    own.push({
+      figure: `store ingest with IndexedDB write-through, ${n(results.config.ingest.events)} events`,
+      unit: 'M events/s',
+      values: { ours: spread(results.store.writeThrough.map((s) => s.eventsPerSecond / 1e6)) },
+      digits: 2,
+    });
+    own.push({
+      figure: 'store ingest in memory (no cache), same events',
+      unit: 'M events/s',
+      values: { ours: spread(results.store.memoryOnly.map((s) => s.eventsPerSecond / 1e6)) },
+      digits: 2,
+    });
+    own.push({
+      figure: 'store ingest with write-through: longest task',
+      unit: 'ms',
+      values: { ours: spread(results.store.writeThrough.map((s) => s.frames.longTasks.maxMs)) },
+      digits: 0,
+    });
   }
   for (const [count, cold] of Object.entries(results.cold ?? {})) {
     const at = `${n(Number(count))} cached rows`;
-    own.push({ figure: `cold start, ${at}: first rows painted`, unit: 'ms', values: { ours: spread(cold.runs.map((r) => r.firstRowsMs)) }, digits: 0 });
-    own.push({ figure: `cold start, ${at}: first rows in the DOM (not yet painted)`, unit: 'ms', values: { ours: spread(cold.runs.map((r) => r.firstRowsDomMs)) }, digits: 0 });
-    own.push({ figure: `cold start, ${at}: all rows painted`, unit: 'ms', values: { ours: spread(cold.runs.map((r) => r.allRowsMs)) }, digits: 0 });
-    own.push({ figure: `cold start, ${at}: store ready (events too)`, unit: 'ms', values: { ours: spread(cold.runs.map((r) => r.readyMs)) }, digits: 0 });
-    own.push({ figure: `cold start, ${at}: page script started after navigation`, unit: 'ms', values: { ours: spread(cold.runs.map((r) => r.scriptAt)) }, digits: 0 });
+    own.push({
+      figure: `cold start, ${at}: first rows painted`,
+      unit: 'ms',
+      values: { ours: spread(cold.runs.map((r) => r.firstRowsMs)) },
+      digits: 0,
+    });
+    own.push({
+      figure: `cold start, ${at}: first rows in the DOM (not yet painted)`,
+      unit: 'ms',
+      values: { ours: spread(cold.runs.map((r) => r.firstRowsDomMs)) },
+      digits: 0,
+    });
+    own.push({
+      figure: `cold start, ${at}: all rows painted`,
+      unit: 'ms',
+      values: { ours: spread(cold.runs.map((r) => r.allRowsMs)) },
+      digits: 0,
+    });
+    own.push({
+      figure: `cold start, ${at}: store ready (events too)`,
+      unit: 'ms',
+      values: { ours: spread(cold.runs.map((r) => r.readyMs)) },
+      digits: 0,
+    });
+    own.push({
+      figure: `cold start, ${at}: page script started after navigation`,
+      unit: 'ms',
+      values: { ours: spread(cold.runs.map((r) => r.scriptAt)) },
+      digits: 0,
+    });
     if (cold.hydrate.length === 0) continue;
-    own.push({ figure: `openResponseCache, ${at}`, unit: 'ms', values: { ours: spread(cold.hydrate.map((h) => h.openMs)) }, digits: 0 });
-    own.push({ figure: `cache.hydrate alone, ${at}: first rows`, unit: 'ms', values: { ours: spread(cold.hydrate.map((h) => h.firstRowsMs)) }, digits: 0 });
-    own.push({ figure: `cache.hydrate alone, ${at}: all rows`, unit: 'ms', values: { ours: spread(cold.hydrate.map((h) => h.rowsMs)) }, digits: 0 });
-    own.push({ figure: `cache.hydrate alone, ${at}: everything (events too)`, unit: 'ms', values: { ours: spread(cold.hydrate.map((h) => h.totalMs)) }, digits: 0 });
+    own.push({
+      figure: `openResponseCache, ${at}`,
+      unit: 'ms',
+      values: { ours: spread(cold.hydrate.map((h) => h.openMs)) },
+      digits: 0,
+    });
+    own.push({
+      figure: `cache.hydrate alone, ${at}: first rows`,
+      unit: 'ms',
+      values: { ours: spread(cold.hydrate.map((h) => h.firstRowsMs)) },
+      digits: 0,
+    });
+    own.push({
+      figure: `cache.hydrate alone, ${at}: all rows`,
+      unit: 'ms',
+      values: { ours: spread(cold.hydrate.map((h) => h.rowsMs)) },
+      digits: 0,
+    });
+    own.push({
+      figure: `cache.hydrate alone, ${at}: everything (events too)`,
+      unit: 'ms',
+      values: { ours: spread(cold.hydrate.map((h) => h.totalMs)) },
+      digits: 0,
+    });
   }
   if (results.bundle) {
     const b = results.bundle;
     const works = b.registersElements ? '' : '; registers NO element: the build dropped the define modules';
-    own.push({ figure: `IIFE ${b.file} as vite.config.ts builds it, gzip -9 (raw ${(b.bytes / 1000).toFixed(1)} kB${works})`, unit: 'kB', values: { ours: spread([b.gzipBytes / 1000]) }, digits: 1 });
+    own.push({
+      figure: `IIFE ${b.file} as vite.config.ts builds it, gzip -9 (raw ${(b.bytes / 1000).toFixed(1)} kB${works})`,
+      unit: 'kB',
+      values: { ours: spread([b.gzipBytes / 1000]) },
+      digits: 1,
+    });
   }
   if (own.length > 0) parts.push('## Our own figures', table(own, false));
 
@@ -231,24 +381,74 @@ export function renderMarkdown(results: Results): string {
     parts.push('## Beside the peers (same data, same stream, same browser)', table(shared, true));
     const info: Row[] = [];
     for (const [rate, byGrid] of Object.entries(results.updates ?? {})) {
-      info.push({ figure: `updates applied per second, target ${n(Number(rate))}/s`, unit: '/s', values: perGrid(byGrid, (r) => r.achievedRate), digits: 0 });
-      info.push({ figure: `batches never painted, ${n(Number(rate))}/s`, unit: 'count', values: perGrid(byGrid, (r) => r.unpainted), digits: 0 });
-      info.push({ figure: `update call, synchronous part p95, ${n(Number(rate))}/s`, unit: 'ms', values: perGrid(byGrid, (r) => r.applyP95), digits: 2 });
+      info.push({
+        figure: `updates applied per second, target ${n(Number(rate))}/s`,
+        unit: '/s',
+        values: perGrid(byGrid, (r) => r.achievedRate),
+        digits: 0,
+      });
+      info.push({
+        figure: `batches never painted, ${n(Number(rate))}/s`,
+        unit: 'count',
+        values: perGrid(byGrid, (r) => r.unpainted),
+        digits: 0,
+      });
+      info.push({
+        figure: `update call, synchronous part p95, ${n(Number(rate))}/s`,
+        unit: 'ms',
+        values: perGrid(byGrid, (r) => r.applyP95),
+        digits: 2,
+      });
       info.push(...mainThreadRows(`${n(Number(rate))} updates/s`, byGrid));
     }
     for (const [key, byGrid] of Object.entries(results.scroll ?? {})) {
-      info.push({ figure: `scroll step, ${scrollLabel(key)}`, unit: 'px/frame', values: perGrid(byGrid, (r) => r.step), digits: 1 });
-      info.push({ figure: `rows passed per second while scrolling, ${scrollLabel(key)}`, unit: 'rows/s', values: perGrid(byGrid, (r) => r.rowsPerSecond), digits: 0 });
+      info.push({
+        figure: `scroll step, ${scrollLabel(key)}`,
+        unit: 'px/frame',
+        values: perGrid(byGrid, (r) => r.step),
+        digits: 1,
+      });
+      info.push({
+        figure: `rows passed per second while scrolling, ${scrollLabel(key)}`,
+        unit: 'rows/s',
+        values: perGrid(byGrid, (r) => r.rowsPerSecond),
+        digits: 0,
+      });
       info.push(...mainThreadRows(`scrolling ${scrollLabel(key)}`, byGrid));
     }
     for (const [count, byGrid] of Object.entries(results.heap ?? {})) {
-      info.push({ figure: `DOM (Blink) heap with ${n(Number(count))} rows`, unit: 'MB', values: perGrid(byGrid, (r) => r.dom / MB), digits: 0 });
-      info.push({ figure: `JS heap of the page before mounting, ${n(Number(count))}-row page`, unit: 'MB', values: perGrid(byGrid, (r) => r.baselineJs / MB), digits: 1 });
+      info.push({
+        figure: `DOM (Blink) heap with ${n(Number(count))} rows`,
+        unit: 'MB',
+        values: perGrid(byGrid, (r) => r.dom / MB),
+        digits: 0,
+      });
+      info.push({
+        figure: `JS heap of the page before mounting, ${n(Number(count))}-row page`,
+        unit: 'MB',
+        values: perGrid(byGrid, (r) => r.baselineJs / MB),
+        digits: 1,
+      });
     }
     for (const [count, byGrid] of Object.entries(results.mounts ?? {})) {
-      info.push({ figure: `mount, not comparable (ours ingests events; the peers' time includes our core folding their rows), ${n(Number(count))} rows`, unit: 's', values: perGrid(byGrid, (r) => r.mountMs / 1000), digits: 2 });
-      info.push({ figure: `rows in the DOM, ${n(Number(count))} rows`, unit: 'count', values: perGrid(byGrid, (r) => r.domRows), digits: 0 });
-      info.push({ figure: `row height, ${n(Number(count))} rows`, unit: 'px', values: perGrid(byGrid, (r) => r.rowHeight), digits: 0 });
+      info.push({
+        figure: `mount, not comparable (ours ingests events; the peers' time includes our core folding their rows), ${n(Number(count))} rows`,
+        unit: 's',
+        values: perGrid(byGrid, (r) => r.mountMs / 1000),
+        digits: 2,
+      });
+      info.push({
+        figure: `rows in the DOM, ${n(Number(count))} rows`,
+        unit: 'count',
+        values: perGrid(byGrid, (r) => r.domRows),
+        digits: 0,
+      });
+      info.push({
+        figure: `row height, ${n(Number(count))} rows`,
+        unit: 'px',
+        values: perGrid(byGrid, (r) => r.rowHeight),
+        digits: 0,
+      });
     }
     parts.push('### Context (not goals: what the figures above rest on)', table(info, true));
   }
@@ -259,16 +459,39 @@ export function renderMarkdown(results: Results): string {
   if (list.length > 0) {
     parts.push(
       '## Goals (issue 8)',
-      ['| goal | measured | met | note |', '|---|---|---|---|', ...list.map((g) => `| ${g.goal} | ${g.measured} | ${g.met === undefined ? '?' : g.met ? 'yes' : '**no**'} | ${g.note} |`)].join('\n'),
+      [
+        '| goal | measured | met | note |',
+        '|---|---|---|---|',
+        ...list.map(
+          (g) => `| ${g.goal} | ${g.measured} | ${g.met === undefined ? '?' : g.met ? 'yes' : '**no**'} | ${g.note} |`,
+        ),
+      ].join('\n'),
     );
   }
-  if (results.problems.length > 0) parts.push('## Page errors seen', results.problems.slice(0, 20).map((p) => `- ${p}`).join('\n'));
+  if (results.problems.length > 0)
+    parts.push(
+      '## Page errors seen',
+      results.problems
+        .slice(0, 20)
+        .map((p) => `- ${p}`)
+        .join('\n'),
+    );
   return `${parts.join('\n\n')}\n`;
 }
 
 function mainThreadRows(what: string, byGrid: Record<GridName, { mainThread?: MainThread }[]>): Row[] {
-  const part = (label: string, read: (m: MainThread) => number): Row => ({ figure: `main thread ${label}, ${what}`, unit: 'ms per s', values: perGrid(byGrid, (r) => (r.mainThread ? read(r.mainThread) : NaN)), digits: 0 });
-  return [part('busy (tasks)', (m) => m.taskMs), part('in script', (m) => m.scriptMs), part('in style', (m) => m.styleMs), part('in layout', (m) => m.layoutMs)];
+  const part = (label: string, read: (m: MainThread) => number): Row => ({
+    figure: `main thread ${label}, ${what}`,
+    unit: 'ms per s',
+    values: perGrid(byGrid, (r) => (r.mainThread ? read(r.mainThread) : NaN)),
+    digits: 0,
+  });
+  return [
+    part('busy (tasks)', (m) => m.taskMs),
+    part('in script', (m) => m.scriptMs),
+    part('in style', (m) => m.styleMs),
+    part('in layout', (m) => m.layoutMs),
+  ];
 }
 
 function scale(s: Spread, by: number): Spread {

@@ -1,5 +1,14 @@
 // The shape of bench/results.json.
-import type { IngestStats, MountInfo, ScrollStats, UpdateStats, ColdStats, HydrateStats, GridName, PopulateStats } from '../pages/shared/bench-api';
+import type {
+  IngestStats,
+  MountInfo,
+  ScrollStats,
+  UpdateStats,
+  ColdStats,
+  HydrateStats,
+  GridName,
+  PopulateStats,
+} from '../pages/shared/bench-api';
 import type { Spread } from '../pages/shared/stats';
 import type { BundleSize } from './build';
 import type { BenchConfig } from './config';

@@ -45,7 +45,9 @@ installGridBench<{ rows: AudienceRow[]; probes: AudienceRow[] }>({
   scroller: viewport,
   cellRoots: () => [root!],
   probeOpens() {
-    const cell = root!.querySelector(`.ag-grid-scrolling-rows .ag-row[row-id="${recipientId(PROBE_INDEX)}"] .ag-cell[col-id="opens"]`);
+    const cell = root!.querySelector(
+      `.ag-grid-scrolling-rows .ag-row[row-id="${recipientId(PROBE_INDEX)}"] .ag-cell[col-id="opens"]`,
+    );
     return cell ? Number(cell.textContent!.replace(/[^0-9]/g, '')) : NaN;
   },
   domRows: () => root!.querySelectorAll('.ag-grid-scrolling-rows .ag-row').length,

@@ -44,7 +44,14 @@ async function hydrateOnly(db: string): Promise<HydrateStats> {
   const log: { add(event: ResponseEvent, row: number, at: number): void } = { add() {} };
   const result = await cache.hydrate(state, log);
   await cache.close();
-  return { openMs, rows: result.recipients, events: result.events, firstRowsMs: result.firstRowsMs, rowsMs: result.rowsMs, totalMs: result.totalMs };
+  return {
+    openMs,
+    rows: result.recipients,
+    events: result.events,
+    firstRowsMs: result.firstRowsMs,
+    rowsMs: result.rowsMs,
+    totalMs: result.totalMs,
+  };
 }
 
 /**
@@ -72,7 +79,16 @@ async function coldStart(db: string, rows: number): Promise<ColdStats> {
     ready,
   ]);
   meter.stop();
-  return { rows, scriptAt, storeAt, firstRowsMs: first - storeAt, firstRowsDomMs: firstDom - storeAt, allRowsMs: all - storeAt, readyMs: readyAt - storeAt, gridRows: grid.rowCount };
+  return {
+    rows,
+    scriptAt,
+    storeAt,
+    firstRowsMs: first - storeAt,
+    firstRowsDomMs: firstDom - storeAt,
+    allRowsMs: all - storeAt,
+    readyMs: readyAt - storeAt,
+    gridRows: grid.rowCount,
+  };
 }
 
 const measure = params.get('measure');

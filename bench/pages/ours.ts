@@ -45,11 +45,15 @@ installGridBench<{ events: ResponseEvent[]; probes: ResponseEvent[] }>({
     let first = Infinity;
     for (const row of dataRows()) {
       const box = row.getBoundingClientRect();
-      if (box.bottom > header + 1 && box.top < scroller.getBoundingClientRect().bottom) first = Math.min(first, Number(row.dataset.index));
+      if (box.bottom > header + 1 && box.top < scroller.getBoundingClientRect().bottom)
+        first = Math.min(first, Number(row.dataset.index));
     }
     return Number.isFinite(first) ? first : 0;
   },
-  prepare: (_rows, updates, probes, runId) => ({ events: toEvents(updates, `${runId}-u`), probes: toEvents(probes, `${runId}-p`) }),
+  prepare: (_rows, updates, probes, runId) => ({
+    events: toEvents(updates, `${runId}-u`),
+    probes: toEvents(probes, `${runId}-p`),
+  }),
   apply(prepared, start, end, probe) {
     const batch = prepared.events.slice(start, end);
     batch.push(prepared.probes[probe]!);

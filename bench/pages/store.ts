@@ -11,7 +11,8 @@ async function ingest(options: IngestOptions): Promise<IngestStats> {
   if (options.cache) await deleteDatabase(options.cache);
   const store = createResponseStore(options.cache ? { cacheName: options.cache } : {});
   await store.ready;
-  if (options.cache && store.cacheStatus.state !== 'ready') throw new Error(`bench: the cache did not open: ${JSON.stringify(store.cacheStatus)}`);
+  if (options.cache && store.cacheStatus.state !== 'ready')
+    throw new Error(`bench: the cache did not open: ${JSON.stringify(store.cacheStatus)}`);
   const events = makeEvents(options.events, options.recipients, { emailId: 'ingest' });
   const meter = new FrameMeter();
   meter.start();

@@ -23,7 +23,9 @@ document.head.append(style);
 
 /** Body rows of the grid's table, in the shadow root. */
 function bodyRows(): (HTMLTableRowElement & { index?: number })[] {
-  return [...grid!.shadowRoot!.querySelectorAll<HTMLTableRowElement & { index?: number }>('#items > tr')].filter((row) => !row.hidden);
+  return [...grid!.shadowRoot!.querySelectorAll<HTMLTableRowElement & { index?: number }>('#items > tr')].filter(
+    (row) => !row.hidden,
+  );
 }
 
 /** The light-DOM content element a body cell slots in. */
@@ -40,7 +42,8 @@ installGridBench<{ rows: AudienceRow[]; probes: AudienceRow[] }>({
     for (const { field, header } of COLUMNS) {
       const column = document.createElement('vaadin-grid-column') as GridColumn<AudienceRow>;
       column.header = header;
-      if (field === 'lastAt') column.renderer = (cell, _column, model) => (cell.textContent = TIME_FORMAT.format(model.item.lastAt));
+      if (field === 'lastAt')
+        column.renderer = (cell, _column, model) => (cell.textContent = TIME_FORMAT.format(model.item.lastAt));
       else column.path = field;
       if (field === 'opens' || field === 'clicks') column.textAlign = 'end';
       grid.append(column);
@@ -48,7 +51,11 @@ installGridBench<{ rows: AudienceRow[]; probes: AudienceRow[] }>({
     host.append(grid);
     items = audienceRows(rows);
     grid.items = items;
-    await until(() => bodyRows().some((row) => row.index === 0 && cellContent(row, 0)?.textContent !== ''), 120_000, 'Vaadin first rows');
+    await until(
+      () => bodyRows().some((row) => row.index === 0 && cellContent(row, 0)?.textContent !== ''),
+      120_000,
+      'Vaadin first rows',
+    );
     await frames(2);
   },
   scroller: () => grid!.shadowRoot!.querySelector<HTMLElement>('#table')!,

@@ -4,7 +4,13 @@
 // goes out (a byte per row keeps its decision), each recipient's timeline is a pure function of
 // (seed, recipient) recomputed when needed, and a heap releases the events in time order as the
 // simulated clock passes them.
-import { failedHandOver, presendCascade, type AudienceRow, type EmailKind, type ResponseEvent } from '../../src/core/index';
+import {
+  failedHandOver,
+  presendCascade,
+  type AudienceRow,
+  type EmailKind,
+  type ResponseEvent,
+} from '../../src/core/index';
 import { ContactBook, contactId } from './contacts';
 import { EventHeap } from './event-heap';
 import { Participants, participantId } from './participants';
@@ -49,8 +55,15 @@ const TIMELINE_SALT = 0x54494d45;
 const LATE_SALT = 0x4c415445;
 /** Recipients near the top of the bulk audience each show one outcome, whatever the seed. */
 const SHOWCASE_OUTCOMES = new Map<number, Outcome>([
-  [2, 'hard-bounce'], [4, 'soft-bounce'], [6, 'spam-after-click'], [8, 'unsubscribe'], [10, 'stuck'],
-  [12, 'invalid'], [14, 'rejected'], [16, 'delayed'], [18, 'machine-only'],
+  [2, 'hard-bounce'],
+  [4, 'soft-bounce'],
+  [6, 'spam-after-click'],
+  [8, 'unsubscribe'],
+  [10, 'stuck'],
+  [12, 'invalid'],
+  [14, 'rejected'],
+  [16, 'delayed'],
+  [18, 'machine-only'],
 ]);
 
 export class Campaign {
@@ -76,7 +89,16 @@ export class Campaign {
     this.audience = Math.min(MAX_AUDIENCE, Math.max(MIN_AUDIENCE, Math.floor(options.audience) || MIN_AUDIENCE));
     this.startTime = Math.floor((options.startTime ?? Date.UTC(2026, 2, 2, 9)) / 1000) * 1000;
     this.#clock = this.startTime;
-    this.bulk = { id: 'spring-sale', name: 'Spring sale 2026', subject: 'Spring sale: 20 % off everything this week', sender: 'Northwind Outfitters <news@northwind.example>', kind: 'bulk', type: 'newsletter', startsAt: this.startTime, provider: 'sendgrid' };
+    this.bulk = {
+      id: 'spring-sale',
+      name: 'Spring sale 2026',
+      subject: 'Spring sale: 20 % off everything this week',
+      sender: 'Northwind Outfitters <news@northwind.example>',
+      kind: 'bulk',
+      type: 'newsletter',
+      startsAt: this.startTime,
+      provider: 'sendgrid',
+    };
     this.trigger = {
       id: 'welcome-series',
       name: 'Welcome series: day 1',
@@ -251,7 +273,9 @@ export class Campaign {
     }
     const rows: AudienceRow[] = [];
     for (let r = from; r < end; r++) rows.push(this.book.row(r, `r-${r}`));
-    let decisions = presendCascade(rows, { kind: 'bulk', emailType: 'newsletter', preventDuplicates: true }).slice(first - from);
+    let decisions = presendCascade(rows, { kind: 'bulk', emailType: 'newsletter', preventDuplicates: true }).slice(
+      first - from,
+    );
     if (batch === FAILED_BATCH && this.audience >= BATCH_SIZE * 20) decisions = failedHandOver(decisions);
     for (let k = 0; k < decisions.length; k++) {
       const response = decisions[k]!.response;

@@ -33,12 +33,23 @@ const SHARES: readonly [number, ContactProfile][] = [
 ];
 
 const SHOWCASE_PROFILES = new Map<number, ContactProfile>([
-  [3, 'duplicate'], [5, 'no-address'], [7, 'malformed'], [9, 'not-valid'], [11, 'do-not-use-email'],
-  [13, 'unsubscribed-newsletter'], [19, 'limit-reached'], [23, 'duplicate'], [25, 'no-template'],
-  [31, 'unsubscribed-onboarding'], [35, 'malformed'],
+  [3, 'duplicate'],
+  [5, 'no-address'],
+  [7, 'malformed'],
+  [9, 'not-valid'],
+  [11, 'do-not-use-email'],
+  [13, 'unsubscribed-newsletter'],
+  [19, 'limit-reached'],
+  [23, 'duplicate'],
+  [25, 'no-template'],
+  [31, 'unsubscribed-onboarding'],
+  [35, 'malformed'],
 ]);
 /** Which earlier contact a showcase duplicate copies. */
-const SHOWCASE_TARGETS = new Map<number, number>([[3, 1], [23, 20]]);
+const SHOWCASE_TARGETS = new Map<number, number>([
+  [3, 1],
+  [23, 20],
+]);
 
 /** Names that break naive pages: markup, script, bidi overrides, right-to-left, very long, blank. */
 export const EDGE_NAMES: readonly string[] = [
@@ -57,20 +68,96 @@ export const EDGE_NAMES: readonly string[] = [
   '   ',
 ];
 /** Showcase contacts with an edge name, as positions in EDGE_NAMES. */
-const SHOWCASE_NAMES = new Map<number, number>([[15, 0], [17, 1], [21, 3], [27, 11], [29, 8], [33, 5], [37, 2], [39, 6]]);
+const SHOWCASE_NAMES = new Map<number, number>([
+  [15, 0],
+  [17, 1],
+  [21, 3],
+  [27, 11],
+  [29, 8],
+  [33, 5],
+  [37, 2],
+  [39, 6],
+]);
 const SHOWCASE_SIZE = 40;
 
 const FIRST = [
-  'Ada', 'Bruno', 'Chiara', 'Dmitri', 'Elif', 'Farid', 'Grace', 'Hiro', 'Ines', 'Jonas', 'Kwame', 'Lena', 'Mateo',
-  'Noor', 'Olga', 'Priya', 'Quentin', 'Rosa', 'Sven', 'Tamar', 'Uma', 'Viktor', 'Wen', 'Ximena', 'Yusuf', 'Zofia',
-  'Aiko', 'Ben', 'Carmen', 'Dara', 'Emil', 'Fatima', 'Gustav', 'Hana', 'Ivan', 'Julia',
+  'Ada',
+  'Bruno',
+  'Chiara',
+  'Dmitri',
+  'Elif',
+  'Farid',
+  'Grace',
+  'Hiro',
+  'Ines',
+  'Jonas',
+  'Kwame',
+  'Lena',
+  'Mateo',
+  'Noor',
+  'Olga',
+  'Priya',
+  'Quentin',
+  'Rosa',
+  'Sven',
+  'Tamar',
+  'Uma',
+  'Viktor',
+  'Wen',
+  'Ximena',
+  'Yusuf',
+  'Zofia',
+  'Aiko',
+  'Ben',
+  'Carmen',
+  'Dara',
+  'Emil',
+  'Fatima',
+  'Gustav',
+  'Hana',
+  'Ivan',
+  'Julia',
 ];
 const LAST = [
-  'Andersen', 'Becker', 'Costa', 'Dubois', 'Eriksson', 'Fischer', 'García', 'Haddad', 'Ivanova', 'Jansen', 'Kowalski',
-  'Lindqvist', 'Moreau', 'Nakamura', 'Okafor', 'Petrov', 'Quinn', 'Rossi', 'Schmidt', 'Tanaka', 'Usman', 'Varga',
-  'Weber', 'Xu', 'Yilmaz', 'Zimmermann', 'Novak', 'Horvat', 'Silva', 'Berg',
+  'Andersen',
+  'Becker',
+  'Costa',
+  'Dubois',
+  'Eriksson',
+  'Fischer',
+  'García',
+  'Haddad',
+  'Ivanova',
+  'Jansen',
+  'Kowalski',
+  'Lindqvist',
+  'Moreau',
+  'Nakamura',
+  'Okafor',
+  'Petrov',
+  'Quinn',
+  'Rossi',
+  'Schmidt',
+  'Tanaka',
+  'Usman',
+  'Varga',
+  'Weber',
+  'Xu',
+  'Yilmaz',
+  'Zimmermann',
+  'Novak',
+  'Horvat',
+  'Silva',
+  'Berg',
 ];
-const DOMAINS = ['example.com', 'example.org', 'example.net', 'mail.example.com', 'post.example.org', 'inbox.example.net'];
+const DOMAINS = [
+  'example.com',
+  'example.org',
+  'example.net',
+  'mail.example.com',
+  'post.example.org',
+  'inbox.example.net',
+];
 // Slugs are worked out once per list entry: normalising a million names costs seconds.
 const FIRST_SLUGS = FIRST.map(asciiSlug);
 const LAST_SLUGS = LAST.map(asciiSlug);
@@ -98,7 +185,9 @@ export class ContactBook {
 
   name(contact: number): string {
     const code = this.#nameCode(contact);
-    return code < 0 ? EDGE_NAMES[-1 - code]! : `${FIRST[code % FIRST.length]!} ${LAST[Math.floor(code / FIRST.length)]!}`;
+    return code < 0
+      ? EDGE_NAMES[-1 - code]!
+      : `${FIRST[code % FIRST.length]!} ${LAST[Math.floor(code / FIRST.length)]!}`;
   }
 
   /** A name as list positions (first + last × FIRST.length), or -1 - n for EDGE_NAMES[n]. */
@@ -118,10 +207,20 @@ export class ContactBook {
     const h = hash32(this.seed, contact, ADDRESS_SALT);
     const domain = DOMAINS[h % DOMAINS.length]!;
     const code = this.#nameCode(contact);
-    const slug = code < 0 ? EDGE_SLUGS[-1 - code]! : `${FIRST_SLUGS[code % FIRST.length]!}.${LAST_SLUGS[Math.floor(code / FIRST.length)]!}`;
+    const slug =
+      code < 0
+        ? EDGE_SLUGS[-1 - code]!
+        : `${FIRST_SLUGS[code % FIRST.length]!}.${LAST_SLUGS[Math.floor(code / FIRST.length)]!}`;
     const local = `${slug || 'contact'}.${contact}`;
     if (profile !== 'malformed') return `${local}@${domain}`;
-    const broken = [`${local}@`, `${local} @${domain}`, `${local}@@${domain}`, `${local}.${domain}`, `${local}@localhost`, `<${local}@${domain}>`];
+    const broken = [
+      `${local}@`,
+      `${local} @${domain}`,
+      `${local}@@${domain}`,
+      `${local}.${domain}`,
+      `${local}@localhost`,
+      `<${local}@${domain}>`,
+    ];
     return broken[(h >>> 8) % broken.length]!;
   }
 

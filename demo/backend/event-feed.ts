@@ -23,7 +23,12 @@ export interface DemoSwitches {
   providerFormat: boolean;
 }
 
-export const NO_SWITCHES: Readonly<DemoSwitches> = { duplicates: false, reordering: false, lateBounces: false, providerFormat: false };
+export const NO_SWITCHES: Readonly<DemoSwitches> = {
+  duplicates: false,
+  reordering: false,
+  lateBounces: false,
+  providerFormat: false,
+};
 
 export interface FeedOptions {
   /** Events per second (0 pauses the feed; the clock still runs). */
@@ -126,7 +131,8 @@ export class EventFeed {
     this.#tick++;
     campaign.advance(elapsedMs * this.timeScale);
     // At most a second's worth of budget, so a paused tab does not come back with a burst.
-    this.#budget = this.#rate === 0 ? 0 : Math.min(this.#budget + (this.#rate * elapsedMs) / 1000, Math.max(1, this.#rate));
+    this.#budget =
+      this.#rate === 0 ? 0 : Math.min(this.#budget + (this.#rate * elapsedMs) / 1000, Math.max(1, this.#rate));
     const batch: Pending[] = this.#held;
     this.#held = [];
     this.#redeliveries = this.#redeliveries.filter((item) => (item.tick <= this.#tick ? !batch.push(item) : true));
@@ -146,7 +152,8 @@ export class EventFeed {
   read(from: number, count: number): ResponseEvent[] {
     const end = Math.min(this.main.length, from + count);
     const recent = this.#recent;
-    if (from >= recent.from && end <= recent.from + recent.events.length) return recent.events.slice(from - recent.from, end - recent.from);
+    if (from >= recent.from && end <= recent.from + recent.events.length)
+      return recent.events.slice(from - recent.from, end - recent.from);
     const events: ResponseEvent[] = [];
     for (let i = from; i < end; i++) events.push(this.campaign.event(this.main.ref(i), this.main.step(i)));
     return events;
@@ -178,7 +185,8 @@ export class EventFeed {
     const fromProvider = this.campaign.step(ref, step)!.fromProvider;
     const log: LogName = this.switches.providerFormat && fromProvider && rng.chance(0.25) ? 'provider' : 'main';
     const item = { ref, step, log, tick: this.#tick };
-    if (this.switches.duplicates && rng.chance(0.05)) this.#redeliveries.push({ ...item, tick: this.#tick + 1 + rng.int(30) });
+    if (this.switches.duplicates && rng.chance(0.05))
+      this.#redeliveries.push({ ...item, tick: this.#tick + 1 + rng.int(30) });
     if (this.switches.lateBounces && this.campaign.step(ref, step)!.response === 'delivered' && rng.chance(0.05)) {
       this.#lateBounces.push(this.campaign.lateBounceAt(ref), ref, LATE_BOUNCE_STEP);
     }

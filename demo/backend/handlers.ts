@@ -17,7 +17,9 @@ type Cursor = number | { error: string };
 function readCursor(value: string | null, name: string): Cursor {
   if (value === null || value === '') return 0;
   if (/^\d{1,15}$/.test(value)) return Number(value);
-  return { error: `email-responses demo: ${name} must be a cursor from this backend (a whole number), not ${JSON.stringify(value.slice(0, 40))}` };
+  return {
+    error: `email-responses demo: ${name} must be a cursor from this backend (a whole number), not ${JSON.stringify(value.slice(0, 40))}`,
+  };
 }
 
 /**
@@ -82,12 +84,17 @@ export function createHandlers(backend: DemoBackend): HttpHandler[] {
     http.get('/api/snapshot', ({ request }) => {
       const params = new URL(request.url).searchParams;
       const emailId = params.get('emailId');
-      if (!emailId) return badRequest('email-responses demo: emailId is missing; try /api/snapshot?emailId=spring-sale&page=0');
+      if (!emailId)
+        return badRequest('email-responses demo: emailId is missing; try /api/snapshot?emailId=spring-sale&page=0');
       const pageText = params.get('page') ?? '0';
       const page = /^\d{1,7}$/.test(pageText) ? Number(pageText) : NaN;
-      if (ledger.total(emailId) < 0) return notFound(`email-responses demo: no email "${emailId}"; GET /api/emails lists them`);
+      if (ledger.total(emailId) < 0)
+        return notFound(`email-responses demo: no email "${emailId}"; GET /api/emails lists them`);
       const body = Number.isNaN(page) ? undefined : ledger.page(emailId, page, feed.main.length, feed.providerReceived);
-      if (!body) return notFound(`email-responses demo: email "${emailId}" has no page ${JSON.stringify(pageText)}; pages start at 0`);
+      if (!body)
+        return notFound(
+          `email-responses demo: email "${emailId}" has no page ${JSON.stringify(pageText)}; pages start at 0`,
+        );
       return HttpResponse.json(body);
     }),
 
@@ -96,8 +103,13 @@ export function createHandlers(backend: DemoBackend): HttpHandler[] {
     http.get('/api/contacts/:contactId/events', ({ params }) => {
       const id = String(params.contactId);
       const contact = contactNumber(id);
-      if (contact < 0 || contact >= campaign.audience) return notFound(`email-responses demo: no contact "${id}"; contacts are c-0 … c-${campaign.audience - 1}`);
-      return HttpResponse.json({ contactId: id, events: feed.eventsOfContact(contact), cursor: String(feed.main.length) });
+      if (contact < 0 || contact >= campaign.audience)
+        return notFound(`email-responses demo: no contact "${id}"; contacts are c-0 … c-${campaign.audience - 1}`);
+      return HttpResponse.json({
+        contactId: id,
+        events: feed.eventsOfContact(contact),
+        cursor: String(feed.main.length),
+      });
     }),
 
     http.get('/api/emails', () =>

@@ -68,10 +68,7 @@ export class Participants {
       this.decision.push('');
       (sendAt >= this.#expiresAt ? late : rows).push(this.#book.row(contact, participantId(p), launchId));
     }
-    const decided = [
-      ...presendCascade(rows, this.#email),
-      ...presendCascade(late, { ...this.#email, expired: true }),
-    ];
+    const decided = [...presendCascade(rows, this.#email), ...presendCascade(late, { ...this.#email, expired: true })];
     for (const { recipientId, response } of decided) this.decision[participantNumber(recipientId)] = response;
     return { first, size };
   }

@@ -27,7 +27,10 @@ export interface SendgridItem {
   contactId?: string;
 }
 
-type Shape = Pick<SendgridItem, 'event' | 'type' | 'reason' | 'status' | 'response' | 'attempt' | 'sg_machine_open' | 'useragent'>;
+type Shape = Pick<
+  SendgridItem,
+  'event' | 'type' | 'reason' | 'status' | 'response' | 'attempt' | 'sg_machine_open' | 'useragent'
+>;
 
 function shapeOf(event: ResponseEvent): Shape | undefined {
   switch (event.response) {
@@ -64,7 +67,8 @@ function shapeOf(event: ResponseEvent): Shape | undefined {
 /** The event as SendGrid would post it, or undefined for events a provider never sends. */
 export function toSendgrid(event: ResponseEvent): SendgridItem | undefined {
   const shape = shapeOf(event);
-  if (!shape || !event.id.startsWith('sendgrid:') || event.address === undefined || typeof event.at !== 'number') return undefined;
+  if (!shape || !event.id.startsWith('sendgrid:') || event.address === undefined || typeof event.at !== 'number')
+    return undefined;
   const messageId = `${event.emailId}-${event.recipientId}`;
   const item: SendgridItem = {
     email: event.address,

@@ -78,14 +78,27 @@ export class SendgridWebhooks {
     });
   }
 
-  async #deliver(signer: { privateKey: CryptoKey; handler: Handler } | undefined, items: readonly unknown[], body: string): Promise<void> {
+  async #deliver(
+    signer: { privateKey: CryptoKey; handler: Handler } | undefined,
+    items: readonly unknown[],
+    body: string,
+  ): Promise<void> {
     if (signer) {
       const timestamp = String(Math.floor(Date.now() / 1000));
       const signed = asBufferSource(concatBytes(utf8(timestamp), utf8(body)));
-      const raw = new Uint8Array(await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, signer.privateKey, signed));
-      const headers = { 'content-type': 'application/json', [SENDGRID_SIGNATURE_HEADER]: bytesToBase64(derSignature(raw)), [SENDGRID_TIMESTAMP_HEADER]: timestamp };
+      const raw = new Uint8Array(
+        await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, signer.privateKey, signed),
+      );
+      const headers = {
+        'content-type': 'application/json',
+        [SENDGRID_SIGNATURE_HEADER]: bytesToBase64(derSignature(raw)),
+        [SENDGRID_TIMESTAMP_HEADER]: timestamp,
+      };
       const response = await signer.handler(new Request(SENDGRID_WEBHOOK_URL, { method: 'POST', body, headers }));
-      if (!response.ok) console.error(`email-responses demo: the SendGrid webhook endpoint refused a signed delivery: ${this.lastRefusal}`);
+      if (!response.ok)
+        console.error(
+          `email-responses demo: the SendGrid webhook endpoint refused a signed delivery: ${this.lastRefusal}`,
+        );
     } else {
       // No WebCrypto here (or no key): the demo still runs, reading the items unverified.
       this.#apply(normalizeProviderEvents('sendgrid', items).events);

@@ -71,8 +71,15 @@ export class ServerLedger {
     const row = state.rowOf(emailId, recipientId);
     if (row < 0) {
       const contact = campaign.contactOf(ref);
-      const at = ref < campaign.audience ? campaign.bulk.startsAt : campaign.participants.joinAt[ref - campaign.audience]!;
-      const planned: ServerRecipient = { recipientId, response: 'planned', at, contactId: contactId(contact), contactName: campaign.book.name(contact) };
+      const at =
+        ref < campaign.audience ? campaign.bulk.startsAt : campaign.participants.joinAt[ref - campaign.audience]!;
+      const planned: ServerRecipient = {
+        recipientId,
+        response: 'planned',
+        at,
+        contactId: contactId(contact),
+        contactName: campaign.book.name(contact),
+      };
       const address = campaign.book.address(contact);
       if (address !== undefined) planned.address = address;
       return planned;

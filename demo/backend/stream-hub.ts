@@ -58,7 +58,8 @@ export class StreamHub {
         start: (controller) => {
           live = { kind, position: from, controller, wake: undefined, done: false, timer: undefined };
           this.#streams.add(live);
-          if (kind !== 'ndjson') controller.enqueue(this.#encoder.encode(`retry: ${SSE_RETRY_MS}\n: from cursor ${from}\n\n`));
+          if (kind !== 'ndjson')
+            controller.enqueue(this.#encoder.encode(`retry: ${SSE_RETRY_MS}\n: from cursor ${from}\n\n`));
           const stream = live;
           if (endAfterMs !== undefined) stream.timer = setTimeout(() => this.#end(stream, 'close'), endAfterMs);
         },

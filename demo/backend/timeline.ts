@@ -74,19 +74,31 @@ export function deliveryTimeline(rng: Rng, sentAt: number, outcome: Outcome): St
   add('provider-queued', queuedAt);
   switch (outcome) {
     case 'rejected':
-      add('rejected', queuedAt + rng.between(1, 5) * SECOND, { reason: '554 5.7.1 Message rejected: spam content detected' });
+      add('rejected', queuedAt + rng.between(1, 5) * SECOND, {
+        reason: '554 5.7.1 Message rejected: spam content detected',
+      });
       return steps;
     case 'invalid':
-      add('invalid-address', queuedAt + rng.between(1, 10) * SECOND, { reason: 'dropped: Invalid (the mailbox does not exist)' });
+      add('invalid-address', queuedAt + rng.between(1, 10) * SECOND, {
+        reason: 'dropped: Invalid (the mailbox does not exist)',
+      });
       return steps;
     case 'hard-bounce':
-      add('hard-bounce', queuedAt + rng.between(2, 90) * SECOND, { reason: '550 5.1.1 The email account that you tried to reach does not exist' });
+      add('hard-bounce', queuedAt + rng.between(2, 90) * SECOND, {
+        reason: '550 5.1.1 The email account that you tried to reach does not exist',
+      });
       return steps;
     case 'soft-bounce': {
-      add('provider-delayed', queuedAt + rng.between(1, 15) * MINUTE, { reason: '452 4.2.2 Mailbox full, try again later; attempt 1' });
-      add('provider-delayed', queuedAt + rng.between(3, 8) * HOUR, { reason: '452 4.2.2 Mailbox full, try again later; attempt 5' });
+      add('provider-delayed', queuedAt + rng.between(1, 15) * MINUTE, {
+        reason: '452 4.2.2 Mailbox full, try again later; attempt 1',
+      });
+      add('provider-delayed', queuedAt + rng.between(3, 8) * HOUR, {
+        reason: '452 4.2.2 Mailbox full, try again later; attempt 5',
+      });
       // Soft Bounce comes after the provider's 48-hour retry window.
-      add('soft-bounce', queuedAt + SENT_TO_PROVIDER_LIMIT + rng.between(1, 20) * MINUTE, { reason: 'expired: 452 4.2.2 mailbox full; gave up after 48 hours' });
+      add('soft-bounce', queuedAt + SENT_TO_PROVIDER_LIMIT + rng.between(1, 20) * MINUTE, {
+        reason: 'expired: 452 4.2.2 mailbox full; gave up after 48 hours',
+      });
       return steps;
     }
     default:
@@ -103,7 +115,9 @@ function delivered(
 ): Step[] {
   let deliveredAt = queuedAt + rng.between(1, 60) * SECOND;
   if (outcome === 'delayed') {
-    add('provider-delayed', queuedAt + rng.between(10, 90) * SECOND, { reason: '421 4.7.0 Try again later, closing connection' });
+    add('provider-delayed', queuedAt + rng.between(10, 90) * SECOND, {
+      reason: '421 4.7.0 Try again later, closing connection',
+    });
     deliveredAt = queuedAt + rng.between(5, 120) * MINUTE;
   }
   add('delivered', deliveredAt);

@@ -58,11 +58,16 @@ export class BatchApplier {
 
   constructor(private readonly target: BatchTarget) {}
 
-  apply(events: Iterable<unknown>, onAccepted: AcceptedListener | undefined, onDuplicate?: AcceptedListener): AppliedBatch {
+  apply(
+    events: Iterable<unknown>,
+    onAccepted: AcceptedListener | undefined,
+    onDuplicate?: AcceptedListener,
+  ): AppliedBatch {
     const run = new Run(++this.batchNumber, onAccepted, this.spare ?? new Stage(), onDuplicate);
     this.spare = undefined;
     if (Array.isArray(events)) {
-      for (let start = 0; start < events.length; start += CHUNK) this.chunk(events, start, Math.min(events.length, start + CHUNK), run);
+      for (let start = 0; start < events.length; start += CHUNK)
+        this.chunk(events, start, Math.min(events.length, start + CHUNK), run);
     } else {
       const buffer: unknown[] = [];
       for (const input of events) {
@@ -73,7 +78,13 @@ export class BatchApplier {
       this.chunk(buffer, 0, buffer.length, run);
     }
     this.spare = run.stage;
-    return { accepted: run.accepted, duplicates: run.duplicates, rejected: run.rejected, changed: run.changed, changedEmails: [...run.changedEmails] };
+    return {
+      accepted: run.accepted,
+      duplicates: run.duplicates,
+      rejected: run.rejected,
+      changed: run.changed,
+      changedEmails: [...run.changedEmails],
+    };
   }
 
   private chunk(inputs: readonly unknown[], start: number, end: number, run: Run): void {
@@ -97,7 +108,10 @@ export class BatchApplier {
     let warmth = 0;
     for (let k = 0; k < n; k++) {
       const row = rows[k]!;
-      warmth += table.times[row * STRIDE]! + table.ints[row * STRIDE * 2 + STRIDE]! + table.fingerprints[row * STRIDE * 4 + STRIDE * 4 - 1]!;
+      warmth +=
+        table.times[row * STRIDE]! +
+        table.ints[row * STRIDE * 2 + STRIDE]! +
+        table.fingerprints[row * STRIDE * 4 + STRIDE * 4 - 1]!;
     }
     const times = run.stage.at;
     for (let k = 0; k < n; k++) {
@@ -132,7 +146,8 @@ export class BatchApplier {
       }
       const event = scratch.event;
       let entry = run.entry;
-      if (entry === undefined || entry.id !== event.emailId) entry = run.entry = emails.entry(event.emailId, rules.responses.length);
+      if (entry === undefined || entry.id !== event.emailId)
+        entry = run.entry = emails.entry(event.emailId, rules.responses.length);
       stage.events[n] = event;
       stage.entries[n] = entry;
       stage.response[n] = scratch.response;
@@ -159,7 +174,8 @@ export class BatchApplier {
         ? mergeResponse(table, rules, row, response, event.reason, event.scope, times, k)
         : period.merge(table, rules, row, response, event, times, k);
     if (mergeMeta(table, contacts, row, event, times, k)) changed = true;
-    if ((event.emailKind != null || event.emailType != null) && emails.mergeMeta(entry, event, times[k]!)) run.changedEmails.add(entry.id);
+    if ((event.emailKind != null || event.emailType != null) && emails.mergeMeta(entry, event, times[k]!))
+      run.changedEmails.add(entry.id);
     const after = signature(table, row);
     if (before !== after) emails.count(entry, before, after);
     const last = row * STRIDE * 2 + LAST_CHANGE;

@@ -98,7 +98,16 @@ const TABLE: Row[] = [
   ['invalid-address', 'Invalid email address', 5, 'not-sent', true, 2, true, { effects: { invalidatesAddress: true } }],
   ['rejected', 'Rejected', 4, 'not-sent', true, 9, true],
   ['soft-bounce', 'Soft Bounce', 13, 'not-sent', true, 10, true, { effects: { softBounce: true } }],
-  ['hard-bounce', 'Hard Bounce', 8, 'not-sent', true, 11, true, { effects: { doNotUseEmail: true, invalidatesAddress: true } }],
+  [
+    'hard-bounce',
+    'Hard Bounce',
+    8,
+    'not-sent',
+    true,
+    11,
+    true,
+    { effects: { doNotUseEmail: true, invalidatesAddress: true } },
+  ],
   ['limit-reached', 'Email limit reached', 11, 'not-sent', true, 0, false],
   ['canceled-do-not-use-email', 'Canceled (unsubscribed from all emails)', 19, 'not-sent', true, 0, false],
   ['canceled-invalid-email', 'Canceled (invalid email)', 20, 'not-sent', true, 0, false],
@@ -108,7 +117,16 @@ const TABLE: Row[] = [
   ['canceled-sender-domain', "Canceled (sender's domain not verified)", 26, 'not-sent', true, 0, false],
   ['canceled-sender-name', "Canceled (sender's name not valid)", 27, 'not-sent', true, 0, false],
   ['canceled-duplicate', 'Canceled (duplicated email)', 42, 'not-sent', true, 0, false],
-  ['canceled-unsubscribed-type', 'Canceled (unsubscribed by email type)', 44, 'not-sent', true, 0, false, { effects: { unsubscribesEmailType: true } }],
+  [
+    'canceled-unsubscribed-type',
+    'Canceled (unsubscribed by email type)',
+    44,
+    'not-sent',
+    true,
+    0,
+    false,
+    { effects: { unsubscribesEmailType: true } },
+  ],
   ['stopped-manually', 'Stopped (manually)', 301, 'not-sent', true, 0, false],
   ['stopped-expired', 'Stopped (time to send expired)', 410, 'not-sent', true, 0, false],
 ];
@@ -132,4 +150,3 @@ export const DEFAULT_RULES: ResponseRules = {
   softBounceWarningThreshold: 3,
   sentToProviderLimitHours: 48,
 };
-

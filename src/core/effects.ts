@@ -39,7 +39,11 @@ function byTime(a: RecipientState, b: RecipientState): number {
 }
 
 /** Derives a contact's flags from its recipients' current responses. Pure; order-free. */
-export function contactFlags(contactId: string, recipients: readonly RecipientState[], rules: CompiledRules): ContactState {
+export function contactFlags(
+  contactId: string,
+  recipients: readonly RecipientState[],
+  rules: CompiledRules,
+): ContactState {
   const sorted = [...recipients].sort(byTime);
   const byId = new Map(rules.responses.map((response) => [response.id, response]));
   const address = [...sorted].reverse().find((recipient) => recipient.address !== undefined)?.address;

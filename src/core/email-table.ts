@@ -66,7 +66,10 @@ export class EmailTable {
   mergeMeta(entry: EmailEntry, event: ResponseEvent, at: number): boolean {
     let changed = false;
     const kind = event.emailKind;
-    if (kind != null && (at > entry.kindAt || (at === entry.kindAt && (entry.kind === undefined || kind > entry.kind)))) {
+    if (
+      kind != null &&
+      (at > entry.kindAt || (at === entry.kindAt && (entry.kind === undefined || kind > entry.kind)))
+    ) {
       entry.kindAt = at;
       if (kind !== entry.kind) {
         entry.kind = kind;
@@ -74,7 +77,10 @@ export class EmailTable {
       }
     }
     const type = event.emailType;
-    if (type != null && (at > entry.typeAt || (at === entry.typeAt && (entry.type === undefined || type > entry.type)))) {
+    if (
+      type != null &&
+      (at > entry.typeAt || (at === entry.typeAt && (entry.type === undefined || type > entry.type)))
+    ) {
       entry.typeAt = at;
       if (type !== entry.type) {
         entry.type = type;

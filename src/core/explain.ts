@@ -50,19 +50,38 @@ export function explainRecipientEvents(
   duplicates: readonly { event: ResponseEvent; at: number }[] = [],
 ): ExplainedEvent[] {
   const indexed = events
-    .map(({ event, at }) => ({ event, at, index: rules.lookup.get(event.response) ?? rules.lookup.get(event.response.toLowerCase()) ?? -1 }))
+    .map(({ event, at }) => ({
+      event,
+      at,
+      index: rules.lookup.get(event.response) ?? rules.lookup.get(event.response.toLowerCase()) ?? -1,
+    }))
     .filter((entry) => entry.index >= 0)
-    .sort((a, b) => a.at - b.at || rules.final[b.index]! - rules.final[a.index]! || rules.priority[b.index]! - rules.priority[a.index]! || b.index - a.index || (a.event.id < b.event.id ? -1 : 1));
+    .sort(
+      (a, b) =>
+        a.at - b.at ||
+        rules.final[b.index]! - rules.final[a.index]! ||
+        rules.priority[b.index]! - rules.priority[a.index]! ||
+        b.index - a.index ||
+        (a.event.id < b.event.id ? -1 : 1),
+    );
   let current = -1;
   let final = false;
   // The fold's cutoff: the earliest Sent to provider plus the period (none when it is off).
   let cutoff = Infinity;
   if (rules.statisticsPeriodMs > 0) {
-    for (const { at, index } of indexed) if (index === rules.sentToProvider && at + rules.statisticsPeriodMs < cutoff) cutoff = at + rules.statisticsPeriodMs;
+    for (const { at, index } of indexed)
+      if (index === rules.sentToProvider && at + rules.statisticsPeriodMs < cutoff)
+        cutoff = at + rules.statisticsPeriodMs;
   }
   const out: ExplainedEvent[] = [];
   for (const { event, at, index } of indexed) {
-    const entry: ExplainedEvent = { event, at, response: rules.responses[index]!.id, changed: false, responseAfter: '' };
+    const entry: ExplainedEvent = {
+      event,
+      at,
+      response: rules.responses[index]!.id,
+      changed: false,
+      responseAfter: '',
+    };
     const counted = COUNTER_NAMES[rules.counter[index]!];
     if (at > cutoff) {
       entry.because = 'after-period';
@@ -87,7 +106,9 @@ export function explainRecipientEvents(
     out.push(entry);
   }
   for (const { event, at } of duplicates) {
-    const after = out.filter((e) => e.at <= at).at(-1)?.responseAfter ?? (current >= 0 ? rules.responses[current]!.id : event.response);
+    const after =
+      out.filter((e) => e.at <= at).at(-1)?.responseAfter ??
+      (current >= 0 ? rules.responses[current]!.id : event.response);
     out.push({ event, at, response: event.response, changed: false, because: 'duplicate', responseAfter: after });
   }
   return out.sort((a, b) => a.at - b.at);

@@ -174,7 +174,11 @@ export class ResponseState {
   /** The contact's flags (Do not use email, Valid…), derived from its recipients' responses. */
   contact(contactId: string): ContactState {
     const rows = this.contacts.rows(contactId);
-    return contactFlags(contactId, rows.map((row) => this.recipientAt(row)), this.rules);
+    return contactFlags(
+      contactId,
+      rows.map((row) => this.recipientAt(row)),
+      this.rules,
+    );
   }
 
   /** Rows of every recipient of the contact, in the order they first appeared. */
@@ -197,7 +201,10 @@ export interface FoldedResponses extends ResponseState {
  * Folds a set of events into one response per recipient. The result does not depend on the
  * order of the events or on how often each is repeated.
  */
-export function foldEvents(events: Iterable<unknown>, rules: ResponseRules | CompiledRules = DEFAULT_RULES): FoldedResponses {
+export function foldEvents(
+  events: Iterable<unknown>,
+  rules: ResponseRules | CompiledRules = DEFAULT_RULES,
+): FoldedResponses {
   const state = new ResponseState(rules);
   const { rejected } = state.apply(events);
   return Object.assign(state, { rejected });

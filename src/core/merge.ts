@@ -134,7 +134,14 @@ function finalWins(
 }
 
 /** The reason is read only on a tie of times: it sits apart from the record (another miss). */
-function earlier(reason: string | undefined, texts: readonly (string | undefined)[], row: number, eventTimes: Float64Array, k: number, currentAt: number): boolean {
+function earlier(
+  reason: string | undefined,
+  texts: readonly (string | undefined)[],
+  row: number,
+  eventTimes: Float64Array,
+  k: number,
+  currentAt: number,
+): boolean {
   const at = eventTimes[k]!;
   return at < currentAt || (at === currentAt && (reason ?? '') < (texts[row * TEXT_STRIDE + NON_FINAL_REASON] ?? ''));
 }
@@ -159,9 +166,17 @@ export function signature(table: RecipientTable, row: number): number {
  * than in a loop over META_FIELDS: a keyed load in a loop goes megamorphic and costs several
  * times a named one on this path. Returns true when a text changed.
  */
-export function mergeMeta(table: RecipientTable, contacts: ContactIndex, row: number, event: ResponseEvent, eventTimes: Float64Array, k: number): boolean {
+export function mergeMeta(
+  table: RecipientTable,
+  contacts: ContactIndex,
+  row: number,
+  event: ResponseEvent,
+  eventTimes: Float64Array,
+  k: number,
+): boolean {
   let changed = false;
-  if (event.contactId != null && mergeText(table, contacts, row, CONTACT, event.contactId, eventTimes, k)) changed = true;
+  if (event.contactId != null && mergeText(table, contacts, row, CONTACT, event.contactId, eventTimes, k))
+    changed = true;
   if (event.contactName != null && mergeText(table, contacts, row, 1, event.contactName, eventTimes, k)) changed = true;
   if (event.address != null && mergeText(table, contacts, row, 2, event.address, eventTimes, k)) changed = true;
   if (event.provider != null && mergeText(table, contacts, row, 3, event.provider, eventTimes, k)) changed = true;
@@ -169,7 +184,15 @@ export function mergeMeta(table: RecipientTable, contacts: ContactIndex, row: nu
 }
 
 /** The stored text is read only when the time does not settle it: it is a cache miss of its own. */
-function mergeText(table: RecipientTable, contacts: ContactIndex, row: number, field: number, value: string, eventTimes: Float64Array, k: number): boolean {
+function mergeText(
+  table: RecipientTable,
+  contacts: ContactIndex,
+  row: number,
+  field: number,
+  value: string,
+  eventTimes: Float64Array,
+  k: number,
+): boolean {
   const at = eventTimes[k]!;
   const times = table.times;
   const stamp = row * STRIDE + META_AT + field;

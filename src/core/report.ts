@@ -100,7 +100,10 @@ export function reportEmail(state: ResponseState, emailId: string): EmailReport 
     } else if (hasEngagement(stage, counters, 'opened-not-delivered')) openedNotDelivered++;
   }
   const stages = Object.fromEntries(STAGES.map((stage) => [stage, 0])) as Record<Stage, number>;
-  const stageResponses = Object.fromEntries(STAGES.map((stage) => [stage, [] as StageResponse[]])) as Record<Stage, StageResponse[]>;
+  const stageResponses = Object.fromEntries(STAGES.map((stage) => [stage, [] as StageResponse[]])) as Record<
+    Stage,
+    StageResponse[]
+  >;
   const byResponse: Record<string, number> = {};
   let recipients = 0;
   rules.responses.forEach((response, index) => {

@@ -112,7 +112,8 @@ export function checkRules(value: unknown): string[] {
   const problems: string[] = [];
   if (typeof value !== 'object' || value === null) return ['rules must be an object'];
   const rules = value as Partial<ResponseRules>;
-  if (typeof rules.version !== 'string' || rules.version.length === 0) problems.push('version must be a non-empty string');
+  if (typeof rules.version !== 'string' || rules.version.length === 0)
+    problems.push('version must be a non-empty string');
   if (!Number.isInteger(rules.softBounceWarningThreshold) || (rules.softBounceWarningThreshold ?? 0) < 1) {
     problems.push('softBounceWarningThreshold must be a whole number of at least 1');
   }
@@ -142,16 +143,20 @@ export function checkRules(value: unknown): string[] {
     } else {
       ids.add(response.id);
     }
-    if (typeof response.label !== 'string' || response.label.length === 0) problems.push(`${where}.label must be a non-empty string`);
+    if (typeof response.label !== 'string' || response.label.length === 0)
+      problems.push(`${where}.label must be a non-empty string`);
     if (!Array.isArray(response.aliases) || response.aliases.some((alias) => typeof alias !== 'string')) {
       problems.push(`${where}.aliases must be an array of strings`);
     }
     if (!Number.isInteger(response.code)) problems.push(`${where}.code must be a whole number`);
-    if (response.group !== 'sent' && response.group !== 'not-sent') problems.push(`${where}.group must be "sent" or "not-sent"`);
+    if (response.group !== 'sent' && response.group !== 'not-sent')
+      problems.push(`${where}.group must be "sent" or "not-sent"`);
     if (typeof response.final !== 'boolean') problems.push(`${where}.final must be true or false`);
     if (!Number.isInteger(response.priority)) problems.push(`${where}.priority must be a whole number`);
-    if (typeof response.handedToProvider !== 'boolean') problems.push(`${where}.handedToProvider must be true or false`);
-    if (response.stage !== undefined && !isStage(response.stage)) problems.push(`${where}.stage must be one of ${STAGES.join(', ')}`);
+    if (typeof response.handedToProvider !== 'boolean')
+      problems.push(`${where}.handedToProvider must be true or false`);
+    if (response.stage !== undefined && !isStage(response.stage))
+      problems.push(`${where}.stage must be one of ${STAGES.join(', ')}`);
     if (response.counter !== undefined && !(response.counter in COUNTER_CODES)) {
       problems.push(`${where}.counter must be opens, clicks or machineOpens`);
     }

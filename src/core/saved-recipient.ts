@@ -84,7 +84,13 @@ export function saveRow(table: RecipientTable, emails: EmailTable, rules: Compil
 }
 
 /** Adds the saved row; -1 when the recipient has a row already or a response is not in the rules. */
-export function restoreRow(table: RecipientTable, emails: EmailTable, rules: CompiledRules, contacts: ContactIndex, saved: SavedRecipient): number {
+export function restoreRow(
+  table: RecipientTable,
+  emails: EmailTable,
+  rules: CompiledRules,
+  contacts: ContactIndex,
+  saved: SavedRecipient,
+): number {
   const entry = emails.entry(saved.emailId, rules.responses.length);
   if (entry.rows.has(saved.recipientId)) return NONE;
   const responses = savedResponses(rules, saved);
@@ -98,9 +104,12 @@ export function restoreRow(table: RecipientTable, emails: EmailTable, rules: Com
 }
 
 /** The saved responses as catalogue indexes, or undefined when the rules lack one (or it has none). */
-export function savedResponses(rules: CompiledRules, saved: SavedRecipient): { nonFinal: number; final: number } | undefined {
-  const nonFinal = saved.nonFinal === null ? NONE : rules.lookup.get(saved.nonFinal) ?? -2;
-  const final = saved.final === null ? NONE : rules.lookup.get(saved.final) ?? -2;
+export function savedResponses(
+  rules: CompiledRules,
+  saved: SavedRecipient,
+): { nonFinal: number; final: number } | undefined {
+  const nonFinal = saved.nonFinal === null ? NONE : (rules.lookup.get(saved.nonFinal) ?? -2);
+  const final = saved.final === null ? NONE : (rules.lookup.get(saved.final) ?? -2);
   if (nonFinal === -2 || final === -2 || (nonFinal === NONE && final === NONE)) return undefined;
   return { nonFinal, final };
 }
@@ -109,7 +118,13 @@ export function savedResponses(rules: CompiledRules, saved: SavedRecipient): { n
  * Writes a saved state over a row's responses, times and counters, and over the meta fields it
  * carries (the others keep their values). The caller moves the email's counts.
  */
-export function writeSaved(table: RecipientTable, contacts: ContactIndex, row: number, saved: SavedRecipient, responses: { nonFinal: number; final: number }): void {
+export function writeSaved(
+  table: RecipientTable,
+  contacts: ContactIndex,
+  row: number,
+  saved: SavedRecipient,
+  responses: { nonFinal: number; final: number },
+): void {
   const { times, ints, texts } = table;
   const t = row * STRIDE;
   const i = t * 2;

@@ -50,7 +50,9 @@ export const DEFAULT_STAGES: Readonly<Record<string, Stage>> = {
  * A response's stage: its `stage` when the rules name one, else what its group, final flag and
  * hand-over imply (rules written before stages existed keep working).
  */
-export function definitionStage(response: Pick<ResponseDefinition, 'stage' | 'group' | 'final' | 'handedToProvider'>): Stage {
+export function definitionStage(
+  response: Pick<ResponseDefinition, 'stage' | 'group' | 'final' | 'handedToProvider'>,
+): Stage {
   if (response.stage !== undefined) return response.stage;
   if (response.group === 'sent') return 'delivered';
   if (response.handedToProvider) return response.final ? 'not-delivered' : 'awaiting-provider';
@@ -63,7 +65,8 @@ export function isStage(value: unknown): value is Stage {
 
 /** The stage of a response, by id, label, alias or catalogue index; undefined when unknown. */
 export function stageOf(rules: CompiledRules, response: string | number): Stage | undefined {
-  const index = typeof response === 'number' ? response : rules.lookup.get(response) ?? rules.lookup.get(response.toLowerCase());
+  const index =
+    typeof response === 'number' ? response : (rules.lookup.get(response) ?? rules.lookup.get(response.toLowerCase()));
   return index === undefined || index < 0 || index >= rules.responses.length ? undefined : STAGES[rules.stage[index]!];
 }
 

@@ -79,7 +79,15 @@ export class StatisticsPeriod {
    * Applies a new event of the row, or leaves it out when it lies after the row's period. Returns
    * true when anything a view shows may have changed.
    */
-  merge(table: RecipientTable, rules: CompiledRules, row: number, response: number, event: ResponseEvent, eventTimes: Float64Array, k: number): boolean {
+  merge(
+    table: RecipientTable,
+    rules: CompiledRules,
+    row: number,
+    response: number,
+    event: ResponseEvent,
+    eventTimes: Float64Array,
+    k: number,
+  ): boolean {
     const at = eventTimes[k]!;
     if (row >= this.sentAt.length) this.grow(row);
     const sent = this.sentAt[row]!;

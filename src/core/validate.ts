@@ -17,7 +17,6 @@ export const FIELD_LIMITS = {
   reason: 2048,
 } as const;
 
-
 /** What validation learns about a good event, written into a reused object to spare the heap. */
 export interface CheckedEvent {
   event: ResponseEvent;
@@ -30,11 +29,18 @@ function reject(event: unknown, code: EventRejection['code'], reason: string, fi
 }
 
 /** The limit comes as a number: `FIELD_LIMITS[field]` would be a keyed load, megamorphic here. */
-function checkString(input: unknown, value: unknown, field: keyof typeof FIELD_LIMITS, limit: number, required: boolean): EventRejection | null {
+function checkString(
+  input: unknown,
+  value: unknown,
+  field: keyof typeof FIELD_LIMITS,
+  limit: number,
+  required: boolean,
+): EventRejection | null {
   if (value === undefined || value === null) {
     return required ? reject(input, 'missing-field', `${field} is missing`, field) : null;
   }
-  if (typeof value !== 'string') return reject(input, 'wrong-type', `${field} must be text, not ${typeName(value)}`, field);
+  if (typeof value !== 'string')
+    return reject(input, 'wrong-type', `${field} must be text, not ${typeName(value)}`, field);
   if (required && value.length === 0) return reject(input, 'missing-field', `${field} is empty`, field);
   if (value.length > limit) {
     return reject(input, 'too-long', `${field} is ${value.length} characters; at most ${limit} are allowed`, field);
@@ -65,8 +71,10 @@ export function checkEvent(input: unknown, rules: CompiledRules, out: CheckedEve
     checkString(input, event.recipientId, 'recipientId', FIELD_LIMITS.recipientId, true);
   if (problem) return problem;
   const response = event.response;
-  if (response === undefined || response === null) return reject(input, 'missing-field', 'response is missing', 'response');
-  if (typeof response !== 'string') return reject(input, 'wrong-type', `response must be text, not ${typeName(response)}`, 'response');
+  if (response === undefined || response === null)
+    return reject(input, 'missing-field', 'response is missing', 'response');
+  if (typeof response !== 'string')
+    return reject(input, 'wrong-type', `response must be text, not ${typeName(response)}`, 'response');
   const index = response.length <= FIELD_LIMITS.response ? responseIndex(rules, response) : -1;
   if (index < 0) {
     const shown = response.length > 40 ? `${response.slice(0, 40)}…` : response;
@@ -79,10 +87,16 @@ export function checkEvent(input: unknown, rules: CompiledRules, out: CheckedEve
   }
   if (!isPlausibleTime(at)) return reject(input, 'time-out-of-range', 'at lies before 2000 or after 2099', 'at');
   const optional =
-    (event.contactId == null ? null : checkString(input, event.contactId, 'contactId', FIELD_LIMITS.contactId, false)) ??
-    (event.contactName == null ? null : checkString(input, event.contactName, 'contactName', FIELD_LIMITS.contactName, false)) ??
+    (event.contactId == null
+      ? null
+      : checkString(input, event.contactId, 'contactId', FIELD_LIMITS.contactId, false)) ??
+    (event.contactName == null
+      ? null
+      : checkString(input, event.contactName, 'contactName', FIELD_LIMITS.contactName, false)) ??
     (event.address == null ? null : checkString(input, event.address, 'address', FIELD_LIMITS.address, false)) ??
-    (event.emailType == null ? null : checkString(input, event.emailType, 'emailType', FIELD_LIMITS.emailType, false)) ??
+    (event.emailType == null
+      ? null
+      : checkString(input, event.emailType, 'emailType', FIELD_LIMITS.emailType, false)) ??
     (event.provider == null ? null : checkString(input, event.provider, 'provider', FIELD_LIMITS.provider, false)) ??
     (event.reason == null ? null : checkString(input, event.reason, 'reason', FIELD_LIMITS.reason, false));
   if (optional) return optional;

@@ -37,7 +37,10 @@ export function defineEmailResponses(options: DefineOptions = {}): Partial<Recor
   const { prefix } = options;
   const names: Partial<Record<ElementName, string>> = {};
   if (prefix !== undefined && !PREFIX.test(prefix)) {
-    warnOnce(`prefix:${prefix}`, `defineEmailResponses: the prefix "${prefix}" would make invalid tag names; use lowercase letters, digits and hyphens, starting with a letter (acme). Nothing was registered.`);
+    warnOnce(
+      `prefix:${prefix}`,
+      `defineEmailResponses: the prefix "${prefix}" would make invalid tag names; use lowercase letters, digits and hyphens, starting with a letter (acme). Nothing was registered.`,
+    );
     return names;
   }
   for (const [name, element] of Object.entries(ELEMENTS) as [ElementName, CustomElementConstructor][]) {

@@ -53,7 +53,8 @@ export function createEventRelay(options: EventRelayOptions = {}): EventRelay {
       const url = new URL(request.url);
       const asked = Number(request.headers.get('last-event-id') ?? url.searchParams.get('lastEventId') ?? 0);
       // A cursor from before a restart (beyond the log) starts again: ids make repeats harmless.
-      let cursor = Number.isSafeInteger(asked) && asked >= 0 && asked <= base + log.length ? Math.max(asked, base) : base;
+      let cursor =
+        Number.isSafeInteger(asked) && asked >= 0 && asked <= base + log.length ? Math.max(asked, base) : base;
       let wake: (() => void) | undefined;
       const body = new ReadableStream<Uint8Array>({
         start: (controller) => controller.enqueue(encoder.encode(`retry: 1000\n: from cursor ${cursor}\n\n`)),

@@ -26,6 +26,11 @@ export type {
 } from './webhook-types';
 // The normalizers, so one import serves a webhook endpoint.
 export { PROVIDER_NAMES, normalizeProviderEvents } from '../core/providers/index';
-export type { NormalizeProviderOptions, NormalizeProviderResult, ProviderName, ProviderSkip } from '../core/providers/index';
+export type {
+  NormalizeProviderOptions,
+  NormalizeProviderResult,
+  ProviderName,
+  ProviderSkip,
+} from '../core/providers/index';
 export { createEventRelay } from './event-relay';
 export type { EventRelay, EventRelayOptions } from './event-relay';

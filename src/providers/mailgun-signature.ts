@@ -10,19 +10,36 @@ import { parseJsonBody, type ReadWebhookRequest } from './webhook-request';
 import { listOf, refuse, type MailgunSecrets, type VerifyWebhookOptions, type WebhookVerdict } from './webhook-types';
 
 export async function hmacSha256(key: Uint8Array, message: Uint8Array): Promise<Uint8Array> {
-  const cryptoKey = await crypto.subtle.importKey('raw', asBufferSource(key), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const cryptoKey = await crypto.subtle.importKey(
+    'raw',
+    asBufferSource(key),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
   return new Uint8Array(await crypto.subtle.sign('HMAC', cryptoKey, asBufferSource(message)));
 }
 
 function text(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : typeof value === 'number' && Number.isFinite(value) ? String(value) : undefined;
+  return typeof value === 'string'
+    ? value
+    : typeof value === 'number' && Number.isFinite(value)
+      ? String(value)
+      : undefined;
 }
 
-export async function verifyMailgun(request: ReadWebhookRequest, secrets: MailgunSecrets, options?: VerifyWebhookOptions): Promise<WebhookVerdict> {
+export async function verifyMailgun(
+  request: ReadWebhookRequest,
+  secrets: MailgunSecrets,
+  options?: VerifyWebhookOptions,
+): Promise<WebhookVerdict> {
   const json = parseJsonBody(request);
   if (!json.ok) return refuse(`${json.reason}: a Mailgun webhook body is JSON with its signature inside`, 'unreadable');
   const body = json.value;
-  const signature = body !== null && typeof body === 'object' && !Array.isArray(body) ? (body as Record<string, unknown>).signature : undefined;
+  const signature =
+    body !== null && typeof body === 'object' && !Array.isArray(body)
+      ? (body as Record<string, unknown>).signature
+      : undefined;
   if (signature === null || typeof signature !== 'object' || Array.isArray(signature)) {
     return refuse('the body has no "signature" object (Mailgun signs every webhook; legacy form posts are not read)');
   }
@@ -43,5 +60,7 @@ export async function verifyMailgun(request: ReadWebhookRequest, secrets: Mailgu
     const expected = utf8(bytesToHex(await hmacSha256(utf8(key), message)));
     for (const candidate of given) valid = timingSafeEqualBytes(utf8(candidate.toLowerCase()), expected) || valid;
   }
-  return valid ? { ok: true } : refuse('the Mailgun signature does not match the timestamp and token (another signing key?)');
+  return valid
+    ? { ok: true }
+    : refuse('the Mailgun signature does not match the timestamp and token (another signing key?)');
 }

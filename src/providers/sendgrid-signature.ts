@@ -57,7 +57,11 @@ export function importSendgridKey(key: string): Promise<CryptoKey | undefined> {
   return imported;
 }
 
-export async function verifySendgrid(request: ReadWebhookRequest, secrets: SendgridSecrets, options?: VerifyWebhookOptions): Promise<WebhookVerdict> {
+export async function verifySendgrid(
+  request: ReadWebhookRequest,
+  secrets: SendgridSecrets,
+  options?: VerifyWebhookOptions,
+): Promise<WebhookVerdict> {
   const signature = request.header(SENDGRID_SIGNATURE_HEADER);
   const timestamp = request.header(SENDGRID_TIMESTAMP_HEADER);
   if (!signature) return refuse(`the ${SENDGRID_SIGNATURE_HEADER} header is missing (is the Signed Event Webhook on?)`);
@@ -83,6 +87,7 @@ export async function verifySendgrid(request: ReadWebhookRequest, secrets: Sendg
       return json.ok ? { ok: true } : refuse(`${json.reason}: a SendGrid webhook body is a JSON array`, 'unreadable');
     }
   }
-  if (!usableKey) return refuse('the configured SendGrid verification key is not a P-256 public key (base64 DER or PEM)');
+  if (!usableKey)
+    return refuse('the configured SendGrid verification key is not a P-256 public key (base64 DER or PEM)');
   return refuse('the SendGrid signature does not match the body and timestamp (a changed body, or another key)');
 }

@@ -21,14 +21,21 @@ function authorization(request: ReadWebhookRequest, scheme: string): string | un
   return header.slice(space + 1).trim();
 }
 
-export async function verifySharedSecret(provider: ProviderName, request: ReadWebhookRequest, secrets: SharedSecrets): Promise<WebhookVerdict> {
+export async function verifySharedSecret(
+  provider: ProviderName,
+  request: ReadWebhookRequest,
+  secrets: SharedSecrets,
+): Promise<WebhookVerdict> {
   const { basic, bearer, header, query } = secrets ?? {};
   if (basic === undefined && bearer === undefined && header === undefined && query === undefined) {
-    return refuse(`no secret is configured for ${provider}: give basic credentials, a bearer token, a header or a query token`);
+    return refuse(
+      `no secret is configured for ${provider}: give basic credentials, a bearer token, a header or a query token`,
+    );
   }
   if (basic !== undefined) {
     const encoded = authorization(request, 'basic');
-    if (encoded === undefined) return refuse('the Authorization: Basic header is missing (put user:password@ in the webhook URL)');
+    if (encoded === undefined)
+      return refuse('the Authorization: Basic header is missing (put user:password@ in the webhook URL)');
     const bytes = base64ToBytes(encoded);
     if (!bytes) return refuse('the Basic credentials are not base64');
     const expected = listOf(basic).map(({ username, password }) => `${username}:${password}`);
@@ -37,7 +44,12 @@ export async function verifySharedSecret(provider: ProviderName, request: ReadWe
   if (bearer !== undefined) {
     const token = authorization(request, 'bearer');
     if (token === undefined) return refuse('the Authorization: Bearer header is missing');
-    const valid = typeof bearer === 'function' ? await Promise.resolve().then(() => bearer(token)).catch(() => false) : await matchesAnySecret(token, listOf(bearer));
+    const valid =
+      typeof bearer === 'function'
+        ? await Promise.resolve()
+            .then(() => bearer(token))
+            .catch(() => false)
+        : await matchesAnySecret(token, listOf(bearer));
     if (valid !== true) return refuse('the bearer token is wrong');
   }
   if (header !== undefined) {
@@ -47,8 +59,12 @@ export async function verifySharedSecret(provider: ProviderName, request: ReadWe
   }
   if (query !== undefined) {
     const value = request.url?.searchParams.get(query.name) ?? undefined;
-    if (value === undefined) return refuse(`the "${query.name}" query parameter is missing${request.url ? '' : ' (the request URL was not given)'}`);
-    if (!(await matchesAnySecret(value, listOf(query.value)))) return refuse(`the "${query.name}" query parameter is wrong`);
+    if (value === undefined)
+      return refuse(
+        `the "${query.name}" query parameter is missing${request.url ? '' : ' (the request URL was not given)'}`,
+      );
+    if (!(await matchesAnySecret(value, listOf(query.value))))
+      return refuse(`the "${query.name}" query parameter is wrong`);
   }
   return { ok: true };
 }

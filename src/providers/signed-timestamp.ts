@@ -5,7 +5,11 @@
 import { DEFAULT_TOLERANCE_SECONDS, type VerifyWebhookOptions } from './webhook-types';
 
 /** Undefined when `seconds` (epoch seconds as text) is within the tolerance, else the reason. */
-export function staleTimestampReason(seconds: string, what: string, options: VerifyWebhookOptions | undefined): string | undefined {
+export function staleTimestampReason(
+  seconds: string,
+  what: string,
+  options: VerifyWebhookOptions | undefined,
+): string | undefined {
   if (!/^\d{1,12}$/.test(seconds)) return `${what} is not a time in epoch seconds`;
   const tolerance = options?.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS;
   const now = (options?.now ?? Date.now)();

@@ -16,7 +16,11 @@ export function svixKey(secret: string): Uint8Array | undefined {
   return base64ToBytes(secret.startsWith('whsec_') ? secret.slice('whsec_'.length) : secret);
 }
 
-export async function verifySvix(request: ReadWebhookRequest, secrets: SvixSecrets, options?: VerifyWebhookOptions): Promise<WebhookVerdict> {
+export async function verifySvix(
+  request: ReadWebhookRequest,
+  secrets: SvixSecrets,
+  options?: VerifyWebhookOptions,
+): Promise<WebhookVerdict> {
   const id = request.header('svix-id') ?? request.header('webhook-id');
   const timestamp = request.header('svix-timestamp') ?? request.header('webhook-timestamp');
   const header = request.header('svix-signature') ?? request.header('webhook-signature');
@@ -32,14 +36,16 @@ export async function verifySvix(request: ReadWebhookRequest, secrets: SvixSecre
   if (signatures.length === 0) return refuse('the svix-signature header has no v1 signature');
   const keys = listOf(secrets?.secret).map((secret) => (typeof secret === 'string' ? svixKey(secret) : undefined));
   if (keys.length === 0) return refuse('no Resend (Svix) signing secret is configured');
-  if (keys.some((key) => key === undefined)) return refuse('a configured Resend (Svix) secret is not whsec_ followed by base64');
+  if (keys.some((key) => key === undefined))
+    return refuse('a configured Resend (Svix) secret is not whsec_ followed by base64');
   const signed = concatBytes(utf8(`${id}.${timestamp}.`), request.bytes);
   let valid = false;
   for (const key of keys) {
     const expected = utf8(bytesToBase64(await hmacSha256(key!, signed)));
     for (const signature of signatures) valid = timingSafeEqualBytes(signature, expected) || valid;
   }
-  if (!valid) return refuse('no svix-signature entry matches the id, timestamp and body (a changed body, or another secret)');
+  if (!valid)
+    return refuse('no svix-signature entry matches the id, timestamp and body (a changed body, or another secret)');
   const json = parseJsonBody(request);
   return json.ok ? { ok: true } : refuse(`${json.reason}: a Resend webhook body is JSON`, 'unreadable');
 }

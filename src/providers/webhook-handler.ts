@@ -10,7 +10,12 @@
  * is still a delivery, and retrying it would not change that.
  */
 import type { ResponseEvent } from '../core/event';
-import { normalizeProviderEvents, type NormalizeProviderOptions, type ProviderName, type ProviderSkip } from '../core/providers/index';
+import {
+  normalizeProviderEvents,
+  type NormalizeProviderOptions,
+  type ProviderName,
+  type ProviderSkip,
+} from '../core/providers/index';
 import { fromParts } from './webhook-request';
 import { verifyReadRequest } from './webhook-verify';
 import type { SnsSubscription, VerifyWebhookOptions, WebhookRefusal, WebhookSecrets } from './webhook-types';
@@ -51,10 +56,15 @@ export interface WebhookHandlerOptions<P extends ProviderName> {
 export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
 
 function answer(status: number, text: string): Response {
-  return new Response(text, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' } });
+  return new Response(text, {
+    status,
+    headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' },
+  });
 }
 
-export function createWebhookHandler<P extends ProviderName>(options: WebhookHandlerOptions<P>): (request: Request) => Promise<Response> {
+export function createWebhookHandler<P extends ProviderName>(
+  options: WebhookHandlerOptions<P>,
+): (request: Request) => Promise<Response> {
   const { provider, secrets, onEvents, onRefused, normalize, verify } = options;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   // Elastic Email's classic notifications are GET requests with the event in the query.
@@ -71,20 +81,33 @@ export function createWebhookHandler<P extends ProviderName>(options: WebhookHan
 
   return async (request: Request): Promise<Response> => {
     if (!methods.includes(request.method.toUpperCase())) {
-      return refused(request, 405, 'method', `${provider} webhooks are ${methods.join(' or ')} requests, not ${request.method}`);
+      return refused(
+        request,
+        405,
+        'method',
+        `${provider} webhooks are ${methods.join(' or ')} requests, not ${request.method}`,
+      );
     }
     const declared = Number(request.headers.get('content-length'));
-    if (declared > maxBodyBytes) return refused(request, 413, 'too-large', `the body (${declared} bytes) is larger than ${maxBodyBytes} bytes`);
+    if (declared > maxBodyBytes)
+      return refused(request, 413, 'too-large', `the body (${declared} bytes) is larger than ${maxBodyBytes} bytes`);
     let bytes: Uint8Array;
     try {
       bytes = new Uint8Array(await request.arrayBuffer());
     } catch (error) {
-      return refused(request, 400, 'unreadable', `the body could not be read: ${error instanceof Error ? error.message : String(error)}`);
+      return refused(
+        request,
+        400,
+        'unreadable',
+        `the body could not be read: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
-    if (bytes.length > maxBodyBytes) return refused(request, 413, 'too-large', `the body is larger than ${maxBodyBytes} bytes`);
+    if (bytes.length > maxBodyBytes)
+      return refused(request, 413, 'too-large', `the body is larger than ${maxBodyBytes} bytes`);
     const read = fromParts({ body: bytes, headers: request.headers, url: request.url, method: request.method });
     const verdict = await verifyReadRequest(provider, read, secrets, verify);
-    if (!verdict.ok) return refused(request, verdict.refusal === 'unreadable' ? 400 : 401, verdict.refusal, verdict.reason);
+    if (!verdict.ok)
+      return refused(request, verdict.refusal === 'unreadable' ? 400 : 401, verdict.refusal, verdict.reason);
 
     const body = read.method === 'GET' ? request.url : read.text;
     const { events, skipped } = normalizeProviderEvents(provider, body, { ...normalize, headers: request.headers });
@@ -93,8 +116,18 @@ export function createWebhookHandler<P extends ProviderName>(options: WebhookHan
     try {
       await onEvents(delivery);
     } catch (error) {
-      return refused(request, 500, 'handler-failed', `the events could not be taken: ${error instanceof Error ? error.message : String(error)}`);
+      return refused(
+        request,
+        500,
+        'handler-failed',
+        `the events could not be taken: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
-    return answer(200, verdict.subscription ? `${verdict.subscription.type} verified` : `${events.length} events, ${skipped.length} skipped`);
+    return answer(
+      200,
+      verdict.subscription
+        ? `${verdict.subscription.type} verified`
+        : `${events.length} events, ${skipped.length} skipped`,
+    );
   };
 }

@@ -48,7 +48,12 @@ export function headerReader(headers: ProviderHeaders | undefined): (name: strin
   }
   const lower = new Map<string, string>();
   for (const [key, value] of Object.entries(headers as Record<string, unknown>)) {
-    const text = typeof value === 'string' ? value : Array.isArray(value) ? value.filter((v) => typeof v === 'string').join(', ') : undefined;
+    const text =
+      typeof value === 'string'
+        ? value
+        : Array.isArray(value)
+          ? value.filter((v) => typeof v === 'string').join(', ')
+          : undefined;
     if (text !== undefined) lower.set(key.toLowerCase(), text);
   }
   return (name) => lower.get(name.toLowerCase());
@@ -70,16 +75,26 @@ export async function readWebhookRequest(request: WebhookRequest): Promise<Reque
   try {
     if (isFetchRequest(request)) {
       const bytes = new Uint8Array(await request.clone().arrayBuffer());
-      return { ok: true, request: fromParts({ body: bytes, headers: request.headers, url: request.url, method: request.method }) };
+      return {
+        ok: true,
+        request: fromParts({ body: bytes, headers: request.headers, url: request.url, method: request.method }),
+      };
     }
-    if (!request || typeof request !== 'object') return { ok: false, reason: 'the request is not a fetch Request nor { body, headers }' };
+    if (!request || typeof request !== 'object')
+      return { ok: false, reason: 'the request is not a fetch Request nor { body, headers }' };
     const body = (request as { body?: unknown }).body;
     if (typeof body !== 'string' && !(body instanceof Uint8Array)) {
-      return { ok: false, reason: 'the request body must be the raw text or bytes the provider sent (a parsed body cannot be verified)' };
+      return {
+        ok: false,
+        reason: 'the request body must be the raw text or bytes the provider sent (a parsed body cannot be verified)',
+      };
     }
     return { ok: true, request: fromParts(request) };
   } catch (error) {
-    return { ok: false, reason: `the request body could not be read: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      ok: false,
+      reason: `the request body could not be read: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
 }
 
@@ -96,7 +111,9 @@ export function fromParts(parts: WebhookRequestParts): ReadWebhookRequest {
 }
 
 /** The body as JSON, or why not. */
-export function parseJsonBody(request: ReadWebhookRequest): { ok: true; value: unknown } | { ok: false; reason: string } {
+export function parseJsonBody(
+  request: ReadWebhookRequest,
+): { ok: true; value: unknown } | { ok: false; reason: string } {
   const text = request.text.replace(/^\uFEFF/, '');
   if (text.trim().length === 0) return { ok: false, reason: 'the body is empty' };
   try {

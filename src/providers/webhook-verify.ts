@@ -39,7 +39,9 @@ export async function verifyReadRequest<P extends ProviderName>(
       case 'elastic-email':
         return await verifySharedSecret(provider, request, secrets as WebhookSecrets<'postmark'>);
       default:
-        return refuse(`${JSON.stringify(String(provider).slice(0, 40))} is not a provider this library reads (${PROVIDER_NAMES.join(', ')})`);
+        return refuse(
+          `${JSON.stringify(String(provider).slice(0, 40))} is not a provider this library reads (${PROVIDER_NAMES.join(', ')})`,
+        );
     }
   } catch (error) {
     // A last guard: the checks contain their failures, but a refusal beats a crash.

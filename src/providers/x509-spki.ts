@@ -37,7 +37,7 @@ function readElement(der: Uint8Array, at: number, limit: number): Element | unde
 
 function children(der: Uint8Array, parent: Element, max: number): Element[] | undefined {
   const out: Element[] = [];
-  for (let at = parent.contentStart; at < parent.end && out.length < max; ) {
+  for (let at = parent.contentStart; at < parent.end && out.length < max;) {
     const child = readElement(der, at, parent.end);
     if (!child) return undefined;
     out.push(child);
@@ -49,7 +49,12 @@ function children(der: Uint8Array, parent: Element, max: number): Element[] | un
 /** UTCTime (YYMMDDHHMMSSZ) or GeneralizedTime (YYYYMMDDHHMMSSZ) as epoch ms. */
 function readTime(der: Uint8Array, element: Element): number | undefined {
   const text = String.fromCharCode(...der.subarray(element.contentStart, element.end));
-  const match = element.tag === 0x17 ? /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z$/.exec(text) : element.tag === 0x18 ? /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z$/.exec(text) : null;
+  const match =
+    element.tag === 0x17
+      ? /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z$/.exec(text)
+      : element.tag === 0x18
+        ? /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z$/.exec(text)
+        : null;
   if (!match) return undefined;
   let year = Number(match[1]);
   if (element.tag === 0x17) year += year < 50 ? 2000 : 1900;
@@ -66,7 +71,10 @@ export interface CertificateKey {
 export type CertificateReading = { ok: true; certificate: CertificateKey } | { ok: false; reason: string };
 
 export function readCertificate(der: Uint8Array): CertificateReading {
-  const fail = (what: string): CertificateReading => ({ ok: false, reason: `the certificate is not X.509 DER: ${what}` });
+  const fail = (what: string): CertificateReading => ({
+    ok: false,
+    reason: `the certificate is not X.509 DER: ${what}`,
+  });
   const certificate = readElement(der, 0, der.length);
   if (!certificate || certificate.tag !== 0x30 || certificate.end !== der.length) return fail('no outer SEQUENCE');
   const tbs = readElement(der, certificate.contentStart, certificate.end);
@@ -76,7 +84,8 @@ export function readCertificate(der: Uint8Array): CertificateReading {
   const offset = fields[0]?.tag === 0xa0 ? 1 : 0; // [0] EXPLICIT version, absent in v1 certificates
   const validity = fields[offset + 3];
   const spki = fields[offset + 5];
-  if (!validity || validity.tag !== 0x30 || !spki || spki.tag !== 0x30) return fail('no validity or subjectPublicKeyInfo');
+  if (!validity || validity.tag !== 0x30 || !spki || spki.tag !== 0x30)
+    return fail('no validity or subjectPublicKeyInfo');
   const times = children(der, validity, 2);
   const notBefore = times?.[0] && readTime(der, times[0]);
   const notAfter = times?.[1] && readTime(der, times[1]);

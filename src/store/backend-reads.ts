@@ -22,7 +22,8 @@ export async function readRules(url: string, init?: RequestInit): Promise<Read<R
     return { ok: false, reason: `the rules at ${url} could not be read: ${errorText(error)}` };
   }
   const problems = checkRules(body);
-  if (problems.length > 0) return { ok: false, reason: `the rules at ${url} are not usable: ${problems.slice(0, 3).join('; ')}` };
+  if (problems.length > 0)
+    return { ok: false, reason: `the rules at ${url} are not usable: ${problems.slice(0, 3).join('; ')}` };
   return { ok: true, value: body as ResponseRules };
 }
 
@@ -49,7 +50,11 @@ export async function readContactHistory(url: string, init?: RequestInit): Promi
  * following `next` (at most 10,000 pages). A page that cannot be read ends the pages with its
  * reason.
  */
-export async function* readSnapshotPages(url: string, emailId: string, init?: RequestInit): AsyncGenerator<Read<SnapshotPage>> {
+export async function* readSnapshotPages(
+  url: string,
+  emailId: string,
+  init?: RequestInit,
+): AsyncGenerator<Read<SnapshotPage>> {
   let page: string | null | undefined;
   for (let count = 0; count < 10_000; count++) {
     const address = new URL(url, globalThis.location?.href ?? 'http://localhost/');

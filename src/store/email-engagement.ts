@@ -96,7 +96,8 @@ export class EmailEngagement {
     for (const [row, at] of this.firstClick) if (delivered(row)) bucket(clicks, at);
     firstOpens.sort((a, b) => a - b);
     const n = firstOpens.length;
-    const median = n === 0 ? null : n % 2 === 1 ? firstOpens[(n - 1) / 2]! : (firstOpens[n / 2 - 1]! + firstOpens[n / 2]!) / 2;
+    const median =
+      n === 0 ? null : n % 2 === 1 ? firstOpens[(n - 1) / 2]! : (firstOpens[n / 2 - 1]! + firstOpens[n / 2]!) / 2;
     return { start, opens, clicks, medianFirstOpenMs: median === null ? null : Math.max(0, median) };
   }
 
@@ -114,7 +115,9 @@ export class EmailEngagement {
       }
       if (rows.size > 0) out.push({ url, rows, clicks });
     }
-    return out.sort((a, b) => b.rows.size - a.rows.size || b.clicks - a.clicks || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+    return out.sort(
+      (a, b) => b.rows.size - a.rows.size || b.clicks - a.clicks || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0),
+    );
   }
 
   private reset(state: ResponseState): void {

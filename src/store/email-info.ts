@@ -60,6 +60,8 @@ export async function fetchEmailInfo(url: string, emailId: string, init?: Reques
   }
   const emails = (body as { emails?: unknown } | null)?.emails;
   if (!Array.isArray(emails)) return `${url} has no emails list`;
-  const email = emails.find((e: unknown) => typeof e === 'object' && e !== null && (e as { id?: unknown }).id === emailId);
+  const email = emails.find(
+    (e: unknown) => typeof e === 'object' && e !== null && (e as { id?: unknown }).id === emailId,
+  );
   return email === undefined ? `${url} does not list email "${emailId}"` : checkEmailInfo(email);
 }

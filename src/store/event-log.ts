@@ -77,7 +77,9 @@ export class EventLog {
   /** A recipient's events applied at or after log position `start`, in the order applied. */
   forRowSince(row: number, start: number): ResponseEvent[] {
     this.index();
-    return (this.byRow!.get(row) ?? []).filter((position) => position >= start).map((position) => this.events[position]!);
+    return (this.byRow!.get(row) ?? [])
+      .filter((position) => position >= start)
+      .map((position) => this.events[position]!);
   }
 
   /** A recipient's events in time order (ties: by id), each with its time in epoch ms. */

@@ -15,7 +15,8 @@ export function disagree(a: RecipientState, b: RecipientState): boolean {
 
 /** The server's recipient as a row's merge state, or a reason it cannot be one. */
 export function toSaved(emailId: string, server: ServerRecipient, state: ResponseState): SavedRecipient | string {
-  if (typeof server !== 'object' || server === null || typeof server.recipientId !== 'string') return 'a snapshot recipient has no recipientId';
+  if (typeof server !== 'object' || server === null || typeof server.recipientId !== 'string')
+    return 'a snapshot recipient has no recipientId';
   const index = state.rules.lookup.get(server.response) ?? -1;
   if (index < 0) return `"${String(server.response)}" is not a response in rules ${state.rules.version}`;
   const at = eventTime(server.at);
@@ -71,7 +72,8 @@ export function reconcilePage(
     const result = state.recipientAt(row);
     rows.push(row);
     // A recipient the client had not heard of yet is news, not a disagreement.
-    if (optimistic !== undefined && disagree(optimistic, result)) conflicts.push({ emailId: page.emailId, recipientId: saved.recipientId, optimistic, server: result });
+    if (optimistic !== undefined && disagree(optimistic, result))
+      conflicts.push({ emailId: page.emailId, recipientId: saved.recipientId, optimistic, server: result });
   }
   return { rows, conflicts, problems };
 }

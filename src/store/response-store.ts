@@ -88,7 +88,11 @@ export class ResponseStore extends EventTarget {
       malformed: (raw, reason) => this.reject([{ event: raw, code: 'not-json', reason }]),
       status: (status) => this.emit('connection-change', status),
     });
-    this.cacheWriter = new CacheWriter(this.log, () => this.tabRole !== 'follower', (status) => this.setCacheStatus(status));
+    this.cacheWriter = new CacheWriter(
+      this.log,
+      () => this.tabRole !== 'follower',
+      (status) => this.setCacheStatus(status),
+    );
     const cacheName = options.cacheName ?? options.cache;
     this.ready = cacheName ? this.openCache(cacheName, options.rules !== undefined) : Promise.resolve();
     if (!cacheName) this.hydrated = true;
@@ -222,7 +226,9 @@ export class ResponseStore extends EventTarget {
     const read = await readContactHistory(url, init);
     if (!read.ok) {
       const { reason } = read;
-      this.reject(['body' in read ? { event: read.body, code: 'not-an-object', reason } : { event: url, code: 'not-json', reason }]);
+      this.reject([
+        'body' in read ? { event: read.body, code: 'not-an-object', reason } : { event: url, code: 'not-json', reason },
+      ]);
       return { accepted: 0, duplicates: 0, rejected: [], reason };
     }
     return this.ingest(read.value);
@@ -235,7 +241,11 @@ export class ResponseStore extends EventTarget {
    * top; every recipient where the optimistic state disagreed is reported as `reconcile-conflict`.
    * A snapshot whose cursor this store never reached is taken as covering every event it has.
    */
-  async loadSnapshot(url: string, emailId: string, init?: RequestInit): Promise<{ recipients: number; conflicts: number; problems: string[] }> {
+  async loadSnapshot(
+    url: string,
+    emailId: string,
+    init?: RequestInit,
+  ): Promise<{ recipients: number; conflicts: number; problems: string[] }> {
     await this.ready;
     const problems: string[] = [];
     let recipients = 0;
@@ -247,7 +257,9 @@ export class ResponseStore extends EventTarget {
       }
       const body = read.value;
       const start = body.cursor === undefined ? undefined : this.sourceLink.positionOf(body.cursor);
-      const result = reconcilePage(this.current, body, (row) => (start === undefined ? [] : this.log.forRowSince(row, start)));
+      const result = reconcilePage(this.current, body, (row) =>
+        start === undefined ? [] : this.log.forRowSince(row, start),
+      );
       for (const row of result.rows) this.pendingRows.add(row);
       if (result.rows.length > 0) this.batcher.schedule();
       this.cacheWriter.recordReset(result.rows);
@@ -266,7 +278,8 @@ export class ResponseStore extends EventTarget {
   providerTransform(provider: ProviderName): (item: unknown) => unknown[] {
     return (item) => {
       const { events, skipped } = normalizeProviderEvents(provider, item, { rules: this.current.rules });
-      if (skipped.length > 0) this.emit('events-skipped', { skipped: skipped.map((s) => ({ input: s.input, reason: s.reason })) });
+      if (skipped.length > 0)
+        this.emit('events-skipped', { skipped: skipped.map((s) => ({ input: s.input, reason: s.reason })) });
       return events;
     };
   }
@@ -313,8 +326,16 @@ export class ResponseStore extends EventTarget {
     listener: ((event: ResponseStoreEventMap[K]) => void) | null,
     options?: boolean | AddEventListenerOptions,
   ): void;
-  override addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void;
-  override addEventListener(type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions): void {
+  override addEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject | null,
+    options?: boolean | AddEventListenerOptions,
+  ): void;
+  override addEventListener(
+    type: string,
+    listener: EventListenerOrEventListenerObject | null,
+    options?: boolean | AddEventListenerOptions,
+  ): void {
     super.addEventListener(type, listener, options);
   }
 

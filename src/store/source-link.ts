@@ -112,6 +112,7 @@ export class SourceLink {
 
   private rememberPosition(cursor: string): void {
     this.cursorPositions.set(cursor, this.log.length);
-    if (this.cursorPositions.size > CURSOR_POSITIONS_KEPT) this.cursorPositions.delete(this.cursorPositions.keys().next().value!);
+    if (this.cursorPositions.size > CURSOR_POSITIONS_KEPT)
+      this.cursorPositions.delete(this.cursorPositions.keys().next().value!);
   }
 }

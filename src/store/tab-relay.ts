@@ -68,7 +68,7 @@ export class TabRelay {
 
   /** Relays what this tab (the leader) applied. */
   relay(events: unknown[], cursor?: { kind: string; value: string }): void {
-    if (this.currentRole !== 'leader' || events.length === 0 && cursor === undefined) return;
+    if (this.currentRole !== 'leader' || (events.length === 0 && cursor === undefined)) return;
     this.post(cursor ? { type: 'events', from: this.id, events, cursor } : { type: 'events', from: this.id, events });
   }
 

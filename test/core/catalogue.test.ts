@@ -19,8 +19,15 @@ describe('the catalogue', () => {
     expect(row('stopped-expired')).to.include({ code: 410, final: true });
     const nonFinal = DEFAULT_RULES.responses.filter((r) => !r.final).map((r) => r.id);
     expect(nonFinal).to.deep.equal([
-      'planned', 'ready-to-send', 'sent-to-provider', 'provider-queued', 'provider-delayed',
-      'delivered', 'opened-machine', 'opened', 'clicked',
+      'planned',
+      'ready-to-send',
+      'sent-to-provider',
+      'provider-queued',
+      'provider-delayed',
+      'delivered',
+      'opened-machine',
+      'opened',
+      'clicked',
     ]);
   });
 
@@ -44,7 +51,10 @@ describe('the catalogue', () => {
   it('says what is wrong with a broken rules object instead of using it', () => {
     expect(checkRules(null)).to.deep.equal(['rules must be an object']);
     const broken = { ...DEFAULT_RULES, version: '', responses: [{ ...DEFAULT_RULES.responses[0], final: 'yes' }] };
-    expect(checkRules(broken)).to.include.members(['version must be a non-empty string', 'responses[0].final must be true or false']);
+    expect(checkRules(broken)).to.include.members([
+      'version must be a non-empty string',
+      'responses[0].final must be true or false',
+    ]);
     expect(() => compileRules(broken as never)).to.throw(/rules are not usable/);
   });
 });

@@ -37,7 +37,10 @@ describe('effects on the contact', () => {
   });
 
   it('a new address after a hard bounce on the old one is Valid again', () => {
-    const contact = contactAfter(inEmail('e1', 'hard-bounce', 1), inEmail('e2', 'delivered', 5, { address: 'ann@new.example' }));
+    const contact = contactAfter(
+      inEmail('e1', 'hard-bounce', 1),
+      inEmail('e2', 'delivered', 5, { address: 'ann@new.example' }),
+    );
     expect(contact).to.include({ valid: true, doNotUseEmail: true, address: 'ann@new.example' });
   });
 
@@ -51,14 +54,29 @@ describe('effects on the contact', () => {
   });
 
   it('three soft bounces in a row on one address raise the warning', () => {
-    const contact = contactAfter(inEmail('e1', 'delivered', 1), inEmail('e2', 'soft-bounce', 2), inEmail('e3', 'soft-bounce', 3), inEmail('e4', 'soft-bounce', 4));
+    const contact = contactAfter(
+      inEmail('e1', 'delivered', 1),
+      inEmail('e2', 'soft-bounce', 2),
+      inEmail('e3', 'soft-bounce', 3),
+      inEmail('e4', 'soft-bounce', 4),
+    );
     expect(contact).to.include({ softBounceStreak: 3, softBounceWarning: true, softBounceAddress: 'ann@example.com' });
   });
 
   it('a delivery between soft bounces breaks the run; an email still in flight does not', () => {
-    const broken = contactAfter(inEmail('e1', 'soft-bounce', 1), inEmail('e2', 'soft-bounce', 2), inEmail('e3', 'delivered', 3), inEmail('e4', 'soft-bounce', 4));
+    const broken = contactAfter(
+      inEmail('e1', 'soft-bounce', 1),
+      inEmail('e2', 'soft-bounce', 2),
+      inEmail('e3', 'delivered', 3),
+      inEmail('e4', 'soft-bounce', 4),
+    );
     expect(broken).to.include({ softBounceStreak: 1, softBounceWarning: false });
-    const inFlight = contactAfter(inEmail('e1', 'soft-bounce', 1), inEmail('e2', 'soft-bounce', 2), inEmail('e3', 'soft-bounce', 3), inEmail('e4', 'sent-to-provider', 4));
+    const inFlight = contactAfter(
+      inEmail('e1', 'soft-bounce', 1),
+      inEmail('e2', 'soft-bounce', 2),
+      inEmail('e3', 'soft-bounce', 3),
+      inEmail('e4', 'sent-to-provider', 4),
+    );
     expect(inFlight).to.include({ softBounceStreak: 3, softBounceWarning: true });
   });
 
@@ -70,7 +88,11 @@ describe('effects on the contact', () => {
 describe('per-type unsubscribes (scope "type")', () => {
   it('an Unsubscribed scoped to the type unsubscribes the contact from that type only', () => {
     const state = foldEvents([inEmail('e1', 'unsubscribed', 1, { scope: 'type', emailType: 'newsletter' })]);
-    expect(state.recipient('e1', 'r1')).to.include({ response: 'unsubscribed', scope: 'type', emailType: 'newsletter' });
+    expect(state.recipient('e1', 'r1')).to.include({
+      response: 'unsubscribed',
+      scope: 'type',
+      emailType: 'newsletter',
+    });
     const contact = state.contact('c1');
     expect(contact).to.include({ doNotUseEmail: false, valid: true });
     expect(contact.unsubscribedEmailTypes).to.deep.equal(['newsletter']);
@@ -79,7 +101,9 @@ describe('per-type unsubscribes (scope "type")', () => {
 
   it('an Unsubscribed scoped to all, or with no scope, still sets Do not use email', () => {
     for (const scope of ['all' as const, undefined]) {
-      const state = foldEvents([inEmail('e1', 'unsubscribed', 1, { emailType: 'newsletter', ...(scope ? { scope } : {}) })]);
+      const state = foldEvents([
+        inEmail('e1', 'unsubscribed', 1, { emailType: 'newsletter', ...(scope ? { scope } : {}) }),
+      ]);
       expect(state.recipient('e1', 'r1')!.scope).to.equal(undefined);
       expect(state.contact('c1')).to.include({ doNotUseEmail: true });
       expect(state.contact('c1').unsubscribedEmailTypes).to.deep.equal([]);

@@ -5,7 +5,11 @@ import { explainRecipientEvents } from '../../src/core/explain';
 import { event, minutes } from '../support/events';
 
 const rules = compileRules();
-const explain = (events: ResponseEvent[]) => explainRecipientEvents(events.map((e) => ({ event: e, at: e.at as number })), rules);
+const explain = (events: ResponseEvent[]) =>
+  explainRecipientEvents(
+    events.map((e) => ({ event: e, at: e.at as number })),
+    rules,
+  );
 
 describe("explaining a recipient's events", () => {
   it('says which event changed the response and why the others did not', () => {

@@ -2,7 +2,13 @@
 // This is what makes reconnects, reloads, several tabs and snapshots safe.
 import { expect } from 'chai';
 import fc from 'fast-check';
-import { DEFAULT_RULES, createResponseState, foldEvents, type ResponseEvent, type ResponseRules } from '../../src/core/index';
+import {
+  DEFAULT_RULES,
+  createResponseState,
+  foldEvents,
+  type ResponseEvent,
+  type ResponseRules,
+} from '../../src/core/index';
 import { BASE_TIME } from '../support/events';
 import { snapshot } from './state-snapshot';
 
@@ -33,27 +39,38 @@ const eventSet = fc
 
 /** The same events shuffled, with some delivered again. */
 const reordered = (events: ResponseEvent[]) =>
-  fc.tuple(fc.shuffledSubarray(events, { minLength: events.length, maxLength: events.length }), fc.array(fc.nat(), { maxLength: 20 })).map(
-    ([shuffled, repeats]) => {
+  fc
+    .tuple(
+      fc.shuffledSubarray(events, { minLength: events.length, maxLength: events.length }),
+      fc.array(fc.nat(), { maxLength: 20 }),
+    )
+    .map(([shuffled, repeats]) => {
       const out = [...shuffled];
-      for (const r of repeats) if (events.length > 0) out.splice(r % (out.length + 1), 0, { ...events[r % events.length]! });
+      for (const r of repeats)
+        if (events.length > 0) out.splice(r % (out.length + 1), 0, { ...events[r % events.length]! });
       return out;
-    },
-  );
+    });
 
 describe('fold properties', () => {
   it('any permutation and any duplication of an event set gives identical states', () => {
     fc.assert(
-      fc.property(eventSet.chain((events) => fc.tuple(fc.constant(events), reordered(events))), ([events, other]) => {
-        expect(snapshot(foldEvents(other))).to.deep.equal(snapshot(foldEvents(events)));
-      }),
+      fc.property(
+        eventSet.chain((events) => fc.tuple(fc.constant(events), reordered(events))),
+        ([events, other]) => {
+          expect(snapshot(foldEvents(other))).to.deep.equal(snapshot(foldEvents(events)));
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('applying any split into batches ends in the state foldEvents gives', () => {
     const splits = eventSet.chain((events) =>
-      fc.tuple(fc.constant(events), reordered(events), fc.array(fc.integer({ min: 1, max: 8 }), { minLength: 1, maxLength: 20 })),
+      fc.tuple(
+        fc.constant(events),
+        reordered(events),
+        fc.array(fc.integer({ min: 1, max: 8 }), { minLength: 1, maxLength: 20 }),
+      ),
     );
     fc.assert(
       fc.property(splits, ([events, delivered, sizes]) => {
@@ -74,7 +91,13 @@ describe('fold properties', () => {
     /** Each contact's recipients as email/recipient keys: rows are numbered by arrival, keys are not. */
     const contacts = (state: ReturnType<typeof createResponseState>) =>
       Object.fromEntries(
-        [...state.contactIds()].sort().map((id) => [id, state.contactRows(id).map((row) => `${state.recipientAt(row).emailId}/${state.recipientAt(row).recipientId}`).sort()]),
+        [...state.contactIds()].sort().map((id) => [
+          id,
+          state
+            .contactRows(id)
+            .map((row) => `${state.recipientAt(row).emailId}/${state.recipientAt(row).recipientId}`)
+            .sort(),
+        ]),
       );
     const cases = eventSet.chain((events) => fc.tuple(fc.constant(events), reordered(events), fc.nat()));
     fc.assert(
@@ -87,7 +110,8 @@ describe('fold properties', () => {
         state.apply(delivered.slice(split));
         expect(contacts(state)).to.deep.equal(contacts(foldEvents(events)));
         // Rows in row order, however the index was built.
-        for (const id of state.contactIds()) expect([...state.contactRows(id)]).to.deep.equal([...state.contactRows(id)].sort((a, b) => a - b));
+        for (const id of state.contactIds())
+          expect([...state.contactRows(id)]).to.deep.equal([...state.contactRows(id)].sort((a, b) => a - b));
       }),
       { numRuns: 300 },
     );
@@ -100,15 +124,22 @@ describe('fold properties', () => {
         for (let at = 0; at < events.length; at += size) {
           const before = new Map<number, string>();
           for (let row = 0; row < state.recipients.size; row++) before.set(row, JSON.stringify(state.recipientAt(row)));
-          const emailsBefore = [...state.emails.ids()].map((id) => JSON.stringify([state.emails.get(id)!.kind, state.emails.get(id)!.type]));
+          const emailsBefore = [...state.emails.ids()].map((id) =>
+            JSON.stringify([state.emails.get(id)!.kind, state.emails.get(id)!.type]),
+          );
           const { changed, changedEmails } = state.apply(events.slice(at, at + size));
           expect(new Set(changed).size).to.equal(changed.length);
           // A row's own fields, without the email-level kind and type that changedEmails covers.
-          const own = (row: number) => JSON.stringify({ ...state.recipientAt(row), emailKind: undefined, emailType: undefined });
+          const own = (row: number) =>
+            JSON.stringify({ ...state.recipientAt(row), emailKind: undefined, emailType: undefined });
           const really: number[] = [];
           for (let row = 0; row < state.recipients.size; row++) {
             const was = before.get(row);
-            if (was === undefined || JSON.stringify({ ...JSON.parse(was), emailKind: undefined, emailType: undefined }) !== own(row)) really.push(row);
+            if (
+              was === undefined ||
+              JSON.stringify({ ...JSON.parse(was), emailKind: undefined, emailType: undefined }) !== own(row)
+            )
+              really.push(row);
           }
           const batch = events.slice(at, at + size);
           const touched = (row: number) => {
@@ -141,14 +172,24 @@ describe('fold properties with a statistics update period', () => {
       ...events,
       ...sends.map(([n, minute], i): ResponseEvent => {
         const base = events.length > 0 ? events[n % events.length]! : { emailId: 'e1', recipientId: 'r1' };
-        return { id: `send${i}`, emailId: base.emailId, recipientId: base.recipientId, response: 'sent-to-provider', at: BASE_TIME + minute * 60_000 };
+        return {
+          id: `send${i}`,
+          emailId: base.emailId,
+          recipientId: base.recipientId,
+          response: 'sent-to-provider',
+          at: BASE_TIME + minute * 60_000,
+        };
       }),
     ]),
   );
 
   it('any permutation, duplication and split into batches gives the state foldEvents gives', () => {
     const cases = withSends.chain((events) =>
-      fc.tuple(fc.constant(events), reordered(events), fc.array(fc.integer({ min: 1, max: 8 }), { minLength: 1, maxLength: 20 })),
+      fc.tuple(
+        fc.constant(events),
+        reordered(events),
+        fc.array(fc.integer({ min: 1, max: 8 }), { minLength: 1, maxLength: 20 }),
+      ),
     );
     fc.assert(
       fc.property(cases, ([events, delivered, sizes]) => {
@@ -167,7 +208,7 @@ describe('fold properties with a statistics update period', () => {
     );
   });
 
-  it('equals the fold, without a period, of the events within each recipient\'s period', () => {
+  it("equals the fold, without a period, of the events within each recipient's period", () => {
     fc.assert(
       fc.property(withSends, (events) => {
         const sentAt = new Map<string, number>();
@@ -176,15 +217,45 @@ describe('fold properties with a statistics update period', () => {
           if (e.response === 'sent-to-provider') sentAt.set(key, Math.min(sentAt.get(key) ?? Infinity, e.at as number));
         }
         const periodMs = (2 / (24 * 60)) * 86_400_000;
-        const within = events.filter((e) => !((e.at as number) > (sentAt.get(`${e.emailId}/${e.recipientId}`) ?? Infinity) + periodMs));
+        const within = events.filter(
+          (e) => !((e.at as number) > (sentAt.get(`${e.emailId}/${e.recipientId}`) ?? Infinity) + periodMs),
+        );
         const withPeriod = foldEvents(events, PERIOD);
         const plain = foldEvents(within);
         const responses = (state: ReturnType<typeof foldEvents>) =>
           Array.from({ length: state.recipients.size }, (_, row) => state.recipientAt(row))
-            .map(({ emailId, recipientId, response, at, opens, clicks, machineOpens, firstAt, lastAt, reason, scope }) => ({ emailId, recipientId, response, at, opens, clicks, machineOpens, firstAt, lastAt, reason, scope }))
+            .map(
+              ({
+                emailId,
+                recipientId,
+                response,
+                at,
+                opens,
+                clicks,
+                machineOpens,
+                firstAt,
+                lastAt,
+                reason,
+                scope,
+              }) => ({
+                emailId,
+                recipientId,
+                response,
+                at,
+                opens,
+                clicks,
+                machineOpens,
+                firstAt,
+                lastAt,
+                reason,
+                scope,
+              }),
+            )
             .sort((a, b) => (`${a.emailId}/${a.recipientId}` < `${b.emailId}/${b.recipientId}` ? -1 : 1));
         // Recipients whose every event lies outside have a row with no response in neither; compare the others.
-        expect(responses(withPeriod).filter((r) => plain.rowOf(r.emailId, r.recipientId) >= 0)).to.deep.equal(responses(plain));
+        expect(responses(withPeriod).filter((r) => plain.rowOf(r.emailId, r.recipientId) >= 0)).to.deep.equal(
+          responses(plain),
+        );
       }),
       { numRuns: 300 },
     );
@@ -197,7 +268,8 @@ describe('fold properties with a statistics update period', () => {
         for (let at = 0; at < events.length; at += size) {
           const before = new Map<number, string>();
           // A row's own fields: the email-level kind and type are reported in changedEmails.
-          const own = (row: number) => JSON.stringify({ ...state.recipientAt(row), emailKind: undefined, emailType: undefined });
+          const own = (row: number) =>
+            JSON.stringify({ ...state.recipientAt(row), emailKind: undefined, emailType: undefined });
           for (let row = 0; row < state.recipients.size; row++) before.set(row, own(row));
           const batch = events.slice(at, at + size);
           const { changed } = state.apply(batch);
@@ -226,11 +298,17 @@ describe('saving and restoring rows (what a cache does)', () => {
         const seen: [string, string, string][] = [];
         original.apply(before, (event) => seen.push([event.emailId, event.recipientId, event.id]));
         const restored = createResponseState();
-        for (let row = 0; row < original.recipients.size; row++) restored.restoreRecipient(JSON.parse(JSON.stringify(original.saveRecipient(row)), (_k, v) => v));
+        for (let row = 0; row < original.recipients.size; row++)
+          restored.restoreRecipient(JSON.parse(JSON.stringify(original.saveRecipient(row)), (_k, v) => v));
         for (const [emailId, recipientId, id] of seen) restored.rememberEvent(restored.rowOf(emailId, recipientId), id);
         for (const id of original.emails.ids()) {
           const from = original.emails.get(id)!;
-          Object.assign(restored.emails.entry(id, from.byResponse.length), { kind: from.kind, kindAt: from.kindAt, type: from.type, typeAt: from.typeAt });
+          Object.assign(restored.emails.entry(id, from.byResponse.length), {
+            kind: from.kind,
+            kindAt: from.kindAt,
+            type: from.type,
+            typeAt: from.typeAt,
+          });
         }
         // The stream resumes from an older cursor: the events before the cut come again.
         restored.apply(events);
@@ -251,7 +329,9 @@ describe('resetting a row to a saved state (what a snapshot does)', () => {
         state.apply(events);
         for (let row = 0; row < earlier.recipients.size; row++) {
           const saved = earlier.saveRecipient(row);
-          const later = events.slice(split).filter((e) => e.emailId === saved.emailId && e.recipientId === saved.recipientId);
+          const later = events
+            .slice(split)
+            .filter((e) => e.emailId === saved.emailId && e.recipientId === saved.recipientId);
           state.resetRecipient(saved, later);
         }
         expect(snapshot(state)).to.deep.equal(snapshot(foldEvents(events)));

@@ -18,18 +18,30 @@ describe('how a response changes', () => {
   it('rule 2: a higher priority replaces a lower one; a later lower one does not', () => {
     expect(responseOf([event('opened', { at: 1 }), event('clicked', { at: 2 })])!.response).to.equal('clicked');
     expect(responseOf([event('clicked', { at: 1 }), event('opened', { at: 2 })])!.response).to.equal('clicked');
-    expect(responseOf([event('delivered', { at: 3 }), event('provider-delayed', { at: 1 })])!.response).to.equal('delivered');
+    expect(responseOf([event('delivered', { at: 3 }), event('provider-delayed', { at: 1 })])!.response).to.equal(
+      'delivered',
+    );
   });
 
   it('rule 2: the priority-0 in-flight states follow their natural order whatever the arrival order', () => {
-    const r = responseOf([event('sent-to-provider', { at: 1 }), event('planned', { at: 2 }), event('ready-to-send', { at: 3 })]);
+    const r = responseOf([
+      event('sent-to-provider', { at: 1 }),
+      event('planned', { at: 2 }),
+      event('ready-to-send', { at: 3 }),
+    ]);
     expect(r!.response).to.equal('sent-to-provider');
-    expect(responseOf([event('ready-to-send', { at: 1 }), event('planned', { at: 2 })])!.response).to.equal('ready-to-send');
+    expect(responseOf([event('ready-to-send', { at: 1 }), event('planned', { at: 2 })])!.response).to.equal(
+      'ready-to-send',
+    );
   });
 
   it('rule 2: any real event replaces the in-flight states', () => {
-    expect(responseOf([event('sent-to-provider', { at: 1 }), event('provider-queued', { at: 0 })])!.response).to.equal('provider-queued');
-    expect(responseOf([event('sent-to-provider', { at: 1 }), event('unknown', { at: 2 })])!.response).to.equal('unknown');
+    expect(responseOf([event('sent-to-provider', { at: 1 }), event('provider-queued', { at: 0 })])!.response).to.equal(
+      'provider-queued',
+    );
+    expect(responseOf([event('sent-to-provider', { at: 1 }), event('unknown', { at: 2 })])!.response).to.equal(
+      'unknown',
+    );
   });
 
   it('rule 3: when two finals meet, the one that happened first stands', () => {
@@ -78,7 +90,13 @@ describe('how a response changes', () => {
       event('opened', { at: 4 }),
       event('soft-bounce', { at: 9, reason: '452 mailbox full' }),
     ]);
-    expect(r).to.include({ response: 'soft-bounce', at: minutes(9), firstAt: minutes(1), lastAt: minutes(9), reason: '452 mailbox full' });
+    expect(r).to.include({
+      response: 'soft-bounce',
+      at: minutes(9),
+      firstAt: minutes(1),
+      lastAt: minutes(9),
+      reason: '452 mailbox full',
+    });
     expect(responseOf([event('opened', { at: 7 }), event('opened', { at: 4 })])!.at).to.equal(minutes(4));
   });
 
@@ -144,7 +162,13 @@ describe('applying batches', () => {
     ]);
     const entry = state.emails.get('e1')!;
     const count = (id: string) => entry.byResponse[state.rules.responses.findIndex((r) => r.id === id)];
-    expect([count('clicked'), count('opened-machine'), count('hard-bounce'), count('delivered')]).to.deep.equal([1, 1, 1, 0]);
-    expect({ opened: entry.opened, clicked: entry.clicked, machineOnly: entry.machineOnly }).to.deep.equal({ opened: 1, clicked: 1, machineOnly: 1 });
+    expect([count('clicked'), count('opened-machine'), count('hard-bounce'), count('delivered')]).to.deep.equal([
+      1, 1, 1, 0,
+    ]);
+    expect({ opened: entry.opened, clicked: entry.clicked, machineOnly: entry.machineOnly }).to.deep.equal({
+      opened: 1,
+      clicked: 1,
+      machineOnly: 1,
+    });
   });
 });

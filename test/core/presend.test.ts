@@ -12,12 +12,20 @@ describe('the pre-send cascade', () => {
 
   it('applies the rules in the spec order, the first match winning', () => {
     // Every condition true at once: rule 1 (no address) wins, then each in turn once the earlier ones pass.
-    const all: Partial<AudienceRow> = { valid: false, doNotUseEmail: true, unsubscribedEmailTypes: ['newsletter'], limitReached: true, hasTemplate: false };
+    const all: Partial<AudienceRow> = {
+      valid: false,
+      doNotUseEmail: true,
+      unsubscribedEmailTypes: ['newsletter'],
+      limitReached: true,
+      hasTemplate: false,
+    };
     expect(decide({ ...all, address: '' })).to.equal('canceled-no-email');
     expect(decide(all)).to.equal('canceled-invalid-email');
     expect(decide({ ...all, valid: true })).to.equal('canceled-do-not-use-email');
     expect(decide({ ...all, valid: true, doNotUseEmail: false })).to.equal('canceled-unsubscribed-type');
-    expect(decide({ ...all, valid: true, doNotUseEmail: false, unsubscribedEmailTypes: [], address: 'not-an-address' })).to.equal('canceled-incorrect-email');
+    expect(
+      decide({ ...all, valid: true, doNotUseEmail: false, unsubscribedEmailTypes: [], address: 'not-an-address' }),
+    ).to.equal('canceled-incorrect-email');
     expect(decide({ ...all, valid: true, doNotUseEmail: false, unsubscribedEmailTypes: [] })).to.equal('limit-reached');
     expect(decide({ hasTemplate: false })).to.equal('canceled-no-template');
     expect(decide({}, { ...bulk, senderVerified: false })).to.equal('canceled-sender-domain');
@@ -26,7 +34,9 @@ describe('the pre-send cascade', () => {
 
   it('skips Do not use email and per-type unsubscribes for system emails', () => {
     const system = { ...bulk, system: true };
-    expect(decide({ doNotUseEmail: true, unsubscribedEmailTypes: ['newsletter'] }, system)).to.equal('sent-to-provider');
+    expect(decide({ doNotUseEmail: true, unsubscribedEmailTypes: ['newsletter'] }, system)).to.equal(
+      'sent-to-provider',
+    );
   });
 
   it('with PreventDuplicatesSending, cancels later rows with the same address, case-insensitively', () => {
@@ -35,9 +45,15 @@ describe('the pre-send cascade', () => {
       { recipientId: 'b', address: 'ann@example.COM' },
       { recipientId: 'c', address: 'bob@example.com' },
     ];
-    expect(presendCascade(rows, bulk).map((d) => d.response)).to.deep.equal(['sent-to-provider', 'canceled-duplicate', 'sent-to-provider']);
+    expect(presendCascade(rows, bulk).map((d) => d.response)).to.deep.equal([
+      'sent-to-provider',
+      'canceled-duplicate',
+      'sent-to-provider',
+    ]);
     expect(presendCascade(rows, { ...bulk, preventDuplicates: false }).map((d) => d.response)).to.deep.equal([
-      'sent-to-provider', 'sent-to-provider', 'sent-to-provider',
+      'sent-to-provider',
+      'sent-to-provider',
+      'sent-to-provider',
     ]);
   });
 
@@ -48,7 +64,9 @@ describe('the pre-send cascade', () => {
       { recipientId: 'c', address: 'ann@example.com', launch: 'l2' },
     ];
     expect(presendCascade(rows, { kind: 'trigger', preventDuplicates: true }).map((d) => d.response)).to.deep.equal([
-      'sent-to-provider', 'sent-to-provider', 'canceled-duplicate',
+      'sent-to-provider',
+      'sent-to-provider',
+      'canceled-duplicate',
     ]);
   });
 

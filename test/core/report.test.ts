@@ -4,7 +4,20 @@ import { event } from '../support/events';
 
 describe('the email report', () => {
   // Twelve recipients: 2 canceled, 1 scheduled, 1 queued, 2 bounced (one opened first), 6 delivered.
-  const responses = ['canceled-duplicate', 'delivery-error', 'planned', 'provider-queued', 'soft-bounce', 'hard-bounce', 'delivered', 'opened', 'clicked', 'unsubscribed', 'opened-machine', 'spam-complaint'];
+  const responses = [
+    'canceled-duplicate',
+    'delivery-error',
+    'planned',
+    'provider-queued',
+    'soft-bounce',
+    'hard-bounce',
+    'delivered',
+    'opened',
+    'clicked',
+    'unsubscribed',
+    'opened-machine',
+    'spam-complaint',
+  ];
   const events = responses.map((response, i) => event(response, { recipientId: `r${i}`, at: 10 }));
   // r5 opened and clicked before its hard bounce was reported; r7 opened three times, r8 clicked twice.
   events.push(event('opened', { recipientId: 'r5', at: 1 }), event('clicked', { recipientId: 'r5', at: 2 }));
@@ -14,9 +27,18 @@ describe('the email report', () => {
   const report = reportEmail(foldEvents(events), 'e1')!;
 
   it('counts recipients by stage, and Sent as the three stages after the hand-over', () => {
-    expect(report.stages).to.deep.equal({ scheduled: 1, 'not-sent': 2, 'awaiting-provider': 1, 'not-delivered': 2, delivered: 6 });
+    expect(report.stages).to.deep.equal({
+      scheduled: 1,
+      'not-sent': 2,
+      'awaiting-provider': 1,
+      'not-delivered': 2,
+      delivered: 6,
+    });
     expect(report.sent).to.equal(9);
-    expect(report.stageResponses['not-sent']).to.deep.equal([{ id: 'delivery-error', count: 1 }, { id: 'canceled-duplicate', count: 1 }]);
+    expect(report.stageResponses['not-sent']).to.deep.equal([
+      { id: 'delivery-error', count: 1 },
+      { id: 'canceled-duplicate', count: 1 },
+    ]);
   });
 
   it('takes the delivery and bounce rates of Sent', () => {

@@ -1,7 +1,14 @@
 // The statistics update period (spec, Time): events dated more than N days after the recipient's
 // earliest Sent to provider are not applied, whatever order they arrive in.
 import { expect } from 'chai';
-import { DEFAULT_RULES, checkRules, compileRules, createResponseState, foldEvents, type ResponseEvent } from '../../src/core/index';
+import {
+  DEFAULT_RULES,
+  checkRules,
+  compileRules,
+  createResponseState,
+  foldEvents,
+  type ResponseEvent,
+} from '../../src/core/index';
 import { explainRecipientEvents } from '../../src/core/explain';
 import { event } from '../support/events';
 import { snapshot } from './state-snapshot';
@@ -12,13 +19,18 @@ const WEEK_RULES = { ...DEFAULT_RULES, version: 'week', statisticsPeriodDays: 7 
 describe('the statistics update period', () => {
   it('is off by default: an event a year after the send still counts', () => {
     expect(DEFAULT_RULES.statisticsPeriodDays).to.equal(undefined);
-    const r = foldEvents([event('sent-to-provider', { at: 0 }), event('clicked', { at: 365 * DAY })]).recipient('e1', 'r1')!;
+    const r = foldEvents([event('sent-to-provider', { at: 0 }), event('clicked', { at: 365 * DAY })]).recipient(
+      'e1',
+      'r1',
+    )!;
     expect(r).to.include({ response: 'clicked', clicks: 1 });
   });
 
   it('is checked as rules data', () => {
     expect(checkRules(WEEK_RULES)).to.deep.equal([]);
-    expect(checkRules({ ...WEEK_RULES, statisticsPeriodDays: 0 })).to.deep.equal(['statisticsPeriodDays must be a positive number of days, or left out (off)']);
+    expect(checkRules({ ...WEEK_RULES, statisticsPeriodDays: 0 })).to.deep.equal([
+      'statisticsPeriodDays must be a positive number of days, or left out (off)',
+    ]);
     expect(checkRules({ ...WEEK_RULES, statisticsPeriodDays: '7' })).to.have.length(1);
     // A backend's JSON says "off" with null.
     const off = { ...WEEK_RULES, statisticsPeriodDays: null } as unknown as typeof WEEK_RULES;
@@ -31,7 +43,12 @@ describe('the statistics update period', () => {
       [event('sent-to-provider', { at: 0 }), event('opened', { at: 3 * DAY }), event('clicked', { at: 7 * DAY + 1 })],
       WEEK_RULES,
     );
-    expect(state.recipient('e1', 'r1')).to.include({ response: 'opened', opens: 1, clicks: 0, lastAt: event('x', { at: 3 * DAY }).at as number });
+    expect(state.recipient('e1', 'r1')).to.include({
+      response: 'opened',
+      opens: 1,
+      clicks: 0,
+      lastAt: event('x', { at: 3 * DAY }).at as number,
+    });
     // Still known, so a redelivery counts once.
     expect(state.eventCount).to.equal(3);
   });
@@ -51,7 +68,10 @@ describe('the statistics update period', () => {
   });
 
   it('without any Sent to provider, every event applies', () => {
-    expect(foldEvents([event('delivered', { at: 0 }), event('clicked', { at: 30 * DAY })], WEEK_RULES).recipient('e1', 'r1')!.response).to.equal('clicked');
+    expect(
+      foldEvents([event('delivered', { at: 0 }), event('clicked', { at: 30 * DAY })], WEEK_RULES).recipient('e1', 'r1')!
+        .response,
+    ).to.equal('clicked');
   });
 
   it('a saved row keeps where its period starts, so a restored row still leaves out later events', () => {
@@ -66,8 +86,15 @@ describe('the statistics update period', () => {
 
   it('a row reset to a saved state keeps it: a later, earlier Sent to provider cannot take the saved events out', () => {
     const state = createResponseState(WEEK_RULES);
-    state.apply([event('sent-to-provider', { at: 5 * DAY }), event('delivered', { at: 5 * DAY + 1 }), event('opened', { at: 9 * DAY })]);
-    const server = foldEvents([event('sent-to-provider', { at: 5 * DAY }), event('clicked', { at: 10 * DAY })], WEEK_RULES).saveRecipient(0);
+    state.apply([
+      event('sent-to-provider', { at: 5 * DAY }),
+      event('delivered', { at: 5 * DAY + 1 }),
+      event('opened', { at: 9 * DAY }),
+    ]);
+    const server = foldEvents(
+      [event('sent-to-provider', { at: 5 * DAY }), event('clicked', { at: 10 * DAY })],
+      WEEK_RULES,
+    ).saveRecipient(0);
     // The later events go through the period too: the one past 5 + 7 days is left out.
     state.resetRecipient(server, [event('opened', { at: 11 * DAY }), event('opened', { at: 13 * DAY })]);
     expect(state.recipient('e1', 'r1')).to.include({ response: 'clicked', clicks: 1, opens: 1 });
@@ -77,8 +104,15 @@ describe('the statistics update period', () => {
   });
 
   it('the explanation says which events came after the period', () => {
-    const events: ResponseEvent[] = [event('sent-to-provider', { at: 0 }), event('opened', { at: DAY }), event('clicked', { at: 8 * DAY })];
-    const lines = explainRecipientEvents(events.map((e) => ({ event: e, at: e.at as number })), compileRules(WEEK_RULES));
+    const events: ResponseEvent[] = [
+      event('sent-to-provider', { at: 0 }),
+      event('opened', { at: DAY }),
+      event('clicked', { at: 8 * DAY }),
+    ];
+    const lines = explainRecipientEvents(
+      events.map((e) => ({ event: e, at: e.at as number })),
+      compileRules(WEEK_RULES),
+    );
     expect(lines.map((l) => [l.response, l.changed, l.because ?? ''])).to.deep.equal([
       ['sent-to-provider', true, ''],
       ['opened', true, ''],

@@ -6,9 +6,16 @@ describe('summary figures', () => {
   // Ten recipients: 2 canceled before sending, 8 handed over; of those 5 delivered, 1 soft and
   // 1 hard bounce, 1 still queued.
   const responses = [
-    'canceled-duplicate', 'canceled-no-email',
-    'delivered', 'opened', 'clicked', 'unsubscribed', 'opened-machine',
-    'soft-bounce', 'hard-bounce', 'provider-queued',
+    'canceled-duplicate',
+    'canceled-no-email',
+    'delivered',
+    'opened',
+    'clicked',
+    'unsubscribed',
+    'opened-machine',
+    'soft-bounce',
+    'hard-bounce',
+    'provider-queued',
   ];
   const state = foldEvents(responses.map((response, i) => event(response, { recipientId: `r${i}` })));
   const summary = summarizeEmail(state, 'e1')!;
@@ -31,7 +38,11 @@ describe('summary figures', () => {
 
   it('lists not-sent recipients by reason and counts the groups', () => {
     expect(summary.notSent.byResponse).to.deep.equal({
-      'canceled-duplicate': 1, 'canceled-no-email': 1, 'soft-bounce': 1, 'hard-bounce': 1, 'provider-queued': 1,
+      'canceled-duplicate': 1,
+      'canceled-no-email': 1,
+      'soft-bounce': 1,
+      'hard-bounce': 1,
+      'provider-queued': 1,
     });
     expect(summary.groups).to.deep.equal({ sent: 5, notSent: 5, final: 5, awaitingFinal: 5 });
   });

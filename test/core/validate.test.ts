@@ -16,16 +16,39 @@ describe('validating events', () => {
   });
 
   it('names the missing or wrong-typed field', () => {
-    expect(rejection({ ...good, emailId: undefined })).to.include({ code: 'missing-field', field: 'emailId', reason: 'emailId is missing' });
+    expect(rejection({ ...good, emailId: undefined })).to.include({
+      code: 'missing-field',
+      field: 'emailId',
+      reason: 'emailId is missing',
+    });
     expect(rejection({ ...good, recipientId: '' })).to.include({ code: 'missing-field', field: 'recipientId' });
-    expect(rejection({ ...good, id: 7 })).to.include({ code: 'wrong-type', field: 'id', reason: 'id must be text, not a number' });
-    expect(rejection({ ...good, contactName: { html: '<b>' } })).to.include({ code: 'wrong-type', field: 'contactName' });
+    expect(rejection({ ...good, id: 7 })).to.include({
+      code: 'wrong-type',
+      field: 'id',
+      reason: 'id must be text, not a number',
+    });
+    expect(rejection({ ...good, contactName: { html: '<b>' } })).to.include({
+      code: 'wrong-type',
+      field: 'contactName',
+    });
     expect(rejection({ ...good, emailKind: 'weekly' })).to.include({ code: 'bad-value', field: 'emailKind' });
   });
 
   it('accepts scope "all" or "type" and rejects any other with a reason', () => {
-    expect(validateEvents([{ ...good, response: 'unsubscribed', scope: 'type' }, { ...good, scope: 'all' }], rules).accepted).to.have.length(2);
-    expect(rejection({ ...good, scope: 'newsletter' })).to.include({ code: 'bad-value', field: 'scope', reason: 'scope must be "all" or "type"' });
+    expect(
+      validateEvents(
+        [
+          { ...good, response: 'unsubscribed', scope: 'type' },
+          { ...good, scope: 'all' },
+        ],
+        rules,
+      ).accepted,
+    ).to.have.length(2);
+    expect(rejection({ ...good, scope: 'newsletter' })).to.include({
+      code: 'bad-value',
+      field: 'scope',
+      reason: 'scope must be "all" or "type"',
+    });
     expect(rejection({ ...good, scope: 1 })).to.include({ code: 'bad-value', field: 'scope' });
   });
 
@@ -52,7 +75,9 @@ describe('validating events', () => {
 
   it('rejects click links that are not http(s) or mailto', () => {
     expect(rejection({ ...good, response: 'clicked', url: 'javascript:alert(1)' })).to.include({ code: 'unsafe-url' });
-    expect(validateEvents([{ ...good, response: 'clicked', url: 'https://example.com/a' }], rules).accepted).to.have.length(1);
+    expect(
+      validateEvents([{ ...good, response: 'clicked', url: 'https://example.com/a' }], rules).accepted,
+    ).to.have.length(1);
   });
 
   it('keeps the input as it came in the rejection, for the host to show', () => {
@@ -62,11 +87,25 @@ describe('validating events', () => {
 
   it('never throws, whatever it is given, and every input is accepted or rejected', () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.anything(), fc.record({ id: fc.anything(), emailId: fc.anything(), recipientId: fc.string(), response: fc.constantFrom('opened', 'x', 3), at: fc.anything() }))), (inputs) => {
-        const state = foldEvents(inputs);
-        const { accepted, rejected } = validateEvents(inputs, rules);
-        return accepted.length + rejected.length === inputs.length && state.rejected.length === rejected.length;
-      }),
+      fc.property(
+        fc.array(
+          fc.oneof(
+            fc.anything(),
+            fc.record({
+              id: fc.anything(),
+              emailId: fc.anything(),
+              recipientId: fc.string(),
+              response: fc.constantFrom('opened', 'x', 3),
+              at: fc.anything(),
+            }),
+          ),
+        ),
+        (inputs) => {
+          const state = foldEvents(inputs);
+          const { accepted, rejected } = validateEvents(inputs, rules);
+          return accepted.length + rejected.length === inputs.length && state.rejected.length === rejected.length;
+        },
+      ),
     );
   });
 });
@@ -83,14 +122,23 @@ describe('event times', () => {
   });
 
   it('refuses impossible dates and trailing junk', () => {
-    for (const text of ['2025-02-29T00:00:00Z', '2026-13-01T00:00:00Z', '2026-03-01T24:00:00Z', '2026-03-01T10:00:00Zjunk', '2026-03-01T10:00:00.Z']) {
+    for (const text of [
+      '2025-02-29T00:00:00Z',
+      '2026-13-01T00:00:00Z',
+      '2026-03-01T24:00:00Z',
+      '2026-03-01T10:00:00Zjunk',
+      '2026-03-01T10:00:00.Z',
+    ]) {
       expect(parseIsoTime(text), text).to.be.NaN;
     }
   });
 
   it('agrees with Date.parse on every zoned ISO time', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }), (date) => parseIsoTime(date.toISOString()) === date.getTime()),
+      fc.property(
+        fc.date({ min: new Date('2000-01-01'), max: new Date('2099-12-31'), noInvalidDate: true }),
+        (date) => parseIsoTime(date.toISOString()) === date.getTime(),
+      ),
     );
   });
 });

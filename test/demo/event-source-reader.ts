@@ -24,7 +24,10 @@ export function readEventSource(url: string, count: number, onMessage?: (n: numb
     }, 15_000);
     source.addEventListener('error', () => reading.errors++);
     source.addEventListener('message', (message) => {
-      reading.messages.push({ cursor: Number(message.lastEventId), items: JSON.parse(message.data as string) as unknown[] });
+      reading.messages.push({
+        cursor: Number(message.lastEventId),
+        items: JSON.parse(message.data as string) as unknown[],
+      });
       onMessage?.(reading.messages.length);
       if (reading.messages.length < count) return;
       clearTimeout(timer);

@@ -71,7 +71,17 @@ describe('the demo campaign', () => {
   it('shows every pre-send response and the edge-case names within 100 recipients', () => {
     const campaign = new Campaign({ audience: 100, seed: 9, startTime: START });
     const responses = new Set(Array.from({ length: 100 }, (_, r) => campaign.decisionOf(r)));
-    for (const response of ['sent-to-provider', 'canceled-duplicate', 'canceled-no-email', 'canceled-incorrect-email', 'canceled-invalid-email', 'canceled-do-not-use-email', 'canceled-unsubscribed-type', 'limit-reached', 'canceled-no-template']) {
+    for (const response of [
+      'sent-to-provider',
+      'canceled-duplicate',
+      'canceled-no-email',
+      'canceled-incorrect-email',
+      'canceled-invalid-email',
+      'canceled-do-not-use-email',
+      'canceled-unsubscribed-type',
+      'limit-reached',
+      'canceled-no-template',
+    ]) {
       expect(responses, response).to.include(response);
     }
     const names = Array.from({ length: 40 }, (_, c) => campaign.book.name(c));
@@ -92,19 +102,32 @@ describe('the demo campaign', () => {
     expect(folded.recipient('spring-sale', 'r-4')).to.include({ response: 'soft-bounce', final: true });
     const trigger = early.filter((event) => event.emailId === 'welcome-series');
     expect(trigger.filter((event) => event.response === 'planned').length).to.be.greaterThan(100);
-    expect(trigger.some((event) => event.response === 'canceled-duplicate'), 'a duplicate within a launch').to.equal(true);
+    expect(
+      trigger.some((event) => event.response === 'canceled-duplicate'),
+      'a duplicate within a launch',
+    ).to.equal(true);
     campaign.jump(30);
     const late = drain(campaign);
     const expiresAt = campaign.trigger.expiresAt!;
     // Participants waiting to be sent are stopped at the expiry; those joining later, when they join.
-    expect(late.filter((event) => event.response === 'stopped-expired' && event.at === expiresAt).length).to.be.greaterThan(0);
-    const joinedLate = late.filter((event) => event.emailId === 'welcome-series' && Number(event.at) > expiresAt && event.id.endsWith('/0'));
+    expect(
+      late.filter((event) => event.response === 'stopped-expired' && event.at === expiresAt).length,
+    ).to.be.greaterThan(0);
+    const joinedLate = late.filter(
+      (event) => event.emailId === 'welcome-series' && Number(event.at) > expiresAt && event.id.endsWith('/0'),
+    );
     expect(joinedLate.length).to.be.greaterThan(5);
     expect(new Set(joinedLate.map((event) => event.response))).to.deep.equal(new Set(['stopped-expired']));
   });
 
   it('emits only events that pass validation, with every switch on', () => {
-    const backend = new DemoBackend({ audience: 2000, rate: 50_000, seed: 4, startTime: START, switches: { duplicates: true, reordering: true, lateBounces: true, providerFormat: true } });
+    const backend = new DemoBackend({
+      audience: 2000,
+      rate: 50_000,
+      seed: 4,
+      startTime: START,
+      switches: { duplicates: true, reordering: true, lateBounces: true, providerFormat: true },
+    });
     for (let tick = 0; tick < 400; tick++) {
       if (tick === 100) backend.jump(49);
       if (tick === 200) backend.jump(30);
@@ -125,8 +148,13 @@ describe('the demo campaign', () => {
     expect(lateBounces.length, 'late bounces').to.be.greaterThan(3);
     for (const bounce of lateBounces) {
       const steps = backend.campaign.steps(backend.campaign.refOf(bounce.emailId, bounce.recipientId));
-      const earlier = steps.find((step) => (step.response === 'unsubscribed' || step.response === 'spam-complaint') && step.at <= Number(bounce.at));
-      expect(folded.recipient(bounce.emailId, bounce.recipientId)!.response).to.equal(earlier?.response ?? 'hard-bounce');
+      const earlier = steps.find(
+        (step) =>
+          (step.response === 'unsubscribed' || step.response === 'spam-complaint') && step.at <= Number(bounce.at),
+      );
+      expect(folded.recipient(bounce.emailId, bounce.recipientId)!.response).to.equal(
+        earlier?.response ?? 'hard-bounce',
+      );
     }
   });
 
@@ -137,7 +165,13 @@ describe('the demo campaign', () => {
     const items = fromProvider.map((event) => toSendgrid(event)!);
     const { events, skipped } = normalizeProviderEvents('sendgrid', items);
     expect(skipped).to.deep.equal([]);
-    const pick = ({ id, emailId, recipientId, response, at }: ResponseEvent) => ({ id, emailId, recipientId, response, at });
+    const pick = ({ id, emailId, recipientId, response, at }: ResponseEvent) => ({
+      id,
+      emailId,
+      recipientId,
+      response,
+      at,
+    });
     expect(events.map(pick)).to.deep.equal(fromProvider.map(pick));
   });
 });
@@ -156,7 +190,8 @@ describe('the mock backend over HTTP', () => {
   });
 
   const logIds = (from: number, to: number) => server.backend.feed.read(from, to - from).map((event) => event.id);
-  const idsOf = (reading: SseReading) => reading.messages.flatMap(({ items }) => (items as ResponseEvent[]).map((event) => event.id));
+  const idsOf = (reading: SseReading) =>
+    reading.messages.flatMap(({ items }) => (items as ResponseEvent[]).map((event) => event.id));
   const lastCursor = (reading: SseReading) => reading.messages.at(-1)!.cursor;
 
   it('resumes an EventSource from ?lastEventId= without gaps or repeats', async () => {
@@ -169,7 +204,9 @@ describe('the mock backend over HTTP', () => {
 
   it('resumes from the Last-Event-ID header, which wins over a stale ?lastEventId=', async () => {
     // Sent with fetch: Chromium adds an EventSource's own Last-Event-ID below the service worker.
-    const response = await fetch('/api/stream?lastEventId=100', { headers: { accept: 'text/event-stream', 'Last-Event-ID': '1200' } });
+    const response = await fetch('/api/stream?lastEventId=100', {
+      headers: { accept: 'text/event-stream', 'Last-Event-ID': '1200' },
+    });
     const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
     let text = '';
     while (!/\ndata: .*\n\n/.test(text)) text += (await reader.read()).value ?? '';
@@ -215,7 +252,11 @@ describe('the mock backend over HTTP', () => {
     expect(Number(line.cursor)).to.equal(1000 + line.events.length);
     expect(line.events.map((event) => event.id)).to.deep.equal(logIds(1000, Number(line.cursor)));
 
-    const page1 = (await (await fetch('/api/events?cursor=1000&limit=50')).json()) as { events: ResponseEvent[]; cursor: string; more: boolean };
+    const page1 = (await (await fetch('/api/events?cursor=1000&limit=50')).json()) as {
+      events: ResponseEvent[];
+      cursor: string;
+      more: boolean;
+    };
     const page2 = (await (await fetch(`/api/events?cursor=${page1.cursor}&limit=50`)).json()) as typeof page1;
     expect(page1).to.include({ cursor: '1050', more: true });
     expect([...page1.events, ...page2.events].map((event) => event.id)).to.deep.equal(logIds(1000, 1100));
@@ -225,12 +266,20 @@ describe('the mock backend over HTTP', () => {
     server.setRate(0);
     try {
       for (const emailId of ['spring-sale', 'welcome-series']) {
-        const page = (await (await fetch(`/api/snapshot?emailId=${emailId}&page=0`)).json()) as { cursor: string; providerCursor: string; next: string | null; recipients: ServerRecipient[] };
+        const page = (await (await fetch(`/api/snapshot?emailId=${emailId}&page=0`)).json()) as {
+          cursor: string;
+          providerCursor: string;
+          next: string | null;
+          recipients: ServerRecipient[];
+        };
         expect(page.next).to.equal(null);
         const events: ResponseEvent[] = [];
-        for (let cursor = 0; cursor < Number(page.cursor); ) {
+        for (let cursor = 0; cursor < Number(page.cursor);) {
           const limit = Math.min(5000, Number(page.cursor) - cursor);
-          const body = (await (await fetch(`/api/events?cursor=${cursor}&limit=${limit}`)).json()) as { events: ResponseEvent[]; cursor: string };
+          const body = (await (await fetch(`/api/events?cursor=${cursor}&limit=${limit}`)).json()) as {
+            events: ResponseEvent[];
+            cursor: string;
+          };
           events.push(...body.events);
           cursor = Number(body.cursor);
         }
@@ -247,8 +296,22 @@ describe('the mock backend over HTTP', () => {
           seen++;
           // The page carries raw counters: Opens without the open a click implies.
           const shownOpens = Math.max(row.opens ?? 0, (row.clicks ?? 0) > 0 ? 1 : 0);
-          const pick = { response: row.response, at: row.at, opens: shownOpens, clicks: row.clicks, machineOpens: row.machineOpens, reason: row.reason };
-          const expected = { response: state.response, at: state.at, opens: state.opens, clicks: state.clicks, machineOpens: state.machineOpens, reason: state.reason };
+          const pick = {
+            response: row.response,
+            at: row.at,
+            opens: shownOpens,
+            clicks: row.clicks,
+            machineOpens: row.machineOpens,
+            reason: row.reason,
+          };
+          const expected = {
+            response: state.response,
+            at: state.at,
+            opens: state.opens,
+            clicks: state.clicks,
+            machineOpens: state.machineOpens,
+            reason: state.reason,
+          };
           expect(pick, row.recipientId).to.deep.equal(expected);
         }
         expect(seen, emailId).to.be.greaterThan(10);
@@ -273,8 +336,13 @@ describe('the mock backend over HTTP', () => {
   });
 
   it('lists the emails and the rules, and a contact’s events across emails', async () => {
-    const { emails } = (await (await fetch('/api/emails')).json()) as { emails: { id: string; kind: string; audience: number }[] };
-    expect(emails.map(({ id, kind }) => [id, kind])).to.deep.equal([['spring-sale', 'bulk'], ['welcome-series', 'trigger']]);
+    const { emails } = (await (await fetch('/api/emails')).json()) as {
+      emails: { id: string; kind: string; audience: number }[];
+    };
+    expect(emails.map(({ id, kind }) => [id, kind])).to.deep.equal([
+      ['spring-sale', 'bulk'],
+      ['welcome-series', 'trigger'],
+    ]);
     expect(((await (await fetch('/api/rules')).json()) as { version: string }).version).to.equal('spec-1');
     const contact = (await (await fetch('/api/contacts/c-6/events')).json()) as { events: ResponseEvent[] };
     expect(contact.events.length).to.be.greaterThan(2);
@@ -292,7 +360,9 @@ describe('the mock backend over HTTP', () => {
       expect(starts(reading)[0]).to.equal(0);
       const { events, skipped } = normalizeProviderEvents('sendgrid', message!.items);
       expect(skipped).to.deep.equal([]);
-      expect(events.map((event) => event.id)).to.deep.equal(server.backend.feed.readProvider(0, message!.cursor).map((item) => `sendgrid:${item.sg_event_id}`));
+      expect(events.map((event) => event.id)).to.deep.equal(
+        server.backend.feed.readProvider(0, message!.cursor).map((item) => `sendgrid:${item.sg_event_id}`),
+      );
       expect(validateEvents(events, rules).rejected).to.deep.equal([]);
     } finally {
       server.switches.providerFormat = false;
@@ -301,7 +371,10 @@ describe('the mock backend over HTTP', () => {
 
   it('replays from an older cursor after a restart', async () => {
     const back = server.restart();
-    const page = (await (await fetch('/api/events?cursor=3000&limit=10')).json()) as { events: ResponseEvent[]; from: string };
+    const page = (await (await fetch('/api/events?cursor=3000&limit=10')).json()) as {
+      events: ResponseEvent[];
+      from: string;
+    };
     expect(Number(page.from)).to.equal(3000 - back);
     expect(back).to.be.within(200, 800);
     expect(page.events.map((event) => event.id)).to.deep.equal(logIds(3000 - back, 3010 - back));

@@ -10,7 +10,13 @@ const START = Date.UTC(2026, 2, 2, 9);
 
 describe('the demo’s signed SendGrid webhooks', () => {
   it('verifies every posted body before its events count, and relays only what it verified', async () => {
-    const backend = new DemoBackend({ audience: 500, rate: 5_000, seed: 7, startTime: START, switches: { providerFormat: true } });
+    const backend = new DemoBackend({
+      audience: 500,
+      rate: 5_000,
+      seed: 7,
+      startTime: START,
+      switches: { providerFormat: true },
+    });
     backend.jump(3);
     for (let tick = 0; tick < 40; tick++) backend.tick(100);
     const { feed } = backend;
@@ -36,8 +42,19 @@ describe('the demo’s signed SendGrid webhooks', () => {
 
   it('answers 401 to a post without SendGrid’s signature, and applies nothing', async () => {
     const backend = new DemoBackend({ audience: 100, rate: 0, seed: 3, startTime: START });
-    const body = JSON.stringify([{ email: 'x@example.com', timestamp: START / 1000, event: 'spamreport', sg_event_id: 'forged', emailId: 'spring-sale', recipientId: 'r-1' }]);
-    const response = await backend.feed.webhooks.handle(new Request('http://localhost/api/webhooks/sendgrid', { method: 'POST', body }));
+    const body = JSON.stringify([
+      {
+        email: 'x@example.com',
+        timestamp: START / 1000,
+        event: 'spamreport',
+        sg_event_id: 'forged',
+        emailId: 'spring-sale',
+        recipientId: 'r-1',
+      },
+    ]);
+    const response = await backend.feed.webhooks.handle(
+      new Request('http://localhost/api/webhooks/sendgrid', { method: 'POST', body }),
+    );
     expect(response.status).to.equal(401);
     expect(backend.ledger.state.recipient('spring-sale', 'r-1')?.response).to.not.equal('spam-complaint');
   });

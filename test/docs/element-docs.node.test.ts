@@ -19,10 +19,21 @@ describe('the element reference in the README', () => {
       });
       expect(run.status, run.stderr).to.equal(0);
       const manifest = JSON.parse(readFileSync(join(dir, 'custom-elements.json'), 'utf8'));
-      const tags = manifest.modules.flatMap((m: { declarations?: { tagName?: string }[] }) => m.declarations ?? []).map((d: { tagName?: string }) => d.tagName).filter(Boolean).sort();
-      expect(tags).to.deep.equal(['audience-response-grid', 'contact-response-timeline', 'email-responses', 'response-summary']);
+      const tags = manifest.modules
+        .flatMap((m: { declarations?: { tagName?: string }[] }) => m.declarations ?? [])
+        .map((d: { tagName?: string }) => d.tagName)
+        .filter(Boolean)
+        .sort();
+      expect(tags).to.deep.equal([
+        'audience-response-grid',
+        'contact-response-timeline',
+        'email-responses',
+        'response-summary',
+      ]);
       const readme = readFileSync('README.md', 'utf8');
-      expect(withElementDocs(readme, manifest) === readme, 'README.md is out of date: run `npm run docs`').to.equal(true);
+      expect(withElementDocs(readme, manifest) === readme, 'README.md is out of date: run `npm run docs`').to.equal(
+        true,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -59,7 +59,12 @@ const ROWS = `${GRID} [role=row].row`;
 // Helpers
 
 /** Polls `probe` until `ok` holds; fails with the last value seen. */
-async function eventually<T>(what: string, probe: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = WAIT_MS): Promise<T> {
+async function eventually<T>(
+  what: string,
+  probe: () => Promise<T>,
+  ok: (value: T) => boolean,
+  timeoutMs = WAIT_MS,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: T | undefined;
   let error: unknown;
@@ -127,7 +132,9 @@ async function watchPage(page: Page): Promise<PageLog> {
         const where =
           (target instanceof Element ? `<${target.localName}${part ? ` part="${part}"` : ''}>` : '') +
           (root instanceof ShadowRoot ? ` in <${root.host.localName}>` : '');
-        report?.(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'}${where ? ` at ${where}` : ''}${event.sample ? `: ${event.sample}` : ''}`);
+        report?.(
+          `${event.effectiveDirective} blocked ${event.blockedURI || 'inline'}${where ? ` at ${where}` : ''}${event.sample ? `: ${event.sample}` : ''}`,
+        );
       },
       true,
     );
@@ -156,9 +163,15 @@ async function freePort(): Promise<number> {
 function ensureBuilt(): void {
   if (existsSync(IIFE)) return;
   for (const mode of ['es', 'iife']) {
-    const result = spawnSync(process.execPath, [VITE_BIN, 'build', '--mode', mode], { cwd: ROOT, encoding: 'utf8', timeout: 120_000 });
+    const result = spawnSync(process.execPath, [VITE_BIN, 'build', '--mode', mode], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
     if (result.status !== 0) {
-      throw new Error(`vite build --mode ${mode} failed (${result.error?.message ?? `exit ${result.status}`}):\n${result.stdout}\n${result.stderr}`);
+      throw new Error(
+        `vite build --mode ${mode} failed (${result.error?.message ?? `exit ${result.status}`}):\n${result.stdout}\n${result.stderr}`,
+      );
     }
   }
   assert.ok(existsSync(IIFE), 'the build wrote no dist/email-responses.iife.js');
@@ -176,13 +189,37 @@ interface DevServer {
  */
 async function startDevServer(): Promise<DevServer> {
   // The demo as it ships: built (`vite build --mode demo` into dist-demo/) and served as files.
-  const built = spawnSync(process.execPath, [VITE_BIN, 'build', '--mode', 'demo', '--logLevel', 'warn'], { cwd: ROOT, encoding: 'utf8', timeout: 180_000 });
-  if (built.status !== 0) throw new Error(`vite build --mode demo failed (${built.error?.message ?? `exit ${built.status}`}):\n${built.stdout}\n${built.stderr}`);
+  const built = spawnSync(process.execPath, [VITE_BIN, 'build', '--mode', 'demo', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 180_000,
+  });
+  if (built.status !== 0)
+    throw new Error(
+      `vite build --mode demo failed (${built.error?.message ?? `exit ${built.status}`}):\n${built.stdout}\n${built.stderr}`,
+    );
   const port = await freePort();
   const child = spawn(
     process.execPath,
-    [VITE_BIN, 'preview', '--config', 'test/e2e/vite.config.ts', '--mode', 'demo', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
-    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'], detached: true, env: { ...process.env, BROWSER: 'none', FORCE_COLOR: '0' } },
+    [
+      VITE_BIN,
+      'preview',
+      '--config',
+      'test/e2e/vite.config.ts',
+      '--mode',
+      'demo',
+      '--port',
+      String(port),
+      '--strictPort',
+      '--host',
+      '127.0.0.1',
+    ],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+      env: { ...process.env, BROWSER: 'none', FORCE_COLOR: '0' },
+    },
   );
   devChildren.add(child);
   child.once('exit', () => devChildren.delete(child));
@@ -256,7 +293,9 @@ function tally(texts: readonly string[]): string[] {
 
 /** Two animation frames: whatever the page had queued has rendered. */
 async function frames(page: Page): Promise<void> {
-  await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+  await page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+  );
 }
 
 async function headers(page: Page): Promise<string[]> {
@@ -265,7 +304,11 @@ async function headers(page: Page): Promise<string[]> {
 
 /** Waits for the grid to show at least `count` rows; returns how many. */
 async function gridRows(page: Page, count = 10): Promise<number> {
-  return await eventually('the grid shows rows', () => page.locator(ROWS).count(), (n) => n >= count);
+  return await eventually(
+    'the grid shows rows',
+    () => page.locator(ROWS).count(),
+    (n) => n >= count,
+  );
 }
 
 /** The summary's Sent card and its figures, once it shows a recipient count above zero. */
@@ -305,7 +348,9 @@ before(
     ensureBuilt();
     const executablePath = findChromium();
     if (!executablePath) {
-      throw new Error("no Chromium: apt-get update && apt-get install -y chromium (as root), or set CHROME_PATH; `node scripts/test-e2e.mjs` installs it");
+      throw new Error(
+        'no Chromium: apt-get update && apt-get install -y chromium (as root), or set CHROME_PATH; `node scripts/test-e2e.mjs` installs it',
+      );
     }
     browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS, headless: true, timeout: 60_000 });
   },
@@ -347,7 +392,8 @@ describe('the QA demo on its in-page mock backend', { timeout: 240_000 }, () => 
     async () => {
       // The screenshots a failed run did not get to, for the post-mortem.
       if (!shots.has('demo.png')) await within(CLOSE_MS, screenshot(first, 'demo.png'));
-      if (second && !shots.has('demo-second-tab.png')) await within(CLOSE_MS, screenshot(second, 'demo-second-tab.png'));
+      if (second && !shots.has('demo-second-tab.png'))
+        await within(CLOSE_MS, screenshot(second, 'demo-second-tab.png'));
       await within(CLOSE_MS, context?.close());
       await stopChild(dev?.child);
     },
@@ -356,7 +402,11 @@ describe('the QA demo on its in-page mock backend', { timeout: 240_000 }, () => 
 
   it('reaches live, as the tab leader', { timeout: TEST_MS }, async () => {
     const status = page().locator('#status');
-    await eventually('the status line says live, tab leader', () => status.textContent(), (text) => /^live · tab leader · /.test(text ?? ''));
+    await eventually(
+      'the status line says live, tab leader',
+      () => status.textContent(),
+      (text) => /^live · tab leader · /.test(text ?? ''),
+    );
   });
 
   it('shows the grid with its headers and rows', { timeout: TEST_MS }, async () => {
@@ -377,9 +427,17 @@ describe('the QA demo on its in-page mock backend', { timeout: 240_000 }, () => 
     const p = page();
     await summaryFigures(p);
     const summary = p.locator('response-summary');
-    await eventually('the report is titled with the email’s name', () => summary.locator('[part=title]').textContent(), (text) => text === 'Spring sale 2026');
+    await eventually(
+      'the report is titled with the email’s name',
+      () => summary.locator('[part=title]').textContent(),
+      (text) => text === 'Spring sale 2026',
+    );
     // Screenshots worth reading: wait until the first clicks are in (links and the chart show).
-    await eventually('the report shows clicks', () => summary.locator('[data-figure=unique-clicks] [part~=card-value]').textContent(), (text) => /[1-9]/.test(text ?? ''));
+    await eventually(
+      'the report shows clicks',
+      () => summary.locator('[data-figure=unique-clicks] [part~=card-value]').textContent(),
+      (text) => /[1-9]/.test(text ?? ''),
+    );
     try {
       for (const colorScheme of ['light', 'dark'] as const) {
         await p.emulateMedia({ colorScheme });
@@ -390,8 +448,14 @@ describe('the QA demo on its in-page mock backend', { timeout: 240_000 }, () => 
           assert.ok(box, 'the summary has a box');
           // With the demo's 1,000 recipients and the stage lists collapsed: one viewport at most.
           if (width === 1440) assert.ok(box.height <= 900, `the summary is ${box.height} px tall at 1440 px`);
-          const overflow = await p.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
-          assert.ok(overflow.scroll <= overflow.client, `the page scrolls sideways at ${width} px: ${overflow.scroll} > ${overflow.client}`);
+          const overflow = await p.evaluate(() => ({
+            scroll: document.documentElement.scrollWidth,
+            client: document.documentElement.clientWidth,
+          }));
+          assert.ok(
+            overflow.scroll <= overflow.client,
+            `the page scrolls sideways at ${width} px: ${overflow.scroll} > ${overflow.client}`,
+          );
           mkdirSync(RESULTS, { recursive: true });
           await summary.screenshot({ path: join(RESULTS, `summary-${width}-${colorScheme}.png`), timeout: 20_000 });
         }
@@ -422,9 +486,17 @@ describe('the QA demo on its in-page mock backend', { timeout: 240_000 }, () => 
     const timeline = p.locator('contact-response-timeline');
     const before = await timeline.getAttribute('contact-id');
     await rows.nth(index).locator('[role=gridcell]').first().click();
-    const contactId = await eventually('the timeline gets the row’s contact', () => timeline.getAttribute('contact-id'), (id) => /^c-\d+$/.test(id ?? '') && id !== before);
+    const contactId = await eventually(
+      'the timeline gets the row’s contact',
+      () => timeline.getAttribute('contact-id'),
+      (id) => /^c-\d+$/.test(id ?? '') && id !== before,
+    );
     const email = timeline.locator('li.email[data-email-id="spring-sale"]');
-    await eventually(`the timeline of ${contactId} shows spring-sale to ${address}`, async () => normalise([(await email.textContent()) ?? ''])[0]!, (text) => text.includes(address));
+    await eventually(
+      `the timeline of ${contactId} shows spring-sale to ${address}`,
+      async () => normalise([(await email.textContent()) ?? ''])[0]!,
+      (text) => text.includes(address),
+    );
     await screenshot(p, 'demo.png');
     shots.add('demo.png');
   });
@@ -433,11 +505,19 @@ describe('the QA demo on its in-page mock backend', { timeout: 240_000 }, () => 
     second = await context!.newPage();
     secondLog = await watchPage(second);
     await second.goto(dev!.url, { waitUntil: 'load', timeout: WAIT_MS });
-    await eventually('the second tab says tab follower', () => second!.locator('#status').textContent(), (text) => / · tab follower · /.test(text ?? ''));
+    await eventually(
+      'the second tab says tab follower',
+      () => second!.locator('#status').textContent(),
+      (text) => / · tab follower · /.test(text ?? ''),
+    );
     // The follower applies what the leader relays.
     await gridRows(second);
     await summaryFigures(second);
-    await eventually('the first tab still leads', () => page().locator('#status').textContent(), (text) => /^live · tab leader · /.test(text ?? ''));
+    await eventually(
+      'the first tab still leads',
+      () => page().locator('#status').textContent(),
+      (text) => /^live · tab leader · /.test(text ?? ''),
+    );
     await screenshot(second, 'demo-second-tab.png');
     shots.add('demo-second-tab.png');
   });
@@ -490,27 +570,38 @@ describe('the CRM embed page: one script tag, a strict CSP, a real backend', { t
     { timeout: 3 * CLOSE_MS + 5000 },
   );
 
-  it('is served with the strict CSP, has one script (the IIFE) and its elements are defined', { timeout: TEST_MS }, async () => {
-    const p = page();
-    assert.equal(csp, EMBED_CSP);
-    const scripts = await p.evaluate(() => [...document.scripts].map((script) => ({ src: script.src, inline: script.text.trim() !== '' })));
-    assert.deepEqual(scripts, [{ src: new URL('dist/email-responses.iife.js', server!.url).href, inline: false }]);
-    // The script tag is in <head> without defer: by `load` it has run.
-    const tags = ['email-responses', 'audience-response-grid', 'response-summary', 'contact-response-timeline'];
-    const missing = await eventually(
-      'the IIFE defines the four elements',
-      () => p.evaluate((names) => names.filter((tag) => customElements.get(tag) === undefined), tags),
-      (left) => left.length === 0,
-      10_000,
-    );
-    defined = missing.length === 0;
-  });
+  it(
+    'is served with the strict CSP, has one script (the IIFE) and its elements are defined',
+    { timeout: TEST_MS },
+    async () => {
+      const p = page();
+      assert.equal(csp, EMBED_CSP);
+      const scripts = await p.evaluate(() =>
+        [...document.scripts].map((script) => ({ src: script.src, inline: script.text.trim() !== '' })),
+      );
+      assert.deepEqual(scripts, [{ src: new URL('dist/email-responses.iife.js', server!.url).href, inline: false }]);
+      // The script tag is in <head> without defer: by `load` it has run.
+      const tags = ['email-responses', 'audience-response-grid', 'response-summary', 'contact-response-timeline'];
+      const missing = await eventually(
+        'the IIFE defines the four elements',
+        () => p.evaluate((names) => names.filter((tag) => customElements.get(tag) === undefined), tags),
+        (left) => left.length === 0,
+        10_000,
+      );
+      defined = missing.length === 0;
+    },
+  );
 
   it('goes live and shows the grid, the summary and contact c-3’s timeline', { timeout: TEST_MS }, async () => {
     const p = ready();
     await eventually(
       'the store’s connection is live',
-      () => p.evaluate(() => (document.querySelector('email-responses') as unknown as { store: { connection: { state: string } } }).store.connection.state),
+      () =>
+        p.evaluate(
+          () =>
+            (document.querySelector('email-responses') as unknown as { store: { connection: { state: string } } }).store
+              .connection.state,
+        ),
       (state) => state === 'live',
     );
     await gridRows(p);
@@ -540,7 +631,14 @@ describe('the CRM embed page: one script tag, a strict CSP, a real backend', { t
     try {
       await eventually(
         'the page has applied every event the paused backend sent',
-        async () => [await p.evaluate(() => (document.querySelector('email-responses') as unknown as { store: { state: { eventCount: number } } }).store.state.eventCount), feed.main.length],
+        async () => [
+          await p.evaluate(
+            () =>
+              (document.querySelector('email-responses') as unknown as { store: { state: { eventCount: number } } })
+                .store.state.eventCount,
+          ),
+          feed.main.length,
+        ],
         ([applied, sent]) => applied === sent,
       );
       await frames(p);
@@ -558,10 +656,23 @@ describe('the CRM embed page: one script tag, a strict CSP, a real backend', { t
           .map((row) => ({ index: Number(row.dataset['index']), top: Math.round(row.getBoundingClientRect().top) }))
           .sort((a, b) => a.index - b.index);
       }, GRID);
-      const steps = rows.slice(1).filter((row, i) => row.index === rows[i]!.index + 1).map((row, i) => `${row.index}: ${row.top - rows[i]!.top}`);
-      const wrong = rows.slice(1).flatMap((row, i) => (row.index === rows[i]!.index + 1 && Math.abs(row.top - rows[i]!.top - 36) > 1 ? [`row ${row.index} is ${row.top - rows[i]!.top}px below row ${rows[i]!.index}`] : []));
+      const steps = rows
+        .slice(1)
+        .filter((row, i) => row.index === rows[i]!.index + 1)
+        .map((row, i) => `${row.index}: ${row.top - rows[i]!.top}`);
+      const wrong = rows
+        .slice(1)
+        .flatMap((row, i) =>
+          row.index === rows[i]!.index + 1 && Math.abs(row.top - rows[i]!.top - 36) > 1
+            ? [`row ${row.index} is ${row.top - rows[i]!.top}px below row ${rows[i]!.index}`]
+            : [],
+        );
       assert.ok(steps.length >= 10, `too few consecutive rows rendered: ${JSON.stringify(rows)}`);
-      assert.deepEqual(wrong.slice(0, 5), [], `rows are not one row height (36px) apart (${wrong.length} of ${steps.length})`);
+      assert.deepEqual(
+        wrong.slice(0, 5),
+        [],
+        `rows are not one row height (36px) apart (${wrong.length} of ${steps.length})`,
+      );
     } finally {
       feed.rate = 200;
     }
@@ -572,7 +683,11 @@ describe('the CRM embed page: one script tag, a strict CSP, a real backend', { t
     assert.deepEqual(tally(log!.csp), [], 'CSP violations');
     assert.deepEqual(tally(log!.consoleErrors), [], 'console errors');
     assert.deepEqual(tally(log!.pageErrors), [], 'uncaught errors');
-    assert.deepEqual([...new Set(log!.scripts)], [new URL('dist/email-responses.iife.js', server!.url).href], 'scripts loaded');
+    assert.deepEqual(
+      [...new Set(log!.scripts)],
+      [new URL('dist/email-responses.iife.js', server!.url).href],
+      'scripts loaded',
+    );
   });
 
   // Last, as it causes a violation on purpose: shows that the CSP is enforced on this page and that
@@ -585,7 +700,12 @@ describe('the CRM embed page: one script tag, a strict CSP, a real backend', { t
       script.textContent = 'window.__e2eInlineRan = true;';
       document.body.append(script);
     });
-    await eventually('the violation is reported', async () => log!.csp.slice(before).join('\n'), (text) => /script-src/.test(text), 10_000);
+    await eventually(
+      'the violation is reported',
+      async () => log!.csp.slice(before).join('\n'),
+      (text) => /script-src/.test(text),
+      10_000,
+    );
     assert.equal(await p.evaluate(() => (window as unknown as { __e2eInlineRan?: boolean }).__e2eInlineRan), undefined);
   });
 });

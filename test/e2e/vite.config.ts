@@ -4,5 +4,9 @@ import { defineConfig, mergeConfig, type ConfigEnv, type UserConfig } from 'vite
 import base from '../../vite.config';
 
 export default defineConfig((env: ConfigEnv) =>
-  mergeConfig(base(env) as UserConfig, { server: { hmr: false, watch: null }, clearScreen: false, logLevel: 'warn' } satisfies UserConfig),
+  mergeConfig(base(env) as UserConfig, {
+    server: { hmr: false, watch: null },
+    clearScreen: false,
+    logLevel: 'warn',
+  } satisfies UserConfig),
 );

@@ -39,7 +39,13 @@ describe('registering the elements', () => {
   it("warns once when a tag is someone else's, with what to do, and keeps theirs", () => {
     customElements.define('taken-grid', SomeoneElsesElement);
     let results: boolean[] = [];
-    const heard = warnings(() => (results = [defineElement('taken-grid', class extends AudienceResponseGridElement {}), defineElement('taken-grid', class extends AudienceResponseGridElement {})]));
+    const heard = warnings(
+      () =>
+        (results = [
+          defineElement('taken-grid', class extends AudienceResponseGridElement {}),
+          defineElement('taken-grid', class extends AudienceResponseGridElement {}),
+        ]),
+    );
     expect(results).to.deep.equal([false, false]);
     expect(heard).to.have.length(1);
     expect(heard[0]).to.match(/^email-responses: <taken-grid> is already defined by another script/);

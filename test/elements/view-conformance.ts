@@ -26,7 +26,15 @@ const AT = Date.UTC(2026, 0, 1);
 let made = 0;
 
 function event(emailId: string, recipientId: string, contactId: string, minutes: number): ResponseEvent {
-  return { id: `conf-${++made}`, emailId, recipientId, contactId, contactName: 'Zelda Conformance', response: 'delivered', at: AT + minutes * 60_000 };
+  return {
+    id: `conf-${++made}`,
+    emailId,
+    recipientId,
+    contactId,
+    contactName: 'Zelda Conformance',
+    response: 'delivered',
+    at: AT + minutes * 60_000,
+  };
 }
 
 /**
@@ -42,7 +50,6 @@ function laterEvents(): ResponseEvent[] {
   return [event('e-conf', 'r-conf-1', 'c-conf-other', 1), event('e-conf-2', 'r-conf-2', 'c-conf', 2)];
 }
 
-
 /** Counts the element's updates (Lit calls every controller's hostUpdated after each one). */
 class UpdateCounter implements ReactiveController {
   count = 0;
@@ -52,7 +59,10 @@ class UpdateCounter implements ReactiveController {
 }
 
 const notices = (element: HTMLElement) =>
-  [...element.shadowRoot!.querySelectorAll<HTMLElement>('[part="status"]')].map((p) => ({ kind: p.dataset['kind'], text: p.textContent!.trim() }));
+  [...element.shadowRoot!.querySelectorAll<HTMLElement>('[part="status"]')].map((p) => ({
+    kind: p.dataset['kind'],
+    text: p.textContent!.trim(),
+  }));
 
 async function settle(element: ResponseViewElement): Promise<void> {
   for (let i = 0; i < 3; i++) {
@@ -98,7 +108,10 @@ export function runViewConformance<E extends ResponseViewElement>(spec: ViewConf
       customElements.define(tag, class extends (spec.element as CustomElementConstructor) {});
       const view = element as unknown as E;
       await settle(view);
-      expect(Object.prototype.hasOwnProperty.call(view, 'store'), 'the own property was moved onto the accessor').to.equal(false);
+      expect(
+        Object.prototype.hasOwnProperty.call(view, 'store'),
+        'the own property was moved onto the accessor',
+      ).to.equal(false);
       expect(view.store).to.equal(store);
       expect(spec.showsEvents(view, 1)).to.equal(true);
     });
@@ -106,7 +119,12 @@ export function runViewConformance<E extends ResponseViewElement>(spec: ViewConf
     it('says it waits for a store in the words of its locale, and back in English without one', async () => {
       registerMessages('eo', { noStore: 'Atendante datumojn.' });
       const element = await mount(undefined);
-      expect(notices(element)).to.deep.equal([{ kind: 'loading', text: 'Waiting for data: put this element inside <email-responses> or set its store property.' }]);
+      expect(notices(element)).to.deep.equal([
+        {
+          kind: 'loading',
+          text: 'Waiting for data: put this element inside <email-responses> or set its store property.',
+        },
+      ]);
       element.locale = 'eo';
       await settle(element);
       expect(notices(element)).to.deep.equal([{ kind: 'loading', text: 'Atendante datumojn.' }]);

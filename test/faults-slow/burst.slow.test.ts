@@ -8,10 +8,22 @@ import { IterableSource } from '../../src/store/sources/index';
 import { snapshot } from '../core/state-snapshot';
 import { deleteDatabase, uniqueName } from '../store/cache/cache-helpers';
 import { readCache, untilCached, whileCrashing } from '../faults/cache-tools';
-import { Backend, FAST, account, expectClean, faultRows, faultTable, inMessages, makeEvents, rejectionCounter, until } from '../faults/fault-harness';
+import {
+  Backend,
+  FAST,
+  account,
+  expectClean,
+  faultRows,
+  faultTable,
+  inMessages,
+  makeEvents,
+  rejectionCounter,
+  until,
+} from '../faults/fault-harness';
 
 const BURST = 100_000;
-const burst = (seed: number, prefix: string) => inMessages(makeEvents({ emails: 4, recipients: 25_000, events: BURST, seed, idPrefix: prefix }), 1000);
+const burst = (seed: number, prefix: string) =>
+  inMessages(makeEvents({ emails: 4, recipients: 25_000, events: BURST, seed, idPrefix: prefix }), 1000);
 const ms = (start: number) => Math.round(performance.now() - start);
 
 describe('slow faults: bursts', () => {
@@ -41,16 +53,30 @@ describe('slow faults: bursts', () => {
     const againRejected = rejectionCounter(again);
     await again.ready;
     const reloadMs = ms(started);
-    expect(snapshot(again.state), 'the reload shows what the cache holds').to.deep.equal(snapshot(foldEvents(disk.events)));
+    expect(snapshot(again.state), 'the reload shows what the cache holds').to.deep.equal(
+      snapshot(foldEvents(disk.events)),
+    );
     expect(again.cursor('iterable')).to.equal(backend.lastCursor);
     // The server restarted and lost its place: it replays everything from the start.
     const replay = new Backend(messages, () => ({ from: 0 }));
     again.connect(new IterableSource(replay.factory, FAST));
-    await until(() => replay.sent.length === BURST && again.cursor('iterable') === replay.lastCursor, 'the replay', 120_000);
+    await until(
+      () => replay.sent.length === BURST && again.cursor('iterable') === replay.lastCursor,
+      'the replay',
+      120_000,
+    );
     again.close();
     replay.close();
-    console.log(`100,000-event burst through IndexedDB: applied in ${applyMs} ms, cached in ${cachedMs} ms; ${disk.rowKeys.length} row pages; reload ${reloadMs} ms`);
-    expectClean(account('a 100,000-event burst through IndexedDB (reload, server replays all)', { sent: [...backend.sent, ...replay.sent], state: again.state, rejected: rejected.count + againRejected.count }));
+    console.log(
+      `100,000-event burst through IndexedDB: applied in ${applyMs} ms, cached in ${cachedMs} ms; ${disk.rowKeys.length} row pages; reload ${reloadMs} ms`,
+    );
+    expectClean(
+      account('a 100,000-event burst through IndexedDB (reload, server replays all)', {
+        sent: [...backend.sent, ...replay.sent],
+        state: again.state,
+        rejected: rejected.count + againRejected.count,
+      }),
+    );
   });
 
   it('the tab dies while a 100,000-event burst is being written; the reload resumes from what was written', async () => {
@@ -85,22 +111,42 @@ describe('slow faults: bursts', () => {
     await until(() => again.cursor('iterable') === resumed.lastCursor, 'the resumed burst', 120_000);
     again.close();
     resumed.close();
-    console.log(`burst crash: ${disk.events.length} events were written before the tab died (cursor ${String(cursor)})`);
-    expectClean(account('the tab dies while a 100,000-event burst is written', { sent: [...backend.sent, ...resumed.sent], state: again.state, rejected: rejected.count + againRejected.count }));
+    console.log(
+      `burst crash: ${disk.events.length} events were written before the tab died (cursor ${String(cursor)})`,
+    );
+    expectClean(
+      account('the tab dies while a 100,000-event burst is written', {
+        sent: [...backend.sent, ...resumed.sent],
+        state: again.state,
+        rejected: rejected.count + againRejected.count,
+      }),
+    );
   });
 
   it('a 100,000-event burst relayed to a second tab', async () => {
     const messages = burst(63, 'relay');
     const backend = new Backend(messages);
-    const tabs = [0, 1].map(() => createResponseStore({ tabs: name, source: new IterableSource(backend.factory, FAST) }));
+    const tabs = [0, 1].map(() =>
+      createResponseStore({ tabs: name, source: new IterableSource(backend.factory, FAST) }),
+    );
     const rejected = tabs.map((tab) => rejectionCounter(tab));
-    await until(() => tabs.every((tab) => tab.cursor('iterable') === backend.lastCursor), 'both tabs to have the burst', 120_000);
+    await until(
+      () => tabs.every((tab) => tab.cursor('iterable') === backend.lastCursor),
+      'both tabs to have the burst',
+      120_000,
+    );
     expect(tabs.map((tab) => tab.tabRole).sort()).to.deep.equal(['follower', 'leader']);
     expect(backend.connections).to.equal(1);
     const follower = tabs.find((tab) => tab.tabRole === 'follower')!;
     for (const tab of tabs) tab.close();
     backend.close();
-    expectClean(account('a 100,000-event burst relayed to a second tab', { sent: backend.sent, state: follower.state, rejected: rejected[0]!.count + rejected[1]!.count }));
+    expectClean(
+      account('a 100,000-event burst relayed to a second tab', {
+        sent: backend.sent,
+        state: follower.state,
+        rejected: rejected[0]!.count + rejected[1]!.count,
+      }),
+    );
   });
 });
 

@@ -67,7 +67,15 @@ describe('memory: 1,000,000 recipients and a long stream', () => {
     for (let start = 0; start < RECIPIENTS; start += 50_000) {
       const batch: ResponseEvent[] = [];
       for (let i = start; i < start + 50_000; i++) {
-        batch.push({ id: `s-${i}`, emailId: 'big', recipientId: `r-${i}`, response: i % 7 === 0 ? 'opened' : 'delivered', at: BASE_TIME + i, address: `r${i}@example.com`, ...(i % 1000 === 7 ? { contactId: 'c-7' } : {}) });
+        batch.push({
+          id: `s-${i}`,
+          emailId: 'big',
+          recipientId: `r-${i}`,
+          response: i % 7 === 0 ? 'opened' : 'delivered',
+          at: BASE_TIME + i,
+          address: `r${i}@example.com`,
+          ...(i % 1000 === 7 ? { contactId: 'c-7' } : {}),
+        });
       }
       const result = await store.ingest(batch);
       expect(result.accepted).to.equal(batch.length);
@@ -76,7 +84,9 @@ describe('memory: 1,000,000 recipients and a long stream', () => {
     expect(store.state.recipients.size).to.equal(RECIPIENTS);
 
     // A grid and a summary stay mounted through the stream, as on a live page.
-    let grid: AudienceResponseGridElement | undefined = document.createElement('audience-response-grid') as AudienceResponseGridElement;
+    let grid: AudienceResponseGridElement | undefined = document.createElement(
+      'audience-response-grid',
+    ) as AudienceResponseGridElement;
     grid.setAttribute('email-id', 'big');
     grid.style.setProperty('--email-responses-height', '400px');
     grid.store = store;
@@ -95,7 +105,13 @@ describe('memory: 1,000,000 recipients and a long stream', () => {
     const kinds = ['opened', 'clicked', 'opened-machine', 'soft-bounce', 'unsubscribed'];
     const streamed: ResponseEvent[] = [];
     for (let i = 0; i < STREAM_EVENTS; i++) {
-      streamed.push({ id: `live-${i}`, emailId: 'big', recipientId: `r-${Math.floor(next() * RECIPIENTS)}`, response: kinds[Math.floor(next() * kinds.length)]!, at: BASE_TIME + RECIPIENTS + i });
+      streamed.push({
+        id: `live-${i}`,
+        emailId: 'big',
+        recipientId: `r-${Math.floor(next() * RECIPIENTS)}`,
+        response: kinds[Math.floor(next() * kinds.length)]!,
+        at: BASE_TIME + RECIPIENTS + i,
+      });
     }
     let backend: Backend | undefined = new Backend(inMessages(streamed, 1000));
     streamed.length = 0;
@@ -131,7 +147,10 @@ describe('memory: 1,000,000 recipients and a long stream', () => {
     // first; a leak grows in both, so the second round is the one that must stay flat.
     await cycles();
     const firstRound = await heap();
-    figures.push([`after ${CYCLES} mounts and unmounts of grid, summary and timeline, ${CYCLES * 100} subscribes`, firstRound]);
+    figures.push([
+      `after ${CYCLES} mounts and unmounts of grid, summary and timeline, ${CYCLES * 100} subscribes`,
+      firstRound,
+    ]);
     await cycles();
     const cycled = await heap();
     figures.push([`after ${CYCLES} more of each`, cycled]);
@@ -151,7 +170,10 @@ describe('memory: 1,000,000 recipients and a long stream', () => {
     const table = [
       '| step | JS heap used (MB) | change (MB) |',
       '|---|--:|--:|',
-      ...figures.map(([step, bytes], i) => `| ${step} | ${(bytes / MB).toFixed(1)} | ${i === 0 ? '' : ((bytes - figures[i - 1]![1]) / MB).toFixed(1)} |`),
+      ...figures.map(
+        ([step, bytes], i) =>
+          `| ${step} | ${(bytes / MB).toFixed(1)} | ${i === 0 ? '' : ((bytes - figures[i - 1]![1]) / MB).toFixed(1)} |`,
+      ),
     ].join('\n');
     console.log(
       `\nMemory (issue 9): ${RECIPIENTS.toLocaleString('en')} recipients loaded in ${loadMs} ms, ${STREAM_EVENTS.toLocaleString('en')} streamed in ${streamMs} ms; ` +
@@ -161,7 +183,9 @@ describe('memory: 1,000,000 recipients and a long stream', () => {
     // The stream keeps its events (the log the timeline and a rules refold read): bounded per event.
     expect(perEvent, 'bytes kept per streamed event').to.be.below(BYTES_PER_STREAMED_EVENT);
     // Mounting, unmounting and subscribing keep nothing.
-    expect((cycled - firstRound) / MB, 'MB grown over the second round of mount and subscribe cycles').to.be.below(CYCLE_GROWTH_MB);
+    expect((cycled - firstRound) / MB, 'MB grown over the second round of mount and subscribe cycles').to.be.below(
+      CYCLE_GROWTH_MB,
+    );
     // Closing the store and removing the elements gives it all back.
     expect(alive, 'still reachable after close').to.deep.equal([]);
     expect((released - before) / MB, 'MB still held after close').to.be.below(RELEASED_MB);

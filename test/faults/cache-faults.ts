@@ -10,7 +10,19 @@ import { IterableSource } from '../../src/store/sources/index';
 import { snapshot } from '../core/state-snapshot';
 import { deleteDatabase, rawOpen, uniqueName } from '../store/cache/cache-helpers';
 import { RULES_B, gate, readCache, tamper, untilCached, whileCrashing } from './cache-tools';
-import { Backend, FAST, OTHER_RULES, account, expectClean, inMessages, makeEvents, rejectionCounter, sleep, until, faultRows } from './fault-harness';
+import {
+  Backend,
+  FAST,
+  OTHER_RULES,
+  account,
+  expectClean,
+  inMessages,
+  makeEvents,
+  rejectionCounter,
+  sleep,
+  until,
+  faultRows,
+} from './fault-harness';
 
 /** Streams `backend` into a new cached store until the source's cursor reaches `cursor`. */
 async function streamInto(
@@ -32,7 +44,11 @@ async function streamInto(
  * resume from the cached cursor; the backend (replaying from whatever cursor it is asked, or from
  * `replayFrom`) completes it.
  */
-async function reload(name: string, messages: readonly (readonly unknown[])[], options: { replayFrom?: number; rules?: ResponseRules; rowsOnly?: boolean; startsOver?: boolean } = {}) {
+async function reload(
+  name: string,
+  messages: readonly (readonly unknown[])[],
+  options: { replayFrom?: number; rules?: ResponseRules; rowsOnly?: boolean; startsOver?: boolean } = {},
+) {
   const disk = await readCache(name);
   const store = createResponseStore({ cacheName: name });
   const rejected = rejectionCounter(store);
@@ -44,11 +60,18 @@ async function reload(name: string, messages: readonly (readonly unknown[])[], o
     expect(store.cursor('iterable'), 'it resumes from the start').to.equal(undefined);
   } else {
     // (Unless events exist only in the row pages, their own records having been damaged.)
-    if (!options.rowsOnly) expect(snapshot(store.state), 'the reopened page shows what the cache holds').to.deep.equal(snapshot(foldEvents(disk.events, options.rules ?? store.rules)));
+    if (!options.rowsOnly)
+      expect(snapshot(store.state), 'the reopened page shows what the cache holds').to.deep.equal(
+        snapshot(foldEvents(disk.events, options.rules ?? store.rules)),
+      );
     const cursor = disk.cursors.get('iterable');
-    expect(store.cursor('iterable'), 'it resumes from the cached cursor').to.equal(typeof cursor === 'string' ? cursor : undefined);
+    expect(store.cursor('iterable'), 'it resumes from the cached cursor').to.equal(
+      typeof cursor === 'string' ? cursor : undefined,
+    );
   }
-  const backend = new Backend(messages, (_c, asked) => ({ from: options.replayFrom ?? (asked === undefined ? 0 : Number(asked)) }));
+  const backend = new Backend(messages, (_c, asked) => ({
+    from: options.replayFrom ?? (asked === undefined ? 0 : Number(asked)),
+  }));
   store.connect(new IterableSource(backend.factory, FAST));
   await until(() => store.cursor('iterable') === backend.lastCursor, 'the resumed stream');
   store.close();
@@ -74,7 +97,10 @@ describe('faults of the IndexedDB cache', () => {
     };
     try {
       held.open();
-      await until(() => store.cursor('iterable') === backend.lastCursor && store.cacheStatus.state === 'memory-only', 'the rest of the stream and the quota failure');
+      await until(
+        () => store.cursor('iterable') === backend.lastCursor && store.cacheStatus.state === 'memory-only',
+        'the rest of the stream and the quota failure',
+      );
     } finally {
       IDBObjectStore.prototype.put = put;
     }
@@ -84,7 +110,13 @@ describe('faults of the IndexedDB cache', () => {
     backend.close();
     const again = await reload(name, messages);
     expect(again.disk.events).to.have.length(600);
-    expectClean(account('IndexedDB quota exceeded (then reload and resume)', { sent: [...backend.sent, ...again.backend.sent], state: again.store.state, rejected: rejected.count + again.rejected.count }));
+    expectClean(
+      account('IndexedDB quota exceeded (then reload and resume)', {
+        sent: [...backend.sent, ...again.backend.sent],
+        state: again.store.state,
+        rejected: rejected.count + again.rejected.count,
+      }),
+    );
   });
 
   it('an upgrade blocked by another tab holding an older version: the store works from memory', async () => {
@@ -102,7 +134,13 @@ describe('faults of the IndexedDB cache', () => {
       expect(store.cacheStatus).to.deep.equal({ state: 'memory-only', reason: REASONS.blocked });
       store.close();
       backend.close();
-      expectClean(account('IndexedDB upgrade blocked by another tab', { sent: backend.sent, state: store.state, rejected: rejected.count }));
+      expectClean(
+        account('IndexedDB upgrade blocked by another tab', {
+          sent: backend.sent,
+          state: store.state,
+          rejected: rejected.count,
+        }),
+      );
     } finally {
       IDBFactory.prototype.open = open;
       old.close();
@@ -135,7 +173,13 @@ describe('faults of the IndexedDB cache', () => {
     await until(() => again.cursor('iterable') === replay.lastCursor, 'the replay');
     again.close();
     replay.close();
-    expectClean(account('IndexedDB version change from another tab', { sent: [...backend.sent, ...replay.sent], state: again.state, rejected: rejected.count + againRejected.count }));
+    expectClean(
+      account('IndexedDB version change from another tab', {
+        sent: [...backend.sent, ...replay.sent],
+        state: again.state,
+        rejected: rejected.count + againRejected.count,
+      }),
+    );
   });
 
   it('the database deleted while open: memory keeps everything; a reload replays the stream from the start', async () => {
@@ -154,7 +198,13 @@ describe('faults of the IndexedDB cache', () => {
     backend.close();
     const again = await reload(name, messages);
     expect(again.disk.events).to.have.length(0);
-    expectClean(account('IndexedDB deleted while open (then reload)', { sent: [...backend.sent, ...again.backend.sent], state: again.store.state, rejected: rejected.count + again.rejected.count }));
+    expectClean(
+      account('IndexedDB deleted while open (then reload)', {
+        sent: [...backend.sent, ...again.backend.sent],
+        state: again.store.state,
+        rejected: rejected.count + again.rejected.count,
+      }),
+    );
   });
 
   /** A cache with row pages (a compaction under RULES_B after message 20) and tail records after it. */
@@ -173,7 +223,10 @@ describe('faults of the IndexedDB cache', () => {
     backend.close();
     const disk = await readCache(name);
     expect(disk.rowKeys.length, 'row pages were written').to.be.above(0);
-    expect(disk.eventKeys.some((key) => key > disk.watermark), 'records after the watermark').to.equal(true);
+    expect(
+      disk.eventKeys.some((key) => key > disk.watermark),
+      'records after the watermark',
+    ).to.equal(true);
     return { messages, backend, rejected: streamed.rejected, disk };
   }
 
@@ -185,7 +238,14 @@ describe('faults of the IndexedDB cache', () => {
       tx.objectStore('emails').put({ id: 'email-1', order: 'first' });
     });
     const again = await reload(name, messages, { rules: RULES_B });
-    expectClean(account('IndexedDB corrupted records (row page, email record)', { sent: [...backend.sent, ...again.backend.sent], state: again.store.state, rejected: rejected.count + again.rejected.count, rules: RULES_B }));
+    expectClean(
+      account('IndexedDB corrupted records (row page, email record)', {
+        sent: [...backend.sent, ...again.backend.sent],
+        state: again.store.state,
+        rejected: rejected.count + again.rejected.count,
+        rules: RULES_B,
+      }),
+    );
   });
 
   it('corrupted records: the cursor damaged; the stream replays from the start and counts once', async () => {
@@ -193,7 +253,14 @@ describe('faults of the IndexedDB cache', () => {
     await tamper(name, (tx) => tx.objectStore('cursors').put(12345, 'iterable'));
     const again = await reload(name, messages, { rules: RULES_B });
     expect(again.backend.asked).to.deep.equal([undefined]);
-    expectClean(account('IndexedDB corrupted cursor (replay from the start)', { sent: [...backend.sent, ...again.backend.sent], state: again.store.state, rejected: rejected.count + again.rejected.count, rules: RULES_B }));
+    expectClean(
+      account('IndexedDB corrupted cursor (replay from the start)', {
+        sent: [...backend.sent, ...again.backend.sent],
+        state: again.store.state,
+        rejected: rejected.count + again.rejected.count,
+        rules: RULES_B,
+      }),
+    );
   });
 
   // Found by this suite: the store resumed from the cached cursor, which covered the damaged
@@ -204,7 +271,14 @@ describe('faults of the IndexedDB cache', () => {
     const tail = disk.eventKeys.filter((key) => key > disk.watermark);
     await tamper(name, (tx) => tx.objectStore('events').put({ ids: 'not a page' }, tail[0]!));
     const again = await reload(name, messages, { rules: RULES_B, startsOver: true });
-    expectClean(account('IndexedDB corrupted event record (after the watermark)', { sent: [...backend.sent, ...again.backend.sent], state: again.store.state, rejected: rejected.count + again.rejected.count, rules: RULES_B }));
+    expectClean(
+      account('IndexedDB corrupted event record (after the watermark)', {
+        sent: [...backend.sent, ...again.backend.sent],
+        state: again.store.state,
+        rejected: rejected.count + again.rejected.count,
+        rules: RULES_B,
+      }),
+    );
   });
 
   // Found by this suite: a damaged record below the watermark lost the ids of events folded into
@@ -214,7 +288,14 @@ describe('faults of the IndexedDB cache', () => {
     const folded = disk.eventKeys.filter((key) => key <= disk.watermark);
     await tamper(name, (tx) => tx.objectStore('events').put({ ids: 'not a page' }, folded[0]!));
     const again = await reload(name, messages, { rules: RULES_B, replayFrom: 0, startsOver: true });
-    expectClean(account('IndexedDB corrupted event record (folded), server replays all', { sent: [...backend.sent, ...again.backend.sent], state: again.store.state, rejected: rejected.count + again.rejected.count, rules: RULES_B }));
+    expectClean(
+      account('IndexedDB corrupted event record (folded), server replays all', {
+        sent: [...backend.sent, ...again.backend.sent],
+        state: again.store.state,
+        rejected: rejected.count + again.rejected.count,
+        rules: RULES_B,
+      }),
+    );
   });
 
   it('reload right after a delivery, without waiting for the flush: close, reopen at once, resume', async () => {
@@ -248,7 +329,13 @@ describe('faults of the IndexedDB cache', () => {
     await until(() => again.cursor('iterable') === resumed.lastCursor, 'the resumed stream');
     again.close();
     resumed.close();
-    expectClean(account('reload in the middle of a write (close, reopen at once)', { sent: [...backend.sent, ...resumed.sent], state: again.state, rejected: rejected.count + againRejected.count }));
+    expectClean(
+      account('reload in the middle of a write (close, reopen at once)', {
+        sent: [...backend.sent, ...resumed.sent],
+        state: again.state,
+        rejected: rejected.count + againRejected.count,
+      }),
+    );
   });
 
   it('reload in the middle of a write: the tab dies while its flush is in flight; the cache stays consistent', async () => {
@@ -271,7 +358,13 @@ describe('faults of the IndexedDB cache', () => {
     const again = await reload(name, messages);
     const cached = again.disk.cursors.get('iterable');
     expect(Number(cached), 'part of the stream was cached before the crash').to.be.within(1, 36);
-    expectClean(account('reload in the middle of a write (the write aborted)', { sent: [...backend.sent, ...again.backend.sent], state: again.store.state, rejected: rejected.count + again.rejected.count }));
+    expectClean(
+      account('reload in the middle of a write (the write aborted)', {
+        sent: [...backend.sent, ...again.backend.sent],
+        state: again.store.state,
+        rejected: rejected.count + again.rejected.count,
+      }),
+    );
   });
 
   it('reload in the middle of a compaction: the rules change is written with the rows or not at all', async () => {
@@ -289,7 +382,13 @@ describe('faults of the IndexedDB cache', () => {
     backend.close();
     const again = await reload(name, messages);
     expect(again.store.rules.version).to.equal(DEFAULT_RULES.version);
-    expectClean(account('reload in the middle of a compaction', { sent: [...backend.sent, ...again.backend.sent], state: again.store.state, rejected: rejected.count + again.rejected.count }));
+    expectClean(
+      account('reload in the middle of a compaction', {
+        sent: [...backend.sent, ...again.backend.sent],
+        state: again.store.state,
+        rejected: rejected.count + again.rejected.count,
+      }),
+    );
   });
 
   // Found by this suite: rules set while the cache opened were undone by the cached rules once
@@ -309,13 +408,23 @@ describe('faults of the IndexedDB cache', () => {
     expect(snapshot(again.state)).to.deep.equal(snapshot(foldEvents((await readCache(name)).events, OTHER_RULES)));
     again.close();
     expect(rejected.count).to.equal(0);
-    expectClean(account('rules change while the cache opens', { sent: backend.sent, state: again.state, rejected: rejected.count, rules: OTHER_RULES }));
+    expectClean(
+      account('rules change while the cache opens', {
+        sent: backend.sent,
+        state: again.state,
+        rejected: rejected.count,
+        rules: OTHER_RULES,
+      }),
+    );
   });
 
   // Found by this suite: a rules change while the cache was read swapped the state under the
   // hydrate and emptied the store. Now it waits for the cache.
   it('a rules change while the cache is being read loses no cached event', async () => {
-    const messages = inMessages(makeEvents({ emails: 3, recipients: 3000, events: 12_000, seed: 43, idPrefix: 'hydrate' }), 600);
+    const messages = inMessages(
+      makeEvents({ emails: 3, recipients: 3000, events: 12_000, seed: 43, idPrefix: 'hydrate' }),
+      600,
+    );
     const backend = new Backend(messages);
     const { store: first, rejected } = await streamInto(name, backend, String(messages.length));
     first.setRules(RULES_B);
@@ -338,7 +447,12 @@ describe('faults of the IndexedDB cache', () => {
     await until(() => again.cursor('iterable') === resumed.lastCursor, 'the resumed stream');
     again.close();
     resumed.close();
-    const result = account('rules change while the cache is read', { sent: messages.flat(), state: again.state, rejected: rejected.count + againRejected.count, rules: OTHER_RULES });
+    const result = account('rules change while the cache is read', {
+      sent: messages.flat(),
+      state: again.state,
+      rejected: rejected.count + againRejected.count,
+      rules: OTHER_RULES,
+    });
     faultRows.push(result.row);
     expect(result.row.lost).to.equal(0);
     expect(result.actual).to.deep.equal(result.expected);

@@ -21,7 +21,8 @@ export interface CacheContents {
 /** Reads the database as it is on disk (another connection: what a reload would find). */
 export async function readCache(name: string): Promise<CacheContents> {
   // Opening a database that is not there would create an empty one: look first.
-  if (!(await indexedDB.databases()).some((db) => db.name === name)) return { cursors: new Map(), events: [], eventKeys: [], watermark: -1, rowKeys: [] };
+  if (!(await indexedDB.databases()).some((db) => db.name === name))
+    return { cursors: new Map(), events: [], eventKeys: [], watermark: -1, rowKeys: [] };
   const db = await rawOpen(name);
   db.onversionchange = () => db.close();
   try {
@@ -36,7 +37,13 @@ export async function readCache(name: string): Promise<CacheContents> {
     ]);
     const events = pages.flatMap((page) => (isEventPage(page) ? unpackEventPage(page) : []));
     const watermark = (fold as { watermark?: number } | undefined)?.watermark ?? -1;
-    return { cursors: new Map(cursorKeys.map((k, i) => [String(k), cursorValues[i]])), events, eventKeys: eventKeys as number[], watermark, rowKeys };
+    return {
+      cursors: new Map(cursorKeys.map((k, i) => [String(k), cursorValues[i]])),
+      events,
+      eventKeys: eventKeys as number[],
+      watermark,
+      rowKeys,
+    };
   } finally {
     db.close();
   }
@@ -87,4 +94,3 @@ export async function whileCrashing(action: () => void): Promise<void> {
     IDBDatabase.prototype.transaction = original;
   }
 }
-

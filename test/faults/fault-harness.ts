@@ -13,7 +13,15 @@
 // A fault passes when the final state equals `foldEvents` of everything sent (snapshot), lost and
 // doubled are 0, and applied + duplicates + rejected = sent.
 import { expect } from '@open-wc/testing';
-import { compileRules, DEFAULT_RULES, foldEvents, validateEvents, type ResponseEvent, type ResponseRules, type ResponseState } from '../../src/core/index';
+import {
+  compileRules,
+  DEFAULT_RULES,
+  foldEvents,
+  validateEvents,
+  type ResponseEvent,
+  type ResponseRules,
+  type ResponseState,
+} from '../../src/core/index';
 import type { ResponseStore } from '../../src/store/response-store';
 import { snapshot } from '../core/state-snapshot';
 
@@ -47,7 +55,12 @@ const counters = (state: ResponseState, row: number) => {
 /** Accounts for a fault: what was sent against what the final state holds. */
 export function account(
   fault: string,
-  { sent, state, rejected, rules = DEFAULT_RULES }: { sent: readonly unknown[]; state: ResponseState; rejected: number; rules?: ResponseRules },
+  {
+    sent,
+    state,
+    rejected,
+    rules = DEFAULT_RULES,
+  }: { sent: readonly unknown[]; state: ResponseState; rejected: number; rules?: ResponseRules },
 ): FaultAccount {
   const compiled = compileRules(rules);
   const expected = foldEvents(sent, compiled);
@@ -86,12 +99,15 @@ export const faultRows: FaultRow[] = [];
 export function expectClean(result: FaultAccount): void {
   faultRows.push(result.row);
   const { row } = result;
-  expect(result.actual, `${row.fault}: the final state equals foldEvents of everything sent`).to.deep.equal(result.expected);
+  expect(result.actual, `${row.fault}: the final state equals foldEvents of everything sent`).to.deep.equal(
+    result.expected,
+  );
   expect(row.lost, `${row.fault}: lost`).to.equal(0);
   expect(row.doubled, `${row.fault}: doubled`).to.equal(0);
-  expect(row.applied + row.duplicates + row.rejected, `${row.fault}: applied + duplicates + rejected = sent`).to.equal(row.sent);
+  expect(row.applied + row.duplicates + row.rejected, `${row.fault}: applied + duplicates + rejected = sent`).to.equal(
+    row.sent,
+  );
 }
-
 
 const COLUMNS: (keyof FaultRow)[] = ['fault', 'sent', 'applied', 'duplicates', 'rejected', 'lost', 'doubled'];
 
@@ -106,11 +122,18 @@ export function faultTable(rows: readonly FaultRow[]): { markdown: string; probl
   // The checks read the markdown itself, so the table printed is the table checked.
   const problems: string[] = [];
   for (const line of lines.slice(2)) {
-    const cells = line.split('|').slice(1, -1).map((cell) => cell.trim());
-    const [fault, sent, applied, duplicates, rejected, lost, doubled] = [cells[0]!, ...cells.slice(1).map(Number)] as [string, ...number[]];
+    const cells = line
+      .split('|')
+      .slice(1, -1)
+      .map((cell) => cell.trim());
+    const [fault, sent, applied, duplicates, rejected, lost, doubled] = [cells[0]!, ...cells.slice(1).map(Number)] as [
+      string,
+      ...number[],
+    ];
     if (lost !== 0) problems.push(`${fault}: ${lost} lost`);
     if (doubled !== 0) problems.push(`${fault}: ${doubled} doubled`);
-    if (applied! + duplicates! + rejected! !== sent) problems.push(`${fault}: applied ${applied} + duplicates ${duplicates} + rejected ${rejected} ≠ sent ${sent}`);
+    if (applied! + duplicates! + rejected! !== sent)
+      problems.push(`${fault}: applied ${applied} + duplicates ${duplicates} + rejected ${rejected} ≠ sent ${sent}`);
   }
   return { markdown, problems };
 }
@@ -163,7 +186,10 @@ export class Backend {
 
   constructor(
     readonly messages: readonly (readonly unknown[])[],
-    private readonly plan: (connection: number, cursor: string | undefined) => ConnectionPlan = (_connection, cursor) => ({ from: cursor === undefined ? 0 : Number(cursor) }),
+    private readonly plan: (connection: number, cursor: string | undefined) => ConnectionPlan = (
+      _connection,
+      cursor,
+    ) => ({ from: cursor === undefined ? 0 : Number(cursor) }),
   ) {}
 
   /** The cursor after the last message. */

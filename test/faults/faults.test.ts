@@ -8,7 +8,12 @@ import './tab-faults';
 import './transport-faults';
 import { faultRows, faultTable } from './fault-harness';
 
-const FAULT_SUITES = ['faults in the stream', 'faults of the IndexedDB cache', 'two tabs racing for the stream', 'faults on WebSocket and polling transports'];
+const FAULT_SUITES = [
+  'faults in the stream',
+  'faults of the IndexedDB cache',
+  'two tabs racing for the stream',
+  'faults on WebSocket and polling transports',
+];
 
 function testsOf(suite: Mocha.Suite): Mocha.Test[] {
   return [...suite.tests, ...suite.suites.flatMap(testsOf)];
@@ -24,9 +29,15 @@ describe('the fault table', () => {
     expect(problems, markdown).to.deep.equal([]);
     // Every fault test that ran (skipped ones name a bug) added exactly one row.
     const root = this.test!.parent!.parent!;
-    const ran = root.suites.filter((suite) => FAULT_SUITES.includes(suite.title)).flatMap(testsOf).filter((test) => !test.isPending());
+    const ran = root.suites
+      .filter((suite) => FAULT_SUITES.includes(suite.title))
+      .flatMap(testsOf)
+      .filter((test) => !test.isPending());
     expect(ran.length).to.be.at.least(20);
-    expect(faultRows.map((row) => row.fault), markdown).to.have.length(ran.length);
+    expect(
+      faultRows.map((row) => row.fault),
+      markdown,
+    ).to.have.length(ran.length);
     expect(markdown.split('\n')).to.have.length(ran.length + 2);
   });
 });

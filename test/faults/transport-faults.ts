@@ -41,7 +41,11 @@ describe('faults on WebSocket and polling transports', () => {
     await until(() => store.cursor('websocket') === String(messages.length), 'the whole WebSocket stream');
     store.close();
     expect(asked).to.deep.equal([null, '10', '14']);
-    const result = account('WebSocket dropped twice, replaying from an older cursor', { sent, state: store.state, rejected: rejected.count });
+    const result = account('WebSocket dropped twice, replaying from an older cursor', {
+      sent,
+      state: store.state,
+      rejected: rejected.count,
+    });
     expect(result.row.duplicates).to.equal(4 * 30);
     expectClean(result);
   });
@@ -77,7 +81,11 @@ describe('faults on WebSocket and polling transports', () => {
     await until(() => store.cursor('poll') === String(messages.length), 'every page polled');
     store.close();
     expect(rejected.codes).to.deep.equal(['not-json', 'not-json']);
-    const result = account('polling through HTTP 500, junk JSON, an answer without events and repeated pages', { sent, state: store.state, rejected: rejected.count });
+    const result = account('polling through HTTP 500, junk JSON, an answer without events and repeated pages', {
+      sent,
+      state: store.state,
+      rejected: rejected.count,
+    });
     expect(result.row.duplicates, 'the repeated pages counted once').to.be.above(0);
     expectClean(result);
   });

@@ -3,9 +3,25 @@
 // the view is exactly a from-scratch filter and stable sort of the state.
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { DEFAULT_RULES, createResponseState, reportEmail, stageOf, type RecipientState, type ResponseEvent, type ResponseState } from '../../src/core/index';
+import {
+  DEFAULT_RULES,
+  createResponseState,
+  reportEmail,
+  stageOf,
+  type RecipientState,
+  type ResponseEvent,
+  type ResponseState,
+} from '../../src/core/index';
 import { RowColumns } from '../../src/store/audience/audience-columns';
-import { AUDIENCE_GROUPS, foldText, inGroup, type AudienceEngagement, type AudienceGroup, type AudienceQuery, type SortColumn } from '../../src/store/audience/audience-query';
+import {
+  AUDIENCE_GROUPS,
+  foldText,
+  inGroup,
+  type AudienceEngagement,
+  type AudienceGroup,
+  type AudienceQuery,
+  type SortColumn,
+} from '../../src/store/audience/audience-query';
 import { sortByNumber } from '../../src/store/audience/audience-sort';
 import { AudienceView } from '../../src/store/audience/audience-view';
 import { event } from '../support/events';
@@ -32,22 +48,31 @@ function reference(state: ResponseState, emailId: string, query: AudienceQuery) 
     'opened-not-delivered': (r) => !delivered(r) && r.opens > 0,
   };
   const wanted = query.engagement ? engagement[query.engagement] : () => true;
-  const searched = rows.filter((r) => wanted(r) && (needle === '' || foldText(r.contactName ?? '').includes(needle) || foldText(r.address ?? '').includes(needle)));
+  const searched = rows.filter(
+    (r) =>
+      wanted(r) &&
+      (needle === '' || foldText(r.contactName ?? '').includes(needle) || foldText(r.address ?? '').includes(needle)),
+  );
   const rules = state.rules;
   const chips = (query.responses?.length ?? 0) + (query.groups?.length ?? 0) > 0;
   const index = (r: RecipientState) => rules.lookup.get(r.response)!;
   const passes = (r: RecipientState) =>
-    !chips || (query.responses ?? []).includes(r.response) || (query.groups ?? []).some((g) => inGroup(rules, index(r), g));
+    !chips ||
+    (query.responses ?? []).includes(r.response) ||
+    (query.groups ?? []).some((g) => inGroup(rules, index(r), g));
   const shown = searched.filter(passes);
   const sort = query.sort;
   if (sort) {
     const sign = sort.direction === 'descending' ? -1 : 1;
     const text = (r: RecipientState): string => {
       // The email type is the same on every row of an email: all ties.
-      const value = { contact: r.contactName, address: r.address, provider: r.provider, 'email-type': undefined }[sort.column as 'contact'];
+      const value = { contact: r.contactName, address: r.address, provider: r.provider, 'email-type': undefined }[
+        sort.column as 'contact'
+      ];
       return value === undefined ? '' : foldText(value);
     };
-    const number = (r: RecipientState): number => ({ response: index(r), opens: r.opens, clicks: r.clicks, 'last-response': r.lastAt })[sort.column as 'opens'];
+    const number = (r: RecipientState): number =>
+      ({ response: index(r), opens: r.opens, clicks: r.clicks, 'last-response': r.lastAt })[sort.column as 'opens'];
     // Array.prototype.sort is stable: ties keep first-appearance order.
     shown.sort((a, b) => {
       if (RowColumns.numeric(sort.column)) return sign * (number(a) - number(b));
@@ -62,7 +87,8 @@ function reference(state: ResponseState, emailId: string, query: AudienceQuery) 
   const byResponse: Record<string, number> = Object.fromEntries(ids.map((id) => [id, 0]));
   for (const r of searched) byResponse[r.response]!++;
   const groups = Object.fromEntries(AUDIENCE_GROUPS.map((group) => [group, 0])) as Record<AudienceGroup, number>;
-  for (const r of searched) for (const g of Object.keys(groups) as AudienceGroup[]) if (inGroup(rules, index(r), g)) groups[g]++;
+  for (const r of searched)
+    for (const g of Object.keys(groups) as AudienceGroup[]) if (inGroup(rules, index(r), g)) groups[g]++;
   return { recipients: shown.map((r) => r.recipientId), counts: { all: searched.length, byResponse, groups } };
 }
 
@@ -72,7 +98,13 @@ function shownIds(view: AudienceView): string[] {
 
 describe('the audience view', () => {
   const people = [
-    event('delivered', { recipientId: 'a', contactName: 'Émile Zola', address: 'emile@example.com', provider: 'ses', at: 1 }),
+    event('delivered', {
+      recipientId: 'a',
+      contactName: 'Émile Zola',
+      address: 'emile@example.com',
+      provider: 'ses',
+      at: 1,
+    }),
     event('opened', { recipientId: 'b', contactName: 'anna', address: 'ANNA@example.com', at: 2 }),
     event('clicked', { recipientId: 'c', contactName: 'Bob', address: 'bob@example.org', provider: 'mailgun', at: 3 }),
     event('soft-bounce', { recipientId: 'd', address: 'dora@example.net', at: 4 }),
@@ -114,7 +146,10 @@ describe('the audience view', () => {
   });
 
   it('searches for the text typed, not a pattern', () => {
-    const state = stateOf([event('opened', { recipientId: 'dot', contactName: 'a.b (c)' }), event('opened', { recipientId: 'any', contactName: 'axb (c)' })]);
+    const state = stateOf([
+      event('opened', { recipientId: 'dot', contactName: 'a.b (c)' }),
+      event('opened', { recipientId: 'any', contactName: 'axb (c)' }),
+    ]);
     const view = new AudienceView(state, 'e1', { search: 'A.B (' });
     expect(shownIds(view)).to.deep.equal(['dot']);
   });
@@ -127,16 +162,32 @@ describe('the audience view', () => {
     expect(shownIds(view)).to.deep.equal(['a', 'b', 'c', 'd']);
     const counts = view.counts();
     expect(counts.all).to.equal(4);
-    expect(counts.groups).to.deep.equal({ sent: 4, scheduled: 0, 'not-sent': 0, 'awaiting-provider': 0, 'not-delivered': 1, delivered: 3, final: 1, 'awaiting-final': 3 });
+    expect(counts.groups).to.deep.equal({
+      sent: 4,
+      scheduled: 0,
+      'not-sent': 0,
+      'awaiting-provider': 0,
+      'not-delivered': 1,
+      delivered: 3,
+      final: 1,
+      'awaiting-final': 3,
+    });
     expect(counts.byResponse['soft-bounce']).to.equal(1);
     expect(counts.byResponse['sent-to-provider']).to.equal(0);
   });
 
   it('moves a changed row to its new place, adds new recipients and drops rows that stop matching', () => {
     const state = stateOf(people);
-    const view = new AudienceView(state, 'e1', { groups: ['awaiting-final'], sort: { column: 'response', direction: 'descending' } });
+    const view = new AudienceView(state, 'e1', {
+      groups: ['awaiting-final'],
+      sort: { column: 'response', direction: 'descending' },
+    });
     expect(shownIds(view)).to.deep.equal(['c', 'b', 'a', 'e']);
-    const batch = state.apply([event('clicked', { recipientId: 'e', at: 6 }), event('hard-bounce', { recipientId: 'b', at: 6 }), event('opened', { recipientId: 'g', at: 6 })]);
+    const batch = state.apply([
+      event('clicked', { recipientId: 'e', at: 6 }),
+      event('hard-bounce', { recipientId: 'b', at: 6 }),
+      event('opened', { recipientId: 'g', at: 6 }),
+    ]);
     const result = view.update({ rows: batch.changed, reset: false });
     expect(result.moved).to.equal(true);
     expect(result.changed.map((row) => state.recipientAt(row).recipientId).sort()).to.deep.equal(['b', 'e', 'g']);
@@ -150,7 +201,11 @@ describe('the audience view', () => {
     const view = new AudienceView(state, 'e1', { sort: { column: 'clicks', direction: 'descending' } });
     expect(shownIds(view)).to.deep.equal(['c', 'a', 'b', 'd', 'e']);
     view.hold = true;
-    const moves = state.apply([event('clicked', { recipientId: 'e', at: 7 }), event('clicked', { recipientId: 'e', at: 8 }), event('delivered', { recipientId: 'h', at: 8 })]);
+    const moves = state.apply([
+      event('clicked', { recipientId: 'e', at: 7 }),
+      event('clicked', { recipientId: 'e', at: 8 }),
+      event('delivered', { recipientId: 'h', at: 8 }),
+    ]);
     expect(view.update({ rows: moves.changed, reset: false }).moved).to.equal(false);
     expect(shownIds(view)).to.deep.equal(['c', 'a', 'b', 'd', 'e']);
     expect(state.recipientAt(view.rowAt(4)).clicks).to.equal(2);
@@ -169,9 +224,15 @@ describe('the audience view', () => {
     const state = stateOf(people);
     const view = new AudienceView(state, 'e1', { search: 'zola' });
     view.hold = true;
-    view.update({ rows: state.apply([event('delivered', { recipientId: 'a', contactName: 'Émile Martin', at: 10 })]).changed, reset: false });
+    view.update({
+      rows: state.apply([event('delivered', { recipientId: 'a', contactName: 'Émile Martin', at: 10 })]).changed,
+      reset: false,
+    });
     expect(view.pendingMoves).to.equal(1);
-    view.update({ rows: state.apply([event('delivered', { recipientId: 'a', contactName: 'Émile Zola', at: 11 })]).changed, reset: false });
+    view.update({
+      rows: state.apply([event('delivered', { recipientId: 'a', contactName: 'Émile Zola', at: 11 })]).changed,
+      reset: false,
+    });
     expect(view.pendingMoves).to.equal(0);
     expect(shownIds(view)).to.deep.equal(['a']);
   });
@@ -208,12 +269,9 @@ describe('the audience view', () => {
       const state = stateOf(engagedPeople);
       const report = reportEmail(state, 'e1')!;
       const count = (engagement: AudienceEngagement) => new AudienceView(state, 'e1', { engagement }).length;
-      expect([count('opened'), count('clicked'), count('machine-opened'), count('opened-not-delivered')]).to.deep.equal([
-        report.uniqueOpens.count,
-        report.uniqueClicks.count,
-        report.machineOpened.count,
-        report.openedNotDelivered,
-      ]);
+      expect([count('opened'), count('clicked'), count('machine-opened'), count('opened-not-delivered')]).to.deep.equal(
+        [report.uniqueOpens.count, report.uniqueClicks.count, report.machineOpened.count, report.openedNotDelivered],
+      );
     });
 
     it('narrows the chips and their counts like the search does', () => {
@@ -221,7 +279,13 @@ describe('the audience view', () => {
       expect(shownIds(view)).to.deep.equal(['unsub']);
       const counts = view.counts();
       expect(counts.all).to.equal(4);
-      expect(counts.groups).to.deep.include({ sent: 4, delivered: 4, 'not-delivered': 0, final: 1, 'awaiting-final': 3 });
+      expect(counts.groups).to.deep.include({
+        sent: 4,
+        delivered: 4,
+        'not-delivered': 0,
+        final: 1,
+        'awaiting-final': 3,
+      });
       expect(counts.byResponse['delivered']).to.equal(0);
       view.setQuery({ engagement: 'opened', search: 'nobody' });
       expect(view.counts().all).to.equal(0);
@@ -266,7 +330,11 @@ describe('the audience view', () => {
   });
 
   it('reads the same response from the table as recipientAt does', () => {
-    const state = stateOf([...people, event('clicked', { recipientId: 'a', at: 12, emailType: 'news' }), event('hard-bounce', { recipientId: 'c', at: 1 })]);
+    const state = stateOf([
+      ...people,
+      event('clicked', { recipientId: 'a', at: 12, emailType: 'news' }),
+      event('hard-bounce', { recipientId: 'c', at: 1 }),
+    ]);
     const columns = new RowColumns(state);
     for (let row = 0; row < state.recipients.size; row++) {
       const r = state.recipientAt(row);
@@ -291,13 +359,27 @@ describe('the audience view', () => {
   it('follows a 100,000-row email batch by batch without re-sorting it', () => {
     const state = createResponseState();
     const events: ResponseEvent[] = [];
-    for (let i = 0; i < 100_000; i++) events.push({ id: `s${i}`, emailId: 'big', recipientId: `r${i}`, response: 'delivered', at: Date.UTC(2026, 0, 1) + (i % 977) * 1000 });
+    for (let i = 0; i < 100_000; i++)
+      events.push({
+        id: `s${i}`,
+        emailId: 'big',
+        recipientId: `r${i}`,
+        response: 'delivered',
+        at: Date.UTC(2026, 0, 1) + (i % 977) * 1000,
+      });
     state.apply(events);
     const view = new AudienceView(state, 'big', { sort: { column: 'last-response', direction: 'descending' } });
     const started = performance.now();
     for (let b = 0; b < 50; b++) {
       const batch = [];
-      for (let k = 0; k < 20; k++) batch.push({ id: `u${b}-${k}`, emailId: 'big', recipientId: `r${(b * 7919 + k * 104729) % 100_000}`, response: 'opened', at: Date.UTC(2026, 0, 2) + b * 1000 + k });
+      for (let k = 0; k < 20; k++)
+        batch.push({
+          id: `u${b}-${k}`,
+          emailId: 'big',
+          recipientId: `r${(b * 7919 + k * 104729) % 100_000}`,
+          response: 'opened',
+          at: Date.UTC(2026, 0, 2) + b * 1000 + k,
+        });
       view.update({ rows: state.apply(batch).changed, reset: false });
     }
     const perBatch = (performance.now() - started) / 50;
@@ -325,10 +407,26 @@ describe('the audience view', () => {
       responses: fc.subarray(['opened', 'clicked', 'delivered', 'soft-bounce', 'sent-to-provider', 'hard-bounce']),
       groups: fc.subarray<AudienceGroup>([...AUDIENCE_GROUPS], { maxLength: 2 }),
       search: fc.constantFrom('', '', 'a', 'B', 'example', 'zz'),
-      engagement: fc.constantFrom<AudienceEngagement | undefined>(undefined, undefined, undefined, 'opened', 'clicked', 'machine-opened'),
+      engagement: fc.constantFrom<AudienceEngagement | undefined>(
+        undefined,
+        undefined,
+        undefined,
+        'opened',
+        'clicked',
+        'machine-opened',
+      ),
       sort: fc.option(
         fc.record({
-          column: fc.constantFrom<SortColumn>('contact', 'address', 'response', 'opens', 'clicks', 'last-response', 'provider', 'email-type'),
+          column: fc.constantFrom<SortColumn>(
+            'contact',
+            'address',
+            'response',
+            'opens',
+            'clicks',
+            'last-response',
+            'provider',
+            'email-type',
+          ),
           direction: fc.constantFrom('ascending' as const, 'descending' as const),
         }),
       ),
@@ -336,7 +434,12 @@ describe('the audience view', () => {
     const scenario = (recipients: number, batch: number) => {
       const anEvent = universe(recipients);
       const anOp = fc.oneof(
-        { arbitrary: fc.array(anEvent, { minLength: 1, maxLength: batch }).map((events) => ({ kind: 'batch' as const, events })), weight: 6 },
+        {
+          arbitrary: fc
+            .array(anEvent, { minLength: 1, maxLength: batch })
+            .map((events) => ({ kind: 'batch' as const, events })),
+          weight: 6,
+        },
         { arbitrary: fc.boolean().map((hold) => ({ kind: 'hold' as const, hold })), weight: 2 },
         { arbitrary: fc.constant({ kind: 'apply' as const }), weight: 1 },
         { arbitrary: aQuery.map((query) => ({ kind: 'query' as const, query })), weight: 1 },
@@ -344,7 +447,16 @@ describe('the audience view', () => {
       return fc.tuple(fc.array(anEvent, { maxLength: batch * 2 }), aQuery, fc.array(anOp, { maxLength: 25 }));
     };
 
-    function run([initial, startQuery, ops]: [Omit<ResponseEvent, 'id'>[], AudienceQuery, ({ kind: 'batch'; events: Omit<ResponseEvent, 'id'>[] } | { kind: 'hold'; hold: boolean } | { kind: 'apply' } | { kind: 'query'; query: AudienceQuery })[]]) {
+    function run([initial, startQuery, ops]: [
+      Omit<ResponseEvent, 'id'>[],
+      AudienceQuery,
+      (
+        | { kind: 'batch'; events: Omit<ResponseEvent, 'id'>[] }
+        | { kind: 'hold'; hold: boolean }
+        | { kind: 'apply' }
+        | { kind: 'query'; query: AudienceQuery }
+      )[],
+    ]) {
       let n = 0;
       const withIds = (events: Omit<ResponseEvent, 'id'>[]) => events.map((e) => ({ ...e, id: `p${n++}` }));
       const state = stateOf(withIds(initial));

@@ -9,7 +9,11 @@ import type { CacheStatus } from '../../src/store/store-events';
 import { deleteDatabase, makeEvents, uniqueName } from './cache/cache-helpers';
 
 /** Applies events as the store does: into the state and the log, with what the cache records. */
-function apply(state: ResponseState, log: EventLog, events: readonly unknown[]): { recorded: RecordedEvent[]; changed: readonly number[] } {
+function apply(
+  state: ResponseState,
+  log: EventLog,
+  events: readonly unknown[],
+): { recorded: RecordedEvent[]; changed: readonly number[] } {
   const recorded: RecordedEvent[] = [];
   const batch = state.apply(events, (event, row, at) => {
     log.add(event, row, at);

@@ -19,9 +19,13 @@ const ev = (id: string, recipientId: string, response: string, minutes: number, 
 describe('email engagement over time and by link', () => {
   it('counts first opens and clicks per hour since the send, Delivered recipients only, with the median first open', () => {
     const events = [
-      ev('1', 'a', 'sent-to-provider', 0), ev('2', 'a', 'opened', 30), ev('3', 'a', 'opened', 200),
-      ev('4', 'b', 'clicked', 90, 'https://x.example/a'), ev('5', 'b', 'clicked', 95, 'https://x.example/b'),
-      ev('6', 'c', 'opened', 150), ev('7', 'c', 'hard-bounce', 160),
+      ev('1', 'a', 'sent-to-provider', 0),
+      ev('2', 'a', 'opened', 30),
+      ev('3', 'a', 'opened', 200),
+      ev('4', 'b', 'clicked', 90, 'https://x.example/a'),
+      ev('5', 'b', 'clicked', 95, 'https://x.example/b'),
+      ev('6', 'c', 'opened', 150),
+      ev('7', 'c', 'hard-bounce', 160),
       ev('8', 'd', 'opened-machine', 10),
     ];
     const state = createResponseState();
@@ -46,7 +50,11 @@ describe('email engagement over time and by link', () => {
     state.apply(first);
     const engagement = new EmailEngagement('e1');
     engagement.update(state, first);
-    const all = [...first, ev('2', 'b', 'clicked', 61, 'https://x.example/a'), ev('3', 'c', 'clicked', 62, 'https://x.example/a')];
+    const all = [
+      ...first,
+      ev('2', 'b', 'clicked', 61, 'https://x.example/a'),
+      ev('3', 'c', 'clicked', 62, 'https://x.example/a'),
+    ];
     state.apply(all.slice(1));
     engagement.update(state, all);
     expect(engagement.series(state, T0, 2).opens).to.deep.equal([1, 2]);
@@ -60,7 +68,16 @@ describe('email engagement over time and by link', () => {
   it('adds up to the report’s unique opens and clicks on any event set, late bounces included', () => {
     const pick = fc.record({
       recipient: fc.integer({ min: 0, max: 20 }),
-      response: fc.constantFrom('delivered', 'opened', 'clicked', 'opened-machine', 'hard-bounce', 'soft-bounce', 'unsubscribed', 'sent-to-provider'),
+      response: fc.constantFrom(
+        'delivered',
+        'opened',
+        'clicked',
+        'opened-machine',
+        'hard-bounce',
+        'soft-bounce',
+        'unsubscribed',
+        'sent-to-provider',
+      ),
       minute: fc.integer({ min: 0, max: 5000 }),
       url: fc.constantFrom('https://x.example/a', 'https://x.example/b', undefined),
     });

@@ -7,7 +7,17 @@ const listing = (body: unknown) => `data:application/json,${encodeURIComponent(J
 
 describe('email info', () => {
   it('keeps the fields it knows, with the send time as epoch ms from a number, ISO text or startsAt', () => {
-    expect(checkEmailInfo({ id: 'x', name: 'Spring sale', subject: 'Hi', sender: 'Shop', sentAt: '2026-03-02T09:00:00Z', audience: 1000, kind: 'bulk' })).to.deep.equal({
+    expect(
+      checkEmailInfo({
+        id: 'x',
+        name: 'Spring sale',
+        subject: 'Hi',
+        sender: 'Shop',
+        sentAt: '2026-03-02T09:00:00Z',
+        audience: 1000,
+        kind: 'bulk',
+      }),
+    ).to.deep.equal({
       name: 'Spring sale',
       subject: 'Hi',
       sender: 'Shop',
@@ -25,7 +35,12 @@ describe('email info', () => {
   });
 
   it('reads one email from a listing, or says why it could not', async () => {
-    const url = listing({ emails: [{ id: 'a', name: 'A', startsAt: 7, audience: 3 }, { id: 'b', name: 'B' }] });
+    const url = listing({
+      emails: [
+        { id: 'a', name: 'A', startsAt: 7, audience: 3 },
+        { id: 'b', name: 'B' },
+      ],
+    });
     expect(await fetchEmailInfo(url, 'a')).to.deep.equal({ name: 'A', sentAt: 7, audience: 3 });
     expect(await fetchEmailInfo(url, 'zzz')).to.match(/does not list email "zzz"$/);
     expect(await fetchEmailInfo(listing({ nope: 1 }), 'a')).to.match(/has no emails list$/);

@@ -64,7 +64,11 @@ describe('the response store', () => {
 
   it("lists a recipient's events in time order", async () => {
     const store = createResponseStore();
-    await store.ingest([event('clicked', { at: 5, id: 'late' }), event('delivered', { at: 1, id: 'first' }), event('opened', { at: 3, id: 'mid' })]);
+    await store.ingest([
+      event('clicked', { at: 5, id: 'late' }),
+      event('delivered', { at: 1, id: 'first' }),
+      event('opened', { at: 3, id: 'mid' }),
+    ]);
     expect(store.recipientEvents('e1', 'r1').map((e) => e.event.id)).to.deep.equal(['first', 'mid', 'late']);
   });
 
@@ -161,7 +165,12 @@ describe('rules from the backend', () => {
     await store.ingest([known]);
     const result = await store.loadContactHistory('/api/contacts/c7/events');
     expect(result).to.include({ accepted: 1, duplicates: 1 });
-    expect(store.contactRecipients('c7').map((r) => r.emailId).sort()).to.deep.equal(['e0', 'e1']);
+    expect(
+      store
+        .contactRecipients('c7')
+        .map((r) => r.emailId)
+        .sort(),
+    ).to.deep.equal(['e0', 'e1']);
     expect(store.state.contact('c7').doNotUseEmail).to.equal(true);
   });
 
@@ -183,7 +192,12 @@ describe('rules from the backend', () => {
     const rejected: unknown[] = [];
     store.addEventListener('events-rejected', (e) => rejected.push(...e.detail.rejected.map((r) => [r.event, r.code])));
     const result = await store.loadContactHistory('/api/contacts/c9/events');
-    expect(result).to.deep.equal({ accepted: 0, duplicates: 0, rejected: [], reason: 'the contact history at /api/contacts/c9/events has no events list' });
+    expect(result).to.deep.equal({
+      accepted: 0,
+      duplicates: 0,
+      rejected: [],
+      reason: 'the contact history at /api/contacts/c9/events has no events list',
+    });
     expect(rejected).to.deep.equal([[{ items: [] }, 'not-an-object']]);
   });
 });

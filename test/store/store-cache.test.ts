@@ -9,7 +9,6 @@ import type { StoreChange } from '../../src/store/store-events';
 import { snapshot } from '../core/state-snapshot';
 import { event } from '../support/events';
 
-
 const deleteDatabase = (name: string) =>
   new Promise<void>((resolve) => {
     const request = indexedDB.deleteDatabase(name);
@@ -22,7 +21,11 @@ describe('the store with its IndexedDB cache', () => {
   afterEach(() => deleteDatabase(name));
 
   it('a reopened page paints from the cache before any network, then resumes from the cached cursor', async () => {
-    const events = [event('delivered', { recipientId: 'a', contactId: 'c1' }), event('clicked', { recipientId: 'a' }), event('hard-bounce', { recipientId: 'b' })];
+    const events = [
+      event('delivered', { recipientId: 'a', contactId: 'c1' }),
+      event('clicked', { recipientId: 'a' }),
+      event('hard-bounce', { recipientId: 'b' }),
+    ];
     const first = createResponseStore({ cacheName: name });
     const source = new ManualSource();
     first.connect(source);
@@ -51,7 +54,13 @@ describe('the store with its IndexedDB cache', () => {
 
   it('hydrates again, counting each event once, when another tab compacts the cache while it is read', async () => {
     // The other tab's cache holds 3,000 rows in pages of 1,000 and 600 events past its watermark.
-    const events = [...audienceEvents(3_000), ...makeEvents({ emails: 1, recipients: 3_000, events: 600, idPrefix: 'late' }).map((e) => ({ ...e, emailId: 'big' }))];
+    const events = [
+      ...audienceEvents(3_000),
+      ...makeEvents({ emails: 1, recipients: 3_000, events: 600, idPrefix: 'late' }).map((e) => ({
+        ...e,
+        emailId: 'big',
+      })),
+    ];
     const other = await openResponseCache({ name });
     const otherState = createResponseState();
     ingest(otherState, new EventLog(), other, events.slice(0, 3_000));

@@ -5,7 +5,6 @@ import { ManualSource } from '../support/manual-source';
 import { snapshot } from '../core/state-snapshot';
 import { event } from '../support/events';
 
-
 const until = async (condition: () => boolean, what: string) => {
   for (let i = 0; i < 200; i++) {
     if (condition()) return;

@@ -31,7 +31,9 @@ export function typings(root: EmailResponsesElement): void {
 
   // The events, on the element itself and on any ancestor (they bubble and are composed).
   grid.addEventListener('recipient-select', (event) => assertType<Equal<typeof event.detail, RecipientSelectDetail>>());
-  document.addEventListener('recipient-select', (event) => assertType<Equal<typeof event.detail, RecipientSelectDetail>>());
+  document.addEventListener('recipient-select', (event) =>
+    assertType<Equal<typeof event.detail, RecipientSelectDetail>>(),
+  );
   summary.addEventListener('filter-request', (event) => assertType<Equal<typeof event.detail, FilterRequestDetail>>());
   timeline.addEventListener('email-select', (event) => assertType<Equal<typeof event.detail.recipientId, string>>());
   root.addEventListener('connection-change', (event) => assertType<Equal<typeof event.detail.attempt, number>>());

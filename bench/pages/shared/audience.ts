@@ -21,8 +21,50 @@ export interface AudienceRow {
   lastAt: number;
 }
 
-const FIRST = ['Ada', 'Ben', 'Cara', 'Dmitri', 'Elif', 'Farid', 'Greta', 'Hiro', 'Ines', 'Jonas', 'Kemi', 'Luca', 'Mara', 'Nils', 'Olga', 'Paulo', 'Qing', 'Rosa', 'Sven', 'Tara'];
-const LAST = ['Andersen', 'Brown', 'Costa', 'Dubois', 'Eriksen', 'Fischer', 'García', 'Haddad', 'Ivanova', 'Jensen', 'Kowalski', 'López', 'Müller', 'Nakamura', 'Okafor', 'Petrov', 'Quinn', 'Rossi', 'Smith', 'Tanaka'];
+const FIRST = [
+  'Ada',
+  'Ben',
+  'Cara',
+  'Dmitri',
+  'Elif',
+  'Farid',
+  'Greta',
+  'Hiro',
+  'Ines',
+  'Jonas',
+  'Kemi',
+  'Luca',
+  'Mara',
+  'Nils',
+  'Olga',
+  'Paulo',
+  'Qing',
+  'Rosa',
+  'Sven',
+  'Tara',
+];
+const LAST = [
+  'Andersen',
+  'Brown',
+  'Costa',
+  'Dubois',
+  'Eriksen',
+  'Fischer',
+  'García',
+  'Haddad',
+  'Ivanova',
+  'Jensen',
+  'Kowalski',
+  'López',
+  'Müller',
+  'Nakamura',
+  'Okafor',
+  'Petrov',
+  'Quinn',
+  'Rossi',
+  'Smith',
+  'Tanaka',
+];
 
 /** A hash of the recipient index, so each row's values do not depend on how many rows there are. */
 function mix(i: number, salt: number): number {
@@ -49,8 +91,16 @@ export function audienceEvents(rows: number): ResponseEvent[] {
     const at = BASE_TIME + Math.floor(mix(i, 3) * 3_600_000);
     const roll = i === PROBE_INDEX ? 0.1 : mix(i, 4);
     const base = { emailId: EMAIL_ID, recipientId: recipientId(i), contactId: `c${i}` };
-    const firstResponse = roll > 0.97 ? 'hard-bounce' : roll > 0.94 ? 'soft-bounce' : roll > 0.93 ? 'sent-to-provider' : 'delivered';
-    events.push({ ...base, id: `a${i}`, response: firstResponse, at, contactName: `${first} ${last}`, address: `${first}.${last}.${i}@example.com`.toLowerCase() });
+    const firstResponse =
+      roll > 0.97 ? 'hard-bounce' : roll > 0.94 ? 'soft-bounce' : roll > 0.93 ? 'sent-to-provider' : 'delivered';
+    events.push({
+      ...base,
+      id: `a${i}`,
+      response: firstResponse,
+      at,
+      contactName: `${first} ${last}`,
+      address: `${first}.${last}.${i}@example.com`.toLowerCase(),
+    });
     if (roll < 0.4) events.push({ ...base, id: `b${i}`, response: 'opened', at: at + 60_000 });
     if (roll < 0.1) events.push({ ...base, id: `c${i}`, response: 'clicked', at: at + 120_000 });
     if (roll > 0.9 && roll <= 0.93) events.push({ ...base, id: `d${i}`, response: 'unsubscribed', at: at + 180_000 });
@@ -65,13 +115,26 @@ export function audienceRows(rows: number): AudienceRow[] {
   const out: AudienceRow[] = new Array(entry?.order.length ?? 0);
   entry?.order.forEach((row, i) => {
     const r = state.recipientAt(row);
-    out[i] = { id: r.recipientId, contact: r.contactName ?? '', address: r.address ?? '', response: r.label, responseId: r.response, final: r.final, opens: r.opens, clicks: r.clicks, lastAt: r.lastAt };
+    out[i] = {
+      id: r.recipientId,
+      contact: r.contactName ?? '',
+      address: r.address ?? '',
+      response: r.label,
+      responseId: r.response,
+      final: r.final,
+      opens: r.opens,
+      clicks: r.clicks,
+      lastAt: r.lastAt,
+    };
   });
   return out;
 }
 
 /** One column's header text, shared so the three grids are labelled alike. */
-export const COLUMNS: readonly { field: 'contact' | 'address' | 'response' | 'opens' | 'clicks' | 'lastAt'; header: string }[] = [
+export const COLUMNS: readonly {
+  field: 'contact' | 'address' | 'response' | 'opens' | 'clicks' | 'lastAt';
+  header: string;
+}[] = [
   { field: 'contact', header: 'Contact' },
   { field: 'address', header: 'Email address' },
   { field: 'response', header: 'Response' },

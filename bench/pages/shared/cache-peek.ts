@@ -12,7 +12,9 @@ interface CacheLink {
 export function storeCache(store: ResponseStore): CacheLink {
   const link = (store as unknown as { cacheWriter?: { cache?: CacheLink } }).cacheWriter?.cache;
   if (!link || typeof link.flush !== 'function') {
-    throw new Error(`bench: the store has no cache (status ${store.cacheStatus.state}); has ResponseStore.cacheWriter.cache been renamed?`);
+    throw new Error(
+      `bench: the store has no cache (status ${store.cacheStatus.state}); has ResponseStore.cacheWriter.cache been renamed?`,
+    );
   }
   return link;
 }

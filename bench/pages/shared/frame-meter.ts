@@ -21,7 +21,6 @@ export interface FrameStats {
   durationMs: number;
 }
 
-
 type FrameListener = (now: number) => void;
 
 export class FrameMeter {
@@ -46,7 +45,8 @@ export class FrameMeter {
   constructor() {
     this.marker = document.createElement('div');
     // Out of the way and isolated, so toggling it costs a tiny layout of its own.
-    this.marker.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;contain:strict;pointer-events:none;opacity:0';
+    this.marker.style.cssText =
+      'position:fixed;left:0;top:0;width:1px;height:1px;contain:strict;pointer-events:none;opacity:0';
     document.body.append(this.marker);
     this.resize = new ResizeObserver(() => {
       const now = performance.now();
@@ -98,7 +98,9 @@ export class FrameMeter {
     this.windowEnd = performance.now();
     // Entries are delivered a little late: take those that started inside the window.
     for (const entry of this.observer.takeRecords()) this.longTasks.push(entry);
-    const tasks = this.longTasks.filter((t) => t.startTime + t.duration >= this.windowStart && t.startTime <= this.windowEnd);
+    const tasks = this.longTasks.filter(
+      (t) => t.startTime + t.duration >= this.windowStart && t.startTime <= this.windowEnd,
+    );
     const deltas: number[] = [];
     for (let i = 1; i < this.frameTimes.length; i++) deltas.push(this.frameTimes[i]! - this.frameTimes[i - 1]!);
     return {
@@ -133,7 +135,8 @@ export function sleep(ms: number): Promise<void> {
 export async function until(ready: () => boolean, timeoutMs: number, what: string): Promise<void> {
   const started = performance.now();
   while (!ready()) {
-    if (performance.now() - started > timeoutMs) throw new Error(`bench: timed out after ${timeoutMs} ms waiting for ${what}`);
+    if (performance.now() - started > timeoutMs)
+      throw new Error(`bench: timed out after ${timeoutMs} ms waiting for ${what}`);
     await frames(1);
   }
 }

@@ -54,7 +54,14 @@ export function installGridBench<P>(adapter: GridAdapter<P>): void {
     // Let late layout work (observers, fonts, the peers' own deferred renders) settle.
     await frames(30);
     const scroller = adapter.scroller();
-    return { grid: adapter.name, rows, mountMs, domRows: adapter.domRows(), rowHeight: adapter.rowHeight(), viewportHeight: scroller.clientHeight };
+    return {
+      grid: adapter.name,
+      rows,
+      mountMs,
+      domRows: adapter.domRows(),
+      rowHeight: adapter.rowHeight(),
+      viewportHeight: scroller.clientHeight,
+    };
   };
 
   // Making the stream and calibrating the scroll step happen in `prepare…`, the window in `run…`:
@@ -66,12 +73,23 @@ export function installGridBench<P>(adapter: GridAdapter<P>): void {
     if (!meter) throw new Error('bench: mount first');
     const total = Math.ceil(options.rate * options.seconds * 1.05) + 1;
     const probeCount = Math.ceil(options.seconds * PROBES_PER_SECOND) + 60;
-    const prepared = adapter.prepare(rowCount, makeUpdates(total, rowCount, SEED + options.rate), makeProbes(probeCount), options.runId);
+    const prepared = adapter.prepare(
+      rowCount,
+      makeUpdates(total, rowCount, SEED + options.rate),
+      makeProbes(probeCount),
+      options.runId,
+    );
     await frames(10);
     nextUpdates = () => runUpdates(meter!, options, prepared, total, probeCount);
   };
 
-  const runUpdates = async (m: FrameMeter, options: UpdateOptions, prepared: P, total: number, probeCount: number): Promise<UpdateStats> => {
+  const runUpdates = async (
+    m: FrameMeter,
+    options: UpdateOptions,
+    prepared: P,
+    total: number,
+    probeCount: number,
+  ): Promise<UpdateStats> => {
     nextUpdates = undefined;
     const base = adapter.probeOpens();
     if (!Number.isFinite(base)) throw new Error(`bench: ${adapter.name} does not show the probe row`);
@@ -151,7 +169,12 @@ export function installGridBench<P>(adapter: GridAdapter<P>): void {
     nextScroll = () => runScroll(meter!, options, scroller, stepPx);
   };
 
-  const runScroll = async (m: FrameMeter, options: ScrollOptions, scroller: HTMLElement, stepPx: number): Promise<ScrollStats> => {
+  const runScroll = async (
+    m: FrameMeter,
+    options: ScrollOptions,
+    scroller: HTMLElement,
+    stepPx: number,
+  ): Promise<ScrollStats> => {
     nextScroll = undefined;
     let direction = 1;
     let rowsPassed = 0;
@@ -179,7 +202,13 @@ export function installGridBench<P>(adapter: GridAdapter<P>): void {
     const frameStats = m.end();
     await frames(2);
     rowsPassed += Math.abs(adapter.firstVisibleRow() - last);
-    return { match: options.match, step: stepPx, rowsPassed, rowsPerSecond: rowsPassed / (frameStats.durationMs / 1000), frames: summary(frameStats) };
+    return {
+      match: options.match,
+      step: stepPx,
+      rowsPassed,
+      rowsPerSecond: rowsPassed / (frameStats.durationMs / 1000),
+      frames: summary(frameStats),
+    };
   };
 
   const take = <T>(next: (() => T) | undefined, what: string): T => {

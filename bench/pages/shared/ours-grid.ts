@@ -4,7 +4,8 @@ import { EMAIL_ID } from './audience';
 
 // Registered here rather than by importing define.ts: the bench must not depend on whether the
 // bundler keeps side-effect-only imports (package.json's "sideEffects" once made it drop them).
-if (!customElements.get('audience-response-grid')) customElements.define('audience-response-grid', AudienceResponseGridElement);
+if (!customElements.get('audience-response-grid'))
+  customElements.define('audience-response-grid', AudienceResponseGridElement);
 
 /**
  * Our grid on a store, sized like the peers: its scroller (the part that takes

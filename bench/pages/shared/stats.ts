@@ -21,5 +21,10 @@ export function spread(runs: readonly number[]): Spread {
   if (valid.length === 0) return { median: NaN, min: NaN, max: NaN, runs: [...runs] };
   const sorted = [...valid].sort((a, b) => a - b);
   // The lower median for an even count: a single slow outlier run must not pull it up.
-  return { median: sorted[Math.floor((sorted.length - 1) / 2)]!, min: sorted[0]!, max: sorted[sorted.length - 1]!, runs: [...runs] };
+  return {
+    median: sorted[Math.floor((sorted.length - 1) / 2)]!,
+    min: sorted[0]!,
+    max: sorted[sorted.length - 1]!,
+    runs: [...runs],
+  };
 }

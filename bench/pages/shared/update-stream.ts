@@ -45,7 +45,13 @@ export function makeProbes(count: number): Update[] {
 
 /** Our store takes events, as a source would deliver them. */
 export function toEvents(updates: readonly Update[], idPrefix: string): ResponseEvent[] {
-  return updates.map((u, k) => ({ id: `${idPrefix}${k}`, emailId: EMAIL_ID, recipientId: recipientId(u.index), response: u.kind, at: u.at }));
+  return updates.map((u, k) => ({
+    id: `${idPrefix}${k}`,
+    emailId: EMAIL_ID,
+    recipientId: recipientId(u.index),
+    response: u.kind,
+    at: u.at,
+  }));
 }
 
 const PRIORITY: Record<string, number> = { 'sent-to-provider': 0, delivered: 5, opened: 7, clicked: 8 };

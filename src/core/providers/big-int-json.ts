@@ -25,7 +25,8 @@ export function quoteBigIntegers(text: string): string {
   while (i < length) {
     const code = text.charCodeAt(i);
     if (inString) {
-      if (code === 92) i += 2; // a backslash escapes the next character, quotes included
+      if (code === 92)
+        i += 2; // a backslash escapes the next character, quotes included
       else {
         if (code === 34) inString = false;
         i += 1;

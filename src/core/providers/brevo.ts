@@ -5,7 +5,16 @@
  * not the event's: events get a content hash.
  */
 import { eachObject, reasonText, type Collector } from './collector';
-import { addressOf, asList, asText, bareMessageId, jsonObjectText, scalarEntries, tagList, type JsonObject } from './fields';
+import {
+  addressOf,
+  asList,
+  asText,
+  bareMessageId,
+  jsonObjectText,
+  scalarEntries,
+  tagList,
+  type JsonObject,
+} from './fields';
 import { brevoLocalTime, epochTime } from './provider-time';
 import type { ProviderResponse } from './provider-types';
 
@@ -41,7 +50,8 @@ const EVENT_RESPONSES: Record<string, ProviderResponse> = {
 function classify(event: string, reason: string): ProviderResponse | undefined {
   // "blocked : due to blacklist user": the contact is on Brevo's blocklist (unsubscribed or
   // complained before), so it has Do not use email. Any other block is Brevo refusing the send.
-  if (event === 'blocked') return /black ?list|block ?list|unsubscri|complain/i.test(reason) ? 'canceled-do-not-use-email' : 'rejected';
+  if (event === 'blocked')
+    return /black ?list|block ?list|unsubscri|complain/i.test(reason) ? 'canceled-do-not-use-email' : 'rejected';
   return Object.hasOwn(EVENT_RESPONSES, event) ? EVENT_RESPONSES[event] : undefined;
 }
 
@@ -65,11 +75,15 @@ function readEvent(item: JsonObject, out: Collector): void {
   const reason = asText(item.reason) ?? '';
   const response = classify(event, reason);
   if (response === undefined) {
-    out.skip(item, name ? `Brevo event "${name}" says nothing about a recipient's response` : 'the item has no `event` field');
+    out.skip(
+      item,
+      name ? `Brevo event "${name}" says nothing about a recipient's response` : 'the item has no `event` field',
+    );
     return;
   }
   const offset = out.options.brevoUtcOffsetMinutes;
-  // ts_epoch (ms) and ts_event (s) are UTC; the dates are local time. Transactional `ts` is the send time, so it comes last.
+  // ts_epoch (ms) and ts_event (s) are UTC; the dates are local time. Transactional `ts` is the send time,
+  // so it comes last.
   let at = epochTime(item.ts_epoch);
   if (Number.isNaN(at)) at = epochTime(item.ts_event);
   if (Number.isNaN(at)) at = brevoLocalTime(item.date_event ?? item.date, offset);
@@ -80,7 +94,9 @@ function readEvent(item: JsonObject, out: Collector): void {
   if (customText !== undefined && Object.keys(metadata).length === 0) metadata['X-Mailin-custom'] = customText;
   const campaign = asText(item.camp_id);
   if (campaign !== undefined) metadata.camp_id ??= campaign;
-  const listIds = asList(item.list_id).map((id) => asText(id)).filter((id) => id !== undefined);
+  const listIds = asList(item.list_id)
+    .map((id) => asText(id))
+    .filter((id) => id !== undefined);
   out.emit({
     response,
     type: name,
@@ -95,7 +111,10 @@ function readEvent(item: JsonObject, out: Collector): void {
     url: asText(item.link) ?? asText(item.URL),
     // A marketing unsubscribe names the lists it takes the contact off: one kind of email, not all.
     scope: listIds.length > 0 ? 'type' : undefined,
-    reason: reasonText(reason, response === 'unsubscribed' && listIds.length > 0 ? `lists ${listIds.join(', ')}` : undefined),
+    reason: reasonText(
+      reason,
+      response === 'unsubscribed' && listIds.length > 0 ? `lists ${listIds.join(', ')}` : undefined,
+    ),
   });
 }
 

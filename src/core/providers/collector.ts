@@ -150,7 +150,12 @@ export class Collector {
   }
 
   /** Asks a host's id finder; what it throws comes back labelled, for the skip reason. */
-  private ask(finder: ProviderIdFinder | undefined, label: string, draft: Draft, info: ProviderEventInfo): string | undefined {
+  private ask(
+    finder: ProviderIdFinder | undefined,
+    label: string,
+    draft: Draft,
+    info: ProviderEventInfo,
+  ): string | undefined {
     if (!finder) return undefined;
     try {
       return asText(finder(draft.raw, info));
@@ -208,7 +213,12 @@ export class Collector {
     const event: ResponseEvent = { id, emailId, recipientId, response: draft.response, at: draft.at, provider };
     if (draft.address !== undefined) event.address = draft.address;
     // The event's url is the link clicked; other events' links (unsubscribe pages) are left out.
-    if (draft.response === 'clicked' && draft.url !== undefined && SAFE_URL.test(draft.url) && draft.url.length <= FIELD_LIMITS.url) {
+    if (
+      draft.response === 'clicked' &&
+      draft.url !== undefined &&
+      SAFE_URL.test(draft.url) &&
+      draft.url.length <= FIELD_LIMITS.url
+    ) {
       event.url = draft.url;
     }
     if (reason !== undefined) event.reason = reason;
@@ -226,7 +236,12 @@ export class Collector {
  * Calls `read` for every object of a batch (or for the one object of a single-event body);
  * anything else in the batch is skipped with the reason.
  */
-export function eachObject(value: unknown, out: Collector, what: string, read: (item: JsonObject, index: number) => void): void {
+export function eachObject(
+  value: unknown,
+  out: Collector,
+  what: string,
+  read: (item: JsonObject, index: number) => void,
+): void {
   const items = Array.isArray(value) ? value : [value];
   for (let index = 0; index < items.length; index++) {
     const item: unknown = items[index];

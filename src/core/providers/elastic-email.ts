@@ -63,7 +63,11 @@ function classify(status: string, category: string): Verdict {
       // An error Elastic Email cannot classify is still a final failure: the catalogue's Unknown response.
       return Object.hasOwn(CATEGORY_RESPONSES, category) ? CATEGORY_RESPONSES[category]! : 'unknown';
     default:
-      return { skip: status ? `Elastic Email status "${status}" says nothing about a recipient's response` : 'the notification has no status' };
+      return {
+        skip: status
+          ? `Elastic Email status "${status}" says nothing about a recipient's response`
+          : 'the notification has no status',
+      };
   }
 }
 
@@ -108,7 +112,10 @@ function readNotification(params: JsonObject, out: Collector): void {
     tags: channel !== undefined ? [channel] : [],
     at,
     url: target,
-    reason: status === 'error' || status === 'bounce' || status === 'failedattempt' ? reasonText(asText(params.category) ?? 'Unknown') : undefined,
+    reason:
+      status === 'error' || status === 'bounce' || status === 'failedattempt'
+        ? reasonText(asText(params.category) ?? 'Unknown')
+        : undefined,
     hashKey: [status, category, transaction, messageId, address, at, target],
   });
 }

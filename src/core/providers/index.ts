@@ -6,7 +6,12 @@
 import { Collector, describeValue } from './collector';
 import { asObject } from './fields';
 import { readBody } from './provider-body';
-import { PROVIDER_NAMES, type NormalizeProviderOptions, type NormalizeProviderResult, type ProviderName } from './provider-types';
+import {
+  PROVIDER_NAMES,
+  type NormalizeProviderOptions,
+  type NormalizeProviderResult,
+  type ProviderName,
+} from './provider-types';
 import { readBrevo } from './brevo';
 import { readElasticEmail } from './elastic-email';
 import { readMailgun } from './mailgun';
@@ -42,7 +47,10 @@ const READERS: Record<ProviderName, (value: unknown, out: Collector) => void> = 
   resend: readResend,
 };
 
-/** Text bodies that are not JSON are only meaningful to Elastic Email (a query string) and a few readers that explain them. */
+/**
+ * Text bodies that are not JSON are only meaningful to Elastic Email (a query string) and a few readers that
+ * explain them.
+ */
 const READS_TEXT = new Set<ProviderName>(['elastic-email', 'mailgun', 'ses']);
 
 /**
@@ -65,7 +73,9 @@ export function normalizeProviderEvents(
     const shown = typeof provider === 'string' ? `"${provider}"` : describeValue(provider);
     return {
       events: [],
-      skipped: [{ input: body, reason: `${shown} is not a provider this library reads (${PROVIDER_NAMES.join(', ')})` }],
+      skipped: [
+        { input: body, reason: `${shown} is not a provider this library reads (${PROVIDER_NAMES.join(', ')})` },
+      ],
     };
   }
   let out: Collector;

@@ -3,7 +3,18 @@
  * (`{items: [...]}`) and bare event-data objects are read too, as hosts often poll instead.
  */
 import { eachObject, reasonText, type Collector } from './collector';
-import { addressOf, asList, asObject, asText, bareMessageId, lowerText, pick, scalarEntries, tagList, type JsonObject } from './fields';
+import {
+  addressOf,
+  asList,
+  asObject,
+  asText,
+  bareMessageId,
+  lowerText,
+  pick,
+  scalarEntries,
+  tagList,
+  type JsonObject,
+} from './fields';
 import { epochTime } from './provider-time';
 import type { ProviderResponse } from './provider-types';
 
@@ -15,7 +26,8 @@ function failed(data: JsonObject): ProviderResponse {
   const code = Number(pick(data, 'delivery-status', 'code'));
   if (reason === 'suppress-bounce' || code === 605) return 'hard-bounce';
   // The address is on the account's unsubscribe or complaint list: the contact has Do not use email.
-  if (reason === 'suppress-unsubscribe' || reason === 'suppress-complaint' || code === 606 || code === 607) return 'canceled-do-not-use-email';
+  if (reason === 'suppress-unsubscribe' || reason === 'suppress-complaint' || code === 606 || code === 607)
+    return 'canceled-do-not-use-email';
   if (pick(data, 'flags', 'is-delayed-bounce') === true) return 'hard-bounce';
   // Permanent after retries on a temporary SMTP answer, or an ESP block: the final soft failure.
   if ((code >= 400 && code < 500) || reason === 'espblock' || reason === 'old') return 'soft-bounce';
@@ -42,7 +54,11 @@ function classify(event: string, data: JsonObject): Verdict {
     case 'complained':
       return 'spam-complaint';
     default:
-      return { skip: event ? `Mailgun event "${event}" says nothing about a recipient's response` : 'the event data has no `event` field' };
+      return {
+        skip: event
+          ? `Mailgun event "${event}" says nothing about a recipient's response`
+          : 'the event data has no `event` field',
+      };
   }
 }
 

@@ -51,7 +51,11 @@ function classify(event: string, item: JsonObject): Verdict {
     case 'unsub':
       return 'unsubscribed';
     default:
-      return { skip: event ? `Mailjet event "${event}" says nothing about a recipient's response` : 'the item has no `event` field' };
+      return {
+        skip: event
+          ? `Mailjet event "${event}" says nothing about a recipient's response`
+          : 'the item has no `event` field',
+      };
   }
 }
 
@@ -73,7 +77,10 @@ function readEvent(item: JsonObject, out: Collector): void {
   const metadata = scalarEntries(jsonObjectText(payload) ?? {});
   const payloadText = asText(payload);
   if (payloadText !== undefined && Object.keys(metadata).length === 0) metadata.Payload = payloadText;
-  scalarEntries({ CustomID: item.CustomID, customcampaign: item.customcampaign, mj_campaign_id: item.mj_campaign_id }, metadata);
+  scalarEntries(
+    { CustomID: item.CustomID, customcampaign: item.customcampaign, mj_campaign_id: item.mj_campaign_id },
+    metadata,
+  );
   const messageId = messageIdOf(item);
   const address = addressOf(item.email);
   const at = epochTime(item.time);
@@ -92,7 +99,10 @@ function readEvent(item: JsonObject, out: Collector): void {
     at,
     url,
     // A campaign's unsubscribe takes the recipient off the contact list it was sent to (mj_list_id).
-    scope: event === 'unsub' && asText(item.mj_list_id) !== undefined && asText(item.mj_list_id) !== '0' ? 'type' : undefined,
+    scope:
+      event === 'unsub' && asText(item.mj_list_id) !== undefined && asText(item.mj_list_id) !== '0'
+        ? 'type'
+        : undefined,
     reason:
       event === 'bounce' || event === 'blocked'
         ? reasonText(item.error_related_to, error, item.comment)

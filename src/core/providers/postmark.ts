@@ -12,11 +12,28 @@ import type { ProviderResponse } from './provider-types';
 type Verdict = ProviderResponse | { skip: string };
 
 const TYPE_NAMES: Record<number, string> = {
-  1: 'HardBounce', 2: 'Transient', 16: 'Unsubscribe', 32: 'Subscribe', 64: 'AutoResponder', 128: 'AddressChange',
-  256: 'DnsError', 512: 'SpamNotification', 1024: 'OpenRelayTest', 2048: 'Unknown', 4096: 'SoftBounce',
-  8192: 'VirusNotification', 16384: 'ChallengeVerification', 100000: 'BadEmailAddress', 100001: 'SpamComplaint',
-  100002: 'ManuallyDeactivated', 100003: 'Unconfirmed', 100006: 'Blocked', 100007: 'SMTPApiError',
-  100008: 'InboundError', 100009: 'DMARCPolicy', 100010: 'TemplateRenderingFailed',
+  1: 'HardBounce',
+  2: 'Transient',
+  16: 'Unsubscribe',
+  32: 'Subscribe',
+  64: 'AutoResponder',
+  128: 'AddressChange',
+  256: 'DnsError',
+  512: 'SpamNotification',
+  1024: 'OpenRelayTest',
+  2048: 'Unknown',
+  4096: 'SoftBounce',
+  8192: 'VirusNotification',
+  16384: 'ChallengeVerification',
+  100000: 'BadEmailAddress',
+  100001: 'SpamComplaint',
+  100002: 'ManuallyDeactivated',
+  100003: 'Unconfirmed',
+  100006: 'Blocked',
+  100007: 'SMTPApiError',
+  100008: 'InboundError',
+  100009: 'DMARCPolicy',
+  100010: 'TemplateRenderingFailed',
 };
 
 const BOUNCE_RESPONSES: Record<string, Verdict> = {
@@ -41,7 +58,9 @@ const BOUNCE_RESPONSES: Record<string, Verdict> = {
   unknown: 'unknown',
   autoresponder: { skip: 'a Postmark auto-responder bounce is an automatic reply, not a response' },
   addresschange: { skip: 'a Postmark address-change notice is not a response' },
-  challengeverification: { skip: 'a Postmark challenge-verification bounce asks the sender to verify; it is not a response' },
+  challengeverification: {
+    skip: 'a Postmark challenge-verification bounce asks the sender to verify; it is not a response',
+  },
   subscribe: { skip: 'a Postmark subscribe request is not a response to this email' },
   openrelaytest: { skip: 'a Postmark open-relay test is not a response' },
   inbounderror: { skip: 'a Postmark inbound error concerns inbound mail' },
@@ -51,17 +70,23 @@ function bounce(record: JsonObject): { verdict: Verdict; type: string } {
   const code = typeof record.TypeCode === 'number' ? record.TypeCode : Number(asText(record.TypeCode));
   const type = asText(record.Type) ?? TYPE_NAMES[code] ?? 'Unknown';
   const key = type.toLowerCase();
-  const verdict = Object.hasOwn(BOUNCE_RESPONSES, key) ? BOUNCE_RESPONSES[key]! : { skip: `Postmark bounce type "${type}" is not one this reader knows` };
+  const verdict = Object.hasOwn(BOUNCE_RESPONSES, key)
+    ? BOUNCE_RESPONSES[key]!
+    : { skip: `Postmark bounce type "${type}" is not one this reader knows` };
   return { verdict, type };
 }
 
 function subscriptionChange(record: JsonObject): Verdict {
-  if (!asFlag(record.SuppressSending)) return { skip: 'a Postmark reactivation (SuppressSending false) is a resubscribe, not a response' };
+  if (!asFlag(record.SuppressSending))
+    return { skip: 'a Postmark reactivation (SuppressSending false) is a resubscribe, not a response' };
   const why = lowerText(record.SuppressionReason);
   if (why === 'hardbounce' || why === 'spamcomplaint') {
-    return { skip: `a Postmark suppression after a ${why === 'hardbounce' ? 'hard bounce' : 'spam complaint'} repeats that event` };
+    return {
+      skip: `a Postmark suppression after a ${why === 'hardbounce' ? 'hard bounce' : 'spam complaint'} repeats that event`,
+    };
   }
-  if (lowerText(record.Origin) !== 'recipient') return { skip: 'a suppression made by the sender, not the recipient, is no response to this email' };
+  if (lowerText(record.Origin) !== 'recipient')
+    return { skip: 'a suppression made by the sender, not the recipient, is no response to this email' };
   return 'unsubscribed';
 }
 
@@ -92,7 +117,11 @@ function readRecord(record: JsonObject, out: Collector): void {
       verdict = subscriptionChange(record);
       break;
     default:
-      verdict = { skip: recordType ? `Postmark record type "${recordType}" says nothing about a recipient's response` : 'the record has no RecordType' };
+      verdict = {
+        skip: recordType
+          ? `Postmark record type "${recordType}" says nothing about a recipient's response`
+          : 'the record has no RecordType',
+      };
   }
   if (typeof verdict === 'object') {
     out.skip(record, verdict.skip);
@@ -113,7 +142,9 @@ function readRecord(record: JsonObject, out: Collector): void {
     tags: tagList(record.Tag),
     at: firstTime(record.DeliveredAt, record.BouncedAt, record.ReceivedAt, record.ChangedAt),
     url: asText(record.OriginalLink),
-    reason: isBounceRecord ? reasonText(asText(record.Type), asText(record.Details) ?? asText(record.Description)) : undefined,
+    reason: isBounceRecord
+      ? reasonText(asText(record.Type), asText(record.Details) ?? asText(record.Description))
+      : undefined,
   });
 }
 

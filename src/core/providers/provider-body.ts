@@ -17,7 +17,8 @@ function decodeBytes(bytes: Uint8Array): string {
 
 /** Reads a text body: JSON when it looks like JSON, otherwise the text itself. */
 export function readText(text: string): BodyReading {
-  if (text.length > MAX_BODY_CHARACTERS) return { ok: false, reason: `the body has ${text.length} characters, more than any provider sends` };
+  if (text.length > MAX_BODY_CHARACTERS)
+    return { ok: false, reason: `the body has ${text.length} characters, more than any provider sends` };
   const trimmed = text.replace(/^\uFEFF/, '').trim();
   if (trimmed.length === 0) return { ok: false, reason: 'the body is empty' };
   const first = trimmed.charCodeAt(0);
@@ -25,7 +26,10 @@ export function readText(text: string): BodyReading {
     try {
       return { ok: true, value: parseJsonKeepingBigIntegers(trimmed) };
     } catch (error) {
-      return { ok: false, reason: `the body is not valid JSON (${error instanceof Error ? error.message : 'parse error'})` };
+      return {
+        ok: false,
+        reason: `the body is not valid JSON (${error instanceof Error ? error.message : 'parse error'})`,
+      };
     }
   }
   return { ok: true, value: trimmed };
@@ -36,8 +40,10 @@ export function readBody(body: unknown): BodyReading {
   if (typeof body === 'string') return readText(body);
   if (body instanceof Uint8Array) return readText(decodeBytes(body));
   if (body instanceof ArrayBuffer) return readText(decodeBytes(new Uint8Array(body)));
-  if (ArrayBuffer.isView(body)) return readText(decodeBytes(new Uint8Array(body.buffer, body.byteOffset, body.byteLength)));
-  if (typeof URLSearchParams !== 'undefined' && body instanceof URLSearchParams) return { ok: true, value: queryObject(body) };
+  if (ArrayBuffer.isView(body))
+    return readText(decodeBytes(new Uint8Array(body.buffer, body.byteOffset, body.byteLength)));
+  if (typeof URLSearchParams !== 'undefined' && body instanceof URLSearchParams)
+    return { ok: true, value: queryObject(body) };
   if (body === undefined || body === null) return { ok: false, reason: `the body is ${String(body)}` };
   return { ok: true, value: body };
 }
@@ -55,7 +61,11 @@ export function queryObject(params: URLSearchParams): Record<string, string> {
 export function parseQuery(text: string): Record<string, string> | undefined {
   const trimmed = text.trim();
   const question = trimmed.indexOf('?');
-  const query = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? (question >= 0 ? trimmed.slice(question + 1) : '') : trimmed.replace(/^\?/, '');
+  const query = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed)
+    ? question >= 0
+      ? trimmed.slice(question + 1)
+      : ''
+    : trimmed.replace(/^\?/, '');
   if (!query.includes('=')) return undefined;
   try {
     return queryObject(new URLSearchParams(query));

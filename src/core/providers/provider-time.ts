@@ -86,7 +86,10 @@ export function usDateTime(value: unknown): number {
 /** The first of the candidates that reads as a time in any zoned form (epoch or ISO). */
 export function firstTime(...candidates: unknown[]): number {
   for (const candidate of candidates) {
-    const ms = typeof candidate === 'string' && !/^\s*\d+(\.\d+)?\s*$/.test(candidate) ? isoTime(candidate) : epochTime(candidate);
+    const ms =
+      typeof candidate === 'string' && !/^\s*\d+(\.\d+)?\s*$/.test(candidate)
+        ? isoTime(candidate)
+        : epochTime(candidate);
     if (!Number.isNaN(ms)) return ms;
   }
   return NaN;

@@ -6,15 +6,7 @@ import type { CompiledRules } from '../rules';
 
 /** The email providers whose webhooks can be read. */
 export type ProviderName =
-  | 'sendgrid'
-  | 'mailgun'
-  | 'ses'
-  | 'postmark'
-  | 'elastic-email'
-  | 'sparkpost'
-  | 'brevo'
-  | 'mailjet'
-  | 'resend';
+  'sendgrid' | 'mailgun' | 'ses' | 'postmark' | 'elastic-email' | 'sparkpost' | 'brevo' | 'mailjet' | 'resend';
 
 export const PROVIDER_NAMES: readonly ProviderName[] = [
   'sendgrid',
@@ -53,7 +45,10 @@ export type ProviderResponse =
 /** What the id finders are told about one provider event. */
 export interface ProviderEventInfo {
   provider: ProviderName;
-  /** The provider's own name for what happened, e.g. `bounce/blocked`, `failed/permanent`, `Bounce/Transient/General`. */
+  /**
+   * The provider's own name for what happened, e.g. `bounce/blocked`, `failed/permanent`,
+   * `Bounce/Transient/General`.
+   */
   type: string;
   /** The recipient's address, lower-cased. */
   address: string | undefined;
@@ -85,8 +80,7 @@ export interface ProviderIdOptions {
 
 /** Request headers: a plain object (any case) or a fetch `Headers`. */
 export type ProviderHeaders =
-  | Readonly<Record<string, string | readonly string[] | undefined>>
-  | { get(name: string): string | null };
+  Readonly<Record<string, string | readonly string[] | undefined>> | { get(name: string): string | null };
 
 export interface NormalizeProviderOptions extends ProviderIdOptions {
   /** Settings for one provider, over the general ones above, for hosts that share one options object. */

@@ -42,7 +42,11 @@ function classify(type: string, data: JsonObject): Verdict {
     case 'email.clicked':
       return 'clicked';
     default:
-      return { skip: type ? `Resend event "${type}" says nothing about a recipient's response to an email` : 'the body has no `type` field' };
+      return {
+        skip: type
+          ? `Resend event "${type}" says nothing about a recipient's response to an email`
+          : 'the body has no `type` field',
+      };
   }
 }
 
@@ -68,14 +72,20 @@ function readEvent(body: JsonObject, headerId: string | undefined, out: Collecto
   }
   const recipients = Array.isArray(data.to) ? data.to : data.to === undefined ? [] : [data.to];
   if (recipients.length > 1) {
-    out.skip(body, `Resend does not say which of the email's ${recipients.length} recipients this ${type} is about; send one recipient per email`);
+    out.skip(
+      body,
+      `Resend does not say which of the email's ${recipients.length} recipients this ${type} is about; send one recipient per email`,
+    );
     return;
   }
   const bounce = asObject(data.bounce);
   const suppressed = asObject(data.suppressed);
   const reason =
     type === 'email.bounced'
-      ? reasonText(bounce?.type && bounce?.subType ? `${asText(bounce.type)}/${asText(bounce.subType)}` : bounce?.type, bounce?.message)
+      ? reasonText(
+          bounce?.type && bounce?.subType ? `${asText(bounce.type)}/${asText(bounce.subType)}` : bounce?.type,
+          bounce?.message,
+        )
       : type === 'email.failed'
         ? reasonText(pick(data, 'failed', 'reason'))
         : type === 'email.suppressed'

@@ -9,12 +9,47 @@ import type { ProviderResponse } from './provider-types';
 
 /** SendGrid's own keys; every other top-level key is one of the sender's custom args. */
 const SENDGRID_KEYS = new Set([
-  'email', 'timestamp', 'smtp-id', 'event', 'category', 'sg_event_id', 'sg_message_id', 'sg_template_id',
-  'sg_template_name', 'sg_content_type', 'sg_machine_open', 'sg_user_id', 'ip', 'useragent', 'reason', 'status',
-  'response', 'tls', 'attempt', 'url', 'url_offset', 'asm_group_id', 'type', 'bounce_classification', 'pool',
-  'send_at', 'cert_err', 'marketing_campaign_id', 'marketing_campaign_name', 'marketing_campaign_version',
-  'marketing_campaign_split_id', 'singlesend_id', 'singlesend_name', 'template_id', 'template_version_id',
-  'template_name', 'mc_stats', 'phase_id', 'variation_id', 'post_type', 'newsletter',
+  'email',
+  'timestamp',
+  'smtp-id',
+  'event',
+  'category',
+  'sg_event_id',
+  'sg_message_id',
+  'sg_template_id',
+  'sg_template_name',
+  'sg_content_type',
+  'sg_machine_open',
+  'sg_user_id',
+  'ip',
+  'useragent',
+  'reason',
+  'status',
+  'response',
+  'tls',
+  'attempt',
+  'url',
+  'url_offset',
+  'asm_group_id',
+  'type',
+  'bounce_classification',
+  'pool',
+  'send_at',
+  'cert_err',
+  'marketing_campaign_id',
+  'marketing_campaign_name',
+  'marketing_campaign_version',
+  'marketing_campaign_split_id',
+  'singlesend_id',
+  'singlesend_name',
+  'template_id',
+  'template_version_id',
+  'template_name',
+  'mc_stats',
+  'phase_id',
+  'variation_id',
+  'post_type',
+  'newsletter',
 ]);
 
 type Verdict = ProviderResponse | { skip: string };
@@ -22,7 +57,8 @@ type Verdict = ProviderResponse | { skip: string };
 function dropped(item: JsonObject): ProviderResponse {
   const reason = lowerText(item.reason);
   // A per-group unsubscribe is an unsubscribe from one email type; a global one means Do not use email.
-  if (reason.includes('unsubscribed address')) return item.asm_group_id !== undefined ? 'canceled-unsubscribed-type' : 'canceled-do-not-use-email';
+  if (reason.includes('unsubscribed address'))
+    return item.asm_group_id !== undefined ? 'canceled-unsubscribed-type' : 'canceled-do-not-use-email';
   if (reason.includes('spam reporting address')) return 'canceled-do-not-use-email';
   if (reason.includes('bounced address')) return 'hard-bounce';
   if (reason.includes('smtpapi') || reason.includes('quota')) return 'delivery-error';
@@ -45,7 +81,8 @@ function classify(event: string, item: JsonObject): Verdict {
       return 'delivered';
     case 'bounce': {
       const type = lowerText(item.type);
-      // `blocked` is temporary by SendGrid's own doc and not put on a suppression list; `expired` is a deferral given up.
+      // `blocked` is temporary by SendGrid's own doc and not put on a suppression list; `expired` is a
+      // deferral given up.
       return type === 'blocked' || type === 'expired' ? 'soft-bounce' : 'hard-bounce';
     }
     case 'dropped':
@@ -60,11 +97,17 @@ function classify(event: string, item: JsonObject): Verdict {
     case 'group_unsubscribe':
       return 'unsubscribed';
     case 'group_resubscribe':
-      return { skip: 'a resubscribe to an unsubscribe group says nothing about how the recipient responded to the email' };
+      return {
+        skip: 'a resubscribe to an unsubscribe group says nothing about how the recipient responded to the email',
+      };
     case 'account_status_change':
       return { skip: 'an account status change is about the SendGrid account, not a recipient' };
     default:
-      return { skip: event ? `SendGrid event "${event}" says nothing about a recipient's response` : 'the item has no `event` field' };
+      return {
+        skip: event
+          ? `SendGrid event "${event}" says nothing about a recipient's response`
+          : 'the item has no `event` field',
+      };
   }
 }
 
@@ -103,7 +146,13 @@ function readEvent(item: JsonObject, out: Collector): void {
     reason:
       verdict === 'delivered' || verdict === 'opened' || verdict === 'opened-machine' || verdict === 'clicked'
         ? undefined
-        : reasonText(item.bounce_classification, item.reason, item.status, item.response, attempt ? `attempt ${attempt}` : undefined),
+        : reasonText(
+            item.bounce_classification,
+            item.reason,
+            item.status,
+            item.response,
+            attempt ? `attempt ${attempt}` : undefined,
+          ),
   });
 }
 

@@ -50,13 +50,20 @@ function optedOut(subscription: JsonObject): boolean {
     old.set(lowerText(pick(topic, 'topicName')), lowerText(pick(topic, 'subscriptionStatus')));
   }
   return asList(pick(subscription, 'newTopicPreferences', 'topicSubscriptionStatus')).some(
-    (topic) => lowerText(pick(topic, 'subscriptionStatus')) === 'optout' && old.get(lowerText(pick(topic, 'topicName'))) !== 'optout',
+    (topic) =>
+      lowerText(pick(topic, 'subscriptionStatus')) === 'optout' &&
+      old.get(lowerText(pick(topic, 'topicName'))) !== 'optout',
   );
 }
 
 function classify(kind: string, event: JsonObject, mail: JsonObject | undefined): Reading | { skip: string } {
   const everyone = destinations(mail);
-  const read = (response: ProviderResponse, targets: Target[], detail: unknown, extra: Partial<Reading> = {}): Reading => ({
+  const read = (
+    response: ProviderResponse,
+    targets: Target[],
+    detail: unknown,
+    extra: Partial<Reading> = {},
+  ): Reading => ({
     response,
     type: kind,
     targets,
@@ -73,7 +80,9 @@ function classify(kind: string, event: JsonObject, mail: JsonObject | undefined)
         reason: reasonText(pick(event, 'failure', 'templateName'), pick(event, 'failure', 'errorMessage')),
       });
     case 'delivery': {
-      const recipients = asList(pick(event, 'delivery', 'recipients')).map((address) => ({ address: addressOf(address) }));
+      const recipients = asList(pick(event, 'delivery', 'recipients')).map((address) => ({
+        address: addressOf(address),
+      }));
       return read('delivered', recipients.length > 0 ? recipients : everyone, event.delivery);
     }
     case 'deliverydelay': {
@@ -82,7 +91,9 @@ function classify(kind: string, event: JsonObject, mail: JsonObject | undefined)
         address: addressOf(pick(recipient, 'emailAddress')),
         reason: reasonText(delayType, pick(recipient, 'status'), pick(recipient, 'diagnosticCode')),
       }));
-      return read('provider-delayed', targets.length > 0 ? targets : everyone, event.deliveryDelay, { reason: reasonText(delayType) });
+      return read('provider-delayed', targets.length > 0 ? targets : everyone, event.deliveryDelay, {
+        reason: reasonText(delayType),
+      });
     }
     case 'bounce': {
       const type = asText(pick(event, 'bounce', 'bounceType')) ?? 'Undetermined';
@@ -92,15 +103,21 @@ function classify(kind: string, event: JsonObject, mail: JsonObject | undefined)
         reason: reasonText(`${type}/${subType}`, pick(recipient, 'status'), pick(recipient, 'diagnosticCode')),
       }));
       const response = bounceResponse(type.toLowerCase(), subType.toLowerCase());
-      return read(response, targets, event.bounce, { type: `${kind}/${type}/${subType}`, reason: `${type}/${subType}` });
+      return read(response, targets, event.bounce, {
+        type: `${kind}/${type}/${subType}`,
+        reason: `${type}/${subType}`,
+      });
     }
     case 'complaint': {
       const complaint = asObject(event.complaint);
       const feedback = asText(complaint?.complaintFeedbackType);
-      if (feedback?.toLowerCase() === 'not-spam') return { skip: 'an SES complaint of type not-spam withdraws a complaint; it is no response' };
+      if (feedback?.toLowerCase() === 'not-spam')
+        return { skip: 'an SES complaint of type not-spam withdraws a complaint; it is no response' };
       // Accepted but not sent: the address is on the suppression list after an earlier complaint.
       const suppressed = lowerText(complaint?.complaintSubType) === 'onaccountsuppressionlist';
-      const targets = asList(complaint?.complainedRecipients).map((recipient) => ({ address: addressOf(pick(recipient, 'emailAddress')) }));
+      const targets = asList(complaint?.complainedRecipients).map((recipient) => ({
+        address: addressOf(pick(recipient, 'emailAddress')),
+      }));
       return read(suppressed ? 'canceled-do-not-use-email' : 'spam-complaint', targets, complaint, {
         type: feedback ? `${kind}/${feedback}` : kind,
         reason: reasonText(feedback, complaint?.complaintSubType),
@@ -114,7 +131,9 @@ function classify(kind: string, event: JsonObject, mail: JsonObject | undefined)
     case 'subscription': {
       const subscription = asObject(event.subscription);
       if (!subscription || !optedOut(subscription)) {
-        return { skip: 'an SES subscription change without a new opt-out (a resubscribe) says nothing about a response' };
+        return {
+          skip: 'an SES subscription change without a new opt-out (a resubscribe) says nothing about a response',
+        };
       }
       // An opt-out of topics only (not unsubscribeAll) leaves the contact list's other topics: one email type.
       const fromAll = pick(subscription, 'newTopicPreferences', 'unsubscribeAll') === true;
@@ -124,11 +143,21 @@ function classify(kind: string, event: JsonObject, mail: JsonObject | undefined)
       });
     }
     default:
-      return { skip: kind ? `SES event "${kind}" says nothing about a recipient's response` : 'the SES event has no eventType or notificationType' };
+      return {
+        skip: kind
+          ? `SES event "${kind}" says nothing about a recipient's response`
+          : 'the SES event has no eventType or notificationType',
+      };
   }
 }
 
-function readSesEvent(event: JsonObject, input: unknown, notificationId: string | undefined, notifiedAt: unknown, out: Collector): void {
+function readSesEvent(
+  event: JsonObject,
+  input: unknown,
+  notificationId: string | undefined,
+  notifiedAt: unknown,
+  out: Collector,
+): void {
   const kind = asText(event.eventType) ?? asText(event.notificationType) ?? '';
   const mail = asObject(event.mail);
   const reading = classify(kind, event, mail);
@@ -154,7 +183,8 @@ function readSesEvent(event: JsonObject, input: unknown, notificationId: string 
       raw: event,
       input,
       // One SNS notification, several recipients: the notification id plus the recipient's place.
-      eventId: notificationId !== undefined && reading.targets.length > 1 ? `${notificationId}:${index}` : notificationId,
+      eventId:
+        notificationId !== undefined && reading.targets.length > 1 ? `${notificationId}:${index}` : notificationId,
       address: target.address,
       messageId: asText(mail?.messageId),
       metadata,
@@ -169,7 +199,10 @@ function readSesEvent(event: JsonObject, input: unknown, notificationId: string 
 function readEnvelope(envelope: JsonObject, out: Collector): void {
   const type = asText(envelope.Type) ?? '';
   if (type === 'SubscriptionConfirmation' || type === 'UnsubscribeConfirmation') {
-    out.skip(envelope, `an SNS ${type}, not an email event: confirm the subscription by visiting its SubscribeURL (after checking its signature)`);
+    out.skip(
+      envelope,
+      `an SNS ${type}, not an email event: confirm the subscription by visiting its SubscribeURL (after checking its signature)`,
+    );
     return;
   }
   if (type !== 'Notification') {
@@ -189,7 +222,10 @@ function readEnvelope(envelope: JsonObject, out: Collector): void {
   }
   if (!inner) {
     const preview = typeof message === 'string' ? `: "${message.slice(0, 80)}"` : '';
-    out.skip(envelope, `the SNS notification's Message is not an SES event (SES sends a text test message when a topic is set up)${preview}`);
+    out.skip(
+      envelope,
+      `the SNS notification's Message is not an SES event (SES sends a text test message when a topic is set up)${preview}`,
+    );
     return;
   }
   readSesEvent(inner, envelope, asText(envelope.MessageId), envelope.Timestamp, out);
@@ -215,7 +251,10 @@ function readPayload(payload: JsonObject, headerId: string | undefined, out: Col
 
 export function readSes(value: unknown, out: Collector): void {
   if (typeof value === 'string') {
-    out.skip(value, `the body is not JSON${value.startsWith('Successfully validated') ? ' (SES\'s topic validation message)' : ''}`);
+    out.skip(
+      value,
+      `the body is not JSON${value.startsWith('Successfully validated') ? " (SES's topic validation message)" : ''}`,
+    );
     return;
   }
   const headerId = Array.isArray(value) ? undefined : out.header('x-amz-sns-message-id');

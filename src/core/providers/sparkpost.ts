@@ -15,9 +15,19 @@ function bounceClass(code: number, reason: string): Verdict {
     case 10: // invalid recipient
     case 30: // generic bounce, no RCPT
       return 'hard-bounce';
-    case 20: case 21: case 22: case 23: case 24: case 40: case 70:
+    case 20:
+    case 21:
+    case 22:
+    case 23:
+    case 24:
+    case 40:
+    case 70:
       return 'soft-bounce';
-    case 50: case 51: case 52: case 53: case 54:
+    case 50:
+    case 51:
+    case 52:
+    case 53:
+    case 54:
       // Mail, spam, content and relaying blocks: the receiving side refused, retrying later may pass.
       return 'soft-bounce';
     case 25:
@@ -55,7 +65,9 @@ function classify(type: string, event: JsonObject, reason: string): Verdict {
     case 'generation_failure':
       return 'delivery-error';
     case 'spam_complaint':
-      return lowerText(event.fbtype) === 'not-spam' ? { skip: 'a not-spam feedback report withdraws a complaint' } : 'spam-complaint';
+      return lowerText(event.fbtype) === 'not-spam'
+        ? { skip: 'a not-spam feedback report withdraws a complaint' }
+        : 'spam-complaint';
     case 'open':
     case 'initial_open':
     case 'amp_open':
@@ -70,7 +82,9 @@ function classify(type: string, event: JsonObject, reason: string): Verdict {
     case 'link_unsubscribe':
       return 'unsubscribed';
     default:
-      return { skip: type ? `SparkPost event "${type}" says nothing about a recipient's response` : 'the event has no type' };
+      return {
+        skip: type ? `SparkPost event "${type}" says nothing about a recipient's response` : 'the event has no type',
+      };
   }
 }
 
@@ -103,7 +117,8 @@ function readItem(item: JsonObject, index: number, out: Collector): void {
   const eventId = asText(event.event_id) ?? (batch !== undefined ? `${batch}:${index}` : undefined);
   let at = epochTime(event.timestamp);
   if (Number.isNaN(at)) at = isoTime(event.timestamp);
-  const engagement = verdict === 'opened' || verdict === 'opened-machine' || verdict === 'clicked' || verdict === 'delivered';
+  const engagement =
+    verdict === 'opened' || verdict === 'opened-machine' || verdict === 'clicked' || verdict === 'delivered';
   out.emit({
     response: verdict,
     type: bounce !== undefined ? `${type}/${bounce}` : type,

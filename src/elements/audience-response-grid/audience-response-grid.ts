@@ -1,7 +1,12 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { RecipientState } from '../../core/fold';
-import { firstDirection, type AudienceGroup, type SortColumn, type SortDirection } from '../../store/audience/audience-query';
+import {
+  firstDirection,
+  type AudienceGroup,
+  type SortColumn,
+  type SortDirection,
+} from '../../store/audience/audience-query';
 import { AudienceView } from '../../store/audience/audience-view';
 import type { StoreChange } from '../../store/store-events';
 import { downloadText, fileName } from '../shared/download';
@@ -209,12 +214,19 @@ export class AudienceResponseGridElement extends ResponseViewElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('columns')) this.columnList = gridColumns((this.optional = parseColumns(this.columns)));
-    if (changed.has('sortBy') || changed.has('sortDirection') || changed.has('filter')) checkQuery(this.queryInput(), this.store?.state.rules, this.localName);
+    if (changed.has('sortBy') || changed.has('sortDirection') || changed.has('filter'))
+      checkQuery(this.queryInput(), this.store?.state.rules, this.localName);
     const store = this.store;
-    const queryChanged = changed.has('sortBy') || changed.has('sortDirection') || changed.has('search') || changed.has('filter');
+    const queryChanged =
+      changed.has('sortBy') || changed.has('sortDirection') || changed.has('search') || changed.has('filter');
     if (!store || !this.emailId) {
       this.view = undefined;
-    } else if (this.needsRebuild || !this.view || this.view.emailId !== this.emailId || this.view.state !== store.state) {
+    } else if (
+      this.needsRebuild ||
+      !this.view ||
+      this.view.emailId !== this.emailId ||
+      this.view.state !== store.state
+    ) {
       const sameEmail = this.view?.emailId === this.emailId;
       this.view = new AudienceView(store.state, this.emailId, gridQuery(this.queryInput()));
       this.needsRebuild = false;
@@ -242,7 +254,8 @@ export class AudienceResponseGridElement extends ResponseViewElement {
       return scroller.scrollTop;
     });
     // The focused row may have left the DOM (filtered out, say): keep focus in the grid.
-    if (this.hadFocus && !scroller.contains((this.renderRoot as ShadowRoot).activeElement)) this.focusTarget()?.focus({ preventScroll: true });
+    if (this.hadFocus && !scroller.contains((this.renderRoot as ShadowRoot).activeElement))
+      this.focusTarget()?.focus({ preventScroll: true });
   }
 
   protected override render() {
@@ -266,7 +279,14 @@ export class AudienceResponseGridElement extends ResponseViewElement {
           window: rowWindow(layout, this.scrollState.scrollTop, this.scrollState.base, OVERSCAN),
           scrollTop: this.scrollState.scrollTop,
           columns: this.columnList,
-          ctx: { messages: m, labels, time, numbers, now: Date.now(), limitHours: store?.rules.sentToProviderLimitHours ?? 48 },
+          ctx: {
+            messages: m,
+            labels,
+            time,
+            numbers,
+            now: Date.now(),
+            limitHours: store?.rules.sentToProviderLimitHours ?? 48,
+          },
           focusIndex: this.focusState.index,
           focusCol: this.focusState.col,
           flashing: (row) => this.liveUpdates.flashing(row),
@@ -285,11 +305,13 @@ export class AudienceResponseGridElement extends ResponseViewElement {
         onExport: () => this.downloadCsv(),
         onResend: () => this.downloadResendCsv(),
       })}
-      ${counts && rules
-        ? html`<div class="chips" part="chips" role="group" aria-label=${m.filterLabel}>
+      ${
+        counts && rules
+          ? html`<div class="chips" part="chips" role="group" aria-label=${m.filterLabel}>
             ${renderChips(counts, this.filter, rules.responses, labels, m, numbers, this.chipActions)}
           </div>`
-        : nothing}
+          : nothing
+      }
       ${this.renderNotices(viewNotices(store, m, this.emailId, total, view?.length ?? 0))}
       <div class="area" style=${styleProperties(styles)}>
         ${pending > 0 ? html`<button type="button" class="updates" part="button updates-button" @click=${this.showUpdates}>${m.showUpdates(pending)}</button>` : nothing}
@@ -329,7 +351,9 @@ export class AudienceResponseGridElement extends ResponseViewElement {
     if (change.reset || !view || view.state !== this.store?.state) {
       this.needsRebuild = true;
     } else {
-      this.liveUpdates.apply(view, change, this.rendered, (changed) => this.locales.messages.announceChanges(changed, view.length, view.pendingMoves));
+      this.liveUpdates.apply(view, change, this.rendered, (changed) =>
+        this.locales.messages.announceChanges(changed, view.length, view.pendingMoves),
+      );
     }
     this.requestUpdate();
   }
@@ -368,7 +392,12 @@ export class AudienceResponseGridElement extends ResponseViewElement {
   }
 
   private csvOptions(): CsvOptions {
-    return { messages: this.locales.messages, time: this.locales.time, responses: this.store?.state.rules.responses ?? [], optional: this.optional };
+    return {
+      messages: this.locales.messages,
+      time: this.locales.time,
+      responses: this.store?.state.rules.responses ?? [],
+      optional: this.optional,
+    };
   }
 
   private focusTarget(): HTMLElement | null {
@@ -377,8 +406,13 @@ export class AudienceResponseGridElement extends ResponseViewElement {
 
   private readonly chipActions = {
     toggleResponse: (id: string) => (this.filter = { ...this.filter, responses: toggled(this.filter.responses, id) }),
-    toggleGroup: (group: AudienceGroup) => (this.filter = { ...this.filter, groups: toggled(this.filter.groups, group) }),
-    clear: () => (this.filter = { ...(this.filter.engagement ? { engagement: this.filter.engagement } : {}), ...(this.filter.recipients ? { recipients: this.filter.recipients } : {}) }),
+    toggleGroup: (group: AudienceGroup) =>
+      (this.filter = { ...this.filter, groups: toggled(this.filter.groups, group) }),
+    clear: () =>
+      (this.filter = {
+        ...(this.filter.engagement ? { engagement: this.filter.engagement } : {}),
+        ...(this.filter.recipients ? { recipients: this.filter.recipients } : {}),
+      }),
     clearEngagement: () => (this.filter = { ...this.filter, engagement: undefined }),
     clearRecipients: () => (this.filter = { ...this.filter, recipients: undefined }),
   };

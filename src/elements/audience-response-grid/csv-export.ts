@@ -52,7 +52,17 @@ export function audienceCsv(rows: Iterable<RecipientState>, options: CsvOptions)
   const { messages } = options;
   const optional = options.optional ?? [];
   const h = messages.headers;
-  const header = [h.contact, h.address, messages.csv.stage, h.response, messages.csv.final, messages.csv.details, h.opens, h.clicks, h.lastResponse];
+  const header = [
+    h.contact,
+    h.address,
+    messages.csv.stage,
+    h.response,
+    messages.csv.final,
+    messages.csv.details,
+    h.opens,
+    h.clicks,
+    h.lastResponse,
+  ];
   for (const column of optional) header.push(column === 'provider' ? h.provider : h.emailType);
   header.push(messages.csv.recipientId, messages.csv.contactId);
   const label = labels(options);
@@ -84,10 +94,29 @@ export function audienceCsv(rows: Iterable<RecipientState>, options: CsvOptions)
 export function resendCsv(rows: Iterable<RecipientState>, options: CsvOptions): string {
   const { messages } = options;
   const h = messages.headers;
-  const out = [zoneLine(options), line([h.contact, h.address, messages.csv.details, h.lastResponse, messages.csv.recipientId, messages.csv.contactId])];
+  const out = [
+    zoneLine(options),
+    line([
+      h.contact,
+      h.address,
+      messages.csv.details,
+      h.lastResponse,
+      messages.csv.recipientId,
+      messages.csv.contactId,
+    ]),
+  ];
   for (const r of rows) {
     if (r.response !== 'soft-bounce') continue;
-    out.push(line([r.contactName ?? '', r.address ?? '', r.reason ?? '', options.time.zoned(r.lastAt), r.recipientId, r.contactId ?? '']));
+    out.push(
+      line([
+        r.contactName ?? '',
+        r.address ?? '',
+        r.reason ?? '',
+        options.time.zoned(r.lastAt),
+        r.recipientId,
+        r.contactId ?? '',
+      ]),
+    );
   }
   return out.join('\r\n') + '\r\n';
 }

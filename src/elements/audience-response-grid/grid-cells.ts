@@ -20,7 +20,12 @@ export interface CellContext {
  * One row's cells. Every value goes in as a text binding or an attribute value, so names and
  * addresses that look like markup stay text. The focused cell alone is in the tab order.
  */
-export function renderCells(r: RecipientState, columns: readonly GridColumn[], ctx: CellContext, focusedCol: number): TemplateResult[] {
+export function renderCells(
+  r: RecipientState,
+  columns: readonly GridColumn[],
+  ctx: CellContext,
+  focusedCol: number,
+): TemplateResult[] {
   return columns.map((column, col) => {
     const focused = col === focusedCol;
     return html`<div
@@ -61,13 +66,18 @@ function responseContent(r: RecipientState, ctx: CellContext): TemplateResult {
   let wait: TemplateResult | typeof nothing = nothing;
   if (r.response === 'sent-to-provider') {
     const waited = sentToProviderWait(r.at, ctx.now, ctx.limitHours);
-    const text = waited.overdue ? ctx.messages.overdue(waited.hours, waited.limitHours) : ctx.messages.waited(waited.hours, waited.limitHours);
+    const text = waited.overdue
+      ? ctx.messages.overdue(waited.hours, waited.limitHours)
+      : ctx.messages.waited(waited.hours, waited.limitHours);
     wait = html`<span class=${waited.overdue ? 'detail overdue' : 'detail'} part=${waited.overdue ? 'wait overdue' : 'wait'}>${text}</span>`;
   }
   // An unsubscribe from one email type leaves the contact's other emails: say which type it was.
-  const scope = r.scope === 'type' ? html` <span class="detail" part="scope">${ctx.messages.unsubscribedFromType(r.emailType)}</span>` : nothing;
+  const scope =
+    r.scope === 'type'
+      ? html` <span class="detail" part="scope">${ctx.messages.unsubscribedFromType(r.emailType)}</span>`
+      : nothing;
   // The spaces between the parts keep them apart for screen readers and copy and paste.
-  return html`<span class="label" part=${`response-label response-${r.response}`}>${label}</span>${r.final
-      ? html` <span class="final" part="final-marker">${ctx.messages.final}</span>`
-      : nothing}${wait === nothing ? nothing : html` ${wait}`}${scope}${r.reason !== undefined ? html` <span class="detail" part="reason" title=${r.reason}>${r.reason}</span>` : nothing}`;
+  return html`<span class="label" part=${`response-label response-${r.response}`}>${label}</span>${
+    r.final ? html` <span class="final" part="final-marker">${ctx.messages.final}</span>` : nothing
+  }${wait === nothing ? nothing : html` ${wait}`}${scope}${r.reason !== undefined ? html` <span class="detail" part="reason" title=${r.reason}>${r.reason}</span>` : nothing}`;
 }

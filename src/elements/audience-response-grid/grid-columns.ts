@@ -32,7 +32,13 @@ const BASE: GridColumn[] = [
 
 const EXTRA: Record<OptionalColumn, GridColumn> = {
   provider: { id: 'provider', header: 'provider', track: 'minmax(7rem, 0.8fr)', numeric: false, sortable: true },
-  'email-type': { id: 'email-type', header: 'emailType', track: 'minmax(7rem, 0.8fr)', numeric: false, sortable: false },
+  'email-type': {
+    id: 'email-type',
+    header: 'emailType',
+    track: 'minmax(7rem, 0.8fr)',
+    numeric: false,
+    sortable: false,
+  },
 };
 
 /** The optional columns an attribute value names, in the order given; unknown names are warned about once. */
@@ -43,7 +49,10 @@ export function parseColumns(value: string | null | undefined): OptionalColumn[]
     if ((OPTIONAL_COLUMNS as readonly string[]).includes(name)) {
       if (!out.includes(name as OptionalColumn)) out.push(name as OptionalColumn);
     } else {
-      warnOnce(`columns:${name}`, `<audience-response-grid columns> does not know "${name}"; use ${OPTIONAL_COLUMNS.join(' and ')}.`);
+      warnOnce(
+        `columns:${name}`,
+        `<audience-response-grid columns> does not know "${name}"; use ${OPTIONAL_COLUMNS.join(' and ')}.`,
+      );
     }
   }
   return out;

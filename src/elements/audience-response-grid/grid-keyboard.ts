@@ -47,7 +47,15 @@ export class GridKeyboardController implements ReactiveController {
   }
 
   /** Where a key moves focus from `at`, or undefined when the grid does not use the key. */
-  static target(key: string, ctrl: boolean, rtl: boolean, at: GridPosition, rows: number, cols: number, page: number): GridPosition | undefined {
+  static target(
+    key: string,
+    ctrl: boolean,
+    rtl: boolean,
+    at: GridPosition,
+    rows: number,
+    cols: number,
+    page: number,
+  ): GridPosition | undefined {
     const lastRow = rows - 1;
     const lastCol = cols - 1;
     const firstRow = rows > 0 ? 0 : -1;
@@ -87,7 +95,15 @@ export class GridKeyboardController implements ReactiveController {
     }
     const rtl = getComputedStyle(this.host).direction === 'rtl';
     const ctrl = event.ctrlKey || event.metaKey;
-    const next = GridKeyboardController.target(event.key, ctrl, rtl, at, grid.rowCount(), grid.columnCount(), grid.pageSize());
+    const next = GridKeyboardController.target(
+      event.key,
+      ctrl,
+      rtl,
+      at,
+      grid.rowCount(),
+      grid.columnCount(),
+      grid.pageSize(),
+    );
     if (!next) return;
     event.preventDefault();
     grid.moveFocus(next);

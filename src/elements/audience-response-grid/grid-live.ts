@@ -22,7 +22,12 @@ export class LiveUpdates {
    * that comes while nobody does, or by the updates button); rows on screen that changed flash;
    * the change is told to screen readers, politely and throttled.
    */
-  apply(view: AudienceView, change: Pick<StoreChange, 'rows' | 'reset'>, onScreen: ReadonlySet<number>, compose: (changed: number) => string): void {
+  apply(
+    view: AudienceView,
+    change: Pick<StoreChange, 'rows' | 'reset'>,
+    onScreen: ReadonlySet<number>,
+    compose: (changed: number) => string,
+  ): void {
     const now = performance.now();
     view.hold = this.hold.holding(now);
     if (!view.hold) view.applyPending();
@@ -90,13 +95,16 @@ export class FlashTracker {
     if (this.timer !== undefined || this.until.size === 0) return;
     let next = Infinity;
     for (const at of this.until.values()) if (at < next) next = at;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      const later = performance.now();
-      for (const [row, at] of this.until) if (at <= later) this.until.delete(row);
-      this.expired();
-      this.schedule(later);
-    }, Math.max(0, next - now));
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        const later = performance.now();
+        for (const [row, at] of this.until) if (at <= later) this.until.delete(row);
+        this.expired();
+        this.schedule(later);
+      },
+      Math.max(0, next - now),
+    );
   }
 }
 

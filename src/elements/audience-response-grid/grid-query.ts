@@ -25,7 +25,10 @@ export interface GridQueryInput {
  */
 export function checkedFilter(request: FilterRequest, tag: string): FilterRequest {
   if (Object.prototype.hasOwnProperty.call(request, 'group')) {
-    warnOnce('filter-group', `<${tag}> filter: "group" is not a filter field; use groups, a list (groups: ['sent']). Ignoring it.`);
+    warnOnce(
+      'filter-group',
+      `<${tag}> filter: "group" is not a filter field; use groups, a list (groups: ['sent']). Ignoring it.`,
+    );
   }
   const groups = (request.groups ?? []).filter((group) => {
     if (AUDIENCE_GROUPS.includes(group)) return true;
@@ -33,8 +36,16 @@ export function checkedFilter(request: FilterRequest, tag: string): FilterReques
     return false;
   });
   const engagement = knownEngagement(request.engagement, tag);
-  const recipients = request.recipients && typeof request.recipients.label === 'string' && Array.isArray(request.recipients.ids) ? request.recipients : undefined;
-  return { responses: [...(request.responses ?? [])], groups, ...(engagement ? { engagement } : {}), ...(recipients ? { recipients } : {}) };
+  const recipients =
+    request.recipients && typeof request.recipients.label === 'string' && Array.isArray(request.recipients.ids)
+      ? request.recipients
+      : undefined;
+  return {
+    responses: [...(request.responses ?? [])],
+    groups,
+    ...(engagement ? { engagement } : {}),
+    ...(recipients ? { recipients } : {}),
+  };
 }
 
 /**
@@ -47,11 +58,18 @@ export function checkQuery(input: GridQueryInput, rules: CompiledRules | undefin
     warnOnce(`sort:${sortBy}`, `<${tag} sort-by="${sortBy}">: not a column; use ${SORT_COLUMNS.join(', ')}.`);
   }
   if (sortDirection !== 'ascending' && sortDirection !== 'descending') {
-    warnOnce(`direction:${String(sortDirection)}`, `<${tag} sort-direction="${String(sortDirection)}">: use ascending or descending; sorting ascending.`);
+    warnOnce(
+      `direction:${String(sortDirection)}`,
+      `<${tag} sort-direction="${String(sortDirection)}">: use ascending or descending; sorting ascending.`,
+    );
   }
   knownEngagement(filter.engagement, tag);
   for (const id of filter.responses ?? []) {
-    if (rules && !rules.lookup.has(id)) warnOnce(`response:${id}`, `<${tag}> filter names "${id}", which is not a response id in rules ${rules.version}; it matches no row.`);
+    if (rules && !rules.lookup.has(id))
+      warnOnce(
+        `response:${id}`,
+        `<${tag}> filter names "${id}", which is not a response id in rules ${rules.version}; it matches no row.`,
+      );
   }
 }
 
@@ -60,11 +78,21 @@ export function gridQuery(input: GridQueryInput): AudienceQuery {
   const { sortBy, filter } = input;
   const direction: SortDirection = input.sortDirection === 'descending' ? 'descending' : 'ascending';
   const sort = sortBy && SORT_COLUMNS.includes(sortBy) ? { column: sortBy, direction } : null;
-  return { responses: filter.responses ?? [], groups: filter.groups ?? [], engagement: filter.engagement ?? null, recipients: filter.recipients?.ids ?? null, search: input.search, sort };
+  return {
+    responses: filter.responses ?? [],
+    groups: filter.groups ?? [],
+    engagement: filter.engagement ?? null,
+    recipients: filter.recipients?.ids ?? null,
+    search: input.search,
+    sort,
+  };
 }
 
 function knownEngagement(engagement: AudienceEngagement | undefined, tag: string): AudienceEngagement | undefined {
   if (engagement === undefined || AUDIENCE_ENGAGEMENTS.includes(engagement)) return engagement;
-  warnOnce(`engagement:${String(engagement)}`, `<${tag}> filter has no engagement "${String(engagement)}"; use ${AUDIENCE_ENGAGEMENTS.join(', ')}. Ignoring it.`);
+  warnOnce(
+    `engagement:${String(engagement)}`,
+    `<${tag}> filter has no engagement "${String(engagement)}"; use ${AUDIENCE_ENGAGEMENTS.join(', ')}. Ignoring it.`,
+  );
   return undefined;
 }

@@ -28,7 +28,8 @@ export function renderRows(input: RowsInput): { template: TemplateResult; render
   const { view, layout, window, focusIndex } = input;
   const indices: number[] = [];
   for (let i = window.first; i < window.end; i++) indices.push(i);
-  if (focusIndex >= 0 && focusIndex < view.length && (focusIndex < window.first || focusIndex >= window.end)) indices.push(focusIndex);
+  if (focusIndex >= 0 && focusIndex < view.length && (focusIndex < window.first || focusIndex >= window.end))
+    indices.push(focusIndex);
   // Off-screen positions are clamped just outside the body, which clips them.
   const lowest = -2 * layout.rowHeight;
   const highest = layout.physicalHeight + layout.rowHeight;

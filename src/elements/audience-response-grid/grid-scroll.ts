@@ -1,4 +1,12 @@
-import { followScroll, moveTo, offsetAt, restingPosition, revealRow, type ScrollLayout, type ScrollPosition } from './virtualizer';
+import {
+  followScroll,
+  moveTo,
+  offsetAt,
+  restingPosition,
+  revealRow,
+  type ScrollLayout,
+  type ScrollPosition,
+} from './virtualizer';
 
 /**
  * The grid's scroll position as the virtualizer sees it: the scroller's scroll top, the base that

@@ -58,14 +58,29 @@ export function renderChips(
     </button>`;
   // The engagement narrows every chip, like the search: its chip shows while set and removes it.
   const engagement = filter.engagement === undefined ? undefined : ENGAGEMENT_MESSAGE[filter.engagement];
-  return html`${engagement
-    ? chip(messages.engagement[engagement], counts.all, true, () => actions.clearEngagement(), 'engagement')
-    : ''}${filter.recipients ? chip(filter.recipients.label, counts.all, true, () => actions.clearRecipients(), 'recipients') : ''}${chip(messages.clearFilter, counts.all, none, () => actions.clear(), 'all')}${AUDIENCE_GROUPS.map((group) =>
-    chip(groupLabel(messages, group), counts.groups[group], chosenGroups.includes(group), () => actions.toggleGroup(group), group),
+  return html`${
+    engagement
+      ? chip(messages.engagement[engagement], counts.all, true, () => actions.clearEngagement(), 'engagement')
+      : ''
+  }${filter.recipients ? chip(filter.recipients.label, counts.all, true, () => actions.clearRecipients(), 'recipients') : ''}${chip(messages.clearFilter, counts.all, none, () => actions.clear(), 'all')}${AUDIENCE_GROUPS.map(
+    (group) =>
+      chip(
+        groupLabel(messages, group),
+        counts.groups[group],
+        chosenGroups.includes(group),
+        () => actions.toggleGroup(group),
+        group,
+      ),
   )}${responses
     .filter((response) => (counts.byResponse[response.id] ?? 0) > 0 || chosenResponses.includes(response.id))
     .map((response) =>
-      chip(labels.get(response.id) ?? response.label, counts.byResponse[response.id] ?? 0, chosenResponses.includes(response.id), () => actions.toggleResponse(response.id), response.id),
+      chip(
+        labels.get(response.id) ?? response.label,
+        counts.byResponse[response.id] ?? 0,
+        chosenResponses.includes(response.id),
+        () => actions.toggleResponse(response.id),
+        response.id,
+      ),
     )}`;
 }
 

@@ -46,7 +46,12 @@ export interface ScrollPosition {
   base: number;
 }
 
-export function createLayout(rowCount: number, rowHeight: number, viewportHeight: number, maxPhysicalHeight = MAX_PHYSICAL_HEIGHT): ScrollLayout {
+export function createLayout(
+  rowCount: number,
+  rowHeight: number,
+  viewportHeight: number,
+  maxPhysicalHeight = MAX_PHYSICAL_HEIGHT,
+): ScrollLayout {
   const rows = Math.max(0, Math.floor(rowCount));
   const height = Math.max(1, Math.round(rowHeight));
   const viewport = Math.max(0, viewportHeight);

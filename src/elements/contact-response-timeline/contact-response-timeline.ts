@@ -153,7 +153,9 @@ export class ContactResponseTimelineElement extends ResponseViewElement {
     this.focusKey = undefined;
     if (!key) return;
     // After "show more", the keyboard carries on from the first email it brought in.
-    const item = [...this.renderRoot.querySelectorAll<HTMLElement>('li.email')].find((li) => li.dataset['emailId'] === key.emailId);
+    const item = [...this.renderRoot.querySelectorAll<HTMLElement>('li.email')].find(
+      (li) => li.dataset['emailId'] === key.emailId,
+    );
     item?.querySelector<HTMLElement>('.email-button')?.focus();
   }
 
@@ -172,36 +174,44 @@ export class ContactResponseTimelineElement extends ResponseViewElement {
     return html`
       ${this.renderNotices(this.notices(store, m, all.length, list.length))}
       ${store && rules && all.length > 0 ? renderFlags(this.data.contact(store.state, this.contactId), rules, m, labels) : nothing}
-      ${all.length > 0 && rules
-        ? renderToolbar({
-            messages: m,
-            all,
-            responses: rules.responses,
-            labels,
-            response: this.response,
-            showMachineOpens: this.showMachineOpens,
-            start,
-            end,
-            total: list.length,
-            onFilter: this.onFilter,
-            onMachineToggle: this.onMachineToggle,
-          })
-        : nothing}
-      ${start > 0
-        ? html`<button type="button" class="pager" part="button newer-button" @click=${() => this.showNewer()}>${t.showNewer(Math.min(page, start))}</button>`
-        : nothing}
-      ${ctx && end > start
-        ? html`<ol class="emails" part="emails" aria-label=${t.listLabel}>
+      ${
+        all.length > 0 && rules
+          ? renderToolbar({
+              messages: m,
+              all,
+              responses: rules.responses,
+              labels,
+              response: this.response,
+              showMachineOpens: this.showMachineOpens,
+              start,
+              end,
+              total: list.length,
+              onFilter: this.onFilter,
+              onMachineToggle: this.onMachineToggle,
+            })
+          : nothing
+      }
+      ${
+        start > 0
+          ? html`<button type="button" class="pager" part="button newer-button" @click=${() => this.showNewer()}>${t.showNewer(Math.min(page, start))}</button>`
+          : nothing
+      }
+      ${
+        ctx && end > start
+          ? html`<ol class="emails" part="emails" aria-label=${t.listLabel}>
             ${repeat(
               list.slice(start, end),
               (email) => email.emailId,
               (email) => renderEmail(email, ctx),
             )}
           </ol>`
-        : nothing}
-      ${end < list.length
-        ? html`<button type="button" class="pager" part="button more-button" @click=${() => this.showMore()}>${t.showMore(Math.min(page, list.length - end))}</button>`
-        : nothing}
+          : nothing
+      }
+      ${
+        end < list.length
+          ? html`<button type="button" class="pager" part="button more-button" @click=${() => this.showMore()}>${t.showMore(Math.min(page, list.length - end))}</button>`
+          : nothing
+      }
     `;
   }
 
@@ -235,7 +245,11 @@ export class ContactResponseTimelineElement extends ResponseViewElement {
   }
 
   private select(email: TimelineEmail, recipient: RecipientState): void {
-    const detail: EmailSelectDetail = { emailId: email.emailId, recipientId: recipient.recipientId, contactId: this.contactId };
+    const detail: EmailSelectDetail = {
+      emailId: email.emailId,
+      recipientId: recipient.recipientId,
+      contactId: this.contactId,
+    };
     this.dispatchEvent(new CustomEvent('email-select', { detail, bubbles: true, composed: true }));
   }
 
@@ -243,7 +257,8 @@ export class ContactResponseTimelineElement extends ResponseViewElement {
     if (!store) return [{ kind: 'loading', text: m.noStore }];
     if (!this.contactId) return [{ kind: 'empty', text: m.timeline.noContactId }];
     const notices = storeNotices(store, m, total > 0);
-    if (total === 0 && !notices.some((n) => n.kind === 'loading')) notices.push({ kind: 'empty', text: m.timeline.noEmails });
+    if (total === 0 && !notices.some((n) => n.kind === 'loading'))
+      notices.push({ kind: 'empty', text: m.timeline.noEmails });
     else if (total > 0 && shown === 0) notices.push({ kind: 'empty', text: m.timeline.noMatch });
     return notices;
   }
@@ -251,13 +266,19 @@ export class ContactResponseTimelineElement extends ResponseViewElement {
   private checkedPageSize(): number {
     const size = Math.floor(this.pageSize);
     if (Number.isFinite(size) && size >= 1 && size <= MAX_PAGE) return size;
-    warnOnce(`page-size:${String(this.pageSize)}`, `<${this.localName} page-size="${String(this.pageSize)}">: use a whole number from 1 to ${MAX_PAGE}; showing ${size > MAX_PAGE ? MAX_PAGE : DEFAULT_PAGE}.`);
+    warnOnce(
+      `page-size:${String(this.pageSize)}`,
+      `<${this.localName} page-size="${String(this.pageSize)}">: use a whole number from 1 to ${MAX_PAGE}; showing ${size > MAX_PAGE ? MAX_PAGE : DEFAULT_PAGE}.`,
+    );
     return size > MAX_PAGE ? MAX_PAGE : DEFAULT_PAGE;
   }
 
   private checkResponse(state: ResponseState): void {
     if (this.response !== '' && !state.rules.responses.some((r) => r.id === this.response)) {
-      warnOnce(`timeline-response:${this.response}`, `<${this.localName} response="${this.response}">: not a response id in rules ${state.rules.version}; it matches no email.`);
+      warnOnce(
+        `timeline-response:${this.response}`,
+        `<${this.localName} response="${this.response}">: not a response id in rules ${state.rules.version}; it matches no email.`,
+      );
     }
   }
 

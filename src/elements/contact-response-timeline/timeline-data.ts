@@ -9,7 +9,8 @@ import { contactEmails, type TimelineEmail } from './timeline-model';
  * thousands), so it happens only when a change touches the contact, not on every change.
  */
 export class TimelineData {
-  private built: { state: ResponseState; contactId: string; emails: TimelineEmail[]; contact: ContactState } | undefined;
+  private built:
+    { state: ResponseState; contactId: string; emails: TimelineEmail[]; contact: ContactState } | undefined;
   /** What the last read saw, to tell a change that touches this contact. */
   private rows: ReadonlySet<number> = new Set();
   private emailMeta = new Map<string, string>();
@@ -34,7 +35,12 @@ export class TimelineData {
    */
   follow(change: StoreChange, state: ResponseState, contactId: string): boolean {
     if (!this.built) return true;
-    if (change.reset || state !== this.built.state || this.built.contactId !== contactId || this.touches(change, state, contactId)) {
+    if (
+      change.reset ||
+      state !== this.built.state ||
+      this.built.contactId !== contactId ||
+      this.touches(change, state, contactId)
+    ) {
       this.built = undefined;
       return true;
     }

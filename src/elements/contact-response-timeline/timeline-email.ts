@@ -45,7 +45,11 @@ export function renderEmail(email: TimelineEmail, ctx: EmailContext): TemplateRe
 function renderRecipient(email: TimelineEmail, r: RecipientState, index: number, ctx: EmailContext): TemplateResult {
   const m = ctx.messages;
   const t = m.timeline;
-  const explained = explainRecipientEvents(ctx.events(r.emailId, r.recipientId), ctx.rules, ctx.duplicates(r.emailId, r.recipientId));
+  const explained = explainRecipientEvents(
+    ctx.events(r.emailId, r.recipientId),
+    ctx.rules,
+    ctx.duplicates(r.emailId, r.recipientId),
+  );
   const shown = ctx.showMachineOpens ? explained : explained.filter((e) => e.counted !== 'machineOpens');
   const hidden = explained.length - shown.length;
   // The email's button chooses its first recipient; a second one (the contact was twice in the
@@ -56,19 +60,25 @@ function renderRecipient(email: TimelineEmail, r: RecipientState, index: number,
       : r.address !== undefined
         ? html`<span class="muted" part="address">${r.address}</span> `
         : nothing;
-  const counts = [t.opens(r.opens), t.clicks(r.clicks), ...(ctx.showMachineOpens ? [t.machineOpens(r.machineOpens)] : [])].join(' · ');
+  const counts = [
+    t.opens(r.opens),
+    t.clicks(r.clicks),
+    ...(ctx.showMachineOpens ? [t.machineOpens(r.machineOpens)] : []),
+  ].join(' · ');
   return html`<div class="recipient" part="recipient" data-recipient-id=${r.recipientId}>
     <p class="current">
-      ${who}<span class="response" part=${`response-label response-${r.response}`}>${ctx.labels.get(r.response) ?? r.label}</span>${r.final
-        ? html` <span class="final" part="final-marker">${m.final}</span>`
-        : nothing}
+      ${who}<span class="response" part=${`response-label response-${r.response}`}>${ctx.labels.get(r.response) ?? r.label}</span>${
+        r.final ? html` <span class="final" part="final-marker">${m.final}</span>` : nothing
+      }
       ${currentDetails(r, ctx)}<span class="muted" part="counts">${counts}</span>${r.reason !== undefined ? html` <span class="muted" part="reason">${r.reason}</span>` : nothing}
     </p>
-    ${explained.length === 0
-      ? html`<p class="muted" part="no-events">${t.noEvents}</p>`
-      : html`<ol class="events" part="events" aria-label=${t.eventsLabel(email.emailId)}>
+    ${
+      explained.length === 0
+        ? html`<p class="muted" part="no-events">${t.noEvents}</p>`
+        : html`<ol class="events" part="events" aria-label=${t.eventsLabel(email.emailId)}>
           ${shown.map((e) => renderEvent(e, ctx))}
-        </ol>`}
+        </ol>`
+    }
     ${hidden > 0 ? html`<p class="muted" part="hidden-count">${t.machineOpensHidden(hidden)}</p>` : nothing}
   </div>`;
 }
@@ -81,7 +91,9 @@ function currentDetails(r: RecipientState, ctx: EmailContext): TemplateResult | 
   const m = ctx.messages;
   if (r.response === 'sent-to-provider') {
     const waited = sentToProviderWait(r.at, ctx.now, ctx.rules.source.sentToProviderLimitHours);
-    const text = waited.overdue ? m.overdue(waited.hours, waited.limitHours) : m.waited(waited.hours, waited.limitHours);
+    const text = waited.overdue
+      ? m.overdue(waited.hours, waited.limitHours)
+      : m.waited(waited.hours, waited.limitHours);
     return html`<span class=${waited.overdue ? 'muted overdue' : 'muted'} part=${waited.overdue ? 'wait overdue' : 'wait'}>${text}</span> `;
   }
   if (r.scope === 'type') return html`<span class="scope" part="scope">${m.unsubscribedFromType(r.emailType)}</span> `;
@@ -99,11 +111,11 @@ function renderEvent(e: ExplainedEvent, ctx: EmailContext): TemplateResult {
   >
     <time datetime=${time.iso} title=${time.title}>${time.text}</time>
     <span class="event-response" part="event-response">${ctx.labels.get(e.response) ?? e.response}</span>
-    <span class="explanation" part="explanation">${explanation(e, ctx)}</span>${e.counted
-      ? html` <span class="counted" part="counted">${t.counted[e.counted]}</span>`
-      : nothing}${e.event.reason !== undefined ? html` <span class="muted" part="reason">${e.event.reason}</span>` : nothing}${e.event.url !== undefined
-      ? html` <span class="muted url" part="url">${e.event.url}</span>`
-      : nothing}
+    <span class="explanation" part="explanation">${explanation(e, ctx)}</span>${
+      e.counted ? html` <span class="counted" part="counted">${t.counted[e.counted]}</span>` : nothing
+    }${e.event.reason !== undefined ? html` <span class="muted" part="reason">${e.event.reason}</span>` : nothing}${
+      e.event.url !== undefined ? html` <span class="muted url" part="url">${e.event.url}</span>` : nothing
+    }
   </li>`;
 }
 

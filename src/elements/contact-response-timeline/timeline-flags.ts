@@ -10,13 +10,20 @@ const MAX_CAUSES = 3;
  * The contact's flags: what its responses across emails mean for the next send. Each flag that
  * is set says which response in which email set it, so nobody has to hunt for it.
  */
-export function renderFlags(contact: ContactState, rules: CompiledRules, messages: Messages, labels: ReadonlyMap<string, string>): TemplateResult {
+export function renderFlags(
+  contact: ContactState,
+  rules: CompiledRules,
+  messages: Messages,
+  labels: ReadonlyMap<string, string>,
+): TemplateResult {
   const t = messages.timeline;
   const effectsOf = (response: string) => rules.responses[rules.lookup.get(response) ?? -1]?.effects;
   const causes = (test: (response: string) => boolean) => {
     const list = contact.causes.filter((cause) => test(cause.response));
     if (list.length === 0) return nothing;
-    const shown = list.slice(0, MAX_CAUSES).map((cause) => t.causedBy(labels.get(cause.response) ?? cause.response, cause.emailId));
+    const shown = list
+      .slice(0, MAX_CAUSES)
+      .map((cause) => t.causedBy(labels.get(cause.response) ?? cause.response, cause.emailId));
     return html` <span class="muted" part="flag-cause">(${shown.join(', ')}${list.length > MAX_CAUSES ? ', …' : ''})</span>`;
   };
   const yesNo = (value: boolean) => (value ? t.yes : t.no);
@@ -36,8 +43,10 @@ export function renderFlags(contact: ContactState, rules: CompiledRules, message
           <dd>${types.length > 0 ? types.join(', ') : t.none}</dd>
         </div>
       </dl>
-      ${contact.softBounceWarning
-        ? html`<p class="warning" part="warning">${t.softBounceWarning(contact.softBounceStreak, contact.softBounceAddress)}</p>`
-        : nothing}
+      ${
+        contact.softBounceWarning
+          ? html`<p class="warning" part="warning">${t.softBounceWarning(contact.softBounceStreak, contact.softBounceAddress)}</p>`
+          : nothing
+      }
     </div>`;
 }

@@ -37,7 +37,13 @@ export function contactEmails(state: ResponseState, contactId: string): Timeline
       email.at = Math.min(email.at, r.firstAt);
       email.recipients.push(r);
     } else {
-      byEmail.set(r.emailId, { at: r.firstAt, emailId: r.emailId, kind: r.emailKind, type: r.emailType, recipients: [r] });
+      byEmail.set(r.emailId, {
+        at: r.firstAt,
+        emailId: r.emailId,
+        kind: r.emailKind,
+        type: r.emailType,
+        recipients: [r],
+      });
     }
   }
   return [...byEmail.values()].sort(compareKeys);

@@ -35,7 +35,8 @@ export function renderToolbar(input: ToolbarInput): TemplateResult {
       <select part="filter" @change=${input.onFilter}>
         <option value="" ?selected=${input.response === ''}>${t.allResponses}</option>
         ${options.map(
-          (r) => html`<option value=${r.id} ?selected=${input.response === r.id}>${t.responseOption(input.labels.get(r.id) ?? r.label, counts.get(r.id) ?? 0)}</option>`,
+          (r) =>
+            html`<option value=${r.id} ?selected=${input.response === r.id}>${t.responseOption(input.labels.get(r.id) ?? r.label, counts.get(r.id) ?? 0)}</option>`,
         )}
       </select>
     </label>

@@ -13,6 +13,7 @@ export interface EmailResponsesEventMap extends HTMLElementEventMap, ResponseSto
 
 declare global {
   // Relayed as bubbling, composed events: a listener on any ancestor gets them typed.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging adds the store's events
   interface GlobalEventHandlersEventMap extends ResponseStoreEventMap {}
 }
 
@@ -109,7 +110,8 @@ export class EmailResponsesElement extends LitElement {
       this.relay();
     }
     if (changed.has('store') && this.store !== this.own) this.own = undefined;
-    if (changed.has('store') || changed.has('streamUrl') || changed.has('streamKind') || changed.has('provider')) this.connectSource();
+    if (changed.has('store') || changed.has('streamUrl') || changed.has('streamKind') || changed.has('provider'))
+      this.connectSource();
     if ((changed.has('store') || changed.has('rulesUrl')) && this.rulesUrl) void this.store.loadRules(this.rulesUrl);
   }
 
@@ -145,7 +147,9 @@ export class EmailResponsesElement extends LitElement {
     if (!this.streamUrl) return;
     this.sourceKey = key;
     const transform = this.provider ? this.store.providerTransform(this.provider) : undefined;
-    this.store.connect(createSource({ kind: this.streamKind, url: this.streamUrl, ...(transform ? { transform } : {}) }));
+    this.store.connect(
+      createSource({ kind: this.streamKind, url: this.streamUrl, ...(transform ? { transform } : {}) }),
+    );
     this.connectedSource = true;
   }
 

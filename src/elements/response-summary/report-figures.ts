@@ -15,9 +15,18 @@ export interface FigureFilter {
   recipients?: { label: string; ids: readonly string[] };
 }
 
-export type HeadlineKey = 'sent' | 'delivered' | 'unique-opens' | 'unique-clicks' | 'click-to-open' | 'unsubscribed' | 'spam-complaint' | 'not-delivered';
+export type HeadlineKey =
+  | 'sent'
+  | 'delivered'
+  | 'unique-opens'
+  | 'unique-clicks'
+  | 'click-to-open'
+  | 'unsubscribed'
+  | 'spam-complaint'
+  | 'not-delivered';
 
-export type FigureKey = HeadlineKey | 'machine-opened' | 'opened-not-delivered' | `stage:${Stage}` | `response:${string}` | `link:${string}`;
+export type FigureKey =
+  HeadlineKey | 'machine-opened' | 'opened-not-delivered' | `stage:${Stage}` | `response:${string}` | `link:${string}`;
 
 /** What a rate is taken of: the core's bases, or every recipient (Sent's rate). */
 export type FigureBase = RateBase | 'recipients';
@@ -58,7 +67,13 @@ export function reportFigures(report: EmailReport): Figure[] {
   const sent = { of: 'sent' as const, count: report.sent, filter: group('sent') };
   const delivered = { of: 'delivered' as const, count: report.delivered.count, filter: group('delivered') };
   const rate = (count: number, base: { count: number }) => (base.count > 0 ? count / base.count : null);
-  const headline = (key: FigureKey, count: number, base: Figure['base'], filter: FigureFilter, total?: number): Figure => ({
+  const headline = (
+    key: FigureKey,
+    count: number,
+    base: Figure['base'],
+    filter: FigureFilter,
+    total?: number,
+  ): Figure => ({
     key,
     kind: 'headline',
     count,
@@ -72,17 +87,46 @@ export function reportFigures(report: EmailReport): Figure[] {
     headline('delivered', report.delivered.count, sent, group('delivered')),
     headline('unique-opens', report.uniqueOpens.count, delivered, engagement('opened'), report.totalOpens),
     headline('unique-clicks', report.uniqueClicks.count, delivered, engagement('clicked'), report.totalClicks),
-    headline('click-to-open', report.uniqueClicks.count, { of: 'unique-opens', count: report.uniqueOpens.count, filter: engagement('opened') }, engagement('clicked')),
+    headline(
+      'click-to-open',
+      report.uniqueClicks.count,
+      { of: 'unique-opens', count: report.uniqueOpens.count, filter: engagement('opened') },
+      engagement('clicked'),
+    ),
     headline('unsubscribed', report.unsubscribed.count, delivered, response('unsubscribed')),
     headline('spam-complaint', report.spamComplaint.count, delivered, response('spam-complaint')),
     headline('not-delivered', report.stages['not-delivered'], sent, group('not-delivered')),
-    { ...headline('machine-opened', report.machineOpened.count, delivered, engagement('machine-opened')), kind: 'note' },
-    { key: 'opened-not-delivered', kind: 'note', count: report.openedNotDelivered, rate: null, filter: engagement('opened-not-delivered') },
+    {
+      ...headline('machine-opened', report.machineOpened.count, delivered, engagement('machine-opened')),
+      kind: 'note',
+    },
+    {
+      key: 'opened-not-delivered',
+      kind: 'note',
+      count: report.openedNotDelivered,
+      rate: null,
+      filter: engagement('opened-not-delivered'),
+    },
   ];
   for (const stage of STAGES) {
-    figures.push({ key: `stage:${stage}`, kind: 'stage', stage, count: report.stages[stage], rate: null, filter: group(stage) });
+    figures.push({
+      key: `stage:${stage}`,
+      kind: 'stage',
+      stage,
+      count: report.stages[stage],
+      rate: null,
+      filter: group(stage),
+    });
     for (const { id, count } of report.stageResponses[stage]) {
-      figures.push({ key: `response:${id}`, kind: 'response', stage, response: id, count, rate: null, filter: response(id) });
+      figures.push({
+        key: `response:${id}`,
+        kind: 'response',
+        stage,
+        response: id,
+        count,
+        rate: null,
+        filter: response(id),
+      });
     }
   }
   return figures;

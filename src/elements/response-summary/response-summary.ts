@@ -26,11 +26,19 @@ const HINT_ID = 'choose-hint';
 
 function percentFormat(numbers: Intl.NumberFormat): Intl.NumberFormat {
   // One decimal everywhere, so "6.0 %" stands beside "1.9 %".
-  return new Intl.NumberFormat(numbers.resolvedOptions().locale, { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
+  return new Intl.NumberFormat(numbers.resolvedOptions().locale, {
+    style: 'percent',
+    minimumFractionDigits: 1,
+    maximumFractionDigits: 1,
+  });
 }
 
 /** A figure's name: the words of the grid's chip for the same filter. */
-function figureLabel(m: Messages, figure: Figure, responses: ReadonlyMap<string, Parameters<typeof responseLabel>[1]>): string {
+function figureLabel(
+  m: Messages,
+  figure: Figure,
+  responses: ReadonlyMap<string, Parameters<typeof responseLabel>[1]>,
+): string {
   switch (figure.key) {
     case 'sent':
       return m.groups.sent;
@@ -198,7 +206,14 @@ export class ResponseSummaryElement extends ResponseViewElement {
     const status = this.renderNotices(viewNotices(store, m, this.emailId, total, total));
     if (!store || !this.emailId) return status;
     const live = liveText(
-      { connection: store.connection, now: Date.now(), updatedAt: this.updatedAt, offlineSince: this.offlineSince, loaded: total, audience: this.emailInfo?.audience },
+      {
+        connection: store.connection,
+        now: Date.now(),
+        updatedAt: this.updatedAt,
+        offlineSince: this.offlineSince,
+        loaded: total,
+        audience: this.emailInfo?.audience,
+      },
       locales,
     );
     const header = renderHeader(this.emailId, this.emailInfo, live, locales);
@@ -217,7 +232,10 @@ export class ResponseSummaryElement extends ResponseViewElement {
       .filter((f) => f.kind === 'note' && f.count > 0)
       .map((figure) => ({
         figure,
-        text: figure.key === 'machine-opened' ? m.summary.machineNote(numbers.format(figure.count), this.rate(figure.rate)) : m.summary.openedNotDeliveredNote(numbers.format(figure.count)),
+        text:
+          figure.key === 'machine-opened'
+            ? m.summary.machineNote(numbers.format(figure.count), this.rate(figure.rate))
+            : m.summary.openedNotDeliveredNote(numbers.format(figure.count)),
         help: texts.get(figure.key)!.help,
       }));
     const stages: BreakdownStage[] = BREAKDOWN_STAGES.map((stage) => ({
@@ -225,7 +243,9 @@ export class ResponseSummaryElement extends ResponseViewElement {
       figure: figures.find((f) => f.key === `stage:${stage}`)!,
       responses: figures.filter((f) => f.kind === 'response' && f.stage === stage),
     }));
-    const sendAt = this.emailInfo?.sentAt ?? (Number.isFinite(this.engagement.firstSentAt) ? this.engagement.firstSentAt : undefined);
+    const sendAt =
+      this.emailInfo?.sentAt ??
+      (Number.isFinite(this.engagement.firstSentAt) ? this.engagement.firstSentAt : undefined);
     const overTime =
       sendAt === undefined
         ? ''
@@ -261,7 +281,17 @@ export class ResponseSummaryElement extends ResponseViewElement {
   private linkFigure(link: LinkClicks): Figure {
     const table = this.store!.state.recipients;
     const ids = [...link.rows].map((row) => table.recipientIdOf(row));
-    return { key: `link:${link.url}`, kind: 'link', count: ids.length, rate: null, filter: { responses: [], groups: [], recipients: { label: this.locales.messages.summary.links.chip(link.url), ids } } };
+    return {
+      key: `link:${link.url}`,
+      kind: 'link',
+      count: ids.length,
+      rate: null,
+      filter: {
+        responses: [],
+        groups: [],
+        recipients: { label: this.locales.messages.summary.links.chip(link.url), ids },
+      },
+    };
   }
 
   /** Every clicked link of the email with its unique and total clicks, as CSV. */
@@ -296,9 +326,19 @@ export class ResponseSummaryElement extends ResponseViewElement {
       case 'not-delivered':
         return { ...text, rate: s.rates.bounce(rate), of: s.rates.ofSent(n(report.sent)) };
       case 'unique-opens':
-        return { ...text, rate: s.rates.open(rate), of: s.rates.ofDelivered(n(report.delivered.count)), total: s.totalOpens(n(report.totalOpens)) };
+        return {
+          ...text,
+          rate: s.rates.open(rate),
+          of: s.rates.ofDelivered(n(report.delivered.count)),
+          total: s.totalOpens(n(report.totalOpens)),
+        };
       case 'unique-clicks':
-        return { ...text, rate: s.rates.click(rate), of: s.rates.ofDelivered(n(report.delivered.count)), total: s.totalClicks(n(report.totalClicks)) };
+        return {
+          ...text,
+          rate: s.rates.click(rate),
+          of: s.rates.ofDelivered(n(report.delivered.count)),
+          total: s.totalClicks(n(report.totalClicks)),
+        };
       case 'click-to-open':
         return { ...text, value: rate, rate: s.rates.clickToOpen(n(figure.count), n(figure.base!.count)) };
       case 'unsubscribed':

@@ -21,8 +21,13 @@ function formatTime(locales: LocaleContext, at: number, withDate: boolean): stri
   const key = `${locales.time.locale ?? ''}\n${locales.time.timeZone}\n${withDate}`;
   let format = formats.get(key);
   if (!format) {
-    const locale = locales.time.locale && Intl.DateTimeFormat.supportedLocalesOf(locales.time.locale).length > 0 ? locales.time.locale : undefined;
-    const options: Intl.DateTimeFormatOptions = withDate ? { dateStyle: 'medium', timeStyle: 'short' } : { hour: '2-digit', minute: '2-digit' };
+    const locale =
+      locales.time.locale && Intl.DateTimeFormat.supportedLocalesOf(locales.time.locale).length > 0
+        ? locales.time.locale
+        : undefined;
+    const options: Intl.DateTimeFormatOptions = withDate
+      ? { dateStyle: 'medium', timeStyle: 'short' }
+      : { hour: '2-digit', minute: '2-digit' };
     format = new Intl.DateTimeFormat(locale, { ...options, timeZone: locales.time.timeZone });
     formats.set(key, format);
   }
@@ -36,9 +41,13 @@ function formatTime(locales: LocaleContext, at: number, withDate: boolean): stri
 export function liveText(input: LiveInput, locales: LocaleContext): string {
   const m = locales.messages.summary.live;
   const parts: string[] = [];
-  if (input.audience !== undefined && input.loaded < input.audience) parts.push(m.loading(locales.numbers.format(input.loaded), locales.numbers.format(input.audience)));
+  if (input.audience !== undefined && input.loaded < input.audience)
+    parts.push(m.loading(locales.numbers.format(input.loaded), locales.numbers.format(input.audience)));
   const seconds = Math.max(0, Math.round((input.now - (input.updatedAt ?? input.now)) / 1000));
-  const relative = new Intl.RelativeTimeFormat(locales.numbers.resolvedOptions().locale, { numeric: 'auto', style: 'narrow' });
+  const relative = new Intl.RelativeTimeFormat(locales.numbers.resolvedOptions().locale, {
+    numeric: 'auto',
+    style: 'narrow',
+  });
   const ago = seconds < 60 ? relative.format(-seconds, 'second') : relative.format(-Math.round(seconds / 60), 'minute');
   switch (input.connection.state) {
     case 'live':
@@ -61,7 +70,12 @@ export function liveText(input: LiveInput, locales: LocaleContext): string {
 }
 
 /** The report's header: the email's name (or subject, or id), its subject, sender and send time, and the live line. */
-export function renderHeader(emailId: string, info: EmailInfo | undefined, live: string, locales: LocaleContext): TemplateResult {
+export function renderHeader(
+  emailId: string,
+  info: EmailInfo | undefined,
+  live: string,
+  locales: LocaleContext,
+): TemplateResult {
   const s = locales.messages.summary;
   const title = info?.name ?? info?.subject ?? s.title(emailId);
   const meta: string[] = [];

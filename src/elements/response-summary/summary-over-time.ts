@@ -49,20 +49,29 @@ export function renderOverTime(input: OverTimeInput): TemplateResult {
   const mirror = (at: number) => (input.rtl ? WIDTH - at : at);
   const x = (hour: number) => mirror(LEFT + ((WIDTH - LEFT - 4) * (hour + 0.5)) / hours);
   const y = (count: number) => HEIGHT - BOTTOM - ((HEIGHT - BOTTOM - TOP) * count) / max;
-  const line = (values: number[]) => values.map((count, hour) => `${x(hour).toFixed(1)},${y(count).toFixed(1)}`).join(' ');
+  const line = (values: number[]) =>
+    values.map((count, hour) => `${x(hour).toFixed(1)},${y(count).toFixed(1)}`).join(' ');
   const step = tickStep(hours);
   const ticks: number[] = [];
   for (let hour = 0; hour <= hours; hour += step) ticks.push(hour);
   const total = (values: number[]) => values.reduce((a, b) => a + b, 0);
-  const label = m.chartLabel(m.ranges[input.range], numbers.format(total(series.opens)), numbers.format(total(series.clicks)));
+  const label = m.chartLabel(
+    m.ranges[input.range],
+    numbers.format(total(series.opens)),
+    numbers.format(total(series.clicks)),
+  );
   const median = series.medianFirstOpenMs === null ? m.noOpens : m.median(durationText(series.medianFirstOpenMs, s));
-  const rows = series.opens.map((opens, hour) => ({ hour, opens, clicks: series.clicks[hour]! })).filter((r) => r.opens > 0 || r.clicks > 0);
+  const rows = series.opens
+    .map((opens, hour) => ({ hour, opens, clicks: series.clicks[hour]! }))
+    .filter((r) => r.opens > 0 || r.clicks > 0);
   return html`<section class="over-time" part="over-time">
     <div class="section-head">
       <h3>${m.title}</h3>
       <div class="ranges" role="group" aria-label=${m.rangeLabel}>
         ${TIME_RANGES.map(
-          (range) => html`<button type="button" class="range" part="range" data-range=${range} aria-pressed=${range === input.range ? 'true' : 'false'} @click=${() => input.onRange(range)}>
+          (
+            range,
+          ) => html`<button type="button" class="range" part="range" data-range=${range} aria-pressed=${range === input.range ? 'true' : 'false'} @click=${() => input.onRange(range)}>
             ${m.ranges[range]}
           </button>`,
         )}
@@ -84,17 +93,18 @@ export function renderOverTime(input: OverTimeInput): TemplateResult {
     <p class="legend muted"><span class="key opens-key"></span>${m.headers.opens} <span class="key clicks-key"></span>${m.headers.clicks}</p>
     <details class="as-table" part="over-time-table">
       <summary>${m.table}</summary>
-      ${rows.length === 0
-        ? html`<p class="muted">${m.noOpens}</p>`
-        : html`<table>
+      ${
+        rows.length === 0
+          ? html`<p class="muted">${m.noOpens}</p>`
+          : html`<table>
             <thead>
               <tr><th scope="col">${m.headers.hour}</th><th scope="col" class="number">${m.headers.opens}</th><th scope="col" class="number">${m.headers.clicks}</th></tr>
             </thead>
             <tbody>
               ${rows.map((r) => html`<tr><th scope="row">${m.hour(r.hour)}</th><td class="number">${numbers.format(r.opens)}</td><td class="number">${numbers.format(r.clicks)}</td></tr>`)}
             </tbody>
-          </table>`}
+          </table>`
+      }
     </details>
   </section>`;
 }
-

@@ -17,6 +17,10 @@ export function downloadText(filename: string, text: string, type = 'text/csv'):
 
 /** A file name from an id (an email id, say): nothing a file system or a download dialog trips on. */
 export function fileName(id: string, suffix: string): string {
-  const stem = id.replace(/[^\w.-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 80) || 'email';
+  const stem =
+    id
+      .replace(/[^\w.-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 80) || 'email';
   return `${stem}${suffix}`;
 }

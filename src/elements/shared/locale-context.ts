@@ -15,7 +15,11 @@ export interface LocaleContext {
  */
 export function localeContext(locale: string | undefined, timeZone: string | undefined, tag: string): LocaleContext {
   const time = new TimeFormatter(locale, timeZone);
-  if (timeZone && time.timeZone !== timeZone) warnOnce(`zone:${timeZone}`, `<${tag} time-zone="${timeZone}">: not a zone this browser knows; showing ${time.timeZone}.`);
+  if (timeZone && time.timeZone !== timeZone)
+    warnOnce(
+      `zone:${timeZone}`,
+      `<${tag} time-zone="${timeZone}">: not a zone this browser knows; showing ${time.timeZone}.`,
+    );
   const supported = locale && Intl.NumberFormat.supportedLocalesOf(locale).length > 0 ? locale : undefined;
   return { messages: messagesFor(locale), time, numbers: new Intl.NumberFormat(supported) };
 }

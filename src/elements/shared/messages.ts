@@ -1,6 +1,12 @@
 import type { ResponseDefinition } from '../../core/catalogue';
 import type { Stage } from '../../core/stages';
-import { ENGLISH_ENGAGEMENT, ENGLISH_STAGES, ENGLISH_SUMMARY, type EngagementMessages, type SummaryMessages } from './summary-messages';
+import {
+  ENGLISH_ENGAGEMENT,
+  ENGLISH_STAGES,
+  ENGLISH_SUMMARY,
+  type EngagementMessages,
+  type SummaryMessages,
+} from './summary-messages';
 import { ENGLISH_TIMELINE, type TimelineMessages } from './timeline-messages';
 
 export type { EngagementMessages, SummaryMessages } from './summary-messages';
@@ -23,7 +29,16 @@ export interface Messages {
     emailType: string;
   };
   /** CSV-only columns. */
-  csv: { stage: string; final: string; details: string; recipientId: string; contactId: string; timeZone: string; yes: string; no: string };
+  csv: {
+    stage: string;
+    final: string;
+    details: string;
+    recipientId: string;
+    contactId: string;
+    timeZone: string;
+    yes: string;
+    no: string;
+  };
   /** Response labels by catalogue id; a response missing here shows the rules' own label. */
   responses: Record<string, string>;
   /** The chips beside the stages: Sent (the three stages after the hand-over), final or not. */
@@ -69,7 +84,8 @@ export interface Messages {
   summary: SummaryMessages;
 }
 
-const plural = (count: number, one: string, many: string) => `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
+const plural = (count: number, one: string, many: string) =>
+  `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
 
 export const ENGLISH: Messages = {
   headers: {
@@ -82,7 +98,16 @@ export const ENGLISH: Messages = {
     provider: 'Provider',
     emailType: 'Email type',
   },
-  csv: { stage: 'Stage', final: 'Final', details: 'Details', recipientId: 'Recipient id', contactId: 'Contact id', timeZone: 'Time zone', yes: 'yes', no: 'no' },
+  csv: {
+    stage: 'Stage',
+    final: 'Final',
+    details: 'Details',
+    recipientId: 'Recipient id',
+    contactId: 'Contact id',
+    timeZone: 'Time zone',
+    yes: 'yes',
+    no: 'no',
+  },
   responses: {},
   groups: { sent: 'Sent', final: 'Final', awaitingFinal: 'Still changing' },
   stages: ENGLISH_STAGES,
@@ -97,10 +122,12 @@ export const ENGLISH: Messages = {
   noName: 'no name',
   waited: (hours, limit) => `waited ${hours} h of ${limit} h`,
   overdue: (hours, limit) => `overdue: waited ${hours} h of ${limit} h`,
-  unsubscribedFromType: (emailType) => (emailType === undefined ? "Unsubscribed from this email's type" : `Unsubscribed from ${emailType}`),
+  unsubscribedFromType: (emailType) =>
+    emailType === undefined ? "Unsubscribed from this email's type" : `Unsubscribed from ${emailType}`,
   showUpdates: (count) => `${plural(count, 'update', 'updates')}, show`,
   announceChanges: (changed, shown, held) =>
-    `${plural(changed, 'recipient', 'recipients')} changed. ${plural(shown, 'row', 'rows')} shown.` + (held > 0 ? ` ${plural(held, 'update waits', 'updates wait')} to be shown.` : ''),
+    `${plural(changed, 'recipient', 'recipients')} changed. ${plural(shown, 'row', 'rows')} shown.` +
+    (held > 0 ? ` ${plural(held, 'update waits', 'updates wait')} to be shown.` : ''),
   noStore: 'Waiting for data: put this element inside <email-responses> or set its store property.',
   noEmailId: 'No email chosen: set the email-id attribute.',
   cacheOpening: 'Loading the saved responses…',
@@ -109,17 +136,23 @@ export const ENGLISH: Messages = {
   noMatch: 'No recipient matches the search and filters.',
   retrying: (seconds, attempt, error) =>
     `Live updates interrupted${error ? ` (${error})` : ''}. Trying again in ${plural(seconds, 'second', 'seconds')} (attempt ${attempt}). The responses shown may be out of date.`,
-  offline: 'You are offline. The responses shown are the ones received so far; live updates resume when the connection returns.',
+  offline:
+    'You are offline. The responses shown are the ones received so far; live updates resume when the connection returns.',
   closed: (error) => `Live updates stopped${error ? `: ${error}` : ''}. The responses shown may be out of date.`,
   memoryOnly: (reason) => `Responses are kept in memory only${reason ? ` (${reason})` : ''}: a reload starts over.`,
-  rowCount: (shown, all) => (shown === all ? plural(all, 'recipient', 'recipients') : `${shown.toLocaleString('en')} of ${plural(all, 'recipient', 'recipients')}`),
+  rowCount: (shown, all) =>
+    shown === all
+      ? plural(all, 'recipient', 'recipients')
+      : `${shown.toLocaleString('en')} of ${plural(all, 'recipient', 'recipients')}`,
   engagement: ENGLISH_ENGAGEMENT,
   timeline: ENGLISH_TIMELINE,
   summary: ENGLISH_SUMMARY,
 };
 
 /** Any subset of a table, at any depth; a message function is replaced whole. */
-type Overrides<T> = { [K in keyof T]?: T[K] extends (...args: never[]) => string ? T[K] : T[K] extends object ? Overrides<T[K]> : T[K] };
+type Overrides<T> = {
+  [K in keyof T]?: T[K] extends (...args: never[]) => string ? T[K] : T[K] extends object ? Overrides<T[K]> : T[K];
+};
 
 /** A language's messages: any subset; tables (headers, groups, timeline…) merge key by key, at any depth. */
 export type MessageOverrides = Overrides<Messages>;

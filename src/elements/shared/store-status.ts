@@ -20,7 +20,14 @@ export function storeNotices(store: ResponseStore, messages: Messages, hasRows: 
       if (!hasRows) notices.push({ kind: 'loading', text: messages.connecting });
       break;
     case 'retrying':
-      notices.push({ kind: 'error', text: messages.retrying(Math.max(1, Math.round((connection.retryInMs ?? 0) / 1000)), Math.max(1, connection.attempt), connection.error) });
+      notices.push({
+        kind: 'error',
+        text: messages.retrying(
+          Math.max(1, Math.round((connection.retryInMs ?? 0) / 1000)),
+          Math.max(1, connection.attempt),
+          connection.error,
+        ),
+      });
       break;
     case 'offline':
       notices.push({ kind: 'offline', text: messages.offline });
@@ -37,11 +44,18 @@ export function storeNotices(store: ResponseStore, messages: Messages, hasRows: 
  * The notices of a view of one email: no store, no email chosen, the store's own notices, then
  * "no recipients" (unless still loading) or "no match" when the filters hide every row.
  */
-export function viewNotices(store: ResponseStore | undefined, messages: Messages, emailId: string, total: number, shown: number): StatusNotice[] {
+export function viewNotices(
+  store: ResponseStore | undefined,
+  messages: Messages,
+  emailId: string,
+  total: number,
+  shown: number,
+): StatusNotice[] {
   if (!store) return [{ kind: 'loading', text: messages.noStore }];
   if (!emailId) return [{ kind: 'empty', text: messages.noEmailId }];
   const notices = storeNotices(store, messages, total > 0);
-  if (total === 0 && !notices.some((n) => n.kind === 'loading')) notices.push({ kind: 'empty', text: messages.noRecipients });
+  if (total === 0 && !notices.some((n) => n.kind === 'loading'))
+    notices.push({ kind: 'empty', text: messages.noRecipients });
   else if (total > 0 && shown === 0) notices.push({ kind: 'empty', text: messages.noMatch });
   return notices;
 }

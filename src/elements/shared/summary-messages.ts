@@ -136,16 +136,21 @@ export const ENGLISH_SUMMARY: SummaryMessages = {
   help: {
     sent: 'Handed to the email provider: Awaiting provider, Not delivered and Delivered.',
     delivered: 'Reached the recipient’s mail server. Delivery rate: Delivered of Sent.',
-    uniqueOpens: 'Delivered recipients who opened at least once (a click counts as an open; machine opens do not). Open rate: of Delivered. Opens before a later bounce report are not counted here; they are shown apart.',
-    uniqueClicks: 'Delivered recipients who clicked a link at least once (not the unsubscribe link). Click rate: of Delivered.',
+    uniqueOpens:
+      'Delivered recipients who opened at least once (a click counts as an open; machine opens do not). Open rate: of Delivered. Opens before a later bounce report are not counted here; they are shown apart.',
+    uniqueClicks:
+      'Delivered recipients who clicked a link at least once (not the unsubscribe link). Click rate: of Delivered.',
     clickToOpen: 'Unique clicks of unique opens: how many who opened also clicked. Shows the recipients who clicked.',
     unsubscribed: 'Recipients who clicked the unsubscribe link, of Delivered.',
     spamComplaint: 'Recipients who marked the email as spam, of Delivered.',
-    notDelivered: 'Handed to the provider but did not arrive: bounces, rejections, invalid addresses. Bounce rate: of Sent.',
-    machineOpened: 'Opened only by machines: mostly mail-privacy proxies and security scanners, not people. Not in the opens.',
+    notDelivered:
+      'Handed to the provider but did not arrive: bounces, rejections, invalid addresses. Bounce rate: of Sent.',
+    machineOpened:
+      'Opened only by machines: mostly mail-privacy proxies and security scanners, not people. Not in the opens.',
     openedNotDelivered: 'Opened or clicked, then reported not delivered (a late bounce). Outside every rate.',
   },
-  machineNote: (count, rate) => `Machine opens only: ${count} (${rate} of delivered), mostly mail-privacy proxies and security scanners, not counted as opens.`,
+  machineNote: (count, rate) =>
+    `Machine opens only: ${count} (${rate} of delivered), mostly mail-privacy proxies and security scanners, not counted as opens.`,
   openedNotDeliveredNote: (count) => `${count} opened before a bounce report, not counted as opens.`,
   breakdown: 'Not delivered, in flight and not sent',
   showStage: (stage, count) => `All ${count} ${stage}`,
@@ -163,7 +168,8 @@ export const ENGLISH_SUMMARY: SummaryMessages = {
     title: 'Opens and clicks over time',
     rangeLabel: 'Time range',
     ranges: { '24': 'First 24 h', '72': 'First 72 h', all: 'All' },
-    chartLabel: (range, opens, clicks) => `Unique opens and clicks per hour since the send, ${range}: ${opens} opens, ${clicks} clicks`,
+    chartLabel: (range, opens, clicks) =>
+      `Unique opens and clicks per hour since the send, ${range}: ${opens} opens, ${clicks} clicks`,
     median: (duration) => `Median time to first open: ${duration}`,
     noOpens: 'No opens yet.',
     duration: (hours, minutes) => (hours > 0 ? `${hours} h ${minutes} min` : `${minutes} min`),

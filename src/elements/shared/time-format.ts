@@ -53,7 +53,11 @@ export class TimeFormatter {
   ) {
     this.timeZone = timeZone && isTimeZone(timeZone) ? timeZone : viewerTimeZone();
     const locales = locale && Intl.DateTimeFormat.supportedLocalesOf(locale).length > 0 ? locale : undefined;
-    this.absolute = new Intl.DateTimeFormat(locales, { dateStyle: 'medium', timeStyle: 'short', timeZone: this.timeZone });
+    this.absolute = new Intl.DateTimeFormat(locales, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: this.timeZone,
+    });
     this.relative = new Intl.RelativeTimeFormat(locales, { numeric: 'auto', style: 'short' });
     this.parts = new Intl.DateTimeFormat('en-US', {
       timeZone: this.timeZone,
@@ -95,8 +99,16 @@ export class TimeFormatter {
     let offset = this.offsets.get(bucket);
     if (offset === undefined) {
       const fields: Record<string, number> = {};
-      for (const part of this.parts.formatToParts(at)) if (part.type !== 'literal') fields[part.type] = Number(part.value);
-      const wall = Date.UTC(fields['year']!, fields['month']! - 1, fields['day'], fields['hour'], fields['minute'], fields['second']);
+      for (const part of this.parts.formatToParts(at))
+        if (part.type !== 'literal') fields[part.type] = Number(part.value);
+      const wall = Date.UTC(
+        fields['year']!,
+        fields['month']! - 1,
+        fields['day'],
+        fields['hour'],
+        fields['minute'],
+        fields['second'],
+      );
       offset = wall - (at - (((at % 1000) + 1000) % 1000));
       this.offsets.set(bucket, offset);
     }

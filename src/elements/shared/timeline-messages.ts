@@ -59,7 +59,8 @@ export const ENGLISH_TIMELINE: TimelineMessages = {
   yes: 'yes',
   no: 'no',
   none: 'none',
-  softBounceWarning: (emails, address) => `${address ?? 'The address'} soft-bounced in ${n(emails)} emails in a row: it may no longer be in use.`,
+  softBounceWarning: (emails, address) =>
+    `${address ?? 'The address'} soft-bounced in ${n(emails)} emails in a row: it may no longer be in use.`,
   causedBy: (response, emailId) => `${response} in ${emailId}`,
   filterLabel: 'Response',
   allResponses: 'All responses',
@@ -76,7 +77,8 @@ export const ENGLISH_TIMELINE: TimelineMessages = {
   afterFinal: (final) => `no change: ${final} is final`,
   sameResponse: (current) => `no change: already ${current}`,
   duplicate: 'duplicate delivery, counted once',
-  afterPeriod: (days) => `not applied: more than ${plural(days, 'day', 'days')} after the email was sent (statistics update period)`,
+  afterPeriod: (days) =>
+    `not applied: more than ${plural(days, 'day', 'days')} after the email was sent (statistics update period)`,
   counted: { opens: '+1 open', clicks: '+1 click', machineOpens: '+1 machine open' },
   machineOpensHidden: (count) => `${plural(count, 'machine open', 'machine opens')} hidden`,
   noEvents: 'The events are not kept in this page (restored from the saved responses).',

@@ -22,9 +22,19 @@ export type AudienceEngagement = Engagement;
 export const AUDIENCE_ENGAGEMENTS: readonly AudienceEngagement[] = ENGAGEMENTS;
 
 /** The columns the view sorts by. */
-export type SortColumn = 'contact' | 'address' | 'response' | 'opens' | 'clicks' | 'last-response' | 'provider' | 'email-type';
+export type SortColumn =
+  'contact' | 'address' | 'response' | 'opens' | 'clicks' | 'last-response' | 'provider' | 'email-type';
 
-export const SORT_COLUMNS: readonly SortColumn[] = ['contact', 'address', 'response', 'opens', 'clicks', 'last-response', 'provider', 'email-type'];
+export const SORT_COLUMNS: readonly SortColumn[] = [
+  'contact',
+  'address',
+  'response',
+  'opens',
+  'clicks',
+  'last-response',
+  'provider',
+  'email-type',
+];
 
 /** The same words `aria-sort` uses, so the element can pass them through. */
 export type SortDirection = 'ascending' | 'descending';
@@ -70,14 +80,31 @@ export interface NormalizedQuery {
 
 export function normalizeQuery(query: AudienceQuery = {}): NormalizedQuery {
   const groups = (query.groups ?? []).filter((group) => AUDIENCE_GROUPS.includes(group));
-  const sort = query.sort && SORT_COLUMNS.includes(query.sort.column) ? { column: query.sort.column, direction: query.sort.direction === 'descending' ? 'descending' : 'ascending' } as const : null;
+  const sort =
+    query.sort && SORT_COLUMNS.includes(query.sort.column)
+      ? ({
+          column: query.sort.column,
+          direction: query.sort.direction === 'descending' ? 'descending' : 'ascending',
+        } as const)
+      : null;
   const engagement = query.engagement && AUDIENCE_ENGAGEMENTS.includes(query.engagement) ? query.engagement : null;
   const recipients = query.recipients ? new Set(query.recipients) : null;
-  return { responses: [...new Set(query.responses ?? [])], groups: [...new Set(groups)], engagement, recipients, search: query.search ?? '', sort };
+  return {
+    responses: [...new Set(query.responses ?? [])],
+    groups: [...new Set(groups)],
+    engagement,
+    recipients,
+    search: query.search ?? '',
+    sort,
+  };
 }
 
 /** Whether a recipient shows this engagement (see `AudienceEngagement`); its stage comes from its response. */
-export function engaged(r: { response: string; opens: number; clicks: number; machineOpens: number }, engagement: AudienceEngagement, rules: CompiledRules): boolean {
+export function engaged(
+  r: { response: string; opens: number; clicks: number; machineOpens: number },
+  engagement: AudienceEngagement,
+  rules: CompiledRules,
+): boolean {
   const response = rules.lookup.get(r.response);
   return response !== undefined && hasEngagement(rules.stage[response]!, r, engagement);
 }
@@ -109,7 +136,8 @@ export function allowedResponses(rules: CompiledRules, query: NormalizedQuery): 
   const allowed = new Uint8Array(rules.responses.length);
   const any = query.responses.length === 0 && query.groups.length === 0;
   rules.responses.forEach((response, index) => {
-    if (any || query.responses.includes(response.id) || query.groups.some((group) => inGroup(rules, index, group))) allowed[index] = 1;
+    if (any || query.responses.includes(response.id) || query.groups.some((group) => inGroup(rules, index, group)))
+      allowed[index] = 1;
   });
   return allowed;
 }

@@ -1,11 +1,29 @@
 import type { EmailEntry } from '../../core/email-table';
 import type { RecipientState, ResponseState } from '../../core/fold';
 import { RowColumns } from './audience-columns';
-import { AUDIENCE_GROUPS, allowedResponses, engaged, foldText, inGroup, normalizeQuery, textMatcher, type AudienceGroup, type AudienceQuery, type NormalizedQuery } from './audience-query';
+import {
+  AUDIENCE_GROUPS,
+  allowedResponses,
+  engaged,
+  foldText,
+  inGroup,
+  normalizeQuery,
+  textMatcher,
+  type AudienceGroup,
+  type AudienceQuery,
+  type NormalizedQuery,
+} from './audience-query';
 import { indexOfSeq, insertionIndex, numberCompare, sortByNumber, textCompare, type SeqCompare } from './audience-sort';
 import type { StoreChange } from '../store-events';
 
-export type { AudienceEngagement, AudienceGroup, AudienceQuery, AudienceSort, SortColumn, SortDirection } from './audience-query';
+export type {
+  AudienceEngagement,
+  AudienceGroup,
+  AudienceQuery,
+  AudienceSort,
+  SortColumn,
+  SortDirection,
+} from './audience-query';
 
 /**
  * Chip counts, over the rows that match the search (and the engagement, when one is set): a
@@ -218,7 +236,8 @@ export class AudienceView {
     const order = this.entry?.order ?? [];
     for (let seq = from; seq < total; seq++) {
       this.settled[seq] = ABSENT;
-      if (!this.seqByRow && seq > 0 && order[seq]! <= order[seq - 1]!) this.seqByRow = new Map(order.slice(0, seq).map((row, at) => [row, at]));
+      if (!this.seqByRow && seq > 0 && order[seq]! <= order[seq - 1]!)
+        this.seqByRow = new Map(order.slice(0, seq).map((row, at) => [row, at]));
       this.seqByRow?.set(order[seq]!, seq);
     }
     this.known = total;

@@ -118,7 +118,8 @@ export class CacheLedger {
 
   /** Whether a write that appends `appending` more records should also compact. */
   compactionDue(appending: boolean): boolean {
-    const rowsDue = this.tracked !== undefined && !this.rowsBlocked && (this.compactDue || this.tailEvents >= COMPACT_AFTER_EVENTS);
+    const rowsDue =
+      this.tracked !== undefined && !this.rowsBlocked && (this.compactDue || this.tailEvents >= COMPACT_AFTER_EVENTS);
     return rowsDue || this.tailRecords + (appending ? 1 : 0) >= this.compactAfter;
   }
 
@@ -152,7 +153,8 @@ export class CacheLedger {
     const merging = state ? this.small : this.small.filter((record) => record.key > this.fold.watermark);
     const keep = state ? [] : this.small.filter((record) => record.key <= this.fold.watermark);
     if (state) {
-      const all = this.rewriteAll || this.fold.rulesVersion !== state.rules.version || this.fold.pageSize !== this.pageSize;
+      const all =
+        this.rewriteAll || this.fold.rulesVersion !== state.rules.version || this.fold.pageSize !== this.pageSize;
       const snapshot = all ? snapshotAllRows(state, this.pageSize) : snapshotRows(state, this.dirty, this.pageSize);
       const rows = tx.objectStore('rows');
       const emails = tx.objectStore('emails');
@@ -171,7 +173,10 @@ export class CacheLedger {
       const store = tx.objectStore('events');
       for (const record of merging) written(store.delete(record.key));
       counts.removedRecords += merging.length;
-      const merged = mergeEventPages(merging.map((record) => record.page), this.eventPageSize).map((page) => ({ key: this.nextKey++, page }));
+      const merged = mergeEventPages(
+        merging.map((record) => record.page),
+        this.eventPageSize,
+      ).map((page) => ({ key: this.nextKey++, page }));
       for (const record of merged) written(store.put(record.page, record.key));
       counts.eventRecords += merged.length;
       this.small = [...keep, ...merged];

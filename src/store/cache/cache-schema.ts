@@ -91,7 +91,12 @@ export function written(request: Promise<unknown>): void {
 }
 
 /** Runs every step from `oldVersion` up; steps this code does not know (a newer opener) are skipped. */
-export function migrate(db: CacheDatabase, oldVersion: number, newVersion: number | null, transaction: UpgradeTransaction): void {
+export function migrate(
+  db: CacheDatabase,
+  oldVersion: number,
+  newVersion: number | null,
+  transaction: UpgradeTransaction,
+): void {
   const target = newVersion ?? SCHEMA_VERSION;
   for (let version = oldVersion; version < target; version++) MIGRATIONS[version]?.(db, transaction);
 }

@@ -12,7 +12,16 @@ export interface CachedEvent {
 }
 
 /** The optional wire fields a page keeps, each as a column only when some event carries it. */
-export const OPTIONAL_EVENT_FIELDS = ['contactId', 'contactName', 'address', 'emailKind', 'emailType', 'provider', 'url', 'reason'] as const;
+export const OPTIONAL_EVENT_FIELDS = [
+  'contactId',
+  'contactName',
+  'address',
+  'emailKind',
+  'emailType',
+  'provider',
+  'url',
+  'reason',
+] as const;
 export type OptionalEventField = (typeof OPTIONAL_EVENT_FIELDS)[number];
 
 export interface EventPage {
@@ -52,7 +61,8 @@ export function packEventPage(events: readonly CachedEvent[]): EventPage {
     page.at[i] = at;
     for (const field of OPTIONAL_EVENT_FIELDS) {
       const value = event[field];
-      if (value !== undefined && value !== null) (page.fields[field] ??= new Array<string | null>(size).fill(null))[i] = value;
+      if (value !== undefined && value !== null)
+        (page.fields[field] ??= new Array<string | null>(size).fill(null))[i] = value;
     }
   }
   return page;
@@ -93,7 +103,8 @@ export function cachedEvents(page: EventPage): CachedEvent[] {
 export function mergeEventPages(pages: readonly EventPage[], pageSize: number): EventPage[] {
   const all = pages.flatMap(cachedEvents);
   const out: EventPage[] = [];
-  for (let start = 0; start < all.length; start += pageSize) out.push(packEventPage(all.slice(start, start + pageSize)));
+  for (let start = 0; start < all.length; start += pageSize)
+    out.push(packEventPage(all.slice(start, start + pageSize)));
   return out;
 }
 
@@ -101,10 +112,17 @@ export function mergeEventPages(pages: readonly EventPage[], pageSize: number): 
 export function isEventPage(value: unknown): value is EventPage {
   if (typeof value !== 'object' || value === null) return false;
   const page = value as Record<string, unknown>;
-  if (!isStringArray(page.ids) || !isStringArray(page.emailIds) || !isStringArray(page.recipientIds) || !isStringArray(page.responses)) return false;
+  if (
+    !isStringArray(page.ids) ||
+    !isStringArray(page.emailIds) ||
+    !isStringArray(page.recipientIds) ||
+    !isStringArray(page.responses)
+  )
+    return false;
   const size = page.ids.length;
   if (page.recipientIds.length !== size) return false;
-  if (!isCodes(page.email, size, page.emailIds.length) || !isCodes(page.response, size, page.responses.length)) return false;
+  if (!isCodes(page.email, size, page.emailIds.length) || !isCodes(page.response, size, page.responses.length))
+    return false;
   if (!(page.at instanceof Float64Array) || page.at.length !== size || !page.at.every(Number.isFinite)) return false;
   if (typeof page.fields !== 'object' || page.fields === null) return false;
   const fields = page.fields as Record<string, unknown>;
@@ -112,7 +130,8 @@ export function isEventPage(value: unknown): value is EventPage {
     const column = fields[field];
     if (column === undefined) return true;
     if (!Array.isArray(column) || column.length !== size) return false;
-    if (field === 'emailKind') return column.every((value) => value === null || value === 'bulk' || value === 'trigger');
+    if (field === 'emailKind')
+      return column.every((value) => value === null || value === 'bulk' || value === 'trigger');
     return column.every((value) => value === null || typeof value === 'string');
   });
 }

@@ -5,9 +5,22 @@
  */
 import type { ResponseEvent } from '../../core/event';
 import type { ResponseState } from '../../core/fold';
-import { isEmailRecord, isFoldRecord, isRulesRecord, type CacheDatabase, type FoldRecord, type RulesRecord } from './cache-schema';
+import {
+  isEmailRecord,
+  isFoldRecord,
+  isRulesRecord,
+  type CacheDatabase,
+  type FoldRecord,
+  type RulesRecord,
+} from './cache-schema';
 import { isEventPage, unpackEventPage } from './event-pages';
-import { CacheChangedError, type HydrateLog, type HydrateOutcome, type HydrateProgress, type HydrateResult } from './hydrate-result';
+import {
+  CacheChangedError,
+  type HydrateLog,
+  type HydrateOutcome,
+  type HydrateProgress,
+  type HydrateResult,
+} from './hydrate-result';
 import { SavedRecipientReader, isRowPage, type RowPage } from './row-pages';
 import { afterPaint, yieldIfDue } from '../yield-to-page';
 
@@ -172,7 +185,9 @@ class Hydration {
     const laterKeys =
       lastFirst === undefined
         ? rowKeys
-        : rowKeys.filter(([emailId, page]) => emailId > lastFirst[0] || (emailId === lastFirst[0] && page > lastFirst[1]));
+        : rowKeys.filter(
+            ([emailId, page]) => emailId > lastFirst[0] || (emailId === lastFirst[0] && page > lastFirst[1]),
+          );
     const rows = rest.objectStore('rows');
     const events = rest.objectStore('events');
     const rowReads = this.useRows ? chunks(laterKeys, CHUNK_PAGES).map((keys) => rows.getAll(keyRange(keys))) : [];

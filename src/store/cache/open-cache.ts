@@ -30,7 +30,12 @@ export function openDatabase(factory: IDBFactory | undefined, name: string): Pro
     };
     request.onupgradeneeded = (event) => {
       const db = wrap(request.result) as unknown as CacheDatabase;
-      migrate(db, event.oldVersion, event.newVersion, wrap(request.transaction!) as unknown as Parameters<typeof migrate>[3]);
+      migrate(
+        db,
+        event.oldVersion,
+        event.newVersion,
+        wrap(request.transaction!) as unknown as Parameters<typeof migrate>[3],
+      );
     };
     // Another tab holds an older version open and does not let go: waiting could take forever, so
     // the page goes on from memory and the late connection, if it ever opens, is closed at once.
@@ -65,10 +70,20 @@ export async function openResponseCache(options: ResponseCacheOptions = {}): Pro
   try {
     db = await openDatabase(factory, options.name ?? 'email-responses');
     const tx = db.transaction(['fold', 'rules', 'events'], 'readonly');
-    const [fold, rules, last] = await Promise.all([tx.objectStore('fold').get('fold'), tx.objectStore('rules').get('rules'), tx.objectStore('events').openKeyCursor(null, 'prev')]);
+    const [fold, rules, last] = await Promise.all([
+      tx.objectStore('fold').get('fold'),
+      tx.objectStore('rules').get('rules'),
+      tx.objectStore('events').openKeyCursor(null, 'prev'),
+    ]);
     const pageSize = options.pageSize ?? 1000;
     const foldRecord = isFoldRecord(fold) ? fold : { rulesVersion: null, watermark: -1, pageSize };
-    return new ResponseCache(db, options, foldRecord, (last?.key ?? -1) + 1, isRulesRecord(rules) ? rules.rules : undefined);
+    return new ResponseCache(
+      db,
+      options,
+      foldRecord,
+      (last?.key ?? -1) + 1,
+      isRulesRecord(rules) ? rules.rules : undefined,
+    );
   } catch (error) {
     db?.close();
     const reason = unavailableReason(error);

@@ -7,10 +7,23 @@ import type { ResponseRules } from '../../core/catalogue';
 import type { ResponseEvent } from '../../core/event';
 import type { ResponseState } from '../../core/fold';
 import { CacheLedger, type WriteCounts } from './cache-ledger';
-import { ALL_STORES, isFoldRecord, written, type CacheDatabase, type CacheWriteTransaction, type FoldRecord } from './cache-schema';
+import {
+  ALL_STORES,
+  isFoldRecord,
+  written,
+  type CacheDatabase,
+  type CacheWriteTransaction,
+  type FoldRecord,
+} from './cache-schema';
 import { REASONS, reasonFor } from './failure-reasons';
 import { hydrateState } from './hydrate';
-import { CacheChangedError, nothingHydrated, type HydrateLog, type HydrateProgress, type HydrateResult } from './hydrate-result';
+import {
+  CacheChangedError,
+  nothingHydrated,
+  type HydrateLog,
+  type HydrateProgress,
+  type HydrateResult,
+} from './hydrate-result';
 
 export interface ResponseCacheOptions {
   /** Database name; one per store that should keep its own copy. Default `email-responses`. */
@@ -68,7 +81,13 @@ export class ResponseCache {
   private lastWrite: Promise<void> = Promise.resolve();
 
   /** @internal Use `openResponseCache`. */
-  constructor(db: CacheDatabase, options: ResponseCacheOptions, fold: FoldRecord, nextKey: number, rules: ResponseRules | undefined) {
+  constructor(
+    db: CacheDatabase,
+    options: ResponseCacheOptions,
+    fold: FoldRecord,
+    nextKey: number,
+    rules: ResponseRules | undefined,
+  ) {
     this.db = db;
     this.options = options;
     this.pageSize = options.pageSize ?? 1000;
@@ -99,7 +118,11 @@ export class ResponseCache {
    * under its own rules. If the result says `partial`, the cache failed part-way: drop the state.
    * Call it before connecting a source, and start the source from `result.cursors`.
    */
-  async hydrate(state: ResponseState, log: HydrateLog, onProgress?: (progress: HydrateProgress) => void): Promise<HydrateResult> {
+  async hydrate(
+    state: ResponseState,
+    log: HydrateLog,
+    onProgress?: (progress: HydrateProgress) => void,
+  ): Promise<HydrateResult> {
     const before = [state.recipients.size, state.eventCount];
     const nothing = nothingHydrated(state.recipients.size);
     if (!this.db) return nothing;
@@ -120,7 +143,11 @@ export class ResponseCache {
    * Queues events just applied (call in the same task as `apply`, with what `onAccepted` heard)
    * and optionally the rows `apply` reported and cursors reached. Written by the next flush.
    */
-  record(events: readonly RecordedEvent[], changedRows: readonly number[] = [], cursors?: Readonly<Record<string, string>>): void {
+  record(
+    events: readonly RecordedEvent[],
+    changedRows: readonly number[] = [],
+    cursors?: Readonly<Record<string, string>>,
+  ): void {
     if (!this.db) return;
     this.ledger.touched(events, changedRows);
     for (const recorded of events) this.pending.push(recorded);
@@ -152,7 +179,10 @@ export class ResponseCache {
     if (!db || !this.available) return;
     try {
       const tx = db.transaction(['fold', 'events'], 'readonly');
-      const [fold, last] = await Promise.all([tx.objectStore('fold').get('fold'), tx.objectStore('events').openKeyCursor(null, 'prev')]);
+      const [fold, last] = await Promise.all([
+        tx.objectStore('fold').get('fold'),
+        tx.objectStore('events').openKeyCursor(null, 'prev'),
+      ]);
       const foldRecord = isFoldRecord(fold) ? fold : { rulesVersion: null, watermark: -1, pageSize: this.pageSize };
       this.ledger.resync(foldRecord, Number(last?.key ?? -1) + 1);
     } catch (error) {
@@ -210,12 +240,23 @@ export class ResponseCache {
   private write(forceCompact: boolean): Promise<void> {
     this.cancelTimer();
     const compact = forceCompact || this.ledger.compactionDue(this.pending.length > 0);
-    const idle = this.pending.length === 0 && this.pendingCursors.size === 0 && this.pendingRules === undefined && !this.ledger.hasCorruptRecords;
+    const idle =
+      this.pending.length === 0 &&
+      this.pendingCursors.size === 0 &&
+      this.pendingRules === undefined &&
+      !this.ledger.hasCorruptRecords;
     if (!this.db || (idle && !compact)) return this.lastWrite;
     const events = this.pending;
     this.pending = [];
     return this.transact((tx) => {
-      const counts: WriteCounts = { events: events.length, cursors: this.pendingCursors.size, rowPages: 0, eventRecords: 0, removedRecords: 0, compacted: false };
+      const counts: WriteCounts = {
+        events: events.length,
+        cursors: this.pendingCursors.size,
+        rowPages: 0,
+        eventRecords: 0,
+        removedRecords: 0,
+        compacted: false,
+      };
       this.ledger.append(tx, events, counts);
       const cursors = tx.objectStore('cursors');
       for (const [kind, cursor] of this.pendingCursors) written(cursors.put(cursor, kind));

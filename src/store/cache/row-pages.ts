@@ -87,14 +87,18 @@ export function packRowPage(emailId: string, page: number, rows: readonly SavedR
     out.machineOpens[slot] = row.machineOpens;
     out.firstAt[slot] = row.firstAt;
     out.lastAt[slot] = row.lastAt;
-    if (row.nonFinalReason !== null) (nonFinalReason ??= new Array<string | null>(size).fill(null))[slot] = row.nonFinalReason;
+    if (row.nonFinalReason !== null)
+      (nonFinalReason ??= new Array<string | null>(size).fill(null))[slot] = row.nonFinalReason;
     if (row.finalReason !== null) (finalReason ??= new Array<string | null>(size).fill(null))[slot] = row.finalReason;
     if (row.finalScope === 'type') (finalScope ??= new Array<string | null>(size).fill(null))[slot] = 'type';
     if (row.sentAt !== undefined) (sentAt ??= new Float64Array(size).fill(Infinity))[slot] = row.sentAt;
     for (const field of META_FIELDS) {
       const pair = row.meta[field];
       if (!pair) continue;
-      const column = (out.meta[field] ??= { values: new Array<string | null>(size).fill(null), at: new Float64Array(size).fill(-Infinity) });
+      const column = (out.meta[field] ??= {
+        values: new Array<string | null>(size).fill(null),
+        at: new Float64Array(size).fill(-Infinity),
+      });
       column.values[slot] = pair[0];
       column.at[slot] = pair[1];
     }
@@ -172,7 +176,10 @@ export function readSavedRecipient(page: RowPage, slot: number, into: SavedRecip
  */
 export class SavedRecipientReader {
   private readonly saved = emptySavedRecipient();
-  private readonly pairs = Object.fromEntries(META_FIELDS.map((field) => [field, ['', 0]])) as Record<MetaField, [string, number]>;
+  private readonly pairs = Object.fromEntries(META_FIELDS.map((field) => [field, ['', 0]])) as Record<
+    MetaField,
+    [string, number]
+  >;
 
   read(page: RowPage, slot: number): SavedRecipient {
     const into = this.saved;
@@ -197,7 +204,8 @@ export class SavedRecipientReader {
 /** Every recipient of a page as its own object (tests, and callers that keep them). */
 export function unpackRowPage(page: RowPage): SavedRecipient[] {
   const out: SavedRecipient[] = [];
-  for (let slot = 0; slot < page.recipientIds.length; slot++) out.push(readSavedRecipient(page, slot, emptySavedRecipient()));
+  for (let slot = 0; slot < page.recipientIds.length; slot++)
+    out.push(readSavedRecipient(page, slot, emptySavedRecipient()));
   return out;
 }
 
@@ -213,7 +221,13 @@ export function isRowPage(value: unknown): value is RowPage {
   const size = page.recipientIds.length;
   const responses = page.responses.length;
   const codes = [page.nonFinal, page.final];
-  if (!codes.every((column) => column instanceof Int16Array && column.length === size && column.every((c) => c >= -1 && c < responses))) return false;
+  if (
+    !codes.every(
+      (column) =>
+        column instanceof Int16Array && column.length === size && column.every((c) => c >= -1 && c < responses),
+    )
+  )
+    return false;
   const times = [page.nonFinalAt, page.finalAt, page.firstAt, page.lastAt];
   if (!times.every((column) => column instanceof Float64Array && column.length === size)) return false;
   const counts = [page.opens, page.clicks, page.machineOpens];
@@ -226,7 +240,14 @@ export function isRowPage(value: unknown): value is RowPage {
   return META_FIELDS.every((field) => {
     const column = meta[field] as Partial<MetaColumn> | undefined;
     if (column === undefined) return true;
-    return typeof column === 'object' && column !== null && isOptionalTextColumn(column.values, size) && column.values !== undefined && column.at instanceof Float64Array && column.at.length === size;
+    return (
+      typeof column === 'object' &&
+      column !== null &&
+      isOptionalTextColumn(column.values, size) &&
+      column.values !== undefined &&
+      column.at instanceof Float64Array &&
+      column.at.length === size
+    );
   });
 }
 
@@ -235,5 +256,8 @@ function isStringArray(value: unknown): value is string[] {
 }
 
 function isOptionalTextColumn(value: unknown, size: number): boolean {
-  return value === undefined || (Array.isArray(value) && value.length === size && value.every((item) => item === null || typeof item === 'string'));
+  return (
+    value === undefined ||
+    (Array.isArray(value) && value.length === size && value.every((item) => item === null || typeof item === 'string'))
+  );
 }

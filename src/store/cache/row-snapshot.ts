@@ -45,7 +45,8 @@ export function snapshotRows(state: ResponseState, rows: Iterable<number>, pageS
     emails.push(emailRecord(entry));
     const touched = new Set<number>();
     const order = entry.order;
-    for (let slot = 0; slot < order.length; slot++) if (dirty.has(order[slot]!)) touched.add(Math.floor(slot / pageSize));
+    for (let slot = 0; slot < order.length; slot++)
+      if (dirty.has(order[slot]!)) touched.add(Math.floor(slot / pageSize));
     for (const page of touched) pages.push(savePage(state, entry, page, pageSize));
   }
   return { pages, emails };
@@ -53,9 +54,20 @@ export function snapshotRows(state: ResponseState, rows: Iterable<number>, pageS
 
 function savePage(state: ResponseState, entry: EmailEntry, page: number, pageSize: number): RowPage {
   const rows = entry.order.slice(page * pageSize, (page + 1) * pageSize);
-  return packRowPage(entry.id, page, rows.map((row) => state.saveRecipient(row)));
+  return packRowPage(
+    entry.id,
+    page,
+    rows.map((row) => state.saveRecipient(row)),
+  );
 }
 
 export function emailRecord(entry: EmailEntry): EmailRecord {
-  return { id: entry.id, order: entry.index, kind: entry.kind ?? null, kindAt: entry.kindAt, type: entry.type ?? null, typeAt: entry.typeAt };
+  return {
+    id: entry.id,
+    order: entry.index,
+    kind: entry.kind ?? null,
+    kindAt: entry.kindAt,
+    type: entry.type ?? null,
+    typeAt: entry.typeAt,
+  };
 }

@@ -13,9 +13,12 @@ export class DeliveryQueue {
   /** Runs `task` after every task queued before it; the returned promise never rejects. */
   run(task: () => void | Promise<void>): Promise<void> {
     this.#pending += 1;
-    const done = this.#tail.then(task).catch(() => {}).finally(() => {
-      this.#pending -= 1;
-    });
+    const done = this.#tail
+      .then(task)
+      .catch(() => {})
+      .finally(() => {
+        this.#pending -= 1;
+      });
     this.#tail = done;
     return done;
   }

@@ -64,7 +64,10 @@ export abstract class ReconnectingSource implements ResponseSource {
     this.#queue = new DeliveryQueue();
     const run = ++this.#run;
     if (this.options.watchNetwork !== false) {
-      this.#unwatch = watchNetwork(() => this.#goOffline(run), () => this.#backOnline(run));
+      this.#unwatch = watchNetwork(
+        () => this.#goOffline(run),
+        () => this.#backOnline(run),
+      );
     }
     this.#connect(run);
   }
@@ -116,7 +119,8 @@ export abstract class ReconnectingSource implements ResponseSource {
         this.#queue.run(async () => {
           if (run !== this.#run || poisoned) return;
           const out = transformItems(items, this.options.transform, (raw, reason) =>
-            this.#safely(() => this.#sink?.malformed(raw, reason)));
+            this.#safely(() => this.#sink?.malformed(raw, reason)),
+          );
           if (out.length === 0 && cursor === undefined) return;
           try {
             await this.#sink?.deliver(out, cursor);

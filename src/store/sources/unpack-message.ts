@@ -40,9 +40,8 @@ export function unpackMessage(value: unknown, options: UnpackOptions = {}): Unpa
   if (isObject(value) && options.envelope !== false && Array.isArray(value.events)) {
     return { items: value.events, cursor: cursorOf(value.cursor) };
   }
-  const cursor = options.idAsCursor && isObject(value) && typeof value.id === 'string' && value.id !== ''
-    ? value.id
-    : undefined;
+  const cursor =
+    options.idAsCursor && isObject(value) && typeof value.id === 'string' && value.id !== '' ? value.id : undefined;
   return { items: [value], cursor };
 }
 

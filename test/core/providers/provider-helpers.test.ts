@@ -22,7 +22,8 @@ describe('contentHash', () => {
 
   it('rarely collides on near-identical inputs', () => {
     const seen = new Set<string>();
-    for (let i = 0; i < 20_000; i++) seen.add(hashParts(['open', 'message', `user${i}@example.com`, 1727093703000 + i]));
+    for (let i = 0; i < 20_000; i++)
+      seen.add(hashParts(['open', 'message', `user${i}@example.com`, 1727093703000 + i]));
     expect(seen.size).to.equal(20_000);
   });
 });
@@ -85,7 +86,13 @@ describe('provider times', () => {
     expect(usDateTime('1/1/2025 12:00:00 AM')).to.equal(Date.UTC(2025, 0, 1, 0));
     expect(usDateTime('12/31/2024 11:59:59 pm')).to.equal(Date.UTC(2024, 11, 31, 23, 59, 59));
     expect(usDateTime('9/23/2024 17:05')).to.equal(Date.UTC(2024, 8, 23, 17, 5));
-    for (const bad of ['2/30/2024 1:00:00 PM', '13/1/2024 1:00:00 PM', '9/23/2024 13:00:00 PM', '9/23/2024 0:00:00 AM', '23.9.2024 12:00']) {
+    for (const bad of [
+      '2/30/2024 1:00:00 PM',
+      '13/1/2024 1:00:00 PM',
+      '9/23/2024 13:00:00 PM',
+      '9/23/2024 0:00:00 AM',
+      '23.9.2024 12:00',
+    ]) {
       expect(usDateTime(bad), bad).to.be.NaN;
     }
   });
@@ -93,7 +100,9 @@ describe('provider times', () => {
 
 describe('reasonText', () => {
   it('joins the parts, drops the ones another part already says, and clips', () => {
-    expect(reasonText('Invalid Address', '550 5.1.1 user unknown', '5.1.1', undefined, '')).to.equal('Invalid Address; 550 5.1.1 user unknown');
+    expect(reasonText('Invalid Address', '550 5.1.1 user unknown', '5.1.1', undefined, '')).to.equal(
+      'Invalid Address; 550 5.1.1 user unknown',
+    );
     expect(reasonText('5.1.1', '550 5.1.1 user unknown')).to.equal('550 5.1.1 user unknown');
     expect(reasonText(undefined, null, '  ')).to.equal(undefined);
     expect(reasonText('x'.repeat(1000))!.length).to.equal(300);

@@ -5,15 +5,23 @@ import { fixtureTexts } from '../../fixtures/providers/index';
 
 const JANE = 'jane.doe@example.com';
 const text = (folder: string, name: string): string => fixtureTexts[folder]![name]!;
-const parsed = <T = Record<string, unknown>>(folder: string, name: string): T =>
-  JSON.parse(text(folder, name)) as T;
+const parsed = <T = Record<string, unknown>>(folder: string, name: string): T => JSON.parse(text(folder, name)) as T;
 
 describe('normalizeProviderEvents: mapping details', () => {
   it('flags machine opens from every provider that says so', () => {
-    expect(normalizeProviderEvents('sendgrid', text('sendgrid', 'open_machine_mpp')).events[0]!.response).to.equal('opened-machine');
-    expect(normalizeProviderEvents('mailgun', text('mailgun', 'opened_bot_apple')).events[0]!.response).to.equal('opened-machine');
-    expect(normalizeProviderEvents('brevo', text('brevo', 'transactional_unique_proxy_open')).events[0]!.response).to.equal('opened-machine');
-    const open = parsed<[{ msys: { track_event: { user_agent_parsed: Record<string, boolean> } } }]>('sparkpost', 'open');
+    expect(normalizeProviderEvents('sendgrid', text('sendgrid', 'open_machine_mpp')).events[0]!.response).to.equal(
+      'opened-machine',
+    );
+    expect(normalizeProviderEvents('mailgun', text('mailgun', 'opened_bot_apple')).events[0]!.response).to.equal(
+      'opened-machine',
+    );
+    expect(
+      normalizeProviderEvents('brevo', text('brevo', 'transactional_unique_proxy_open')).events[0]!.response,
+    ).to.equal('opened-machine');
+    const open = parsed<[{ msys: { track_event: { user_agent_parsed: Record<string, boolean> } } }]>(
+      'sparkpost',
+      'open',
+    );
     open[0].msys.track_event.user_agent_parsed.is_prefetched = true;
     expect(normalizeProviderEvents('sparkpost', open).events[0]!.response).to.equal('opened-machine');
     open[0].msys.track_event.user_agent_parsed = { is_proxy: true };
@@ -24,12 +32,24 @@ describe('normalizeProviderEvents: mapping details', () => {
     const informational: [ProviderName, unknown][] = [
       ['sendgrid', text('sendgrid', 'group_resubscribe')],
       ['postmark', text('postmark', 'subscription_change_resubscribe')],
-      ['postmark', { ...parsed<Record<string, unknown>>('postmark', 'bounce_hardbounce'), Type: 'AutoResponder', TypeCode: 64 }],
+      [
+        'postmark',
+        { ...parsed<Record<string, unknown>>('postmark', 'bounce_hardbounce'), Type: 'AutoResponder', TypeCode: 64 },
+      ],
       ['sparkpost', text('sparkpost', 'ping_empty')],
       ['ses', text('amazon-ses', 'sns_envelope_subscription_confirmation')],
-      ['ses', { ...parsed<Record<string, unknown>>('amazon-ses', 'complaint'), complaint: { complaintFeedbackType: 'not-spam', complainedRecipients: [{ emailAddress: JANE }] } }],
+      [
+        'ses',
+        {
+          ...parsed<Record<string, unknown>>('amazon-ses', 'complaint'),
+          complaint: { complaintFeedbackType: 'not-spam', complainedRecipients: [{ emailAddress: JANE }] },
+        },
+      ],
       ['brevo', { ...parsed<Record<string, unknown>>('brevo', 'transactional_delivered'), event: 'list_addition' }],
-      ['resend', { type: 'contact.updated', created_at: '2024-09-23T12:00:00Z', data: { email: JANE, unsubscribed: false } }],
+      [
+        'resend',
+        { type: 'contact.updated', created_at: '2024-09-23T12:00:00Z', data: { email: JANE, unsubscribed: false } },
+      ],
       ['mailgun', { signature: {}, 'event-data': { event: 'stored', timestamp: 1727093700 } }],
       ['mailjet', { event: 'sms', time: 1727093700, email: JANE, MessageID: 1 }],
       ['elastic-email', 'status=Ready&to=jane.doe%40example.com'],
@@ -52,7 +72,10 @@ describe('normalizeProviderEvents: mapping details', () => {
     const [item] = parsed<[Record<string, unknown>]>('sendgrid', 'dropped_unsubscribed');
     const { asm_group_id: _group, ...global } = item;
     expect(normalizeProviderEvents('sendgrid', [global]).events[0]!.response).to.equal('canceled-do-not-use-email');
-    expect(normalizeProviderEvents('sendgrid', [{ ...item, reason: 'Spam Content (if spam checker app enabled)' }]).events[0]!.response).to.equal('rejected');
+    expect(
+      normalizeProviderEvents('sendgrid', [{ ...item, reason: 'Spam Content (if spam checker app enabled)' }])
+        .events[0]!.response,
+    ).to.equal('rejected');
   });
 
   it('skips a Resend event that does not say which of several recipients it is about', () => {
@@ -86,7 +109,11 @@ describe('normalizeProviderEvents: mapping details', () => {
   it('maps sender-authentication failures (SPF, DMARC) to Soft Bounce, as the seed lists them', () => {
     const spf = { ...parsed<Record<string, unknown>>('elastic-email', 'error_timeout'), category: 'SPFProblem' };
     expect(normalizeProviderEvents('elastic-email', spf).events[0]!.response).to.equal('soft-bounce');
-    const dmarc = { ...parsed<Record<string, unknown>>('postmark', 'bounce_softbounce'), Type: 'DMARCPolicy', TypeCode: 100009 };
+    const dmarc = {
+      ...parsed<Record<string, unknown>>('postmark', 'bounce_softbounce'),
+      Type: 'DMARCPolicy',
+      TypeCode: 100009,
+    };
     expect(normalizeProviderEvents('postmark', dmarc).events[0]!.response).to.equal('soft-bounce');
     // By its code alone, as some payloads carry only TypeCode.
     const { Type: _type, ...byCode } = dmarc;
@@ -116,12 +143,21 @@ describe('normalizeProviderEvents: mapping details', () => {
       ...ses,
       subscription: {
         ...ses.subscription,
-        newTopicPreferences: { unsubscribeAll: false, topicSubscriptionStatus: [{ topicName: 'newsletter', subscriptionStatus: 'OptOut' }] },
-        oldTopicPreferences: { unsubscribeAll: false, topicSubscriptionStatus: [{ topicName: 'newsletter', subscriptionStatus: 'OptIn' }] },
+        newTopicPreferences: {
+          unsubscribeAll: false,
+          topicSubscriptionStatus: [{ topicName: 'newsletter', subscriptionStatus: 'OptOut' }],
+        },
+        oldTopicPreferences: {
+          unsubscribeAll: false,
+          topicSubscriptionStatus: [{ topicName: 'newsletter', subscriptionStatus: 'OptIn' }],
+        },
       },
     };
     expect(scope('ses', topicOnly)).to.equal('type');
-    const all = { ...topicOnly, subscription: { ...topicOnly.subscription, newTopicPreferences: { unsubscribeAll: true } } };
+    const all = {
+      ...topicOnly,
+      subscription: { ...topicOnly.subscription, newTopicPreferences: { unsubscribeAll: true } },
+    };
     expect(scope('ses', all)).to.equal(undefined);
     // SparkPost puts both link and List-Unsubscribe unsubscribes on the account's suppression list.
     expect(scope('sparkpost', text('sparkpost', 'link_unsubscribe'))).to.equal(undefined);

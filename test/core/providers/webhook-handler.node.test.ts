@@ -5,7 +5,12 @@ import { expect } from 'chai';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
-import { createEventRelay, createWebhookHandler, type RefusedWebhook, type WebhookDelivery } from '../../../src/providers/index';
+import {
+  createEventRelay,
+  createWebhookHandler,
+  type RefusedWebhook,
+  type WebhookDelivery,
+} from '../../../src/providers/index';
 import { fixtureTexts } from '../../fixtures/providers/index';
 import { sendgridSigner, snsSigner, type SendgridSigner } from './webhook-signers';
 
@@ -53,15 +58,39 @@ describe('createWebhookHandler under node:http', () => {
   before(async () => {
     signer = await sendgridSigner();
     const sns = await snsSigner();
-    routes.set('/hooks/sendgrid', createWebhookHandler({ provider: 'sendgrid', secrets: { publicKey: signer.publicKey }, onEvents, onRefused }));
-    routes.set('/hooks/ses', createWebhookHandler({ provider: 'ses', secrets: { fetchCertificate: async () => sns.certificatePem }, onEvents, onRefused }));
-    routes.set('/hooks/elastic', createWebhookHandler({ provider: 'elastic-email', secrets: { query: { name: 'token', value: 'ee-secret' } }, onEvents, onRefused }));
+    routes.set(
+      '/hooks/sendgrid',
+      createWebhookHandler({ provider: 'sendgrid', secrets: { publicKey: signer.publicKey }, onEvents, onRefused }),
+    );
+    routes.set(
+      '/hooks/ses',
+      createWebhookHandler({
+        provider: 'ses',
+        secrets: { fetchCertificate: async () => sns.certificatePem },
+        onEvents,
+        onRefused,
+      }),
+    );
+    routes.set(
+      '/hooks/elastic',
+      createWebhookHandler({
+        provider: 'elastic-email',
+        secrets: { query: { name: 'token', value: 'ee-secret' } },
+        onEvents,
+        onRefused,
+      }),
+    );
     routes.set('/api/stream', async (request) => relay.stream(request));
-    routes.set('/sns-sample', async () => new Response(await sns.sign(snsSubscription(), '2', 'https://sns.eu-west-1.amazonaws.com/cert.pem')));
+    routes.set(
+      '/sns-sample',
+      async () => new Response(await sns.sign(snsSubscription(), '2', 'https://sns.eu-west-1.amazonaws.com/cert.pem')),
+    );
     server = createServer((req, res) => {
       const handler = routes.get((req.url ?? '').split('?')[0]!);
       if (!handler) return void res.writeHead(404).end();
-      void toRequest(req).then(handler).then((response) => send(res, response));
+      void toRequest(req)
+        .then(handler)
+        .then((response) => send(res, response));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -77,13 +106,25 @@ describe('createWebhookHandler under node:http', () => {
   });
 
   const post = (path: string, text: string, headers: Record<string, string> = {}) =>
-    fetch(`${base}${path}`, { method: 'POST', body: text, headers: { 'content-type': 'application/json', ...headers } });
+    fetch(`${base}${path}`, {
+      method: 'POST',
+      body: text,
+      headers: { 'content-type': 'application/json', ...headers },
+    });
 
   it('hands the events of a signed request to onEvents and answers 200', async () => {
-    const response = await post('/hooks/sendgrid', body, await signer.sign(body, String(Math.floor(Date.now() / 1000))));
+    const response = await post(
+      '/hooks/sendgrid',
+      body,
+      await signer.sign(body, String(Math.floor(Date.now() / 1000))),
+    );
     expect(response.status).to.equal(200);
     expect(deliveries).to.have.length(1);
-    expect(deliveries[0]!.events.map((event) => event.response)).to.deep.equal(['provider-queued', 'delivered', 'opened-machine']);
+    expect(deliveries[0]!.events.map((event) => event.response)).to.deep.equal([
+      'provider-queued',
+      'delivered',
+      'opened-machine',
+    ]);
     expect(deliveries[0]!.skipped).to.have.length(1);
     expect(deliveries[0]!.provider).to.equal('sendgrid');
     expect(refusals).to.deep.equal([]);
@@ -92,7 +133,11 @@ describe('createWebhookHandler under node:http', () => {
   it('relays the verified events to the elements over SSE, and nothing of a refused request', async () => {
     const from = relay.cursor;
     expect((await post('/hooks/sendgrid', body.replace(/"delivered"/g, '"spamreport"'))).status).to.equal(401);
-    const response = await post('/hooks/sendgrid', body, await signer.sign(body, String(Math.floor(Date.now() / 1000))));
+    const response = await post(
+      '/hooks/sendgrid',
+      body,
+      await signer.sign(body, String(Math.floor(Date.now() / 1000))),
+    );
     expect(response.status).to.equal(200);
     const stream = await fetch(`${base}/api/stream?lastEventId=${from}`);
     expect(stream.headers.get('content-type')).to.equal('text/event-stream');
@@ -123,7 +168,11 @@ describe('createWebhookHandler under node:http', () => {
 
   it('answers 400 to a signed body it cannot read, and 405 to a GET', async () => {
     const text = 'event=delivered';
-    const response = await post('/hooks/sendgrid', text, await signer.sign(text, String(Math.floor(Date.now() / 1000))));
+    const response = await post(
+      '/hooks/sendgrid',
+      text,
+      await signer.sign(text, String(Math.floor(Date.now() / 1000))),
+    );
     expect(response.status).to.equal(400);
     expect((await fetch(`${base}/hooks/sendgrid`)).status).to.equal(405);
     expect(deliveries).to.deep.equal([]);
@@ -131,7 +180,11 @@ describe('createWebhookHandler under node:http', () => {
 
   it('answers 500 when onEvents throws, so the provider retries', async () => {
     failNext = true;
-    const response = await post('/hooks/sendgrid', body, await signer.sign(body, String(Math.floor(Date.now() / 1000))));
+    const response = await post(
+      '/hooks/sendgrid',
+      body,
+      await signer.sign(body, String(Math.floor(Date.now() / 1000))),
+    );
     expect(response.status).to.equal(500);
     expect(refusals.map((r) => r.reason)).to.deep.equal(['the events could not be taken: the database is down']);
   });
@@ -140,7 +193,10 @@ describe('createWebhookHandler under node:http', () => {
     const signed = await (await fetch(`${base}/sns-sample`)).text();
     const response = await post('/hooks/ses', signed, { 'content-type': 'text/plain; charset=UTF-8' });
     expect(response.status).to.equal(200);
-    expect(deliveries[0]!.subscription).to.include({ type: 'SubscriptionConfirmation', subscribeUrl: snsSubscription().SubscribeURL });
+    expect(deliveries[0]!.subscription).to.include({
+      type: 'SubscriptionConfirmation',
+      subscribeUrl: snsSubscription().SubscribeURL,
+    });
     expect(deliveries[0]!.events).to.deep.equal([]);
     const forged = signed.replace('SubscriptionConfirmation', 'Notification');
     expect((await post('/hooks/ses', forged)).status).to.equal(401);
@@ -157,7 +213,10 @@ describe('createWebhookHandler under node:http', () => {
 });
 
 function snsSubscription(): Record<string, string> {
-  const envelope = JSON.parse(fixtureTexts['amazon-ses']!.sns_envelope_subscription_confirmation!) as Record<string, string>;
+  const envelope = JSON.parse(fixtureTexts['amazon-ses']!.sns_envelope_subscription_confirmation!) as Record<
+    string,
+    string
+  >;
   const { Signature: _s, SignatureVersion: _v, SigningCertURL: _u, ...message } = envelope;
   return message;
 }

@@ -3,7 +3,13 @@ import { expect } from 'chai';
 import type { ResponseEvent } from '../../../src/core/index';
 import { createEventRelay } from '../../../src/providers/index';
 
-const event = (n: number): ResponseEvent => ({ id: `ev-${n}`, emailId: 'spring-sale', recipientId: `r-${n}`, response: 'delivered', at: 1772442000000 + n });
+const event = (n: number): ResponseEvent => ({
+  id: `ev-${n}`,
+  emailId: 'spring-sale',
+  recipientId: `r-${n}`,
+  response: 'delivered',
+  at: 1772442000000 + n,
+});
 
 /** Reads SSE messages until `count` `data:` messages arrived, then cancels. */
 async function read(response: Response, count: number): Promise<{ id: number; ids: string[] }[]> {
@@ -21,7 +27,8 @@ async function read(response: Response, count: number): Promise<{ id: number; id
       text = text.slice(end + 2);
       const id = /^id: (\d+)$/m.exec(block);
       const data = /^data: (.*)$/m.exec(block);
-      if (id && data) messages.push({ id: Number(id[1]), ids: (JSON.parse(data[1]!) as ResponseEvent[]).map((e) => e.id) });
+      if (id && data)
+        messages.push({ id: Number(id[1]), ids: (JSON.parse(data[1]!) as ResponseEvent[]).map((e) => e.id) });
     }
   }
   await reader.cancel();
@@ -46,15 +53,23 @@ describe('createEventRelay', () => {
   it('resumes from Last-Event-ID or ?lastEventId=, and from the start for a cursor it never gave', async () => {
     const relay = createEventRelay();
     relay.publish([event(1), event(2), event(3)]);
-    expect(await read(relay.stream(new Request('http://localhost/s', { headers: { 'Last-Event-ID': '2' } })), 1)).to.deep.equal([{ id: 3, ids: ['ev-3'] }]);
-    expect(await read(relay.stream(new Request('http://localhost/s?lastEventId=1')), 1)).to.deep.equal([{ id: 3, ids: ['ev-2', 'ev-3'] }]);
-    expect(await read(relay.stream(new Request('http://localhost/s?lastEventId=99')), 1)).to.deep.equal([{ id: 3, ids: ['ev-1', 'ev-2', 'ev-3'] }]);
+    expect(
+      await read(relay.stream(new Request('http://localhost/s', { headers: { 'Last-Event-ID': '2' } })), 1),
+    ).to.deep.equal([{ id: 3, ids: ['ev-3'] }]);
+    expect(await read(relay.stream(new Request('http://localhost/s?lastEventId=1')), 1)).to.deep.equal([
+      { id: 3, ids: ['ev-2', 'ev-3'] },
+    ]);
+    expect(await read(relay.stream(new Request('http://localhost/s?lastEventId=99')), 1)).to.deep.equal([
+      { id: 3, ids: ['ev-1', 'ev-2', 'ev-3'] },
+    ]);
   });
 
   it('keeps the newest events only, and a client behind them starts at the oldest kept', async () => {
     const relay = createEventRelay({ keep: 2 });
     relay.publish([event(1), event(2), event(3)]);
     expect(relay.cursor).to.equal(3);
-    expect(await read(relay.stream(new Request('http://localhost/s?lastEventId=0')), 1)).to.deep.equal([{ id: 3, ids: ['ev-2', 'ev-3'] }]);
+    expect(await read(relay.stream(new Request('http://localhost/s?lastEventId=0')), 1)).to.deep.equal([
+      { id: 3, ids: ['ev-2', 'ev-3'] },
+    ]);
   });
 });

@@ -39,7 +39,10 @@ function oid(dotted: string): Uint8Array {
 }
 const utcTime = (ms: number) => {
   const d = new Date(ms).toISOString();
-  return tlv(0x17, utf8(`${d.slice(2, 4)}${d.slice(5, 7)}${d.slice(8, 10)}${d.slice(11, 13)}${d.slice(14, 16)}${d.slice(17, 19)}Z`));
+  return tlv(
+    0x17,
+    utf8(`${d.slice(2, 4)}${d.slice(5, 7)}${d.slice(8, 10)}${d.slice(11, 13)}${d.slice(14, 16)}${d.slice(17, 19)}Z`),
+  );
 };
 const name = (cn: string) => sequence(tlv(0x31, sequence(oid('2.5.4.3'), tlv(0x0c, utf8(cn)))));
 
@@ -61,7 +64,9 @@ export async function sendgridSigner(): Promise<SendgridSigner> {
   return {
     publicKey,
     async sign(body, timestamp) {
-      const raw = bytes(await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, pair.privateKey, utf8(timestamp + body)));
+      const raw = bytes(
+        await crypto.subtle.sign({ name: 'ECDSA', hash: 'SHA-256' }, pair.privateKey, utf8(timestamp + body)),
+      );
       return {
         'X-Twilio-Email-Event-Webhook-Signature': bytesToBase64(rawToDerSignature(raw)),
         'X-Twilio-Email-Event-Webhook-Timestamp': timestamp,
@@ -72,16 +77,32 @@ export async function sendgridSigner(): Promise<SendgridSigner> {
 
 // ---- HMAC (Mailgun, Svix) ----
 export async function hmacSha256(key: Uint8Array, message: string): Promise<Uint8Array> {
-  const cryptoKey = await crypto.subtle.importKey('raw', asBufferSource(key), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const cryptoKey = await crypto.subtle.importKey(
+    'raw',
+    asBufferSource(key),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
   return bytes(await crypto.subtle.sign('HMAC', cryptoKey, utf8(message)));
 }
 
-export async function mailgunBody(signingKey: string, timestamp: string, eventData: unknown, token = 'e0b5477167110d68991efc6b9f89f0a11066af27834600e123'): Promise<string> {
+export async function mailgunBody(
+  signingKey: string,
+  timestamp: string,
+  eventData: unknown,
+  token = 'e0b5477167110d68991efc6b9f89f0a11066af27834600e123',
+): Promise<string> {
   const signature = bytesToHex(await hmacSha256(utf8(signingKey), timestamp + token));
   return JSON.stringify({ signature: { token, timestamp, signature }, 'event-data': eventData });
 }
 
-export async function svixHeaders(secret: string, id: string, timestamp: string, body: string): Promise<Record<string, string>> {
+export async function svixHeaders(
+  secret: string,
+  id: string,
+  timestamp: string,
+  body: string,
+): Promise<Record<string, string>> {
   const key = Uint8Array.from(atob(secret.slice('whsec_'.length)), (c) => c.charCodeAt(0));
   const signature = bytesToBase64(await hmacSha256(key, `${id}.${timestamp}.${body}`));
   return { 'svix-id': id, 'svix-timestamp': timestamp, 'svix-signature': `v1,${signature}` };
@@ -95,8 +116,16 @@ export interface SnsSigner {
 }
 
 /** An RSA key and a self-signed X.509 certificate for it, valid from `from` to `until`. */
-export async function snsSigner(from = Date.now() - 86_400_000, until = Date.now() + 365 * 86_400_000): Promise<SnsSigner> {
-  const algorithm = { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: Uint8Array.of(1, 0, 1), hash: 'SHA-256' };
+export async function snsSigner(
+  from = Date.now() - 86_400_000,
+  until = Date.now() + 365 * 86_400_000,
+): Promise<SnsSigner> {
+  const algorithm = {
+    name: 'RSASSA-PKCS1-v1_5',
+    modulusLength: 2048,
+    publicExponent: Uint8Array.of(1, 0, 1),
+    hash: 'SHA-256',
+  };
   const pair = await crypto.subtle.generateKey(algorithm, true, ['sign', 'verify']);
   const spki = bytes(await crypto.subtle.exportKey('spki', pair.publicKey));
   const sha256WithRsa = sequence(oid('1.2.840.113549.1.1.11'), tlv(0x05));
@@ -113,14 +142,20 @@ export async function snsSigner(from = Date.now() - 86_400_000, until = Date.now
   const certificate = sequence(tbs, sha256WithRsa, tlv(0x03, Uint8Array.of(0), tbsSignature));
   const base64 = bytesToBase64(certificate).replace(/.{64}/g, '$&\n');
   const pkcs8 = await crypto.subtle.exportKey('pkcs8', pair.privateKey);
-  const sha1Key = await crypto.subtle.importKey('pkcs8', pkcs8, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-1' }, false, ['sign']);
+  const sha1Key = await crypto.subtle.importKey('pkcs8', pkcs8, { name: 'RSASSA-PKCS1-v1_5', hash: 'SHA-1' }, false, [
+    'sign',
+  ]);
   return {
     certificatePem: `-----BEGIN CERTIFICATE-----\n${base64}\n-----END CERTIFICATE-----\n`,
     async sign(message, version, certUrl) {
-      const fields = message.Type === 'Notification'
-        ? ['Message', 'MessageId', 'Subject', 'Timestamp', 'TopicArn', 'Type']
-        : ['Message', 'MessageId', 'SubscribeURL', 'Timestamp', 'Token', 'TopicArn', 'Type'];
-      const text = fields.filter((f) => message[f] !== undefined).map((f) => `${f}\n${message[f]}\n`).join('');
+      const fields =
+        message.Type === 'Notification'
+          ? ['Message', 'MessageId', 'Subject', 'Timestamp', 'TopicArn', 'Type']
+          : ['Message', 'MessageId', 'SubscribeURL', 'Timestamp', 'Token', 'TopicArn', 'Type'];
+      const text = fields
+        .filter((f) => message[f] !== undefined)
+        .map((f) => `${f}\n${message[f]}\n`)
+        .join('');
       const key = version === '1' ? sha1Key : pair.privateKey;
       const signature = bytesToBase64(bytes(await crypto.subtle.sign('RSASSA-PKCS1-v1_5', key, utf8(text))));
       return JSON.stringify({ ...message, SignatureVersion: version, Signature: signature, SigningCertURL: certUrl });

@@ -12,7 +12,13 @@ const HOUR = 3_600_000;
 function variedEvents() {
   const now = Date.now();
   return [
-    ev('delivered', 'a', { contactName: 'Cara', address: 'cara@example.com', provider: 'ses', emailType: 'news', at: 1 }),
+    ev('delivered', 'a', {
+      contactName: 'Cara',
+      address: 'cara@example.com',
+      provider: 'ses',
+      emailType: 'news',
+      at: 1,
+    }),
     ev('opened', 'b', { contactName: 'Ann', address: 'ann@example.com', at: 2 }),
     ev('clicked', 'c', { contactName: 'Bob', address: 'bob@example.org', at: 3 }),
     ev('hard-bounce', 'd', { address: 'dora@example.net', reason: '550 user unknown', at: 5 }),
@@ -35,7 +41,9 @@ describe('<audience-response-grid> accessibility', () => {
   it('has no axe violations when empty, without a store, or with no match', async () => {
     const empty = await mountGrid(await storeWith([]));
     await expect(empty).to.be.accessible();
-    const lonely = await fixture<AudienceResponseGridElement>(html`<audience-response-grid email-id="e1"></audience-response-grid>`);
+    const lonely = await fixture<AudienceResponseGridElement>(
+      html`<audience-response-grid email-id="e1"></audience-response-grid>`,
+    );
     await expect(lonely).to.be.accessible();
     const filtered = await mountGrid(await storeWith(variedEvents()));
     filtered.search = 'nobody at all';
@@ -68,7 +76,9 @@ describe('<audience-response-grid> accessibility', () => {
   });
 
   it('counts every matching row in aria-rowcount, plus the header, and indexes the rendered ones', async () => {
-    const events = Array.from({ length: 300 }, (_, i) => ev(i % 3 === 0 ? 'opened' : 'delivered', `r${i}`, { contactName: `P${i}` }));
+    const events = Array.from({ length: 300 }, (_, i) =>
+      ev(i % 3 === 0 ? 'opened' : 'delivered', `r${i}`, { contactName: `P${i}` }),
+    );
     const el = await mountGrid(await storeWith(events));
     expect(grid(el).getAttribute('aria-rowcount')).to.equal('301');
     expect(grid(el).getAttribute('aria-colcount')).to.equal('6');
@@ -105,6 +115,8 @@ describe('<audience-response-grid> accessibility', () => {
     const el = await mountGrid(await storeWith([]));
     const live = el.shadowRoot!.querySelector('[aria-live]')!;
     expect(live.getAttribute('aria-live')).to.equal('polite');
-    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain('No recipients for this email yet.');
+    expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.contain(
+      'No recipients for this email yet.',
+    );
   });
 });

@@ -37,21 +37,41 @@ describe('<audience-response-grid> CSV export', () => {
   });
 
   it('exports every matching row, not only the rendered ones, with the optional columns', async () => {
-    const events = Array.from({ length: 1000 }, (_, i) => ev(i % 2 ? 'opened' : 'delivered', `r${i}`, { contactName: `P${i}`, provider: 'ses', emailType: 'news' }));
+    const events = Array.from({ length: 1000 }, (_, i) =>
+      ev(i % 2 ? 'opened' : 'delivered', `r${i}`, { contactName: `P${i}`, provider: 'ses', emailType: 'news' }),
+    );
     const grid = await mountGrid(await storeWith(events), 'e1', { columns: 'provider email-type' });
     grid.applyFilter({ responses: ['opened'] });
     await settled(grid);
     expect(rows(grid).length).to.be.below(30);
     const csv = lines(grid.csv());
-    expect(csv[1]).to.equal('Contact,Email address,Stage,Response,Final,Details,Opens,Clicks,Last response,Provider,Email type,Recipient id,Contact id');
+    expect(csv[1]).to.equal(
+      'Contact,Email address,Stage,Response,Final,Details,Opens,Clicks,Last response,Provider,Email type,Recipient id,Contact id',
+    );
     expect(csv).to.have.length(2 + 500 + 1);
     expect(csv[2]).to.equal('P1,,Delivered,Opened,no,,1,0,2026-01-01 00:00:00,ses,news,r1,');
     expect(csv[501]).to.equal('P999,,Delivered,Opened,no,,1,0,2026-01-01 00:00:00,ses,news,r999,');
   });
 
   it('neutralizes cells a spreadsheet would run as formulas, and quotes what needs quotes', async () => {
-    const names = ['=SUM(A1:A9)', '+1 555 0100', '-2+3', '@cmd', '\tTabbed', '\rReturn', 'Smith, "Jo"', 'line\nbreak', ' padded'];
-    const grid = await mountGrid(await storeWith(names.map((contactName, i) => ev('delivered', `r${i}`, { contactName, ...(i === 0 ? { address: '=HYPERLINK("http://evil")' } : {}) }))));
+    const names = [
+      '=SUM(A1:A9)',
+      '+1 555 0100',
+      '-2+3',
+      '@cmd',
+      '\tTabbed',
+      '\rReturn',
+      'Smith, "Jo"',
+      'line\nbreak',
+      ' padded',
+    ];
+    const grid = await mountGrid(
+      await storeWith(
+        names.map((contactName, i) =>
+          ev('delivered', `r${i}`, { contactName, ...(i === 0 ? { address: '=HYPERLINK("http://evil")' } : {}) }),
+        ),
+      ),
+    );
     const cells = lines(grid.csv()).slice(2, -1);
     expect(cells.map((line) => line.slice(0, line.indexOf(',Delivered,Delivered')))).to.deep.equal([
       `'=SUM(A1:A9),"'=HYPERLINK(""http://evil"")"`,
@@ -78,7 +98,13 @@ describe('<audience-response-grid> CSV export', () => {
   it('gives the resend list: every soft-bounced recipient, whatever the filter', async () => {
     const grid = await mountGrid(
       await storeWith([
-        ev('soft-bounce', 'a', { contactName: 'Ann', address: 'ann@example.com', contactId: 'c1', reason: 'mailbox full', at: 3 }),
+        ev('soft-bounce', 'a', {
+          contactName: 'Ann',
+          address: 'ann@example.com',
+          contactId: 'c1',
+          reason: 'mailbox full',
+          at: 3,
+        }),
         ev('opened', 'b', { contactName: 'Bob' }),
         ev('soft-bounce', 'c', { contactName: '=cmd', address: 'c@example.com', at: 4 }),
       ]),
@@ -97,7 +123,11 @@ describe('<audience-response-grid> CSV export', () => {
 
   it('downloads the CSV through a Blob URL, with a byte-order mark, and adds nothing to the page', async () => {
     const grid = await mountGrid(await storeWith([ev('opened', 'a', { contactName: 'Ann' })]), 'spring/sale?');
-    const original = { create: URL.createObjectURL, revoke: URL.revokeObjectURL, click: HTMLAnchorElement.prototype.click };
+    const original = {
+      create: URL.createObjectURL,
+      revoke: URL.revokeObjectURL,
+      click: HTMLAnchorElement.prototype.click,
+    };
     let blob: Blob | undefined;
     let clicked: HTMLAnchorElement | undefined;
     URL.createObjectURL = (b: Blob) => ((blob = b), 'blob:test');

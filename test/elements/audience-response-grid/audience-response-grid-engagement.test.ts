@@ -18,8 +18,10 @@ const people = () => [
 ];
 
 const names = (grid: AudienceResponseGridElement) => rows(grid).map((row) => cellTexts(row)[0]);
-const chip = (grid: AudienceResponseGridElement, name: string) => grid.shadowRoot!.querySelector<HTMLButtonElement>(`[data-chip="${name}"]`);
-const count = (grid: AudienceResponseGridElement, name: string) => Number(chip(grid, name)!.querySelector('.chip-count')!.textContent);
+const chip = (grid: AudienceResponseGridElement, name: string) =>
+  grid.shadowRoot!.querySelector<HTMLButtonElement>(`[data-chip="${name}"]`);
+const count = (grid: AudienceResponseGridElement, name: string) =>
+  Number(chip(grid, name)!.querySelector('.chip-count')!.textContent);
 
 describe('<audience-response-grid> engagement filter', () => {
   it('shows Delivered recipients by what they did, whatever their response, and opens before a bounce apart', async () => {
@@ -48,7 +50,13 @@ describe('<audience-response-grid> engagement filter', () => {
     await settled(grid);
     expect(chip(grid, 'engagement')!.getAttribute('aria-pressed')).to.equal('true');
     expect(chip(grid, 'engagement')!.textContent).to.contain('Unique opens');
-    expect([count(grid, 'engagement'), count(grid, 'all'), count(grid, 'sent'), count(grid, 'delivered'), count(grid, 'not-delivered')]).to.deep.equal([2, 2, 2, 2, 0]);
+    expect([
+      count(grid, 'engagement'),
+      count(grid, 'all'),
+      count(grid, 'sent'),
+      count(grid, 'delivered'),
+      count(grid, 'not-delivered'),
+    ]).to.deep.equal([2, 2, 2, 2, 0]);
     chip(grid, 'final')!.click();
     await settled(grid);
     expect(names(grid)).to.deep.equal(['Clicker']);
@@ -87,6 +95,8 @@ describe('<audience-response-grid> engagement filter', () => {
       console.warn = original;
     }
     expect(grid.rowCount).to.equal(5);
-    expect(warnings).to.deep.equal(['email-responses: <audience-response-grid> filter has no engagement "bounced"; use opened, clicked, machine-opened, opened-not-delivered. Ignoring it.']);
+    expect(warnings).to.deep.equal([
+      'email-responses: <audience-response-grid> filter has no engagement "bounced"; use opened, clicked, machine-opened, opened-not-delivered. Ignoring it.',
+    ]);
   });
 });

@@ -28,7 +28,9 @@ async function key(grid: AudienceResponseGridElement, press: string): Promise<vo
 }
 
 function people(count: number) {
-  return Array.from({ length: count }, (_, i) => ev('delivered', `r${i}`, { contactName: `Person ${i}`, contactId: `c${i}`, at: i }));
+  return Array.from({ length: count }, (_, i) =>
+    ev('delivered', `r${i}`, { contactName: `Person ${i}`, contactId: `c${i}`, at: i }),
+  );
 }
 
 async function focusFirstCell(grid: AudienceResponseGridElement): Promise<void> {
@@ -165,6 +167,9 @@ describe('<audience-response-grid> keyboard', () => {
     expect(t('Home', true)).to.deep.equal({ row: 0, col: 0 });
     expect(t('ArrowLeft', false, true)).to.deep.equal({ row: 5, col: 3 });
     expect(t('x')).to.equal(undefined);
-    expect(GridKeyboardController.target('ArrowDown', false, false, { row: -1, col: 0 }, 0, 6, 4)).to.deep.equal({ row: -1, col: 0 });
+    expect(GridKeyboardController.target('ArrowDown', false, false, { row: -1, col: 0 }, 0, 6, 4)).to.deep.equal({
+      row: -1,
+      col: 0,
+    });
   });
 });

@@ -122,7 +122,8 @@ describe('<audience-response-grid> at a million rows', function () {
       if (modifier) await sendKeys({ up: modifier });
       await settled(grid);
     };
-    const focusedRow = () => Number(grid.shadowRoot!.activeElement!.closest('[role="row"]')!.getAttribute('aria-rowindex'));
+    const focusedRow = () =>
+      Number(grid.shadowRoot!.activeElement!.closest('[role="row"]')!.getAttribute('aria-rowindex'));
     await press('End', 'Control');
     expect(focusedRow()).to.equal(COUNT + 1);
     expect(shownIndexes()).to.include(COUNT + 1);
@@ -134,7 +135,9 @@ describe('<audience-response-grid> at a million rows', function () {
     await press('ArrowDown');
     // Row index COUNT / 2, after the header: aria-rowindex COUNT / 2 + 2.
     expect(focusedRow()).to.equal(COUNT / 2 + 2);
-    expect(cellTexts(grid.shadowRoot!.activeElement!.closest('[role="row"]') as HTMLElement)[0]).to.equal(`Person ${COUNT / 2}`);
+    expect(cellTexts(grid.shadowRoot!.activeElement!.closest('[role="row"]') as HTMLElement)[0]).to.equal(
+      `Person ${COUNT / 2}`,
+    );
     expect(shownIndexes()).to.include(COUNT / 2 + 2);
     await press('Home', 'Control');
     expect(focusedRow()).to.equal(2);

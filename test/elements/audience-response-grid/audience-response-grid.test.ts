@@ -21,11 +21,15 @@ import { ManualSource } from '../../support/manual-source';
 
 const HOUR = 3_600_000;
 const shadow = (grid: AudienceResponseGridElement) => grid.shadowRoot!;
-const headers = (grid: AudienceResponseGridElement) => [...shadow(grid).querySelectorAll('[role="columnheader"]')].map((h) => h.textContent!.replace(/[▲▼]/g, '').trim());
+const headers = (grid: AudienceResponseGridElement) =>
+  [...shadow(grid).querySelectorAll('[role="columnheader"]')].map((h) => h.textContent!.replace(/[▲▼]/g, '').trim());
 const ids = (grid: AudienceResponseGridElement) => rows(grid).map((row) => cellTexts(row)[0]);
-const chip = (grid: AudienceResponseGridElement, name: string) => shadow(grid).querySelector<HTMLButtonElement>(`[data-chip="${name}"]`)!;
-const notices = (grid: AudienceResponseGridElement) => [...shadow(grid).querySelectorAll('[role="status"] p')].map((p) => p.textContent!.trim());
-const updatesButton = (grid: AudienceResponseGridElement) => shadow(grid).querySelector<HTMLButtonElement>('[part~="updates-button"]');
+const chip = (grid: AudienceResponseGridElement, name: string) =>
+  shadow(grid).querySelector<HTMLButtonElement>(`[data-chip="${name}"]`)!;
+const notices = (grid: AudienceResponseGridElement) =>
+  [...shadow(grid).querySelectorAll('[role="status"] p')].map((p) => p.textContent!.trim());
+const updatesButton = (grid: AudienceResponseGridElement) =>
+  shadow(grid).querySelector<HTMLButtonElement>('[part~="updates-button"]');
 
 const people = () => [
   ev('delivered', 'a', { contactName: 'Cara', address: 'cara@example.com', provider: 'ses', at: 1 }),
@@ -40,7 +44,6 @@ class TestStore extends ResponseStore {
     this.setCacheStatus(status);
   }
 }
-
 
 describe('<audience-response-grid>', () => {
   it('shows the English headers and every column of each recipient', async () => {
@@ -66,8 +69,21 @@ describe('<audience-response-grid>', () => {
   });
 
   it('adds the optional Provider and Email type columns', async () => {
-    const grid = await mountGrid(await storeWith([...people(), ev('opened', 'a', { emailType: 'newsletter', at: 6 })]), 'e1', { columns: 'provider email-type' });
-    expect(headers(grid)).to.deep.equal(['Contact', 'Email address', 'Response', 'Opens', 'Clicks', 'Last response', 'Provider', 'Email type']);
+    const grid = await mountGrid(
+      await storeWith([...people(), ev('opened', 'a', { emailType: 'newsletter', at: 6 })]),
+      'e1',
+      { columns: 'provider email-type' },
+    );
+    expect(headers(grid)).to.deep.equal([
+      'Contact',
+      'Email address',
+      'Response',
+      'Opens',
+      'Clicks',
+      'Last response',
+      'Provider',
+      'Email type',
+    ]);
     expect(cellTexts(rows(grid)[0]!).slice(6)).to.deep.equal(['ses', 'newsletter']);
   });
 
@@ -103,7 +119,8 @@ describe('<audience-response-grid>', () => {
 
   it('sorts by a header click, stably, toggles the direction and sets aria-sort', async () => {
     const grid = await mountGrid(await storeWith(people()));
-    const button = (name: string) => [...shadow(grid).querySelectorAll<HTMLButtonElement>('button.sort')].find((b) => b.textContent!.includes(name))!;
+    const button = (name: string) =>
+      [...shadow(grid).querySelectorAll<HTMLButtonElement>('button.sort')].find((b) => b.textContent!.includes(name))!;
     button('Opens').click();
     await settled(grid);
     expect(ids(grid)).to.deep.equal(['Ann', 'Bob', 'Cara', 'Dora']);
@@ -122,7 +139,16 @@ describe('<audience-response-grid>', () => {
   it('counts every chip over the rows the grid shows, and a chosen chip shows exactly that many', async () => {
     const grid = await mountGrid(await storeWith(people()));
     const count = (name: string) => Number(chip(grid, name).querySelector('.chip-count')!.textContent);
-    expect([count('all'), count('sent'), count('delivered'), count('not-delivered'), count('not-sent'), count('final'), count('awaiting-final'), count('clicked')]).to.deep.equal([4, 4, 3, 1, 0, 1, 3, 1]);
+    expect([
+      count('all'),
+      count('sent'),
+      count('delivered'),
+      count('not-delivered'),
+      count('not-sent'),
+      count('final'),
+      count('awaiting-final'),
+      count('clicked'),
+    ]).to.deep.equal([4, 4, 3, 1, 0, 1, 3, 1]);
     expect(chip(grid, 'opened-machine')).to.equal(null);
     for (const name of ['sent', 'delivered', 'not-delivered', 'final', 'awaiting-final', 'opened', 'hard-bounce']) {
       const expected = count(name);
@@ -201,7 +227,9 @@ describe('<audience-response-grid>', () => {
   });
 
   it('holds re-sorting while the user scrolls: the row updates in place until "N updates, show"', async () => {
-    const events = Array.from({ length: 200 }, (_, i) => ev('delivered', `r${i}`, { contactName: `Person ${i}`, at: i }));
+    const events = Array.from({ length: 200 }, (_, i) =>
+      ev('delivered', `r${i}`, { contactName: `Person ${i}`, at: i }),
+    );
     const store = await storeWith(events);
     const grid = await mountGrid(store);
     grid.sortBy = 'clicks';
@@ -278,7 +306,9 @@ describe('<audience-response-grid>', () => {
     let heard: RecipientSelectEvent | undefined;
     // Compiled by tsc: the event map types the detail.
     grid.addEventListener('recipient-select', (event) => (heard = event));
-    grid.dispatchEvent(new CustomEvent('recipient-select', { detail: { emailId: 'e', recipientId: 'r', contactId: undefined } }));
+    grid.dispatchEvent(
+      new CustomEvent('recipient-select', { detail: { emailId: 'e', recipientId: 'r', contactId: undefined } }),
+    );
     expect(grid.constructor.name).to.equal('AudienceResponseGridElement');
     expect(heard!.detail.recipientId).to.equal('r');
   });
@@ -296,7 +326,11 @@ describe('<audience-response-grid>', () => {
     const name = '<img src=x onerror="window.__pwned=1">';
     const address = '<b>bold</b>@example.com';
     const reason = '<script>alert(1)</script>';
-    const grid = await mountGrid(await storeWith([ev('hard-bounce', 'x', { contactName: name, address, reason, provider: '<i>p</i>' })]), 'e1', { columns: 'provider' });
+    const grid = await mountGrid(
+      await storeWith([ev('hard-bounce', 'x', { contactName: name, address, reason, provider: '<i>p</i>' })]),
+      'e1',
+      { columns: 'provider' },
+    );
     const cells = rows(grid)[0]!.querySelectorAll('[role="gridcell"]');
     expect(cells[0]!.textContent).to.equal(name);
     expect(cells[1]!.textContent).to.equal(address);
@@ -307,7 +341,9 @@ describe('<audience-response-grid>', () => {
   });
 
   it('reads the store of the enclosing <email-responses>', async () => {
-    const root = await fixture(html`<email-responses><audience-response-grid email-id="e1" time-zone="UTC"></audience-response-grid></email-responses>`);
+    const root = await fixture(
+      html`<email-responses><audience-response-grid email-id="e1" time-zone="UTC"></audience-response-grid></email-responses>`,
+    );
     const grid = root.querySelector('audience-response-grid')!;
     const store = (root as HTMLElement & { store: ResponseStore }).store;
     await store.ingest(people());
@@ -329,8 +365,12 @@ describe('<audience-response-grid>', () => {
   });
 
   it('says in words when it has no store, no email, no recipients or no match', async () => {
-    const lonely = await fixture<AudienceResponseGridElement>(html`<audience-response-grid email-id="e1"></audience-response-grid>`);
-    expect(notices(lonely)).to.deep.equal(['Waiting for data: put this element inside <email-responses> or set its store property.']);
+    const lonely = await fixture<AudienceResponseGridElement>(
+      html`<audience-response-grid email-id="e1"></audience-response-grid>`,
+    );
+    expect(notices(lonely)).to.deep.equal([
+      'Waiting for data: put this element inside <email-responses> or set its store property.',
+    ]);
     const grid = await mountGrid(await storeWith([]), 'e1');
     expect(notices(grid)).to.deep.equal(['No recipients for this email yet.']);
     grid.store = await storeWith(people());
@@ -353,15 +393,22 @@ describe('<audience-response-grid>', () => {
     store.connect(source);
     source.sink!.status({ state: 'retrying', attempt: 2, retryInMs: 4000, error: 'the server closed the stream' });
     await settled(grid);
-    expect(notices(grid)[0]).to.equal('Live updates interrupted (the server closed the stream). Trying again in 4 seconds (attempt 2). The responses shown may be out of date.');
+    expect(notices(grid)[0]).to.equal(
+      'Live updates interrupted (the server closed the stream). Trying again in 4 seconds (attempt 2). The responses shown may be out of date.',
+    );
     expect(shadow(grid).querySelector('[role="status"] p')!.getAttribute('data-kind')).to.equal('error');
     source.sink!.status({ state: 'offline', attempt: 0 });
     await settled(grid);
-    expect(notices(grid)[0]).to.equal('You are offline. The responses shown are the ones received so far; live updates resume when the connection returns.');
+    expect(notices(grid)[0]).to.equal(
+      'You are offline. The responses shown are the ones received so far; live updates resume when the connection returns.',
+    );
   });
 
   it('takes labels from a registered language, falling back to English', async () => {
-    registerMessages('de', { headers: { contact: 'Kontakt', response: 'Reaktion' }, responses: { opened: 'Geöffnet' } });
+    registerMessages('de', {
+      headers: { contact: 'Kontakt', response: 'Reaktion' },
+      responses: { opened: 'Geöffnet' },
+    });
     const grid = await mountGrid(await storeWith(people()));
     grid.locale = 'de-AT';
     await settled(grid);
@@ -376,7 +423,9 @@ describe('<audience-response-grid>', () => {
     const grid = await mountGrid(store);
     wrapper.append(grid);
     await settled(grid);
-    const [first, second] = [...shadow(grid).querySelectorAll('[role="columnheader"]')].map((h) => h.getBoundingClientRect());
+    const [first, second] = [...shadow(grid).querySelectorAll('[role="columnheader"]')].map((h) =>
+      h.getBoundingClientRect(),
+    );
     expect(first!.left).to.be.greaterThan(second!.left);
     grid.style.setProperty('--email-responses-background', 'rgb(1, 2, 3)');
     expect(getComputedStyle(rows(grid)[0]!).backgroundColor).to.equal('rgb(1, 2, 3)');
@@ -389,7 +438,6 @@ describe('<audience-response-grid>', () => {
     }
     expect(getComputedStyle(grid).backgroundColor).to.equal('rgb(255, 255, 255)');
   });
-
 });
 
 runViewConformance({

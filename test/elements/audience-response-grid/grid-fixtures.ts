@@ -45,7 +45,11 @@ export async function settled(grid: AudienceResponseGridElement): Promise<void> 
   await grid.updateComplete;
 }
 
-export async function mountGrid(store: ResponseStore, emailId = 'e1', attributes: { columns?: string; timeZone?: string; height?: string } = {}): Promise<AudienceResponseGridElement> {
+export async function mountGrid(
+  store: ResponseStore,
+  emailId = 'e1',
+  attributes: { columns?: string; timeZone?: string; height?: string } = {},
+): Promise<AudienceResponseGridElement> {
   const grid = await fixture<AudienceResponseGridElement>(
     html`<audience-response-grid
       email-id=${emailId}
@@ -65,7 +69,9 @@ export function scroller(grid: AudienceResponseGridElement): HTMLElement {
 
 /** Rendered data rows, top to bottom on screen. */
 export function rows(grid: AudienceResponseGridElement): HTMLElement[] {
-  return [...grid.shadowRoot!.querySelectorAll<HTMLElement>('[role="row"][data-index]')].sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
+  return [...grid.shadowRoot!.querySelectorAll<HTMLElement>('[role="row"][data-index]')].sort(
+    (a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top,
+  );
 }
 
 /** Rows whose whole box is inside the scroller's area below the header. */
@@ -89,5 +95,7 @@ export function rowIndexes(list: HTMLElement[]): number[] {
 /** Presses a key on the element holding focus inside the grid, the way a keyboard would. */
 export function press(grid: AudienceResponseGridElement, key: string, options: KeyboardEventInit = {}): void {
   const target = (grid.shadowRoot!.activeElement as HTMLElement | null) ?? scroller(grid);
-  target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true, ...options }));
+  target.dispatchEvent(
+    new KeyboardEvent('keydown', { key, bubbles: true, composed: true, cancelable: true, ...options }),
+  );
 }

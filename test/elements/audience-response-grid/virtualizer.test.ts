@@ -59,7 +59,11 @@ describe('virtualizer arithmetic', () => {
         const dragged = followScroll(layout, at(drag > layout.maxScrollTop / 2 ? 0 : layout.maxScrollTop), drag);
         expect(Number.isInteger(dragged.scrollTop)).to.equal(true);
         expect(fullyVisible(layout, index, dragged), 'by a drag').to.equal(true);
-        for (const from of [at(0), home(layout, layout.maxOffset / 3), at(layout.maxScrollTop, layout.maxOffset - layout.maxScrollTop)]) {
+        for (const from of [
+          at(0),
+          home(layout, layout.maxOffset / 3),
+          at(layout.maxScrollTop, layout.maxOffset - layout.maxScrollTop),
+        ]) {
           const target = revealRow(layout, index, from);
           expect(Number.isInteger(target.scrollTop)).to.equal(true);
           expect(fullyVisible(layout, index, target), `by keyboard from ${from.scrollTop}`).to.equal(true);
@@ -93,7 +97,11 @@ describe('virtualizer arithmetic', () => {
       expect(next.scrollTop).to.equal(homeScrollTop(layout, offset - 20));
       expect(next.scrollTop).to.be.above(endZone(layout));
       expect(offsetAt(layout, next.scrollTop, next.base)).to.equal(offset - 20);
-      const low = followScroll(layout, at(layout.maxScrollTop - endZone(layout) + 5, -1_000_000), layout.maxScrollTop - endZone(layout) + 50);
+      const low = followScroll(
+        layout,
+        at(layout.maxScrollTop - endZone(layout) + 5, -1_000_000),
+        layout.maxScrollTop - endZone(layout) + 50,
+      );
       expect(low.scrollTop).to.be.below(layout.maxScrollTop - endZone(layout));
     });
 
@@ -143,7 +151,8 @@ describe('virtualizer arithmetic', () => {
     const zone = endZone(layout);
     expect(zone).to.equal(100_000);
     for (const top of [1, 500, zone]) expect(homeOffset(layout, top)).to.equal(top);
-    for (const back of [1, 500, zone]) expect(homeOffset(layout, layout.maxScrollTop - back)).to.equal(layout.maxOffset - back);
+    for (const back of [1, 500, zone])
+      expect(homeOffset(layout, layout.maxScrollTop - back)).to.equal(layout.maxOffset - back);
     expect(homeOffset(layout, 0)).to.equal(0);
     expect(homeOffset(layout, layout.maxScrollTop)).to.equal(layout.maxOffset);
     expect(homeScrollTop(layout, 1)).to.equal(1);
@@ -152,7 +161,11 @@ describe('virtualizer arithmetic', () => {
 
   it('keeps every scroll exact at the ends and inside the list, and steps one to one (property)', () => {
     // Each case scrolls one kind of list whose row count changes now and then (live rows, a hydrate).
-    const kinds = fc.constantFrom([ROW, VIEWPORT, [1_000_000, 500_000, 2_000_000]], [30, 600, [10_000_000, 9_000_000, 120_000]], [ROW, 200, [120_000, 1_000_000, 3_000]]);
+    const kinds = fc.constantFrom(
+      [ROW, VIEWPORT, [1_000_000, 500_000, 2_000_000]],
+      [30, 600, [10_000_000, 9_000_000, 120_000]],
+      [ROW, 200, [120_000, 1_000_000, 3_000]],
+    );
     const move = fc.oneof(
       fc.integer({ min: -400, max: 400 }).map((step) => ({ kind: 'step' as const, value: step })),
       fc.double({ min: 0, max: 1, noNaN: true }).map((where) => ({ kind: 'drag' as const, value: where })),
@@ -177,7 +190,10 @@ describe('virtualizer arithmetic', () => {
             position = rest;
             continue;
           }
-          const top = m.kind === 'step' ? Math.min(layout.maxScrollTop, Math.max(0, position.scrollTop + m.value)) : Math.round(m.value * layout.maxScrollTop);
+          const top =
+            m.kind === 'step'
+              ? Math.min(layout.maxScrollTop, Math.max(0, position.scrollTop + m.value))
+              : Math.round(m.value * layout.maxScrollTop);
           const next = followScroll(layout, position, top);
           const offset = offsetAt(layout, next.scrollTop, next.base);
           expect(offset).to.be.within(0, layout.maxOffset);
@@ -187,7 +203,8 @@ describe('virtualizer arithmetic', () => {
           if (offset === 0) expect(next.scrollTop).to.equal(0);
           if (offset === layout.maxOffset) expect(next.scrollTop).to.equal(layout.maxScrollTop);
           // A step moves the rows by the step (a rebase moves only the scroll top), unless it reached an end.
-          if (m.kind === 'step' && top > 0 && top < layout.maxScrollTop && offset > 0 && offset < layout.maxOffset) expect(offset - before).to.equal(top - position.scrollTop);
+          if (m.kind === 'step' && top > 0 && top < layout.maxScrollTop && offset > 0 && offset < layout.maxOffset)
+            expect(offset - before).to.equal(top - position.scrollTop);
           position = next;
         }
       }),

@@ -56,9 +56,13 @@ describe('<contact-response-timeline> accessibility', () => {
     const root = shadow(el);
     expect(root.querySelector('[part="flags"]')!.getAttribute('role')).to.equal('group');
     expect(root.querySelector('[part="flags"]')!.getAttribute('aria-label')).to.equal('Contact');
-    expect(root.querySelector('ol[part="emails"]')!.getAttribute('aria-label')).to.equal('Emails to this contact, newest first');
+    expect(root.querySelector('ol[part="emails"]')!.getAttribute('aria-label')).to.equal(
+      'Emails to this contact, newest first',
+    );
     expect(root.querySelector('select')!.closest('label')!.textContent).to.contain('Response');
-    expect(root.querySelector('input[type="checkbox"]')!.closest('label')!.textContent).to.contain('Show machine opens');
+    expect(root.querySelector('input[type="checkbox"]')!.closest('label')!.textContent).to.contain(
+      'Show machine opens',
+    );
     expect(root.querySelector('[role="status"]')).to.not.equal(null);
   });
 

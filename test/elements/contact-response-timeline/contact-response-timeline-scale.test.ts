@@ -42,7 +42,9 @@ describe('<contact-response-timeline> with 5,000 emails', () => {
     await more(el);
     expect(emailIds(el)).to.deep.equal(ids(4999, 4900));
     // The keyboard carries on from the first email the page brought in.
-    expect((shadow(el).activeElement as HTMLElement).closest<HTMLElement>('li.email')!.dataset['emailId']).to.equal('m4949');
+    expect((shadow(el).activeElement as HTMLElement).closest<HTMLElement>('li.email')!.dataset['emailId']).to.equal(
+      'm4949',
+    );
     await more(el);
     await more(el);
     expect(emailIds(el)).to.deep.equal(ids(4999, 4800));
@@ -85,8 +87,22 @@ describe('<contact-response-timeline> with 5,000 emails', () => {
     expect(emailIds(el).at(-1)).to.equal('m300');
     const between = BASE_TIME + 350.5 * 60_000;
     await live.ingest([
-      { id: 'top', emailId: 'newest', recipientId: 'newest-live', contactId: 'live', response: 'delivered', at: BASE_TIME + 10_000 * 60_000 },
-      { id: 'mid', emailId: 'middle', recipientId: 'middle-live', contactId: 'live', response: 'delivered', at: between },
+      {
+        id: 'top',
+        emailId: 'newest',
+        recipientId: 'newest-live',
+        contactId: 'live',
+        response: 'delivered',
+        at: BASE_TIME + 10_000 * 60_000,
+      },
+      {
+        id: 'mid',
+        emailId: 'middle',
+        recipientId: 'middle-live',
+        contactId: 'live',
+        response: 'delivered',
+        at: between,
+      },
     ]);
     live.flush();
     await el.updateComplete;

@@ -21,26 +21,37 @@ describe('<contact-response-timeline>: seed fidelity', () => {
     );
     expect(text(emailItem(el, 'e1').querySelector('[part="scope"]'))).to.equal('Unsubscribed from newsletter');
     expect(emailItem(el, 'e2').querySelector('[part="scope"]')).to.equal(null);
-    expect(shadow(el).querySelector('[data-flag="unsubscribed-types"]')!.getAttribute('data-value')).to.equal('newsletter');
+    expect(shadow(el).querySelector('[data-flag="unsubscribed-types"]')!.getAttribute('data-value')).to.equal(
+      'newsletter',
+    );
     // e2 was an unsubscribe from everything: that one sets Do not use email.
     expect(shadow(el).querySelector('[data-flag="do-not-use-email"]')!.getAttribute('data-value')).to.equal('yes');
   });
 
   it('says an event after the statistics update period was not applied, and why', async () => {
     const store = createResponseStore({ rules: { ...DEFAULT_RULES, version: 'week', statisticsPeriodDays: 7 } });
-    await store.ingest([tev('sent-to-provider', 'e1', { at: 0 }), tev('opened', 'e1', { at: 60 }), tev('clicked', 'e1', { at: 8 * DAY_MINUTES })]);
+    await store.ingest([
+      tev('sent-to-provider', 'e1', { at: 0 }),
+      tev('opened', 'e1', { at: 60 }),
+      tev('clicked', 'e1', { at: 8 * DAY_MINUTES }),
+    ]);
     store.flush();
     const el = await mountTimeline(store);
     const item = emailItem(el, 'e1');
     expect(eventLines(item)).to.deep.equal([
       ['sent-to-provider', 'changed', 'changed the response', ''],
       ['opened', 'changed', 'changed the response', '+1 open'],
-      ['clicked', 'after-period', 'not applied: more than 7 days after the email was sent (statistics update period)', ''],
+      [
+        'clicked',
+        'after-period',
+        'not applied: more than 7 days after the email was sent (statistics update period)',
+        '',
+      ],
     ]);
     expect(text(item.querySelector('[part~="response-label"]'))).to.equal('Opened');
   });
 
-  it("shows how long Sent to provider has waited toward the 48-hour limit, and overdue past it", async () => {
+  it('shows how long Sent to provider has waited toward the 48-hour limit, and overdue past it', async () => {
     const now = Date.now();
     const store = await storeWith([
       { ...tev('sent-to-provider', 'waiting'), at: now - 3 * HOUR - 60_000 },

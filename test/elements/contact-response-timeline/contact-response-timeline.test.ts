@@ -32,9 +32,12 @@ const story = () => [
   tev('opened', 'e3', { at: 3010 }),
 ];
 
-const flag = (el: ContactResponseTimelineElement, name: string) => shadow(el).querySelector<HTMLElement>(`[data-flag="${name}"]`)!;
-const select = (el: ContactResponseTimelineElement) => shadow(el).querySelector<HTMLSelectElement>('select[part="filter"]')!;
-const toggle = (el: ContactResponseTimelineElement) => shadow(el).querySelector<HTMLInputElement>('input[part="machine-toggle"]')!;
+const flag = (el: ContactResponseTimelineElement, name: string) =>
+  shadow(el).querySelector<HTMLElement>(`[data-flag="${name}"]`)!;
+const select = (el: ContactResponseTimelineElement) =>
+  shadow(el).querySelector<HTMLSelectElement>('select[part="filter"]')!;
+const toggle = (el: ContactResponseTimelineElement) =>
+  shadow(el).querySelector<HTMLInputElement>('input[part="machine-toggle"]')!;
 
 describe('<contact-response-timeline>', () => {
   it('lists every email of the contact newest first, with kind, type, response, final marker, opens and clicks', async () => {
@@ -44,14 +47,23 @@ describe('<contact-response-timeline>', () => {
     expect(text(e1.querySelector('[part="email-kind"]'))).to.equal('Bulk email');
     expect(text(e1.querySelector('[part="email-type"]'))).to.equal('type: newsletter');
     expect(text(e1.querySelector('[part~="response-label"]'))).to.equal('Unsubscribed');
-    expect(e1.querySelector('[part~="response-label"]')!.getAttribute('part')).to.equal('response-label response-unsubscribed');
+    expect(e1.querySelector('[part~="response-label"]')!.getAttribute('part')).to.equal(
+      'response-label response-unsubscribed',
+    );
     expect(text(e1.querySelector('[part="final-marker"]'))).to.equal('final');
     expect(text(e1.querySelector('[part="counts"]'))).to.equal('2 opens · 2 clicks');
     expect(text(e1.querySelector('[part="address"]'))).to.equal('ann@example.com');
     const time = e1.querySelector('[part="email-time"]') as HTMLTimeElement;
-    expect([time.textContent, time.dateTime, time.title]).to.deep.equal(['Jan 1, 2026, 12:00 AM', '2026-01-01T00:00:00.000Z', '2026-01-01 00:00:00 UTC']);
+    expect([time.textContent, time.dateTime, time.title]).to.deep.equal([
+      'Jan 1, 2026, 12:00 AM',
+      '2026-01-01T00:00:00.000Z',
+      '2026-01-01 00:00:00 UTC',
+    ]);
     const e2 = emailItem(el, 'e2');
-    expect([text(e2.querySelector('[part="email-kind"]')), text(e2.querySelector('[part~="response-label"]'))]).to.deep.equal(['Trigger email', 'Canceled (unsubscribed by email type)']);
+    expect([
+      text(e2.querySelector('[part="email-kind"]')),
+      text(e2.querySelector('[part~="response-label"]')),
+    ]).to.deep.equal(['Trigger email', 'Canceled (unsubscribed by email type)']);
     const e3 = emailItem(el, 'e3');
     expect(e3.querySelector('[part="final-marker"]')).to.equal(null);
     expect(text(e3.querySelector('[part="counts"]'))).to.equal('1 open · 0 clicks');
@@ -107,7 +119,9 @@ describe('<contact-response-timeline>', () => {
     expect(text(flag(el, 'do-not-use-email'))).to.equal('Do not use email yes (Hard Bounce in s0)');
     expect(text(flag(el, 'valid'))).to.equal('Valid no (Hard Bounce in s0)');
     expect(text(flag(el, 'unsubscribed-types'))).to.equal('Unsubscribed from none');
-    expect(text(shadow(el).querySelector('[part="warning"]'))).to.equal('bob@example.com soft-bounced in 3 emails in a row: it may no longer be in use.');
+    expect(text(shadow(el).querySelector('[part="warning"]'))).to.equal(
+      'bob@example.com soft-bounced in 3 emails in a row: it may no longer be in use.',
+    );
   });
 
   it('filters by response with counted options, from the select or the response attribute', async () => {
@@ -156,7 +170,8 @@ describe('<contact-response-timeline>', () => {
 
   it('fires email-select with the ids on a click and on Enter, so the host can open the grid there', async () => {
     const el = await mountTimeline(await storeWith(story()));
-    const buttonOf = (emailId: string) => emailItem(el, emailId).querySelector<HTMLButtonElement>('[part="email-button"]')!;
+    const buttonOf = (emailId: string) =>
+      emailItem(el, emailId).querySelector<HTMLButtonElement>('[part="email-button"]')!;
     setTimeout(() => buttonOf('e1').click());
     const clicked = (await oneEvent(el, 'email-select')) as EmailSelectEvent;
     expect(clicked.detail).to.deep.equal({ emailId: 'e1', recipientId: 'e1-c1', contactId: 'c1' });
@@ -170,7 +185,10 @@ describe('<contact-response-timeline>', () => {
 
   it('gives a second recipient of the same email its own button, named by its address', async () => {
     const el = await mountTimeline(
-      await storeWith([tev('delivered', 'dup', { at: 1, address: 'a@example.com' }), tev('opened', 'dup', { at: 2, recipientId: 'dup-second', address: 'b@example.com' })]),
+      await storeWith([
+        tev('delivered', 'dup', { at: 1, address: 'a@example.com' }),
+        tev('opened', 'dup', { at: 2, recipientId: 'dup-second', address: 'b@example.com' }),
+      ]),
     );
     expect(emailIds(el)).to.deep.equal(['dup']);
     const second = emailItem(el, 'dup').querySelector<HTMLButtonElement>('.recipient-button')!;
@@ -184,7 +202,13 @@ describe('<contact-response-timeline>', () => {
     const markup = '<img src=x onerror="window.__pwnedTimeline=1">';
     const el = await mountTimeline(
       await storeWith([
-        tev('clicked', markup, { at: 1, emailType: '<b>type</b>', reason: '<script>alert(1)</script>', url: 'https://example.com/?q=<i>x</i>', address: '<u>a</u>@example.com' }),
+        tev('clicked', markup, {
+          at: 1,
+          emailType: '<b>type</b>',
+          reason: '<script>alert(1)</script>',
+          url: 'https://example.com/?q=<i>x</i>',
+          address: '<u>a</u>@example.com',
+        }),
       ]),
     );
     const item = emailItem(el, markup);
@@ -224,7 +248,9 @@ describe('<contact-response-timeline>', () => {
     await el.updateComplete;
     expect(emailIds(el)).to.deep.equal(['e3', 'e1']);
     // A newer type for e1, carried by another recipient's event.
-    await store.ingest([tev('delivered', 'e1', { at: 60, recipientId: 'someone-else', contactId: 'c8', emailType: 'digest' })]);
+    await store.ingest([
+      tev('delivered', 'e1', { at: 60, recipientId: 'someone-else', contactId: 'c8', emailType: 'digest' }),
+    ]);
     store.flush();
     await el.updateComplete;
     expect(text(emailItem(el, 'e1').querySelector('[part="email-type"]'))).to.equal('type: digest');
@@ -232,7 +258,9 @@ describe('<contact-response-timeline>', () => {
 
   it('says when it has no store, no contact, no emails, or the stream is offline', async () => {
     const lonely = await mountTimeline(undefined);
-    expect(notices(lonely)).to.deep.equal(['Waiting for data: put this element inside <email-responses> or set its store property.']);
+    expect(notices(lonely)).to.deep.equal([
+      'Waiting for data: put this element inside <email-responses> or set its store property.',
+    ]);
     const store = await storeWith(story());
     const el = await mountTimeline(store, 'nobody');
     expect(notices(el)).to.deep.equal(['No emails for this contact yet.']);
@@ -241,14 +269,23 @@ describe('<contact-response-timeline>', () => {
     await el.updateComplete;
     expect(notices(el)).to.deep.equal(['No contact chosen: set the contact-id attribute.']);
     el.contactId = 'c1';
-    store.connect({ kind: 'manual', status: { state: 'offline', attempt: 0 }, start: (sink) => sink.status({ state: 'offline', attempt: 0 }), stop: () => {} });
+    store.connect({
+      kind: 'manual',
+      status: { state: 'offline', attempt: 0 },
+      start: (sink) => sink.status({ state: 'offline', attempt: 0 }),
+      stop: () => {},
+    });
     await el.updateComplete;
-    expect(notices(el)).to.deep.equal(['You are offline. The responses shown are the ones received so far; live updates resume when the connection returns.']);
+    expect(notices(el)).to.deep.equal([
+      'You are offline. The responses shown are the ones received so far; live updates resume when the connection returns.',
+    ]);
     expect(emailIds(el)).to.deep.equal(['e3', 'e2', 'e1']);
   });
 
   it('reads the store of the enclosing <email-responses>', async () => {
-    const root = await fixture(html`<email-responses><contact-response-timeline contact-id="c1" time-zone="UTC"></contact-response-timeline></email-responses>`);
+    const root = await fixture(
+      html`<email-responses><contact-response-timeline contact-id="c1" time-zone="UTC"></contact-response-timeline></email-responses>`,
+    );
     const el = root.querySelector('contact-response-timeline')!;
     const store = (root as HTMLElement & { store: ResponseStore }).store;
     await store.ingest(story());
@@ -258,7 +295,10 @@ describe('<contact-response-timeline>', () => {
   });
 
   it('takes words from a registered language, nested sections merged word by word, and times in its zone', async () => {
-    registerMessages('fr', { timeline: { kinds: { bulk: 'Envoi groupé' }, changed: 'a changé la réponse' }, responses: { delivered: 'Remis' } });
+    registerMessages('fr', {
+      timeline: { kinds: { bulk: 'Envoi groupé' }, changed: 'a changé la réponse' },
+      responses: { delivered: 'Remis' },
+    });
     const el = await mountTimeline(await storeWith(story()));
     el.locale = 'fr-CA';
     el.timeZone = 'Asia/Tokyo';
@@ -269,7 +309,9 @@ describe('<contact-response-timeline>', () => {
     expect(eventLines(e1)[0]).to.deep.equal(['delivered', 'changed', 'a changé la réponse', '']);
     expect(text(e1.querySelector('li.event [part="event-response"]'))).to.equal('Remis');
     expect((e1.querySelector('[part="email-time"]') as HTMLTimeElement).textContent).to.equal(
-      new Intl.DateTimeFormat('fr-CA', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(Date.UTC(2026, 0, 1)),
+      new Intl.DateTimeFormat('fr-CA', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Tokyo' }).format(
+        Date.UTC(2026, 0, 1),
+      ),
     );
   });
 

@@ -22,7 +22,11 @@ export function history(count: number, contactId = 'big'): ResponseEvent[] {
   return events;
 }
 
-export async function mountTimeline(store: ResponseStore | undefined, contactId = 'c1', attributes: { pageSize?: number } = {}): Promise<ContactResponseTimelineElement> {
+export async function mountTimeline(
+  store: ResponseStore | undefined,
+  contactId = 'c1',
+  attributes: { pageSize?: number } = {},
+): Promise<ContactResponseTimelineElement> {
   const el = await fixture<ContactResponseTimelineElement>(
     html`<contact-response-timeline contact-id=${contactId} time-zone="UTC" page-size=${attributes.pageSize ?? 50} .store=${store}></contact-response-timeline>`,
   );
@@ -38,7 +42,9 @@ export function emailIds(el: ContactResponseTimelineElement): string[] {
 }
 
 export function emailItem(el: ContactResponseTimelineElement, emailId: string): HTMLElement {
-  const item = [...shadow(el).querySelectorAll<HTMLElement>('li.email')].find((li) => li.dataset['emailId'] === emailId);
+  const item = [...shadow(el).querySelectorAll<HTMLElement>('li.email')].find(
+    (li) => li.dataset['emailId'] === emailId,
+  );
   if (!item) throw new Error(`${emailId} is not rendered`);
   return item;
 }
@@ -59,6 +65,9 @@ export function notices(el: ContactResponseTimelineElement): string[] {
   return [...shadow(el).querySelectorAll('[role="status"] p')].map((p) => text(p));
 }
 
-export function button(el: ContactResponseTimelineElement, part: 'more-button' | 'newer-button'): HTMLButtonElement | null {
+export function button(
+  el: ContactResponseTimelineElement,
+  part: 'more-button' | 'newer-button',
+): HTMLButtonElement | null {
   return shadow(el).querySelector<HTMLButtonElement>(`[part~="${part}"]`);
 }

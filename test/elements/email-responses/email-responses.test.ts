@@ -33,7 +33,9 @@ describe('<email-responses>', () => {
   after(() => worker.stop());
 
   it('provides its store to the elements inside it', async () => {
-    const root = await fixture<EmailResponsesElement>(html`<email-responses><test-store-reader></test-store-reader></email-responses>`);
+    const root = await fixture<EmailResponsesElement>(
+      html`<email-responses><test-store-reader></test-store-reader></email-responses>`,
+    );
     const reader = root.querySelector('test-store-reader') as StoreReader;
     expect(reader.connection.store).to.equal(root.store);
     await root.store.ingest([event('opened')]);
@@ -43,7 +45,9 @@ describe('<email-responses>', () => {
 
   it('hands a store set by the host to its elements, so one store can serve a page', async () => {
     const shared = createResponseStore();
-    const root = await fixture<EmailResponsesElement>(html`<email-responses .store=${shared}><test-store-reader></test-store-reader></email-responses>`);
+    const root = await fixture<EmailResponsesElement>(
+      html`<email-responses .store=${shared}><test-store-reader></test-store-reader></email-responses>`,
+    );
     const reader = root.querySelector('test-store-reader') as StoreReader;
     expect(reader.connection.store).to.equal(shared);
     const other = createResponseStore();
@@ -54,7 +58,9 @@ describe('<email-responses>', () => {
 
   it('an element given its own store reads that one, even inside <email-responses>', async () => {
     const own = createResponseStore();
-    const root = await fixture<EmailResponsesElement>(html`<email-responses><test-store-reader></test-store-reader></email-responses>`);
+    const root = await fixture<EmailResponsesElement>(
+      html`<email-responses><test-store-reader></test-store-reader></email-responses>`,
+    );
     const reader = root.querySelector('test-store-reader') as StoreReader;
     reader.connection.store = own;
     expect(reader.connection.store).to.equal(own);
@@ -63,7 +69,10 @@ describe('<email-responses>', () => {
   it('connects to stream-url and applies what the stream sends', async () => {
     worker.use(
       sse('/api/element-stream', ({ client }) => {
-        client.send({ id: '2', data: JSON.stringify([event('delivered', { recipientId: 'a' }), event('opened', { recipientId: 'a' })]) });
+        client.send({
+          id: '2',
+          data: JSON.stringify([event('delivered', { recipientId: 'a' }), event('opened', { recipientId: 'a' })]),
+        });
       }),
     );
     const states: string[] = [];
@@ -92,9 +101,14 @@ describe('<email-responses>', () => {
       @events-skipped=${(e: CustomEvent<{ skipped: { reason: string }[] }>) => skipped.push(...e.detail.skipped.map((s) => s.reason))}
     ></email-responses>`);
     // The store applies exactly what the normalizer makes of the same bodies, and passes on its reasons.
-    const direct = [fixtureTexts.sendgrid!.batch_mixed!, fixtureTexts.sendgrid!.group_resubscribe!].map((body) => normalizeProviderEvents('sendgrid', body));
+    const direct = [fixtureTexts.sendgrid!.batch_mixed!, fixtureTexts.sendgrid!.group_resubscribe!].map((body) =>
+      normalizeProviderEvents('sendgrid', body),
+    );
     // Both messages, not the first alone: its skip arrives before the second is sent.
-    await until(() => root.store.cursor('sse') === '2' && skipped.length >= direct[0]!.skipped.length + direct[1]!.skipped.length, 'both webhook messages');
+    await until(
+      () => root.store.cursor('sse') === '2' && skipped.length >= direct[0]!.skipped.length + direct[1]!.skipped.length,
+      'both webhook messages',
+    );
     expect(root.store.state.eventCount).to.equal(direct[0]!.events.length + direct[1]!.events.length);
     expect(skipped).to.deep.equal(direct.flatMap((d) => d.skipped.map((s) => s.reason)));
   });
@@ -102,14 +116,20 @@ describe('<email-responses>', () => {
   it('relays rejected events as DOM events the host can listen to', async () => {
     const root = await fixture<EmailResponsesElement>(html`<email-responses></email-responses>`);
     const heard: string[] = [];
-    document.body.addEventListener('events-rejected', (e) => heard.push(...(e as CustomEvent<{ rejected: { reason: string }[] }>).detail.rejected.map((r) => r.reason)), { once: true });
+    document.body.addEventListener(
+      'events-rejected',
+      (e) => heard.push(...(e as CustomEvent<{ rejected: { reason: string }[] }>).detail.rejected.map((r) => r.reason)),
+      { once: true },
+    );
     await root.store.ingest([{ id: 'x' }]);
     expect(heard).to.deep.equal(['emailId is missing']);
   });
 
   it('keeps its own store in IndexedDB with cache-name and shares it across tabs with tabs', async () => {
     const name = `element-cache-${Math.random().toString(36).slice(2)}`;
-    const root = await fixture<EmailResponsesElement>(html`<email-responses cache-name=${name} tabs=${name}><test-store-reader></test-store-reader></email-responses>`);
+    const root = await fixture<EmailResponsesElement>(
+      html`<email-responses cache-name=${name} tabs=${name}><test-store-reader></test-store-reader></email-responses>`,
+    );
     const reader = root.querySelector('test-store-reader') as StoreReader;
     await root.store.ready;
     expect(root.store.cacheStatus.state).to.equal('ready');
@@ -123,7 +143,9 @@ describe('<email-responses>', () => {
     const { http, HttpResponse } = await import('msw');
     const { DEFAULT_RULES } = await import('../../../src/core/index');
     worker.use(http.get('/api/element-rules', () => HttpResponse.json({ ...DEFAULT_RULES, version: 'server-9' })));
-    const root = await fixture<EmailResponsesElement>(html`<email-responses rules-url="/api/element-rules"></email-responses>`);
+    const root = await fixture<EmailResponsesElement>(
+      html`<email-responses rules-url="/api/element-rules"></email-responses>`,
+    );
     await until(() => root.store.rules.version === 'server-9', 'the server rules');
   });
 });

@@ -3,7 +3,13 @@
 // and each rate's numerator rows are inside its denominator rows.
 import { expect } from '@open-wc/testing';
 import fc from 'fast-check';
-import { DEFAULT_RULES, createResponseState, reportEmail, type ResponseEvent, type ResponseState } from '../../../src/core/index';
+import {
+  DEFAULT_RULES,
+  createResponseState,
+  reportEmail,
+  type ResponseEvent,
+  type ResponseState,
+} from '../../../src/core/index';
 import { reportFigures, type FigureFilter } from '../../../src/elements/response-summary/report-figures';
 import { AudienceView } from '../../../src/store/audience/audience-view';
 
@@ -15,17 +21,31 @@ const eventSets = fc
   .array(
     fc.record({
       recipient: fc.integer({ min: 0, max: 40 }),
-      response: fc.oneof(fc.constantFrom(...RESPONSES), fc.constantFrom(...ENGAGEMENT), fc.constantFrom('hard-bounce', 'soft-bounce')),
+      response: fc.oneof(
+        fc.constantFrom(...RESPONSES),
+        fc.constantFrom(...ENGAGEMENT),
+        fc.constantFrom('hard-bounce', 'soft-bounce'),
+      ),
       minute: fc.integer({ min: 0, max: 600 }),
     }),
     { maxLength: 160 },
   )
   .map((picks) =>
-    picks.map(({ recipient, response, minute }, i): ResponseEvent => ({ id: `p${i}`, emailId: 'e1', recipientId: `r${recipient}`, response, at: Date.UTC(2026, 2, 2, 9) + minute * 60_000 })),
+    picks.map(({ recipient, response, minute }, i): ResponseEvent => ({
+      id: `p${i}`,
+      emailId: 'e1',
+      recipientId: `r${recipient}`,
+      response,
+      at: Date.UTC(2026, 2, 2, 9) + minute * 60_000,
+    })),
   );
 
 function rowsOf(state: ResponseState, filter: FigureFilter): Set<number> {
-  const view = new AudienceView(state, 'e1', { responses: filter.responses, groups: filter.groups, engagement: filter.engagement ?? null });
+  const view = new AudienceView(state, 'e1', {
+    responses: filter.responses,
+    groups: filter.groups,
+    engagement: filter.engagement ?? null,
+  });
   return new Set(view.rows());
 }
 

@@ -37,8 +37,11 @@ describe('<response-summary> accessibility', () => {
     expect(root.querySelector('h2')!.textContent).to.equal('Email e1');
     const button = root.querySelector<HTMLButtonElement>('[data-figure="delivered"]')!;
     expect(button.getAttribute('aria-pressed')).to.equal('false');
-    expect(root.getElementById(button.getAttribute('aria-describedby')!)!.textContent).to.equal('Shows these recipients in the grid');
-    for (const card of root.querySelectorAll<HTMLButtonElement>('.card')) expect(card.title, card.dataset['figure']).to.match(/^.{20,}$/);
+    expect(root.getElementById(button.getAttribute('aria-describedby')!)!.textContent).to.equal(
+      'Shows these recipients in the grid',
+    );
+    for (const card of root.querySelectorAll<HTMLButtonElement>('.card'))
+      expect(card.title, card.dataset['figure']).to.match(/^.{20,}$/);
   });
 
   it('reaches every card with Tab, in reading order', async () => {
@@ -60,7 +63,9 @@ describe('<response-summary> accessibility', () => {
     await sendKeys({ press: 'Enter' });
     await el.updateComplete;
     expect(summary.parentElement!.hasAttribute('open')).to.equal(true);
-    expect(el.shadowRoot!.querySelector<HTMLElement>('[data-figure="response:hard-bounce"]')!.offsetHeight).to.be.greaterThan(0);
+    expect(
+      el.shadowRoot!.querySelector<HTMLElement>('[data-figure="response:hard-bounce"]')!.offsetHeight,
+    ).to.be.greaterThan(0);
   });
 
   it('follows the theme properties: colours and the stage marks', async () => {
@@ -68,7 +73,8 @@ describe('<response-summary> accessibility', () => {
     el.style.setProperty('--email-responses-bar-outcome', 'rgb(4, 5, 6)');
     el.style.setProperty('--email-responses-bar-machine', 'rgb(1, 2, 3)');
     el.style.setProperty('--email-responses-text', 'rgb(7, 8, 9)');
-    const mark = (stage: string) => getComputedStyle(el.shadowRoot!.querySelector(`details[data-stage="${stage}"]`)!).borderInlineStartColor;
+    const mark = (stage: string) =>
+      getComputedStyle(el.shadowRoot!.querySelector(`details[data-stage="${stage}"]`)!).borderInlineStartColor;
     expect([mark('not-delivered'), mark('awaiting-provider')]).to.deep.equal(['rgb(4, 5, 6)', 'rgb(1, 2, 3)']);
     expect(getComputedStyle(el.shadowRoot!.querySelector('.card-label')!).color).to.equal('rgb(7, 8, 9)');
   });

@@ -25,7 +25,23 @@ function random(seed: number): () => number {
   };
 }
 
-const PICKS = ['delivered', 'opened', 'clicked', 'opened-machine', 'unsubscribed', 'spam-complaint', 'soft-bounce', 'hard-bounce', 'canceled-duplicate', 'canceled-no-email', 'sent-to-provider', 'provider-delayed', 'rejected', 'invalid-address', 'limit-reached'];
+const PICKS = [
+  'delivered',
+  'opened',
+  'clicked',
+  'opened-machine',
+  'unsubscribed',
+  'spam-complaint',
+  'soft-bounce',
+  'hard-bounce',
+  'canceled-duplicate',
+  'canceled-no-email',
+  'sent-to-provider',
+  'provider-delayed',
+  'rejected',
+  'invalid-address',
+  'limit-reached',
+];
 
 /** `count` recipients of e1, each with one to four events drawn from the picks, in any order. */
 function mixed(count: number, seed: number, prefix = 'x'): ResponseEvent[] {
@@ -36,7 +52,14 @@ function mixed(count: number, seed: number, prefix = 'x'): ResponseEvent[] {
     const n = 1 + Math.floor(next() * 4);
     for (let k = 0; k < n; k++) {
       const response = PICKS[Math.floor(next() * PICKS.length)]!;
-      events.push({ id: `${prefix}${id++}`, emailId: 'e1', recipientId: `${prefix}r${r}`, response, at: BASE_TIME + Math.floor(next() * 1000) * 60_000, contactName: `P${r}` });
+      events.push({
+        id: `${prefix}${id++}`,
+        emailId: 'e1',
+        recipientId: `${prefix}r${r}`,
+        response,
+        at: BASE_TIME + Math.floor(next() * 1000) * 60_000,
+        contactName: `P${r}`,
+      });
     }
   }
   return events;
@@ -44,7 +67,11 @@ function mixed(count: number, seed: number, prefix = 'x'): ResponseEvent[] {
 
 /** The chip a figure's filter presses in the grid. */
 function pressedChip(grid: AudienceResponseGridElement, detail: FilterRequestEvent['detail']): Element {
-  const name = detail.recipients ? 'recipients' : detail.engagement ? 'engagement' : detail.groups[0] ?? detail.responses[0]!;
+  const name = detail.recipients
+    ? 'recipients'
+    : detail.engagement
+      ? 'engagement'
+      : (detail.groups[0] ?? detail.responses[0]!);
   return grid.shadowRoot!.querySelector(`[data-chip="${name}"]`)!;
 }
 
@@ -52,7 +79,10 @@ function pressedChip(grid: AudienceResponseGridElement, detail: FilterRequestEve
  * Chooses every figure of the summary in turn (cards, notes, stages, responses) and checks the
  * grid shows exactly its count, and its pressed chip says the figure's words and that number.
  */
-async function expectEveryStepMatches(summary: ResponseSummaryElement, grid: AudienceResponseGridElement): Promise<number> {
+async function expectEveryStepMatches(
+  summary: ResponseSummaryElement,
+  grid: AudienceResponseGridElement,
+): Promise<number> {
   const requests: FilterRequestEvent['detail'][] = [];
   const listener = (event: Event) => requests.push((event as FilterRequestEvent).detail);
   summary.addEventListener('filter-request', listener);
@@ -73,7 +103,9 @@ async function expectEveryStepMatches(summary: ResponseSummaryElement, grid: Aud
       const figure = figures.get(key) ?? { count: Number(text(link!.children[1]!)) };
       expect(grid.rowCount, key).to.equal(figure.count);
       if (link) expect(text(pressedChip(grid, detail)), key).to.contain(`Clicked ${text(link.children[0]!)}`);
-      expect(grid.shadowRoot!.querySelector('[role="grid"]')!.getAttribute('aria-rowcount'), key).to.equal(String(grid.rowCount + 1));
+      expect(grid.shadowRoot!.querySelector('[role="grid"]')!.getAttribute('aria-rowcount'), key).to.equal(
+        String(grid.rowCount + 1),
+      );
       const chip = pressedChip(grid, detail);
       expect(chip.getAttribute('aria-pressed'), key).to.equal('true');
       expect(Number(text(chip.querySelector('.chip-count')).replace(/,/g, '')), key).to.equal(figure.count);
@@ -107,7 +139,11 @@ describe('<response-summary> with <audience-response-grid>', () => {
     // Unique opens count recipients whose response is not Opened at all.
     const opened = summary.summary!.uniqueOpens.count;
     expect(opened).to.be.greaterThan(summary.summary!.byResponse['opened']! + summary.summary!.byResponse['clicked']!);
-    await store.ingest(mixed(200, 11, 'y').concat(mixed(600, 13, 'z').map((e) => ({ ...e, recipientId: e.recipientId.replace('zr', 'xr') }))));
+    await store.ingest(
+      mixed(200, 11, 'y').concat(
+        mixed(600, 13, 'z').map((e) => ({ ...e, recipientId: e.recipientId.replace('zr', 'xr') })),
+      ),
+    );
     store.flush();
     await settled(grid);
     await summary.updateComplete;

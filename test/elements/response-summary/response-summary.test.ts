@@ -35,7 +35,9 @@ describe('<response-summary>', () => {
   it('keeps machine opens and opens before a bounce report apart, with a note', async () => {
     const el = await mountSummary(await storeWith(varied()));
     const buttons = figureButtons(el);
-    expect(buttons.get('machine-opened')).to.equal('Machine opens only: 1 (14.3% of delivered), mostly mail-privacy proxies and security scanners, not counted as opens.');
+    expect(buttons.get('machine-opened')).to.equal(
+      'Machine opens only: 1 (14.3% of delivered), mostly mail-privacy proxies and security scanners, not counted as opens.',
+    );
     expect(buttons.get('opened-not-delivered')).to.equal('1 opened before a bounce report, not counted as opens.');
     expect(stepButton(el, 'unique-opens').title).to.contain('Opens before a later bounce report are not counted here');
   });
@@ -43,7 +45,9 @@ describe('<response-summary>', () => {
   it('lists the stages the cards do not tell once each, collapsed, with their responses; in flight is not a failure', async () => {
     const el = await mountSummary(await storeWith(varied()));
     const stages = [...el.shadowRoot!.querySelectorAll<HTMLDetailsElement>('details[data-stage]')];
-    expect(stages.map((d) => [d.dataset['stage'], d.dataset['tone'], text(d.querySelector('summary')), d.open])).to.deep.equal([
+    expect(
+      stages.map((d) => [d.dataset['stage'], d.dataset['tone'], text(d.querySelector('summary')), d.open]),
+    ).to.deep.equal([
       ['not-delivered', 'problem', 'Not delivered3', false],
       ['awaiting-provider', 'pending', 'Awaiting provider1', false],
       ['not-sent', 'problem', 'Not sent3', false],
@@ -61,9 +65,13 @@ describe('<response-summary>', () => {
       ['response:canceled-duplicate', 'Canceled (duplicated email)'],
     ]);
     // Nothing twice: each response in one list only.
-    const keys = [...el.shadowRoot!.querySelectorAll('button[data-figure]')].map((b) => (b as HTMLElement).dataset['figure']);
+    const keys = [...el.shadowRoot!.querySelectorAll('button[data-figure]')].map(
+      (b) => (b as HTMLElement).dataset['figure'],
+    );
     expect(new Set(keys).size).to.equal(keys.length);
-    expect(text(el.shadowRoot!.querySelector('[data-figure="response:hard-bounce"]')!.nextElementSibling)).to.equal('2');
+    expect(text(el.shadowRoot!.querySelector('[data-figure="response:hard-bounce"]')!.nextElementSibling)).to.equal(
+      '2',
+    );
   });
 
   it('shows "—" for every rate whose base is 0', async () => {
@@ -76,7 +84,13 @@ describe('<response-summary>', () => {
     const el = await mountSummary(await storeWith(varied()));
     setTimeout(() => stepButton(el, 'unique-opens').click());
     const opened = (await oneEvent(el, 'filter-request')) as FilterRequestEvent;
-    expect(opened.detail).to.deep.equal({ emailId: 'e1', step: 'unique-opens', responses: [], groups: [], engagement: 'opened' });
+    expect(opened.detail).to.deep.equal({
+      emailId: 'e1',
+      step: 'unique-opens',
+      responses: [],
+      groups: [],
+      engagement: 'opened',
+    });
     expect([opened.bubbles, opened.composed]).to.deep.equal([true, true]);
     await el.updateComplete;
     expect(stepButton(el, 'unique-opens').getAttribute('aria-pressed')).to.equal('true');
@@ -104,34 +118,51 @@ describe('<response-summary>', () => {
     const heard: FilterRequestEvent['detail'][] = [];
     el.addEventListener('filter-request', (event) => heard.push(event.detail));
     await openStages(el);
-    for (const key of ['sent', 'unique-clicks', 'click-to-open', 'machine-opened', 'opened-not-delivered', 'unsubscribed', 'not-delivered', 'stage:not-sent']) {
+    for (const key of [
+      'sent',
+      'unique-clicks',
+      'click-to-open',
+      'machine-opened',
+      'opened-not-delivered',
+      'unsubscribed',
+      'not-delivered',
+      'stage:not-sent',
+    ]) {
       stepButton(el, key).click();
       await el.updateComplete;
     }
-    expect(heard.map(({ step, responses, groups, engagement }) => [step, responses, groups, engagement])).to.deep.equal([
-      ['sent', [], ['sent'], undefined],
-      ['unique-clicks', [], [], 'clicked'],
-      ['click-to-open', [], [], 'clicked'],
-      ['machine-opened', [], [], 'machine-opened'],
-      ['opened-not-delivered', [], [], 'opened-not-delivered'],
-      ['unsubscribed', ['unsubscribed'], [], undefined],
-      ['not-delivered', [], ['not-delivered'], undefined],
-      ['stage:not-sent', [], ['not-sent'], undefined],
-    ]);
+    expect(heard.map(({ step, responses, groups, engagement }) => [step, responses, groups, engagement])).to.deep.equal(
+      [
+        ['sent', [], ['sent'], undefined],
+        ['unique-clicks', [], [], 'clicked'],
+        ['click-to-open', [], [], 'clicked'],
+        ['machine-opened', [], [], 'machine-opened'],
+        ['opened-not-delivered', [], [], 'opened-not-delivered'],
+        ['unsubscribed', ['unsubscribed'], [], undefined],
+        ['not-delivered', [], ['not-delivered'], undefined],
+        ['stage:not-sent', [], ['not-sent'], undefined],
+      ],
+    );
   });
 
   it('draws unique opens and clicks per hour since the send, with the median first open and a table behind', async () => {
     const T = 60; // ev's `at` is in minutes after its base time
     const store = await storeWith([
-      ev('sent-to-provider', 'a', { at: 0 }), ev('opened', 'a', { at: 30 }),
-      ev('clicked', 'b', { at: 70 }), ev('opened', 'c', { at: 5 * T + 1 }),
-      ev('opened', 'd', { at: 30 * T }), ev('hard-bounce', 'e', { at: 1 }), ev('opened', 'e', { at: 40 }),
+      ev('sent-to-provider', 'a', { at: 0 }),
+      ev('opened', 'a', { at: 30 }),
+      ev('clicked', 'b', { at: 70 }),
+      ev('opened', 'c', { at: 5 * T + 1 }),
+      ev('opened', 'd', { at: 30 * T }),
+      ev('hard-bounce', 'e', { at: 1 }),
+      ev('opened', 'e', { at: 40 }),
     ]);
     const el = await mountSummary(store);
     const root = el.shadowRoot!;
     const chart = root.querySelector('svg[part="chart"]')!;
     expect(chart.getAttribute('role')).to.equal('img');
-    expect(chart.getAttribute('aria-label')).to.equal('Unique opens and clicks per hour since the send, First 24 h: 3 opens, 1 clicks');
+    expect(chart.getAttribute('aria-label')).to.equal(
+      'Unique opens and clicks per hour since the send, First 24 h: 3 opens, 1 clicks',
+    );
     expect(chart.querySelectorAll('polyline')).to.have.length(2);
     expect(text(root.querySelector('[part="median"]'))).to.equal('Median time to first open: 3 h 6 min');
     const rows = () => [...root.querySelectorAll('[part="over-time-table"] tbody tr')].map((tr) => text(tr));
@@ -147,11 +178,14 @@ describe('<response-summary>', () => {
   it('lists the clicked links by unique clickers, the top ten shown and all of them in the CSV', async () => {
     const events = [];
     for (let link = 0; link < 12; link++) {
-      for (let r = 0; r <= link; r++) events.push(ev('clicked', `r${r}`, { at: link * 10 + r, url: `https://shop.example/p${link}` }));
+      for (let r = 0; r <= link; r++)
+        events.push(ev('clicked', `r${r}`, { at: link * 10 + r, url: `https://shop.example/p${link}` }));
     }
     events.push(ev('clicked', 'r0', { at: 500, url: 'https://shop.example/p0' }));
     const el = await mountSummary(await storeWith(events));
-    const rows = [...el.shadowRoot!.querySelectorAll('[part="links-table"] tbody tr')].map((tr) => [...tr.children].map((c) => text(c)));
+    const rows = [...el.shadowRoot!.querySelectorAll('[part="links-table"] tbody tr')].map((tr) =>
+      [...tr.children].map((c) => text(c)),
+    );
     expect(rows).to.have.length(10);
     expect(rows[0]).to.deep.equal(['https://shop.example/p11', '12', '12']);
     expect(rows[9]).to.deep.equal(['https://shop.example/p2', '3', '3']);
@@ -180,7 +214,12 @@ describe('<response-summary>', () => {
     const el = await mountSummary(await storeWith(varied()));
     expect(text(el.shadowRoot!.querySelector('[part="title"]'))).to.equal('Email e1');
     expect(el.shadowRoot!.querySelector('[part="email-meta"]')).to.equal(null);
-    el.emailInfo = { name: 'Spring sale', subject: 'Save 20 % this week', sender: 'Shop <news@example.com>', sentAt: Date.UTC(2026, 2, 2, 9, 0) };
+    el.emailInfo = {
+      name: 'Spring sale',
+      subject: 'Save 20 % this week',
+      sender: 'Shop <news@example.com>',
+      sentAt: Date.UTC(2026, 2, 2, 9, 0),
+    };
     await el.updateComplete;
     expect(text(el.shadowRoot!.querySelector('[part="title"]'))).to.equal('Spring sale');
     const meta = [...el.shadowRoot!.querySelectorAll('[part="email-meta"] span')].map((s) => text(s));
@@ -196,7 +235,12 @@ describe('<response-summary>', () => {
     await el.updateComplete;
     expect(live()).to.match(/^loading 14 of 100,000/);
     const sink = { status: (_: unknown) => {} };
-    store.connect({ kind: 'manual', status: { state: 'live', attempt: 0 }, start: (s) => Object.assign(sink, s), stop: () => {} });
+    store.connect({
+      kind: 'manual',
+      status: { state: 'live', attempt: 0 },
+      start: (s) => Object.assign(sink, s),
+      stop: () => {},
+    });
     sink.status({ state: 'live', attempt: 0 });
     el.emailInfo = { audience: 14 };
     await el.updateComplete;
@@ -220,7 +264,9 @@ describe('<response-summary>', () => {
   });
 
   it('says when it has no store, no email, no recipients, or the stream is offline', async () => {
-    expect(notices(await mountSummary(undefined))).to.deep.equal(['Waiting for data: put this element inside <email-responses> or set its store property.']);
+    expect(notices(await mountSummary(undefined))).to.deep.equal([
+      'Waiting for data: put this element inside <email-responses> or set its store property.',
+    ]);
     const store = await storeWith(varied());
     const el = await mountSummary(store, 'nothing-yet');
     expect(notices(el)).to.deep.equal(['No recipients for this email yet.']);
@@ -229,24 +275,46 @@ describe('<response-summary>', () => {
     await el.updateComplete;
     expect(notices(el)).to.deep.equal(['No email chosen: set the email-id attribute.']);
     el.emailId = 'e1';
-    store.connect({ kind: 'manual', status: { state: 'offline', attempt: 0 }, start: (sink) => sink.status({ state: 'offline', attempt: 0 }), stop: () => {} });
+    store.connect({
+      kind: 'manual',
+      status: { state: 'offline', attempt: 0 },
+      start: (sink) => sink.status({ state: 'offline', attempt: 0 }),
+      stop: () => {},
+    });
     await el.updateComplete;
-    expect(notices(el)[0]).to.equal('You are offline. The responses shown are the ones received so far; live updates resume when the connection returns.');
+    expect(notices(el)[0]).to.equal(
+      'You are offline. The responses shown are the ones received so far; live updates resume when the connection returns.',
+    );
     expect(el.shadowRoot!.querySelector('.cards')).to.not.equal(null);
   });
 
   it('takes words and number formats from its locale, nested sections merged word by word', async () => {
-    registerMessages('de', { engagement: { opened: 'Eindeutige Öffnungen' }, summary: { rates: { open: (rate: string) => `${rate} Öffnungsrate` } } });
+    registerMessages('de', {
+      engagement: { opened: 'Eindeutige Öffnungen' },
+      summary: { rates: { open: (rate: string) => `${rate} Öffnungsrate` } },
+    });
     const el = await mountSummary(await storeWith(varied()));
     el.locale = 'de-DE';
     await el.updateComplete;
-    const rate = new Intl.NumberFormat('de-DE', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(5 / 7).replace(/\s+/g, ' ');
-    expect(cards(el).get('unique-opens')!.slice(0, 3)).to.deep.equal(['Eindeutige Öffnungen', '5', `${rate} Öffnungsrate`]);
+    const rate = new Intl.NumberFormat('de-DE', {
+      style: 'percent',
+      minimumFractionDigits: 1,
+      maximumFractionDigits: 1,
+    })
+      .format(5 / 7)
+      .replace(/\s+/g, ' ');
+    expect(cards(el).get('unique-opens')!.slice(0, 3)).to.deep.equal([
+      'Eindeutige Öffnungen',
+      '5',
+      `${rate} Öffnungsrate`,
+    ]);
     expect(cards(el).get('delivered')![0]).to.equal('Delivered');
   });
 
   it('reads the store of the enclosing <email-responses>, and is registered with a typed event map', async () => {
-    const root = await fixture(html`<email-responses><response-summary email-id="e1"></response-summary></email-responses>`);
+    const root = await fixture(
+      html`<email-responses><response-summary email-id="e1"></response-summary></email-responses>`,
+    );
     const el = root.querySelector('response-summary')! as ResponseSummaryElement;
     const store = (root as HTMLElement & { store: ResponseStore }).store;
     await store.ingest(varied());
@@ -256,7 +324,9 @@ describe('<response-summary>', () => {
     let heard: FilterRequestEvent | undefined;
     // Compiled by tsc: the event map types the detail.
     el.addEventListener('filter-request', (event) => (heard = event));
-    el.dispatchEvent(new CustomEvent('filter-request', { detail: { emailId: 'e', step: null, responses: [], groups: [] } }));
+    el.dispatchEvent(
+      new CustomEvent('filter-request', { detail: { emailId: 'e', step: null, responses: [], groups: [] } }),
+    );
     expect(heard!.detail.step).to.equal(null);
     expect(document.createElement('response-summary').constructor.name).to.equal('ResponseSummaryElement');
   });

@@ -39,7 +39,9 @@ export function varied(): ResponseEvent[] {
 }
 
 export async function mountSummary(store: ResponseStore | undefined, emailId = 'e1'): Promise<ResponseSummaryElement> {
-  const el = await fixture<ResponseSummaryElement>(html`<response-summary email-id=${emailId} .store=${store}></response-summary>`);
+  const el = await fixture<ResponseSummaryElement>(
+    html`<response-summary email-id=${emailId} .store=${store}></response-summary>`,
+  );
   await el.updateComplete;
   return el;
 }
@@ -50,12 +52,22 @@ export const text = (node: Element | null | undefined) => (node?.textContent ?? 
 export function cards(el: ResponseSummaryElement): Map<string, string[]> {
   const buttons = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.card[data-figure]')];
   const part = (b: Element, name: string) => text(b.querySelector(`[part~="${name}"]`));
-  return new Map(buttons.map((b) => [b.dataset['figure']!, [part(b, 'card-label'), part(b, 'card-value'), part(b, 'card-rate'), part(b, 'card-of'), part(b, 'card-total')]]));
+  return new Map(
+    buttons.map((b) => [
+      b.dataset['figure']!,
+      [part(b, 'card-label'), part(b, 'card-value'), part(b, 'card-rate'), part(b, 'card-of'), part(b, 'card-total')],
+    ]),
+  );
 }
 
 /** Every figure button (cards, notes, stages, responses) by key, with its text. */
 export function figureButtons(el: ResponseSummaryElement): Map<string, string> {
-  return new Map([...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[data-figure]')].map((b) => [b.dataset['figure']!, text(b)]));
+  return new Map(
+    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[data-figure]')].map((b) => [
+      b.dataset['figure']!,
+      text(b),
+    ]),
+  );
 }
 
 /** Opens every stage's list, so its buttons can be clicked. */

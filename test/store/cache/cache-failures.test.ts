@@ -2,14 +2,23 @@
 // caller, and nothing applied in memory lost.
 import { expect } from '@open-wc/testing';
 import { createResponseState, foldEvents } from '../../../src/core/index';
-import { CACHE_UNAVAILABLE_REASONS as REASONS, openResponseCache, type ResponseCacheOptions } from '../../../src/store/cache/index';
+import {
+  CACHE_UNAVAILABLE_REASONS as REASONS,
+  openResponseCache,
+  type ResponseCacheOptions,
+} from '../../../src/store/cache/index';
 import { snapshot } from '../../core/state-snapshot';
 import { EventLog, deleteDatabase, ingest, makeEvents, rawOpen, uniqueName } from './cache-helpers';
 
 describe('response cache failures', () => {
   let name: string;
   let reasons: string[];
-  const options = (more: ResponseCacheOptions = {}): ResponseCacheOptions => ({ name, flushMs: 10, onUnavailable: (reason) => reasons.push(reason), ...more });
+  const options = (more: ResponseCacheOptions = {}): ResponseCacheOptions => ({
+    name,
+    flushMs: 10,
+    onUnavailable: (reason) => reasons.push(reason),
+    ...more,
+  });
   const rejection = async (promise: Promise<unknown>): Promise<Error> => {
     try {
       await promise;
@@ -53,7 +62,9 @@ describe('response cache failures', () => {
     const old = await rawOpen(name, 1);
     old.onversionchange = null;
     // This tab's code wants one version more than the database has.
-    const newer = { open: (db: string, version?: number) => indexedDB.open(db, (version ?? 1) + 1) } as unknown as IDBFactory;
+    const newer = {
+      open: (db: string, version?: number) => indexedDB.open(db, (version ?? 1) + 1),
+    } as unknown as IDBFactory;
     const error = await rejection(openResponseCache(options({ indexedDB: newer })));
     expect(error.message).to.equal(REASONS.blocked);
     expect(reasons).to.deep.equal([REASONS.blocked]);
@@ -134,7 +145,13 @@ describe('response cache failures', () => {
   });
 
   it('an onUnavailable that throws does not reach the caller', async () => {
-    const cache = await openResponseCache(options({ onUnavailable: () => { throw new Error('host bug'); } }));
+    const cache = await openResponseCache(
+      options({
+        onUnavailable: () => {
+          throw new Error('host bug');
+        },
+      }),
+    );
     const logged: unknown[] = [];
     const error = console.error;
     console.error = (...args: unknown[]) => logged.push(args);

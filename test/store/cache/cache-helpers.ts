@@ -46,7 +46,17 @@ export function random(seed: number): () => number {
   };
 }
 
-const RESPONSES = ['delivered', 'opened', 'clicked', 'opened-machine', 'soft-bounce', 'hard-bounce', 'unsubscribed', 'provider-queued', 'spam-complaint'];
+const RESPONSES = [
+  'delivered',
+  'opened',
+  'clicked',
+  'opened-machine',
+  'soft-bounce',
+  'hard-bounce',
+  'unsubscribed',
+  'provider-queued',
+  'spam-complaint',
+];
 
 export interface EventOptions {
   emails?: number;
@@ -58,7 +68,13 @@ export interface EventOptions {
 }
 
 /** Events over `recipients` recipients per email (every recipient gets at least one). */
-export function makeEvents({ emails = 3, recipients, events, seed = 1, idPrefix = 'ev' }: EventOptions): ResponseEvent[] {
+export function makeEvents({
+  emails = 3,
+  recipients,
+  events,
+  seed = 1,
+  idPrefix = 'ev',
+}: EventOptions): ResponseEvent[] {
   const next = random(seed);
   const out: ResponseEvent[] = [];
   for (let i = 0; i < events; i++) {
@@ -87,13 +103,26 @@ export function makeEvents({ emails = 3, recipients, events, seed = 1, idPrefix 
 export function audienceEvents(recipients: number, emailId = 'big'): ResponseEvent[] {
   const out: ResponseEvent[] = [];
   for (let i = 0; i < recipients; i++) {
-    out.push({ id: `s-${i}`, emailId, recipientId: `r-${i}`, response: i % 7 === 0 ? 'opened' : 'delivered', at: BASE_TIME + i, address: `r${i}@example.com` });
+    out.push({
+      id: `s-${i}`,
+      emailId,
+      recipientId: `r-${i}`,
+      response: i % 7 === 0 ? 'opened' : 'delivered',
+      at: BASE_TIME + i,
+      address: `r${i}@example.com`,
+    });
   }
   return out;
 }
 
 /** What the store does on ingest: apply, log and record in one task. */
-export function ingest(state: ResponseState, log: EventLog, cache: ResponseCache, events: readonly unknown[], cursors?: Record<string, string>): void {
+export function ingest(
+  state: ResponseState,
+  log: EventLog,
+  cache: ResponseCache,
+  events: readonly unknown[],
+  cursors?: Record<string, string>,
+): void {
   const recorded: RecordedEvent[] = [];
   const batch = state.apply(events, (event, row, at) => {
     log.add(event, row, at);
@@ -113,7 +142,11 @@ export const OTHER_RULES: ResponseRules = {
   ...DEFAULT_RULES,
   version: 'test-other',
   responses: DEFAULT_RULES.responses.map((response) =>
-    response.id === 'opened' ? { ...response, priority: 8 } : response.id === 'clicked' ? { ...response, priority: 7 } : response,
+    response.id === 'opened'
+      ? { ...response, priority: 8 }
+      : response.id === 'clicked'
+        ? { ...response, priority: 7 }
+        : response,
   ),
 };
 

@@ -20,10 +20,19 @@ describe('response cache at 100,000 rows', () => {
     const state = createResponseState();
     const log = new EventLog();
     await cache.hydrate(state, log);
-    const events = [...audienceEvents(100_000), ...makeEvents({ emails: 1, recipients: 100_000, events: 20_000, idPrefix: 'late' }).map((e) => ({ ...e, emailId: 'big' }))];
+    const events = [
+      ...audienceEvents(100_000),
+      ...makeEvents({ emails: 1, recipients: 100_000, events: 20_000, idPrefix: 'late' }).map((e) => ({
+        ...e,
+        emailId: 'big',
+      })),
+    ];
     for (const batch of inBatches(events, 10_000)) ingest(state, log, cache, batch);
     await cache.compact(state);
-    const tail = makeEvents({ emails: 1, recipients: 100_000, events: 2_000, idPrefix: 'tail', seed: 9 }).map((e) => ({ ...e, emailId: 'big' }));
+    const tail = makeEvents({ emails: 1, recipients: 100_000, events: 2_000, idPrefix: 'tail', seed: 9 }).map((e) => ({
+      ...e,
+      emailId: 'big',
+    }));
     ingest(state, log, cache, tail);
     await cache.close();
 
@@ -40,7 +49,9 @@ describe('response cache at 100,000 rows', () => {
     };
     requestAnimationFrame(count);
     const started = performance.now();
-    const result = await again.hydrate(fresh, freshLog, (p) => progress.push({ ...p, ms: performance.now() - started, frames }));
+    const result = await again.hydrate(fresh, freshLog, (p) =>
+      progress.push({ ...p, ms: performance.now() - started, frames }),
+    );
     counting = false;
     await again.close();
 
@@ -52,7 +63,8 @@ describe('response cache at 100,000 rows', () => {
     // A view rebuilds its order at each report: reports come as the rows double, so those
     // rebuilds add up to twice the rows, not to the rows times the reads.
     const growing = progress.filter((p, i) => i === 0 || p.rows !== progress[i - 1]!.rows);
-    for (let i = 1; i < growing.length - 1; i++) expect(growing[i]!.rows, `report ${i}`).to.be.at.least(2 * growing[i - 1]!.rows);
+    for (let i = 1; i < growing.length - 1; i++)
+      expect(growing[i]!.rows, `report ${i}`).to.be.at.least(2 * growing[i - 1]!.rows);
     expect(growing.at(-1)!.rows).to.equal(100_000);
     // The first rows paint before the rest are restored.
     const allRows = progress.find((p) => p.rows === 100_000)!;
@@ -60,7 +72,9 @@ describe('response cache at 100,000 rows', () => {
     // Compared as text: a failing deep-equal on 100,000 rows would print a diff too large to read.
     const [got, want] = [JSON.stringify(snapshot(fresh)), JSON.stringify(snapshot(state))];
     const at = [...want].findIndex((char, i) => char !== got[i]);
-    expect(got === want, `the hydrated state differs near: ${got.slice(Math.max(0, at - 200), at + 200)}`).to.equal(true);
+    expect(got === want, `the hydrated state differs near: ${got.slice(Math.max(0, at - 200), at + 200)}`).to.equal(
+      true,
+    );
     expect(fresh.apply(tail).duplicates).to.equal(tail.length);
     const compaction = flushes.find((f) => f.compacted)!;
     console.log(

@@ -1,7 +1,14 @@
 // Packing rows and events into column pages and back: pure data, no IndexedDB.
 import { expect } from 'chai';
 import { DEFAULT_RULES, createResponseState, foldEvents } from '../../../src/core/index';
-import { cachedEvents, isEventPage, mergeEventPages, packEventPage, unpackEventPage, type CachedEvent } from '../../../src/store/cache/event-pages';
+import {
+  cachedEvents,
+  isEventPage,
+  mergeEventPages,
+  packEventPage,
+  unpackEventPage,
+  type CachedEvent,
+} from '../../../src/store/cache/event-pages';
 import { isRowPage, packRowPage, unpackRowPage } from '../../../src/store/cache/row-pages';
 import { BASE_TIME } from '../../support/events';
 import { makeEvents } from './cache-helpers';
@@ -35,12 +42,15 @@ describe('row pages', () => {
     for (const row of unpackRowPage(packRowPage('email-0', 0, saved))) restored.restoreRecipient(row);
     // Kind and type belong to the email, not the row: the cache keeps them in their own records.
     const own = (row: number) => ({ ...state.recipientAt(row), emailKind: undefined, emailType: undefined });
-    for (let row = 0; row < state.recipients.size; row++) expect({ ...restored.recipientAt(row), emailKind: undefined, emailType: undefined }).to.deep.equal(own(row));
+    for (let row = 0; row < state.recipients.size; row++)
+      expect({ ...restored.recipientAt(row), emailKind: undefined, emailType: undefined }).to.deep.equal(own(row));
   });
 
   it('keeps an unsubscribe from one email type as such', () => {
     const scoped = createResponseState();
-    scoped.apply([{ id: 'a', emailId: 'e', recipientId: 'r', response: 'unsubscribed', scope: 'type', at: Date.UTC(2026, 0, 1) }]);
+    scoped.apply([
+      { id: 'a', emailId: 'e', recipientId: 'r', response: 'unsubscribed', scope: 'type', at: Date.UTC(2026, 0, 1) },
+    ]);
     const rows = unpackRowPage(structuredClone(packRowPage('e', 0, [scoped.saveRecipient(0)])));
     expect(rows[0]!.finalScope).to.equal('type');
     const restored = createResponseState();
@@ -48,14 +58,16 @@ describe('row pages', () => {
     expect(restored.recipient('e', 'r')!.scope).to.equal('type');
   });
 
-  it('keeps where a row\'s statistics update period starts', () => {
+  it("keeps where a row's statistics update period starts", () => {
     const rules = { ...DEFAULT_RULES, version: 'week', statisticsPeriodDays: 7 };
     const withPeriod = createResponseState(rules);
     withPeriod.apply([
       { id: 'a', emailId: 'e', recipientId: 'r', response: 'sent-to-provider', at: Date.UTC(2026, 0, 1) },
       { id: 'b', emailId: 'e', recipientId: 's', response: 'delivered', at: Date.UTC(2026, 0, 1) },
     ]);
-    const rows = unpackRowPage(structuredClone(packRowPage('e', 0, [withPeriod.saveRecipient(0), withPeriod.saveRecipient(1)])));
+    const rows = unpackRowPage(
+      structuredClone(packRowPage('e', 0, [withPeriod.saveRecipient(0), withPeriod.saveRecipient(1)])),
+    );
     expect(rows.map((row) => row.sentAt)).to.deep.equal([Date.UTC(2026, 0, 1), undefined]);
   });
 
@@ -72,7 +84,10 @@ describe('row pages', () => {
 });
 
 describe('event pages', () => {
-  const events: CachedEvent[] = makeEvents({ recipients: 50, events: 300 }).map((event) => ({ event, at: event.at as number }));
+  const events: CachedEvent[] = makeEvents({ recipients: 50, events: 300 }).map((event) => ({
+    event,
+    at: event.at as number,
+  }));
 
   it('unpack gives back the events packed, times as epoch ms', () => {
     const page = structuredClone(packEventPage(events));
@@ -83,7 +98,9 @@ describe('event pages', () => {
 
   it('an ISO time comes back as the epoch ms it stands for', () => {
     const at = Date.UTC(2026, 2, 1, 10);
-    const page = packEventPage([{ event: { id: 'x', emailId: 'e', recipientId: 'r', response: 'opened', at: '2026-03-01T10:00:00Z' }, at }]);
+    const page = packEventPage([
+      { event: { id: 'x', emailId: 'e', recipientId: 'r', response: 'opened', at: '2026-03-01T10:00:00Z' }, at },
+    ]);
     expect(unpackEventPage(page)[0]!.at).to.equal(at);
   });
 

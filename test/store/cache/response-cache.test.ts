@@ -2,9 +2,25 @@
 // cursors travel with their events, and a flush is one transaction.
 import { expect } from '@open-wc/testing';
 import { checkRules, createResponseState, foldEvents, type ResponseRules } from '../../../src/core/index';
-import { openResponseCache, type FlushStats, type ResponseCache, type ResponseCacheOptions } from '../../../src/store/cache/index';
+import {
+  openResponseCache,
+  type FlushStats,
+  type ResponseCache,
+  type ResponseCacheOptions,
+} from '../../../src/store/cache/index';
 import { snapshot } from '../../core/state-snapshot';
-import { EventLog, OTHER_RULES, countWriteTransactions, deleteDatabase, inBatches, ingest, makeEvents, rawOpen, rawRequest, uniqueName } from './cache-helpers';
+import {
+  EventLog,
+  OTHER_RULES,
+  countWriteTransactions,
+  deleteDatabase,
+  inBatches,
+  ingest,
+  makeEvents,
+  rawOpen,
+  rawRequest,
+  uniqueName,
+} from './cache-helpers';
 
 describe('response cache', () => {
   let name: string;
@@ -73,7 +89,13 @@ describe('response cache', () => {
   });
 
   it('reserves room for the rows its pages certainly hold, not a full page per email', async () => {
-    const events = Array.from({ length: 300 }, (_, i) => ({ id: `one-${i}`, emailId: `email-${i}`, recipientId: 'r-1', response: 'delivered', at: Date.UTC(2026, 0, 1) }));
+    const events = Array.from({ length: 300 }, (_, i) => ({
+      id: `one-${i}`,
+      emailId: `email-${i}`,
+      recipientId: 'r-1',
+      response: 'delivered',
+      at: Date.UTC(2026, 0, 1),
+    }));
     const first = await start({ pageSize: 1000 });
     ingest(first.state, first.log, first.cache, events);
     await first.cache.compact(first.state);
@@ -127,13 +149,22 @@ describe('response cache', () => {
   });
 
   it('flushes by itself within flushMs', async () => {
-    const flushed = new Promise<FlushStats>((resolve) => void start({ flushMs: 30, onFlush: resolve }).then(({ cache, state, log }) => ingest(state, log, cache, makeEvents({ recipients: 5, events: 5 }))));
+    const flushed = new Promise<FlushStats>(
+      (resolve) =>
+        void start({ flushMs: 30, onFlush: resolve }).then(({ cache, state, log }) =>
+          ingest(state, log, cache, makeEvents({ recipients: 5, events: 5 })),
+        ),
+    );
     expect((await flushed).events).to.equal(5);
   });
 
   it('compacts after compactAfter flushes: changed row pages and merged event records', async () => {
     const flushes: FlushStats[] = [];
-    const { cache, state, log } = await start({ compactAfter: 4, pageSize: 50, onFlush: (stats) => flushes.push(stats) });
+    const { cache, state, log } = await start({
+      compactAfter: 4,
+      pageSize: 50,
+      onFlush: (stats) => flushes.push(stats),
+    });
     const events = makeEvents({ emails: 1, recipients: 300, events: 400 });
     for (const batch of inBatches(events.slice(0, 300), 75)) {
       ingest(state, log, cache, batch);

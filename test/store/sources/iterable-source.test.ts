@@ -8,9 +8,12 @@ import { ev, replay } from './script';
 describe('iterable source: delivery, resume and backoff', () => {
   it('delivers events, arrays and envelopes with their cursors, in order', async () => {
     const values = [ev('a'), [ev('b'), ev('c')], { cursor: 'k3', events: [ev('d')] }];
-    const source = new IterableSource(async function* () {
-      yield* values;
-    }, { reconnectOnEnd: false });
+    const source = new IterableSource(
+      async function* () {
+        yield* values;
+      },
+      { reconnectOnEnd: false },
+    );
     const sink = recordingSink();
     source.start(sink);
     await until(() => sink.states.includes('closed'), 'the end');
@@ -80,7 +83,11 @@ describe('iterable source: delivery, resume and backoff', () => {
     source.start(sink);
     await until(() => sink.ids.length === 1, 'the event after three failures');
     const retries = sink.statuses.filter((s) => s.state === 'retrying');
-    expect(retries.map((s) => [s.attempt, s.retryInMs])).to.deep.equal([[1, 6], [2, 12], [3, 24]]);
+    expect(retries.map((s) => [s.attempt, s.retryInMs])).to.deep.equal([
+      [1, 6],
+      [2, 12],
+      [3, 24],
+    ]);
     expect(source.status).to.include({ state: 'live', attempt: 0 });
     source.stop();
   });
@@ -134,7 +141,10 @@ describe('iterable source: delivery, resume and backoff', () => {
       expect(source.status).to.deep.equal({ state: 'idle', attempt: 0, cursor: undefined });
     }
     expect(createSource({ kind: 'iterable', factory: async function* () {} }).kind).to.equal('iterable');
-    expect(() => createSource({ kind: 'carrier-pigeon', url: '/x' } as never)).to.throw(TypeError, /unknown source kind/);
+    expect(() => createSource({ kind: 'carrier-pigeon', url: '/x' } as never)).to.throw(
+      TypeError,
+      /unknown source kind/,
+    );
     expect(() => createSource({ kind: 'poll' } as never)).to.throw(TypeError, /needs a `url`/);
   });
 });

@@ -132,7 +132,9 @@ describe('message shapes and cursor URLs', () => {
   it('adds or replaces the cursor parameter and leaves the URL alone without one', () => {
     expect(withQueryParam('/feed', 'cursor', undefined)).to.equal('/feed');
     expect(withQueryParam('ws://h.test/feed?x=1', 'cursor', 'a b')).to.equal('ws://h.test/feed?x=1&cursor=a+b');
-    expect(withQueryParam('https://h.test/f?cursor=old#top', 'cursor', 'new')).to.equal('https://h.test/f?cursor=new#top');
+    expect(withQueryParam('https://h.test/f?cursor=old#top', 'cursor', 'new')).to.equal(
+      'https://h.test/f?cursor=new#top',
+    );
     expect(withQueryParam('/feed', 'lastEventId', '9')).to.equal(`${location.origin}/feed?lastEventId=9`);
   });
 });

@@ -21,7 +21,12 @@ describe('SseSource', () => {
     const sink = recordingSink();
     source.start(sink);
     await until(() => sink.ids.includes('e'), 'the last event');
-    expect(sink.batches.map((b) => [b.items.length, b.cursor])).to.deep.equal([[1, '1'], [2, '2'], [1, '4'], [1, '5']]);
+    expect(sink.batches.map((b) => [b.items.length, b.cursor])).to.deep.equal([
+      [1, '1'],
+      [2, '2'],
+      [1, '4'],
+      [1, '5'],
+    ]);
     expect(sink.ids).to.deep.equal(['a', 'b', 'c', 'd', 'e']);
     expect(sink.malformedReports).to.have.length(1);
     expect(sink.malformedReports[0]?.raw).to.equal('{not json');
@@ -114,7 +119,15 @@ describe('PollSource', () => {
     expect(gap(2)).to.be.at.least(145);
     expect(sink.ids).to.deep.equal(['a', 'b', 'c']);
     expect(sink.malformedReports.map((m) => m.raw)).to.deep.equal(['{"events": [']);
-    expect(sink.states.slice(0, 7)).to.deep.equal(['connecting', 'live', 'retrying', 'connecting', 'retrying', 'connecting', 'live']);
+    expect(sink.states.slice(0, 7)).to.deep.equal([
+      'connecting',
+      'live',
+      'retrying',
+      'connecting',
+      'retrying',
+      'connecting',
+      'live',
+    ]);
     expect(sink.statuses[2]?.error).to.contain('503');
   });
 
@@ -136,8 +149,13 @@ describe('PollSource', () => {
   });
 
   it('passes each raw item through transform', async () => {
-    worker.use(http.get('/poll/hooks', () => HttpResponse.json({ events: [{ hook: [ev('h1'), ev('h2')] }], cursor: 'h' })));
-    const source = new PollSource('/poll/hooks', { intervalMs: 1000, transform: (body) => (body as { hook: unknown[] }).hook });
+    worker.use(
+      http.get('/poll/hooks', () => HttpResponse.json({ events: [{ hook: [ev('h1'), ev('h2')] }], cursor: 'h' })),
+    );
+    const source = new PollSource('/poll/hooks', {
+      intervalMs: 1000,
+      transform: (body) => (body as { hook: unknown[] }).hook,
+    });
     const sink = recordingSink();
     source.start(sink);
     await until(() => sink.batches.length === 1, 'one batch');
@@ -152,7 +170,10 @@ describe('NdjsonSource', () => {
     const envelope = `{"cursor":"k2","events":[${JSON.stringify(ev('c'))}]}\r\n`;
     const feed = backend.ndjsonFeed('/ndjson/feed', (n) =>
       n === 1
-        ? ndjson([line(ev('a')) + b.slice(0, 9), b.slice(9) + envelope, 'not json\n', '\n', JSON.stringify(ev('d'))], 'close')
+        ? ndjson(
+            [line(ev('a')) + b.slice(0, 9), b.slice(9) + envelope, 'not json\n', '\n', JSON.stringify(ev('d'))],
+            'close',
+          )
         : ndjson([line(ev('e'))], 'open'),
     );
     worker.use(feed.handler);

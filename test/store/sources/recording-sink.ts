@@ -18,9 +18,7 @@ export interface RecordingSink extends SourceSink {
   readonly states: string[];
 }
 
-export function recordingSink(
-  onDeliver?: (batch: Batch) => void | Promise<void>,
-): RecordingSink {
+export function recordingSink(onDeliver?: (batch: Batch) => void | Promise<void>): RecordingSink {
   const sink: RecordingSink = {
     batches: [],
     malformedReports: [],

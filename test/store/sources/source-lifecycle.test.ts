@@ -33,10 +33,13 @@ describe('source lifecycle: stop, offline, sink errors', () => {
 
   it('stop() during a backoff cancels the timer: the factory is not called again', async () => {
     let calls = 0;
-    const source = new IterableSource(() => {
-      calls += 1;
-      throw new Error('down');
-    }, { backoff: { initialMs: 20, jitter: 0 } });
+    const source = new IterableSource(
+      () => {
+        calls += 1;
+        throw new Error('down');
+      },
+      { backoff: { initialMs: 20, jitter: 0 } },
+    );
     const sink = recordingSink();
     source.start(sink);
     await until(() => sink.states.includes('retrying'), 'a retry');
@@ -73,9 +76,12 @@ describe('source lifecycle: stop, offline, sink errors', () => {
       statuses.push(s);
       throw new Error('host bug');
     };
-    const source = new IterableSource(async function* () {
-      yield ev('a');
-    }, { reconnectOnEnd: false });
+    const source = new IterableSource(
+      async function* () {
+        yield ev('a');
+      },
+      { reconnectOnEnd: false },
+    );
     source.start(sink);
     await until(() => statuses.some((s) => s.state === 'closed'), 'the end');
     expect(sink.ids).to.deep.equal(['a']);
