@@ -311,13 +311,13 @@ async function gridRows(page: Page, count = 10): Promise<number> {
   );
 }
 
-/** The summary's totals line and its figures, once it shows a recipient count above zero. */
+/** The summary's Sent card and its figures, once it shows a recipient count above zero. */
 async function summaryFigures(page: Page): Promise<{ totals: string; counts: string[] }> {
   return await eventually(
     'the summary shows figures',
     async () => ({
-      totals: normalise(await page.locator('response-summary [part=totals]').allTextContents()).join(' '),
-      counts: normalise(await page.locator('response-summary [part~=count]').allTextContents()),
+      totals: normalise(await page.locator('response-summary [data-figure=sent]').allTextContents()).join(' '),
+      counts: normalise(await page.locator('response-summary [part~=card-value]').allTextContents()),
     }),
     ({ totals, counts }) => /[1-9]/.test(totals) && counts.some((count) => /[1-9]/.test(count)),
   );
@@ -467,6 +467,49 @@ describe('the QA demo on its in-page mock backend', { timeout: 240_000 }, () => 
         ),
     );
     assert.equal(seen.shown.delivered, seen.counted.delivered.toLocaleString('en'));
+  });
+
+  it('shows the summary as a report that fits: 1440 px and 390 px, light and dark', { timeout: TEST_MS }, async () => {
+    const p = page();
+    await summaryFigures(p);
+    const summary = p.locator('response-summary');
+    await eventually(
+      'the report is titled with the email’s name',
+      () => summary.locator('[part=title]').textContent(),
+      (text) => text === 'Spring sale 2026',
+    );
+    // Screenshots worth reading: wait until the first clicks are in (links and the chart show).
+    await eventually(
+      'the report shows clicks',
+      () => summary.locator('[data-figure=unique-clicks] [part~=card-value]').textContent(),
+      (text) => /[1-9]/.test(text ?? ''),
+    );
+    try {
+      for (const colorScheme of ['light', 'dark'] as const) {
+        await p.emulateMedia({ colorScheme });
+        for (const width of [1440, 390]) {
+          await p.setViewportSize({ width, height: 900 });
+          await p.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+          const box = await summary.boundingBox();
+          assert.ok(box, 'the summary has a box');
+          // With the demo's 1,000 recipients and the stage lists collapsed: one viewport at most.
+          if (width === 1440) assert.ok(box.height <= 900, `the summary is ${box.height} px tall at 1440 px`);
+          const overflow = await p.evaluate(() => ({
+            scroll: document.documentElement.scrollWidth,
+            client: document.documentElement.clientWidth,
+          }));
+          assert.ok(
+            overflow.scroll <= overflow.client,
+            `the page scrolls sideways at ${width} px: ${overflow.scroll} > ${overflow.client}`,
+          );
+          mkdirSync(RESULTS, { recursive: true });
+          await summary.screenshot({ path: join(RESULTS, `summary-${width}-${colorScheme}.png`), timeout: 20_000 });
+        }
+      }
+    } finally {
+      await p.emulateMedia({ colorScheme: 'light' });
+      await p.setViewportSize(VIEWPORT);
+    }
   });
 
   it('renders hostile contact names as text', { timeout: TEST_MS }, async () => {

@@ -58,7 +58,8 @@ const SEARCH_DEBOUNCE_MS = 200;
  * @csspart resend-button - Downloads the resend list (soft bounces).
  * @csspart chips - The chip group.
  * @csspart chip - A filter chip; chosen ones also have `chip-pressed`. The engagement chip
- *   (`data-chip="engagement"`, shown while `filter.engagement` is set) removes it.
+ *   (`data-chip="engagement"`, shown while `filter.engagement` is set) removes it; so does the
+ *   recipients chip (`data-chip="recipients"`, while `filter.recipients` is set).
  * @csspart status - The loading, empty, error and offline notices.
  * @csspart updates-button - "N updates, show".
  * @csspart grid - The scrolling role=grid element.
@@ -407,8 +408,13 @@ export class AudienceResponseGridElement extends ResponseViewElement {
     toggleResponse: (id: string) => (this.filter = { ...this.filter, responses: toggled(this.filter.responses, id) }),
     toggleGroup: (group: AudienceGroup) =>
       (this.filter = { ...this.filter, groups: toggled(this.filter.groups, group) }),
-    clear: () => (this.filter = this.filter.engagement ? { engagement: this.filter.engagement } : {}),
+    clear: () =>
+      (this.filter = {
+        ...(this.filter.engagement ? { engagement: this.filter.engagement } : {}),
+        ...(this.filter.recipients ? { recipients: this.filter.recipients } : {}),
+      }),
     clearEngagement: () => (this.filter = { ...this.filter, engagement: undefined }),
+    clearRecipients: () => (this.filter = { ...this.filter, recipients: undefined }),
   };
 
   private readonly onSort = (column: SortColumn): void => {

@@ -12,23 +12,32 @@ export interface ChipActions {
   /** All: clears the response and group chips (an engagement stays, like the search). */
   clear(): void;
   clearEngagement(): void;
+  clearRecipients(): void;
 }
 
 const ENGAGEMENT_MESSAGE: Record<AudienceEngagement, keyof Messages['engagement']> = {
   opened: 'opened',
   clicked: 'clicked',
   'machine-opened': 'machineOpened',
+  'opened-not-delivered': 'openedNotDelivered',
 };
 
-const GROUP_MESSAGE: Record<AudienceGroup, keyof Messages['groups']> = {
-  sent: 'sent',
-  'not-sent': 'notSent',
-  final: 'final',
-  'awaiting-final': 'awaitingFinal',
-};
+/** A group chip's words: a stage's name, or Sent, Final, Still changing. */
+export function groupLabel(messages: Messages, group: AudienceGroup): string {
+  switch (group) {
+    case 'sent':
+      return messages.groups.sent;
+    case 'final':
+      return messages.groups.final;
+    case 'awaiting-final':
+      return messages.groups.awaitingFinal;
+    default:
+      return messages.stages[group];
+  }
+}
 
 /**
- * The filter chips: All, the four groups, then every response that has rows or is chosen
+ * The filter chips: All, Sent, the five stages, Final and Still changing, then every response that has rows or is chosen
  * (29 chips, most at zero, would bury the useful ones). Each count is the rows the chip shows.
  */
 export function renderChips(
@@ -53,14 +62,15 @@ export function renderChips(
     engagement
       ? chip(messages.engagement[engagement], counts.all, true, () => actions.clearEngagement(), 'engagement')
       : ''
-  }${chip(messages.clearFilter, counts.all, none, () => actions.clear(), 'all')}${AUDIENCE_GROUPS.map((group) =>
-    chip(
-      messages.groups[GROUP_MESSAGE[group]],
-      counts.groups[group],
-      chosenGroups.includes(group),
-      () => actions.toggleGroup(group),
-      group,
-    ),
+  }${filter.recipients ? chip(filter.recipients.label, counts.all, true, () => actions.clearRecipients(), 'recipients') : ''}${chip(messages.clearFilter, counts.all, none, () => actions.clear(), 'all')}${AUDIENCE_GROUPS.map(
+    (group) =>
+      chip(
+        groupLabel(messages, group),
+        counts.groups[group],
+        chosenGroups.includes(group),
+        () => actions.toggleGroup(group),
+        group,
+      ),
   )}${responses
     .filter((response) => (counts.byResponse[response.id] ?? 0) > 0 || chosenResponses.includes(response.id))
     .map((response) =>

@@ -1,22 +1,22 @@
-// The summary's charts follow the page's direction when it changes after load: SVG does not
+// The summary's chart follows the page's direction when it changes after load: SVG does not
 // mirror by itself, so a `dir` set or changed on the document, on an ancestor, or inside the
-// shadow tree the summary sits in must render the bars and labels again, mirrored.
+// shadow tree the summary sits in must render the chart again, time running from the right.
 import { expect, fixture, html, nextFrame } from '@open-wc/testing';
 import type { ResponseSummaryElement } from '../../../src/elements/response-summary/response-summary';
 import { mountSummary, varied } from './summary-fixtures';
 import { storeWith } from '../../support/store';
 
-/** Where the Opened bar and its words are drawn, as a user sees them. */
+/** Which way time runs in the chart, as a user sees it: where its first hour is drawn. */
 function layout(el: ResponseSummaryElement) {
-  const bar = el.shadowRoot!.querySelector('g[data-key="opened"]')!;
-  const chart = bar.closest('svg')!.getBoundingClientRect();
-  const rect = bar.querySelector('rect.bar')!.getBoundingClientRect();
-  const label = bar.querySelector('.bar-label')!.getBoundingClientRect();
-  const value = bar.querySelector('.bar-value')!.getBoundingClientRect();
-  const near = (a: number, b: number) => Math.abs(a - b) < 1;
-  if (near(rect.left, chart.left) && label.left < value.left) return 'left-to-right';
-  if (near(rect.right, chart.right) && label.left > value.left) return 'right-to-left';
-  return `mixed: bar ${rect.left}–${rect.right} in ${chart.left}–${chart.right}, label at ${label.left}, value at ${value.left}`;
+  const chart = el.shadowRoot!.querySelector('svg[part="chart"]')!;
+  const box = chart.getBoundingClientRect();
+  const line = chart.querySelector<SVGPolylineElement>('polyline.opens')!;
+  const first = line.points.getItem(0);
+  const last = line.points.getItem(line.points.numberOfItems - 1);
+  // The viewBox is 720 wide: the first hour sits near one edge, the last near the other.
+  if (first.x < 360 && last.x > 360 && box.width > 0) return 'left-to-right';
+  if (first.x > 360 && last.x < 360 && box.width > 0) return 'right-to-left';
+  return `mixed: first hour at ${first.x}, last at ${last.x}`;
 }
 
 /** The mutation is seen in a microtask and the render follows: wait for both. */
