@@ -36,7 +36,10 @@ const PAYLOADS = [
   `<math><mtext><table><mglyph><style><img src=x onerror="window.__faultsPwned='mxss'">`,
 ];
 
-/** Tags a payload would bring in. The summary draws its own `<details>` lists and `<svg>` chart: see `noForeignNodes`. */
+/**
+ * Tags a payload would bring in. The summary draws its own `<details>` lists and `<svg>` chart: see
+ * `noForeignNodes`.
+ */
 const FOREIGN_TAGS = [
   'script',
   'img',

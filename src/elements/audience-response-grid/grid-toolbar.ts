@@ -37,8 +37,8 @@ export function groupLabel(messages: Messages, group: AudienceGroup): string {
 }
 
 /**
- * The filter chips: All, Sent, the five stages, Final and Still changing, then every response that has rows or is chosen
- * (29 chips, most at zero, would bury the useful ones). Each count is the rows the chip shows.
+ * The filter chips: All, Sent, the five stages, Final and Still changing, then every response that has rows
+ * or is chosen (29 chips, most at zero, would bury the useful ones). Each count is the rows the chip shows.
  */
 export function renderChips(
   counts: AudienceCounts,

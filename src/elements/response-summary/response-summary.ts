@@ -87,14 +87,16 @@ const HELP: Partial<Record<FigureKey, keyof Messages['summary']['help']>> = {
  * clicks, click-to-open, unsubscribes, spam complaints, Not delivered), machine opens and opens
  * before a bounce report apart, the stages the cards do not tell, each once, with their
  * responses, unique opens and clicks per hour since the send (an SVG chart with a table behind
- * it, and the median time to first open), and the clicked links (top ten; all in `linksCsv()`). Opens and clicks count Delivered recipients only, so every rate's numerator is
- * inside its base. Every figure is a set of recipients: choosing it asks the grid, through
- * `filter-request`, for exactly those rows, and the grid's chip then says the same words.
+ * it, and the median time to first open), and the clicked links (top ten; all in `linksCsv()`).
+ * Opens and clicks count Delivered recipients only, so every rate's numerator is inside its base.
+ * Every figure is a set of recipients: choosing it asks the grid, through `filter-request`, for
+ * exactly those rows, and the grid's chip then says the same words.
  *
  * @summary One email's report: headline rates and stages, live.
  * @tagname response-summary
  *
- * @fires filter-request - A figure was chosen (click, Enter or Space). Detail: `{ emailId, step, responses, groups, engagement? }`,
+ * @fires filter-request - A figure was chosen (click, Enter or Space).
+ *   Detail: `{ emailId, step, responses, groups, engagement? }`,
  *   which `grid.applyFilter(detail)` takes as it is. Choosing the chosen figure again sends `step: null` and no filter.
  *
  * @csspart status - The loading, empty and offline notices.

@@ -2,7 +2,10 @@ import type { AudienceGroup } from '../../store/audience/audience-query';
 import type { FilterRequest } from '../shared/filter-request';
 import type { FigureKey } from './report-figures';
 
-/** A figure a user can choose: a card (`unique-opens`), a note, a stage (`stage:not-delivered`) or a response (`response:hard-bounce`). */
+/**
+ * A figure a user can choose: a card (`unique-opens`), a note, a stage (`stage:not-delivered`) or a response
+ * (`response:hard-bounce`).
+ */
 export type SummaryStep = FigureKey;
 
 /**

@@ -9,7 +9,10 @@ import type { AudienceEngagement, AudienceGroup } from '../../store/audience/aud
 export interface FilterRequest {
   /** Catalogue response ids (`hard-bounce`); an id the rules do not know matches no row. */
   responses?: readonly string[];
-  /** A stage (`delivered`, `not-delivered`…), `sent` (the three stages after the hand-over), `final`, `awaiting-final`. */
+  /**
+   * A stage (`delivered`, `not-delivered`…), `sent` (the three stages after the hand-over), `final`,
+   * `awaiting-final`.
+   */
   groups?: readonly AudienceGroup[];
   /** Opened and Clicked are counts, not responses: only the recipients with this engagement. */
   engagement?: AudienceEngagement;

@@ -142,7 +142,7 @@ export function allowedResponses(rules: CompiledRules, query: NormalizedQuery): 
   return allowed;
 }
 
-const NOT_ASCII = /[^\u0000-\u007f]/;
+const NOT_ASCII = /[\u0080-\uffff]/;
 const MARKS = /\p{M}/gu;
 
 /**
