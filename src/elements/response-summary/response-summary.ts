@@ -17,7 +17,8 @@ import { renderCards, renderNotes, type FigureText } from './summary-cards';
 import type { FilterRequestDetail } from './summary-events';
 import { liveText, renderHeader } from './summary-header';
 import { linksCsv, renderLinks } from './summary-links';
-import { renderOverTime, type TimeRange } from './summary-over-time';
+import { CHART_WIDTH, renderOverTime, type TimeRange } from './summary-over-time';
+import { ChartWidth } from './chart-width';
 import { summaryStyles } from './summary-styles';
 import { DirectionWatch } from './direction-watch';
 
@@ -169,6 +170,12 @@ export class ResponseSummaryElement extends ResponseViewElement {
   private offlineSince: number | undefined;
   /** Renders again when the page's direction changes: the chart's positions are computed. */
   private readonly direction = new DirectionWatch(this);
+  /** Renders again when the chart's width changes: it draws in CSS pixels, not scaled. */
+  private readonly chartWidth = new ChartWidth(
+    this,
+    () => this.renderRoot.querySelector('svg[part="chart"]'),
+    CHART_WIDTH,
+  );
 
   constructor() {
     super();
@@ -257,6 +264,7 @@ export class ResponseSummaryElement extends ResponseViewElement {
             messages: m.summary,
             numbers,
             rtl: this.direction.rtl,
+            width: this.chartWidth.width,
             onRange: (range) => (this.range = range),
           });
     const links = this.engagement.links(store.state);

@@ -14,19 +14,31 @@ export interface OverTimeInput {
   numbers: Intl.NumberFormat;
   /** A right-to-left page: time runs from the right, as the text does (SVG does not mirror by itself). */
   rtl: boolean;
+  /**
+   * The width the chart is laid out at, in CSS pixels: it draws at that size so its labels keep
+   * their CSS size at any page width (a fixed drawing scaled to a phone shrank them to ~5 px).
+   */
+  width: number;
   onRange: (range: TimeRange) => void;
 }
 
-const WIDTH = 720;
+/** The width drawn at until the chart's own width is known (and where it cannot be measured). */
+export const CHART_WIDTH = 720;
+/** Drawn narrower than this, the axis labels would not fit beside the lines. */
+const MIN_WIDTH = 200;
 const HEIGHT = 150;
 const LEFT = 34;
 const BOTTOM = 18;
 const TOP = 6;
 
-/** A tick every 6, 12, 24… hours, so about eight fit. */
-function tickStep(hours: number): number {
-  for (const step of [1, 3, 6, 12, 24, 48, 168]) if (hours / step <= 8) return step;
-  return Math.ceil(hours / 8 / 168) * 168;
+/** Room each hour tick needs along the axis: "168 h" at 11 px is about 30 px, plus a gap. */
+const TICK_SPACING = 64;
+
+/** A tick every 1, 3, 6, 12, 24… hours, as many as fit the width (eight at most). */
+function tickStep(hours: number, plotWidth: number): number {
+  const most = Math.max(1, Math.min(8, Math.floor(plotWidth / TICK_SPACING)));
+  for (const step of [1, 3, 6, 12, 24, 48, 168]) if (hours / step <= most) return step;
+  return Math.ceil(hours / most / 168) * 168;
 }
 
 /** "2 h 10 min", "35 min". */
@@ -46,12 +58,13 @@ export function renderOverTime(input: OverTimeInput): TemplateResult {
   const m = s.overTime;
   const hours = Math.max(1, series.opens.length);
   const max = Math.max(1, ...series.opens, ...series.clicks);
-  const mirror = (at: number) => (input.rtl ? WIDTH - at : at);
-  const x = (hour: number) => mirror(LEFT + ((WIDTH - LEFT - 4) * (hour + 0.5)) / hours);
+  const width = Math.max(MIN_WIDTH, Math.round(input.width));
+  const mirror = (at: number) => (input.rtl ? width - at : at);
+  const x = (hour: number) => mirror(LEFT + ((width - LEFT - 4) * (hour + 0.5)) / hours);
   const y = (count: number) => HEIGHT - BOTTOM - ((HEIGHT - BOTTOM - TOP) * count) / max;
   const line = (values: number[]) =>
     values.map((count, hour) => `${x(hour).toFixed(1)},${y(count).toFixed(1)}`).join(' ');
-  const step = tickStep(hours);
+  const step = tickStep(hours, width - LEFT - 4);
   const ticks: number[] = [];
   for (let hour = 0; hour <= hours; hour += step) ticks.push(hour);
   const total = (values: number[]) => values.reduce((a, b) => a + b, 0);
@@ -78,14 +91,14 @@ export function renderOverTime(input: OverTimeInput): TemplateResult {
       </div>
     </div>
     <p class="muted median" part="median">${median}</p>
-    <svg class="chart" part="chart" role="img" aria-label=${label} viewBox=${`0 0 ${WIDTH} ${HEIGHT}`}>
-      <line class="axis" x1=${mirror(LEFT)} y1=${HEIGHT - BOTTOM} x2=${mirror(WIDTH)} y2=${HEIGHT - BOTTOM}></line>
+    <svg class="chart" part="chart" role="img" aria-label=${label} viewBox=${`0 0 ${width} ${HEIGHT}`}>
+      <line class="axis" x1=${mirror(LEFT)} y1=${HEIGHT - BOTTOM} x2=${mirror(width)} y2=${HEIGHT - BOTTOM}></line>
       ${svg`<text class="tick" x=${mirror(LEFT - 4)} y=${TOP + 8} text-anchor="end">${numbers.format(max)}</text>
         <text class="tick" x=${mirror(LEFT - 4)} y=${HEIGHT - BOTTOM} text-anchor="end">0</text>`}
       ${ticks.map((hour) => {
         // The last tick ends at the edge rather than centring on it, so its words are not cut.
         const anchor = hour === hours ? 'end' : 'middle';
-        return svg`<text class="tick" x=${mirror(LEFT + ((WIDTH - LEFT - 4) * hour) / hours)} y=${HEIGHT - 4} text-anchor=${anchor}>${m.tick(hour)}</text>`;
+        return svg`<text class="tick hour" x=${mirror(LEFT + ((width - LEFT - 4) * hour) / hours)} y=${HEIGHT - 4} text-anchor=${anchor}>${m.tick(hour)}</text>`;
       })}
       <polyline class="opens" points=${line(series.opens)}></polyline>
       <polyline class="clicks" points=${line(series.clicks)}></polyline>

@@ -175,7 +175,9 @@ export const summaryStyles = css`
     display: block;
     inline-size: 100%;
     max-inline-size: 44rem;
-    block-size: auto;
+    /* The drawing's height (HEIGHT in summary-over-time.ts), drawn 1:1 in CSS pixels at its
+       measured width: a fixed height keeps a re-render from resizing the chart again. */
+    block-size: 150px;
   }
   .chart .axis {
     stroke: var(--_border);

@@ -8,14 +8,15 @@ import { storeWith } from '../../support/store';
 
 /** Which way time runs in the chart, as a user sees it: where its first hour is drawn. */
 function layout(el: ResponseSummaryElement) {
-  const chart = el.shadowRoot!.querySelector('svg[part="chart"]')!;
+  const chart = el.shadowRoot!.querySelector<SVGSVGElement>('svg[part="chart"]')!;
   const box = chart.getBoundingClientRect();
   const line = chart.querySelector<SVGPolylineElement>('polyline.opens')!;
   const first = line.points.getItem(0);
   const last = line.points.getItem(line.points.numberOfItems - 1);
-  // The viewBox is 720 wide: the first hour sits near one edge, the last near the other.
-  if (first.x < 360 && last.x > 360 && box.width > 0) return 'left-to-right';
-  if (first.x > 360 && last.x < 360 && box.width > 0) return 'right-to-left';
+  // The viewBox is as wide as the chart: the first hour sits near one edge, the last near the other.
+  const middle = chart.viewBox.baseVal.width / 2;
+  if (first.x < middle && last.x > middle && box.width > 0) return 'left-to-right';
+  if (first.x > middle && last.x < middle && box.width > 0) return 'right-to-left';
   return `mixed: first hour at ${first.x}, last at ${last.x}`;
 }
 
