@@ -2,10 +2,26 @@ import { chromeLauncher } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { defaultReporter } from '@web/test-runner';
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
+import { findFirefox } from './scripts/firefox.mjs';
+import { firefoxLauncher } from './scripts/firefox-test-runner.mjs';
 import { countReporter } from './scripts/count-reporter.mjs';
 
-const executablePath = findChromium();
-if (!executablePath) throw new Error('email-responses: run `node scripts/chromium.mjs` first');
+// The browsers: EMAIL_RESPONSES_BROWSERS lists them (`chromium`, `firefox`, or both, comma
+// separated); by default Chromium, and Firefox beside it when one is installed.
+// `npm test` runs one browser at a time, so the two never share the machine's cores.
+const wanted = (process.env.EMAIL_RESPONSES_BROWSERS ?? 'chromium,firefox').split(',').map((name) => name.trim());
+const browsers = [];
+if (wanted.includes('chromium')) {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('email-responses: run `node scripts/chromium.mjs` first');
+  browsers.push(chromeLauncher({ launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS } }));
+}
+if (wanted.includes('firefox')) {
+  const executablePath = findFirefox();
+  if (executablePath) browsers.push(firefoxLauncher(executablePath));
+  else if (process.env.EMAIL_RESPONSES_BROWSERS) throw new Error('email-responses: run `node scripts/firefox.mjs`');
+}
+if (browsers.length === 0) throw new Error(`email-responses: no browser in EMAIL_RESPONSES_BROWSERS=${wanted}`);
 
 export default {
   // Every *.test.ts but the Node-only (*.node.test.ts), end-to-end (*.e2e.test.*) and slow
@@ -14,7 +30,7 @@ export default {
   nodeResolve: { browser: true, exportConditions: ['browser', 'development'] },
   concurrency: 1,
   testsFinishTimeout: 240_000,
-  browsers: [chromeLauncher({ launchOptions: { executablePath, headless: true, args: CHROMIUM_ARGS } })],
+  browsers,
   // msw's worker must be served from the root to control the test pages.
   middleware: [
     function rewriteMswWorker(context, next) {

@@ -5,6 +5,7 @@ import type { AudienceResponseGridElement } from '../src/elements/audience-respo
 import type { ContactResponseTimelineElement } from '../src/elements/contact-response-timeline/contact-response-timeline';
 import type { EmailResponsesElement } from '../src/elements/email-responses/email-responses';
 import type { ResponseSummaryElement } from '../src/elements/response-summary/response-summary';
+import { fetchEmailInfo } from '../src/store/email-info';
 import { SseSource } from '../src/store/sources/index';
 import { startMockBackend, type DemoSwitches } from './backend/mock-server';
 
@@ -35,6 +36,12 @@ views.append(root);
 const showEmail = (emailId: string) => {
   summary.setAttribute('email-id', emailId);
   grid.setAttribute('email-id', emailId);
+  // The report's header: name, subject, sender, send time and audience size, from the backend.
+  summary.emailInfo = undefined;
+  void fetchEmailInfo('/api/emails', emailId).then((info) => {
+    if (typeof info === 'string') console.warn(`email-responses demo: no email info: ${info}`);
+    else if (summary.getAttribute('email-id') === emailId) summary.emailInfo = info;
+  });
 };
 showEmail('spring-sale');
 

@@ -35,6 +35,8 @@ export type {
   SourceSpec,
   SourceKind,
 } from './store/sources/index';
+export { checkEmailInfo, fetchEmailInfo } from './store/email-info';
+export type { EmailInfo } from './store/email-info';
 export { AudienceView } from './store/audience/audience-view';
 export type {
   AudienceCounts,

@@ -32,7 +32,10 @@ export interface BundleSize {
   bytes: number;
   /** gzip at level 9 (`gzip -9`). */
   gzipBytes: number;
-  /** Whether the bundle calls customElements.define: a build that drops the define modules weighs less and shows nothing. */
+  /**
+   * Whether the bundle calls customElements.define: a build that drops the define modules weighs less and
+   * shows nothing.
+   */
   registersElements: boolean;
 }
 

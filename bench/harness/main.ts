@@ -12,6 +12,7 @@ import { spread } from '../pages/shared/stats';
 import { launch, within, type Bench } from './browser';
 import { PAGES, ROOT, buildIife, buildPages } from './build';
 import { configFor } from './config';
+import { runFirefoxSection } from './firefox';
 import { renderMarkdown } from './report';
 import { GRIDS, type Results } from './results';
 import { servePages } from './server';
@@ -19,7 +20,7 @@ import { servePages } from './server';
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const onlyArg = args.find((arg) => arg.startsWith('--only='));
-const SECTIONS = ['core', 'bundle', 'store', 'cold', 'updates', 'scroll'] as const;
+const SECTIONS = ['core', 'bundle', 'store', 'cold', 'updates', 'scroll', 'firefox'] as const;
 type Section = (typeof SECTIONS)[number];
 const only = new Set<Section>(onlyArg ? (onlyArg.slice('--only='.length).split(',') as Section[]) : SECTIONS);
 const config = configFor(quick);
@@ -92,13 +93,21 @@ function noteLoad(section: string): void {
 const round = (n: number) => Math.round(n * 100) / 100;
 
 /**
- * The whole run must end within 10 minutes (quick: 3). Before a section's second and later runs,
- * the harness checks that one more run (timed by its first) still leaves room for the sections
- * after it (rough first-run estimates on this machine); if not, it stops that section's runs and
- * says so in the results.
+ * The whole run must end within 10 minutes (quick: 3), plus the Firefox section's estimate when
+ * it runs. Before a section's second and later runs, the harness checks that one more run (timed
+ * by its first) still leaves room for the sections after it (rough first-run estimates on this
+ * machine); if not, it stops that section's runs and says so in the results.
  */
-const BUDGET_S = quick ? 175 : 570;
-const ESTIMATE_S: Record<Section, number> = { core: 30, bundle: 3, store: 15, cold: 60, updates: 35, scroll: 80 };
+const ESTIMATE_S: Record<Section, number> = {
+  core: 30,
+  bundle: 3,
+  store: 15,
+  cold: 60,
+  updates: 35,
+  scroll: 80,
+  firefox: 150,
+};
+const BUDGET_S = (quick ? 175 : 570) + (only.has('firefox') ? ESTIMATE_S.firefox : 0);
 
 function roomForAnotherRun(section: Section, runSeconds: number): boolean {
   const later = SECTIONS.slice(SECTIONS.indexOf(section) + 1).filter((s) => only.has(s));
@@ -348,17 +357,30 @@ async function main(): Promise<void> {
       );
     }
     const browserSections = (['store', 'cold', 'updates', 'scroll'] as const).filter((s) => only.has(s));
-    if (browserSections.length > 0) {
+    if (browserSections.length > 0 || only.has('firefox')) {
       noteLoad('build pages');
       await buildPages(join(temp, 'pages'));
       server = await servePages(PAGES, join(temp, 'pages'));
+      log(`pages built and served at ${server.origin}`);
+    }
+    if (server && browserSections.length > 0) {
       bench = await launch();
       results.machine.chromium = bench.version;
-      log(`pages built and served at ${server.origin}; Chromium ${bench.version}`);
+      log(`Chromium ${bench.version}`);
       if (only.has('store')) await runStore(bench, server.origin);
       if (only.has('cold')) await runCold(bench, server.origin);
       if (only.has('updates')) await runUpdates(bench, server.origin);
       if (only.has('scroll')) await runScroll(bench, server.origin);
+    }
+    if (server && only.has('firefox')) {
+      noteLoad('firefox');
+      results.firefox = await runFirefoxSection({
+        origin: server.origin,
+        config,
+        log,
+        another: (runSeconds) => roomForAnotherRun('firefox', runSeconds),
+        problems: results.problems,
+      });
     }
   } finally {
     if (bench) {

@@ -3,6 +3,7 @@
 // then the goals of issue 8, met or not and by how much.
 import type { GridName, MainThread } from '../pages/shared/bench-api';
 import { spread, type Spread } from '../pages/shared/stats';
+import { renderFirefoxSection } from './firefox';
 import type { Results } from './results';
 
 type PerGrid = Partial<Record<GridName, Spread>>;
@@ -451,6 +452,8 @@ export function renderMarkdown(results: Results): string {
     }
     parts.push('### Context (not goals: what the figures above rest on)', table(info, true));
   }
+
+  if (results.firefox) parts.push(...renderFirefoxSection(results.firefox, results.config));
 
   const list = goals(results);
   if (list.length > 0) {

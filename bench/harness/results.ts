@@ -12,6 +12,7 @@ import type {
 import type { Spread } from '../pages/shared/stats';
 import type { BundleSize } from './build';
 import type { BenchConfig } from './config';
+import type { FirefoxComparison } from './firefox';
 
 export const GRIDS: readonly GridName[] = ['ours', 'ag-grid', 'vaadin'];
 
@@ -49,5 +50,7 @@ export interface Results {
   mounts?: Record<string, Record<GridName, MountInfo[]>>;
   heap?: Record<string, Record<GridName, { js: number; dom: number; baselineJs: number }[]>>;
   bundle?: BundleSize;
+  /** The `firefox` section: the same figures in Firefox and Chromium. */
+  firefox?: FirefoxComparison;
   problems: string[];
 }

@@ -20,6 +20,9 @@ import { deliveryTimeline, drawOutcome, lateBounceDelay, type Outcome, type Step
 export interface DemoEmail {
   id: string;
   name: string;
+  /** What the recipient's inbox shows; the report's header reads it from GET /api/emails. */
+  subject: string;
+  sender: string;
   kind: EmailKind;
   /** The email type, for per-type unsubscribes. */
   type: string;
@@ -89,6 +92,8 @@ export class Campaign {
     this.bulk = {
       id: 'spring-sale',
       name: 'Spring sale 2026',
+      subject: 'Spring sale: 20 % off everything this week',
+      sender: 'Northwind Outfitters <news@northwind.example>',
       kind: 'bulk',
       type: 'newsletter',
       startsAt: this.startTime,
@@ -97,6 +102,8 @@ export class Campaign {
     this.trigger = {
       id: 'welcome-series',
       name: 'Welcome series: day 1',
+      subject: 'Welcome to Northwind',
+      sender: 'Northwind Outfitters <hello@northwind.example>',
       kind: 'trigger',
       type: 'onboarding',
       startsAt: this.startTime + 60_000,

@@ -169,9 +169,11 @@ export class BatchApplier {
     const times = run.stage.at;
     if (run.onAccepted !== undefined) run.onAccepted(event, row, times[k]!);
     const before = signature(table, row);
+    // A null or empty reason is no reason: shown as absent, and never a tie-break of its own (an
+    // empty and an absent reason at one time would otherwise keep whichever came first).
     let changed =
       period === undefined
-        ? mergeResponse(table, rules, row, response, event.reason, event.scope, times, k)
+        ? mergeResponse(table, rules, row, response, event.reason || undefined, event.scope, times, k)
         : period.merge(table, rules, row, response, event, times, k);
     if (mergeMeta(table, contacts, row, event, times, k)) changed = true;
     if ((event.emailKind != null || event.emailType != null) && emails.mergeMeta(entry, event, times[k]!))

@@ -7,6 +7,8 @@
 /** `sent`: the email reached the recipient. `not-sent`: it did not, or no confirmation yet. */
 export type ResponseGroup = 'sent' | 'not-sent';
 
+import { DEFAULT_STAGES, type Stage } from './stages';
+
 /** Which per-recipient counter an event of this response adds to, besides choosing the response. */
 export type ResponseCounter = 'opens' | 'clicks' | 'machineOpens';
 
@@ -41,6 +43,11 @@ export interface ResponseDefinition {
    * denominator of the summary figures. False for responses decided before sending.
    */
   handedToProvider: boolean;
+  /**
+   * Where the recipient's email is, in the views' words (spec: "Stages"). Optional: rules without
+   * it take the stage their group, final flag and hand-over imply.
+   */
+  stage?: Stage;
   counter?: ResponseCounter;
   effects?: ResponseEffects;
 }
@@ -136,6 +143,7 @@ export const DEFAULT_RULES: ResponseRules = {
     final,
     priority,
     handedToProvider,
+    stage: DEFAULT_STAGES[id]!,
     ...(extra?.counter ? { counter: extra.counter } : {}),
     ...(extra?.effects ? { effects: extra.effects } : {}),
   })),

@@ -105,9 +105,11 @@ export function explainRecipientEvents(
     entry.responseAfter = rules.responses[current]!.id;
     out.push(entry);
   }
+  // A redelivery stands on the applied events before it, not on the redeliveries listed so far.
+  const applied = out.slice();
   for (const { event, at } of duplicates) {
     const after =
-      out.filter((e) => e.at <= at).at(-1)?.responseAfter ??
+      applied.filter((e) => e.at <= at).at(-1)?.responseAfter ??
       (current >= 0 ? rules.responses[current]!.id : event.response);
     out.push({ event, at, response: event.response, changed: false, because: 'duplicate', responseAfter: after });
   }

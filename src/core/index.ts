@@ -4,6 +4,8 @@
  */
 export { DEFAULT_RULES } from './catalogue';
 export type { ResponseCounter, ResponseDefinition, ResponseEffects, ResponseGroup, ResponseRules } from './catalogue';
+export { DEFAULT_STAGES, SENT_STAGES, STAGES, definitionStage, isSent, isStage, stageOf } from './stages';
+export type { Stage } from './stages';
 export { checkRules, compileRules, responseIndex } from './rules';
 export type { CompiledRules } from './rules';
 export type { EmailKind, EventRejection, RejectionCode, ResponseEvent, UnsubscribeScope } from './event';
@@ -18,6 +20,10 @@ export type { ExplainedEvent, UnchangedBecause } from './explain';
 export type { ContactState } from './effects';
 export { failedHandOver, isWellFormedAddress, presendCascade } from './presend';
 export type { AudienceRow, PresendDecision, PresendEmail } from './presend';
+export { reportEmail, rateFigure } from './report';
+export type { EmailReport, RateBase, RateFigure, StageResponse } from './report';
+export { ENGAGEMENTS, hasEngagement } from './engagement';
+export type { Engagement, EngagementCounters } from './engagement';
 export { summarizeCounts, summarizeEmail } from './summary';
 export type { EmailSummary, SummaryFigure } from './summary';
 export { PROVIDER_NAMES, normalizeProviderEvents } from './providers/index';

@@ -46,7 +46,7 @@ export function resetRow(
     if (response === undefined || Number.isNaN(at)) continue;
     slot[0] = at;
     if (period) period.merge(table, rules, row, response, event, slot, 0);
-    else mergeResponse(table, rules, row, response, event.reason, event.scope, slot, 0);
+    else mergeResponse(table, rules, row, response, event.reason || undefined, event.scope, slot, 0);
     mergeMeta(table, contacts, row, event, slot, 0);
   }
   const after = signature(table, row);

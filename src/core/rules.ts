@@ -1,3 +1,4 @@
+import { definitionStage, isStage, STAGES } from './stages';
 import { DEFAULT_RULES, type ResponseCounter, type ResponseDefinition, type ResponseRules } from './catalogue';
 
 /**
@@ -21,6 +22,8 @@ export interface CompiledRules {
   readonly counter: Uint8Array;
   readonly handedToProvider: Uint8Array;
   readonly delivered: Uint8Array;
+  /** Index in `STAGES` of each response's stage (see `stageOf`). */
+  readonly stage: Uint8Array;
   /** The statistics update period in milliseconds; 0 when it is off. */
   readonly statisticsPeriodMs: number;
   /** Catalogue index of Sent to provider (where the period starts), -1 when there is none. */
@@ -56,6 +59,7 @@ export function compileRules(rules: ResponseRules = DEFAULT_RULES): CompiledRule
   const counter = new Uint8Array(n);
   const handedToProvider = new Uint8Array(n);
   const delivered = new Uint8Array(n);
+  const stage = new Uint8Array(n);
   rules.responses.forEach((response, index) => {
     for (const name of [response.id, response.label, ...response.aliases]) {
       const key = name.toLowerCase();
@@ -66,6 +70,7 @@ export function compileRules(rules: ResponseRules = DEFAULT_RULES): CompiledRule
     counter[index] = response.counter ? COUNTER_CODES[response.counter] : COUNTER_NONE;
     handedToProvider[index] = response.handedToProvider ? 1 : 0;
     delivered[index] = response.group === 'sent' ? 1 : 0;
+    stage[index] = STAGES.indexOf(definitionStage(response));
   });
   // Exact ids win over a label or alias that happens to spell another response's id.
   rules.responses.forEach((response, index) => lookup.set(response.id, index));
@@ -86,6 +91,7 @@ export function compileRules(rules: ResponseRules = DEFAULT_RULES): CompiledRule
     counter,
     handedToProvider,
     delivered,
+    stage,
     statisticsPeriodMs: rules.statisticsPeriodDays == null ? 0 : rules.statisticsPeriodDays * 86_400_000,
     sentToProvider: rules.responses.findIndex((response) => response.id === 'sent-to-provider'),
   };
@@ -149,6 +155,8 @@ export function checkRules(value: unknown): string[] {
     if (!Number.isInteger(response.priority)) problems.push(`${where}.priority must be a whole number`);
     if (typeof response.handedToProvider !== 'boolean')
       problems.push(`${where}.handedToProvider must be true or false`);
+    if (response.stage !== undefined && !isStage(response.stage))
+      problems.push(`${where}.stage must be one of ${STAGES.join(', ')}`);
     if (response.counter !== undefined && !(response.counter in COUNTER_CODES)) {
       problems.push(`${where}.counter must be opens, clicks or machineOpens`);
     }

@@ -107,11 +107,13 @@ export class StatisticsPeriod {
     }
     const kept = this.kept[row];
     if (kept !== null) {
-      const entry: KeptEvent = { response, at, reason: event.reason, scope: event.scope };
+      const entry: KeptEvent = { response, at, reason: event.reason || undefined, scope: event.scope };
       if (kept === undefined) this.kept[row] = [entry];
       else kept.push(entry);
     }
-    return mergeResponse(table, rules, row, response, event.reason, event.scope, eventTimes, k) || refolded;
+    return (
+      mergeResponse(table, rules, row, response, event.reason || undefined, event.scope, eventTimes, k) || refolded
+    );
   }
 
   /** Clears the row's responses, counters and times, and applies `events` again. */

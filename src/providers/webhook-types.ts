@@ -32,7 +32,10 @@ export interface SnsSecrets {
   fetchCertificate?: (url: string) => Promise<string | Uint8Array>;
   /** Topic ARNs accepted; any other topic is refused. Recommended by AWS. */
   topicArns?: readonly string[];
-  /** Refuse messages older than this (their signed `Timestamp`). Off by default: SNS retries keep the first timestamp for days. */
+  /**
+   * Refuse messages older than this (their signed `Timestamp`). Off by default: SNS retries keep the first
+   * timestamp for days.
+   */
   maxAgeSeconds?: number;
 }
 
@@ -78,7 +81,10 @@ export interface VerifyWebhookOptions {
   now?: () => number;
 }
 
-/** An SNS subscription handshake: visit `subscribeUrl` (or call ConfirmSubscription with `token`) to start receiving. */
+/**
+ * An SNS subscription handshake: visit `subscribeUrl` (or call ConfirmSubscription with `token`) to start
+ * receiving.
+ */
 export interface SnsSubscription {
   type: 'SubscriptionConfirmation' | 'UnsubscribeConfirmation';
   topicArn: string;

@@ -21,9 +21,16 @@ export function toSaved(emailId: string, server: ServerRecipient, state: Respons
   if (index < 0) return `"${String(server.response)}" is not a response in rules ${state.rules.version}`;
   const at = eventTime(server.at);
   if (Number.isNaN(at)) return `recipient ${server.recipientId}: at is not a time`;
+  // A count the server got wrong is a broken snapshot, not a zero: say so and keep the client's row.
+  for (const field of ['opens', 'clicks', 'machineOpens'] as const) {
+    const value: unknown = server[field];
+    if (value !== undefined && !(typeof value === 'number' && Number.isInteger(value) && value >= 0)) {
+      return `recipient ${server.recipientId}: ${field} must be a whole number of at least 0, not ${String(value)}`;
+    }
+  }
   const final = state.rules.final[index] === 1;
   const id = state.rules.responses[index]!.id;
-  const count = (value: unknown) => (typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : 0);
+  const count = (value: number | undefined) => value ?? 0;
   const saved: SavedRecipient = {
     emailId,
     recipientId: server.recipientId,

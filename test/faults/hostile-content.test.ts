@@ -36,7 +36,10 @@ const PAYLOADS = [
   `<math><mtext><table><mglyph><style><img src=x onerror="window.__faultsPwned='mxss'">`,
 ];
 
-/** Tags a payload would bring in. The summary draws its own `<svg>` charts: see `noForeignNodes`. */
+/**
+ * Tags a payload would bring in. The summary draws its own `<details>` lists and `<svg>` chart: see
+ * `noForeignNodes`.
+ */
 const FOREIGN_TAGS = [
   'script',
   'img',
@@ -123,10 +126,10 @@ function shape(root: ParentNode): string[] {
   return elementsIn(root).map((element) => `${element.localName}[${element.getAttributeNames().sort().join(' ')}]`);
 }
 
-function noForeignNodes(root: ParentNode, ownSvg = 0): void {
+function noForeignNodes(root: ParentNode, ownSvg = 0, ownTags: readonly string[] = []): void {
   const elements = elementsIn(root);
   const foreign = elements
-    .filter((element) => FOREIGN_TAGS.includes(element.localName))
+    .filter((element) => FOREIGN_TAGS.includes(element.localName) && !ownTags.includes(element.localName))
     .map((element) => element.outerHTML.slice(0, 80));
   expect(foreign, 'elements from the data').to.deep.equal([]);
   const handlers = elements.flatMap((element) =>
@@ -188,7 +191,9 @@ describe('hostile content renders as text', () => {
     expect(window.__faultsPwned, 'no payload ran').to.equal(undefined);
     noForeignNodes(grid.shadowRoot!);
     noForeignNodes(timeline.shadowRoot!);
-    noForeignNodes(summary.shadowRoot!, 2);
+    // The summary's own: its stage lists and the chart's table are <details>, and its chart an
+    // <svg> (the shape test shows none came from data).
+    noForeignNodes(summary.shadowRoot!, 1, ['details']);
     expect(grid.rowCount).to.equal(16);
     const gridText = textOf(grid.shadowRoot!);
     const timelineText = textOf(timeline.shadowRoot!);
@@ -246,7 +251,9 @@ describe('hostile content renders as text', () => {
     expect(window.__faultsPwned).to.equal(undefined);
     noForeignNodes(grid.shadowRoot!);
     noForeignNodes(timeline.shadowRoot!);
-    noForeignNodes(summary.shadowRoot!, 2);
+    // The summary's own: its stage lists and the chart's table are <details>, and its chart an
+    // <svg> (the shape test shows none came from data).
+    noForeignNodes(summary.shadowRoot!, 1, ['details']);
     const label = rules.responses.find((r) => r.id === 'opened')!.label;
     expect(textOf(grid.shadowRoot!)).to.include(label);
     expect(textOf(summary.shadowRoot!)).to.include(rules.responses.find((r) => r.id === 'hard-bounce')!.label);
@@ -272,9 +279,13 @@ describe('hostile content renders as text', () => {
     expect(store.connection.state).to.equal('retrying');
     expect(window.__faultsPwned).to.equal(undefined);
     noForeignNodes(grid.shadowRoot!);
-    noForeignNodes(summary.shadowRoot!, 2);
+    // The summary's own: its stage lists and the chart's table are <details>, and its chart an
+    // <svg> (the shape test shows none came from data).
+    noForeignNodes(summary.shadowRoot!, 1, ['details']);
+    // The notice is in the user's words (the stream's error text is for developers, issue 13): what
+    // matters here is that none of its markup became nodes.
     expect([...grid.shadowRoot!.querySelectorAll('[part="status"]')].map((p) => p.textContent).join(' ')).to.include(
-      payload,
+      'Live updates interrupted',
     );
     store.close();
   });
@@ -379,23 +390,24 @@ describe('CSV formula injection in every field', () => {
   it('the audience export neutralizes a formula in every field, and quotes what needs quotes', async () => {
     const grids = await exportFor('delivered');
     const parsed = grids.map((grid) => parseCsv(grid.csv()));
-    const header = parsed[0]![1]!;
+    const header = parsed[0]![0]!;
     expect(header).to.deep.equal([
       'Contact',
       'Email address',
+      'Stage',
       'Response',
       'Final',
       'Details',
       'Opens',
       'Clicks',
-      'Last response',
+      'Last response (UTC)',
       'Provider',
       'Email type',
       'Recipient id',
       'Contact id',
     ]);
     checkCells(
-      parsed.flatMap((rows) => rows.slice(2)),
+      parsed.flatMap((rows) => rows.slice(1)),
       header,
     );
   });
@@ -403,17 +415,17 @@ describe('CSV formula injection in every field', () => {
   it('the soft-bounce resend list does too', async () => {
     const grids = await exportFor('soft-bounce');
     const parsed = grids.map((grid) => parseCsv(grid.resendCsv()));
-    const header = parsed[0]![1]!;
+    const header = parsed[0]![0]!;
     expect(header).to.deep.equal([
       'Contact',
       'Email address',
       'Details',
-      'Last response',
+      'Last response (UTC)',
       'Recipient id',
       'Contact id',
     ]);
     checkCells(
-      parsed.flatMap((rows) => rows.slice(2)),
+      parsed.flatMap((rows) => rows.slice(1)),
       header,
     );
   });

@@ -82,7 +82,8 @@ function readEvent(item: JsonObject, out: Collector): void {
     return;
   }
   const offset = out.options.brevoUtcOffsetMinutes;
-  // ts_epoch (ms) and ts_event (s) are UTC; the dates are local time. Transactional `ts` is the send time, so it comes last.
+  // ts_epoch (ms) and ts_event (s) are UTC; the dates are local time. Transactional `ts` is the send time,
+  // so it comes last.
   let at = epochTime(item.ts_epoch);
   if (Number.isNaN(at)) at = epochTime(item.ts_event);
   if (Number.isNaN(at)) at = brevoLocalTime(item.date_event ?? item.date, offset);

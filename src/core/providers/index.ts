@@ -47,7 +47,10 @@ const READERS: Record<ProviderName, (value: unknown, out: Collector) => void> = 
   resend: readResend,
 };
 
-/** Text bodies that are not JSON are only meaningful to Elastic Email (a query string) and a few readers that explain them. */
+/**
+ * Text bodies that are not JSON are only meaningful to Elastic Email (a query string) and a few readers that
+ * explain them.
+ */
 const READS_TEXT = new Set<ProviderName>(['elastic-email', 'mailgun', 'ses']);
 
 /**

@@ -45,7 +45,10 @@ export type ProviderResponse =
 /** What the id finders are told about one provider event. */
 export interface ProviderEventInfo {
   provider: ProviderName;
-  /** The provider's own name for what happened, e.g. `bounce/blocked`, `failed/permanent`, `Bounce/Transient/General`. */
+  /**
+   * The provider's own name for what happened, e.g. `bounce/blocked`, `failed/permanent`,
+   * `Bounce/Transient/General`.
+   */
   type: string;
   /** The recipient's address, lower-cased. */
   address: string | undefined;

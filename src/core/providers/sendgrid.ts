@@ -81,7 +81,8 @@ function classify(event: string, item: JsonObject): Verdict {
       return 'delivered';
     case 'bounce': {
       const type = lowerText(item.type);
-      // `blocked` is temporary by SendGrid's own doc and not put on a suppression list; `expired` is a deferral given up.
+      // `blocked` is temporary by SendGrid's own doc and not put on a suppression list; `expired` is a
+      // deferral given up.
       return type === 'blocked' || type === 'expired' ? 'soft-bounce' : 'hard-bounce';
     }
     case 'dropped':

@@ -62,7 +62,8 @@ const NARROW_ROW_FACTOR = 1.75;
  * @csspart resend-button - Downloads the resend list (soft bounces).
  * @csspart chips - The chip group.
  * @csspart chip - A filter chip; chosen ones also have `chip-pressed`. The engagement chip
- *   (`data-chip="engagement"`, shown while `filter.engagement` is set) removes it.
+ *   (`data-chip="engagement"`, shown while `filter.engagement` is set) removes it; so does the
+ *   recipients chip (`data-chip="recipients"`, while `filter.recipients` is set).
  * @csspart status - The loading, empty, error and offline notices.
  * @csspart held-updates - "Paused while you read · 3 updates", in the toolbar.
  * @csspart updates-button - Its "Show" button.
@@ -470,8 +471,13 @@ export class AudienceResponseGridElement extends ResponseViewElement {
     toggleResponse: (id: string) => (this.filter = { ...this.filter, responses: toggled(this.filter.responses, id) }),
     toggleGroup: (group: AudienceGroup) =>
       (this.filter = { ...this.filter, groups: toggled(this.filter.groups, group) }),
-    clear: () => (this.filter = this.filter.engagement ? { engagement: this.filter.engagement } : {}),
+    clear: () =>
+      (this.filter = {
+        ...(this.filter.engagement ? { engagement: this.filter.engagement } : {}),
+        ...(this.filter.recipients ? { recipients: this.filter.recipients } : {}),
+      }),
     clearEngagement: () => (this.filter = { ...this.filter, engagement: undefined }),
+    clearRecipients: () => (this.filter = { ...this.filter, recipients: undefined }),
   };
 
   private readonly onChipKey = (event: KeyboardEvent): void => {

@@ -1,4 +1,5 @@
 import type { ResponseDefinition } from '../../core/catalogue';
+import { definitionStage } from '../../core/stages';
 import type { RecipientState } from '../../core/fold';
 import { responseLabel, type Messages } from '../shared/messages';
 import type { TimeFormatter } from '../shared/time-format';
@@ -43,9 +44,9 @@ function timeHeader(options: CsvOptions): string {
 }
 
 /**
- * The Audience view as CSV: the header line, then one line per row given (the grid passes every
- * row of its current filter and sort, not only the rendered ones). Lines end in CRLF, as
- * RFC 4180 and spreadsheets expect.
+ * The Audience view as CSV: the header line, then one line per row (its stage beside its
+ * response, in the views' words) given (the grid passes every row of its current filter and sort,
+ * not only the rendered ones). Lines end in CRLF, as RFC 4180 and spreadsheets expect.
  */
 export function audienceCsv(rows: Iterable<RecipientState>, options: CsvOptions): string {
   const { messages } = options;
@@ -54,6 +55,7 @@ export function audienceCsv(rows: Iterable<RecipientState>, options: CsvOptions)
   const header = [
     h.contact,
     h.address,
+    messages.csv.stage,
     h.response,
     messages.csv.final,
     messages.csv.details,
@@ -64,11 +66,13 @@ export function audienceCsv(rows: Iterable<RecipientState>, options: CsvOptions)
   for (const column of optional) header.push(column === 'provider' ? h.provider : h.emailType);
   header.push(messages.csv.recipientId, messages.csv.contactId);
   const label = labels(options);
+  const stage = new Map(options.responses.map((response) => [response.id, messages.stages[definitionStage(response)]]));
   const out = [line(header)];
   for (const r of rows) {
     const cells: (string | number)[] = [
       r.contactName ?? '',
       r.address ?? '',
+      stage.get(r.response) ?? '',
       label.get(r.response) ?? r.label,
       r.final ? messages.csv.yes : messages.csv.no,
       r.reason ?? '',

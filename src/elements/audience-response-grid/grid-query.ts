@@ -36,7 +36,16 @@ export function checkedFilter(request: FilterRequest, tag: string): FilterReques
     return false;
   });
   const engagement = knownEngagement(request.engagement, tag);
-  return { responses: [...(request.responses ?? [])], groups, ...(engagement ? { engagement } : {}) };
+  const recipients =
+    request.recipients && typeof request.recipients.label === 'string' && Array.isArray(request.recipients.ids)
+      ? request.recipients
+      : undefined;
+  return {
+    responses: [...(request.responses ?? [])],
+    groups,
+    ...(engagement ? { engagement } : {}),
+    ...(recipients ? { recipients } : {}),
+  };
 }
 
 /**
@@ -73,6 +82,7 @@ export function gridQuery(input: GridQueryInput): AudienceQuery {
     responses: filter.responses ?? [],
     groups: filter.groups ?? [],
     engagement: filter.engagement ?? null,
+    recipients: filter.recipients?.ids ?? null,
     search: input.search,
     sort,
   };

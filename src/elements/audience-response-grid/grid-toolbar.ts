@@ -12,24 +12,33 @@ export interface ChipActions {
   /** All: clears the response and group chips (an engagement stays, like the search). */
   clear(): void;
   clearEngagement(): void;
+  clearRecipients(): void;
 }
 
 const ENGAGEMENT_MESSAGE: Record<AudienceEngagement, keyof Messages['engagement']> = {
   opened: 'opened',
   clicked: 'clicked',
   'machine-opened': 'machineOpened',
+  'opened-not-delivered': 'openedNotDelivered',
 };
 
-const GROUP_MESSAGE: Record<AudienceGroup, keyof Messages['groups']> = {
-  sent: 'sent',
-  'not-sent': 'notSent',
-  final: 'final',
-  'awaiting-final': 'awaitingFinal',
-};
+/** A group chip's words: a stage's name, or Sent, Final, Still changing. */
+export function groupLabel(messages: Messages, group: AudienceGroup): string {
+  switch (group) {
+    case 'sent':
+      return messages.groups.sent;
+    case 'final':
+      return messages.groups.final;
+    case 'awaiting-final':
+      return messages.groups.awaitingFinal;
+    default:
+      return messages.stages[group];
+  }
+}
 
 /**
- * The filter chips: All, the four groups, then every response that has rows or is chosen
- * (29 chips, most at zero, would bury the useful ones). Each count is the rows the chip shows.
+ * The filter chips: All, Sent, the five stages, Final and Still changing, then every response that has rows
+ * or is chosen (29 chips, most at zero, would bury the useful ones). Each count is the rows the chip shows.
  * The chips are one Tab stop (roving tabindex): `tabStop` names the chip that has it, else the
  * first pressed one; the arrows move between them (`chipKeyTarget`).
  */
@@ -50,9 +59,17 @@ export function renderChips(
   const shown = responses.filter(
     (response) => (counts.byResponse[response.id] ?? 0) > 0 || chosenResponses.includes(response.id),
   );
-  const names = [...(engagement ? ['engagement'] : []), 'all', ...AUDIENCE_GROUPS, ...shown.map((r) => r.id)];
+  const recipients = filter.recipients ? ['recipients'] : [];
+  const names = [
+    ...(engagement ? ['engagement'] : []),
+    ...recipients,
+    'all',
+    ...AUDIENCE_GROUPS,
+    ...shown.map((r) => r.id),
+  ];
   const pressedNames = [
     ...(engagement ? ['engagement'] : []),
+    ...recipients,
     ...(none ? ['all'] : []),
     ...chosenGroups,
     ...chosenResponses,
@@ -77,9 +94,13 @@ export function renderChips(
     engagement
       ? chip(messages.engagement[engagement], counts.all, true, () => actions.clearEngagement(), 'engagement')
       : ''
+  }${
+    filter.recipients
+      ? chip(filter.recipients.label, counts.all, true, () => actions.clearRecipients(), 'recipients')
+      : ''
   }${chip(messages.clearFilter, counts.all, none, () => actions.clear(), 'all')}${AUDIENCE_GROUPS.map((group) =>
     chip(
-      messages.groups[GROUP_MESSAGE[group]],
+      groupLabel(messages, group),
       counts.groups[group],
       chosenGroups.includes(group),
       () => actions.toggleGroup(group),

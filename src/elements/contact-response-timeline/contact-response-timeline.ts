@@ -43,7 +43,8 @@ const MAX_PAGE = 500;
  * @csspart contact-header - The contact's name and address above the flags.
  * @csspart contact-name - The contact's name.
  * @csspart contact-address - The contact's current address (isolated left-to-right).
- * @csspart sent-after-flag - The warning on an email sent or delivered after the address was marked invalid or Do not use email (also `warning`).
+ * @csspart sent-after-flag - The warning on an email sent or delivered after the address was marked invalid or
+ *   Do not use email (also `warning`).
  * @csspart flags - The contact's flags.
  * @csspart flag - One flag (`data-flag`: `do-not-use-email`, `valid`, `unsubscribed-types`).
  * @csspart flag-cause - Which response in which email set a flag.

@@ -13,6 +13,7 @@ export interface EmailResponsesEventMap extends HTMLElementEventMap, ResponseSto
 
 declare global {
   // Relayed as bubbling, composed events: a listener on any ancestor gets them typed.
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type -- declaration merging adds the store's events
   interface GlobalEventHandlersEventMap extends ResponseStoreEventMap {}
 }
 

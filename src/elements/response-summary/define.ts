@@ -2,8 +2,8 @@ import { defineElement } from '../shared/define-element';
 import { ResponseSummaryElement } from './response-summary';
 
 export { ResponseSummaryElement };
-export type { FilterRequestDetail, FilterRequestEvent, ResponseSummaryEventMap } from './summary-events';
-export type { SummaryStep } from './summary-figures';
+export type { FilterRequestDetail, FilterRequestEvent, ResponseSummaryEventMap, SummaryStep } from './summary-events';
+export type { EmailInfo } from '../../store/email-info';
 
 defineElement('response-summary', ResponseSummaryElement);
 

@@ -1,6 +1,12 @@
 import type { AudienceGroup } from '../../store/audience/audience-query';
 import type { FilterRequest } from '../shared/filter-request';
-import type { SummaryStep } from './summary-figures';
+import type { FigureKey } from './report-figures';
+
+/**
+ * A figure a user can choose: a card (`unique-opens`), a note, a stage (`stage:not-delivered`) or a response
+ * (`response:hard-bounce`).
+ */
+export type SummaryStep = FigureKey;
 
 /**
  * Detail of `filter-request`: the recipients behind a figure, a `FilterRequest` with every list
@@ -10,8 +16,6 @@ export interface FilterRequestDetail extends FilterRequest {
   emailId: string;
   /** The figure chosen; null when the chosen one was chosen again (show every recipient). */
   step: SummaryStep | null;
-  /** For a Not sent reason: its response id. */
-  reason?: string;
   responses: readonly string[];
   groups: readonly AudienceGroup[];
 }

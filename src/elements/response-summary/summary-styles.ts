@@ -3,101 +3,235 @@ import { css } from 'lit';
 /** The summary's own rules, after the shared theme. */
 export const summaryStyles = css`
   :host {
-    --_bar: var(--email-responses-bar, var(--_accent));
-    --_bar-outcome: var(--email-responses-bar-outcome, #b3261e);
-    --_bar-machine: var(--email-responses-bar-machine, #6b7280);
-    --_track: var(--email-responses-bar-track, var(--_header-bg));
+    --_problem: var(--email-responses-bar-outcome, #b3261e);
+    --_pending: var(--email-responses-bar-machine, #6b7280);
+    --_opens: var(--email-responses-bar, var(--_accent));
+    --_clicks: var(--email-responses-bar-clicks, #b0600c);
   }
   @media (prefers-color-scheme: dark) {
     :host {
-      --_bar-outcome: var(--email-responses-bar-outcome, #ff8a80);
-      --_bar-machine: var(--email-responses-bar-machine, #9aa0aa);
+      --_problem: var(--email-responses-bar-outcome, #ff8a80);
+      --_pending: var(--email-responses-bar-machine, #9aa0aa);
+      --_clicks: var(--email-responses-bar-clicks, #f0a35e);
     }
   }
-  figure {
-    margin: 0 0 0.75rem;
+  .header {
+    margin-block-end: 0.75rem;
   }
-  figcaption,
-  caption {
-    margin-block-end: 0.4rem;
-    font-weight: 600;
-    text-align: start;
+  h2 {
+    margin: 0;
+    font-size: 1.25em;
+    overflow-wrap: anywhere;
   }
-  .charts {
+  h3 {
+    margin: 0 0 0.4rem;
+    font-size: 1em;
+  }
+  .meta,
+  .live {
+    margin: 0.2rem 0 0;
+    font-size: 0.875em;
+  }
+  .meta {
     display: flex;
     flex-wrap: wrap;
+    gap: 0 1rem;
+    overflow-wrap: anywhere;
+  }
+  ul {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .cards {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(100%, 10.5rem), 1fr));
+    gap: 0.5rem;
+    margin-block-end: 0.75rem;
+  }
+  .card {
+    display: flex;
+    flex-direction: column;
     align-items: flex-start;
-    gap: 1rem 2rem;
+    gap: 0.1rem;
+    inline-size: 100%;
+    block-size: 100%;
+    padding: 0.6rem 0.75rem;
+    background: var(--_header-bg);
+    text-align: start;
   }
-  .chart {
-    flex: 1 1 16rem;
-    max-inline-size: 30rem;
-    block-size: auto;
-    overflow: visible;
+  .card-label {
+    font-size: 0.875em;
+    font-weight: 600;
   }
-  .chart text {
-    fill: var(--_text);
-    font-size: 12px;
+  .card-value {
+    font-size: 1.6em;
+    font-weight: 600;
+    font-variant-numeric: tabular-nums;
+    line-height: 1.2;
   }
-  .chart .bar-value {
-    fill: var(--_muted);
+  .card-rate,
+  .card-of,
+  .card-total {
+    font-size: 0.8125em;
     font-variant-numeric: tabular-nums;
   }
-  .chart .bar-row {
+  .card[aria-pressed='true'] .muted {
+    color: inherit;
+  }
+  .notes {
+    display: flex;
+    flex-direction: column;
+    gap: 0.3rem;
+    margin-block-end: 0.75rem;
+    font-size: 0.875em;
+  }
+  .note {
+    border-style: dashed;
+    text-align: start;
+  }
+  .breakdown {
+    display: flex;
+    flex-direction: column;
+    gap: 0.3rem;
+  }
+  .stage {
+    border: 1px solid var(--_border);
+    border-inline-start: 4px solid var(--_pending);
+    border-radius: var(--_radius);
+    padding: 0.3rem 0.6rem;
+  }
+  .stage[data-tone='problem'] {
+    border-inline-start-color: var(--_problem);
+  }
+  summary {
+    display: flex;
+    gap: 0.75rem;
     cursor: pointer;
   }
-  .chart .track {
-    fill: var(--_track);
+  summary::before {
+    content: '▸';
   }
-  .chart .bar {
-    fill: var(--_bar);
+  .stage[open] > summary::before {
+    content: '▾';
   }
-  .chart .outcome .bar {
-    fill: var(--_bar-outcome);
+  summary::-webkit-details-marker {
+    display: none;
   }
-  .chart .machine .bar {
-    fill: var(--_bar-machine);
+  .stage-name {
+    flex: 1;
   }
-  .chart .chosen .track {
-    stroke: var(--_accent);
-    stroke-width: 1.5;
+  .stage-count,
+  .response-count {
+    font-variant-numeric: tabular-nums;
   }
-  .chart .bar-row:hover .bar-label {
-    text-decoration: underline;
+  .responses {
+    display: flex;
+    flex-direction: column;
+    gap: 0.2rem;
+    margin-block-start: 0.4rem;
+  }
+  .responses li {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.75rem;
+  }
+  .choose {
+    padding: 0.1rem 0.4rem;
+    text-align: start;
+  }
+  .panels {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 26rem), 1fr));
+    gap: 0.75rem 1.5rem;
+    margin-block-start: 0.75rem;
+  }
+  .section-head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    justify-content: space-between;
+    gap: 0.4rem 1rem;
+  }
+  .ranges {
+    display: flex;
+    gap: 0.3rem;
+  }
+  .range {
+    padding: 0.1rem 0.5rem;
+    font-size: 0.8125em;
+  }
+  .median,
+  .legend {
+    margin: 0.2rem 0;
+    font-size: 0.8125em;
+  }
+  .over-time,
+  .links {
+    min-inline-size: 0;
+  }
+  .chart {
+    display: block;
+    inline-size: 100%;
+    max-inline-size: 44rem;
+    /* The drawing's height (HEIGHT in summary-over-time.ts), drawn 1:1 in CSS pixels at its
+       measured width: a fixed height keeps a re-render from resizing the chart again. */
+    block-size: 150px;
+  }
+  .chart .axis {
+    stroke: var(--_border);
+  }
+  .chart .tick {
+    fill: var(--_muted);
+    font-size: 11px;
+  }
+  .chart polyline {
+    fill: none;
+    stroke-width: 2;
+    stroke-linejoin: round;
+  }
+  .chart .opens {
+    stroke: var(--_opens);
+  }
+  .chart .clicks {
+    stroke: var(--_clicks);
+  }
+  .key {
+    display: inline-block;
+    inline-size: 0.9em;
+    block-size: 0.2em;
+    margin-inline: 0.5em 0.3em;
+    vertical-align: middle;
+  }
+  .opens-key {
+    background: var(--_opens);
+  }
+  .clicks-key {
+    background: var(--_clicks);
+  }
+  .as-table summary {
+    font-size: 0.875em;
   }
   table {
     border-collapse: collapse;
-    min-inline-size: min(100%, 30rem);
+    inline-size: 100%;
+    font-size: 0.875em;
   }
   th,
   td {
-    padding: 0.2rem 0.6rem;
+    padding: 0.15rem 0.5rem;
     border-block-end: 1px solid var(--_border);
     text-align: start;
   }
-  thead th {
-    background: var(--_header-bg);
+  tbody th {
+    font-weight: normal;
   }
   .number {
     text-align: end;
     font-variant-numeric: tabular-nums;
   }
-  tbody th {
-    font-weight: normal;
-  }
-  tbody th button {
-    padding: 0.1rem 0.4rem;
-    text-align: start;
-  }
-  tr.section th {
-    padding-block-start: 0.6rem;
-    font-weight: 600;
-  }
-  tr.reasons th {
-    padding-inline-start: 1.6rem;
-  }
-  tr.machine th button,
-  tr.machine td {
-    color: var(--_muted);
+  .url {
+    overflow-wrap: anywhere;
   }
 `;

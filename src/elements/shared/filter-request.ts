@@ -9,8 +9,16 @@ import type { AudienceEngagement, AudienceGroup } from '../../store/audience/aud
 export interface FilterRequest {
   /** Catalogue response ids (`hard-bounce`); an id the rules do not know matches no row. */
   responses?: readonly string[];
-  /** `sent`, `not-sent`, `final`, `awaiting-final`. */
+  /**
+   * A stage (`delivered`, `not-delivered`…), `sent` (the three stages after the hand-over), `final`,
+   * `awaiting-final`.
+   */
   groups?: readonly AudienceGroup[];
   /** Opened and Clicked are counts, not responses: only the recipients with this engagement. */
   engagement?: AudienceEngagement;
+  /**
+   * Only these recipients, under a chip with this label: a set the other fields cannot say (the
+   * summary's "clicked this link"). Narrows like the engagement.
+   */
+  recipients?: { label: string; ids: readonly string[] };
 }

@@ -1,5 +1,12 @@
 import type { ResponseDefinition } from '../../core/catalogue';
-import { ENGLISH_ENGAGEMENT, ENGLISH_SUMMARY, type EngagementMessages, type SummaryMessages } from './summary-messages';
+import type { Stage } from '../../core/stages';
+import {
+  ENGLISH_ENGAGEMENT,
+  ENGLISH_STAGES,
+  ENGLISH_SUMMARY,
+  type EngagementMessages,
+  type SummaryMessages,
+} from './summary-messages';
 import { ENGLISH_TIMELINE, type TimelineMessages } from './timeline-messages';
 
 export type { EngagementMessages, SummaryMessages } from './summary-messages';
@@ -23,6 +30,7 @@ export interface Messages {
   };
   /** CSV-only columns. */
   csv: {
+    stage: string;
     final: string;
     details: string;
     recipientId: string;
@@ -34,7 +42,10 @@ export interface Messages {
   };
   /** Response labels by catalogue id; a response missing here shows the rules' own label. */
   responses: Record<string, string>;
-  groups: { sent: string; notSent: string; final: string; awaitingFinal: string };
+  /** The chips beside the stages: Sent (the three stages after the hand-over), final or not. */
+  groups: { sent: string; final: string; awaitingFinal: string };
+  /** The five stages (spec: "Stages"), the words every view, chip and CSV use. */
+  stages: Record<Stage, string>;
   gridLabel: string;
   searchLabel: string;
   searchPlaceholder: string;
@@ -96,6 +107,7 @@ export const ENGLISH: Messages = {
     emailType: 'Email type',
   },
   csv: {
+    stage: 'Stage',
     final: 'Final',
     details: 'Details',
     recipientId: 'Recipient id',
@@ -105,7 +117,8 @@ export const ENGLISH: Messages = {
     no: 'no',
   },
   responses: {},
-  groups: { sent: 'Sent', notSent: 'Not sent', final: 'Final', awaitingFinal: 'Awaiting final response' },
+  groups: { sent: 'Sent', final: 'Final', awaitingFinal: 'Still changing' },
+  stages: ENGLISH_STAGES,
   gridLabel: 'Recipients and their responses',
   searchLabel: 'Search by contact name or email address',
   searchPlaceholder: 'Search name or address',

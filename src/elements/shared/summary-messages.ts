@@ -1,70 +1,197 @@
+import type { Stage } from '../../core/stages';
+
 /**
- * The words of `<response-summary>` (the `summary` section of the message table) and of the
- * grid's engagement chip (the `engagement` section). Numbers come formatted for the element's
- * locale, so a language only places them.
+ * The words of `<response-summary>` (the `summary` section of the message table), of the grid's
+ * engagement chip (the `engagement` section) and of the stages. Numbers and times come formatted
+ * for the element's locale, so a language only places them.
  */
 export interface SummaryMessages {
-  /** The chart's caption and the table's: "Responses to spring-sale". */
-  label: (emailId: string) => string;
-  /** "120 recipients, 100 sent". */
-  totals: (recipients: string, sent: string) => string;
-  funnel: string;
-  outcomes: string;
-  notSentReasons: string;
+  /** The report's title when the host gives no name or subject: "Email spring-sale". */
+  title: (emailId: string) => string;
+  subject: (subject: string) => string;
+  sender: (sender: string) => string;
+  sentAt: (time: string) => string;
+  /** The live line: the connection, and how fresh or complete the figures are. */
+  live: {
+    /** "live · updated 3 s ago"; `ago` is from Intl.RelativeTimeFormat. */
+    live: (ago: string) => string;
+    connecting: string;
+    offline: (since: string) => string;
+    retrying: string;
+    /** No live stream: "updated 3 s ago". */
+    updated: (ago: string) => string;
+    /** "loading 2,400 of 100,000". */
+    loading: (loaded: string, audience: string) => string;
+  };
+  /** The cards' and notes' names; the grid's chips say the same words. */
   figures: {
+    clickToOpen: string;
+  };
+  /** What each card's rate is called, and what it is taken of. */
+  rates: {
+    sent: (rate: string, recipients: string) => string;
+    delivery: (rate: string) => string;
+    open: (rate: string) => string;
+    click: (rate: string) => string;
+    clickToOpen: (clicks: string, opens: string) => string;
+    unsubscribe: (rate: string) => string;
+    spam: (rate: string) => string;
+    bounce: (rate: string) => string;
+    /** "of 961 sent", "of 873 delivered". */
+    ofSent: (count: string) => string;
+    ofDelivered: (count: string) => string;
+  };
+  totalOpens: (count: string) => string;
+  totalClicks: (count: string) => string;
+  /** A figure's help: which recipients it counts. */
+  help: {
+    sent: string;
     delivered: string;
-    opened: string;
-    clicked: string;
-    machineOpened: string;
+    uniqueOpens: string;
+    uniqueClicks: string;
+    clickToOpen: string;
     unsubscribed: string;
     spamComplaint: string;
-    softBounce: string;
-    hardBounce: string;
-    notSent: string;
+    notDelivered: string;
+    machineOpened: string;
+    openedNotDelivered: string;
   };
-  headers: { figure: string; count: string; rate: string; of: string };
-  of: { sent: (count: string) => string; delivered: (count: string) => string };
-  /** A rate whose denominator is 0, or a figure the spec gives no rate. */
+  /** "45 Machine opens only (5.2 % of delivered): mostly mail-privacy proxies and security scanners…". */
+  machineNote: (count: string, rate: string) => string;
+  openedNotDeliveredNote: (count: string) => string;
+  /** The breakdown of the stages the cards do not tell. */
+  breakdown: string;
+  /** The button that shows a whole stage in the grid. */
+  showStage: (stage: string, count: string) => string;
+  /** A rate whose base is 0. */
   noRate: string;
-  /** One bar's title and one line of the chart's text alternative; `rate` and `of` may be ''. */
-  figureText: (label: string, count: string, rate: string, of: string) => string;
   /** How a figure's button tells what it does. */
   chooseHint: string;
+  /** The cards' list, for assistive technology. */
+  headline: string;
+  /** The clicked links. */
+  links: {
+    title: string;
+    download: (count: string) => string;
+    more: (count: string) => string;
+    /** The grid's chip for a link's clickers. */
+    chip: (url: string) => string;
+    headers: { url: string; unique: string; total: string };
+  };
+  /** Opens and clicks over time. */
+  overTime: {
+    title: string;
+    rangeLabel: string;
+    ranges: { '24': string; '72': string; all: string };
+    /** The chart's name: its range and totals. */
+    chartLabel: (range: string, opens: string, clicks: string) => string;
+    median: (duration: string) => string;
+    noOpens: string;
+    duration: (hours: number, minutes: number) => string;
+    /** An axis tick: hours since the send. */
+    tick: (hour: number) => string;
+    /** A table row: "hour 3 (3–4 h)". */
+    hour: (hour: number) => string;
+    table: string;
+    headers: { hour: string; opens: string; clicks: string };
+  };
 }
 
-/** The grid's chip for a count-based filter (the summary's Opened and Clicked). */
+/** The grid's chip for a count-based filter: the same words as the summary's figure. */
 export interface EngagementMessages {
   opened: string;
   clicked: string;
   machineOpened: string;
+  openedNotDelivered: string;
 }
 
 export const ENGLISH_SUMMARY: SummaryMessages = {
-  label: (emailId) => `Responses to ${emailId}`,
-  totals: (recipients, sent) => `${recipients} recipients, ${sent} sent`,
-  funnel: 'Funnel',
-  outcomes: 'Unsubscribes, complaints and bounces',
-  notSentReasons: 'Not sent, by reason',
-  figures: {
-    delivered: 'Delivered',
-    opened: 'Opened',
-    clicked: 'Clicked',
-    machineOpened: 'Opened by machines only',
-    unsubscribed: 'Unsubscribed',
-    spamComplaint: 'Spam complaint',
-    softBounce: 'Soft Bounce',
-    hardBounce: 'Hard Bounce',
-    notSent: 'Not sent',
+  title: (emailId) => `Email ${emailId}`,
+  subject: (subject) => `Subject: ${subject}`,
+  sender: (sender) => `From ${sender}`,
+  sentAt: (time) => `Sent ${time}`,
+  live: {
+    live: (ago) => `live · updated ${ago}`,
+    connecting: 'connecting…',
+    offline: (since) => `offline since ${since}`,
+    retrying: 'reconnecting…',
+    updated: (ago) => `updated ${ago}`,
+    loading: (loaded, audience) => `loading ${loaded} of ${audience}`,
   },
-  headers: { figure: 'Figure', count: 'Recipients', rate: 'Rate', of: 'Of' },
-  of: { sent: (count) => `of ${count} sent`, delivered: (count) => `of ${count} delivered` },
+  figures: { clickToOpen: 'Click-to-open' },
+  rates: {
+    sent: (rate, recipients) => `${rate} of ${recipients} recipients`,
+    delivery: (rate) => `${rate} delivery rate`,
+    open: (rate) => `${rate} open rate`,
+    click: (rate) => `${rate} click rate`,
+    clickToOpen: (clicks, opens) => `${clicks} clickers of ${opens} openers`,
+    unsubscribe: (rate) => `${rate} unsubscribe rate`,
+    spam: (rate) => `${rate} complaint rate`,
+    bounce: (rate) => `${rate} bounce rate`,
+    ofSent: (count) => `of ${count} sent`,
+    ofDelivered: (count) => `of ${count} delivered`,
+  },
+  totalOpens: (count) => `${count} total opens`,
+  totalClicks: (count) => `${count} total clicks`,
+  help: {
+    sent: 'Handed to the email provider: Awaiting provider, Not delivered and Delivered.',
+    delivered: 'Reached the recipient’s mail server. Delivery rate: Delivered of Sent.',
+    uniqueOpens:
+      'Delivered recipients who opened at least once (a click counts as an open; machine opens do not). Open rate: of Delivered. Opens before a later bounce report are not counted here; they are shown apart.',
+    uniqueClicks:
+      'Delivered recipients who clicked a link at least once (not the unsubscribe link). Click rate: of Delivered.',
+    clickToOpen: 'Unique clicks of unique opens: how many who opened also clicked. Shows the recipients who clicked.',
+    unsubscribed: 'Recipients who clicked the unsubscribe link, of Delivered.',
+    spamComplaint: 'Recipients who marked the email as spam, of Delivered.',
+    notDelivered:
+      'Handed to the provider but did not arrive: bounces, rejections, invalid addresses. Bounce rate: of Sent.',
+    machineOpened:
+      'Opened only by machines: mostly mail-privacy proxies and security scanners, not people. Not in the opens.',
+    openedNotDelivered: 'Opened or clicked, then reported not delivered (a late bounce). Outside every rate.',
+  },
+  machineNote: (count, rate) =>
+    `Machine opens only: ${count} (${rate} of delivered), mostly mail-privacy proxies and security scanners, not counted as opens.`,
+  openedNotDeliveredNote: (count) => `${count} opened before a bounce report, not counted as opens.`,
+  breakdown: 'Not delivered, in flight and not sent',
+  showStage: (stage, count) => `All ${count} ${stage}`,
   noRate: '—',
-  figureText: (label, count, rate, of) => `${label}: ${count}${rate ? `, ${rate}` : ''}${of ? ` ${of}` : ''}`,
   chooseHint: 'Shows these recipients in the grid',
+  headline: 'Headline figures',
+  links: {
+    title: 'Links clicked',
+    download: (count) => `Download all ${count} (CSV)`,
+    more: (count) => `${count} more in the CSV.`,
+    chip: (url) => `Clicked ${url}`,
+    headers: { url: 'Link', unique: 'Unique clicks', total: 'Total clicks' },
+  },
+  overTime: {
+    title: 'Opens and clicks over time',
+    rangeLabel: 'Time range',
+    ranges: { '24': 'First 24 h', '72': 'First 72 h', all: 'All' },
+    chartLabel: (range, opens, clicks) =>
+      `Unique opens and clicks per hour since the send, ${range}: ${opens} opens, ${clicks} clicks`,
+    median: (duration) => `Median time to first open: ${duration}`,
+    noOpens: 'No opens yet.',
+    duration: (hours, minutes) => (hours > 0 ? `${hours} h ${minutes} min` : `${minutes} min`),
+    tick: (hour) => `${hour} h`,
+    hour: (hour) => `${hour}–${hour + 1} h`,
+    table: 'Show as a table',
+    headers: { hour: 'Hours after the send', opens: 'Unique opens', clicks: 'Unique clicks' },
+  },
 };
 
 export const ENGLISH_ENGAGEMENT: EngagementMessages = {
-  opened: 'Opened (any response)',
-  clicked: 'Clicked (any response)',
-  machineOpened: 'Opened by machines only',
+  opened: 'Unique opens',
+  clicked: 'Unique clicks',
+  machineOpened: 'Machine opens only',
+  openedNotDelivered: 'Opened, then not delivered',
+};
+
+/** The stages' names (spec: "Stages"). */
+export const ENGLISH_STAGES: Record<Stage, string> = {
+  scheduled: 'Scheduled',
+  'not-sent': 'Not sent',
+  'awaiting-provider': 'Awaiting provider',
+  'not-delivered': 'Not delivered',
+  delivered: 'Delivered',
 };

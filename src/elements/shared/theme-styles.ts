@@ -4,6 +4,11 @@ import { css } from 'lit';
  * The look the timeline and the summary share with the grid: the same `--email-responses-*`
  * properties with the same light and dark defaults, the notices and the buttons. Elements add
  * their own rules after it. Logical properties only, so right-to-left pages mirror.
+ *
+ * `color-scheme` (the page's, inherited, or the theme attribute's) names the scheme in use, so the
+ * parts the browser draws (scrollbars, checkboxes, selects, the search field) match the colours
+ * around them; a host page that themes the element dark on a light system sets `color-scheme: dark`
+ * on it too.
  */
 export const themeStyles = css`
   /*

@@ -1,21 +1,25 @@
+import { ENGAGEMENTS, hasEngagement, type Engagement } from '../../core/engagement';
 import type { CompiledRules } from '../../core/rules';
+import { SENT_STAGES, STAGES, type Stage } from '../../core/stages';
 
 /**
- * The groups the Audience view filters by, besides single responses: reached the recipient or
- * not (the catalogue's `group`), and final or still able to change.
+ * The groups the Audience view filters by, besides single responses: the five stages (spec:
+ * "Stages"), Sent (the three stages after the hand-over to the provider), and final or still
+ * able to change.
  */
-export type AudienceGroup = 'sent' | 'not-sent' | 'final' | 'awaiting-final';
+export type AudienceGroup = 'sent' | Stage | 'final' | 'awaiting-final';
 
-export const AUDIENCE_GROUPS: readonly AudienceGroup[] = ['sent', 'not-sent', 'final', 'awaiting-final'];
+export const AUDIENCE_GROUPS: readonly AudienceGroup[] = ['sent', ...STAGES, 'final', 'awaiting-final'];
 
 /**
- * Counts, not responses: a clicked recipient has opened too, and an unsubscribed one may have
- * clicked first. `opened`: a human open or a click; `clicked`: a click; `machine-opened`: opened
- * by machines only (no human open, no click). The same definitions as the summary's figures.
+ * Counts, not responses (see `Engagement`): `opened` and `clicked` are Delivered recipients with
+ * a human open (or a click) or a click, `machine-opened` Delivered ones opened by machines only,
+ * `opened-not-delivered` those who opened before a later bounce report. The same definitions as
+ * the summary's figures.
  */
-export type AudienceEngagement = 'opened' | 'clicked' | 'machine-opened';
+export type AudienceEngagement = Engagement;
 
-export const AUDIENCE_ENGAGEMENTS: readonly AudienceEngagement[] = ['opened', 'clicked', 'machine-opened'];
+export const AUDIENCE_ENGAGEMENTS: readonly AudienceEngagement[] = ENGAGEMENTS;
 
 /** The columns the view sorts by. */
 export type SortColumn =
@@ -53,6 +57,11 @@ export interface AudienceQuery {
    * the rows the chips choose from, and the chip counts count within it.
    */
   engagement?: AudienceEngagement | null;
+  /**
+   * Only these recipients (ids), like the engagement a narrowing: the summary's link figures
+   * (who clicked a URL) are sets the counters cannot say.
+   */
+  recipients?: readonly string[] | null;
   /** Matched case- and accent-insensitively inside the contact name or the address. */
   search?: string;
   /** No sort: the order recipients first appeared in. */
@@ -64,6 +73,7 @@ export interface NormalizedQuery {
   readonly responses: readonly string[];
   readonly groups: readonly AudienceGroup[];
   readonly engagement: AudienceEngagement | null;
+  readonly recipients: ReadonlySet<string> | null;
   readonly search: string;
   readonly sort: AudienceSort | null;
 }
@@ -78,29 +88,25 @@ export function normalizeQuery(query: AudienceQuery = {}): NormalizedQuery {
         } as const)
       : null;
   const engagement = query.engagement && AUDIENCE_ENGAGEMENTS.includes(query.engagement) ? query.engagement : null;
+  const recipients = query.recipients ? new Set(query.recipients) : null;
   return {
     responses: [...new Set(query.responses ?? [])],
     groups: [...new Set(groups)],
     engagement,
+    recipients,
     search: query.search ?? '',
     sort,
   };
 }
 
-/** Whether a recipient's counters show this engagement (see `AudienceEngagement`). */
+/** Whether a recipient shows this engagement (see `AudienceEngagement`); its stage comes from its response. */
 export function engaged(
-  r: { opens: number; clicks: number; machineOpens: number },
+  r: { response: string; opens: number; clicks: number; machineOpens: number },
   engagement: AudienceEngagement,
+  rules: CompiledRules,
 ): boolean {
-  // `opens` already counts the open a click implies.
-  switch (engagement) {
-    case 'opened':
-      return r.opens > 0 || r.clicks > 0;
-    case 'clicked':
-      return r.clicks > 0;
-    case 'machine-opened':
-      return r.opens === 0 && r.clicks === 0 && r.machineOpens > 0;
-  }
+  const response = rules.lookup.get(r.response);
+  return response !== undefined && hasEngagement(rules.stage[response]!, r, engagement);
 }
 
 /**
@@ -115,13 +121,13 @@ export function firstDirection(column: SortColumn): SortDirection {
 export function inGroup(rules: CompiledRules, response: number, group: AudienceGroup): boolean {
   switch (group) {
     case 'sent':
-      return rules.delivered[response] === 1;
-    case 'not-sent':
-      return rules.delivered[response] === 0;
+      return SENT_STAGES.includes(STAGES[rules.stage[response]!]!);
     case 'final':
       return rules.final[response] === 1;
     case 'awaiting-final':
       return rules.final[response] === 0;
+    default:
+      return STAGES[rules.stage[response]!] === group;
   }
 }
 
@@ -136,7 +142,7 @@ export function allowedResponses(rules: CompiledRules, query: NormalizedQuery): 
   return allowed;
 }
 
-const NOT_ASCII = /[^\u0000-\u007f]/;
+const NOT_ASCII = /[\u0080-\uffff]/;
 const MARKS = /\p{M}/gu;
 
 /**

@@ -141,7 +141,7 @@ export class AudienceView {
   counts(): AudienceCounts {
     const rules = this.state.rules;
     const byResponse: Record<string, number> = {};
-    const groups: Record<AudienceGroup, number> = { sent: 0, 'not-sent': 0, final: 0, 'awaiting-final': 0 };
+    const groups = Object.fromEntries(AUDIENCE_GROUPS.map((group) => [group, 0])) as Record<AudienceGroup, number>;
     let all = 0;
     rules.responses.forEach((response, index) => {
       const count = this.perResponse[index] ?? 0;
@@ -254,7 +254,7 @@ export class AudienceView {
 
   /** Whether placing a row needs more than its response (then it is read once, whole). */
   private get readsRows(): boolean {
-    return this.needle !== '' || this.q.sort !== null || this.q.engagement !== null;
+    return this.needle !== '' || this.q.sort !== null || this.q.engagement !== null || this.q.recipients !== null;
   }
 
   /**
@@ -263,7 +263,8 @@ export class AudienceView {
    */
   private matches(r: RecipientState | undefined): boolean {
     const engagement = this.q.engagement;
-    if (engagement !== null && !engaged(r!, engagement)) return false;
+    if (engagement !== null && !engaged(r!, engagement, this.state.rules)) return false;
+    if (this.q.recipients !== null && !this.q.recipients.has(r!.recipientId)) return false;
     return this.needle === '' || RowColumns.matches(r!, this.search);
   }
 

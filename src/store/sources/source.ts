@@ -18,7 +18,10 @@ export interface ConnectionStatus {
 export interface SourceSink {
   /** Raw items of one message/batch and the cursor after it. The source awaits it before it commits the cursor. */
   deliver(items: unknown[], cursor: string | undefined): void | Promise<void>;
-  /** A message that could not be parsed at all (bad JSON...): the store reports it as rejected with this reason. Never thrown. */
+  /**
+   * A message that could not be parsed at all (bad JSON...): the store reports it as rejected with this reason.
+   * Never thrown.
+   */
   malformed(raw: string, reason: string): void;
   status(status: ConnectionStatus): void;
 }

@@ -9,7 +9,11 @@ describe('contentHash', () => {
   it('is 16 hex digits, stable across runs and runtimes', () => {
     expect(contentHash('')).to.match(/^[0-9a-f]{16}$/);
     // Fixed values: a change here changes every hashed event id, so replays stop deduping.
-    expect(contentHash('hello')).to.equal(contentHash('hello'));
+    expect(contentHash('hello')).to.equal('bfb06f3a63cd7226');
+    expect(contentHash('')).to.equal('488bdcb81aee8d83');
+    expect(contentHash('hello', 1)).to.equal('725897bfcd0b3443');
+    expect(hashParts(['ab', 'c'])).to.equal('a7fa1d5315bfb15b');
+    expect(hashParts([undefined, 'x'])).to.equal('f4f5b4a26d871220');
     expect(hashParts(['open', 'm1', 'a@b.c', 1727093703000])).to.equal('0daaf021f23d8dc3');
   });
 

@@ -8,7 +8,7 @@ import { recipientEvent as ev } from '../../support/events';
 import { storeWith } from '../../support/store';
 
 const HEADER =
-  'Contact,Email address,Response,Final,Details,Opens,Clicks,Last response (America/New_York),Recipient id,Contact id';
+  'Contact,Email address,Stage,Response,Final,Details,Opens,Clicks,Last response (America/New_York),Recipient id,Contact id';
 const lines = (csv: string) => csv.split('\r\n');
 
 describe('<audience-response-grid> CSV export', () => {
@@ -23,17 +23,17 @@ describe('<audience-response-grid> CSV export', () => {
       { timeZone: 'America/New_York' },
     );
     grid.sortBy = 'contact';
-    grid.applyFilter({ groups: ['sent'] });
+    grid.applyFilter({ groups: ['delivered'] });
     await settled(grid);
     expect(lines(grid.csv())).to.deep.equal([
       HEADER,
-      'Ann,ann@example.com,Opened,no,,1,0,2025-12-31 19:02:00,b,',
-      'Cara,cara@example.com,Delivered,no,,0,0,2025-12-31 19:01:00,a,c1',
+      'Ann,ann@example.com,Delivered,Opened,no,,1,0,2025-12-31 19:02:00,b,',
+      'Cara,cara@example.com,Delivered,Delivered,no,,0,0,2025-12-31 19:01:00,a,c1',
       '',
     ]);
     grid.applyFilter({ groups: ['final'] });
     await settled(grid);
-    expect(lines(grid.csv())[1]).to.equal('Dora,,Hard Bounce,yes,550 gone,0,0,2025-12-31 19:05:00,d,');
+    expect(lines(grid.csv())[1]).to.equal('Dora,,Not delivered,Hard Bounce,yes,550 gone,0,0,2025-12-31 19:05:00,d,');
   });
 
   it('exports every matching row, not only the rendered ones, with the optional columns', async () => {
@@ -46,11 +46,11 @@ describe('<audience-response-grid> CSV export', () => {
     expect(rows(grid).length).to.be.below(30);
     const csv = lines(grid.csv());
     expect(csv[0]).to.equal(
-      'Contact,Email address,Response,Final,Details,Opens,Clicks,Last response (UTC),Provider,Email type,Recipient id,Contact id',
+      'Contact,Email address,Stage,Response,Final,Details,Opens,Clicks,Last response (UTC),Provider,Email type,Recipient id,Contact id',
     );
     expect(csv).to.have.length(1 + 500 + 1);
-    expect(csv[1]).to.equal('P1,,Opened,no,,1,0,2026-01-01 00:00:00,ses,news,r1,');
-    expect(csv[500]).to.equal('P999,,Opened,no,,1,0,2026-01-01 00:00:00,ses,news,r999,');
+    expect(csv[1]).to.equal('P1,,Delivered,Opened,no,,1,0,2026-01-01 00:00:00,ses,news,r1,');
+    expect(csv[500]).to.equal('P999,,Delivered,Opened,no,,1,0,2026-01-01 00:00:00,ses,news,r999,');
   });
 
   it('neutralizes cells a spreadsheet would run as formulas, and quotes what needs quotes', async () => {
@@ -73,7 +73,7 @@ describe('<audience-response-grid> CSV export', () => {
       ),
     );
     const cells = lines(grid.csv()).slice(1, -1);
-    expect(cells.map((line) => line.slice(0, line.indexOf(',Delivered')))).to.deep.equal([
+    expect(cells.map((line) => line.slice(0, line.indexOf(',Delivered,Delivered')))).to.deep.equal([
       `'=SUM(A1:A9),"'=HYPERLINK(""http://evil"")"`,
       `'+1 555 0100,`,
       `'-2+3,`,

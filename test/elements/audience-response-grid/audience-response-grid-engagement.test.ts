@@ -24,11 +24,14 @@ const count = (grid: AudienceResponseGridElement, name: string) =>
   Number(chip(grid, name)!.querySelector('.chip-count')!.textContent);
 
 describe('<audience-response-grid> engagement filter', () => {
-  it('shows recipients by what they did, whatever their response', async () => {
+  it('shows Delivered recipients by what they did, whatever their response, and opens before a bounce apart', async () => {
     const grid = await mountGrid(await storeWith(people()));
     grid.applyFilter({ engagement: 'opened' });
     await settled(grid);
-    expect(names(grid)).to.deep.equal(['Reader', 'Clicker', 'Gone']);
+    expect(names(grid)).to.deep.equal(['Reader', 'Clicker']);
+    grid.applyFilter({ engagement: 'opened-not-delivered' });
+    await settled(grid);
+    expect(names(grid)).to.deep.equal(['Gone']);
     grid.applyFilter({ engagement: 'clicked' });
     await settled(grid);
     expect(names(grid)).to.deep.equal(['Clicker']);
@@ -46,17 +49,21 @@ describe('<audience-response-grid> engagement filter', () => {
     grid.applyFilter({ engagement: 'opened' });
     await settled(grid);
     expect(chip(grid, 'engagement')!.getAttribute('aria-pressed')).to.equal('true');
-    expect(chip(grid, 'engagement')!.textContent).to.contain('Opened (any response)');
-    expect([count(grid, 'engagement'), count(grid, 'all'), count(grid, 'sent'), count(grid, 'not-sent')]).to.deep.equal(
-      [3, 3, 2, 1],
-    );
-    chip(grid, 'not-sent')!.click();
+    expect(chip(grid, 'engagement')!.textContent).to.contain('Unique opens');
+    expect([
+      count(grid, 'engagement'),
+      count(grid, 'all'),
+      count(grid, 'sent'),
+      count(grid, 'delivered'),
+      count(grid, 'not-delivered'),
+    ]).to.deep.equal([2, 2, 2, 2, 0]);
+    chip(grid, 'final')!.click();
     await settled(grid);
-    expect(names(grid)).to.deep.equal(['Gone']);
+    expect(names(grid)).to.deep.equal(['Clicker']);
     chip(grid, 'all')!.click();
     await settled(grid);
     expect(grid.filter).to.deep.equal({ engagement: 'opened' });
-    expect(grid.rowCount).to.equal(3);
+    expect(grid.rowCount).to.equal(2);
     chip(grid, 'engagement')!.click();
     await settled(grid);
     expect(grid.filter.engagement).to.equal(undefined);
@@ -66,13 +73,14 @@ describe('<audience-response-grid> engagement filter', () => {
   it('moves a row in when only its counters change', async () => {
     const store = await storeWith(people());
     const grid = await mountGrid(store);
-    grid.applyFilter({ engagement: 'clicked' });
+    grid.applyFilter({ engagement: 'opened-not-delivered' });
     await settled(grid);
-    await store.ingest([ev('clicked', 'e', { at: 5 })]);
+    // Bot's final Hard Bounce comes after its machine open; then a human open moves it in.
+    await store.ingest([ev('hard-bounce', 'd', { at: 5 }), ev('opened', 'd', { at: 6 })]);
     store.flush();
     await settled(grid);
-    expect(names(grid)).to.deep.equal(['Clicker', 'Gone']);
-    expect(cellTexts(rows(grid)[1]!)[2]).to.contain('Hard Bounce');
+    expect(names(grid)).to.deep.equal(['Bot', 'Gone']);
+    expect(cellTexts(rows(grid)[0]!)[2]).to.contain('Hard Bounce');
   });
 
   it('warns once about an engagement it does not know and ignores it', async () => {
@@ -88,7 +96,7 @@ describe('<audience-response-grid> engagement filter', () => {
     }
     expect(grid.rowCount).to.equal(5);
     expect(warnings).to.deep.equal([
-      'email-responses: <audience-response-grid> filter has no engagement "bounced"; use opened, clicked, machine-opened. Ignoring it.',
+      'email-responses: <audience-response-grid> filter has no engagement "bounced"; use opened, clicked, machine-opened, opened-not-delivered. Ignoring it.',
     ]);
   });
 });

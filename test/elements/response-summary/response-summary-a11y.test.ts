@@ -1,17 +1,17 @@
-// axe-core in the states a user meets, the chart's text alternative and titles, the keyboard
-// path through the figures, right-to-left pages, the theme properties and dark mode.
-import { expect, fixture, html } from '@open-wc/testing';
+// axe-core in the states a user meets, the figures' names and descriptions, the keyboard path
+// through the cards, the stage lists, the theme properties and dark mode.
+import { expect } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
-import { mountSummary, varied } from './summary-fixtures';
+import { mountSummary, openStages, varied } from './summary-fixtures';
 import { recipientEvent as ev } from '../../support/events';
 import { storeWith } from '../../support/store';
 
 describe('<response-summary> accessibility', () => {
-  it('has no axe violations with every figure, with a figure chosen, and in every empty state', async () => {
+  it('has no axe violations with every figure, with a figure chosen, stages open, and in every empty state', async () => {
     const el = await mountSummary(await storeWith(varied()));
     await expect(el).to.be.accessible();
-    el.shadowRoot!.querySelector<HTMLButtonElement>('tr[data-key="opened"] button')!.click();
-    await el.updateComplete;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[data-figure="unique-opens"]')!.click();
+    await openStages(el);
     await expect(el).to.be.accessible();
     await expect(await mountSummary(undefined)).to.be.accessible();
     await expect(await mountSummary(await storeWith([]), 'e1')).to.be.accessible();
@@ -24,6 +24,7 @@ describe('<response-summary> accessibility', () => {
     document.documentElement.style.colorScheme = 'light dark';
     try {
       const el = await mountSummary(await storeWith(varied()));
+      await openStages(el);
       await expect(el).to.be.accessible();
       expect(getComputedStyle(el).backgroundColor).to.equal('rgb(29, 31, 35)');
     } finally {
@@ -32,67 +33,52 @@ describe('<response-summary> accessibility', () => {
     }
   });
 
-  it('gives each chart a role, a name that holds its figures, and a title on every bar; the table a caption and headers', async () => {
+  it('gives the cards a named list, and every figure button a description and its help', async () => {
     const el = await mountSummary(await storeWith(varied()));
     const root = el.shadowRoot!;
-    const charts = [...root.querySelectorAll('svg')];
-    expect(charts.map((svg) => svg.getAttribute('role'))).to.deep.equal(['img', 'img']);
-    expect(charts[0]!.getAttribute('aria-label')).to.equal(
-      'Funnel: Delivered: 7, 63.6% of 11 sent; Opened: 6, 85.7% of 7 delivered; Clicked: 2, 28.6% of 7 delivered; Opened by machines only: 1, 14.3% of 7 delivered',
-    );
-    expect(charts[0]!.closest('figure')!.querySelector('figcaption')!.textContent).to.equal('Responses to e1');
-    for (const bar of root.querySelectorAll('svg g[data-key]'))
-      expect(bar.querySelector(':scope > title')!.textContent).to.match(/^.+: \d+/);
-    expect(
-      [...root.querySelectorAll('thead th')].map((th) => [th.textContent!.trim(), th.getAttribute('scope')]),
-    ).to.deep.equal([
-      ['Figure', 'col'],
-      ['Recipients', 'col'],
-      ['Rate', 'col'],
-      ['Of', 'col'],
-    ]);
-    const button = root.querySelector<HTMLButtonElement>('tr[data-key="delivered"] button')!;
+    expect(root.querySelector('ul.cards')!.getAttribute('aria-label')).to.equal('Headline figures');
+    expect(root.querySelector('h2')!.textContent).to.equal('Email e1');
+    const button = root.querySelector<HTMLButtonElement>('[data-figure="delivered"]')!;
     expect(button.getAttribute('aria-pressed')).to.equal('false');
     expect(root.getElementById(button.getAttribute('aria-describedby')!)!.textContent).to.equal(
       'Shows these recipients in the grid',
     );
+    for (const card of root.querySelectorAll<HTMLButtonElement>('.card'))
+      expect(card.title, card.dataset['figure']).to.match(/^.{20,}$/);
   });
 
-  it('reaches every figure with Tab, in table order', async () => {
+  it('reaches every card with Tab, in reading order', async () => {
     const el = await mountSummary(await storeWith(varied()));
-    const first = el.shadowRoot!.querySelector<HTMLButtonElement>('tbody button')!;
+    const first = el.shadowRoot!.querySelector<HTMLButtonElement>('.card')!;
     first.focus();
-    const order = [first.textContent!.trim()];
+    const order = [first.dataset['figure']];
     for (let i = 0; i < 3; i++) {
       await sendKeys({ press: 'Tab' });
-      order.push((el.shadowRoot!.activeElement as HTMLElement).textContent!.trim());
+      order.push((el.shadowRoot!.activeElement as HTMLElement).dataset['figure']);
     }
-    expect(order).to.deep.equal(['Delivered', 'Opened', 'Clicked', 'Opened by machines only']);
+    expect(order).to.deep.equal(['sent', 'delivered', 'unique-opens', 'unique-clicks']);
   });
 
-  it('mirrors its bars and labels in right-to-left pages', async () => {
-    const wrapper = await fixture<HTMLElement>(html`<div dir="rtl"></div>`);
+  it('opens a stage list from the keyboard', async () => {
     const el = await mountSummary(await storeWith(varied()));
-    const bar = () => el.shadowRoot!.querySelector('g[data-key="opened"]')!;
-    expect(bar().querySelector('rect.bar')!.getAttribute('x')).to.equal('0');
-    expect(bar().querySelector('.bar-label')!.getAttribute('x')).to.equal('0');
-    wrapper.append(el);
+    const summary = el.shadowRoot!.querySelector<HTMLElement>('details[data-stage="not-delivered"] summary')!;
+    summary.focus();
+    await sendKeys({ press: 'Enter' });
     await el.updateComplete;
-    const width = Number(bar().querySelector('rect.bar')!.getAttribute('width'));
-    expect(Number(bar().querySelector('rect.bar')!.getAttribute('x'))).to.be.closeTo(400 - width, 1e-9);
-    expect(bar().querySelector('.bar-label')!.getAttribute('x')).to.equal('400');
-    const label = bar().querySelector('.bar-label')!.getBoundingClientRect();
-    const value = bar().querySelector('.bar-value')!.getBoundingClientRect();
-    expect(label.left).to.be.greaterThan(value.left);
+    expect(summary.parentElement!.hasAttribute('open')).to.equal(true);
+    expect(
+      el.shadowRoot!.querySelector<HTMLElement>('[data-figure="response:hard-bounce"]')!.offsetHeight,
+    ).to.be.greaterThan(0);
   });
 
-  it('follows the theme properties: colours, bar colours', async () => {
+  it('follows the theme properties: colours and the stage marks', async () => {
     const el = await mountSummary(await storeWith(varied()));
-    el.style.setProperty('--email-responses-bar', 'rgb(1, 2, 3)');
     el.style.setProperty('--email-responses-bar-outcome', 'rgb(4, 5, 6)');
+    el.style.setProperty('--email-responses-bar-machine', 'rgb(1, 2, 3)');
     el.style.setProperty('--email-responses-text', 'rgb(7, 8, 9)');
-    const fill = (key: string) => getComputedStyle(el.shadowRoot!.querySelector(`g[data-key="${key}"] rect.bar`)!).fill;
-    expect([fill('delivered'), fill('hard-bounce')]).to.deep.equal(['rgb(1, 2, 3)', 'rgb(4, 5, 6)']);
-    expect(getComputedStyle(el.shadowRoot!.querySelector('td')!).color).to.equal('rgb(7, 8, 9)');
+    const mark = (stage: string) =>
+      getComputedStyle(el.shadowRoot!.querySelector(`details[data-stage="${stage}"]`)!).borderInlineStartColor;
+    expect([mark('not-delivered'), mark('awaiting-provider')]).to.deep.equal(['rgb(4, 5, 6)', 'rgb(1, 2, 3)']);
+    expect(getComputedStyle(el.shadowRoot!.querySelector('.card-label')!).color).to.equal('rgb(7, 8, 9)');
   });
 });

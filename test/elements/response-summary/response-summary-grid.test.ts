@@ -9,8 +9,9 @@ import type { FilterRequestEvent } from '../../../src/elements/response-summary/
 import type { ResponseSummaryElement } from '../../../src/elements/response-summary/response-summary';
 import type { ResponseStore } from '../../../src/store/response-store';
 import { mountGrid, settled } from '../audience-response-grid/grid-fixtures';
-import { mountSummary, stepButton, tableRows, varied } from './summary-fixtures';
-import { BASE_TIME } from '../../support/events';
+import { reportFigures } from '../../../src/elements/response-summary/report-figures';
+import { cards, figureButtons, mountSummary, openStages, stepButton, text, varied } from './summary-fixtures';
+import { BASE_TIME, recipientEvent as ev } from '../../support/events';
 import { storeWith } from '../../support/store';
 
 /** A small deterministic generator (mulberry32), so the mix is the same on every run. */
@@ -64,7 +65,20 @@ function mixed(count: number, seed: number, prefix = 'x'): ResponseEvent[] {
   return events;
 }
 
-/** Chooses every figure of the summary in turn and checks the grid shows exactly its count. */
+/** The chip a figure's filter presses in the grid. */
+function pressedChip(grid: AudienceResponseGridElement, detail: FilterRequestEvent['detail']): Element {
+  const name = detail.recipients
+    ? 'recipients'
+    : detail.engagement
+      ? 'engagement'
+      : (detail.groups[0] ?? detail.responses[0]!);
+  return grid.shadowRoot!.querySelector(`[data-chip="${name}"]`)!;
+}
+
+/**
+ * Chooses every figure of the summary in turn (cards, notes, stages, responses) and checks the
+ * grid shows exactly its count, and its pressed chip says the figure's words and that number.
+ */
 async function expectEveryStepMatches(
   summary: ResponseSummaryElement,
   grid: AudienceResponseGridElement,
@@ -74,17 +88,33 @@ async function expectEveryStepMatches(
   summary.addEventListener('filter-request', listener);
   let checked = 0;
   try {
-    for (const [key, [label, count]] of tableRows(summary)) {
+    await openStages(summary);
+    const figures = new Map(reportFigures(summary.summary!).map((f) => [f.key as string, f]));
+    for (const key of figureButtons(summary).keys()) {
       // Choosing a figure twice clears it: start each from nothing chosen.
       if (summary.selected === key) stepButton(summary, key).click();
       await summary.updateComplete;
       stepButton(summary, key).click();
-      grid.applyFilter(requests.at(-1)!);
+      const detail = requests.at(-1)!;
+      grid.applyFilter(detail);
       await settled(grid);
-      expect(grid.rowCount, `${key} (${label})`).to.equal(Number(count!.replace(/,/g, '')));
+      // A link's figure is its row of the links table: its unique clickers.
+      const link = key.startsWith('link:') ? stepButton(summary, key).closest('tr')! : undefined;
+      const figure = figures.get(key) ?? { count: Number(text(link!.children[1]!)) };
+      expect(grid.rowCount, key).to.equal(figure.count);
+      if (link) expect(text(pressedChip(grid, detail)), key).to.contain(`Clicked ${text(link.children[0]!)}`);
       expect(grid.shadowRoot!.querySelector('[role="grid"]')!.getAttribute('aria-rowcount'), key).to.equal(
         String(grid.rowCount + 1),
       );
+      const chip = pressedChip(grid, detail);
+      expect(chip.getAttribute('aria-pressed'), key).to.equal('true');
+      expect(Number(text(chip.querySelector('.chip-count')).replace(/,/g, '')), key).to.equal(figure.count);
+      const card = cards(summary).get(key);
+      // Click-to-open's rows are its clickers: the chip names them.
+      if (card && key !== 'click-to-open') {
+        expect(text(chip), key).to.contain(card[0]!);
+        expect(Number(card[1]!.replace(/,/g, '')), key).to.equal(grid.rowCount);
+      }
       checked++;
     }
   } finally {
@@ -97,7 +127,8 @@ describe('<response-summary> with <audience-response-grid>', () => {
   it('matches the grid exactly for every figure of an email with every kind of recipient', async () => {
     const store = await storeWith(varied());
     const [summary, grid] = [await mountSummary(store), await mountGrid(store)];
-    expect(await expectEveryStepMatches(summary, grid)).to.equal(14);
+    // 8 cards, 2 notes, 3 stages and their 5 responses.
+    expect(await expectEveryStepMatches(summary, grid)).to.equal(18);
   });
 
   it('matches the grid exactly over 600 generated recipients, and still after live changes', async () => {
@@ -105,8 +136,8 @@ describe('<response-summary> with <audience-response-grid>', () => {
     const [summary, grid] = [await mountSummary(store), await mountGrid(store)];
     const first = await expectEveryStepMatches(summary, grid);
     expect(first).to.be.greaterThan(15);
-    // The Opened figure counts recipients whose response is not Opened at all.
-    const opened = summary.summary!.opened.count;
+    // Unique opens count recipients whose response is not Opened at all.
+    const opened = summary.summary!.uniqueOpens.count;
     expect(opened).to.be.greaterThan(summary.summary!.byResponse['opened']! + summary.summary!.byResponse['clicked']!);
     await store.ingest(
       mixed(200, 11, 'y').concat(
@@ -119,17 +150,29 @@ describe('<response-summary> with <audience-response-grid>', () => {
     await expectEveryStepMatches(summary, grid);
   });
 
+  it('matches the grid exactly for every link, late bounces after clicks included', async () => {
+    const url = (n: number) => `https://shop.example/p${n}`;
+    const events = [...mixed(200, 5)];
+    for (let r = 0; r < 200; r += 3) events.push(ev('clicked', `xr${r}`, { at: 2000 + r, url: url(r % 4) }));
+    for (let r = 0; r < 200; r += 9) events.push(ev('hard-bounce', `xr${r}`, { at: 1 }));
+    const store = await storeWith(events);
+    const [summary, grid] = [await mountSummary(store), await mountGrid(store)];
+    const links = [...figureButtons(summary).keys()].filter((key) => key.startsWith('link:'));
+    expect(links).to.have.length(4);
+    expect(await expectEveryStepMatches(summary, grid)).to.be.greaterThan(20);
+  });
+
   it('shows the grid count of a chosen engagement in its pressed chip', async () => {
     const store = await storeWith(varied());
     const [summary, grid] = [await mountSummary(store), await mountGrid(store)];
     summary.addEventListener('filter-request', (event) => grid.applyFilter(event.detail));
-    stepButton(summary, 'clicked').click();
+    stepButton(summary, 'unique-clicks').click();
     await settled(grid);
     const chip = grid.shadowRoot!.querySelector('[data-chip="engagement"]')!;
     expect(chip.getAttribute('aria-pressed')).to.equal('true');
-    expect(chip.textContent).to.contain('Clicked (any response)');
-    expect(Number(chip.querySelector('.chip-count')!.textContent)).to.equal(summary.summary!.clicked.count);
-    expect(grid.rowCount).to.equal(summary.summary!.clicked.count);
+    expect(chip.textContent).to.contain('Unique clicks');
+    expect(Number(chip.querySelector('.chip-count')!.textContent)).to.equal(summary.summary!.uniqueClicks.count);
+    expect(grid.rowCount).to.equal(summary.summary!.uniqueClicks.count);
   });
 
   it('is wired by a host in one line: a figure chosen in the summary filters the grid, chosen again shows all', async () => {
@@ -144,10 +187,10 @@ describe('<response-summary> with <audience-response-grid>', () => {
     root.store.flush();
     await summary.updateComplete;
     await settled(grid);
-    stepButton(summary, 'hard-bounce').click();
+    stepButton(summary, 'not-delivered').click();
     await settled(grid);
-    expect(grid.rowCount).to.equal(2);
-    stepButton(summary, 'hard-bounce').click();
+    expect(grid.rowCount).to.equal(3);
+    stepButton(summary, 'not-delivered').click();
     await settled(grid);
     expect(grid.rowCount).to.equal(14);
   });

@@ -1,5 +1,5 @@
 // Shared set-up for the summary's tests: an email with every kind of figure, a mounted summary,
-// and readers for its table and its chart.
+// and readers for its cards and figure buttons.
 import { fixture, html } from '@open-wc/testing';
 import type { ResponseEvent } from '../../../src/core/index';
 import '../../../src/elements/response-summary/define';
@@ -48,32 +48,36 @@ export async function mountSummary(store: ResponseStore | undefined, emailId = '
 
 export const text = (node: Element | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
 
-/** Table rows by key: [label, count, rate, of]. */
-export function tableRows(el: ResponseSummaryElement): Map<string, string[]> {
-  const rows = [...el.shadowRoot!.querySelectorAll<HTMLTableRowElement>('tbody tr[data-key]')];
-  return new Map(rows.map((tr) => [tr.dataset['key']!, [...tr.cells].map((cell) => text(cell))]));
-}
-
-/** Chart bars by key: their title and the bar's width in the SVG's units. */
-export function chartBars(
-  el: ResponseSummaryElement,
-): Map<string, { title: string; width: number; value: string; label: string }> {
-  const groups = [...el.shadowRoot!.querySelectorAll<SVGGElement>('svg g[data-key]')];
+/** A card's texts: [label, value, rate, of, total], '' for a part it does not show. */
+export function cards(el: ResponseSummaryElement): Map<string, string[]> {
+  const buttons = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.card[data-figure]')];
+  const part = (b: Element, name: string) => text(b.querySelector(`[part~="${name}"]`));
   return new Map(
-    groups.map((g) => [
-      g.dataset['key']!,
-      {
-        title: text(g.querySelector('title')),
-        width: Number(g.querySelector('rect.bar')!.getAttribute('width')),
-        value: text(g.querySelector('.bar-value')),
-        label: text(g.querySelector('.bar-label')),
-      },
+    buttons.map((b) => [
+      b.dataset['figure']!,
+      [part(b, 'card-label'), part(b, 'card-value'), part(b, 'card-rate'), part(b, 'card-of'), part(b, 'card-total')],
     ]),
   );
 }
 
+/** Every figure button (cards, notes, stages, responses) by key, with its text. */
+export function figureButtons(el: ResponseSummaryElement): Map<string, string> {
+  return new Map(
+    [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button[data-figure]')].map((b) => [
+      b.dataset['figure']!,
+      text(b),
+    ]),
+  );
+}
+
+/** Opens every stage's list, so its buttons can be clicked. */
+export async function openStages(el: ResponseSummaryElement): Promise<void> {
+  for (const details of el.shadowRoot!.querySelectorAll('details')) details.open = true;
+  await el.updateComplete;
+}
+
 export function stepButton(el: ResponseSummaryElement, key: string): HTMLButtonElement {
-  return el.shadowRoot!.querySelector<HTMLButtonElement>(`tr[data-key="${key}"] button`)!;
+  return el.shadowRoot!.querySelector<HTMLButtonElement>(`button[data-figure="${key}"]`)!;
 }
 
 export function notices(el: ResponseSummaryElement): string[] {

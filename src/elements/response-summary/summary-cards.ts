@@ -1,0 +1,80 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Figure } from './report-figures';
+
+/** A figure's words, formatted once per render. */
+export interface FigureText {
+  /** Its name: the same words as the grid's chip for its filter. */
+  label: string;
+  /** The big number: a count, or click-to-open's rate. */
+  value: string;
+  /** The rate line ("89.1 % delivery rate") and what it is taken of, '' when none. */
+  rate: string;
+  of: string;
+  /** Total opens or clicks, '' when none. */
+  total: string;
+  /** Which recipients it counts. */
+  help: string;
+}
+
+export interface CardsInput {
+  figures: readonly Figure[];
+  texts: ReadonlyMap<string, FigureText>;
+  chosen: string | null;
+  hintId: string;
+  listLabel: string;
+  onChoose: (figure: Figure) => void;
+}
+
+/**
+ * The headline figures as a list of cards, each a button that shows its recipients in the grid
+ * (aria-pressed while chosen). The help says which rows a figure counts; it is the button's
+ * description and its tooltip.
+ */
+export function renderCards(input: CardsInput): TemplateResult {
+  return html`<ul class="cards" part="cards" aria-label=${input.listLabel}>
+    ${input.figures.map((figure) => {
+      const text = input.texts.get(figure.key)!;
+      const chosen = input.chosen === figure.key;
+      return html`<li>
+        <button
+          type="button"
+          class="card"
+          part=${chosen ? 'card chosen-card' : 'card'}
+          data-figure=${figure.key}
+          aria-pressed=${chosen ? 'true' : 'false'}
+          aria-describedby=${input.hintId}
+          title=${text.help}
+          @click=${() => input.onChoose(figure)}
+        >
+          <span class="card-label" part="card-label">${text.label}</span>
+          <span class="card-value" part="card-value">${text.value}</span>
+          ${text.rate ? html`<span class="card-rate" part="card-rate">${text.rate}</span>` : nothing}
+          ${text.of ? html`<span class="card-of muted" part="card-of">${text.of}</span>` : nothing}
+          ${text.total ? html`<span class="card-total muted" part="card-total">${text.total}</span>` : nothing}
+        </button>
+      </li>`;
+    })}
+  </ul>`;
+}
+
+export interface NotesInput {
+  notes: readonly { figure: Figure; text: string; help: string }[];
+  chosen: string | null;
+  hintId: string;
+  onChoose: (figure: Figure) => void;
+}
+
+/** Machine opens and opens before a bounce report: beside the cards, never in their rates. */
+export function renderNotes(input: NotesInput): TemplateResult | typeof nothing {
+  if (input.notes.length === 0) return nothing;
+  return html`<ul class="notes" part="notes">
+    ${input.notes.map(({ figure, text, help }) => {
+      const chosen = input.chosen === figure.key;
+      return html`<li>
+        <button type="button" class="note" part=${chosen ? 'note chosen-note' : 'note'} data-figure=${figure.key} aria-pressed=${chosen ? 'true' : 'false'} aria-describedby=${input.hintId} title=${help} @click=${() => input.onChoose(figure)}>
+          ${text}
+        </button>
+      </li>`;
+    })}
+  </ul>`;
+}

@@ -1,0 +1,65 @@
+import { expect } from 'chai';
+import { foldEvents, reportEmail } from '../../src/core/index';
+import { event } from '../support/events';
+
+describe('the email report', () => {
+  // Twelve recipients: 2 canceled, 1 scheduled, 1 queued, 2 bounced (one opened first), 6 delivered.
+  const responses = [
+    'canceled-duplicate',
+    'delivery-error',
+    'planned',
+    'provider-queued',
+    'soft-bounce',
+    'hard-bounce',
+    'delivered',
+    'opened',
+    'clicked',
+    'unsubscribed',
+    'opened-machine',
+    'spam-complaint',
+  ];
+  const events = responses.map((response, i) => event(response, { recipientId: `r${i}`, at: 10 }));
+  // r5 opened and clicked before its hard bounce was reported; r7 opened three times, r8 clicked twice.
+  events.push(event('opened', { recipientId: 'r5', at: 1 }), event('clicked', { recipientId: 'r5', at: 2 }));
+  events.push(event('opened', { recipientId: 'r7', at: 11 }), event('opened', { recipientId: 'r7', at: 12 }));
+  events.push(event('clicked', { recipientId: 'r8', at: 11 }));
+  events.push(event('clicked', { recipientId: 'r9', at: 1 }));
+  const report = reportEmail(foldEvents(events), 'e1')!;
+
+  it('counts recipients by stage, and Sent as the three stages after the hand-over', () => {
+    expect(report.stages).to.deep.equal({
+      scheduled: 1,
+      'not-sent': 2,
+      'awaiting-provider': 1,
+      'not-delivered': 2,
+      delivered: 6,
+    });
+    expect(report.sent).to.equal(9);
+    expect(report.stageResponses['not-sent']).to.deep.equal([
+      { id: 'delivery-error', count: 1 },
+      { id: 'canceled-duplicate', count: 1 },
+    ]);
+  });
+
+  it('takes the delivery and bounce rates of Sent', () => {
+    expect(report.delivered).to.deep.equal({ count: 6, rate: 6 / 9, of: 'sent', denominator: 9 });
+    expect(report.bounced).to.deep.equal({ count: 2, rate: 2 / 9, of: 'sent', denominator: 9 });
+  });
+
+  it('counts opens and clicks inside Delivered only, and the late bounce apart', () => {
+    // Openers: r7 (opened), r8 (clicked), r9 (unsubscribed after a click); not r5 (hard bounce), not r10 (machine).
+    expect(report.uniqueOpens).to.deep.equal({ count: 3, rate: 3 / 6, of: 'delivered', denominator: 6 });
+    expect(report.uniqueClicks).to.deep.equal({ count: 2, rate: 2 / 6, of: 'delivered', denominator: 6 });
+    expect(report.clickToOpen).to.deep.equal({ count: 2, rate: 2 / 3, of: 'unique-opens', denominator: 3 });
+    expect(report.totalOpens).to.equal(3 + 1 + 1);
+    expect(report.totalClicks).to.equal(1 + 1 + 1);
+    expect(report.machineOpened.count).to.equal(1);
+    expect(report.openedNotDelivered).to.equal(1);
+    expect(report.unsubscribed.count).to.equal(1);
+    expect(report.spamComplaint.count).to.equal(1);
+  });
+
+  it('is undefined for an email with no events', () => {
+    expect(reportEmail(foldEvents([]), 'e1')).to.equal(undefined);
+  });
+});
