@@ -14,6 +14,8 @@ import '../core/catalogue.test';
 import '../core/effects.test';
 import '../core/explain.test';
 import '../core/explain-pinned.test';
+import '../core/explain-examples.test';
+import '../core/statistics-period.test';
 import '../store-node/reconcile-rules.test';
 import '../store-node/audience-accents.test';
 import '../core/reference-fold.test';
