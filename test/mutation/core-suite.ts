@@ -16,6 +16,7 @@ import '../core/explain.test';
 import '../core/explain-pinned.test';
 import '../core/explain-examples.test';
 import '../core/merge-ties.test';
+import '../core/contact-lists-sorted.test';
 import '../core/statistics-period.test';
 import '../store-node/reconcile-rules.test';
 import '../store-node/audience-accents.test';
