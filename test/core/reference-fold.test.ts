@@ -36,23 +36,29 @@ const maybe = <T>(values: fc.Arbitrary<T>) =>
  * A small universe so ties and clashes are common: 3 emails (a soft-bounce streak can reach the threshold),
  * 3 recipients, 3 contacts, 4 moments.
  */
-const anEvent = fc.record({
-  id: fc.integer({ min: 0, max: 30 }).map((n) => `ev${n}`),
-  emailId: fc.constantFrom('e1', 'e2', 'e3'),
-  recipientId: fc.constantFrom('r1', 'r2', 'r3'),
-  response: fc.constantFrom(...names),
-  at: fc.oneof(
-    fc.integer({ min: 0, max: 3 }).map((m) => BASE + m * 60_000),
-    fc.integer({ min: 0, max: 3 }).map((m) => new Date(BASE + m * 60_000).toISOString()),
-  ),
-  contactId: maybe(fc.constantFrom('c1', 'c2', 'c3')),
-  contactName: maybe(fc.constantFrom('Ann', 'ann', 'Zoë')),
-  address: maybe(fc.constantFrom('ann@example.com', 'ANN@Example.com', 'bob@example.com', '')),
-  provider: maybe(fc.constantFrom('sendgrid', 'ses')),
-  emailType: maybe(fc.constantFrom('news', 'promo')),
-  emailKind: maybe(fc.constantFrom('bulk' as const, 'trigger' as const)),
-  reason: maybe(fc.constantFrom('451 busy', '550 gone', '')),
-});
+const inMinutes = fc.oneof(
+  fc.integer({ min: 0, max: 3 }).map((m) => BASE + m * 60_000),
+  fc.integer({ min: 0, max: 3 }).map((m) => new Date(BASE + m * 60_000).toISOString()),
+);
+
+const anEventAt = (at: fc.Arbitrary<number | string>, response: fc.Arbitrary<string> = fc.constantFrom(...names)) =>
+  fc.record({
+    id: fc.integer({ min: 0, max: 30 }).map((n) => `ev${n}`),
+    emailId: fc.constantFrom('e1', 'e2', 'e3'),
+    recipientId: fc.constantFrom('r1', 'r2', 'r3'),
+    response,
+    at,
+    contactId: maybe(fc.constantFrom('c1', 'c2', 'c3')),
+    contactName: maybe(fc.constantFrom('Ann', 'ann', 'Zoë')),
+    address: maybe(fc.constantFrom('ann@example.com', 'ANN@Example.com', 'bob@example.com', '')),
+    provider: maybe(fc.constantFrom('sendgrid', 'ses')),
+    emailType: maybe(fc.constantFrom('news', 'promo')),
+    emailKind: maybe(fc.constantFrom('bulk' as const, 'trigger' as const)),
+    reason: maybe(fc.constantFrom('451 busy', '550 gone', '')),
+    // On any response: only an Unsubscribed's means anything.
+    scope: maybe(fc.constantFrom('all' as const, 'type' as const)),
+  });
+const anEvent = anEventAt(inMinutes);
 
 const compact = (event: Record<string, unknown>): ResponseEvent =>
   Object.fromEntries(Object.entries(event).filter(([, value]) => value !== undefined)) as unknown as ResponseEvent;
@@ -62,44 +68,59 @@ const compact = (event: Record<string, unknown>): ResponseEvent =>
  * for the same recipient is dropped, as it would be a different event under a reused id), a run
  * of more than 16 ids on one recipient, a few bad inputs.
  */
-const eventSet = fc
-  .tuple(
-    fc.array(anEvent, { maxLength: 40 }),
-    fc.array(
-      fc.record({
-        response: fc.constantFrom('opened', 'clicked', 'opened-machine', 'delivered'),
-        at: fc.integer({ min: 0, max: 3 }),
-      }),
-      { maxLength: 24 },
-    ),
-    fc.array(
-      fc.constantFrom<unknown>(
-        null,
-        'text',
-        { id: 'x' },
-        { id: 'bad', emailId: 'e1', recipientId: 'r1', response: 'opened', at: 0 },
+const eventSetOf = (events: typeof anEvent, step: number) =>
+  fc
+    .tuple(
+      fc.array(events, { maxLength: 40 }),
+      fc.array(
+        fc.record({
+          response: fc.constantFrom('opened', 'clicked', 'opened-machine', 'delivered'),
+          at: fc.integer({ min: 0, max: 3 }),
+        }),
+        { maxLength: 24 },
       ),
-      { maxLength: 2 },
-    ),
-  )
-  .map(([random, run, bad]) => {
-    const seen = new Set<string>();
-    const events: unknown[] = [];
-    const many = run.map((e, i) => ({
-      id: `many${i}`,
-      emailId: 'e1',
-      recipientId: 'r1',
-      response: e.response,
-      at: BASE + e.at * 60_000,
-    }));
-    for (const e of [...random.map(compact), ...many]) {
-      const key = `${e.emailId}\u0000${e.recipientId}\u0000${e.id}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      events.push(e);
-    }
-    return [...events, ...bad];
-  });
+      fc.array(
+        fc.constantFrom<unknown>(
+          null,
+          'text',
+          { id: 'x' },
+          { id: 'bad', emailId: 'e1', recipientId: 'r1', response: 'opened', at: 0 },
+        ),
+        { maxLength: 2 },
+      ),
+    )
+    .map(([random, run, bad]) => {
+      const seen = new Set<string>();
+      const events: unknown[] = [];
+      const many = run.map((e, i) => ({
+        id: `many${i}`,
+        emailId: 'e1',
+        recipientId: 'r1',
+        response: e.response,
+        at: BASE + e.at * step,
+      }));
+      for (const e of [...random.map(compact), ...many]) {
+        const key = `${e.emailId}\u0000${e.recipientId}\u0000${e.id}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        events.push(e);
+      }
+      return [...events, ...bad];
+    });
+const eventSet = eventSetOf(anEvent, 60_000);
+
+/**
+ * For the statistics update period: events every 12 hours over 3 days, so a period of 1 or 2 days
+ * cuts some, some exactly at its end; Sent to provider drawn often enough that most recipients have one.
+ */
+const HALF_DAY = 43_200_000;
+const periodEventSet = eventSetOf(
+  anEventAt(
+    fc.integer({ min: 0, max: 6 }).map((h) => BASE + h * HALF_DAY),
+    fc.oneof(fc.constantFrom(...names), fc.constant('sent-to-provider')),
+  ),
+  HALF_DAY,
+);
 
 /** The same events shuffled, some delivered again (as copies), cut into batches. */
 const delivery = (events: unknown[]) =>
@@ -204,6 +225,25 @@ describe('the fold against the reference fold', () => {
             sorted(map).map(([key, { emailKind: _k, emailType: _t, ...rest }]) => [key, rest]);
           expect(withoutEmailMeta(copy.recipients)).to.deep.equal(withoutEmailMeta(expected.recipients));
           expect(sorted(copy.emails)).to.deep.equal(sorted(expected.emails));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('with a statistics update period, foldEvents and apply leave out what the spec leaves out', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(1, 2),
+        periodEventSet.chain((events) => fc.tuple(fc.constant(events), delivery(events))),
+        (days, [events, { out, sizes }]) => {
+          const rules = { ...DEFAULT_RULES, statisticsPeriodDays: days };
+          const expected = referenceFold(events, rules);
+          expectSame(observed(foldEvents(events, rules)), expected);
+          const state = createResponseState(rules);
+          for (let start = 0, i = 0; start < out.length; start += sizes[i % sizes.length]!, i++)
+            state.apply(out.slice(start, start + sizes[i % sizes.length]!));
+          expectSame(observed(state), expected);
         },
       ),
       { numRuns: 300 },

@@ -79,10 +79,17 @@ export function referenceFold(inputs: readonly unknown[], rules: ResponseRules):
     });
   }
 
+  // The statistics update period (spec, "Time"): an event dated more than N days after the
+  // recipient's earliest Sent to provider is not applied. Who the recipient is (name, address,
+  // contact, the email's kind and type) still comes from every event.
+  const periodMs = rules.statisticsPeriodDays == null ? Infinity : rules.statisticsPeriodDays * 86_400_000;
   const recipients = new Map<string, RecipientState>();
-  for (const [key, events] of byRecipient) {
+  for (const [key, all] of byRecipient) {
+    const sentAt = Math.min(...all.filter((t) => t.definition.id === 'sent-to-provider').map((t) => t.at));
+    const events = all.filter((t) => t.at <= sentAt + periodMs);
     // One order for all: by time; at the same moment finals first, then the higher priority,
-    // then the later catalogue entry, then the lesser reason. Applying the rules in this order,
+    // then the later catalogue entry, then the lesser reason, then an unsubscribe from everything
+    // before one from a type. Applying the rules in this order,
     // the first final stands (rule 3) and a non-final replaces only a lower one (rule 2).
     const sorted = [...events].sort(
       (a, b) =>
@@ -94,7 +101,8 @@ export function referenceFold(inputs: readonly unknown[], rules: ResponseRules):
           ? -1
           : (a.event.reason ?? '') > (b.event.reason ?? '')
             ? 1
-            : 0),
+            : 0) ||
+        Number(a.event.scope === 'type') - Number(b.event.scope === 'type'),
     );
     let current: Timed | undefined;
     let opens = 0;
@@ -127,8 +135,10 @@ export function referenceFold(inputs: readonly unknown[], rules: ResponseRules):
     };
     // An empty reason is no reason (the wire allows null and '' for none).
     if (event.reason) state.reason = event.reason;
+    // Only an Unsubscribed has a scope; "all" and none are the same: from everything.
+    if (definition.id === 'unsubscribed' && event.scope === 'type') state.scope = 'type';
     for (const field of META) {
-      const value = newest(sorted.map((t) => ({ value: t.event[field], at: t.at })));
+      const value = newest(all.map((t) => ({ value: t.event[field], at: t.at })));
       if (value !== undefined) state[field] = value;
     }
     const meta = emailMeta.get(event.emailId)!;
@@ -172,7 +182,12 @@ function outranks(a: Timed, b: Timed): boolean {
 
 /** The spec's "Effects on the contact", from the contact's recipients. */
 function referenceContact(contactId: string, recipients: RecipientState[], rules: ResponseRules): ContactState {
-  const effectsOf = (r: RecipientState) => rules.responses.find((d) => d.id === r.response)?.effects ?? {};
+  // An Unsubscribed from one email type unsubscribes from that type only (spec, "Effects on the
+  // contact"): it neither sets Do not use email nor is a cause of it.
+  const effectsOf = (r: RecipientState): NonNullable<ResponseDefinition['effects']> =>
+    r.scope === 'type'
+      ? { unsubscribesEmailType: true }
+      : (rules.responses.find((d) => d.id === r.response)?.effects ?? {});
   // Oldest email first; the same order whatever order the recipients came in.
   const sorted = [...recipients].sort(
     (a, b) =>
