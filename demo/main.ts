@@ -59,6 +59,10 @@ timeline.addEventListener('email-select', (event) => {
 // Provider-format events come on their own stream as SendGrid's raw webhook bodies; a host can
 // feed a second source into the same store through ingest().
 const store = () => root.store;
+// The backend simulates time (faster than the wall clock, and with jumps): the views measure
+// waits and "5 min. ago" against it, through the store's clock.
+const simulatedClock = () => backend.now();
+store().setClock(simulatedClock);
 new SseSource('/api/webhooks/sendgrid/stream').start({
   deliver: (items) =>
     store()
@@ -99,6 +103,8 @@ form.addEventListener('click', (event) => {
   if (name === 'restart') backend.restart();
   if (name === 'jump48') backend.jump(49);
   if (name === 'expire') backend.jumpPastExpiry();
+  // The clock jumped: the views measure again now, not at their next 30-second tick.
+  if (name === 'jump48' || name === 'expire') store().setClock(simulatedClock);
   if (name === 'tab') window.open(location.href, '_blank');
 });
 

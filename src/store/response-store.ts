@@ -36,6 +36,12 @@ export interface ResponseStoreOptions {
    * Locks) that runs the source and relays what it applies to the others (BroadcastChannel).
    */
   tabs?: string;
+  /**
+   * What time it is, ms since the epoch: what waits toward the Sent to provider limit and "5 min.
+   * ago" are measured against. The wall clock by default; a host with its own time (a
+   * simulation, a server's clock) gives it here or later with `setClock`.
+   */
+  clock?: () => number;
 }
 
 type Listener = (change: StoreChange) => void;
@@ -51,6 +57,7 @@ type Listener = (change: StoreChange) => void;
  * @fires reconcile-conflict - The server's state differs from the optimistic client state.
  * @fires rules-change - New rules were adopted and the events refolded under them.
  * @fires rules-error - The backend's rules could not be fetched or used; the current rules stay.
+ * @fires clock-change - `setClock` gave the store another clock: views measure time again.
  */
 export class ResponseStore extends EventTarget {
   private current: ResponseState;
@@ -69,11 +76,13 @@ export class ResponseStore extends EventTarget {
   private readonly sourceLink: SourceLink;
   private readonly cacheWriter: CacheWriter;
   private hydrated = false;
+  private clock: () => number = Date.now;
   /** Resolves once the cache (if any) has been read into the state and the store takes events. */
   readonly ready: Promise<void>;
 
   constructor(options: ResponseStoreOptions = {}) {
     super();
+    if (options.clock) this.clock = options.clock;
     this.current = new ResponseState(compileRules(options.rules ?? DEFAULT_RULES));
     this.sourceLink = new SourceLink(this.log, {
       apply: (items) => {
@@ -130,6 +139,31 @@ export class ResponseStore extends EventTarget {
 
   get connection(): ConnectionStatus {
     return this.sourceLink.status;
+  }
+
+  /** The store's time, ms since the epoch: the host's clock if it set one, else the wall clock. */
+  now(): number {
+    return this.clock();
+  }
+
+  /**
+   * Sets the store's clock (undefined: back to the wall clock) and tells the views, which
+   * measure relative times and waits again (`clock-change`). Call it again after the clock's time
+   * jumped (a demo's "jump 48 hours") for the views to follow at once.
+   */
+  setClock(clock: (() => number) | undefined): void {
+    this.clock = clock ?? Date.now;
+    this.emit('clock-change', { now: this.clock() });
+  }
+
+  /** While the connection is `retrying`: when the next attempt starts (ms since the epoch). */
+  get nextRetryAt(): number | undefined {
+    return this.sourceLink.nextRetryAt;
+  }
+
+  /** Connects again at once instead of waiting out the backoff; false when not retrying. */
+  retryNow(): boolean {
+    return this.sourceLink.retryNow();
   }
 
   /** Where the store keeps its copy: `none`, `opening`, `ready`, or `memory-only` with the reason. */

@@ -28,6 +28,8 @@ export class SourceLink {
   private wanted: ResponseSource | undefined;
   private running: ResponseSource | undefined;
   private connectionStatus: ConnectionStatus = IDLE;
+  /** While retrying: when (Date.now() time) the source tries again, for a countdown. */
+  private retryAt: number | undefined;
   private readonly cursors = new Map<string, string>();
   /** Where in the log each recent cursor was reached, so a snapshot knows what came after it. */
   private readonly cursorPositions = new Map<string, number>();
@@ -39,6 +41,28 @@ export class SourceLink {
 
   get status(): ConnectionStatus {
     return this.connectionStatus;
+  }
+
+  /** When the running source connects again (ms since the epoch), while it waits to retry. */
+  get nextRetryAt(): number | undefined {
+    return this.retryAt;
+  }
+
+  /**
+   * Ends the wait before the next connection: the running source restarts at once from the last
+   * cursor. Only while retrying (a live or connecting source has nothing to hurry); false otherwise.
+   */
+  retryNow(): boolean {
+    const source = this.running;
+    if (!source || this.connectionStatus.state !== 'retrying') return false;
+    const attempt = this.connectionStatus.attempt;
+    // Its `closed` on stop is not news: the source is back at once.
+    this.running = undefined;
+    source.stop();
+    this.running = source;
+    this.setStatus({ state: 'connecting', attempt });
+    source.start(this.sinkFor(source), this.cursors.get(source.kind));
+    return true;
   }
 
   /** Stops the source before and wants this one; it runs from `start`. */
@@ -107,6 +131,7 @@ export class SourceLink {
 
   private setStatus(status: ConnectionStatus): void {
     this.connectionStatus = status;
+    this.retryAt = status.state === 'retrying' ? Date.now() + (status.retryInMs ?? 0) : undefined;
     this.host.status(status);
   }
 

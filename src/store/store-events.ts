@@ -43,6 +43,8 @@ export type RulesChangeEvent = CustomEvent<{ version: string }>;
 /** Parts of raw provider webhooks that say nothing about a response (a resubscribe, a ping). */
 export type EventsSkippedEvent = CustomEvent<{ skipped: { input: unknown; reason: string }[] }>;
 export type RulesErrorEvent = CustomEvent<{ url: string; reason: string }>;
+/** The store's clock was set (a host's own time, or a jump): times relative to now are stale. */
+export type ClockChangeEvent = CustomEvent<{ now: number }>;
 
 /** The store's events, as `addEventListener` sees them. */
 export interface ResponseStoreEventMap {
@@ -53,4 +55,5 @@ export interface ResponseStoreEventMap {
   'reconcile-conflict': ReconcileConflictEvent;
   'rules-change': RulesChangeEvent;
   'rules-error': RulesErrorEvent;
+  'clock-change': ClockChangeEvent;
 }

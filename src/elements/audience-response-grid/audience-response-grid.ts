@@ -7,7 +7,7 @@ import {
   type SortColumn,
   type SortDirection,
 } from '../../store/audience/audience-query';
-import { AudienceView } from '../../store/audience/audience-view';
+import { AudienceView, type AudienceCounts } from '../../store/audience/audience-view';
 import type { StoreChange } from '../../store/store-events';
 import { downloadText, fileName } from '../shared/download';
 import type { FilterRequest } from '../shared/filter-request';
@@ -17,7 +17,7 @@ import { viewNotices } from '../shared/store-status';
 import { styleProperties } from '../shared/style-properties';
 import { themeStyles } from '../shared/theme-styles';
 import { audienceCsv, resendCsv, type CsvOptions } from './csv-export';
-import { gridColumns, parseColumns, type GridColumn, type OptionalColumn } from './grid-columns';
+import { gridColumns, narrowColumns, parseColumns, type GridColumn, type OptionalColumn } from './grid-columns';
 import type { RecipientSelectDetail } from './grid-events';
 import { GridFocus } from './grid-focus';
 import { renderHeader } from './grid-header';
@@ -27,12 +27,15 @@ import { checkedFilter, checkQuery, gridQuery, type GridQueryInput } from './gri
 import { renderRows } from './grid-rows';
 import { GridScroll } from './grid-scroll';
 import { gridStyles } from './grid-styles';
-import { renderChips, renderToolbar, toggled } from './grid-toolbar';
+import { chipKeyTarget, renderChips, renderToolbar, toggled } from './grid-toolbar';
 import { createLayout, pageSize, rowWindow, type ScrollLayout } from './virtualizer';
 
 const OVERSCAN = 4;
 const DEFAULT_ROW_HEIGHT = 36;
 const SEARCH_DEBOUNCE_MS = 200;
+/** Below this width the rows are two lines (as the container query in grid-styles says). */
+const NARROW_PX = 600;
+const NARROW_ROW_FACTOR = 1.75;
 
 /**
  * The Audience view of one email: every recipient and their response, live, at any size.
@@ -43,7 +46,8 @@ const SEARCH_DEBOUNCE_MS = 200;
  * million rows scroll and every row is reachable: wheel, touch and keys move rows one to one,
  * a scrollbar drag jumps in proportion. Live changes update rows in place and flash
  * them; while the user scrolls, is in the grid or points at rows, a change that would move rows
- * waits behind an "N updates, show" button (or the next update that comes while nobody is).
+ * waits, told in the toolbar ("Paused while you read · 3 updates · Show"), until Show or the next
+ * update that comes while nobody is reading.
  *
  * @summary The recipients of one email and how each responded, live.
  * @tagname audience-response-grid
@@ -61,7 +65,8 @@ const SEARCH_DEBOUNCE_MS = 200;
  *   (`data-chip="engagement"`, shown while `filter.engagement` is set) removes it; so does the
  *   recipients chip (`data-chip="recipients"`, while `filter.recipients` is set).
  * @csspart status - The loading, empty, error and offline notices.
- * @csspart updates-button - "N updates, show".
+ * @csspart held-updates - "Paused while you read · 3 updates", in the toolbar.
+ * @csspart updates-button - Its "Show" button.
  * @csspart grid - The scrolling role=grid element.
  * @csspart header-row - The sticky header row.
  * @csspart header-cell - A column header.
@@ -79,6 +84,7 @@ const SEARCH_DEBOUNCE_MS = 200;
  * @cssprop --email-responses-header-background - The header row and notices.
  * @cssprop --email-responses-accent - Focus rings, chosen chips, the updates button.
  * @cssprop --email-responses-accent-text - Text on the accent colour.
+ * @cssprop --email-responses-pressed-background - A chosen chip (its text is the theme's text colour).
  * @cssprop --email-responses-hover - The row under the pointer.
  * @cssprop --email-responses-flash - The brief highlight of a row that changed.
  * @cssprop --email-responses-overdue - Overdue waits and error notices.
@@ -111,7 +117,11 @@ export class AudienceResponseGridElement extends ResponseViewElement {
 
   /** The scroller's client height; rows show in it below the one-row header. */
   @state() private scrollerHeight = 0;
+  /** Under about 600 px wide (the host's width, not the viewport's): two lines per row. */
+  @state() private narrow = false;
   @state() private liveText = '';
+  /** The chip holding the chips' one Tab stop. */
+  @state() private chipStop: string | undefined;
 
   protected override showsTimes = true;
   private readonly liveUpdates = new LiveUpdates(
@@ -128,6 +138,8 @@ export class AudienceResponseGridElement extends ResponseViewElement {
   private rendered: ReadonlySet<number> = new Set();
   private resizeObserver: ResizeObserver | undefined;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Whether the email has a soft bounce, when the counts cannot say; undefined: not read since the last change. */
+  private softBounceSeen: boolean | undefined;
 
   constructor() {
     super();
@@ -213,10 +225,13 @@ export class AudienceResponseGridElement extends ResponseViewElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('columns')) this.columnList = gridColumns((this.optional = parseColumns(this.columns)));
+    if (changed.has('columns')) this.optional = parseColumns(this.columns);
+    if (changed.has('columns') || (changed as PropertyValues).has('narrow'))
+      this.columnList = this.narrow ? narrowColumns() : gridColumns(this.optional);
     if (changed.has('sortBy') || changed.has('sortDirection') || changed.has('filter'))
       checkQuery(this.queryInput(), this.store?.state.rules, this.localName);
     const store = this.store;
+    if (changed.has('emailId')) this.softBounceSeen = undefined;
     const queryChanged =
       changed.has('sortBy') || changed.has('sortDirection') || changed.has('search') || changed.has('filter');
     if (!store || !this.emailId) {
@@ -240,13 +255,21 @@ export class AudienceResponseGridElement extends ResponseViewElement {
     this.hadFocus = !!active && !!this.scroller()?.contains(active);
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
     const scroller = this.scroller();
     // An update can run after the element left the page: observing then would outlive it.
     if (!scroller || !this.isConnected) return;
     if (!this.resizeObserver) {
       // Here rather than in firstUpdated: a moved element is disconnected and connected again.
-      this.resizeObserver = new ResizeObserver(() => (this.scrollerHeight = scroller.clientHeight));
+      // Read in the next frame: a narrow grid's taller rows resize the scroller again, which
+      // within the observer's own frame would be a ResizeObserver loop.
+      this.resizeObserver = new ResizeObserver(() =>
+        requestAnimationFrame(() => {
+          this.scrollerHeight = scroller.clientHeight;
+          this.narrow = scroller.clientWidth > 0 && scroller.clientWidth < NARROW_PX;
+        }),
+      );
       this.resizeObserver.observe(scroller);
     }
     this.scrollState.apply((top) => {
@@ -270,7 +293,7 @@ export class AudienceResponseGridElement extends ResponseViewElement {
     const styles = {
       '--_row-height': `${layout.rowHeight}px`,
       '--_tracks': this.columnList.map((c) => c.track).join(' '),
-      '--_min-width': `${this.columnList.length * 8}rem`,
+      '--_min-width': this.narrow ? '0px' : `${this.columnList.length * 8}rem`,
     };
     const rows = view
       ? renderRows({
@@ -284,7 +307,7 @@ export class AudienceResponseGridElement extends ResponseViewElement {
             labels,
             time,
             numbers,
-            now: Date.now(),
+            now: store?.now() ?? Date.now(),
             limitHours: store?.rules.sentToProviderLimitHours ?? 48,
           },
           focusIndex: this.focusState.index,
@@ -300,6 +323,9 @@ export class AudienceResponseGridElement extends ResponseViewElement {
         shown: view?.length ?? 0,
         total,
         disabled: !view,
+        held: pending,
+        softBounces: this.hasSoftBounces(counts),
+        onShowHeld: () => this.showUpdates(),
         onSearchInput: this.onSearchInput,
         onSearchChange: this.onSearchChange,
         onExport: () => this.downloadCsv(),
@@ -307,16 +333,15 @@ export class AudienceResponseGridElement extends ResponseViewElement {
       })}
       ${
         counts && rules
-          ? html`<div class="chips" part="chips" role="group" aria-label=${m.filterLabel}>
-            ${renderChips(counts, this.filter, rules.responses, labels, m, numbers, this.chipActions)}
+          ? html`<div class="chips" part="chips" role="toolbar" aria-label=${m.filterLabel} @keydown=${this.onChipKey} @focusin=${this.onChipFocus}>
+            ${renderChips(counts, this.filter, rules.responses, labels, m, numbers, this.chipActions, this.chipStop)}
           </div>`
           : nothing
       }
       ${this.renderNotices(viewNotices(store, m, this.emailId, total, view?.length ?? 0))}
       <div class="area" style=${styleProperties(styles)}>
-        ${pending > 0 ? html`<button type="button" class="updates" part="button updates-button" @click=${this.showUpdates}>${m.showUpdates(pending)}</button>` : nothing}
         <div
-          class="scroller"
+          class=${this.narrow ? 'scroller narrow' : 'scroller'}
           part="grid"
           role="grid"
           aria-label=${m.gridLabel}
@@ -328,7 +353,7 @@ export class AudienceResponseGridElement extends ResponseViewElement {
           @focusout=${this.onFocusOut}
         >
           <div role="rowgroup" class="header-group">
-            ${renderHeader(this.columnList, gridQuery(this.queryInput()).sort ?? null, m, this.focusState.index < 0 ? this.focusState.col : -1, this.onSort)}
+            ${renderHeader(this.columnList, gridQuery(this.queryInput()).sort ?? null, m, this.focusState.index < 0 ? this.focusState.col : -1, this.onSort, pending > 0)}
           </div>
           <div
             role=${view && view.length > 0 ? 'rowgroup' : nothing}
@@ -348,6 +373,7 @@ export class AudienceResponseGridElement extends ResponseViewElement {
 
   protected override storeChanged(change: StoreChange): void {
     const view = this.view;
+    this.softBounceSeen = undefined;
     if (change.reset || !view || view.state !== this.store?.state) {
       this.needsRebuild = true;
     } else {
@@ -358,12 +384,26 @@ export class AudienceResponseGridElement extends ResponseViewElement {
     this.requestUpdate();
   }
 
+  /**
+   * Whether the resend list has anyone. The chip counts answer at once unless a search or an
+   * engagement hides soft bounces; then the email's rows are read, once per store change.
+   */
+  private hasSoftBounces(counts: AudienceCounts | undefined): boolean {
+    if (!this.view || !counts) return false;
+    if ((counts.byResponse['soft-bounce'] ?? 0) > 0) return true;
+    if (!this.search && !this.filter.engagement) return false;
+    this.softBounceSeen ??= this.view.rowsWith('soft-bounce').length > 0;
+    return this.softBounceSeen;
+  }
+
   private queryInput(): GridQueryInput {
     return { sortBy: this.sortBy, sortDirection: this.sortDirection, filter: this.filter, search: this.search };
   }
 
   private layout(): ScrollLayout {
-    const rowHeight = this.rowHeight > 0 ? this.rowHeight : DEFAULT_ROW_HEIGHT;
+    const line = this.rowHeight > 0 ? this.rowHeight : DEFAULT_ROW_HEIGHT;
+    // Two lines of text in a narrow row: not twice the padding.
+    const rowHeight = this.narrow ? Math.round(line * NARROW_ROW_FACTOR) : line;
     return createLayout(this.view?.length ?? 0, rowHeight, Math.max(0, this.scrollerHeight - rowHeight));
   }
 
@@ -379,7 +419,30 @@ export class AudienceResponseGridElement extends ResponseViewElement {
     if (this.focusState.index >= 0) this.scrollState.reveal(this.layout(), this.focusState.index);
     this.requestUpdate();
     await this.updateComplete;
-    this.focusTarget()?.focus({ preventScroll: true });
+    const target = this.focusTarget();
+    target?.focus({ preventScroll: true });
+    if (target) this.revealInline(target);
+  }
+
+  /**
+   * Scrolls the grid sideways so a focused cell is wholly in view (the rows are virtual, so the
+   * vertical scroll is the scroll state's; sideways the browser's own scroll is the truth).
+   */
+  private revealInline(target: HTMLElement): void {
+    const scroller = this.scroller();
+    const cell = target.closest<HTMLElement>('[role="gridcell"], [role="columnheader"]') ?? target;
+    if (!scroller) return;
+    const box = scroller.getBoundingClientRect();
+    const left = box.left + scroller.clientLeft;
+    const right = left + scroller.clientWidth;
+    const r = cell.getBoundingClientRect();
+    // A cell wider than the view shows its start: the left edge, or the right one in rtl.
+    const rtl = getComputedStyle(scroller).direction === 'rtl';
+    let delta = 0;
+    if (r.width > right - left) delta = rtl ? r.right - right : r.left - left;
+    else if (r.left < left) delta = r.left - left;
+    else if (r.right > right) delta = r.right - right;
+    if (Math.abs(delta) >= 1) scroller.scrollLeft += delta;
   }
 
   /** Fires `recipient-select` for the row at a view index. */
@@ -415,6 +478,23 @@ export class AudienceResponseGridElement extends ResponseViewElement {
       }),
     clearEngagement: () => (this.filter = { ...this.filter, engagement: undefined }),
     clearRecipients: () => (this.filter = { ...this.filter, recipients: undefined }),
+  };
+
+  private readonly onChipKey = (event: KeyboardEvent): void => {
+    const container = event.currentTarget as HTMLElement;
+    const chips = [...container.querySelectorAll<HTMLButtonElement>('.chip')];
+    const at = chips.indexOf((event.target as HTMLElement).closest<HTMLButtonElement>('.chip')!);
+    if (at < 0 || event.altKey || event.ctrlKey || event.metaKey) return;
+    const next = chipKeyTarget(event.key, getComputedStyle(container).direction === 'rtl', at, chips.length);
+    if (next === undefined) return;
+    event.preventDefault();
+    chips[next]!.focus();
+  };
+
+  /** The chip that gets focus, by key or click, keeps the chips' one Tab stop. */
+  private readonly onChipFocus = (event: FocusEvent): void => {
+    const name = (event.target as HTMLElement).closest<HTMLElement>('.chip')?.dataset['chip'];
+    if (name !== undefined && name !== this.chipStop) this.chipStop = name;
   };
 
   private readonly onSort = (column: SortColumn): void => {

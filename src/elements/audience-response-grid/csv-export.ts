@@ -8,7 +8,7 @@ import type { OptionalColumn } from './grid-columns';
 /** What an export needs besides the rows. */
 export interface CsvOptions {
   messages: Messages;
-  /** Times are written in its zone, which the first line names. */
+  /** Times are written in its zone, which the time column's name gives. */
   time: Pick<TimeFormatter, 'zoned' | 'timeZone'>;
   /** The catalogue, for labels. */
   responses: readonly ResponseDefinition[];
@@ -38,15 +38,15 @@ function labels(options: CsvOptions): Map<string, string> {
   return new Map(options.responses.map((response) => [response.id, responseLabel(options.messages, response)]));
 }
 
-function zoneLine(options: CsvOptions): string {
-  return line([options.messages.csv.timeZone, options.time.timeZone]);
+/** A time column's header names its zone: imports need the header on line 1, so no zone line. */
+function timeHeader(options: CsvOptions): string {
+  return options.messages.csv.inZone(options.messages.headers.lastResponse, options.time.timeZone);
 }
 
 /**
- * The Audience view as CSV: a line naming the time zone, a header line, then one line per row
- * (its stage beside its response, in the views' words)
- * given (the grid passes every row of its current filter and sort, not only the rendered ones).
- * Lines end in CRLF, as RFC 4180 and spreadsheets expect.
+ * The Audience view as CSV: the header line, then one line per row (its stage beside its
+ * response, in the views' words) given (the grid passes every row of its current filter and sort,
+ * not only the rendered ones). Lines end in CRLF, as RFC 4180 and spreadsheets expect.
  */
 export function audienceCsv(rows: Iterable<RecipientState>, options: CsvOptions): string {
   const { messages } = options;
@@ -61,13 +61,13 @@ export function audienceCsv(rows: Iterable<RecipientState>, options: CsvOptions)
     messages.csv.details,
     h.opens,
     h.clicks,
-    h.lastResponse,
+    timeHeader(options),
   ];
   for (const column of optional) header.push(column === 'provider' ? h.provider : h.emailType);
   header.push(messages.csv.recipientId, messages.csv.contactId);
   const label = labels(options);
   const stage = new Map(options.responses.map((response) => [response.id, messages.stages[definitionStage(response)]]));
-  const out = [zoneLine(options), line(header)];
+  const out = [line(header)];
   for (const r of rows) {
     const cells: (string | number)[] = [
       r.contactName ?? '',
@@ -95,12 +95,11 @@ export function resendCsv(rows: Iterable<RecipientState>, options: CsvOptions): 
   const { messages } = options;
   const h = messages.headers;
   const out = [
-    zoneLine(options),
     line([
       h.contact,
       h.address,
       messages.csv.details,
-      h.lastResponse,
+      timeHeader(options),
       messages.csv.recipientId,
       messages.csv.contactId,
     ]),

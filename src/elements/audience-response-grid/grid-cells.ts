@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { RecipientState } from '../../core/fold';
+import { isolated, ltr, visibleControls } from '../shared/bidi-text';
 import type { Messages } from '../shared/messages';
 import { sentToProviderWait, type TimeFormatter } from '../shared/time-format';
 import type { GridColumn } from './grid-columns';
@@ -33,17 +34,46 @@ export function renderCells(
       class=${column.numeric ? 'cell numeric' : 'cell'}
       part=${focused ? 'cell focused-cell' : 'cell'}
       data-col=${col}
+      data-column=${column.id}
+      title=${cellTitle(r, column, ctx) ?? nothing}
       tabindex=${focused ? 0 : -1}
     >${cellContent(r, column, ctx)}</div>`;
   });
 }
 
+/**
+ * A text cell's whole text, as its tooltip: narrow columns cut names, addresses and reasons
+ * with an ellipsis (screen readers still read the whole text, which stays in the cell).
+ */
+function cellTitle(r: RecipientState, column: GridColumn, ctx: CellContext): string | undefined {
+  switch (column.id) {
+    case 'contact':
+      return r.contactName === undefined ? undefined : visibleControls(r.contactName);
+    case 'address':
+      return r.address === undefined ? undefined : visibleControls(r.address);
+    case 'provider':
+      return r.provider;
+    case 'email-type':
+      return r.emailType;
+    case 'response': {
+      const parts = [ctx.labels.get(r.response) ?? r.label];
+      if (r.final) parts.push(ctx.messages.final);
+      if (r.reason !== undefined) parts.push(visibleControls(r.reason));
+      return parts.join(' ');
+    }
+    default:
+      return undefined;
+  }
+}
+
 function cellContent(r: RecipientState, column: GridColumn, ctx: CellContext): unknown {
   switch (column.id) {
     case 'contact':
-      return r.contactName ?? html`<span class="missing">${ctx.messages.noName}</span>`;
+      return r.contactName !== undefined
+        ? isolated(r.contactName)
+        : html`<span class="missing">${ctx.messages.noName}</span>`;
     case 'address':
-      return r.address ?? '';
+      return r.address !== undefined ? ltr(r.address, 'address') : '';
     case 'response':
       return responseContent(r, ctx);
     case 'opens':
@@ -52,10 +82,10 @@ function cellContent(r: RecipientState, column: GridColumn, ctx: CellContext): u
       return ctx.numbers.format(r.clicks);
     case 'last-response': {
       const time = ctx.time.format(r.lastAt, ctx.now);
-      return html`<time datetime=${time.iso} title=${time.title}>${time.text}</time>`;
+      return html`<time dir="auto" datetime=${time.iso} title=${time.title}>${time.text}</time>`;
     }
     case 'provider':
-      return r.provider ?? '';
+      return r.provider !== undefined ? ltr(r.provider) : '';
     case 'email-type':
       return r.emailType ?? '';
   }
@@ -79,5 +109,5 @@ function responseContent(r: RecipientState, ctx: CellContext): TemplateResult {
   // The spaces between the parts keep them apart for screen readers and copy and paste.
   return html`<span class="label" part=${`response-label response-${r.response}`}>${label}</span>${
     r.final ? html` <span class="final" part="final-marker">${ctx.messages.final}</span>` : nothing
-  }${wait === nothing ? nothing : html` ${wait}`}${scope}${r.reason !== undefined ? html` <span class="detail" part="reason" title=${r.reason}>${r.reason}</span>` : nothing}`;
+  }${wait === nothing ? nothing : html` ${wait}`}${scope}${r.reason !== undefined ? html` <span class="detail" part="reason" dir="ltr" title=${visibleControls(r.reason)}>${visibleControls(r.reason)}</span>` : nothing}`;
 }

@@ -41,6 +41,16 @@ const EXTRA: Record<OptionalColumn, GridColumn> = {
   },
 };
 
+/**
+ * The columns of a narrow grid (under about 600 px), in reading order: each row is two lines,
+ * contact and response, then address, opens, clicks and time. Optional columns are left out:
+ * there is no room, and the CSV still has them.
+ */
+export function narrowColumns(): GridColumn[] {
+  const byId = new Map(BASE.map((c) => [c.id, c]));
+  return (['contact', 'response', 'address', 'opens', 'clicks', 'last-response'] as const).map((id) => byId.get(id)!);
+}
+
 /** The optional columns an attribute value names, in the order given; unknown names are warned about once. */
 export function parseColumns(value: string | null | undefined): OptionalColumn[] {
   const out: OptionalColumn[] = [];

@@ -14,6 +14,8 @@ export function renderHeader(
   messages: Messages,
   focusedCol: number,
   onSort: (column: SortColumn) => void,
+  /** Held updates leave rows out of the column's order: the indicator says so. */
+  paused = false,
 ): TemplateResult {
   return html`<div role="row" class="header" part="header-row" aria-rowindex="1">
     ${columns.map((column, col) => {
@@ -21,11 +23,13 @@ export function renderHeader(
       const label = messages.headers[column.header];
       const tabindex = col === focusedCol ? 0 : -1;
       if (!column.sortable) {
-        return html`<div role="columnheader" class="cell-header" part="header-cell" data-col=${col} tabindex=${tabindex}><span>${label}</span></div>`;
+        return html`<div role="columnheader" class="cell-header" part="header-cell" data-col=${col} data-column=${column.id} tabindex=${tabindex}><span>${label}</span></div>`;
       }
-      return html`<div role="columnheader" class=${column.numeric ? 'numeric' : ''} part="header-cell" aria-sort=${sorted ?? nothing}>
+      return html`<div role="columnheader" class=${column.numeric ? 'numeric' : ''} part="header-cell" data-column=${column.id} aria-sort=${sorted ?? nothing}>
         <button type="button" class="sort" data-col=${col} tabindex=${tabindex} @click=${() => onSort(column.id)}>
-          ${label}<span class="sort-icon" aria-hidden="true">${sorted === 'ascending' ? '▲' : sorted === 'descending' ? '▼' : ''}</span>
+          ${label}<span class="sort-icon" aria-hidden="true">${sorted === 'ascending' ? '▲' : sorted === 'descending' ? '▼' : ''}</span>${
+            sorted && paused ? html`<span class="sort-paused">${messages.sortPaused}</span>` : nothing
+          }
         </button>
       </div>`;
     })}

@@ -7,22 +7,52 @@ import { css } from 'lit';
  * the `--_*` properties are internal. Logical properties throughout, so a right-to-left page mirrors it.
  */
 export const gridStyles = css`
+  /*
+   * The host is the grid's box: a column whose scroller takes the height left after the bar and
+   * the chips (its own --email-responses-height when the host's height is auto), and nothing
+   * paints outside it, whatever the page does with the host's size.
+   */
   :host {
-    --_flash: var(--email-responses-flash, #fff1b8);
+    --_flash: var(--email-responses-flash, light-dark(#fff1b8, #5c4b00));
     --_overdue: var(--_warning);
+    display: flex;
+    flex-direction: column;
+    position: relative;
+    overflow: clip;
+    min-inline-size: 0;
+    /* Narrow layouts follow the host's width, not the viewport's: it may sit in a side panel. */
+    container: audience-grid / inline-size;
   }
-  @media (prefers-color-scheme: dark) {
-    :host {
-      --_flash: var(--email-responses-flash, #5c4b00);
-    }
+  :host([hidden]) {
+    display: none;
   }
   .toolbar,
   .chips {
     display: flex;
+    flex: none;
     flex-wrap: wrap;
     align-items: center;
     gap: 0.5rem;
-    padding-block-end: 0.5rem;
+    /* Room for the focus rings of the controls at the edges: the host clips. */
+    padding: 3px 3px 0.5rem;
+  }
+  .status {
+    flex: none;
+  }
+  @container audience-grid (width < 600px) {
+    /* One line of chips that scrolls sideways, so the rows keep the height. */
+    .chips {
+      flex-wrap: nowrap;
+      overflow-x: auto;
+      scrollbar-width: thin;
+    }
+    .chip {
+      flex: none;
+    }
+    input[type='search'] {
+      flex: 1 1 100%;
+      min-inline-size: 0;
+    }
   }
   .toolbar .count {
     margin-inline-end: auto;
@@ -36,9 +66,18 @@ export const gridStyles = css`
     background: var(--_bg);
   }
   button:focus-visible,
-  input:focus-visible,
-  [role='gridcell']:focus-visible,
-  [role='columnheader'][tabindex]:focus-visible {
+  input:focus-visible {
+    outline: 2px solid var(--_accent);
+    outline-offset: 1px;
+  }
+  /*
+   * A cell gets focus only from the grid's keys or a click, and either way the user must see
+   * where the grid's position is: a ring on :focus, not only :focus-visible, drawn inside the
+   * cell so the scroller never clips it.
+   */
+  [role='gridcell']:focus,
+  [role='columnheader'][tabindex]:focus,
+  .sort:focus {
     outline: 2px solid var(--_accent);
     outline-offset: -2px;
   }
@@ -48,25 +87,33 @@ export const gridStyles = css`
   }
   .area {
     position: relative;
+    display: flex;
+    flex: 1 1 auto;
+    flex-direction: column;
+    min-block-size: 0;
   }
-  .updates {
-    position: absolute;
-    z-index: 3;
-    inset-block-start: calc(var(--_row-height) + 0.5rem);
-    inset-inline-start: 50%;
-    translate: -50% 0;
-    background: var(--_accent);
-    border-color: var(--_accent);
-    color: var(--_accent-text);
-    box-shadow: 0 2px 6px rgb(0 0 0 / 25%);
+  .held {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.35rem;
+    color: var(--_text);
   }
-  :host(:dir(rtl)) .updates {
-    translate: 50% 0;
+  .held button {
+    padding-block: 0.1rem;
+  }
+  .sort-paused {
+    color: var(--_muted);
+    font-weight: 400;
+    font-size: 0.85em;
   }
   .scroller {
     position: relative;
+    flex: 1 1 auto;
     overflow: auto;
     block-size: var(--email-responses-height, 28rem);
+    /* The header and at least one row, however short the host. */
+    min-block-size: min(calc(2 * var(--_row-height) + 2px), 10rem);
+    box-sizing: border-box;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     overscroll-behavior: contain;
@@ -170,5 +217,61 @@ export const gridStyles = css`
   .overdue {
     color: var(--_overdue);
     font-weight: 600;
+  }
+  .visually-hidden {
+    inset-block-start: 0;
+    inset-inline-start: 0;
+  }
+  /* Two lines per row in a narrow grid: contact and response, then address, opens, clicks, time. */
+  .narrow .header,
+  .narrow .row {
+    grid-template-columns: minmax(0, 1fr) auto auto minmax(0, auto);
+    grid-template-rows: 1fr 1fr;
+    grid-template-areas:
+      'contact contact response response'
+      'address opens clicks time';
+  }
+  .narrow [data-column='contact'] {
+    grid-area: contact;
+    font-weight: 600;
+  }
+  .narrow [data-column='response'] {
+    grid-area: response;
+    justify-content: flex-end;
+  }
+  .narrow [data-column='address'] {
+    grid-area: address;
+  }
+  .narrow [data-column='opens'] {
+    grid-area: opens;
+  }
+  .narrow [data-column='clicks'] {
+    grid-area: clicks;
+  }
+  .narrow [data-column='last-response'] {
+    grid-area: time;
+  }
+  .narrow .cell,
+  .narrow [role='columnheader'] {
+    padding-inline: 0.4rem;
+  }
+  .narrow .sort {
+    padding-inline: 0.2rem;
+  }
+  .ltr,
+  bdi {
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  /* In two-line rows the response keeps to its label; the reason is in the cell's tooltip. */
+  .narrow [data-column='response'] [part~='reason'],
+  .narrow [data-column='response'] [part~='scope'] {
+    display: none;
+  }
+  .narrow [role='columnheader'],
+  .narrow .sort {
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
   }
 `;

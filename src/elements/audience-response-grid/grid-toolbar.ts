@@ -1,4 +1,4 @@
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { ResponseDefinition } from '../../core/catalogue';
 import { AUDIENCE_GROUPS, type AudienceEngagement, type AudienceGroup } from '../../store/audience/audience-query';
@@ -39,6 +39,8 @@ export function groupLabel(messages: Messages, group: AudienceGroup): string {
 /**
  * The filter chips: All, Sent, the five stages, Final and Still changing, then every response that has rows
  * or is chosen (29 chips, most at zero, would bury the useful ones). Each count is the rows the chip shows.
+ * The chips are one Tab stop (roving tabindex): `tabStop` names the chip that has it, else the
+ * first pressed one; the arrows move between them (`chipKeyTarget`).
  */
 export function renderChips(
   counts: AudienceCounts,
@@ -48,40 +50,90 @@ export function renderChips(
   messages: Messages,
   numbers: Intl.NumberFormat,
   actions: ChipActions,
+  tabStop?: string,
 ): TemplateResult {
   const chosenResponses = filter.responses ?? [];
   const chosenGroups = filter.groups ?? [];
   const none = chosenResponses.length === 0 && chosenGroups.length === 0;
+  const engagement = filter.engagement === undefined ? undefined : ENGAGEMENT_MESSAGE[filter.engagement];
+  const shown = responses.filter(
+    (response) => (counts.byResponse[response.id] ?? 0) > 0 || chosenResponses.includes(response.id),
+  );
+  const recipients = filter.recipients ? ['recipients'] : [];
+  const names = [
+    ...(engagement ? ['engagement'] : []),
+    ...recipients,
+    'all',
+    ...AUDIENCE_GROUPS,
+    ...shown.map((r) => r.id),
+  ];
+  const pressedNames = [
+    ...(engagement ? ['engagement'] : []),
+    ...recipients,
+    ...(none ? ['all'] : []),
+    ...chosenGroups,
+    ...chosenResponses,
+  ];
+  const stop =
+    tabStop !== undefined && names.includes(tabStop) ? tabStop : (names.find((n) => pressedNames.includes(n)) ?? 'all');
+  // The count is a separate word for screen readers and copy and paste ("Sent 860", not "Sent860").
   const chip = (label: string, count: number, pressed: boolean, onClick: () => void, name: string) =>
-    html`<button type="button" class="chip" part=${pressed ? 'chip chip-pressed' : 'chip'} data-chip=${name} aria-pressed=${pressed ? 'true' : 'false'} @click=${onClick}>
-      ${label}<span class="chip-count">${numbers.format(count)}</span>
+    html`<button
+      type="button"
+      class="chip"
+      part=${pressed ? 'chip chip-pressed' : 'chip'}
+      data-chip=${name}
+      tabindex=${name === stop ? 0 : -1}
+      aria-pressed=${pressed ? 'true' : 'false'}
+      @click=${onClick}
+    >
+      <span class="chip-label">${label}</span> <bdi class="chip-count">${numbers.format(count)}</bdi>
     </button>`;
   // The engagement narrows every chip, like the search: its chip shows while set and removes it.
-  const engagement = filter.engagement === undefined ? undefined : ENGAGEMENT_MESSAGE[filter.engagement];
   return html`${
     engagement
       ? chip(messages.engagement[engagement], counts.all, true, () => actions.clearEngagement(), 'engagement')
       : ''
-  }${filter.recipients ? chip(filter.recipients.label, counts.all, true, () => actions.clearRecipients(), 'recipients') : ''}${chip(messages.clearFilter, counts.all, none, () => actions.clear(), 'all')}${AUDIENCE_GROUPS.map(
-    (group) =>
-      chip(
-        groupLabel(messages, group),
-        counts.groups[group],
-        chosenGroups.includes(group),
-        () => actions.toggleGroup(group),
-        group,
-      ),
-  )}${responses
-    .filter((response) => (counts.byResponse[response.id] ?? 0) > 0 || chosenResponses.includes(response.id))
-    .map((response) =>
-      chip(
-        labels.get(response.id) ?? response.label,
-        counts.byResponse[response.id] ?? 0,
-        chosenResponses.includes(response.id),
-        () => actions.toggleResponse(response.id),
-        response.id,
-      ),
-    )}`;
+  }${
+    filter.recipients
+      ? chip(filter.recipients.label, counts.all, true, () => actions.clearRecipients(), 'recipients')
+      : ''
+  }${chip(messages.clearFilter, counts.all, none, () => actions.clear(), 'all')}${AUDIENCE_GROUPS.map((group) =>
+    chip(
+      groupLabel(messages, group),
+      counts.groups[group],
+      chosenGroups.includes(group),
+      () => actions.toggleGroup(group),
+      group,
+    ),
+  )}${shown.map((response) =>
+    chip(
+      labels.get(response.id) ?? response.label,
+      counts.byResponse[response.id] ?? 0,
+      chosenResponses.includes(response.id),
+      () => actions.toggleResponse(response.id),
+      response.id,
+    ),
+  )}`;
+}
+
+/**
+ * The chip an arrow key, Home or End moves to from chip `at` of `count` (left and right swap on
+ * a right-to-left page); undefined for other keys.
+ */
+export function chipKeyTarget(key: string, rtl: boolean, at: number, count: number): number | undefined {
+  switch (key) {
+    case 'ArrowRight':
+      return Math.max(0, Math.min(count - 1, at + (rtl ? -1 : 1)));
+    case 'ArrowLeft':
+      return Math.max(0, Math.min(count - 1, at + (rtl ? 1 : -1)));
+    case 'Home':
+      return 0;
+    case 'End':
+      return count - 1;
+    default:
+      return undefined;
+  }
 }
 
 /** A copy of the filter with one value added or taken away. */
@@ -100,13 +152,21 @@ export interface ToolbarInput {
   total: number;
   /** No email to export yet. */
   disabled: boolean;
+  /** Changes held back while the user reads (0: none). */
+  held: number;
+  /** Whether any recipient of the email soft-bounced: the resend list is empty otherwise. */
+  softBounces: boolean;
+  onShowHeld: () => void;
   onSearchInput: (event: Event) => void;
   onSearchChange: (event: Event) => void;
   onExport: () => void;
   onResend: () => void;
 }
 
-/** Search, the row count and the two downloads. */
+/**
+ * Search, the row count, held updates and the two downloads. Held updates are told here, in
+ * the bar, never over the rows they concern.
+ */
 export function renderToolbar(input: ToolbarInput): TemplateResult {
   const m = input.messages;
   return html`<div class="toolbar" part="toolbar">
@@ -119,8 +179,18 @@ export function renderToolbar(input: ToolbarInput): TemplateResult {
       @input=${input.onSearchInput}
       @change=${input.onSearchChange}
     />
-    <span class="count" part="row-count">${m.rowCount(input.shown, input.total)}</span>
+    <span class="count" part="row-count" dir="auto">${m.rowCount(input.shown, input.total, input.held > 0)}</span>
+    ${
+      input.held > 0
+        ? html`<span class="held" part="held-updates"
+          >${m.heldUpdates.paused} · ${m.heldUpdates.count(input.held)} ·
+          <button type="button" part="button updates-button" aria-label=${m.heldUpdates.showLabel(input.held)} @click=${input.onShowHeld}>${m.heldUpdates.show}</button></span
+        >`
+        : nothing
+    }
     <button type="button" part="button export-button" ?disabled=${input.disabled} @click=${input.onExport}>${m.exportCsv}</button>
-    <button type="button" part="button resend-button" ?disabled=${input.disabled} @click=${input.onResend}>${m.resendList}</button>
+    <button type="button" part="button resend-button" ?disabled=${input.disabled || !input.softBounces} @click=${input.onResend}>
+      ${input.softBounces ? m.resendList : m.noSoftBounces}
+    </button>
   </div>`;
 }

@@ -13,7 +13,7 @@ import { KeysetWindow } from './keyset-window';
 import { TimelineData } from './timeline-data';
 import { renderEmail, type EmailContext } from './timeline-email';
 import type { EmailSelectDetail } from './timeline-events';
-import { renderFlags } from './timeline-flags';
+import { renderFlags, sentAfterFlag } from './timeline-flags';
 import { compareKeys, withResponse, type TimelineEmail, type TimelineKey } from './timeline-model';
 import { timelineStyles } from './timeline-styles';
 import { renderToolbar } from './timeline-toolbar';
@@ -40,6 +40,11 @@ const MAX_PAGE = 500;
  * @fires email-select - An email was chosen by click or Enter. Detail: `{ emailId, recipientId, contactId }`;
  *   open that email's grid and call `grid.revealRecipient(recipientId)`.
  *
+ * @csspart contact-header - The contact's name and address above the flags.
+ * @csspart contact-name - The contact's name.
+ * @csspart contact-address - The contact's current address (isolated left-to-right).
+ * @csspart sent-after-flag - The warning on an email sent or delivered after the address was marked invalid or
+ *   Do not use email (also `warning`).
  * @csspart flags - The contact's flags.
  * @csspart flag - One flag (`data-flag`: `do-not-use-email`, `valid`, `unsubscribed-types`).
  * @csspart flag-cause - Which response in which email set a flag.
@@ -148,7 +153,8 @@ export class ContactResponseTimelineElement extends ResponseViewElement {
     if (store && changed.has('response')) this.checkResponse(store.state);
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
     const key = this.focusKey;
     this.focusKey = undefined;
     if (!key) return;
@@ -173,7 +179,7 @@ export class ContactResponseTimelineElement extends ResponseViewElement {
     const ctx = store ? this.emailContext(store, m, labels) : undefined;
     return html`
       ${this.renderNotices(this.notices(store, m, all.length, list.length))}
-      ${store && rules && all.length > 0 ? renderFlags(this.data.contact(store.state, this.contactId), rules, m, labels) : nothing}
+      ${store && rules && all.length > 0 ? renderFlags(this.data.contact(store.state, this.contactId), rules, m, labels, all, this.locales.time, store.now()) : nothing}
       ${
         all.length > 0 && rules
           ? renderToolbar({
@@ -220,12 +226,25 @@ export class ContactResponseTimelineElement extends ResponseViewElement {
       messages,
       labels,
       time: this.locales.time,
-      now: Date.now(),
+      now: store.now(),
       rules: store.state.rules,
       showMachineOpens: this.showMachineOpens,
       events: (emailId, recipientId) => store.recipientEvents(emailId, recipientId),
       duplicates: (emailId, recipientId) => store.recipientDuplicates(emailId, recipientId),
       select: (email, recipient) => this.select(email, recipient),
+      warning: (email) => {
+        const contact = this.data.contact(store.state, this.contactId);
+        const found = sentAfterFlag(email, contact, store.state.rules, this.all());
+        if (!found) return undefined;
+        const t = messages.timeline;
+        const effects = store.state.rules.responses[store.state.rules.lookup.get(found.cause.response) ?? -1]?.effects;
+        const label = (id: string) => labels.get(id) ?? id;
+        return t.sentAfterFlag(
+          label(found.response),
+          effects?.doNotUseEmail ? t.doNotUseEmail : t.invalidFlag,
+          t.causedBy(label(found.cause.response), found.cause.emailId),
+        );
+      },
     };
   }
 

@@ -3,6 +3,7 @@ import type { ResponseEvent } from '../../core/event';
 import { explainRecipientEvents, type ExplainedEvent } from '../../core/explain';
 import type { RecipientState } from '../../core/fold';
 import type { CompiledRules } from '../../core/rules';
+import { ltr, visibleControls } from '../shared/bidi-text';
 import type { Messages } from '../shared/messages';
 import { sentToProviderWait, type TimeFormatter } from '../shared/time-format';
 import type { TimelineEmail } from './timeline-model';
@@ -21,6 +22,8 @@ export interface EmailContext {
   /** Redeliveries the store counted once. */
   duplicates: (emailId: string, recipientId: string) => readonly { event: ResponseEvent; at: number }[];
   select: (email: TimelineEmail, recipient: RecipientState) => void;
+  /** A warning when the email went out after the address was marked (see sentAfterFlag). */
+  warning: (email: TimelineEmail) => string | undefined;
 }
 
 /**
@@ -36,10 +39,16 @@ export function renderEmail(email: TimelineEmail, ctx: EmailContext): TemplateRe
       <button type="button" class="email-button" part="email-button" @click=${() => ctx.select(email, email.recipients[0]!)}>${email.emailId}</button>
       <span class="muted" part="email-kind">${email.kind ? t.kinds[email.kind] : t.kinds.unknown}</span>
       ${email.type !== undefined ? html`<span class="muted" part="email-type">${t.emailType(email.type)}</span>` : nothing}
-      <time class="muted" part="email-time" datetime=${time.iso} title=${time.title}>${time.text}</time>
+      <time dir="auto" class="muted" part="email-time" datetime=${time.iso} title=${time.title}>${time.text}</time>
     </div>
+    ${warningOf(email, ctx)}
     ${email.recipients.map((r, index) => renderRecipient(email, r, index, ctx))}
   </li>`;
+}
+
+function warningOf(email: TimelineEmail, ctx: EmailContext): TemplateResult | typeof nothing {
+  const text = ctx.warning(email);
+  return text === undefined ? nothing : html`<p class="warning" part="warning sent-after-flag">${text}</p>`;
 }
 
 function renderRecipient(email: TimelineEmail, r: RecipientState, index: number, ctx: EmailContext): TemplateResult {
@@ -58,7 +67,7 @@ function renderRecipient(email: TimelineEmail, r: RecipientState, index: number,
     index > 0
       ? html`<button type="button" class="recipient-button" part="email-button" @click=${() => ctx.select(email, r)}>${r.address ?? r.recipientId}</button> `
       : r.address !== undefined
-        ? html`<span class="muted" part="address">${r.address}</span> `
+        ? html`<span class="muted" part="address">${ltr(r.address)}</span> `
         : nothing;
   const counts = [
     t.opens(r.opens),
@@ -70,7 +79,7 @@ function renderRecipient(email: TimelineEmail, r: RecipientState, index: number,
       ${who}<span class="response" part=${`response-label response-${r.response}`}>${ctx.labels.get(r.response) ?? r.label}</span>${
         r.final ? html` <span class="final" part="final-marker">${m.final}</span>` : nothing
       }
-      ${currentDetails(r, ctx)}<span class="muted" part="counts">${counts}</span>${r.reason !== undefined ? html` <span class="muted" part="reason">${r.reason}</span>` : nothing}
+      ${currentDetails(r, ctx)}<span class="muted" part="counts" dir="auto">${counts}</span>${r.reason !== undefined ? html` <span class="muted" part="reason" dir="ltr">${visibleControls(r.reason)}</span>` : nothing}
     </p>
     ${
       explained.length === 0
@@ -109,12 +118,14 @@ function renderEvent(e: ExplainedEvent, ctx: EmailContext): TemplateResult {
     data-response=${e.response}
     data-because=${e.because ?? 'changed'}
   >
-    <time datetime=${time.iso} title=${time.title}>${time.text}</time>
+    <time dir="auto" datetime=${time.iso} title=${time.title}>${time.text}</time>
     <span class="event-response" part="event-response">${ctx.labels.get(e.response) ?? e.response}</span>
     <span class="explanation" part="explanation">${explanation(e, ctx)}</span>${
       e.counted ? html` <span class="counted" part="counted">${t.counted[e.counted]}</span>` : nothing
-    }${e.event.reason !== undefined ? html` <span class="muted" part="reason">${e.event.reason}</span>` : nothing}${
-      e.event.url !== undefined ? html` <span class="muted url" part="url">${e.event.url}</span>` : nothing
+    }${e.event.reason !== undefined ? html` <span class="muted" part="reason" dir="ltr">${visibleControls(e.event.reason)}</span>` : nothing}${
+      e.event.url !== undefined
+        ? html` <span class="muted url" part="url" dir="ltr">${visibleControls(e.event.url)}</span>`
+        : nothing
     }
   </li>`;
 }

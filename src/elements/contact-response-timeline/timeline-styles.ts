@@ -2,6 +2,22 @@ import { css } from 'lit';
 
 /** The timeline's own rules, after the shared theme. */
 export const timelineStyles = css`
+  /*
+   * The timeline may sit in a narrow side panel: long addresses, reasons and email ids wrap
+   * anywhere rather than run out of the host. (No clip: focus rings at the edges stay whole.)
+   */
+  :host {
+    min-inline-size: 0;
+    overflow-wrap: anywhere;
+  }
+  select {
+    max-inline-size: 100%;
+    min-inline-size: 0;
+  }
+  .toolbar label {
+    flex-wrap: wrap;
+    max-inline-size: 100%;
+  }
   .flags dl {
     display: flex;
     flex-wrap: wrap;
@@ -99,12 +115,24 @@ export const timelineStyles = css`
     border-color: var(--_accent);
     background: var(--_accent);
   }
-  .event.changed .explanation {
-    font-weight: 600;
+  /* Only events that changed nothing are marked, and quietly. */
+  .event:not(.changed) .explanation {
+    color: var(--_muted);
+    font-style: italic;
+    font-size: 0.9em;
   }
-  .event:not(.changed) .explanation,
   .event time {
     color: var(--_muted);
+  }
+  .contact-header {
+    margin-block-end: 0.5rem;
+  }
+  .contact-header p {
+    margin: 0;
+  }
+  .contact-name {
+    font-weight: 600;
+    font-size: 1.1em;
   }
   .url {
     overflow-wrap: anywhere;

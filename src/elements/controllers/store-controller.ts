@@ -7,7 +7,7 @@ import { storeContext } from './store-context';
 type Host = ReactiveControllerHost & HTMLElement;
 
 /** The store events that change what a view says about its data (its notices), not the data. */
-const STATUS_EVENTS = ['connection-change', 'cache-status'] as const;
+const STATUS_EVENTS = ['connection-change', 'cache-status', 'clock-change'] as const;
 
 /**
  * Connects an element to a store: the one set on its `store` property if any, else the one the

@@ -35,7 +35,8 @@ export interface Messages {
     details: string;
     recipientId: string;
     contactId: string;
-    timeZone: string;
+    /** A time column's name with the zone its times are in: "Last response (UTC)". */
+    inZone: (column: string, zone: string) => string;
     yes: string;
     no: string;
   };
@@ -52,16 +53,20 @@ export interface Messages {
   clearFilter: string;
   exportCsv: string;
   resendList: string;
+  /** The resend button while no recipient soft-bounced (it is disabled then). */
+  noSoftBounces: string;
   /** The final marker beside a response. */
   final: string;
   noName: string;
-  /** "waited 3 h of 48 h": Sent to provider, toward the backend's limit. */
+  /** "waiting 3 h of 48 h": Sent to provider, toward the backend's limit, by the store's clock. */
   waited: (hours: number, limitHours: number) => string;
   overdue: (hours: number, limitHours: number) => string;
   /** An Unsubscribed scoped to the email's type: "Unsubscribed from newsletter" (no type known: undefined). */
   unsubscribedFromType: (emailType: string | undefined) => string;
-  /** The held-updates control. */
-  showUpdates: (count: number) => string;
+  /** The held-updates notice in the toolbar: "Paused while you read · 685 updates · Show". */
+  heldUpdates: { paused: string; count: (count: number) => string; show: string; showLabel: (count: number) => string };
+  /** Beside the sort arrow while held updates leave rows out of order. */
+  sortPaused: string;
   /** The polite live summary. */
   announceChanges: (changed: number, shown: number, held: number) => string;
   /** Status lines. */
@@ -71,11 +76,14 @@ export interface Messages {
   connecting: string;
   noRecipients: string;
   noMatch: string;
+  /** Counts down; `attempt` and the source's `error` are there for languages or hosts that want them. */
   retrying: (seconds: number, attempt: number, error?: string) => string;
+  retryNow: string;
   offline: string;
   closed: (error?: string) => string;
   memoryOnly: (reason?: string) => string;
-  rowCount: (shown: number, all: number) => string;
+  /** "120 of 5,000 recipients"; `paused` while held updates leave rows out ("…shown, as of the pause"). */
+  rowCount: (shown: number, all: number, paused?: boolean) => string;
   /** The grid's chip for a count-based filter (Opened, Clicked, machine-only opens). */
   engagement: EngagementMessages;
   /** `<contact-response-timeline>`. */
@@ -104,7 +112,7 @@ export const ENGLISH: Messages = {
     details: 'Details',
     recipientId: 'Recipient id',
     contactId: 'Contact id',
-    timeZone: 'Time zone',
+    inZone: (column, zone) => `${column} (${zone})`,
     yes: 'yes',
     no: 'no',
   },
@@ -118,32 +126,42 @@ export const ENGLISH: Messages = {
   clearFilter: 'All',
   exportCsv: 'Export CSV',
   resendList: 'Resend list (soft bounces)',
+  noSoftBounces: 'No soft bounces',
   final: 'final',
   noName: 'no name',
-  waited: (hours, limit) => `waited ${hours} h of ${limit} h`,
+  waited: (hours, limit) => `waiting ${hours} h of ${limit} h`,
   overdue: (hours, limit) => `overdue: waited ${hours} h of ${limit} h`,
   unsubscribedFromType: (emailType) =>
     emailType === undefined ? "Unsubscribed from this email's type" : `Unsubscribed from ${emailType}`,
-  showUpdates: (count) => `${plural(count, 'update', 'updates')}, show`,
+  heldUpdates: {
+    paused: 'Paused while you read',
+    count: (count) => plural(count, 'update', 'updates'),
+    show: 'Show',
+    showLabel: (count) => `Show ${plural(count, 'held update', 'held updates')}`,
+  },
+  sortPaused: 'paused',
   announceChanges: (changed, shown, held) =>
     `${plural(changed, 'recipient', 'recipients')} changed. ${plural(shown, 'row', 'rows')} shown.` +
     (held > 0 ? ` ${plural(held, 'update waits', 'updates wait')} to be shown.` : ''),
-  noStore: 'Waiting for data: put this element inside <email-responses> or set its store property.',
-  noEmailId: 'No email chosen: set the email-id attribute.',
+  noStore: 'Loading responses…',
+  noEmailId: 'No email to show yet.',
   cacheOpening: 'Loading the saved responses…',
   connecting: 'Connecting to the live responses…',
   noRecipients: 'No recipients for this email yet.',
   noMatch: 'No recipient matches the search and filters.',
-  retrying: (seconds, attempt, error) =>
-    `Live updates interrupted${error ? ` (${error})` : ''}. Trying again in ${plural(seconds, 'second', 'seconds')} (attempt ${attempt}). The responses shown may be out of date.`,
+  retrying: (seconds) =>
+    `Live updates interrupted. Trying again in ${plural(seconds, 'second', 'seconds')}. The responses shown may be out of date.`,
+  retryNow: 'Retry now',
   offline:
     'You are offline. The responses shown are the ones received so far; live updates resume when the connection returns.',
-  closed: (error) => `Live updates stopped${error ? `: ${error}` : ''}. The responses shown may be out of date.`,
+  closed: () => 'Live updates stopped. The responses shown may be out of date.',
   memoryOnly: (reason) => `Responses are kept in memory only${reason ? ` (${reason})` : ''}: a reload starts over.`,
-  rowCount: (shown, all) =>
-    shown === all
-      ? plural(all, 'recipient', 'recipients')
-      : `${shown.toLocaleString('en')} of ${plural(all, 'recipient', 'recipients')}`,
+  rowCount: (shown, all, paused) =>
+    paused
+      ? `${shown.toLocaleString('en')} of ${plural(all, 'recipient', 'recipients')} shown, as of the pause`
+      : shown === all
+        ? plural(all, 'recipient', 'recipients')
+        : `${shown.toLocaleString('en')} of ${plural(all, 'recipient', 'recipients')}`,
   engagement: ENGLISH_ENGAGEMENT,
   timeline: ENGLISH_TIMELINE,
   summary: ENGLISH_SUMMARY,

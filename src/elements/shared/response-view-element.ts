@@ -1,4 +1,4 @@
-import { LitElement, html, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ResponseStore } from '../../store/response-store';
 import type { StoreChange } from '../../store/store-events';
@@ -18,6 +18,12 @@ const CLOCK_MS = 30_000;
  * views that show times, a 30-second clock. A subclass says what a store change means to it.
  */
 export abstract class ResponseViewElement extends LitElement {
+  /**
+   * `light`, `dark`, or `auto` (the OS's); without it the element follows the page's
+   * `color-scheme`, as the page's own form controls do.
+   */
+  @property({ reflect: true }) theme: 'light' | 'dark' | 'auto' | undefined;
+
   /** Language of labels, numbers and times, if shown (BCP 47); messages come from `registerMessages`. */
   @property() locale: string | undefined;
 
@@ -30,6 +36,8 @@ export abstract class ResponseViewElement extends LitElement {
   private readonly storeController = new StoreController(this, (change) => this.storeChanged(change));
   private localeKey = '\n';
   private clock: ReturnType<typeof setInterval> | undefined;
+  /** Ticks each second while the connection waits to retry, for the countdown. */
+  private countdown: ReturnType<typeof setInterval> | undefined;
 
   constructor() {
     super();
@@ -54,6 +62,18 @@ export abstract class ResponseViewElement extends LitElement {
     super.disconnectedCallback();
     clearInterval(this.clock);
     this.clock = undefined;
+    clearInterval(this.countdown);
+    this.countdown = undefined;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    const retrying = this.isConnected && this.store?.connection.state === 'retrying';
+    if (retrying && this.countdown === undefined) this.countdown = setInterval(() => this.requestUpdate(), 1000);
+    else if (!retrying && this.countdown !== undefined) {
+      clearInterval(this.countdown);
+      this.countdown = undefined;
+    }
   }
 
   /**
@@ -79,7 +99,14 @@ export abstract class ResponseViewElement extends LitElement {
   /** The loading, empty, error and offline notices, in a status region. */
   protected renderNotices(notices: readonly StatusNotice[]): TemplateResult {
     return html`<div class="status" role="status">
-      ${notices.map((n) => html`<p class="notice" part="status" data-kind=${n.kind}>${n.text}</p>`)}
+      ${notices.map(
+        (n) =>
+          html`<p class="notice" part="status" data-kind=${n.kind}>${n.text}${
+            n.action
+              ? html` <button type="button" part=${n.action.part} @click=${n.action.run}>${n.action.label}</button>`
+              : nothing
+          }</p>`,
+      )}
     </div>`;
   }
 }

@@ -5,6 +5,8 @@ import type { Messages } from './messages';
 export interface StatusNotice {
   kind: 'loading' | 'empty' | 'offline' | 'error' | 'info';
   text: string;
+  /** A button after the text: "Retry now". */
+  action?: { label: string; part: string; run: () => void };
 }
 
 /**
@@ -19,16 +21,20 @@ export function storeNotices(store: ResponseStore, messages: Messages, hasRows: 
     case 'connecting':
       if (!hasRows) notices.push({ kind: 'loading', text: messages.connecting });
       break;
-    case 'retrying':
+    case 'retrying': {
+      // Counted down from the store's next retry time: the view re-renders each second meanwhile.
+      const left = store.nextRetryAt === undefined ? (connection.retryInMs ?? 0) : store.nextRetryAt - Date.now();
       notices.push({
         kind: 'error',
         text: messages.retrying(
-          Math.max(1, Math.round((connection.retryInMs ?? 0) / 1000)),
+          Math.max(1, Math.ceil(left / 1000 - 0.05)),
           Math.max(1, connection.attempt),
           connection.error,
         ),
+        action: { label: messages.retryNow, part: 'button retry-button', run: () => store.retryNow() },
       });
       break;
+    }
     case 'offline':
       notices.push({ kind: 'offline', text: messages.offline });
       break;
@@ -51,6 +57,7 @@ export function viewNotices(
   total: number,
   shown: number,
 ): StatusNotice[] {
+  // What the host must do is said to the developer (on the console, by the element), not here.
   if (!store) return [{ kind: 'loading', text: messages.noStore }];
   if (!emailId) return [{ kind: 'empty', text: messages.noEmailId }];
   const notices = storeNotices(store, messages, total > 0);

@@ -17,6 +17,12 @@ export interface TimelineMessages {
   softBounceWarning: (emails: number, address: string | undefined) => string;
   /** Why a flag is set: "Hard Bounce in spring-sale". */
   causedBy: (response: string, emailId: string) => string;
+  /** Do not use email known from a send canceled for it: "before spring-sale". */
+  setBefore: (emails: string) => string;
+  /** "Delivered after the address was marked Do not use email (Hard Bounce in welcome)." */
+  sentAfterFlag: (response: string, flag: string, cause: string) => string;
+  /** The flag word in sentAfterFlag for an address marked invalid. */
+  invalidFlag: string;
   filterLabel: string;
   allResponses: string;
   responseOption: (label: string, count: number) => string;
@@ -27,7 +33,7 @@ export interface TimelineMessages {
   clicks: (count: number) => string;
   machineOpens: (count: number) => string;
   eventsLabel: (emailId: string) => string;
-  /** Beside the event that made the response what it became. */
+  /** Beside the event that made the response what it became (empty: only unchanged ones are marked). */
   changed: string;
   lowerPriority: (current: string) => string;
   afterFinal: (final: string) => string;
@@ -62,6 +68,9 @@ export const ENGLISH_TIMELINE: TimelineMessages = {
   softBounceWarning: (emails, address) =>
     `${address ?? 'The address'} soft-bounced in ${n(emails)} emails in a row: it may no longer be in use.`,
   causedBy: (response, emailId) => `${response} in ${emailId}`,
+  setBefore: (emails) => `before ${emails}`,
+  sentAfterFlag: (response, flag, cause) => `${response} after the address was marked ${flag} (${cause}).`,
+  invalidFlag: 'invalid',
   filterLabel: 'Response',
   allResponses: 'All responses',
   responseOption: (label, count) => `${label} (${n(count)})`,
@@ -72,7 +81,7 @@ export const ENGLISH_TIMELINE: TimelineMessages = {
   clicks: (count) => plural(count, 'click', 'clicks'),
   machineOpens: (count) => plural(count, 'machine open', 'machine opens'),
   eventsLabel: (emailId) => `Events of ${emailId}`,
-  changed: 'changed the response',
+  changed: '',
   lowerPriority: (current) => `no change: lower priority than ${current}`,
   afterFinal: (final) => `no change: ${final} is final`,
   sameResponse: (current) => `no change: already ${current}`,
@@ -85,7 +94,7 @@ export const ENGLISH_TIMELINE: TimelineMessages = {
   showMore: (count) => `Show ${plural(count, 'older email', 'older emails')}`,
   showNewer: (count) => `Show ${plural(count, 'newer email', 'newer emails')}`,
   range: (first, last, total) => `Emails ${n(first)}–${n(last)} of ${n(total)}`,
-  noContactId: 'No contact chosen: set the contact-id attribute.',
+  noContactId: 'Choose a recipient to see their responses.',
   noEmails: 'No emails for this contact yet.',
   noMatch: 'No email of this contact has this response.',
 };

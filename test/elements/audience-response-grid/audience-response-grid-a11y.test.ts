@@ -69,6 +69,10 @@ describe('<audience-response-grid> accessibility', () => {
     await emulateMedia({ colorScheme: 'dark' });
     try {
       const el = await mountGrid(await storeWith(variedEvents()));
+      el.theme = 'dark';
+      el.applyFilter({ groups: ['sent'] });
+      await settled(el);
+      expect(getComputedStyle(el).backgroundColor).to.equal('rgb(29, 31, 35)');
       await expect(el).to.be.accessible();
     } finally {
       await emulateMedia({ colorScheme: 'light' });

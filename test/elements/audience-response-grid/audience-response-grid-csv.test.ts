@@ -7,11 +7,12 @@ import { mountGrid, rows, settled } from './grid-fixtures';
 import { recipientEvent as ev } from '../../support/events';
 import { storeWith } from '../../support/store';
 
-const HEADER = 'Contact,Email address,Stage,Response,Final,Details,Opens,Clicks,Last response,Recipient id,Contact id';
+const HEADER =
+  'Contact,Email address,Stage,Response,Final,Details,Opens,Clicks,Last response (America/New_York),Recipient id,Contact id';
 const lines = (csv: string) => csv.split('\r\n');
 
 describe('<audience-response-grid> CSV export', () => {
-  it('writes the time zone, the header and the view in its current order and filter', async () => {
+  it('writes the header on line 1 (the zone in the name of the time column) and the view in its current order and filter', async () => {
     const grid = await mountGrid(
       await storeWith([
         ev('delivered', 'a', { contactName: 'Cara', address: 'cara@example.com', contactId: 'c1', at: 1 }),
@@ -25,7 +26,6 @@ describe('<audience-response-grid> CSV export', () => {
     grid.applyFilter({ groups: ['delivered'] });
     await settled(grid);
     expect(lines(grid.csv())).to.deep.equal([
-      'Time zone,America/New_York',
       HEADER,
       'Ann,ann@example.com,Delivered,Opened,no,,1,0,2025-12-31 19:02:00,b,',
       'Cara,cara@example.com,Delivered,Delivered,no,,0,0,2025-12-31 19:01:00,a,c1',
@@ -33,7 +33,7 @@ describe('<audience-response-grid> CSV export', () => {
     ]);
     grid.applyFilter({ groups: ['final'] });
     await settled(grid);
-    expect(lines(grid.csv())[2]).to.equal('Dora,,Not delivered,Hard Bounce,yes,550 gone,0,0,2025-12-31 19:05:00,d,');
+    expect(lines(grid.csv())[1]).to.equal('Dora,,Not delivered,Hard Bounce,yes,550 gone,0,0,2025-12-31 19:05:00,d,');
   });
 
   it('exports every matching row, not only the rendered ones, with the optional columns', async () => {
@@ -45,12 +45,12 @@ describe('<audience-response-grid> CSV export', () => {
     await settled(grid);
     expect(rows(grid).length).to.be.below(30);
     const csv = lines(grid.csv());
-    expect(csv[1]).to.equal(
-      'Contact,Email address,Stage,Response,Final,Details,Opens,Clicks,Last response,Provider,Email type,Recipient id,Contact id',
+    expect(csv[0]).to.equal(
+      'Contact,Email address,Stage,Response,Final,Details,Opens,Clicks,Last response (UTC),Provider,Email type,Recipient id,Contact id',
     );
-    expect(csv).to.have.length(2 + 500 + 1);
-    expect(csv[2]).to.equal('P1,,Delivered,Opened,no,,1,0,2026-01-01 00:00:00,ses,news,r1,');
-    expect(csv[501]).to.equal('P999,,Delivered,Opened,no,,1,0,2026-01-01 00:00:00,ses,news,r999,');
+    expect(csv).to.have.length(1 + 500 + 1);
+    expect(csv[1]).to.equal('P1,,Delivered,Opened,no,,1,0,2026-01-01 00:00:00,ses,news,r1,');
+    expect(csv[500]).to.equal('P999,,Delivered,Opened,no,,1,0,2026-01-01 00:00:00,ses,news,r999,');
   });
 
   it('neutralizes cells a spreadsheet would run as formulas, and quotes what needs quotes', async () => {
@@ -72,7 +72,7 @@ describe('<audience-response-grid> CSV export', () => {
         ),
       ),
     );
-    const cells = lines(grid.csv()).slice(2, -1);
+    const cells = lines(grid.csv()).slice(1, -1);
     expect(cells.map((line) => line.slice(0, line.indexOf(',Delivered,Delivered')))).to.deep.equal([
       `'=SUM(A1:A9),"'=HYPERLINK(""http://evil"")"`,
       `'+1 555 0100,`,
@@ -113,12 +113,24 @@ describe('<audience-response-grid> CSV export', () => {
     await settled(grid);
     expect(grid.resendList().map((r) => r.recipientId)).to.deep.equal(['a', 'c']);
     expect(lines(grid.resendCsv())).to.deep.equal([
-      'Time zone,UTC',
-      'Contact,Email address,Details,Last response,Recipient id,Contact id',
+      'Contact,Email address,Details,Last response (UTC),Recipient id,Contact id',
       'Ann,ann@example.com,mailbox full,2026-01-01 00:03:00,a,c1',
       "'=cmd,c@example.com,,2026-01-01 00:04:00,c,",
       '',
     ]);
+  });
+
+  it('disables the resend button, saying "No soft bounces", while there are none, and enables it when one comes', async () => {
+    const store = await storeWith([ev('opened', 'a', { contactName: 'Ann' })]);
+    const grid = await mountGrid(store);
+    const button = grid.shadowRoot!.querySelector<HTMLButtonElement>('[part~="resend-button"]')!;
+    expect(button.disabled).to.equal(true);
+    expect(button.textContent!.trim()).to.equal('No soft bounces');
+    await store.ingest([ev('soft-bounce', 'b', { contactName: 'Bob', at: 2 })]);
+    store.flush();
+    await settled(grid);
+    expect(button.disabled).to.equal(false);
+    expect(button.textContent!.trim()).to.equal('Resend list (soft bounces)');
   });
 
   it('downloads the CSV through a Blob URL, with a byte-order mark, and adds nothing to the page', async () => {

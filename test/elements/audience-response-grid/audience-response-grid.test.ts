@@ -15,7 +15,7 @@ import { sentToProviderWait } from '../../../src/elements/shared/time-format';
 import { ResponseStore } from '../../../src/store/response-store';
 import type { CacheStatus } from '../../../src/store/store-events';
 import { cellTexts, mountGrid, rows, scroller, settled } from './grid-fixtures';
-import { BASE_TIME, recipientEvent as ev } from '../../support/events';
+import { BASE_TIME, BASE_TIME as BASE, recipientEvent as ev } from '../../support/events';
 import { storeWith } from '../../support/store';
 import { ManualSource } from '../../support/manual-source';
 
@@ -103,18 +103,29 @@ describe('<audience-response-grid>', () => {
     expect(hours!.textContent).to.equal(relative.format(-1, 'hour'));
   });
 
-  it('shows how long Sent to provider has waited toward the 48-hour limit, and overdue past it', async () => {
-    const now = Date.now();
+  it("reads the Sent to provider wait from the store's clock: waiting, then overdue after a jump", async () => {
     const store = await storeWith([
-      { ...ev('sent-to-provider', 'waiting'), at: now - 3 * HOUR - 60_000 },
-      { ...ev('sent-to-provider', 'late'), at: now - 50 * HOUR },
+      { ...ev('sent-to-provider', 'waiting'), at: BASE },
+      { ...ev('sent-to-provider', 'late'), at: BASE - 38 * HOUR },
     ]);
+    // A host's clock (the demo's simulated time): the wall clock is years away from BASE.
+    store.setClock(() => BASE + 12 * HOUR + 60_000);
+    expect(store.now()).to.equal(BASE + 12 * HOUR + 60_000);
     const grid = await mountGrid(store);
-    const [waiting, late] = rows(grid).map((row) => row.querySelector('[part~="wait"]')!);
-    expect(waiting!.textContent).to.equal('waited 3 h of 48 h');
-    expect(waiting!.getAttribute('part')).to.equal('wait');
-    expect(late!.textContent).to.equal('overdue: waited 50 h of 48 h');
-    expect(late!.getAttribute('part')).to.equal('wait overdue');
+    const wait = () => rows(grid).map((row) => row.querySelector('[part~="wait"]')!);
+    expect(wait()[0]!.textContent).to.equal('waiting 12 h of 48 h');
+    expect(wait()[0]!.getAttribute('part')).to.equal('wait');
+    expect(wait()[1]!.textContent).to.equal('overdue: waited 50 h of 48 h');
+    expect(wait()[1]!.getAttribute('part')).to.equal('wait overdue');
+    // The clock jumps past 48 hours with no event: the view follows the store's clock at once.
+    let now = BASE + 49 * HOUR;
+    store.setClock(() => now);
+    await settled(grid);
+    expect(wait()[0]!.textContent).to.equal('overdue: waited 49 h of 48 h');
+    now += HOUR;
+    store.setClock(undefined);
+    await settled(grid);
+    expect(store.now()).to.be.closeTo(Date.now(), 1000);
   });
 
   it('sorts by a header click, stably, toggles the direction and sets aria-sort', async () => {
@@ -245,7 +256,10 @@ describe('<audience-response-grid>', () => {
     expect(target.isConnected).to.equal(true);
     expect(target.getAttribute('aria-rowindex')).to.equal(index);
     expect(cellTexts(target).slice(2, 5)).to.deep.equal(['Clicked', '1', '1']);
-    expect(updatesButton(grid)!.textContent!.trim()).to.equal('1 update, show');
+    expect(updatesButton(grid)!.textContent!.trim()).to.equal('Show');
+    expect(shadow(grid).querySelector('[part~="held-updates"]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+      'Paused while you read · 1 update · Show',
+    );
     expect(grid.pendingUpdates).to.equal(1);
     updatesButton(grid)!.click();
     await settled(grid);
@@ -368,9 +382,7 @@ describe('<audience-response-grid>', () => {
     const lonely = await fixture<AudienceResponseGridElement>(
       html`<audience-response-grid email-id="e1"></audience-response-grid>`,
     );
-    expect(notices(lonely)).to.deep.equal([
-      'Waiting for data: put this element inside <email-responses> or set its store property.',
-    ]);
+    expect(notices(lonely)).to.deep.equal(['Loading responses…']);
     const grid = await mountGrid(await storeWith([]), 'e1');
     expect(notices(grid)).to.deep.equal(['No recipients for this email yet.']);
     grid.store = await storeWith(people());
@@ -379,7 +391,7 @@ describe('<audience-response-grid>', () => {
     expect(notices(grid)).to.deep.equal(['No recipient matches the search and filters.']);
     grid.emailId = '';
     await settled(grid);
-    expect(notices(grid)).to.deep.equal(['No email chosen: set the email-id attribute.']);
+    expect(notices(grid)).to.deep.equal(['No email to show yet.']);
   });
 
   it('says when the cache is loading, the connection retries, or the page is offline', async () => {
@@ -394,7 +406,7 @@ describe('<audience-response-grid>', () => {
     source.sink!.status({ state: 'retrying', attempt: 2, retryInMs: 4000, error: 'the server closed the stream' });
     await settled(grid);
     expect(notices(grid)[0]).to.equal(
-      'Live updates interrupted (the server closed the stream). Trying again in 4 seconds (attempt 2). The responses shown may be out of date.',
+      'Live updates interrupted. Trying again in 4 seconds. The responses shown may be out of date. Retry now',
     );
     expect(shadow(grid).querySelector('[role="status"] p')!.getAttribute('data-kind')).to.equal('error');
     source.sink!.status({ state: 'offline', attempt: 0 });
@@ -431,6 +443,7 @@ describe('<audience-response-grid>', () => {
     expect(getComputedStyle(rows(grid)[0]!).backgroundColor).to.equal('rgb(1, 2, 3)');
     grid.style.removeProperty('--email-responses-background');
     await emulateMedia({ colorScheme: 'dark' });
+    wrapper.style.colorScheme = 'light dark';
     try {
       expect(getComputedStyle(grid).backgroundColor).to.equal('rgb(29, 31, 35)');
     } finally {

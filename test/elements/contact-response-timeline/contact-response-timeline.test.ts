@@ -72,12 +72,12 @@ describe('<contact-response-timeline>', () => {
   it('explains every event in time order: which changed the response, which did not and why', async () => {
     const el = await mountTimeline(await storeWith(story()));
     expect(eventLines(emailItem(el, 'e1'))).to.deep.equal([
-      ['delivered', 'changed', 'changed the response', ''],
+      ['delivered', 'changed', '', ''],
       ['delivered', 'same-response', 'no change: already Delivered', ''],
-      ['opened', 'changed', 'changed the response', '+1 open'],
-      ['clicked', 'changed', 'changed the response', '+1 click'],
+      ['opened', 'changed', '', '+1 open'],
+      ['clicked', 'changed', '', '+1 click'],
       ['opened', 'lower-priority', 'no change: lower priority than Clicked', '+1 open'],
-      ['unsubscribed', 'changed', 'changed the response', ''],
+      ['unsubscribed', 'changed', '', ''],
       ['clicked', 'after-final', 'no change: Unsubscribed is final', '+1 click'],
     ]);
     const item = emailItem(el, 'e1');
@@ -100,7 +100,9 @@ describe('<contact-response-timeline>', () => {
   it('shows the contact flags: Do not use email with its cause, Valid, and the types it unsubscribed from', async () => {
     const el = await mountTimeline(await storeWith(story()));
     expect(flag(el, 'do-not-use-email').dataset['value']).to.equal('yes');
-    expect(text(flag(el, 'do-not-use-email'))).to.equal('Do not use email yes (Unsubscribed in e1)');
+    expect(text(flag(el, 'do-not-use-email'))).to.equal(
+      'Do not use email yes (Unsubscribed in e1, Jan 1, 2026, 12:40 AM)',
+    );
     expect(text(flag(el, 'valid'))).to.equal('Valid yes');
     expect(text(flag(el, 'unsubscribed-types'))).to.equal('Unsubscribed from promo');
     expect(shadow(el).querySelector('[part="warning"]')).to.equal(null);
@@ -116,8 +118,10 @@ describe('<contact-response-timeline>', () => {
         tev('soft-bounce', 's3', { at: 30, ...address }),
       ]),
     );
-    expect(text(flag(el, 'do-not-use-email'))).to.equal('Do not use email yes (Hard Bounce in s0)');
-    expect(text(flag(el, 'valid'))).to.equal('Valid no (Hard Bounce in s0)');
+    expect(text(flag(el, 'do-not-use-email'))).to.equal(
+      'Do not use email yes (Hard Bounce in s0, Jan 1, 2026, 12:00 AM)',
+    );
+    expect(text(flag(el, 'valid'))).to.equal('Valid no (Hard Bounce in s0, Jan 1, 2026, 12:00 AM)');
     expect(text(flag(el, 'unsubscribed-types'))).to.equal('Unsubscribed from none');
     expect(text(shadow(el).querySelector('[part="warning"]'))).to.equal(
       'bob@example.com soft-bounced in 3 emails in a row: it may no longer be in use.',
@@ -159,10 +163,10 @@ describe('<contact-response-timeline>', () => {
     await el.updateComplete;
     expect(el.showMachineOpens).to.equal(true);
     expect(eventLines(e3())).to.deep.equal([
-      ['delivered', 'changed', 'changed the response', ''],
-      ['opened-machine', 'changed', 'changed the response', '+1 machine open'],
+      ['delivered', 'changed', '', ''],
+      ['opened-machine', 'changed', '', '+1 machine open'],
       ['opened-machine', 'same-response', 'no change: already Opened (machine)', '+1 machine open'],
-      ['opened', 'changed', 'changed the response', '+1 open'],
+      ['opened', 'changed', '', '+1 open'],
     ]);
     expect(text(e3().querySelector('[part="counts"]'))).to.equal('1 open · 0 clicks · 2 machine opens');
     expect(e3().querySelector('[part="hidden-count"]')).to.equal(null);
@@ -231,7 +235,7 @@ describe('<contact-response-timeline>', () => {
     expect(el.isUpdatePending).to.equal(true);
     await el.updateComplete;
     expect(emailIds(el)).to.deep.equal(['e4', 'e3', 'e2', 'e1']);
-    expect(text(flag(el, 'valid'))).to.equal('Valid no (Hard Bounce in e4)');
+    expect(text(flag(el, 'valid'))).to.equal('Valid no (Hard Bounce in e4, Jan 3, 2026, 6:40 PM)');
     await store.ingest([tev('clicked', 'e3', { at: 3020 })]);
     store.flush();
     await el.updateComplete;
@@ -258,16 +262,14 @@ describe('<contact-response-timeline>', () => {
 
   it('says when it has no store, no contact, no emails, or the stream is offline', async () => {
     const lonely = await mountTimeline(undefined);
-    expect(notices(lonely)).to.deep.equal([
-      'Waiting for data: put this element inside <email-responses> or set its store property.',
-    ]);
+    expect(notices(lonely)).to.deep.equal(['Loading responses…']);
     const store = await storeWith(story());
     const el = await mountTimeline(store, 'nobody');
     expect(notices(el)).to.deep.equal(['No emails for this contact yet.']);
     expect(shadow(el).querySelector('[part="flags"]')).to.equal(null);
     el.contactId = '';
     await el.updateComplete;
-    expect(notices(el)).to.deep.equal(['No contact chosen: set the contact-id attribute.']);
+    expect(notices(el)).to.deep.equal(['Choose a recipient to see their responses.']);
     el.contactId = 'c1';
     store.connect({
       kind: 'manual',

@@ -20,12 +20,15 @@ describe('<response-summary> accessibility', () => {
 
   it('has no axe violations in dark mode (contrast included)', async () => {
     await emulateMedia({ colorScheme: 'dark' });
+    // A page that follows the OS says so; the element follows the page's color-scheme.
+    document.documentElement.style.colorScheme = 'light dark';
     try {
       const el = await mountSummary(await storeWith(varied()));
       await openStages(el);
       await expect(el).to.be.accessible();
       expect(getComputedStyle(el).backgroundColor).to.equal('rgb(29, 31, 35)');
     } finally {
+      document.documentElement.style.colorScheme = '';
       await emulateMedia({ colorScheme: 'light' });
     }
   });

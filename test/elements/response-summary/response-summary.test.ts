@@ -264,16 +264,14 @@ describe('<response-summary>', () => {
   });
 
   it('says when it has no store, no email, no recipients, or the stream is offline', async () => {
-    expect(notices(await mountSummary(undefined))).to.deep.equal([
-      'Waiting for data: put this element inside <email-responses> or set its store property.',
-    ]);
+    expect(notices(await mountSummary(undefined))).to.deep.equal(['Loading responses…']);
     const store = await storeWith(varied());
     const el = await mountSummary(store, 'nothing-yet');
     expect(notices(el)).to.deep.equal(['No recipients for this email yet.']);
     expect(el.shadowRoot!.querySelector('.cards')).to.equal(null);
     el.emailId = '';
     await el.updateComplete;
-    expect(notices(el)).to.deep.equal(['No email chosen: set the email-id attribute.']);
+    expect(notices(el)).to.deep.equal(['No email to show yet.']);
     el.emailId = 'e1';
     store.connect({
       kind: 'manual',

@@ -1,0 +1,27 @@
+import { html, type TemplateResult } from 'lit';
+
+/**
+ * Bidi control characters (embeddings, overrides, isolates, marks). In an address or a reason
+ * they make the text display as something else ("\u202Emoc.live@eve" shows as "eve@live.com"),
+ * so data shows them as visible marks instead of obeying them.
+ */
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/** The text with every bidi control replaced by a visible `⟨U+202E⟩`. */
+export function visibleControls(text: string): string {
+  return text.replace(BIDI_CONTROLS, (c) => `⟨U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}⟩`);
+}
+
+/**
+ * A left-to-right datum (address, URL, SMTP text, id) in any page direction: isolated with
+ * `dir="ltr"`, so "emil.tanaka.7@" never shows as "@emil.tanaka.7" on a right-to-left page,
+ * and with its bidi controls made visible.
+ */
+export function ltr(text: string, part?: string): TemplateResult {
+  return html`<span class="ltr" dir="ltr" part=${part ?? 'ltr'} title=${visibleControls(text)}>${visibleControls(text)}</span>`;
+}
+
+/** Text of unknown direction (a name): isolated, its own direction found from its letters. */
+export function isolated(text: string): TemplateResult {
+  return html`<bdi>${visibleControls(text)}</bdi>`;
+}
