@@ -97,7 +97,11 @@ describe('<audience-response-grid> at a million rows', function () {
     await scrollAndRest(scroller(grid).scrollTop + 1);
     // 1,501 px one to one is about 160 px on the scrollbar's scale.
     expect(scroller(grid).scrollTop - home).to.be.within(120, 200);
-    expect(visibleRows(grid).map((row) => cellTexts(row)[0])).to.deep.equal(texts);
+    // The same rows stay in view; moving 1 px may let one row in at the bottom edge or out at the top.
+    const restedTexts = visibleRows(grid).map((row) => cellTexts(row)[0]);
+    const kept = texts.filter((text) => restedTexts.includes(text));
+    expect(kept.length, 'rows still in view after the rest').to.be.at.least(texts.length - 1);
+    expect(restedTexts.filter((text) => texts.includes(text))).to.deep.equal(kept);
     const rested = screenTops();
     expect([...rested.values()][0]).to.be.closeTo([...moved.values()][0]! - 1, 0.5);
   });
