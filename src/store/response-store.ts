@@ -67,6 +67,8 @@ export class ResponseStore extends EventTarget {
   private pendingRows = new Set<number>();
   private pendingEmails = new Set<string>();
   private pendingReset = false;
+  /** Audience sizes the backend stated, by email: a snapshot page's `total`. */
+  private readonly audienceSizes = new Map<string, number>();
   private cacheState: CacheStatus = { state: 'none' };
   /** Events the current rules reject as unknown, kept for a refold under other rules. */
   private held: unknown[] = [];
@@ -274,6 +276,7 @@ export class ResponseStore extends EventTarget {
    * the recipients it covers. Events that arrived after the snapshot's cursor are applied again on
    * top; every recipient where the optimistic state disagreed is reported as `reconcile-conflict`.
    * A snapshot whose cursor this store never reached is taken as covering every event it has.
+   * A page's `total` becomes `audienceSize(emailId)`.
    */
   async loadSnapshot(
     url: string,
@@ -290,6 +293,8 @@ export class ResponseStore extends EventTarget {
         break;
       }
       const body = read.value;
+      const total = this.takeAudienceSize(emailId, body.total);
+      if (total !== undefined) problems.push(total);
       const start = body.cursor === undefined ? undefined : this.sourceLink.positionOf(body.cursor);
       const result = reconcilePage(this.current, body, (row) =>
         start === undefined ? [] : this.log.forRowSince(row, start),
@@ -303,6 +308,27 @@ export class ResponseStore extends EventTarget {
       problems.push(...result.problems);
     }
     return { recipients, conflicts, problems };
+  }
+
+  /**
+   * How many recipients an email's audience has, as the backend last stated it (a snapshot
+   * page's `total`), or undefined when it has not. The report shows loading progress until that
+   * many rows are here.
+   */
+  audienceSize(emailId: string): number | undefined {
+    return this.audienceSizes.get(emailId);
+  }
+
+  /** Keeps a snapshot's `total` (views hear of a change), or answers why it cannot. */
+  private takeAudienceSize(emailId: string, total: unknown): string | undefined {
+    if (total === undefined || total === null) return undefined;
+    if (typeof total !== 'number' || !Number.isInteger(total) || total < 0)
+      return `the snapshot's total must be a whole number of at least 0, not ${JSON.stringify(total)}`;
+    if (this.audienceSizes.get(emailId) === total) return undefined;
+    this.audienceSizes.set(emailId, total);
+    this.pendingEmails.add(emailId);
+    this.batcher.schedule();
+    return undefined;
   }
 
   /**

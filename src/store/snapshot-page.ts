@@ -26,4 +26,10 @@ export interface SnapshotPage {
   recipients: ServerRecipient[];
   /** The next page's token, or null on the last page. */
   next?: string | null;
+  /**
+   * How many recipients the email's audience has in all, over every page (optional). The store
+   * keeps the latest as `audienceSize(emailId)`, and the report shows "loading 2,400 of 100,000"
+   * until that many rows are here.
+   */
+  total?: number;
 }

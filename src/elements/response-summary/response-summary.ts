@@ -151,7 +151,8 @@ export class ResponseSummaryElement extends ResponseViewElement {
 
   /**
    * The email's name, subject, sender, send time and audience size, when the host has them
-   * (see `fetchEmailInfo`); the id is the title without them.
+   * (see `fetchEmailInfo`); the id is the title without them. The audience size a snapshot
+   * stated (`store.audienceSize`) wins over this one.
    */
   @property({ attribute: false }) emailInfo: EmailInfo | undefined;
 
@@ -221,7 +222,8 @@ export class ResponseSummaryElement extends ResponseViewElement {
         updatedAt: this.updatedAt,
         offlineSince: this.offlineSince,
         loaded: total,
-        audience: this.emailInfo?.audience,
+        // The store's is the backend's latest word (each snapshot restates it); the host's is a fallback.
+        audience: store.audienceSize(this.emailId) ?? this.emailInfo?.audience,
       },
       locales,
     );
