@@ -246,7 +246,7 @@ export class ResponseSummaryElement extends ResponseViewElement {
         text:
           figure.key === 'machine-opened'
             ? m.summary.machineNote(numbers.format(figure.count), this.rate(figure.rate))
-            : m.summary.openedNotDeliveredNote(numbers.format(figure.count)),
+            : m.summary.openedNotDeliveredNote(numbers.format(figure.count), figure.count),
         help: texts.get(figure.key)!.help,
       }));
     const stages: BreakdownStage[] = BREAKDOWN_STAGES.map((stage) => ({
@@ -270,7 +270,9 @@ export class ResponseSummaryElement extends ResponseViewElement {
             onRange: (range) => (this.range = range),
           });
     const links = this.engagement.links(store.state);
+    // The hint sits before the figures it describes: at the end its 1 px box fell below the report.
     return html`${header}${status}
+      <p id=${HINT_ID} class="visually-hidden">${m.summary.chooseHint}</p>
       ${renderCards({ figures: figures.filter((f) => f.kind === 'headline'), texts, chosen, hintId: HINT_ID, listLabel: m.summary.headline, onChoose: this.choose })}
       ${renderNotes({ notes, chosen, hintId: HINT_ID, onChoose: this.choose })}
       ${renderBreakdown({
@@ -286,7 +288,7 @@ export class ResponseSummaryElement extends ResponseViewElement {
         onChoose: this.choose,
       })}
       <div class="panels">${overTime}${renderLinks({ links, figureOf: (link) => this.linkFigure(link), chosen, hintId: HINT_ID, onChoose: this.choose, messages: m.summary, numbers, onDownload: () => this.downloadLinks() })}</div>
-      <p id=${HINT_ID} class="visually-hidden">${m.summary.chooseHint}</p>`;
+`;
   }
 
   /** A link's clickers as a figure: the grid shows exactly them, under a chip naming the link. */
@@ -332,7 +334,7 @@ export class ResponseSummaryElement extends ResponseViewElement {
     const text: FigureText = { label, value: n(figure.count), rate: '', of: '', total: '', help };
     switch (figure.key) {
       case 'sent':
-        return { ...text, rate: s.rates.sent(rate, n(report.recipients)) };
+        return { ...text, rate: s.rates.sent(rate, n(report.recipients), report.recipients) };
       case 'delivered':
         return { ...text, rate: s.rates.delivery(rate), of: s.rates.ofSent(n(report.sent)) };
       case 'not-delivered':
@@ -342,17 +344,21 @@ export class ResponseSummaryElement extends ResponseViewElement {
           ...text,
           rate: s.rates.open(rate),
           of: s.rates.ofDelivered(n(report.delivered.count)),
-          total: s.totalOpens(n(report.totalOpens)),
+          total: s.totalOpens(n(report.totalOpens), report.totalOpens),
         };
       case 'unique-clicks':
         return {
           ...text,
           rate: s.rates.click(rate),
           of: s.rates.ofDelivered(n(report.delivered.count)),
-          total: s.totalClicks(n(report.totalClicks)),
+          total: s.totalClicks(n(report.totalClicks), report.totalClicks),
         };
       case 'click-to-open':
-        return { ...text, value: rate, rate: s.rates.clickToOpen(n(figure.count), n(figure.base!.count)) };
+        return {
+          ...text,
+          value: rate,
+          rate: s.rates.clickToOpen(n(figure.count), n(figure.base!.count), figure.count, figure.base!.count),
+        };
       case 'unsubscribed':
         return { ...text, rate: s.rates.unsubscribe(rate), of: s.rates.ofDelivered(n(report.delivered.count)) };
       case 'spam-complaint':

@@ -18,6 +18,9 @@ export const summaryStyles = css`
   .header {
     margin-block-end: 0.75rem;
   }
+  .visually-hidden {
+    margin: 0;
+  }
   h2 {
     margin: 0;
     font-size: 1.25em;
@@ -118,6 +121,11 @@ export const summaryStyles = css`
   summary::-webkit-details-marker {
     display: none;
   }
+  /* A closed list has no box at all: Chromium lays out the hidden content of a closed <details>
+     where it would go, past the end of the report (found by geometry, never painted). */
+  details:not([open]) > :not(summary) {
+    display: none;
+  }
   .stage-name {
     flex: 1;
   }
@@ -185,6 +193,8 @@ export const summaryStyles = css`
   .chart .tick {
     fill: var(--_muted);
     font-size: 11px;
+    /* "3 h" keeps its order on a right-to-left page: the label's own letters set its direction. */
+    unicode-bidi: plaintext;
   }
   .chart polyline {
     fill: none;
