@@ -125,6 +125,7 @@ const HELP: Partial<Record<FigureKey, keyof Messages['summary']['help']>> = {
  * @csspart over-time-table - The chart's figures as a table, behind a disclosure.
  * @csspart links - The clicked links.
  * @csspart links-table - The top ten links with their unique and total clicks.
+ * @csspart link-url - A link's URL, always left to right.
  * @csspart links-download - The button that downloads every link as CSV.
  *
  * @cssprop --email-responses-background - Background; white, or dark grey in dark mode.
