@@ -155,7 +155,8 @@ export const ENGLISH: Messages = {
   offline:
     'You are offline. The responses shown are the ones received so far; live updates resume when the connection returns.',
   closed: () => 'Live updates stopped. The responses shown may be out of date.',
-  memoryOnly: (reason) => `Responses are kept in memory only${reason ? ` (${reason})` : ''}: a reload starts over.`,
+  memoryOnly: (reason) =>
+    `New responses are not being saved in this browser${reason ? ` (${reason})` : ''}. Nothing is lost: a reload restores the saved responses and fetches the rest from the live stream again.`,
   rowCount: (shown, all, paused) =>
     paused
       ? `${shown.toLocaleString('en')} of ${plural(all, 'recipient', 'recipients')} shown, as of the pause`
