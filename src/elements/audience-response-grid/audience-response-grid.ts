@@ -503,6 +503,11 @@ export class AudienceResponseGridElement extends ResponseViewElement {
     else if (r.left < left) delta = r.left - left;
     else if (r.right > right) delta = r.right - right;
     if (Math.abs(delta) >= 1) scroller.scrollLeft += delta;
+    // A grid taller than the window (a phone, wrapped chips) can hold its focused row below the
+    // window's edge: the page moves, the grid's own scroll (already right) does not.
+    const onPage = cell.getBoundingClientRect();
+    if (onPage.top < 0 || onPage.bottom > innerHeight || onPage.left < 0 || onPage.right > innerWidth)
+      cell.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }
 
   /** Fires `recipient-select` for the row at a view index. */

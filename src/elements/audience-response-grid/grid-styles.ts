@@ -48,6 +48,8 @@ export const gridStyles = css`
     .chips {
       flex: 0 1 auto;
       min-block-size: 2.5rem;
+      /* At most about three lines: the cut third line shows there are more, a scroll away. */
+      max-block-size: 7.25rem;
       overflow-y: auto;
       scrollbar-width: thin;
     }

@@ -2,6 +2,7 @@
 // readable in two-line rows, every chip within the host, a cut response ending in an ellipsis in
 // its own reading direction, and the columns filling their rows in either direction.
 import { expect, fixture, html } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/elements/audience-response-grid/define';
 import type { AudienceResponseGridElement } from '../../../src/elements/audience-response-grid/audience-response-grid';
 import type { ResponseStore } from '../../../src/store/response-store';
@@ -103,4 +104,26 @@ describe('<audience-response-grid> fits what it shows', () => {
       }
     });
   }
+
+  it('moves the page to a focused cell below the window, when the grid is taller than the window', async () => {
+    const many = Array.from({ length: 80 }, (_, i) => ev('delivered', `r${i}`, { contactName: `Person ${i}`, at: i }));
+    const grid = await gridIn(await storeWith(many), 320);
+    grid.style.setProperty('--email-responses-height', `${innerHeight + 400}px`);
+    await settled(grid);
+    window.scrollTo(0, 0);
+    scroller(grid).querySelector<HTMLElement>('[tabindex="0"]')!.focus();
+    await sendKeys({ press: 'ArrowDown' });
+    await sendKeys({ down: 'Control' });
+    await sendKeys({ press: 'End' });
+    await sendKeys({ up: 'Control' });
+    await sendKeys({ press: 'Home' });
+    await sendKeys({ press: 'ArrowRight' });
+    await sendKeys({ press: 'ArrowRight' });
+    await settled(grid);
+    const focused = grid.shadowRoot!.activeElement as HTMLElement;
+    expect(focused.dataset['column']).to.equal('address');
+    const r = box(focused);
+    expect(r.top).to.be.at.least(-0.5);
+    expect(r.bottom).to.be.at.most(innerHeight + 0.5);
+  });
 });
