@@ -29,6 +29,21 @@ export interface Messages {
     lastResponse: string;
     provider: string;
     emailType: string;
+    stage: string;
+    /** The provider's reason or details: a bounce's SMTP text, a cancel's cause. */
+    reason: string;
+  };
+  /** The grid's column chooser and column widths. */
+  columns: {
+    /** The toolbar button that opens the chooser. */
+    button: string;
+    /** The chooser's title. */
+    legend: string;
+    /** How to change a width from the keyboard. */
+    resizeHint: string;
+    resetWidths: string;
+    /** Told to screen readers after a keyboard resize: "Contact: 240 px wide". */
+    resized: (column: string, width: number) => string;
   };
   /** CSV-only columns. */
   csv: {
@@ -107,6 +122,15 @@ export const ENGLISH: Messages = {
     lastResponse: 'Last response',
     provider: 'Provider',
     emailType: 'Email type',
+    stage: 'Stage',
+    reason: 'Reason',
+  },
+  columns: {
+    button: 'Columns',
+    legend: 'Columns shown',
+    resizeHint: 'To change a width, drag the edge of its header, or press Alt+Left or Alt+Right on the header.',
+    resetWidths: 'Reset widths',
+    resized: (column, width) => `${column}: ${width} px wide`,
   },
   csv: {
     stage: 'Stage',
