@@ -244,4 +244,12 @@ export const summaryStyles = css`
   .url {
     overflow-wrap: anywhere;
   }
+  /* The URLs take what the counts leave: on a phone they wrapped every 9 characters beside two
+     wide count columns. */
+  [part='links-table'] thead th:first-child {
+    inline-size: 100%;
+  }
+  [part='links-table'] :is(th, td) {
+    padding-inline: 0.3rem;
+  }
 `;

@@ -75,6 +75,12 @@ describe('<response-summary> in a narrow host', () => {
           expect(el.shadowRoot!.querySelectorAll('details[open] ul.responses').length).to.be.greaterThan(0);
           expect(outside(el), 'open').to.deep.equal([]);
           expect(el.scrollWidth, 'no sideways scroll').to.be.at.most(el.clientWidth);
+          const links = el.shadowRoot!.querySelector('[part="links-table"]');
+          if (links) {
+            // The URLs keep most of the table, so a link wraps in a few lines, not every few letters.
+            const url = links.querySelector('thead th')!.getBoundingClientRect().width;
+            expect(url / links.getBoundingClientRect().width).to.be.at.least(0.5);
+          }
         });
       }
     }
