@@ -86,3 +86,21 @@ describe('<response-summary> in a narrow host', () => {
     }
   }
 });
+
+describe('<response-summary> headline cards', () => {
+  // The embed page's report at 320, 390, 768 and 1440 px, and the demo's at 1440 px.
+  for (const [width, perRow] of [
+    [230, 1],
+    [358, 2],
+    [470, 2],
+    [1142, 4],
+    [1408, 8],
+  ] as const) {
+    it(`lays the eight cards out in full rows of ${perRow} in a ${width} px host`, async () => {
+      const el = await inBox(width, 'ltr', 'e1');
+      const tops = [...el.shadowRoot!.querySelectorAll('.card')].map((c) => Math.round(c.getBoundingClientRect().top));
+      const rows = [...new Set(tops)].map((top) => tops.filter((t) => t === top).length);
+      expect(rows).to.deep.equal(Array<number>(8 / perRow).fill(perRow));
+    });
+  }
+});
