@@ -31,10 +31,11 @@ export interface CardsInput {
  * (aria-pressed while chosen). The help says which rows a figure counts; it is the button's
  * description and its tooltip. Each text is isolated (`<bdi>`): its words, numbers and units
  * keep their own order on a right-to-left page ("33 clickers of 148 openers", not "clickers of
- * 148 openers 33"), while the card still lines up with the page.
+ * 148 openers 33"), while the card still lines up with the page. The eight cards sit in full
+ * rows, 8, 4, 2 or 1 to a row by the report's width (no row of two under a row of six).
  */
 export function renderCards(input: CardsInput): TemplateResult {
-  return html`<ul class="cards" part="cards" aria-label=${input.listLabel}>
+  return html`<div class="cards-box"><ul class="cards" part="cards" aria-label=${input.listLabel}>
     ${input.figures.map((figure) => {
       const text = input.texts.get(figure.key)!;
       const chosen = input.chosen === figure.key;
@@ -57,7 +58,7 @@ export function renderCards(input: CardsInput): TemplateResult {
         </button>
       </li>`;
     })}
-  </ul>`;
+  </ul></div>`;
 }
 
 export interface NotesInput {

@@ -75,8 +75,32 @@ describe('<response-summary> in a narrow host', () => {
           expect(el.shadowRoot!.querySelectorAll('details[open] ul.responses').length).to.be.greaterThan(0);
           expect(outside(el), 'open').to.deep.equal([]);
           expect(el.scrollWidth, 'no sideways scroll').to.be.at.most(el.clientWidth);
+          const links = el.shadowRoot!.querySelector('[part="links-table"]');
+          if (links) {
+            // The URLs keep most of the table, so a link wraps in a few lines, not every few letters.
+            const url = links.querySelector('thead th')!.getBoundingClientRect().width;
+            expect(url / links.getBoundingClientRect().width).to.be.at.least(0.5);
+          }
         });
       }
     }
+  }
+});
+
+describe('<response-summary> headline cards', () => {
+  // The embed page's report at 320, 390, 768 and 1440 px, and the demo's at 1440 px.
+  for (const [width, perRow] of [
+    [230, 1],
+    [358, 2],
+    [470, 2],
+    [1142, 4],
+    [1408, 8],
+  ] as const) {
+    it(`lays the eight cards out in full rows of ${perRow} in a ${width} px host`, async () => {
+      const el = await inBox(width, 'ltr', 'e1');
+      const tops = [...el.shadowRoot!.querySelectorAll('.card')].map((c) => Math.round(c.getBoundingClientRect().top));
+      const rows = [...new Set(tops)].map((top) => tops.filter((t) => t === top).length);
+      expect(rows).to.deep.equal(Array<number>(8 / perRow).fill(perRow));
+    });
   }
 });
