@@ -29,6 +29,9 @@ export async function outsideHosts(page: Page, views: readonly string[] = VIEWS)
     for (const tag of views) {
       for (const host of document.querySelectorAll(tag)) {
         const box = host.getBoundingClientRect();
+        // A host the page made a scroller (the demo's timeline) clips its whole tree itself.
+        const hostStyle = getComputedStyle(host);
+        if (hostStyle.overflowX !== 'visible' && hostStyle.overflowY !== 'visible') continue;
         for (const el of host.shadowRoot?.querySelectorAll<HTMLElement>('*') ?? []) {
           let clipped = false;
           for (let p = el.parentElement; p && !clipped; p = p.parentElement) {
