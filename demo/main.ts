@@ -1,6 +1,6 @@
 // The QA demo: the three views on one store, fed by the mock backend over SSE, cached in
 // IndexedDB and shared across tabs. Everything here is what a CRM page would write.
-import '../src/index';
+import { registerMessages } from '../src/index';
 import type { AudienceResponseGridElement } from '../src/elements/audience-response-grid/audience-response-grid';
 import type { ContactResponseTimelineElement } from '../src/elements/contact-response-timeline/contact-response-timeline';
 import type { EmailResponsesElement } from '../src/elements/email-responses/email-responses';
@@ -8,11 +8,14 @@ import type { ResponseSummaryElement } from '../src/elements/response-summary/re
 import { fetchEmailInfo } from '../src/store/email-info';
 import { SseSource } from '../src/store/sources/index';
 import { startMockBackend, type DemoSwitches } from './backend/mock-server';
+import { relayClock } from './clock-relay';
+import { bindViewSettings, registerDemoLanguages } from './view-settings.js';
 
 const params = new URLSearchParams(location.search);
 const audience = Math.min(1_000_000, Math.max(100, Number(params.get('audience') ?? 1000) || 1000));
 const rate = Number(params.get('rate') ?? 200) || 200;
 const form = document.querySelector<HTMLFormElement>('#controls')!;
+const viewForm = document.querySelector<HTMLFormElement>('#view-settings')!;
 const status = document.querySelector<HTMLElement>('#status')!;
 const field = <T extends Element>(name: string) => form.elements.namedItem(name) as unknown as T;
 field<HTMLSelectElement>('audience').value = String(audience);
@@ -33,6 +36,9 @@ grid.setAttribute('columns', 'provider email-type');
 const timeline = document.createElement('contact-response-timeline') as ContactResponseTimelineElement;
 root.append(summary, grid, timeline);
 views.append(root);
+// Language, time zone, theme and direction: from the URL's query, and back into it on each change.
+registerDemoLanguages(registerMessages);
+bindViewSettings(viewForm, root);
 const showEmail = (emailId: string) => {
   summary.setAttribute('email-id', emailId);
   grid.setAttribute('email-id', emailId);
@@ -60,9 +66,17 @@ timeline.addEventListener('email-select', (event) => {
 // feed a second source into the same store through ingest().
 const store = () => root.store;
 // The backend simulates time (faster than the wall clock, and with jumps): the views measure
-// waits and "5 min. ago" against it, through the store's clock.
-const simulatedClock = () => backend.now();
-store().setClock(simulatedClock);
+// waits and "5 min. ago" against it, through the store's clock. Every tab shows the leader's.
+const time = relayClock(
+  `email-responses-demo-clock-${audience}`,
+  store,
+  () => backend.now(),
+  (command) => {
+    if (command === 'jump48') backend.jump(49);
+    else backend.jumpPastExpiry();
+  },
+);
+store().setClock(time.clock);
 new SseSource('/api/webhooks/sendgrid/stream').start({
   deliver: (items) =>
     store()
@@ -80,10 +94,13 @@ root.addEventListener('events-skipped', (event) => (skipped += event.detail.skip
 form.addEventListener('change', (event) => {
   const target = event.target as HTMLInputElement;
   switch (target.name) {
-    case 'audience':
-      params.set('audience', target.value);
-      location.search = params.toString();
+    case 'audience': {
+      // The query as it is now: the view switches keep theirs in it.
+      const now = new URLSearchParams(location.search);
+      now.set('audience', target.value);
+      location.search = now.toString();
       return;
+    }
     case 'rate':
       backend.setRate(Number(target.value) || 1);
       return;
@@ -101,10 +118,8 @@ form.addEventListener('click', (event) => {
   const name = (event.target as HTMLButtonElement).name;
   if (name === 'drop') backend.dropConnection();
   if (name === 'restart') backend.restart();
-  if (name === 'jump48') backend.jump(49);
-  if (name === 'expire') backend.jumpPastExpiry();
-  // The clock jumped: the views measure again now, not at their next 30-second tick.
-  if (name === 'jump48' || name === 'expire') store().setClock(simulatedClock);
+  // On the leader's backend, whichever tab it is pressed in; the views then measure again at once.
+  if (name === 'jump48' || name === 'expire') time.command(name);
   if (name === 'tab') window.open(location.href, '_blank');
 });
 
@@ -114,5 +129,5 @@ setInterval(() => {
   status.textContent =
     `${s.connection.state} · tab ${s.tabRole} · cache ${s.cacheStatus.state}${s.cacheStatus.reason ? ` (${s.cacheStatus.reason})` : ''} · ` +
     `${s.state.eventCount.toLocaleString('en')} events applied, ${rejected} rejected, ${skipped} skipped · ` +
-    `backend cursor ${stats.cursor.toLocaleString('en')}, simulated ${new Date(backend.now()).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+    `backend cursor ${stats.cursor.toLocaleString('en')}, simulated ${new Date(time.clock()).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }, 500);

@@ -288,6 +288,9 @@ export async function startEmbedServer(options: EmbedServerOptions = {}): Promis
     if (pathname === '/' || pathname === '/embed.html' || pathname === '/demo/embed.html')
       return sendFile(request, response, EMBED_HTML);
     if (pathname === '/embed.css' || pathname === '/demo/embed.css') return sendFile(request, response, EMBED_CSS);
+    // The CRM's own script and the view switches it shares with the QA demo (plain files, no build).
+    const demoScript = /^\/demo\/([a-z-]+\.js)$/.exec(pathname);
+    if (demoScript) return sendFile(request, response, join(ROOT, 'demo', demoScript[1]!));
     if (pathname.startsWith('/dist/')) {
       const path = distPath(pathname);
       if (path) return sendFile(request, response, path);

@@ -3,13 +3,15 @@
 //
 // 1. The QA demo (index.html + demo/main.ts on the in-page msw backend), built with
 //    `vite build --mode demo` and served by `vite preview` in a child process: live status, the
-//    grid, the summary, a row click into the timeline, hostile names as text, and a second tab
-//    that follows while the first leads.
-// 2. The CRM-like embed page (demo/embed.html, only dist/email-responses.iife.js), served with a
-//    strict CSP by scripts/serve-embed.ts: the same basics (contact c-3 is fixed by attribute:
-//    with attributes alone nothing links a row click to the timeline), the grid's rows laid out
-//    after a scroll, no console errors, no CSP violations, no script but the IIFE, and a check
-//    that the CSP really is enforced (an injected inline script is refused and seen).
+//    grid, the summary, a row click into the timeline, hostile names as text, a second tab that
+//    follows while the first leads and shows the leader's clock (a jump in either tab moves both),
+//    the view switches (language, time zone, theme, direction: keyboard, URL), and issue 13's
+//    matrix (view-checks.ts) at 320, 390, 768 and 1440 px, light and dark, ltr and rtl.
+// 2. The CRM-like embed page (demo/embed.html: dist/email-responses.iife.js and the CRM's own
+//    demo/embed-crm.js), served with a strict CSP by scripts/serve-embed.ts: the same basics, the
+//    grid's rows laid out after a scroll, no console errors, no CSP violations, no script but those,
+//    and a check that the CSP really is enforced (an injected inline script is refused and seen).
+//    Its switches, row click and matrix are in views-anywhere.e2e.test.ts.
 // Screenshots go to test-results/. Every wait is for a condition, with a timeout; the browser,
 // the preview server and the embed server are closed in `after` hooks whatever happened.
 //
@@ -24,6 +26,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { EMBED_CSP, startEmbedServer, type EmbedServer } from '../../scripts/serve-embed';
+import { checkCombination, DIRS, SCHEMES, showCombination, WIDTHS } from './view-checks';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const RESULTS = join(ROOT, 'test-results');
@@ -44,6 +47,8 @@ const TEST_MS = 60_000;
 const HOOK_MS = 90_000;
 const CLOSE_MS = 20_000;
 const VIEWPORT = { width: 1400, height: 1000 };
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 
 const BASE_HEADERS = ['Contact', 'Email address', 'Response', 'Opens', 'Clicks', 'Last response'];
 /** Contact names from the campaign's showcase (demo/backend/contacts.ts) that would run as markup. */
@@ -364,7 +369,7 @@ after(
   { timeout: CLOSE_MS + 5000 },
 );
 
-describe('the QA demo on its in-page mock backend', { timeout: 240_000 }, () => {
+describe('the QA demo on its in-page mock backend', { timeout: 900_000 }, () => {
   let dev: DevServer | undefined;
   let context: BrowserContext | undefined;
   let first: Page | undefined;
@@ -562,6 +567,129 @@ describe('the QA demo on its in-page mock backend', { timeout: 240_000 }, () => 
     shots.add('demo-second-tab.png');
   });
 
+  it('the follower shows the leader’s clock, and a jump in either tab moves both', { timeout: TEST_MS }, async () => {
+    assert.ok(second, 'the second tab did not open');
+    const tabs = [page(), second];
+    const clocks = () =>
+      Promise.all(
+        tabs.map((tab) =>
+          tab.evaluate(() =>
+            (document.querySelector('email-responses') as unknown as { store: { now(): number } }).store.now(),
+          ),
+        ),
+      );
+    // One clock: within what the simulation moves in a few seconds (a minute a second).
+    const together = ([a, b]: number[]) => Math.abs(a! - b!) < 10 * MINUTE;
+    const [start] = await eventually('the tabs show one clock', clocks, together);
+    await page().locator('#controls [name=jump48]').click();
+    const [jumped] = await eventually(
+      'the leader’s jump shows in both tabs',
+      clocks,
+      (now) => together(now) && now[0]! - start! >= 48 * HOUR,
+    );
+    // The follower's button asks the leader, whose backend feeds both.
+    await second.locator('#controls [name=jump48]').click();
+    await eventually(
+      'the follower’s jump moves the leader’s clock, and its own',
+      clocks,
+      (now) => together(now) && now[0]! - jumped! >= 48 * HOUR,
+    );
+  });
+
+  it(
+    'switches language, time zone, theme and direction, by keyboard, and keeps them in the URL',
+    { timeout: TEST_MS },
+    async () => {
+      const p = page();
+      const select = (name: string) => p.locator(`#view-settings select[name=${name}]`);
+      // Each switch is a labelled select, reached and changed with the keyboard.
+      const names = await p.evaluate(() =>
+        [...document.querySelectorAll<HTMLSelectElement>('#view-settings select')].map((s) =>
+          (s.labels[0]?.textContent ?? '').replace(s.textContent ?? '', '').trim(),
+        ),
+      );
+      assert.deepEqual(names, ['Language', 'Time zone', 'Theme', 'Direction']);
+      await select('lang').focus();
+      await p.keyboard.press('ArrowDown');
+      await eventually(
+        'German labels in the grid',
+        () => headers(p),
+        (h) => h[0] === 'Kontakt' && h[2] === 'Reaktion',
+      );
+      await select('tz').selectOption('UTC');
+      await select('theme').selectOption('dark');
+      await select('dir').selectOption('rtl');
+      await frames(p);
+      const seen = await p.evaluate(() => {
+        const views = ['response-summary', 'audience-response-grid', 'contact-response-timeline'].map((tag) =>
+          document.querySelector(tag)!,
+        );
+        return {
+          dir: document.documentElement.dir,
+          directions: views.map((view) => getComputedStyle(view).direction),
+          themes: views.map((view) => view.getAttribute('theme')),
+          schemes: views.map((view) => getComputedStyle(view).colorScheme),
+          pageScheme: getComputedStyle(document.documentElement).colorScheme,
+          locales: views.map((view) => view.getAttribute('locale')),
+          zone: document.querySelector('audience-response-grid')!.getAttribute('time-zone'),
+          query: Object.fromEntries(new URLSearchParams(location.search)),
+        };
+      });
+      assert.deepEqual(seen, {
+        dir: 'rtl',
+        directions: ['rtl', 'rtl', 'rtl'],
+        themes: ['dark', 'dark', 'dark'],
+        schemes: ['dark', 'dark', 'dark'],
+        pageScheme: 'dark',
+        locales: ['de', 'de', 'de'],
+        zone: 'UTC',
+        query: { lang: 'de', tz: 'UTC', theme: 'dark', dir: 'rtl' },
+      });
+      await screenshot(p, 'demo-switched-de-utc-dark-rtl.png');
+      for (const [name, value] of [
+        ['lang', 'en'],
+        ['tz', ''],
+        ['theme', 'auto'],
+        ['dir', 'ltr'],
+      ] as const)
+        await select(name).selectOption(value);
+      assert.equal(new URL(p.url()).search, '');
+      await eventually(
+        'English labels again',
+        () => headers(p),
+        (h) => h[0] === 'Contact',
+      );
+    },
+  );
+
+  describe('at every width, scheme and direction', () => {
+    // The follower has had its say (its log stays for the last test): one tab's backend is enough load.
+    before(async () => {
+      await within(CLOSE_MS, second?.close());
+    });
+    after(async () => {
+      const p = first;
+      if (!p || p.isClosed()) return;
+      await within(CLOSE_MS, p.setViewportSize(VIEWPORT));
+      await within(CLOSE_MS, p.emulateMedia({ colorScheme: 'light' }));
+      await within(CLOSE_MS, p.locator('#view-settings select[name=theme]').selectOption('auto'));
+      await within(CLOSE_MS, p.locator('#view-settings select[name=dir]').selectOption('ltr'));
+    });
+    for (const width of WIDTHS) {
+      for (const scheme of SCHEMES) {
+        for (const dir of DIRS) {
+          const name = `demo-${width}-${scheme}-${dir}`;
+          it(name, { timeout: TEST_MS }, async () => {
+            const p = page();
+            await showCombination(p, { width, scheme, dir });
+            await gridRows(p, 5);
+            await checkCombination(p, name, { scheme, dir, card: 'body' });
+          });
+        }
+      }
+    }
+  });
+
   it('threw no uncaught errors and logged no console errors', { timeout: TEST_MS }, () => {
     assert.ok(firstLog && secondLog, 'the tabs did not open');
     assert.deepEqual(tally(firstLog.pageErrors), [], 'uncaught errors in the first tab');
@@ -611,7 +739,7 @@ describe('the CRM embed page: one script tag, a strict CSP, a real backend', { t
   );
 
   it(
-    'is served with the strict CSP, has one script (the IIFE) and its elements are defined',
+    'is served with the strict CSP, has the IIFE and the CRM’s own script, and its elements are defined',
     { timeout: TEST_MS },
     async () => {
       const p = page();
@@ -619,7 +747,11 @@ describe('the CRM embed page: one script tag, a strict CSP, a real backend', { t
       const scripts = await p.evaluate(() =>
         [...document.scripts].map((script) => ({ src: script.src, inline: script.text.trim() !== '' })),
       );
-      assert.deepEqual(scripts, [{ src: new URL('dist/email-responses.iife.js', server!.url).href, inline: false }]);
+      // The elements' one script tag, and the CRM's own (its display switches, a row opening its contact).
+      assert.deepEqual(scripts, [
+        { src: new URL('dist/email-responses.iife.js', server!.url).href, inline: false },
+        { src: new URL('demo/embed-crm.js', server!.url).href, inline: false },
+      ]);
       // The script tag is in <head> without defer: by `load` it has run.
       const tags = ['email-responses', 'audience-response-grid', 'response-summary', 'contact-response-timeline'];
       const missing = await eventually(
@@ -718,17 +850,23 @@ describe('the CRM embed page: one script tag, a strict CSP, a real backend', { t
     }
   });
 
-  it('logged no console error and no CSP violation, and loaded no script but the IIFE', { timeout: TEST_MS }, () => {
-    page();
-    assert.deepEqual(tally(log!.csp), [], 'CSP violations');
-    assert.deepEqual(tally(log!.consoleErrors), [], 'console errors');
-    assert.deepEqual(tally(log!.pageErrors), [], 'uncaught errors');
-    assert.deepEqual(
-      [...new Set(log!.scripts)],
-      [new URL('dist/email-responses.iife.js', server!.url).href],
-      'scripts loaded',
-    );
-  });
+  it(
+    'logged no console error and no CSP violation, and loaded no script but the IIFE and the CRM’s own',
+    { timeout: TEST_MS },
+    () => {
+      page();
+      assert.deepEqual(tally(log!.csp), [], 'CSP violations');
+      assert.deepEqual(tally(log!.consoleErrors), [], 'console errors');
+      assert.deepEqual(tally(log!.pageErrors), [], 'uncaught errors');
+      assert.deepEqual(
+        [...new Set(log!.scripts)],
+        ['dist/email-responses.iife.js', 'demo/embed-crm.js', 'demo/view-settings.js', 'demo/german-messages.js'].map(
+          (path) => new URL(path, server!.url).href,
+        ),
+        'scripts loaded',
+      );
+    },
+  );
 
   // Last, as it causes a violation on purpose: shows that the CSP is enforced on this page and that
   // the listener above would have seen a violation.
