@@ -5,6 +5,7 @@ import { normalizeProviderEvents } from '../core/providers/index';
 import type { ProviderName } from '../core/providers/index';
 import { checkRules, compileRules } from '../core/rules';
 import type { RecordedEvent } from './cache/index';
+import { CacheLock } from './cache-lock';
 import { CacheWriter } from './cache-writer';
 import { EventLog } from './event-log';
 import { reconcilePage } from './reconcile';
@@ -23,7 +24,9 @@ export interface ResponseStoreOptions {
   /**
    * Keep a copy in IndexedDB under this database name: a reopened page paints from it before any
    * network and the stream resumes from the cached cursor. Without it the store lives in memory.
-   * The element attribute is `cache-name`; `cacheStatus` says whether the cache is in use.
+   * The element attribute is `cache-name`; `cacheStatus` says whether the cache is in use. A cache
+   * is one writer's: stores of the page's tabs naming the same cache take turns (Web Locks), and
+   * what one applies reaches the one writing, `tabs` or not.
    */
   cacheName?: string;
   /**
@@ -75,6 +78,9 @@ export class ResponseStore extends EventTarget {
   /** Rules asked for while the cache was still being read. */
   private pendingRules: ResponseRules | undefined;
   private readonly relay: TabRelay | undefined;
+  /** Without `tabs`, which elects its own writer: who of the stores naming this cache writes it. */
+  private readonly cacheLock: CacheLock | undefined;
+  private closing: Promise<void> | undefined;
   private readonly sourceLink: SourceLink;
   private readonly cacheWriter: CacheWriter;
   private hydrated = false;
@@ -101,12 +107,24 @@ export class ResponseStore extends EventTarget {
     });
     this.cacheWriter = new CacheWriter(
       this.log,
-      () => this.tabRole !== 'follower',
+      () => (this.cacheLock ? this.cacheLock.holds : this.tabRole !== 'follower'),
       (status) => this.setCacheStatus(status),
     );
     const cacheName = options.cacheName ?? options.cache;
     this.ready = cacheName ? this.openCache(cacheName, options.rules !== undefined) : Promise.resolve();
     if (!cacheName) this.hydrated = true;
+    if (cacheName && !options.tabs) {
+      this.cacheLock = new CacheLock(cacheName, {
+        hold: () => void this.ready.then(() => this.cacheWriter.takeLead()),
+        receive: (events) =>
+          this.ready.then(() => {
+            const kept = this.cacheWriter.accepting;
+            this.applyNow(events, undefined, false);
+            return kept;
+          }),
+      });
+      this.cacheLock.start();
+    }
     if (options.tabs) {
       this.relay = new TabRelay(options.tabs, {
         lead: () => {
@@ -372,13 +390,31 @@ export class ResponseStore extends EventTarget {
     this.emit('rules-change', { version: compiled.version });
   }
 
-  /** Stops the source and the notifications, writes what the cache still holds, and hands the stream to another tab. */
-  close(): void {
+  /**
+   * Lets go of everything the store holds outside itself: stops the source and the
+   * notifications, writes what the cache still has queued and closes its database, then releases
+   * the Web Locks and BroadcastChannels, so another tab (or element) takes the stream and the
+   * cache. Resolves once all is released; calling it again gives the same promise.
+   *
+   * `<email-responses>` closes the store it made when it leaves the page; a store a host made
+   * (and set as the element's `store`) is the host's to close.
+   */
+  close(): Promise<void> {
+    if (this.closing) return this.closing;
     this.disconnect();
-    void this.cacheWriter.close();
-    this.relay?.stop();
     this.batcher.cancel();
     this.listeners.clear();
+    this.closing = (async () => {
+      // Events passed to the tab writing the cache must be in its queue, or written here.
+      await this.cacheLock?.settled();
+      // What the cache is being read for, and a lead being taken, end first: then all is written.
+      await this.ready;
+      await this.cacheWriter.close();
+      // The locks go after the database is closed: the next writer reads where the records end.
+      this.relay?.stop();
+      this.cacheLock?.stop();
+    })();
+    return this.closing;
   }
 
   override addEventListener<K extends keyof ResponseStoreEventMap>(
@@ -409,7 +445,11 @@ export class ResponseStore extends EventTarget {
     if (this.hydrated) this.sourceLink.start();
   }
 
-  private applyNow(events: Iterable<unknown>, accepted?: ResponseEvent[]): IngestResult {
+  /**
+   * Applies events here. `own`: they were given to this store (not heard from another tab's
+   * store), so the one writing the cache is told of them.
+   */
+  private applyNow(events: Iterable<unknown>, accepted?: ResponseEvent[], own = true): IngestResult {
     const recorded: RecordedEvent[] = [];
     const batch = this.current.apply(
       events,
@@ -426,6 +466,7 @@ export class ResponseStore extends EventTarget {
       },
     );
     this.cacheWriter.recordApplied(recorded, batch.changed);
+    if (own && recorded.length > 0) this.cacheLock?.applied(recorded.map((r) => r.event));
     for (const row of batch.changed) this.pendingRows.add(row);
     for (const email of batch.changedEmails) this.pendingEmails.add(email);
     if (batch.changed.length > 0 || batch.changedEmails.length > 0) this.batcher.schedule();

@@ -12,6 +12,7 @@ import type { StoreChange } from '../../store/store-events';
 import { downloadText, fileName } from '../shared/download';
 import type { FilterRequest } from '../shared/filter-request';
 import { responseLabel } from '../shared/messages';
+import { resizeObserver } from '../shared/observe-resize';
 import { ResponseViewElement } from '../shared/response-view-element';
 import { viewNotices } from '../shared/store-status';
 import { styleProperties } from '../shared/style-properties';
@@ -308,13 +309,14 @@ export class AudienceResponseGridElement extends ResponseViewElement {
       // Here rather than in firstUpdated: a moved element is disconnected and connected again.
       // Read in the next frame: a narrow grid's taller rows resize the scroller again, which
       // within the observer's own frame would be a ResizeObserver loop.
-      this.resizeObserver = new ResizeObserver(() =>
+      // Without ResizeObserver (jsdom, happy-dom) the grid keeps its default height and width.
+      this.resizeObserver = resizeObserver(() =>
         requestAnimationFrame(() => {
           this.scrollerHeight = scroller.clientHeight;
           this.narrow = scroller.clientWidth > 0 && scroller.clientWidth < NARROW_PX;
         }),
       );
-      this.resizeObserver.observe(scroller);
+      this.resizeObserver?.observe(scroller);
     }
     this.scrollState.apply((top) => {
       scroller.scrollTop = top;
