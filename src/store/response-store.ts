@@ -300,6 +300,8 @@ export class ResponseStore extends EventTarget {
       if (result.rows.length > 0) this.batcher.schedule();
       this.cacheWriter.recordReset(result.rows);
       for (const conflict of result.conflicts) this.emit('reconcile-conflict', conflict);
+      // A snapshot row is refused as an event would be: the host hears it the same way.
+      if (result.rejected.length > 0) this.reject(result.rejected);
       recipients += result.rows.length;
       conflicts += result.conflicts.length;
       problems.push(...result.problems);
