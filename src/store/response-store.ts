@@ -4,6 +4,7 @@ import { ResponseState, type RecipientState } from '../core/fold';
 import { normalizeProviderEvents } from '../core/providers/index';
 import type { ProviderName } from '../core/providers/index';
 import { checkRules, compileRules } from '../core/rules';
+import { readBatch } from '../core/validate';
 import type { RecordedEvent } from './cache/index';
 import { CacheLock } from './cache-lock';
 import { CacheWriter } from './cache-writer';
@@ -200,7 +201,8 @@ export class ResponseStore extends EventTarget {
   ingest(events: Iterable<unknown>): Promise<IngestResult> {
     // Before the cache is read, events wait: restoring saved rows needs them absent.
     if (this.hydrated) return Promise.resolve(this.applyNow(events));
-    const batch = [...events];
+    const batch = readBatch(events);
+    if (!Array.isArray(batch)) return Promise.resolve(this.rejectBatch(batch));
     return this.ready.then(() => this.applyNow(batch));
   }
 
@@ -321,6 +323,8 @@ export class ResponseStore extends EventTarget {
       if (result.rows.length > 0) this.batcher.schedule();
       this.cacheWriter.recordReset(result.rows);
       for (const conflict of result.conflicts) this.emit('reconcile-conflict', conflict);
+      // A snapshot row is refused as an event would be: the host hears it the same way.
+      if (result.rejected.length > 0) this.reject(result.rejected);
       recipients += result.rows.length;
       conflicts += result.conflicts.length;
       problems.push(...result.problems);
@@ -472,6 +476,12 @@ export class ResponseStore extends EventTarget {
     if (batch.changed.length > 0 || batch.changedEmails.length > 0) this.batcher.schedule();
     if (batch.rejected.length > 0) this.reject(batch.rejected);
     return { accepted: batch.accepted, duplicates: batch.duplicates, rejected: batch.rejected };
+  }
+
+  /** A batch that could not be read: none of it applied, and the host told why. */
+  private rejectBatch(rejection: EventRejection): IngestResult {
+    this.reject([rejection]);
+    return { accepted: 0, duplicates: 0, rejected: [rejection] };
   }
 
   private reject(rejected: EventRejection[]): void {
