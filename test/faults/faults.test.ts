@@ -6,6 +6,7 @@ import './stream-faults';
 import './cache-faults';
 import './tab-faults';
 import './transport-faults';
+import './state-faults';
 import { faultRows, faultTable } from './fault-harness';
 
 const FAULT_SUITES = [
@@ -13,6 +14,7 @@ const FAULT_SUITES = [
   'faults of the IndexedDB cache',
   'two tabs racing for the stream',
   'faults on WebSocket and polling transports',
+  'faults of the state (issue 15)',
 ];
 
 function testsOf(suite: Mocha.Suite): Mocha.Test[] {
