@@ -117,20 +117,30 @@ export class ResponseStore extends EventTarget {
       (status) => this.setCacheStatus(status),
     );
     const cacheName = options.cacheName ?? options.cache;
-    this.ready = cacheName ? this.openCache(cacheName, options.rules !== undefined) : Promise.resolve();
-    if (!cacheName) this.hydrated = true;
+    let decided = Promise.resolve();
     if (cacheName && !options.tabs) {
       this.cacheLock = new CacheLock(cacheName, {
-        hold: () => void this.ready.then(() => this.cacheWriter.takeLead()),
+        // Held from before the read: the records end where the read found them.
+        hold: (beforeRead) => {
+          if (!beforeRead) void this.ready.then(() => this.cacheWriter.takeLead());
+        },
         receive: (events) =>
           this.ready.then(() => {
-            const kept = this.cacheWriter.accepting;
+            // Taken unless this store is closing its cache (the sender then writes them itself). A
+            // cache that failed here takes nothing, from any tab: the sender must not wait on it.
+            const taken = this.cacheWriter.accepting || this.closing === undefined;
             this.applyNow(events, undefined, false);
-            return kept;
+            return taken;
           }),
       });
-      this.cacheLock.start();
+      decided = this.cacheLock.start();
     }
+    // The cache is read once this store knows whether it writes it; it is opening from now on.
+    if (cacheName) this.cacheState = { state: 'opening' };
+    this.ready = cacheName
+      ? decided.then(() => this.openCache(cacheName, options.rules !== undefined))
+      : Promise.resolve();
+    if (!cacheName) this.hydrated = true;
     if (options.tabs) {
       this.relay = new TabRelay(options.tabs, {
         lead: () => {
