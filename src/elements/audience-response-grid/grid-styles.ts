@@ -98,7 +98,7 @@ export const gridStyles = css`
     flex: 1 1 auto;
     flex-direction: column;
     /* As small as the scroller gets, so a short host shrinks the chips rather than push the rows out. */
-    min-block-size: min(calc(2 * var(--_row-height) + 2px), 10rem);
+    min-block-size: min(calc(2 * var(--_row-height) + 2px), 8rem);
   }
   .held {
     display: inline-flex;
@@ -120,7 +120,7 @@ export const gridStyles = css`
     overflow: auto;
     block-size: var(--email-responses-height, 28rem);
     /* The header and at least one row, however short the host. */
-    min-block-size: min(calc(2 * var(--_row-height) + 2px), 10rem);
+    min-block-size: min(calc(2 * var(--_row-height) + 2px), 8rem);
     box-sizing: border-box;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -275,6 +275,18 @@ export const gridStyles = css`
     grid-template-areas:
       'contact response response response'
       'address opens clicks time';
+  }
+  /* Three lines in a slim grid: the contact, the response, then address, opens, clicks, time. */
+  .slim .header,
+  .slim .row {
+    grid-template-rows: 1fr 1fr 1fr;
+    grid-template-areas:
+      'contact contact contact contact'
+      'response response response response'
+      'address opens clicks time';
+  }
+  .narrow .sort-icon:empty {
+    display: none;
   }
   .narrow [data-column='contact'] {
     grid-area: contact;
