@@ -190,6 +190,10 @@ export const gridStyles = css`
     inline-size: 0.8em;
     color: var(--_muted);
   }
+  /* No room kept for an arrow a column does not show: "Opens" fits its column whole. */
+  .sort-icon:empty {
+    display: none;
+  }
   .body {
     position: relative;
     contain: strict;
@@ -285,9 +289,6 @@ export const gridStyles = css`
       'response response response response'
       'address opens clicks time';
   }
-  .narrow .sort-icon:empty {
-    display: none;
-  }
   .narrow [data-column='contact'] {
     grid-area: contact;
     font-weight: 600;
@@ -315,7 +316,9 @@ export const gridStyles = css`
     padding-inline: 0.2rem;
   }
   .ltr,
-  bdi {
+  bdi,
+  .cell time {
+    min-inline-size: 0;
     overflow: hidden;
     text-overflow: ellipsis;
   }

@@ -88,6 +88,17 @@ describe('<audience-response-grid> fits what it shows', () => {
     expect(response.getAttribute('title')).to.equal('Received by provider (delayed)');
   });
 
+  it('cuts a long time at its end on a right-to-left page, and keeps short headers whole', async () => {
+    const grid = await gridIn(await storeWith(people()), 1100, 'rtl', 'contact,opens:80,last-response:100');
+    const time = cell(rows(grid)[0]!, 'last-response');
+    const text = time.querySelector('time')!;
+    expect(text.scrollWidth).to.be.above(text.clientWidth);
+    expect(box(text).left).to.be.at.least(box(time).left - 0.5);
+    expect(box(text).right).to.be.at.most(box(time).right + 0.5);
+    const opens = scroller(grid).querySelector<HTMLElement>('[data-column="opens"] .header-label')!;
+    expect(opens.scrollWidth).to.be.at.most(opens.clientWidth);
+  });
+
   for (const dir of ['ltr', 'rtl'] as const) {
     it(`fills each row with its columns when they need more room than the grid has (${dir})`, async () => {
       const grid = await gridIn(await storeWith(people()), 760, dir);
