@@ -4,7 +4,7 @@ import { property } from 'lit/decorators.js';
 import { createResponseStore, type ResponseStore, type ResponseStoreOptions } from '../../store/response-store';
 import { DEFAULT_RULES } from '../../core/catalogue';
 import type { ProviderName } from '../../core/providers/index';
-import { createSource, type SourceKind } from '../../store/sources/index';
+import { createSourceOrReport, type SourceKind } from '../../store/sources/index';
 import { storeContext } from '../controllers/store-context';
 import type { IngestResult, ResponseStoreEventMap } from '../../store/store-events';
 
@@ -199,7 +199,7 @@ export class EmailResponsesElement extends LitElement {
     this.sourceKey = key;
     const transform = this.provider ? this.store.providerTransform(this.provider) : undefined;
     this.store.connect(
-      createSource({ kind: this.streamKind, url: this.streamUrl, ...(transform ? { transform } : {}) }),
+      createSourceOrReport({ kind: this.streamKind, url: this.streamUrl, ...(transform ? { transform } : {}) }),
     );
     this.connectedSource = true;
   }
