@@ -64,10 +64,10 @@ const store = () => root.store;
 const simulatedClock = () => backend.now();
 store().setClock(simulatedClock);
 new SseSource('/api/webhooks/sendgrid/stream').start({
-  deliver: (items) =>
-    store()
-      .ingest(items.flatMap((item) => store().providerTransform('sendgrid')(item)))
-      .then(() => undefined),
+  deliver: async (items) => {
+    const transform = await store().providerTransform('sendgrid');
+    await store().ingest(items.flatMap(transform));
+  },
   malformed: () => {},
   status: () => {},
 });

@@ -26,15 +26,5 @@ export { ENGAGEMENTS, hasEngagement } from './engagement';
 export type { Engagement, EngagementCounters } from './engagement';
 export { summarizeCounts, summarizeEmail } from './summary';
 export type { EmailSummary, SummaryFigure } from './summary';
-export { PROVIDER_NAMES, normalizeProviderEvents } from './providers/index';
-export type {
-  NormalizeProviderOptions,
-  NormalizeProviderResult,
-  ProviderEventInfo,
-  ProviderHeaders,
-  ProviderIdFinder,
-  ProviderIdOptions,
-  ProviderName,
-  ProviderResponse,
-  ProviderSkip,
-} from './providers/index';
+// The provider normalizers are in `email-responses/providers` (src/providers/index.ts): they read
+// webhooks, a server's job, and the views load them only on demand.
