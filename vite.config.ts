@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { ownSideEffects } from './scripts/vite-side-effects.mjs';
 
 /**
  * Two library builds, chosen by `--mode`:
@@ -27,6 +28,7 @@ const ES_ENTRIES = {
 export default defineConfig(({ mode }) => {
   if (mode === 'es') {
     return {
+      plugins: [ownSideEffects()],
       build: {
         outDir: 'dist',
         emptyOutDir: true,
@@ -49,6 +51,7 @@ export default defineConfig(({ mode }) => {
   }
   if (mode === 'iife') {
     return {
+      plugins: [ownSideEffects()],
       // An IIFE has no chunks: the provider normalizers, loaded on demand, come from dist/providers.js.
       resolve: {
         alias: [{ find: /^\.\/provider-normalizers$/, replacement: resolve('src/store/provider-normalizers.iife.ts') }],
@@ -71,6 +74,7 @@ export default defineConfig(({ mode }) => {
   // `--mode demo` builds the QA demo page (index.html, its msw worker from public/) into
   // dist-demo/, for `vite preview --mode demo` and the end-to-end run.
   return {
+    plugins: [ownSideEffects()],
     server: { host: '127.0.0.1', port: 5173 },
     preview: { host: '127.0.0.1', port: 4173 },
     build: mode === 'demo' ? { outDir: 'dist-demo', emptyOutDir: true, target: 'es2022' } : {},
