@@ -9,7 +9,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { format, resolveConfig } from 'prettier';
 
-const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
+// BINDINGS_MANIFEST: another manifest (the test makes a fresh one in a temporary folder).
+const manifest = JSON.parse(readFileSync(process.env.BINDINGS_MANIFEST ?? 'custom-elements.json', 'utf8'));
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const check = process.argv.includes('--check');
 
