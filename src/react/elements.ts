@@ -12,10 +12,20 @@ import { ResponseSummaryElement } from '../elements/response-summary/define';
 import type { ResponseSummaryEventMap } from '../elements/response-summary/define';
 
 /** Props of the `AudienceResponseGrid` component: the element's properties and `on…` event handlers. */
-export type AudienceResponseGridProps = Omit<React.HTMLAttributes<AudienceResponseGridElement>, 'onRecipientSelect'> & {
+export type AudienceResponseGridProps = Omit<
+  React.HTMLAttributes<AudienceResponseGridElement>,
+  'onRecipientSelect' | 'onColumnsChange'
+> & {
   /** The email to show. */
   emailId?: AudienceResponseGridElement['emailId'];
-  /** Optional columns, space-separated: `provider`, `email-type`. */
+  /**
+   * The columns shown, in order, each with an optional width in px: `contact:240,address,response,opens`
+   * (commas or spaces between). Names: `contact`, `address`, `response`, `opens`, `clicks`, `last-response`,
+   * `provider`, `email-type`, `stage` (the response's stage), `reason` (the provider's reason or details). A
+   * list of only `provider` and `email-type` adds them to the default six. Empty: the default six. It changes
+   * as the user chooses (`columns-change`); a choice kept in the cache wins over the attribute on the next
+   * visit.
+   */
   columns?: AudienceResponseGridElement['columns'];
   /** An IANA zone for times (`Europe/Paris`); default: the viewer's own. */
   timeZone?: AudienceResponseGridElement['timeZone'];
@@ -43,6 +53,8 @@ export type AudienceResponseGridProps = Omit<React.HTMLAttributes<AudienceRespon
   store?: AudienceResponseGridElement['store'];
   /** A recipient was chosen by click or Enter. Detail: `{ emailId, recipientId, contactId }`. */
   onRecipientSelect?: (event: AudienceResponseGridEventMap['recipient-select']) => void;
+  /** The user showed, hid or resized a column. Detail: `{ columns }`, the new `columns` value. */
+  onColumnsChange?: (event: AudienceResponseGridEventMap['columns-change']) => void;
 };
 
 /** `<audience-response-grid>` as a React component: The recipients of one email and how each responded, live. */
@@ -54,6 +66,7 @@ export const AudienceResponseGrid: React.ForwardRefExoticComponent<
   elementClass: AudienceResponseGridElement,
   events: {
     onRecipientSelect: 'recipient-select' as EventName<AudienceResponseGridEventMap['recipient-select']>,
+    onColumnsChange: 'columns-change' as EventName<AudienceResponseGridEventMap['columns-change']>,
   },
 });
 
@@ -114,7 +127,10 @@ export type EmailResponsesProps = Omit<
   | 'onReconcileConflict'
   | 'onRulesChange'
 > & {
-  /** The store the elements inside read. Set one to share a store across a page. */
+  /**
+   * The store the elements inside read. Set one to share a store across a page: it stays yours (call its
+   * `close()` when done); the one the element made is closed as it is replaced.
+   */
   store?: EmailResponsesElement['store'];
   /** The URL of the live event stream. */
   streamUrl?: EmailResponsesElement['streamUrl'];
@@ -168,7 +184,8 @@ export type ResponseSummaryProps = Omit<React.HTMLAttributes<ResponseSummaryElem
   emailId?: ResponseSummaryElement['emailId'];
   /**
    * The email's name, subject, sender, send time and audience size, when the host has them (see
-   * `fetchEmailInfo`); the id is the title without them.
+   * `fetchEmailInfo`); the id is the title without them. The audience size a snapshot stated
+   * (`store.audienceSize`) wins over this one.
    */
   emailInfo?: ResponseSummaryElement['emailInfo'];
   /**
@@ -207,7 +224,14 @@ export type AudienceResponseGridAttributes = React.DetailedHTMLProps<
 > & {
   /** The email to show. */
   emailId?: AudienceResponseGridElement['emailId'];
-  /** Optional columns, space-separated: `provider`, `email-type`. */
+  /**
+   * The columns shown, in order, each with an optional width in px: `contact:240,address,response,opens`
+   * (commas or spaces between). Names: `contact`, `address`, `response`, `opens`, `clicks`, `last-response`,
+   * `provider`, `email-type`, `stage` (the response's stage), `reason` (the provider's reason or details). A
+   * list of only `provider` and `email-type` adds them to the default six. Empty: the default six. It changes
+   * as the user chooses (`columns-change`); a choice kept in the cache wins over the attribute on the next
+   * visit.
+   */
   columns?: AudienceResponseGridElement['columns'];
   /** An IANA zone for times (`Europe/Paris`); default: the viewer's own. */
   timeZone?: AudienceResponseGridElement['timeZone'];
@@ -248,6 +272,8 @@ export type AudienceResponseGridAttributes = React.DetailedHTMLProps<
   'row-height'?: string;
   /** A recipient was chosen by click or Enter. Detail: `{ emailId, recipientId, contactId }`. */
   'onrecipient-select'?: (event: AudienceResponseGridEventMap['recipient-select']) => void;
+  /** The user showed, hid or resized a column. Detail: `{ columns }`, the new `columns` value. */
+  'oncolumns-change'?: (event: AudienceResponseGridEventMap['columns-change']) => void;
 };
 
 export type ContactResponseTimelineAttributes = React.DetailedHTMLProps<
@@ -292,7 +318,10 @@ export type EmailResponsesAttributes = React.DetailedHTMLProps<
   React.HTMLAttributes<EmailResponsesElement>,
   EmailResponsesElement
 > & {
-  /** The store the elements inside read. Set one to share a store across a page. */
+  /**
+   * The store the elements inside read. Set one to share a store across a page: it stays yours (call its
+   * `close()` when done); the one the element made is closed as it is replaced.
+   */
   store?: EmailResponsesElement['store'];
   /** The URL of the live event stream. */
   streamUrl?: EmailResponsesElement['streamUrl'];
@@ -338,7 +367,8 @@ export type ResponseSummaryAttributes = React.DetailedHTMLProps<
   emailId?: ResponseSummaryElement['emailId'];
   /**
    * The email's name, subject, sender, send time and audience size, when the host has them (see
-   * `fetchEmailInfo`); the id is the title without them.
+   * `fetchEmailInfo`); the id is the title without them. The audience size a snapshot stated
+   * (`store.audienceSize`) wins over this one.
    */
   emailInfo?: ResponseSummaryElement['emailInfo'];
   /**

@@ -28,7 +28,14 @@ export function isEmailResponsesTag(tag: string): boolean {
 export interface AudienceResponseGridProps {
   /** The email to show. */
   emailId?: AudienceResponseGridElement['emailId'];
-  /** Optional columns, space-separated: `provider`, `email-type`. */
+  /**
+   * The columns shown, in order, each with an optional width in px: `contact:240,address,response,opens`
+   * (commas or spaces between). Names: `contact`, `address`, `response`, `opens`, `clicks`, `last-response`,
+   * `provider`, `email-type`, `stage` (the response's stage), `reason` (the provider's reason or details). A
+   * list of only `provider` and `email-type` adds them to the default six. Empty: the default six. It changes
+   * as the user chooses (`columns-change`); a choice kept in the cache wins over the attribute on the next
+   * visit.
+   */
   columns?: AudienceResponseGridElement['columns'];
   /** An IANA zone for times (`Europe/Paris`); default: the viewer's own. */
   timeZone?: AudienceResponseGridElement['timeZone'];
@@ -56,6 +63,8 @@ export interface AudienceResponseGridProps {
   store?: AudienceResponseGridElement['store'];
   /** A recipient was chosen by click or Enter. Detail: `{ emailId, recipientId, contactId }`. */
   onRecipientSelect?: (event: AudienceResponseGridEventMap['recipient-select']) => void;
+  /** The user showed, hid or resized a column. Detail: `{ columns }`, the new `columns` value. */
+  onColumnsChange?: (event: AudienceResponseGridEventMap['columns-change']) => void;
 }
 
 /** What vue-tsc checks on `<contact-response-timeline>`: its properties and `@event` listeners. */
@@ -88,7 +97,10 @@ export interface ContactResponseTimelineProps {
 
 /** What vue-tsc checks on `<email-responses>`: its properties and `@event` listeners. */
 export interface EmailResponsesProps {
-  /** The store the elements inside read. Set one to share a store across a page. */
+  /**
+   * The store the elements inside read. Set one to share a store across a page: it stays yours (call its
+   * `close()` when done); the one the element made is closed as it is replaced.
+   */
   store?: EmailResponsesElement['store'];
   /** The URL of the live event stream. */
   streamUrl?: EmailResponsesElement['streamUrl'];
@@ -124,7 +136,8 @@ export interface ResponseSummaryProps {
   emailId?: ResponseSummaryElement['emailId'];
   /**
    * The email's name, subject, sender, send time and audience size, when the host has them (see
-   * `fetchEmailInfo`); the id is the title without them.
+   * `fetchEmailInfo`); the id is the title without them. The audience size a snapshot stated
+   * (`store.audienceSize`) wins over this one.
    */
   emailInfo?: ResponseSummaryElement['emailInfo'];
   /**
