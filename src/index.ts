@@ -55,6 +55,8 @@ export { AudienceResponseGridElement } from './elements/audience-response-grid/a
 export type { FilterRequest } from './elements/shared/filter-request';
 export type {
   AudienceResponseGridEventMap,
+  ColumnsChangeDetail,
+  ColumnsChangeEvent,
   RecipientSelectDetail,
   RecipientSelectEvent,
 } from './elements/audience-response-grid/grid-events';
