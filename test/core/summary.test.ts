@@ -47,6 +47,32 @@ describe('summary figures', () => {
     expect(summary.groups).to.deep.equal({ sent: 5, notSent: 5, final: 5, awaitingFinal: 5 });
   });
 
+  it('reads as a whole: each figure with what its rate is of, and every response counted, zeros too', () => {
+    const ofSent = (count: number) => ({ count, rate: count / 8, of: 'sent', denominator: 8 });
+    const ofDelivered = (count: number) => ({ count, rate: count / 5, of: 'delivered', denominator: 5 });
+    const counted = ['provider-queued', 'delivered', 'opened-machine', 'opened', 'clicked', 'unsubscribed'];
+    const byResponse = Object.fromEntries(
+      state.rules.responses.map(({ id }) => [id, counted.includes(id) || responses.includes(id) ? 1 : 0]),
+    );
+    expect(summary).to.deep.equal({
+      emailId: 'e1',
+      recipients: 10,
+      sent: 8,
+      delivered: ofSent(5),
+      opened: ofDelivered(2),
+      machineOpened: ofDelivered(1),
+      clicked: ofDelivered(1),
+      unsubscribed: ofDelivered(1),
+      spamComplaint: ofDelivered(0),
+      softBounce: ofSent(1),
+      hardBounce: ofSent(1),
+      notSent: { count: 5, byResponse: summary.notSent.byResponse },
+      byResponse,
+      groups: { sent: 5, notSent: 5, final: 5, awaitingFinal: 5 },
+    });
+    expect(Object.keys(byResponse)).to.have.length(29);
+  });
+
   it('has no rate where nothing was delivered', () => {
     const empty = summarizeEmail(foldEvents([event('canceled-no-email')]), 'e1')!;
     expect(empty.opened).to.deep.equal({ count: 0, rate: null, of: 'delivered', denominator: 0 });
