@@ -19,6 +19,13 @@ describe('the statistics update period, at its edges', () => {
     expect(after.recipient('e1', 'r1')).to.include({ response: 'sent-to-provider', opens: 0 });
   });
 
+  it('a recipient with no Sent to provider has no period start, here or in what it saves', () => {
+    const state = foldEvents([event('delivered', { at: 0 })], WEEK_RULES);
+    expect(state.sentAt(0)).to.equal(undefined);
+    expect(state.saveRecipient(0)).to.not.have.property('sentAt');
+    expect(foldEvents([event('sent-to-provider', { at: 0 })], WEEK_RULES).saveRecipient(0).sentAt).to.equal(minutes(0));
+  });
+
   it('an event left out changes nothing a view shows', () => {
     const state = createResponseState(WEEK_RULES);
     state.apply([event('sent-to-provider', { at: 0 })]);
