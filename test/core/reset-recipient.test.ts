@@ -1,6 +1,6 @@
 import { expect } from 'chai';
 import { createResponseState, foldEvents, summarizeEmail, type SavedRecipient } from '../../src/core/index';
-import { event, recipientEvent } from '../support/events';
+import { event, minutes, recipientEvent } from '../support/events';
 
 // `resetRecipient`: the server's saved state of a recipient becomes the state here, and the events
 // that came after the server's snapshot are applied on top (src/core/reset-recipient.ts).
@@ -63,5 +63,30 @@ describe('resetting a recipient to a saved state', () => {
     ]);
     // A response id is matched as given or in lower case, as the fold matches it.
     expect(state.recipient('e1', 'r1')).to.include({ response: 'opened', opens: 1 });
+  });
+});
+
+describe('saving a recipient', () => {
+  it('keeps the final and the non-final response each with its own time and reason', () => {
+    const state = foldEvents([
+      event('provider-delayed', { at: 2, reason: '421 later' }),
+      event('hard-bounce', { at: 7, reason: '550 no such user' }),
+    ]);
+    expect(state.saveRecipient(0)).to.include({
+      nonFinal: 'provider-delayed',
+      nonFinalAt: minutes(2),
+      nonFinalReason: '421 later',
+      final: 'hard-bounce',
+      finalAt: minutes(7),
+      finalReason: '550 no such user',
+    });
+  });
+
+  it('a saved final the rules lack cannot be restored', () => {
+    const saved = { ...serverState('hard-bounce'), final: 'teleported' };
+    const state = createResponseState();
+    expect(state.restoreRecipient(saved)).to.equal(-1);
+    expect(state.resetRecipient(saved)).to.equal(-1);
+    expect(state.recipient('e1', 'r1')).to.equal(undefined);
   });
 });

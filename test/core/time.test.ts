@@ -41,6 +41,7 @@ describe('event times: the time of day', () => {
     expect(parseIsoTime('2026-12-31T23:60Z')).to.be.NaN;
     expect(parseIsoTime('2026-12-31T23:59:60Z')).to.be.NaN;
     expect(parseIsoTime('2026-12-31T2x:00Z')).to.be.NaN;
+    expect(parseIsoTime('2026-12-31T1/:00Z'), 'not 1 * 10 + (-1) = 9 o’clock').to.be.NaN;
     expect(parseIsoTime('2026-12-31T23:59:5xZ')).to.be.NaN;
   });
 
