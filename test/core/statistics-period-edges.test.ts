@@ -84,4 +84,29 @@ describe('the statistics update period, at its edges', () => {
     expect(summarizeEmail(state, 'e1')!.opened.count).to.equal(1050);
     expect(summarizeEmail(state, 'e1')!.byResponse).to.include({ opened: 1050, 'sent-to-provider': 1050 });
   });
+
+  it('a restored row past the first thousand keeps the period start it saved', () => {
+    const server = foldEvents(
+      Array.from({ length: 1100 }, (_, i) => recipientEvent('sent-to-provider', `r${i}`, { at: 0 })),
+      WEEK_RULES,
+    );
+    const state = createResponseState(WEEK_RULES);
+    for (let row = 0; row < 1100; row++) state.restoreRecipient(server.saveRecipient(row));
+    state.apply([
+      recipientEvent('opened', 'r1024', { at: 8 * DAY }),
+      recipientEvent('opened', 'r1099', { at: 8 * DAY }),
+    ]);
+    expect(state.sentAt(state.rowOf('e1', 'r1024'))).to.equal(minutes(0));
+    expect(state.recipient('e1', 'r1024')).to.include({ response: 'sent-to-provider', opens: 0 });
+    expect(state.recipient('e1', 'r1099')).to.include({ response: 'sent-to-provider', opens: 0 });
+  });
+
+  it('a reset to a saved state keeps the earlier of the two period starts', () => {
+    const state = createResponseState(WEEK_RULES);
+    state.apply([event('sent-to-provider', { at: 0 })]);
+    const server = foldEvents([event('sent-to-provider', { at: 5 * DAY })], WEEK_RULES).saveRecipient(0);
+    state.resetRecipient(server, [event('opened', { at: 10 * DAY })]);
+    expect(state.sentAt(0)).to.equal(minutes(0));
+    expect(state.recipient('e1', 'r1')).to.include({ opens: 0 });
+  });
 });
