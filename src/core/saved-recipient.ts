@@ -66,6 +66,7 @@ export function saveRow(table: RecipientTable, emails: EmailTable, rules: Compil
     nonFinalAt: times[t + NON_FINAL_AT]!,
     nonFinalReason: texts[row * TEXT_STRIDE + NON_FINAL_REASON] ?? null,
     final: final === NONE ? null : responses[final]!.id,
+    // Stryker disable next-line ArithmeticOperator: FINAL_AT is 0, so t - FINAL_AT is the same slot
     finalAt: times[t + FINAL_AT]!,
     finalReason: texts[row * TEXT_STRIDE + FINAL_REASON] ?? null,
     opens: ints[i + OPENS]!,
