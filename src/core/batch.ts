@@ -15,7 +15,7 @@ import { mergeMeta, mergeResponse, signature } from './merge';
 import { LAST_CHANGE, META_AT, STRIDE, type RecipientTable } from './recipient-table';
 import type { CompiledRules } from './rules';
 import type { StatisticsPeriod } from './statistics-period';
-import { checkEvent, type CheckedEvent } from './validate';
+import { checkEvent, readBatch, type CheckedEvent } from './validate';
 
 /** What one `apply` did. */
 export interface AppliedBatch {
@@ -63,20 +63,14 @@ export class BatchApplier {
     onAccepted: AcceptedListener | undefined,
     onDuplicate?: AcceptedListener,
   ): AppliedBatch {
+    // Read whole before any of it is applied: an iterator that throws half-way leaves the state
+    // as it was, never with the first chunks applied and the rest (and the cache write) missing.
+    const read = readBatch(events);
+    if (!Array.isArray(read)) return { accepted: 0, duplicates: 0, rejected: [read], changed: [], changedEmails: [] };
     const run = new Run(++this.batchNumber, onAccepted, this.spare ?? new Stage(), onDuplicate);
     this.spare = undefined;
-    if (Array.isArray(events)) {
-      for (let start = 0; start < events.length; start += CHUNK)
-        this.chunk(events, start, Math.min(events.length, start + CHUNK), run);
-    } else {
-      const buffer: unknown[] = [];
-      for (const input of events) {
-        if (buffer.push(input) < CHUNK) continue;
-        this.chunk(buffer, 0, CHUNK, run);
-        buffer.length = 0;
-      }
-      this.chunk(buffer, 0, buffer.length, run);
-    }
+    for (let start = 0; start < read.length; start += CHUNK)
+      this.chunk(read, start, Math.min(read.length, start + CHUNK), run);
     this.spare = run.stage;
     return {
       accepted: run.accepted,

@@ -16,6 +16,12 @@ export class EventIdSet {
   /** Per id in `ids`: the previous one of the same row, or -1. */
   private previous = new Int32Array(1024);
   private readonly overflow = new OverflowIds();
+  /**
+   * The hash's starting value, drawn per state: ids built to share one FNV-1a hash (chained
+   * two-character collisions from the published offset basis) then spread like any others, so
+   * 32,768 of them for one recipient cost what random ids cost instead of a probe run each.
+   */
+  private readonly seed = randomSeed();
 
   constructor(private readonly table: RecipientTable) {}
 
@@ -23,9 +29,14 @@ export class EventIdSet {
     return this.ids.length + this.overflow.size;
   }
 
+  /** Slots of the overflow table read so far: the work hostile ids would multiply (tests read it). */
+  get probes(): number {
+    return this.overflow.probes;
+  }
+
   /** Adds the id for the row; false when the row had it already. */
   add(row: number, id: string): boolean {
-    const hash = hashId(id);
+    const hash = hashId(id, this.seed);
     const ints = this.table.ints;
     const i = row * STRIDE * 2;
     const count = ints[i + ID_COUNT]!;
@@ -47,7 +58,7 @@ export class EventIdSet {
   }
 
   has(row: number, id: string): boolean {
-    const hash = hashId(id);
+    const hash = hashId(id, this.seed);
     const count = this.table.ints[row * STRIDE * 2 + ID_COUNT]!;
     if (this.inline(row, id, hash >>> 16, count)) return true;
     return count > INLINE_IDS && this.overflow.has(row, id, mix(hash, row));
@@ -79,6 +90,8 @@ class OverflowIds {
   private slots = new Int32Array((this.mask + 1) * 2);
   private readonly ids: string[] = [];
   private rows = new Int32Array(64);
+  /** Slots visited by `add` and `has`. */
+  probes = 0;
 
   get size(): number {
     return this.ids.length;
@@ -88,9 +101,14 @@ class OverflowIds {
     const slots = this.slots;
     const mask = this.mask;
     let slot = hash & mask;
-    for (; slots[slot * 2 + 1] !== 0; slot = (slot + 1) & mask) {
-      if (this.matches(slot, row, id, hash)) return false;
+    let probes = 1;
+    for (; slots[slot * 2 + 1] !== 0; slot = (slot + 1) & mask, probes++) {
+      if (this.matches(slot, row, id, hash)) {
+        this.probes += probes;
+        return false;
+      }
     }
+    this.probes += probes;
     const entry = this.ids.length;
     slots[slot * 2] = hash;
     slots[slot * 2 + 1] = entry + 1;
@@ -109,6 +127,7 @@ class OverflowIds {
   has(row: number, id: string, hash: number): boolean {
     const slots = this.slots;
     for (let slot = hash & this.mask; slots[slot * 2 + 1] !== 0; slot = (slot + 1) & this.mask) {
+      this.probes++;
       if (this.matches(slot, row, id, hash)) return true;
     }
     return false;
@@ -141,14 +160,22 @@ class OverflowIds {
 }
 
 /**
- * FNV-1a over all of the id's UTF-16 code units; its top 16 bits are the fingerprint. Hashing
- * only the ends of long ids was tried: ids that differ in the middle (a time between a fixed
- * prefix and domain) then all clash, and every new id walks its row's chain.
+ * FNV-1a over all of the id's UTF-16 code units, from the state's seed instead of the fixed
+ * offset basis; its top 16 bits are the fingerprint. Hashing only the ends of long ids was tried:
+ * ids that differ in the middle (a time between a fixed prefix and domain) then all clash, and
+ * every new id walks its row's chain.
  */
-function hashId(id: string): number {
-  let hash = 0x811c9dc5;
+function hashId(id: string, seed: number): number {
+  let hash = seed;
   for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
   return hash;
+}
+
+/** 32 random bits: from the platform's generator where there is one (browsers, Node 19+). */
+function randomSeed(): number {
+  const crypto = globalThis.crypto;
+  if (crypto?.getRandomValues) return crypto.getRandomValues(new Int32Array(1))[0]!;
+  return (Math.random() * 0x1_0000_0000) | 0;
 }
 
 /** The row into the hash, so equal ids of other rows spread over the overflow table. */

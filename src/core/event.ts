@@ -58,4 +58,6 @@ export type RejectionCode =
   | 'time-out-of-range'
   | 'bad-value'
   | 'unsafe-url'
+  /** A getter, Proxy or iterator threw while the input was read. */
+  | 'unreadable'
   | 'not-json';

@@ -24,8 +24,6 @@ export { reportEmail, rateFigure } from './report';
 export type { EmailReport, RateBase, RateFigure, StageResponse } from './report';
 export { ENGAGEMENTS, hasEngagement } from './engagement';
 export type { Engagement, EngagementCounters } from './engagement';
-export { summarizeCounts, summarizeEmail } from './summary';
-export type { EmailSummary, SummaryFigure } from './summary';
 export { PROVIDER_NAMES, normalizeProviderEvents } from './providers/index';
 export type {
   NormalizeProviderOptions,

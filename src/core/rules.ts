@@ -157,7 +157,11 @@ export function checkRules(value: unknown): string[] {
       problems.push(`${where}.handedToProvider must be true or false`);
     if (response.stage !== undefined && !isStage(response.stage))
       problems.push(`${where}.stage must be one of ${STAGES.join(', ')}`);
-    if (response.counter !== undefined && !(response.counter in COUNTER_CODES)) {
+    // Own properties only: `in` would accept "toString" or "constructor" through the prototype.
+    if (
+      response.counter !== undefined &&
+      !(typeof response.counter === 'string' && Object.hasOwn(COUNTER_CODES, response.counter))
+    ) {
       problems.push(`${where}.counter must be opens, clicks or machineOpens`);
     }
   });

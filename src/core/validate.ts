@@ -59,10 +59,35 @@ function typeName(value: unknown): string {
  * rejection with a reason a host can show. Never throws, whatever `input` is.
  */
 export function checkEvent(input: unknown, rules: CompiledRules, out: CheckedEvent): EventRejection | null {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return reject(input, 'not-an-object', `an event must be an object, not ${typeName(input)}`);
+  try {
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+      return reject(input, 'not-an-object', `an event must be an object, not ${typeName(input)}`);
+    }
+    // A copy of its own fields, each read once: a getter or Proxy that answers differently on a
+    // second read (or throws then) cannot change an event after it was checked.
+    return checkFields(input, { ...input } as Record<string, unknown>, rules, out);
+  } catch (error) {
+    // A getter, a Proxy trap or a revoked Proxy threw: this one event is rejected, not the batch.
+    return reject(input, 'unreadable', `the event could not be read: ${errorText(error)}`);
   }
-  const event = input as Record<string, unknown>;
+}
+
+/** What a thrown value says, without trusting it: its own `toString` may throw too. */
+export function errorText(error: unknown): string {
+  try {
+    const text = error instanceof Error ? error.message : String(error);
+    return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+  } catch {
+    return 'an unreadable exception';
+  }
+}
+
+function checkFields(
+  input: unknown,
+  event: Record<string, unknown>,
+  rules: CompiledRules,
+  out: CheckedEvent,
+): EventRejection | null {
   // Field by field rather than in a loop over names: keyed loads in a loop go megamorphic and
   // cost several times more on this hot path.
   const problem =
@@ -116,10 +141,30 @@ export function checkEvent(input: unknown, rules: CompiledRules, out: CheckedEve
       return reject(input, 'unsafe-url', 'url must be an http(s) or mailto link', 'url');
     }
   }
-  out.event = input as unknown as ResponseEvent;
+  out.event = event as unknown as ResponseEvent;
   out.response = index;
   out.at = at;
   return null;
+}
+
+/**
+ * The batch as an array of its own, each item read once, or why it could not be read (an
+ * iterator, a Proxy or an element getter that threw, or no iterable at all): then nothing of it
+ * is applied. Copying even plain arrays costs a few ms a million events, against 1-2 s to fold
+ * them, and leaves no getter or Proxy trap to run during the fold.
+ */
+export function readBatch(events: Iterable<unknown>): unknown[] | EventRejection {
+  try {
+    const out: unknown[] = [];
+    for (const input of events) out.push(input);
+    return out;
+  } catch (error) {
+    return {
+      event: events,
+      code: 'unreadable',
+      reason: `the batch could not be read, so none of it was applied: ${errorText(error)}`,
+    };
+  }
 }
 
 /** Validates a list of events, splitting them into the good and the rejected. */
@@ -130,7 +175,9 @@ export function validateEvents(
   const scratch: CheckedEvent = { event: undefined as unknown as ResponseEvent, response: -1, at: 0 };
   const accepted: ResponseEvent[] = [];
   const rejected: EventRejection[] = [];
-  for (const input of inputs) {
+  const read = readBatch(inputs);
+  if (!Array.isArray(read)) return { accepted, rejected: [read] };
+  for (const input of read) {
     const problem = checkEvent(input, rules, scratch);
     if (problem) rejected.push(problem);
     else accepted.push(scratch.event);

@@ -26,6 +26,19 @@ export class CacheWriter {
   private cache: ResponseCache | undefined;
   /** The log position up to which this tab has handed events to the cache. */
   private recordedUpTo = 0;
+  /**
+   * While `takeLead` learns where the records on disk end, nothing is written (a record would
+   * take a key the other tab's records hold): what is applied meanwhile waits in the log.
+   */
+  private takingLead = false;
+  /** Cursors reached while this tab could not write: saved with the backlog when it takes the lead. */
+  private readonly unsavedCursors = new Map<string, string>();
+  /** Closed (the store was closed): a cache still opening is closed once it opens. */
+  private closed = false;
+  /** A lead being taken: its backlog is written before the cache closes. */
+  private leading: Promise<void> | undefined;
+  /** Rules adopted before this tab could write: saved, and the pages rewritten, when it takes the lead. */
+  private refold: { rules: ResponseRules; state: ResponseState } | undefined;
 
   constructor(
     private readonly log: EventLog,
@@ -48,6 +61,11 @@ export class CacheWriter {
     };
     try {
       const cache = await openResponseCache({ name, onUnavailable: memoryOnly });
+      if (this.closed) {
+        // The store was closed while the database opened: its connection must not outlive it.
+        await cache.close();
+        return;
+      }
       this.cache = cache;
       if (cache.rules) target.offerRules(cache.rules);
       let result = await cache.hydrate(target.state(), this.log, target.progress);
@@ -86,13 +104,18 @@ export class CacheWriter {
   }
 
   saveCursor(kind: string, cursor: string): void {
-    this.writable()?.saveCursor(kind, cursor);
+    const cache = this.writable();
+    if (cache) cache.saveCursor(kind, cursor);
+    else this.unsavedCursors.set(kind, cursor);
   }
 
   /** New rules were adopted and `state` folded under them: every page is rewritten from it. */
   rulesAdopted(rules: ResponseRules, state: ResponseState): void {
     const cache = this.writable();
-    if (!cache) return;
+    if (!cache) {
+      this.refold = { rules, state };
+      return;
+    }
     cache.saveRules(rules);
     void cache.compact(state);
   }
@@ -101,24 +124,51 @@ export class CacheWriter {
    * This tab takes the lead. The old leader wrote the cache while this tab read it: learn where
    * its records end, then write the events heard as a follower (they may not have reached it).
    */
-  async takeLead(): Promise<void> {
-    await this.cache?.resync();
+  takeLead(): Promise<void> {
+    this.leading = this.writeBacklog();
+    return this.leading;
+  }
+
+  /** Whether events applied now reach the cache: written at once, or with the backlog as this tab takes the lead. */
+  get accepting(): boolean {
+    return this.cache !== undefined && this.leads();
+  }
+
+  private async writeBacklog(): Promise<void> {
+    this.takingLead = true;
+    try {
+      await this.cache?.resync();
+    } finally {
+      // From here on, in this same task, events are written as they come: none falls between.
+      this.takingLead = false;
+    }
     // Closed meanwhile: nothing more is written.
     const cache = this.cache;
-    if (!cache || this.recordedUpTo >= this.log.length) return;
-    cache.record(this.log.entries(this.recordedUpTo));
+    const refold = this.refold;
+    this.refold = undefined;
+    if (!cache || !this.leads()) return;
+    if (this.recordedUpTo < this.log.length) cache.record(this.log.entries(this.recordedUpTo));
     this.recordedUpTo = this.log.length;
+    for (const [kind, cursor] of this.unsavedCursors) cache.saveCursor(kind, cursor);
+    this.unsavedCursors.clear();
+    if (refold) this.rulesAdopted(refold.rules, refold.state);
   }
 
   /** Writes what is still queued and closes the database; resolves once it is closed. */
-  close(): Promise<void> {
-    const closing = this.cache?.close() ?? Promise.resolve();
+  async close(): Promise<void> {
+    this.closed = true;
+    // A lead being taken writes the events this tab holds first (a tab closed right after it got them).
+    await this.leading;
+    const cache = this.cache;
     this.cache = undefined;
-    return closing;
+    await cache?.close();
   }
 
-  /** The one place the leader rule is kept: only the leading tab writes the shared cache. */
+  /**
+   * The one place the writer rule is kept: only the tab that leads (or holds the cache's lock)
+   * writes the shared cache, and only once it has learnt where the records on disk end.
+   */
   private writable(): ResponseCache | undefined {
-    return this.leads() ? this.cache : undefined;
+    return !this.takingLead && this.leads() ? this.cache : undefined;
   }
 }

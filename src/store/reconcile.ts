@@ -1,7 +1,8 @@
-import type { ResponseEvent } from '../core/event';
+import type { EventRejection, ResponseEvent } from '../core/event';
 import type { RecipientState, ResponseState, SavedRecipient } from '../core/fold';
+import { responseIndex } from '../core/rules';
 import { eventTime } from '../core/time';
-import type { ServerRecipient, SnapshotPage } from './snapshot-page';
+import { checkServerRecipient, type ServerRecipient, type SnapshotPage } from './snapshot-page';
 import type { ReconcileConflict } from './store-events';
 
 export type { ServerRecipient, SnapshotPage };
@@ -13,21 +14,19 @@ export function disagree(a: RecipientState, b: RecipientState): boolean {
   return COMPARED.some((field) => a[field] !== b[field]);
 }
 
-/** The server's recipient as a row's merge state, or a reason it cannot be one. */
-export function toSaved(emailId: string, server: ServerRecipient, state: ResponseState): SavedRecipient | string {
-  if (typeof server !== 'object' || server === null || typeof server.recipientId !== 'string')
-    return 'a snapshot recipient has no recipientId';
-  const index = state.rules.lookup.get(server.response) ?? -1;
-  if (index < 0) return `"${String(server.response)}" is not a response in rules ${state.rules.version}`;
+/**
+ * The server's recipient as a row's merge state, or why it cannot be one: it is checked as
+ * strictly as an event (`checkServerRecipient`).
+ */
+export function toSaved(
+  emailId: string,
+  server: ServerRecipient,
+  state: ResponseState,
+): SavedRecipient | EventRejection {
+  const problem = checkServerRecipient(server, emailId, state.rules);
+  if (problem) return problem;
+  const index = responseIndex(state.rules, server.response);
   const at = eventTime(server.at);
-  if (Number.isNaN(at)) return `recipient ${server.recipientId}: at is not a time`;
-  // A count the server got wrong is a broken snapshot, not a zero: say so and keep the client's row.
-  for (const field of ['opens', 'clicks', 'machineOpens'] as const) {
-    const value: unknown = server[field];
-    if (value !== undefined && !(typeof value === 'number' && Number.isInteger(value) && value >= 0)) {
-      return `recipient ${server.recipientId}: ${field} must be a whole number of at least 0, not ${String(value)}`;
-    }
-  }
   const final = state.rules.final[index] === 1;
   const id = state.rules.responses[index]!.id;
   const count = (value: number | undefined) => value ?? 0;
@@ -63,14 +62,16 @@ export function reconcilePage(
   state: ResponseState,
   page: SnapshotPage,
   eventsAfterCursor: (row: number) => ResponseEvent[],
-): { rows: number[]; conflicts: ReconcileConflict[]; problems: string[] } {
+): { rows: number[]; conflicts: ReconcileConflict[]; problems: string[]; rejected: EventRejection[] } {
   const rows: number[] = [];
   const conflicts: ReconcileConflict[] = [];
   const problems: string[] = [];
+  const rejected: EventRejection[] = [];
   for (const server of page.recipients ?? []) {
     const saved = toSaved(page.emailId, server, state);
-    if (typeof saved === 'string') {
-      problems.push(saved);
+    if ('code' in saved) {
+      problems.push(saved.reason);
+      rejected.push(saved);
       continue;
     }
     const existing = state.rowOf(page.emailId, saved.recipientId);
@@ -82,5 +83,5 @@ export function reconcilePage(
     if (optimistic !== undefined && disagree(optimistic, result))
       conflicts.push({ emailId: page.emailId, recipientId: saved.recipientId, optimistic, server: result });
   }
-  return { rows, conflicts, problems };
+  return { rows, conflicts, problems, rejected };
 }

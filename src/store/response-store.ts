@@ -4,7 +4,9 @@ import { ResponseState, type RecipientState } from '../core/fold';
 import { normalizeProviderEvents } from '../core/providers/index';
 import type { ProviderName } from '../core/providers/index';
 import { checkRules, compileRules } from '../core/rules';
+import { readBatch } from '../core/validate';
 import type { RecordedEvent } from './cache/index';
+import { CacheLock } from './cache-lock';
 import { CacheWriter } from './cache-writer';
 import { EventLog } from './event-log';
 import { reconcilePage } from './reconcile';
@@ -23,7 +25,9 @@ export interface ResponseStoreOptions {
   /**
    * Keep a copy in IndexedDB under this database name: a reopened page paints from it before any
    * network and the stream resumes from the cached cursor. Without it the store lives in memory.
-   * The element attribute is `cache-name`; `cacheStatus` says whether the cache is in use.
+   * The element attribute is `cache-name`; `cacheStatus` says whether the cache is in use. A cache
+   * is one writer's: stores of the page's tabs naming the same cache take turns (Web Locks), and
+   * what one applies reaches the one writing, `tabs` or not.
    */
   cacheName?: string;
   /**
@@ -67,12 +71,17 @@ export class ResponseStore extends EventTarget {
   private pendingRows = new Set<number>();
   private pendingEmails = new Set<string>();
   private pendingReset = false;
+  /** Audience sizes the backend stated, by email: a snapshot page's `total`. */
+  private readonly audienceSizes = new Map<string, number>();
   private cacheState: CacheStatus = { state: 'none' };
   /** Events the current rules reject as unknown, kept for a refold under other rules. */
   private held: unknown[] = [];
   /** Rules asked for while the cache was still being read. */
   private pendingRules: ResponseRules | undefined;
   private readonly relay: TabRelay | undefined;
+  /** Without `tabs`, which elects its own writer: who of the stores naming this cache writes it. */
+  private readonly cacheLock: CacheLock | undefined;
+  private closing: Promise<void> | undefined;
   private readonly sourceLink: SourceLink;
   private readonly cacheWriter: CacheWriter;
   private hydrated = false;
@@ -99,12 +108,24 @@ export class ResponseStore extends EventTarget {
     });
     this.cacheWriter = new CacheWriter(
       this.log,
-      () => this.tabRole !== 'follower',
+      () => (this.cacheLock ? this.cacheLock.holds : this.tabRole !== 'follower'),
       (status) => this.setCacheStatus(status),
     );
     const cacheName = options.cacheName ?? options.cache;
     this.ready = cacheName ? this.openCache(cacheName, options.rules !== undefined) : Promise.resolve();
     if (!cacheName) this.hydrated = true;
+    if (cacheName && !options.tabs) {
+      this.cacheLock = new CacheLock(cacheName, {
+        hold: () => void this.ready.then(() => this.cacheWriter.takeLead()),
+        receive: (events) =>
+          this.ready.then(() => {
+            const kept = this.cacheWriter.accepting;
+            this.applyNow(events, undefined, false);
+            return kept;
+          }),
+      });
+      this.cacheLock.start();
+    }
     if (options.tabs) {
       this.relay = new TabRelay(options.tabs, {
         lead: () => {
@@ -180,7 +201,8 @@ export class ResponseStore extends EventTarget {
   ingest(events: Iterable<unknown>): Promise<IngestResult> {
     // Before the cache is read, events wait: restoring saved rows needs them absent.
     if (this.hydrated) return Promise.resolve(this.applyNow(events));
-    const batch = [...events];
+    const batch = readBatch(events);
+    if (!Array.isArray(batch)) return Promise.resolve(this.rejectBatch(batch));
     return this.ready.then(() => this.applyNow(batch));
   }
 
@@ -274,6 +296,7 @@ export class ResponseStore extends EventTarget {
    * the recipients it covers. Events that arrived after the snapshot's cursor are applied again on
    * top; every recipient where the optimistic state disagreed is reported as `reconcile-conflict`.
    * A snapshot whose cursor this store never reached is taken as covering every event it has.
+   * A page's `total` becomes `audienceSize(emailId)`.
    */
   async loadSnapshot(
     url: string,
@@ -290,6 +313,8 @@ export class ResponseStore extends EventTarget {
         break;
       }
       const body = read.value;
+      const total = this.takeAudienceSize(emailId, body.total);
+      if (total !== undefined) problems.push(total);
       const start = body.cursor === undefined ? undefined : this.sourceLink.positionOf(body.cursor);
       const result = reconcilePage(this.current, body, (row) =>
         start === undefined ? [] : this.log.forRowSince(row, start),
@@ -298,11 +323,34 @@ export class ResponseStore extends EventTarget {
       if (result.rows.length > 0) this.batcher.schedule();
       this.cacheWriter.recordReset(result.rows);
       for (const conflict of result.conflicts) this.emit('reconcile-conflict', conflict);
+      // A snapshot row is refused as an event would be: the host hears it the same way.
+      if (result.rejected.length > 0) this.reject(result.rejected);
       recipients += result.rows.length;
       conflicts += result.conflicts.length;
       problems.push(...result.problems);
     }
     return { recipients, conflicts, problems };
+  }
+
+  /**
+   * How many recipients an email's audience has, as the backend last stated it (a snapshot
+   * page's `total`), or undefined when it has not. The report shows loading progress until that
+   * many rows are here.
+   */
+  audienceSize(emailId: string): number | undefined {
+    return this.audienceSizes.get(emailId);
+  }
+
+  /** Keeps a snapshot's `total` (views hear of a change), or answers why it cannot. */
+  private takeAudienceSize(emailId: string, total: unknown): string | undefined {
+    if (total === undefined || total === null) return undefined;
+    if (typeof total !== 'number' || !Number.isInteger(total) || total < 0)
+      return `the snapshot's total must be a whole number of at least 0, not ${JSON.stringify(total)}`;
+    if (this.audienceSizes.get(emailId) === total) return undefined;
+    this.audienceSizes.set(emailId, total);
+    this.pendingEmails.add(emailId);
+    this.batcher.schedule();
+    return undefined;
   }
 
   /**
@@ -346,13 +394,31 @@ export class ResponseStore extends EventTarget {
     this.emit('rules-change', { version: compiled.version });
   }
 
-  /** Stops the source and the notifications, writes what the cache still holds, and hands the stream to another tab. */
-  close(): void {
+  /**
+   * Lets go of everything the store holds outside itself: stops the source and the
+   * notifications, writes what the cache still has queued and closes its database, then releases
+   * the Web Locks and BroadcastChannels, so another tab (or element) takes the stream and the
+   * cache. Resolves once all is released; calling it again gives the same promise.
+   *
+   * `<email-responses>` closes the store it made when it leaves the page; a store a host made
+   * (and set as the element's `store`) is the host's to close.
+   */
+  close(): Promise<void> {
+    if (this.closing) return this.closing;
     this.disconnect();
-    void this.cacheWriter.close();
-    this.relay?.stop();
     this.batcher.cancel();
     this.listeners.clear();
+    this.closing = (async () => {
+      // Events passed to the tab writing the cache must be in its queue, or written here.
+      await this.cacheLock?.settled();
+      // What the cache is being read for, and a lead being taken, end first: then all is written.
+      await this.ready;
+      await this.cacheWriter.close();
+      // The locks go after the database is closed: the next writer reads where the records end.
+      this.relay?.stop();
+      this.cacheLock?.stop();
+    })();
+    return this.closing;
   }
 
   override addEventListener<K extends keyof ResponseStoreEventMap>(
@@ -383,7 +449,11 @@ export class ResponseStore extends EventTarget {
     if (this.hydrated) this.sourceLink.start();
   }
 
-  private applyNow(events: Iterable<unknown>, accepted?: ResponseEvent[]): IngestResult {
+  /**
+   * Applies events here. `own`: they were given to this store (not heard from another tab's
+   * store), so the one writing the cache is told of them.
+   */
+  private applyNow(events: Iterable<unknown>, accepted?: ResponseEvent[], own = true): IngestResult {
     const recorded: RecordedEvent[] = [];
     const batch = this.current.apply(
       events,
@@ -400,11 +470,18 @@ export class ResponseStore extends EventTarget {
       },
     );
     this.cacheWriter.recordApplied(recorded, batch.changed);
+    if (own && recorded.length > 0) this.cacheLock?.applied(recorded.map((r) => r.event));
     for (const row of batch.changed) this.pendingRows.add(row);
     for (const email of batch.changedEmails) this.pendingEmails.add(email);
     if (batch.changed.length > 0 || batch.changedEmails.length > 0) this.batcher.schedule();
     if (batch.rejected.length > 0) this.reject(batch.rejected);
     return { accepted: batch.accepted, duplicates: batch.duplicates, rejected: batch.rejected };
+  }
+
+  /** A batch that could not be read: none of it applied, and the host told why. */
+  private rejectBatch(rejection: EventRejection): IngestResult {
+    this.reject([rejection]);
+    return { accepted: 0, duplicates: 0, rejected: [rejection] };
   }
 
   private reject(rejected: EventRejection[]): void {

@@ -1,4 +1,7 @@
 /** What a backend's snapshot endpoint returns: the authoritative state of an email's audience. */
+import type { EventRejection, ResponseEvent } from '../core/event';
+import type { CompiledRules } from '../core/rules';
+import { checkEvent, errorText, type CheckedEvent } from '../core/validate';
 
 /**
  * One recipient as the server sees it: the authoritative state a snapshot page carries.
@@ -26,4 +29,82 @@ export interface SnapshotPage {
   recipients: ServerRecipient[];
   /** The next page's token, or null on the last page. */
   next?: string | null;
+  /**
+   * How many recipients the email's audience has in all, over every page (optional). The store
+   * keeps the latest as `audienceSize(emailId)`, and the report shows "loading 2,400 of 100,000"
+   * until that many rows are here.
+   */
+  total?: number;
 }
+
+/** The largest count a row holds (an Int32 column): a larger one would show as a wrong number. */
+export const MAX_COUNT = 0x7fff_ffff;
+
+const COUNTS = ['opens', 'clicks', 'machineOpens'] as const;
+
+/**
+ * Checks one snapshot recipient as strictly as an event (`checkEvent`: every text's type and
+ * length, a known response, a time with a zone between 2000 and 2099) and its counts. Returns the
+ * rejection, with a reason naming the recipient, or null when the row can be applied.
+ */
+export function checkServerRecipient(input: unknown, emailId: string, rules: CompiledRules): EventRejection | null {
+  try {
+    if (typeof input !== 'object' || input === null || Array.isArray(input))
+      return { event: input, code: 'not-an-object', reason: 'a snapshot recipient must be an object' };
+    const server = { ...input } as Record<string, unknown>;
+    if (typeof server.recipientId !== 'string' || server.recipientId.length === 0)
+      return {
+        event: input,
+        code: 'missing-field',
+        field: 'recipientId',
+        reason: 'a snapshot recipient has no recipientId',
+      };
+    const who = `recipient ${server.recipientId.slice(0, 80)}`;
+    // Read as an event of this email would be: the same limits, the same reasons.
+    const asEvent = {
+      id: 'snapshot',
+      emailId,
+      recipientId: server.recipientId,
+      response: server.response,
+      at: server.at,
+      contactId: server.contactId,
+      contactName: server.contactName,
+      address: server.address,
+      provider: server.provider,
+      reason: server.reason,
+    };
+    const problem = checkEvent(asEvent, rules, scratch);
+    if (problem) {
+      const reason =
+        problem.code === 'unknown-response'
+          ? problem.reason
+          : problem.code === 'bad-time'
+            ? `${who}: at is not a time`
+            : `${who}: ${problem.reason}`;
+      return { ...problem, event: input, reason };
+    }
+    for (const field of COUNTS) {
+      const value = server[field];
+      if (value === undefined) continue;
+      if (!(typeof value === 'number' && Number.isInteger(value) && value >= 0))
+        return {
+          event: input,
+          code: 'bad-value',
+          field,
+          reason: `${who}: ${field} must be a whole number of at least 0, not ${String(value)}`,
+        };
+      if (value > MAX_COUNT)
+        return {
+          event: input,
+          code: 'bad-value',
+          field,
+          reason: `${who}: ${field} must be at most ${MAX_COUNT}, not ${value}`,
+        };
+    }
+    return null;
+  } catch (error) {
+    return { event: input, code: 'unreadable', reason: `a snapshot recipient could not be read: ${errorText(error)}` };
+  }
+}
+
+const scratch: CheckedEvent = { event: undefined as unknown as ResponseEvent, response: -1, at: 0 };

@@ -32,6 +32,7 @@ export class TabRelay {
   private release: (() => void) | undefined;
   private abort: AbortController | undefined;
   private currentRole: TabRole = 'follower';
+  private stopped = false;
 
   constructor(
     private readonly name: string,
@@ -56,6 +57,8 @@ export class TabRelay {
     this.abort = new AbortController();
     locks
       .request(`email-responses:${this.name}`, { signal: this.abort.signal }, () => {
+        // Granted as stop() ran (too late to abort): let it go at once, for another tab to lead.
+        if (this.stopped) return undefined;
         this.currentRole = 'leader';
         this.handlers.lead();
         // Held until stop() or until the tab goes away, when the browser releases it.
@@ -72,7 +75,9 @@ export class TabRelay {
     this.post(cursor ? { type: 'events', from: this.id, events, cursor } : { type: 'events', from: this.id, events });
   }
 
+  /** Leaves the tabs for good: the lock (for another tab to lead) and the channel are released. */
   stop(): void {
+    this.stopped = true;
     this.abort?.abort();
     this.release?.();
     this.release = undefined;

@@ -59,6 +59,23 @@ describe('the email report', () => {
     expect(report.spamComplaint.count).to.equal(1);
   });
 
+  it('lists Not delivered by response, soft and hard bounces apart, and mail in flight outside it', () => {
+    expect(report.stageResponses['not-delivered']).to.deep.equal([
+      { id: 'soft-bounce', count: 1 },
+      { id: 'hard-bounce', count: 1 },
+    ]);
+    expect(report.stageResponses['awaiting-provider']).to.deep.equal([{ id: 'provider-queued', count: 1 }]);
+    expect(report.byResponse['soft-bounce']).to.equal(1);
+  });
+
+  it('has no rate where its base is empty', () => {
+    const empty = reportEmail(foldEvents([event('canceled-no-email')]), 'e1')!;
+    expect(empty.sent).to.equal(0);
+    expect(empty.delivered).to.deep.equal({ count: 0, rate: null, of: 'sent', denominator: 0 });
+    expect(empty.uniqueOpens).to.deep.equal({ count: 0, rate: null, of: 'delivered', denominator: 0 });
+    expect(empty.clickToOpen).to.deep.equal({ count: 0, rate: null, of: 'unique-opens', denominator: 0 });
+  });
+
   it('is undefined for an email with no events', () => {
     expect(reportEmail(foldEvents([]), 'e1')).to.equal(undefined);
   });

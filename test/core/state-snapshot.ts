@@ -1,5 +1,5 @@
 // Everything a view can read from a state, as plain data, so two states can be compared whole.
-import { summarizeEmail, type ResponseState } from '../../src/core/index';
+import { reportEmail, type ResponseState } from '../../src/core/index';
 
 export function snapshot(state: ResponseState): unknown {
   const recipients = [];
@@ -10,6 +10,10 @@ export function snapshot(state: ResponseState): unknown {
     // Causes are listed in time order; ties between emails may list in either order.
     return { ...contact, causes: [...contact.causes].sort((a, b) => (a.emailId < b.emailId ? -1 : 1)) };
   });
-  const summaries = [...state.emails.ids()].sort().map((id) => summarizeEmail(state, id));
-  return { recipients, contacts, summaries, events: state.eventCount };
+  // The report read from the rows, and the counts the state keeps up to date as it folds.
+  const emails = [...state.emails.ids()].sort().map((id) => {
+    const { byResponse, opened, clicked, machineOnly } = state.emails.get(id)!;
+    return { report: reportEmail(state, id), counts: { byResponse: [...byResponse], opened, clicked, machineOnly } };
+  });
+  return { recipients, contacts, emails, events: state.eventCount };
 }

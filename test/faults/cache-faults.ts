@@ -248,6 +248,34 @@ describe('faults of the IndexedDB cache', () => {
     );
   });
 
+  // Issue 15, item 4: a page whose shape was right but whose values were not (lastAt[3] = NaN)
+  // passed the check; the grid threw "Invalid time value" on every reload. Every value is checked now.
+  it('corrupted records: a row page with a NaN time; the page is dropped and its rows rebuilt from the events', async () => {
+    const { messages, backend, rejected, disk } = await compactedCache(39, 'nan');
+    await tamper(name, (tx) => {
+      const store = tx.objectStore('rows');
+      const request = store.get(disk.rowKeys[0]!);
+      request.onsuccess = () => {
+        const page = request.result as { lastAt: Float64Array };
+        page.lastAt[3] = NaN;
+        store.put(page);
+      };
+    });
+    const again = await reload(name, messages, { rules: RULES_B });
+    for (let row = 0; row < again.store.state.recipients.size; row++) {
+      const { lastAt, firstAt, at } = again.store.state.recipientAt(row);
+      expect([lastAt, firstAt, at].every(Number.isFinite), `row ${row} has only real times`).to.equal(true);
+    }
+    expectClean(
+      account('IndexedDB row page with a NaN time (issue 15)', {
+        sent: [...backend.sent, ...again.backend.sent],
+        state: again.store.state,
+        rejected: rejected.count + again.rejected.count,
+        rules: RULES_B,
+      }),
+    );
+  });
+
   it('corrupted records: the cursor damaged; the stream replays from the start and counts once', async () => {
     const { messages, backend, rejected } = await compactedCache(36, 'cursor');
     await tamper(name, (tx) => tx.objectStore('cursors').put(12345, 'iterable'));

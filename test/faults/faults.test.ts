@@ -12,6 +12,7 @@ const FAULT_SUITES = [
   'faults in the stream',
   'faults of the IndexedDB cache',
   'two tabs racing for the stream',
+  'two tabs writing one cache without tabs',
   'faults on WebSocket and polling transports',
 ];
 

@@ -131,3 +131,44 @@ describe('two tabs racing for the stream', () => {
     );
   });
 });
+
+// Issue 15, item 2: a cache is one writer's, `tabs` or not. Two stores in one page with the same
+// `cacheName` and no `tabs` behave as two tabs of one app: before, both wrote the cache with their
+// own record counters, over each other's keys, and a reload restored 500 of 1,000 events.
+describe('two tabs writing one cache without tabs', () => {
+  let stores: ResponseStore[] = [];
+  let name = '';
+  beforeEach(() => (name = uniqueName()));
+  afterEach(async () => {
+    await Promise.all(stores.map((store) => store.close()));
+    stores = [];
+    await deleteDatabase(name);
+  });
+
+  it('two tabs with one cache-name and no tabs, 500 events each: a reload restores all 1,000', async () => {
+    const tabs = [0, 1].map(() => createResponseStore({ cacheName: name }));
+    stores.push(...tabs);
+    const rejected = tabs.map((tab) => rejectionCounter(tab));
+    await Promise.all(tabs.map((tab) => tab.ready));
+    const sent = tabs.map((_, t) =>
+      makeEvents({ recipients: 100, events: 500, seed: 60 + t, idPrefix: `writer-${t}` }),
+    );
+    // Interleaved, as two live tabs would take them.
+    for (let i = 0; i < 500; i += 50)
+      for (const [t, tab] of tabs.entries()) await tab.ingest(sent[t]!.slice(i, i + 50));
+    // Closing writes what each still holds and hands the cache over; then the page reloads.
+    await Promise.all(tabs.map((tab) => tab.close()));
+    const reloaded = createResponseStore({ cacheName: name });
+    stores.push(reloaded);
+    const reloadRejected = rejectionCounter(reloaded);
+    await reloaded.ready;
+    expect(reloaded.state.eventCount, 'events the reload restored').to.equal(foldEvents(sent.flat()).eventCount);
+    expectClean(
+      account('two tabs writing one cache without tabs, 500 events each (then reload)', {
+        sent: sent.flat(),
+        state: reloaded.state,
+        rejected: rejected[0]!.count + rejected[1]!.count + reloadRejected.count,
+      }),
+    );
+  });
+});

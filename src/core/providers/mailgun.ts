@@ -69,7 +69,7 @@ function headerRecipients(data: JsonObject): string[] {
   return [...new Set(found.map((address) => address.toLowerCase()))];
 }
 
-function readEventData(data: JsonObject, input: unknown, token: string | undefined, out: Collector): void {
+function readEventData(data: JsonObject, input: unknown, out: Collector): void {
   const event = lowerText(data.event);
   const verdict = classify(event, data);
   if (typeof verdict === 'object') {
@@ -88,10 +88,11 @@ function readEventData(data: JsonObject, input: unknown, token: string | undefin
       : event === 'failed'
         ? reasonText(data.reason, status?.code, status?.['enhanced-code'], status?.message, status?.description)
         : undefined;
-  // event-data.id is unique only within a day, so the event's own time completes it. Unlike the
-  // signature token, both stay the same when Mailgun delivers the webhook again.
+  // event-data.id is unique only within a day, so the event's own time completes it. Without
+  // both, the collector hashes the event's content: the signature token is made per request, so
+  // a redelivered webhook may carry a new one and would count twice; the content does not change.
   const id = asText(data.id);
-  const baseId = id !== undefined && !Number.isNaN(at) ? `${id}:${at}` : token;
+  const baseId = id !== undefined && !Number.isNaN(at) ? `${id}:${at}` : undefined;
   addresses.forEach((address, index) => {
     out.emit({
       response: verdict,
@@ -115,15 +116,15 @@ function readEventData(data: JsonObject, input: unknown, token: string | undefin
 function readPayload(payload: JsonObject, out: Collector): void {
   const data = asObject(payload['event-data']);
   if (data) {
-    readEventData(data, payload, asText(pick(payload, 'signature', 'token')), out);
+    readEventData(data, payload, out);
     return;
   }
   if (Array.isArray(payload.items)) {
-    eachObject(asList(payload.items), out, 'Mailgun event', (item) => readEventData(item, item, undefined, out));
+    eachObject(asList(payload.items), out, 'Mailgun event', (item) => readEventData(item, item, out));
     return;
   }
   if (payload.event !== undefined && payload.signature === undefined) {
-    readEventData(payload, payload, undefined, out);
+    readEventData(payload, payload, out);
     return;
   }
   out.skip(payload, 'a Mailgun webhook body has `event-data` (or, from the Events API, `items`)');

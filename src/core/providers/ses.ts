@@ -135,6 +135,14 @@ function classify(kind: string, event: JsonObject, mail: JsonObject | undefined)
           skip: 'an SES subscription change without a new opt-out (a resubscribe) says nothing about a response',
         };
       }
+      // The subscription object names no contact: only the email's destinations say who opted
+      // out. Unsubscribed is final and blocks all future email, so an email to several recipients
+      // must not unsubscribe them all for what one of them did.
+      if (everyone.length > 1) {
+        return {
+          skip: `an SES subscription opt-out names no recipient and the email went to ${everyone.length} recipients: skipped rather than unsubscribe them all`,
+        };
+      }
       // An opt-out of topics only (not unsubscribeAll) leaves the contact list's other topics: one email type.
       const fromAll = pick(subscription, 'newTopicPreferences', 'unsubscribeAll') === true;
       return read('unsubscribed', everyone, subscription, {

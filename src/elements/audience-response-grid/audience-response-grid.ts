@@ -12,12 +12,29 @@ import type { StoreChange } from '../../store/store-events';
 import { downloadText, fileName } from '../shared/download';
 import type { FilterRequest } from '../shared/filter-request';
 import { responseLabel } from '../shared/messages';
+import { resizeObserver } from '../shared/observe-resize';
 import { ResponseViewElement } from '../shared/response-view-element';
 import { viewNotices } from '../shared/store-status';
 import { styleProperties } from '../shared/style-properties';
 import { themeStyles } from '../shared/theme-styles';
 import { audienceCsv, resendCsv, type CsvOptions } from './csv-export';
-import { gridColumns, narrowColumns, parseColumns, type GridColumn, type OptionalColumn } from './grid-columns';
+import { loadGridColumns, saveGridColumns } from '../../store/cache/grid-columns';
+import { stageOf } from '../../core/stages';
+import { renderChooser, renderChooserButton, type ChooserInput } from './column-chooser';
+import {
+  formatColumns,
+  gridColumns,
+  minimumWidth,
+  narrowColumns,
+  optionalColumns,
+  parseColumns,
+  resizeColumn,
+  toggleColumn,
+  type ColumnChoice,
+  type ColumnId,
+  type GridColumn,
+  type OptionalColumn,
+} from './grid-columns';
 import type { RecipientSelectDetail } from './grid-events';
 import { GridFocus } from './grid-focus';
 import { renderHeader } from './grid-header';
@@ -36,6 +53,9 @@ const SEARCH_DEBOUNCE_MS = 200;
 /** Below this width the rows are two lines (as the container query in grid-styles says). */
 const NARROW_PX = 600;
 const NARROW_ROW_FACTOR = 1.75;
+/** Alt+Left and Alt+Right change a width by this much; with Shift, by `RESIZE_STEP_LARGE_PX`. */
+const RESIZE_STEP_PX = 10;
+const RESIZE_STEP_LARGE_PX = 50;
 
 /**
  * The Audience view of one email: every recipient and their response, live, at any size.
@@ -52,13 +72,22 @@ const NARROW_ROW_FACTOR = 1.75;
  * @summary The recipients of one email and how each responded, live.
  * @tagname audience-response-grid
  *
+ * Columns: the Columns button in the toolbar shows or hides any of them (stage and reason
+ * included); a header's edge drags to resize it, and Alt+Left or Alt+Right on a focused header
+ * does too (Shift: larger steps). The choice is the `columns` attribute, and with the store's
+ * cache it is kept across visits, per grid (by its `id`).
+ *
  * @fires recipient-select - A recipient was chosen by click or Enter. Detail: `{ emailId, recipientId, contactId }`.
+ * @fires columns-change - The user showed, hid or resized a column. Detail: `{ columns }`, the new `columns` value.
  *
  * @csspart toolbar - The bar with search, row count and export buttons.
  * @csspart search - The search field.
  * @csspart row-count - "120 of 5,000 recipients".
  * @csspart button - Every button outside the grid (export, resend, updates).
  * @csspart export-button - Downloads the CSV of the current view.
+ * @csspart columns-button - Shows and hides the column chooser.
+ * @csspart column-chooser - The column chooser: a checkbox per column and Reset widths.
+ * @csspart resize-handle - The draggable edge at the end of a column header.
  * @csspart resend-button - Downloads the resend list (soft bounces).
  * @csspart chips - The chip group.
  * @csspart chip - A filter chip; chosen ones also have `chip-pressed`. The engagement chip
@@ -97,7 +126,14 @@ export class AudienceResponseGridElement extends ResponseViewElement {
 
   /** The email to show. */
   @property({ attribute: 'email-id' }) emailId = '';
-  /** Optional columns, space-separated: `provider`, `email-type`. */
+  /**
+   * The columns shown, in order, each with an optional width in px: `contact:240,address,response,opens`
+   * (commas or spaces between). Names: `contact`, `address`, `response`, `opens`, `clicks`,
+   * `last-response`, `provider`, `email-type`, `stage` (the response's stage), `reason` (the
+   * provider's reason or details). A list of only `provider` and `email-type` adds them to the
+   * default six. Empty: the default six. It changes as the user chooses (`columns-change`); a
+   * choice kept in the cache wins over the attribute on the next visit.
+   */
   @property() columns = '';
   /** An IANA zone for times (`Europe/Paris`); default: the viewer's own. */
   @property({ attribute: 'time-zone' }) timeZone: string | undefined;
@@ -122,6 +158,7 @@ export class AudienceResponseGridElement extends ResponseViewElement {
   @state() private liveText = '';
   /** The chip holding the chips' one Tab stop. */
   @state() private chipStop: string | undefined;
+  @state() private chooserOpen = false;
 
   protected override showsTimes = true;
   private readonly liveUpdates = new LiveUpdates(
@@ -133,7 +170,12 @@ export class AudienceResponseGridElement extends ResponseViewElement {
   private view: AudienceView | undefined;
   private needsRebuild = true;
   private optional: OptionalColumn[] = [];
-  private columnList: GridColumn[] = gridColumns([]);
+  private choices: ColumnChoice[] = parseColumns('');
+  private columnList: GridColumn[] = gridColumns(this.choices);
+  /** The user chose columns here: a choice read late from the cache must not undo it. */
+  private userChoseColumns = false;
+  /** The store whose cache the saved columns were asked of. */
+  private columnsReadFor: unknown;
   private hadFocus = false;
   private rendered: ReadonlySet<number> = new Set();
   private resizeObserver: ResizeObserver | undefined;
@@ -225,9 +267,12 @@ export class AudienceResponseGridElement extends ResponseViewElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('columns')) this.optional = parseColumns(this.columns);
-    if (changed.has('columns') || (changed as PropertyValues).has('narrow'))
-      this.columnList = this.narrow ? narrowColumns() : gridColumns(this.optional);
+    if (changed.has('columns')) {
+      this.choices = parseColumns(this.columns);
+      this.optional = optionalColumns(this.choices);
+    }
+    this.readSavedColumns();
+    this.columnList = this.narrow ? narrowColumns(this.choices) : gridColumns(this.choices);
     if (changed.has('sortBy') || changed.has('sortDirection') || changed.has('filter'))
       checkQuery(this.queryInput(), this.store?.state.rules, this.localName);
     const store = this.store;
@@ -264,13 +309,14 @@ export class AudienceResponseGridElement extends ResponseViewElement {
       // Here rather than in firstUpdated: a moved element is disconnected and connected again.
       // Read in the next frame: a narrow grid's taller rows resize the scroller again, which
       // within the observer's own frame would be a ResizeObserver loop.
-      this.resizeObserver = new ResizeObserver(() =>
+      // Without ResizeObserver (jsdom, happy-dom) the grid keeps its default height and width.
+      this.resizeObserver = resizeObserver(() =>
         requestAnimationFrame(() => {
           this.scrollerHeight = scroller.clientHeight;
           this.narrow = scroller.clientWidth > 0 && scroller.clientWidth < NARROW_PX;
         }),
       );
-      this.resizeObserver.observe(scroller);
+      this.resizeObserver?.observe(scroller);
     }
     this.scrollState.apply((top) => {
       scroller.scrollTop = top;
@@ -293,7 +339,7 @@ export class AudienceResponseGridElement extends ResponseViewElement {
     const styles = {
       '--_row-height': `${layout.rowHeight}px`,
       '--_tracks': this.columnList.map((c) => c.track).join(' '),
-      '--_min-width': this.narrow ? '0px' : `${this.columnList.length * 8}rem`,
+      '--_min-width': this.narrow ? '0px' : minimumWidth(this.columnList),
     };
     const rows = view
       ? renderRows({
@@ -309,6 +355,10 @@ export class AudienceResponseGridElement extends ResponseViewElement {
             numbers,
             now: store?.now() ?? Date.now(),
             limitHours: store?.rules.sentToProviderLimitHours ?? 48,
+            stage: (response) => {
+              const stage = rules && stageOf(rules, response);
+              return stage ? m.stages[stage] : '';
+            },
           },
           focusIndex: this.focusState.index,
           focusCol: this.focusState.col,
@@ -330,7 +380,9 @@ export class AudienceResponseGridElement extends ResponseViewElement {
         onSearchChange: this.onSearchChange,
         onExport: () => this.downloadCsv(),
         onResend: () => this.downloadResendCsv(),
+        columnsButton: renderChooserButton(this.chooserInput()),
       })}
+      ${renderChooser(this.chooserInput())}
       ${
         counts && rules
           ? html`<div class="chips" part="chips" role="toolbar" aria-label=${m.filterLabel} @keydown=${this.onChipKey} @focusin=${this.onChipFocus}>
@@ -351,9 +403,19 @@ export class AudienceResponseGridElement extends ResponseViewElement {
           @scrollend=${this.onScrollEnd}
           @focusin=${this.onFocusIn}
           @focusout=${this.onFocusOut}
+          @keydown=${this.onResizeKey}
         >
           <div role="rowgroup" class="header-group">
-            ${renderHeader(this.columnList, gridQuery(this.queryInput()).sort ?? null, m, this.focusState.index < 0 ? this.focusState.col : -1, this.onSort, pending > 0)}
+            ${renderHeader({
+              columns: this.columnList,
+              sort: gridQuery(this.queryInput()).sort ?? null,
+              messages: m,
+              focusedCol: this.focusState.index < 0 ? this.focusState.col : -1,
+              onSort: this.onSort,
+              paused: pending > 0,
+              resizable: !this.narrow,
+              onResizeStart: this.onResizeStart,
+            })}
           </div>
           <div
             role=${view && view.length > 0 ? 'rowgroup' : nothing}
@@ -443,6 +505,11 @@ export class AudienceResponseGridElement extends ResponseViewElement {
     else if (r.left < left) delta = r.left - left;
     else if (r.right > right) delta = r.right - right;
     if (Math.abs(delta) >= 1) scroller.scrollLeft += delta;
+    // A grid taller than the window (a phone, wrapped chips) can hold its focused row below the
+    // window's edge: the page moves, the grid's own scroll (already right) does not.
+    const onPage = cell.getBoundingClientRect();
+    if (onPage.top < 0 || onPage.bottom > innerHeight || onPage.left < 0 || onPage.right > innerWidth)
+      cell.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }
 
   /** Fires `recipient-select` for the row at a view index. */
@@ -466,6 +533,99 @@ export class AudienceResponseGridElement extends ResponseViewElement {
   private focusTarget(): HTMLElement | null {
     return this.scroller()?.querySelector<HTMLElement>('[tabindex="0"]') ?? null;
   }
+
+  /** Which grid the cache keeps columns for: its `id`, else one choice for the page's unnamed grids. */
+  private columnsKey(): string {
+    return this.id || this.localName;
+  }
+
+  /** With the store's cache in use, reads this grid's kept columns once per store. */
+  private readSavedColumns(): void {
+    const store = this.store;
+    if (!store || store === this.columnsReadFor || store.cacheStatus.state === 'none') return;
+    this.columnsReadFor = store;
+    void loadGridColumns(this.columnsKey()).then((saved) => {
+      if (saved !== undefined && !this.userChoseColumns && this.store === store) this.columns = saved;
+    });
+  }
+
+  /** A choice of the user's: the attribute says it, the host hears it, and the cache keeps it. */
+  private chooseColumns(choices: ColumnChoice[]): void {
+    this.userChoseColumns = true;
+    this.choices = choices;
+    const columns = formatColumns(choices);
+    this.columns = columns;
+    this.requestUpdate();
+    if (this.store && this.store.cacheStatus.state !== 'none') void saveGridColumns(this.columnsKey(), columns);
+    this.dispatchEvent(new CustomEvent('columns-change', { detail: { columns }, bubbles: true, composed: true }));
+  }
+
+  private chooserInput(): ChooserInput {
+    return {
+      messages: this.locales.messages,
+      choices: this.choices,
+      open: this.chooserOpen,
+      onToggleOpen: () => (this.chooserOpen = !this.chooserOpen),
+      onToggleColumn: (id: ColumnId) => this.chooseColumns(toggleColumn(this.choices, id)),
+      onResetWidths: () => this.chooseColumns(this.choices.map(({ id }) => ({ id }))),
+      onKeyDown: (event: KeyboardEvent) => {
+        if (event.key !== 'Escape') return;
+        event.preventDefault();
+        this.chooserOpen = false;
+        this.renderRoot.querySelector<HTMLElement>('.columns-button')?.focus();
+      },
+    };
+  }
+
+  /** A header's width as drawn, in px: where a resize starts. */
+  private headerWidth(col: number): number | undefined {
+    const cell = this.scroller()?.querySelectorAll<HTMLElement>('[role="columnheader"]')[col];
+    return cell ? cell.getBoundingClientRect().width : undefined;
+  }
+
+  /** Dragging a header's edge: the column follows the pointer, and is chosen when let go. */
+  private readonly onResizeStart = (event: PointerEvent, col: number): void => {
+    const id = this.columnList[col]?.id;
+    const start = this.headerWidth(col);
+    if (id === undefined || start === undefined || event.button !== 0) return;
+    event.preventDefault();
+    const handle = event.currentTarget as HTMLElement;
+    const rtl = getComputedStyle(handle).direction === 'rtl';
+    const x = event.clientX;
+    handle.setPointerCapture?.(event.pointerId);
+    const move = (e: PointerEvent) => {
+      this.choices = resizeColumn(this.choices, id, start + (rtl ? x - e.clientX : e.clientX - x));
+      this.requestUpdate();
+    };
+    const end = () => {
+      handle.removeEventListener('pointermove', move);
+      handle.removeEventListener('pointerup', end);
+      handle.removeEventListener('pointercancel', end);
+      this.chooseColumns(this.choices);
+    };
+    handle.addEventListener('pointermove', move);
+    handle.addEventListener('pointerup', end);
+    handle.addEventListener('pointercancel', end);
+  };
+
+  /** Alt+Left and Alt+Right on a focused header: narrower or wider (mirrored right to left), and said aloud. */
+  private readonly onResizeKey = (event: KeyboardEvent): void => {
+    if (!event.altKey || event.ctrlKey || event.metaKey || this.narrow) return;
+    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+    const col = this.focusState.col;
+    const column = this.columnList[col];
+    const start = this.headerWidth(col);
+    if (this.focusState.index >= 0 || !column || start === undefined) return;
+    // Alt+Left is also the browser's Back: the header keeps it.
+    event.preventDefault();
+    const rtl = getComputedStyle(event.currentTarget as HTMLElement).direction === 'rtl';
+    const wider = (event.key === 'ArrowRight') !== rtl;
+    const step = event.shiftKey ? RESIZE_STEP_LARGE_PX : RESIZE_STEP_PX;
+    const choices = resizeColumn(this.choices, column.id, Math.round(start) + (wider ? step : -step));
+    this.chooseColumns(choices);
+    const width = choices.find((choice) => choice.id === column.id)?.width ?? start;
+    this.liveText = this.locales.messages.columns.resized(this.locales.messages.headers[column.header], width);
+  };
 
   private readonly chipActions = {
     toggleResponse: (id: string) => (this.filter = { ...this.filter, responses: toggled(this.filter.responses, id) }),

@@ -1,4 +1,5 @@
 import type { ResponseDefinition } from '../../core/catalogue';
+import { csvCell } from '../../core/csv-cell';
 import { definitionStage } from '../../core/stages';
 import type { RecipientState } from '../../core/fold';
 import { responseLabel, type Messages } from '../shared/messages';
@@ -16,19 +17,8 @@ export interface CsvOptions {
   optional?: readonly OptionalColumn[];
 }
 
-/** A spreadsheet reads a cell starting with one of these as a formula (CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
-
-/**
- * One CSV cell: a value a spreadsheet would run as a formula gets a leading apostrophe (OWASP's
- * advice), and a value with a comma, quote, line break or edge space is quoted (RFC 4180).
- */
-export function csvCell(value: string | number): string {
-  let text = String(value);
-  if (typeof value === 'string' && FORMULA_START.test(text)) text = `'${text}`;
-  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
+// The neutralizing rule (OWASP CSV injection) lives in core/csv-cell.ts; exported here as before.
+export { csvCell };
 
 function line(cells: (string | number)[]): string {
   return cells.map(csvCell).join(',');

@@ -15,6 +15,8 @@ export interface CellContext {
   now: number;
   /** The rules' Sent to provider limit. */
   limitHours: number;
+  /** A response's stage, in the element's language. */
+  stage: (response: string) => string;
 }
 
 /**
@@ -55,6 +57,10 @@ function cellTitle(r: RecipientState, column: GridColumn, ctx: CellContext): str
       return r.provider;
     case 'email-type':
       return r.emailType;
+    case 'stage':
+      return ctx.stage(r.response);
+    case 'reason':
+      return r.reason === undefined ? undefined : visibleControls(r.reason);
     case 'response': {
       const parts = [ctx.labels.get(r.response) ?? r.label];
       if (r.final) parts.push(ctx.messages.final);
@@ -88,6 +94,10 @@ function cellContent(r: RecipientState, column: GridColumn, ctx: CellContext): u
       return r.provider !== undefined ? ltr(r.provider) : '';
     case 'email-type':
       return r.emailType ?? '';
+    case 'stage':
+      return ctx.stage(r.response);
+    case 'reason':
+      return r.reason !== undefined ? html`<span class="detail" dir="ltr">${visibleControls(r.reason)}</span>` : '';
   }
 }
 
@@ -99,7 +109,7 @@ function responseContent(r: RecipientState, ctx: CellContext): TemplateResult {
     const text = waited.overdue
       ? ctx.messages.overdue(waited.hours, waited.limitHours)
       : ctx.messages.waited(waited.hours, waited.limitHours);
-    wait = html`<span class=${waited.overdue ? 'detail overdue' : 'detail'} part=${waited.overdue ? 'wait overdue' : 'wait'}>${text}</span>`;
+    wait = html`<span class=${waited.overdue ? 'detail overdue' : 'detail'} dir="auto" part=${waited.overdue ? 'wait overdue' : 'wait'}>${text}</span>`;
   }
   // An unsubscribe from one email type leaves the contact's other emails: say which type it was.
   const scope =
@@ -107,7 +117,7 @@ function responseContent(r: RecipientState, ctx: CellContext): TemplateResult {
       ? html` <span class="detail" part="scope">${ctx.messages.unsubscribedFromType(r.emailType)}</span>`
       : nothing;
   // The spaces between the parts keep them apart for screen readers and copy and paste.
-  return html`<span class="label" part=${`response-label response-${r.response}`}>${label}</span>${
+  return html`<span class="label" dir="auto" part=${`response-label response-${r.response}`}>${label}</span>${
     r.final ? html` <span class="final" part="final-marker">${ctx.messages.final}</span>` : nothing
   }${wait === nothing ? nothing : html` ${wait}`}${scope}${r.reason !== undefined ? html` <span class="detail" part="reason" dir="ltr" title=${visibleControls(r.reason)}>${visibleControls(r.reason)}</span>` : nothing}`;
 }

@@ -2,35 +2,72 @@ import type { SortColumn } from '../../store/audience/audience-query';
 import type { Messages } from '../shared/messages';
 import { warnOnce } from '../shared/warn';
 
-/** Columns a host adds with `columns="provider email-type"`. */
+/**
+ * Every column the grid can show. `stage` is the response's stage and `reason` the provider's
+ * reason or details (a bounce's SMTP text, a cancel's cause): both are read from the row itself.
+ */
+export type ColumnId = SortColumn | 'stage' | 'reason';
+
+/** Columns a host adds with `columns="provider email-type"`: the CSV adds them too. */
 export type OptionalColumn = 'provider' | 'email-type';
 
 export const OPTIONAL_COLUMNS: readonly OptionalColumn[] = ['provider', 'email-type'];
 
+/** A shown column and, once resized, its width in CSS px. */
+export interface ColumnChoice {
+  id: ColumnId;
+  width?: number;
+}
+
 export interface GridColumn {
-  id: SortColumn;
+  id: ColumnId;
   header: keyof Messages['headers'];
-  /** A CSS grid track. */
+  /** A CSS grid track: the column's own width once resized, else a share of the room. */
   track: string;
+  /** The width set by a resize or the `columns` attribute, in px. */
+  width?: number;
   /** Numbers align to the end of the cell. */
   numeric: boolean;
   /**
    * The email type is the email's, the same on every row, so sorting by it would change
-   * nothing: its header is not a sort button.
+   * nothing: its header is not a sort button. Stage and reason do not sort either (Response's
+   * catalogue order already groups the stages).
    */
   sortable: boolean;
 }
 
-const BASE: GridColumn[] = [
-  { id: 'contact', header: 'contact', track: 'minmax(9rem, 1.2fr)', numeric: false, sortable: true },
-  { id: 'address', header: 'address', track: 'minmax(12rem, 1.5fr)', numeric: false, sortable: true },
-  { id: 'response', header: 'response', track: 'minmax(13rem, 1.6fr)', numeric: false, sortable: true },
-  { id: 'opens', header: 'opens', track: 'minmax(5rem, 0.5fr)', numeric: true, sortable: true },
-  { id: 'clicks', header: 'clicks', track: 'minmax(5rem, 0.5fr)', numeric: true, sortable: true },
-  { id: 'last-response', header: 'lastResponse', track: 'minmax(10rem, 1fr)', numeric: false, sortable: true },
-];
+/** Narrower than this a resized column would hide its header; wider has no use. */
+export const MIN_COLUMN_WIDTH = 48;
+export const MAX_COLUMN_WIDTH = 1600;
 
-const EXTRA: Record<OptionalColumn, GridColumn> = {
+type Definition = Omit<GridColumn, 'width'>;
+
+/** The smallest width a column takes without a width of its own: its track's minimum. */
+function minimum(column: GridColumn): string {
+  return column.width !== undefined ? `${column.width}px` : (/^minmax\(([^,]+),/.exec(column.track)?.[1] ?? '0px');
+}
+
+/**
+ * The width the columns need at least: the rows and the header are this wide, so the columns'
+ * tracks never overflow their row (in a right-to-left grid that overflow was an empty band).
+ */
+export function minimumWidth(columns: readonly GridColumn[]): string {
+  return `calc(${columns.map(minimum).join(' + ') || '0px'})`;
+}
+
+const DEFINITIONS: Record<ColumnId, Definition> = {
+  contact: { id: 'contact', header: 'contact', track: 'minmax(9rem, 1.2fr)', numeric: false, sortable: true },
+  address: { id: 'address', header: 'address', track: 'minmax(12rem, 1.5fr)', numeric: false, sortable: true },
+  response: { id: 'response', header: 'response', track: 'minmax(13rem, 1.6fr)', numeric: false, sortable: true },
+  opens: { id: 'opens', header: 'opens', track: 'minmax(5rem, 0.5fr)', numeric: true, sortable: true },
+  clicks: { id: 'clicks', header: 'clicks', track: 'minmax(5rem, 0.5fr)', numeric: true, sortable: true },
+  'last-response': {
+    id: 'last-response',
+    header: 'lastResponse',
+    track: 'minmax(10rem, 1fr)',
+    numeric: false,
+    sortable: true,
+  },
   provider: { id: 'provider', header: 'provider', track: 'minmax(7rem, 0.8fr)', numeric: false, sortable: true },
   'email-type': {
     id: 'email-type',
@@ -39,35 +76,105 @@ const EXTRA: Record<OptionalColumn, GridColumn> = {
     numeric: false,
     sortable: false,
   },
+  stage: { id: 'stage', header: 'stage', track: 'minmax(8rem, 0.8fr)', numeric: false, sortable: false },
+  reason: { id: 'reason', header: 'reason', track: 'minmax(12rem, 1.5fr)', numeric: false, sortable: false },
 };
 
-/**
- * The columns of a narrow grid (under about 600 px), in reading order: each row is two lines,
- * contact and response, then address, opens, clicks and time. Optional columns are left out:
- * there is no room, and the CSV still has them.
- */
-export function narrowColumns(): GridColumn[] {
-  const byId = new Map(BASE.map((c) => [c.id, c]));
-  return (['contact', 'response', 'address', 'opens', 'clicks', 'last-response'] as const).map((id) => byId.get(id)!);
+/** Every column, in the order the column chooser lists them. */
+export const COLUMN_IDS: readonly ColumnId[] = Object.keys(DEFINITIONS) as ColumnId[];
+
+/** What a grid shows when nobody chose. */
+export const DEFAULT_COLUMNS: readonly ColumnId[] = [
+  'contact',
+  'address',
+  'response',
+  'opens',
+  'clicks',
+  'last-response',
+];
+
+/** The columns of a two-line row, in reading order: contact and response, then address, opens, clicks and time. */
+const NARROW_ORDER: readonly ColumnId[] = ['contact', 'response', 'address', 'opens', 'clicks', 'last-response'];
+
+export function isColumnId(value: string): value is ColumnId {
+  return Object.hasOwn(DEFINITIONS, value);
 }
 
-/** The optional columns an attribute value names, in the order given; unknown names are warned about once. */
-export function parseColumns(value: string | null | undefined): OptionalColumn[] {
-  const out: OptionalColumn[] = [];
-  for (const name of (value ?? '').split(/[\s,]+/)) {
-    if (name === '') continue;
-    if ((OPTIONAL_COLUMNS as readonly string[]).includes(name)) {
-      if (!out.includes(name as OptionalColumn)) out.push(name as OptionalColumn);
-    } else {
+/**
+ * Reads a `columns` value: names separated by commas or spaces, each with an optional width in
+ * px after a colon (`contact:240, response, opens, stage`). A list naming only optional columns
+ * (`provider email-type`, as before columns could be chosen) adds them after the default ones;
+ * any other list is the whole set, in its order. Unknown names and widths outside 48–1600 px are
+ * warned about once and left out.
+ */
+export function parseColumns(value: string | null | undefined): ColumnChoice[] {
+  const out: ColumnChoice[] = [];
+  for (const entry of (value ?? '').split(/[\s,]+/)) {
+    if (entry === '') continue;
+    const [name = '', widthText, ...rest] = entry.split(':');
+    if (!isColumnId(name) || rest.length > 0) {
       warnOnce(
         `columns:${name}`,
-        `<audience-response-grid columns> does not know "${name}"; use ${OPTIONAL_COLUMNS.join(' and ')}.`,
+        `<audience-response-grid columns> does not know "${entry}"; use ${COLUMN_IDS.join(', ')}, each with an optional ":width" in px.`,
       );
+      continue;
     }
+    if (out.some((choice) => choice.id === name)) continue;
+    const choice: ColumnChoice = { id: name };
+    if (widthText !== undefined) {
+      const width = Number(widthText);
+      if (Number.isFinite(width) && width >= MIN_COLUMN_WIDTH && width <= MAX_COLUMN_WIDTH)
+        choice.width = Math.round(width);
+      else
+        warnOnce(
+          `columns:${entry}`,
+          `<audience-response-grid columns>: "${entry}" has no width from ${MIN_COLUMN_WIDTH} to ${MAX_COLUMN_WIDTH} px; the column keeps its share of the room.`,
+        );
+    }
+    out.push(choice);
   }
-  return out;
+  const onlyOptional = out.every((choice) => (OPTIONAL_COLUMNS as readonly string[]).includes(choice.id));
+  return onlyOptional ? [...DEFAULT_COLUMNS.map((id) => ({ id })), ...out] : out;
 }
 
-export function gridColumns(optional: readonly OptionalColumn[]): GridColumn[] {
-  return [...BASE, ...optional.map((column) => EXTRA[column])];
+/** The `columns` value that reads back as these choices: `contact:240,address,response`. */
+export function formatColumns(choices: readonly ColumnChoice[]): string {
+  return choices.map((c) => (c.width === undefined ? c.id : `${c.id}:${c.width}`)).join(',');
+}
+
+/** The shown optional columns, which the CSV adds after its own. */
+export function optionalColumns(choices: readonly ColumnChoice[]): OptionalColumn[] {
+  return OPTIONAL_COLUMNS.filter((id) => choices.some((choice) => choice.id === id));
+}
+
+export function gridColumns(choices: readonly ColumnChoice[]): GridColumn[] {
+  return choices.map(({ id, width }) =>
+    width === undefined ? { ...DEFINITIONS[id] } : { ...DEFINITIONS[id], track: `${width}px`, width },
+  );
+}
+
+/**
+ * The columns of a narrow grid (under about 600 px), each row two lines in reading order:
+ * contact and response, then address, opens, clicks and time, those of them that are chosen.
+ * The other columns are left out (there is no room; the CSV still has them), and so are widths.
+ */
+export function narrowColumns(choices: readonly ColumnChoice[]): GridColumn[] {
+  const chosen = NARROW_ORDER.filter((id) => choices.some((choice) => choice.id === id));
+  return (chosen.length > 0 ? chosen : (['contact', 'response'] as const)).map((id) => ({ ...DEFINITIONS[id] }));
+}
+
+/** The choices with one column shown or hidden: a shown one goes back to its place in the chooser's order. */
+export function toggleColumn(choices: readonly ColumnChoice[], id: ColumnId): ColumnChoice[] {
+  if (choices.some((choice) => choice.id === id)) return choices.filter((choice) => choice.id !== id);
+  const at = COLUMN_IDS.indexOf(id);
+  const index = choices.findIndex((choice) => COLUMN_IDS.indexOf(choice.id) > at);
+  const next = [...choices];
+  next.splice(index < 0 ? next.length : index, 0, { id });
+  return next;
+}
+
+/** The choices with one column's width set (clamped to 48–1600 px). */
+export function resizeColumn(choices: readonly ColumnChoice[], id: ColumnId, width: number): ColumnChoice[] {
+  const clamped = Math.round(Math.max(MIN_COLUMN_WIDTH, Math.min(MAX_COLUMN_WIDTH, width)));
+  return choices.map((choice) => (choice.id === id ? { id, width: clamped } : choice));
 }

@@ -40,14 +40,21 @@ export const gridStyles = css`
     flex: none;
   }
   @container audience-grid (width < 600px) {
-    /* One line of chips that scrolls sideways, so the rows keep the height. */
+    /*
+     * The chips wrap: a strip scrolling sideways hid most of them past the host's edge with no
+     * sign that more were there. Only chips with rows are shown, so it is a few lines; in a
+     * short host they give way to the rows down to one line, and scroll up and down.
+     */
     .chips {
-      flex-wrap: nowrap;
-      overflow-x: auto;
+      flex: 0 1 auto;
+      min-block-size: 2.5rem;
+      /* At most about three lines: the cut third line shows there are more, a scroll away. */
+      max-block-size: 7.25rem;
+      overflow-y: auto;
       scrollbar-width: thin;
     }
     .chip {
-      flex: none;
+      max-inline-size: 100%;
     }
     input[type='search'] {
       flex: 1 1 100%;
@@ -90,7 +97,8 @@ export const gridStyles = css`
     display: flex;
     flex: 1 1 auto;
     flex-direction: column;
-    min-block-size: 0;
+    /* As small as the scroller gets, so a short host shrinks the chips rather than push the rows out. */
+    min-block-size: min(calc(2 * var(--_row-height) + 2px), 10rem);
   }
   .held {
     display: inline-flex;
@@ -135,20 +143,41 @@ export const gridStyles = css`
     box-shadow: 0 1px 0 var(--_border);
   }
   [role='columnheader'] {
+    position: relative;
     display: flex;
     align-items: center;
     min-inline-size: 0;
     padding-inline: 0.25rem;
     font-weight: 600;
   }
+  .header-label {
+    min-inline-size: 0;
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+  }
+  /* The pointer's grip on a column's end edge; the keyboard resizes with Alt+arrows instead. */
+  .resize-handle {
+    position: absolute;
+    inset-block: 0;
+    inset-inline-end: 0;
+    inline-size: 0.5rem;
+    cursor: col-resize;
+    touch-action: none;
+    border-inline-end: 1px solid var(--_border);
+  }
+  .resize-handle:hover {
+    border-inline-end: 3px solid var(--_accent);
+  }
   [role='columnheader'].numeric {
     justify-content: flex-end;
   }
-  [role='columnheader'] > span {
+  .cell-header > .header-label {
     padding-inline: 0.5rem;
   }
   .sort {
     display: inline-flex;
+    min-inline-size: 0;
     gap: 0.3rem;
     align-items: center;
     max-inline-size: 100%;
@@ -208,6 +237,18 @@ export const gridStyles = css`
     justify-content: flex-end;
     font-variant-numeric: tabular-nums;
   }
+  /*
+   * The label and the details take their own direction (dir=auto), so a cut falls at the end of
+   * their text in its reading direction, not at its start, on a right-to-left page too.
+   */
+  .label {
+    min-inline-size: 2em;
+    overflow: hidden;
+    text-overflow: ellipsis;
+  }
+  .final {
+    flex: none;
+  }
   .missing,
   .detail {
     color: var(--_muted);
@@ -225,10 +266,14 @@ export const gridStyles = css`
   /* Two lines per row in a narrow grid: contact and response, then address, opens, clicks, time. */
   .narrow .header,
   .narrow .row {
-    grid-template-columns: minmax(0, 1fr) auto auto minmax(0, auto);
+    /*
+     * Shares of the width, never the content's: a long response or time can no longer squeeze
+     * the contact to a letter. Line 1: contact, then response; line 2: address, opens, clicks, time.
+     */
+    grid-template-columns: minmax(0, 40fr) minmax(0, 14fr) minmax(0, 14fr) minmax(0, 32fr);
     grid-template-rows: 1fr 1fr;
     grid-template-areas:
-      'contact contact response response'
+      'contact response response response'
       'address opens clicks time';
   }
   .narrow [data-column='contact'] {
@@ -237,7 +282,6 @@ export const gridStyles = css`
   }
   .narrow [data-column='response'] {
     grid-area: response;
-    justify-content: flex-end;
   }
   .narrow [data-column='address'] {
     grid-area: address;
@@ -273,5 +317,33 @@ export const gridStyles = css`
     white-space: nowrap;
     overflow: hidden;
     text-overflow: ellipsis;
+  }
+  .columns-button[aria-expanded='true'] {
+    background: var(--_pressed-bg);
+  }
+  .chooser {
+    flex: none;
+    margin: 0 3px 0.5rem;
+    padding: 0.5rem 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  .chooser legend {
+    padding-inline: 0.25rem;
+    font-weight: 600;
+  }
+  .chooser-options {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1rem;
+  }
+  .chooser-option {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.3rem;
+  }
+  .chooser-hint {
+    margin-block: 0.5rem;
+    color: var(--_muted);
   }
 `;

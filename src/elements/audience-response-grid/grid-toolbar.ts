@@ -161,6 +161,8 @@ export interface ToolbarInput {
   onSearchChange: (event: Event) => void;
   onExport: () => void;
   onResend: () => void;
+  /** The column chooser's button, before the downloads. */
+  columnsButton?: TemplateResult;
 }
 
 /**
@@ -188,6 +190,7 @@ export function renderToolbar(input: ToolbarInput): TemplateResult {
         >`
         : nothing
     }
+    ${input.columnsButton ?? nothing}
     <button type="button" part="button export-button" ?disabled=${input.disabled} @click=${input.onExport}>${m.exportCsv}</button>
     <button type="button" part="button resend-button" ?disabled=${input.disabled || !input.softBounces} @click=${input.onResend}>
       ${input.softBounces ? m.resendList : m.noSoftBounces}

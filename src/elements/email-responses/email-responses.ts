@@ -6,7 +6,7 @@ import { DEFAULT_RULES } from '../../core/catalogue';
 import type { ProviderName } from '../../core/providers/index';
 import { createSource, type SourceKind } from '../../store/sources/index';
 import { storeContext } from '../controllers/store-context';
-import type { ResponseStoreEventMap } from '../../store/store-events';
+import type { IngestResult, ResponseStoreEventMap } from '../../store/store-events';
 
 /** The events `<email-responses>` fires: the store's, relayed as bubbling, composed DOM events. */
 export interface EmailResponsesEventMap extends HTMLElementEventMap, ResponseStoreEventMap {}
@@ -30,6 +30,12 @@ const RELAYED: (keyof ResponseStoreEventMap)[] = [
 /**
  * The root of a response view: owns a store (or uses the one a host sets) and provides it to
  * every email-responses element inside it. Connects to a live stream when given `stream-url`.
+ *
+ * The store it makes is its own: when the element leaves the page and is not back within the same
+ * task (a move costs nothing), the store is closed: its stream stops, its Web Locks and
+ * BroadcastChannels are released (another tab or element takes the lead) and its IndexedDB
+ * connection closes. Connected again later, it makes a fresh store, which the cache fills again.
+ * A store a host sets stays the host's: the host closes it (`store.close()`).
  *
  * @summary Provides a response store to the elements inside it.
  * @tagname email-responses
@@ -55,7 +61,10 @@ export class EmailResponsesElement extends LitElement {
     }
   `;
 
-  /** The store the elements inside read. Set one to share a store across a page. */
+  /**
+   * The store the elements inside read. Set one to share a store across a page: it stays yours
+   * (call its `close()` when done); the one the element made is closed as it is replaced.
+   */
   @provide({ context: storeContext })
   @property({ attribute: false })
   store: ResponseStore = createResponseStore();
@@ -81,14 +90,35 @@ export class EmailResponsesElement extends LitElement {
   /** The store this element made itself, until a host sets one of its own. */
   private own: ResponseStore | undefined = this.store;
   private configured = false;
+  /** Set when the element left the page: the own store closes unless it is back in this task. */
+  private leaving: ReturnType<typeof setTimeout> | undefined;
+  /** The own store was closed as the element left: a new connection makes another. */
+  private ownClosed = false;
 
   private relayedFrom: ResponseStore | undefined;
   private connectedSource = false;
   /** What the running source was made from, so an unchanged setting does not reconnect. */
   private sourceKey = '';
 
+  /**
+   * Validates and applies events to the store (`store.ingest`), for a host without a stream.
+   * Resolves with what was applied and what was rejected, and why (also fired as `events-rejected`).
+   */
+  ingest(events: Iterable<unknown>): Promise<IngestResult> {
+    return this.store.ingest(events);
+  }
+
   override connectedCallback(): void {
-    this.configureOwnStore();
+    // Moved (out and in within a task): the own store stays as it was.
+    clearTimeout(this.leaving);
+    this.leaving = undefined;
+    const reopened = this.ownClosed;
+    if (reopened) {
+      // Back after its store was closed: a fresh one, made as the first was.
+      this.ownClosed = false;
+      this.configured = false;
+    }
+    this.configureOwnStore(reopened);
     super.connectedCallback();
     this.relay();
     this.connectSource();
@@ -98,6 +128,8 @@ export class EmailResponsesElement extends LitElement {
     super.disconnectedCallback();
     this.disconnectSource();
     this.unrelay();
+    // A task later, not now: a DOM move disconnects and connects again in the same task.
+    if (this.own && this.store === this.own) this.leaving = setTimeout(() => this.closeOwnStore(), 0);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -109,7 +141,11 @@ export class EmailResponsesElement extends LitElement {
       this.sourceKey = '';
       this.relay();
     }
-    if (changed.has('store') && this.store !== this.own) this.own = undefined;
+    if (changed.has('store') && this.own && this.store !== this.own) {
+      // The host set a store of its own: the one this element made has no reader left.
+      void this.own.close();
+      this.own = undefined;
+    }
     if (changed.has('store') || changed.has('streamUrl') || changed.has('streamKind') || changed.has('provider'))
       this.connectSource();
     if ((changed.has('store') || changed.has('rulesUrl')) && this.rulesUrl) void this.store.loadRules(this.rulesUrl);
@@ -122,9 +158,10 @@ export class EmailResponsesElement extends LitElement {
   /**
    * A cache or tab name must be known when a store is made, and attributes are read after the
    * constructor: so the first connection remakes the element's own store with them, carrying
-   * over anything a host already put into it.
+   * over anything a host already put into it. `reopened`: the element is back after its store
+   * was closed; the cache, if named, has what that store applied (copied, it would count twice).
    */
-  private configureOwnStore(): void {
+  private configureOwnStore(reopened = false): void {
     if (this.configured || !this.own || this.store !== this.own || (!this.cacheName && !this.tabs)) return;
     this.configured = true;
     const previous = this.own;
@@ -133,10 +170,24 @@ export class EmailResponsesElement extends LitElement {
     if (this.cacheName) options.cacheName = this.cacheName;
     if (this.tabs) options.tabs = this.tabs;
     const store = createResponseStore(options);
-    if (previous.appliedEvents().length > 0) void store.ingest(previous.appliedEvents());
-    previous.close();
+    if (!(reopened && this.cacheName) && previous.appliedEvents().length > 0)
+      void store.ingest(previous.appliedEvents());
+    void previous.close();
     this.own = store;
     this.store = store;
+  }
+
+  /**
+   * The element left the page for good: its own store lets go of its locks, channels and
+   * database. A store made without `cache-name` or `tabs` holds nothing outside itself (its
+   * source is already stopped) and is kept as it is.
+   */
+  private closeOwnStore(): void {
+    this.leaving = undefined;
+    const own = this.own;
+    if (this.isConnected || !own || this.store !== own || !this.configured) return;
+    this.ownClosed = true;
+    void own.close();
   }
 
   private connectSource(): void {

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { resizeObserver } from '../shared/observe-resize';
 
 /**
  * The width, in CSS pixels, the over-time chart is laid out at, so it can draw at that size
@@ -30,9 +31,9 @@ export class ChartWidth implements ReactiveController {
     if (chart === this.observed) return;
     if (this.observed) this.observer?.unobserve(this.observed);
     this.observed = chart;
-    if (!chart || typeof ResizeObserver === 'undefined') return;
-    this.observer ??= new ResizeObserver((entries) => this.resized(entries));
-    this.observer.observe(chart);
+    if (!chart) return;
+    this.observer ??= resizeObserver((entries) => this.resized(entries));
+    this.observer?.observe(chart);
   }
 
   hostDisconnected(): void {

@@ -125,6 +125,7 @@ const HELP: Partial<Record<FigureKey, keyof Messages['summary']['help']>> = {
  * @csspart over-time-table - The chart's figures as a table, behind a disclosure.
  * @csspart links - The clicked links.
  * @csspart links-table - The top ten links with their unique and total clicks.
+ * @csspart link-url - A link's URL, always left to right.
  * @csspart links-download - The button that downloads every link as CSV.
  *
  * @cssprop --email-responses-background - Background; white, or dark grey in dark mode.
@@ -151,7 +152,8 @@ export class ResponseSummaryElement extends ResponseViewElement {
 
   /**
    * The email's name, subject, sender, send time and audience size, when the host has them
-   * (see `fetchEmailInfo`); the id is the title without them.
+   * (see `fetchEmailInfo`); the id is the title without them. The audience size a snapshot
+   * stated (`store.audienceSize`) wins over this one.
    */
   @property({ attribute: false }) emailInfo: EmailInfo | undefined;
 
@@ -221,7 +223,8 @@ export class ResponseSummaryElement extends ResponseViewElement {
         updatedAt: this.updatedAt,
         offlineSince: this.offlineSince,
         loaded: total,
-        audience: this.emailInfo?.audience,
+        // The store's is the backend's latest word (each snapshot restates it); the host's is a fallback.
+        audience: store.audienceSize(this.emailId) ?? this.emailInfo?.audience,
       },
       locales,
     );
@@ -244,7 +247,7 @@ export class ResponseSummaryElement extends ResponseViewElement {
         text:
           figure.key === 'machine-opened'
             ? m.summary.machineNote(numbers.format(figure.count), this.rate(figure.rate))
-            : m.summary.openedNotDeliveredNote(numbers.format(figure.count)),
+            : m.summary.openedNotDeliveredNote(numbers.format(figure.count), figure.count),
         help: texts.get(figure.key)!.help,
       }));
     const stages: BreakdownStage[] = BREAKDOWN_STAGES.map((stage) => ({
@@ -268,7 +271,9 @@ export class ResponseSummaryElement extends ResponseViewElement {
             onRange: (range) => (this.range = range),
           });
     const links = this.engagement.links(store.state);
+    // The hint sits before the figures it describes: at the end its 1 px box fell below the report.
     return html`${header}${status}
+      <p id=${HINT_ID} class="visually-hidden">${m.summary.chooseHint}</p>
       ${renderCards({ figures: figures.filter((f) => f.kind === 'headline'), texts, chosen, hintId: HINT_ID, listLabel: m.summary.headline, onChoose: this.choose })}
       ${renderNotes({ notes, chosen, hintId: HINT_ID, onChoose: this.choose })}
       ${renderBreakdown({
@@ -284,7 +289,7 @@ export class ResponseSummaryElement extends ResponseViewElement {
         onChoose: this.choose,
       })}
       <div class="panels">${overTime}${renderLinks({ links, figureOf: (link) => this.linkFigure(link), chosen, hintId: HINT_ID, onChoose: this.choose, messages: m.summary, numbers, onDownload: () => this.downloadLinks() })}</div>
-      <p id=${HINT_ID} class="visually-hidden">${m.summary.chooseHint}</p>`;
+`;
   }
 
   /** A link's clickers as a figure: the grid shows exactly them, under a chip naming the link. */
@@ -330,7 +335,7 @@ export class ResponseSummaryElement extends ResponseViewElement {
     const text: FigureText = { label, value: n(figure.count), rate: '', of: '', total: '', help };
     switch (figure.key) {
       case 'sent':
-        return { ...text, rate: s.rates.sent(rate, n(report.recipients)) };
+        return { ...text, rate: s.rates.sent(rate, n(report.recipients), report.recipients) };
       case 'delivered':
         return { ...text, rate: s.rates.delivery(rate), of: s.rates.ofSent(n(report.sent)) };
       case 'not-delivered':
@@ -340,17 +345,21 @@ export class ResponseSummaryElement extends ResponseViewElement {
           ...text,
           rate: s.rates.open(rate),
           of: s.rates.ofDelivered(n(report.delivered.count)),
-          total: s.totalOpens(n(report.totalOpens)),
+          total: s.totalOpens(n(report.totalOpens), report.totalOpens),
         };
       case 'unique-clicks':
         return {
           ...text,
           rate: s.rates.click(rate),
           of: s.rates.ofDelivered(n(report.delivered.count)),
-          total: s.totalClicks(n(report.totalClicks)),
+          total: s.totalClicks(n(report.totalClicks), report.totalClicks),
         };
       case 'click-to-open':
-        return { ...text, value: rate, rate: s.rates.clickToOpen(n(figure.count), n(figure.base!.count)) };
+        return {
+          ...text,
+          value: rate,
+          rate: s.rates.clickToOpen(n(figure.count), n(figure.base!.count), figure.count, figure.base!.count),
+        };
       case 'unsubscribed':
         return { ...text, rate: s.rates.unsubscribe(rate), of: s.rates.ofDelivered(n(report.delivered.count)) };
       case 'spam-complaint':

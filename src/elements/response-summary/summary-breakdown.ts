@@ -1,5 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Stage } from '../../core/stages';
+import { isolated } from '../shared/bidi-text';
 import type { Figure } from './report-figures';
 
 export interface BreakdownStage {
@@ -34,7 +35,7 @@ export function renderBreakdown(input: BreakdownInput): TemplateResult | typeof 
   const button = (figure: Figure, label: string) => {
     const chosen = input.chosen === figure.key;
     return html`<button type="button" class="choose" part=${chosen ? 'choose chosen-choose' : 'choose'} data-figure=${figure.key} aria-pressed=${chosen ? 'true' : 'false'} aria-describedby=${input.hintId} @click=${() => input.onChoose(figure)}>
-      ${label}
+      ${isolated(label)}
     </button>`;
   };
   return html`<section class="breakdown" part="breakdown">
@@ -44,10 +45,10 @@ export function renderBreakdown(input: BreakdownInput): TemplateResult | typeof 
       const count = input.numbers.format(figure.count);
       const tone = stage === 'not-delivered' || stage === 'not-sent' ? 'problem' : 'pending';
       return html`<details class="stage" part="stage" data-stage=${stage} data-tone=${tone} ?open=${input.open.has(stage)} @toggle=${(event: Event) => input.onToggle(stage, (event.target as HTMLDetailsElement).open)}>
-        <summary part="stage-summary"><span class="stage-name">${label}</span><span class="stage-count">${count}</span></summary>
+        <summary part="stage-summary"><span class="stage-name">${isolated(label)}</span><span class="stage-count">${isolated(count)}</span></summary>
         <ul class="responses">
           <li>${button(figure, input.showStage(label, count))}</li>
-          ${responses.map((r) => html`<li>${button(r, input.labels.get(r.key)!)}<span class="response-count">${input.numbers.format(r.count)}</span></li>`)}
+          ${responses.map((r) => html`<li>${button(r, input.labels.get(r.key)!)}<span class="response-count">${isolated(input.numbers.format(r.count))}</span></li>`)}
         </ul>
       </details>`;
     })}

@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { isolated } from '../shared/bidi-text';
 import type { Figure } from './report-figures';
 
 /** A figure's words, formatted once per render. */
@@ -28,10 +29,13 @@ export interface CardsInput {
 /**
  * The headline figures as a list of cards, each a button that shows its recipients in the grid
  * (aria-pressed while chosen). The help says which rows a figure counts; it is the button's
- * description and its tooltip.
+ * description and its tooltip. Each text is isolated (`<bdi>`): its words, numbers and units
+ * keep their own order on a right-to-left page ("33 clickers of 148 openers", not "clickers of
+ * 148 openers 33"), while the card still lines up with the page. The eight cards sit in full
+ * rows, 8, 4, 2 or 1 to a row by the report's width (no row of two under a row of six).
  */
 export function renderCards(input: CardsInput): TemplateResult {
-  return html`<ul class="cards" part="cards" aria-label=${input.listLabel}>
+  return html`<div class="cards-box"><ul class="cards" part="cards" aria-label=${input.listLabel}>
     ${input.figures.map((figure) => {
       const text = input.texts.get(figure.key)!;
       const chosen = input.chosen === figure.key;
@@ -46,15 +50,15 @@ export function renderCards(input: CardsInput): TemplateResult {
           title=${text.help}
           @click=${() => input.onChoose(figure)}
         >
-          <span class="card-label" part="card-label">${text.label}</span>
-          <span class="card-value" part="card-value">${text.value}</span>
-          ${text.rate ? html`<span class="card-rate" part="card-rate">${text.rate}</span>` : nothing}
-          ${text.of ? html`<span class="card-of muted" part="card-of">${text.of}</span>` : nothing}
-          ${text.total ? html`<span class="card-total muted" part="card-total">${text.total}</span>` : nothing}
+          <span class="card-label" part="card-label">${isolated(text.label)}</span>
+          <span class="card-value" part="card-value">${isolated(text.value)}</span>
+          ${text.rate ? html`<span class="card-rate" part="card-rate">${isolated(text.rate)}</span>` : nothing}
+          ${text.of ? html`<span class="card-of muted" part="card-of">${isolated(text.of)}</span>` : nothing}
+          ${text.total ? html`<span class="card-total muted" part="card-total">${isolated(text.total)}</span>` : nothing}
         </button>
       </li>`;
     })}
-  </ul>`;
+  </ul></div>`;
 }
 
 export interface NotesInput {
@@ -72,7 +76,7 @@ export function renderNotes(input: NotesInput): TemplateResult | typeof nothing 
       const chosen = input.chosen === figure.key;
       return html`<li>
         <button type="button" class="note" part=${chosen ? 'note chosen-note' : 'note'} data-figure=${figure.key} aria-pressed=${chosen ? 'true' : 'false'} aria-describedby=${input.hintId} title=${help} @click=${() => input.onChoose(figure)}>
-          ${text}
+          ${isolated(text)}
         </button>
       </li>`;
     })}

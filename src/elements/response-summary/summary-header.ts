@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ConnectionStatus } from '../../store/sources/source';
 import type { EmailInfo } from '../../store/email-info';
+import { isolated } from '../shared/bidi-text';
 import type { LocaleContext } from '../shared/locale-context';
 
 export interface LiveInput {
@@ -84,8 +85,8 @@ export function renderHeader(
   if (info?.sentAt !== undefined) meta.push(s.sentAt(formatTime(locales, info.sentAt, true)));
   // A div, not <header>: several reports on one page must not make several banner landmarks.
   return html`<div class="header" part="header">
-    <h2 part="title">${title}</h2>
-    ${meta.length > 0 ? html`<p class="meta muted" part="email-meta">${meta.map((text) => html`<span>${text}</span>`)}</p>` : nothing}
-    ${live ? html`<p class="live muted" part="live">${live}</p>` : nothing}
+    <h2 part="title">${isolated(title)}</h2>
+    ${meta.length > 0 ? html`<p class="meta muted" part="email-meta">${meta.map((text) => html`<span>${isolated(text)}</span>`)}</p>` : nothing}
+    ${live ? html`<p class="live muted" part="live">${isolated(live)}</p>` : nothing}
   </div>`;
 }

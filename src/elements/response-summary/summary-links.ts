@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { LinkClicks } from '../../store/email-engagement';
 import { csvCell } from '../audience-response-grid/csv-export';
+import { isolated, ltr } from '../shared/bidi-text';
 import type { SummaryMessages } from '../shared/summary-messages';
 import type { Figure } from './report-figures';
 
@@ -39,7 +40,7 @@ export function renderLinks(input: LinksInput): TemplateResult | typeof nothing 
   return html`<section class="links" part="links">
     <div class="section-head">
       <h3>${m.title}</h3>
-      <button type="button" part="links-download" @click=${input.onDownload}>${m.download(input.numbers.format(input.links.length))}</button>
+      <button type="button" part="links-download" @click=${input.onDownload}>${isolated(m.download(input.numbers.format(input.links.length)))}</button>
     </div>
     <table part="links-table">
       <thead>
@@ -51,7 +52,7 @@ export function renderLinks(input: LinksInput): TemplateResult | typeof nothing 
           const chosen = input.chosen === figure.key;
           return html`<tr data-url=${link.url}>
             <th scope="row" class="url">
-              <button type="button" class="choose" part=${chosen ? 'choose chosen-choose' : 'choose'} data-figure=${figure.key} aria-pressed=${chosen ? 'true' : 'false'} aria-describedby=${input.hintId} @click=${() => input.onChoose(figure)}>${link.url}</button>
+              <button type="button" class="choose" part=${chosen ? 'choose chosen-choose' : 'choose'} data-figure=${figure.key} aria-pressed=${chosen ? 'true' : 'false'} aria-describedby=${input.hintId} @click=${() => input.onChoose(figure)}>${ltr(link.url, 'link-url')}</button>
             </th>
             <td class="number">${input.numbers.format(link.rows.size)}</td>
             <td class="number">${input.numbers.format(link.clicks)}</td>
@@ -59,6 +60,6 @@ export function renderLinks(input: LinksInput): TemplateResult | typeof nothing 
         })}
       </tbody>
     </table>
-    ${input.links.length > LINKS_SHOWN ? html`<p class="muted">${m.more(input.numbers.format(input.links.length - LINKS_SHOWN))}</p>` : nothing}
+    ${input.links.length > LINKS_SHOWN ? html`<p class="muted">${isolated(m.more(input.numbers.format(input.links.length - LINKS_SHOWN)))}</p>` : nothing}
   </section>`;
 }

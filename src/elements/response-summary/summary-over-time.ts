@@ -1,5 +1,6 @@
 import { html, svg, type TemplateResult } from 'lit';
 import type { EngagementSeries } from '../../store/email-engagement';
+import { isolated } from '../shared/bidi-text';
 import type { SummaryMessages } from '../shared/summary-messages';
 
 /** The chart's ranges: the first 24 h, 72 h, or every hour up to the last open or click. */
@@ -85,12 +86,12 @@ export function renderOverTime(input: OverTimeInput): TemplateResult {
           (
             range,
           ) => html`<button type="button" class="range" part="range" data-range=${range} aria-pressed=${range === input.range ? 'true' : 'false'} @click=${() => input.onRange(range)}>
-            ${m.ranges[range]}
+            ${isolated(m.ranges[range])}
           </button>`,
         )}
       </div>
     </div>
-    <p class="muted median" part="median">${median}</p>
+    <p class="muted median" part="median">${isolated(median)}</p>
     <svg class="chart" part="chart" role="img" aria-label=${label} viewBox=${`0 0 ${width} ${HEIGHT}`}>
       <line class="axis" x1=${mirror(LEFT)} y1=${HEIGHT - BOTTOM} x2=${mirror(width)} y2=${HEIGHT - BOTTOM}></line>
       ${svg`<text class="tick" x=${mirror(LEFT - 4)} y=${TOP + 8} text-anchor="end">${numbers.format(max)}</text>
@@ -103,7 +104,7 @@ export function renderOverTime(input: OverTimeInput): TemplateResult {
       <polyline class="opens" points=${line(series.opens)}></polyline>
       <polyline class="clicks" points=${line(series.clicks)}></polyline>
     </svg>
-    <p class="legend muted"><span class="key opens-key"></span>${m.headers.opens} <span class="key clicks-key"></span>${m.headers.clicks}</p>
+    <p class="legend muted"><span class="key opens-key"></span>${isolated(m.headers.opens)} <span class="key clicks-key"></span>${isolated(m.headers.clicks)}</p>
     <details class="as-table" part="over-time-table">
       <summary>${m.table}</summary>
       ${
@@ -114,7 +115,7 @@ export function renderOverTime(input: OverTimeInput): TemplateResult {
               <tr><th scope="col">${m.headers.hour}</th><th scope="col" class="number">${m.headers.opens}</th><th scope="col" class="number">${m.headers.clicks}</th></tr>
             </thead>
             <tbody>
-              ${rows.map((r) => html`<tr><th scope="row">${m.hour(r.hour)}</th><td class="number">${numbers.format(r.opens)}</td><td class="number">${numbers.format(r.clicks)}</td></tr>`)}
+              ${rows.map((r) => html`<tr><th scope="row">${isolated(m.hour(r.hour))}</th><td class="number">${numbers.format(r.opens)}</td><td class="number">${numbers.format(r.clicks)}</td></tr>`)}
             </tbody>
           </table>`
       }

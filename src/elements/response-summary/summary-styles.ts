@@ -18,6 +18,9 @@ export const summaryStyles = css`
   .header {
     margin-block-end: 0.75rem;
   }
+  .visually-hidden {
+    margin: 0;
+  }
   h2 {
     margin: 0;
     font-size: 1.25em;
@@ -43,11 +46,32 @@ export const summaryStyles = css`
     padding: 0;
     list-style: none;
   }
+  /* The cards' width decides how many share a row: a container, so the report's own width counts,
+     not the page's (the report is often a column of a CRM page). */
+  .cards-box {
+    container-type: inline-size;
+    margin-block-end: 0.75rem;
+  }
   .cards {
     display: grid;
-    grid-template-columns: repeat(auto-fill, minmax(min(100%, 10.5rem), 1fr));
+    grid-template-columns: 1fr;
     gap: 0.5rem;
-    margin-block-end: 0.75rem;
+  }
+  /* Eight cards in full rows of 2, 4 or 8: each at least about 10.5rem wide. */
+  @container (min-width: 22rem) {
+    .cards {
+      grid-template-columns: repeat(2, minmax(0, 1fr));
+    }
+  }
+  @container (min-width: 44rem) {
+    .cards {
+      grid-template-columns: repeat(4, minmax(0, 1fr));
+    }
+  }
+  @container (min-width: 86rem) {
+    .cards {
+      grid-template-columns: repeat(8, minmax(0, 1fr));
+    }
   }
   .card {
     display: flex;
@@ -118,6 +142,11 @@ export const summaryStyles = css`
   summary::-webkit-details-marker {
     display: none;
   }
+  /* A closed list has no box at all: Chromium lays out the hidden content of a closed <details>
+     where it would go, past the end of the report (found by geometry, never painted). */
+  details:not([open]) > :not(summary) {
+    display: none;
+  }
   .stage-name {
     flex: 1;
   }
@@ -185,6 +214,8 @@ export const summaryStyles = css`
   .chart .tick {
     fill: var(--_muted);
     font-size: 11px;
+    /* "3 h" keeps its order on a right-to-left page: the label's own letters set its direction. */
+    unicode-bidi: plaintext;
   }
   .chart polyline {
     fill: none;
@@ -233,5 +264,13 @@ export const summaryStyles = css`
   }
   .url {
     overflow-wrap: anywhere;
+  }
+  /* The URLs take what the counts leave: on a phone they wrapped every 9 characters beside two
+     wide count columns. */
+  [part='links-table'] thead th:first-child {
+    inline-size: 100%;
+  }
+  [part='links-table'] :is(th, td) {
+    padding-inline: 0.3rem;
   }
 `;

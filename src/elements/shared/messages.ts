@@ -7,7 +7,9 @@ import {
   type EngagementMessages,
   type SummaryMessages,
 } from './summary-messages';
+import { checkMessages } from './check-messages';
 import { ENGLISH_TIMELINE, type TimelineMessages } from './timeline-messages';
+import { warnOnce } from './warn';
 
 export type { EngagementMessages, SummaryMessages } from './summary-messages';
 export type { TimelineMessages } from './timeline-messages';
@@ -27,6 +29,21 @@ export interface Messages {
     lastResponse: string;
     provider: string;
     emailType: string;
+    stage: string;
+    /** The provider's reason or details: a bounce's SMTP text, a cancel's cause. */
+    reason: string;
+  };
+  /** The grid's column chooser and column widths. */
+  columns: {
+    /** The toolbar button that opens the chooser. */
+    button: string;
+    /** The chooser's title. */
+    legend: string;
+    /** How to change a width from the keyboard. */
+    resizeHint: string;
+    resetWidths: string;
+    /** Told to screen readers after a keyboard resize: "Contact: 240 px wide". */
+    resized: (column: string, width: number) => string;
   };
   /** CSV-only columns. */
   csv: {
@@ -105,6 +122,15 @@ export const ENGLISH: Messages = {
     lastResponse: 'Last response',
     provider: 'Provider',
     emailType: 'Email type',
+    stage: 'Stage',
+    reason: 'Reason',
+  },
+  columns: {
+    button: 'Columns',
+    legend: 'Columns shown',
+    resizeHint: 'To change a width, drag the edge of its header, or press Alt+Left or Alt+Right on the header.',
+    resetWidths: 'Reset widths',
+    resized: (column, width) => `${column}: ${width} px wide`,
   },
   csv: {
     stage: 'Stage',
@@ -155,7 +181,8 @@ export const ENGLISH: Messages = {
   offline:
     'You are offline. The responses shown are the ones received so far; live updates resume when the connection returns.',
   closed: () => 'Live updates stopped. The responses shown may be out of date.',
-  memoryOnly: (reason) => `Responses are kept in memory only${reason ? ` (${reason})` : ''}: a reload starts over.`,
+  memoryOnly: (reason) =>
+    `New responses are not being saved in this browser${reason ? ` (${reason})` : ''}. Nothing is lost: a reload restores the saved responses and fetches the rest from the live stream again.`,
   rowCount: (shown, all, paused) =>
     paused
       ? `${shown.toLocaleString('en')} of ${plural(all, 'recipient', 'recipients')} shown, as of the pause`
@@ -178,12 +205,33 @@ export type MessageOverrides = Overrides<Messages>;
 const registered = new Map<string, MessageOverrides>();
 const resolved = new Map<string, Messages>();
 
-/** Adds or overrides a language's messages (`de`, `de-AT`…). Later calls merge into earlier ones. */
-export function registerMessages(locale: string, overrides: MessageOverrides): void {
+/**
+ * Adds or overrides a language's messages (`de`, `de-AT`…). Later calls merge into earlier ones.
+ * Messages often come from JSON, so each is checked against the English table: a name it does not
+ * have, a text where a function belongs (or the reverse), or a prototype name (`__proto__`) is
+ * left out and warned about once; the rest applies. Returns those problems, one reason each.
+ */
+export function registerMessages(locale: string, overrides: MessageOverrides): string[] {
+  if (typeof locale !== 'string' || locale === '') {
+    const problem = 'the locale must be a non-empty string';
+    warnOnce(
+      `messages:${String(locale)}`,
+      `registerMessages(${JSON.stringify(locale) ?? String(locale)}): ${problem}.`,
+    );
+    return [problem];
+  }
+  const { accepted, problems } = checkMessages(overrides, ENGLISH);
+  if (problems.length > 0) {
+    warnOnce(
+      `messages:${locale}:${problems.join('\n')}`,
+      `registerMessages(${JSON.stringify(locale)}) left out what would break a view: ${problems.join('; ')}.`,
+    );
+  }
   const key = locale.toLowerCase();
   const before = registered.get(key) ?? {};
-  registered.set(key, merge(before, overrides) as MessageOverrides);
+  registered.set(key, merge(before, accepted) as MessageOverrides);
   resolved.clear();
+  return problems;
 }
 
 /** The messages for a locale: its own, then its language's (`de` for `de-AT`), then English. */
@@ -202,9 +250,13 @@ export function messagesFor(locale: string | undefined): Messages {
   return messages;
 }
 
-/** A response's label in these messages, else the rules' English label. */
+/**
+ * A response's label in these messages, else the rules' English label. Own properties only: a
+ * response id such as `constructor` must not find Object.prototype's.
+ */
 export function responseLabel(messages: Messages, response: ResponseDefinition): string {
-  return messages.responses[response.id] ?? response.label;
+  const own = Object.hasOwn(messages.responses, response.id) ? messages.responses[response.id] : undefined;
+  return typeof own === 'string' ? own : response.label;
 }
 
 /** A copy of `base` with `overrides` laid over it; nested tables (`timeline.kinds`) merge too. */

@@ -3,7 +3,8 @@ import type { Stage } from '../../core/stages';
 /**
  * The words of `<response-summary>` (the `summary` section of the message table), of the grid's
  * engagement chip (the `engagement` section) and of the stages. Numbers and times come formatted
- * for the element's locale, so a language only places them.
+ * for the element's locale, so a language only places them; where a word's form depends on a
+ * count, the count comes too, as a number, for the language's plural rules (`Intl.PluralRules`).
  */
 export interface SummaryMessages {
   /** The report's title when the host gives no name or subject: "Email spring-sale". */
@@ -29,11 +30,11 @@ export interface SummaryMessages {
   };
   /** What each card's rate is called, and what it is taken of. */
   rates: {
-    sent: (rate: string, recipients: string) => string;
+    sent: (rate: string, recipients: string, recipientCount: number) => string;
     delivery: (rate: string) => string;
     open: (rate: string) => string;
     click: (rate: string) => string;
-    clickToOpen: (clicks: string, opens: string) => string;
+    clickToOpen: (clicks: string, opens: string, clickCount: number, openCount: number) => string;
     unsubscribe: (rate: string) => string;
     spam: (rate: string) => string;
     bounce: (rate: string) => string;
@@ -41,8 +42,8 @@ export interface SummaryMessages {
     ofSent: (count: string) => string;
     ofDelivered: (count: string) => string;
   };
-  totalOpens: (count: string) => string;
-  totalClicks: (count: string) => string;
+  totalOpens: (count: string, n: number) => string;
+  totalClicks: (count: string, n: number) => string;
   /** A figure's help: which recipients it counts. */
   help: {
     sent: string;
@@ -58,7 +59,7 @@ export interface SummaryMessages {
   };
   /** "45 Machine opens only (5.2 % of delivered): mostly mail-privacy proxies and security scanners…". */
   machineNote: (count: string, rate: string) => string;
-  openedNotDeliveredNote: (count: string) => string;
+  openedNotDeliveredNote: (count: string, n: number) => string;
   /** The breakdown of the stages the cards do not tell. */
   breakdown: string;
   /** The button that shows a whole stage in the grid. */
@@ -105,6 +106,10 @@ export interface EngagementMessages {
   openedNotDelivered: string;
 }
 
+const englishPlural = new Intl.PluralRules('en');
+/** "1 total open", "2 total opens": English has two forms. */
+const en = (n: number, one: string, other: string) => (englishPlural.select(n) === 'one' ? one : other);
+
 export const ENGLISH_SUMMARY: SummaryMessages = {
   title: (emailId) => `Email ${emailId}`,
   subject: (subject) => `Subject: ${subject}`,
@@ -120,19 +125,20 @@ export const ENGLISH_SUMMARY: SummaryMessages = {
   },
   figures: { clickToOpen: 'Click-to-open' },
   rates: {
-    sent: (rate, recipients) => `${rate} of ${recipients} recipients`,
+    sent: (rate, recipients, n) => `${rate} of ${recipients} ${en(n, 'recipient', 'recipients')}`,
     delivery: (rate) => `${rate} delivery rate`,
     open: (rate) => `${rate} open rate`,
     click: (rate) => `${rate} click rate`,
-    clickToOpen: (clicks, opens) => `${clicks} clickers of ${opens} openers`,
+    clickToOpen: (clicks, opens, clickCount, openCount) =>
+      `${clicks} ${en(clickCount, 'clicker', 'clickers')} of ${opens} ${en(openCount, 'opener', 'openers')}`,
     unsubscribe: (rate) => `${rate} unsubscribe rate`,
     spam: (rate) => `${rate} complaint rate`,
     bounce: (rate) => `${rate} bounce rate`,
     ofSent: (count) => `of ${count} sent`,
     ofDelivered: (count) => `of ${count} delivered`,
   },
-  totalOpens: (count) => `${count} total opens`,
-  totalClicks: (count) => `${count} total clicks`,
+  totalOpens: (count, n) => `${count} total ${en(n, 'open', 'opens')}`,
+  totalClicks: (count, n) => `${count} total ${en(n, 'click', 'clicks')}`,
   help: {
     sent: 'Handed to the email provider: Awaiting provider, Not delivered and Delivered.',
     delivered: 'Reached the recipient’s mail server. Delivery rate: Delivered of Sent.',

@@ -5,6 +5,8 @@
  */
 import type { SavedRecipient } from '../../core/fold';
 import { META_FIELDS, type MetaField } from '../../core/recipient-table';
+import { isPlausibleTime } from '../../core/time';
+import { FIELD_LIMITS } from '../../core/validate';
 
 /** One meta field of every row of a page: the value (null: none) and the event time that set it. */
 export interface MetaColumn {
@@ -210,54 +212,92 @@ export function unpackRowPage(page: RowPage): SavedRecipient[] {
 }
 
 /**
- * True when a value read back has a row page's shape. A record another version wrote, or one
- * damaged on disk, is skipped rather than trusted: restoring it could throw or corrupt the state.
+ * True when a value read back is a row page that can be restored as it is: its shape, and every
+ * value it holds (a time that is a time, a count a row can hold, texts within an event's limits,
+ * response codes into its list). A record another version wrote, or one damaged on disk
+ * (`lastAt[3] = NaN`), is skipped rather than trusted: its rows are rebuilt from the events.
  */
 export function isRowPage(value: unknown): value is RowPage {
   if (typeof value !== 'object' || value === null) return false;
   const page = value as Record<string, unknown>;
-  if (typeof page.emailId !== 'string' || !Number.isInteger(page.page) || (page.page as number) < 0) return false;
+  if (!isText(page.emailId, FIELD_LIMITS.emailId) || !Number.isInteger(page.page) || (page.page as number) < 0)
+    return false;
   if (!isStringArray(page.recipientIds) || !isStringArray(page.responses)) return false;
   const size = page.recipientIds.length;
+  if (!page.recipientIds.every((id) => isText(id, FIELD_LIMITS.recipientId))) return false;
+  if (!page.responses.every((id) => isText(id, FIELD_LIMITS.response))) return false;
   const responses = page.responses.length;
-  const codes = [page.nonFinal, page.final];
-  if (
-    !codes.every(
-      (column) =>
-        column instanceof Int16Array && column.length === size && column.every((c) => c >= -1 && c < responses),
-    )
-  )
+  const { nonFinal, final, nonFinalAt, finalAt, firstAt, lastAt } = page;
+  if (!isCodes(nonFinal, size, responses) || !isCodes(final, size, responses)) return false;
+  // A response's time is a time; no response: Infinity (what the table holds for none).
+  if (!isResponseTimes(nonFinalAt, nonFinal, size) || !isResponseTimes(finalAt, final, size)) return false;
+  if (!isTimes(firstAt, size, Infinity) || !isTimes(lastAt, size, -Infinity)) return false;
+  if (!isCounts(page.opens, size) || !isCounts(page.clicks, size) || !isCounts(page.machineOpens, size)) return false;
+  if (!isOptionalTextColumn(page.nonFinalReason, size, FIELD_LIMITS.reason)) return false;
+  if (!isOptionalTextColumn(page.finalReason, size, FIELD_LIMITS.reason)) return false;
+  if (!isOptionalTextColumn(page.finalScope, size, 4)) return false;
+  if (Array.isArray(page.finalScope) && !page.finalScope.every((scope) => scope === null || scope === 'type'))
     return false;
-  const times = [page.nonFinalAt, page.finalAt, page.firstAt, page.lastAt];
-  if (!times.every((column) => column instanceof Float64Array && column.length === size)) return false;
-  const counts = [page.opens, page.clicks, page.machineOpens];
-  if (!counts.every((column) => column instanceof Int32Array && column.length === size)) return false;
-  if (!isOptionalTextColumn(page.nonFinalReason, size) || !isOptionalTextColumn(page.finalReason, size)) return false;
-  if (!isOptionalTextColumn(page.finalScope, size)) return false;
-  if (page.sentAt !== undefined && !(page.sentAt instanceof Float64Array && page.sentAt.length === size)) return false;
+  if (page.sentAt !== undefined && !isTimes(page.sentAt, size, Infinity)) return false;
   if (typeof page.meta !== 'object' || page.meta === null) return false;
   const meta = page.meta as Record<string, unknown>;
   return META_FIELDS.every((field) => {
     const column = meta[field] as Partial<MetaColumn> | undefined;
     if (column === undefined) return true;
-    return (
-      typeof column === 'object' &&
-      column !== null &&
-      isOptionalTextColumn(column.values, size) &&
-      column.values !== undefined &&
-      column.at instanceof Float64Array &&
-      column.at.length === size
-    );
+    if (typeof column !== 'object' || column === null || column.values === undefined) return false;
+    if (!isOptionalTextColumn(column.values, size, FIELD_LIMITS[field])) return false;
+    // A value carries the time of the event that set it; an empty slot -Infinity.
+    const { values, at } = column;
+    if (!(at instanceof Float64Array) || at.length !== size) return false;
+    for (let slot = 0; slot < size; slot++) {
+      const time = at[slot]!;
+      if (values[slot] === null ? time !== -Infinity && !isPlausibleTime(time) : !isPlausibleTime(time)) return false;
+    }
+    return true;
   });
+}
+
+function isText(value: unknown, limit: number): value is string {
+  return typeof value === 'string' && value.length > 0 && value.length <= limit;
 }
 
 function isStringArray(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((item) => typeof item === 'string');
 }
 
-function isOptionalTextColumn(value: unknown, size: number): boolean {
+function isCodes(value: unknown, size: number, responses: number): value is Int16Array {
+  return value instanceof Int16Array && value.length === size && value.every((c) => c >= -1 && c < responses);
+}
+
+/** Times of a response column: a plausible time where the row has the response, else Infinity. */
+function isResponseTimes(value: unknown, codes: Int16Array, size: number): boolean {
+  if (!(value instanceof Float64Array) || value.length !== size) return false;
+  for (let slot = 0; slot < size; slot++) {
+    const time = value[slot]!;
+    if (codes[slot]! < 0 ? time !== Infinity && !isPlausibleTime(time) : !isPlausibleTime(time)) return false;
+  }
+  return true;
+}
+
+/** Plausible times, or `none` where the row has none (never NaN). */
+function isTimes(value: unknown, size: number, none: number): boolean {
+  if (!(value instanceof Float64Array) || value.length !== size) return false;
+  for (let slot = 0; slot < size; slot++) {
+    const time = value[slot]!;
+    if (time !== none && !isPlausibleTime(time)) return false;
+  }
+  return true;
+}
+
+function isCounts(value: unknown, size: number): boolean {
+  return value instanceof Int32Array && value.length === size && value.every((count) => count >= 0);
+}
+
+function isOptionalTextColumn(value: unknown, size: number, limit: number): boolean {
   return (
     value === undefined ||
-    (Array.isArray(value) && value.length === size && value.every((item) => item === null || typeof item === 'string'))
+    (Array.isArray(value) &&
+      value.length === size &&
+      value.every((item) => item === null || (typeof item === 'string' && item.length <= limit)))
   );
 }

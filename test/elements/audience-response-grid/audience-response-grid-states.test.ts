@@ -79,7 +79,8 @@ describe('<audience-response-grid> states', () => {
     expect(all.length).to.be.above(4);
     expect(all.filter((c) => c.tabIndex === 0)).to.have.length(1);
     shadow(grid).querySelector<HTMLInputElement>('input[type="search"]')!.focus();
-    // Search, Export (Resend is disabled: no soft bounces), then one chip, then the grid.
+    // Search, Columns, Export (Resend is disabled: no soft bounces), then one chip, then the grid.
+    await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Tab' });
     await sendKeys({ press: 'Tab' });
     expect(active(grid)!.dataset['chip']).to.equal('all');

@@ -32,6 +32,15 @@ describe('<response-summary>', () => {
     ]);
   });
 
+  it('says one of a thing in the singular', async () => {
+    const el = await mountSummary(await storeWith([ev('clicked', 'only')]));
+    const shown = cards(el);
+    expect(shown.get('sent')![2]).to.equal('100.0% of 1 recipient');
+    expect(shown.get('unique-opens')![4]).to.equal('1 total open');
+    expect(shown.get('unique-clicks')![4]).to.equal('1 total click');
+    expect(shown.get('click-to-open')![2]).to.equal('1 clicker of 1 opener');
+  });
+
   it('keeps machine opens and opens before a bounce report apart, with a note', async () => {
     const el = await mountSummary(await storeWith(varied()));
     const buttons = figureButtons(el);

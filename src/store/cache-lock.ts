@@ -1,0 +1,146 @@
+/**
+ * A cache is one writer's. Stores of a page's tabs that name the same cache (without `tabs`, which
+ * elects a leader of its own) take a Web Lock on the cache's name: the store holding it alone
+ * writes. Each record key is a counter the writer keeps, so two writers would write over each
+ * other's records (a reload restored 500 of 1,000 events).
+ *
+ * What a store that does not hold the lock applies itself (from `ingest` or its own source) it
+ * posts on the cache's BroadcastChannel. Every store applies what it hears (events dedupe by id),
+ * so whichever store holds the lock next has it in its log, and writes its log from where its
+ * last write ended when it takes the lock: nothing a tab applied is left out of the cache.
+ */
+
+/** What stores naming one cache say to each other. */
+export type CacheMessage =
+  /** Events a store applied and could not write; `seq` counts its messages. */
+  | { type: 'applied'; from: string; seq: number; events: unknown[] }
+  /** The writer has `applied` message `seq` of store `to` in its cache's queue. */
+  | { type: 'taken'; from: string; to: string; seq: number };
+
+export interface CacheLockHandlers {
+  /** This store holds the cache now: write what it has not written. */
+  hold(): void;
+  /**
+   * Events another store applied: apply them here (they dedupe). Resolves true when they are in
+   * this store's cache queue (or its backlog, written as it takes the lead).
+   */
+  receive(events: unknown[]): Promise<boolean>;
+}
+
+export class CacheLock {
+  private readonly id = Math.random().toString(36).slice(2);
+  private channel: BroadcastChannel | undefined;
+  private release: (() => void) | undefined;
+  private abort: AbortController | undefined;
+  private holding = false;
+  private stopped = false;
+  /** `applied` messages posted, and the last one the writer took: a closing store waits for the rest. */
+  private posted = 0;
+  private taken = 0;
+  private settle: (() => void) | undefined;
+
+  constructor(
+    private readonly name: string,
+    private readonly handlers: CacheLockHandlers,
+  ) {}
+
+  /** Whether this store may write the cache now. */
+  get holds(): boolean {
+    return this.holding;
+  }
+
+  /** Asks for the cache; without Web Locks or BroadcastChannel there is no other tab to share it with. */
+  start(): void {
+    const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+    if (!locks || typeof BroadcastChannel === 'undefined') {
+      this.take();
+      return;
+    }
+    const key = `email-responses:cache:${this.name}`;
+    this.channel = new BroadcastChannel(key);
+    this.channel.onmessage = (message: MessageEvent<CacheMessage>) => this.hear(message.data);
+    this.abort = new AbortController();
+    locks
+      .request(key, { signal: this.abort.signal }, () => {
+        if (this.stopped) return undefined;
+        this.take();
+        // Held until stop() or until the tab goes away, when the browser releases it.
+        return new Promise<void>((resolve) => (this.release = resolve));
+      })
+      .catch(() => {
+        // Aborted by stop() while waiting: nothing to do.
+      });
+  }
+
+  /** Events this store applied itself; the holder writes them, so a store not holding passes them on. */
+  applied(events: unknown[]): void {
+    if (this.holding || events.length === 0 || !this.channel) return;
+    try {
+      this.channel.postMessage({ type: 'applied', from: this.id, seq: this.posted + 1, events } satisfies CacheMessage);
+      this.posted++;
+    } catch (error) {
+      // An event that cannot be cloned stays in this store's log: it is written when this store holds.
+      console.warn('email-responses: could not pass events to the tab writing the cache', error);
+    }
+  }
+
+  /**
+   * Resolves once what this store passed on is in the writer's queue, or once this store holds
+   * the cache itself (and so writes its own backlog): a store closing waits for it.
+   */
+  settled(): Promise<void> {
+    if (this.holding || this.taken >= this.posted || !this.channel) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const before = this.settle;
+      this.settle = () => {
+        before?.();
+        resolve();
+      };
+    });
+  }
+
+  /** Lets the cache go: another store naming it takes it. */
+  stop(): void {
+    this.stopped = true;
+    this.holding = false;
+    this.wake();
+    this.abort?.abort();
+    this.release?.();
+    this.release = undefined;
+    this.channel?.close();
+    this.channel = undefined;
+  }
+
+  private take(): void {
+    this.holding = true;
+    this.handlers.hold();
+    this.wake();
+  }
+
+  private hear(message: CacheMessage | undefined): void {
+    if (!message || message.from === this.id || this.stopped) return;
+    if (message.type === 'applied' && Array.isArray(message.events)) {
+      const { from, seq } = message;
+      void this.handlers.receive(message.events).then((kept) => {
+        if (kept && this.holding) this.post({ type: 'taken', from: this.id, to: from, seq });
+      });
+    } else if (message.type === 'taken' && message.to === this.id) {
+      this.taken = Math.max(this.taken, message.seq);
+      if (this.taken >= this.posted) this.wake();
+    }
+  }
+
+  private wake(): void {
+    const settle = this.settle;
+    this.settle = undefined;
+    settle?.();
+  }
+
+  private post(message: CacheMessage): void {
+    try {
+      this.channel?.postMessage(message);
+    } catch {
+      // The channel closed as this store stopped: the other store writes its events itself.
+    }
+  }
+}

@@ -1,0 +1,202 @@
+// Columns (issue 13): chosen in the toolbar's chooser, resized by pointer and by keyboard, said by
+// the `columns` attribute, and kept in the cache per grid.
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import '../../../src/elements/audience-response-grid/define';
+import type { AudienceResponseGridElement } from '../../../src/elements/audience-response-grid/audience-response-grid';
+import { formatColumns, parseColumns, toggleColumn } from '../../../src/elements/audience-response-grid/grid-columns';
+import { loadGridColumns, saveGridColumns } from '../../../src/store/cache/grid-columns';
+import { createResponseStore, type ResponseStore } from '../../../src/store/response-store';
+import { cellTexts, mountGrid, rows, scroller, settled } from './grid-fixtures';
+import { recipientEvent as ev } from '../../support/events';
+import { storeWith } from '../../support/store';
+
+const people = () => [
+  ev('delivered', 'a', { contactName: 'Cara', address: 'cara@example.com', provider: 'ses', at: 1 }),
+  ev('hard-bounce', 'b', { contactName: 'Ann', address: 'ann@example.com', reason: '550 5.1.1 user unknown', at: 2 }),
+];
+
+const headers = (grid: AudienceResponseGridElement) =>
+  [...scroller(grid).querySelectorAll<HTMLElement>('[role="columnheader"]')].map((h) => h.dataset['column']);
+const header = (grid: AudienceResponseGridElement, column: string) =>
+  scroller(grid).querySelector<HTMLElement>(`[role="columnheader"][data-column="${column}"]`)!;
+const width = (el: Element) => Math.round(el.getBoundingClientRect().width);
+
+async function gridIn(
+  store: ResponseStore,
+  columns: string,
+  dir: 'ltr' | 'rtl' = 'ltr',
+  id = '',
+): Promise<AudienceResponseGridElement> {
+  const box = await fixture<HTMLElement>(html`<div dir=${dir} style="width:1000px">
+    <audience-response-grid id=${id} email-id="e1" time-zone="UTC" columns=${columns} .store=${store}></audience-response-grid>
+  </div>`);
+  const grid = box.querySelector<AudienceResponseGridElement>('audience-response-grid')!;
+  await settled(grid);
+  return grid;
+}
+
+describe('<audience-response-grid> columns', () => {
+  it('reads the columns value: names in order, widths in px, optional-only lists added to the default', () => {
+    expect(parseColumns('contact:240, response,stage')).to.deep.equal([
+      { id: 'contact', width: 240 },
+      { id: 'response' },
+      { id: 'stage' },
+    ]);
+    expect(parseColumns('provider email-type').map((c) => c.id)).to.deep.equal([
+      'contact',
+      'address',
+      'response',
+      'opens',
+      'clicks',
+      'last-response',
+      'provider',
+      'email-type',
+    ]);
+    // Unknown names and widths out of range are left out (and warned about), never a crash.
+    expect(parseColumns('contact:5,nope,opens:abc')).to.deep.equal([{ id: 'contact' }, { id: 'opens' }]);
+    expect(formatColumns(parseColumns('contact:240,response'))).to.equal('contact:240,response');
+    expect(toggleColumn(parseColumns('contact,opens'), 'address').map((c) => c.id)).to.deep.equal([
+      'contact',
+      'address',
+      'opens',
+    ]);
+  });
+
+  it('shows the columns and widths the attribute names, stage and reason included', async () => {
+    const grid = await gridIn(await storeWith(people()), 'contact:240,response,stage,reason');
+    expect(headers(grid)).to.deep.equal(['contact', 'response', 'stage', 'reason']);
+    expect(width(header(grid, 'contact'))).to.equal(240);
+    expect(scroller(grid).getAttribute('aria-colcount')).to.equal('4');
+    const ann = rows(grid).find((r) => cellTexts(r)[0] === 'Ann')!;
+    expect(cellTexts(ann)).to.deep.equal([
+      'Ann',
+      'Hard Bounce final 550 5.1.1 user unknown',
+      'Not delivered',
+      '550 5.1.1 user unknown',
+    ]);
+    expect(ann.querySelector('[data-column="reason"]')!.getAttribute('title')).to.equal('550 5.1.1 user unknown');
+  });
+
+  it('shows and hides columns from the chooser, and says so in columns and columns-change', async () => {
+    const grid = await gridIn(await storeWith(people()), '');
+    const button = grid.shadowRoot!.querySelector<HTMLButtonElement>('[part~="columns-button"]')!;
+    expect(button.getAttribute('aria-expanded')).to.equal('false');
+    button.click();
+    await settled(grid);
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    const chooser = grid.shadowRoot!.querySelector<HTMLElement>('#column-chooser')!;
+    const boxes = [...chooser.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
+    expect(boxes.map((b) => b.dataset['column'])).to.include.members(['provider', 'email-type', 'stage', 'reason']);
+    const changed = oneEvent(grid, 'columns-change');
+    chooser.querySelector<HTMLInputElement>('[data-column="stage"]')!.click();
+    const event = (await changed) as CustomEvent<{ columns: string }>;
+    await settled(grid);
+    expect(event.detail.columns).to.equal('contact,address,response,opens,clicks,last-response,stage');
+    expect(grid.columns).to.equal(event.detail.columns);
+    expect(headers(grid)).to.include('stage');
+    chooser.querySelector<HTMLInputElement>('[data-column="address"]')!.click();
+    await settled(grid);
+    expect(headers(grid)).to.not.include('address');
+    // Escape closes the chooser and gives focus back to its button.
+    chooser.querySelector<HTMLInputElement>('[data-column="stage"]')!.focus();
+    await sendKeys({ press: 'Escape' });
+    await settled(grid);
+    expect(grid.shadowRoot!.querySelector('#column-chooser')).to.equal(null);
+    expect(grid.shadowRoot!.activeElement).to.equal(button);
+    await expect(grid).to.be.accessible();
+  });
+
+  it('never hides the last column', async () => {
+    const grid = await gridIn(await storeWith(people()), 'contact');
+    grid.shadowRoot!.querySelector<HTMLButtonElement>('[part~="columns-button"]')!.click();
+    await settled(grid);
+    const contact = grid.shadowRoot!.querySelector<HTMLInputElement>('#column-chooser [data-column="contact"]')!;
+    expect(contact.checked).to.equal(true);
+    expect(contact.disabled).to.equal(true);
+  });
+
+  for (const dir of ['ltr', 'rtl'] as const) {
+    it(`resizes the focused header with Alt+arrows and says the width (${dir})`, async () => {
+      const grid = await gridIn(await storeWith(people()), 'contact:200,address,response', dir);
+      scroller(grid).querySelector<HTMLElement>('[data-col="0"]')!.focus();
+      await sendKeys({ down: 'Alt' });
+      await sendKeys({ press: dir === 'ltr' ? 'ArrowRight' : 'ArrowLeft' });
+      await sendKeys({ up: 'Alt' });
+      await settled(grid);
+      expect(width(header(grid, 'contact'))).to.equal(210);
+      expect(grid.columns).to.equal('contact:210,address,response');
+      expect(grid.shadowRoot!.querySelector('[aria-live]')!.textContent).to.equal('Contact: 210 px wide');
+      // Focus stays on the header, and the page did not go Back.
+      expect((grid.shadowRoot!.activeElement as HTMLElement).dataset['col']).to.equal('0');
+      await sendKeys({ down: 'Alt' });
+      await sendKeys({ down: 'Shift' });
+      await sendKeys({ press: dir === 'ltr' ? 'ArrowLeft' : 'ArrowRight' });
+      await sendKeys({ up: 'Shift' });
+      await sendKeys({ up: 'Alt' });
+      await settled(grid);
+      expect(width(header(grid, 'contact'))).to.equal(160);
+    });
+
+    it(`resizes a column by dragging its header's edge (${dir})`, async () => {
+      const grid = await gridIn(await storeWith(people()), 'contact:200,address,response', dir);
+      const handle = header(grid, 'contact').querySelector<HTMLElement>('.resize-handle')!;
+      expect(handle.getAttribute('aria-hidden')).to.equal('true');
+      const r = handle.getBoundingClientRect();
+      const x = Math.round(r.left + r.width / 2);
+      const y = Math.round(r.top + r.height / 2);
+      await sendMouse({ type: 'move', position: [x, y] });
+      await sendMouse({ type: 'down' });
+      await sendMouse({ type: 'move', position: [x + (dir === 'ltr' ? 60 : -60), y] });
+      await sendMouse({ type: 'up' });
+      await settled(grid);
+      expect(width(header(grid, 'contact'))).to.be.within(258, 262);
+      expect(grid.columns).to.match(/^contact:2(5[89]|6[0-2]),address,response$/);
+      // Every row's cell follows its header.
+      expect(width(rows(grid)[0]!.querySelector('[data-column="contact"]')!)).to.equal(width(header(grid, 'contact')));
+    });
+  }
+
+  it('keeps the choice in the cache per grid, over the attribute, on the next visit', async () => {
+    const cacheName = `grid-columns-test-${Math.random()}`;
+    const id = `grid-${Math.random().toString(36).slice(2)}`;
+    const first = await storeWith(people(), { cacheName });
+    const grid = await gridIn(first, '', 'ltr', id);
+    grid.shadowRoot!.querySelector<HTMLButtonElement>('[part~="columns-button"]')!.click();
+    await settled(grid);
+    grid.shadowRoot!.querySelector<HTMLInputElement>('#column-chooser [data-column="reason"]')!.click();
+    await settled(grid);
+    // The write is on its way; read it back as the next visit would.
+    let saved: string | undefined;
+    for (let i = 0; i < 50 && saved === undefined; i++) {
+      saved = await loadGridColumns(id);
+      if (saved === undefined) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(saved).to.equal('contact,address,response,opens,clicks,last-response,reason');
+    first.close();
+    const second = createResponseStore({ cacheName });
+    await second.ready;
+    expect(second.cacheStatus.state).to.equal('ready');
+    const again = await gridIn(second, 'contact,response', 'ltr', id);
+    for (let i = 0; i < 50 && !headers(again).includes('reason'); i++) await settled(again);
+    expect(headers(again)).to.deep.equal([
+      'contact',
+      'address',
+      'response',
+      'opens',
+      'clicks',
+      'last-response',
+      'reason',
+    ]);
+    second.close();
+  });
+
+  it('keeps nothing without a cache, and reads back what it saved', async () => {
+    const grid = await mountGrid(await storeWith(people()));
+    expect(grid.columns).to.equal('');
+    const key = `k-${Math.random()}`;
+    expect(await loadGridColumns(key)).to.equal(undefined);
+    expect(await saveGridColumns(key, 'contact:100,response')).to.equal(true);
+    expect(await loadGridColumns(key)).to.equal('contact:100,response');
+  });
+});
