@@ -18,11 +18,15 @@ export type CacheMessage =
   | { type: 'taken'; from: string; to: string; seq: number };
 
 export interface CacheLockHandlers {
-  /** This store holds the cache now: write what it has not written. */
-  hold(): void;
   /**
-   * Events another store applied: apply them here (they dedupe). Resolves true when they are in
-   * this store's cache queue (or its backlog, written as it takes the lead).
+   * This store holds the cache now: write what it has not written. `beforeRead`: it held the
+   * cache before reading it, so no other store wrote after the read (nothing to learn again).
+   */
+  hold(beforeRead: boolean): void;
+  /**
+   * Events another store applied: apply them here (they dedupe). Resolves true when the sender
+   * may stop caring: they are in this store's cache queue (or its backlog, written as it takes the
+   * lead), or this store's cache failed (no tab can write it); false while this store closes.
    */
   receive(events: unknown[]): Promise<boolean>;
 }
@@ -49,27 +53,31 @@ export class CacheLock {
     return this.holding;
   }
 
-  /** Asks for the cache; without Web Locks or BroadcastChannel there is no other tab to share it with. */
-  start(): void {
+  /**
+   * Asks for the cache; resolves once this store knows whether it holds it now (read the cache
+   * after that). Without Web Locks or BroadcastChannel there is no other tab to share it with,
+   * and without IndexedDB (Node) nothing to write: this store holds it at once.
+   */
+  start(): Promise<void> {
     const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
-    if (!locks || typeof BroadcastChannel === 'undefined') {
-      this.take();
-      return;
+    if (!locks || typeof BroadcastChannel === 'undefined' || typeof indexedDB === 'undefined') {
+      this.take(true);
+      return Promise.resolve();
     }
     const key = `email-responses:cache:${this.name}`;
     this.channel = new BroadcastChannel(key);
     this.channel.onmessage = (message: MessageEvent<CacheMessage>) => this.hear(message.data);
-    this.abort = new AbortController();
-    locks
-      .request(key, { signal: this.abort.signal }, () => {
-        if (this.stopped) return undefined;
-        this.take();
-        // Held until stop() or until the tab goes away, when the browser releases it.
-        return new Promise<void>((resolve) => (this.release = resolve));
-      })
-      .catch(() => {
-        // Aborted by stop() while waiting: nothing to do.
-      });
+    // Free (the usual case, one tab): held from before the read, so the read is all there is.
+    return new Promise<void>((decided) => {
+      locks
+        .request(key, { ifAvailable: true }, (lock) => {
+          decided();
+          if (lock) return this.held(true);
+          if (!this.stopped) this.wait(locks, key);
+          return undefined;
+        })
+        .catch(() => decided());
+    });
   }
 
   /** Events this store applied itself; the holder writes them, so a store not holding passes them on. */
@@ -111,9 +119,26 @@ export class CacheLock {
     this.channel = undefined;
   }
 
-  private take(): void {
+  /** Another store holds the cache: wait for it to let go. */
+  private wait(locks: LockManager, key: string): void {
+    this.abort = new AbortController();
+    locks
+      .request(key, { signal: this.abort.signal }, () => this.held(false))
+      .catch(() => {
+        // Aborted by stop() while waiting: nothing to do.
+      });
+  }
+
+  /** The lock's callback: held until stop() or until the tab goes away, when the browser releases it. */
+  private held(beforeRead: boolean): Promise<void> | undefined {
+    if (this.stopped) return undefined;
+    this.take(beforeRead);
+    return new Promise<void>((resolve) => (this.release = resolve));
+  }
+
+  private take(beforeRead: boolean): void {
     this.holding = true;
-    this.handlers.hold();
+    this.handlers.hold(beforeRead);
     this.wake();
   }
 

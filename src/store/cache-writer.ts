@@ -14,6 +14,8 @@ export interface HydrateTarget {
   state(): ResponseState;
   /** The rules the cache last saved, offered before anything is read: the store decides. */
   offerRules(rules: ResponseRules): void;
+  /** Events the last visit held for rules on their way (see held-events.ts): they wait again. */
+  offerHeld?(events: readonly unknown[]): void;
   /** Drops what was read so far: an empty state under the same rules, and an empty log. */
   restart(): void;
   /** Some rows are in the state: let the views paint them. */
@@ -80,6 +82,7 @@ export class CacheWriter {
         target.restart();
         if (result.eventRecordsLost > 0) await cache.clear();
       } else {
+        target.offerHeld?.(cache.held);
         target.resumeFrom(result.cursors);
       }
       this.recordedUpTo = this.log.length;
@@ -101,6 +104,11 @@ export class CacheWriter {
   /** Rows a snapshot reset: their saved pages are stale; the events behind the server's state are not ours. */
   recordReset(rows: readonly number[]): void {
     if (rows.length > 0) this.writable()?.record([], rows);
+  }
+
+  /** Events held for the rules (all of them), written with the cursors of the same delivery. */
+  saveHeld(events: readonly unknown[]): void {
+    this.writable()?.saveHeld(events);
   }
 
   saveCursor(kind: string, cursor: string): void {

@@ -62,8 +62,16 @@ export function reconcilePage(
   state: ResponseState,
   page: SnapshotPage,
   eventsAfterCursor: (row: number) => ResponseEvent[],
-): { rows: number[]; conflicts: ReconcileConflict[]; problems: string[]; rejected: EventRejection[] } {
+): {
+  rows: number[];
+  /** The server's state of each row in `rows`, in the same order. */
+  saved: SavedRecipient[];
+  conflicts: ReconcileConflict[];
+  problems: string[];
+  rejected: EventRejection[];
+} {
   const rows: number[] = [];
+  const applied: SavedRecipient[] = [];
   const conflicts: ReconcileConflict[] = [];
   const problems: string[] = [];
   const rejected: EventRejection[] = [];
@@ -77,11 +85,13 @@ export function reconcilePage(
     const existing = state.rowOf(page.emailId, saved.recipientId);
     const optimistic = existing >= 0 ? state.recipientAt(existing) : undefined;
     const row = state.resetRecipient(saved, existing >= 0 ? eventsAfterCursor(existing) : []);
+    if (row < 0) continue;
     const result = state.recipientAt(row);
     rows.push(row);
+    applied.push(saved);
     // A recipient the client had not heard of yet is news, not a disagreement.
     if (optimistic !== undefined && disagree(optimistic, result))
       conflicts.push({ emailId: page.emailId, recipientId: saved.recipientId, optimistic, server: result });
   }
-  return { rows, conflicts, problems, rejected };
+  return { rows, saved: applied, conflicts, problems, rejected };
 }

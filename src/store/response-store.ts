@@ -12,6 +12,8 @@ import { EventLog } from './event-log';
 import { reconcilePage } from './reconcile';
 import { readContactHistory, readRules, readSnapshotPages } from './backend-reads';
 import { FrameBatcher } from './frame-batcher';
+import { HeldEvents } from './held-events';
+import { SnapshotResets } from './snapshot-resets';
 import { SourceLink } from './source-link';
 import type { ConnectionStatus, ResponseSource } from './sources/source';
 import { TabRelay, type TabRole } from './tab-relay';
@@ -84,6 +86,9 @@ export class ResponseStore extends EventTarget {
   private closing: Promise<void> | undefined;
   private readonly sourceLink: SourceLink;
   private readonly cacheWriter: CacheWriter;
+  /** Events of responses the rules in use do not know, waiting while `loadRules` is in flight. */
+  private readonly waiting = new HeldEvents();
+  private readonly snapshots = new SnapshotResets();
   private hydrated = false;
   private clock: () => number = Date.now;
   /** Resolves once the cache (if any) has been read into the state and the store takes events. */
@@ -112,20 +117,30 @@ export class ResponseStore extends EventTarget {
       (status) => this.setCacheStatus(status),
     );
     const cacheName = options.cacheName ?? options.cache;
-    this.ready = cacheName ? this.openCache(cacheName, options.rules !== undefined) : Promise.resolve();
-    if (!cacheName) this.hydrated = true;
+    let decided = Promise.resolve();
     if (cacheName && !options.tabs) {
       this.cacheLock = new CacheLock(cacheName, {
-        hold: () => void this.ready.then(() => this.cacheWriter.takeLead()),
+        // Held from before the read: the records end where the read found them.
+        hold: (beforeRead) => {
+          if (!beforeRead) void this.ready.then(() => this.cacheWriter.takeLead());
+        },
         receive: (events) =>
           this.ready.then(() => {
-            const kept = this.cacheWriter.accepting;
+            // Taken unless this store is closing its cache (the sender then writes them itself). A
+            // cache that failed here takes nothing, from any tab: the sender must not wait on it.
+            const taken = this.cacheWriter.accepting || this.closing === undefined;
             this.applyNow(events, undefined, false);
-            return kept;
+            return taken;
           }),
       });
-      this.cacheLock.start();
+      decided = this.cacheLock.start();
     }
+    // The cache is read once this store knows whether it writes it; it is opening from now on.
+    if (cacheName) this.cacheState = { state: 'opening' };
+    this.ready = cacheName
+      ? decided.then(() => this.openCache(cacheName, options.rules !== undefined))
+      : Promise.resolve();
+    if (!cacheName) this.hydrated = true;
     if (options.tabs) {
       this.relay = new TabRelay(options.tabs, {
         lead: () => {
@@ -262,6 +277,24 @@ export class ResponseStore extends EventTarget {
    * Resolves with the reason when it could not: the store keeps its current rules then.
    */
   async loadRules(url: string, init?: RequestInit): Promise<{ adopted: boolean; version: string; reason?: string }> {
+    const settled = this.waiting.begin();
+    try {
+      return await this.adoptRules(url, init);
+    } finally {
+      settled();
+      void this.ready.then(() => this.releaseWaiting());
+    }
+  }
+
+  /** Applies the events held for the rules once no rules load is in flight (see held-events.ts). */
+  private releaseWaiting(): void {
+    if (this.waiting.settling || this.waiting.size === 0) return;
+    const events = this.waiting.take();
+    this.cacheWriter.saveHeld([]);
+    this.applyNow(events);
+  }
+
+  private async adoptRules(url: string, init?: RequestInit) {
     const read = await readRules(url, init);
     if (!read.ok) {
       this.emit('rules-error', { url, reason: read.reason });
@@ -318,6 +351,13 @@ export class ResponseStore extends EventTarget {
       const start = body.cursor === undefined ? undefined : this.sourceLink.positionOf(body.cursor);
       const result = reconcilePage(this.current, body, (row) =>
         start === undefined ? [] : this.log.forRowSince(row, start),
+      );
+      result.rows.forEach((row, i) =>
+        this.snapshots.add(
+          result.saved[i]!,
+          this.log.forRowSince(row, 0),
+          start === undefined ? [] : this.log.forRowSince(row, start),
+        ),
       );
       for (const row of result.rows) this.pendingRows.add(row);
       if (result.rows.length > 0) this.batcher.schedule();
@@ -386,6 +426,8 @@ export class ResponseStore extends EventTarget {
     const { rejected } = this.current.apply(events, (event, row, at) => this.log.add(event, row, at));
     // Events these rules do not know are kept: rules that know them again bring them back.
     this.held = rejected.filter((r) => r.code === 'unknown-response').map((r) => r.event);
+    // Snapshot rows are the server's word: the refold must not undo them (snapshot-resets.ts).
+    this.snapshots.reapply(this.current, (row) => this.log.forRowSince(row, 0));
     if (rejected.length > 0) this.reject(rejected);
     this.pendingReset = true;
     this.pendingRows.clear();
@@ -471,11 +513,13 @@ export class ResponseStore extends EventTarget {
     );
     this.cacheWriter.recordApplied(recorded, batch.changed);
     if (own && recorded.length > 0) this.cacheLock?.applied(recorded.map((r) => r.event));
+    const { report, held } = this.waiting.keep(batch.rejected);
+    if (held) this.cacheWriter.saveHeld(this.waiting.all());
     for (const row of batch.changed) this.pendingRows.add(row);
     for (const email of batch.changedEmails) this.pendingEmails.add(email);
     if (batch.changed.length > 0 || batch.changedEmails.length > 0) this.batcher.schedule();
-    if (batch.rejected.length > 0) this.reject(batch.rejected);
-    return { accepted: batch.accepted, duplicates: batch.duplicates, rejected: batch.rejected };
+    if (report.length > 0) this.reject(report);
+    return { accepted: batch.accepted, duplicates: batch.duplicates, rejected: report };
   }
 
   /** A batch that could not be read: none of it applied, and the host told why. */
@@ -507,8 +551,10 @@ export class ResponseStore extends EventTarget {
         this.batcher.schedule();
       },
       resumeFrom: (cursors) => this.sourceLink.restore(cursors),
+      offerHeld: (events) => this.waiting.restore(events),
     });
     this.hydrated = true;
+    this.releaseWaiting();
     this.pendingReset = true;
     this.batcher.schedule();
     if (this.tabRole !== 'follower') this.startSource();

@@ -6,6 +6,7 @@ import './stream-faults';
 import './cache-faults';
 import './tab-faults';
 import './transport-faults';
+import './state-faults';
 import { faultRows, faultTable } from './fault-harness';
 
 const FAULT_SUITES = [
@@ -14,6 +15,7 @@ const FAULT_SUITES = [
   'two tabs racing for the stream',
   'two tabs writing one cache without tabs',
   'faults on WebSocket and polling transports',
+  'faults of the state (issue 15)',
 ];
 
 function testsOf(suite: Mocha.Suite): Mocha.Test[] {

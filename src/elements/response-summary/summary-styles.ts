@@ -136,7 +136,11 @@ export const summaryStyles = css`
   summary::before {
     content: '▸';
   }
-  .stage[open] > summary::before {
+  /* A closed list's mark points the way the text runs. */
+  summary:dir(rtl)::before {
+    content: '◂';
+  }
+  details[open] > summary::before {
     content: '▾';
   }
   summary::-webkit-details-marker {
@@ -268,7 +272,7 @@ export const summaryStyles = css`
   /* The URLs take what the counts leave: on a phone they wrapped every 9 characters beside two
      wide count columns. */
   [part='links-table'] thead th:first-child {
-    inline-size: 100%;
+    inline-size: 70%;
   }
   [part='links-table'] :is(th, td) {
     padding-inline: 0.3rem;

@@ -81,6 +81,11 @@ export class CacheLedger {
     for (const row of rows) this.dirty.add(row);
   }
 
+  /** Rows changed without events (a snapshot): the next write compacts, saving their pages. */
+  rowsChangedAlone(): void {
+    this.compactDue = true;
+  }
+
   /** Save rows from this state from now on (a new state: every page is rewritten). */
   follow(state: ResponseState): void {
     if (state === this.tracked || this.rowsBlocked) return;

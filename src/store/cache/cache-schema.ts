@@ -40,6 +40,18 @@ export interface RulesRecord {
   rules: ResponseRules;
 }
 
+/**
+ * Events whose response the rules in use do not know, held while the backend's rules are on
+ * their way (kept in the `rules` store under `held`: they wait for the rules). Plain JSON data.
+ */
+export interface HeldRecord {
+  held: unknown[];
+}
+
+export function isHeldRecord(value: unknown): value is HeldRecord {
+  return typeof value === 'object' && value !== null && Array.isArray((value as { held?: unknown }).held);
+}
+
 export interface ResponseCacheSchema extends DBSchema {
   /** Keyed [emailId, page]. */
   rows: { key: [string, number]; value: RowPage };
@@ -49,7 +61,8 @@ export interface ResponseCacheSchema extends DBSchema {
   /** Keyed by source kind: the cursor that source reached with the events stored so far. */
   cursors: { key: string; value: string };
   fold: { key: 'fold'; value: FoldRecord };
-  rules: { key: 'rules'; value: RulesRecord };
+  /** `rules`: a RulesRecord; `held`: a HeldRecord. */
+  rules: { key: 'rules' | 'held'; value: RulesRecord | HeldRecord };
 }
 
 export type CacheStoreName = StoreNames<ResponseCacheSchema>;

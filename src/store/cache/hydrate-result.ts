@@ -25,6 +25,8 @@ export interface HydrateResult {
   cursors: Record<string, string>;
   /** The rules last saved with `saveRules`, when any. */
   rules: ResponseRules | undefined;
+  /** Events held for rules still on their way when the page was last open (see `saveHeld`). */
+  held: unknown[];
   /** The rules version the cached rows were folded under; undefined when no rows were cached. */
   rulesVersion: string | undefined;
   /** True when cached rows could not be used as they are and the cached events were folded again. */
@@ -78,6 +80,7 @@ export function nothingHydrated(recipients: number): HydrateResult {
   return {
     cursors: {},
     rules: undefined,
+    held: [],
     rulesVersion: undefined,
     refolded: false,
     recipients,

@@ -8,6 +8,7 @@ import type { ResponseState } from '../../core/fold';
 import {
   isEmailRecord,
   isFoldRecord,
+  isHeldRecord,
   isRulesRecord,
   type CacheDatabase,
   type FoldRecord,
@@ -51,6 +52,7 @@ interface FirstRead {
   fold: unknown;
   foldRecord: FoldRecord | undefined;
   rulesRecord: RulesRecord | undefined;
+  held: unknown[];
   cursors: Record<string, string>;
   emails: unknown[];
   firstKeys: [string, number][];
@@ -116,9 +118,10 @@ class Hydration {
    */
   private async readFirst(): Promise<FirstRead> {
     const first = this.db.transaction(['fold', 'rules', 'cursors', 'emails', 'rows'], 'readonly');
-    const [fold, rules, cursorKeys, cursorValues, emails, firstKeys, firstPages] = await Promise.all([
+    const [fold, rules, held, cursorKeys, cursorValues, emails, firstKeys, firstPages] = await Promise.all([
       first.objectStore('fold').get('fold'),
       first.objectStore('rules').get('rules'),
+      first.objectStore('rules').get('held'),
       first.objectStore('cursors').getAllKeys(),
       first.objectStore('cursors').getAll(),
       first.objectStore('emails').getAll(),
@@ -129,13 +132,15 @@ class Hydration {
     if (fold !== undefined && !foldRecord) this.corrupted++;
     const rulesRecord = isRulesRecord(rules) ? rules : undefined;
     if (rules !== undefined && !rulesRecord) this.corrupted++;
+    const heldRecord = isHeldRecord(held) ? held : undefined;
+    if (held !== undefined && !heldRecord) this.corrupted++;
     const cursors: Record<string, string> = {};
     cursorKeys.forEach((kind, i) => {
       const value = cursorValues[i];
       if (typeof value === 'string') cursors[kind] = value;
       else this.corrupted++;
     });
-    return { fold, foldRecord, rulesRecord, cursors, emails, firstKeys, firstPages };
+    return { fold, foldRecord, rulesRecord, held: heldRecord?.held ?? [], cursors, emails, firstKeys, firstPages };
   }
 
   /** Rows folded under other rules would show responses these rules would not give: refold instead. */
@@ -268,6 +273,7 @@ class Hydration {
     const result: HydrateResult = {
       cursors: first.cursors,
       rules: first.rulesRecord?.rules,
+      held: first.held,
       rulesVersion: foldRecord?.rulesVersion ?? undefined,
       refolded: !this.useRows,
       recipients: this.state.recipients.size,

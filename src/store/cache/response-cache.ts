@@ -77,6 +77,8 @@ export class ResponseCache {
   private pending: RecordedEvent[] = [];
   private readonly pendingCursors = new Map<string, string>();
   private pendingRules: ResponseRules | undefined;
+  private heldRead: unknown[] = [];
+  private pendingHeld: unknown[] | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private lastWrite: Promise<void> = Promise.resolve();
 
@@ -110,6 +112,22 @@ export class ResponseCache {
     return this.savedRules;
   }
 
+  /** Events held for rules on their way when the page was last open, as `hydrate` read them. */
+  get held(): readonly unknown[] {
+    return this.heldRead;
+  }
+
+  /**
+   * Queues the events held for rules still on their way (all of them; an empty list once they
+   * were applied or rejected). Written with the cursors of the same delivery, so a reload before
+   * the rules answer holds them again instead of resuming past them.
+   */
+  saveHeld(events: readonly unknown[]): void {
+    if (!this.db) return;
+    this.pendingHeld = [...events];
+    this.schedule();
+  }
+
   /**
    * Restores the cache into `state`, which must be empty, and `log`: rows first (`onProgress` after
    * the first pages, so a view can paint), then the events, each remembered so a replay counts
@@ -130,6 +148,7 @@ export class ResponseCache {
       const outcome = await hydrateState(this.db, state, log, this.pageSize, this.eventPageSize, onProgress);
       this.ledger.hydrated(state, outcome);
       this.savedRules = outcome.result.rules ?? this.savedRules;
+      this.heldRead = outcome.result.held;
       return outcome.result;
     } catch (error) {
       const partial = state.recipients.size !== before[0] || state.eventCount !== before[1];
@@ -150,6 +169,9 @@ export class ResponseCache {
   ): void {
     if (!this.db) return;
     this.ledger.touched(events, changedRows);
+    // Rows changed with no event (a snapshot reset): their pages are the change's only record, so
+    // they are written at the next flush, not at a compaction 32 flushes away.
+    if (events.length === 0 && changedRows.length > 0) this.ledger.rowsChangedAlone();
     for (const recorded of events) this.pending.push(recorded);
     if (cursors) for (const kind of Object.keys(cursors)) this.pendingCursors.set(kind, cursors[kind]!);
     this.schedule();
@@ -212,6 +234,7 @@ export class ResponseCache {
     this.pending = [];
     this.pendingCursors.clear();
     this.pendingRules = undefined;
+    this.pendingHeld = undefined;
     this.ledger.cleared();
     return this.transact((tx) => {
       for (const store of ALL_STORES) written(tx.objectStore(store).clear());
@@ -244,6 +267,7 @@ export class ResponseCache {
       this.pending.length === 0 &&
       this.pendingCursors.size === 0 &&
       this.pendingRules === undefined &&
+      this.pendingHeld === undefined &&
       !this.ledger.hasCorruptRecords;
     if (!this.db || (idle && !compact)) return this.lastWrite;
     const events = this.pending;
@@ -264,6 +288,12 @@ export class ResponseCache {
       const rules = this.pendingRules;
       if (rules) written(tx.objectStore('rules').put({ version: rules.version, rules }, 'rules'));
       this.pendingRules = undefined;
+      const held = this.pendingHeld;
+      if (held) {
+        const store = tx.objectStore('rules');
+        written(held.length > 0 ? store.put({ held }, 'held') : store.delete('held'));
+      }
+      this.pendingHeld = undefined;
       if (compact) this.ledger.compact(tx, counts);
       return counts;
     });

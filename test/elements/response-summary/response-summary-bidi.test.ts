@@ -97,6 +97,16 @@ describe('<response-summary> on a right-to-left page', () => {
     expect(leftOf(median, 'Median')).to.be.below(leftOf(median, ':'));
   });
 
+  it('points a closed list’s mark the way the text runs, and down when open', async () => {
+    const el = await inRtl();
+    const mark = (summary: Element) => getComputedStyle(summary, '::before').content;
+    const summaries = [...el.shadowRoot!.querySelectorAll('details > summary')];
+    expect(summaries.map(mark)).to.deep.equal(summaries.map(() => '"◂"'));
+    const table = el.shadowRoot!.querySelector<HTMLDetailsElement>('[part="over-time-table"]')!;
+    table.open = true;
+    expect(mark(table.querySelector('summary')!)).to.equal('"▾"');
+  });
+
   it('shows a clicked URL left to right', async () => {
     const el = await inRtl();
     const url = el.shadowRoot!.querySelector('[part="links-table"] button')!;
