@@ -1,35 +1,61 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { ownSideEffects } from './scripts/vite-side-effects.mjs';
 
 /**
  * Two library builds, chosen by `--mode`:
- * - `es`: `dist/email-responses.js` (registers the elements), `dist/core.js` (DOM-free) and
- *   `dist/providers.js` (the webhook kit, for servers), with lit, @lit/context and idb left as
- *   imports for the host's bundler;
+ * - `es`: `dist/email-responses.js` (registers the elements), one entry per element,
+ *   `dist/core.js` (DOM-free), `dist/providers.js` (the webhook kit and the provider normalizers,
+ *   for servers) and the React and Vue bindings, with lit, @lit/context and idb left as imports
+ *   for the host's bundler;
  * - `iife`: `dist/email-responses.iife.js`, everything inlined, for one `<script>` tag.
  * Without a library mode, `vite` serves the demo (index.html) with the msw worker from public/.
  * `demo`: the demo page built into dist-demo/.
  */
+/** The ES entries, by file name in dist/ (package.json's `exports` names each one). */
+const ES_ENTRIES = {
+  'email-responses': 'src/index.ts',
+  core: 'src/core/index.ts',
+  providers: 'src/providers/index.ts',
+  'email-responses-element': 'src/entries/email-responses.ts',
+  'audience-response-grid': 'src/entries/audience-response-grid.ts',
+  'contact-response-timeline': 'src/entries/contact-response-timeline.ts',
+  'response-summary': 'src/entries/response-summary.ts',
+  react: 'src/react/index.ts',
+  vue: 'src/vue/index.ts',
+};
+
 export default defineConfig(({ mode }) => {
   if (mode === 'es') {
     return {
+      plugins: [ownSideEffects()],
       build: {
         outDir: 'dist',
         emptyOutDir: true,
         copyPublicDir: false,
         sourcemap: true,
         lib: {
-          entry: { 'email-responses': 'src/index.ts', core: 'src/core/index.ts', providers: 'src/providers/index.ts' },
+          entry: ES_ENTRIES,
           formats: ['es'],
           fileName: (_format, name) => `${name}.js`,
         },
         rollupOptions: {
-          external: [/^lit($|\/)/, /^@lit\//, /^idb($|\/)/],
+          // @lit/react is bundled into react.js (2 kB): the package's runtime dependencies stay
+          // lit, @lit/context and idb, and React itself is the host's.
+          external: [/^lit($|\/)/, /^@lit\/(context|reactive-element)($|\/)/, /^idb($|\/)/, /^react($|\/)/, /^vue$/],
+          // Shared code in chunks/: package.json's `sideEffects` names it (element registrations live there).
+          output: { chunkFileNames: 'chunks/[name]-[hash].js' },
         },
       },
     };
   }
   if (mode === 'iife') {
     return {
+      plugins: [ownSideEffects()],
+      // An IIFE has no chunks: the provider normalizers, loaded on demand, come from dist/providers.js.
+      resolve: {
+        alias: [{ find: /^\.\/provider-normalizers$/, replacement: resolve('src/store/provider-normalizers.iife.ts') }],
+      },
       build: {
         outDir: 'dist',
         // Runs after the ES build: emptying would delete its output.
@@ -48,6 +74,7 @@ export default defineConfig(({ mode }) => {
   // `--mode demo` builds the QA demo page (index.html, its msw worker from public/) into
   // dist-demo/, for `vite preview --mode demo` and the end-to-end run.
   return {
+    plugins: [ownSideEffects()],
     server: { host: '127.0.0.1', port: 5173 },
     preview: { host: '127.0.0.1', port: 4173 },
     build: mode === 'demo' ? { outDir: 'dist-demo', emptyOutDir: true, target: 'es2022' } : {},

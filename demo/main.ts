@@ -78,10 +78,10 @@ const time = relayClock(
 );
 store().setClock(time.clock);
 new SseSource('/api/webhooks/sendgrid/stream').start({
-  deliver: (items) =>
-    store()
-      .ingest(items.flatMap((item) => store().providerTransform('sendgrid')(item)))
-      .then(() => undefined),
+  deliver: async (items) => {
+    const transform = await store().providerTransform('sendgrid');
+    await store().ingest(items.flatMap(transform));
+  },
   malformed: () => {},
   status: () => {},
 });

@@ -83,11 +83,13 @@ mkdirSync('test-results', { recursive: true });
   for (const line of lines.sort()) console.log(`email-responses: browser tests in ${line}`);
 }
 
-// 3. Suites with runners of their own (end-to-end pages, slow faults), each ending on a plain
+// 3. Suites with runners of their own (end-to-end pages, host apps, slow faults), each ending on a plain
 // `N passed, N failed` line that is added to the total here.
 // CI also runs the slow fault suite (`npm run test:faults`) here, so its count joins the total.
+// test-hosts.mjs: React, Vue and plain-page apps installed from `npm pack`'s tarball (test/hosts/).
 const runners = [
   'scripts/test-e2e.mjs',
+  'scripts/test-hosts.mjs',
   ...(process.env.EMAIL_RESPONSES_SLOW_FAULTS ? ['scripts/test-faults.mjs'] : []),
 ];
 for (const runner of runners) {

@@ -8,6 +8,8 @@ import './elements/contact-response-timeline/define';
 import './elements/response-summary/define';
 
 export * from './core/index';
+// The type `provider` takes; the normalizers themselves are in `email-responses/providers`.
+export type { ProviderName } from './core/providers/provider-types';
 
 export { ResponseStore, createResponseStore } from './store/response-store';
 export type { ResponseStoreOptions } from './store/response-store';
@@ -53,6 +55,8 @@ export { AudienceResponseGridElement } from './elements/audience-response-grid/a
 export type { FilterRequest } from './elements/shared/filter-request';
 export type {
   AudienceResponseGridEventMap,
+  ColumnsChangeDetail,
+  ColumnsChangeEvent,
   RecipientSelectDetail,
   RecipientSelectEvent,
 } from './elements/audience-response-grid/grid-events';

@@ -4,6 +4,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
+import { ownSideEffects } from '../../scripts/vite-side-effects.mjs';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
 export const PAGES = join(ROOT, 'bench/pages');
@@ -15,6 +16,8 @@ export async function buildPages(outDir: string, minify = process.env.BENCH_MINI
     root: PAGES,
     configFile: false,
     logLevel: 'warn',
+    // The pages import src/: keep its element registrations (package.json's sideEffects names dist/ only).
+    plugins: [ownSideEffects()],
     build: {
       outDir,
       emptyOutDir: true,

@@ -3,7 +3,8 @@
 // and the backend's endpoint, the kit's createWebhookHandler mounted as an integrator would,
 // verifies it before any of its events reach the server's state or the relay to the page.
 // `POST /api/webhooks/sendgrid` is the same handler: anyone may post to it, only signed bodies count.
-import { normalizeProviderEvents, type ResponseEvent } from '../../src/core/index';
+import type { ResponseEvent } from '../../src/core/index';
+import { normalizeProviderEvents } from '../../src/core/providers/index';
 import { asBufferSource, bytesToBase64, concatBytes, utf8 } from '../../src/providers/bytes';
 import { createWebhookHandler, SENDGRID_SIGNATURE_HEADER, SENDGRID_TIMESTAMP_HEADER } from '../../src/providers/index';
 

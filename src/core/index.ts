@@ -24,15 +24,5 @@ export { reportEmail, rateFigure } from './report';
 export type { EmailReport, RateBase, RateFigure, StageResponse } from './report';
 export { ENGAGEMENTS, hasEngagement } from './engagement';
 export type { Engagement, EngagementCounters } from './engagement';
-export { PROVIDER_NAMES, normalizeProviderEvents } from './providers/index';
-export type {
-  NormalizeProviderOptions,
-  NormalizeProviderResult,
-  ProviderEventInfo,
-  ProviderHeaders,
-  ProviderIdFinder,
-  ProviderIdOptions,
-  ProviderName,
-  ProviderResponse,
-  ProviderSkip,
-} from './providers/index';
+// The provider normalizers are in `email-responses/providers` (src/providers/index.ts): they read
+// webhooks, a server's job, and the views load them only on demand.

@@ -1,8 +1,8 @@
 import { DEFAULT_RULES, type ResponseRules } from '../core/catalogue';
 import type { EventRejection, ResponseEvent } from '../core/event';
 import { ResponseState, type RecipientState } from '../core/fold';
-import { normalizeProviderEvents } from '../core/providers/index';
 import type { ProviderName } from '../core/providers/index';
+import { loadProviderNormalizers } from './provider-normalizers';
 import { checkRules, compileRules } from '../core/rules';
 import { readBatch } from '../core/validate';
 import type { RecordedEvent } from './cache/index';
@@ -395,9 +395,11 @@ export class ResponseStore extends EventTarget {
 
   /**
    * A source `transform` that reads each item as a provider's raw webhook body, for backends that
-   * forward webhooks as they are. What gives no event is reported as `events-skipped`.
+   * forward webhooks as they are. What gives no event is reported as `events-skipped`. The
+   * normalizers load on demand (they are not in the main bundle), hence the promise.
    */
-  providerTransform(provider: ProviderName): (item: unknown) => unknown[] {
+  async providerTransform(provider: ProviderName): Promise<(item: unknown) => unknown[]> {
+    const { normalizeProviderEvents } = await loadProviderNormalizers();
     return (item) => {
       const { events, skipped } = normalizeProviderEvents(provider, item, { rules: this.current.rules });
       if (skipped.length > 0)

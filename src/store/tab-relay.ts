@@ -12,8 +12,17 @@ export type TabMessage =
   | { type: 'events'; from: string; events: unknown[]; cursor?: { kind: string; value: string } }
   /** A tab that just joined asks the leader for what it has applied so far. */
   | { type: 'hello'; from: string }
-  /** The leader's answer to one tab: everything it applied, and its cursors. */
-  | { type: 'sync'; from: string; to: string; events: unknown[]; cursors: [string, string][] };
+  /**
+   * The leader's answer to one tab, on that tab's own channel and in slices: what it applied, and
+   * its cursors with the last slice (a cursor heard before its events could skip them on a takeover).
+   */
+  | { type: 'sync'; from: string; to: string; events: unknown[]; cursors: [string, string][]; last: boolean };
+
+/** Events per slice of a join answer: each is cloned and applied in one task, so it stays short. */
+export const SYNC_SLICE_EVENTS = 2000;
+
+/** The channel only the tab with this id listens on: a join answer reaches it and no other tab. */
+const joinChannelName = (name: string, id: string) => `email-responses:${name}:join:${id}`;
 
 export interface TabRelayHandlers {
   /** This tab is the leader now: start the source. */
@@ -29,6 +38,8 @@ export type TabRole = 'alone' | 'leader' | 'follower';
 export class TabRelay {
   readonly id = Math.random().toString(36).slice(2);
   private channel: BroadcastChannel | undefined;
+  /** This tab's own channel while it waits for the leader's join answer. */
+  private joinChannel: BroadcastChannel | undefined;
   private release: (() => void) | undefined;
   private abort: AbortController | undefined;
   private currentRole: TabRole = 'follower';
@@ -53,6 +64,9 @@ export class TabRelay {
     }
     this.channel = new BroadcastChannel(`email-responses:${this.name}`);
     this.channel.onmessage = (message: MessageEvent<TabMessage>) => this.hear(message.data);
+    // Opened before the hello, so the answer cannot arrive before anyone listens.
+    this.joinChannel = new BroadcastChannel(joinChannelName(this.name, this.id));
+    this.joinChannel.onmessage = (message: MessageEvent<TabMessage>) => this.hearJoin(message.data);
     this.post({ type: 'hello', from: this.id });
     this.abort = new AbortController();
     locks
@@ -83,6 +97,8 @@ export class TabRelay {
     this.release = undefined;
     this.channel?.close();
     this.channel = undefined;
+    this.joinChannel?.close();
+    this.joinChannel = undefined;
     this.currentRole = 'follower';
   }
 
@@ -93,14 +109,49 @@ export class TabRelay {
         this.handlers.receive(message.events, message.cursor ? [[message.cursor.kind, message.cursor.value]] : []);
         break;
       case 'hello':
-        if (this.currentRole === 'leader') {
-          const { events, cursors } = this.handlers.snapshot();
-          this.post({ type: 'sync', from: this.id, to: message.from, events, cursors });
-        }
+        if (this.currentRole === 'leader') void this.answerJoin(message.from);
         break;
-      case 'sync':
-        if (message.to === this.id) this.handlers.receive(message.events, message.cursors);
-        break;
+      // A join answer comes on the joining tab's own channel (hearJoin), never on the shared one.
+    }
+  }
+
+  /**
+   * Sends a joining tab what this tab applied, on that tab's own channel so no other tab clones
+   * it, in slices with a task between them so neither tab freezes on a long log.
+   */
+  private async answerJoin(to: string): Promise<void> {
+    const { events, cursors } = this.handlers.snapshot();
+    const channel = new BroadcastChannel(joinChannelName(this.name, to));
+    try {
+      for (let start = 0; ; start += SYNC_SLICE_EVENTS) {
+        const slice = events.slice(start, start + SYNC_SLICE_EVENTS);
+        const last = start + SYNC_SLICE_EVENTS >= events.length;
+        const message: TabMessage = {
+          type: 'sync',
+          from: this.id,
+          to,
+          events: slice,
+          cursors: last ? cursors : [],
+          last,
+        };
+        channel.postMessage(message);
+        if (last) break;
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        if (this.currentRole !== 'leader') break;
+      }
+    } catch (error) {
+      console.warn('email-responses: could not answer a tab that joined', error);
+    } finally {
+      channel.close();
+    }
+  }
+
+  private hearJoin(message: TabMessage): void {
+    if (!message || message.type !== 'sync' || message.to !== this.id) return;
+    this.handlers.receive(message.events, message.cursors);
+    if (message.last) {
+      this.joinChannel?.close();
+      this.joinChannel = undefined;
     }
   }
 

@@ -3,11 +3,11 @@ import {
   compileRules,
   failedHandOver,
   foldEvents,
-  normalizeProviderEvents,
   presendCascade,
   validateEvents,
   type ResponseEvent,
 } from '../../src/core/index';
+import { normalizeProviderEvents } from '../../src/core/providers/index';
 import type { ServerRecipient } from '../../src/store/snapshot-page';
 import { DemoBackend } from '../../demo/backend/backend';
 import { Campaign } from '../../demo/backend/campaign';

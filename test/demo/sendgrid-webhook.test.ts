@@ -2,7 +2,8 @@
 // body, the backend's endpoint verifies it, and only then do its events reach the server's state
 // and the relay. An unsigned post is refused.
 import { expect } from '@open-wc/testing';
-import { foldEvents, normalizeProviderEvents } from '../../src/core/index';
+import { foldEvents } from '../../src/core/index';
+import { normalizeProviderEvents } from '../../src/core/providers/index';
 import { DemoBackend } from '../../demo/backend/backend';
 import { until } from './event-source-reader';
 

@@ -603,4 +603,89 @@ describe('faults in the stream', () => {
     // And while NARROW was in force, the store should have said they could not be applied.
     expect(rejected.count, 'machine opens reported as rejected by the refold').to.equal(machine);
   });
+
+  // Issue 15, items 8, 9 and 11 (rel15b): a line past the cap, a server that flaps, a named event.
+  it('NDJSON line past maxMessageChars, the connection reset inside it, then sent whole', async () => {
+    const messages = inMessages(makeEvents({ recipients: 40, events: 400, seed: 31, idPrefix: 'cap' }), 20);
+    const lines = messages.map((events, i) => `${JSON.stringify({ cursor: String(i + 1), events })}\n`);
+    const oversized = `${JSON.stringify({ events: [{ id: 'huge', contactName: 'y'.repeat(30_000) }] })}\n`;
+    const sent: unknown[] = [];
+    const asked: (string | null)[] = [];
+    worker.use(
+      http.get('/faults/ndjson-cap', ({ request }) => {
+        const cursor = new URL(request.url).searchParams.get('cursor');
+        const connection = asked.push(cursor) - 1;
+        const from = cursor === null ? 0 : Number(cursor);
+        // The oversized line follows message 8; connection 1 resets inside it, connection 2
+        // sends it whole and everything after it.
+        const upTo = connection === 0 ? 8 : messages.length;
+        let body = '';
+        if (connection > 0 && from === 8) {
+          sent.push(oversized.trim());
+          body += oversized;
+        }
+        for (let i = from; i < upTo; i++) {
+          sent.push(...messages[i]!);
+          body += lines[i]!;
+        }
+        if (connection === 0) body += oversized.slice(0, 12_000);
+        const bytes = encoder.encode(body);
+        const cuts: number[] = [];
+        for (let at = 0; at < bytes.length; at += 4096) cuts.push(at);
+        return new HttpResponse(byteBody(bytes, cuts, connection === 0 ? 'reset' : 'open'), {
+          headers: { 'content-type': 'application/x-ndjson' },
+        });
+      }),
+    );
+    const store = createResponseStore();
+    const rejected = rejectionCounter(store);
+    store.connect(new NdjsonSource('/faults/ndjson-cap', { ...FAST, maxMessageChars: 10_000 }));
+    await drain(store, 'ndjson', String(messages.length), 'the stream past the oversized line');
+    store.close();
+    expect(asked).to.deep.equal([null, '8']);
+    expect(rejected.count, 'the oversized line reported once').to.equal(1);
+    expectClean(
+      account('NDJSON line past maxMessageChars (reset inside it, then whole)', {
+        sent,
+        state: store.state,
+        rejected: rejected.count,
+      }),
+    );
+  });
+
+  it('SSE that opens and closes at once three times, then streams (named event: response)', async () => {
+    const messages = inMessages(makeEvents({ recipients: 30, events: 300, seed: 32, idPrefix: 'flap' }), 15);
+    const sent: unknown[] = [];
+    let connections = 0;
+    worker.use(
+      sse<{ message: unknown; response: unknown }>('/faults/sse-flap', ({ client }) => {
+        if (++connections <= 3) {
+          setTimeout(() => client.close(), 1);
+          return;
+        }
+        messages.forEach((events, i) => {
+          sent.push(...events);
+          // Every other message as a named event, which the source reads without being told.
+          client.send({ id: String(i + 1), data: events, ...(i % 2 ? { event: 'response' as const } : {}) });
+        });
+      }),
+    );
+    const store = createResponseStore();
+    const rejected = rejectionCounter(store);
+    const statuses: number[] = [];
+    store.addEventListener('connection-change', (event) => {
+      if (event.detail.state === 'retrying') statuses.push(event.detail.attempt);
+    });
+    store.connect(new SseSource('/faults/sse-flap', FAST));
+    await drain(store, 'sse', String(messages.length), 'the stream after three flaps');
+    store.close();
+    expect(statuses, 'the backoff grows across the flaps').to.deep.equal([1, 2, 3]);
+    expectClean(
+      account('SSE opening and closing at once (x3), then named and plain events', {
+        sent,
+        state: store.state,
+        rejected: rejected.count,
+      }),
+    );
+  });
 });

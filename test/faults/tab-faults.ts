@@ -130,6 +130,37 @@ describe('two tabs racing for the stream', () => {
       }),
     );
   });
+  // Issue 15, item 10 (rel15b): a tab that joins late is answered alone, in slices.
+  it('a third tab joins after 6,000 events: it gets the log in slices, the other follower gets nothing twice', async () => {
+    const messages = inMessages(makeEvents({ recipients: 200, events: 6000, seed: 53, idPrefix: 'join' }), 100);
+    const backend = new Backend(messages);
+    const { tabs, rejected } = race(backend);
+    await until(() => tabs.every((tab) => tab.cursor('iterable') === backend.lastCursor), 'both tabs to reach the end');
+    // What every tab on the shared channel receives while the third one joins.
+    const shared: { type: string }[] = [];
+    const eavesdropper = new BroadcastChannel(`email-responses:${name}`);
+    eavesdropper.onmessage = (message: MessageEvent<{ type: string }>) => shared.push(message.data);
+    const late = createResponseStore({ tabs: name, source: new IterableSource(backend.factory, FAST) });
+    stores.push(late);
+    const lateRejected = rejectionCounter(late);
+    await until(() => late.cursor('iterable') === backend.lastCursor, 'the late tab to hear the log and the cursor');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(late.tabRole).to.equal('follower');
+    eavesdropper.close();
+    expect(
+      shared.map((m) => m.type),
+      'only the hello on the shared channel: the other follower clones nothing',
+    ).to.deep.equal(['hello']);
+    expect(backend.connections, 'still one connection for three tabs').to.equal(1);
+    backend.close();
+    expectClean(
+      account('a third tab joining after 6,000 events (answered alone, in slices)', {
+        sent: backend.sent,
+        state: late.state,
+        rejected: rejected[0]!.count + rejected[1]!.count + lateRejected.count,
+      }),
+    );
+  });
 });
 
 // Issue 15, item 2: a cache is one writer's, `tabs` or not. Two stores in one page with the same

@@ -89,4 +89,37 @@ describe('faults on WebSocket and polling transports', () => {
     expect(result.row.duplicates, 'the repeated pages counted once').to.be.above(0);
     expectClean(result);
   });
+  // Issue 15, item 9 (rel15b): a backend that walks an empty range one cursor at a time.
+  it('polling: runs of empty pages that say more with a new cursor, between pages of events', async () => {
+    const messages = inMessages(makeEvents({ recipients: 30, events: 240, seed: 33, idPrefix: 'empty' }), 40);
+    const sent: unknown[] = [];
+    let asked = 0;
+    worker.use(
+      http.get('/faults/poll-empty', ({ request }) => {
+        asked++;
+        // Cursor "i" (or "i.k" inside a run of empty pages): each page of events is preceded by
+        // four empty pages that say more, each with a new cursor.
+        const cursor = new URL(request.url).searchParams.get('cursor') ?? '0';
+        const [page, step] = cursor.split('.').map(Number) as [number, number | undefined];
+        if (page >= messages.length) return HttpResponse.json({ events: [], cursor });
+        const k = step ?? 0;
+        if (k < 4) return HttpResponse.json({ events: [], cursor: `${page}.${k + 1}`, more: true });
+        sent.push(...messages[page]!);
+        return HttpResponse.json({ events: messages[page], cursor: String(page + 1), more: true });
+      }),
+    );
+    const store = createResponseStore();
+    const rejected = rejectionCounter(store);
+    store.connect(new PollSource('/faults/poll-empty', { intervalMs: 10, ...FAST }));
+    await until(() => store.cursor('poll') === String(messages.length), 'every page polled');
+    store.close();
+    expect(asked, 'five requests a page, and a few idle polls').to.be.below(messages.length * 5 + 20);
+    expectClean(
+      account('polling through runs of empty pages that say more', {
+        sent,
+        state: store.state,
+        rejected: rejected.count,
+      }),
+    );
+  });
 });

@@ -53,6 +53,9 @@ const SEARCH_DEBOUNCE_MS = 200;
 /** Below this width the rows are two lines (as the container query in grid-styles says). */
 const NARROW_PX = 600;
 const NARROW_ROW_FACTOR = 1.75;
+/** Below this width the contact and the response each get a line of their own: three lines a row. */
+const SLIM_PX = 420;
+const SLIM_ROW_FACTOR = 2.5;
 /** Alt+Left and Alt+Right change a width by this much; with Shift, by `RESIZE_STEP_LARGE_PX`. */
 const RESIZE_STEP_PX = 10;
 const RESIZE_STEP_LARGE_PX = 50;
@@ -155,6 +158,8 @@ export class AudienceResponseGridElement extends ResponseViewElement {
   @state() private scrollerHeight = 0;
   /** Under about 600 px wide (the host's width, not the viewport's): two lines per row. */
   @state() private narrow = false;
+  /** Under about 420 px (a phone's card, a side panel): three lines per row. */
+  @state() private slim = false;
   @state() private liveText = '';
   /** The chip holding the chips' one Tab stop. */
   @state() private chipStop: string | undefined;
@@ -314,6 +319,7 @@ export class AudienceResponseGridElement extends ResponseViewElement {
         requestAnimationFrame(() => {
           this.scrollerHeight = scroller.clientHeight;
           this.narrow = scroller.clientWidth > 0 && scroller.clientWidth < NARROW_PX;
+          this.slim = this.narrow && scroller.clientWidth < SLIM_PX;
         }),
       );
       this.resizeObserver?.observe(scroller);
@@ -393,7 +399,7 @@ export class AudienceResponseGridElement extends ResponseViewElement {
       ${this.renderNotices(viewNotices(store, m, this.emailId, total, view?.length ?? 0))}
       <div class="area" style=${styleProperties(styles)}>
         <div
-          class=${this.narrow ? 'scroller narrow' : 'scroller'}
+          class=${this.slim ? 'scroller narrow slim' : this.narrow ? 'scroller narrow' : 'scroller'}
           part="grid"
           role="grid"
           aria-label=${m.gridLabel}
@@ -465,7 +471,8 @@ export class AudienceResponseGridElement extends ResponseViewElement {
   private layout(): ScrollLayout {
     const line = this.rowHeight > 0 ? this.rowHeight : DEFAULT_ROW_HEIGHT;
     // Two lines of text in a narrow row: not twice the padding.
-    const rowHeight = this.narrow ? Math.round(line * NARROW_ROW_FACTOR) : line;
+    const factor = this.slim ? SLIM_ROW_FACTOR : this.narrow ? NARROW_ROW_FACTOR : 1;
+    const rowHeight = Math.round(line * factor);
     return createLayout(this.view?.length ?? 0, rowHeight, Math.max(0, this.scrollerHeight - rowHeight));
   }
 

@@ -3,7 +3,13 @@ import { AudienceResponseGridElement } from './audience-response-grid';
 
 export { AudienceResponseGridElement };
 export type { FilterRequest } from '../shared/filter-request';
-export type { AudienceResponseGridEventMap, RecipientSelectDetail, RecipientSelectEvent } from './grid-events';
+export type {
+  AudienceResponseGridEventMap,
+  ColumnsChangeDetail,
+  ColumnsChangeEvent,
+  RecipientSelectDetail,
+  RecipientSelectEvent,
+} from './grid-events';
 
 defineElement('audience-response-grid', AudienceResponseGridElement);
 

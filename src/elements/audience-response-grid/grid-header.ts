@@ -44,11 +44,11 @@ export function renderHeader(input: HeaderInput): TemplateResult {
           ></span>`
         : nothing;
       if (!column.sortable) {
-        return html`<div role="columnheader" class="cell-header" part="header-cell" data-col=${col} data-column=${column.id} tabindex=${tabindex}><span class="header-label" dir="auto">${label}</span>${handle}</div>`;
+        return html`<div role="columnheader" class="cell-header" part="header-cell" data-col=${col} data-column=${column.id} tabindex=${tabindex}><span class="header-label" dir="auto" title=${label}>${label}</span>${handle}</div>`;
       }
       return html`<div role="columnheader" class=${column.numeric ? 'numeric' : ''} part="header-cell" data-column=${column.id} aria-sort=${sorted ?? nothing}>
         <button type="button" class="sort" data-col=${col} tabindex=${tabindex} @click=${() => onSort(column.id as SortColumn)}>
-          <span class="header-label" dir="auto">${label}</span><span class="sort-icon" aria-hidden="true">${sorted === 'ascending' ? '▲' : sorted === 'descending' ? '▼' : ''}</span>${
+          <span class="header-label" dir="auto" title=${label}>${label}</span><span class="sort-icon" aria-hidden="true">${sorted === 'ascending' ? '▲' : sorted === 'descending' ? '▼' : ''}</span>${
             sorted && paused ? html`<span class="sort-paused">${messages.sortPaused}</span>` : nothing
           }
         </button>${handle}

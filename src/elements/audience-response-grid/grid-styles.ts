@@ -98,7 +98,7 @@ export const gridStyles = css`
     flex: 1 1 auto;
     flex-direction: column;
     /* As small as the scroller gets, so a short host shrinks the chips rather than push the rows out. */
-    min-block-size: min(calc(2 * var(--_row-height) + 2px), 10rem);
+    min-block-size: min(calc(2 * var(--_row-height) + 2px), 8rem);
   }
   .held {
     display: inline-flex;
@@ -120,7 +120,7 @@ export const gridStyles = css`
     overflow: auto;
     block-size: var(--email-responses-height, 28rem);
     /* The header and at least one row, however short the host. */
-    min-block-size: min(calc(2 * var(--_row-height) + 2px), 10rem);
+    min-block-size: min(calc(2 * var(--_row-height) + 2px), 8rem);
     box-sizing: border-box;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
@@ -189,6 +189,10 @@ export const gridStyles = css`
   .sort-icon {
     inline-size: 0.8em;
     color: var(--_muted);
+  }
+  /* No room kept for an arrow a column does not show: "Opens" fits its column whole. */
+  .sort-icon:empty {
+    display: none;
   }
   .body {
     position: relative;
@@ -276,6 +280,15 @@ export const gridStyles = css`
       'contact response response response'
       'address opens clicks time';
   }
+  /* Three lines in a slim grid: the contact, the response, then address, opens, clicks, time. */
+  .slim .header,
+  .slim .row {
+    grid-template-rows: 1fr 1fr 1fr;
+    grid-template-areas:
+      'contact contact contact contact'
+      'response response response response'
+      'address opens clicks time';
+  }
   .narrow [data-column='contact'] {
     grid-area: contact;
     font-weight: 600;
@@ -303,7 +316,9 @@ export const gridStyles = css`
     padding-inline: 0.2rem;
   }
   .ltr,
-  bdi {
+  bdi,
+  .cell time {
+    min-inline-size: 0;
     overflow: hidden;
     text-overflow: ellipsis;
   }

@@ -4,7 +4,7 @@ import { property } from 'lit/decorators.js';
 import { createResponseStore, type ResponseStore, type ResponseStoreOptions } from '../../store/response-store';
 import { DEFAULT_RULES } from '../../core/catalogue';
 import type { ProviderName } from '../../core/providers/index';
-import { createSource, type SourceKind } from '../../store/sources/index';
+import { createSourceOrReport, type SourceKind } from '../../store/sources/index';
 import { storeContext } from '../controllers/store-context';
 import type { IngestResult, ResponseStoreEventMap } from '../../store/store-events';
 
@@ -197,10 +197,15 @@ export class EmailResponsesElement extends LitElement {
     this.disconnectSource();
     if (!this.streamUrl) return;
     this.sourceKey = key;
-    const transform = this.provider ? this.store.providerTransform(this.provider) : undefined;
-    this.store.connect(
-      createSource({ kind: this.streamKind, url: this.streamUrl, ...(transform ? { transform } : {}) }),
-    );
+    const spec = { kind: this.streamKind, url: this.streamUrl };
+    if (this.provider) {
+      // The normalizers load on demand: connect once they are here, if nothing changed meanwhile.
+      const store = this.store;
+      void store.providerTransform(this.provider).then((transform) => {
+        if (this.sourceKey === key && this.store === store && this.connectedSource)
+          store.connect(createSourceOrReport({ ...spec, transform }));
+      });
+    } else this.store.connect(createSourceOrReport(spec));
     this.connectedSource = true;
   }
 

@@ -1,5 +1,6 @@
 // One entry point for hosts that describe their backend as data (an element property, a config
 // file) rather than constructing a class.
+import { FailedSource } from './failed-source';
 import { IterableSource, type IterableFactory, type IterableSourceOptions } from './iterable-source';
 import { NdjsonSource, type NdjsonSourceOptions } from './ndjson-source';
 import { PollSource, type PollSourceOptions } from './poll-source';
@@ -48,5 +49,19 @@ export function createSource(spec: SourceSpec): ResponseSource {
       throw new TypeError(
         `email-responses: unknown source kind ${JSON.stringify(given.kind)}; use one of ${SOURCE_KINDS.join(', ')} or iterable.`,
       );
+  }
+}
+
+/**
+ * `createSource` for a spec read from attributes or a config file: never throws. A spec it cannot
+ * build gives a source whose status is `closed` with the reason as its error, so the mistake
+ * reaches the host (`connection-change`) and the user (the views' "live updates stopped").
+ */
+export function createSourceOrReport(spec: SourceSpec): ResponseSource {
+  try {
+    return createSource(spec);
+  } catch (error) {
+    const kind = typeof (spec as { kind?: unknown }).kind === 'string' ? (spec as { kind: string }).kind : 'unknown';
+    return new FailedSource(kind, error instanceof Error ? error.message : String(error));
   }
 }

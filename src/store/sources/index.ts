@@ -8,13 +8,15 @@ export type {
   SourceOptions,
   SourceSink,
 } from './source';
+export { DEFAULT_HEALTHY_AFTER_MS, DEFAULT_MAX_MESSAGE_CHARS } from './source';
 export { DEFAULT_BACKOFF, backoffDelay, resolveBackoff } from './backoff';
-export { createLineSplitter, splitLines, type LineSplitter } from './line-splitter';
+export { createLineSplitter, splitLines, type LineSplitter, type OversizedLine } from './line-splitter';
 export { isOffline, watchNetwork } from './network-status';
 export { ReconnectingSource, type Link, type Teardown } from './reconnecting-source';
-export { SSE_CURSOR_PARAM, SseSource, type SseSourceOptions } from './sse-source';
+export { SSE_CURSOR_PARAM, SSE_DEFAULT_EVENTS, SseSource, type SseSourceOptions } from './sse-source';
 export { WEBSOCKET_CURSOR_PARAM, WebSocketSource, type WebSocketSourceOptions } from './websocket-source';
 export { POLL_CURSOR_PARAM, PollSource, type PollSourceOptions } from './poll-source';
-export { NDJSON_CURSOR_PARAM, NdjsonSource, type NdjsonSourceOptions } from './ndjson-source';
+export { MAX_OVERSIZED_REPEATS, NDJSON_CURSOR_PARAM, NdjsonSource, type NdjsonSourceOptions } from './ndjson-source';
 export { IterableSource, type IterableFactory, type IterableSourceOptions } from './iterable-source';
-export { SOURCE_KINDS, createSource, type SourceKind, type SourceSpec } from './create-source';
+export { SOURCE_KINDS, createSource, createSourceOrReport, type SourceKind, type SourceSpec } from './create-source';
+export { FailedSource } from './failed-source';

@@ -1,7 +1,17 @@
 // Polling: `GET url?cursor=<cursor>` (no parameter before the first cursor) answered with
 // `{ "events": [...], "cursor": "...", "more": true? }`. While `more` is true the next page is
 // fetched at once; otherwise after `intervalMs`. HTTP errors and bad JSON retry with backoff.
-import { ReconnectingSource, errorText, type Link, type Teardown } from './reconnecting-source';
+// Pages that say `more` but carry no events wait by the backoff schedule, growing while they
+// last: a backend that walks an empty range one cursor at a time is not asked a thousand times.
+import { backoffDelay } from './backoff';
+import {
+  ReconnectingSource,
+  errorText,
+  messageHead,
+  oversizedReason,
+  type Link,
+  type Teardown,
+} from './reconnecting-source';
 import type { SourceOptions } from './source';
 import { cursorOf, parseJson, withQueryParam } from './unpack-message';
 
@@ -44,6 +54,7 @@ export class PollSource extends ReconnectingSource {
   protected open(link: Link): Teardown {
     const abort = new AbortController();
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let emptyPages = 0;
     const poll = async (): Promise<void> => {
       timer = undefined;
       const before = this.cursor;
@@ -54,7 +65,13 @@ export class PollSource extends ReconnectingSource {
       if (!link.active) return;
       // `more` without a new cursor would ask for the same page forever: wait instead.
       const again = page.more && this.cursor !== before;
-      timer = setTimeout(() => void poll(), again ? 0 : this.intervalMs);
+      emptyPages = again && page.events.length === 0 ? emptyPages + 1 : 0;
+      const wait = !again
+        ? this.intervalMs
+        : emptyPages === 0
+          ? 0
+          : backoffDelay(emptyPages, this.options.backoff, this.options.random);
+      timer = setTimeout(() => void poll(), wait);
     };
     void poll();
     return () => {
@@ -82,6 +99,12 @@ export class PollSource extends ReconnectingSource {
       text = await response.text();
     } catch (error) {
       link.failed(`the poll failed: ${errorText(error)}`);
+      return undefined;
+    }
+    if (text.length > this.maxMessageChars) {
+      const reason = oversizedReason(text.length, this.maxMessageChars);
+      void link.malformed(messageHead(text), reason);
+      link.failed(`the poll answer was too long: ${reason}`);
       return undefined;
     }
     const parsed = parseJson(text);

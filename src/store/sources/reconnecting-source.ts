@@ -4,7 +4,14 @@
 import { backoffDelay } from './backoff';
 import { DeliveryQueue } from './delivery-queue';
 import { isOffline, watchNetwork } from './network-status';
-import type { ConnectionStatus, ResponseSource, SourceOptions, SourceSink } from './source';
+import {
+  DEFAULT_HEALTHY_AFTER_MS,
+  DEFAULT_MAX_MESSAGE_CHARS,
+  type ConnectionStatus,
+  type ResponseSource,
+  type SourceOptions,
+  type SourceSink,
+} from './source';
 import { transformItems } from './transform-items';
 
 /** One connection's view of its source. Every call is ignored once the connection is over. */
@@ -26,6 +33,16 @@ export type Teardown = () => void;
 export const errorText = (error: unknown): string =>
   error instanceof Error ? error.message || error.name : String(error);
 
+const positiveOr = (value: number | undefined, fallback: number): number =>
+  typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : fallback;
+
+/** The start of an oversized message, enough for a person to recognize it in a report. */
+export const messageHead = (text: string): string => (text.length > 200 ? `${text.slice(0, 200)}…` : text);
+
+/** The reason a message longer than the cap is skipped. */
+export const oversizedReason = (length: number, max: number): string =>
+  `a message of ${length >= max ? `more than ${max.toLocaleString('en')}` : length.toLocaleString('en')} characters is longer than maxMessageChars (${max.toLocaleString('en')}); skipped`;
+
 export abstract class ReconnectingSource implements ResponseSource {
   abstract readonly kind: string;
   protected readonly options: SourceOptions;
@@ -46,6 +63,11 @@ export abstract class ReconnectingSource implements ResponseSource {
 
   get status(): ConnectionStatus {
     return { ...this.#status, cursor: this.#cursor };
+  }
+
+  /** The longest message this source reads (`maxMessageChars`). */
+  protected get maxMessageChars(): number {
+    return positiveOr(this.options.maxMessageChars, DEFAULT_MAX_MESSAGE_CHARS);
   }
 
   /** The last cursor the sink accepted: where the next connection resumes. */
@@ -73,13 +95,30 @@ export abstract class ReconnectingSource implements ResponseSource {
   }
 
   stop(): void {
+    this.#halt(undefined);
+  }
+
+  /**
+   * Stops for good, with the reason as the closed status's error, when connecting again could
+   * only repeat what went wrong. Deferred, so it never runs inside the connection it ends.
+   */
+  protected giveUp(error: string): void {
+    const run = this.#run;
+    queueMicrotask(() => run === this.#run && this.#halt(error));
+  }
+
+  #halt(error: string | undefined): void {
     if (!this.#sink) return;
     this.#run += 1;
     this.#clearTimer();
     this.#endLink?.();
     this.#unwatch?.();
     this.#unwatch = undefined;
-    this.#setStatus({ state: 'closed', attempt: this.#attempt });
+    this.#setStatus(
+      error === undefined
+        ? { state: 'closed', attempt: this.#attempt }
+        : { state: 'closed', attempt: this.#attempt, error },
+    );
     this.#sink = undefined;
   }
 
@@ -99,10 +138,20 @@ export abstract class ReconnectingSource implements ResponseSource {
     let alive = true;
     let poisoned = false;
     let teardown: Teardown | void = undefined;
+    let healthyTimer: ReturnType<typeof setTimeout> | undefined;
     const current = () => alive && run === this.#run;
+    // Only a connection that delivered, or stayed open a while, starts the backoff over: one that
+    // opens and drops at once would otherwise reconnect at the first step forever.
+    const healthy = () => {
+      if (healthyTimer !== undefined) clearTimeout(healthyTimer);
+      healthyTimer = undefined;
+      if (current()) this.#attempt = 0;
+    };
     const end = () => {
       if (!alive) return;
       alive = false;
+      if (healthyTimer !== undefined) clearTimeout(healthyTimer);
+      healthyTimer = undefined;
       if (this.#endLink === end) this.#endLink = undefined;
       this.#safely(teardown);
     };
@@ -112,7 +161,7 @@ export abstract class ReconnectingSource implements ResponseSource {
       },
       opened: () => {
         if (!current() || this.#status.state === 'live') return;
-        this.#attempt = 0;
+        healthyTimer = setTimeout(healthy, positiveOr(this.options.healthyAfterMs, DEFAULT_HEALTHY_AFTER_MS));
         this.#setStatus({ state: 'live', attempt: 0 });
       },
       deliver: (items, cursor) =>
@@ -133,6 +182,7 @@ export abstract class ReconnectingSource implements ResponseSource {
             return;
           }
           if (run === this.#run && cursor !== undefined) this.#cursor = cursor;
+          healthy();
         }),
       malformed: (raw, reason, cursor) =>
         this.#queue.run(() => {

@@ -52,4 +52,23 @@ export interface SourceOptions {
   random?: () => number;
   /** Follow `navigator.onLine` and the window's offline/online events (default true). */
   watchNetwork?: boolean;
+  /**
+   * The longest message read, in characters (default `DEFAULT_MAX_MESSAGE_CHARS`, 4 Mi): an
+   * NDJSON line, an SSE `data`, a WebSocket message or a poll answer. A longer one is reported
+   * through `malformed` with its length and skipped, never held whole in memory (NDJSON) or parsed.
+   */
+  maxMessageChars?: number;
+  /**
+   * How long a connection must stay open, delivering nothing, before it counts as healthy
+   * (default 5000 ms). The backoff starts again from its first step only after a healthy
+   * connection or one that delivered a batch: a server that accepts and drops at once is met
+   * with a growing delay, not a reconnect every second.
+   */
+  healthyAfterMs?: number;
 }
+
+/** The default `maxMessageChars`: 4 Mi characters, thousands of events in one message. */
+export const DEFAULT_MAX_MESSAGE_CHARS = 4 * 1024 * 1024;
+
+/** The default `healthyAfterMs`. */
+export const DEFAULT_HEALTHY_AFTER_MS = 5000;

@@ -5,15 +5,22 @@
 // and open a new one after our own backoff; a new EventSource cannot set headers, so the cursor
 // travels as the query parameter `lastEventId=<cursor>`. A backend should read the header and
 // that parameter alike.
-import { ReconnectingSource, type Link, type Teardown } from './reconnecting-source';
+import { ReconnectingSource, messageHead, oversizedReason, type Link, type Teardown } from './reconnecting-source';
 import type { SourceOptions } from './source';
 import { parseJson, unpackMessage, withQueryParam } from './unpack-message';
 
 export interface SseSourceOptions extends SourceOptions {
-  /** Named event types (`event: name`) to read besides the default 'message'. */
+  /**
+   * Named event types (`event: name`) to read besides `message` and `response`, which are always
+   * read. EventSource hands a page only the types it listens for: a message of any other type
+   * never reaches the source, so name every type your backend sends.
+   */
   events?: string[];
   withCredentials?: boolean;
 }
+
+/** The event types read without being named: the default one, and `event: response`. */
+export const SSE_DEFAULT_EVENTS: readonly string[] = ['message', 'response'];
 
 /** The query parameter that carries the cursor when we open a new EventSource. */
 export const SSE_CURSOR_PARAM = 'lastEventId';
@@ -31,7 +38,8 @@ export class SseSource extends ReconnectingSource {
   constructor(url: string, options: SseSourceOptions = {}) {
     super(options);
     this.url = url;
-    this.#events = ['message', ...(options.events ?? []).filter((name) => name !== 'message')];
+    const named = Array.isArray(options.events) ? options.events.filter((name) => typeof name === 'string') : [];
+    this.#events = [...new Set([...SSE_DEFAULT_EVENTS, ...named])];
     this.#withCredentials = options.withCredentials ?? false;
   }
 
@@ -45,6 +53,11 @@ export class SseSource extends ReconnectingSource {
       const cursor = event.lastEventId || undefined;
       const data: unknown = event.data;
       const text = typeof data === 'string' ? data : String(data);
+      // The platform already holds it; parsing it too would double the memory for nothing.
+      if (text.length > this.maxMessageChars) {
+        void link.malformed(messageHead(text), oversizedReason(text.length, this.maxMessageChars), cursor);
+        return;
+      }
       const parsed = parseJson(text);
       if (!parsed.ok) {
         void link.malformed(text, parsed.reason, cursor);

@@ -1,7 +1,7 @@
 // A WebSocket stream. Each text message is one event, an array of events, or
 // `{ "cursor": "...", "events": [...] }`. Every connection after the first with a known cursor
 // carries it as the query parameter `cursor=<cursor>`.
-import { ReconnectingSource, type Link, type Teardown } from './reconnecting-source';
+import { ReconnectingSource, messageHead, oversizedReason, type Link, type Teardown } from './reconnecting-source';
 import type { SourceOptions } from './source';
 import { parseJson, unpackMessage, withQueryParam } from './unpack-message';
 
@@ -32,6 +32,10 @@ export class WebSocketSource extends ReconnectingSource {
       const text = event.data instanceof ArrayBuffer ? new TextDecoder().decode(event.data) : event.data;
       if (typeof text !== 'string') {
         void link.malformed(String(text), 'expected a text message with JSON');
+        return;
+      }
+      if (text.length > this.maxMessageChars) {
+        void link.malformed(messageHead(text), oversizedReason(text.length, this.maxMessageChars));
         return;
       }
       const parsed = parseJson(text);

@@ -7,7 +7,7 @@ import type { EmailResponsesElement } from '../../../src/elements/email-response
 import { StoreController } from '../../../src/elements/controllers/store-controller';
 import { createResponseStore } from '../../../src/store/response-store';
 import type { StoreChange } from '../../../src/store/store-events';
-import { normalizeProviderEvents } from '../../../src/core/index';
+import { normalizeProviderEvents } from '../../../src/core/providers/index';
 import { fixtureTexts } from '../../fixtures/providers/index';
 import { event } from '../../support/events';
 

@@ -1,0 +1,61 @@
+// `npm run size` (after `npm run build`): what a host pays, gzip -9, with lit, @lit/context and
+// idb inside as the host's bundler would put them. The IIFE as built, then each ES entry bundled
+// alone and minified (production: Lit without its dev-mode checks). Prints the figures against
+// issue 14's goals; `--strict` exits 1 when one is over.
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+import { ownSideEffects } from './vite-side-effects.mjs';
+
+const GOALS = { iife: 45_000, 'audience-response-grid': 40_000 };
+const ENTRIES = {
+  'email-responses (main)': 'src/index.ts',
+  'audience-response-grid': 'src/entries/audience-response-grid.ts',
+  'contact-response-timeline': 'src/entries/contact-response-timeline.ts',
+  'response-summary': 'src/entries/response-summary.ts',
+  'email-responses (element)': 'src/entries/email-responses.ts',
+  core: 'src/core/index.ts',
+  providers: 'src/providers/index.ts',
+};
+
+const gzip = (code) => gzipSync(code, { level: 9 }).length;
+const kb = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
+const rows = [];
+
+const iife = readFileSync('dist/email-responses.iife.js');
+rows.push(['iife', 'dist/email-responses.iife.js', iife.length, gzip(iife)]);
+
+for (const [name, entry] of Object.entries(ENTRIES)) {
+  const output = await build({
+    configFile: false,
+    logLevel: 'silent',
+    mode: 'production',
+    plugins: [ownSideEffects()],
+    build: {
+      write: false,
+      minify: true,
+      target: 'es2022',
+      // An app build, not a library one (vite keeps a library's whitespace): what a host ships.
+      rollupOptions: { input: entry, preserveEntrySignatures: 'strict' },
+    },
+  });
+  const chunks = (Array.isArray(output) ? output[0] : output).output.filter((c) => c.type === 'chunk');
+  const main = chunks.find((c) => c.isEntry);
+  const code = Buffer.from(main.code);
+  // Static imports of the entry load with it: count them; dynamic ones load on demand: not counted.
+  const eager = chunks.filter((c) => main.imports.includes(c.fileName));
+  const bytes = code.length + eager.reduce((sum, c) => sum + c.code.length, 0);
+  const gz = gzip(code) + eager.reduce((sum, c) => sum + gzip(c.code), 0);
+  if (!main.code.includes('customElements.define') && !['core', 'providers'].includes(name))
+    throw new Error(`${name}: the bundle registers no element (its define modules were dropped)`);
+  rows.push([name, entry, bytes, gz]);
+}
+
+let over = 0;
+for (const [name, file, bytes, gz] of rows) {
+  const goal = GOALS[name];
+  const verdict = goal === undefined ? '' : gz <= goal ? ` (goal ≤ ${kb(goal)}: met)` : ` (goal ≤ ${kb(goal)}: OVER)`;
+  if (goal !== undefined && gz > goal) over += 1;
+  console.log(`${name.padEnd(28)} ${kb(bytes).padStart(9)} raw ${kb(gz).padStart(8)} gzip  ${file}${verdict}`);
+}
+process.exit(process.argv.includes('--strict') && over > 0 ? 1 : 0);

@@ -1,0 +1,196 @@
+// `npm run test:hosts` (and `npm test`): the host apps in test/hosts/ (see its README) against the
+// tarball `npm pack` makes, installed from the npm registry into a temporary folder (never a link,
+// nothing cached in the repository). Each check is one test; the last line is the plain
+// `N passed, N failed` that scripts/test.mjs adds to the total. Needs dist/ (`npm run build`; built
+// here when missing).
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, ensureChromium } from './chromium.mjs';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const HOSTS = ['react', 'vue', 'plain'];
+let passed = 0;
+let failed = 0;
+
+function check(name, ok, why = '') {
+  if (ok) passed += 1;
+  else failed += 1;
+  console.log(
+    `${ok ? '✔' : '✖'} hosts: ${name}${ok || !why ? '' : `\n    ${why.trim().split('\n').slice(-15).join('\n    ')}`}`,
+  );
+  return ok;
+}
+
+function run(command, args, cwd) {
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', timeout: 10 * 60_000 });
+  return {
+    ok: result.status === 0,
+    output: `${result.stdout ?? ''}${result.stderr ?? ''}${result.error?.message ?? ''}`,
+  };
+}
+
+/** Line numbers (1-based) of the lines marked `expect-error` in a host's wrong file. */
+function expectedErrorLines(file) {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .flatMap((line, i) => (line.includes('expect-error') && !line.startsWith('//') ? [i + 1] : []));
+}
+
+/** The wrong file must fail, with an error on each marked line and nowhere else. */
+function checkWrong(name, command, args, cwd, file) {
+  const { ok, output } = run(command, args, cwd);
+  const expected = expectedErrorLines(join(cwd, file));
+  const errorLines = new Set(
+    [...output.matchAll(new RegExp(`${file.replace('.', '\\.')}[(:](\\d+)`, 'g'))].map((m) => Number(m[1])),
+  );
+  const missing = expected.filter((line) => !errorLines.has(line));
+  const stray = [...errorLines].filter((line) => !expected.includes(line));
+  return check(
+    `${name}: a misspelt prop or a wrong detail field fails the type-check (${expected.length} lines)`,
+    !ok && expected.length > 0 && missing.length === 0 && stray.length === 0,
+    `exit ${ok ? 0 : 'non-zero'}; no error on line(s) ${missing.join(', ') || '-'}; unexpected on ${stray.join(', ') || '-'}\n${output}`,
+  );
+}
+
+const TYPES = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.css': 'text/css',
+  '.json': 'application/json',
+};
+
+function serve(dir) {
+  const server = createServer((request, response) => {
+    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
+    let file = join(dir, path);
+    if (path === '/favicon.ico') {
+      response.writeHead(204).end();
+      return;
+    }
+    if (!file.startsWith(dir) || !existsSync(file)) {
+      response.writeHead(404).end();
+      return;
+    }
+    if (file.endsWith('/')) file = join(file, 'index.html');
+    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    response.end(readFileSync(file));
+  });
+  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
+}
+
+if (!existsSync(join(ROOT, 'dist/email-responses.js')) && !run('npm', ['run', '--silent', 'build'], ROOT).ok) {
+  console.log('hosts: the build failed');
+  console.log('0 passed, 1 failed');
+  process.exit(1);
+}
+
+const work = mkdtempSync(join(tmpdir(), 'email-responses-hosts-'));
+const packed = run('npm', ['pack', '--silent', '--pack-destination', work], ROOT);
+const tarball = join(work, packed.output.trim().split('\n').pop() ?? '');
+const dirs = {};
+if (check('npm pack makes a tarball', packed.ok && existsSync(tarball), packed.output)) {
+  for (const host of HOSTS) {
+    const dir = join(work, host);
+    cpSync(join(ROOT, 'test/hosts', host), dir, { recursive: true });
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+    pkg.dependencies = { ...pkg.dependencies, 'email-responses': `file:${tarball}` };
+    writeFileSync(join(dir, 'package.json'), JSON.stringify(pkg, null, 2));
+    const install = run('npm', ['install', '--no-audit', '--no-fund', '--prefer-offline', '--loglevel=error'], dir);
+    if (!check(`${host}: installs the tarball and its dependencies`, install.ok, install.output)) continue;
+    if (host === 'react') {
+      const tsc = run('npx', ['--no-install', 'tsc', '-p', 'tsconfig.json'], dir);
+      check('react: strict tsc passes (wrappers, JSX typings of the tags)', tsc.ok, tsc.output);
+      checkWrong('react', 'npx', ['--no-install', 'tsc', '-p', 'tsconfig.wrong.json'], dir, 'src/wrong.tsx');
+    }
+    if (host === 'vue') {
+      const tsc = run('npx', ['--no-install', 'vue-tsc', '-p', 'tsconfig.json'], dir);
+      check('vue: vue-tsc with strictTemplates passes', tsc.ok, tsc.output);
+      checkWrong('vue', 'npx', ['--no-install', 'vue-tsc', '-p', 'tsconfig.wrong.json'], dir, 'src/Wrong.vue');
+    }
+    if (host === 'plain') {
+      dirs[host] = dir;
+      continue;
+    }
+    const build = run('npx', ['--no-install', 'vite', 'build', '--logLevel', 'warn'], dir);
+    if (check(`${host}: vite build`, build.ok, build.output)) dirs[host] = join(dir, 'dist');
+  }
+}
+
+/** What each page must show and hear: its grids, and the handler entry a click on a row gives. */
+const PAGES = {
+  react: [
+    ['#wrapped audience-response-grid', 'wrapped:'],
+    ['#direct audience-response-grid', 'direct:'],
+  ],
+  vue: [['audience-response-grid', 'vue:']],
+  plain: [['audience-response-grid', 'plain:']],
+};
+
+const ready = Object.keys(dirs);
+if (ready.length > 0) {
+  const browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS });
+  for (const host of ready) {
+    const server = await serve(dirs[host]);
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(message.text());
+    });
+    page.on('pageerror', (error) => errors.push(String(error)));
+    try {
+      await page.goto(`http://127.0.0.1:${server.address().port}/index.html`);
+      for (const [grid, heard] of PAGES[host]) {
+        const row = page.locator(`${grid} [role="row"][aria-rowindex="2"]`);
+        let rows = 0;
+        try {
+          await row.waitFor({ timeout: 30_000 });
+          rows = await page.locator(`${grid} [role="row"][aria-rowindex]`).count();
+        } catch {
+          // Counted below as no rows.
+        }
+        // A header row and three recipients.
+        if (!check(`${host}: ${grid} renders the ingested rows`, rows === 4, `rows with aria-rowindex: ${rows}`))
+          continue;
+        await row.click();
+        let log = [];
+        try {
+          await page.waitForFunction((prefix) => window.hostLog.some((entry) => entry.startsWith(prefix)), heard, {
+            timeout: 10_000,
+          });
+        } catch {
+          // Counted below.
+        }
+        log = await page.evaluate(() => window.hostLog);
+        check(
+          `${host}: a row click in ${grid} reaches the app's handler`,
+          log.some((entry) => entry.startsWith(heard) && entry.length > heard.length),
+          `handlers heard: ${JSON.stringify(log)}`,
+        );
+      }
+      if (host === 'plain') {
+        const events = await page.evaluate(() => window.providerCheck).catch((error) => String(error));
+        check(
+          'plain: the IIFE loads the provider normalizers on demand and reads a SendGrid webhook',
+          Array.isArray(events) && events.length === 1,
+          JSON.stringify(events),
+        );
+      }
+    } catch (error) {
+      check(`${host}: the page runs`, false, String(error));
+    }
+    check(`${host}: no console errors`, errors.length === 0, errors.join('\n'));
+    await page.close();
+    server.close();
+  }
+  await browser.close();
+}
+
+if (!process.env.EMAIL_RESPONSES_KEEP_HOSTS) rmSync(work, { recursive: true, force: true });
+else console.log(`hosts: kept in ${work}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 ? 1 : 0);

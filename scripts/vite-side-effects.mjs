@@ -1,0 +1,17 @@
+// package.json's `sideEffects` names shipped files only (dist/), as a host's bundler reads it.
+// Building from src/, the same field would mark every source module free of side effects, and
+// the registrations (`customElements.define` in src/elements/*/define.ts, and the entries that
+// import them) would be dropped. This plugin tells the bundler which source modules register
+// something; vite.config.ts, the benchmark pages and scripts/bundle-size.mjs use it.
+const REGISTERS = /\/src\/(index\.ts|elements\/[^/]+\/define\.ts|entries\/[^/]+\.ts|react\/[^/]+\.ts)$/;
+
+/** @returns {import('vite').Plugin} */
+export function ownSideEffects() {
+  return {
+    name: 'email-responses:own-side-effects',
+    transform(code, id) {
+      if (REGISTERS.test(id.split('?')[0] ?? '')) return { code, map: null, moduleSideEffects: true };
+      return undefined;
+    },
+  };
+}

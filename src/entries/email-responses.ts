@@ -1,0 +1,7 @@
+/**
+ * `email-responses/email-responses`: registers `<email-responses>` alone, with the store it reads,
+ * for a host that wants this element without paying for the others.
+ */
+export * from '../elements/email-responses/define';
+export { ResponseStore, createResponseStore } from '../store/response-store';
+export type { ResponseStoreOptions } from '../store/response-store';
