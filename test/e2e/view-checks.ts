@@ -222,6 +222,12 @@ export async function showCombination(
   await page.emulateMedia({ colorScheme: followSystem ? scheme : scheme === 'dark' ? 'light' : 'dark' });
   await page.locator('#view-settings select[name=theme]').selectOption(followSystem ? 'auto' : scheme);
   await page.locator('#view-settings select[name=dir]').selectOption(dir);
-  await page.evaluate(() => scrollTo(0, 0));
+  // As a visitor would first see it: the last combination's focus and scroll positions gone.
+  await page.evaluate(() => {
+    (document.activeElement as HTMLElement | null)?.blur();
+    const scroller = document.querySelector('audience-response-grid')?.shadowRoot?.querySelector('[role=grid]');
+    scroller?.scrollTo(0, 0);
+    scrollTo(0, 0);
+  });
   await frames(page);
 }
