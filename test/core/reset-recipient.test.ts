@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { createResponseState, foldEvents, summarizeEmail, type SavedRecipient } from '../../src/core/index';
+import { createResponseState, foldEvents, reportEmail, type SavedRecipient } from '../../src/core/index';
 import { event, minutes, recipientEvent } from '../support/events';
 
 // `resetRecipient`: the server's saved state of a recipient becomes the state here, and the events
@@ -15,8 +15,8 @@ describe('resetting a recipient to a saved state', () => {
     const row = state.resetRecipient(serverState('sent-to-provider', 'delivered'), [event('opened', { at: 5 })]);
     expect(row).to.equal(0);
     expect(state.recipient('e1', 'r1')).to.include({ response: 'opened', opens: 1 });
-    expect(summarizeEmail(state, 'e1')).to.include({ recipients: 1 });
-    expect(summarizeEmail(state, 'e1')!.opened.count).to.equal(1);
+    expect(reportEmail(state, 'e1')).to.include({ recipients: 1 });
+    expect(reportEmail(state, 'e1')!.uniqueOpens.count).to.equal(1);
   });
 
   it('the same for a recipient that is not the first row', () => {
@@ -25,8 +25,8 @@ describe('resetting a recipient to a saved state', () => {
     const row = state.resetRecipient(serverState('delivered'), [event('clicked', { at: 5 })]);
     expect(row).to.equal(1);
     expect(state.recipient('e1', 'r1')).to.include({ response: 'clicked', clicks: 1, opens: 1 });
-    expect(summarizeEmail(state, 'e1')!.clicked.count).to.equal(1);
-    expect(summarizeEmail(state, 'e1')!.byResponse).to.include({ delivered: 1, clicked: 1 });
+    expect(reportEmail(state, 'e1')!.uniqueClicks.count).to.equal(1);
+    expect(reportEmail(state, 'e1')!.byResponse).to.include({ delivered: 1, clicked: 1 });
   });
 
   it('a recipient known here: its state is replaced, not merged, and the counts move with it', () => {
@@ -35,9 +35,9 @@ describe('resetting a recipient to a saved state', () => {
     const row = state.resetRecipient(serverState('provider-queued'));
     expect(row).to.equal(0);
     expect(state.recipient('e1', 'r1')).to.include({ response: 'provider-queued', opens: 0 });
-    const summary = summarizeEmail(state, 'e1')!;
+    const summary = reportEmail(state, 'e1')!;
     expect(summary.byResponse).to.include({ opened: 0, 'provider-queued': 1 });
-    expect(summary.opened.count).to.equal(0);
+    expect(summary.uniqueOpens.count).to.equal(0);
     expect(summary.recipients).to.equal(1);
   });
 
@@ -51,7 +51,7 @@ describe('resetting a recipient to a saved state', () => {
     known.apply([event('delivered', { at: 1 })]);
     expect(known.resetRecipient(unknown, [event('opened', { at: 5 })])).to.equal(-1);
     expect(known.recipient('e1', 'r1')).to.include({ response: 'delivered', opens: 0 });
-    expect(summarizeEmail(known, 'e1')!.byResponse).to.include({ delivered: 1 });
+    expect(reportEmail(known, 'e1')!.byResponse).to.include({ delivered: 1 });
   });
 
   it('later events the rules do not know, or with no readable time, are passed over', () => {

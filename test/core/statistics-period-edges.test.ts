@@ -3,7 +3,7 @@
 // does not; a refold clears what the events left out had set; rows far past the first thousand
 // keep their own period.
 import { expect } from 'chai';
-import { DEFAULT_RULES, createResponseState, foldEvents, summarizeEmail } from '../../src/core/index';
+import { DEFAULT_RULES, createResponseState, foldEvents, reportEmail } from '../../src/core/index';
 import { event, minutes, recipientEvent } from '../support/events';
 
 const DAY = 24 * 60;
@@ -69,7 +69,7 @@ describe('the statistics update period, at its edges', () => {
     expect(r.scope).to.equal(undefined);
     // The first Sent to provider (day 5) is inside the new period; what came after day 7 is gone.
     expect(r.lastAt).to.equal(minutes(5 * DAY));
-    expect(summarizeEmail(state, 'e1')!.byResponse).to.include({ unsubscribed: 0, 'sent-to-provider': 1 });
+    expect(reportEmail(state, 'e1')!.byResponse).to.include({ unsubscribed: 0, 'sent-to-provider': 1 });
   });
 
   it('each of two thousand recipients has a period of its own', () => {
@@ -81,8 +81,8 @@ describe('the statistics update period, at its edges', () => {
     expect(state.sentAt(last)).to.equal(minutes(10 * DAY));
     expect(state.recipient('e1', 'r2099')).to.include({ response: 'opened' });
     expect(state.recipient('e1', 'r2098')).to.include({ response: 'sent-to-provider' });
-    expect(summarizeEmail(state, 'e1')!.opened.count).to.equal(1050);
-    expect(summarizeEmail(state, 'e1')!.byResponse).to.include({ opened: 1050, 'sent-to-provider': 1050 });
+    expect(reportEmail(state, 'e1')!.uniqueOpens.count).to.equal(1050);
+    expect(reportEmail(state, 'e1')!.byResponse).to.include({ opened: 1050, 'sent-to-provider': 1050 });
   });
 
   it('a restored row past the first thousand keeps the period start it saved', () => {
