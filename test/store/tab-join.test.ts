@@ -57,7 +57,8 @@ describe('a tab that joins', () => {
     const eavesdropper = new BroadcastChannel(`email-responses:${name}`);
     eavesdropper.onmessage = (message: MessageEvent<TabMessage>) => shared.push(message.data);
     channels.push(eavesdropper);
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The bystander joined too: its own answer (the whole log, in slices) must be over before the test listens.
+    await until(() => bystander.heard.some((h) => h.cursors.length > 0), 'the bystander’s own last slice');
     bystander.heard.length = 0;
 
     const joiner = relay(name);
