@@ -239,10 +239,13 @@ export class ContactResponseTimelineElement extends ResponseViewElement {
         const t = messages.timeline;
         const effects = store.state.rules.responses[store.state.rules.lookup.get(found.cause.response) ?? -1]?.effects;
         const label = (id: string) => labels.get(id) ?? id;
+        // An address is "marked invalid" when the cause did that; Do not use email otherwise.
         return t.sentAfterFlag(
           label(found.response),
-          effects?.doNotUseEmail ? t.doNotUseEmail : t.invalidFlag,
+          found.address,
+          effects?.invalidatesAddress ? t.invalidFlag : t.doNotUseEmail,
           t.causedBy(label(found.cause.response), found.cause.emailId),
+          this.locales.time.format(found.causeAt, store.now()).text,
         );
       },
     };
