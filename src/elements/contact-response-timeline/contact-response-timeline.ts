@@ -59,7 +59,9 @@ const MAX_PAGE = 500;
  * @csspart newer-button - Shows newer emails.
  * @csspart emails - The list of emails.
  * @csspart email - One email.
- * @csspart email-button - The email's name: chooses it (`email-select`).
+ * @csspart email-button - The email's name: chooses it (`email-select`). A later recipient of the same email
+ *   (the contact was twice in its audience) has its own: "welcome, send 2".
+ * @csspart email-id - The email's id in its button, isolated left-to-right.
  * @csspart email-kind - Bulk or trigger.
  * @csspart email-type - The email's type.
  * @csspart email-time - When the email first reached the contact.

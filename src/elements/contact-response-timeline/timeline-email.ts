@@ -36,7 +36,7 @@ export function renderEmail(email: TimelineEmail, ctx: EmailContext): TemplateRe
   const time = ctx.time.format(email.at, ctx.now);
   return html`<li class="email" part="email" data-email-id=${email.emailId}>
     <div class="email-head">
-      <button type="button" class="email-button" part="email-button" @click=${() => ctx.select(email, email.recipients[0]!)}>${email.emailId}</button>
+      <button type="button" class="email-button" part="email-button" @click=${() => ctx.select(email, email.recipients[0]!)}>${ltr(email.emailId, 'email-id')}</button>
       <span class="muted" part="email-kind">${email.kind ? t.kinds[email.kind] : t.kinds.unknown}</span>
       ${email.type !== undefined ? html`<span class="muted" part="email-type">${t.emailType(email.type)}</span>` : nothing}
       <time dir="auto" class="muted" part="email-time" datetime=${time.iso} title=${time.title}>${time.text}</time>

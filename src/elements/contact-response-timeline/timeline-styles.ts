@@ -138,6 +138,18 @@ export const timelineStyles = css`
   .event time {
     color: var(--_muted);
   }
+  /*
+   * In a narrow panel a time and a long response do not fit one line: rather than some events
+   * wrapping and some not, every time goes above its response.
+   */
+  .emails {
+    container-type: inline-size;
+  }
+  @container (max-width: 26rem) {
+    .event time {
+      flex-basis: 100%;
+    }
+  }
   .contact-header {
     margin-block-end: 0.5rem;
   }

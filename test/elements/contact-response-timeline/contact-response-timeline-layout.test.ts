@@ -121,3 +121,52 @@ describe('<contact-response-timeline> warning on an email sent after the address
     );
   });
 });
+
+describe('<contact-response-timeline> event lines', () => {
+  const sent = () =>
+    storeWith([
+      tev('planned', 'welcome-series', { at: 1 }),
+      tev('sent-to-provider', 'welcome-series', { at: 2 }),
+      tev('provider-queued', 'welcome-series', { at: 3 }),
+      tev('delivered', 'welcome-series', { at: 4 }),
+    ]);
+  /** For each event: is its response on a line below its time? */
+  const stacked = (el: ContactResponseTimelineElement) =>
+    [...shadow(el).querySelectorAll('li.event')].map((li) => {
+      const time = li.querySelector('time')!.getBoundingClientRect();
+      const response = li.querySelector('[part~="event-response"]')!.getBoundingClientRect();
+      return response.top >= time.bottom - 1;
+    });
+
+  it('puts every time above its response in a narrow panel, not only the long ones (320 px)', async () => {
+    const { timeline, remove } = await inBox(280, 'ltr', async () => mountTimeline(await sent()));
+    try {
+      expect(stacked(timeline)).to.deep.equal([true, true, true, true]);
+    } finally {
+      remove();
+    }
+  });
+
+  it('keeps time and response on one line when there is room', async () => {
+    const { timeline, remove } = await inBox(700, 'ltr', async () => mountTimeline(await sent()));
+    try {
+      expect(stacked(timeline)).to.deep.equal([false, false, false, false]);
+    } finally {
+      remove();
+    }
+  });
+});
+
+describe('<contact-response-timeline> right-to-left', () => {
+  it("isolates the email's id left-to-right, so an id like 2026-spring keeps its order", async () => {
+    const { timeline, remove } = await inBox(340, 'rtl', async () =>
+      mountTimeline(await storeWith([tev('delivered', '2026-spring', { at: 1 })])),
+    );
+    try {
+      const id = emailItem(timeline, '2026-spring').querySelector('[part~="email-button"] [dir="ltr"]');
+      expect(text(id)).to.equal('2026-spring');
+    } finally {
+      remove();
+    }
+  });
+});
