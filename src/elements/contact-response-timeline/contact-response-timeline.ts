@@ -59,7 +59,9 @@ const MAX_PAGE = 500;
  * @csspart newer-button - Shows newer emails.
  * @csspart emails - The list of emails.
  * @csspart email - One email.
- * @csspart email-button - The email's name: chooses it (`email-select`).
+ * @csspart email-button - The email's name: chooses it (`email-select`). A later recipient of the same email
+ *   (the contact was twice in its audience) has its own: "welcome, send 2".
+ * @csspart email-id - The email's id in its button, isolated left-to-right.
  * @csspart email-kind - Bulk or trigger.
  * @csspart email-type - The email's type.
  * @csspart email-time - When the email first reached the contact.
@@ -239,10 +241,13 @@ export class ContactResponseTimelineElement extends ResponseViewElement {
         const t = messages.timeline;
         const effects = store.state.rules.responses[store.state.rules.lookup.get(found.cause.response) ?? -1]?.effects;
         const label = (id: string) => labels.get(id) ?? id;
+        // An address is "marked invalid" when the cause did that; Do not use email otherwise.
         return t.sentAfterFlag(
           label(found.response),
-          effects?.doNotUseEmail ? t.doNotUseEmail : t.invalidFlag,
+          found.address,
+          effects?.invalidatesAddress ? t.invalidFlag : t.doNotUseEmail,
           t.causedBy(label(found.cause.response), found.cause.emailId),
+          this.locales.time.format(found.causeAt, store.now()).text,
         );
       },
     };

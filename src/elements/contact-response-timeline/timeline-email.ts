@@ -36,7 +36,7 @@ export function renderEmail(email: TimelineEmail, ctx: EmailContext): TemplateRe
   const time = ctx.time.format(email.at, ctx.now);
   return html`<li class="email" part="email" data-email-id=${email.emailId}>
     <div class="email-head">
-      <button type="button" class="email-button" part="email-button" @click=${() => ctx.select(email, email.recipients[0]!)}>${email.emailId}</button>
+      <button type="button" class="email-button" part="email-button" @click=${() => ctx.select(email, email.recipients[0]!)}>${ltr(email.emailId, 'email-id')}</button>
       <span class="muted" part="email-kind">${email.kind ? t.kinds[email.kind] : t.kinds.unknown}</span>
       ${email.type !== undefined ? html`<span class="muted" part="email-type">${t.emailType(email.type)}</span>` : nothing}
       <time dir="auto" class="muted" part="email-time" datetime=${time.iso} title=${time.title}>${time.text}</time>
@@ -48,7 +48,9 @@ export function renderEmail(email: TimelineEmail, ctx: EmailContext): TemplateRe
 
 function warningOf(email: TimelineEmail, ctx: EmailContext): TemplateResult | typeof nothing {
   const text = ctx.warning(email);
-  return text === undefined ? nothing : html`<p class="warning" part="warning sent-after-flag">${text}</p>`;
+  return text === undefined
+    ? nothing
+    : html`<p class="warning" part="warning sent-after-flag" role="note" dir="auto">${text}</p>`;
 }
 
 function renderRecipient(email: TimelineEmail, r: RecipientState, index: number, ctx: EmailContext): TemplateResult {
@@ -61,14 +63,15 @@ function renderRecipient(email: TimelineEmail, r: RecipientState, index: number,
   );
   const shown = ctx.showMachineOpens ? explained : explained.filter((e) => e.counted !== 'machineOpens');
   const hidden = explained.length - shown.length;
-  // The email's button chooses its first recipient; a second one (the contact was twice in the
-  // audience) gets its own, named by its address.
+  // The email's button chooses its first recipient; a later one (the contact was twice in the
+  // audience) gets its own, named by the email and the send's number: a bare address there read
+  // like another email's name. The address follows as for the first.
+  const address =
+    r.address !== undefined ? html`<span class="muted" part="address">${ltr(r.address)}</span> ` : nothing;
   const who =
     index > 0
-      ? html`<button type="button" class="recipient-button" part="email-button" @click=${() => ctx.select(email, r)}>${r.address ?? r.recipientId}</button> `
-      : r.address !== undefined
-        ? html`<span class="muted" part="address">${ltr(r.address)}</span> `
-        : nothing;
+      ? html`<button type="button" class="recipient-button" part="email-button" @click=${() => ctx.select(email, r)}>${t.sendNumber(email.emailId, index + 1)}</button> ${address}`
+      : address;
   const counts = [
     t.opens(r.opens),
     t.clicks(r.clicks),

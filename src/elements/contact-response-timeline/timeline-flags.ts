@@ -97,22 +97,26 @@ function doNotUseEmailCancels(emails: readonly TimelineEmail[]): string[] {
 
 /**
  * Why an email should not have gone out, when it did: its recipient was sent or delivered after
- * a response (in an earlier email) marked the address invalid or the contact Do not use email.
+ * a response of another recipient (in an earlier email, or earlier in this one when the audience
+ * held the contact twice) marked the address invalid or the contact Do not use email.
  */
 export function sentAfterFlag(
   email: TimelineEmail,
   contact: ContactState,
   rules: CompiledRules,
   emails: readonly TimelineEmail[],
-): { response: string; cause: { emailId: string; response: string } } | undefined {
+):
+  | { response: string; address: string | undefined; cause: { emailId: string; response: string }; causeAt: number }
+  | undefined {
   for (const r of email.recipients) {
     const index = rules.lookup.get(r.response);
     const definition = index === undefined ? undefined : rules.responses[index];
     if (!definition || definition.group !== 'sent') continue;
     for (const cause of contact.causes) {
-      if (cause.emailId === email.emailId) continue;
+      if (cause.emailId === email.emailId && cause.recipientId === r.recipientId) continue;
       const at = causeTime(emails, cause);
-      if (at !== undefined && at < r.at) return { response: r.response, cause };
+      if (at !== undefined && at < r.at)
+        return { response: r.response, address: r.address ?? contact.address, cause, causeAt: at };
     }
   }
   return undefined;

@@ -24,15 +24,29 @@ export const timelineStyles = css`
     gap: 0.5rem 1.5rem;
     margin: 0 0 0.5rem;
   }
+  /*
+   * A flag's name and value never break inside a word (the host's overflow-wrap: anywhere would
+   * make their min-content one letter wide, so "Valid" became "Vali/d"): the name keeps one line,
+   * and when the panel is too narrow for both the value goes below it, wrapping between words.
+   */
   .flags dl > div {
     display: flex;
-    gap: 0.4rem;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0 0.4rem;
+    min-inline-size: 0;
+    max-inline-size: 100%;
   }
   dt {
+    flex: none;
     font-weight: 600;
+    white-space: nowrap;
   }
   dd {
+    flex: 1 1 10rem;
+    min-inline-size: 0;
     margin: 0;
+    overflow-wrap: break-word;
   }
   dd.set,
   .warning {
@@ -123,6 +137,18 @@ export const timelineStyles = css`
   }
   .event time {
     color: var(--_muted);
+  }
+  /*
+   * In a narrow panel a time and a long response do not fit one line: rather than some events
+   * wrapping and some not, every time goes above its response.
+   */
+  .emails {
+    container-type: inline-size;
+  }
+  @container (max-width: 26rem) {
+    .event time {
+      flex-basis: 100%;
+    }
   }
   .contact-header {
     margin-block-end: 0.5rem;

@@ -19,8 +19,20 @@ export interface TimelineMessages {
   causedBy: (response: string, emailId: string) => string;
   /** Do not use email known from a send canceled for it: "before spring-sale". */
   setBefore: (emails: string) => string;
-  /** "Delivered after the address was marked Do not use email (Hard Bounce in welcome)." */
-  sentAfterFlag: (response: string, flag: string, cause: string) => string;
+  /**
+   * "Delivered after old@example.com was marked invalid by Hard Bounce in welcome, Jan 1, 2026,
+   * 12:10 AM.": `address` is undefined when no event carried one, `cause` is causedBy's text and
+   * `time` the cause's formatted time (undefined when not known).
+   */
+  sentAfterFlag: (
+    response: string,
+    address: string | undefined,
+    flag: string,
+    cause: string,
+    time: string | undefined,
+  ) => string;
+  /** The button of a later recipient of one email (the audience held the contact twice): "welcome, send 2". */
+  sendNumber: (emailId: string, send: number) => string;
   /** The flag word in sentAfterFlag for an address marked invalid. */
   invalidFlag: string;
   filterLabel: string;
@@ -69,7 +81,9 @@ export const ENGLISH_TIMELINE: TimelineMessages = {
     `${address ?? 'The address'} soft-bounced in ${n(emails)} emails in a row: it may no longer be in use.`,
   causedBy: (response, emailId) => `${response} in ${emailId}`,
   setBefore: (emails) => `before ${emails}`,
-  sentAfterFlag: (response, flag, cause) => `${response} after the address was marked ${flag} (${cause}).`,
+  sentAfterFlag: (response, address, flag, cause, time) =>
+    `${response} after ${address ?? 'the address'} was marked ${flag} by ${cause}${time === undefined ? '' : `, ${time}`}.`,
+  sendNumber: (emailId, send) => `${emailId}, send ${n(send)}`,
   invalidFlag: 'invalid',
   filterLabel: 'Response',
   allResponses: 'All responses',

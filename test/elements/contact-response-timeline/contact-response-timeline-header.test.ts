@@ -40,7 +40,9 @@ describe('<contact-response-timeline> header and warnings', () => {
       'no (Hard Bounce in welcome, Jan 1, 2026, 12:10 AM)',
     );
     const warning = emailItem(el, 'trigger-1').querySelector('[part~="sent-after-flag"]')!;
-    expect(text(warning)).to.equal('Delivered after the address was marked Do not use email (Hard Bounce in welcome).');
+    expect(text(warning)).to.equal(
+      'Delivered after old@example.com was marked invalid by Hard Bounce in welcome, Jan 1, 2026, 12:10 AM.',
+    );
     expect(emailItem(el, 'before').querySelector('[part~="sent-after-flag"]')).to.equal(null);
     expect(emailItem(el, 'welcome').querySelector('[part~="sent-after-flag"]')).to.equal(null);
   });

@@ -187,7 +187,7 @@ describe('<contact-response-timeline>', () => {
     expect(heard.map((e) => e.detail)).to.deep.equal([{ emailId: 'e2', recipientId: 'e2-c1', contactId: 'c1' }]);
   });
 
-  it('gives a second recipient of the same email its own button, named by its address', async () => {
+  it('gives a second recipient of the same email its own button, named by the email and send, its address beside it', async () => {
     const el = await mountTimeline(
       await storeWith([
         tev('delivered', 'dup', { at: 1, address: 'a@example.com' }),
@@ -196,7 +196,8 @@ describe('<contact-response-timeline>', () => {
     );
     expect(emailIds(el)).to.deep.equal(['dup']);
     const second = emailItem(el, 'dup').querySelector<HTMLButtonElement>('.recipient-button')!;
-    expect(text(second)).to.equal('b@example.com');
+    expect(text(second)).to.equal('dup, send 2');
+    expect(text(second.parentElement!.querySelector('[part~="address"]'))).to.equal('b@example.com');
     setTimeout(() => second.click());
     const event = (await oneEvent(el, 'email-select')) as EmailSelectEvent;
     expect(event.detail.recipientId).to.equal('dup-second');
