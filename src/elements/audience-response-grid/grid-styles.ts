@@ -194,7 +194,7 @@ export const gridStyles = css`
     gap: 0.3rem;
     align-items: center;
     max-inline-size: 100%;
-    padding-inline: 0.5rem;
+    padding-inline: 0.25rem;
     border: 0;
     background: transparent;
     font-weight: inherit;

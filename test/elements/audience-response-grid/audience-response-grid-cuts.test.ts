@@ -97,11 +97,18 @@ describe('<audience-response-grid> nothing cut that should be read', () => {
   }
 
   for (const dir of ['ltr', 'rtl']) {
-    for (const width of [320, 390, 1000]) {
+    for (const width of [320, 390, 845, 1000]) {
       it(`cuts a time at its end, or not at all, at ${width} px, ${dir}`, async () => {
         const grid = await gridIn(await storeWith(many()), width, dir);
+        // The embed page gives the grid about 845 px at 1440: its default columns fit, so the
+        // time, last on a right-to-left row, is not pushed past the grid's edge and cut at its start.
+        const grid_ = shadow(grid).querySelector<HTMLElement>('[role="grid"]')!;
+        expect(grid_.scrollWidth).to.be.at.most(grid_.clientWidth);
         for (const row of rows(grid)) {
           const cell = row.querySelector<HTMLElement>('[data-column="last-response"]')!;
+          const box = grid_.getBoundingClientRect();
+          expect(cell.getBoundingClientRect().left).to.be.at.least(box.left - 0.5);
+          expect(cell.getBoundingClientRect().right).to.be.at.most(box.right + 0.5);
           const time = cell.querySelector<HTMLElement>('time')!;
           const c = cell.getBoundingClientRect();
           const t = time.getBoundingClientRect();
@@ -119,7 +126,7 @@ describe('<audience-response-grid> nothing cut that should be read', () => {
   }
 
   for (const dir of ['ltr', 'rtl']) {
-    for (const width of [320, 390, 1000]) {
+    for (const width of [320, 390, 845, 1000]) {
       for (const sort of ['opens:desc', 'clicks:asc', 'last-response:desc']) {
         it(`shows the Opens, Clicks and Last response headers whole at ${width} px, sorted by ${sort}, ${dir}`, async () => {
           const grid = await gridIn(await storeWith(many()), width, dir, sort);
