@@ -46,6 +46,8 @@ import { GridScroll } from './grid-scroll';
 import { gridStyles } from './grid-styles';
 import { chipKeyTarget, renderChips, renderToolbar, toggled } from './grid-toolbar';
 import { createLayout, pageSize, rowWindow, type ScrollLayout } from './virtualizer';
+import { ShortTime } from './short-time';
+import type { TimeFormatter } from '../shared/time-format';
 
 const OVERSCAN = 4;
 const DEFAULT_ROW_HEIGHT = 36;
@@ -357,7 +359,7 @@ export class AudienceResponseGridElement extends ResponseViewElement {
           ctx: {
             messages: m,
             labels,
-            time,
+            time: this.narrow ? this.shortTime(time) : time,
             numbers,
             now: store?.now() ?? Date.now(),
             limitHours: store?.rules.sentToProviderLimitHours ?? 48,
@@ -526,6 +528,14 @@ export class AudienceResponseGridElement extends ResponseViewElement {
     const r = view.state.recipientAt(view.rowAt(index));
     const detail: RecipientSelectDetail = { emailId: r.emailId, recipientId: r.recipientId, contactId: r.contactId };
     this.dispatchEvent(new CustomEvent('recipient-select', { detail, bubbles: true, composed: true }));
+  }
+
+  private short?: ShortTime;
+
+  /** A narrow grid's shorter times, built again only when the language or zone changed. */
+  private shortTime(time: TimeFormatter): ShortTime {
+    if (this.short?.formatter !== time) this.short = new ShortTime(time);
+    return this.short;
   }
 
   private csvOptions(): CsvOptions {

@@ -10,7 +10,8 @@ export interface CellContext {
   messages: Messages;
   /** Response labels by catalogue id, in the element's language. */
   labels: ReadonlyMap<string, string>;
-  time: TimeFormatter;
+  /** The wide grid's full date and time, or a narrow grid's shorter ones (ShortTime). */
+  time: Pick<TimeFormatter, 'format'>;
   numbers: Intl.NumberFormat;
   now: number;
   /** The rules' Sent to provider limit. */

@@ -42,19 +42,32 @@ export const gridStyles = css`
   @container audience-grid (width < 600px) {
     /*
      * The chips wrap: a strip scrolling sideways hid most of them past the host's edge with no
-     * sign that more were there. Only chips with rows are shown, so it is a few lines; in a
-     * short host they give way to the rows down to one line, and scroll up and down.
+     * sign that more were there. Only chips with rows are shown, so it is a few lines; the area
+     * shows two whole lines and scrolls up and down a line at a time (its scroll bar says there
+     * are more). Every chip is one line high and the area exactly whole lines high, so no line
+     * is ever shown in part, half hidden above the grid's header (only a host too short for two
+     * lines and its rows shows one and a part; the header still starts below the chips).
      */
     .chips {
+      --_chip-line: 2rem;
+      /* A short host takes room from the chips first, down to one whole line, to keep its rows. */
       flex: 0 1 auto;
-      min-block-size: 2.5rem;
-      /* At most about three lines: the cut third line shows there are more, a scroll away. */
-      max-block-size: 7.25rem;
+      min-block-size: var(--_chip-line);
+      /* Content box: two lines and the gap between them; the padding adds the rest. */
+      max-block-size: calc(2 * var(--_chip-line) + 0.5rem);
       overflow-y: auto;
       scrollbar-width: thin;
+      scroll-snap-type: y mandatory;
+      scroll-padding-block-start: 3px;
     }
     .chip {
+      box-sizing: border-box;
+      block-size: var(--_chip-line);
       max-inline-size: 100%;
+      overflow: hidden;
+      white-space: nowrap;
+      text-overflow: ellipsis;
+      scroll-snap-align: start;
     }
     input[type='search'] {
       flex: 1 1 100%;
@@ -181,7 +194,7 @@ export const gridStyles = css`
     gap: 0.3rem;
     align-items: center;
     max-inline-size: 100%;
-    padding-inline: 0.5rem;
+    padding-inline: 0.25rem;
     border: 0;
     background: transparent;
     font-weight: inherit;
@@ -250,6 +263,14 @@ export const gridStyles = css`
     overflow: hidden;
     text-overflow: ellipsis;
   }
+  /*
+   * The response's name is what the column is for: its details (a bounce's SMTP text, the wait,
+   * the unsubscribe's scope) give up their room first, all of it, before the name loses a letter.
+   */
+  [data-column='response'] .detail {
+    flex: 0 10000 auto;
+    min-inline-size: 0;
+  }
   .final {
     flex: none;
   }
@@ -273,8 +294,11 @@ export const gridStyles = css`
     /*
      * Shares of the width, never the content's: a long response or time can no longer squeeze
      * the contact to a letter. Line 1: contact, then response; line 2: address, opens, clicks, time.
+     * Opens and Clicks never get less than their header and its sort arrow ("O…" told nothing);
+     * the address and the (short) time share the rest.
      */
-    grid-template-columns: minmax(0, 40fr) minmax(0, 14fr) minmax(0, 14fr) minmax(0, 32fr);
+    --_count-min: 4.75rem;
+    grid-template-columns: minmax(0, 30fr) minmax(var(--_count-min), 14fr) minmax(var(--_count-min), 14fr) minmax(0, 42fr);
     grid-template-rows: 1fr 1fr;
     grid-template-areas:
       'contact response response response'
@@ -312,8 +336,13 @@ export const gridStyles = css`
   .narrow [role='columnheader'] {
     padding-inline: 0.4rem;
   }
+  /* Every pixel for the label: "Opens ▼" fits its column whole, not as "O…". */
+  .narrow [role='columnheader'] {
+    padding-inline: 0.1rem;
+  }
   .narrow .sort {
-    padding-inline: 0.2rem;
+    gap: 0.15rem;
+    padding-inline: 0;
   }
   .ltr,
   bdi,

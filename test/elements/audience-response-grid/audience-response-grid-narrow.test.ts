@@ -41,7 +41,10 @@ describe('<audience-response-grid> narrow and right-to-left', () => {
     [500, 2],
   ] as const) {
     it(`shows each row as ${lines} lines at ${width} px, all cells in the grid, nothing sideways`, async () => {
-      const grid = await gridIn(await storeWith(people()), width);
+      const store = await storeWith(people());
+      // The store's clock in the data's year: a narrow grid leaves the current year out of its times.
+      store.setClock(() => Date.UTC(2026, 5, 1));
+      const grid = await gridIn(store, width);
       const s = scroller(grid);
       expect(s.getAttribute('role')).to.equal('grid');
       expect(s.scrollWidth).to.be.at.most(s.clientWidth);
@@ -54,7 +57,7 @@ describe('<audience-response-grid> narrow and right-to-left', () => {
         'cara.lindqvist@example.com',
         '0',
         '0',
-        'Jan 1, 2026, 12:01 AM',
+        'Jan 1, 12:01 AM',
       ]);
       const tops = cells.map((c) => Math.round(c.getBoundingClientRect().top));
       // Contact and response share the first line, or under 420 px each have one.
@@ -72,7 +75,7 @@ describe('<audience-response-grid> narrow and right-to-left', () => {
       cells[0]!.focus();
       await sendKeys({ press: 'End' });
       await settled(grid);
-      expect((grid.shadowRoot!.activeElement as HTMLElement).textContent!.trim()).to.equal('Jan 1, 2026, 12:01 AM');
+      expect((grid.shadowRoot!.activeElement as HTMLElement).textContent!.trim()).to.equal('Jan 1, 12:01 AM');
     });
   }
 
