@@ -57,8 +57,9 @@ export const summaryStyles = css`
     grid-template-columns: 1fr;
     gap: 0.5rem;
   }
-  /* Eight cards in full rows of 2, 4 or 8: each at least about 10.5rem wide. */
-  @container (min-width: 22rem) {
+  /* Eight cards in full rows of 2, 4 or 8: two a row from 18rem (a phone's report, about 330 px,
+     would otherwise be eight cards stacked, a screen and a half), four from 44rem, eight from 86rem. */
+  @container (min-width: 18rem) {
     .cards {
       grid-template-columns: repeat(2, minmax(0, 1fr));
     }

@@ -91,6 +91,7 @@ describe('<response-summary> headline cards', () => {
   // The embed page's report at 320, 390, 768 and 1440 px, and the demo's at 1440 px.
   for (const [width, perRow] of [
     [230, 1],
+    [300, 2],
     [358, 2],
     [470, 2],
     [1142, 4],
