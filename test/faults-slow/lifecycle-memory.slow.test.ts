@@ -12,21 +12,11 @@ import type { EmailResponsesElement } from '../../src/elements/email-responses/e
 import { deleteDatabase, uniqueName } from '../store/cache/cache-helpers';
 import { sleep } from '../faults/fault-harness';
 import { BASE_TIME } from '../support/events';
+import { measureHeap } from './measure-heap';
 
 const RECIPIENTS = 30_000;
 const CYCLES = 10;
 const MB = 1024 * 1024;
-
-async function heap(): Promise<number> {
-  const { gc } = window as unknown as { gc?: (options: { type: 'major'; execution: 'async' }) => Promise<void> };
-  if (!gc) throw new Error('run with --js-flags=--expose-gc (test/faults-slow/web-test-runner.config.mjs)');
-  // Asynchronous collections, with no stack to scan conservatively (see memory.slow.test.ts).
-  for (let i = 0; i < 4; i++) {
-    await gc({ type: 'major', execution: 'async' });
-    await sleep(30);
-  }
-  return (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
-}
 
 function audience(): ResponseEvent[] {
   const events: ResponseEvent[] = [];
@@ -77,15 +67,15 @@ describe('memory: a route with a cached <email-responses> mounted and unmounted'
     await visit(true);
     await visit(false);
     await sleep(200);
-    const baseline = await heap();
+    const baseline = await measureHeap();
     figures.push(['after 2 warm-up visits, elements removed', baseline]);
     for (let cycle = 0; cycle < CYCLES; cycle++) {
       await visit(false);
-      if (cycle === 0 || cycle === CYCLES - 1) figures.push([`after visit ${cycle + 1}`, await heap()]);
+      if (cycle === 0 || cycle === CYCLES - 1) figures.push([`after visit ${cycle + 1}`, await measureHeap()]);
     }
     // Released a task after leaving; the cache's last writes then close the database.
     await sleep(500);
-    const released = await heap();
+    const released = await measureHeap();
     figures.push([`after ${CYCLES} visits, elements removed`, released]);
 
     const table = figures.map(([step, bytes]) => `| ${step} | ${(bytes / MB).toFixed(1)} |`).join('\n');

@@ -10,25 +10,14 @@ import '../../src/elements/contact-response-timeline/define';
 import '../../src/elements/response-summary/define';
 import { createResponseStore, type ResponseStore } from '../../src/store/response-store';
 import { IterableSource } from '../../src/store/sources/index';
-import { Backend, FAST, inMessages, random, sleep, until } from '../faults/fault-harness';
+import { Backend, FAST, inMessages, random, until } from '../faults/fault-harness';
 import { BASE_TIME } from '../support/events';
+import { measureHeap } from './measure-heap';
 
 const RECIPIENTS = 1_000_000;
 const STREAM_EVENTS = 300_000;
 const CYCLES = 20;
 const MB = 1024 * 1024;
-
-async function heap(): Promise<number> {
-  const { gc } = window as unknown as { gc?: (options: { type: 'major'; execution: 'async' }) => Promise<void> };
-  if (!gc) throw new Error('run with --js-flags=--expose-gc (test/faults-slow/web-test-runner.config.mjs)');
-  // Asynchronous collections run from a task of their own, with no stack: a synchronous gc()
-  // scans this function's stack conservatively, and a stale word there can keep a store alive.
-  for (let i = 0; i < 4; i++) {
-    await gc({ type: 'major', execution: 'async' });
-    await sleep(30);
-  }
-  return (performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize;
-}
 
 /** What must be gone once the page let go of it, each watched by a WeakRef. */
 const watched: [string, WeakRef<object>][] = [];
@@ -59,7 +48,7 @@ async function mountAndUnmount(store: ResponseStore): Promise<void> {
 describe('memory: 1,000,000 recipients and a long stream', () => {
   it('the heap after the stream is the data, and mounting, unmounting and subscribing leak nothing', async () => {
     const figures: [string, number][] = [];
-    const before = await heap();
+    const before = await measureHeap();
     figures.push(['before', before]);
 
     let store: ResponseStore | undefined = createResponseStore();
@@ -97,7 +86,7 @@ describe('memory: 1,000,000 recipients and a long stream', () => {
     document.body.append(grid, summary);
     await grid.updateComplete;
     await nextFrame();
-    const loaded = await heap();
+    const loaded = await measureHeap();
     figures.push([`${RECIPIENTS.toLocaleString('en')} recipients, grid and summary mounted`, loaded]);
 
     // The long stream: opens, clicks and bounces on random recipients, 1,000 events a message.
@@ -125,14 +114,14 @@ describe('memory: 1,000,000 recipients and a long stream', () => {
     store.flush();
     await grid.updateComplete;
     await nextFrame();
-    const afterStream = await heap();
+    const afterStream = await measureHeap();
     figures.push([`after a stream of ${STREAM_EVENTS.toLocaleString('en')} events (settled)`, afterStream]);
 
     // Mount and unmount the three elements, and subscribe and unsubscribe, many times. The first
     // timeline builds the event log's index by recipient, which the store keeps: warm up first.
     await mountAndUnmount(store);
     await mountAndUnmount(store);
-    const warm = await heap();
+    const warm = await measureHeap();
     figures.push(['after the first 2 mounts (the timeline indexes the event log by recipient)', warm]);
     const cycles = async () => {
       for (let cycle = 0; cycle < CYCLES; cycle++) {
@@ -146,13 +135,13 @@ describe('memory: 1,000,000 recipients and a long stream', () => {
     // Two rounds: caches filled once (formatters, compiled code, a one-off index) land in the
     // first; a leak grows in both, so the second round is the one that must stay flat.
     await cycles();
-    const firstRound = await heap();
+    const firstRound = await measureHeap();
     figures.push([
       `after ${CYCLES} mounts and unmounts of grid, summary and timeline, ${CYCLES * 100} subscribes`,
       firstRound,
     ]);
     await cycles();
-    const cycled = await heap();
+    const cycled = await measureHeap();
     figures.push([`after ${CYCLES} more of each`, cycled]);
 
     grid.remove();
@@ -162,7 +151,7 @@ describe('memory: 1,000,000 recipients and a long stream', () => {
     store.close();
     store = undefined;
     await nextFrame();
-    const released = await heap();
+    const released = await measureHeap();
     figures.push(['after closing the store and removing the elements', released]);
 
     const alive = [...new Set(watched.filter(([, ref]) => ref.deref() !== undefined).map(([name]) => name))];
