@@ -653,6 +653,66 @@ describe('faults in the stream', () => {
     );
   });
 
+  // Issue 15, item 8 (the rest): the line never ends and the connection stays open.
+  it('NDJSON line that never ends on an open connection: skipping, dropped past maxSkippedChars, then sent whole', async () => {
+    const messages = inMessages(makeEvents({ recipients: 40, events: 400, seed: 33, idPrefix: 'endless' }), 20);
+    const lines = messages.map((events, i) => `${JSON.stringify({ cursor: String(i + 1), events })}\n`);
+    const oversized = `${JSON.stringify({ events: [{ id: 'huge', contactName: 'y'.repeat(30_000) }] })}\n`;
+    const sent: unknown[] = [];
+    const asked: (string | null)[] = [];
+    worker.use(
+      http.get('/faults/ndjson-endless', ({ request }) => {
+        const cursor = new URL(request.url).searchParams.get('cursor');
+        const connection = asked.push(cursor) - 1;
+        const from = cursor === null ? 0 : Number(cursor);
+        const upTo = connection === 0 ? 8 : messages.length;
+        let head = '';
+        if (connection > 0 && from === 8) {
+          sent.push(oversized.trim());
+          head += oversized;
+        }
+        for (let i = from; i < upTo; i++) {
+          sent.push(...messages[i]!);
+          head += lines[i]!;
+        }
+        // Connection 1: after message 8, a line that never ends, on a connection that stays open.
+        let first = true;
+        const body = new ReadableStream<Uint8Array>({
+          async pull(controller) {
+            await sleep(1);
+            if (first) {
+              first = false;
+              return controller.enqueue(encoder.encode(connection === 0 ? `${head}{"events":[{"id":"` : head));
+            }
+            if (connection === 0) return controller.enqueue(encoder.encode('y'.repeat(4096)));
+            return new Promise<void>(() => {});
+          },
+        });
+        return new HttpResponse(body, { headers: { 'content-type': 'application/x-ndjson' } });
+      }),
+    );
+    const store = createResponseStore();
+    const rejected = rejectionCounter(store);
+    const states: string[] = [];
+    store.addEventListener('connection-change', (event) => states.push(event.detail.state));
+    store.connect(
+      new NdjsonSource('/faults/ndjson-endless', { ...FAST, maxMessageChars: 10_000, maxSkippedChars: 60_000 }),
+    );
+    await drain(store, 'ndjson', String(messages.length), 'the stream past the endless line');
+    store.close();
+    expect(asked).to.deep.equal([null, '8']);
+    expect(states, 'not live while the line was thrown away').to.include.members(['skipping', 'retrying']);
+    expect(states.slice(states.indexOf('skipping'), states.indexOf('retrying'))).to.not.include('live');
+    expect(rejected.count, 'the oversized line reported once').to.equal(1);
+    expectClean(
+      account('NDJSON line that never ends (open connection: skipping, dropped, then whole)', {
+        sent,
+        state: store.state,
+        rejected: rejected.count,
+      }),
+    );
+  });
+
   it('SSE that opens and closes at once three times, then streams (named event: response)', async () => {
     const messages = inMessages(makeEvents({ recipients: 30, events: 300, seed: 32, idPrefix: 'flap' }), 15);
     const sent: unknown[] = [];

@@ -98,6 +98,8 @@ export interface Messages {
   retryNow: string;
   offline: string;
   closed: (error?: string) => string;
+  /** The stream sends a message too long to read (status `skipping`): `chars` thrown away so far. */
+  skipping: (chars: number) => string;
   memoryOnly: (reason?: string) => string;
   /** "120 of 5,000 recipients"; `paused` while held updates leave rows out ("…shown, as of the pause"). */
   rowCount: (shown: number, all: number, paused?: boolean) => string;
@@ -181,6 +183,8 @@ export const ENGLISH: Messages = {
   offline:
     'You are offline. The responses shown are the ones received so far; live updates resume when the connection returns.',
   closed: () => 'Live updates stopped. The responses shown may be out of date.',
+  skipping: (chars) =>
+    `Live updates paused: the stream is sending a message too long to read (${chars.toLocaleString('en')} characters so far), which is being skipped. The responses shown may be out of date.`,
   memoryOnly: (reason) =>
     `New responses are not being saved in this browser${reason ? ` (${reason})` : ''}. Nothing is lost: a reload restores the saved responses and fetches the rest from the live stream again.`,
   rowCount: (shown, all, paused) =>

@@ -38,6 +38,10 @@ export function storeNotices(store: ResponseStore, messages: Messages, hasRows: 
     case 'offline':
       notices.push({ kind: 'offline', text: messages.offline });
       break;
+    case 'skipping':
+      // A message too long to read is being thrown away: nothing new shows until it ends.
+      notices.push({ kind: 'error', text: messages.skipping(connection.skippedChars ?? 0) });
+      break;
     case 'closed':
       if (connection.error) notices.push({ kind: 'error', text: messages.closed(connection.error) });
       break;

@@ -17,6 +17,11 @@ export interface LineSplitter<Line = string> {
   push(chunk: string): Line[];
   /** The last line when the text did not end with a line break; empty otherwise. */
   flush(): Line[];
+  /**
+   * While an oversized line is being dropped: its characters read so far (at least the cap);
+   * 0 otherwise. A source says so in its status, as a line may never end.
+   */
+  readonly skipped: number;
 }
 
 const withoutCr = (line: string): string => (line.endsWith('\r') ? line.slice(0, -1) : line);
@@ -32,12 +37,17 @@ export function createLineSplitter(maxChars = Infinity): LineSplitter<string | O
   let pendingLength = 0;
   // True from the moment the unfinished line crossed the cap until its line break.
   let skipping = false;
+  let skipped = 0;
   const add = (piece: string, out: (string | OversizedLine)[]) => {
-    if (skipping) return;
+    if (skipping) {
+      skipped += piece.length;
+      return;
+    }
     // A trailing "\r" is not part of the line, so a line of exactly maxChars plus "\r" fits.
     if (pendingLength + piece.length > maxChars + 1) {
       const head = (pending.join('') + piece).slice(0, HEAD_CHARS);
       out.push({ oversized: true, head: `${head}…`, length: pendingLength + piece.length });
+      skipped = pendingLength + piece.length;
       pending = [];
       pendingLength = 0;
       skipping = true;
@@ -58,8 +68,10 @@ export function createLineSplitter(maxChars = Infinity): LineSplitter<string | O
       let start = 0;
       for (let at = chunk.indexOf('\n'); at !== -1; at = chunk.indexOf('\n', start)) {
         add(chunk.slice(start, at), lines);
-        if (skipping) skipping = false;
-        else {
+        if (skipping) {
+          skipping = false;
+          skipped = 0;
+        } else {
           const line = take();
           if (line.length > maxChars)
             lines.push({ oversized: true, head: `${line.slice(0, HEAD_CHARS)}…`, length: line.length });
@@ -70,9 +82,13 @@ export function createLineSplitter(maxChars = Infinity): LineSplitter<string | O
       if (start < chunk.length) add(chunk.slice(start), lines);
       return lines;
     },
+    get skipped() {
+      return skipped;
+    },
     flush() {
       if (skipping) {
         skipping = false;
+        skipped = 0;
         return [];
       }
       if (pending.length === 0) return [];

@@ -8,7 +8,9 @@
 // and dropped as it arrives, and reading goes on after its line break, where the next line's
 // cursor moves past it. A stream that breaks inside it sends it again from the same cursor; after
 // MAX_OVERSIZED_REPEATS connections that met it at the same cursor the source stops and says why,
-// rather than download it forever.
+// rather than download it forever. While such a line is thrown away the status is `skipping`
+// (with the characters dropped so far), not `live`; a line still without an end after
+// `maxSkippedChars` drops the connection, which counts as one meeting.
 import { createLineSplitter, type OversizedLine } from './line-splitter';
 import { ReconnectingSource, errorText, oversizedReason, type Link, type Teardown } from './reconnecting-source';
 import type { SourceOptions } from './source';
@@ -64,11 +66,27 @@ export class NdjsonSource extends ReconnectingSource {
     const splitter = createLineSplitter(this.maxMessageChars);
     // Which oversized line after the cursor this connection is at.
     const place = { cursor: this.cursor, n: 0 };
+    // The skipped characters last said in the status: it is told at most once per step of them.
+    let told = 0;
+    const step = Math.min(this.maxMessageChars, 1 << 20);
     try {
       for (;;) {
         const { value, done } = await reader.read();
         if (done || !link.active) break;
         for (const line of splitter.push(value)) await this.#line(link, line, place);
+        const skipped = splitter.skipped;
+        if (skipped === 0) {
+          if (told > 0) link.skipping(undefined);
+          told = 0;
+        } else if (skipped > this.maxSkippedChars) {
+          const limit = this.maxSkippedChars.toLocaleString('en');
+          return link.failed(
+            `a line has not ended after more than ${limit} characters (maxSkippedChars); connecting again from cursor ${this.cursor ?? '(start)'}`,
+          );
+        } else if (told === 0 || skipped - told >= step) {
+          told = skipped;
+          link.skipping(skipped);
+        }
       }
       // Only a stream that ended cleanly has a last line without a newline worth reading.
       for (const line of splitter.flush()) await this.#line(link, line, place);

@@ -7,6 +7,7 @@ import { isOffline, watchNetwork } from './network-status';
 import {
   DEFAULT_HEALTHY_AFTER_MS,
   DEFAULT_MAX_MESSAGE_CHARS,
+  DEFAULT_SKIPPED_FACTOR,
   type ConnectionStatus,
   type ResponseSource,
   type SourceOptions,
@@ -26,6 +27,11 @@ export interface Link {
   malformed(raw: string, reason: string, cursor?: string): Promise<void>;
   /** The connection failed or ended: it is torn down and another follows after the backoff. */
   failed(error: string): void;
+  /**
+   * An oversized message is being read and thrown away, `chars` of it so far (status `skipping`);
+   * undefined once it ended (status `live` again).
+   */
+  skipping(chars: number | undefined): void;
 }
 
 export type Teardown = () => void;
@@ -68,6 +74,11 @@ export abstract class ReconnectingSource implements ResponseSource {
   /** The longest message this source reads (`maxMessageChars`). */
   protected get maxMessageChars(): number {
     return positiveOr(this.options.maxMessageChars, DEFAULT_MAX_MESSAGE_CHARS);
+  }
+
+  /** How much of one oversized message is thrown away before the connection is dropped. */
+  protected get maxSkippedChars(): number {
+    return positiveOr(this.options.maxSkippedChars, DEFAULT_SKIPPED_FACTOR * this.maxMessageChars);
   }
 
   /** The last cursor the sink accepted: where the next connection resumes. */
@@ -194,6 +205,13 @@ export abstract class ReconnectingSource implements ResponseSource {
         if (!current()) return;
         end();
         this.#retry(run, error);
+      },
+      skipping: (chars) => {
+        const state = this.#status.state;
+        if (!current() || (state !== 'live' && state !== 'skipping')) return;
+        if (chars === undefined) {
+          if (state === 'skipping') this.#setStatus({ state: 'live', attempt: 0 });
+        } else this.#setStatus({ state: 'skipping', attempt: 0, skippedChars: chars });
       },
     };
     this.#endLink = end;

@@ -1,7 +1,11 @@
 // The contract between a live source and the store that consumes it. Sources deliver raw,
 // unvalidated items: validation belongs to the store, so every source stays transport-only.
 
-export type ConnectionState = 'idle' | 'connecting' | 'live' | 'retrying' | 'offline' | 'closed';
+/**
+ * `skipping`: the connection is open but reading a message longer than `maxMessageChars` that it
+ * throws away (an NDJSON line that has not ended yet): nothing new arrives meanwhile.
+ */
+export type ConnectionState = 'idle' | 'connecting' | 'live' | 'skipping' | 'retrying' | 'offline' | 'closed';
 
 export interface ConnectionStatus {
   state: ConnectionState;
@@ -13,6 +17,8 @@ export interface ConnectionStatus {
   error?: string;
   /** The last cursor the sink accepted. */
   cursor?: string;
+  /** While `skipping`: characters of the oversized message read and thrown away so far. */
+  skippedChars?: number;
 }
 
 export interface SourceSink {
@@ -59,6 +65,14 @@ export interface SourceOptions {
    */
   maxMessageChars?: number;
   /**
+   * How much of one oversized NDJSON line is read and thrown away, in characters, before the
+   * connection is dropped and made again from the last cursor (default 64 times
+   * `maxMessageChars`): a line that never ends must not be downloaded for ever. Meanwhile the
+   * status is `skipping`, with `skippedChars`. The same line met on `MAX_OVERSIZED_REPEATS`
+   * connections stops the source, with the reason.
+   */
+  maxSkippedChars?: number;
+  /**
    * How long a connection must stay open, delivering nothing, before it counts as healthy
    * (default 5000 ms). The backoff starts again from its first step only after a healthy
    * connection or one that delivered a batch: a server that accepts and drops at once is met
@@ -69,6 +83,9 @@ export interface SourceOptions {
 
 /** The default `maxMessageChars`: 4 Mi characters, thousands of events in one message. */
 export const DEFAULT_MAX_MESSAGE_CHARS = 4 * 1024 * 1024;
+
+/** The default `maxSkippedChars` is this many times `maxMessageChars`. */
+export const DEFAULT_SKIPPED_FACTOR = 64;
 
 /** The default `healthyAfterMs`. */
 export const DEFAULT_HEALTHY_AFTER_MS = 5000;
