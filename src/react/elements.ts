@@ -125,6 +125,7 @@ export type EmailResponsesProps = Omit<
   | 'onConnectionChange'
   | 'onCacheStatus'
   | 'onReconcileConflict'
+  | 'onEventConflict'
   | 'onRulesChange'
 > & {
   /**
@@ -150,12 +151,14 @@ export type EmailResponsesProps = Omit<
   onEventsSkipped?: (event: EmailResponsesEventMap['events-skipped']) => void;
   /** The backend's rules could not be used; the current rules stay. */
   onRulesError?: (event: EmailResponsesEventMap['rules-error']) => void;
-  /** The stream's state: connecting, live, retrying, offline (detail: the status). */
+  /** The stream's state: connecting, live, skipping, retrying, offline (detail: the status). */
   onConnectionChange?: (event: EmailResponsesEventMap['connection-change']) => void;
   /** The cache opened, or the store works from memory and why. */
   onCacheStatus?: (event: EmailResponsesEventMap['cache-status']) => void;
   /** The server's state differs from the client's optimistic state. */
   onReconcileConflict?: (event: EmailResponsesEventMap['reconcile-conflict']) => void;
+  /** Two copies of one event (same recipient and id) differ; the lower content hash is kept. */
+  onEventConflict?: (event: EmailResponsesEventMap['event-conflict']) => void;
   /** New rules were adopted and the events refolded. */
   onRulesChange?: (event: EmailResponsesEventMap['rules-change']) => void;
 };
@@ -174,6 +177,7 @@ export const EmailResponses: React.ForwardRefExoticComponent<
     onConnectionChange: 'connection-change' as EventName<EmailResponsesEventMap['connection-change']>,
     onCacheStatus: 'cache-status' as EventName<EmailResponsesEventMap['cache-status']>,
     onReconcileConflict: 'reconcile-conflict' as EventName<EmailResponsesEventMap['reconcile-conflict']>,
+    onEventConflict: 'event-conflict' as EventName<EmailResponsesEventMap['event-conflict']>,
     onRulesChange: 'rules-change' as EventName<EmailResponsesEventMap['rules-change']>,
   },
 });
@@ -349,12 +353,14 @@ export type EmailResponsesAttributes = React.DetailedHTMLProps<
   'onevents-skipped'?: (event: EmailResponsesEventMap['events-skipped']) => void;
   /** The backend's rules could not be used; the current rules stay. */
   'onrules-error'?: (event: EmailResponsesEventMap['rules-error']) => void;
-  /** The stream's state: connecting, live, retrying, offline (detail: the status). */
+  /** The stream's state: connecting, live, skipping, retrying, offline (detail: the status). */
   'onconnection-change'?: (event: EmailResponsesEventMap['connection-change']) => void;
   /** The cache opened, or the store works from memory and why. */
   'oncache-status'?: (event: EmailResponsesEventMap['cache-status']) => void;
   /** The server's state differs from the client's optimistic state. */
   'onreconcile-conflict'?: (event: EmailResponsesEventMap['reconcile-conflict']) => void;
+  /** Two copies of one event (same recipient and id) differ; the lower content hash is kept. */
+  'onevent-conflict'?: (event: EmailResponsesEventMap['event-conflict']) => void;
   /** New rules were adopted and the events refolded. */
   'onrules-change'?: (event: EmailResponsesEventMap['rules-change']) => void;
 };

@@ -5,7 +5,10 @@
 import type { ResponseRules } from '../core/catalogue';
 import type { ResponseState } from '../core/fold';
 import { openResponseCache, type RecordedEvent, type ResponseCache } from './cache/index';
+import { snapshotKey, type CorrectionRecord } from './cache/cache-schema';
+import { conflictKey, type SettledConflict } from './event-conflicts';
 import type { EventLog } from './event-log';
+import type { KeptSnapshotRow } from './snapshot-resets';
 import type { CacheStatus } from './store-events';
 
 /** What the cache is read into, and how the store takes part while it is read. */
@@ -22,6 +25,8 @@ export interface HydrateTarget {
   progress(): void;
   /** The cursors saved with the cached events, when the cache was read whole: resume from them. */
   resumeFrom(cursors: Readonly<Record<string, string>>): void;
+  /** Snapshot rows and settled id conflicts kept by the last visit, once the cache is read whole. */
+  offerCorrections?(records: readonly CorrectionRecord[]): void;
 }
 
 export class CacheWriter {
@@ -83,6 +88,7 @@ export class CacheWriter {
         if (result.eventRecordsLost > 0) await cache.clear();
       } else {
         target.offerHeld?.(cache.held);
+        target.offerCorrections?.(await cache.readCorrections());
         target.resumeFrom(result.cursors);
       }
       this.recordedUpTo = this.log.length;
@@ -104,6 +110,17 @@ export class CacheWriter {
   /** Rows a snapshot reset: their saved pages are stale; the events behind the server's state are not ours. */
   recordReset(rows: readonly number[]): void {
     if (rows.length > 0) this.writable()?.record([], rows);
+  }
+
+  /** Id conflicts settled (see conflict-settler.ts): a reload keeps the same copies. */
+  saveConflicts(settled: readonly SettledConflict[]): void {
+    const cache = settled.length > 0 ? this.writable() : undefined;
+    for (const record of settled) cache?.saveCorrection(conflictKey(record.event), record);
+  }
+
+  /** An email's kept snapshot rows, all of them (see snapshot-resets.ts): a reload resets them again. */
+  saveSnapshotRows(emailId: string, rows: readonly KeptSnapshotRow[]): void {
+    this.writable()?.saveCorrection(snapshotKey(emailId), { snapshotRows: [...rows] });
   }
 
   /** Events held for the rules (all of them), written with the cursors of the same delivery. */

@@ -3,6 +3,9 @@ import type { ResponseEvent } from '../core/event';
 /** Redeliveries kept per recipient: enough to show that they came, bounded for bots and replays. */
 const DUPLICATES_KEPT = 20;
 
+/** Events of a row looked through one by one for an id; a row with more gets an id index. */
+const ROW_SCAN = 16;
+
 /**
  * Every event the store applied, in the order it applied them, with its recipient row: the
  * timeline reads a recipient's events from it, a rules change refolds it, and the cache writes
@@ -16,6 +19,8 @@ export class EventLog {
   private readonly duplicates = new Map<number, { event: ResponseEvent; at: number }[]>();
   /** Row to the positions of its events, built on first request and kept up to date after. */
   private byRow: Map<number, number[]> | undefined;
+  /** Id to position, for the rows with more than ROW_SCAN events whose ids were looked up. */
+  private readonly idIndex = new Map<number, Map<string, number>>();
 
   get length(): number {
     return this.events.length;
@@ -39,6 +44,8 @@ export class EventLog {
       if (list) list.push(position);
       else this.byRow.set(row, [position]);
     }
+    const ids = this.idIndex.get(row);
+    if (ids !== undefined && !ids.has(event.id)) ids.set(event.id, position);
   }
 
   /** Notes a redelivery of an event the row has; a row keeps its first `DUPLICATES_KEPT`. */
@@ -54,6 +61,43 @@ export class EventLog {
 
   at(position: number): ResponseEvent {
     return this.events[position]!;
+  }
+
+  /** The time (epoch ms) of the event at `position`. */
+  timeAt(position: number): number {
+    return this.times[position]!;
+  }
+
+  /**
+   * Where the row's event with this id is in the log, or -1. A redelivery is looked up here to
+   * compare its content with the copy applied (see event-conflicts.ts); rows with many events get
+   * an id index of their own, so a flood of ids for one recipient stays linear.
+   */
+  positionOf(row: number, id: string): number {
+    this.index();
+    const list = this.byRow!.get(row);
+    if (list === undefined) return -1;
+    if (list.length <= ROW_SCAN) {
+      for (const position of list) if (this.events[position]!.id === id) return position;
+      return -1;
+    }
+    let ids = this.idIndex.get(row);
+    if (ids === undefined) {
+      ids = new Map();
+      for (const position of list)
+        if (!ids.has(this.events[position]!.id)) ids.set(this.events[position]!.id, position);
+      this.idIndex.set(row, ids);
+    }
+    return ids.get(id) ?? -1;
+  }
+
+  /**
+   * Puts another copy of the event at `position` in its place (same row and id: the copy an
+   * id conflict chose), so timelines, refolds and tabs that join see the chosen copy only.
+   */
+  replace(position: number, event: ResponseEvent, at: number): void {
+    this.events[position] = event;
+    this.times[position] = at;
   }
 
   /** Events from `start` on (the tail a cache flush writes, the events after a snapshot). */
@@ -105,5 +149,6 @@ export class EventLog {
     this.events.length = 0;
     this.duplicates.clear();
     this.byRow = undefined;
+    this.idIndex.clear();
   }
 }

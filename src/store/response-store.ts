@@ -8,12 +8,13 @@ import { readBatch } from '../core/validate';
 import type { RecordedEvent } from './cache/index';
 import { CacheLock } from './cache-lock';
 import { CacheWriter } from './cache-writer';
+import { ConflictSettler } from './conflict-settler';
 import { EventLog } from './event-log';
 import { reconcilePage } from './reconcile';
 import { readContactHistory, readRules, readSnapshotPages } from './backend-reads';
 import { FrameBatcher } from './frame-batcher';
 import { HeldEvents } from './held-events';
-import { SnapshotResets } from './snapshot-resets';
+import { SnapshotResets, type KeptSnapshotRow } from './snapshot-resets';
 import { SourceLink } from './source-link';
 import type { ConnectionStatus, ResponseSource } from './sources/source';
 import { TabRelay, type TabRole } from './tab-relay';
@@ -61,6 +62,7 @@ type Listener = (change: StoreChange) => void;
  * @fires connection-change - The live source's state changed (connecting, live, retrying, offline).
  * @fires cache-status - The cache opened, or the store fell back to memory and why.
  * @fires reconcile-conflict - The server's state differs from the optimistic client state.
+ * @fires event-conflict - Two copies of one event (same recipient and id) differ: the lower content hash is kept.
  * @fires rules-change - New rules were adopted and the events refolded under them.
  * @fires rules-error - The backend's rules could not be fetched or used; the current rules stay.
  * @fires clock-change - `setClock` gave the store another clock: views measure time again.
@@ -89,6 +91,7 @@ export class ResponseStore extends EventTarget {
   /** Events of responses the rules in use do not know, waiting while `loadRules` is in flight. */
   private readonly waiting = new HeldEvents();
   private readonly snapshots = new SnapshotResets();
+  private readonly conflicts = new ConflictSettler(this.log, this.snapshots);
   private hydrated = false;
   private clock: () => number = Date.now;
   /** Resolves once the cache (if any) has been read into the state and the store takes events. */
@@ -152,7 +155,12 @@ export class ResponseStore extends EventTarget {
             this.sourceLink.heard(cursors);
           });
         },
-        snapshot: () => ({ events: [...this.log.all()], cursors: this.sourceLink.allCursors() }),
+        snapshot: () => ({
+          events: [...this.log.all()],
+          cursors: this.sourceLink.allCursors(),
+          resets: this.snapshots.rows(),
+        }),
+        resets: (rows) => void this.ready.then(() => this.takeSnapshotRows(rows)),
       });
       this.relay.start();
     }
@@ -352,13 +360,16 @@ export class ResponseStore extends EventTarget {
       const result = reconcilePage(this.current, body, (row) =>
         start === undefined ? [] : this.log.forRowSince(row, start),
       );
-      result.rows.forEach((row, i) =>
+      const kept = result.rows.map((row, i) =>
         this.snapshots.add(
           result.saved[i]!,
           this.log.forRowSince(row, 0),
           start === undefined ? [] : this.log.forRowSince(row, start),
         ),
       );
+      // Kept in the cache and sent to the other tabs: they last past a reload and a refold there too.
+      if (kept.length > 0) this.cacheWriter.saveSnapshotRows(emailId, this.snapshots.rows(new Set([emailId])));
+      this.relay?.sendResets(kept);
       for (const row of result.rows) this.pendingRows.add(row);
       if (result.rows.length > 0) this.batcher.schedule();
       this.cacheWriter.recordReset(result.rows);
@@ -508,6 +519,7 @@ export class ResponseStore extends EventTarget {
       },
       (event, row, at) => {
         this.log.addDuplicate(event, row, at);
+        this.conflicts.heard(event, row, at);
         // Nothing in the state changed, but the recipient's timeline now shows one more delivery.
         this.pendingRows.add(row);
         this.batcher.schedule();
@@ -515,6 +527,7 @@ export class ResponseStore extends EventTarget {
     );
     this.cacheWriter.recordApplied(recorded, batch.changed);
     if (own && recorded.length > 0) this.cacheLock?.applied(recorded.map((r) => r.event));
+    this.settleConflicts(accepted, own);
     const { report, held } = this.waiting.keep(batch.rejected);
     if (held) this.cacheWriter.saveHeld(this.waiting.all());
     for (const row of batch.changed) this.pendingRows.add(row);
@@ -522,6 +535,40 @@ export class ResponseStore extends EventTarget {
     if (batch.changed.length > 0 || batch.changedEmails.length > 0) this.batcher.schedule();
     if (report.length > 0) this.reject(report);
     return { accepted: batch.accepted, duplicates: batch.duplicates, rejected: report };
+  }
+
+  /**
+   * Id conflicts of the batch just applied (see conflict-settler.ts): a copy that replaced the
+   * log's goes to the other tabs (`accepted`) and the cache's writer, the rows refolded are
+   * saved, the settled pair kept in the cache and reported once.
+   */
+  private settleConflicts(accepted: ResponseEvent[] | undefined, own: boolean): void {
+    const { conflicts, replaced, rows, settled } = this.conflicts.settle(this.current);
+    if (replaced.length > 0) {
+      accepted?.push(...replaced);
+      if (own) this.cacheLock?.applied(replaced);
+    }
+    for (const row of rows) this.pendingRows.add(row);
+    if (rows.length > 0) this.batcher.schedule();
+    this.cacheWriter.recordReset(rows);
+    this.cacheWriter.saveConflicts(settled);
+    for (const conflict of conflicts) this.emit('event-conflict', conflict);
+  }
+
+  /**
+   * Snapshot rows kept elsewhere (the cache, another tab's `loadSnapshot`): kept here too, so a
+   * refold keeps them, and reset now. `save`: this store writes them to the cache if it writes it.
+   */
+  private takeSnapshotRows(rows: readonly KeptSnapshotRow[], save = true): void {
+    if (rows.length === 0) return;
+    this.snapshots.restore(rows);
+    const set = this.snapshots.reapplyRows(this.current, rows, (row) => this.log.forRowSince(row, 0));
+    for (const row of set) this.pendingRows.add(row);
+    this.batcher.schedule();
+    this.cacheWriter.recordReset(set);
+    if (save)
+      for (const emailId of new Set(rows.map((r) => r.saved.emailId)))
+        this.cacheWriter.saveSnapshotRows(emailId, this.snapshots.rows(new Set([emailId])));
   }
 
   /** A batch that could not be read: none of it applied, and the host told why. */
@@ -554,6 +601,18 @@ export class ResponseStore extends EventTarget {
       },
       resumeFrom: (cursors) => this.sourceLink.restore(cursors),
       offerHeld: (events) => this.waiting.restore(events),
+      offerCorrections: (records) => {
+        // The last visit's snapshot rows, reset again (the rows may have been refolded), then the
+        // copies its id conflicts kept.
+        this.takeSnapshotRows(
+          records.flatMap((r) => ('snapshotRows' in r ? r.snapshotRows : [])),
+          false,
+        );
+        this.conflicts.restore(
+          this.current,
+          records.filter((r) => 'pair' in r),
+        );
+      },
     });
     this.hydrated = true;
     this.releaseWaiting();

@@ -14,6 +14,12 @@ interface Reset {
   covered: Set<string>;
 }
 
+/** A kept snapshot row as plain data: what the cache saves and tabs send each other. */
+export interface KeptSnapshotRow {
+  saved: SavedRecipient;
+  covered: string[];
+}
+
 export class SnapshotResets {
   private readonly resets = new Map<string, Reset>();
 
@@ -25,10 +31,53 @@ export class SnapshotResets {
    * A snapshot row was applied: `events` are the recipient's events so far, `later` those of them
    * after the snapshot's cursor (applied on top); the others the server's state stands for.
    */
-  add(saved: SavedRecipient, events: readonly ResponseEvent[], later: readonly ResponseEvent[]): void {
+  add(saved: SavedRecipient, events: readonly ResponseEvent[], later: readonly ResponseEvent[]): KeptSnapshotRow {
     const after = new Set(later.map((event) => event.id));
     const covered = new Set(events.map((event) => event.id).filter((id) => !after.has(id)));
     this.resets.set(key(saved.emailId, saved.recipientId), { saved, covered });
+    return { saved, covered: [...covered] };
+  }
+
+  /** Rows kept elsewhere (the cache, another tab): kept here too, replacing older ones. */
+  restore(rows: readonly KeptSnapshotRow[]): void {
+    for (const { saved, covered } of rows)
+      this.resets.set(key(saved.emailId, saved.recipientId), { saved, covered: new Set(covered) });
+  }
+
+  /** The kept rows of these emails (every email when none is given), as plain data. */
+  rows(emailIds?: ReadonlySet<string>): KeptSnapshotRow[] {
+    const out: KeptSnapshotRow[] = [];
+    for (const { saved, covered } of this.resets.values())
+      if (!emailIds || emailIds.has(saved.emailId)) out.push({ saved, covered: [...covered] });
+    return out;
+  }
+
+  /**
+   * Resets one kept row in `state` (its events changed: an id conflict chose another copy), or
+   * returns -1 when the recipient has no kept snapshot row.
+   */
+  reapplyOne(state: ResponseState, emailId: string, recipientId: string, events: readonly ResponseEvent[]): number {
+    const reset = this.resets.get(key(emailId, recipientId));
+    if (!reset) return -1;
+    return state.resetRecipient(
+      reset.saved,
+      events.filter((event) => !reset.covered.has(event.id)),
+    );
+  }
+
+  /** Resets the given kept rows in `state` (heard from the cache or another tab). Returns the rows set. */
+  reapplyRows(
+    state: ResponseState,
+    rows: readonly KeptSnapshotRow[],
+    eventsOf: (row: number) => readonly ResponseEvent[],
+  ): number[] {
+    const out: number[] = [];
+    for (const { saved } of rows) {
+      const existing = state.rowOf(saved.emailId, saved.recipientId);
+      const row = this.reapplyOne(state, saved.emailId, saved.recipientId, existing < 0 ? [] : eventsOf(existing));
+      if (row >= 0) out.push(row);
+    }
+    return out;
   }
 
   /**

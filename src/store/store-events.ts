@@ -1,6 +1,9 @@
 import type { EventRejection } from '../core/event';
 import type { RecipientState } from '../core/fold';
+import type { EventConflict } from './event-conflicts';
 import type { ConnectionStatus } from './sources/source';
+
+export type { EventConflict, EventCopy } from './event-conflicts';
 
 /** What changed since the last notification; listeners hear at most one per animation frame. */
 export interface StoreChange {
@@ -39,6 +42,11 @@ export type EventsRejectedEvent = CustomEvent<{ rejected: EventRejection[] }>;
 export type ConnectionChangeEvent = CustomEvent<ConnectionStatus>;
 export type CacheStatusEvent = CustomEvent<CacheStatus>;
 export type ReconcileConflictEvent = CustomEvent<ReconcileConflict>;
+/**
+ * Two copies of one event (same recipient and id) differ: the store kept the one with the lower
+ * content hash, whatever the order they came in, and says which it dropped. Once per pair.
+ */
+export type EventConflictEvent = CustomEvent<EventConflict>;
 export type RulesChangeEvent = CustomEvent<{ version: string }>;
 /** Parts of raw provider webhooks that say nothing about a response (a resubscribe, a ping). */
 export type EventsSkippedEvent = CustomEvent<{ skipped: { input: unknown; reason: string }[] }>;
@@ -53,6 +61,7 @@ export interface ResponseStoreEventMap {
   'connection-change': ConnectionChangeEvent;
   'cache-status': CacheStatusEvent;
   'reconcile-conflict': ReconcileConflictEvent;
+  'event-conflict': EventConflictEvent;
   'rules-change': RulesChangeEvent;
   'rules-error': RulesErrorEvent;
   'clock-change': ClockChangeEvent;

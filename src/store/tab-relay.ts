@@ -6,17 +6,30 @@
  * is no gap and nothing counts twice.
  */
 
+import type { KeptSnapshotRow } from './snapshot-resets';
+
 /** What tabs say to each other. */
 export type TabMessage =
   /** Events the leader applied, and the cursor its source reached with them. */
   | { type: 'events'; from: string; events: unknown[]; cursor?: { kind: string; value: string } }
+  /** Snapshot rows a tab applied (`loadSnapshot`): every tab keeps them, so they outlast a refold there. */
+  | { type: 'resets'; from: string; rows: KeptSnapshotRow[] }
   /** A tab that just joined asks the leader for what it has applied so far. */
   | { type: 'hello'; from: string }
   /**
    * The leader's answer to one tab, on that tab's own channel and in slices: what it applied, and
    * its cursors with the last slice (a cursor heard before its events could skip them on a takeover).
    */
-  | { type: 'sync'; from: string; to: string; events: unknown[]; cursors: [string, string][]; last: boolean };
+  | {
+      type: 'sync';
+      from: string;
+      to: string;
+      events: unknown[];
+      cursors: [string, string][];
+      last: boolean;
+      /** With the last slice: the snapshot rows the leader keeps. */
+      resets?: KeptSnapshotRow[];
+    };
 
 /** Events per slice of a join answer: each is cloned and applied in one task, so it stays short. */
 export const SYNC_SLICE_EVENTS = 2000;
@@ -29,8 +42,10 @@ export interface TabRelayHandlers {
   lead(): void;
   /** Events another tab applied; apply them here (they dedupe). */
   receive(events: unknown[], cursors: [string, string][]): void;
-  /** Everything this tab applied and its cursors, for a tab that just joined. */
-  snapshot(): { events: unknown[]; cursors: [string, string][] };
+  /** Everything this tab applied, its cursors and its kept snapshot rows, for a tab that just joined. */
+  snapshot(): { events: unknown[]; cursors: [string, string][]; resets?: KeptSnapshotRow[] };
+  /** Snapshot rows another tab applied: keep and reset them here. */
+  resets?(rows: KeptSnapshotRow[]): void;
 }
 
 export type TabRole = 'alone' | 'leader' | 'follower';
@@ -89,6 +104,11 @@ export class TabRelay {
     this.post(cursor ? { type: 'events', from: this.id, events, cursor } : { type: 'events', from: this.id, events });
   }
 
+  /** Tells the other tabs of snapshot rows this tab applied (whatever its role). */
+  sendResets(rows: KeptSnapshotRow[]): void {
+    if (rows.length > 0) this.post({ type: 'resets', from: this.id, rows });
+  }
+
   /** Leaves the tabs for good: the lock (for another tab to lead) and the channel are released. */
   stop(): void {
     this.stopped = true;
@@ -111,6 +131,9 @@ export class TabRelay {
       case 'hello':
         if (this.currentRole === 'leader') void this.answerJoin(message.from);
         break;
+      case 'resets':
+        this.handlers.resets?.(message.rows);
+        break;
       // A join answer comes on the joining tab's own channel (hearJoin), never on the shared one.
     }
   }
@@ -120,7 +143,7 @@ export class TabRelay {
    * it, in slices with a task between them so neither tab freezes on a long log.
    */
   private async answerJoin(to: string): Promise<void> {
-    const { events, cursors } = this.handlers.snapshot();
+    const { events, cursors, resets } = this.handlers.snapshot();
     const channel = new BroadcastChannel(joinChannelName(this.name, to));
     try {
       for (let start = 0; ; start += SYNC_SLICE_EVENTS) {
@@ -133,6 +156,7 @@ export class TabRelay {
           events: slice,
           cursors: last ? cursors : [],
           last,
+          ...(last && resets && resets.length > 0 ? { resets } : {}),
         };
         channel.postMessage(message);
         if (last) break;
@@ -149,6 +173,7 @@ export class TabRelay {
   private hearJoin(message: TabMessage): void {
     if (!message || message.type !== 'sync' || message.to !== this.id) return;
     this.handlers.receive(message.events, message.cursors);
+    if (message.resets) this.handlers.resets?.(message.resets);
     if (message.last) {
       this.joinChannel?.close();
       this.joinChannel = undefined;

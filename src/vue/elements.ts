@@ -120,12 +120,14 @@ export interface EmailResponsesProps {
   onEventsSkipped?: (event: EmailResponsesEventMap['events-skipped']) => void;
   /** The backend's rules could not be used; the current rules stay. */
   onRulesError?: (event: EmailResponsesEventMap['rules-error']) => void;
-  /** The stream's state: connecting, live, retrying, offline (detail: the status). */
+  /** The stream's state: connecting, live, skipping, retrying, offline (detail: the status). */
   onConnectionChange?: (event: EmailResponsesEventMap['connection-change']) => void;
   /** The cache opened, or the store works from memory and why. */
   onCacheStatus?: (event: EmailResponsesEventMap['cache-status']) => void;
   /** The server's state differs from the client's optimistic state. */
   onReconcileConflict?: (event: EmailResponsesEventMap['reconcile-conflict']) => void;
+  /** Two copies of one event (same recipient and id) differ; the lower content hash is kept. */
+  onEventConflict?: (event: EmailResponsesEventMap['event-conflict']) => void;
   /** New rules were adopted and the events refolded. */
   onRulesChange?: (event: EmailResponsesEventMap['rules-change']) => void;
 }

@@ -4,7 +4,10 @@
 // event-id hash. Nothing may be lost or counted twice.
 import { expect } from '@open-wc/testing';
 import { DEFAULT_RULES, foldEvents, type ResponseEvent, type ResponseRules } from '../../src/core/index';
+import { eventTime } from '../../src/core/time';
+import { copyOf, keeps } from '../../src/store/event-conflicts';
 import { createResponseStore } from '../../src/store/response-store';
+import { snapshot } from '../core/state-snapshot';
 import { IterableSource } from '../../src/store/sources/index';
 import { deleteDatabase, uniqueName } from '../store/cache/cache-helpers';
 import { RULES_B } from './cache-tools';
@@ -224,6 +227,99 @@ describe('faults of the state (issue 15)', () => {
         sent: backend.sent,
         state: store.state,
         rejected: rejected.count,
+      }),
+    );
+  });
+
+  // Issue 15, item 6: one id, two contents, in any order, across a reload and a tab.
+  it('one id with two contents (Opened / Hard Bounce), reversed and split, then a reload and a follower tab', async () => {
+    const events = makeEvents({ recipients: 40, events: 400, seed: 156, idPrefix: 'twin' });
+    // Every tenth event comes again with another response and reason under the same id.
+    const twins = events
+      .filter((_, i) => i % 10 === 0)
+      .map((e) => ({ ...e, response: e.response === 'hard-bounce' ? 'opened' : 'hard-bounce', reason: '550 gone' }));
+    const winners = twins.map((twin, i) => {
+      const original = events[i * 10]!;
+      const a = copyOf(original, eventTime(original.at));
+      const b = copyOf(twin, eventTime(twin.at));
+      return keeps(a, b) ? original : twin;
+    });
+    const all = [...events, ...twins];
+    const tabs = `twin-${Math.random()}`;
+    const leader = createResponseStore({ cacheName: name, tabs });
+    await until(() => leader.tabRole === 'leader', 'the first tab to lead');
+    const follower = createResponseStore({ tabs });
+    await sleep(50);
+    const rejected = rejectionCounter(leader);
+    const conflicts: string[] = [];
+    leader.addEventListener('event-conflict', (e) => conflicts.push(e.detail.id));
+    const backend = new Backend(inMessages([...all].reverse(), 7));
+    leader.connect(new IterableSource(backend.factory, FAST));
+    await until(() => leader.cursor('iterable') === backend.lastCursor, 'the stream');
+    await until(() => follower.state.eventCount === leader.state.eventCount, 'the follower');
+    expect(conflicts, 'one report per pair').to.have.length(twins.length);
+    expect(snapshot(follower.state), 'the follower keeps the same copies').to.deep.equal(snapshot(leader.state));
+    await follower.close();
+    await leader.close();
+    const again = createResponseStore({ cacheName: name });
+    await again.ready;
+    backend.close();
+    // The accounting folds what was sent: with the kept copies first, that is the fold by the rule.
+    expectClean(
+      account('one id with two contents, reversed, then a reload and a follower (issue 15)', {
+        sent: [...winners, ...all],
+        state: again.state,
+        rejected: rejected.count,
+      }),
+    );
+    await again.close();
+  });
+
+  // Issue 15, item 3: snapshot rows kept in the cache and sent to the other tabs.
+  it('a snapshot in the leading tab, then a rules change in a follower, a reload and a rules change', async () => {
+    const sent = makeEvents({ recipients: 40, events: 400, seed: 157, idPrefix: 'snaptab' });
+    const emailId = sent[0]!.emailId;
+    const folded = foldEvents(sent);
+    const recipients = [...folded.emails.get(emailId)!.order].map((row) => {
+      const r = folded.recipientAt(row);
+      return { recipientId: r.recipientId, response: r.response, at: r.at, opens: r.opens, clicks: r.clicks };
+    });
+    const tabs = `snaptab-${Math.random()}`;
+    const leader = createResponseStore({ cacheName: name, tabs });
+    await until(() => leader.tabRole === 'leader', 'the first tab to lead');
+    const follower = createResponseStore({ tabs });
+    await sleep(50);
+    const rejected = rejectionCounter(leader);
+    const backend = new Backend(inMessages(sent, 20));
+    leader.connect(new IterableSource(backend.factory, FAST));
+    await until(() => leader.cursor('iterable') === backend.lastCursor, 'the stream');
+    const server = fetchAnswers({ emailId, recipients, next: null });
+    try {
+      await leader.loadSnapshot('/api/snapshot', emailId);
+    } finally {
+      server.restore();
+    }
+    await until(() => follower.state.eventCount === leader.state.eventCount, 'the follower');
+    follower.setRules(RULES_B);
+    await follower.close();
+    await leader.close();
+    backend.close();
+    const again = createResponseStore({ cacheName: name });
+    await again.ready;
+    again.setRules(RULES_B);
+    for (const r of recipients)
+      expect(again.state.recipient(emailId, r.recipientId), r.recipientId).to.include({
+        response: r.response,
+        opens: r.opens,
+        clicks: r.clicks,
+      });
+    await again.close();
+    expectCleanCounts(
+      account('snapshot in the leader, rules change in a follower, reload, rules change (issue 15)', {
+        sent,
+        state: again.state,
+        rejected: rejected.count,
+        rules: RULES_B,
       }),
     );
   });

@@ -23,6 +23,7 @@ const RELAYED: (keyof ResponseStoreEventMap)[] = [
   'connection-change',
   'cache-status',
   'reconcile-conflict',
+  'event-conflict',
   'rules-change',
   'rules-error',
 ];
@@ -49,9 +50,10 @@ const RELAYED: (keyof ResponseStoreEventMap)[] = [
  * @fires events-rejected - Events that could not be applied, each with a reason (detail: `{ rejected }`).
  * @fires events-skipped - Parts of raw provider webhooks that carry no response (detail: `{ skipped }`).
  * @fires rules-error - The backend's rules could not be used; the current rules stay.
- * @fires connection-change - The stream's state: connecting, live, retrying, offline (detail: the status).
+ * @fires connection-change - The stream's state: connecting, live, skipping, retrying, offline (detail: the status).
  * @fires cache-status - The cache opened, or the store works from memory and why.
  * @fires reconcile-conflict - The server's state differs from the client's optimistic state.
+ * @fires event-conflict - Two copies of one event (same recipient and id) differ; the lower content hash is kept.
  * @fires rules-change - New rules were adopted and the events refolded.
  */
 export class EmailResponsesElement extends LitElement {

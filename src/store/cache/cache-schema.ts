@@ -8,6 +8,9 @@ import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { ResponseRules } from '../../core/catalogue';
 import type { EmailKind } from '../../core/event';
 import { checkRules } from '../../core/rules';
+import type { SettledConflict } from '../event-conflicts';
+import { isSettledConflict } from '../event-conflicts';
+import type { KeptSnapshotRow } from '../snapshot-resets';
 import type { EventPage } from './event-pages';
 import type { RowPage } from './row-pages';
 
@@ -52,6 +55,20 @@ export function isHeldRecord(value: unknown): value is HeldRecord {
   return typeof value === 'object' && value !== null && Array.isArray((value as { held?: unknown }).held);
 }
 
+/** One email's kept snapshot rows (see snapshot-resets.ts), under `snapshot:<emailId>`. */
+export interface SnapshotRowsRecord {
+  snapshotRows: KeptSnapshotRow[];
+}
+
+/**
+ * What the events alone do not give, kept so a reload (and a refold after it) gives it again:
+ * an email's snapshot rows (`snapshot:<emailId>`), and which copy an id conflict kept
+ * (`conflict:<emailId>\0<recipientId>\0<id>`, see event-conflicts.ts).
+ */
+export type CorrectionRecord = SnapshotRowsRecord | SettledConflict;
+
+export const snapshotKey = (emailId: string): string => `snapshot:${emailId}`;
+
 export interface ResponseCacheSchema extends DBSchema {
   /** Keyed [emailId, page]. */
   rows: { key: [string, number]; value: RowPage };
@@ -63,6 +80,8 @@ export interface ResponseCacheSchema extends DBSchema {
   fold: { key: 'fold'; value: FoldRecord };
   /** `rules`: a RulesRecord; `held`: a HeldRecord. */
   rules: { key: 'rules' | 'held'; value: RulesRecord | HeldRecord };
+  /** Since version 2: snapshot rows and settled id conflicts, by key (see `CorrectionRecord`). */
+  corrections: { key: string; value: CorrectionRecord };
 }
 
 export type CacheStoreName = StoreNames<ResponseCacheSchema>;
@@ -84,13 +103,26 @@ export const MIGRATIONS: readonly Migration[] = [
     db.createObjectStore('fold');
     db.createObjectStore('rules');
   },
-  // 1 -> 2 goes here, e.g. `(db, tx) => { tx.objectStore('rows').clear(); }` when the page layout
+  // 1 -> 2: corrections, so a snapshot's rows and a settled id conflict outlast a reload (issue 15).
+  // Nothing older is touched: a version 1 cache has none of either.
+  (db) => {
+    db.createObjectStore('corrections');
+  },
+  // 2 -> 3 goes here, e.g. `(db, tx) => { tx.objectStore('rows').clear(); }` when the page layout
   // changes (the events survive and refold the rows on the next open).
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
-export const ALL_STORES: readonly CacheStoreName[] = ['rows', 'emails', 'events', 'cursors', 'fold', 'rules'];
+export const ALL_STORES: readonly CacheStoreName[] = [
+  'rows',
+  'emails',
+  'events',
+  'cursors',
+  'fold',
+  'rules',
+  'corrections',
+];
 
 /**
  * Leaves a write's promise (or a transaction's `done`) unawaited: a failed write aborts its
@@ -142,4 +174,33 @@ export function isRulesRecord(value: unknown): value is RulesRecord {
   if (typeof value !== 'object' || value === null) return false;
   const record = value as Record<string, unknown>;
   return typeof record.version === 'string' && checkRules(record.rules).length === 0;
+}
+
+/** A kept snapshot row as the cache gives it back: a saved row of plain fields, its covered ids. */
+function isKeptSnapshotRow(value: unknown): value is KeptSnapshotRow {
+  if (typeof value !== 'object' || value === null) return false;
+  const { saved, covered } = value as Partial<KeptSnapshotRow>;
+  if (typeof saved !== 'object' || saved === null || !Array.isArray(covered)) return false;
+  const times = [saved.nonFinalAt, saved.finalAt, saved.firstAt, saved.lastAt];
+  const counts = [saved.opens, saved.clicks, saved.machineOpens];
+  return (
+    typeof saved.emailId === 'string' &&
+    typeof saved.recipientId === 'string' &&
+    (saved.nonFinal === null || typeof saved.nonFinal === 'string') &&
+    (saved.final === null || typeof saved.final === 'string') &&
+    (saved.nonFinalReason === null || typeof saved.nonFinalReason === 'string') &&
+    (saved.finalReason === null || typeof saved.finalReason === 'string') &&
+    times.every((t) => typeof t === 'number' && !Number.isNaN(t)) &&
+    counts.every((n) => Number.isSafeInteger(n) && (n as number) >= 0) &&
+    typeof saved.meta === 'object' &&
+    saved.meta !== null &&
+    covered.every((id) => typeof id === 'string')
+  );
+}
+
+export function isCorrectionRecord(value: unknown): value is CorrectionRecord {
+  if (isSettledConflict(value)) return true;
+  if (typeof value !== 'object' || value === null) return false;
+  const rows = (value as Partial<SnapshotRowsRecord>).snapshotRows;
+  return Array.isArray(rows) && rows.every(isKeptSnapshotRow);
 }

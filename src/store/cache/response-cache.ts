@@ -9,10 +9,12 @@ import type { ResponseState } from '../../core/fold';
 import { CacheLedger, type WriteCounts } from './cache-ledger';
 import {
   ALL_STORES,
+  isCorrectionRecord,
   isFoldRecord,
   written,
   type CacheDatabase,
   type CacheWriteTransaction,
+  type CorrectionRecord,
   type FoldRecord,
 } from './cache-schema';
 import { REASONS, reasonFor } from './failure-reasons';
@@ -79,6 +81,7 @@ export class ResponseCache {
   private pendingRules: ResponseRules | undefined;
   private heldRead: unknown[] = [];
   private pendingHeld: unknown[] | undefined;
+  private readonly pendingCorrections = new Map<string, CorrectionRecord>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private lastWrite: Promise<void> = Promise.resolve();
 
@@ -177,6 +180,25 @@ export class ResponseCache {
     this.schedule();
   }
 
+  /** Queues a correction (a snapshot's rows, a settled id conflict; see cache-schema.ts), by key. */
+  saveCorrection(key: string, record: CorrectionRecord): void {
+    if (!this.db) return;
+    this.pendingCorrections.set(key, record);
+    this.schedule();
+  }
+
+  /** The corrections kept (after `hydrate`); a damaged one is left out. */
+  async readCorrections(): Promise<CorrectionRecord[]> {
+    const db = this.db;
+    if (!db) return [];
+    try {
+      return (await db.getAll('corrections')).filter(isCorrectionRecord);
+    } catch (error) {
+      this.fail(reasonFor(error));
+      return [];
+    }
+  }
+
   /** Queues a source's cursor: written in the same transaction as the events recorded before it. */
   saveCursor(kind: string, cursor: string): void {
     if (!this.db) return;
@@ -235,6 +257,7 @@ export class ResponseCache {
     this.pendingCursors.clear();
     this.pendingRules = undefined;
     this.pendingHeld = undefined;
+    this.pendingCorrections.clear();
     this.ledger.cleared();
     return this.transact((tx) => {
       for (const store of ALL_STORES) written(tx.objectStore(store).clear());
@@ -268,6 +291,7 @@ export class ResponseCache {
       this.pendingCursors.size === 0 &&
       this.pendingRules === undefined &&
       this.pendingHeld === undefined &&
+      this.pendingCorrections.size === 0 &&
       !this.ledger.hasCorruptRecords;
     if (!this.db || (idle && !compact)) return this.lastWrite;
     const events = this.pending;
@@ -294,6 +318,9 @@ export class ResponseCache {
         written(held.length > 0 ? store.put({ held }, 'held') : store.delete('held'));
       }
       this.pendingHeld = undefined;
+      const corrections = tx.objectStore('corrections');
+      for (const [key, record] of this.pendingCorrections) written(corrections.put(record, key));
+      this.pendingCorrections.clear();
       if (compact) this.ledger.compact(tx, counts);
       return counts;
     });

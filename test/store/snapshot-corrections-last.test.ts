@@ -1,0 +1,151 @@
+// Issue 15, item 3, the rest: a snapshot's rows were kept in memory only, so a reload followed by
+// a rules change (or a reload under other rules) brought back the rows they corrected, and
+// follower tabs never had them. They are kept in the cache (schema version 2, `corrections`),
+// reset again after a reload, and sent to the other tabs, a tab that joins later included.
+import { expect } from '@open-wc/testing';
+import { openDB } from 'idb';
+import { DEFAULT_RULES, type ResponseRules } from '../../src/core/index';
+import { MIGRATIONS, SCHEMA_VERSION, type ResponseCacheSchema } from '../../src/store/cache/cache-schema';
+import { createResponseStore, type ResponseStore } from '../../src/store/response-store';
+import { BASE_TIME } from '../support/events';
+import { ManualSource } from '../support/manual-source';
+import { deleteDatabase, rawOpen, uniqueName } from './cache/cache-helpers';
+
+const RULES_B: ResponseRules = { ...DEFAULT_RULES, version: 'spec-1-b' };
+
+const events = [
+  { id: 'a1', emailId: 'm1', recipientId: 'r1', response: 'opened', at: BASE_TIME + 1000 },
+  { id: 'a2', emailId: 'm1', recipientId: 'r2', response: 'delivered', at: BASE_TIME + 2000 },
+];
+
+const SNAPSHOT = {
+  emailId: 'm1',
+  recipients: [
+    { recipientId: 'r1', response: 'hard-bounce', at: BASE_TIME + 500, reason: '550 gone' },
+    { recipientId: 'r9', response: 'delivered', at: BASE_TIME + 700 },
+  ],
+  next: null,
+};
+
+async function withSnapshot<T>(run: () => Promise<T>): Promise<T> {
+  const original = globalThis.fetch;
+  globalThis.fetch = (async () => new Response(JSON.stringify(SNAPSHOT), { status: 200 })) as typeof fetch;
+  try {
+    return await run();
+  } finally {
+    globalThis.fetch = original;
+  }
+}
+
+function expectCorrected(store: ResponseStore, what: string): void {
+  expect(store.state.recipient('m1', 'r1')?.response, `${what}: the corrected row`).to.equal('hard-bounce');
+  expect(store.state.recipient('m1', 'r9')?.response, `${what}: the snapshot-only recipient`).to.equal('delivered');
+  expect(store.state.recipient('m1', 'r2')?.response, `${what}: a row the snapshot left alone`).to.equal('delivered');
+}
+
+const until = async (condition: () => boolean, what: string) => {
+  for (let i = 0; i < 300; i++) {
+    if (condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+};
+
+describe("a snapshot's corrections last past a reload and reach every tab (issue 15, item 3)", () => {
+  it('a reload, then a rules change: the corrected rows stay', async () => {
+    const name = uniqueName();
+    try {
+      const store = createResponseStore({ cacheName: name });
+      await store.ingest(events);
+      await withSnapshot(() => store.loadSnapshot('/api/snapshot', 'm1'));
+      await store.close();
+      const again = createResponseStore({ cacheName: name });
+      await again.ready;
+      expectCorrected(again, 'after the reload');
+      again.setRules(RULES_B);
+      expectCorrected(again, 'after the reload and a rules change');
+      // Events after the snapshot still apply on top of the server's row.
+      await again.ingest([{ id: 'a3', emailId: 'm1', recipientId: 'r9', response: 'opened', at: BASE_TIME + 9000 }]);
+      again.setRules(DEFAULT_RULES);
+      expect(again.state.recipient('m1', 'r9')?.response).to.equal('opened');
+      expect(again.state.recipient('m1', 'r1')?.response).to.equal('hard-bounce');
+      await again.close();
+    } finally {
+      await deleteDatabase(name);
+    }
+  });
+
+  it('a reload under other rules (the cached events refolded): the corrected rows stay', async () => {
+    const name = uniqueName();
+    try {
+      const store = createResponseStore({ cacheName: name });
+      await store.ingest(events);
+      await withSnapshot(() => store.loadSnapshot('/api/snapshot', 'm1'));
+      await store.close();
+      const again = createResponseStore({ cacheName: name, rules: RULES_B });
+      await again.ready;
+      expectCorrected(again, 'after a reload under other rules');
+      await again.close();
+    } finally {
+      await deleteDatabase(name);
+    }
+  });
+
+  it('a follower tab gets the rows, keeps them through a rules change, and so does a tab that joins later', async () => {
+    const name = `snapshot-tabs-${Math.random()}`;
+    const stores: ResponseStore[] = [];
+    try {
+      const source = new ManualSource();
+      const leader = createResponseStore({ tabs: name, source });
+      stores.push(leader);
+      await until(() => leader.tabRole === 'leader', 'the first tab to lead');
+      const follower = createResponseStore({ tabs: name, source: new ManualSource() });
+      stores.push(follower);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      await source.sink!.deliver(events, 'c1');
+      await until(() => follower.state.eventCount === 2, 'the follower to hear the events');
+      await withSnapshot(() => leader.loadSnapshot('/api/snapshot', 'm1'));
+      await until(() => follower.state.recipient('m1', 'r9') !== undefined, 'the follower to hear the snapshot rows');
+      expectCorrected(follower, 'in the follower');
+      follower.setRules(RULES_B);
+      expectCorrected(follower, 'in the follower after a rules change');
+      const joined = createResponseStore({ tabs: name, source: new ManualSource() });
+      stores.push(joined);
+      await until(() => joined.state.recipient('m1', 'r9') !== undefined, 'the joining tab to hear the snapshot rows');
+      joined.setRules(RULES_B);
+      expectCorrected(joined, 'in a tab that joined later, after a rules change');
+    } finally {
+      for (const store of stores) await store.close();
+    }
+  });
+
+  it('a version 1 cache migrates to version 2 with its records intact and corrections kept from then on', async () => {
+    const name = uniqueName();
+    try {
+      // The layout version 1 wrote, with a record in it.
+      const v1 = await openDB<ResponseCacheSchema>(name, 1, {
+        upgrade: (db, _old, _new, tx) => MIGRATIONS[0]!(db, tx),
+      });
+      await v1.put('cursors', 'c7', 'manual');
+      v1.close();
+      expect(SCHEMA_VERSION).to.equal(2);
+      const store = createResponseStore({ cacheName: name });
+      await store.ready;
+      expect(store.cacheStatus.state).to.equal('ready');
+      expect(store.cursor('manual'), 'the version 1 records are kept').to.equal('c7');
+      await store.ingest(events);
+      await withSnapshot(() => store.loadSnapshot('/api/snapshot', 'm1'));
+      await store.close();
+      const raw = await rawOpen(name);
+      expect(raw.version).to.equal(2);
+      expect([...raw.objectStoreNames]).to.include('corrections');
+      raw.close();
+      const again = createResponseStore({ cacheName: name, rules: RULES_B });
+      await again.ready;
+      expectCorrected(again, 'after the migration and a reload');
+      await again.close();
+    } finally {
+      await deleteDatabase(name);
+    }
+  });
+});
