@@ -47,7 +47,7 @@ describe('custom-elements.json and its bindings', () => {
       expect(untyped, 'events without a detail type').to.deep.equal([]);
       const events = manifest.modules.flatMap((m) => m.declarations ?? []).flatMap((d) => d.events ?? []);
       // recipient-select, columns-change, and the rest: a new event must be typed to be counted here.
-      expect(events.length).to.equal(11);
+      expect(events.length).to.equal(12);
       const check = spawnSync(process.execPath, ['scripts/generate-bindings.mjs', '--check'], {
         encoding: 'utf8',
         env: { ...process.env, BINDINGS_MANIFEST: join(dir, 'custom-elements.json') },

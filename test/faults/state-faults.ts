@@ -121,7 +121,8 @@ describe('faults of the state (issue 15)', () => {
     const folded = foldEvents(sent);
     const recipients = [...folded.emails.get(emailId)!.order].map((row) => {
       const r = folded.recipientAt(row);
-      return { recipientId: r.recipientId, response: r.response, at: r.at, opens: r.opens, clicks: r.clicks };
+      const { recipientId, response, at, opens, clicks, machineOpens } = r;
+      return { recipientId, response, at, opens, clicks, machineOpens };
     });
     const server = fetchAnswers({ emailId, recipients, next: null });
     try {
@@ -282,7 +283,8 @@ describe('faults of the state (issue 15)', () => {
     const folded = foldEvents(sent);
     const recipients = [...folded.emails.get(emailId)!.order].map((row) => {
       const r = folded.recipientAt(row);
-      return { recipientId: r.recipientId, response: r.response, at: r.at, opens: r.opens, clicks: r.clicks };
+      const { recipientId, response, at, opens, clicks, machineOpens } = r;
+      return { recipientId, response, at, opens, clicks, machineOpens };
     });
     const tabs = `snaptab-${Math.random()}`;
     const leader = createResponseStore({ cacheName: name, tabs });
