@@ -152,7 +152,8 @@ const same = (a: unknown, b: unknown) => a === b || (a == null && b == null);
  */
 export function sameContent(a: ResponseEvent, atA: number, b: ResponseEvent, atB: number): boolean {
   if (a === b && atA === atB) return true;
-  if (atA !== atB || a.response.toLowerCase() !== b.response.toLowerCase()) return false;
+  if (atA !== atB) return false;
+  if (a.response !== b.response && a.response.toLowerCase() !== b.response.toLowerCase()) return false;
   for (const field of FIELDS) if (field !== 'response' && !same(a[field], b[field])) return false;
   return true;
 }
