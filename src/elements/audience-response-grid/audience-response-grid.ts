@@ -370,7 +370,7 @@ export class AudienceResponseGridElement extends ResponseViewElement {
               const stage = rules && stageOf(rules, response);
               return stage ? m.stages[stage] : '';
             },
-            engagement: view.engagement(),
+            engagement: () => view.engagement(),
           },
           focusIndex: this.focusState.index,
           focusCol: this.focusState.col,
@@ -548,7 +548,7 @@ export class AudienceResponseGridElement extends ResponseViewElement {
       time: this.locales.time,
       responses: this.store?.state.rules.responses ?? [],
       optional: this.optional,
-      engagement: this.view?.engagement(),
+      engagement: () => this.view?.engagement(),
     };
   }
 

@@ -16,8 +16,8 @@ export interface CsvOptions {
   responses: readonly ResponseDefinition[];
   /** Optional columns the grid shows, written in the same order. */
   optional?: readonly OptionalColumn[];
-  /** The email's opens and clicks by row (AudienceView.engagement()), for the engagement columns. */
-  engagement?: EmailEngagement | undefined;
+  /** The email's opens and clicks by row (`() => view.engagement()`), asked only when an engagement column is shown. */
+  engagement?: () => EmailEngagement | undefined;
 }
 
 // The neutralizing rule (OWASP CSV injection) lives in core/csv-cell.ts; exported here as before.
@@ -106,6 +106,7 @@ export function audienceCsv(rows: Iterable<RecipientState>, options: CsvOptions)
   const label = labels(options);
   const stage = new Map(options.responses.map((response) => [response.id, messages.stages[definitionStage(response)]]));
   const out = [line(header)];
+  let engagement: EmailEngagement | undefined;
   for (const r of rows) {
     const cells: (string | number)[] = [
       r.contactName ?? '',
@@ -119,7 +120,7 @@ export function audienceCsv(rows: Iterable<RecipientState>, options: CsvOptions)
       options.time.zoned(r.lastAt),
     ];
     let row: RowEngagement | undefined;
-    const engaged = () => (row ??= options.engagement?.recipient(r.recipientId) ?? {});
+    const engaged = () => (row ??= (engagement ??= options.engagement?.())?.recipient(r.recipientId) ?? {});
     for (const column of optional) cells.push(optionalCell(column, r, engaged, options));
     cells.push(r.recipientId, r.contactId ?? '');
     out.push(line(cells));

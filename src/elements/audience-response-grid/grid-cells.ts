@@ -20,15 +20,17 @@ export interface CellContext {
   /** A response's stage, in the element's language. */
   stage: (response: string) => string;
   /**
-   * The email's opens and clicks by row, from the store's events (AudienceView.engagement()):
-   * the first open, last open, last click and clicked link columns. Without it they are empty.
+   * The email's opens and clicks by row, from the store's events (`() => view.engagement()`),
+   * for the first open, last open, last click and clicked link columns; without it they are
+   * empty. Asked only by a row that shows one of them: reading the log costs nothing to a grid
+   * without those columns.
    */
-  engagement?: EmailEngagement | undefined;
+  engagement?: () => EmailEngagement | undefined;
 }
 
 /** A row's engagement times, read once per row and only when a column shows one. */
 function engagementOf(r: RecipientState, ctx: CellContext, cache: { value?: RowEngagement }): RowEngagement {
-  return (cache.value ??= ctx.engagement?.recipient(r.recipientId) ?? {});
+  return (cache.value ??= ctx.engagement?.()?.recipient(r.recipientId) ?? {});
 }
 
 /**

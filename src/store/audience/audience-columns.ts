@@ -64,6 +64,11 @@ export class RowColumns {
     return (r.contactName !== undefined && test(r.contactName)) || (r.address !== undefined && test(r.address));
   }
 
+  /** Whether the column is read from the store's events (`EmailEngagement`), not the recipient record. */
+  static fromEvents(column: SortColumn): boolean {
+    return column === 'first-open' || column === 'last-open' || column === 'last-click' || column === 'clicked-link';
+  }
+
   /** Whether the column sorts by number (else by folded text). */
   static numeric(column: SortColumn): boolean {
     return (

@@ -187,7 +187,7 @@ export class AudienceView {
     }
     this.entry ??= this.state.emails.get(this.emailId);
     if (!this.entry) return { changed: [], moved: false };
-    this.columns.refresh();
+    this.refreshEngagement();
     const seqs = new Set<number>();
     for (let seq = this.grow(); seq < this.known; seq++) seqs.add(seq);
     for (const row of change.rows) {
@@ -203,8 +203,18 @@ export class AudienceView {
     if (this.pending.size === 0) return false;
     const seqs = new Set(this.pending);
     this.pending.clear();
-    this.columns.refresh();
+    this.refreshEngagement();
     return this.settle(seqs, false);
+  }
+
+  /**
+   * Reads the store's new opens and clicks when the sort needs them. Only then: the per-row
+   * engagement costs a log scan and maps over every engaged row, which a grid that neither shows
+   * nor sorts by those columns should not pay (the cells ask through `engagement()` themselves).
+   */
+  private refreshEngagement(): void {
+    const sort = this.q.sort;
+    if (sort && RowColumns.fromEvents(sort.column)) this.columns.refresh();
   }
 
   private shown(seq: number): boolean {
@@ -398,7 +408,7 @@ export class AudienceView {
   private rebuild(): void {
     const rules = this.state.rules;
     this.entry = this.state.emails.get(this.emailId);
-    this.columns.refresh();
+    this.refreshEngagement();
     this.needle = foldText(this.q.search.trim());
     this.search = textMatcher(this.needle);
     this.allowed = allowedResponses(rules, this.q);

@@ -77,6 +77,23 @@ describe('<audience-response-grid> engagement columns', () => {
     await expect(grid).to.be.accessible();
   });
 
+  it('reads no events while no engagement column is shown or sorted by', async () => {
+    const store = await storeWith(people());
+    let reads = 0;
+    const appliedEvents = store.appliedEvents.bind(store);
+    store.appliedEvents = () => (reads++, appliedEvents());
+    const grid = await gridIn(store, '');
+    grid.sortBy = 'opens';
+    await store.ingest([ev('opened', 'c', { at: 80 })]);
+    store.flush();
+    await settled(grid);
+    grid.csv();
+    expect(reads).to.equal(0);
+    grid.columns = 'contact,last-open';
+    await settled(grid);
+    expect(reads).to.be.above(0);
+  });
+
   it('shows times in the grid’s zone and language, and nothing for a recipient without opens', async () => {
     const grid = await gridIn(await storeWith(people()), ENGAGEMENT, { timeZone: 'Asia/Tokyo' });
     const time = new TimeFormatter(undefined, 'Asia/Tokyo');
