@@ -77,7 +77,15 @@ export class EmailEngagement {
   /** The earliest hand-over to the provider (or any event), when the host gives no send time. */
   firstSentAt = Infinity;
 
-  constructor(readonly emailId: string) {}
+  /**
+   * `perRow`: also keep each row's last open, last click and link (what `row` answers; the grid's
+   * engagement columns). Off, as the summary needs only the first times, they cost no memory:
+   * about 15 bytes a recipient on 200,000 recipients with half of them opening.
+   */
+  constructor(
+    readonly emailId: string,
+    readonly perRow = false,
+  ) {}
 
   /** Reads the events applied since the last call. */
   update(state: ResponseState, events: readonly ResponseEvent[]): void {
@@ -93,17 +101,11 @@ export class EmailEngagement {
       const at = eventTime(event.at);
       if (rules.handedToProvider[response] && at < this.firstSentAt) this.firstSentAt = at;
       const counter = rules.counter[response];
-      if (counter === COUNTER_OPENS || counter === COUNTER_CLICKS) {
-        earliest(this.firstOpen, row, at);
-        latest(this.lastOpen, row, at);
-      }
+      if (counter === COUNTER_OPENS || counter === COUNTER_CLICKS) earliest(this.firstOpen, row, at);
+      if (this.perRow) this.noteLatest(row, at, counter!, event.url);
       if (counter !== COUNTER_CLICKS) continue;
       earliest(this.firstClick, row, at);
-      latest(this.lastClick, row, at);
       if (event.url) {
-        const before = this.lastLinkOf.get(row);
-        if (!before || at > before.at || (at === before.at && event.url < before.url))
-          this.lastLinkOf.set(row, { at, url: event.url });
         let link = this.byUrl.get(event.url);
         if (!link) this.byUrl.set(event.url, (link = new Map()));
         link.set(row, (link.get(row) ?? 0) + 1);
@@ -117,7 +119,7 @@ export class EmailEngagement {
     return this.readFrom;
   }
 
-  /** A state row's engagement times: empty for a row with no open or click event. */
+  /** A state row's engagement times: empty for a row with no open or click event. Needs `perRow`. */
   row(row: number): RowEngagement {
     const out: RowEngagement = {};
     const firstOpen = this.firstOpen.get(row);
@@ -197,6 +199,17 @@ export class EmailEngagement {
     );
   }
 
+  /** A row's newest open, click and clicked link; at the same millisecond the link first in code-unit order. */
+  private noteLatest(row: number, at: number, counter: number, url: string | undefined): void {
+    if (counter !== COUNTER_OPENS && counter !== COUNTER_CLICKS) return;
+    latest(this.lastOpen, row, at);
+    if (counter !== COUNTER_CLICKS) return;
+    latest(this.lastClick, row, at);
+    if (!url) return;
+    const before = this.lastLinkOf.get(row);
+    if (!before || at > before.at || (at === before.at && url < before.url)) this.lastLinkOf.set(row, { at, url });
+  }
+
   private reset(state: ResponseState): void {
     this.readFrom = state;
     this.read = 0;
@@ -220,7 +233,7 @@ export function engagementFor(source: EngagementSource, emailId: string): EmailE
   let byEmail = shared.get(source);
   if (!byEmail) shared.set(source, (byEmail = new Map()));
   let engagement = byEmail.get(emailId);
-  if (!engagement) byEmail.set(emailId, (engagement = new EmailEngagement(emailId)));
+  if (!engagement) byEmail.set(emailId, (engagement = new EmailEngagement(emailId, true)));
   engagement.update(source.state, source.appliedEvents());
   return engagement;
 }

@@ -19,7 +19,7 @@ function engagementAfter(events: readonly ResponseEvent[]): { of: (recipientId: 
   const log: ResponseEvent[] = [];
   const { rejected } = state.apply(events, (event) => log.push(event));
   expect(rejected).to.deep.equal([]);
-  const engagement = new EmailEngagement('e1');
+  const engagement = new EmailEngagement('e1', true);
   engagement.update(state, log);
   return { of: (recipientId) => engagement.recipient(recipientId) };
 }
