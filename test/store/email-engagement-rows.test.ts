@@ -204,6 +204,57 @@ describe('the audience view sorted by engagement', () => {
     expect(view.engagement()!.recipient('none').lastLink).to.equal(X);
   });
 
+  it('after any batches and holds, equals a view built from scratch on the same events', () => {
+    const anEvent = fc.record({
+      recipient: fc.integer({ min: 1, max: 8 }).map((n) => `r${n}`),
+      response: fc.constantFrom('delivered', 'opened', 'opened-machine', 'clicked', 'hard-bounce'),
+      minute: fc.integer({ min: 0, max: 8 }),
+      url: fc.constantFrom(X, Y, 'https://a.example/', undefined),
+    });
+    const anOp = fc.oneof(
+      { arbitrary: fc.array(anEvent, { minLength: 1, maxLength: 5 }), weight: 5 },
+      { arbitrary: fc.boolean(), weight: 2 },
+    );
+    const sort = fc.record({
+      column: fc.constantFrom(
+        'first-open' as const,
+        'last-open' as const,
+        'last-click' as const,
+        'clicked-link' as const,
+      ),
+      direction: fc.constantFrom('ascending' as const, 'descending' as const),
+    });
+    fc.assert(
+      fc.property(sort, fc.array(anOp, { maxLength: 20 }), (sortBy, ops) => {
+        let n = 0;
+        const state = createResponseState();
+        const log: ResponseEvent[] = [];
+        const source = { state, appliedEvents: () => log };
+        const view = new AudienceView(state, 'e1', { sort: sortBy }, source);
+        for (const op of ops) {
+          if (typeof op === 'boolean') {
+            view.hold = op;
+            if (!op) view.applyPending();
+            continue;
+          }
+          const events = op.map((p) => ({
+            id: `q${n++}`,
+            emailId: 'e1',
+            recipientId: p.recipient,
+            response: p.response,
+            at: minutes(p.minute),
+            ...(p.url && p.response === 'clicked' ? { url: p.url } : {}),
+          }));
+          view.update({ rows: state.apply(events, (event) => log.push(event)).changed, reset: false });
+        }
+        view.applyPending();
+        const fresh = new AudienceView(state, 'e1', { sort: sortBy }, source);
+        expect(ids(view)).to.deep.equal(ids(fresh));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('without its store, has the engagement columns empty (all ties)', async () => {
     const store = await storeWith(events());
     const view = new AudienceView(store.state, 'e1', { sort: { column: 'first-open', direction: 'ascending' } });
