@@ -48,6 +48,7 @@ export type {
   SortColumn,
   SortDirection,
 } from './store/audience/audience-view';
+export type { EmailEngagement, EngagementSource, RowEngagement } from './store/email-engagement';
 
 export { EmailResponsesElement } from './elements/email-responses/email-responses';
 export type { EmailResponsesEventMap } from './elements/email-responses/email-responses';

@@ -31,17 +31,19 @@ export interface AudienceResponseGridProps {
   /**
    * The columns shown, in order, each with an optional width in px: `contact:240,address,response,opens`
    * (commas or spaces between). Names: `contact`, `address`, `response`, `opens`, `clicks`, `last-response`,
-   * `provider`, `email-type`, `stage` (the response's stage), `reason` (the provider's reason or details). A
-   * list of only `provider` and `email-type` adds them to the default six. Empty: the default six. It changes
-   * as the user chooses (`columns-change`); a choice kept in the cache wins over the attribute on the next
-   * visit.
+   * `provider`, `email-type`, `first-open`, `last-open` (human opens; a click counts), `last-click`,
+   * `clicked-link` (the newest click's URL; these four are empty for a recipient with no open or click
+   * event), `stage` (the response's stage), `reason` (the provider's reason or details). A list of only
+   * `provider` and `email-type` adds them to the default six. Empty: the default six. It changes as the user
+   * chooses (`columns-change`); a choice kept in the cache wins over the attribute on the next visit.
    */
   columns?: AudienceResponseGridElement['columns'];
   /** An IANA zone for times (`Europe/Paris`); default: the viewer's own. */
   timeZone?: AudienceResponseGridElement['timeZone'];
   /**
-   * `contact`, `address`, `response` (catalogue order), `opens`, `clicks`, `last-response`, `provider` or
-   * `email-type`; empty keeps first-appearance order.
+   * `contact`, `address`, `response` (catalogue order), `opens`, `clicks`, `last-response`, `provider`,
+   * `email-type`, `first-open`, `last-open`, `last-click` or `clicked-link` (rows without a value last);
+   * empty keeps first-appearance order.
    */
   sortBy?: AudienceResponseGridElement['sortBy'];
   /** `ascending` or `descending`. */

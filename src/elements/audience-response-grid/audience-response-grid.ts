@@ -134,7 +134,9 @@ export class AudienceResponseGridElement extends ResponseViewElement {
   /**
    * The columns shown, in order, each with an optional width in px: `contact:240,address,response,opens`
    * (commas or spaces between). Names: `contact`, `address`, `response`, `opens`, `clicks`,
-   * `last-response`, `provider`, `email-type`, `stage` (the response's stage), `reason` (the
+   * `last-response`, `provider`, `email-type`, `first-open`, `last-open` (human opens; a click
+   * counts), `last-click`, `clicked-link` (the newest click's URL; these four are empty for a
+   * recipient with no open or click event), `stage` (the response's stage), `reason` (the
    * provider's reason or details). A list of only `provider` and `email-type` adds them to the
    * default six. Empty: the default six. It changes as the user chooses (`columns-change`); a
    * choice kept in the cache wins over the attribute on the next visit.
@@ -144,7 +146,8 @@ export class AudienceResponseGridElement extends ResponseViewElement {
   @property({ attribute: 'time-zone' }) timeZone: string | undefined;
   /**
    * `contact`, `address`, `response` (catalogue order), `opens`, `clicks`, `last-response`,
-   * `provider` or `email-type`; empty keeps first-appearance order.
+   * `provider`, `email-type`, `first-open`, `last-open`, `last-click` or `clicked-link` (rows
+   * without a value last); empty keeps first-appearance order.
    */
   @property({ attribute: 'sort-by' }) sortBy: SortColumn | '' = '';
   /** `ascending` or `descending`. */
@@ -295,7 +298,7 @@ export class AudienceResponseGridElement extends ResponseViewElement {
       this.view.state !== store.state
     ) {
       const sameEmail = this.view?.emailId === this.emailId;
-      this.view = new AudienceView(store.state, this.emailId, gridQuery(this.queryInput()));
+      this.view = new AudienceView(store.state, this.emailId, gridQuery(this.queryInput()), store);
       this.needsRebuild = false;
       if (!sameEmail) this.scrollState.reset(this.layout());
     } else if (queryChanged) {
@@ -367,6 +370,7 @@ export class AudienceResponseGridElement extends ResponseViewElement {
               const stage = rules && stageOf(rules, response);
               return stage ? m.stages[stage] : '';
             },
+            engagement: () => view.engagement(),
           },
           focusIndex: this.focusState.index,
           focusCol: this.focusState.col,
@@ -544,6 +548,7 @@ export class AudienceResponseGridElement extends ResponseViewElement {
       time: this.locales.time,
       responses: this.store?.state.rules.responses ?? [],
       optional: this.optional,
+      engagement: () => this.view?.engagement(),
     };
   }
 

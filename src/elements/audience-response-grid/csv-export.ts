@@ -4,6 +4,7 @@ import { definitionStage } from '../../core/stages';
 import type { RecipientState } from '../../core/fold';
 import { responseLabel, type Messages } from '../shared/messages';
 import type { TimeFormatter } from '../shared/time-format';
+import type { EmailEngagement, RowEngagement } from '../../store/email-engagement';
 import type { OptionalColumn } from './grid-columns';
 
 /** What an export needs besides the rows. */
@@ -15,6 +16,8 @@ export interface CsvOptions {
   responses: readonly ResponseDefinition[];
   /** Optional columns the grid shows, written in the same order. */
   optional?: readonly OptionalColumn[];
+  /** The email's opens and clicks by row (`() => view.engagement()`), asked only when an engagement column is shown. */
+  engagement?: () => EmailEngagement | undefined;
 }
 
 // The neutralizing rule (OWASP CSV injection) lives in core/csv-cell.ts; exported here as before.
@@ -29,14 +32,59 @@ function labels(options: CsvOptions): Map<string, string> {
 }
 
 /** A time column's header names its zone: imports need the header on line 1, so no zone line. */
-function timeHeader(options: CsvOptions): string {
-  return options.messages.csv.inZone(options.messages.headers.lastResponse, options.time.timeZone);
+function timeHeader(options: CsvOptions, name = options.messages.headers.lastResponse): string {
+  return options.messages.csv.inZone(name, options.time.timeZone);
+}
+
+/** An optional column's header; the engagement times name their zone like Last response. */
+function optionalHeader(column: OptionalColumn, options: CsvOptions): string {
+  const h = options.messages.headers;
+  switch (column) {
+    case 'provider':
+      return h.provider;
+    case 'email-type':
+      return h.emailType;
+    case 'first-open':
+      return timeHeader(options, h.firstOpen);
+    case 'last-open':
+      return timeHeader(options, h.lastOpen);
+    case 'last-click':
+      return timeHeader(options, h.lastClick);
+    case 'clicked-link':
+      return h.clickedLink;
+  }
+}
+
+/** An optional column's cell: empty when the recipient has no value (no open or click event, say). */
+function optionalCell(
+  column: OptionalColumn,
+  r: RecipientState,
+  engaged: () => RowEngagement,
+  options: CsvOptions,
+): string {
+  const zoned = (at: number | undefined) => (at === undefined ? '' : options.time.zoned(at));
+  switch (column) {
+    case 'provider':
+      return r.provider ?? '';
+    case 'email-type':
+      return r.emailType ?? '';
+    case 'first-open':
+      return zoned(engaged().firstOpenAt);
+    case 'last-open':
+      return zoned(engaged().lastOpenAt);
+    case 'last-click':
+      return zoned(engaged().lastClickAt);
+    case 'clicked-link':
+      return engaged().lastLink ?? '';
+  }
 }
 
 /**
- * The Audience view as CSV: the header line, then one line per row (its stage beside its
- * response, in the views' words) given (the grid passes every row of its current filter and sort,
- * not only the rendered ones). Lines end in CRLF, as RFC 4180 and spreadsheets expect.
+ * The Audience view as CSV: the header line, then one line per row given (the grid passes every
+ * row of its current filter and sort, not only the rendered ones). Each line has the row's stage
+ * beside its response, in the views' words, then the optional columns the grid shows (provider,
+ * email type, first open, last open, last click, clicked link, in that order). Lines end in
+ * CRLF, as RFC 4180 and spreadsheets expect.
  */
 export function audienceCsv(rows: Iterable<RecipientState>, options: CsvOptions): string {
   const { messages } = options;
@@ -53,11 +101,12 @@ export function audienceCsv(rows: Iterable<RecipientState>, options: CsvOptions)
     h.clicks,
     timeHeader(options),
   ];
-  for (const column of optional) header.push(column === 'provider' ? h.provider : h.emailType);
+  for (const column of optional) header.push(optionalHeader(column, options));
   header.push(messages.csv.recipientId, messages.csv.contactId);
   const label = labels(options);
   const stage = new Map(options.responses.map((response) => [response.id, messages.stages[definitionStage(response)]]));
   const out = [line(header)];
+  let engagement: EmailEngagement | undefined;
   for (const r of rows) {
     const cells: (string | number)[] = [
       r.contactName ?? '',
@@ -70,7 +119,9 @@ export function audienceCsv(rows: Iterable<RecipientState>, options: CsvOptions)
       r.clicks,
       options.time.zoned(r.lastAt),
     ];
-    for (const column of optional) cells.push((column === 'provider' ? r.provider : r.emailType) ?? '');
+    let row: RowEngagement | undefined;
+    const engaged = () => (row ??= (engagement ??= options.engagement?.())?.recipient(r.recipientId) ?? {});
+    for (const column of optional) cells.push(optionalCell(column, r, engaged, options));
     cells.push(r.recipientId, r.contactId ?? '');
     out.push(line(cells));
   }

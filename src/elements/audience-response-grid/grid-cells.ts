@@ -3,6 +3,7 @@ import type { RecipientState } from '../../core/fold';
 import { isolated, ltr, visibleControls } from '../shared/bidi-text';
 import type { Messages } from '../shared/messages';
 import { sentToProviderWait, type TimeFormatter } from '../shared/time-format';
+import type { EmailEngagement, RowEngagement } from '../../store/email-engagement';
 import type { GridColumn } from './grid-columns';
 
 /** What rendering a row's cells needs, built once per render. */
@@ -18,6 +19,18 @@ export interface CellContext {
   limitHours: number;
   /** A response's stage, in the element's language. */
   stage: (response: string) => string;
+  /**
+   * The email's opens and clicks by row, from the store's events (`() => view.engagement()`),
+   * for the first open, last open, last click and clicked link columns; without it they are
+   * empty. Asked only by a row that shows one of them: reading the log costs nothing to a grid
+   * without those columns.
+   */
+  engagement?: () => EmailEngagement | undefined;
+}
+
+/** A row's engagement times, read once per row and only when a column shows one. */
+function engagementOf(r: RecipientState, ctx: CellContext, cache: { value?: RowEngagement }): RowEngagement {
+  return (cache.value ??= ctx.engagement?.()?.recipient(r.recipientId) ?? {});
 }
 
 /**
@@ -30,6 +43,7 @@ export function renderCells(
   ctx: CellContext,
   focusedCol: number,
 ): TemplateResult[] {
+  const engaged: { value?: RowEngagement } = {};
   return columns.map((column, col) => {
     const focused = col === focusedCol;
     return html`<div
@@ -38,9 +52,9 @@ export function renderCells(
       part=${focused ? 'cell focused-cell' : 'cell'}
       data-col=${col}
       data-column=${column.id}
-      title=${cellTitle(r, column, ctx) ?? nothing}
+      title=${cellTitle(r, column, ctx, engaged) ?? nothing}
       tabindex=${focused ? 0 : -1}
-    >${cellContent(r, column, ctx)}</div>`;
+    >${cellContent(r, column, ctx, engaged)}</div>`;
   });
 }
 
@@ -48,8 +62,17 @@ export function renderCells(
  * A text cell's whole text, as its tooltip: narrow columns cut names, addresses and reasons
  * with an ellipsis (screen readers still read the whole text, which stays in the cell).
  */
-function cellTitle(r: RecipientState, column: GridColumn, ctx: CellContext): string | undefined {
+function cellTitle(
+  r: RecipientState,
+  column: GridColumn,
+  ctx: CellContext,
+  engaged: { value?: RowEngagement },
+): string | undefined {
   switch (column.id) {
+    case 'clicked-link': {
+      const url = engagementOf(r, ctx, engaged).lastLink;
+      return url === undefined ? undefined : visibleControls(url);
+    }
     case 'contact':
       return r.contactName === undefined ? undefined : visibleControls(r.contactName);
     case 'address':
@@ -73,7 +96,12 @@ function cellTitle(r: RecipientState, column: GridColumn, ctx: CellContext): str
   }
 }
 
-function cellContent(r: RecipientState, column: GridColumn, ctx: CellContext): unknown {
+function cellContent(
+  r: RecipientState,
+  column: GridColumn,
+  ctx: CellContext,
+  engaged: { value?: RowEngagement },
+): unknown {
   switch (column.id) {
     case 'contact':
       return r.contactName !== undefined
@@ -87,9 +115,18 @@ function cellContent(r: RecipientState, column: GridColumn, ctx: CellContext): u
       return ctx.numbers.format(r.opens);
     case 'clicks':
       return ctx.numbers.format(r.clicks);
-    case 'last-response': {
-      const time = ctx.time.format(r.lastAt, ctx.now);
-      return html`<time dir="auto" datetime=${time.iso} title=${time.title}>${time.text}</time>`;
+    case 'last-response':
+      return timeContent(r.lastAt, ctx);
+    case 'first-open':
+      return timeContent(engagementOf(r, ctx, engaged).firstOpenAt, ctx);
+    case 'last-open':
+      return timeContent(engagementOf(r, ctx, engaged).lastOpenAt, ctx);
+    case 'last-click':
+      return timeContent(engagementOf(r, ctx, engaged).lastClickAt, ctx);
+    case 'clicked-link': {
+      // A URL is left-to-right data: isolated, its bidi controls shown, its whole text the tooltip.
+      const url = engagementOf(r, ctx, engaged).lastLink;
+      return url !== undefined ? ltr(url) : '';
     }
     case 'provider':
       return r.provider !== undefined ? ltr(r.provider) : '';
@@ -100,6 +137,13 @@ function cellContent(r: RecipientState, column: GridColumn, ctx: CellContext): u
     case 'reason':
       return r.reason !== undefined ? html`<span class="detail" dir="ltr">${visibleControls(r.reason)}</span>` : '';
   }
+}
+
+/** A time as the Last response column shows it (zone, language, relative while recent); empty without one. */
+function timeContent(at: number | undefined, ctx: CellContext): TemplateResult | string {
+  if (at === undefined) return '';
+  const time = ctx.time.format(at, ctx.now);
+  return html`<time dir="auto" datetime=${time.iso} title=${time.title}>${time.text}</time>`;
 }
 
 function responseContent(r: RecipientState, ctx: CellContext): TemplateResult {

@@ -5,13 +5,32 @@ import { warnOnce } from '../shared/warn';
 /**
  * Every column the grid can show. `stage` is the response's stage and `reason` the provider's
  * reason or details (a bounce's SMTP text, a cancel's cause): both are read from the row itself.
+ * `first-open`, `last-open`, `last-click` and `clicked-link` are read from the email's events
+ * (store/email-engagement.ts): a recipient with no open or click event leaves them empty.
  */
 export type ColumnId = SortColumn | 'stage' | 'reason';
 
-/** Columns a host adds with `columns="provider email-type"`: the CSV adds them too. */
-export type OptionalColumn = 'provider' | 'email-type';
+/** Shown columns the CSV adds after its own, in this order (hidden by default in the grid). */
+export type OptionalColumn = 'provider' | 'email-type' | 'first-open' | 'last-open' | 'last-click' | 'clicked-link';
 
-export const OPTIONAL_COLUMNS: readonly OptionalColumn[] = ['provider', 'email-type'];
+export const OPTIONAL_COLUMNS: readonly OptionalColumn[] = [
+  'provider',
+  'email-type',
+  'first-open',
+  'last-open',
+  'last-click',
+  'clicked-link',
+];
+
+/**
+ * A `columns` value naming only these (`provider email-type`, as before columns could be
+ * chosen) adds them after the default ones. The rule stays with the two it was made for: a
+ * chooser's choice of, say, only Contact and First open must read back as just those two.
+ */
+const ADDED_TO_DEFAULT: readonly ColumnId[] = ['provider', 'email-type'];
+
+/** The engagement columns that show a time. */
+export const ENGAGEMENT_TIME_COLUMNS = ['first-open', 'last-open', 'last-click'] as const;
 
 /** A shown column and, once resized, its width in CSS px. */
 export interface ColumnChoice {
@@ -81,6 +100,28 @@ const DEFINITIONS: Record<ColumnId, Definition> = {
     numeric: false,
     sortable: false,
   },
+  'first-open': {
+    id: 'first-open',
+    header: 'firstOpen',
+    track: 'minmax(11.5rem, 1fr)',
+    numeric: false,
+    sortable: true,
+  },
+  'last-open': { id: 'last-open', header: 'lastOpen', track: 'minmax(11.5rem, 1fr)', numeric: false, sortable: true },
+  'last-click': {
+    id: 'last-click',
+    header: 'lastClick',
+    track: 'minmax(11.5rem, 1fr)',
+    numeric: false,
+    sortable: true,
+  },
+  'clicked-link': {
+    id: 'clicked-link',
+    header: 'clickedLink',
+    track: 'minmax(12rem, 1.5fr)',
+    numeric: false,
+    sortable: true,
+  },
   stage: { id: 'stage', header: 'stage', track: 'minmax(8rem, 0.8fr)', numeric: false, sortable: false },
   reason: { id: 'reason', header: 'reason', track: 'minmax(12rem, 1.5fr)', numeric: false, sortable: false },
 };
@@ -107,8 +148,8 @@ export function isColumnId(value: string): value is ColumnId {
 
 /**
  * Reads a `columns` value: names separated by commas or spaces, each with an optional width in
- * px after a colon (`contact:240, response, opens, stage`). A list naming only optional columns
- * (`provider email-type`, as before columns could be chosen) adds them after the default ones;
+ * px after a colon (`contact:240, response, opens, stage`). A list naming only `provider` and
+ * `email-type` (as before columns could be chosen) adds them after the default ones;
  * any other list is the whole set, in its order. Unknown names and widths outside 48–1600 px are
  * warned about once and left out.
  */
@@ -138,7 +179,7 @@ export function parseColumns(value: string | null | undefined): ColumnChoice[] {
     }
     out.push(choice);
   }
-  const onlyOptional = out.every((choice) => (OPTIONAL_COLUMNS as readonly string[]).includes(choice.id));
+  const onlyOptional = out.every((choice) => ADDED_TO_DEFAULT.includes(choice.id));
   return onlyOptional ? [...DEFAULT_COLUMNS.map((id) => ({ id })), ...out] : out;
 }
 

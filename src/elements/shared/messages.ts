@@ -29,6 +29,13 @@ export interface Messages {
     lastResponse: string;
     provider: string;
     emailType: string;
+    /** The recipient's first human open (a click counts as one). */
+    firstOpen: string;
+    /** The recipient's newest human open or click. */
+    lastOpen: string;
+    lastClick: string;
+    /** The link of the recipient's newest click. */
+    clickedLink: string;
     stage: string;
     /** The provider's reason or details: a bounce's SMTP text, a cancel's cause. */
     reason: string;
@@ -124,6 +131,10 @@ export const ENGLISH: Messages = {
     lastResponse: 'Last response',
     provider: 'Provider',
     emailType: 'Email type',
+    firstOpen: 'First open',
+    lastOpen: 'Last open',
+    lastClick: 'Last click',
+    clickedLink: 'Clicked link',
     stage: 'Stage',
     reason: 'Reason',
   },

@@ -21,9 +21,23 @@ export type AudienceEngagement = Engagement;
 
 export const AUDIENCE_ENGAGEMENTS: readonly AudienceEngagement[] = ENGAGEMENTS;
 
-/** The columns the view sorts by. */
+/**
+ * The columns the view sorts by. `first-open`, `last-open`, `last-click` (times) and
+ * `clicked-link` (the newest click's URL) are read from the email's events (see `RowEngagement`).
+ */
 export type SortColumn =
-  'contact' | 'address' | 'response' | 'opens' | 'clicks' | 'last-response' | 'provider' | 'email-type';
+  | 'contact'
+  | 'address'
+  | 'response'
+  | 'opens'
+  | 'clicks'
+  | 'last-response'
+  | 'provider'
+  | 'email-type'
+  | 'first-open'
+  | 'last-open'
+  | 'last-click'
+  | 'clicked-link';
 
 export const SORT_COLUMNS: readonly SortColumn[] = [
   'contact',
@@ -34,6 +48,10 @@ export const SORT_COLUMNS: readonly SortColumn[] = [
   'last-response',
   'provider',
   'email-type',
+  'first-open',
+  'last-open',
+  'last-click',
+  'clicked-link',
 ];
 
 /** The same words `aria-sort` uses, so the element can pass them through. */
@@ -114,7 +132,14 @@ export function engaged(
  * of an email's life, while counts and times are most useful biggest and newest first.
  */
 export function firstDirection(column: SortColumn): SortDirection {
-  return column === 'opens' || column === 'clicks' || column === 'last-response' ? 'descending' : 'ascending';
+  return column === 'opens' ||
+    column === 'clicks' ||
+    column === 'last-response' ||
+    column === 'first-open' ||
+    column === 'last-open' ||
+    column === 'last-click'
+    ? 'descending'
+    : 'ascending';
 }
 
 /** Whether a response (catalogue index) belongs to a group. */

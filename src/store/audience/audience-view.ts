@@ -15,6 +15,7 @@ import {
 } from './audience-query';
 import { indexOfSeq, insertionIndex, numberCompare, sortByNumber, textCompare, type SeqCompare } from './audience-sort';
 import type { StoreChange } from '../store-events';
+import type { EmailEngagement, EngagementSource } from '../email-engagement';
 
 export type {
   AudienceEngagement,
@@ -82,12 +83,17 @@ export class AudienceView {
   /** While true, changes that would move rows wait for `applyPending` (the user is reading). */
   hold = false;
 
+  /**
+   * `source` is the store whose state this is: with it the engagement columns (first open, last
+   * open, last click, clicked link) sort by the store's events; without it they are empty.
+   */
   constructor(
     state: ResponseState,
     readonly emailId: string,
     query: AudienceQuery = {},
+    private readonly source?: EngagementSource,
   ) {
-    this.columns = new RowColumns(state);
+    this.columns = new RowColumns(state, emailId, source);
     this.q = normalizeQuery(query);
     this.rebuild();
   }
@@ -98,6 +104,14 @@ export class AudienceView {
 
   get query(): NormalizedQuery {
     return this.q;
+  }
+
+  /**
+   * The email's engagement per row (first and last open, last click and link), up to date with
+   * the store's log; undefined without a store, or when the store has moved to a newer state.
+   */
+  engagement(): EmailEngagement | undefined {
+    return this.columns.refresh();
   }
 
   /** Rows shown. */
@@ -160,7 +174,7 @@ export class AudienceView {
 
   /** A new state (the store refolded): start over. */
   setState(state: ResponseState): void {
-    this.columns = new RowColumns(state);
+    this.columns = new RowColumns(state, this.emailId, this.source);
     this.rebuild();
   }
 
@@ -173,6 +187,7 @@ export class AudienceView {
     }
     this.entry ??= this.state.emails.get(this.emailId);
     if (!this.entry) return { changed: [], moved: false };
+    this.refreshEngagement();
     const seqs = new Set<number>();
     for (let seq = this.grow(); seq < this.known; seq++) seqs.add(seq);
     for (const row of change.rows) {
@@ -188,7 +203,18 @@ export class AudienceView {
     if (this.pending.size === 0) return false;
     const seqs = new Set(this.pending);
     this.pending.clear();
+    this.refreshEngagement();
     return this.settle(seqs, false);
+  }
+
+  /**
+   * Reads the store's new opens and clicks when the sort needs them. Only then: the per-row
+   * engagement costs a log scan and maps over every engaged row, which a grid that neither shows
+   * nor sorts by those columns should not pay (the cells ask through `engagement()` themselves).
+   */
+  private refreshEngagement(): void {
+    const sort = this.q.sort;
+    if (sort && RowColumns.fromEvents(sort.column)) this.columns.refresh();
   }
 
   private shown(seq: number): boolean {
@@ -278,8 +304,10 @@ export class AudienceView {
     if (hit === 1) this.perResponse[response]!++;
     const sort = this.q.sort;
     if (!sort) return;
-    if (RowColumns.numeric(sort.column)) this.numberKeys[seq] = this.columns.numberKey(r!, sort.column);
-    else this.textKeys[seq] = RowColumns.textKey(r!, sort.column);
+    const row = this.entry!.order[seq]!;
+    if (RowColumns.numeric(sort.column))
+      this.numberKeys[seq] = this.columns.numberKey(r!, sort.column, row, sort.direction === 'descending');
+    else this.textKeys[seq] = this.columns.textKey(r!, sort.column, row);
   }
 
   /** Settles changed seqs; returns whether the list changed. */
@@ -299,8 +327,11 @@ export class AudienceView {
       let sameKey = true;
       if (sort && wasShown && nowShown) {
         sameKey = RowColumns.numeric(sort.column)
-          ? Object.is(this.numberKeys[seq], this.columns.numberKey(r!, sort.column))
-          : this.textKeys[seq] === RowColumns.textKey(r!, sort.column);
+          ? Object.is(
+              this.numberKeys[seq],
+              this.columns.numberKey(r!, sort.column, row, sort.direction === 'descending'),
+            )
+          : this.textKeys[seq] === this.columns.textKey(r!, sort.column, row);
       }
       if (wasShown === nowShown && sameKey) {
         // Stays where it is (or stays out): safe to settle before the list is searched, since
@@ -377,6 +408,7 @@ export class AudienceView {
   private rebuild(): void {
     const rules = this.state.rules;
     this.entry = this.state.emails.get(this.emailId);
+    this.refreshEngagement();
     this.needle = foldText(this.q.search.trim());
     this.search = textMatcher(this.needle);
     this.allowed = allowedResponses(rules, this.q);
