@@ -2,7 +2,7 @@ import type { EventRejection, ResponseEvent } from '../core/event';
 import type { RecipientState, ResponseState, SavedRecipient } from '../core/fold';
 import { responseIndex } from '../core/rules';
 import { eventTime } from '../core/time';
-import { checkServerRecipient, type ServerRecipient, type SnapshotPage } from './snapshot-page';
+import { checkServerRecipient, labelRow, pageRows, type ServerRecipient, type SnapshotPage } from './snapshot-page';
 import type { ReconcileConflict } from './store-events';
 
 export type { ServerRecipient, SnapshotPage };
@@ -75,8 +75,17 @@ export function reconcilePage(
   const conflicts: ReconcileConflict[] = [];
   const problems: string[] = [];
   const rejected: EventRejection[] = [];
-  for (const server of page.recipients ?? []) {
-    const saved = toSaved(page.emailId, server, state);
+  // A page's rows come as objects or as columns (pageRows); either way each is checked as an event.
+  const unpacked = pageRows(page.recipients);
+  for (const rejection of unpacked.rejected) {
+    problems.push(rejection.reason);
+    rejected.push(rejection);
+  }
+  for (let i = 0; i < unpacked.rows.length; i++) {
+    const server = unpacked.rows[i] as ServerRecipient;
+    if (server === undefined && unpacked.columnar) continue;
+    const checked = toSaved(page.emailId, server, state);
+    const saved = 'code' in checked && unpacked.columnar ? labelRow(checked, i) : checked;
     if ('code' in saved) {
       problems.push(saved.reason);
       rejected.push(saved);
