@@ -95,11 +95,13 @@ export function reconcilePage(
     const optimistic = existing >= 0 ? state.recipientAt(existing) : undefined;
     const row = state.resetRecipient(saved, existing >= 0 ? eventsAfterCursor(existing) : []);
     if (row < 0) continue;
-    const result = state.recipientAt(row);
     rows.push(row);
     applied.push(saved);
-    // A recipient the client had not heard of yet is news, not a disagreement.
-    if (optimistic !== undefined && disagree(optimistic, result))
+    // A recipient the client had not heard of yet is news, not a disagreement; its state is not
+    // read here (a million-row snapshot is mostly such rows).
+    if (optimistic === undefined) continue;
+    const result = state.recipientAt(row);
+    if (disagree(optimistic, result))
       conflicts.push({ emailId: page.emailId, recipientId: saved.recipientId, optimistic, server: result });
   }
   return { rows, saved: applied, conflicts, problems, rejected };
