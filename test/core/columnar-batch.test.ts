@@ -202,6 +202,22 @@ describe('columnar batches', () => {
     }
   });
 
+  it('label only the rejections of rows, not those of plain events beside them', () => {
+    const plainBad = { id: 'p', emailId: 'e1', recipientId: 'r9', response: 'nope', at: BASE_TIME };
+    const batch = encodeColumns([
+      { id: 'a', emailId: 'e1', recipientId: 'r1', response: 'opened', at: BASE_TIME },
+      { id: 'b', emailId: 'e1', recipientId: 'r2', response: 'nope', at: BASE_TIME },
+    ]);
+    const result = applyItems(createResponseState(), [plainBad, batch, plainBad]);
+    expect(result.accepted).to.equal(1);
+    const reasons = result.rejected.map((r) => [r.reason, 'row' in r ? r.row : undefined]);
+    expect(reasons).to.have.deep.members([
+      ['"nope" is not a response in rules spec-1', undefined],
+      ['"nope" is not a response in rules spec-1', undefined],
+      ['row 1: "nope" is not a response in rules spec-1', 1],
+    ]);
+  });
+
   it('count a row as a redelivery of the same event sent as an object', () => {
     const event = { id: 'a', emailId: 'e1', recipientId: 'r1', response: 'opened', at: BASE_TIME };
     const state = createResponseState();
