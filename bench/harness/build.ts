@@ -8,7 +8,7 @@ import { ownSideEffects } from '../../scripts/vite-side-effects.mjs';
 
 export const ROOT = new URL('../..', import.meta.url).pathname;
 export const PAGES = join(ROOT, 'bench/pages');
-export const PAGE_NAMES = ['ours', 'ag-grid', 'vaadin', 'store', 'cold'] as const;
+export const PAGE_NAMES = ['ours', 'ag-grid', 'vaadin', 'store', 'cold', 'snapshot'] as const;
 
 /** `minify: false` keeps names readable in a profile (BENCH_MINIFY=0). */
 export async function buildPages(outDir: string, minify = process.env.BENCH_MINIFY !== '0'): Promise<void> {
@@ -18,6 +18,8 @@ export async function buildPages(outDir: string, minify = process.env.BENCH_MINI
     logLevel: 'warn',
     // The pages import src/: keep its element registrations (package.json's sideEffects names dist/ only).
     plugins: [ownSideEffects()],
+    // The project's public/ holds msw's worker, which the snapshot page's mock backend registers.
+    publicDir: join(ROOT, 'public'),
     build: {
       outDir,
       emptyOutDir: true,

@@ -10,6 +10,10 @@ export interface BenchConfig {
   /** `rowsMatched`: sizes also scrolled with the step scaled to pass equal rows (see ScrollOptions). */
   scroll: { sizes: number[]; rowsMatched: number[]; seconds: number; step: number };
   cold: { sizes: number[] };
+  /** Issue 16 §3: the backlog folded as objects and as columns (Node). */
+  columnar: { events: number; recipients: number; runs: number };
+  /** Issue 16 §3: the mock backend's snapshot of this many recipients, as objects and as columns. */
+  snapshot: { rows: number };
 }
 
 export function configFor(quick: boolean): BenchConfig {
@@ -21,5 +25,8 @@ export function configFor(quick: boolean): BenchConfig {
     updates: { rows: 100_000, rates: [10_000, 50_000], seconds: quick ? 2 : 4, drainMs: 3_000 },
     scroll: { sizes: [100_000, 1_000_000], rowsMatched: [1_000_000], seconds: quick ? 2 : 3, step: 240 },
     cold: { sizes: [100_000, 1_000_000] },
+    columnar: { events: 1_000_000, recipients: 100_000, runs: quick ? 1 : 3 },
+    // BENCH_SNAPSHOT_ROWS: a smaller audience, to try the section on a loaded machine.
+    snapshot: { rows: Number(process.env.BENCH_SNAPSHOT_ROWS) || 1_000_000 },
   };
 }

@@ -11,6 +11,7 @@ import type { GridName, MountInfo } from '../pages/shared/bench-api';
 import { spread } from '../pages/shared/stats';
 import { launch, within, type Bench } from './browser';
 import { PAGES, ROOT, buildIife, buildPages } from './build';
+import { runBacklog, runSnapshot } from './columnar';
 import { configFor } from './config';
 import { runFirefoxSection } from './firefox';
 import { renderMarkdown } from './report';
@@ -20,7 +21,7 @@ import { servePages } from './server';
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
 const onlyArg = args.find((arg) => arg.startsWith('--only='));
-const SECTIONS = ['core', 'bundle', 'store', 'cold', 'updates', 'scroll', 'firefox'] as const;
+const SECTIONS = ['core', 'columnar', 'bundle', 'store', 'cold', 'snapshot', 'updates', 'scroll', 'firefox'] as const;
 type Section = (typeof SECTIONS)[number];
 const only = new Set<Section>(onlyArg ? (onlyArg.slice('--only='.length).split(',') as Section[]) : SECTIONS);
 const config = configFor(quick);
@@ -100,9 +101,11 @@ const round = (n: number) => Math.round(n * 100) / 100;
  */
 const ESTIMATE_S: Record<Section, number> = {
   core: 30,
+  columnar: 40,
   bundle: 3,
   store: 15,
   cold: 60,
+  snapshot: 60,
   updates: 35,
   scroll: 80,
   firefox: 150,
@@ -345,6 +348,14 @@ async function runScroll(bench: Bench, origin: string): Promise<void> {
 async function main(): Promise<void> {
   log(`${config.mode} run: ${config.runs} run(s) per figure; sections ${[...only].join(', ')}`);
   if (only.has('core')) runCore();
+  if (only.has('columnar')) {
+    noteLoad('columnar');
+    (results.columnar ??= {}).backlog = runBacklog(config.columnar);
+    const b = results.columnar.backlog!;
+    log(
+      `columnar backlog: objects ${fmt(b.objects.total.median, 2)} M events/s (parse ${fmt(b.objects.parse.median, 2)}, fold ${fmt(b.objects.fold.median, 2)}), columns ${fmt(b.columns.total.median, 2)} (parse ${fmt(b.columns.parse.median, 2)}, unpack + fold ${fmt(b.columns.fold.median, 2)})`,
+    );
+  }
   const temp = mkdtempSync(join(tmpdir(), 'email-responses-bench-'));
   let bench: Bench | undefined;
   let server: Awaited<ReturnType<typeof servePages>> | undefined;
@@ -356,7 +367,7 @@ async function main(): Promise<void> {
         `bundle: ${results.bundle.file} ${(results.bundle.bytes / 1000).toFixed(1)} kB, ${(results.bundle.gzipBytes / 1000).toFixed(1)} kB gzip`,
       );
     }
-    const browserSections = (['store', 'cold', 'updates', 'scroll'] as const).filter((s) => only.has(s));
+    const browserSections = (['store', 'cold', 'snapshot', 'updates', 'scroll'] as const).filter((s) => only.has(s));
     if (browserSections.length > 0 || only.has('firefox')) {
       noteLoad('build pages');
       await buildPages(join(temp, 'pages'));
@@ -369,6 +380,17 @@ async function main(): Promise<void> {
       log(`Chromium ${bench.version}`);
       if (only.has('store')) await runStore(bench, server.origin);
       if (only.has('cold')) await runCold(bench, server.origin);
+      if (only.has('snapshot')) {
+        noteLoad('snapshot');
+        (results.columnar ??= {}).snapshot = await runSnapshot(
+          bench,
+          server.origin,
+          config.snapshot.rows,
+          config.runs,
+          log,
+          (runSeconds) => roomForAnotherRun('snapshot', runSeconds),
+        );
+      }
       if (only.has('updates')) await runUpdates(bench, server.origin);
       if (only.has('scroll')) await runScroll(bench, server.origin);
     }

@@ -3,6 +3,7 @@
 // then the goals of issue 8, met or not and by how much.
 import type { GridName, MainThread } from '../pages/shared/bench-api';
 import { spread, type Spread } from '../pages/shared/stats';
+import { columnarGoals, columnarRows } from './columnar';
 import { renderFirefoxSection } from './firefox';
 import type { Results } from './results';
 
@@ -170,6 +171,7 @@ export function goals(results: Results): Goal[] {
       note: fold < 5e6 ? `${(5e6 / fold).toFixed(2)}× too slow` : '',
     });
   }
+  out.push(...columnarGoals(results.columnar));
   if (results.bundle) {
     const kb = results.bundle.gzipBytes / 1000;
     const broken = results.bundle.registersElements
@@ -286,6 +288,8 @@ export function renderMarkdown(results: Results): string {
       digits: 2,
     });
   }
+  for (const row of columnarRows(results.columnar))
+    own.push({ figure: row.figure, unit: row.unit, values: { ours: row.value }, digits: row.digits });
   if (results.store) {
     own.push({
       figure: `store ingest with IndexedDB write-through, ${n(results.config.ingest.events)} events`,

@@ -11,6 +11,7 @@ import type {
 } from '../pages/shared/bench-api';
 import type { Spread } from '../pages/shared/stats';
 import type { BundleSize } from './build';
+import type { ColumnarResults } from './columnar';
 import type { BenchConfig } from './config';
 import type { FirefoxComparison } from './firefox';
 
@@ -52,5 +53,7 @@ export interface Results {
   bundle?: BundleSize;
   /** The `firefox` section: the same figures in Firefox and Chromium. */
   firefox?: FirefoxComparison;
+  /** Issue 16 §3: the same data as plain events and as columnar batches. */
+  columnar?: ColumnarResults;
   problems: string[];
 }

@@ -21,6 +21,11 @@ export interface DemoSwitches {
   lateBounces: boolean;
   /** Send about a quarter of the provider's events as SendGrid webhook items on the provider stream. */
   providerFormat: boolean;
+  /**
+   * Send events (SSE, NDJSON, poll) and snapshot rows as columnar batches (docs/wire-format.md)
+   * instead of objects. A request's `format=columns` or `format=objects` wins over it.
+   */
+  columnar: boolean;
 }
 
 export const NO_SWITCHES: Readonly<DemoSwitches> = {
@@ -28,6 +33,7 @@ export const NO_SWITCHES: Readonly<DemoSwitches> = {
   reordering: false,
   lateBounces: false,
   providerFormat: false,
+  columnar: false,
 };
 
 export interface FeedOptions {

@@ -2,7 +2,7 @@
 // (demo/backend/README.md shows each request and answer). Cursors are decimal positions in the
 // event log; every stream and the poll endpoint resume from one.
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import { DEFAULT_RULES } from '../../src/core/index';
+import { DEFAULT_RULES, SNAPSHOT_COLUMNS, encodeColumns } from '../../src/core/index';
 import type { DemoBackend } from './backend';
 import { contactNumber } from './contacts';
 
@@ -35,6 +35,18 @@ function sseCursor(request: Request): Cursor {
   return readCursor(new URL(request.url).searchParams.get('lastEventId'), 'lastEventId');
 }
 
+/**
+ * Whether a request wants columnar batches (docs/wire-format.md): `format=columns` or
+ * `format=objects` in its query, else undefined (the columnar switch decides).
+ */
+function formatOf(request: Request): boolean | undefined {
+  const format = new URL(request.url).searchParams.get('format');
+  return format === 'columns' ? true : format === 'objects' ? false : undefined;
+}
+
+/** Snapshot rows' texts that rarely repeat go without a dictionary (see encodeColumns). */
+const SNAPSHOT_PLAIN = ['recipientId', 'contactId', 'contactName', 'address'];
+
 const badRequest = (error: string) => HttpResponse.json({ error }, { status: 400 });
 const notFound = (error: string) => HttpResponse.json({ error }, { status: 404 });
 
@@ -49,13 +61,13 @@ export function createHandlers(backend: DemoBackend): HttpHandler[] {
     http.get('/api/stream', ({ request }) => {
       const cursor = sseCursor(request);
       if (typeof cursor !== 'number') return badRequest(cursor.error);
-      return streams.open('sse', backend.startCursor('sse', cursor));
+      return streams.open('sse', backend.startCursor('sse', cursor), undefined, formatOf(request));
     }),
 
     http.get('/api/stream.ndjson', ({ request }) => {
       const cursor = readCursor(new URL(request.url).searchParams.get('cursor'), 'cursor');
       if (typeof cursor !== 'number') return badRequest(cursor.error);
-      return streams.open('ndjson', backend.startCursor('ndjson', cursor), NDJSON_LIFETIME_MS);
+      return streams.open('ndjson', backend.startCursor('ndjson', cursor), NDJSON_LIFETIME_MS, formatOf(request));
     }),
 
     http.get('/api/events', ({ request }) => {
@@ -64,8 +76,9 @@ export function createHandlers(backend: DemoBackend): HttpHandler[] {
       if (typeof cursor !== 'number') return badRequest(cursor.error);
       const limit = Math.min(MAX_POLL_LIMIT, Math.max(1, Number(params.get('limit')) || POLL_LIMIT));
       const from = backend.startCursor('poll', cursor);
-      const events = feed.read(from, limit);
-      const next = from + events.length;
+      const read = feed.read(from, limit);
+      const next = from + read.length;
+      const events = (formatOf(request) ?? backend.switches.columnar) ? encodeColumns(read) : read;
       return HttpResponse.json({ events, cursor: String(next), more: next < feed.main.length, from: String(from) });
     }),
 
@@ -95,7 +108,12 @@ export function createHandlers(backend: DemoBackend): HttpHandler[] {
         return notFound(
           `email-responses demo: email "${emailId}" has no page ${JSON.stringify(pageText)}; pages start at 0`,
         );
-      return HttpResponse.json(body);
+      if (!(formatOf(request) ?? backend.switches.columnar)) return HttpResponse.json(body);
+      const rows = body.recipients;
+      return HttpResponse.json({
+        ...body,
+        recipients: encodeColumns(rows, SNAPSHOT_COLUMNS, { plain: SNAPSHOT_PLAIN }),
+      });
     }),
 
     http.get('/api/rules', () => HttpResponse.json(DEFAULT_RULES)),

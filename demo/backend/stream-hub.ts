@@ -6,6 +6,7 @@
 // Not msw's `sse()`: its resolver cannot tell when the client has gone, so a stream's timers would
 // outlive it. A plain ReadableStream answers with its own `cancel`, and msw's worker passes
 // `text/event-stream` bodies through uncloned, so a closed EventSource really cancels it.
+import { encodeColumns } from '../../src/core/columnar-encode';
 import type { EventFeed } from './event-feed';
 
 export type StreamKind = 'sse' | 'ndjson' | 'sendgrid-sse';
@@ -23,6 +24,8 @@ interface LiveStream {
   wake: (() => void) | undefined;
   done: boolean;
   timer: ReturnType<typeof setTimeout> | undefined;
+  /** Events as columnar batches; undefined: as the columnar switch says at each message. */
+  columns: boolean | undefined;
 }
 
 const STREAM_HEADERS: Record<StreamKind, Record<string, string>> = {
@@ -51,12 +54,12 @@ export class StreamHub {
    * A streaming response from cursor `from`. NDJSON streams end cleanly after `endAfterMs`: msw
    * keeps a copy of every non-SSE body it answers with, so an endless one would grow forever.
    */
-  open(kind: StreamKind, from: number, endAfterMs?: number): Response {
+  open(kind: StreamKind, from: number, endAfterMs?: number, columns?: boolean): Response {
     let live: LiveStream | undefined;
     const body = new ReadableStream<Uint8Array>(
       {
         start: (controller) => {
-          live = { kind, position: from, controller, wake: undefined, done: false, timer: undefined };
+          live = { kind, position: from, controller, wake: undefined, done: false, timer: undefined, columns };
           this.#streams.add(live);
           if (kind !== 'ndjson')
             controller.enqueue(this.#encoder.encode(`retry: ${SSE_RETRY_MS}\n: from cursor ${from}\n\n`));
@@ -108,8 +111,9 @@ export class StreamHub {
       stream.position += items.length;
       return `id: ${stream.position}\ndata: ${JSON.stringify(items)}\n\n`;
     }
-    const events = this.#feed.read(from, MESSAGE_SIZE);
-    stream.position += events.length;
+    const read = this.#feed.read(from, MESSAGE_SIZE);
+    stream.position += read.length;
+    const events = (stream.columns ?? this.#feed.switches.columnar) ? encodeColumns(read) : read;
     if (stream.kind === 'ndjson') return `${JSON.stringify({ cursor: String(stream.position), events })}\n`;
     return `id: ${stream.position}\ndata: ${JSON.stringify(events)}\n\n`;
   }

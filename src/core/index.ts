@@ -13,6 +13,19 @@ export { FIELD_LIMITS, checkEvent, validateEvents } from './validate';
 export { EARLIEST_EVENT_TIME, LATEST_EVENT_TIME, eventTime, parseIsoTime } from './time';
 export { ResponseState, createResponseState, foldEvents } from './fold';
 export type { AppliedBatch, FoldedResponses, RecipientState, SavedRecipient } from './fold';
+export {
+  COLUMNAR_FORMAT,
+  COLUMNAR_VERSION,
+  EVENT_COLUMNS,
+  MAX_COLUMNAR_ROWS,
+  SNAPSHOT_COLUMNS,
+  decodeColumns,
+  isColumnarBatch,
+} from './columnar-batch';
+export type { ColumnSchema, ColumnarBatch, ColumnarRowRejection, DecodedColumns } from './columnar-batch';
+export { applyItems, expandColumnar } from './columnar-apply';
+export { encodeColumns } from './columnar-encode';
+export type { EncodeOptions } from './columnar-encode';
 export type { EmailEntry } from './email-table';
 export { contactFlags } from './effects';
 export { explainRecipientEvents } from './explain';

@@ -5,6 +5,7 @@
  */
 import type { ResponseRules } from '../core/catalogue';
 import { checkRules } from '../core/rules';
+import { isColumnarBatch } from '../core/columnar-batch';
 import type { SnapshotPage } from './snapshot-page';
 
 export type Read<T> = { ok: true; value: T } | { ok: false; reason: string; body?: unknown };
@@ -65,7 +66,9 @@ export async function* readSnapshotPages(
       const response = await fetch(address, init);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       body = (await response.json()) as SnapshotPage;
-      if (!body || !Array.isArray(body.recipients)) throw new Error('the answer has no recipients list');
+      // Rows as a list, or as one columnar batch (docs/wire-format.md), checked when applied.
+      if (!body || !(Array.isArray(body.recipients) || isColumnarBatch(body.recipients)))
+        throw new Error('the answer has no recipients list');
     } catch (error) {
       yield { ok: false, reason: `the snapshot at ${address.pathname} could not be read: ${errorText(error)}` };
       return;

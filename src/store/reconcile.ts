@@ -2,7 +2,7 @@ import type { EventRejection, ResponseEvent } from '../core/event';
 import type { RecipientState, ResponseState, SavedRecipient } from '../core/fold';
 import { responseIndex } from '../core/rules';
 import { eventTime } from '../core/time';
-import { checkServerRecipient, type ServerRecipient, type SnapshotPage } from './snapshot-page';
+import { checkServerRecipient, labelRow, pageRows, type ServerRecipient, type SnapshotPage } from './snapshot-page';
 import type { ReconcileConflict } from './store-events';
 
 export type { ServerRecipient, SnapshotPage };
@@ -75,8 +75,17 @@ export function reconcilePage(
   const conflicts: ReconcileConflict[] = [];
   const problems: string[] = [];
   const rejected: EventRejection[] = [];
-  for (const server of page.recipients ?? []) {
-    const saved = toSaved(page.emailId, server, state);
+  // A page's rows come as objects or as columns (pageRows); either way each is checked as an event.
+  const unpacked = pageRows(page.recipients);
+  for (const rejection of unpacked.rejected) {
+    problems.push(rejection.reason);
+    rejected.push(rejection);
+  }
+  for (let i = 0; i < unpacked.rows.length; i++) {
+    const server = unpacked.rows[i] as ServerRecipient;
+    if (server === undefined && unpacked.columnar) continue;
+    const checked = toSaved(page.emailId, server, state);
+    const saved = 'code' in checked && unpacked.columnar ? labelRow(checked, i) : checked;
     if ('code' in saved) {
       problems.push(saved.reason);
       rejected.push(saved);
@@ -86,11 +95,13 @@ export function reconcilePage(
     const optimistic = existing >= 0 ? state.recipientAt(existing) : undefined;
     const row = state.resetRecipient(saved, existing >= 0 ? eventsAfterCursor(existing) : []);
     if (row < 0) continue;
-    const result = state.recipientAt(row);
     rows.push(row);
     applied.push(saved);
-    // A recipient the client had not heard of yet is news, not a disagreement.
-    if (optimistic !== undefined && disagree(optimistic, result))
+    // A recipient the client had not heard of yet is news, not a disagreement; its state is not
+    // read here (a million-row snapshot is mostly such rows).
+    if (optimistic === undefined) continue;
+    const result = state.recipientAt(row);
+    if (disagree(optimistic, result))
       conflicts.push({ emailId: page.emailId, recipientId: saved.recipientId, optimistic, server: result });
   }
   return { rows, saved: applied, conflicts, problems, rejected };

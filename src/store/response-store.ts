@@ -1,5 +1,6 @@
 import { DEFAULT_RULES, type ResponseRules } from '../core/catalogue';
 import type { EventRejection, ResponseEvent } from '../core/event';
+import { applyItems } from '../core/columnar-apply';
 import { ResponseState, type RecipientState } from '../core/fold';
 import type { ProviderName } from '../core/providers/index';
 import { loadProviderNormalizers } from './provider-normalizers';
@@ -220,7 +221,10 @@ export class ResponseStore extends EventTarget {
     return this.cacheState;
   }
 
-  /** Validates and applies events. Resolves with what was applied and what was rejected, and why. */
+  /**
+   * Validates and applies events: plain ones, columnar batches (docs/wire-format.md), or both.
+   * Resolves with what was applied and what was rejected, and why.
+   */
   ingest(events: Iterable<unknown>): Promise<IngestResult> {
     // Before the cache is read, events wait: restoring saved rows needs them absent.
     if (this.hydrated) return Promise.resolve(this.applyNow(events));
@@ -510,7 +514,9 @@ export class ResponseStore extends EventTarget {
    */
   private applyNow(events: Iterable<unknown>, accepted?: ResponseEvent[], own = true): IngestResult {
     const recorded: RecordedEvent[] = [];
-    const batch = this.current.apply(
+    // applyItems: columnar batches among the items are unpacked (docs/wire-format.md).
+    const batch = applyItems(
+      this.current,
       events,
       (event, row, at) => {
         this.log.add(event, row, at);

@@ -1,4 +1,12 @@
 /** What a backend's snapshot endpoint returns: the authoritative state of an email's audience. */
+import {
+  SNAPSHOT_COLUMNS,
+  decodeColumns,
+  isColumnarBatch,
+  rowReason,
+  type ColumnarBatch,
+  type ColumnarRowRejection,
+} from '../core/columnar-batch';
 import type { EventRejection, ResponseEvent } from '../core/event';
 import type { CompiledRules } from '../core/rules';
 import { checkEvent, errorText, type CheckedEvent } from '../core/validate';
@@ -26,7 +34,12 @@ export interface SnapshotPage {
   emailId: string;
   /** The stream cursor this snapshot is as of: events after it are applied on top. */
   cursor?: string;
-  recipients: ServerRecipient[];
+  /**
+   * The rows as objects, or as one columnar batch of `SNAPSHOT_COLUMNS` (docs/wire-format.md):
+   * `recipientId`, `response`, `at`, and optionally `opens`, `clicks`, `machineOpens`, `reason`,
+   * `contactId`, `contactName`, `address`, `provider`.
+   */
+  recipients: ServerRecipient[] | ColumnarBatch;
   /** The next page's token, or null on the last page. */
   next?: string | null;
   /**
@@ -108,3 +121,27 @@ export function checkServerRecipient(input: unknown, emailId: string, rules: Com
 }
 
 const scratch: CheckedEvent = { event: undefined as unknown as ResponseEvent, response: -1, at: 0 };
+
+/** A page's recipients, as objects or columns, unpacked into the rows to check one by one. */
+export interface PageRows {
+  /** One per row, in order; undefined where the row is in `rejected` already. */
+  rows: unknown[];
+  /** Rows whose dictionary index is wrong, or the whole batch when it is malformed. */
+  rejected: EventRejection[];
+  /** True when the rows came as columns: a rejection then names the row's index. */
+  columnar: boolean;
+}
+
+/** The rows of a snapshot page's `recipients`, which may be a list or a columnar batch. Never throws. */
+export function pageRows(recipients: unknown): PageRows {
+  if (!isColumnarBatch(recipients))
+    return { rows: Array.isArray(recipients) ? recipients : [], rejected: [], columnar: false };
+  const decoded = decodeColumns(recipients, SNAPSHOT_COLUMNS);
+  if (!decoded.ok) return { rows: [], rejected: [decoded.rejection], columnar: true };
+  return { rows: decoded.rows, rejected: decoded.rejected, columnar: true };
+}
+
+/** A columnar snapshot row's rejection, with its index. */
+export function labelRow(rejection: EventRejection, row: number): ColumnarRowRejection {
+  return { ...rejection, reason: rowReason(row, rejection.reason), row };
+}

@@ -1,7 +1,8 @@
 // Any async iterable as a source: a host's own client, a replay of a recorded stream, a worker
-// port wrapped in a generator. Each value is one event, an array of events, or
-// `{ cursor, events }`. When the iterable throws (or ends, unless `reconnectOnEnd` is false) the
-// factory is called again after the backoff with the last committed cursor.
+// port wrapped in a generator. Each value is one event, an array of events, a columnar batch, or
+// `{ cursor, events }` (events as a list or one columnar batch). When the iterable throws (or
+// ends, unless `reconnectOnEnd` is false) the factory is called again after the backoff with the
+// last committed cursor.
 import { ReconnectingSource, errorText, type Link, type Teardown } from './reconnecting-source';
 import type { SourceOptions } from './source';
 import { unpackMessage } from './unpack-message';

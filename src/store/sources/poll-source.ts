@@ -13,6 +13,7 @@ import {
   type Teardown,
 } from './reconnecting-source';
 import type { SourceOptions } from './source';
+import { isColumnarBatch } from '../../core/columnar-batch';
 import { cursorOf, parseJson, withQueryParam } from './unpack-message';
 
 export interface PollSourceOptions extends SourceOptions {
@@ -33,8 +34,10 @@ interface PollPage {
 function readPage(value: unknown): PollPage | undefined {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
   const body = value as Record<string, unknown>;
-  if (!Array.isArray(body.events)) return undefined;
-  return { events: body.events, cursor: cursorOf(body.cursor), more: body.more === true };
+  // `events` may be one columnar batch (docs/wire-format.md): the store unpacks it.
+  const events = isColumnarBatch(body.events) ? [body.events] : body.events;
+  if (!Array.isArray(events)) return undefined;
+  return { events, cursor: cursorOf(body.cursor), more: body.more === true };
 }
 
 export class PollSource extends ReconnectingSource {

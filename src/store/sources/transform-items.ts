@@ -1,5 +1,7 @@
 // The optional per-item transform (raw provider webhook bodies into events). A body it cannot
-// handle must not cost the rest of the batch, so each failure is reported and skipped.
+// handle must not cost the rest of the batch, so each failure is reported and skipped. A columnar
+// batch is events already, in the library's own format: it passes untransformed.
+import { isColumnarBatch } from '../../core/columnar-batch';
 import { describeRaw } from './unpack-message';
 
 export type ItemTransform = (item: unknown) => unknown[];
@@ -12,6 +14,10 @@ export function transformItems(
   if (!transform) return items;
   const out: unknown[] = [];
   for (const item of items) {
+    if (isColumnarBatch(item)) {
+      out.push(item);
+      continue;
+    }
     try {
       const result: unknown = transform(item);
       // Lenient about the return shape: a host's transform written for one event still works.

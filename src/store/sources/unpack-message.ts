@@ -1,5 +1,7 @@
 // The shapes a message may take on the wire, turned into items and a cursor. Only the outer
-// shape is checked here: the items themselves stay raw for the store to validate.
+// shape is checked here: the items themselves stay raw for the store to validate. A columnar
+// batch (docs/wire-format.md) is one item: the store unpacks it.
+import { isColumnarBatch } from '../../core/columnar-batch';
 
 export type ParseResult = { ok: true; value: unknown } | { ok: false; reason: string };
 
@@ -34,11 +36,17 @@ export function cursorOf(value: unknown): string | undefined {
   return undefined;
 }
 
-/** One event, an array of events, or (when allowed) an envelope with a cursor. */
+/**
+ * One event, an array of events, or (when allowed) an envelope with a cursor; each of them may be
+ * a columnar batch instead of events (`{ "cursor": "...", "events": { "format": "columns", … } }`).
+ */
 export function unpackMessage(value: unknown, options: UnpackOptions = {}): Unpacked {
   if (Array.isArray(value)) return { items: value, cursor: undefined };
   if (isObject(value) && options.envelope !== false && Array.isArray(value.events)) {
     return { items: value.events, cursor: cursorOf(value.cursor) };
+  }
+  if (isObject(value) && options.envelope !== false && isColumnarBatch(value.events)) {
+    return { items: [value.events], cursor: cursorOf(value.cursor) };
   }
   const cursor =
     options.idAsCursor && isObject(value) && typeof value.id === 'string' && value.id !== '' ? value.id : undefined;

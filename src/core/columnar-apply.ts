@@ -1,0 +1,94 @@
+/**
+ * Applying a batch whose items may be columnar batches as well as plain events: each columnar
+ * batch is unpacked into its rows, and all of them go through `ResponseState.apply`, the one path
+ * every event takes, so a row is validated, deduplicated and folded exactly as the same event
+ * sent as an object. A rejected row says which row of which batch it was.
+ */
+import type { AcceptedListener, AppliedBatch } from './batch';
+import { EVENT_COLUMNS, decodeColumns, isColumnarBatch, rowReason, type ColumnarRowRejection } from './columnar-batch';
+import type { EventRejection } from './event';
+import type { ResponseState } from './fold';
+import { readBatch } from './validate';
+
+/** Plain events with the rows of any columnar batch among them, and what could not be unpacked. */
+export interface ExpandedItems {
+  events: unknown[];
+  /** Malformed batches (rejected whole) and rows whose dictionary index is wrong. */
+  rejected: EventRejection[];
+  /**
+   * For each of `events`, the row it is in its columnar batch, or -1 for a plain event; undefined
+   * when no item was a columnar batch (the events are then the items themselves).
+   */
+  rowOf: Int32Array | undefined;
+}
+
+/** Unpacks the columnar batches among `items`; plain events pass as they are. Never throws. */
+export function expandColumnar(items: readonly unknown[]): ExpandedItems {
+  let any = false;
+  for (const item of items) if (isColumnarBatch(item)) any = true;
+  if (!any) return { events: items as unknown[], rejected: [], rowOf: undefined };
+  const events: unknown[] = [];
+  const rows: number[] = [];
+  const rejected: EventRejection[] = [];
+  for (const item of items) {
+    if (!isColumnarBatch(item)) {
+      events.push(item);
+      rows.push(-1);
+      continue;
+    }
+    const decoded = decodeColumns(item, EVENT_COLUMNS);
+    if (!decoded.ok) {
+      rejected.push(decoded.rejection);
+      continue;
+    }
+    rejected.push(...decoded.rejected);
+    const unpacked = decoded.rows;
+    for (let i = 0; i < unpacked.length; i++) {
+      const row = unpacked[i];
+      if (row === undefined) continue;
+      events.push(row);
+      rows.push(i);
+    }
+  }
+  return { events, rejected, rowOf: Int32Array.from(rows) };
+}
+
+/**
+ * The rejections of `apply` with, for each event that was a row of a columnar batch, its index
+ * in `row` and before its reason. Rows are found by identity: a rejection carries its input.
+ */
+export function labelRows(
+  rejected: readonly EventRejection[],
+  events: readonly unknown[],
+  rowOf: Int32Array | undefined,
+): EventRejection[] {
+  if (rowOf === undefined || rejected.length === 0) return rejected as EventRejection[];
+  // Built only when something was rejected: a Map of every event costs more than the lookups.
+  const indexOf = new Map<unknown, number>();
+  for (let k = 0; k < events.length; k++) if (rowOf[k]! >= 0) indexOf.set(events[k], rowOf[k]!);
+  return rejected.map((rejection) => {
+    const row = indexOf.get(rejection.event);
+    if (row === undefined) return rejection;
+    const labelled: ColumnarRowRejection = { ...rejection, reason: rowReason(row, rejection.reason), row };
+    return labelled;
+  });
+}
+
+/**
+ * `state.apply` for items that may be columnar batches (see docs/wire-format.md) as well as
+ * plain events. A malformed batch is rejected whole; a bad row is rejected with its index and
+ * the reason the same event would get as an object; the other rows apply.
+ */
+export function applyItems(
+  state: ResponseState,
+  items: Iterable<unknown>,
+  onAccepted?: AcceptedListener,
+  onDuplicate?: AcceptedListener,
+): AppliedBatch {
+  const read = readBatch(items);
+  if (!Array.isArray(read)) return { accepted: 0, duplicates: 0, rejected: [read], changed: [], changedEmails: [] };
+  const { events, rejected, rowOf } = expandColumnar(read);
+  const batch = state.apply(events, onAccepted, onDuplicate);
+  if (rowOf === undefined) return batch;
+  return { ...batch, rejected: [...rejected, ...labelRows(batch.rejected, events, rowOf)] };
+}
