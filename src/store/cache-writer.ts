@@ -4,7 +4,8 @@
  */
 import type { ResponseRules } from '../core/catalogue';
 import type { ResponseState } from '../core/fold';
-import { openResponseCache, type RecordedEvent, type ResponseCache } from './cache/index';
+import type { RecordedEvent, ResponseCache } from './cache/index';
+import { loadCache } from './cache/load-cache';
 import type { EventLog } from './event-log';
 import type { CacheStatus } from './store-events';
 
@@ -62,6 +63,8 @@ export class CacheWriter {
       this.status({ state: 'memory-only', reason });
     };
     try {
+      // Loaded here, on demand: a store without a cache name never fetches the cache's code.
+      const { openResponseCache } = await loadCache();
       const cache = await openResponseCache({ name, onUnavailable: memoryOnly });
       if (this.closed) {
         // The store was closed while the database opened: its connection must not outlive it.
