@@ -1,5 +1,6 @@
-import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { iifeParts, iifeVariants } from './scripts/vite-iife-parts.mjs';
+import { minifyTemplates } from './scripts/vite-minify-templates.mjs';
 import { ownSideEffects } from './scripts/vite-side-effects.mjs';
 
 /**
@@ -8,7 +9,11 @@ import { ownSideEffects } from './scripts/vite-side-effects.mjs';
  *   `dist/core.js` (DOM-free), `dist/providers.js` (the webhook kit and the provider normalizers,
  *   for servers) and the React and Vue bindings, with lit, @lit/context and idb left as imports
  *   for the host's bundler;
- * - `iife`: `dist/email-responses.iife.js`, everything inlined, for one `<script>` tag.
+ * - `iife`: `dist/email-responses.iife.js` for one `<script>` tag, everything inlined but the code a
+ *   page may never run (the IndexedDB cache, idb): ES modules in `dist/iife/` it imports from next
+ *   to itself when first needed (scripts/vite-iife-parts.mjs), and the provider normalizers
+ *   (`dist/providers.js`).
+ * Both minify the CSS and markup inside Lit's templates (scripts/vite-minify-templates.mjs).
  * Without a library mode, `vite` serves the demo (index.html) with the msw worker from public/.
  * `demo`: the demo page built into dist-demo/.
  */
@@ -28,7 +33,7 @@ const ES_ENTRIES = {
 export default defineConfig(({ mode }) => {
   if (mode === 'es') {
     return {
-      plugins: [ownSideEffects()],
+      plugins: [ownSideEffects(), minifyTemplates()],
       build: {
         outDir: 'dist',
         emptyOutDir: true,
@@ -51,11 +56,8 @@ export default defineConfig(({ mode }) => {
   }
   if (mode === 'iife') {
     return {
-      plugins: [ownSideEffects()],
-      // An IIFE has no chunks: the provider normalizers, loaded on demand, come from dist/providers.js.
-      resolve: {
-        alias: [{ find: /^\.\/provider-normalizers$/, replacement: resolve('src/store/provider-normalizers.iife.ts') }],
-      },
+      // An IIFE has no chunks: what loads on demand comes as ES modules from next to the script.
+      plugins: [iifeVariants(), ownSideEffects(), minifyTemplates(), iifeParts()],
       build: {
         outDir: 'dist',
         // Runs after the ES build: emptying would delete its output.

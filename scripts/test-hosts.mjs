@@ -12,7 +12,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, ensureChromium } from './chromium.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const HOSTS = ['react', 'vue', 'plain'];
+const HOSTS = ['react', 'vue', 'angular', 'plain'];
 let passed = 0;
 let failed = 0;
 
@@ -26,7 +26,13 @@ function check(name, ok, why = '') {
 }
 
 function run(command, args, cwd) {
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', timeout: 10 * 60_000 });
+  const result = spawnSync(command, args, {
+    cwd,
+    encoding: 'utf8',
+    timeout: 10 * 60_000,
+    // The Angular CLI asks about analytics on a terminal; never here.
+    env: { ...process.env, NG_CLI_ANALYTICS: 'false' },
+  });
   return {
     ok: result.status === 0,
     output: `${result.stdout ?? ''}${result.stderr ?? ''}${result.error?.message ?? ''}`,
@@ -64,7 +70,8 @@ const TYPES = {
   '.json': 'application/json',
 };
 
-function serve(dir) {
+/** `csp`: the Content-Security-Policy header each page is served with, if any. */
+function serve(dir, csp) {
   const server = createServer((request, response) => {
     const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname));
     let file = join(dir, path);
@@ -77,7 +84,9 @@ function serve(dir) {
       return;
     }
     if (file.endsWith('/')) file = join(file, 'index.html');
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    const headers = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' };
+    if (csp) headers['content-security-policy'] = csp;
+    response.writeHead(200, headers);
     response.end(readFileSync(file));
   });
   return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
@@ -95,6 +104,7 @@ const tarball = join(work, packed.output.trim().split('\n').pop() ?? '');
 const dirs = {};
 if (check('npm pack makes a tarball', packed.ok && existsSync(tarball), packed.output)) {
   for (const host of HOSTS) {
+    const started = performance.now();
     const dir = join(work, host);
     cpSync(join(ROOT, 'test/hosts', host), dir, { recursive: true });
     const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
@@ -112,12 +122,28 @@ if (check('npm pack makes a tarball', packed.ok && existsSync(tarball), packed.o
       check('vue: vue-tsc with strictTemplates passes', tsc.ok, tsc.output);
       checkWrong('vue', 'npx', ['--no-install', 'vue-tsc', '-p', 'tsconfig.wrong.json'], dir, 'src/Wrong.vue');
     }
-    if (host === 'plain') {
+    if (host === 'angular') {
+      // `ng build` (the CLI's esbuild application builder) compiles ahead of time with
+      // strictTemplates: it is the strict type-check of the app and its build at once.
+      checkWrong(
+        'angular',
+        'npx',
+        ['--no-install', 'tsc', '-p', 'tsconfig.wrong.json', '--pretty', 'false'],
+        dir,
+        'src/wrong.ts',
+      );
+      const build = run('npx', ['--no-install', 'ng', 'build'], dir);
+      if (check('angular: ng build (strict, strictTemplates, AOT)', build.ok, build.output))
+        dirs[host] = join(dir, 'dist/browser');
+    } else if (host === 'plain') {
       dirs[host] = dir;
-      continue;
+    } else {
+      const build = run('npx', ['--no-install', 'vite', 'build', '--logLevel', 'warn'], dir);
+      if (check(`${host}: vite build`, build.ok, build.output)) dirs[host] = join(dir, 'dist');
     }
-    const build = run('npx', ['--no-install', 'vite', 'build', '--logLevel', 'warn'], dir);
-    if (check(`${host}: vite build`, build.ok, build.output)) dirs[host] = join(dir, 'dist');
+    console.log(
+      `  hosts: ${host} installed, checked and built in ${((performance.now() - started) / 1000).toFixed(0)} s`,
+    );
   }
 }
 
@@ -128,6 +154,7 @@ const PAGES = {
     ['#direct audience-response-grid', 'direct:'],
   ],
   vue: [['audience-response-grid', 'vue:']],
+  angular: [['audience-response-grid', 'angular:']],
   plain: [['audience-response-grid', 'plain:']],
 };
 
@@ -135,7 +162,9 @@ const ready = Object.keys(dirs);
 if (ready.length > 0) {
   const browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS });
   for (const host of ready) {
-    const server = await serve(dirs[host]);
+    // The plain page is served under a strict script policy: the IIFE's lazy parts are ES modules
+    // from its own origin, which `script-src 'self'` allows.
+    const server = await serve(dirs[host], host === 'plain' ? "script-src 'self'; object-src 'none'" : undefined);
     const page = await browser.newPage();
     const errors = [];
     page.on('console', (message) => {
@@ -178,6 +207,18 @@ if (ready.length > 0) {
           'plain: the IIFE loads the provider normalizers on demand and reads a SendGrid webhook',
           Array.isArray(events) && events.length === 1,
           JSON.stringify(events),
+        );
+        const cache = await page.evaluate(() => window.cacheCheck).catch((error) => String(error));
+        const parts = await page.evaluate(() =>
+          performance
+            .getEntriesByType('resource')
+            .map((entry) => new URL(entry.name).pathname)
+            .filter((path) => path.includes('/dist/iife/')),
+        );
+        check(
+          'plain: a store with a cache name loads the cache from dist/iife/ next to the IIFE, under the strict policy',
+          cache === 'ready' && parts.some((path) => path.endsWith('/dist/iife/cache.js')),
+          `cache status: ${JSON.stringify(cache)}; parts requested: ${JSON.stringify(parts)}`,
         );
       }
     } catch (error) {

@@ -4,8 +4,9 @@
  */
 import type { ResponseRules } from '../core/catalogue';
 import type { ResponseState } from '../core/fold';
-import { openResponseCache, type RecordedEvent, type ResponseCache } from './cache/index';
+import type { RecordedEvent, ResponseCache } from './cache/index';
 import { snapshotKey, type CorrectionRecord } from './cache/cache-schema';
+import { loadCache } from './cache/load-cache';
 import { conflictKey, type SettledConflict } from './event-conflicts';
 import type { EventLog } from './event-log';
 import type { KeptSnapshotRow } from './snapshot-resets';
@@ -67,6 +68,8 @@ export class CacheWriter {
       this.status({ state: 'memory-only', reason });
     };
     try {
+      // Loaded here, on demand: a store without a cache name never fetches the cache's code.
+      const { openResponseCache } = await loadCache();
       const cache = await openResponseCache({ name, onUnavailable: memoryOnly });
       if (this.closed) {
         // The store was closed while the database opened: its connection must not outlive it.

@@ -4,7 +4,9 @@ import { property } from 'lit/decorators.js';
 import { createResponseStore, type ResponseStore, type ResponseStoreOptions } from '../../store/response-store';
 import { DEFAULT_RULES } from '../../core/catalogue';
 import type { ProviderName } from '../../core/providers/index';
-import { createSourceOrReport, type SourceKind } from '../../store/sources/index';
+// Not sources/index: that carries every transport; this loads only the one `stream-kind` names.
+import { createSourceOrReport } from '../../store/sources/lazy-source';
+import type { SourceKind } from '../../store/sources/source-spec';
 import { storeContext } from '../controllers/store-context';
 import type { IngestResult, ResponseStoreEventMap } from '../../store/store-events';
 

@@ -4,7 +4,8 @@
  * stays as it is, and clearing or upgrading one never touches the other. A record is the grid's
  * `columns` value (`contact:240,address,response`), which the grid checks as it would the attribute.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { DBSchema, IDBPDatabase } from 'idb';
+import { loadIdb } from './load-cache';
 
 export const GRID_COLUMNS_DATABASE = 'email-responses-grid-columns';
 
@@ -28,25 +29,30 @@ function database(name: string): Promise<Database | undefined> {
   let db = opened.get(name);
   if (!db) {
     let connection: Database | undefined;
-    db = openDB<GridColumnsSchema>(name, 1, {
-      upgrade(upgrading) {
-        upgrading.createObjectStore('columns', { keyPath: 'key' });
-      },
-      // Never hold up another tab's upgrade or delete: reopen on the next read or write.
-      blocking() {
-        connection?.close();
-        opened.delete(name);
-      },
-      terminated() {
-        opened.delete(name);
-      },
-    }).then(
-      (open) => (connection = open),
-      () => {
-        opened.delete(name);
-        return undefined;
-      },
-    );
+    // idb loads on demand (load-cache.ts): only a grid beside a cache keeps its columns.
+    db = loadIdb()
+      .then(({ openDB }) =>
+        openDB<GridColumnsSchema>(name, 1, {
+          upgrade(upgrading) {
+            upgrading.createObjectStore('columns', { keyPath: 'key' });
+          },
+          // Never hold up another tab's upgrade or delete: reopen on the next read or write.
+          blocking() {
+            connection?.close();
+            opened.delete(name);
+          },
+          terminated() {
+            opened.delete(name);
+          },
+        }),
+      )
+      .then(
+        (open) => (connection = open),
+        () => {
+          opened.delete(name);
+          return undefined;
+        },
+      );
     opened.set(name, db);
   }
   return db;

@@ -18,5 +18,8 @@ export { WEBSOCKET_CURSOR_PARAM, WebSocketSource, type WebSocketSourceOptions } 
 export { POLL_CURSOR_PARAM, PollSource, type PollSourceOptions } from './poll-source';
 export { MAX_OVERSIZED_REPEATS, NDJSON_CURSOR_PARAM, NdjsonSource, type NdjsonSourceOptions } from './ndjson-source';
 export { IterableSource, type IterableFactory, type IterableSourceOptions } from './iterable-source';
-export { SOURCE_KINDS, createSource, createSourceOrReport, type SourceKind, type SourceSpec } from './create-source';
+export { createSource } from './create-source';
+export { SOURCE_KINDS, type SourceKind, type SourceSpec } from './source-spec';
+export { LazySource, createSourceOrReport } from './lazy-source';
+export { loadSourceClass, type SourceClasses } from './load-source';
 export { FailedSource } from './failed-source';

@@ -30,3 +30,10 @@ window.providerCheck = root.store.providerTransform('sendgrid').then((transform)
     },
   ]),
 );
+// A store with a cache: the IIFE loads the cache's code (dist/iife/cache.js) from next to itself.
+const cached = window.EmailResponses.createResponseStore({ cacheName: 'plain-host' });
+window.cacheCheck = cached.ready.then(() => {
+  const state = cached.cacheStatus.state;
+  void cached.close();
+  return state;
+});

@@ -206,7 +206,20 @@ describe('named SSE events and unknown stream kinds', () => {
     store.close();
   });
 
-  it('createSourceOrReport builds a known kind as createSource does', () => {
-    expect(createSourceOrReport({ kind: 'sse', url: '/x' })).to.be.instanceOf(SseSource);
+  it('createSourceOrReport builds a known kind as createSource does, its class loaded as it starts', async () => {
+    worker.use(
+      sse('/hard/sse-lazy', ({ client }) => {
+        client.send({ id: '1', event: 'response', data: ev('named') } as never);
+        client.send({ id: '2', data: ev('plain') });
+      }),
+    );
+    const source = createSourceOrReport({ kind: 'sse', url: '/hard/sse-lazy', watchNetwork: false });
+    expect(source.kind).to.equal('sse');
+    const sink = recordingSink();
+    source.start(sink);
+    expect(source.status.state, 'while the SSE code loads').to.equal('connecting');
+    await until(() => sink.ids.length === 2, 'both events');
+    source.stop();
+    expect(sink.ids).to.deep.equal(['named', 'plain']);
   });
 });

@@ -1,0 +1,15 @@
+/**
+ * The <script> build's lazy parts: code a page may never run (the IndexedDB cache, idb) is not
+ * inlined in dist/email-responses.iife.js but built as ES modules into dist/iife/ and imported from
+ * next to the script when first needed. A dynamic `import()` of a same-origin module is allowed by
+ * a strict `script-src 'self'`, and needs no Trusted Types policy.
+ */
+
+// Read while the script runs: document.currentScript is null once it has finished (and for a module).
+const script = typeof document === 'undefined' ? null : document.currentScript;
+const base = script instanceof HTMLScriptElement && script.src ? script.src : globalThis.location?.href;
+
+/** Imports `dist/iife/<name>.js` (vite.config.ts's IIFE_PARTS) from next to the script. */
+export function loadPart<T>(name: string): Promise<T> {
+  return import(/* @vite-ignore */ new URL(`./iife/${name}.js`, base).href) as Promise<T>;
+}

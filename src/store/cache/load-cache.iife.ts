@@ -1,0 +1,13 @@
+// The <script> build's loader of the cache (see load-cache.ts): ES modules next to the script.
+import { loadPart } from '../../entries/iife-parts';
+import type { CacheModule, IdbModule } from './load-cache';
+
+export type { CacheModule, IdbModule };
+
+export function loadCache(): Promise<CacheModule> {
+  return loadPart<CacheModule>('cache');
+}
+
+export function loadIdb(): Promise<IdbModule> {
+  return loadPart<IdbModule>('idb');
+}

@@ -1,0 +1,78 @@
+// Issue 14, bundle: code a page does not use is not loaded. The IndexedDB cache (and idb) loads
+// only for an element given `cache-name`, and a stream's transport only for the `stream-kind` it
+// names; until it is here the element shows the stream connecting, never stopped. Asserted from
+// the page's resource timing: the test runner serves each module as its own request, so a module
+// that was never imported was never requested. The test without a cache must run first (one page).
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/elements/email-responses/define';
+import type { EmailResponsesElement } from '../../src/elements/email-responses/email-responses';
+import type { ConnectionStatus } from '../../src/store/sources/source';
+import { event } from '../support/events';
+
+const CACHE = /\/src\/store\/cache\/(index|open-cache|response-cache|hydrate)\.ts$|\/node_modules\/idb\//;
+const TRANSPORT = /\/src\/store\/sources\/(sse|websocket|poll|ndjson|iterable)-source\.ts$/;
+
+/** The paths of the modules this page requested that match `pattern`. */
+function requested(pattern: RegExp): string[] {
+  return performance
+    .getEntriesByType('resource')
+    .map((entry) => new URL(entry.name).pathname)
+    .filter((path) => pattern.test(path));
+}
+
+async function until(condition: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 500 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+  if (!condition()) throw new Error(`timed out waiting for ${what}`);
+}
+
+function deleteDatabase(name: string): Promise<void> {
+  return new Promise((resolve) => {
+    const request = indexedDB.deleteDatabase(name);
+    request.onsuccess = request.onerror = request.onblocked = () => resolve();
+  });
+}
+
+describe('what a page does not use is not loaded', () => {
+  const name = `email-responses-lazy-${Date.now()}`;
+  after(() => deleteDatabase(name));
+
+  it('without cache-name or stream-url, neither the cache, idb nor a transport is requested', async () => {
+    const element = await fixture<EmailResponsesElement>(html`<email-responses></email-responses>`);
+    await element.ingest([event('opened', { recipientId: 'a' })]);
+    expect(element.store.state.recipient('e1', 'a')?.response).to.equal('opened');
+    expect(element.store.cacheStatus.state).to.equal('none');
+    expect(requested(CACHE)).to.deep.equal([]);
+    expect(requested(TRANSPORT)).to.deep.equal([]);
+  });
+
+  it('stream-kind="poll" loads the poll transport alone, connecting meanwhile', async () => {
+    const heard: ConnectionStatus['state'][] = [];
+    const element = document.createElement('email-responses');
+    element.addEventListener('connection-change', (e) => heard.push(e.detail.state));
+    element.setAttribute('stream-kind', 'poll');
+    element.setAttribute('stream-url', '/api/lazy-parts-nowhere');
+    document.body.append(element);
+    try {
+      expect(element.store.connection.state, 'before the code is here').to.equal('connecting');
+      await until(() => requested(TRANSPORT).length > 0, 'the transport');
+      await until(() => heard.length > 1, 'the poll source to report');
+      expect(heard[0]).to.equal('connecting');
+      expect(requested(TRANSPORT)).to.deep.equal(['/src/store/sources/poll-source.ts']);
+    } finally {
+      element.remove();
+    }
+  });
+
+  it('with cache-name, the cache loads, keeps what was applied and restores it on the next visit', async () => {
+    const first = await fixture<EmailResponsesElement>(html`<email-responses cache-name=${name}></email-responses>`);
+    await first.store.ready;
+    expect(first.store.cacheStatus.state).to.equal('ready');
+    expect(requested(CACHE).length, 'the cache modules and idb').to.be.greaterThan(0);
+    await first.ingest([event('clicked', { recipientId: 'kept' })]);
+    await first.store.close();
+    const second = await fixture<EmailResponsesElement>(html`<email-responses cache-name=${name}></email-responses>`);
+    await second.store.ready;
+    expect(second.store.state.recipient('e1', 'kept')?.response, 'read from the cache').to.equal('clicked');
+    await second.store.close();
+  });
+});
