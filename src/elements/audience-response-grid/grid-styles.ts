@@ -169,7 +169,7 @@ export const gridStyles = css`
     white-space: nowrap;
     text-overflow: ellipsis;
   }
-  /* The pointer's grip on a column's end edge; the keyboard resizes with Alt+arrows instead. */
+  /* A column's resize separator on its end edge: the pointer's grip, and focusable with F2 on the header. */
   .resize-handle {
     position: absolute;
     inset-block: 0;
@@ -181,6 +181,12 @@ export const gridStyles = css`
   }
   .resize-handle:hover {
     border-inline-end: 3px solid var(--_accent);
+  }
+  /* The focused separator (F2 on its header) is a filled bar in the accent colour, not a hairline. */
+  .resize-handle:focus {
+    outline: 2px solid var(--_accent);
+    outline-offset: -2px;
+    background: var(--_accent);
   }
   [role='columnheader'].numeric {
     justify-content: flex-end;
@@ -292,26 +298,37 @@ export const gridStyles = css`
   .narrow .header,
   .narrow .row {
     /*
-     * Shares of the width, never the content's: a long response or time can no longer squeeze
-     * the contact to a letter. Line 1: contact, then response; line 2: address, opens, clicks, time.
-     * Opens and Clicks never get less than their header and its sort arrow ("O…" told nothing);
-     * the address and the (short) time share the rest.
+     * Fixed tracks for the counts and the time, which are short and known (a short time is at most
+     * "Dec 16, 12:26 PM"); the contact and the address share what is left. Shares of the width cut
+     * "Last response" and the addresses at 420 px while the time had room to spare.
      */
-    --_count-min: 4.75rem;
-    grid-template-columns: minmax(0, 30fr) minmax(var(--_count-min), 14fr) minmax(var(--_count-min), 14fr) minmax(0, 42fr);
+    --_count-track: 4.75rem;
+    --_time-track: 8.75rem;
+    grid-template-columns: minmax(0, 1fr) var(--_count-track) var(--_count-track) var(--_time-track);
     grid-template-rows: 1fr 1fr;
     grid-template-areas:
       'contact response response response'
       'address opens clicks time';
   }
-  /* Three lines in a slim grid: the contact, the response, then address, opens, clicks, time. */
+  /*
+   * Four lines in a slim grid (a phone, a side panel): the contact, the response and the address
+   * each have a line, whole, then opens, clicks and time share the last. In three lines the
+   * address and the time were cut to "m…" and "52 mi…" at 320 px.
+   */
   .slim .header,
   .slim .row {
-    grid-template-rows: 1fr 1fr 1fr;
+    grid-template-columns: minmax(0, 1fr) minmax(0, 1fr) minmax(0, 1.6fr);
+    grid-template-rows: repeat(4, 1fr);
     grid-template-areas:
-      'contact contact contact contact'
-      'response response response response'
-      'address opens clicks time';
+      'contact contact contact'
+      'response response response'
+      'address address address'
+      'opens clicks time';
+  }
+  .slim [data-column='opens'],
+  .slim [data-column='clicks'],
+  .slim [data-column='last-response'] {
+    font-size: 0.875em;
   }
   .narrow [data-column='contact'] {
     grid-area: contact;
