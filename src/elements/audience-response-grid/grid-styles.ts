@@ -60,6 +60,10 @@ export const gridStyles = css`
       scroll-snap-type: y mandatory;
       scroll-padding-block-start: 3px;
     }
+    .chip-group-label {
+      line-height: var(--_chip-line);
+      scroll-snap-align: start;
+    }
     .chip {
       box-sizing: border-box;
       block-size: var(--_chip-line);
@@ -100,6 +104,20 @@ export const gridStyles = css`
   .sort:focus {
     outline: 2px solid var(--_accent);
     outline-offset: -2px;
+  }
+  /* A group of chips wraps as a whole, its label first: on a wide grid each kind is a line. */
+  .chip-group {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem;
+    min-inline-size: 0;
+    max-inline-size: 100%;
+  }
+  .chip-group-label {
+    color: var(--_muted);
+    font-size: 0.875em;
+    font-weight: 600;
   }
   .chip .chip-count {
     margin-inline-start: 0.35rem;
