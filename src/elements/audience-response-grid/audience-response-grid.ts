@@ -83,7 +83,9 @@ const SLIM_ROW_FACTOR = 3.2;
  * @csspart column-chooser - The column chooser: a checkbox per column and Reset widths.
  * @csspart resize-handle - A column's resize separator, at the end edge of its header (focused with F2 on the header).
  * @csspart resend-button - Downloads the resend list (soft bounces).
- * @csspart chips - The chip group.
+ * @csspart chips - All the chips: one Tab stop, arrows between them.
+ * @csspart chip-group - The stage chips, and the response chips: each a role=group under its label.
+ * @csspart chip-group-label - A group's visible label, "Stage" or "Response".
  * @csspart chip - A filter chip; chosen ones also have `chip-pressed`. The engagement chip
  *   (`data-chip="engagement"`, shown while `filter.engagement` is set) removes it; so does the
  *   recipients chip (`data-chip="recipients"`, while `filter.recipients` is set).

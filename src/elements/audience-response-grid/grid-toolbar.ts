@@ -96,8 +96,8 @@ export function renderChips(
   const group = (kind: 'stage' | 'response', chips: TemplateResult[]) =>
     chips.length === 0
       ? nothing
-      : html`<div class="chip-group" role="group" aria-labelledby=${`chips-${kind}`}>
-          <span class="chip-group-label" id=${`chips-${kind}`}>${messages.headers[kind]}</span>${chips}
+      : html`<div class="chip-group" part="chip-group" role="group" aria-labelledby=${`chips-${kind}`}>
+          <span class="chip-group-label" part="chip-group-label" id=${`chips-${kind}`}>${messages.headers[kind]}</span>${chips}
         </div>`;
   // The engagement narrows every chip, like the search: its chip shows while set and removes it.
   return html`${
