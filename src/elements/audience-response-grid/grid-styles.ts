@@ -39,39 +39,69 @@ export const gridStyles = css`
   .status {
     flex: none;
   }
+  /*
+   * The chips wrap: a strip scrolling sideways hid most of them past the host's edge with no
+   * sign that more were there. Only chips with rows are shown, so it is a few lines; the area
+   * shows three whole lines (two in a narrow grid) and scrolls up and down a line at a time (its
+   * scroll bar says there are more): at 1440 px the 25 chips of a busy email took seven lines
+   * and left the grid four rows. Every chip is one line high and the area exactly whole lines
+   * high, so no line is ever shown in part, half hidden above the grid's header (only a host too
+   * short for its lines and its rows shows one and a part; the header still starts below the chips).
+   */
+  .chips {
+    --_chip-line: 2rem;
+    --_chip-lines: 3;
+    /* A short host takes room from the chips first, down to one whole line, to keep its rows. */
+    flex: 0 1 auto;
+    min-block-size: var(--_chip-line);
+    /* Content box: the lines and the gaps between them; the padding adds the rest. */
+    max-block-size: calc(var(--_chip-lines) * var(--_chip-line) + (var(--_chip-lines) - 1) * 0.5rem);
+    overflow-y: auto;
+    scrollbar-width: thin;
+    scroll-snap-type: y mandatory;
+    scroll-padding-block-start: 3px;
+  }
+  /*
+   * A group's label and its first chip never part at a line's end. The group itself lays out as
+   * its contents (it stays a role=group for screen readers), so the chips of both kinds share
+   * lines rather than each group starting a line of its own.
+   */
+  .chip-group {
+    display: contents;
+  }
+  .chip-group-head {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5rem;
+    max-inline-size: 100%;
+    min-inline-size: 0;
+  }
+  .chip-group-label {
+    color: var(--_muted);
+    font-size: 0.875em;
+    font-weight: 600;
+    line-height: var(--_chip-line);
+    white-space: nowrap;
+  }
+  /* A line's start is a chip's or a label's: the snap points. */
+  .chip-group-head,
+  .chip {
+    scroll-snap-align: start;
+  }
+  .chip {
+    box-sizing: border-box;
+    block-size: var(--_chip-line);
+    max-inline-size: 100%;
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+  }
+  .chip-group-head .chip {
+    min-inline-size: 0;
+  }
   @container audience-grid (width < 600px) {
-    /*
-     * The chips wrap: a strip scrolling sideways hid most of them past the host's edge with no
-     * sign that more were there. Only chips with rows are shown, so it is a few lines; the area
-     * shows two whole lines and scrolls up and down a line at a time (its scroll bar says there
-     * are more). Every chip is one line high and the area exactly whole lines high, so no line
-     * is ever shown in part, half hidden above the grid's header (only a host too short for two
-     * lines and its rows shows one and a part; the header still starts below the chips).
-     */
     .chips {
-      --_chip-line: 2rem;
-      /* A short host takes room from the chips first, down to one whole line, to keep its rows. */
-      flex: 0 1 auto;
-      min-block-size: var(--_chip-line);
-      /* Content box: two lines and the gap between them; the padding adds the rest. */
-      max-block-size: calc(2 * var(--_chip-line) + 0.5rem);
-      overflow-y: auto;
-      scrollbar-width: thin;
-      scroll-snap-type: y mandatory;
-      scroll-padding-block-start: 3px;
-    }
-    .chip-group-label {
-      line-height: var(--_chip-line);
-      scroll-snap-align: start;
-    }
-    .chip {
-      box-sizing: border-box;
-      block-size: var(--_chip-line);
-      max-inline-size: 100%;
-      overflow: hidden;
-      white-space: nowrap;
-      text-overflow: ellipsis;
-      scroll-snap-align: start;
+      --_chip-lines: 2;
     }
     input[type='search'] {
       flex: 1 1 100%;
@@ -104,20 +134,6 @@ export const gridStyles = css`
   .sort:focus {
     outline: 2px solid var(--_accent);
     outline-offset: -2px;
-  }
-  /* A group of chips wraps as a whole, its label first: on a wide grid each kind is a line. */
-  .chip-group {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem;
-    min-inline-size: 0;
-    max-inline-size: 100%;
-  }
-  .chip-group-label {
-    color: var(--_muted);
-    font-size: 0.875em;
-    font-weight: 600;
   }
   .chip .chip-count {
     margin-inline-start: 0.35rem;
@@ -370,10 +386,6 @@ export const gridStyles = css`
   .narrow .cell,
   .narrow [role='columnheader'] {
     padding-inline: 0.4rem;
-  }
-  /* Every pixel for the label: "Opens ▼" fits its column whole, not as "O…". */
-  .narrow [role='columnheader'] {
-    padding-inline: 0.1rem;
   }
   .narrow .sort {
     gap: 0.15rem;

@@ -97,7 +97,9 @@ export function renderChips(
     chips.length === 0
       ? nothing
       : html`<div class="chip-group" part="chip-group" role="group" aria-labelledby=${`chips-${kind}`}>
-          <span class="chip-group-label" part="chip-group-label" id=${`chips-${kind}`}>${messages.headers[kind]}</span>${chips}
+          <span class="chip-group-head"
+            ><span class="chip-group-label" part="chip-group-label" id=${`chips-${kind}`}>${messages.headers[kind]}</span>${chips[0]}</span
+          >${chips.slice(1)}
         </div>`;
   // The engagement narrows every chip, like the search: its chip shows while set and removes it.
   return html`${

@@ -64,7 +64,41 @@ describe('<audience-response-grid> chip groups', () => {
           expect(r.left).to.be.at.least(host.left - 0.5);
           expect(r.right).to.be.at.most(host.right + 0.5);
         }
+        // A label and its first chip share a line.
+        for (const group of groups) {
+          const first = group.querySelector('.chip')!.getBoundingClientRect();
+          const box = label(group).getBoundingClientRect();
+          expect(Math.abs(box.top + box.height / 2 - (first.top + first.height / 2))).to.be.below(2);
+        }
         await expect(grid).to.be.accessible();
       });
     }
+
+  it('shows at most three lines of chips on a wide grid, the rest a scroll away, so the rows keep their room', async () => {
+    const many = [
+      'delivered',
+      'opened',
+      'clicked',
+      'hard-bounce',
+      'soft-bounce',
+      'unsubscribed',
+      'spam-complaint',
+      'rejected',
+    ];
+    const store = await storeWith(
+      many.map((response, i) =>
+        ev(response, `r${i}`, { contactName: `P${i}`, address: `p${i}@example.com`, at: i + 1 }),
+      ),
+    );
+    const box = await fixture<HTMLElement>(html`<div style="width:620px">
+      <audience-response-grid email-id="e1" time-zone="UTC" .store=${store}></audience-response-grid>
+    </div>`);
+    const grid = box.querySelector<AudienceResponseGridElement>('audience-response-grid')!;
+    await settled(grid);
+    const area = grid.shadowRoot!.querySelector<HTMLElement>('[part~="chips"]')!;
+    const line = area.querySelector<HTMLElement>('.chip')!.getBoundingClientRect().height;
+    expect(area.scrollHeight).to.be.above(area.clientHeight);
+    expect(area.clientHeight).to.be.at.most(3 * line + 2 * 8 + 3 + 8 + 1);
+    expect(getComputedStyle(area).overflowY).to.equal('auto');
+  });
 });
