@@ -387,6 +387,14 @@ export const gridStyles = css`
   .narrow [role='columnheader'] {
     padding-inline: 0.4rem;
   }
+  /*
+   * Counts sit in the middle of their tracks: at the end they ran into the time beside them
+   * ("Clicks Last response", "0 Dec 6, 7:00 AM"), most of all right to left.
+   */
+  .narrow [role='columnheader'].numeric,
+  .narrow .cell.numeric {
+    justify-content: center;
+  }
   .narrow .sort {
     gap: 0.15rem;
     padding-inline: 0;

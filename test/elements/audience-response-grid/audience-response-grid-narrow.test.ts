@@ -108,6 +108,13 @@ describe('<audience-response-grid> narrow and right-to-left', () => {
           expect(cut(label), `${label.textContent} is cut`).to.equal(false);
           expect(cut(label.closest<HTMLElement>('[role="columnheader"]')!)).to.equal(false);
         }
+        // Labels on one line keep apart: "Clicks" never runs into "Last response".
+        for (const a of labels)
+          for (const b of labels) {
+            const [ra, rb] = [a.getBoundingClientRect(), b.getBoundingClientRect()];
+            if (a === b || Math.abs(ra.top - rb.top) > 2 || ra.left > rb.left) continue;
+            expect(rb.left - ra.right, `${a.textContent} and ${b.textContent}`).to.be.at.least(12);
+          }
         for (const row of rows(grid)) {
           const time = row.querySelector<HTMLElement>('[data-column="last-response"]')!;
           expect(cut(time), `${time.textContent} is cut`).to.equal(false);
