@@ -314,6 +314,28 @@ export const gridStyles = css`
   .final {
     flex: none;
   }
+  /*
+   * A detail squeezed to a letter or two ("5.", "e…" beside a long Canceled label) told nothing:
+   * in a one-line row it keeps at least 4em, or with no room for that wraps to a second line, out
+   * of the cell's box (its text stays in the cell's tooltip and accessible name). Each line is the
+   * row's height, so the first one stays centred.
+   */
+  .scroller:not(.narrow) [data-column='response'] {
+    flex-wrap: wrap;
+    align-content: flex-start;
+    row-gap: 0;
+  }
+  .scroller:not(.narrow) [data-column='response'] > * {
+    line-height: calc(var(--_row-height) - 1px);
+  }
+  .scroller:not(.narrow) [data-column='response'] > .final {
+    align-self: center;
+    line-height: normal;
+  }
+  .scroller:not(.narrow) [data-column='response'] .detail {
+    flex: 1 10000 4em;
+    max-inline-size: max-content;
+  }
   .missing,
   .detail {
     color: var(--_muted);

@@ -42,8 +42,12 @@ export const timelineStyles = css`
     font-weight: 600;
     white-space: nowrap;
   }
+  /*
+   * A value with its cause ("no (Hard Bounce in welcome-series, Dec 7, …)") goes below its name
+   * in a side panel: beside a short name it wrapped around it, unlike the flag above it.
+   */
   dd {
-    flex: 1 1 10rem;
+    flex: 1 1 16rem;
     min-inline-size: 0;
     margin: 0;
     overflow-wrap: break-word;

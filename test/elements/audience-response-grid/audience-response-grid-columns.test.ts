@@ -239,6 +239,40 @@ describe('<audience-response-grid> columns', () => {
     expect(grid.columns).to.equal('contact:240,response');
   });
 
+  for (const dir of ['ltr', 'rtl'] as const)
+    it(`shows a response's reason with some room or not at all, never a letter or two (${dir})`, async () => {
+      const grid = await gridIn(await storeWith(people()), 'contact,response:150', dir);
+      const ann = rows(grid).find((r) => cellTexts(r)[0] === 'Ann')!;
+      const cell = ann.querySelector<HTMLElement>('[data-column="response"]')!;
+      const reason = cell.querySelector<HTMLElement>('[part~="reason"]')!;
+      const visible = (el: HTMLElement) => {
+        const [a, b] = [el.getBoundingClientRect(), cell.getBoundingClientRect()];
+        return (
+          Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) *
+          (Math.min(a.bottom, b.bottom) > Math.max(a.top, b.top) ? 1 : 0)
+        );
+      };
+      const em = parseFloat(getComputedStyle(reason).fontSize);
+      // 150 px: "Hard Bounce" and "final" leave too little: the reason is out of sight.
+      expect(visible(reason)).to.equal(0);
+      expect(visible(cell.querySelector<HTMLElement>('[part~="response-label"]')!)).to.be.above(0);
+      // Still in the cell's tooltip and text.
+      expect(cell.title).to.contain('550 5.1.1 user unknown');
+      grid.columns = 'contact,response:260';
+      await settled(grid);
+      const wide = rows(grid)
+        .find((r) => cellTexts(r)[0] === 'Ann')!
+        .querySelector<HTMLElement>('[part~="reason"]')!;
+      expect(visible(wide)).to.be.at.least(4 * em - 1);
+      // The label stays on the row's middle line.
+      const label = rows(grid)
+        .find((r) => cellTexts(r)[0] === 'Ann')!
+        .querySelector<HTMLElement>('[part~="response-label"]')!;
+      const row = label.closest<HTMLElement>('[role="row"]')!.getBoundingClientRect();
+      const box = label.getBoundingClientRect();
+      expect(Math.abs(box.top + box.height / 2 - (row.top + row.height / 2))).to.be.below(3);
+    });
+
   it('keeps the choice in the cache per grid, over the attribute, on the next visit', async () => {
     const cacheName = `grid-columns-test-${Math.random()}`;
     const id = `grid-${Math.random().toString(36).slice(2)}`;
