@@ -328,6 +328,10 @@ export const gridStyles = css`
   .scroller:not(.narrow) [data-column='response'] > * {
     line-height: calc(var(--_row-height) - 1px);
   }
+  /* A label too long for the cell leaves room for "final", which would wrap out of sight after it. */
+  .scroller:not(.narrow) [data-column='response'] > .label:has(~ .final) {
+    max-inline-size: calc(100% - 4.5em);
+  }
   .scroller:not(.narrow) [data-column='response'] > .final {
     align-self: center;
     line-height: normal;

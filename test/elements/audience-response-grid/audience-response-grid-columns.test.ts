@@ -245,8 +245,8 @@ describe('<audience-response-grid> columns', () => {
       const ann = rows(grid).find((r) => cellTexts(r)[0] === 'Ann')!;
       const cell = ann.querySelector<HTMLElement>('[data-column="response"]')!;
       const reason = cell.querySelector<HTMLElement>('[part~="reason"]')!;
-      const visible = (el: HTMLElement) => {
-        const [a, b] = [el.getBoundingClientRect(), cell.getBoundingClientRect()];
+      const visible = (el: HTMLElement, within = cell) => {
+        const [a, b] = [el.getBoundingClientRect(), within.getBoundingClientRect()];
         return (
           Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) *
           (Math.min(a.bottom, b.bottom) > Math.max(a.top, b.top) ? 1 : 0)
@@ -258,6 +258,16 @@ describe('<audience-response-grid> columns', () => {
       expect(visible(cell.querySelector<HTMLElement>('[part~="response-label"]')!)).to.be.above(0);
       // Still in the cell's tooltip and text.
       expect(cell.title).to.contain('550 5.1.1 user unknown');
+      // "final" stays in sight, even beside a label cut short.
+      for (const w of [150, 110]) {
+        grid.columns = `contact,response:${w}`;
+        await settled(grid);
+        const r = rows(grid).find((x) => cellTexts(x)[0] === 'Ann')!;
+        const final = r.querySelector<HTMLElement>('[part~="final-marker"]')!;
+        expect(visible(final, r.querySelector<HTMLElement>('[data-column="response"]')!)).to.be.at.least(
+          final.getBoundingClientRect().width - 1,
+        );
+      }
       grid.columns = 'contact,response:260';
       await settled(grid);
       const wide = rows(grid)
