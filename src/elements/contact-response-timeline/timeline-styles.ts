@@ -153,6 +153,10 @@ export const timelineStyles = css`
     .event time {
       flex-basis: 100%;
     }
+    /* Its own direction is its text's (dir=auto), so "start" was the left: the page's start is the right. */
+    :host(:dir(rtl)) .event time {
+      text-align: right;
+    }
   }
   .contact-header {
     margin-block-end: 0.5rem;
