@@ -18,23 +18,10 @@ import { viewNotices } from '../shared/store-status';
 import { styleProperties } from '../shared/style-properties';
 import { themeStyles } from '../shared/theme-styles';
 import { audienceCsv, resendCsv, type CsvOptions } from './csv-export';
-import { loadGridColumns, saveGridColumns } from '../../store/cache/grid-columns';
 import { stageOf } from '../../core/stages';
-import { renderChooser, renderChooserButton, type ChooserInput } from './column-chooser';
-import {
-  formatColumns,
-  gridColumns,
-  minimumWidth,
-  narrowColumns,
-  optionalColumns,
-  parseColumns,
-  resizeColumn,
-  toggleColumn,
-  type ColumnChoice,
-  type ColumnId,
-  type GridColumn,
-  type OptionalColumn,
-} from './grid-columns';
+import { renderChooser, renderChooserButton } from './column-chooser';
+import { ColumnLayoutController, type ColumnLayoutGrid } from './column-layout-controller';
+import { minimumWidth } from './grid-columns';
 import type { RecipientSelectDetail } from './grid-events';
 import { GridFocus } from './grid-focus';
 import { renderHeader } from './grid-header';
@@ -55,12 +42,9 @@ const SEARCH_DEBOUNCE_MS = 200;
 /** Below this width the rows are two lines (as the container query in grid-styles says). */
 const NARROW_PX = 600;
 const NARROW_ROW_FACTOR = 1.75;
-/** Below this width the contact and the response each get a line of their own: three lines a row. */
+/** Below this width the contact, the response and the address each get a line of their own: four lines a row. */
 const SLIM_PX = 420;
-const SLIM_ROW_FACTOR = 2.5;
-/** Alt+Left and Alt+Right change a width by this much; with Shift, by `RESIZE_STEP_LARGE_PX`. */
-const RESIZE_STEP_PX = 10;
-const RESIZE_STEP_LARGE_PX = 50;
+const SLIM_ROW_FACTOR = 3.2;
 
 /**
  * The Audience view of one email: every recipient and their response, live, at any size.
@@ -78,9 +62,14 @@ const RESIZE_STEP_LARGE_PX = 50;
  * @tagname audience-response-grid
  *
  * Columns: the Columns button in the toolbar shows or hides any of them (stage and reason
- * included); a header's edge drags to resize it, and Alt+Left or Alt+Right on a focused header
- * does too (Shift: larger steps). The choice is the `columns` attribute, and with the store's
- * cache it is kept across visits, per grid (by its `id`).
+ * included). Each header ends in a resize separator (`role=separator`, its value the width in
+ * px, named "Resize Contact"): the pointer drags it; from the keyboard, F2 on a focused header
+ * moves focus to it, Left and Right move it (Shift: larger steps), Home and End to the narrowest
+ * and widest, and Escape or Enter go back to the header. The separators are never Tab stops, so
+ * the grid stays one Tab stop. Alt+Left or Alt+Right on a focused header resizes at once and says
+ * the new width. The choice is the `columns` attribute, and with the store's cache it is kept
+ * across visits, per grid (by its `id`). Narrow layouts (two- and four-line rows, under about
+ * 600 px) have no separators and leave kept widths unused, not lost: a wider grid uses them again.
  *
  * @fires recipient-select - A recipient was chosen by click or Enter. Detail: `{ emailId, recipientId, contactId }`.
  * @fires columns-change - The user showed, hid or resized a column. Detail: `{ columns }`, the new `columns` value.
@@ -92,9 +81,11 @@ const RESIZE_STEP_LARGE_PX = 50;
  * @csspart export-button - Downloads the CSV of the current view.
  * @csspart columns-button - Shows and hides the column chooser.
  * @csspart column-chooser - The column chooser: a checkbox per column and Reset widths.
- * @csspart resize-handle - The draggable edge at the end of a column header.
+ * @csspart resize-handle - A column's resize separator, at the end edge of its header (focused with F2 on the header).
  * @csspart resend-button - Downloads the resend list (soft bounces).
- * @csspart chips - The chip group.
+ * @csspart chips - All the chips: one Tab stop, arrows between them.
+ * @csspart chip-group - The stage chips, and the response chips: each a role=group under its label.
+ * @csspart chip-group-label - A group's visible label, "Stage" or "Response".
  * @csspart chip - A filter chip; chosen ones also have `chip-pressed`. The engagement chip
  *   (`data-chip="engagement"`, shown while `filter.engagement` is set) removes it; so does the
  *   recipients chip (`data-chip="recipients"`, while `filter.recipients` is set).
@@ -163,12 +154,11 @@ export class AudienceResponseGridElement extends ResponseViewElement {
   @state() private scrollerHeight = 0;
   /** Under about 600 px wide (the host's width, not the viewport's): two lines per row. */
   @state() private narrow = false;
-  /** Under about 420 px (a phone's card, a side panel): three lines per row. */
+  /** Under about 420 px (a phone's card, a side panel): four lines per row. */
   @state() private slim = false;
   @state() private liveText = '';
   /** The chip holding the chips' one Tab stop. */
   @state() private chipStop: string | undefined;
-  @state() private chooserOpen = false;
 
   protected override showsTimes = true;
   private readonly liveUpdates = new LiveUpdates(
@@ -179,13 +169,7 @@ export class AudienceResponseGridElement extends ResponseViewElement {
   private readonly scrollState = new GridScroll();
   private view: AudienceView | undefined;
   private needsRebuild = true;
-  private optional: OptionalColumn[] = [];
-  private choices: ColumnChoice[] = parseColumns('');
-  private columnList: GridColumn[] = gridColumns(this.choices);
-  /** The user chose columns here: a choice read late from the cache must not undo it. */
-  private userChoseColumns = false;
-  /** The store whose cache the saved columns were asked of. */
-  private columnsReadFor: unknown;
+  private readonly columnLayout: ColumnLayoutController = new ColumnLayoutController(this, this.columnGrid());
   private hadFocus = false;
   private rendered: ReadonlySet<number> = new Set();
   private resizeObserver: ResizeObserver | undefined;
@@ -197,7 +181,7 @@ export class AudienceResponseGridElement extends ResponseViewElement {
     super();
     new GridKeyboardController(this, {
       rowCount: () => this.view?.length ?? 0,
-      columnCount: () => this.columnList.length,
+      columnCount: () => this.columnLayout.columnList.length,
       pageSize: () => pageSize(this.layout()),
       position: () => this.focusState.position,
       target: () => this.scroller(),
@@ -277,12 +261,7 @@ export class AudienceResponseGridElement extends ResponseViewElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('columns')) {
-      this.choices = parseColumns(this.columns);
-      this.optional = optionalColumns(this.choices);
-    }
-    this.readSavedColumns();
-    this.columnList = this.narrow ? narrowColumns(this.choices) : gridColumns(this.choices);
+    this.columnLayout.sync(changed.has('columns'));
     if (changed.has('sortBy') || changed.has('sortDirection') || changed.has('filter'))
       checkQuery(this.queryInput(), this.store?.state.rules, this.localName);
     const store = this.store;
@@ -305,7 +284,7 @@ export class AudienceResponseGridElement extends ResponseViewElement {
       this.view.setQuery(gridQuery(this.queryInput()));
       this.scrollState.reset(this.layout());
     }
-    this.focusState.resolve(this.view, this.columnList.length);
+    this.focusState.resolve(this.view, this.columnLayout.columnList.length);
     const active = (this.renderRoot as ShadowRoot | undefined)?.activeElement;
     this.hadFocus = !!active && !!this.scroller()?.contains(active);
   }
@@ -325,6 +304,7 @@ export class AudienceResponseGridElement extends ResponseViewElement {
           this.scrollerHeight = scroller.clientHeight;
           this.narrow = scroller.clientWidth > 0 && scroller.clientWidth < NARROW_PX;
           this.slim = this.narrow && scroller.clientWidth < SLIM_PX;
+          this.columnLayout.resized();
         }),
       );
       this.resizeObserver?.observe(scroller);
@@ -347,10 +327,11 @@ export class AudienceResponseGridElement extends ResponseViewElement {
     const total = (view && store?.state.emails.get(this.emailId)?.order.length) || 0;
     const layout = this.layout();
     const pending = view?.pendingMoves ?? 0;
+    const columns = this.columnLayout.columnList;
     const styles = {
       '--_row-height': `${layout.rowHeight}px`,
-      '--_tracks': this.columnList.map((c) => c.track).join(' '),
-      '--_min-width': this.narrow ? '0px' : minimumWidth(this.columnList),
+      '--_tracks': columns.map((c) => c.track).join(' '),
+      '--_min-width': this.narrow ? '0px' : minimumWidth(columns),
     };
     const rows = view
       ? renderRows({
@@ -358,7 +339,7 @@ export class AudienceResponseGridElement extends ResponseViewElement {
           layout,
           window: rowWindow(layout, this.scrollState.scrollTop, this.scrollState.base, OVERSCAN),
           scrollTop: this.scrollState.scrollTop,
-          columns: this.columnList,
+          columns,
           ctx: {
             messages: m,
             labels,
@@ -392,9 +373,9 @@ export class AudienceResponseGridElement extends ResponseViewElement {
         onSearchChange: this.onSearchChange,
         onExport: () => this.downloadCsv(),
         onResend: () => this.downloadResendCsv(),
-        columnsButton: renderChooserButton(this.chooserInput()),
+        columnsButton: renderChooserButton(this.columnLayout.chooserInput()),
       })}
-      ${renderChooser(this.chooserInput())}
+      ${renderChooser(this.columnLayout.chooserInput())}
       ${
         counts && rules
           ? html`<div class="chips" part="chips" role="toolbar" aria-label=${m.filterLabel} @keydown=${this.onChipKey} @focusin=${this.onChipFocus}>
@@ -410,23 +391,22 @@ export class AudienceResponseGridElement extends ResponseViewElement {
           role="grid"
           aria-label=${m.gridLabel}
           aria-rowcount=${(view?.length ?? 0) + 1}
-          aria-colcount=${this.columnList.length}
+          aria-colcount=${columns.length}
           @scroll=${this.onScroll}
           @scrollend=${this.onScrollEnd}
           @focusin=${this.onFocusIn}
           @focusout=${this.onFocusOut}
-          @keydown=${this.onResizeKey}
+          @keydown=${this.columnLayout.onHeaderKey}
         >
           <div role="rowgroup" class="header-group">
             ${renderHeader({
-              columns: this.columnList,
+              columns,
               sort: gridQuery(this.queryInput()).sort ?? null,
               messages: m,
               focusedCol: this.focusState.index < 0 ? this.focusState.col : -1,
               onSort: this.onSort,
               paused: pending > 0,
-              resizable: !this.narrow,
-              onResizeStart: this.onResizeStart,
+              resize: this.columnLayout.headerResize(),
             })}
           </div>
           <div
@@ -547,7 +527,7 @@ export class AudienceResponseGridElement extends ResponseViewElement {
       messages: this.locales.messages,
       time: this.locales.time,
       responses: this.store?.state.rules.responses ?? [],
-      optional: this.optional,
+      optional: this.columnLayout.optional,
       engagement: () => this.view?.engagement(),
     };
   }
@@ -556,98 +536,27 @@ export class AudienceResponseGridElement extends ResponseViewElement {
     return this.scroller()?.querySelector<HTMLElement>('[tabindex="0"]') ?? null;
   }
 
-  /** Which grid the cache keeps columns for: its `id`, else one choice for the page's unnamed grids. */
-  private columnsKey(): string {
-    return this.id || this.localName;
-  }
-
-  /** With the store's cache in use, reads this grid's kept columns once per store. */
-  private readSavedColumns(): void {
-    const store = this.store;
-    if (!store || store === this.columnsReadFor || store.cacheStatus.state === 'none') return;
-    this.columnsReadFor = store;
-    void loadGridColumns(this.columnsKey()).then((saved) => {
-      if (saved !== undefined && !this.userChoseColumns && this.store === store) this.columns = saved;
-    });
-  }
-
-  /** A choice of the user's: the attribute says it, the host hears it, and the cache keeps it. */
-  private chooseColumns(choices: ColumnChoice[]): void {
-    this.userChoseColumns = true;
-    this.choices = choices;
-    const columns = formatColumns(choices);
-    this.columns = columns;
-    this.requestUpdate();
-    if (this.store && this.store.cacheStatus.state !== 'none') void saveGridColumns(this.columnsKey(), columns);
-    this.dispatchEvent(new CustomEvent('columns-change', { detail: { columns }, bubbles: true, composed: true }));
-  }
-
-  private chooserInput(): ChooserInput {
+  /** The column layout's view of the grid. */
+  private columnGrid(): ColumnLayoutGrid {
+    // eslint-disable-next-line @typescript-eslint/no-this-alias -- the adapter reads the element's current state.
+    const grid = this;
     return {
-      messages: this.locales.messages,
-      choices: this.choices,
-      open: this.chooserOpen,
-      onToggleOpen: () => (this.chooserOpen = !this.chooserOpen),
-      onToggleColumn: (id: ColumnId) => this.chooseColumns(toggleColumn(this.choices, id)),
-      onResetWidths: () => this.chooseColumns(this.choices.map(({ id }) => ({ id }))),
-      onKeyDown: (event: KeyboardEvent) => {
-        if (event.key !== 'Escape') return;
-        event.preventDefault();
-        this.chooserOpen = false;
-        this.renderRoot.querySelector<HTMLElement>('.columns-button')?.focus();
+      get columns() {
+        return grid.columns;
       },
+      set columns(value: string) {
+        grid.columns = value;
+      },
+      store: () => this.store,
+      // Which grid the cache keeps columns for: its `id`, else one choice for the page's unnamed grids.
+      key: () => this.id || this.localName,
+      messages: () => this.locales.messages,
+      narrow: () => this.narrow,
+      scroller: () => this.scroller(),
+      focusedHeader: () => (this.focusState.index < 0 ? this.focusState.col : -1),
+      announce: (text) => (this.liveText = text),
     };
   }
-
-  /** A header's width as drawn, in px: where a resize starts. */
-  private headerWidth(col: number): number | undefined {
-    const cell = this.scroller()?.querySelectorAll<HTMLElement>('[role="columnheader"]')[col];
-    return cell ? cell.getBoundingClientRect().width : undefined;
-  }
-
-  /** Dragging a header's edge: the column follows the pointer, and is chosen when let go. */
-  private readonly onResizeStart = (event: PointerEvent, col: number): void => {
-    const id = this.columnList[col]?.id;
-    const start = this.headerWidth(col);
-    if (id === undefined || start === undefined || event.button !== 0) return;
-    event.preventDefault();
-    const handle = event.currentTarget as HTMLElement;
-    const rtl = getComputedStyle(handle).direction === 'rtl';
-    const x = event.clientX;
-    handle.setPointerCapture?.(event.pointerId);
-    const move = (e: PointerEvent) => {
-      this.choices = resizeColumn(this.choices, id, start + (rtl ? x - e.clientX : e.clientX - x));
-      this.requestUpdate();
-    };
-    const end = () => {
-      handle.removeEventListener('pointermove', move);
-      handle.removeEventListener('pointerup', end);
-      handle.removeEventListener('pointercancel', end);
-      this.chooseColumns(this.choices);
-    };
-    handle.addEventListener('pointermove', move);
-    handle.addEventListener('pointerup', end);
-    handle.addEventListener('pointercancel', end);
-  };
-
-  /** Alt+Left and Alt+Right on a focused header: narrower or wider (mirrored right to left), and said aloud. */
-  private readonly onResizeKey = (event: KeyboardEvent): void => {
-    if (!event.altKey || event.ctrlKey || event.metaKey || this.narrow) return;
-    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
-    const col = this.focusState.col;
-    const column = this.columnList[col];
-    const start = this.headerWidth(col);
-    if (this.focusState.index >= 0 || !column || start === undefined) return;
-    // Alt+Left is also the browser's Back: the header keeps it.
-    event.preventDefault();
-    const rtl = getComputedStyle(event.currentTarget as HTMLElement).direction === 'rtl';
-    const wider = (event.key === 'ArrowRight') !== rtl;
-    const step = event.shiftKey ? RESIZE_STEP_LARGE_PX : RESIZE_STEP_PX;
-    const choices = resizeColumn(this.choices, column.id, Math.round(start) + (wider ? step : -step));
-    this.chooseColumns(choices);
-    const width = choices.find((choice) => choice.id === column.id)?.width ?? start;
-    this.liveText = this.locales.messages.columns.resized(this.locales.messages.headers[column.header], width);
-  };
 
   private readonly chipActions = {
     toggleResponse: (id: string) => (this.filter = { ...this.filter, responses: toggled(this.filter.responses, id) }),

@@ -39,35 +39,69 @@ export const gridStyles = css`
   .status {
     flex: none;
   }
+  /*
+   * The chips wrap: a strip scrolling sideways hid most of them past the host's edge with no
+   * sign that more were there. Only chips with rows are shown, so it is a few lines; the area
+   * shows three whole lines (two in a narrow grid) and scrolls up and down a line at a time (its
+   * scroll bar says there are more): at 1440 px the 25 chips of a busy email took seven lines
+   * and left the grid four rows. Every chip is one line high and the area exactly whole lines
+   * high, so no line is ever shown in part, half hidden above the grid's header (only a host too
+   * short for its lines and its rows shows one and a part; the header still starts below the chips).
+   */
+  .chips {
+    --_chip-line: 2rem;
+    --_chip-lines: 3;
+    /* A short host takes room from the chips first, down to one whole line, to keep its rows. */
+    flex: 0 1 auto;
+    min-block-size: var(--_chip-line);
+    /* Content box: the lines and the gaps between them; the padding adds the rest. */
+    max-block-size: calc(var(--_chip-lines) * var(--_chip-line) + (var(--_chip-lines) - 1) * 0.5rem);
+    overflow-y: auto;
+    scrollbar-width: thin;
+    scroll-snap-type: y mandatory;
+    scroll-padding-block-start: 3px;
+  }
+  /*
+   * A group's label and its first chip never part at a line's end. The group itself lays out as
+   * its contents (it stays a role=group for screen readers), so the chips of both kinds share
+   * lines rather than each group starting a line of its own.
+   */
+  .chip-group {
+    display: contents;
+  }
+  .chip-group-head {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5rem;
+    max-inline-size: 100%;
+    min-inline-size: 0;
+  }
+  .chip-group-label {
+    color: var(--_muted);
+    font-size: 0.875em;
+    font-weight: 600;
+    line-height: var(--_chip-line);
+    white-space: nowrap;
+  }
+  /* A line's start is a chip's or a label's: the snap points. */
+  .chip-group-head,
+  .chip {
+    scroll-snap-align: start;
+  }
+  .chip {
+    box-sizing: border-box;
+    block-size: var(--_chip-line);
+    max-inline-size: 100%;
+    overflow: hidden;
+    white-space: nowrap;
+    text-overflow: ellipsis;
+  }
+  .chip-group-head .chip {
+    min-inline-size: 0;
+  }
   @container audience-grid (width < 600px) {
-    /*
-     * The chips wrap: a strip scrolling sideways hid most of them past the host's edge with no
-     * sign that more were there. Only chips with rows are shown, so it is a few lines; the area
-     * shows two whole lines and scrolls up and down a line at a time (its scroll bar says there
-     * are more). Every chip is one line high and the area exactly whole lines high, so no line
-     * is ever shown in part, half hidden above the grid's header (only a host too short for two
-     * lines and its rows shows one and a part; the header still starts below the chips).
-     */
     .chips {
-      --_chip-line: 2rem;
-      /* A short host takes room from the chips first, down to one whole line, to keep its rows. */
-      flex: 0 1 auto;
-      min-block-size: var(--_chip-line);
-      /* Content box: two lines and the gap between them; the padding adds the rest. */
-      max-block-size: calc(2 * var(--_chip-line) + 0.5rem);
-      overflow-y: auto;
-      scrollbar-width: thin;
-      scroll-snap-type: y mandatory;
-      scroll-padding-block-start: 3px;
-    }
-    .chip {
-      box-sizing: border-box;
-      block-size: var(--_chip-line);
-      max-inline-size: 100%;
-      overflow: hidden;
-      white-space: nowrap;
-      text-overflow: ellipsis;
-      scroll-snap-align: start;
+      --_chip-lines: 2;
     }
     input[type='search'] {
       flex: 1 1 100%;
@@ -169,7 +203,7 @@ export const gridStyles = css`
     white-space: nowrap;
     text-overflow: ellipsis;
   }
-  /* The pointer's grip on a column's end edge; the keyboard resizes with Alt+arrows instead. */
+  /* A column's resize separator on its end edge: the pointer's grip, and focusable with F2 on the header. */
   .resize-handle {
     position: absolute;
     inset-block: 0;
@@ -181,6 +215,12 @@ export const gridStyles = css`
   }
   .resize-handle:hover {
     border-inline-end: 3px solid var(--_accent);
+  }
+  /* The focused separator (F2 on its header) is a filled bar in the accent colour, not a hairline. */
+  .resize-handle:focus {
+    outline: 2px solid var(--_accent);
+    outline-offset: -2px;
+    background: var(--_accent);
   }
   [role='columnheader'].numeric {
     justify-content: flex-end;
@@ -274,6 +314,32 @@ export const gridStyles = css`
   .final {
     flex: none;
   }
+  /*
+   * A detail squeezed to a letter or two ("5.", "e…" beside a long Canceled label) told nothing:
+   * in a one-line row it keeps at least 4em, or with no room for that wraps to a second line, out
+   * of the cell's box (its text stays in the cell's tooltip and accessible name). Each line is the
+   * row's height, so the first one stays centred.
+   */
+  .scroller:not(.narrow) [data-column='response'] {
+    flex-wrap: wrap;
+    align-content: flex-start;
+    row-gap: 0;
+  }
+  .scroller:not(.narrow) [data-column='response'] > * {
+    line-height: calc(var(--_row-height) - 1px);
+  }
+  /* A label too long for the cell leaves room for "final", which would wrap out of sight after it. */
+  .scroller:not(.narrow) [data-column='response'] > .label:has(~ .final) {
+    max-inline-size: calc(100% - 4.5em);
+  }
+  .scroller:not(.narrow) [data-column='response'] > .final {
+    align-self: center;
+    line-height: normal;
+  }
+  .scroller:not(.narrow) [data-column='response'] .detail {
+    flex: 1 10000 4em;
+    max-inline-size: max-content;
+  }
   .missing,
   .detail {
     color: var(--_muted);
@@ -292,26 +358,37 @@ export const gridStyles = css`
   .narrow .header,
   .narrow .row {
     /*
-     * Shares of the width, never the content's: a long response or time can no longer squeeze
-     * the contact to a letter. Line 1: contact, then response; line 2: address, opens, clicks, time.
-     * Opens and Clicks never get less than their header and its sort arrow ("O…" told nothing);
-     * the address and the (short) time share the rest.
+     * Fixed tracks for the counts and the time, which are short and known (a short time is at most
+     * "Dec 16, 12:26 PM"); the contact and the address share what is left. Shares of the width cut
+     * "Last response" and the addresses at 420 px while the time had room to spare.
      */
-    --_count-min: 4.75rem;
-    grid-template-columns: minmax(0, 30fr) minmax(var(--_count-min), 14fr) minmax(var(--_count-min), 14fr) minmax(0, 42fr);
+    --_count-track: 4.75rem;
+    --_time-track: 8.75rem;
+    grid-template-columns: minmax(0, 1fr) var(--_count-track) var(--_count-track) var(--_time-track);
     grid-template-rows: 1fr 1fr;
     grid-template-areas:
       'contact response response response'
       'address opens clicks time';
   }
-  /* Three lines in a slim grid: the contact, the response, then address, opens, clicks, time. */
+  /*
+   * Four lines in a slim grid (a phone, a side panel): the contact, the response and the address
+   * each have a line, whole, then opens, clicks and time share the last. In three lines the
+   * address and the time were cut to "m…" and "52 mi…" at 320 px.
+   */
   .slim .header,
   .slim .row {
-    grid-template-rows: 1fr 1fr 1fr;
+    grid-template-columns: minmax(0, 1fr) minmax(0, 1fr) minmax(0, 1.6fr);
+    grid-template-rows: repeat(4, 1fr);
     grid-template-areas:
-      'contact contact contact contact'
-      'response response response response'
-      'address opens clicks time';
+      'contact contact contact'
+      'response response response'
+      'address address address'
+      'opens clicks time';
+  }
+  .slim [data-column='opens'],
+  .slim [data-column='clicks'],
+  .slim [data-column='last-response'] {
+    font-size: 0.875em;
   }
   .narrow [data-column='contact'] {
     grid-area: contact;
@@ -336,9 +413,13 @@ export const gridStyles = css`
   .narrow [role='columnheader'] {
     padding-inline: 0.4rem;
   }
-  /* Every pixel for the label: "Opens ▼" fits its column whole, not as "O…". */
-  .narrow [role='columnheader'] {
-    padding-inline: 0.1rem;
+  /*
+   * Counts sit in the middle of their tracks: at the end they ran into the time beside them
+   * ("Clicks Last response", "0 Dec 6, 7:00 AM"), most of all right to left.
+   */
+  .narrow [role='columnheader'].numeric,
+  .narrow .cell.numeric {
+    justify-content: center;
   }
   .narrow .sort {
     gap: 0.15rem;

@@ -42,8 +42,12 @@ export const timelineStyles = css`
     font-weight: 600;
     white-space: nowrap;
   }
+  /*
+   * A value with its cause ("no (Hard Bounce in welcome-series, Dec 7, …)") goes below its name
+   * in a side panel: beside a short name it wrapped around it, unlike the flag above it.
+   */
   dd {
-    flex: 1 1 10rem;
+    flex: 1 1 16rem;
     min-inline-size: 0;
     margin: 0;
     overflow-wrap: break-word;
@@ -148,6 +152,10 @@ export const timelineStyles = css`
   @container (max-width: 26rem) {
     .event time {
       flex-basis: 100%;
+    }
+    /* Its own direction is its text's (dir=auto), so "start" was the left: the page's start is the right. */
+    :host(:dir(rtl)) .event time {
+      text-align: right;
     }
   }
   .contact-header {

@@ -49,8 +49,10 @@ export interface Messages {
     /** How to change a width from the keyboard. */
     resizeHint: string;
     resetWidths: string;
-    /** Told to screen readers after a keyboard resize: "Contact: 240 px wide". */
+    /** Told to screen readers after a keyboard resize, and a separator's value text: "Contact: 240 px wide". */
     resized: (column: string, width: number) => string;
+    /** A column's resize separator: "Resize Contact". */
+    resizeLabel: (column: string) => string;
   };
   /** CSV-only columns. */
   csv: {
@@ -141,9 +143,11 @@ export const ENGLISH: Messages = {
   columns: {
     button: 'Columns',
     legend: 'Columns shown',
-    resizeHint: 'To change a width, drag the edge of its header, or press Alt+Left or Alt+Right on the header.',
+    resizeHint:
+      'To change a width, drag the edge of its header, or press Alt+Left or Alt+Right on the header (or F2, then Left or Right).',
     resetWidths: 'Reset widths',
     resized: (column, width) => `${column}: ${width} px wide`,
+    resizeLabel: (column) => `Resize ${column}`,
   },
   csv: {
     stage: 'Stage',

@@ -101,7 +101,9 @@ export abstract class ResponseViewElement extends LitElement {
     return html`<div class="status" role="status">
       ${notices.map(
         (n) =>
-          html`<p class="notice" part="status" data-kind=${n.kind}>${n.text}${
+          // The sentence takes its own direction: an English fallback on a right-to-left page
+          // read ".Choose a recipient…", its full stop at the wrong end.
+          html`<p class="notice" part="status" data-kind=${n.kind}><span dir="auto">${n.text}</span>${
             n.action
               ? html` <button type="button" part=${n.action.part} @click=${n.action.run}>${n.action.label}</button>`
               : nothing

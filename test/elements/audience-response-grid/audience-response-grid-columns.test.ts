@@ -141,7 +141,6 @@ describe('<audience-response-grid> columns', () => {
     it(`resizes a column by dragging its header's edge (${dir})`, async () => {
       const grid = await gridIn(await storeWith(people()), 'contact:200,address,response', dir);
       const handle = header(grid, 'contact').querySelector<HTMLElement>('.resize-handle')!;
-      expect(handle.getAttribute('aria-hidden')).to.equal('true');
       const r = handle.getBoundingClientRect();
       const x = Math.round(r.left + r.width / 2);
       const y = Math.round(r.top + r.height / 2);
@@ -156,6 +155,133 @@ describe('<audience-response-grid> columns', () => {
       expect(width(rows(grid)[0]!.querySelector('[data-column="contact"]')!)).to.equal(width(header(grid, 'contact')));
     });
   }
+
+  for (const dir of ['ltr', 'rtl'] as const) {
+    it(`gives each header a focusable resize separator that F2 reaches and arrows move (${dir})`, async () => {
+      const cacheName = `grid-columns-test-${Math.random()}`;
+      const id = `grid-${Math.random().toString(36).slice(2)}`;
+      const store = await storeWith(people(), { cacheName });
+      const grid = await gridIn(store, 'contact:200,address,response', dir, id);
+      const separators = [...scroller(grid).querySelectorAll<HTMLElement>('[role="separator"]')];
+      expect(separators.map((s) => s.getAttribute('aria-label'))).to.deep.equal([
+        'Resize Contact',
+        'Resize Email address',
+        'Resize Response',
+      ]);
+      const contact = separators[0]!;
+      expect(contact.getAttribute('aria-orientation')).to.equal('vertical');
+      expect(contact.getAttribute('aria-valuenow')).to.equal('200');
+      expect(contact.getAttribute('aria-valuemin')).to.equal('48');
+      expect(contact.getAttribute('aria-valuemax')).to.equal('1600');
+      expect(contact.getAttribute('aria-valuetext')).to.equal('Contact: 200 px wide');
+      // A flexible column's value is its drawn width.
+      expect(Number(separators[1]!.getAttribute('aria-valuenow'))).to.equal(width(header(grid, 'address')));
+      // Never Tab stops: the grid stays one.
+      expect(separators.every((s) => s.tabIndex === -1)).to.equal(true);
+      // The header's name is its label, not also "Resize Contact".
+      const contactHeader = header(grid, 'contact');
+      expect(contactHeader.getAttribute('aria-labelledby')).to.equal('header-contact');
+      expect(grid.shadowRoot!.getElementById('header-contact')!.textContent).to.equal('Contact');
+
+      const button = contactHeader.querySelector<HTMLElement>('button')!;
+      button.focus();
+      expect(button.getAttribute('aria-keyshortcuts')).to.contain('F2');
+      await sendKeys({ press: 'F2' });
+      expect(grid.shadowRoot!.activeElement).to.equal(contact);
+      // Left moves the edge left: narrower left to right, wider right to left.
+      await sendKeys({ press: 'ArrowLeft' });
+      await settled(grid);
+      const moved = dir === 'ltr' ? 190 : 210;
+      expect(width(header(grid, 'contact'))).to.equal(moved);
+      expect(contact.getAttribute('aria-valuenow')).to.equal(String(moved));
+      expect(contact.getAttribute('aria-valuetext')).to.equal(`Contact: ${moved} px wide`);
+      expect(grid.columns).to.equal(`contact:${moved},address,response`);
+      // The separator keeps focus (the grid's arrows wait), Shift takes larger steps, Home the narrowest.
+      await sendKeys({ press: 'ArrowDown' });
+      expect(grid.shadowRoot!.activeElement).to.equal(contact);
+      await sendKeys({ down: 'Shift' });
+      await sendKeys({ press: 'ArrowRight' });
+      await sendKeys({ up: 'Shift' });
+      await settled(grid);
+      expect(width(header(grid, 'contact'))).to.equal(dir === 'ltr' ? 240 : 160);
+      await sendKeys({ press: 'Home' });
+      await settled(grid);
+      expect(contact.getAttribute('aria-valuenow')).to.equal('48');
+      // Escape goes back to the header, whose button stays the grid's Tab stop.
+      await sendKeys({ press: 'Escape' });
+      expect(grid.shadowRoot!.activeElement).to.equal(button);
+      expect(button.tabIndex).to.equal(0);
+      // The width is kept in the cache, as a chooser's choice is.
+      let saved: string | undefined;
+      for (let i = 0; i < 50 && saved !== 'contact:48,address,response'; i++) {
+        saved = await loadGridColumns(id);
+        if (saved !== 'contact:48,address,response') await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      expect(saved).to.equal('contact:48,address,response');
+      await expect(grid).to.be.accessible();
+      store.close();
+    });
+  }
+
+  it('has no separators in the two-line layout, and keeps the widths for a wider grid', async () => {
+    const box = await fixture<HTMLElement>(html`<div style="width:500px">
+      <audience-response-grid email-id="e1" time-zone="UTC" columns="contact:240,response" .store=${await storeWith(people())}></audience-response-grid>
+    </div>`);
+    const grid = box.querySelector<AudienceResponseGridElement>('audience-response-grid')!;
+    await settled(grid);
+    expect(scroller(grid).querySelectorAll('[role="separator"]').length).to.equal(0);
+    expect(width(header(grid, 'contact'))).to.not.equal(240);
+    box.style.width = '1000px';
+    await settled(grid);
+    await settled(grid);
+    expect(width(header(grid, 'contact'))).to.equal(240);
+    expect(scroller(grid).querySelectorAll('[role="separator"]').length).to.equal(2);
+    expect(grid.columns).to.equal('contact:240,response');
+  });
+
+  for (const dir of ['ltr', 'rtl'] as const)
+    it(`shows a response's reason with some room or not at all, never a letter or two (${dir})`, async () => {
+      const grid = await gridIn(await storeWith(people()), 'contact,response:150', dir);
+      const ann = rows(grid).find((r) => cellTexts(r)[0] === 'Ann')!;
+      const cell = ann.querySelector<HTMLElement>('[data-column="response"]')!;
+      const reason = cell.querySelector<HTMLElement>('[part~="reason"]')!;
+      const visible = (el: HTMLElement, within = cell) => {
+        const [a, b] = [el.getBoundingClientRect(), within.getBoundingClientRect()];
+        return (
+          Math.max(0, Math.min(a.right, b.right) - Math.max(a.left, b.left)) *
+          (Math.min(a.bottom, b.bottom) > Math.max(a.top, b.top) ? 1 : 0)
+        );
+      };
+      const em = parseFloat(getComputedStyle(reason).fontSize);
+      // 150 px: "Hard Bounce" and "final" leave too little: the reason is out of sight.
+      expect(visible(reason)).to.equal(0);
+      expect(visible(cell.querySelector<HTMLElement>('[part~="response-label"]')!)).to.be.above(0);
+      // Still in the cell's tooltip and text.
+      expect(cell.title).to.contain('550 5.1.1 user unknown');
+      // "final" stays in sight, even beside a label cut short.
+      for (const w of [150, 110]) {
+        grid.columns = `contact,response:${w}`;
+        await settled(grid);
+        const r = rows(grid).find((x) => cellTexts(x)[0] === 'Ann')!;
+        const final = r.querySelector<HTMLElement>('[part~="final-marker"]')!;
+        expect(visible(final, r.querySelector<HTMLElement>('[data-column="response"]')!)).to.be.at.least(
+          final.getBoundingClientRect().width - 1,
+        );
+      }
+      grid.columns = 'contact,response:260';
+      await settled(grid);
+      const wide = rows(grid)
+        .find((r) => cellTexts(r)[0] === 'Ann')!
+        .querySelector<HTMLElement>('[part~="reason"]')!;
+      expect(visible(wide)).to.be.at.least(4 * em - 1);
+      // The label stays on the row's middle line.
+      const label = rows(grid)
+        .find((r) => cellTexts(r)[0] === 'Ann')!
+        .querySelector<HTMLElement>('[part~="response-label"]')!;
+      const row = label.closest<HTMLElement>('[role="row"]')!.getBoundingClientRect();
+      const box = label.getBoundingClientRect();
+      expect(Math.abs(box.top + box.height / 2 - (row.top + row.height / 2))).to.be.below(3);
+    });
 
   it('keeps the choice in the cache per grid, over the attribute, on the next visit', async () => {
     const cacheName = `grid-columns-test-${Math.random()}`;

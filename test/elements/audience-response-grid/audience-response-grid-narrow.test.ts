@@ -36,8 +36,9 @@ const people = () => [
 
 describe('<audience-response-grid> narrow and right-to-left', () => {
   for (const [width, lines] of [
-    [320, 3],
-    [390, 3],
+    [270, 4],
+    [320, 4],
+    [390, 4],
     [500, 2],
   ] as const) {
     it(`shows each row as ${lines} lines at ${width} px, all cells in the grid, nothing sideways`, async () => {
@@ -60,11 +61,18 @@ describe('<audience-response-grid> narrow and right-to-left', () => {
         'Jan 1, 12:01 AM',
       ]);
       const tops = cells.map((c) => Math.round(c.getBoundingClientRect().top));
-      // Contact and response share the first line, or under 420 px each have one.
-      if (lines === 2) expect(tops[0]).to.equal(tops[1]);
-      else expect(tops[1]).to.be.above(tops[0]!);
-      expect(new Set(tops.slice(2)).size).to.equal(1);
-      expect(tops[2]).to.be.above(tops[1]!);
+      // Contact and response share the first line, and the rest the second; or under 420 px the
+      // contact, the response and the address each have a line, and opens, clicks and time the last.
+      if (lines === 2) {
+        expect(tops[0]).to.equal(tops[1]);
+        expect(new Set(tops.slice(2)).size).to.equal(1);
+        expect(tops[2]).to.be.above(tops[1]!);
+      } else {
+        expect(tops[1]).to.be.above(tops[0]!);
+        expect(tops[2]).to.be.above(tops[1]!);
+        expect(new Set(tops.slice(3)).size).to.equal(1);
+        expect(tops[3]).to.be.above(tops[2]!);
+      }
       const box = s.getBoundingClientRect();
       for (const cell of cells) {
         const r = cell.getBoundingClientRect();
@@ -78,6 +86,47 @@ describe('<audience-response-grid> narrow and right-to-left', () => {
       expect((grid.shadowRoot!.activeElement as HTMLElement).textContent!.trim()).to.equal('Jan 1, 12:01 AM');
     });
   }
+
+  const cut = (el: HTMLElement) => el.scrollWidth > el.clientWidth + 0.5;
+  for (const dir of ['ltr', 'rtl'] as const)
+    for (const width of [270, 320, 390, 420, 500, 599]) {
+      it(`reads every header and time in full at ${width} px, and a cut address in its tooltip (${dir})`, async () => {
+        const store = await storeWith(people());
+        store.setClock(() => Date.UTC(2026, 11, 20));
+        const grid = await gridIn(store, width, dir);
+        const s = scroller(grid);
+        const labels = [...s.querySelectorAll<HTMLElement>('[role="columnheader"] .header-label')];
+        expect(labels.map((l) => l.textContent)).to.deep.equal([
+          'Contact',
+          'Response',
+          'Email address',
+          'Opens',
+          'Clicks',
+          'Last response',
+        ]);
+        for (const label of labels) {
+          expect(cut(label), `${label.textContent} is cut`).to.equal(false);
+          expect(cut(label.closest<HTMLElement>('[role="columnheader"]')!)).to.equal(false);
+        }
+        // Labels on one line keep apart: "Clicks" never runs into "Last response".
+        for (const a of labels)
+          for (const b of labels) {
+            const [ra, rb] = [a.getBoundingClientRect(), b.getBoundingClientRect()];
+            if (a === b || Math.abs(ra.top - rb.top) > 2 || ra.left > rb.left) continue;
+            expect(rb.left - ra.right, `${a.textContent} and ${b.textContent}`).to.be.at.least(12);
+          }
+        for (const row of rows(grid)) {
+          const time = row.querySelector<HTMLElement>('[data-column="last-response"]')!;
+          expect(cut(time), `${time.textContent} is cut`).to.equal(false);
+          for (const count of row.querySelectorAll<HTMLElement>('[data-column="opens"], [data-column="clicks"]'))
+            expect(cut(count)).to.equal(false);
+          const address = row.querySelector<HTMLElement>('[data-column="address"]')!;
+          // Under 420 px the address has a line of its own; a cut one shows whole as its tooltip.
+          if (width < 420) expect(cut(address), address.textContent!).to.equal(false);
+          expect(address.title).to.equal(address.textContent);
+        }
+      });
+    }
 
   it('keeps one line per row, with the optional columns, from 600 px', async () => {
     const grid = await gridIn(await storeWith(people()), 1100);

@@ -158,6 +158,23 @@ describe('<contact-response-timeline> event lines', () => {
 });
 
 describe('<contact-response-timeline> right-to-left', () => {
+  it("puts an event's time, above its response in a narrow panel, at the line's start (the right)", async () => {
+    const { timeline, remove } = await inBox(300, 'rtl', async () => mountTimeline(await bounced()));
+    try {
+      await timeline.updateComplete;
+      const time = shadow(timeline).querySelector<HTMLElement>('.event time')!;
+      const box = time.getBoundingClientRect();
+      const range = document.createRange();
+      range.selectNodeContents(time);
+      const glyphs = range.getBoundingClientRect();
+      // The time's box is the line's width; its glyphs sit at the right end, not the left.
+      expect(box.width - glyphs.width).to.be.above(20);
+      expect(box.right - glyphs.right).to.be.below(2);
+    } finally {
+      remove();
+    }
+  });
+
   it("isolates the email's id left-to-right, so an id like 2026-spring keeps its order", async () => {
     const { timeline, remove } = await inBox(340, 'rtl', async () =>
       mountTimeline(await storeWith([tev('delivered', '2026-spring', { at: 1 })])),
