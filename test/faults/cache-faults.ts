@@ -5,6 +5,7 @@
 import { expect } from '@open-wc/testing';
 import { DEFAULT_RULES, foldEvents, type ResponseRules } from '../../src/core/index';
 import { CACHE_UNAVAILABLE_REASONS as REASONS } from '../../src/store/cache/index';
+import { SCHEMA_VERSION } from '../../src/store/cache/cache-schema';
 import { createResponseStore, type ResponseStore } from '../../src/store/response-store';
 import { IterableSource } from '../../src/store/sources/index';
 import { snapshot } from '../core/state-snapshot';
@@ -154,7 +155,7 @@ describe('faults of the IndexedDB cache', () => {
     backend.beforeMessage = (i) => (i === 15 ? held.promise : undefined);
     const { store, rejected } = await streamInto(name, backend, '15');
     await untilCached(name, 'iterable', '15');
-    const upgraded = await rawOpen(name, 2);
+    const upgraded = await rawOpen(name, SCHEMA_VERSION + 1);
     held.open();
     await until(() => store.cursor('iterable') === backend.lastCursor, 'the rest of the stream');
     expect(store.cacheStatus).to.deep.equal({ state: 'memory-only', reason: REASONS.upgradedElsewhere });

@@ -7,6 +7,7 @@ import {
   openResponseCache,
   type ResponseCacheOptions,
 } from '../../../src/store/cache/index';
+import { SCHEMA_VERSION } from '../../../src/store/cache/cache-schema';
 import { snapshot } from '../../core/state-snapshot';
 import { EventLog, deleteDatabase, ingest, makeEvents, rawOpen, uniqueName } from './cache-helpers';
 
@@ -73,7 +74,7 @@ describe('response cache failures', () => {
 
   it('another tab upgrading the database closes this connection and is reported', async () => {
     const cache = await openResponseCache(options());
-    const upgraded = await rawOpen(name, 2);
+    const upgraded = await rawOpen(name, SCHEMA_VERSION + 1);
     expect(reasons).to.deep.equal([REASONS.upgradedElsewhere]);
     expect(cache.available).to.equal(false);
     upgraded.close();
