@@ -24,7 +24,8 @@ export function configFor(quick: boolean): BenchConfig {
     ingest: { events: quick ? 200_000 : 500_000, recipients: 100_000, batch: 1_000 },
     updates: { rows: 100_000, rates: [10_000, 50_000], seconds: quick ? 2 : 4, drainMs: 3_000 },
     scroll: { sizes: [100_000, 1_000_000], rowsMatched: [1_000_000], seconds: quick ? 2 : 3, step: 240 },
-    cold: { sizes: [100_000, 1_000_000] },
+    // BENCH_COLD_ROWS=1000000 measures one size only (quicker while working on the cold start).
+    cold: { sizes: process.env.BENCH_COLD_ROWS ? [Number(process.env.BENCH_COLD_ROWS)] : [100_000, 1_000_000] },
     columnar: { events: 1_000_000, recipients: 100_000, runs: quick ? 1 : 3 },
     // BENCH_SNAPSHOT_ROWS: a smaller audience, to try the section on a loaded machine.
     snapshot: { rows: Number(process.env.BENCH_SNAPSHOT_ROWS) || 1_000_000 },

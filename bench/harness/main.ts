@@ -196,7 +196,7 @@ async function runCold(bench: Bench, origin: string): Promise<void> {
     log(
       `cold ${rows.toLocaleString('en')}: cache populated with ${populate.events.toLocaleString('en')} events in ${fmt(populate.ms / 1000)} s`,
     );
-    const entry: NonNullable<Results['cold']>[string] = { populate, runs: [], hydrate: [] };
+    const entry: NonNullable<Results['cold']>[string] = { populate, runs: [], hydrate: [], raw: [] };
     results.cold[rows] = entry;
     const runsStarted = Date.now();
     for (let run = 0; run < config.runs; run++) {
@@ -212,6 +212,18 @@ async function runCold(bench: Bench, origin: string): Promise<void> {
       entry.runs.push(stats);
       log(
         `cold ${rows.toLocaleString('en')} run ${run + 1}: first rows in the DOM ${fmt(stats.firstRowsDomMs, 0)} ms, painted ${fmt(stats.firstRowsMs, 0)} ms, all rows ${fmt(stats.allRowsMs, 0)} ms, ready ${fmt(stats.readyMs, 0)} ms (script at ${fmt(stats.scriptAt, 0)} ms)`,
+      );
+      // The same cache read raw right after, in a fresh page: the floor each run is compared with.
+      page = await openPage(bench, origin, 'cold.html', 'coldBench');
+      const raw = await within(
+        120_000,
+        `raw read at ${rows} rows`,
+        page.evaluate((name) => window.coldBench!.rawRead(name), db),
+      );
+      await page.close();
+      entry.raw!.push(raw);
+      log(
+        `cold ${rows.toLocaleString('en')} run ${run + 1}: raw read of the row pages ${fmt(raw.rowsMs, 0)} ms (${raw.rowRecords} records), with the event records ${fmt(raw.allMs, 0)} ms (${raw.eventRecords}); all rows / raw read ${fmt(stats.allRowsMs / raw.rowsMs, 2)}×`,
       );
       // The cache's own timings, once per size in a full run: a diagnosis, not a goal.
       if (run > 0 || quick) continue;

@@ -156,11 +156,22 @@ export function goals(results: Results): Goal[] {
       note: first > 100 ? `${(first / 100).toFixed(2)}× the goal` : '',
     });
     out.push({
-      goal: 'cold start, 1,000,000 cached rows: all loaded ≤ 1.5 s',
+      goal: 'cold start, 1,000,000 cached rows: all rows ≤ 1.0 s (issue 16)',
       measured: ms(all),
-      met: all <= 1500,
-      note: all > 1500 ? `${(all / 1500).toFixed(2)}× the goal` : '',
+      met: all <= 1000,
+      note: all > 1000 ? `${(all / 1000).toFixed(2)}× the goal` : '',
     });
+    // Each run against the raw read that followed it, so the machine's load of the moment cancels.
+    const raw = cold.raw ?? [];
+    if (raw.length === cold.runs.length) {
+      const ratio = spread(cold.runs.map((r, i) => r.allRowsMs / raw[i]!.rowsMs)).median;
+      out.push({
+        goal: 'cold start, 1,000,000 cached rows: all rows ≤ 2.5× the raw read of the row pages',
+        measured: `${ratio.toFixed(2)}×`,
+        met: ratio <= 2.5,
+        note: ratio > 2.5 ? `${(ratio / 2.5).toFixed(2)}× the goal` : '',
+      });
+    }
   }
   if (results.core) {
     const fold = results.core.foldEventsPerSecond.median;
@@ -336,6 +347,20 @@ export function renderMarkdown(results: Results): string {
       values: { ours: spread(cold.runs.map((r) => r.readyMs)) },
       digits: 0,
     });
+    if (cold.raw && cold.raw.length > 0) {
+      own.push({
+        figure: `cold start, ${at}: raw read of the row pages (open, getAll, decode)`,
+        unit: 'ms',
+        values: { ours: spread(cold.raw.map((r) => r.rowsMs)) },
+        digits: 0,
+      });
+      own.push({
+        figure: `cold start, ${at}: raw read of row pages and event records`,
+        unit: 'ms',
+        values: { ours: spread(cold.raw.map((r) => r.allMs)) },
+        digits: 0,
+      });
+    }
     own.push({
       figure: `cold start, ${at}: page script started after navigation`,
       unit: 'ms',

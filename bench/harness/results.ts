@@ -5,6 +5,7 @@ import type {
   ScrollStats,
   UpdateStats,
   ColdStats,
+  RawReadStats,
   HydrateStats,
   GridName,
   PopulateStats,
@@ -43,7 +44,7 @@ export interface Results {
     memoryBytesPer100k: number;
   };
   store?: { writeThrough: IngestStats[]; memoryOnly: IngestStats[] };
-  cold?: Record<string, { populate: PopulateStats; runs: ColdStats[]; hydrate: HydrateStats[] }>;
+  cold?: Record<string, { populate: PopulateStats; runs: ColdStats[]; hydrate: HydrateStats[]; raw?: RawReadStats[] }>;
   /** By rate, then grid: one entry per run. */
   updates?: Record<string, Record<GridName, UpdateStats[]>>;
   /** By row count (with `-rows` for the equal-rows variant), then grid. */

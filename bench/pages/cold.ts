@@ -7,7 +7,7 @@ import { createResponseState } from '../../src/core/index';
 import { openResponseCache } from '../../src/store/cache/index';
 import { createResponseStore } from '../../src/store/response-store';
 import { audienceEvents } from './shared/audience';
-import type { ColdStats, HydrateStats, PopulateStats } from './shared/bench-api';
+import type { ColdStats, HydrateStats, PopulateStats, RawReadStats } from './shared/bench-api';
 import { deleteDatabase, storeCache, yieldTask } from './shared/cache-peek';
 import { FrameMeter } from './shared/frame-meter';
 import { mountOurs } from './shared/ours-grid';
@@ -54,6 +54,47 @@ async function hydrateOnly(db: string): Promise<HydrateStats> {
   };
 }
 
+/** Reads every record of one store in chunks of 8, all asked for at once; resolves with the count. */
+function readAll(db: IDBDatabase, store: 'rows' | 'events'): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const tx = db.transaction(store, 'readonly');
+    const keys = tx.objectStore(store).getAllKeys();
+    keys.onerror = () => reject(keys.error);
+    keys.onsuccess = () => {
+      const all = keys.result;
+      let pending = 0;
+      let records = 0;
+      for (let start = 0; start < all.length; start += 8) {
+        const range = IDBKeyRange.bound(all[start], all[Math.min(start + 8, all.length) - 1]);
+        const read = tx.objectStore(store).getAll(range);
+        pending++;
+        read.onerror = () => reject(read.error);
+        read.onsuccess = () => {
+          records += read.result.length;
+          if (--pending === 0) resolve(records);
+        };
+      }
+      if (pending === 0) resolve(0);
+    };
+  });
+}
+
+/** The cache read raw: the floor a cold start is measured against (see RawReadStats). */
+async function rawRead(name: string): Promise<RawReadStats> {
+  const started = performance.now();
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(name);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const rowRecords = await readAll(db, 'rows');
+  const rowsMs = performance.now() - started;
+  const eventRecords = await readAll(db, 'events');
+  const allMs = performance.now() - started;
+  db.close();
+  return { rowsMs, allMs, rowRecords, eventRecords };
+}
+
 /**
  * Painted = the task after the frame whose rendering follows the DOM change (see frame-meter.ts),
  * the same stamp the update benchmark uses. Times from just before createResponseStore.
@@ -95,6 +136,7 @@ const measure = params.get('measure');
 window.coldBench = {
   populate,
   hydrateOnly,
+  rawRead,
   coldStart: measure ? coldStart(measure, Number(params.get('rows'))) : undefined,
   start: coldStart,
 };

@@ -25,11 +25,11 @@ import {
 import { compileRules, type CompiledRules } from './rules';
 import { resetRow } from './reset-recipient';
 import type { RecipientState } from './recipient-state';
-import { restoreRow, saveRow, type SavedRecipient } from './saved-recipient';
+import { restoreColumns, restoreRow, saveRow, type SavedColumns, type SavedRecipient } from './saved-recipient';
 import { StatisticsPeriod } from './statistics-period';
 
 export type { AppliedBatch } from './batch';
-export type { SavedRecipient } from './saved-recipient';
+export type { SavedColumns, SavedRecipient } from './saved-recipient';
 export type { RecipientState } from './recipient-state';
 
 const NONE = -1;
@@ -150,6 +150,13 @@ export class ResponseState {
     const row = restoreRow(this.recipients, this.emails, this.rules, this.contacts, saved);
     if (row >= 0 && this.period) this.period.restored(row, saved.sentAt);
     return row;
+  }
+
+  /** Restores a page of saved recipients of one email at once; returns how many were refused. */
+  restoreRecipients(page: SavedColumns): number {
+    const period = this.period;
+    const restored = period ? (row: number, sentAt: number | undefined) => period.restored(row, sentAt) : undefined;
+    return restoreColumns(this.recipients, this.emails, this.rules, this.contacts, page, restored);
   }
 
   /**

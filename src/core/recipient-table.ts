@@ -76,7 +76,7 @@ export class RecipientTable {
     this.ints = new Int32Array(this.times.buffer);
     this.fingerprints = new Uint16Array(this.times.buffer);
     this.email = new Int32Array(capacity);
-    this.texts = new Array<string | undefined>(capacity * TEXT_STRIDE);
+    this.texts = textSlots(capacity * TEXT_STRIDE);
   }
 
   /** Adds an empty recipient row and returns its index. */
@@ -143,8 +143,16 @@ export class RecipientTable {
     const email = new Int32Array(this.capacity);
     email.set(this.email);
     this.email = email;
-    const texts = new Array<string | undefined>(this.capacity * TEXT_STRIDE);
+    const texts = textSlots(this.capacity * TEXT_STRIDE);
     for (let slot = 0; slot < this.texts.length; slot++) texts[slot] = this.texts[slot];
     this.texts = texts;
   }
+}
+
+/**
+ * Filled, not just sized: V8 makes `new Array(n)` of more than 100,000 slots a dictionary, where
+ * each write is a hash insert (~1.5 µs against ~0.05 µs; issue 16, restoring a million rows).
+ */
+function textSlots(slots: number): (string | undefined)[] {
+  return new Array<string | undefined>(slots).fill(undefined);
 }

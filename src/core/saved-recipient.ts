@@ -149,3 +149,101 @@ export function writeSaved(
     texts[row * TEXT_STRIDE + m] = pair[0];
   }
 }
+
+/** A text column of saved rows: a value per row, null where the row has none. */
+type SavedTexts = readonly (string | null)[];
+
+/**
+ * Saved recipients of one email as columns (what a cache page holds): row `s` of every column is
+ * recipient `recipientIds[s]`. Responses are coded into `responses` (-1: none), so a page maps
+ * them onto the rules once, not once a row.
+ */
+export interface SavedColumns {
+  emailId: string;
+  recipientIds: readonly string[];
+  responses: readonly string[];
+  nonFinal: Int16Array;
+  nonFinalAt: Float64Array;
+  nonFinalReason?: SavedTexts;
+  final: Int16Array;
+  finalAt: Float64Array;
+  finalReason?: SavedTexts;
+  /** `type` where the final response is an Unsubscribed from the email's type only. */
+  finalScope?: SavedTexts;
+  /** Each row's earliest Sent to provider (Infinity: none), with a statistics update period. */
+  sentAt?: Float64Array;
+  opens: Int32Array;
+  clicks: Int32Array;
+  machineOpens: Int32Array;
+  firstAt: Float64Array;
+  lastAt: Float64Array;
+  meta: Partial<Record<(typeof META_FIELDS)[number], { values: SavedTexts; at: Float64Array }>>;
+}
+
+/**
+ * Adds every saved row of the columns, as `restoreRow` would one by one, but without an object
+ * per row: the email and the response codes are looked up once, and the values copied straight
+ * from the columns into the record (a million cached rows are restored on every cold start).
+ * `restored(row, sentAt)` hears each row added. Returns how many rows were refused (the recipient
+ * has a row already, or a response is not in these rules).
+ */
+export function restoreColumns(
+  table: RecipientTable,
+  emails: EmailTable,
+  rules: CompiledRules,
+  contacts: ContactIndex,
+  page: SavedColumns,
+  restored?: (row: number, sentAt: number | undefined) => void,
+): number {
+  const entry = emails.entry(page.emailId, rules.responses.length);
+  const codes = page.responses.map((id) => rules.lookup.get(id) ?? -2);
+  const size = page.recipientIds.length;
+  // Grown as adding rows one by one would grow it: a page at a time, exactly, would copy it each page.
+  const needed = table.size + size;
+  if (needed > table.capacity) table.reserve(Math.max(needed, table.capacity * 2));
+  const { times, ints, texts } = table;
+  const { rows, order } = entry;
+  const metaColumns = META_FIELDS.map((field) => page.meta[field]);
+  let refused = 0;
+  for (let slot = 0; slot < size; slot++) {
+    const recipientId = page.recipientIds[slot]!;
+    const nonFinalCode = page.nonFinal[slot]!;
+    const finalCode = page.final[slot]!;
+    const nonFinal = nonFinalCode < 0 ? NONE : codes[nonFinalCode]!;
+    const final = finalCode < 0 ? NONE : codes[finalCode]!;
+    if (nonFinal === -2 || final === -2 || (nonFinal === NONE && final === NONE) || rows.has(recipientId)) {
+      refused++;
+      continue;
+    }
+    const row = table.add(entry.index, recipientId);
+    rows.set(recipientId, row);
+    order.push(row);
+    const t = row * STRIDE;
+    const i = t * 2;
+    const x = row * TEXT_STRIDE;
+    ints[i + NON_FINAL] = nonFinal;
+    times[t + NON_FINAL_AT] = page.nonFinalAt[slot]!;
+    texts[x + NON_FINAL_REASON] = page.nonFinalReason?.[slot] ?? undefined;
+    ints[i + FINAL] = final;
+    times[t + FINAL_AT] = page.finalAt[slot]!;
+    texts[x + FINAL_REASON] = page.finalReason?.[slot] ?? undefined;
+    texts[x + FINAL_SCOPE] = page.finalScope?.[slot] === 'type' ? 'type' : undefined;
+    ints[i + OPENS] = page.opens[slot]!;
+    ints[i + CLICKS] = page.clicks[slot]!;
+    ints[i + MACHINE_OPENS] = page.machineOpens[slot]!;
+    times[t + FIRST_AT] = page.firstAt[slot]!;
+    times[t + LAST_AT] = page.lastAt[slot]!;
+    for (let m = 0; m < metaColumns.length; m++) {
+      const column = metaColumns[m];
+      const value = column?.values[slot];
+      if (value === null || value === undefined) continue;
+      times[t + META_AT + m] = column!.at[slot]!;
+      if (m === 0) contacts.move(row, undefined, value);
+      texts[x + m] = value;
+    }
+    emails.count(entry, 0, signature(table, row));
+    const sentAt = page.sentAt?.[slot];
+    restored?.(row, sentAt === undefined || sentAt === Infinity ? undefined : sentAt);
+  }
+  return refused;
+}

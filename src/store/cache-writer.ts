@@ -5,7 +5,7 @@
 import type { ResponseRules } from '../core/catalogue';
 import type { ResponseState } from '../core/fold';
 import type { RecordedEvent, ResponseCache } from './cache/index';
-import { snapshotKey, type CorrectionRecord } from './cache/cache-schema';
+import { snapshotKey, type CorrectionRecord } from './cache/correction-record';
 import { loadCache } from './cache/load-cache';
 import { conflictKey, type SettledConflict } from './event-conflicts';
 import type { EventLog } from './event-log';

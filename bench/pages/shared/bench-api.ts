@@ -153,9 +153,24 @@ export interface HydrateStats {
   totalMs: number;
 }
 
+/**
+ * The same cache read raw, as a floor for the cold start: open the database, `getAll` every
+ * record in chunks of 8 (as hydrate reads them), every read asked for at once, structured clone
+ * decoding included; nothing restored.
+ */
+export interface RawReadStats {
+  /** Open plus every row page read and decoded. */
+  rowsMs: number;
+  /** Then every event record read and decoded too (from the same start). */
+  allMs: number;
+  rowRecords: number;
+  eventRecords: number;
+}
+
 export interface ColdPageApi {
   populate(rows: number, db: string): Promise<PopulateStats>;
   hydrateOnly(db: string): Promise<HydrateStats>;
+  rawRead(db: string): Promise<RawReadStats>;
   /** Set when the page was opened with ?measure: the cold start it ran at load. */
   coldStart: Promise<ColdStats> | undefined;
   /** The same store-and-grid start in an already loaded page (to profile it). */

@@ -7,6 +7,7 @@ import type { ResponseState } from '../../core/fold';
 import { written, type CacheWriteTransaction, type FoldRecord } from './cache-schema';
 import { mergeEventPages, packEventPage, type CachedEvent, type EventPage } from './event-pages';
 import type { HydrateOutcome } from './hydrate-result';
+import { encodeRowPage } from './row-page-format';
 import { snapshotAllRows, snapshotRows } from './row-snapshot';
 
 /** What one write did, for `onFlush`. */
@@ -167,7 +168,7 @@ export class CacheLedger {
         written(rows.clear());
         written(emails.clear());
       }
-      for (const page of snapshot.pages) written(rows.put(page));
+      for (const page of snapshot.pages) written(rows.put(encodeRowPage(page)));
       for (const email of snapshot.emails) written(emails.put(email));
       counts.rowPages = snapshot.pages.length;
       this.dirty.clear();

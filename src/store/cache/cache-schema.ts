@@ -4,15 +4,15 @@
  * newest, in order, inside the one upgrade transaction, so a tab several releases behind still
  * lands on the current layout.
  */
-import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
+import { unwrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { ResponseRules } from '../../core/catalogue';
 import type { EmailKind } from '../../core/event';
 import { checkRules } from '../../core/rules';
-import type { SettledConflict } from '../event-conflicts';
 import { isSettledConflict } from '../event-conflicts';
 import type { KeptSnapshotRow } from '../snapshot-resets';
 import type { EventPage } from './event-pages';
-import type { RowPage } from './row-pages';
+import { encodeRowPage, type StoredRowPage } from './row-page-format';
+import { isRowPage } from './row-pages';
 
 /** An email's kind and type (what its rows show besides their own state), and its place in order. */
 export interface EmailRecord {
@@ -55,23 +55,12 @@ export function isHeldRecord(value: unknown): value is HeldRecord {
   return typeof value === 'object' && value !== null && Array.isArray((value as { held?: unknown }).held);
 }
 
-/** One email's kept snapshot rows (see snapshot-resets.ts), under `snapshot:<emailId>`. */
-export interface SnapshotRowsRecord {
-  snapshotRows: KeptSnapshotRow[];
-}
-
-/**
- * What the events alone do not give, kept so a reload (and a refold after it) gives it again:
- * an email's snapshot rows (`snapshot:<emailId>`), and which copy an id conflict kept
- * (`conflict:<emailId>\0<recipientId>\0<id>`, see event-conflicts.ts).
- */
-export type CorrectionRecord = SnapshotRowsRecord | SettledConflict;
-
-export const snapshotKey = (emailId: string): string => `snapshot:${emailId}`;
+export { snapshotKey, type CorrectionRecord, type SnapshotRowsRecord } from './correction-record';
+import type { CorrectionRecord, SnapshotRowsRecord } from './correction-record';
 
 export interface ResponseCacheSchema extends DBSchema {
   /** Keyed [emailId, page]. */
-  rows: { key: [string, number]; value: RowPage };
+  rows: { key: [string, number]; value: StoredRowPage };
   emails: { key: string; value: EmailRecord };
   /** Keyed by a counter: one record per flush until compaction merges them. */
   events: { key: number; value: EventPage };
@@ -108,8 +97,23 @@ export const MIGRATIONS: readonly Migration[] = [
   (db) => {
     db.createObjectStore('corrections');
   },
-  // 2 -> 3 goes here, e.g. `(db, tx) => { tx.objectStore('rows').clear(); }` when the page layout
-  // changes (the events survive and refold the rows on the next open).
+  // 2 -> 3 (issue 16): row pages store each text column as one string (see row-page-format.ts).
+  // Every page is rewritten in place; one that does not pass `isRowPage` is deleted, and the next
+  // hydrate rebuilds its rows from the events (a missing page makes every page be rewritten).
+  (db, transaction) => {
+    if (!db.objectStoreNames.contains('rows')) return; // a damaged database: the open refuses it
+    const request = unwrap(transaction.objectStore('rows')).openCursor();
+    request.onsuccess = () => {
+      const cursor = request.result;
+      if (!cursor) return;
+      const page: unknown = cursor.value;
+      if (isRowPage(page)) cursor.update(encodeRowPage(page));
+      else cursor.delete();
+      cursor.continue();
+    };
+  },
+  // 3 -> 4 goes here. A layout change can also drop the rows: `(db, tx) => { tx.objectStore('rows').clear(); }`
+  // (the events survive and refold the rows on the next open).
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -22,7 +22,8 @@ import {
   type HydrateProgress,
   type HydrateResult,
 } from './hydrate-result';
-import { SavedRecipientReader, isRowPage, type RowPage } from './row-pages';
+import { decodeRowPage } from './row-page-format';
+import { isRowPage } from './row-pages';
 import { afterPaint, yieldIfDue } from '../yield-to-page';
 
 /** Pages read before the first progress report: small, so a view paints within a frame or two. */
@@ -59,9 +60,8 @@ interface FirstRead {
   firstPages: unknown[];
 }
 
-/** The second transaction's reads, all requested at once so the browser reads ahead. */
+/** The event records' reads, all requested at once so the browser reads ahead. */
 interface LaterReads {
-  rowReads: Promise<unknown[]>[];
   eventReads: Promise<unknown[]>[];
   eventKeys: number[][];
 }
@@ -82,7 +82,6 @@ class Hydration {
   private slice = 0;
   /** Each email's next page number: a gap means its later slots moved. */
   private readonly expectedPage = new Map<string, number>();
-  private readonly reader = new SavedRecipientReader();
   /** Emails whose kind and type were restored; the others take theirs from the events. */
   private readonly withRecord = new Set<string>();
   private readonly smallRecords: HydrateOutcome['smallRecords'] = [];
@@ -104,9 +103,13 @@ class Hydration {
     const first = await this.readFirst();
     this.chooseRows(first.foldRecord);
     if (this.useRows) await this.restoreFirstRows(first);
-    const later = await this.requestLater(first);
-    const restoredRows = await this.restoreLaterRows(later.rowReads);
+    const rowReads = await this.requestRows(first);
+    const restoredRows = await this.restoreLaterRows(rowReads);
     const rowsMs = performance.now() - this.started;
+    // Every row shows before the first event page is read: read with the rows, the event pages
+    // landed first and were decoded while the rows waited (issue 16).
+    if (this.useRows) await afterPaint();
+    const later = await this.requestEvents(first);
     await this.applyEvents(later, restoredRows);
     this.report(true);
     return this.outcome(first, rowsMs);
@@ -173,16 +176,16 @@ class Hydration {
   }
 
   /**
-   * Everything left is requested at once: the browser reads ahead while this thread restores.
+   * Every row page left is requested at once: the browser reads ahead while this thread restores.
    * Throws `CacheChangedError` when another tab compacted since the first read: its pages hold
    * events past the watermark read first, which would be applied twice on top of them.
    */
-  private async requestLater(first: FirstRead): Promise<LaterReads> {
-    const rest = this.db.transaction(['fold', 'rows', 'events'], 'readonly');
-    const [foldNow, rowKeys, eventKeys] = await Promise.all([
+  private async requestRows(first: FirstRead): Promise<Promise<unknown[]>[]> {
+    if (!this.useRows) return [];
+    const rest = this.db.transaction(['fold', 'rows'], 'readonly');
+    const [foldNow, rowKeys] = await Promise.all([
       rest.objectStore('fold').get('fold'),
       rest.objectStore('rows').getAllKeys(),
-      rest.objectStore('events').getAllKeys(),
     ]);
     if (JSON.stringify(foldNow) !== JSON.stringify(first.fold)) throw new CacheChangedError();
     // The pages after the first ones by key, not by count: another tab may have written in between.
@@ -194,19 +197,30 @@ class Hydration {
             ([emailId, page]) => emailId > lastFirst[0] || (emailId === lastFirst[0] && page > lastFirst[1]),
           );
     const rows = rest.objectStore('rows');
+    const rowReads = chunks(laterKeys, CHUNK_PAGES).map((keys) => rows.getAll(keyRange(keys)));
+    // A read left unawaited after a failure must not be an unhandled rejection.
+    for (const read of rowReads) read.catch(() => undefined);
+    // Room for every page's rows at once (after the first paint: a million rows take 200 MB to
+    // allocate): growing the table by doubling would copy it each time.
+    this.state.recipients.reserve(this.state.recipients.size + fullPageRows(rowKeys, this.pageSize));
+    this.slice = performance.now();
+    return rowReads;
+  }
+
+  /** The event records, once the rows are in; the same check as `requestRows`. */
+  private async requestEvents(first: FirstRead): Promise<LaterReads> {
+    const rest = this.db.transaction(['fold', 'events'], 'readonly');
+    const [foldNow, eventKeys] = await Promise.all([
+      rest.objectStore('fold').get('fold'),
+      rest.objectStore('events').getAllKeys(),
+    ]);
+    if (JSON.stringify(foldNow) !== JSON.stringify(first.fold)) throw new CacheChangedError();
     const events = rest.objectStore('events');
-    const rowReads = this.useRows ? chunks(laterKeys, CHUNK_PAGES).map((keys) => rows.getAll(keyRange(keys))) : [];
     const eventChunks = chunks(eventKeys, CHUNK_EVENT_RECORDS);
     const eventReads = eventChunks.map((keys) => events.getAll(keyRange(keys)));
-    // A read left unawaited after a failure must not be an unhandled rejection.
-    for (const read of [...rowReads, ...eventReads]) read.catch(() => undefined);
-    if (this.useRows) {
-      // Room for every page's rows at once (after the first paint: a million rows take 200 MB to
-      // allocate): growing the table by doubling would copy it each time.
-      this.state.recipients.reserve(this.state.recipients.size + fullPageRows(rowKeys, this.pageSize));
-    }
+    for (const read of eventReads) read.catch(() => undefined);
     this.slice = performance.now();
-    return { rowReads, eventReads, eventKeys: eventChunks };
+    return { eventReads, eventKeys: eventChunks };
   }
 
   /** The rest of the row pages; resolves with the rows restored (rows past it come from replays). */
@@ -292,9 +306,10 @@ class Hydration {
   }
 
   /** Restores row pages in order, yielding between them when `sliced`. */
-  private async restore(pages: readonly unknown[], sliced = true): Promise<void> {
-    for (const page of pages) {
-      if (!isRowPage(page)) {
+  private async restore(records: readonly unknown[], sliced = true): Promise<void> {
+    for (const record of records) {
+      const page = decodeRowPage(record);
+      if (!page || !isRowPage(page)) {
         this.corrupted++;
         this.rewriteAll = true;
         continue;
@@ -302,15 +317,8 @@ class Hydration {
       // A missing page shifts every later slot of its email: the pages must be rewritten.
       if ((this.expectedPage.get(page.emailId) ?? 0) !== page.page) this.rewriteAll = true;
       this.expectedPage.set(page.emailId, page.page + 1);
-      this.restorePage(page);
+      if (this.state.restoreRecipients(page) > 0) this.rewriteAll = true;
       if (sliced) this.slice = await yieldIfDue(this.slice);
-    }
-  }
-
-  private restorePage(page: RowPage): void {
-    const { state, reader } = this;
-    for (let slot = 0; slot < page.recipientIds.length; slot++) {
-      if (state.restoreRecipient(reader.read(page, slot)) < 0) this.rewriteAll = true;
     }
   }
 

@@ -7,9 +7,9 @@ import {
   openResponseCache,
   type ResponseCacheOptions,
 } from '../../../src/store/cache/index';
+import { SCHEMA_VERSION } from '../../../src/store/cache/cache-schema';
 import { snapshot } from '../../core/state-snapshot';
 import { EventLog, deleteDatabase, ingest, makeEvents, rawOpen, uniqueName } from './cache-helpers';
-import { SCHEMA_VERSION } from '../../../src/store/cache/cache-schema';
 
 describe('response cache failures', () => {
   let name: string;
