@@ -19,6 +19,12 @@ export interface CoreFoldOptions {
   runs: number;
   /** Adds variants: validation alone, ISO-8601 times, events as JSON.parse gives them. */
   detail?: boolean;
+  /**
+   * Adds the fold on both id lengths (`r-<n>` and 36-character GUIDs), each on fresh input (just
+   * JSON.parse'd, before every run: strings without a hash yet, objects not yet in the caches)
+   * and on warm input (the same parsed events folded again).
+   */
+  ids?: boolean;
   generator?: GeneratorKind;
 }
 
@@ -49,11 +55,20 @@ export function median(values: readonly number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-function measure(key: string, label: string, events: number, runs: number, run: () => void): RateResult {
+function measure(
+  key: string,
+  label: string,
+  events: number,
+  runs: number,
+  run: () => void,
+  prepare?: () => void,
+): RateResult {
   const wall: number[] = [];
   const cpu: number[] = [];
+  prepare?.();
   run(); // warm-up: JIT and string hashes
   for (let i = 0; i < runs; i++) {
+    prepare?.(); // not timed: fresh input for this run
     globalThis.gc?.();
     const startCpu = process.cpuUsage();
     const start = performance.now();
@@ -105,6 +120,29 @@ export function runCoreFold(options: CoreFoldOptions): CoreFoldResult {
     results.push(
       measure('incremental-json', '  incremental, events as JSON.parse gives them', count, runs, incremental(parsed)),
     );
+  }
+
+  if (options.ids) {
+    for (const guids of [false, true]) {
+      const name = guids ? 'GUID ids' : 'short ids';
+      const key = guids ? 'guid' : 'short';
+      const json = JSON.stringify(makeEvents(count, recipients, { generator: options.generator, guids }));
+      let input: ResponseEvent[] = [];
+      const parse = () => void (input = JSON.parse(json) as ResponseEvent[]);
+      results.push(
+        measure(
+          `fold-${key}-fresh`,
+          `  fold, ${name}, fresh from JSON.parse`,
+          count,
+          runs,
+          () => foldEvents(input, rules),
+          parse,
+        ),
+      );
+      parse();
+      results.push(measure(`fold-${key}-warm`, `  fold, ${name}, warm`, count, runs, () => foldEvents(input, rules)));
+      input = [];
+    }
   }
 
   // Memory: the state alone, for 100,000 recipients with one event each (the events themselves

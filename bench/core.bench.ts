@@ -4,11 +4,12 @@
 // threads) is printed beside them as a steadier second reading. The measuring lives in
 // core-fold.ts, which `npm run bench` shares.
 //
-// BENCH_EVENTS, BENCH_RECIPIENTS, BENCH_RUNS change the sizes. BENCH_DETAIL=1 adds variants:
-// validation alone, ISO-8601 times, events as JSON.parse gives them. BENCH_GENERATOR=lcg uses
-// the generator of the first version of this file, whose consecutive draws were correlated: it
-// gave 90,000 recipients one event and 10,000 about 90 each (so figures from before this change
-// are comparable only with it).
+// BENCH_EVENTS, BENCH_RECIPIENTS, BENCH_RUNS change the sizes. The fold on short ids (`r-<n>`)
+// and on 36-character GUIDs, each fresh from JSON.parse and warm, is printed unless BENCH_IDS=0.
+// BENCH_DETAIL=1 adds variants: validation alone, ISO-8601 times, events as JSON.parse gives them.
+// BENCH_GENERATOR=lcg uses the generator of the first version of this file, whose consecutive
+// draws were correlated: it gave 90,000 recipients one event and 10,000 about 90 each (so figures
+// from before this change are comparable only with it).
 import { median, runCoreFold } from './core-fold';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -17,6 +18,7 @@ const { results, memory } = runCoreFold({
   recipients: Number(process.env.BENCH_RECIPIENTS ?? 100_000),
   runs: RUNS,
   detail: process.env.BENCH_DETAIL === '1',
+  ids: process.env.BENCH_IDS !== '0',
   generator: process.env.BENCH_GENERATOR === 'lcg' ? 'lcg' : 'mulberry32',
 });
 

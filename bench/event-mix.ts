@@ -25,6 +25,18 @@ export interface MixOptions {
   emailId?: string;
   /** Prefix of event ids, so two streams into one store do not dedupe each other. */
   idPrefix?: string;
+  /**
+   * Recipient, contact and event ids as 36-character GUIDs, as CRMs have them, instead of the
+   * short `r-<n>`, `c-<n>` and `ev-<n>`: hashing and comparing ids grows with their length.
+   */
+  guids?: boolean;
+}
+
+/** A GUID's text (`8-4-4-4-12` hex digits, version 4) from a seeded generator. */
+function guid(random: () => number): string {
+  let hex = '';
+  for (let i = 0; i < 32; i++) hex += Math.floor(random() * 16).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20)}`;
 }
 
 /** A realistic mix: every recipient is sent and most delivered; some open, click, bounce. */
@@ -46,16 +58,20 @@ export function makeEvents(count: number, recipients: number, options: MixOption
   const random = generator(42, options.generator);
   const emailId = options.emailId ?? 'email-1';
   const prefix = options.idPrefix ?? 'ev-';
+  // GUIDs from a generator of their own, so the short-id mix draws the same numbers as before.
+  const text = generator(7, options.generator);
+  const recipientIds = options.guids ? Array.from({ length: recipients }, () => guid(text)) : undefined;
+  const contactIds = options.guids ? Array.from({ length: recipients }, () => guid(text)) : undefined;
   for (let i = 0; i < count; i++) {
     const r = i < recipients ? i : Math.floor(random() * recipients);
     const at = base + Math.floor(random() * 172_800_000);
     events[i] = {
-      id: `${prefix}${i}`,
+      id: options.guids ? guid(text) : `${prefix}${i}`,
       emailId,
-      recipientId: `r-${r}`,
+      recipientId: recipientIds ? recipientIds[r]! : `r-${r}`,
       response: i < recipients ? 'sent-to-provider' : mix[Math.floor(random() * mix.length)]!,
       at: options.isoTimes ? new Date(at).toISOString() : at,
-      contactId: `c-${r}`,
+      contactId: contactIds ? contactIds[r]! : `c-${r}`,
       address: `person${r}@example.com`,
     };
   }

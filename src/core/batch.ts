@@ -84,14 +84,19 @@ export class BatchApplier {
   private chunk(inputs: readonly unknown[], start: number, end: number, run: Run): void {
     const n = this.validate(inputs, start, end, run);
     const { recipients: table } = this.target;
-    const { events, entries, rows } = run.stage;
+    const { events, entries, rows, hashes } = run.stage;
+    // Rows in three passes (hash every id, read each hash's first slot, then look up) so the
+    // slot misses of the chunk overlap; the lookup then finds its slot in the cache.
+    for (let k = 0; k < n; k++) hashes[k] = entries[k]!.rows.hash(events[k]!.recipientId);
+    let touched = 0;
+    for (let k = 0; k < n; k++) touched += entries[k]!.rows.touch(hashes[k]!);
     for (let k = 0; k < n; k++) {
       const recipientId = events[k]!.recipientId;
       const entry = entries[k]!;
-      let row = entry.rows.get(recipientId);
-      if (row === undefined) {
+      let row = entry.rows.find(recipientId, hashes[k]!);
+      if (row < 0) {
         row = table.add(entry.index, recipientId);
-        entry.rows.set(recipientId, row);
+        entry.rows.insert(hashes[k]!, row);
         entry.order.push(row);
       }
       rows[k] = row;
@@ -99,7 +104,7 @@ export class BatchApplier {
     // The records: their first, middle and last bytes, as typed arrays are not aligned to cache
     // lines (malloc puts them 16 bytes past a page) and 128 bytes can span three lines. Then
     // the meta texts that events at least as new as their stamp will be compared with.
-    let warmth = 0;
+    let warmth = touched;
     for (let k = 0; k < n; k++) {
       const row = rows[k]!;
       warmth +=
@@ -190,6 +195,7 @@ class Stage {
   readonly response = new Int32Array(CHUNK);
   readonly at = new Float64Array(CHUNK);
   readonly rows = new Int32Array(CHUNK);
+  readonly hashes = new Int32Array(CHUNK);
 }
 
 /** What one `apply` call has done so far. */

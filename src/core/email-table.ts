@@ -1,11 +1,14 @@
 import type { EmailKind, ResponseEvent } from './event';
+import { RecipientIndex } from './recipient-index';
+import type { RecipientTable } from './recipient-table';
+import { randomSeed } from './string-hash';
 
 /** One email: its recipients' rows and counts kept up to date as responses change. */
 export interface EmailEntry {
   readonly index: number;
   readonly id: string;
-  /** recipientId to row. */
-  readonly rows: Map<string, number>;
+  /** recipientId to row (`get`, `has`, `set` and `size` as a Map has them). */
+  readonly rows: RecipientIndex;
   /** Rows in the order their recipients first appeared: the stable order views start from. */
   readonly order: number[];
   kind: EmailKind | undefined;
@@ -25,6 +28,10 @@ export interface EmailEntry {
 export class EmailTable {
   private readonly byId = new Map<string, EmailEntry>();
   private readonly list: EmailEntry[] = [];
+  /** One hash seed for every email's recipient index, drawn per state. */
+  private readonly seed = randomSeed();
+
+  constructor(private readonly recipients: RecipientTable) {}
 
   get(emailId: string): EmailEntry | undefined {
     return this.byId.get(emailId);
@@ -45,7 +52,7 @@ export class EmailTable {
       entry = {
         index: this.list.length,
         id: emailId,
-        rows: new Map(),
+        rows: new RecipientIndex(this.recipients, this.seed),
         order: [],
         kind: undefined,
         kindAt: -Infinity,

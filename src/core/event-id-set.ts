@@ -1,3 +1,4 @@
+import { randomSeed, stringHash } from './string-hash';
 import { FINGERPRINTS, ID_COUNT, ID_NEWEST, INLINE_IDS, STRIDE, type RecipientTable } from './recipient-table';
 
 /**
@@ -36,7 +37,7 @@ export class EventIdSet {
 
   /** Adds the id for the row; false when the row had it already. */
   add(row: number, id: string): boolean {
-    const hash = hashId(id, this.seed);
+    const hash = stringHash(id, this.seed);
     const ints = this.table.ints;
     const i = row * STRIDE * 2;
     const count = ints[i + ID_COUNT]!;
@@ -58,7 +59,7 @@ export class EventIdSet {
   }
 
   has(row: number, id: string): boolean {
-    const hash = hashId(id, this.seed);
+    const hash = stringHash(id, this.seed);
     const count = this.table.ints[row * STRIDE * 2 + ID_COUNT]!;
     if (this.inline(row, id, hash >>> 16, count)) return true;
     return count > INLINE_IDS && this.overflow.has(row, id, mix(hash, row));
@@ -157,25 +158,6 @@ class OverflowIds {
     this.mask = mask;
     this.slots = slots;
   }
-}
-
-/**
- * FNV-1a over all of the id's UTF-16 code units, from the state's seed instead of the fixed
- * offset basis; its top 16 bits are the fingerprint. Hashing only the ends of long ids was tried:
- * ids that differ in the middle (a time between a fixed prefix and domain) then all clash, and
- * every new id walks its row's chain.
- */
-function hashId(id: string, seed: number): number {
-  let hash = seed;
-  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
-  return hash;
-}
-
-/** 32 random bits: from the platform's generator where there is one (browsers, Node 19+). */
-function randomSeed(): number {
-  const crypto = globalThis.crypto;
-  if (crypto?.getRandomValues) return crypto.getRandomValues(new Int32Array(1))[0]!;
-  return (Math.random() * 0x1_0000_0000) | 0;
 }
 
 /** The row into the hash, so equal ids of other rows spread over the overflow table. */

@@ -45,7 +45,7 @@ const NONE = -1;
 export class ResponseState {
   readonly rules: CompiledRules;
   readonly recipients = new RecipientTable();
-  readonly emails = new EmailTable();
+  readonly emails = new EmailTable(this.recipients);
   private readonly eventIds = new EventIdSet(this.recipients);
   private readonly contacts = new ContactIndex(this.recipients);
   private readonly batches: BatchApplier;
