@@ -77,7 +77,6 @@ export function compileRules(rules: ResponseRules = DEFAULT_RULES): CompiledRule
   const byOrder = rules.responses
     .map((response, index) => ({ priority: response.priority, index }))
     // Sort is stable: ties keep catalogue order even with the index sum (positive for any tie).
-    // Stryker disable next-line ArithmeticOperator: equivalent, as said above
     .sort((a, b) => a.priority - b.priority || a.index - b.index);
   byOrder.forEach(({ index }, position) => {
     rank[index] = position + 1;
