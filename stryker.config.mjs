@@ -4,32 +4,38 @@
 // how to read the report. The HTML report lands in reports/mutation/; runs are incremental
 // (reports/stryker-incremental.json), so a second run only retries what changed.
 // One file: `npm run test:mutation -- --mutate src/core/rules.ts`.
+// A part of it (test/mutation/run-parts.mjs): STRYKER_PART=name writes reports/mutation/name.json,
+// name.html and its own incremental file.
+const part = process.env.STRYKER_PART;
+const reportsTo = part ? `reports/mutation/${part}` : 'reports/mutation/mutation';
+
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {
-  // The tap runner runs each test file as a process of its own and, with per-test coverage, only
-  // the files that reach the mutant: a mutant in the rules does not wait for the provider readers
-  // or the property tests of the fold. The wrapper runs each file's plain-JavaScript bundle (made
-  // by the build command below, in the sandbox) fastest first: see the headers of both files.
-  plugins: ['@stryker-mutator/*', './test/mutation/fastest-first-tap-runner.mjs'],
-  testRunner: 'tap-fastest-first',
+  // The tests run inside the test-runner process, with fresh module instances for each mutant and
+  // only the tests that reach it (per-test coverage), stopping at the first failure: see the
+  // header of test/mutation/in-process-runner.mjs. The build step bundles each test file with
+  // the instrumented source (test/mutation/bundle-tests.mjs).
+  plugins: ['@stryker-mutator/typescript-checker', './test/mutation/in-process-runner.mjs'],
+  testRunner: 'in-process',
   buildCommand: 'node test/mutation/bundle-tests.mjs',
-  tap: {
-    // The DOM-free Node tests (as in scripts/test-node.mjs).
-    testFiles: ['test/core/**/*.test.ts', 'test/store-node/**/*.test.ts'],
-    nodeArgs: ['--import', './test/node-globals.stryker.mjs'],
-    // Stop a file at its first failing test: a killed mutant needs no more.
-    forceBail: true,
-  },
+  // Node never frees a module it imported, and each mutant imports its test files anew: a new
+  // process every so many mutants keeps the memory in bounds (a start costs a second or two).
+  maxTestRunnerReuse: 100,
   coverageAnalysis: 'perTest',
-  checkers: ['typescript'],
+  // No type-checker by default: on this machine it cost ten times the tests (about 12 s a mutant
+  // against 1 s), so mutants that would not compile are run too (most fail at once). To leave
+  // them out: `npm run test:mutation -- --checkers typescript` (tsconfig.mutation.json).
+  checkers: [],
   tsconfigFile: 'tsconfig.mutation.json',
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
   mutate: ['src/core/**/*.ts', '!src/core/index.ts', '!src/core/providers/index.ts', 'src/store/reconcile.ts'],
+  // The sandbox needs the sources, the tests and their fixtures; not the app, docs or benches.
+  ignorePatterns: ['/bench', '/demo', '/docs', '/public', '/dist*', '/test-results', '/.stryker-tmp*', '*.stryker.mjs'],
   incremental: true,
-  incrementalFile: 'reports/stryker-incremental.json',
+  incrementalFile: part ? `${reportsTo}.incremental.json` : 'reports/stryker-incremental.json',
   reporters: ['html', 'clear-text', 'progress', 'json'],
-  htmlReporter: { fileName: 'reports/mutation/index.html' },
-  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  htmlReporter: { fileName: part ? `${reportsTo}.html` : 'reports/mutation/index.html' },
+  jsonReporter: { fileName: `${reportsTo}.json` },
   // The machine's two cores; more workers only wait for each other.
   concurrency: 2,
   timeoutMS: 20000,

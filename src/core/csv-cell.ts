@@ -11,17 +11,22 @@ const FORMULA_CHAR = /[=+\-@\t\r\uff1d\uff0b\uff0d\uff20\ufe66\ufe62\ufe63\ufe6b
  * What a spreadsheet skips before it looks for a formula: spaces of every kind (NBSP, the
  * ideographic space), line breaks, and the zero-width characters a reader cannot see.
  */
+// A `*` pattern always matches at 0, so neither the ^ nor a check that it matched changes anything.
+// Stryker disable next-line Regex: equivalent, as said above
 const SKIPPED_LEAD = /^[\s\u00a0\u200b-\u200d\u2060\ufeff]*/u;
 
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 
 /** True when a spreadsheet could read this text as a formula. */
 export function startsFormula(text: string): boolean {
+  // Stryker disable next-line OptionalChaining: equivalent (SKIPPED_LEAD always matches)
   const lead = SKIPPED_LEAD.exec(text)?.[0].length ?? 0;
   // A tab or CR at the very start counts by itself; after skipped spaces the next one decides.
   const first = text[0];
   if (first === '\t' || first === '\r') return true;
   const next = text[lead];
+  // Past the end `test` reads "undefined", which has no formula character: the check is for the type.
+  // Stryker disable next-line ConditionalExpression: equivalent, as said above
   return next !== undefined && FORMULA_CHAR.test(next);
 }
 

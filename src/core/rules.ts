@@ -76,6 +76,7 @@ export function compileRules(rules: ResponseRules = DEFAULT_RULES): CompiledRule
   rules.responses.forEach((response, index) => lookup.set(response.id, index));
   const byOrder = rules.responses
     .map((response, index) => ({ priority: response.priority, index }))
+    // Sort is stable: ties keep catalogue order even with the index sum (positive for any tie).
     .sort((a, b) => a.priority - b.priority || a.index - b.index);
   byOrder.forEach(({ index }, position) => {
     rank[index] = position + 1;

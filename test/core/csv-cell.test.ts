@@ -28,6 +28,9 @@ describe('csvCell neutralizes formulas (OWASP CSV injection)', () => {
     '\ufeff=1+1',
     ' \u00a0\u200b\n=HYPERLINK("http://x")',
     '\u3000=1', // ideographic space
+    // A tab or CR at the very start is itself the formula character, whatever follows it.
+    '\tplain',
+    '\rplain',
   ];
 
   for (const value of formulas) {

@@ -99,6 +99,12 @@ describe('per-type unsubscribes (scope "type")', () => {
     expect(contact.causes).to.deep.equal([]);
   });
 
+  it('an Unsubscribed scoped to a type the event does not name unsubscribes from no type, and from nothing else', () => {
+    const contact = contactAfter(inEmail('e1', 'unsubscribed', 1, { scope: 'type' }));
+    expect(contact.unsubscribedEmailTypes).to.deep.equal([]);
+    expect(contact.doNotUseEmail).to.equal(false);
+  });
+
   it('an Unsubscribed scoped to all, or with no scope, still sets Do not use email', () => {
     for (const scope of ['all' as const, undefined]) {
       const state = foldEvents([

@@ -76,6 +76,33 @@ describe('the email report', () => {
     expect(empty.clickToOpen).to.deep.equal({ count: 0, rate: null, of: 'unique-opens', denominator: 0 });
   });
 
+  it('takes each rate of the base the spec gives it: of Sent, of Delivered, of unique opens', () => {
+    const bases = Object.fromEntries(
+      (
+        [
+          'delivered',
+          'bounced',
+          'uniqueOpens',
+          'uniqueClicks',
+          'clickToOpen',
+          'unsubscribed',
+          'spamComplaint',
+          'machineOpened',
+        ] as const
+      ).map((name) => [name, `${report[name].of} ${report[name].denominator}`]),
+    );
+    expect(bases).to.deep.equal({
+      delivered: 'sent 9',
+      bounced: 'sent 9',
+      uniqueOpens: 'delivered 6',
+      uniqueClicks: 'delivered 6',
+      clickToOpen: 'unique-opens 3',
+      unsubscribed: 'delivered 6',
+      spamComplaint: 'delivered 6',
+      machineOpened: 'delivered 6',
+    });
+  });
+
   it('is undefined for an email with no events', () => {
     expect(reportEmail(foldEvents([]), 'e1')).to.equal(undefined);
   });

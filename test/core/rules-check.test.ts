@@ -35,6 +35,16 @@ describe('checking a rules object', () => {
     expect(checkRules({ ...DEFAULT_RULES, sentToProviderLimitHours: 0.5 })).to.deep.equal([]);
   });
 
+  it('takes a statistics update period of a positive number of days, or none (absent or null)', () => {
+    for (const days of [0, -7, Number.POSITIVE_INFINITY, Number.NaN, '7', true]) {
+      expect(checkRules({ ...DEFAULT_RULES, statisticsPeriodDays: days }), String(days)).to.deep.equal([
+        'statisticsPeriodDays must be a positive number of days, or left out (off)',
+      ]);
+    }
+    for (const days of [7, 0.5, null, undefined])
+      expect(checkRules({ ...DEFAULT_RULES, statisticsPeriodDays: days }), String(days)).to.deep.equal([]);
+  });
+
   it('needs a non-empty list of responses, and stops there without one', () => {
     expect(checkRules({ ...DEFAULT_RULES, responses: [] })).to.deep.equal(['responses must be a non-empty array']);
     expect(checkRules({ ...DEFAULT_RULES, version: '', responses: 'all' })).to.deep.equal([
@@ -59,6 +69,8 @@ describe('checking a rules object', () => {
       [{ priority: '0' }, 'responses[0].priority must be a whole number'],
       [{ handedToProvider: 'no' }, 'responses[0].handedToProvider must be true or false'],
       [{ counter: 'views' }, 'responses[0].counter must be opens, clicks or machineOpens'],
+      // Only the name itself: not a list (or anything else) that merely reads as one.
+      [{ counter: ['opens'] }, 'responses[0].counter must be opens, clicks or machineOpens'],
     ];
     for (const [fields, message] of cases)
       expect(checkRules(withFirst(fields)), JSON.stringify(fields)).to.deep.equal([message]);
@@ -100,6 +112,14 @@ describe('compiled rules', () => {
     expect(compileRules(copy)).to.equal(compileRules(copy));
     expect(compileRules()).to.equal(compileRules(DEFAULT_RULES));
     expect(compileRules(copy)).to.not.equal(compileRules());
+  });
+
+  it('says a statistics update period in milliseconds, and 0 when there is none', () => {
+    expect(rules.statisticsPeriodMs).to.equal(0);
+    expect(compileRules({ ...DEFAULT_RULES, statisticsPeriodDays: null } as unknown as ResponseRules)).to.include({
+      statisticsPeriodMs: 0,
+    });
+    expect(compileRules({ ...DEFAULT_RULES, statisticsPeriodDays: 2 })).to.include({ statisticsPeriodMs: 172_800_000 });
   });
 
   it('keeps the source, the version and the responses', () => {

@@ -1,31 +1,26 @@
 // Stryker's build step (`buildCommand` in stryker.config.mjs), run in its sandbox after the source
 // is instrumented: each Node test file of the pure code, with the (instrumented) source it
-// imports, bundled by esbuild into one plain JavaScript file next to it (`x.test.ts` →
-// `x.test.stryker.mjs`), and test/node-globals.ts likewise. Node then starts each test process
-// without tsx's loader: no loader thread, no esbuild service, one file to read instead of dozens
-// to resolve and transform. That halves each process's start-up, which is most of a mutant's
-// cost. The packages stay external (resolved from node_modules as usual); the bundle sits in the
-// test's own folder so that relative paths and `import.meta.url` mean what they did.
-import { readdirSync } from 'node:fs';
-import { join } from 'node:path';
+// imports, bundled by esbuild into one plain JavaScript module next to it (`x.test.ts` →
+// `x.test.stryker.mjs`). in-process-runner.mjs imports a fresh copy of a bundle for each mutant;
+// one self-contained file, no TypeScript loader, makes that a matter of milliseconds.
+// Packages stay external (loaded once a process, shared by every copy), and `fast-check` is
+// capped-fast-check.mjs: fewer cases a property, with a fixed seed (see there).
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { bundleOf, testFiles } from './test-files.mjs';
 
-/** The folders whose tests Stryker runs (tap.testFiles in stryker.config.mjs). */
-const TEST_FOLDERS = ['test/core', 'test/store-node'];
+const CAPPED_FAST_CHECK = fileURLToPath(new URL('./capped-fast-check.mjs', import.meta.url));
 
-/** Where the bundle of a test file goes; fastest-first-tap-runner.mjs maps the names both ways. */
-export function bundleOf(testFile) {
-  return testFile.replace(/\.ts$/, '.stryker.mjs');
-}
-
-const testFiles = TEST_FOLDERS.flatMap((folder) =>
-  readdirSync(folder, { recursive: true })
-    .map((name) => join(folder, String(name)).split('\\').join('/'))
-    .filter((file) => file.endsWith('.test.ts')),
-);
+/** `fast-check` → the capped one, left external so that every bundle shares one copy. */
+const cappedFastCheck = {
+  name: 'capped-fast-check',
+  setup(builder) {
+    builder.onResolve({ filter: /^fast-check$/ }, () => ({ path: CAPPED_FAST_CHECK, external: true }));
+  },
+};
 
 await Promise.all(
-  [...testFiles, 'test/node-globals.ts'].map((file) =>
+  testFiles().map((file) =>
     build({
       entryPoints: [file],
       outfile: bundleOf(file),
@@ -34,6 +29,7 @@ await Promise.all(
       format: 'esm',
       target: 'node20',
       packages: 'external',
+      plugins: [cappedFastCheck],
       logLevel: 'warning',
     }),
   ),
