@@ -75,9 +75,10 @@ export function checkEvent(input: unknown, rules: CompiledRules, out: CheckedEve
 /**
  * The event's fields, each read once, into a new object. The known fields by name rather than a
  * spread (`{...input}`): a spread enumerates the keys and copies each through a generic path,
- * while a read by name goes through an inline cache, and the copy takes one of a few shapes. Fields a producer added that no rule reads are left out, so the
- * event kept for timelines and the cache carries only what the fold knows. Absent fields stay
- * absent rather than undefined, as the spread left them.
+ * while a read by name goes through an inline cache, and the copy takes one of a few shapes.
+ * Fields a producer added that no rule reads are left out, so the event kept for timelines and
+ * the cache carries only what the fold knows. Absent fields stay absent rather than undefined,
+ * as the spread left them.
  */
 function readFields(input: Record<string, unknown>): Record<string, unknown> {
   const id = input.id;
