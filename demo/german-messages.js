@@ -14,6 +14,12 @@ export const GERMAN = {
     lastResponse: 'Letzte Reaktion',
     provider: 'Anbieter',
     emailType: 'E-Mail-Typ',
+    firstOpen: 'Erste Öffnung',
+    lastOpen: 'Letzte Öffnung',
+    lastClick: 'Letzter Klick',
+    clickedLink: 'Geklickter Link',
+    stage: 'Phase',
+    reason: 'Grund',
   },
   groups: { sent: 'Gesendet', final: 'Endgültig', awaitingFinal: 'Noch offen' },
   stages: {
