@@ -7,7 +7,14 @@ import { spawnSync } from 'node:child_process';
 
 export const PARTS = {
   fold: ['src/core/fold.ts', 'src/core/batch.ts', 'src/core/event-id-set.ts'],
-  tables: ['src/core/recipient-table.ts', 'src/core/email-table.ts', 'src/core/contact-index.ts'],
+  tables: [
+    'src/core/recipient-table.ts',
+    'src/core/email-table.ts',
+    'src/core/contact-index.ts',
+    'src/core/recipient-index.ts',
+    'src/core/string-hash.ts',
+  ],
+  columnar: ['src/core/columnar-batch.ts', 'src/core/columnar-encode.ts', 'src/core/columnar-apply.ts'],
   catalogue: ['src/core/catalogue.ts', 'src/core/stages.ts', 'src/core/report.ts', 'src/core/engagement.ts'],
   providers: ['src/core/providers/*.ts', '!src/core/providers/index.ts'],
   rules: [
