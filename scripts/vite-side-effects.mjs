@@ -1,9 +1,12 @@
 // package.json's `sideEffects` names shipped files only (dist/), as a host's bundler reads it.
 // Building from src/, the same field would mark every source module free of side effects, and
 // the registrations (`customElements.define` in src/elements/*/define.ts, and the entries that
-// import them) would be dropped. This plugin tells the bundler which source modules register
+// import them) would be dropped, and so would the summary's and the timeline's message sections,
+// which join the one table as their views load (src/elements/shared/{summary,timeline}-messages.ts).
+// This plugin tells the bundler which source modules register
 // something; vite.config.ts, the benchmark pages and scripts/bundle-size.mjs use it.
-const REGISTERS = /\/src\/(index\.ts|elements\/[^/]+\/define\.ts|entries\/[^/]+\.ts|react\/[^/]+\.ts)$/;
+const REGISTERS =
+  /\/src\/(index\.ts|elements\/[^/]+\/define\.ts|elements\/shared\/(summary|timeline)-messages\.ts|entries\/[^/]+\.ts|react\/[^/]+\.ts)$/;
 
 /** @returns {import('vite').Plugin} */
 export function ownSideEffects() {
