@@ -8,12 +8,27 @@
 const REGISTERS =
   /\/src\/(index\.ts|elements\/[^/]+\/define\.ts|elements\/shared\/(summary|timeline)-messages\.ts|entries\/[^/]+\.ts|react\/[^/]+\.ts)$/;
 
+/** Whether a source module registers something when it runs (its import must not be dropped). */
+export function registers(id) {
+  return REGISTERS.test(id.split('?')[0] ?? '');
+}
+
+/**
+ * The ES build's name for a shared chunk: `registers-…` when it holds a module that registers
+ * something, which package.json's `sideEffects` names (`./dist/chunks/registers-*.js`), so a
+ * host's bundler may drop every other chunk it does not use (the transports, the cache…).
+ * @param {{ name: string, moduleIds: string[] }} chunk
+ */
+export function chunkFileName(chunk) {
+  return chunk.moduleIds.some(registers) ? 'chunks/registers-[name]-[hash].js' : 'chunks/[name]-[hash].js';
+}
+
 /** @returns {import('vite').Plugin} */
 export function ownSideEffects() {
   return {
     name: 'email-responses:own-side-effects',
     transform(code, id) {
-      if (REGISTERS.test(id.split('?')[0] ?? '')) return { code, map: null, moduleSideEffects: true };
+      if (registers(id)) return { code, map: null, moduleSideEffects: true };
       return undefined;
     },
   };
