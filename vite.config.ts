@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
 import { iifeParts, iifeVariants } from './scripts/vite-iife-parts.mjs';
 import { minifyTemplates } from './scripts/vite-minify-templates.mjs';
-import { ownSideEffects } from './scripts/vite-side-effects.mjs';
+import { chunkFileName, ownSideEffects } from './scripts/vite-side-effects.mjs';
 
 /**
  * Two library builds, chosen by `--mode`:
@@ -48,8 +48,9 @@ export default defineConfig(({ mode }) => {
           // @lit/react is bundled into react.js (2 kB): the package's runtime dependencies stay
           // lit, @lit/context and idb, and React itself is the host's.
           external: [/^lit($|\/)/, /^@lit\/(context|reactive-element)($|\/)/, /^idb($|\/)/, /^react($|\/)/, /^vue$/],
-          // Shared code in chunks/: package.json's `sideEffects` names it (element registrations live there).
-          output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+          // Shared code in chunks/; those that register elements (or a view's words) are
+          // chunks/registers-*.js, which package.json's `sideEffects` names: the rest a host may drop.
+          output: { chunkFileNames: chunkFileName },
         },
       },
     };

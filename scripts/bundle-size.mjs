@@ -5,11 +5,11 @@
 // next to it only when a page uses a cache) are listed apart, not counted in it.
 // `--modules`: where each entry's bytes go, the modules that load with it, largest first, each
 // minified and gzipped alone (the sum exceeds the bundle's gzip: gzip shares across modules).
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { build, minify } from 'vite';
 import { minifyTemplates } from './vite-minify-templates.mjs';
-import { ownSideEffects } from './vite-side-effects.mjs';
+import { ownSideEffects, registers } from './vite-side-effects.mjs';
 
 const GOALS = { iife: 45_000, 'audience-response-grid': 40_000 };
 const ENTRIES = {
@@ -21,6 +21,23 @@ const ENTRIES = {
   core: 'src/core/index.ts',
   providers: 'src/providers/index.ts',
 };
+
+// package.json's `sideEffects` must name every built chunk that registers something (else a host's
+// bundler may drop an element's registration), and only those (else it keeps unused chunks).
+const sideEffects = JSON.parse(readFileSync('package.json', 'utf8')).sideEffects.map(
+  (glob) => new RegExp(`^${glob.replace(/^\.\//, '').replace(/[.]/g, '\\.').replace(/\*/g, '[^/]*')}$`),
+);
+for (const file of readdirSync('dist/chunks').filter((name) => name.endsWith('.js'))) {
+  // A chunk without a map (the bundler's runtime helpers) holds no module of ours.
+  const map = `dist/chunks/${file}.map`;
+  const { sources } = existsSync(map) ? JSON.parse(readFileSync(map, 'utf8')) : { sources: [] };
+  const registering = sources.some((source) => registers(`/${source.replace(/^(\.\.\/)+/, '')}`));
+  const named = sideEffects.some((pattern) => pattern.test(`dist/chunks/${file}`));
+  if (registering !== named)
+    throw new Error(
+      `dist/chunks/${file}: ${registering ? "registers something but package.json's sideEffects does not name it" : 'named in sideEffects but registers nothing'}`,
+    );
+}
 
 const gzip = (code) => gzipSync(code, { level: 9 }).length;
 const kb = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;

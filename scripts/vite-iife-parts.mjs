@@ -1,6 +1,7 @@
 // The <script> build (vite.config.ts, `--mode iife`) and its lazy parts.
 // - `iifeVariants`: a module `x.ts` with a sibling `x.iife.ts` is replaced by it in that build: the
-//   loaders of on-demand code (src/store/cache/load-cache.ts, src/store/provider-normalizers.ts)
+//   loaders of on-demand code (src/store/cache/load-cache.ts, src/store/load-coordination.ts,
+//   src/store/provider-normalizers.ts)
 //   import ES modules from next to the script instead of chunks, which an IIFE cannot have.
 // - `iifeParts`: after the IIFE is written, builds those ES modules into `<outDir>/iife/`, each
 //   self-contained (idb and the few core helpers they use inlined: no bare import for a browser to
@@ -18,6 +19,9 @@ const ROOT = resolve(import.meta.dirname, '..');
 export const IIFE_PARTS = {
   cache: resolve(ROOT, 'src/store/cache/index.ts'),
   idb: createRequire(import.meta.url).resolve('idb'),
+  // src/store/load-coordination.iife.ts: for a store given `tabs`, or a cache name without them.
+  'tab-relay': resolve(ROOT, 'src/store/tab-relay.ts'),
+  'cache-lock': resolve(ROOT, 'src/store/cache-lock.ts'),
 };
 
 /** @returns {import('vite').Plugin} */

@@ -7,7 +7,7 @@ import { loadProviderNormalizers } from './provider-normalizers';
 import { checkRules, compileRules } from '../core/rules';
 import { readBatch } from '../core/validate';
 import type { RecordedEvent } from './cache/index';
-import { CacheLock } from './cache-lock';
+import type { CacheLock } from './cache-lock';
 import { CacheWriter } from './cache-writer';
 import { ConflictSettler } from './conflict-settler';
 import { EventLog } from './event-log';
@@ -18,7 +18,8 @@ import { HeldEvents } from './held-events';
 import { SnapshotResets, type KeptSnapshotRow } from './snapshot-resets';
 import { SourceLink } from './source-link';
 import type { ConnectionStatus, ResponseSource } from './sources/source';
-import { TabRelay, type TabRole } from './tab-relay';
+import type { TabRelay, TabRole } from './tab-relay';
+import { loadCacheLock, loadTabRelay } from './load-coordination';
 import type { CacheStatus, IngestResult, ResponseStoreEventMap, StoreChange } from './store-events';
 
 export interface ResponseStoreOptions {
@@ -83,9 +84,21 @@ export class ResponseStore extends EventTarget {
   private held: unknown[] = [];
   /** Rules asked for while the cache was still being read. */
   private pendingRules: ResponseRules | undefined;
-  private readonly relay: TabRelay | undefined;
+  // TabRelay and CacheLock load on demand (load-coordination.ts): until one is here, this store
+  // behaves as it would waiting for its Web Lock (a follower, not writing the cache).
+  private relay: TabRelay | undefined;
   /** Without `tabs`, which elects its own writer: who of the stores naming this cache writes it. */
-  private readonly cacheLock: CacheLock | undefined;
+  private cacheLock: CacheLock | undefined;
+  /** Resolves once the relay and the lock this store asked for are created and started. */
+  private coordinated: Promise<void> = Promise.resolve();
+  /** Whether this store shares its cache through a CacheLock (a cache name without `tabs`). */
+  private readonly locksCache: boolean;
+  /** The relay's or the lock's code could not load: this store shares nothing, as without Web Locks. */
+  private alone = false;
+  /** Whether this store was asked to share one stream with other tabs (`tabs`). */
+  private readonly wantsTabs: boolean;
+  /** Passed on by the relay or the lock once it is here: what this store did before it was. */
+  private readonly early: { resets: KeptSnapshotRow[][]; applied: unknown[][] } = { resets: [], applied: [] };
   private closing: Promise<void> | undefined;
   private readonly sourceLink: SourceLink;
   private readonly cacheWriter: CacheWriter;
@@ -117,27 +130,42 @@ export class ResponseStore extends EventTarget {
     });
     this.cacheWriter = new CacheWriter(
       this.log,
-      () => (this.cacheLock ? this.cacheLock.holds : this.tabRole !== 'follower'),
+      () => (this.locksCache && !this.alone ? (this.cacheLock?.holds ?? false) : this.tabRole !== 'follower'),
       (status) => this.setCacheStatus(status),
     );
     const cacheName = options.cacheName ?? options.cache;
     let decided = Promise.resolve();
+    this.wantsTabs = Boolean(options.tabs);
+    this.locksCache = Boolean(cacheName && !options.tabs);
     if (cacheName && !options.tabs) {
-      this.cacheLock = new CacheLock(cacheName, {
-        // Held from before the read: the records end where the read found them.
-        hold: (beforeRead) => {
-          if (!beforeRead) void this.ready.then(() => this.cacheWriter.takeLead());
+      decided = loadCacheLock().then(
+        ({ CacheLock }) => {
+          this.cacheLock = new CacheLock(cacheName, {
+            // Held from before the read: the records end where the read found them.
+            hold: (beforeRead) => {
+              if (!beforeRead) void this.ready.then(() => this.cacheWriter.takeLead());
+            },
+            receive: (events) =>
+              this.ready.then(() => {
+                // Taken unless this store is closing its cache (the sender then writes them itself). A
+                // cache that failed here takes nothing, from any tab: the sender must not wait on it.
+                const taken = this.cacheWriter.accepting || this.closing === undefined;
+                this.applyNow(events, undefined, false);
+                return taken;
+              }),
+          });
+          const started = this.cacheLock.start();
+          for (const events of this.early.applied.splice(0)) this.cacheLock.applied(events);
+          return started;
         },
-        receive: (events) =>
-          this.ready.then(() => {
-            // Taken unless this store is closing its cache (the sender then writes them itself). A
-            // cache that failed here takes nothing, from any tab: the sender must not wait on it.
-            const taken = this.cacheWriter.accepting || this.closing === undefined;
-            this.applyNow(events, undefined, false);
-            return taken;
-          }),
-      });
-      decided = this.cacheLock.start();
+        (error: unknown) => {
+          // Its code could not load (offline, a missing file): as without Web Locks, this store
+          // shares the cache with no one and writes it.
+          console.warn('email-responses: could not load the cache lock; this store writes its cache alone', error);
+          this.alone = true;
+        },
+      );
+      this.coordinated = decided;
     }
     // The cache is read once this store knows whether it writes it; it is opening from now on.
     if (cacheName) this.cacheState = { state: 'opening' };
@@ -146,31 +174,46 @@ export class ResponseStore extends EventTarget {
       : Promise.resolve();
     if (!cacheName) this.hydrated = true;
     if (options.tabs) {
-      this.relay = new TabRelay(options.tabs, {
-        lead: () => {
+      const tabs = options.tabs;
+      this.coordinated = loadTabRelay().then(
+        ({ TabRelay }) => {
+          // Closed before the relay was here: it never joins the tabs.
+          if (this.closing) return;
+          this.relay = new TabRelay(tabs, {
+            lead: () => {
+              void this.ready.then(() => this.cacheWriter.takeLead()).then(() => this.startSource());
+            },
+            receive: (events, cursors) => {
+              void this.ready.then(() => {
+                this.applyNow(events);
+                this.sourceLink.heard(cursors);
+              });
+            },
+            snapshot: () => ({
+              events: [...this.log.all()],
+              cursors: this.sourceLink.allCursors(),
+              resets: this.snapshots.rows(),
+            }),
+            resets: (rows) => void this.ready.then(() => this.takeSnapshotRows(rows)),
+          });
+          this.relay.start();
+          for (const rows of this.early.resets.splice(0)) this.relay.sendResets(rows);
+        },
+        (error: unknown) => {
+          // Its code could not load: as without Web Locks, this tab shares nothing and runs its source.
+          console.warn('email-responses: could not load the tab relay; this tab runs its own stream', error);
+          this.alone = true;
+          if (this.closing) return;
           void this.ready.then(() => this.cacheWriter.takeLead()).then(() => this.startSource());
         },
-        receive: (events, cursors) => {
-          void this.ready.then(() => {
-            this.applyNow(events);
-            this.sourceLink.heard(cursors);
-          });
-        },
-        snapshot: () => ({
-          events: [...this.log.all()],
-          cursors: this.sourceLink.allCursors(),
-          resets: this.snapshots.rows(),
-        }),
-        resets: (rows) => void this.ready.then(() => this.takeSnapshotRows(rows)),
-      });
-      this.relay.start();
+      );
     }
     if (options.source) this.connect(options.source);
   }
 
   /** `leader` runs the stream for the tabs sharing it, `follower` hears it, `alone` shares nothing. */
   get tabRole(): TabRole {
-    return this.relay?.role ?? 'alone';
+    return this.relay?.role ?? (this.wantsTabs && !this.alone ? 'follower' : 'alone');
   }
 
   /** The folded state; replaced (with a `reset` change) when the rules change. */
@@ -373,7 +416,8 @@ export class ResponseStore extends EventTarget {
       );
       // Kept in the cache and sent to the other tabs: they last past a reload and a refold there too.
       if (kept.length > 0) this.cacheWriter.saveSnapshotRows(emailId, this.snapshots.rows(new Set([emailId])));
-      this.relay?.sendResets(kept);
+      if (this.relay) this.relay.sendResets(kept);
+      else if (this.wantsTabs) this.early.resets.push(kept);
       for (const row of result.rows) this.pendingRows.add(row);
       if (result.rows.length > 0) this.batcher.schedule();
       this.cacheWriter.recordReset(result.rows);
@@ -469,6 +513,7 @@ export class ResponseStore extends EventTarget {
     this.listeners.clear();
     this.closing = (async () => {
       // Events passed to the tab writing the cache must be in its queue, or written here.
+      await this.coordinated;
       await this.cacheLock?.settled();
       // What the cache is being read for, and a lead being taken, end first: then all is written.
       await this.ready;
@@ -532,7 +577,7 @@ export class ResponseStore extends EventTarget {
       },
     );
     this.cacheWriter.recordApplied(recorded, batch.changed);
-    if (own && recorded.length > 0) this.cacheLock?.applied(recorded.map((r) => r.event));
+    if (own && recorded.length > 0) this.passApplied(recorded.map((r) => r.event));
     this.settleConflicts(accepted, own);
     const { report, held } = this.waiting.keep(batch.rejected);
     if (held) this.cacheWriter.saveHeld(this.waiting.all());
@@ -552,7 +597,7 @@ export class ResponseStore extends EventTarget {
     const { conflicts, replaced, rows, settled } = this.conflicts.settle(this.current);
     if (replaced.length > 0) {
       accepted?.push(...replaced);
-      if (own) this.cacheLock?.applied(replaced);
+      if (own) this.passApplied(replaced);
     }
     for (const row of rows) this.pendingRows.add(row);
     if (rows.length > 0) this.batcher.schedule();
@@ -565,6 +610,12 @@ export class ResponseStore extends EventTarget {
    * Snapshot rows kept elsewhere (the cache, another tab's `loadSnapshot`): kept here too, so a
    * refold keeps them, and reset now. `save`: this store writes them to the cache if it writes it.
    */
+  /** Events this store applied itself, for the store holding the cache (kept until the lock is here). */
+  private passApplied(events: unknown[]): void {
+    if (this.cacheLock) this.cacheLock.applied(events);
+    else if (this.locksCache) this.early.applied.push(events);
+  }
+
   private takeSnapshotRows(rows: readonly KeptSnapshotRow[], save = true): void {
     if (rows.length === 0) return;
     this.snapshots.restore(rows);

@@ -867,11 +867,14 @@ describe('the CRM embed page: one script tag, a strict CSP, a real backend', { t
         ),
         'scripts loaded',
       );
-      // The page names a cache: the IIFE loads the cache's code (and idb, for the grid's kept
-      // columns) as ES modules from next to itself, under the same policy.
+      // The page names a cache and tabs: the IIFE loads the cache's code (and idb, for the grid's
+      // kept columns) and the tab relay as ES modules from next to itself, under the same policy.
       assert.ok(scripts.includes(`${lazy}cache.js`), 'the IIFE loads its cache part');
+      assert.ok(scripts.includes(`${lazy}tab-relay.js`), 'the IIFE loads its tab relay part');
       assert.deepEqual(
-        scripts.filter((src) => src.startsWith(lazy) && !['cache.js', 'idb.js'].includes(src.slice(lazy.length))),
+        scripts.filter(
+          (src) => src.startsWith(lazy) && !['cache.js', 'idb.js', 'tab-relay.js'].includes(src.slice(lazy.length)),
+        ),
         [],
         'no other lazy part',
       );

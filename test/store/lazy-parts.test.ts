@@ -10,6 +10,7 @@ import type { ConnectionStatus } from '../../src/store/sources/source';
 import { event } from '../support/events';
 
 const CACHE = /\/src\/store\/cache\/(index|open-cache|response-cache|hydrate)\.ts$|\/node_modules\/idb\//;
+const COORDINATION = /\/src\/store\/(tab-relay|cache-lock)\.ts$/;
 const TRANSPORT = /\/src\/store\/sources\/(sse|websocket|poll|ndjson|iterable)-source\.ts$/;
 
 /** The paths of the modules this page requested that match `pattern`. */
@@ -43,6 +44,7 @@ describe('what a page does not use is not loaded', () => {
     expect(element.store.cacheStatus.state).to.equal('none');
     expect(requested(CACHE)).to.deep.equal([]);
     expect(requested(TRANSPORT)).to.deep.equal([]);
+    expect(requested(COORDINATION), 'no tabs, no cache: neither TabRelay nor CacheLock').to.deep.equal([]);
   });
 
   it('stream-kind="poll" loads the poll transport alone, connecting meanwhile', async () => {
@@ -60,6 +62,47 @@ describe('what a page does not use is not loaded', () => {
       expect(requested(TRANSPORT)).to.deep.equal(['/src/store/sources/poll-source.ts']);
     } finally {
       element.remove();
+    }
+  });
+
+  it('with cache-name (no tabs), CacheLock loads and holds the cache; TabRelay does not load', async () => {
+    const element = await fixture<EmailResponsesElement>(html`<email-responses cache-name=${name}></email-responses>`);
+    await element.store.ready;
+    expect(element.store.cacheStatus.state).to.equal('ready');
+    expect(requested(COORDINATION)).to.deep.equal(['/src/store/cache-lock.ts']);
+    // Alone on the page, it holds the lock: what it applies is written (read back below).
+    await element.ingest([event('opened', { recipientId: 'locked' })]);
+    await element.store.close();
+    const again = await fixture<EmailResponsesElement>(html`<email-responses cache-name=${name}></email-responses>`);
+    await again.store.ready;
+    expect(again.store.state.recipient('e1', 'locked')?.response, 'written by the lock holder').to.equal('opened');
+    await again.store.close();
+  });
+
+  it('with tabs, TabRelay loads; the store follows until it leads, then runs the stream', async () => {
+    const element = document.createElement('email-responses');
+    element.setAttribute('tabs', `lazy-parts-${Date.now()}`);
+    document.body.append(element);
+    try {
+      expect(element.store.tabRole, 'before its code is here, as while waiting for the lock').to.equal('follower');
+      await until(() => element.store.tabRole === 'leader', 'the store to lead');
+      expect(requested(/\/src\/store\/tab-relay\.ts$/)).to.deep.equal(['/src/store/tab-relay.ts']);
+    } finally {
+      element.remove();
+    }
+  });
+
+  it('a store closed before TabRelay is here never joins the tabs (another store leads)', async () => {
+    const tabs = `lazy-parts-closed-${Date.now()}`;
+    const { ResponseStore } = await import('../../src/store/response-store');
+    const early = new ResponseStore({ tabs });
+    await early.close();
+    const next = new ResponseStore({ tabs });
+    try {
+      await until(() => next.tabRole === 'leader', 'the next store to lead');
+      expect(early.tabRole).to.equal('follower');
+    } finally {
+      await next.close();
     }
   });
 

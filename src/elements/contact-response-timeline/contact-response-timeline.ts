@@ -5,6 +5,8 @@ import type { RecipientState, ResponseState } from '../../core/fold';
 import type { ResponseStore } from '../../store/response-store';
 import type { StoreChange } from '../../store/store-events';
 import { responseLabel, type Messages } from '../shared/messages';
+// Adds the timeline's words to the message table (they load with this view, not with the grid).
+import '../shared/timeline-messages';
 import { ResponseViewElement } from '../shared/response-view-element';
 import { storeNotices, type StatusNotice } from '../shared/store-status';
 import { themeStyles } from '../shared/theme-styles';

@@ -8,6 +8,8 @@ import type { EmailInfo } from '../../store/email-info';
 import { downloadText, fileName } from '../shared/download';
 import type { StoreChange } from '../../store/store-events';
 import { responseLabel, type Messages } from '../shared/messages';
+// Adds the summary's words to the message table (they load with this view, not with the grid).
+import '../shared/summary-messages';
 import { ResponseViewElement } from '../shared/response-view-element';
 import { viewNotices } from '../shared/store-status';
 import { themeStyles } from '../shared/theme-styles';

@@ -1,17 +1,15 @@
 import type { ResponseDefinition } from '../../core/catalogue';
 import type { Stage } from '../../core/stages';
-import {
-  ENGLISH_ENGAGEMENT,
-  ENGLISH_STAGES,
-  ENGLISH_SUMMARY,
-  type EngagementMessages,
-  type SummaryMessages,
-} from './summary-messages';
+import { ENGLISH_ENGAGEMENT, ENGLISH_STAGES, type EngagementMessages } from './engagement-messages';
 import { checkMessages } from './check-messages';
-import { ENGLISH_TIMELINE, type TimelineMessages } from './timeline-messages';
+// Types only: the summary's and the timeline's words load with their views (addViewMessages), so
+// a page with the grid alone does not carry them.
+import type { SummaryMessages } from './summary-messages';
+import type { TimelineMessages } from './timeline-messages';
 import { warnOnce } from './warn';
 
-export type { EngagementMessages, SummaryMessages } from './summary-messages';
+export type { EngagementMessages } from './engagement-messages';
+export type { SummaryMessages } from './summary-messages';
 export type { TimelineMessages } from './timeline-messages';
 
 /**
@@ -120,10 +118,14 @@ export interface Messages {
   summary: SummaryMessages;
 }
 
+/** The sections a view's code adds to the table when it loads (summary-messages.ts, timeline-messages.ts). */
+export type ViewSection = 'timeline' | 'summary';
+const VIEW_SECTIONS: readonly ViewSection[] = ['timeline', 'summary'];
+
 const plural = (count: number, one: string, many: string) =>
   `${count.toLocaleString('en')} ${count === 1 ? one : many}`;
 
-export const ENGLISH: Messages = {
+const CORE_ENGLISH: Omit<Messages, ViewSection> = {
   headers: {
     contact: 'Contact',
     address: 'Email address',
@@ -209,9 +211,13 @@ export const ENGLISH: Messages = {
         ? plural(all, 'recipient', 'recipients')
         : `${shown.toLocaleString('en')} of ${plural(all, 'recipient', 'recipients')}`,
   engagement: ENGLISH_ENGAGEMENT,
-  timeline: ENGLISH_TIMELINE,
-  summary: ENGLISH_SUMMARY,
 };
+
+/**
+ * The English table, which every language falls back to. Its `timeline` and `summary` sections are
+ * there once their views' code has loaded: only those views read them.
+ */
+export const ENGLISH = CORE_ENGLISH as Messages;
 
 /** Any subset of a table, at any depth; a message function is replaced whole. */
 type Overrides<T> = {
@@ -223,12 +229,74 @@ export type MessageOverrides = Overrides<Messages>;
 
 const registered = new Map<string, MessageOverrides>();
 const resolved = new Map<string, Messages>();
+/** Overrides of a view's section registered before its code loaded, by locale, in order: checked then. */
+const deferred = new Map<string, Partial<Record<ViewSection, unknown>>[]>();
+
+/**
+ * Adds a view's English section to the table (summary-messages.ts and timeline-messages.ts call
+ * it as they load), then checks and applies what hosts registered for it before.
+ */
+export function addViewMessages<K extends ViewSection>(name: K, english: Messages[K]): void {
+  if (Object.hasOwn(ENGLISH, name)) return;
+  ENGLISH[name] = english;
+  for (const [key, list] of deferred) {
+    for (const entry of list) {
+      if (!Object.hasOwn(entry, name)) continue;
+      accept(key, { [name]: entry[name] });
+      delete entry[name];
+    }
+    const left = list.filter((entry) => Object.keys(entry).length > 0);
+    if (left.length > 0) deferred.set(key, left);
+    else deferred.delete(key);
+  }
+  resolved.clear();
+}
+
+/** Splits off the sections of views whose code has not loaded yet: they cannot be checked now. */
+function splitDeferred(overrides: MessageOverrides): {
+  now: MessageOverrides;
+  later: Partial<Record<ViewSection, unknown>>;
+} {
+  const later: Partial<Record<ViewSection, unknown>> = {};
+  try {
+    if (!isTable(overrides)) return { now: overrides, later };
+    const names = VIEW_SECTIONS.filter((name) => !Object.hasOwn(ENGLISH, name) && Object.hasOwn(overrides, name));
+    if (names.length === 0) return { now: overrides, later };
+    const now: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(overrides)) {
+      if ((names as readonly string[]).includes(name)) later[name as ViewSection] = value;
+      else now[name] = value;
+    }
+    return { now: now as MessageOverrides, later };
+  } catch {
+    // A table that cannot be read whole: checkMessages reports what it can read.
+    return { now: overrides, later: {} };
+  }
+}
+
+/** Checks overrides against the English table as loaded, warns of what it leaves out, keeps the rest. */
+function accept(key: string, overrides: unknown, locale = key): string[] {
+  const { accepted, problems } = checkMessages(overrides, ENGLISH);
+  if (problems.length > 0) {
+    warnOnce(
+      `messages:${locale}:${problems.join('\n')}`,
+      `registerMessages(${JSON.stringify(locale)}) left out what would break a view: ${problems.join('; ')}.`,
+    );
+  }
+  const before = registered.get(key) ?? {};
+  registered.set(key, merge(before, accepted) as MessageOverrides);
+  resolved.clear();
+  return problems;
+}
 
 /**
  * Adds or overrides a language's messages (`de`, `de-AT`…). Later calls merge into earlier ones.
  * Messages often come from JSON, so each is checked against the English table: a name it does not
  * have, a text where a function belongs (or the reverse), or a prototype name (`__proto__`) is
  * left out and warned about once; the rest applies. Returns those problems, one reason each.
+ * The `timeline` and `summary` sections of a page that has not loaded those views yet (an entry
+ * per element, or the IIFE's lazy views) are kept and checked when the view loads: their problems
+ * are warned about then, not returned.
  */
 export function registerMessages(locale: string, overrides: MessageOverrides): string[] {
   if (typeof locale !== 'string' || locale === '') {
@@ -239,18 +307,10 @@ export function registerMessages(locale: string, overrides: MessageOverrides): s
     );
     return [problem];
   }
-  const { accepted, problems } = checkMessages(overrides, ENGLISH);
-  if (problems.length > 0) {
-    warnOnce(
-      `messages:${locale}:${problems.join('\n')}`,
-      `registerMessages(${JSON.stringify(locale)}) left out what would break a view: ${problems.join('; ')}.`,
-    );
-  }
   const key = locale.toLowerCase();
-  const before = registered.get(key) ?? {};
-  registered.set(key, merge(before, accepted) as MessageOverrides);
-  resolved.clear();
-  return problems;
+  const { now, later } = splitDeferred(overrides);
+  if (Object.keys(later).length > 0) deferred.set(key, [...(deferred.get(key) ?? []), later]);
+  return accept(key, now, locale);
 }
 
 /** The messages for a locale: its own, then its language's (`de` for `de-AT`), then English. */

@@ -1,8 +1,12 @@
-import type { Stage } from '../../core/stages';
+import { addViewMessages } from './messages';
+
+// The engagement chip's and the stages' words, which the grid shows too, live in
+// engagement-messages.ts: this file loads only with <response-summary>.
+export type { EngagementMessages } from './engagement-messages';
+export { ENGLISH_ENGAGEMENT, ENGLISH_STAGES } from './engagement-messages';
 
 /**
- * The words of `<response-summary>` (the `summary` section of the message table), of the grid's
- * engagement chip (the `engagement` section) and of the stages. Numbers and times come formatted
+ * The words of `<response-summary>` (the `summary` section of the message table). Numbers and times come formatted
  * for the element's locale, so a language only places them; where a word's form depends on a
  * count, the count comes too, as a number, for the language's plural rules (`Intl.PluralRules`).
  */
@@ -98,14 +102,6 @@ export interface SummaryMessages {
   };
 }
 
-/** The grid's chip for a count-based filter: the same words as the summary's figure. */
-export interface EngagementMessages {
-  opened: string;
-  clicked: string;
-  machineOpened: string;
-  openedNotDelivered: string;
-}
-
 const englishPlural = new Intl.PluralRules('en');
 /** "1 total open", "2 total opens": English has two forms. */
 const en = (n: number, one: string, other: string) => (englishPlural.select(n) === 'one' ? one : other);
@@ -186,18 +182,6 @@ export const ENGLISH_SUMMARY: SummaryMessages = {
   },
 };
 
-export const ENGLISH_ENGAGEMENT: EngagementMessages = {
-  opened: 'Unique opens',
-  clicked: 'Unique clicks',
-  machineOpened: 'Machine opens only',
-  openedNotDelivered: 'Opened, then not delivered',
-};
-
-/** The stages' names (spec: "Stages"). */
-export const ENGLISH_STAGES: Record<Stage, string> = {
-  scheduled: 'Scheduled',
-  'not-sent': 'Not sent',
-  'awaiting-provider': 'Awaiting provider',
-  'not-delivered': 'Not delivered',
-  delivered: 'Delivered',
-};
+// The summary's section joins the one table when this view's code loads (a host's overrides for it,
+// registered before, apply from then on).
+addViewMessages('summary', ENGLISH_SUMMARY);

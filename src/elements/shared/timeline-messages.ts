@@ -1,3 +1,5 @@
+import { addViewMessages } from './messages';
+
 /**
  * The words of `<contact-response-timeline>`: the `timeline` section of the message table
  * (`registerMessages('de', { timeline: { ... } })`). Kept apart from messages.ts so that file
@@ -112,3 +114,7 @@ export const ENGLISH_TIMELINE: TimelineMessages = {
   noEmails: 'No emails for this contact yet.',
   noMatch: 'No email of this contact has this response.',
 };
+
+// The timeline's section joins the one table when this view's code loads (a host's overrides for
+// it, registered before, apply from then on).
+addViewMessages('timeline', ENGLISH_TIMELINE);
