@@ -136,6 +136,7 @@ export class ResponseStore extends EventTarget {
             this.applyNow(events, undefined, false);
             return taken;
           }),
+        receiveSnapshotRows: (rows) => this.receiveSnapshotRows(rows),
       });
       decided = this.cacheLock.start();
     }
@@ -162,6 +163,7 @@ export class ResponseStore extends EventTarget {
           resets: this.snapshots.rows(),
         }),
         resets: (rows) => void this.ready.then(() => this.takeSnapshotRows(rows)),
+        ingested: (events, from) => void this.ready.then(() => this.takeIngested(events, from)),
       });
       this.relay.start();
     }
@@ -227,10 +229,28 @@ export class ResponseStore extends EventTarget {
    */
   ingest(events: Iterable<unknown>): Promise<IngestResult> {
     // Before the cache is read, events wait: restoring saved rows needs them absent.
-    if (this.hydrated) return Promise.resolve(this.applyNow(events));
+    if (this.hydrated) return Promise.resolve(this.ingestNow(events));
     const batch = readBatch(events);
     if (!Array.isArray(batch)) return Promise.resolve(this.rejectBatch(batch));
-    return this.ready.then(() => this.applyNow(batch));
+    return this.ready.then(() => this.ingestNow(batch));
+  }
+
+  /**
+   * Applies the host's events; with `tabs`, they go to the other tabs (a follower's through the
+   * leader, which caches them).
+   */
+  private ingestNow(events: Iterable<unknown>): IngestResult {
+    const accepted: ResponseEvent[] = [];
+    const result = this.applyNow(events, accepted);
+    this.relay?.forward(accepted);
+    return result;
+  }
+
+  /** Events a follower ingested (tab-relay.ts): applied and cached here, relayed to every tab as the source's are. */
+  private takeIngested(events: unknown[], from: string): void {
+    const accepted: ResponseEvent[] = [];
+    this.applyNow(events, accepted);
+    this.relay?.relay(accepted, undefined, from);
   }
 
   /** Hears what changed, at most once per animation frame. Returns the unsubscribe function. */
@@ -374,6 +394,7 @@ export class ResponseStore extends EventTarget {
       // Kept in the cache and sent to the other tabs: they last past a reload and a refold there too.
       if (kept.length > 0) this.cacheWriter.saveSnapshotRows(emailId, this.snapshots.rows(new Set([emailId])));
       this.relay?.sendResets(kept);
+      this.cacheLock?.snapshotRows(kept);
       for (const row of result.rows) this.pendingRows.add(row);
       if (result.rows.length > 0) this.batcher.schedule();
       this.cacheWriter.recordReset(result.rows);
@@ -575,6 +596,15 @@ export class ResponseStore extends EventTarget {
     if (save)
       for (const emailId of new Set(rows.map((r) => r.saved.emailId)))
         this.cacheWriter.saveSnapshotRows(emailId, this.snapshots.rows(new Set([emailId])));
+  }
+
+  /** Snapshot rows a store not holding the cache kept (cache-lock.ts): kept, reset, and saved if this store writes. */
+  private receiveSnapshotRows(rows: KeptSnapshotRow[]): Promise<boolean> {
+    return this.ready.then(() => {
+      const taken = this.cacheWriter.accepting || this.closing === undefined;
+      this.takeSnapshotRows(rows);
+      return taken;
+    });
   }
 
   /** A batch that could not be read: none of it applied, and the host told why. */
