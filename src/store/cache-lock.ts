@@ -8,12 +8,17 @@
  * posts on the cache's BroadcastChannel. Every store applies what it hears (events dedupe by id),
  * so whichever store holds the lock next has it in its log, and writes its log from where its
  * last write ended when it takes the lock: nothing a tab applied is left out of the cache.
+ * Snapshot rows a store kept (`loadSnapshot`) go the same way, so a reload resets them again.
  */
+
+import type { KeptSnapshotRow } from './snapshot-resets';
 
 /** What stores naming one cache say to each other. */
 export type CacheMessage =
   /** Events a store applied and could not write; `seq` counts its messages. */
   | { type: 'applied'; from: string; seq: number; events: unknown[] }
+  /** Snapshot rows a store kept and could not write; numbered with its `applied` messages. */
+  | { type: 'snapshot-rows'; from: string; seq: number; rows: KeptSnapshotRow[] }
   /** The writer has `applied` message `seq` of store `to` in its cache's queue. */
   | { type: 'taken'; from: string; to: string; seq: number };
 
@@ -29,6 +34,8 @@ export interface CacheLockHandlers {
    * lead), or this store's cache failed (no tab can write it); false while this store closes.
    */
   receive(events: unknown[]): Promise<boolean>;
+  /** Snapshot rows another store kept: keep and reset them here, and save them; resolves as `receive`. */
+  receiveSnapshotRows?(rows: KeptSnapshotRow[]): Promise<boolean>;
 }
 
 export class CacheLock {
@@ -92,6 +99,23 @@ export class CacheLock {
     }
   }
 
+  /** Snapshot rows this store kept (`loadSnapshot`); the holder saves them, so a store not holding passes them on. */
+  snapshotRows(rows: KeptSnapshotRow[]): void {
+    if (this.holding || rows.length === 0 || !this.channel) return;
+    try {
+      this.channel.postMessage({
+        type: 'snapshot-rows',
+        from: this.id,
+        seq: this.posted + 1,
+        rows,
+      } satisfies CacheMessage);
+      this.posted++;
+    } catch (error) {
+      // Kept in this store's memory: it saves them when it holds the cache (cache-writer.ts).
+      console.warn('email-responses: could not pass snapshot rows to the tab writing the cache', error);
+    }
+  }
+
   /**
    * Resolves once what this store passed on is in the writer's queue, or once this store holds
    * the cache itself (and so writes its own backlog): a store closing waits for it.
@@ -146,13 +170,20 @@ export class CacheLock {
     if (!message || message.from === this.id || this.stopped) return;
     if (message.type === 'applied' && Array.isArray(message.events)) {
       const { from, seq } = message;
-      void this.handlers.receive(message.events).then((kept) => {
-        if (kept && this.holding) this.post({ type: 'taken', from: this.id, to: from, seq });
-      });
+      void this.handlers.receive(message.events).then((kept) => this.confirm(kept, from, seq));
+    } else if (message.type === 'snapshot-rows' && Array.isArray(message.rows)) {
+      const { from, seq } = message;
+      const receive = this.handlers.receiveSnapshotRows;
+      if (receive) void receive(message.rows).then((kept) => this.confirm(kept, from, seq));
     } else if (message.type === 'taken' && message.to === this.id) {
       this.taken = Math.max(this.taken, message.seq);
       if (this.taken >= this.posted) this.wake();
     }
+  }
+
+  /** The holder tells the sender its message `seq` is in the cache's queue: the sender may close. */
+  private confirm(kept: boolean, to: string, seq: number): void {
+    if (kept && this.holding) this.post({ type: 'taken', from: this.id, to, seq });
   }
 
   private wake(): void {

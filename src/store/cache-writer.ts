@@ -41,6 +41,8 @@ export class CacheWriter {
   private takingLead = false;
   /** Cursors reached while this tab could not write: saved with the backlog when it takes the lead. */
   private readonly unsavedCursors = new Map<string, string>();
+  /** An email's snapshot rows kept while this tab could not write: saved when it takes the lead. */
+  private readonly unsavedSnapshotRows = new Map<string, KeptSnapshotRow[]>();
   /** Closed (the store was closed): a cache still opening is closed once it opens. */
   private closed = false;
   /** A lead being taken: its backlog is written before the cache closes. */
@@ -123,7 +125,9 @@ export class CacheWriter {
 
   /** An email's kept snapshot rows, all of them (see snapshot-resets.ts): a reload resets them again. */
   saveSnapshotRows(emailId: string, rows: readonly KeptSnapshotRow[]): void {
-    this.writable()?.saveCorrection(snapshotKey(emailId), { snapshotRows: [...rows] });
+    const cache = this.writable();
+    if (cache) cache.saveCorrection(snapshotKey(emailId), { snapshotRows: [...rows] });
+    else this.unsavedSnapshotRows.set(emailId, [...rows]);
   }
 
   /** Events held for the rules (all of them), written with the cursors of the same delivery. */
@@ -179,6 +183,9 @@ export class CacheWriter {
     this.recordedUpTo = this.log.length;
     for (const [kind, cursor] of this.unsavedCursors) cache.saveCursor(kind, cursor);
     this.unsavedCursors.clear();
+    for (const [emailId, rows] of this.unsavedSnapshotRows)
+      cache.saveCorrection(snapshotKey(emailId), { snapshotRows: rows });
+    this.unsavedSnapshotRows.clear();
     if (refold) this.rulesAdopted(refold.rules, refold.state);
   }
 

@@ -98,7 +98,12 @@ export class ResponseStore extends EventTarget {
   /** Whether this store was asked to share one stream with other tabs (`tabs`). */
   private readonly wantsTabs: boolean;
   /** Passed on by the relay or the lock once it is here: what this store did before it was. */
-  private readonly early: { resets: KeptSnapshotRow[][]; applied: unknown[][] } = { resets: [], applied: [] };
+  private readonly early: {
+    resets: KeptSnapshotRow[][];
+    applied: unknown[][];
+    lockRows: KeptSnapshotRow[][];
+    ingested: ResponseEvent[][];
+  } = { resets: [], applied: [], lockRows: [], ingested: [] };
   private closing: Promise<void> | undefined;
   private readonly sourceLink: SourceLink;
   private readonly cacheWriter: CacheWriter;
@@ -153,9 +158,11 @@ export class ResponseStore extends EventTarget {
                 this.applyNow(events, undefined, false);
                 return taken;
               }),
+            receiveSnapshotRows: (rows) => this.receiveSnapshotRows(rows),
           });
           const started = this.cacheLock.start();
           for (const events of this.early.applied.splice(0)) this.cacheLock.applied(events);
+          for (const rows of this.early.lockRows.splice(0)) this.cacheLock.snapshotRows(rows);
           return started;
         },
         (error: unknown) => {
@@ -195,9 +202,11 @@ export class ResponseStore extends EventTarget {
               resets: this.snapshots.rows(),
             }),
             resets: (rows) => void this.ready.then(() => this.takeSnapshotRows(rows)),
+            ingested: (events, from) => void this.ready.then(() => this.takeIngested(events, from)),
           });
           this.relay.start();
           for (const rows of this.early.resets.splice(0)) this.relay.sendResets(rows);
+          for (const events of this.early.ingested.splice(0)) this.relay.forward(events);
         },
         (error: unknown) => {
           // Its code could not load: as without Web Locks, this tab shares nothing and runs its source.
@@ -270,10 +279,29 @@ export class ResponseStore extends EventTarget {
    */
   ingest(events: Iterable<unknown>): Promise<IngestResult> {
     // Before the cache is read, events wait: restoring saved rows needs them absent.
-    if (this.hydrated) return Promise.resolve(this.applyNow(events));
+    if (this.hydrated) return Promise.resolve(this.ingestNow(events));
     const batch = readBatch(events);
     if (!Array.isArray(batch)) return Promise.resolve(this.rejectBatch(batch));
-    return this.ready.then(() => this.applyNow(batch));
+    return this.ready.then(() => this.ingestNow(batch));
+  }
+
+  /**
+   * Applies the host's events; with `tabs`, they go to the other tabs (a follower's through the
+   * leader, which caches them).
+   */
+  private ingestNow(events: Iterable<unknown>): IngestResult {
+    const accepted: ResponseEvent[] = [];
+    const result = this.applyNow(events, accepted);
+    if (this.relay) this.relay.forward(accepted);
+    else if (this.wantsTabs && accepted.length > 0) this.early.ingested.push(accepted);
+    return result;
+  }
+
+  /** Events a follower ingested (tab-relay.ts): applied and cached here, relayed to every tab as the source's are. */
+  private takeIngested(events: unknown[], from: string): void {
+    const accepted: ResponseEvent[] = [];
+    this.applyNow(events, accepted);
+    this.relay?.relay(accepted, undefined, from);
   }
 
   /** Hears what changed, at most once per animation frame. Returns the unsubscribe function. */
@@ -418,6 +446,8 @@ export class ResponseStore extends EventTarget {
       if (kept.length > 0) this.cacheWriter.saveSnapshotRows(emailId, this.snapshots.rows(new Set([emailId])));
       if (this.relay) this.relay.sendResets(kept);
       else if (this.wantsTabs) this.early.resets.push(kept);
+      if (this.cacheLock) this.cacheLock.snapshotRows(kept);
+      else if (this.locksCache) this.early.lockRows.push(kept);
       for (const row of result.rows) this.pendingRows.add(row);
       if (result.rows.length > 0) this.batcher.schedule();
       this.cacheWriter.recordReset(result.rows);
@@ -606,16 +636,16 @@ export class ResponseStore extends EventTarget {
     for (const conflict of conflicts) this.emit('event-conflict', conflict);
   }
 
-  /**
-   * Snapshot rows kept elsewhere (the cache, another tab's `loadSnapshot`): kept here too, so a
-   * refold keeps them, and reset now. `save`: this store writes them to the cache if it writes it.
-   */
   /** Events this store applied itself, for the store holding the cache (kept until the lock is here). */
   private passApplied(events: unknown[]): void {
     if (this.cacheLock) this.cacheLock.applied(events);
     else if (this.locksCache) this.early.applied.push(events);
   }
 
+  /**
+   * Snapshot rows kept elsewhere (the cache, another tab's `loadSnapshot`): kept here too, so a
+   * refold keeps them, and reset now. `save`: this store writes them to the cache if it writes it.
+   */
   private takeSnapshotRows(rows: readonly KeptSnapshotRow[], save = true): void {
     if (rows.length === 0) return;
     this.snapshots.restore(rows);
@@ -626,6 +656,15 @@ export class ResponseStore extends EventTarget {
     if (save)
       for (const emailId of new Set(rows.map((r) => r.saved.emailId)))
         this.cacheWriter.saveSnapshotRows(emailId, this.snapshots.rows(new Set([emailId])));
+  }
+
+  /** Snapshot rows a store not holding the cache kept (cache-lock.ts): kept, reset, and saved if this store writes. */
+  private receiveSnapshotRows(rows: KeptSnapshotRow[]): Promise<boolean> {
+    return this.ready.then(() => {
+      const taken = this.cacheWriter.accepting || this.closing === undefined;
+      this.takeSnapshotRows(rows);
+      return taken;
+    });
   }
 
   /** A batch that could not be read: none of it applied, and the host told why. */

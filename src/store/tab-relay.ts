@@ -10,8 +10,13 @@ import type { KeptSnapshotRow } from './snapshot-resets';
 
 /** What tabs say to each other. */
 export type TabMessage =
-  /** Events the leader applied, and the cursor its source reached with them. */
-  | { type: 'events'; from: string; events: unknown[]; cursor?: { kind: string; value: string } }
+  /**
+   * Events the leader applied, and the cursor its source reached with them. `origin`: the
+   * follower that ingested them first (it has them already).
+   */
+  | { type: 'events'; from: string; events: unknown[]; cursor?: { kind: string; value: string }; origin?: string }
+  /** Events a follower ingested: the leader applies, caches and relays them to every tab. */
+  | { type: 'ingested'; from: string; events: unknown[] }
   /** Snapshot rows a tab applied (`loadSnapshot`): every tab keeps them, so they outlast a refold there. */
   | { type: 'resets'; from: string; rows: KeptSnapshotRow[] }
   /** A tab that just joined asks the leader for what it has applied so far. */
@@ -46,6 +51,11 @@ export interface TabRelayHandlers {
   snapshot(): { events: unknown[]; cursors: [string, string][]; resets?: KeptSnapshotRow[] };
   /** Snapshot rows another tab applied: keep and reset them here. */
   resets?(rows: KeptSnapshotRow[]): void;
+  /**
+   * Events a follower (`from`) ingested, heard by the leader: apply them (they dedupe) and relay
+   * what was accepted with `relay(accepted, undefined, from)`, as the source's are.
+   */
+  ingested?(events: unknown[], from: string): void;
 }
 
 export type TabRole = 'alone' | 'leader' | 'follower';
@@ -98,10 +108,26 @@ export class TabRelay {
       });
   }
 
-  /** Relays what this tab (the leader) applied. */
-  relay(events: unknown[], cursor?: { kind: string; value: string }): void {
+  /** Relays what this tab (the leader) applied; `origin`: the follower that ingested them. */
+  relay(events: unknown[], cursor?: { kind: string; value: string }, origin?: string): void {
     if (this.currentRole !== 'leader' || (events.length === 0 && cursor === undefined)) return;
-    this.post(cursor ? { type: 'events', from: this.id, events, cursor } : { type: 'events', from: this.id, events });
+    this.post({
+      type: 'events',
+      from: this.id,
+      events,
+      ...(cursor ? { cursor } : {}),
+      ...(origin !== undefined ? { origin } : {}),
+    });
+  }
+
+  /**
+   * Events this tab's host ingested (accepted here): the leader relays them to the other tabs; a
+   * follower sends them to the leader, which writes the cache and relays them to every tab.
+   */
+  forward(events: unknown[]): void {
+    if (events.length === 0) return;
+    if (this.currentRole === 'leader') this.relay(events);
+    else if (this.currentRole === 'follower' && this.channel) this.post({ type: 'ingested', from: this.id, events });
   }
 
   /** Tells the other tabs of snapshot rows this tab applied (whatever its role). */
@@ -126,6 +152,9 @@ export class TabRelay {
     if (!message || message.from === this.id) return;
     switch (message.type) {
       case 'events':
+        // This tab ingested them and sent them to the leader: it has them (applied twice, they
+        // would show as a second delivery on the recipient's timeline).
+        if (message.origin === this.id) break;
         this.handlers.receive(message.events, message.cursor ? [[message.cursor.kind, message.cursor.value]] : []);
         break;
       case 'hello':
@@ -133,6 +162,10 @@ export class TabRelay {
         break;
       case 'resets':
         this.handlers.resets?.(message.rows);
+        break;
+      case 'ingested':
+        if (this.currentRole === 'leader' && Array.isArray(message.events))
+          this.handlers.ingested?.(message.events, message.from);
         break;
       // A join answer comes on the joining tab's own channel (hearJoin), never on the shared one.
     }

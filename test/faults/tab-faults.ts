@@ -9,7 +9,19 @@ import { IterableSource } from '../../src/store/sources/index';
 import { snapshot } from '../core/state-snapshot';
 import { deleteDatabase, uniqueName } from '../store/cache/cache-helpers';
 import { RULES_B, gate, readCache, untilCached } from './cache-tools';
-import { Backend, FAST, account, expectClean, inMessages, makeEvents, rejectionCounter, until } from './fault-harness';
+import {
+  Backend,
+  FAST,
+  account,
+  expectClean,
+  faultRows,
+  inMessages,
+  makeEvents,
+  rejectionCounter,
+  until,
+  type FaultRow,
+} from './fault-harness';
+import { BASE_TIME } from '../support/events';
 
 describe('two tabs racing for the stream', () => {
   let stores: ResponseStore[] = [];
@@ -130,6 +142,35 @@ describe('two tabs racing for the stream', () => {
       }),
     );
   });
+  // Issue 15 (snapfwd): a follower's ingest() stayed in that tab; the leader, which writes the
+  // cache, never had the events, and a reload lost them.
+  it('a follower ingests 600 events on a shared cache: the leader has each once, and so does a reload', async () => {
+    const sent = makeEvents({ recipients: 100, events: 600, seed: 53, idPrefix: 'follower-ingest' });
+    const leader = createResponseStore({ tabs: name, cache: name });
+    stores.push(leader);
+    await until(() => leader.tabRole === 'leader', 'the first tab to lead');
+    const follower = createResponseStore({ tabs: name, cache: name });
+    stores.push(follower);
+    await follower.ready;
+    const rejected = [leader, follower].map((tab) => rejectionCounter(tab));
+    for (let i = 0; i < sent.length; i += 100) await follower.ingest(sent.slice(i, i + 100));
+    const expected = foldEvents(sent).eventCount;
+    await until(() => leader.state.eventCount === expected, "the leader to have the follower's events");
+    expect(snapshot(leader.state)).to.deep.equal(snapshot(follower.state));
+    for (const store of stores.splice(0)) await store.close();
+    const reloaded = createResponseStore({ cache: name });
+    stores.push(reloaded);
+    const reloadRejected = rejectionCounter(reloaded);
+    await reloaded.ready;
+    expectClean(
+      account('a follower ingests 600 events on a shared cache (then reload)', {
+        sent,
+        state: reloaded.state,
+        rejected: rejected[0]!.count + rejected[1]!.count + reloadRejected.count,
+      }),
+    );
+  });
+
   // Issue 15, item 10 (rel15b): a tab that joins late is answered alone, in slices.
   it('a third tab joins after 6,000 events: it gets the log in slices, the other follower gets nothing twice', async () => {
     const messages = inMessages(makeEvents({ recipients: 200, events: 6000, seed: 53, idPrefix: 'join' }), 100);
@@ -201,5 +242,58 @@ describe('two tabs writing one cache without tabs', () => {
         rejected: rejected[0]!.count + rejected[1]!.count + reloadRejected.count,
       }),
     );
+  });
+
+  // Issue 15 (snapfwd): the snapshot rows a store not holding the cache's lock loaded were kept in
+  // its memory only; a reload brought back the rows they corrected and dropped snapshot-only ones.
+  it('the store not holding the cache loads a 60-row snapshot; a reload and a rules change keep every row', async () => {
+    const holder = createResponseStore({ cacheName: name });
+    stores.push(holder);
+    await holder.ready;
+    const other = createResponseStore({ cacheName: name });
+    stores.push(other);
+    await other.ready;
+    const rejected = [holder, other].map((tab) => rejectionCounter(tab));
+    const sent = makeEvents({ emails: 1, recipients: 100, events: 400, seed: 62, idPrefix: 'snapfwd' });
+    await other.ingest(sent);
+    const distinct = foldEvents(sent).eventCount;
+    await until(() => holder.state.eventCount === distinct, 'the holder to have the events');
+    const recipients = [
+      ...Array.from({ length: 50 }, (_, i) => `s-${i}`),
+      ...Array.from({ length: 10 }, (_, i) => `r-${i}`),
+    ].map((recipientId, i) => ({ recipientId, response: 'hard-bounce', at: BASE_TIME + i * 1000, reason: '550' }));
+    const page = { emailId: 'email-0', recipients, next: null };
+    const original = globalThis.fetch;
+    globalThis.fetch = (async () => new Response(JSON.stringify(page), { status: 200 })) as typeof fetch;
+    try {
+      await other.loadSnapshot('/api/snapshot', 'email-0');
+    } finally {
+      globalThis.fetch = original;
+    }
+    for (const store of stores.splice(0)) await store.close();
+    const reloaded = createResponseStore({ cacheName: name });
+    stores.push(reloaded);
+    const reloadRejected = rejectionCounter(reloaded);
+    await reloaded.ready;
+    const kept = (store: ResponseStore) =>
+      recipients.filter((row) => store.state.recipient('email-0', row.recipientId)?.response === row.response).length;
+    const afterReload = kept(reloaded);
+    reloaded.setRules(RULES_B);
+    const afterRefold = kept(reloaded);
+    let eventsLost = 0;
+    for (const event of sent) if (!reloaded.state.hasEvent(event.emailId, event.recipientId, event.id)) eventsLost++;
+    const row: FaultRow = {
+      fault: 'the store not holding the cache loads a snapshot, 60 rows (then reload and refold)',
+      sent: sent.length + recipients.length,
+      applied: reloaded.state.eventCount + afterRefold,
+      duplicates: sent.length - distinct,
+      rejected: rejected[0]!.count + rejected[1]!.count + reloadRejected.count,
+      lost: eventsLost + (recipients.length - Math.min(afterReload, afterRefold)),
+      doubled: Math.max(0, reloaded.state.eventCount - distinct),
+    };
+    faultRows.push(row);
+    expect(row.lost, `${row.fault}: lost`).to.equal(0);
+    expect(row.doubled, `${row.fault}: doubled`).to.equal(0);
+    expect(row.applied + row.duplicates + row.rejected, `${row.fault}: accounted for`).to.equal(row.sent);
   });
 });

@@ -1,0 +1,138 @@
+// Issue 15, items 2 and 3, what was left: what a store that does not write the cache applies must
+// reach the one that does. Without `tabs`, a store not holding the cache's lock kept the rows of a
+// snapshot it loaded in memory only, so a reload lost the snapshot's corrections. With `tabs`, a
+// follower's `ingest()` stayed in that tab: the leader (which writes the cache) and the other tabs
+// never had the events, and a reload lost them.
+import { expect } from '@open-wc/testing';
+import { DEFAULT_RULES, type ResponseRules } from '../../src/core/index';
+import { createResponseStore, type ResponseStore } from '../../src/store/response-store';
+import { BASE_TIME } from '../support/events';
+import { ManualSource } from '../support/manual-source';
+import { deleteDatabase, uniqueName } from './cache/cache-helpers';
+
+const RULES_B: ResponseRules = { ...DEFAULT_RULES, version: 'spec-1-b' };
+
+const events = [
+  { id: 'a1', emailId: 'm1', recipientId: 'r1', response: 'opened', at: BASE_TIME + 1000 },
+  { id: 'a2', emailId: 'm1', recipientId: 'r2', response: 'delivered', at: BASE_TIME + 2000 },
+];
+
+const SNAPSHOT = {
+  emailId: 'm1',
+  recipients: [
+    { recipientId: 'r1', response: 'hard-bounce', at: BASE_TIME + 500, reason: '550 gone' },
+    { recipientId: 'r9', response: 'delivered', at: BASE_TIME + 700 },
+  ],
+  next: null,
+};
+
+async function withSnapshot<T>(run: () => Promise<T>): Promise<T> {
+  const original = globalThis.fetch;
+  globalThis.fetch = (async () => new Response(JSON.stringify(SNAPSHOT), { status: 200 })) as typeof fetch;
+  try {
+    return await run();
+  } finally {
+    globalThis.fetch = original;
+  }
+}
+
+function expectCorrected(store: ResponseStore, what: string): void {
+  expect(store.state.recipient('m1', 'r1')?.response, `${what}: the corrected row`).to.equal('hard-bounce');
+  expect(store.state.recipient('m1', 'r9')?.response, `${what}: the snapshot-only recipient`).to.equal('delivered');
+  expect(store.state.recipient('m1', 'r2')?.response, `${what}: a row the snapshot left alone`).to.equal('delivered');
+}
+
+const until = async (condition: () => boolean, what: string) => {
+  for (let i = 0; i < 1000; i++) {
+    if (condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+};
+
+describe('what a store that does not write the cache applies reaches the one that does (issue 15)', () => {
+  it('without tabs: a snapshot loaded in the store not holding the cache lasts past a reload and a rules change', async () => {
+    const name = uniqueName();
+    try {
+      // The first store takes the cache's lock; the second, started after it, does not hold it.
+      const holder = createResponseStore({ cacheName: name });
+      await holder.ready;
+      const other = createResponseStore({ cacheName: name });
+      await other.ready;
+      await other.ingest(events);
+      await until(() => holder.state.eventCount === 2, 'the holder to have the events');
+      await withSnapshot(() => other.loadSnapshot('/api/snapshot', 'm1'));
+      expectCorrected(other, 'in the store that loaded the snapshot');
+      await Promise.all([other.close(), holder.close()]);
+      const again = createResponseStore({ cacheName: name });
+      await again.ready;
+      expectCorrected(again, 'after the reload');
+      again.setRules(RULES_B);
+      expectCorrected(again, 'after the reload and a rules change');
+      await again.close();
+    } finally {
+      await deleteDatabase(name);
+    }
+  });
+
+  it('without tabs: the holder closes first; the other store takes the cache and saves its snapshot rows', async () => {
+    const name = uniqueName();
+    try {
+      const holder = createResponseStore({ cacheName: name });
+      await holder.ready;
+      const other = createResponseStore({ cacheName: name });
+      await other.ready;
+      await other.ingest(events);
+      await until(() => holder.state.eventCount === 2, 'the holder to have the events');
+      // The holder leaves before the rows are loaded: the other store kept them in memory only.
+      await holder.close();
+      await withSnapshot(() => other.loadSnapshot('/api/snapshot', 'm1'));
+      await other.close();
+      const again = createResponseStore({ cacheName: name, rules: RULES_B });
+      await again.ready;
+      expectCorrected(again, 'after the reload under other rules');
+      await again.close();
+    } finally {
+      await deleteDatabase(name);
+    }
+  });
+
+  it("with tabs: a follower's ingested events reach the leader and every tab, are cached once, and a reload restores them", async () => {
+    const tabs = `ingest-tabs-${Math.random()}`;
+    const name = uniqueName();
+    const stores: ResponseStore[] = [];
+    try {
+      const leader = createResponseStore({ tabs, cacheName: name, source: new ManualSource() });
+      stores.push(leader);
+      await until(() => leader.tabRole === 'leader', 'the first tab to lead');
+      const follower = createResponseStore({ tabs, cacheName: name, source: new ManualSource() });
+      const third = createResponseStore({ tabs, cacheName: name, source: new ManualSource() });
+      stores.push(follower, third);
+      await Promise.all([follower.ready, third.ready]);
+      expect(follower.tabRole).to.equal('follower');
+      const sent = Array.from({ length: 300 }, (_, i) => ({
+        id: `f${i}`,
+        emailId: 'm1',
+        recipientId: `r${i % 40}`,
+        response: i % 3 === 0 ? 'delivered' : 'opened',
+        at: BASE_TIME + i * 1000,
+      }));
+      const result = await follower.ingest(sent);
+      expect(result.accepted).to.equal(300);
+      await until(() => leader.state.eventCount === 300, "the leader to have the follower's events");
+      await until(() => third.state.eventCount === 300, "the other follower to have the follower's events");
+      // Not applied twice in the tab that ingested them: no second delivery on a timeline.
+      expect(follower.state.eventCount).to.equal(300);
+      expect(follower.state.recipient('m1', 'r1')?.opens).to.equal(leader.state.recipient('m1', 'r1')?.opens);
+      for (const store of stores.splice(0)) await store.close();
+      const again = createResponseStore({ cacheName: name });
+      stores.push(again);
+      await again.ready;
+      expect(again.state.eventCount, 'events the reload restored').to.equal(300);
+      expect(again.state.recipient('m1', 'r1')?.opens).to.equal(leader.state.recipient('m1', 'r1')?.opens);
+    } finally {
+      for (const store of stores) await store.close();
+      await deleteDatabase(name);
+    }
+  });
+});
