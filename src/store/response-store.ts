@@ -202,7 +202,7 @@ export class ResponseStore extends EventTarget {
               resets: this.snapshots.rows(),
             }),
             resets: (rows) => void this.ready.then(() => this.takeSnapshotRows(rows)),
-            ingested: (events, from) => void this.ready.then(() => this.takeIngested(events, from)),
+            ingested: (events, from) => this.ready.then(() => this.takeIngested(events, from)),
           });
           this.relay.start();
           for (const rows of this.early.resets.splice(0)) this.relay.sendResets(rows);
@@ -297,11 +297,18 @@ export class ResponseStore extends EventTarget {
     return result;
   }
 
-  /** Events a follower ingested (tab-relay.ts): applied and cached here, relayed to every tab as the source's are. */
-  private takeIngested(events: unknown[], from: string): void {
+  /**
+   * Events a follower ingested (tab-relay.ts): applied and cached here, relayed to every tab as the
+   * source's are. True when the follower may forget them: they are in this tab's cache queue, or
+   * it has no cache (or a failed one) and is not closing; false while it closes, so the follower
+   * sends them again to the next leader.
+   */
+  private takeIngested(events: unknown[], from: string): boolean {
+    const taken = this.cacheWriter.accepting || this.closing === undefined;
     const accepted: ResponseEvent[] = [];
     this.applyNow(events, accepted);
     this.relay?.relay(accepted, undefined, from);
+    return taken;
   }
 
   /** Hears what changed, at most once per animation frame. Returns the unsubscribe function. */
@@ -545,6 +552,7 @@ export class ResponseStore extends EventTarget {
       // Events passed to the tab writing the cache must be in its queue, or written here.
       await this.coordinated;
       await this.cacheLock?.settled();
+      await this.relay?.settled();
       // What the cache is being read for, and a lead being taken, end first: then all is written.
       await this.ready;
       await this.cacheWriter.close();

@@ -4,6 +4,12 @@
  * When the leader closes, the browser hands the lock to a waiting tab, which starts the source
  * from the newest cursor it has heard. Replays across the hand-over dedupe by event id, so there
  * is no gap and nothing counts twice.
+ *
+ * What a follower's host ingests goes to the leader, which writes the cache. Each such message is
+ * numbered and kept until the leader says it took it (`ingested-taken`): one sent while no tab
+ * leads, or that a closing leader could not take, is sent again when a new leader announces
+ * itself (`leader`), and a closing follower waits (bounded) for the confirmations. A follower
+ * that leads itself writes them with its backlog (they are in its log).
  */
 
 import type { KeptSnapshotRow } from './snapshot-resets';
@@ -15,8 +21,12 @@ export type TabMessage =
    * follower that ingested them first (it has them already).
    */
   | { type: 'events'; from: string; events: unknown[]; cursor?: { kind: string; value: string }; origin?: string }
-  /** Events a follower ingested: the leader applies, caches and relays them to every tab. */
-  | { type: 'ingested'; from: string; events: unknown[] }
+  /** Events a follower ingested (its message `seq`): the leader applies, caches and relays them to every tab. */
+  | { type: 'ingested'; from: string; seq: number; events: unknown[] }
+  /** The leader has `ingested` message `seq` of tab `to` in its cache's queue: the follower may forget it. */
+  | { type: 'ingested-taken'; from: string; to: string; seq: number }
+  /** This tab leads now: followers send again what no leader took. */
+  | { type: 'leader'; from: string }
   /** Snapshot rows a tab applied (`loadSnapshot`): every tab keeps them, so they outlast a refold there. */
   | { type: 'resets'; from: string; rows: KeptSnapshotRow[] }
   /** A tab that just joined asks the leader for what it has applied so far. */
@@ -39,6 +49,12 @@ export type TabMessage =
 /** Events per slice of a join answer: each is cloned and applied in one task, so it stays short. */
 export const SYNC_SLICE_EVENTS = 2000;
 
+/**
+ * How long a closing follower waits for the leader to take what it ingested. Bounded: with no
+ * tab left to lead (all closing at once), the events stay in that tab's log only.
+ */
+export const SETTLE_TIMEOUT_MS = 5000;
+
 /** The channel only the tab with this id listens on: a join answer reaches it and no other tab. */
 const joinChannelName = (name: string, id: string) => `email-responses:${name}:join:${id}`;
 
@@ -53,9 +69,11 @@ export interface TabRelayHandlers {
   resets?(rows: KeptSnapshotRow[]): void;
   /**
    * Events a follower (`from`) ingested, heard by the leader: apply them (they dedupe) and relay
-   * what was accepted with `relay(accepted, undefined, from)`, as the source's are.
+   * what was accepted with `relay(accepted, undefined, from)`, as the source's are. Resolves true
+   * once they are in this tab's cache queue (or it has no cache to write), false while it closes
+   * its cache: the follower then sends them again to the next leader.
    */
-  ingested?(events: unknown[], from: string): void;
+  ingested?(events: unknown[], from: string): Promise<boolean>;
 }
 
 export type TabRole = 'alone' | 'leader' | 'follower';
@@ -69,6 +87,10 @@ export class TabRelay {
   private abort: AbortController | undefined;
   private currentRole: TabRole = 'follower';
   private stopped = false;
+  /** `ingested` messages this follower sent that no leader has taken yet, by `seq`. */
+  private readonly untaken = new Map<number, unknown[]>();
+  private sent = 0;
+  private settle: (() => void) | undefined;
 
   constructor(
     private readonly name: string,
@@ -100,6 +122,12 @@ export class TabRelay {
         if (this.stopped) return undefined;
         this.currentRole = 'leader';
         this.handlers.lead();
+        this.post({ type: 'leader', from: this.id });
+        // What no leader took is in this tab's log: lead() writes it with the backlog; relayed
+        // here so the other tabs have it too (they dedupe).
+        for (const events of this.untaken.values()) this.relay(events);
+        this.untaken.clear();
+        this.wake();
         // Held until stop() or until the tab goes away, when the browser releases it.
         return new Promise<void>((resolve) => (this.release = resolve));
       })
@@ -127,7 +155,28 @@ export class TabRelay {
   forward(events: unknown[]): void {
     if (events.length === 0) return;
     if (this.currentRole === 'leader') this.relay(events);
-    else if (this.currentRole === 'follower' && this.channel) this.post({ type: 'ingested', from: this.id, events });
+    else if (this.currentRole === 'follower' && this.channel) {
+      const seq = ++this.sent;
+      this.untaken.set(seq, events);
+      this.post({ type: 'ingested', from: this.id, seq, events });
+    }
+  }
+
+  /**
+   * Resolves once the leader has taken what this follower ingested, once this tab leads (it writes
+   * them itself), or after SETTLE_TIMEOUT_MS: a store closing waits for it.
+   */
+  settled(): Promise<void> {
+    if (this.untaken.size === 0 || this.currentRole !== 'follower' || !this.channel) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(() => this.wake(), SETTLE_TIMEOUT_MS);
+      const before = this.settle;
+      this.settle = () => {
+        clearTimeout(timer);
+        before?.();
+        resolve();
+      };
+    });
   }
 
   /** Tells the other tabs of snapshot rows this tab applied (whatever its role). */
@@ -146,6 +195,13 @@ export class TabRelay {
     this.joinChannel?.close();
     this.joinChannel = undefined;
     this.currentRole = 'follower';
+    this.wake();
+  }
+
+  private wake(): void {
+    const settle = this.settle;
+    this.settle = undefined;
+    settle?.();
   }
 
   private hear(message: TabMessage): void {
@@ -163,9 +219,25 @@ export class TabRelay {
       case 'resets':
         this.handlers.resets?.(message.rows);
         break;
-      case 'ingested':
-        if (this.currentRole === 'leader' && Array.isArray(message.events))
-          this.handlers.ingested?.(message.events, message.from);
+      case 'ingested': {
+        const { from, seq, events } = message;
+        const take = this.handlers.ingested;
+        if (this.currentRole !== 'leader' || !Array.isArray(events) || !take) break;
+        void take(events, from).then((kept) => {
+          if (kept && this.currentRole === 'leader')
+            this.post({ type: 'ingested-taken', from: this.id, to: from, seq });
+        });
+        break;
+      }
+      case 'ingested-taken':
+        if (message.to !== this.id) break;
+        this.untaken.delete(message.seq);
+        if (this.untaken.size === 0) this.wake();
+        break;
+      case 'leader':
+        // A new leader: what the last one did not take goes to it (it dedupes what it has).
+        if (this.currentRole === 'follower')
+          for (const [seq, events] of this.untaken) this.post({ type: 'ingested', from: this.id, seq, events });
         break;
       // A join answer comes on the joining tab's own channel (hearJoin), never on the shared one.
     }

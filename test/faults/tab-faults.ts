@@ -171,6 +171,48 @@ describe('two tabs racing for the stream', () => {
     );
   });
 
+  // Issue 15 (ingestack): a follower's `ingested` message heard while no tab led was never
+  // confirmed nor sent again, and a follower closing right after ingest() did not wait for it.
+  it('a follower ingests 400 events while no tab leads and closes at once: the next leader caches each once', async () => {
+    const sent = makeEvents({ recipients: 80, events: 400, seed: 54, idPrefix: 'between-leaders' });
+    // The tabs' election lock, held here: between leaders, no tab leads.
+    let letGo: () => void = () => {};
+    const held = new Promise<void>((resolve) => (letGo = resolve));
+    let granted: () => void = () => {};
+    const holding = new Promise<void>((resolve) => (granted = resolve));
+    const lock = navigator.locks.request(`email-responses:${name}`, () => {
+      granted();
+      return held;
+    });
+    await holding;
+    const next = createResponseStore({ tabs: name, cache: name });
+    stores.push(next);
+    await next.ready;
+    const follower = createResponseStore({ tabs: name, cache: name });
+    stores.push(follower);
+    await follower.ready;
+    const rejected = [next, follower].map((tab) => rejectionCounter(tab));
+    for (let i = 0; i < sent.length; i += 100) await follower.ingest(sent.slice(i, i + 100));
+    const closed = follower.close();
+    letGo();
+    await lock;
+    await closed;
+    const expected = foldEvents(sent).eventCount;
+    await until(() => next.state.eventCount === expected, "the next leader to have the follower's events");
+    for (const store of stores.splice(0)) await store.close();
+    const reloaded = createResponseStore({ cache: name });
+    stores.push(reloaded);
+    const reloadRejected = rejectionCounter(reloaded);
+    await reloaded.ready;
+    expectClean(
+      account('a follower ingests 400 events while no tab leads, then closes (then reload)', {
+        sent,
+        state: reloaded.state,
+        rejected: rejected[0]!.count + rejected[1]!.count + reloadRejected.count,
+      }),
+    );
+  });
+
   // Issue 15, item 10 (rel15b): a tab that joins late is answered alone, in slices.
   it('a third tab joins after 6,000 events: it gets the log in slices, the other follower gets nothing twice', async () => {
     const messages = inMessages(makeEvents({ recipients: 200, events: 6000, seed: 53, idPrefix: 'join' }), 100);

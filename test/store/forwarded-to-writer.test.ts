@@ -135,4 +135,124 @@ describe('what a store that does not write the cache applies reaches the one tha
       await deleteDatabase(name);
     }
   });
+  const followerEvents = (prefix: string, count: number) =>
+    Array.from({ length: count }, (_, i) => ({
+      id: `${prefix}${i}`,
+      emailId: 'm1',
+      recipientId: `r${i % 40}`,
+      response: i % 3 === 0 ? 'delivered' : 'opened',
+      at: BASE_TIME + i * 1000,
+    }));
+
+  async function reloaded(name: string, stores: ResponseStore[]): Promise<ResponseStore> {
+    const again = createResponseStore({ cacheName: name });
+    stores.push(again);
+    await again.ready;
+    return again;
+  }
+
+  it('with tabs: a follower that closes right after ingest() waits for the leader to take its events; a reload restores all', async () => {
+    const tabs = `ingest-close-${Math.random()}`;
+    const name = uniqueName();
+    const stores: ResponseStore[] = [];
+    try {
+      const leader = createResponseStore({ tabs, cacheName: name, source: new ManualSource() });
+      stores.push(leader);
+      await until(() => leader.tabRole === 'leader', 'the first tab to lead');
+      const follower = createResponseStore({ tabs, cacheName: name, source: new ManualSource() });
+      stores.push(follower);
+      await follower.ready;
+      const sent = followerEvents('c', 200);
+      expect((await follower.ingest(sent)).accepted).to.equal(200);
+      // Closed in the same task as the ingest: the element removed at once.
+      await follower.close();
+      expect(leader.state.eventCount, 'the leader has them once the follower has closed').to.equal(200);
+      await leader.close();
+      const again = await reloaded(name, stores);
+      expect(again.state.eventCount, 'events the reload restored').to.equal(200);
+      expect(again.state.recipient('m1', 'r1')?.opens).to.equal(follower.state.recipient('m1', 'r1')?.opens);
+    } finally {
+      for (const store of stores) await store.close();
+      await deleteDatabase(name);
+    }
+  });
+
+  it('with tabs: events a follower ingests while no tab leads are cached by the next leader, once', async () => {
+    const tabs = `ingest-between-${Math.random()}`;
+    const name = uniqueName();
+    const stores: ResponseStore[] = [];
+    // The lock the tabs elect their leader with, held here: between leaders, no tab leads.
+    let letGo: () => void = () => {};
+    const held = new Promise<void>((resolve) => (letGo = resolve));
+    let granted: () => void = () => {};
+    const holding = new Promise<void>((resolve) => (granted = resolve));
+    const lock = navigator.locks.request(`email-responses:${tabs}`, () => {
+      granted();
+      return held;
+    });
+    try {
+      await holding;
+      // Asks for the lock first, so it is the next leader (not the tab that ingests).
+      const next = createResponseStore({ tabs, cacheName: name, source: new ManualSource() });
+      stores.push(next);
+      await next.ready;
+      const follower = createResponseStore({ tabs, cacheName: name, source: new ManualSource() });
+      stores.push(follower);
+      await follower.ready;
+      expect([next.tabRole, follower.tabRole]).to.deep.equal(['follower', 'follower']);
+      const sent = followerEvents('b', 150);
+      expect((await follower.ingest(sent)).accepted).to.equal(150);
+      letGo();
+      await lock;
+      await until(() => next.tabRole === 'leader', 'the next tab to lead');
+      await until(() => next.state.eventCount === 150, "the new leader to have the follower's events");
+      await follower.close();
+      await next.close();
+      expect(follower.state.eventCount, 'not applied twice where they were ingested').to.equal(150);
+      const again = await reloaded(name, stores);
+      expect(again.state.eventCount, 'events the reload restored').to.equal(150);
+      expect(again.state.recipient('m1', 'r1')?.opens).to.equal(follower.state.recipient('m1', 'r1')?.opens);
+    } finally {
+      letGo();
+      for (const store of stores) await store.close();
+      await deleteDatabase(name);
+    }
+  });
+
+  it('with tabs: a follower that ingested while no tab leads and then leads itself caches its own events', async () => {
+    const tabs = `ingest-self-${Math.random()}`;
+    const name = uniqueName();
+    const stores: ResponseStore[] = [];
+    let letGo: () => void = () => {};
+    const held = new Promise<void>((resolve) => (letGo = resolve));
+    let granted: () => void = () => {};
+    const holding = new Promise<void>((resolve) => (granted = resolve));
+    const lock = navigator.locks.request(`email-responses:${tabs}`, () => {
+      granted();
+      return held;
+    });
+    try {
+      await holding;
+      const follower = createResponseStore({ tabs, cacheName: name, source: new ManualSource() });
+      stores.push(follower);
+      await follower.ready;
+      const other = createResponseStore({ tabs, cacheName: name, source: new ManualSource() });
+      stores.push(other);
+      await other.ready;
+      const sent = followerEvents('s', 120);
+      expect((await follower.ingest(sent)).accepted).to.equal(120);
+      letGo();
+      await lock;
+      await until(() => follower.tabRole === 'leader', 'the tab that ingested to lead');
+      await until(() => other.state.eventCount === 120, 'the other tab to have them');
+      await follower.close();
+      await other.close();
+      const again = await reloaded(name, stores);
+      expect(again.state.eventCount, 'events the reload restored').to.equal(120);
+    } finally {
+      letGo();
+      for (const store of stores) await store.close();
+      await deleteDatabase(name);
+    }
+  });
 });
