@@ -132,7 +132,8 @@ describe('validating events: the optional fields', () => {
     for (const url of ['http://example.com/', 'https://example.com/a', 'HTTPS://EXAMPLE.COM', 'mailto:a@example.com']) {
       expect(accepted({ ...good, response: 'clicked', url }), url).to.have.length(1);
     }
-    for (const url of ['ftp://example.com/', ' https://example.com/', 'example.com', 'data:text/html,x']) {
+    // An empty url is optional text, not a missing field: it is refused as no link, like the rest.
+    for (const url of ['ftp://example.com/', ' https://example.com/', 'example.com', 'data:text/html,x', '']) {
       expect(rejection({ ...good, response: 'clicked', url }), url).to.include({
         code: 'unsafe-url',
         field: 'url',
