@@ -4,51 +4,11 @@
 // follower's `ingest()` stayed in that tab: the leader (which writes the cache) and the other tabs
 // never had the events, and a reload lost them.
 import { expect } from '@open-wc/testing';
-import { DEFAULT_RULES, type ResponseRules } from '../../src/core/index';
+import { RULES_B, events, withSnapshot, expectCorrected, until } from '../support/snapshot-correction';
 import { createResponseStore, type ResponseStore } from '../../src/store/response-store';
 import { BASE_TIME } from '../support/events';
 import { ManualSource } from '../support/manual-source';
 import { deleteDatabase, uniqueName } from './cache/cache-helpers';
-
-const RULES_B: ResponseRules = { ...DEFAULT_RULES, version: 'spec-1-b' };
-
-const events = [
-  { id: 'a1', emailId: 'm1', recipientId: 'r1', response: 'opened', at: BASE_TIME + 1000 },
-  { id: 'a2', emailId: 'm1', recipientId: 'r2', response: 'delivered', at: BASE_TIME + 2000 },
-];
-
-const SNAPSHOT = {
-  emailId: 'm1',
-  recipients: [
-    { recipientId: 'r1', response: 'hard-bounce', at: BASE_TIME + 500, reason: '550 gone' },
-    { recipientId: 'r9', response: 'delivered', at: BASE_TIME + 700 },
-  ],
-  next: null,
-};
-
-async function withSnapshot<T>(run: () => Promise<T>): Promise<T> {
-  const original = globalThis.fetch;
-  globalThis.fetch = (async () => new Response(JSON.stringify(SNAPSHOT), { status: 200 })) as typeof fetch;
-  try {
-    return await run();
-  } finally {
-    globalThis.fetch = original;
-  }
-}
-
-function expectCorrected(store: ResponseStore, what: string): void {
-  expect(store.state.recipient('m1', 'r1')?.response, `${what}: the corrected row`).to.equal('hard-bounce');
-  expect(store.state.recipient('m1', 'r9')?.response, `${what}: the snapshot-only recipient`).to.equal('delivered');
-  expect(store.state.recipient('m1', 'r2')?.response, `${what}: a row the snapshot left alone`).to.equal('delivered');
-}
-
-const until = async (condition: () => boolean, what: string) => {
-  for (let i = 0; i < 1000; i++) {
-    if (condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-};
 
 describe('what a store that does not write the cache applies reaches the one that does (issue 15)', () => {
   it('without tabs: a snapshot loaded in the store not holding the cache lasts past a reload and a rules change', async () => {
