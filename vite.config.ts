@@ -9,10 +9,12 @@ import { chunkFileName, ownSideEffects } from './scripts/vite-side-effects.mjs';
  *   `dist/core.js` (DOM-free), `dist/providers.js` (the webhook kit and the provider normalizers,
  *   for servers) and the React and Vue bindings, with lit, @lit/context and idb left as imports
  *   for the host's bundler;
- * - `iife`: `dist/email-responses.iife.js` for one `<script>` tag, everything inlined but the code a
- *   page may never run (the IndexedDB cache, idb): ES modules in `dist/iife/` it imports from next
- *   to itself when first needed (scripts/vite-iife-parts.mjs), and the provider normalizers
- *   (`dist/providers.js`).
+ * - `iife`: `dist/email-responses.iife.js` for one `<script>` tag: Lit, @lit/context, the store and
+ *   `<email-responses>`, which every such page runs. The grid, the timeline and the summary load
+ *   from `dist/iife/` next to the script when their tag first appears in the document, and the
+ *   IndexedDB cache (with idb) and the tab relay when a store asks for them: ES modules that read
+ *   Lit and the store from the IIFE, never a second copy (scripts/vite-iife-parts.mjs). The provider
+ *   normalizers are `dist/providers.js`, loaded when a store reads raw webhooks.
  * Both minify the CSS and markup inside Lit's templates (scripts/vite-minify-templates.mjs).
  * Without a library mode, `vite` serves the demo (index.html) with the msw worker from public/.
  * `demo`: the demo page built into dist-demo/.
@@ -57,7 +59,8 @@ export default defineConfig(({ mode }) => {
   }
   if (mode === 'iife') {
     return {
-      // An IIFE has no chunks: what loads on demand comes as ES modules from next to the script.
+      // An IIFE has no chunks: what loads on demand comes as ES modules from next to the script,
+      // built before it (iifeParts), which then gives them its modules.
       plugins: [iifeVariants(), ownSideEffects(), minifyTemplates(), iifeParts()],
       build: {
         outDir: 'dist',

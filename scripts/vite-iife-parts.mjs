@@ -1,19 +1,46 @@
 // The <script> build (vite.config.ts, `--mode iife`) and its lazy parts.
-// - `iifeVariants`: a module `x.ts` with a sibling `x.iife.ts` is replaced by it in that build: the
-//   loaders of on-demand code (src/store/cache/load-cache.ts, src/store/load-coordination.ts,
-//   src/store/provider-normalizers.ts)
-//   import ES modules from next to the script instead of chunks, which an IIFE cannot have.
-// - `iifeParts`: after the IIFE is written, builds those ES modules into `<outDir>/iife/`, each
-//   self-contained (idb and the few core helpers they use inlined: no bare import for a browser to
-//   resolve), sharing their common code in `iife/chunks/`.
-import { existsSync } from 'node:fs';
+//
+// dist/email-responses.iife.js holds what every page with the script tag runs: Lit, @lit/context,
+// the store, the core and `<email-responses>` (a host's script reads `el.store` right after the
+// tag). The rest are ES modules in dist/iife/ that it imports from next to itself when first
+// needed (src/entries/iife-parts.ts): the grid, the timeline and the summary, each when its tag
+// first appears in the document (src/entries/iife-lazy-elements.ts), and the IndexedDB cache,
+// idb, the tab relay and the cache lock when a store asks for them. A same-origin `import()`
+// is allowed by a strict `script-src 'self'` and needs no Trusted Types policy.
+//
+// The parts must not carry a second copy of Lit or of the store: a second LitElement would render
+// with another Lit, and a second store module would not be the store `<email-responses>` made. So
+// every module the IIFE holds is the IIFE's alone: a part that imports one gets, instead, a small
+// module reading it from the IIFE's table of its modules (the `shared` symbol below), which the
+// IIFE fills when it runs. The build takes three steps (`iifeParts`):
+// 1. the IIFE's module graph, and the names each of its modules exports;
+// 2. the parts, into `<outDir>/iife/`, with every module of that graph read from the table (their
+//    own common code in `iife/chunks/`); this tells which of the IIFE's modules the parts use;
+// 3. the IIFE itself, its entry adding those modules to the table (kept whole: a part may use an
+//    export the IIFE does not).
+// - `iifeVariants`: in the IIFE, a module `x.ts` with a sibling `x.iife.ts` is replaced by it (the
+//   loaders of on-demand code: src/store/cache/load-cache.ts, src/store/load-coordination.ts,
+//   src/store/provider-normalizers.ts, and src/elements/define-email-responses.ts), and an import
+//   of a lazy element's module from outside its folder gets src/entries/iife-lazy-elements.ts.
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { build } from 'vite';
 import { minifyTemplates } from './vite-minify-templates.mjs';
 import { ownSideEffects } from './vite-side-effects.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
+const { version } = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8'));
+
+/**
+ * The global symbol (`Symbol.for`) under which the IIFE keeps its modules for its parts. The
+ * version is in it: a part of one release never binds to another release's IIFE on the page.
+ */
+export const SHARED = `email-responses@${version}/iife-modules`;
+
+/** The elements that are lazy parts, by tag (each one's folder is src/elements/<tag>/). */
+export const LAZY_ELEMENTS = ['audience-response-grid', 'contact-response-timeline', 'response-summary'];
+const LAZY_STAND_IN = resolve(ROOT, 'src/entries/iife-lazy-elements.ts');
 
 /** What src/entries/iife-parts.ts's `loadPart(name)` imports, by name. */
 export const IIFE_PARTS = {
@@ -22,48 +49,274 @@ export const IIFE_PARTS = {
   // src/store/load-coordination.iife.ts: for a store given `tabs`, or a cache name without them.
   'tab-relay': resolve(ROOT, 'src/store/tab-relay.ts'),
   'cache-lock': resolve(ROOT, 'src/store/cache-lock.ts'),
+  // src/entries/iife-lazy-elements.ts: each registers its element, as its define.ts does.
+  ...Object.fromEntries(LAZY_ELEMENTS.map((tag) => [tag, resolve(ROOT, 'src/elements', tag, 'define.ts')])),
 };
 
-/** @returns {import('vite').Plugin} */
-export function iifeVariants() {
+/** The lazy element whose folder holds `id`, if any. */
+function lazyElementOf(id) {
+  return LAZY_ELEMENTS.find((tag) => id.startsWith(resolve(ROOT, 'src/elements', tag) + sep));
+}
+
+/**
+ * @param {{ lazyElements?: boolean }} [options] `lazyElements: false` in the parts' build, which
+ *   holds the elements themselves.
+ * @returns {import('vite').Plugin}
+ */
+export function iifeVariants({ lazyElements = true } = {}) {
   return {
     name: 'email-responses:iife-variants',
     enforce: 'pre',
     async resolveId(source, importer, options) {
       if (!importer || !source.startsWith('.')) return undefined;
       const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
-      const variant = resolved?.id.replace(/\.ts$/, '.iife.ts');
-      return variant && variant !== resolved.id && existsSync(variant) ? variant : undefined;
+      if (!resolved) return undefined;
+      const element = lazyElements ? lazyElementOf(resolved.id) : undefined;
+      if (element && lazyElementOf(importer) !== element) return LAZY_STAND_IN;
+      const variant = resolved.id.replace(/\.ts$/, '.iife.ts');
+      return variant !== resolved.id && existsSync(variant) ? variant : undefined;
     },
   };
 }
 
-/** @returns {import('vite').Plugin} */
+/** The key of a module in the IIFE's table: its path in the repository (no machine's path in dist/). */
+const keyOf = (id) => relative(ROOT, id).split(sep).join('/');
+
+/**
+ * @typedef {object} IifeGraph
+ * @property {Map<string, string[]>} names each module of the IIFE and the names it exports
+ *   (`export *` followed)
+ * @property {Map<string, string[]>} facades those that only re-export others (`lit`,
+ *   `lit/decorators.js`), with the modules they `export *` from: a part bundles these, which have
+ *   no state, and reads from the table only the names it uses of the modules behind them
+ */
+
+/**
+ * Step 1: the IIFE's modules.
+ * @returns {Promise<IifeGraph>}
+ */
+async function iifeGraph(entry) {
+  /** @type {IifeGraph} */
+  const graph = { names: new Map(), facades: new Map() };
+  await build({
+    configFile: false,
+    root: ROOT,
+    logLevel: 'silent',
+    mode: 'production',
+    plugins: [
+      iifeVariants(),
+      ownSideEffects(),
+      {
+        name: 'email-responses:iife-graph',
+        async buildEnd() {
+          const starred = new Map();
+          for (const id of this.getModuleIds()) {
+            const info = this.getModuleInfo(id);
+            if (!info || info.code === null || id.startsWith('\0')) continue;
+            graph.names.set(
+              id,
+              info.exports.filter((name) => name !== '*'),
+            );
+            const { body } = this.parse(info.code);
+            const targets = [];
+            for (const node of body) {
+              if (node.type !== 'ExportAllDeclaration' || node.exported) continue;
+              const target = await this.resolve(node.source.value, id);
+              if (target) targets.push(target.id);
+            }
+            starred.set(id, targets);
+            const reexports = (node) =>
+              (node.type === 'ExportAllDeclaration' && !node.exported) ||
+              (node.type === 'ImportDeclaration' && node.specifiers.length === 0);
+            if (body.length > 0 && body.every(reexports)) graph.facades.set(id, targets);
+          }
+          // `export * from` gives every name of the target but `default`, recursively.
+          const expand = (id, seen = new Set()) => {
+            if (seen.has(id)) return [];
+            seen.add(id);
+            const more = (starred.get(id) ?? []).flatMap((target) =>
+              expand(target, seen).filter((name) => name !== 'default'),
+            );
+            return [...new Set([...(graph.names.get(id) ?? []), ...more])];
+          };
+          for (const id of starred.keys()) graph.names.set(id, expand(id));
+        },
+      },
+    ],
+    build: {
+      write: false,
+      minify: false,
+      lib: { entry, formats: ['iife'], name: 'EmailResponses', fileName: () => 'graph.js' },
+    },
+  });
+  return graph;
+}
+
+const PROXY = '\0iife-module:';
+const ALL = '*';
+
+/**
+ * In the parts' build: an import of one of the IIFE's modules gets a module that reads it from
+ * the IIFE's table (`readFromIife`), and `namesUsed` records which names of which modules the
+ * parts import, so the IIFE puts those in its table and nothing more.
+ * @param {IifeGraph} graph
+ * @returns {import('vite').Plugin}
+ */
+function readFromIife(graph) {
+  return {
+    name: 'email-responses:read-from-iife',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      if (!importer || source.startsWith('\0')) return undefined;
+      const resolved = await this.resolve(source, importer, { ...options, skipSelf: true });
+      if (!resolved || !graph.names.has(resolved.id) || graph.facades.has(resolved.id)) return undefined;
+      return { id: PROXY + resolved.id, moduleSideEffects: false };
+    },
+    load(id) {
+      if (!id.startsWith(PROXY)) return undefined;
+      const key = keyOf(id.slice(PROXY.length));
+      const names = graph.names.get(id.slice(PROXY.length)) ?? [];
+      const named = names.filter((name) => name !== 'default' && /^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(name));
+      return [
+        `const m = globalThis[Symbol.for(${JSON.stringify(SHARED)})]?.[${JSON.stringify(key)}];`,
+        // A part served without its IIFE, or with another release's: say so rather than fail later.
+        `if (!m) throw new Error(${JSON.stringify(`email-responses: this part needs email-responses.iife.js ${version} on the page (${key} missing)`)});`,
+        named.length > 0 ? `export const { ${named.join(', ')} } = m;` : '',
+        names.includes('default') ? 'export default m.default;' : '',
+      ].join('\n');
+    },
+  };
+}
+
+/**
+ * @param {IifeGraph} graph
+ * @param {Map<string, Set<string>>} used the IIFE's modules the parts use, each with the names
+ *   (`*`: all of them)
+ * @returns {import('vite').Plugin}
+ */
+function namesUsed(graph, used) {
+  const use = (id, name) => {
+    const facade = graph.facades.get(id);
+    if (facade) {
+      // A name asked of `lit` is one of the module it re-exports it from.
+      for (const target of facade)
+        if (name === ALL || (graph.names.get(target) ?? []).includes(name)) use(target, name);
+      return;
+    }
+    if (!used.has(id)) used.set(id, new Set());
+    used.get(id)?.add(name);
+  };
+  return {
+    // After the TypeScript transform: reads JavaScript.
+    name: 'email-responses:names-used',
+    async transform(code, id) {
+      if (id.startsWith('\0') || graph.facades.has(id) || !/\.[cm]?[jt]sx?$/.test(id.split('?')[0] ?? '')) return;
+      for (const node of this.parse(code).body) {
+        if (
+          !node.source ||
+          !['ImportDeclaration', 'ExportNamedDeclaration', 'ExportAllDeclaration'].includes(node.type)
+        )
+          continue;
+        const resolved = await this.resolve(node.source.value, id);
+        if (!resolved) continue;
+        const target = resolved.id.startsWith(PROXY) ? resolved.id.slice(PROXY.length) : resolved.id;
+        if (!graph.names.has(target)) continue;
+        if (node.type === 'ExportAllDeclaration') use(target, ALL);
+        for (const spec of node.specifiers ?? []) {
+          if (spec.type === 'ImportNamespaceSpecifier') use(target, ALL);
+          else if (spec.type === 'ImportDefaultSpecifier') use(target, 'default');
+          else {
+            const imported = node.type === 'ImportDeclaration' ? spec.imported : spec.local;
+            use(target, imported.type === 'Identifier' ? imported.name : imported.value);
+          }
+        }
+      }
+    },
+  };
+}
+
+/**
+ * Step 2: the parts, ES modules in `<outDir>/iife/`.
+ * @param {IifeGraph} graph
+ * @returns {Promise<Map<string, Set<string>>>} the IIFE's modules they use, with the names
+ */
+async function buildParts(outDir, graph) {
+  const used = new Map();
+  await build({
+    configFile: false,
+    root: ROOT,
+    logLevel: 'warn',
+    mode: 'production',
+    plugins: [
+      readFromIife(graph),
+      iifeVariants({ lazyElements: false }),
+      ownSideEffects(),
+      minifyTemplates(),
+      namesUsed(graph, used),
+    ],
+    build: {
+      outDir: resolve(outDir, 'iife'),
+      emptyOutDir: true,
+      copyPublicDir: false,
+      minify: true,
+      target: 'es2022',
+      lib: { entry: IIFE_PARTS, formats: ['es'], fileName: (_format, name) => `${name}.js` },
+      // Minified whole (a library build keeps its whitespace by default): a browser runs them as they are.
+      rollupOptions: { output: { chunkFileNames: 'chunks/[name]-[hash].js', minify: true } },
+    },
+  });
+  for (const id of Object.values(IIFE_PARTS))
+    if (graph.names.has(id)) throw new Error(`${keyOf(id)} is in the IIFE already: it cannot also be a lazy part`);
+  return used;
+}
+
+/** Step 3: the code the IIFE's entry ends with, which fills the table. */
+function tableCode(used) {
+  const imports = [];
+  const rows = [];
+  [...used.keys()].sort().forEach((id, i) => {
+    const names = [...(used.get(id) ?? [])].sort();
+    if (names.includes(ALL)) {
+      imports.push(`import * as iifeModule${i} from ${JSON.stringify(id)};`);
+      rows.push(`${JSON.stringify(keyOf(id))}: iifeModule${i}`);
+      return;
+    }
+    const locals = names.map((name, j) => [name, `iifeModule${i}_${j}`]);
+    imports.push(
+      `import { ${locals.map(([name, local]) => `${JSON.stringify(name)} as ${local}`).join(', ')} } from ${JSON.stringify(id)};`,
+    );
+    rows.push(
+      `${JSON.stringify(keyOf(id))}: { ${locals.map(([name, local]) => `${JSON.stringify(name)}: ${local}`).join(', ')} }`,
+    );
+  });
+  // `??=`: a second copy of the same release on the page leaves the first one's table, which the
+  // parts it already loaded use.
+  return `\n${imports.join('\n')}\nglobalThis[Symbol.for(${JSON.stringify(SHARED)})] ??= { ${rows.join(', ')} };\n`;
+}
+
+/**
+ * Builds the parts first (steps 1 and 2), then has the IIFE's entry put the modules they use in
+ * the table (step 3).
+ * @returns {import('vite').Plugin}
+ */
 export function iifeParts() {
   let outDir = 'dist';
+  let entry = '';
+  let table = '';
   return {
     name: 'email-responses:iife-parts',
     apply: 'build',
     configResolved(config) {
       outDir = resolve(config.root, config.build.outDir);
+      const lib = config.build.lib;
+      entry = resolve(config.root, typeof lib === 'object' && typeof lib.entry === 'string' ? lib.entry : '');
     },
-    async closeBundle() {
-      await build({
-        configFile: false,
-        root: ROOT,
-        logLevel: 'warn',
-        mode: 'production',
-        plugins: [ownSideEffects(), minifyTemplates()],
-        build: {
-          outDir: resolve(outDir, 'iife'),
-          emptyOutDir: true,
-          copyPublicDir: false,
-          minify: true,
-          target: 'es2022',
-          lib: { entry: IIFE_PARTS, formats: ['es'], fileName: (_format, name) => `${name}.js` },
-          rollupOptions: { output: { chunkFileNames: 'chunks/[name]-[hash].js' } },
-        },
-      });
+    async buildStart() {
+      table = tableCode(await buildParts(outDir, await iifeGraph(entry)));
+    },
+    transform(code, id) {
+      if (id !== entry) return undefined;
+      return { code: code + table, map: null };
     },
   };
 }

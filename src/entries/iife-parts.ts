@@ -1,5 +1,6 @@
 /**
- * The <script> build's lazy parts: code a page may never run (the IndexedDB cache, idb) is not
+ * The <script> build's lazy parts (scripts/vite-iife-parts.mjs): code a page may never run (the
+ * grid, the timeline and the summary until their tags appear, the IndexedDB cache, idb) is not
  * inlined in dist/email-responses.iife.js but built as ES modules into dist/iife/ and imported from
  * next to the script when first needed. A dynamic `import()` of a same-origin module is allowed by
  * a strict `script-src 'self'`, and needs no Trusted Types policy.
@@ -9,7 +10,12 @@
 const script = typeof document === 'undefined' ? null : document.currentScript;
 const base = script instanceof HTMLScriptElement && script.src ? script.src : globalThis.location?.href;
 
-/** Imports `dist/iife/<name>.js` (vite.config.ts's IIFE_PARTS) from next to the script. */
+/** Where `dist/iife/<name>.js` (IIFE_PARTS in scripts/vite-iife-parts.mjs) is: next to the script. */
+export function partUrl(name: string): string {
+  return new URL(`./iife/${name}.js`, base).href;
+}
+
+/** Imports `dist/iife/<name>.js`. */
 export function loadPart<T>(name: string): Promise<T> {
-  return import(/* @vite-ignore */ new URL(`./iife/${name}.js`, base).href) as Promise<T>;
+  return import(/* @vite-ignore */ partUrl(name)) as Promise<T>;
 }
