@@ -12,7 +12,10 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, ensureChromium } from './chromium.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const HOSTS = ['react', 'vue', 'angular', 'plain'];
+// `node scripts/test-hosts.mjs plain`: only the hosts named; all of them by default.
+const ALL_HOSTS = ['react', 'vue', 'angular', 'plain'];
+const named = process.argv.slice(2).filter((arg) => ALL_HOSTS.includes(arg));
+const HOSTS = named.length > 0 ? named : ALL_HOSTS;
 let passed = 0;
 let failed = 0;
 
@@ -136,6 +139,11 @@ if (check('npm pack makes a tarball', packed.ok && existsSync(tarball), packed.o
       if (check('angular: ng build (strict, strictTemplates, AOT)', build.ok, build.output))
         dirs[host] = join(dir, 'dist/browser');
     } else if (host === 'plain') {
+      // broken.html's copy of the IIFE, without dist/iife/ next to it: its lazy parts cannot load.
+      cpSync(
+        join(dir, 'node_modules/email-responses/dist/email-responses.iife.js'),
+        join(dir, 'broken/email-responses.iife.js'),
+      );
       dirs[host] = dir;
     } else {
       const build = run('npx', ['--no-install', 'vite', 'build', '--logLevel', 'warn'], dir);
@@ -145,6 +153,72 @@ if (check('npm pack makes a tarball', packed.ok && existsSync(tarball), packed.o
       `  hosts: ${host} installed, checked and built in ${((performance.now() - started) / 1000).toFixed(0)} s`,
     );
   }
+}
+
+/** The paths of the IIFE's lazy parts (dist/iife/) the page requested. */
+function lazyParts(page) {
+  return page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((entry) => new URL(entry.name).pathname)
+      .filter((path) => path.includes('/dist/iife/')),
+  );
+}
+
+/**
+ * The plain host's other pages, under the same strict policy: a timeline and a summary without a
+ * grid get their elements from lazy parts that share the IIFE's Lit and store (lazy.html), and a
+ * part that cannot load is reported to the page (broken.html). `errors`: the console errors of
+ * lazy.html join the host's.
+ */
+async function checkLazyPage(browser, server, errors) {
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const lazy = await browser.newPage();
+  lazy.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`lazy.html: ${message.text()}`);
+  });
+  lazy.on('pageerror', (error) => errors.push(`lazy.html: ${error}`));
+  await lazy.goto(`${origin}/lazy.html`);
+  const result = await lazy
+    .evaluate(() =>
+      Promise.race([window.lazyCheck, new Promise((_, no) => setTimeout(() => no(new Error('timed out')), 30_000))]),
+    )
+    .catch((error) => String(error));
+  const parts = await lazyParts(lazy);
+  check(
+    'plain: a timeline and a summary (also under a prefix) are defined from their lazy parts and render the store of <email-responses>',
+    result?.sameClasses === true &&
+      result.gridDefined === false &&
+      result.prefixedSummary === true &&
+      result.prefixed?.['response-summary'] === 'acme-response-summary' &&
+      ['contact-response-timeline', 'response-summary'].every((name) =>
+        parts.some((path) => path.endsWith(`/dist/iife/${name}.js`)),
+      ) &&
+      !parts.some((path) => path.endsWith('/dist/iife/audience-response-grid.js')),
+    `result: ${JSON.stringify(result)}; parts requested: ${JSON.stringify(parts)}`,
+  );
+  check(
+    'plain: the IIFE and its parts run one copy of Lit (one entry in window.litElementVersions)',
+    Array.isArray(result?.litElementVersions) && result.litElementVersions.length === 1,
+    `litElementVersions: ${JSON.stringify(result?.litElementVersions)}`,
+  );
+  await lazy.close();
+
+  const broken = await browser.newPage();
+  const brokenErrors = [];
+  broken.on('console', (message) => {
+    if (message.type() === 'error') brokenErrors.push(message.text());
+  });
+  await broken.goto(`${origin}/broken.html`);
+  const heard = await broken.evaluate(() => window.brokenCheck).catch((error) => String(error));
+  check(
+    'plain: a lazy part that cannot load fires `error` on its element and logs a console error',
+    typeof heard === 'string' &&
+      heard.includes('could not load <response-summary>') &&
+      brokenErrors.some((text) => text.includes('could not load <response-summary>')),
+    `error event: ${JSON.stringify(heard)}; console errors: ${JSON.stringify(brokenErrors)}`,
+  );
+  await broken.close();
 }
 
 /** What each page must show and hear: its grids, and the handler entry a click on a row gives. */
@@ -209,17 +283,19 @@ if (ready.length > 0) {
           JSON.stringify(events),
         );
         const cache = await page.evaluate(() => window.cacheCheck).catch((error) => String(error));
-        const parts = await page.evaluate(() =>
-          performance
-            .getEntriesByType('resource')
-            .map((entry) => new URL(entry.name).pathname)
-            .filter((path) => path.includes('/dist/iife/')),
-        );
+        const parts = await lazyParts(page);
         check(
           'plain: a store with a cache name loads the cache from dist/iife/ next to the IIFE, under the strict policy',
           cache === 'ready' && parts.some((path) => path.endsWith('/dist/iife/cache.js')),
           `cache status: ${JSON.stringify(cache)}; parts requested: ${JSON.stringify(parts)}`,
         );
+        check(
+          'plain: the grid is a lazy part, loaded from dist/iife/ because the page has its tag',
+          parts.some((path) => path.endsWith('/dist/iife/audience-response-grid.js')) &&
+            !parts.some((path) => /\/(contact-response-timeline|response-summary)\.js$/.test(path)),
+          `parts requested: ${JSON.stringify(parts)}`,
+        );
+        await checkLazyPage(browser, server, errors);
       }
     } catch (error) {
       check(`${host}: the page runs`, false, String(error));
