@@ -11,13 +11,15 @@
 // The parts must not carry a second copy of Lit or of the store: a second LitElement would render
 // with another Lit, and a second store module would not be the store `<email-responses>` made. So
 // every module the IIFE holds is the IIFE's alone: a part that imports one gets, instead, a small
-// module reading it from the IIFE's table of its modules (the `shared` symbol below), which the
+// module reading it from the IIFE's table of its modules (under `Symbol.for(SHARED)`), which the
 // IIFE fills when it runs. The build takes three steps (`iifeParts`):
 // 1. the IIFE's module graph, and the names each of its modules exports;
 // 2. the parts, into `<outDir>/iife/`, with every module of that graph read from the table (their
-//    own common code in `iife/chunks/`); this tells which of the IIFE's modules the parts use;
-// 3. the IIFE itself, its entry adding those modules to the table (kept whole: a part may use an
-//    export the IIFE does not).
+//    own common code in `iife/chunks/`; `lit` and `lit/decorators.js`, which only re-export,
+//    bundled); this tells which names of which of the IIFE's modules the parts import;
+// 3. the IIFE itself, its entry ending with the table of those names (only those: the IIFE keeps
+//    no export for the parts that they do not import).
+// A part fetched from another release's IIFE, or without one, throws at once, saying so.
 // - `iifeVariants`: in the IIFE, a module `x.ts` with a sibling `x.iife.ts` is replaced by it (the
 //   loaders of on-demand code: src/store/cache/load-cache.ts, src/store/load-coordination.ts,
 //   src/store/provider-normalizers.ts, and src/elements/define-email-responses.ts), and an import
@@ -160,9 +162,10 @@ const ALL = '*';
  * the IIFE's table (`readFromIife`), and `namesUsed` records which names of which modules the
  * parts import, so the IIFE puts those in its table and nothing more.
  * @param {IifeGraph} graph
+ * @param {Map<string, Set<string>>} used what `namesUsed` recorded
  * @returns {import('vite').Plugin}
  */
-function readFromIife(graph) {
+function readFromIife(graph, used) {
   return {
     name: 'email-responses:read-from-iife',
     enforce: 'pre',
@@ -184,6 +187,17 @@ function readFromIife(graph) {
         named.length > 0 ? `export const { ${named.join(', ')} } = m;` : '',
         names.includes('default') ? 'export default m.default;' : '',
       ].join('\n');
+    },
+    // `namesUsed` reads static imports only: a part that reaches one of the IIFE's modules
+    // otherwise (a dynamic import) would find it missing from the table at run time. Fail here.
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle))
+        if (chunk.type === 'chunk')
+          for (const [id, module] of Object.entries(chunk.modules))
+            if (id.startsWith(PROXY) && module.renderedLength > 0 && !used.has(id.slice(PROXY.length)))
+              this.error(
+                `${chunk.fileName} reads ${keyOf(id.slice(PROXY.length))} from the IIFE, which no static import names`,
+              );
     },
   };
 }
@@ -248,7 +262,7 @@ async function buildParts(outDir, graph) {
     logLevel: 'warn',
     mode: 'production',
     plugins: [
-      readFromIife(graph),
+      readFromIife(graph, used),
       iifeVariants({ lazyElements: false }),
       ownSideEffects(),
       minifyTemplates(),
