@@ -45,6 +45,10 @@ describe('Mailgun bodies', () => {
     expect(reasons({ 'event-data': 'text', hello: 1 })).to.deep.equal([wrong]);
   });
 
+  it('skips what is not an object in a batch, naming it', () => {
+    expect(reasons([DELIVERED, 1])).to.deep.equal(['a Mailgun webhook must be an object, not number 1']);
+  });
+
   it('refuses the legacy form-encoded webhooks, saying what to configure', () => {
     expect(reasons('event=delivered&recipient=jane.doe%40example.com')).to.deep.equal([
       'Mailgun form-encoded (legacy) webhooks are not read; configure the JSON webhooks',
@@ -70,6 +74,13 @@ describe('the recipients of a rejected Mailgun send', () => {
       [JANE, 'mailgun:ev-2:1727093702626:0', 'rejected', 'Sandbox subdomains are for test purposes only'],
       [BOB, 'mailgun:ev-2:1727093702626:1', 'rejected', 'Sandbox subdomains are for test purposes only'],
     ]);
+  });
+
+  it('without event-data.id, each To address gets its own content hash', () => {
+    const { events } = rejected(`${JANE}, ${BOB}`, { id: undefined });
+    expect(events.map((e) => e.address)).to.deep.equal([JANE, BOB]);
+    for (const event of events) expect(event.id).to.match(/^mailgun:h[0-9a-f]{16}$/);
+    expect(events[0]!.id).to.not.equal(events[1]!.id);
   });
 
   it('one To address gives the plain id', () => {

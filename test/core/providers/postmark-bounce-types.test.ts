@@ -84,6 +84,7 @@ describe('Postmark bounce types', () => {
     expect(outcome({ Type: 'softbounce' })).to.equal('soft-bounce');
     expect(outcome({ Type: 'HARDBOUNCE' })).to.equal('hard-bounce');
     expect(outcome({ TypeCode: '4096' })).to.equal('soft-bounce');
+    expect(outcome({ TypeCode: ' 100006 ' })).to.equal('soft-bounce');
   });
 
   it('lets Type win over a TypeCode that says otherwise (Postmark’s own samples disagree)', () => {

@@ -59,6 +59,15 @@ describe('Postmark record types', () => {
   });
 });
 
+describe('Postmark bodies', () => {
+  it('reads each record of a batch and skips what is not an object, naming it', () => {
+    const open = { RecordType: 'Open', MessageID: MESSAGE_ID, Recipient: JANE, ReceivedAt: '2024-09-23T13:01:19Z' };
+    const { events, skipped } = normalizeProviderEvents('postmark', [open, true]);
+    expect(events.map((e) => e.response)).to.deep.equal(['opened']);
+    expect(skipped.map((s) => s.reason)).to.deep.equal(['a Postmark record must be an object, not boolean true']);
+  });
+});
+
 describe('Postmark event ids', () => {
   it('bounce and complaint records are named by their ID; others by a hash of their content', () => {
     const bounce = read({

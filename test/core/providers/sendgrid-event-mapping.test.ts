@@ -102,6 +102,18 @@ describe('SendGrid events that say nothing about the response', () => {
   }
 });
 
+describe('SendGrid batches', () => {
+  it('reads every event of the batch and skips what is not an object, naming it', () => {
+    const { events, skipped } = normalizeProviderEvents('sendgrid', [
+      { ...BASE, event: 'delivered' },
+      null,
+      { ...BASE, sg_event_id: 'ev-2', event: 'open' },
+    ]);
+    expect(events.map((e) => e.response)).to.deep.equal(['delivered', 'opened']);
+    expect(skipped.map((s) => s.reason)).to.deep.equal(['a SendGrid event must be an object, not null']);
+  });
+});
+
 describe('SendGrid unsubscribe scope', () => {
   it('an unsubscribe group is one email type; a plain unsubscribe is everything', () => {
     expect(read({ event: 'group_unsubscribe', asm_group_id: 12 }).events[0]!.scope).to.equal('type');

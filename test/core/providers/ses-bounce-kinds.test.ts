@@ -166,14 +166,16 @@ describe('SES delivery delays', () => {
         delayType: 'TransientCommunicationFailure',
         delayedRecipients: [
           { emailAddress: BOB, status: '4.4.1', diagnosticCode: 'smtp; 421 4.4.1 Unable to connect' },
-          { emailAddress: JANE },
+          { emailAddress: JANE, status: '4.4.7' },
+          { emailAddress: 'carol@example.com' },
         ],
         timestamp: AT,
       },
     });
     expect(events.map((e) => [e.response, e.address, e.reason])).to.deep.equal([
       ['provider-delayed', BOB, 'TransientCommunicationFailure; smtp; 421 4.4.1 Unable to connect'],
-      ['provider-delayed', JANE, 'TransientCommunicationFailure'],
+      ['provider-delayed', JANE, 'TransientCommunicationFailure; 4.4.7'],
+      ['provider-delayed', 'carol@example.com', 'TransientCommunicationFailure'],
     ]);
   });
 

@@ -51,6 +51,14 @@ describe('SES event ids', () => {
     expect(events[0]!.id).to.not.equal(events[1]!.id);
   });
 
+  it('without any notification id, hashes each recipient’s event on its own', () => {
+    const open = { ...OPEN, mail: { ...MAIL, destination: [JANE, BOB] } };
+    const { events } = normalizeProviderEvents('ses', open);
+    expect(events.map((e) => e.address)).to.deep.equal([JANE, BOB]);
+    for (const event of events) expect(event.id).to.match(/^ses:h[0-9a-f]{16}$/);
+    expect(events[0]!.id).to.not.equal(events[1]!.id);
+  });
+
   it('takes the EventBridge id and, lacking the event’s own times, the EventBridge time', () => {
     const { timestamp: _sent, ...untimed } = MAIL;
     const body = { id: 'eb-3', time: '2024-09-23T13:01:21Z', detail: { eventType: 'Open', mail: untimed } };
@@ -113,9 +121,11 @@ describe('SNS envelopes', () => {
     expect(reasons(envelope('x', { Type: {} }))).to.deep.equal(['SNS message type "" carries no email event']);
   });
 
-  it('reads a body with a Type but no Message or TopicArn as a bare SES event', () => {
+  it('takes only a Type with a Message or a TopicArn for an envelope: a forwarded bare event may carry either', () => {
     const { events } = normalizeProviderEvents('ses', { ...OPEN, Type: 'Notification' });
     expect(events.map((e) => e.response)).to.deep.equal(['opened']);
+    const withTopic = normalizeProviderEvents('ses', { ...OPEN, TopicArn: 'arn:aws:sns:eu-west-1:1:ses-events' });
+    expect(withTopic.events.map((e) => e.response)).to.deep.equal(['opened']);
   });
 });
 
@@ -132,6 +142,10 @@ describe('SES bodies that hold no SES event', () => {
     expect(reasons({ eventType: 'Feedback', mail: MAIL })).to.deep.equal([
       'SES event "Feedback" says nothing about a recipient\'s response',
     ]);
+  });
+
+  it('skips what is not an object in a batch, naming it', () => {
+    expect(reasons([OPEN, 7])).to.deep.equal(['a SNS message must be an object, not number 7']);
   });
 
   it('names SES’s topic validation message when the body is that text', () => {
