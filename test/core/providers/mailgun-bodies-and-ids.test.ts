@@ -102,9 +102,11 @@ describe('the recipients of a rejected Mailgun send', () => {
   it('an event naming no address is still read, for options.recipientId to identify', () => {
     const { events } = normalizeProviderEvents('mailgun', rejectedBody(undefined), { recipientId: () => 'contact-9' });
     expect(events.map((e) => [e.recipientId, e.address])).to.deep.equal([['contact-9', undefined]]);
-    expect(rejected(undefined).skipped.map((s) => s.reason)).to.deep.equal([
-      'mailgun rejected: no recipient id (no address and no recipientId/recipient_id metadata); options.recipientId can find it',
-    ]);
+    const noRecipientId =
+      'mailgun rejected: no recipient id (no address and no recipientId/recipient_id metadata); options.recipientId can find it';
+    expect(rejected(undefined).skipped.map((s) => s.reason)).to.deep.equal([noRecipientId]);
+    // A To header with no address in it names no one either.
+    expect(rejected('undisclosed-recipients:;').skipped.map((s) => s.reason)).to.deep.equal([noRecipientId]);
   });
 
   it('looks no further than the first 10,000 characters of the header', () => {
