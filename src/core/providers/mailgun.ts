@@ -64,7 +64,8 @@ function classify(event: string, data: JsonObject): Verdict {
 
 /** The recipients of an event that names none (a rejected send): the To header's addresses. */
 function headerRecipients(data: JsonObject): string[] {
-  const to = asText(pick(data, 'message', 'headers', 'to')) ?? asText(pick(data, 'envelope', 'targets')) ?? '';
+  const to = asText(pick(data, 'message', 'headers', 'to')) ?? asText(pick(data, 'envelope', 'targets'));
+  if (to === undefined) return [];
   const found = to.slice(0, 10_000).match(/[^\s<>,;:"]+@[^\s<>,;:"]+/g) ?? [];
   return [...new Set(found.map((address) => address.toLowerCase()))];
 }

@@ -73,7 +73,8 @@ function classify(event: string, item: JsonObject): Verdict {
     case 'processed': {
       const sendAt = epochTime(item.send_at);
       const at = epochTime(item.timestamp);
-      return !Number.isNaN(sendAt) && !Number.isNaN(at) && sendAt > at ? 'planned' : 'provider-queued';
+      // No send_at, or one that does not read, is NaN: never later than the event.
+      return sendAt > at ? 'planned' : 'provider-queued';
     }
     case 'deferred':
       return 'provider-delayed';

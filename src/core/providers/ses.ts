@@ -70,7 +70,7 @@ function classify(kind: string, event: JsonObject, mail: JsonObject | undefined)
     detail: asObject(detail),
     ...extra,
   });
-  switch (kind.replace(/\s+/g, '').toLowerCase()) {
+  switch (kind.replace(/\s/g, '').toLowerCase()) {
     case 'send':
       return read('provider-queued', everyone, undefined);
     case 'reject':
@@ -103,10 +103,8 @@ function classify(kind: string, event: JsonObject, mail: JsonObject | undefined)
         reason: reasonText(`${type}/${subType}`, pick(recipient, 'status'), pick(recipient, 'diagnosticCode')),
       }));
       const response = bounceResponse(type.toLowerCase(), subType.toLowerCase());
-      return read(response, targets, event.bounce, {
-        type: `${kind}/${type}/${subType}`,
-        reason: `${type}/${subType}`,
-      });
+      // Every bounced recipient's reason starts with the bounce type: the event needs none of its own.
+      return read(response, targets, event.bounce, { type: `${kind}/${type}/${subType}` });
     }
     case 'complaint': {
       const complaint = asObject(event.complaint);
@@ -222,7 +220,7 @@ function readEnvelope(envelope: JsonObject, out: Collector): void {
   if (typeof message === 'string') {
     try {
       inner = asObject(parseJsonKeepingBigIntegers(message));
-    } catch {
+    } /* Stryker disable next-line BlockStatement: an empty catch leaves inner undefined too */ catch {
       inner = undefined;
     }
   } else {
