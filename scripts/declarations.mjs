@@ -6,7 +6,8 @@
 //   runners and `tsc --noEmit` read it under bundler resolution), so this happens here, once.
 // - `lit-html` becomes `lit`: tsc names the module a type was declared in, but the host has `lit`
 //   (our dependency, which re-exports lit-html), not necessarily `lit-html` itself.
-// - dist/email-responses.iife.d.ts: the `<script>` build's global, typed as the main entry.
+// - dist/email-responses.iife.d.ts: the `<script>` build's global, typed as the main entry (the
+//   lazily loaded views' classes possibly undefined).
 import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 
@@ -48,12 +49,21 @@ for (const file of declarations(ROOT)) {
 
 writeFileSync(
   'dist/email-responses.iife.d.ts',
-  `// The <script> build: the same API as the main entry, as the global \`EmailResponses\`.
+  `// The <script> build: the same API as the main entry, as the global \`EmailResponses\`. The
+// grid, the timeline and the summary load from dist/iife/ when their tag first appears, so their
+// classes are undefined until then: \`await customElements.whenDefined(tag)\` first.
 import * as EmailResponsesModule from './types/index.js';
+
+type LazyElementClass =
+  | 'AudienceResponseGridElement'
+  | 'ContactResponseTimelineElement'
+  | 'ResponseSummaryElement';
 
 declare global {
   // eslint-disable-next-line no-var
-  var EmailResponses: typeof EmailResponsesModule;
+  var EmailResponses: Omit<typeof EmailResponsesModule, LazyElementClass> & {
+    readonly [K in LazyElementClass]: (typeof EmailResponsesModule)[K] | undefined;
+  };
 }
 
 export {};

@@ -145,6 +145,9 @@ before(async () => {
       case '/favicon.ico':
         return send(204, 'image/x-icon', '');
       default:
+        // The IIFE's lazy parts (the views, the cache), loaded from next to it under the same policy.
+        if (/^\/iife\/[\w/-]+\.js$/.test(url.pathname))
+          return send(200, 'text/javascript; charset=utf-8', readFileSync(join(tmp, url.pathname)));
         return send(404, 'text/plain', 'not found');
     }
   });
