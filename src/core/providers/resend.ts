@@ -70,6 +70,8 @@ function readEvent(body: JsonObject, headerId: string | undefined, out: Collecto
     out.skip(body, verdict.skip);
     return;
   }
+  // [undefined] in place of [] would name no recipient either (one item, no address).
+  // Stryker disable next-line ConditionalExpression: equivalent, as said above
   const recipients = Array.isArray(data.to) ? data.to : data.to === undefined ? [] : [data.to];
   if (recipients.length > 1) {
     out.skip(
@@ -83,6 +85,7 @@ function readEvent(body: JsonObject, headerId: string | undefined, out: Collecto
   const reason =
     type === 'email.bounced'
       ? reasonText(
+          // Stryker disable next-line OptionalChaining: subType is read only when bounce?.type was truthy
           bounce?.type && bounce?.subType ? `${asText(bounce.type)}/${asText(bounce.subType)}` : bounce?.type,
           bounce?.message,
         )

@@ -89,6 +89,8 @@ describe('Brevo: the email and what the id finders see', () => {
   it('reads tags as a list, as one text, or as a list written as JSON text', () => {
     expect(infoOf({ tags: ['order-shipped', 7], tag: 'ignored' }).tags).to.deep.equal(['order-shipped', '7']);
     expect(infoOf({ tag: 'newsletter' }).tags).to.deep.equal(['newsletter']);
+    // Only text that starts like a list is read as JSON: a tag that happens to be a number stays a tag.
+    expect(infoOf({ tag: 2024 }).tags).to.deep.equal(['2024']);
     expect(infoOf({ tag: '["a","b"]' }).tags).to.deep.equal(['a', 'b']);
     expect(infoOf({ tag: '[not json' }).tags).to.deep.equal(['[not json']);
     expect(infoOf({}).tags).to.deep.equal([]);
@@ -102,6 +104,11 @@ describe('Brevo: the email and what the id finders see', () => {
 });
 
 describe('Brevo: a marketing unsubscribe names its lists', () => {
+  it('gives an event without a reason field no reason', () => {
+    expect(first({ event: 'blocked' }).reason).to.equal(undefined);
+    expect(first({ event: 'delivered' }).reason).to.equal(undefined);
+  });
+
   it('is an unsubscribe from one kind of email, naming the lists in the reason', () => {
     const event = first({ event: 'unsubscribed', list_id: [3, 42], reason: 'by link' });
     expect(event).to.include({ response: 'unsubscribed', scope: 'type', reason: 'by link; lists 3, 42' });

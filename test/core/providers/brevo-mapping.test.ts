@@ -68,6 +68,11 @@ describe('Brevo: blocked', () => {
 });
 
 describe('Brevo: events that are not responses', () => {
+  it('names what is not an event in a batch', () => {
+    const { skipped } = normalizeProviderEvents('brevo', [event({ event: 'delivered' }), 'delivered']);
+    expect(skipped.map((s) => s.reason)).to.deep.equal(['a Brevo event must be an object, not text "delivered"']);
+  });
+
   it('says which event it ignored, as Brevo named it', () => {
     for (const name of ['list_addition', 'contact_updated', 'constructor', 'toString']) {
       expect(

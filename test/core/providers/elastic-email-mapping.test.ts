@@ -83,6 +83,11 @@ describe('Elastic Email: bounce category of an Error or Bounce → response', ()
 });
 
 describe('Elastic Email: notifications that are not responses', () => {
+  it('names what is not a notification in a list of them', () => {
+    const { skipped } = normalizeProviderEvents('elastic-email', [notification({ status: 'Sent' }), null]);
+    expect(skipped.map((s) => s.reason)).to.deep.equal(['a Elastic Email notification must be an object, not null']);
+  });
+
   it('says which status it ignored, as Elastic Email spelled it but in lower case', () => {
     const { events, skipped } = normalizeProviderEvents('elastic-email', notification({ status: 'Ready' }));
     expect(events).to.deep.equal([]);

@@ -32,8 +32,9 @@ function infoOf(fields: Record<string, unknown>): ProviderEventInfo {
 }
 
 describe('Mailjet: the message id', () => {
-  it('takes a MessageID that is an exact number as it is', () => {
+  it('takes a MessageID that is exact (a safe number, or text) as it is, before mj_message_id', () => {
     expect(first({ mj_message_id: '999' }).emailId).to.equal('1234567');
+    expect(first({ MessageID: '288230393467521450', mj_message_id: '999' }).emailId).to.equal('288230393467521450');
   });
 
   it('prefers the text mj_message_id to a MessageID the JSON parser already rounded', () => {

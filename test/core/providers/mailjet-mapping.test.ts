@@ -81,6 +81,11 @@ describe('Mailjet: blocked', () => {
 });
 
 describe('Mailjet: events that are not responses', () => {
+  it('names what is not an event in a group of events', () => {
+    const { skipped } = normalizeProviderEvents('mailjet', [[event({ event: 'sent' })]]);
+    expect(skipped.map((s) => s.reason)).to.deep.equal(['a Mailjet event must be an object, not a list']);
+  });
+
   it('says which event it ignored, and when there is none', () => {
     expect(read({ event: 'SMS' }).skipped.map((s) => s.reason)).to.deep.equal([
       'Mailjet event "sms" says nothing about a recipient\'s response',

@@ -52,6 +52,10 @@ describe('Resend: email.bounced', () => {
 });
 
 describe('Resend: bodies that give no event', () => {
+  it('names what is not an event in a list a host put together', () => {
+    expect(skipsOf([body('email.sent'), true])).to.deep.equal(['a Resend event must be an object, not boolean true']);
+  });
+
   it('says which event it ignored, and when there is no type', () => {
     expect(skipsOf(body('contact.updated'))).to.deep.equal([
       'Resend event "contact.updated" says nothing about a recipient\'s response to an email',

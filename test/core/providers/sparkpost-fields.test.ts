@@ -86,6 +86,12 @@ describe('SparkPost: time, address, email', () => {
 });
 
 describe('SparkPost: the reason', () => {
+  it('gives a failure without reason fields no reason, and a bounce only its class', () => {
+    expect(first({ type: 'injection' }).reason).to.equal(undefined);
+    expect(first({ type: 'policy_rejection' }).reason).to.equal(undefined);
+    expect(first({ type: 'bounce', bounce_class: '10' }).reason).to.equal('bounce class 10');
+  });
+
   it('joins the bounce class, the raw reason, the error code and the retries', () => {
     const bounce = first({
       type: 'bounce',

@@ -124,6 +124,11 @@ describe('SparkPost: bounce class → response', () => {
 });
 
 describe('SparkPost: items that are not responses', () => {
+  it('names what is not an event in a batch', () => {
+    const { skipped } = normalizeProviderEvents('sparkpost', [7]);
+    expect(skipped.map((s) => s.reason)).to.deep.equal(['a SparkPost event must be an object, not number 7']);
+  });
+
   it('says which event type it ignored, and when there is none', () => {
     expect(skipOf({ type: 'SMS_Status' })).to.deep.equal([
       'SparkPost event "sms_status" says nothing about a recipient\'s response',
