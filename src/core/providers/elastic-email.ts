@@ -76,10 +76,9 @@ function postbackMetadata(postback: string | undefined, channel: string | undefi
   const metadata: Record<string, string> = {};
   if (postback !== undefined) {
     const json = jsonObjectText(postback);
+    // JSON, else key=value pairs if there are any (parseQuery finds none in text without "=").
     if (json) scalarEntries(json, metadata);
-    // Without "=" parseQuery finds nothing anyway: this test only saves work.
-    // Stryker disable next-line ConditionalExpression,StringLiteral: equivalent, as said above
-    else if (postback.includes('=')) Object.assign(metadata, parseQuery(postback) ?? {});
+    else Object.assign(metadata, parseQuery(postback) ?? {});
     metadata.postback ??= postback;
   }
   if (channel !== undefined) metadata.channel ??= channel;
