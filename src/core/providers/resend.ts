@@ -70,9 +70,8 @@ function readEvent(body: JsonObject, headerId: string | undefined, out: Collecto
     out.skip(body, verdict.skip);
     return;
   }
-  // [undefined] in place of [] would name no recipient either (one item, no address).
-  // Stryker disable next-line ConditionalExpression: equivalent, as said above
-  const recipients = Array.isArray(data.to) ? data.to : data.to === undefined ? [] : [data.to];
+  // One recipient as text, or none: [undefined] names no address.
+  const recipients = Array.isArray(data.to) ? data.to : [data.to];
   if (recipients.length > 1) {
     out.skip(
       body,
@@ -81,12 +80,14 @@ function readEvent(body: JsonObject, headerId: string | undefined, out: Collecto
     return;
   }
   const bounce = asObject(data.bounce);
+  // Read as text first: a blank type or an odd subType must not show as "undefined" in the reason.
+  const bounceType = asText(bounce?.type);
+  const bounceSubType = asText(bounce?.subType);
   const suppressed = asObject(data.suppressed);
   const reason =
     type === 'email.bounced'
       ? reasonText(
-          // Stryker disable next-line OptionalChaining: subType is read only when bounce?.type was truthy
-          bounce?.type && bounce?.subType ? `${asText(bounce.type)}/${asText(bounce.subType)}` : bounce?.type,
+          bounceType !== undefined && bounceSubType !== undefined ? `${bounceType}/${bounceSubType}` : bounceType,
           bounce?.message,
         )
       : type === 'email.failed'

@@ -89,6 +89,13 @@ describe('Resend: the reason', () => {
     expect(first('email.bounced').reason).to.equal(undefined);
   });
 
+  it('never shows "undefined" for a blank bounce type or a subType that is not text', () => {
+    const blank = { type: ' ', subType: 'General', message: 'gone' };
+    expect(first('email.bounced', { bounce: blank }).reason).to.equal('gone');
+    const odd = { type: 'Permanent', subType: { code: 1 }, message: 'gone' };
+    expect(first('email.bounced', { bounce: odd }).reason).to.equal('Permanent; gone');
+  });
+
   it('gives a failure its reason and a suppression its type and message', () => {
     expect(first('email.failed', { failed: { reason: 'reached_daily_quota' } }).reason).to.equal('reached_daily_quota');
     const suppressed = { type: 'OnAccountSuppressionList', message: 'on your suppression list' };
