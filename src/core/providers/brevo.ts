@@ -63,7 +63,7 @@ function brevoTags(item: JsonObject): string[] {
     try {
       return tagList(JSON.parse(tag));
     } catch {
-      return [tag];
+      // Not a list after all: the text is one tag, below.
     }
   }
   return tagList(tag);

@@ -87,6 +87,7 @@ function readEvent(item: JsonObject, out: Collector): void {
   const url = asText(item.url);
   const error = asText(item.error);
   const campaign = asText(item.customcampaign);
+  const listId = asText(item.mj_list_id);
   out.emit({
     response: verdict,
     type: error !== undefined ? `${event}/${error}` : event,
@@ -99,10 +100,8 @@ function readEvent(item: JsonObject, out: Collector): void {
     at,
     url,
     // A campaign's unsubscribe takes the recipient off the contact list it was sent to (mj_list_id).
-    scope:
-      event === 'unsub' && asText(item.mj_list_id) !== undefined && asText(item.mj_list_id) !== '0'
-        ? 'type'
-        : undefined,
+    // The collector keeps a scope on an unsubscribe only, so other events need not be told apart here.
+    scope: listId !== undefined && listId !== '0' ? 'type' : undefined,
     reason:
       event === 'bounce' || event === 'blocked'
         ? reasonText(item.error_related_to, error, item.comment)

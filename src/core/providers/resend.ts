@@ -70,7 +70,8 @@ function readEvent(body: JsonObject, headerId: string | undefined, out: Collecto
     out.skip(body, verdict.skip);
     return;
   }
-  const recipients = Array.isArray(data.to) ? data.to : data.to === undefined ? [] : [data.to];
+  // One recipient as text, or none: [undefined] names no address.
+  const recipients = Array.isArray(data.to) ? data.to : [data.to];
   if (recipients.length > 1) {
     out.skip(
       body,
@@ -79,11 +80,14 @@ function readEvent(body: JsonObject, headerId: string | undefined, out: Collecto
     return;
   }
   const bounce = asObject(data.bounce);
+  // Read as text first: a blank type or an odd subType must not show as "undefined" in the reason.
+  const bounceType = asText(bounce?.type);
+  const bounceSubType = asText(bounce?.subType);
   const suppressed = asObject(data.suppressed);
   const reason =
     type === 'email.bounced'
       ? reasonText(
-          bounce?.type && bounce?.subType ? `${asText(bounce.type)}/${asText(bounce.subType)}` : bounce?.type,
+          bounceType !== undefined && bounceSubType !== undefined ? `${bounceType}/${bounceSubType}` : bounceType,
           bounce?.message,
         )
       : type === 'email.failed'

@@ -21,6 +21,7 @@ function bounceClass(code: number, reason: string): Verdict {
     case 23:
     case 24:
     case 40:
+    // Stryker disable next-line ConditionalExpression: emptied, it falls through to 50-54, also Soft Bounce
     case 70:
       return 'soft-bounce';
     case 50:
