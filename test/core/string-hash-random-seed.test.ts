@@ -18,6 +18,18 @@ function withGenerator<T>(fill: Fill | undefined, body: () => T): T {
   }
 }
 
+/** Runs `body` in a runtime with no `crypto` at all (older ones). */
+function withoutCrypto<T>(body: () => T): T {
+  const own = Object.getOwnPropertyDescriptor(globalThis, 'crypto');
+  Object.defineProperty(globalThis, 'crypto', { value: undefined, configurable: true });
+  try {
+    return body();
+  } finally {
+    if (own) Object.defineProperty(globalThis, 'crypto', own);
+    else delete (globalThis as { crypto?: Crypto }).crypto;
+  }
+}
+
 /** Runs `body` with Math.random returning `value`. */
 function withMathRandom<T>(value: number, body: () => T): T {
   const random = Math.random;
@@ -44,6 +56,11 @@ describe('string hash: the seed drawn per state', () => {
     // Past half the range the 32 bits read as a negative Int32, as the generator's would.
     expect(withMathRandom(0.5, () => withGenerator(undefined, randomSeed))).to.equal(-0x8000_0000);
     expect(withMathRandom(0.75, () => withGenerator(undefined, randomSeed))).to.equal(-0x4000_0000);
+  });
+
+  it('falls back to Math.random where the runtime has no crypto object at all', () => {
+    expect(withMathRandom(0.25, () => withoutCrypto(randomSeed))).to.equal(0x4000_0000);
+    expect(globalThis.crypto.getRandomValues, 'crypto is back').to.be.a('function');
   });
 
   it('draws a different seed each time from the real generator', () => {
