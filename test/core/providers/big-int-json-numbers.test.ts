@@ -36,6 +36,17 @@ describe('big integers in webhook JSON', () => {
       expect(parseJsonKeepingBigIntegers(text), text).to.deep.equal(JSON.parse(text));
   });
 
+  it('still quotes a big integer that follows a number with a fraction or an exponent', () => {
+    expect(parseJsonKeepingBigIntegers('[0.5, 1e5, 2.5E-3, 12345678901234567]')).to.deep.equal([
+      0.5,
+      1e5,
+      2.5e-3,
+      '12345678901234567',
+    ]);
+    expect(parseJsonKeepingBigIntegers('[1e5,12345678901234567]')).to.deep.equal([1e5, '12345678901234567']);
+    expect(parseJsonKeepingBigIntegers('[0.5,12345678901234567]')).to.deep.equal([0.5, '12345678901234567']);
+  });
+
   it('leaves text without a run of 16 digits as it is', () => {
     const text = '{"MessageID": 123456789012345, "s": "9007199254740993"}';
     expect(quoteBigIntegers(text)).to.equal(text);

@@ -23,8 +23,9 @@ describe('provider body: text', () => {
     expect(readText('"quoted"')).to.deep.equal({ ok: true, value: '"quoted"' });
   });
 
-  it('drops a byte-order mark before the JSON', () => {
+  it('drops a byte-order mark before the JSON, and keeps one inside it', () => {
     expect(readText(`\uFEFF${JSON_TEXT}`)).to.deep.equal({ ok: true, value: JSON_VALUE });
+    expect(readText('{"a": "x\uFEFFy"}')).to.deep.equal({ ok: true, value: { a: 'x\uFEFFy' } });
   });
 
   it('says so when the body is empty or broken JSON', () => {
@@ -84,11 +85,19 @@ describe('provider body: query strings', () => {
   it('reads a query with or without its question mark', () => {
     expect(parseQuery(' ?event=open&a=1 ')).to.deep.equal({ event: 'open', a: '1' });
     expect(parseQuery('event=open')).to.deep.equal({ event: 'open' });
+    expect(parseQuery('event=open&q=why?')).to.deep.equal({ event: 'open', q: 'why?' });
   });
 
   it('reads the query of a whole URL, whatever the case of its scheme', () => {
     expect(parseQuery('https://hooks.example.com/elastic?event=open&a=1')).to.deep.equal({ event: 'open', a: '1' });
     expect(parseQuery('HTTPS://hooks.example.com/elastic?event=open')).to.deep.equal({ event: 'open' });
+  });
+
+  it('reads a query whose values are URLs as a query, not as a URL', () => {
+    expect(parseQuery('event=click&target=https://example.com/p?x=1')).to.deep.equal({
+      event: 'click',
+      target: 'https://example.com/p?x=1',
+    });
   });
 
   it('has no query for a URL without one, or text without a name=value pair', () => {

@@ -64,6 +64,7 @@ describe("provider times: Brevo's Paris dates", () => {
     for (const bad of [
       '2024-09-23 14:15:03Z',
       '2024-09-23 14:15:03+02:00',
+      '2024-09-23 14:15:03,5',
       'on 2024-09-23 14:15',
       '2024-09-23',
       20240923,
@@ -99,6 +100,7 @@ describe("provider times: Elastic Email's US dates", () => {
     expect(usDateTime('9/23/2024 12:30:00 PM')).to.equal(Date.UTC(2024, 8, 23, 12, 30));
     expect(usDateTime('9/23/2024 1:00:00 am')).to.equal(Date.UTC(2024, 8, 23, 1));
     expect(usDateTime(' 9/23/2024 1:05:09PM ')).to.equal(Date.UTC(2024, 8, 23, 13, 5, 9));
+    expect(usDateTime('9/23/2024  1:05:09   PM')).to.equal(Date.UTC(2024, 8, 23, 13, 5, 9));
   });
 
   it('reads the last month, hour, minute and second, and refuses one past them', () => {
@@ -114,7 +116,15 @@ describe("provider times: Elastic Email's US dates", () => {
   });
 
   it('refuses days a month does not have, and other forms', () => {
-    for (const bad of ['9/31/2024 1:00', '9/0/2024 1:00', '2/29/2023 1:00', 'on 9/23/2024 1:00', '9/23/24 1:00', 92324])
+    for (const bad of [
+      '9/31/2024 1:00',
+      '9/0/2024 1:00',
+      '2/29/2023 1:00',
+      'on 9/23/2024 1:00',
+      '9/23/2024 1:00 UTC',
+      '9/23/24 1:00',
+      92324,
+    ])
       expect(usDateTime(bad), String(bad)).to.be.NaN;
     expect(usDateTime('2/29/2024 1:00')).to.equal(Date.UTC(2024, 1, 29, 1));
   });
