@@ -25,6 +25,7 @@ export function asText(value: unknown): string | undefined {
     const trimmed = value.trim();
     return trimmed.length > 0 ? trimmed : undefined;
   }
+  // Stryker disable next-line ConditionalExpression: Number.isFinite is true only for numbers
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   if (typeof value === 'bigint') return value.toString();
   return undefined;
@@ -92,6 +93,7 @@ export function jsonObjectText(value: unknown): JsonObject | undefined {
   if (!trimmed.startsWith('{')) return undefined;
   try {
     return asObject(JSON.parse(trimmed));
+    // Stryker disable next-line BlockStatement: an empty catch returns undefined too
   } catch {
     return undefined;
   }

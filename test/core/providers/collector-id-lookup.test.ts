@@ -64,6 +64,14 @@ describe('provider event: email id and recipient id', () => {
     });
   });
 
+  it('leaves entries that are not text out of the keys it compares in any case and names in a skip', () => {
+    const options = { emailIdKeys: [7, 'campaign', null] } as unknown as NormalizeProviderOptions;
+    expect(ids({ address: 'a@example.com', metadata: { CAMPAIGN: 'autumn' } }, options).emailId).to.equal('autumn');
+    expect(run({ address: 'a@example.com' }, options).skipped.map((skip) => skip.reason)).to.deep.equal([
+      'sendgrid delivered: no email id (no message id and no campaign metadata); options.emailId can find it',
+    ]);
+  });
+
   it('keeps the default keys when the configured ones are not a list', () => {
     const options = { emailIdKeys: 'campaign' } as unknown as NormalizeProviderOptions;
     expect(ids({ address: 'a@example.com', metadata: { emailId: 'e-1', campaign: 'x' } }, options).emailId).to.equal(

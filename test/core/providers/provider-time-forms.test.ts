@@ -46,6 +46,9 @@ describe('provider times: ISO text', () => {
   it('takes the first candidate that reads, numeric text as epoch seconds and other text as ISO', () => {
     expect(firstTime('1727093703', '2024-01-01T00:00:00Z')).to.equal(1727093703000);
     expect(firstTime(' 1727093703.5 ')).to.equal(1727093703500);
+    expect(firstTime('1727093703.25')).to.equal(1727093703250);
+    // A number is epoch time even when JavaScript would write it with an exponent.
+    expect(firstTime(1e21)).to.equal(1e21);
     expect(firstTime(null, {}, '2024-09-23T12:15:03+02:00')).to.equal(Date.UTC(2024, 8, 23, 10, 15, 3));
     expect(firstTime(1727093703, '2024-01-01T00:00:00Z')).to.equal(1727093703000);
     expect(firstTime('1e9', 'soon')).to.be.NaN;
@@ -108,8 +111,8 @@ describe("provider times: Elastic Email's US dates", () => {
     for (const bad of [
       '0/5/2024 1:00',
       '9/23/2024 24:00',
-      '9/23/2024 23:60',
-      '9/23/2024 23:59:60',
+      '9/23/2024 12:60',
+      '9/23/2024 12:59:60',
       '9/23/2024 13:00 AM',
     ])
       expect(usDateTime(bad), bad).to.be.NaN;
