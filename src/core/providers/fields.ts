@@ -91,12 +91,13 @@ export function jsonObjectText(value: unknown): JsonObject | undefined {
   const trimmed = value.trim();
   // Stryker disable next-line ConditionalExpression,StringLiteral: JSON.parse gives objects only from {…}
   if (!trimmed.startsWith('{')) return undefined;
+  // Stryker disable BlockStatement: an empty catch returns undefined too
   try {
     return asObject(JSON.parse(trimmed));
-    // Stryker disable next-line BlockStatement: an empty catch returns undefined too
   } catch {
     return undefined;
   }
+  // Stryker restore BlockStatement
 }
 
 /** Tags come as one text, a list of texts, or SES's `{name: [values]}`. */
