@@ -101,6 +101,7 @@ export class Collector {
   readonly events: ResponseEvent[] = [];
   readonly skipped: ProviderSkip[] = [];
   private readonly rules: CompiledRules;
+  // Stryker disable next-line ObjectLiteral,UnaryOperator: checkEvent only writes it; nothing reads it
   private readonly scratch: CheckedEvent = { event: undefined as unknown as ResponseEvent, response: -1, at: 0 };
   private readonly emailIdFinder: ProviderIdFinder | undefined;
   private readonly recipientIdFinder: ProviderIdFinder | undefined;
@@ -204,6 +205,7 @@ export class Collector {
       );
       return;
     }
+    // Stryker disable next-line ConditionalExpression: reasonText(undefined) is undefined too
     const reason = draft.reason !== undefined ? reasonText(draft.reason) : undefined;
     let id =
       draft.eventId !== undefined
@@ -215,6 +217,7 @@ export class Collector {
     // The event's url is the link clicked; other events' links (unsubscribe pages) are left out.
     if (
       draft.response === 'clicked' &&
+      // Stryker disable next-line ConditionalExpression: SAFE_URL fails on undefined ('undefined')
       draft.url !== undefined &&
       SAFE_URL.test(draft.url) &&
       draft.url.length <= FIELD_LIMITS.url

@@ -50,6 +50,7 @@ function lastSundayUtc(year: number, monthIndex: number): number {
  */
 export function brevoLocalTime(value: unknown, fixedOffsetMinutes?: number): number {
   const local = localAsUtc(value);
+  // Stryker disable next-line ConditionalExpression: NaN stays NaN through the arithmetic below
   if (Number.isNaN(local)) return NaN;
   if (fixedOffsetMinutes !== undefined) {
     return Number.isFinite(fixedOffsetMinutes) ? local - fixedOffsetMinutes * 60_000 : NaN;
