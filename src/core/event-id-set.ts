@@ -52,6 +52,7 @@ export class EventIdSet {
       previous.set(this.previous);
       this.previous = previous;
     }
+    // Stryker disable next-line ConditionalExpression,UnaryOperator: the oldest id's link is never followed
     this.previous[entry] = count === 0 ? -1 : ints[i + ID_NEWEST]!;
     ints[i + ID_NEWEST] = entry;
     this.ids.push(id);
@@ -62,6 +63,7 @@ export class EventIdSet {
     const hash = stringHash(id, this.seed);
     const count = this.table.ints[row * STRIDE * 2 + ID_COUNT]!;
     if (this.inline(row, id, hash >>> 16, count)) return true;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a row with up to 16 ids has none there
     return count > INLINE_IDS && this.overflow.has(row, id, mix(hash, row));
   }
 
@@ -71,6 +73,7 @@ export class EventIdSet {
     const base = row * STRIDE * 4 + FINGERPRINTS;
     const stored = count < INLINE_IDS ? count : INLINE_IDS;
     for (let k = 0; k < stored; k++) {
+      // Stryker disable next-line ConditionalExpression: the fingerprint spares reading the id; the id decides
       if (fingerprints[base + k] === fingerprint && this.idAt(row, stored - 1 - k) === id) return true;
     }
     return false;
@@ -121,6 +124,7 @@ class OverflowIds {
     }
     this.rows[entry] = row;
     // Half full at most, so probes stay short.
+    // Stryker disable next-line EqualityOperator,ArithmeticOperator: an entry sooner or later, still half full
     if ((entry + 1) * 2 > mask) this.grow();
     return true;
   }
@@ -149,6 +153,7 @@ class OverflowIds {
     const slots = new Int32Array((mask + 1) * 2);
     for (let from = 0; from < old.length; from += 2) {
       const entry = old[from + 1]!;
+      // Stryker disable next-line ConditionalExpression: copying an empty slot writes zeros into an empty slot
       if (entry === 0) continue;
       let slot = old[from]! & mask;
       while (slots[slot * 2 + 1] !== 0) slot = (slot + 1) & mask;

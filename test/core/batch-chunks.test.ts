@@ -104,6 +104,17 @@ describe('a batch larger than a chunk', () => {
     expect(again.changed.map((row) => state.recipientAt(row).recipientId)).to.deep.equal([inputs[0]!.recipientId]);
   });
 
+  it('names a recipient whose name alone changed, and not one a new event left as it was', () => {
+    const state = createResponseState();
+    const base: ResponseEvent = { id: 'a', emailId: 'e1', recipientId: 'r1', response: 'delivered', at: minutes(2) };
+    state.apply([base, { ...base, id: 'b', response: 'opened', at: minutes(4) }]);
+    // Delivered again between the first and last event: no response, counter, time or name moves.
+    expect(state.apply([{ ...base, id: 'c', at: minutes(3) }]).changed).to.deep.equal([]);
+    const renamed = state.apply([{ ...base, id: 'd', at: minutes(3), contactName: 'Ann' }]);
+    expect(renamed.changed).to.deep.equal([state.rowOf('e1', 'r1')]);
+    expect(state.recipient('e1', 'r1')).to.include({ response: 'opened', contactName: 'Ann', opens: 1 });
+  });
+
   it('lists the recipients of each email in the order they first appeared', () => {
     const inputs = events(600, 5);
     const state = foldEvents(inputs);

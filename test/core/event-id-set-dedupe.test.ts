@@ -47,6 +47,12 @@ function idsHashingAlike(set: EventIdSet): [string, string] {
   }
 }
 
+/** An id whose 16-bit fingerprint under this set's seed is 0, the value of a slot never written. */
+function idWithFingerprintZero(set: EventIdSet): string {
+  const seed = (set as unknown as { seed: number }).seed;
+  for (let n = 0; ; n++) if (stringHash(`z${n}`, seed) >>> 16 === 0) return `z${n}`;
+}
+
 describe('the applied event ids of a recipient', () => {
   it('an id is new once; every redelivery is known, the 16th, the 17th and beyond alike', () => {
     const set = setWithRows(1);
@@ -108,6 +114,15 @@ describe('the applied event ids of a recipient', () => {
       false,
     ]);
     expect(overflow.size).to.equal(18);
+  });
+
+  it('an id whose fingerprint matches the empty slots is new for a recipient with no ids yet', () => {
+    const set = setWithRows(2);
+    const id = idWithFingerprintZero(set);
+    expect(set.add(0, id)).to.equal(true);
+    expect(set.has(1, id)).to.equal(false);
+    expect(set.add(1, id)).to.equal(true);
+    expect([set.add(0, id), set.add(1, id)]).to.deep.equal([false, false]);
   });
 
   it('thousands of recipients with 16 ids each, then more, still know every id they have', () => {
