@@ -182,6 +182,7 @@ export class BatchApplier {
         ? mergeResponse(table, rules, row, response, event.reason || undefined, event.scope, times, k)
         : period.merge(table, rules, row, response, event, times, k);
     if (mergeMeta(table, contacts, row, event, times, k)) changed = true;
+    // Stryker disable next-line ConditionalExpression: mergeMeta changes nothing for an event with no kind and no type
     if ((event.emailKind != null || event.emailType != null) && emails.mergeMeta(entry, event, times[k]!))
       run.changedEmails.add(entry.id);
     const after = signature(table, row);
@@ -199,7 +200,9 @@ export class BatchApplier {
 class Stage {
   // Stryker disable next-line all: checkEvent writes every field before any is read
   readonly scratch: CheckedEvent = { event: undefined as unknown as ResponseEvent, response: -1, at: 0 };
+  // Stryker disable next-line ArrayDeclaration: sized ahead for speed; an empty array grows as it is written
   readonly events = new Array<ResponseEvent | undefined>(CHUNK);
+  // Stryker disable next-line ArrayDeclaration: sized ahead for speed; an empty array grows as it is written
   readonly entries = new Array<EmailEntry | undefined>(CHUNK);
   readonly response = new Int32Array(CHUNK);
   readonly at = new Float64Array(CHUNK);

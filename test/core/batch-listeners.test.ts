@@ -66,6 +66,41 @@ describe('what a batch reports', () => {
     expect(after.changed.map((row) => state.recipientAt(row).response)).to.deep.equal(['hard-bounce']);
   });
 
+  it('a batch that cannot be read reports only that: nothing accepted, changed or redelivered', () => {
+    const state = createResponseState();
+    state.apply([event('opened', { at: 1, emailKind: 'bulk' })]);
+    const unreadable = {
+      *[Symbol.iterator]() {
+        yield event('clicked', { at: 2, emailKind: 'trigger' });
+        throw new Error('gone');
+      },
+    };
+    const batch = state.apply(unreadable);
+    expect(batch).to.deep.equal({
+      accepted: 0,
+      duplicates: 0,
+      rejected: [
+        {
+          event: unreadable,
+          code: 'unreadable',
+          reason: 'the batch could not be read, so none of it was applied: gone',
+        },
+      ],
+      changed: [],
+      changedEmails: [],
+    });
+    expect(state.recipient('e1', 'r1')).to.include({ response: 'opened', emailKind: 'bulk' });
+  });
+
+  it('knows a recipient’s applied events by id, and no other id of that recipient', () => {
+    const state = createResponseState();
+    const opened = event('opened', { at: 1 });
+    state.apply([opened]);
+    expect(state.hasEvent('e1', 'r1', opened.id)).to.equal(true);
+    expect(state.hasEvent('e1', 'r1', `${opened.id}x`)).to.equal(false);
+    expect(state.hasEvent('e1', 'r2', opened.id)).to.equal(false);
+  });
+
   it('names an email whose kind or type changed, by an event that carries only one of them', () => {
     const state = createResponseState();
     const kindOnly: ResponseEvent = event('delivered', { at: 1, emailKind: 'bulk' });
