@@ -76,6 +76,7 @@ export class ResponseState {
   /** True when this recipient's event with this id has been applied. */
   hasEvent(emailId: string, recipientId: string, id: string): boolean {
     const row = this.rowOf(emailId, recipientId);
+    // Stryker disable next-line ConditionalExpression: row -1 reads outside the records, where no id is found
     return row !== NONE && this.eventIds.has(row, id);
   }
 
@@ -112,6 +113,7 @@ export class ResponseState {
       label: definition.label,
       final: isFinal,
       group: definition.group,
+      // Stryker disable next-line ArithmeticOperator: FINAL_AT is 0
       at: isFinal ? times[t + FINAL_AT]! : times[t + NON_FINAL_AT]!,
       opens: Math.max(ints[i + OPENS]!, clicks > 0 ? 1 : 0),
       clicks,
@@ -148,6 +150,7 @@ export class ResponseState {
    */
   restoreRecipient(saved: SavedRecipient): number {
     const row = restoreRow(this.recipients, this.emails, this.rules, this.contacts, saved);
+    // Stryker disable next-line ConditionalExpression: for row -1 (refused) `restored` writes nothing a row reads
     if (row >= 0 && this.period) this.period.restored(row, saved.sentAt);
     return row;
   }
