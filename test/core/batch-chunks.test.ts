@@ -5,7 +5,7 @@
 import { expect } from 'chai';
 import { DEFAULT_RULES, createResponseState, foldEvents, type ResponseEvent } from '../../src/core/index';
 import { referenceFold } from './reference-fold';
-import { expectSame, observed } from './batch-observed';
+import { expectSame, observed } from './observed-state';
 import { minutes } from '../support/events';
 
 const RESPONSES = ['delivered', 'opened', 'Opened', 'clicked', 'opened-machine', 'sent-to-provider', 'soft-bounce'];

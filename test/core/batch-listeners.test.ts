@@ -4,7 +4,7 @@
 // same state (a store applying what an event implies): both batches then land as if applied apart.
 import { expect } from 'chai';
 import { createResponseState, foldEvents, type ResponseEvent } from '../../src/core/index';
-import { expectSame, observed } from './batch-observed';
+import { expectSame, observed } from './observed-state';
 import { event, minutes } from '../support/events';
 
 describe('what a batch reports', () => {

@@ -10,9 +10,9 @@ import {
   foldEvents,
   type RecipientState,
   type ResponseEvent,
-  type ResponseState,
 } from '../../src/core/index';
-import { referenceFold, type ReferenceState } from './reference-fold';
+import { expectSame, observed, sorted } from './observed-state';
+import { referenceFold } from './reference-fold';
 import { event, minutes } from '../support/events';
 
 const BASE = Date.UTC(2026, 0, 1);
@@ -137,46 +137,6 @@ const delivery = (events: unknown[]) =>
         if (events.length > 0) out.splice(r % (out.length + 1), 0, structuredClone(events[r % events.length]));
       return { out, sizes, readContactsBetween };
     });
-
-/** Everything the state shows per recipient, per contact and per email, keyed like the reference. */
-function observed(state: ResponseState): ReferenceState {
-  const out: ReferenceState = {
-    recipients: new Map(),
-    contacts: new Map(),
-    emails: new Map(),
-    eventCount: state.eventCount,
-  };
-  for (const emailId of state.emails.ids()) {
-    const entry = state.emails.get(emailId)!;
-    for (const row of entry.order) {
-      const recipient = state.recipientAt(row);
-      out.recipients.set(`${recipient.emailId}\u0000${recipient.recipientId}`, recipient);
-    }
-    const byResponse: Record<string, number> = {};
-    entry.byResponse.forEach((count, index) => {
-      if (count !== 0) byResponse[state.rules.responses[index]!.id] = count;
-    });
-    out.emails.set(emailId, {
-      byResponse,
-      opened: entry.opened,
-      clicked: entry.clicked,
-      machineOnly: entry.machineOnly,
-    });
-  }
-  for (const contactId of state.contactIds()) {
-    if (state.contactRows(contactId).length > 0) out.contacts.set(contactId, state.contact(contactId));
-  }
-  return out;
-}
-
-const sorted = <V>(map: Map<string, V>) => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
-
-function expectSame(actual: ReferenceState, expected: ReferenceState): void {
-  expect(sorted(actual.recipients)).to.deep.equal(sorted(expected.recipients));
-  expect(sorted(actual.contacts)).to.deep.equal(sorted(expected.contacts));
-  expect(sorted(actual.emails)).to.deep.equal(sorted(expected.emails));
-  expect(actual.eventCount).to.equal(expected.eventCount);
-}
 
 describe('the fold against the reference fold', () => {
   it('foldEvents gives what the spec says, on random event sets', () => {

@@ -1,10 +1,11 @@
 // What a ResponseState shows per recipient, per contact and per email, keyed as the reference fold
-// keys it, so the batch tests can compare a state with the reference (reference-fold.ts) or with
-// another state reached another way.
+// keys it, so a test can compare a state with the reference (reference-fold.ts) or with another
+// state reached another way.
 import { expect } from 'chai';
 import type { ResponseState } from '../../src/core/index';
 import type { ReferenceState } from './reference-fold';
 
+/** Everything the state shows per recipient, per contact and per email, keyed like the reference. */
 export function observed(state: ResponseState): ReferenceState {
   const out: ReferenceState = { recipients: new Map(), contacts: new Map(), emails: new Map(), eventCount: 0 };
   out.eventCount = state.eventCount;
@@ -26,7 +27,8 @@ export function observed(state: ResponseState): ReferenceState {
   return out;
 }
 
-const sorted = <V>(map: Map<string, V>) => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+/** A map's entries by key, for comparing maps whatever their insertion order. */
+export const sorted = <V>(map: Map<string, V>) => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
 
 export function expectSame(actual: ReferenceState, expected: ReferenceState): void {
   expect(sorted(actual.recipients)).to.deep.equal(sorted(expected.recipients));
