@@ -92,7 +92,34 @@ describe('the recipients a batch reports as changed', () => {
     });
   });
 
+  describe('list a recipient when the tie-break of two finals at one moment changes it', () => {
+    it('the same final at the same moment with a reason first in order: that reason shows', () => {
+      const before = [r2('sent-to-provider', 1), r2('hard-bounce', 2, { reason: 'b 550' })];
+      const state = createResponseState();
+      state.apply([event('delivered', { recipientId: 'r1', at: 1 }), ...before]);
+      state.apply([r2('hard-bounce', 2, { reason: 'a 550' })]);
+      expect(state.recipient('e1', 'r2')).to.include({ response: 'hard-bounce', reason: 'a 550' });
+      expect(changedBy(before, [r2('hard-bounce', 2, { reason: 'a 550' })])).to.deep.equal(['r2']);
+    });
+
+    it('an unsubscribe from everything at the moment of one from the type', () => {
+      const before = [r2('sent-to-provider', 1), r2('unsubscribed', 2, { scope: 'type' })];
+      expect(changedBy(before, [r2('unsubscribed', 2, { scope: 'all' })])).to.deep.equal(['r2']);
+    });
+  });
+
   describe('leave a recipient out when nothing it shows changes', () => {
+    it('the same final again at the same moment (another id), with the same reason and scope', () => {
+      for (const fields of [{ reason: '550 gone' }, { scope: 'all' }, { scope: 'type' }] as EventFields[]) {
+        const response = fields.scope ? 'unsubscribed' : 'hard-bounce';
+        const before = [r2('sent-to-provider', 1), r2(response, 2, fields)];
+        expect(changedBy(before, [r2(response, 2, fields)]), JSON.stringify(fields)).to.deep.equal([]);
+      }
+      // A type-only unsubscribe does not displace one from everything.
+      const all = [r2('sent-to-provider', 1), r2('unsubscribed', 2, { scope: 'all' })];
+      expect(changedBy(all, [r2('unsubscribed', 2, { scope: 'type' })])).to.deep.equal([]);
+    });
+
     it('a redelivery of an event already applied', () => {
       const delivered = r2('delivered', 2, { contactName: 'Ann' });
       expect(changedBy([delivered], [delivered])).to.deep.equal([]);
