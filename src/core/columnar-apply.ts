@@ -43,6 +43,7 @@ export function expandColumnar(items: readonly unknown[]): ExpandedItems {
     }
     rejected.push(...decoded.rejected);
     const unpacked = decoded.rows;
+    // Stryker disable next-line EqualityOperator: past the last row, unpacked[i] is undefined and skipped
     for (let i = 0; i < unpacked.length; i++) {
       const row = unpacked[i];
       if (row === undefined) continue;
@@ -62,6 +63,7 @@ export function labelRows(
   events: readonly unknown[],
   rowOf: Int32Array | undefined,
 ): EventRejection[] {
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: only saves the map (applyItems passes rows)
   if (rowOf === undefined || rejected.length === 0) return rejected as EventRejection[];
   // Built only when something was rejected: a Map of every event costs more than the lookups.
   const indexOf = new Map<unknown, number>();
@@ -89,6 +91,7 @@ export function applyItems(
   if (!Array.isArray(read)) return { accepted: 0, duplicates: 0, rejected: [read], changed: [], changedEmails: [] };
   const { events, rejected, rowOf } = expandColumnar(read);
   const batch = state.apply(events, onAccepted, onDuplicate);
+  // Stryker disable next-line ConditionalExpression: with no rows, the same batch, copied
   if (rowOf === undefined) return batch;
   return { ...batch, rejected: [...rejected, ...labelRows(batch.rejected, events, rowOf)] };
 }

@@ -35,6 +35,7 @@ export function encodeColumns(
   const count = rows.length;
   for (const name of [...schema.text, ...schema.values]) {
     const dictionary = schema.text.includes(name) && !plain.has(name) ? new Map<unknown, number>() : undefined;
+    // Stryker disable next-line ArrayDeclaration: every index from 0 to count - 1 is written below, in order
     const values = new Array<unknown>(count);
     let present = false;
     for (let i = 0; i < count; i++) {

@@ -80,6 +80,7 @@ export function mergeResponse(
     const typeOnly = scope === 'type' && rules.responses[response]!.id === 'unsubscribed' ? 'type' : undefined;
     if (current === NONE || finalWins(table, rules, row, response, reason, typeOnly, current, eventTimes, k)) {
       ints[i + FINAL] = response;
+      // Stryker disable next-line ArithmeticOperator: FINAL_AT is 0, so t - FINAL_AT is the same slot
       times[t + FINAL_AT] = at;
       texts[row * TEXT_STRIDE + FINAL_REASON] = reason;
       texts[row * TEXT_STRIDE + FINAL_SCOPE] = typeOnly;

@@ -133,6 +133,7 @@ export function writeSaved(
   times[t + NON_FINAL_AT] = saved.nonFinalAt;
   texts[row * TEXT_STRIDE + NON_FINAL_REASON] = saved.nonFinalReason ?? undefined;
   ints[i + FINAL] = responses.final;
+  // Stryker disable next-line ArithmeticOperator: FINAL_AT is 0, so t - FINAL_AT is the same slot
   times[t + FINAL_AT] = saved.finalAt;
   texts[row * TEXT_STRIDE + FINAL_REASON] = saved.finalReason ?? undefined;
   texts[row * TEXT_STRIDE + FINAL_SCOPE] = saved.finalScope === 'type' ? 'type' : undefined;
@@ -225,6 +226,7 @@ export function restoreColumns(
     times[t + NON_FINAL_AT] = page.nonFinalAt[slot]!;
     texts[x + NON_FINAL_REASON] = page.nonFinalReason?.[slot] ?? undefined;
     ints[i + FINAL] = final;
+    // Stryker disable next-line ArithmeticOperator: FINAL_AT is 0, so t - FINAL_AT is the same slot
     times[t + FINAL_AT] = page.finalAt[slot]!;
     texts[x + FINAL_REASON] = page.finalReason?.[slot] ?? undefined;
     texts[x + FINAL_SCOPE] = page.finalScope?.[slot] === 'type' ? 'type' : undefined;
@@ -243,6 +245,7 @@ export function restoreColumns(
     }
     emails.count(entry, 0, signature(table, row));
     const sentAt = page.sentAt?.[slot];
+    // Stryker disable next-line LogicalOperator: restored ignores an Infinity send as it does an undefined one
     restored?.(row, sentAt === undefined || sentAt === Infinity ? undefined : sentAt);
   }
   return refused;

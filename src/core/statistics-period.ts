@@ -126,6 +126,7 @@ export class StatisticsPeriod {
     ints[i + OPENS] = 0;
     ints[i + CLICKS] = 0;
     ints[i + MACHINE_OPENS] = 0;
+    // Stryker disable next-line ArithmeticOperator: FINAL_AT is 0, so t - FINAL_AT is the same slot
     times[t + FINAL_AT] = Infinity;
     times[t + NON_FINAL_AT] = Infinity;
     times[t + FIRST_AT] = Infinity;
@@ -141,6 +142,7 @@ export class StatisticsPeriod {
   }
 
   private grow(row: number): void {
+    // Stryker disable next-line ArithmeticOperator: the loop below doubles until the row fits, from any start
     let size = this.sentAt.length * 2;
     while (size <= row) size *= 2;
     const sentAt = new Float64Array(size).fill(Infinity);
