@@ -8,6 +8,7 @@ import {
   type SortDirection,
 } from '../../store/audience/audience-query';
 import { AudienceView, type AudienceCounts } from '../../store/audience/audience-view';
+import type { EmailEngagement } from '../../store/email-engagement';
 import type { StoreChange } from '../../store/store-events';
 import { downloadText, fileName } from '../shared/download';
 import type { FilterRequest } from '../shared/filter-request';
@@ -351,7 +352,7 @@ export class AudienceResponseGridElement extends ResponseViewElement {
               const stage = rules && stageOf(rules, response);
               return stage ? m.stages[stage] : '';
             },
-            engagement: () => view.engagement(),
+            engagement: engagementOnce(view),
           },
           focusIndex: this.focusState.index,
           focusCol: this.focusState.col,
@@ -645,4 +646,20 @@ export class AudienceResponseGridElement extends ResponseViewElement {
 
 function* mapRows<T>(rows: Iterable<number>, read: (row: number) => T): IterableIterator<T> {
   for (const row of rows) yield read(row);
+}
+
+/**
+ * The view's engagement, asked at most once per render: bringing it up to date reads the store's
+ * event log, and every shown row with an engagement column asks for it.
+ */
+function engagementOnce(view: AudienceView): () => EmailEngagement | undefined {
+  let asked = false;
+  let engagement: EmailEngagement | undefined;
+  return () => {
+    if (!asked) {
+      asked = true;
+      engagement = view.engagement();
+    }
+    return engagement;
+  };
 }
