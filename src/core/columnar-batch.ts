@@ -8,7 +8,7 @@
  * exactly as a plain event or snapshot row is, with the same limits and the same reasons. The
  * wire format is described in docs/wire-format.md.
  */
-import type { EventRejection } from './event';
+import { OPTIONAL_EVENT_FIELDS, type EventRejection } from './event';
 import { errorText } from './validate';
 
 /** The `format` tag of a columnar batch. */
@@ -49,21 +49,7 @@ export interface ColumnSchema {
 /** The columns of an event batch: every field of `ResponseEvent`. */
 export const EVENT_COLUMNS: ColumnSchema = {
   row: 'event',
-  text: [
-    'id',
-    'emailId',
-    'recipientId',
-    'response',
-    'contactId',
-    'contactName',
-    'address',
-    'emailKind',
-    'emailType',
-    'provider',
-    'url',
-    'reason',
-    'scope',
-  ],
+  text: ['id', 'emailId', 'recipientId', 'response', ...OPTIONAL_EVENT_FIELDS],
   values: ['at'],
   required: ['id', 'emailId', 'recipientId', 'response', 'at'],
 };

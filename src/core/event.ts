@@ -38,6 +38,24 @@ export interface ResponseEvent {
 
 export type UnsubscribeScope = 'all' | 'type';
 
+/**
+ * An event's optional fields, in one order: the cache's event pages keep each as a column, the
+ * conflict check compares them, and a columnar batch may send each (after its required ones). A
+ * field added to `ResponseEvent` belongs here, or the cache and the conflict check lose it.
+ */
+export const OPTIONAL_EVENT_FIELDS = [
+  'contactId',
+  'contactName',
+  'address',
+  'emailKind',
+  'emailType',
+  'provider',
+  'url',
+  'reason',
+  'scope',
+] as const satisfies readonly (keyof ResponseEvent)[];
+export type OptionalEventField = (typeof OPTIONAL_EVENT_FIELDS)[number];
+
 /** Why an event was not applied, in words a host page can show as they are. */
 export interface EventRejection {
   /** The input exactly as it came. */

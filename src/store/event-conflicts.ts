@@ -9,23 +9,13 @@
  * would cost every event for a rare case, so the check runs only on a redelivery (an id the row
  * has), against the copy in the store's event log.
  */
-import type { ResponseEvent } from '../core/event';
+import { OPTIONAL_EVENT_FIELDS, type ResponseEvent } from '../core/event';
 
 /**
  * The fields of an event that make its content, in a fixed order (`at` as epoch ms): those the
  * cache's event pages keep, so a copy read back from the cache compares equal to itself.
  */
-const FIELDS = [
-  'response',
-  'reason',
-  'contactId',
-  'contactName',
-  'address',
-  'emailKind',
-  'emailType',
-  'provider',
-  'url',
-] as const satisfies readonly (keyof ResponseEvent)[];
+const FIELDS = ['response', ...OPTIONAL_EVENT_FIELDS] as const;
 
 /**
  * The event's content as one text, the same for two copies that mean the same: fields in a fixed

@@ -3,7 +3,13 @@
  * the cache compacts. Every event is kept: its id is what makes a replay after a reload count
  * once, and a rules change refolds them all. Pure data in and out, no IndexedDB.
  */
-import type { EmailKind, ResponseEvent } from '../../core/event';
+import {
+  OPTIONAL_EVENT_FIELDS,
+  type EmailKind,
+  type OptionalEventField,
+  type ResponseEvent,
+  type UnsubscribeScope,
+} from '../../core/event';
 
 /** An applied event with its time in epoch ms (what `ResponseState.apply` hands `onAccepted`). */
 export interface CachedEvent {
@@ -11,19 +17,9 @@ export interface CachedEvent {
   at: number;
 }
 
-/** The optional wire fields a page keeps, each as a column only when some event carries it. */
-export const OPTIONAL_EVENT_FIELDS = [
-  'contactId',
-  'contactName',
-  'address',
-  'emailKind',
-  'emailType',
-  'provider',
-  'url',
-  'reason',
-] as const;
-export type OptionalEventField = (typeof OPTIONAL_EVENT_FIELDS)[number];
-
+// The optional wire fields a page keeps are `OPTIONAL_EVENT_FIELDS` (core/event.ts), each as a
+// column only when some event carries it; a page saved before a field was listed reads as events
+// without it.
 export interface EventPage {
   ids: string[];
   /** The distinct email ids; `email` indexes into it (a flush rarely spans more than a few). */
@@ -84,6 +80,7 @@ export function unpackEventPage(page: EventPage): ResponseEvent[] {
       const value = page.fields[field]![i];
       if (value === null || value === undefined) continue;
       if (field === 'emailKind') event.emailKind = value as EmailKind;
+      else if (field === 'scope') event.scope = value as UnsubscribeScope;
       else event[field] = value;
     }
     out[i] = event;
@@ -132,6 +129,7 @@ export function isEventPage(value: unknown): value is EventPage {
     if (!Array.isArray(column) || column.length !== size) return false;
     if (field === 'emailKind')
       return column.every((value) => value === null || value === 'bulk' || value === 'trigger');
+    if (field === 'scope') return column.every((value) => value === null || value === 'all' || value === 'type');
     return column.every((value) => value === null || typeof value === 'string');
   });
 }

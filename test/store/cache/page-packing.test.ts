@@ -111,8 +111,19 @@ describe('event pages', () => {
     expect(merged.flatMap(cachedEvents)).to.deep.equal(events);
   });
 
+  it('keeps an unsubscribe from one email type as such, so a refold after a reload does not widen it', () => {
+    // Read back without its scope, the event would refold as an unsubscribe from everything: the
+    // contact's Do not use email, which the recipient never asked for.
+    const at = Date.UTC(2026, 0, 1);
+    const typeOnly = { id: 'u', emailId: 'e', recipientId: 'r', response: 'unsubscribed', scope: 'type', at } as const;
+    const [back] = unpackEventPage(structuredClone(packEventPage([{ event: typeOnly, at }])));
+    expect(back).to.deep.equal(typeOnly);
+    expect(foldEvents([back!]).recipient('e', 'r')!.scope).to.equal('type');
+  });
+
   it('rejects records of the wrong shape', () => {
     const good = packEventPage(events.slice(0, 5));
+    expect(isEventPage({ ...good, fields: { scope: ['everything', null, null, null, null] } })).to.equal(false);
     expect(isEventPage({ ...good, at: Array.from(good.at) })).to.equal(false);
     expect(isEventPage({ ...good, email: Int32Array.of(0, 0, 0, 0, 7) })).to.equal(false);
     expect(isEventPage({ ...good, fields: { emailKind: ['weekly', null, null, null, null] } })).to.equal(false);
