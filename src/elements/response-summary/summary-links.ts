@@ -1,6 +1,6 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { LinkClicks } from '../../store/email-engagement';
-import { csvCell } from '../audience-response-grid/csv-export';
+import { csvCell } from '../../core/csv-cell';
 import { isolated, ltr } from '../shared/bidi-text';
 import type { SummaryMessages } from '../shared/summary-messages';
 import type { Figure } from './report-figures';
