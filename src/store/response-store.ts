@@ -7,7 +7,6 @@ import { loadProviderNormalizers } from './provider-normalizers';
 import { checkRules, compileRules } from '../core/rules';
 import { readBatch } from '../core/validate';
 import type { RecordedEvent } from './cache/index';
-import type { CacheLock } from './cache-lock';
 import { CacheWriter } from './cache-writer';
 import { ConflictSettler } from './conflict-settler';
 import { EventLog } from './event-log';
@@ -18,8 +17,8 @@ import { HeldEvents } from './held-events';
 import { SnapshotResets, type KeptSnapshotRow } from './snapshot-resets';
 import { SourceLink } from './source-link';
 import type { ConnectionStatus, ResponseSource } from './sources/source';
-import type { TabRelay, TabRole } from './tab-relay';
-import { loadCacheLock, loadTabRelay } from './load-coordination';
+import type { TabRole } from './tab-relay';
+import { StoreCoordination } from './store-coordination';
 import type { CacheStatus, IngestResult, ResponseStoreEventMap, StoreChange } from './store-events';
 
 export interface ResponseStoreOptions {
@@ -84,26 +83,8 @@ export class ResponseStore extends EventTarget {
   private held: unknown[] = [];
   /** Rules asked for while the cache was still being read. */
   private pendingRules: ResponseRules | undefined;
-  // TabRelay and CacheLock load on demand (load-coordination.ts): until one is here, this store
-  // behaves as it would waiting for its Web Lock (a follower, not writing the cache).
-  private relay: TabRelay | undefined;
-  /** Without `tabs`, which elects its own writer: who of the stores naming this cache writes it. */
-  private cacheLock: CacheLock | undefined;
-  /** Resolves once the relay and the lock this store asked for are created and started. */
-  private coordinated: Promise<void> = Promise.resolve();
-  /** Whether this store shares its cache through a CacheLock (a cache name without `tabs`). */
-  private readonly locksCache: boolean;
-  /** The relay's or the lock's code could not load: this store shares nothing, as without Web Locks. */
-  private alone = false;
-  /** Whether this store was asked to share one stream with other tabs (`tabs`). */
-  private readonly wantsTabs: boolean;
-  /** Passed on by the relay or the lock once it is here: what this store did before it was. */
-  private readonly early: {
-    resets: KeptSnapshotRow[][];
-    applied: unknown[][];
-    lockRows: KeptSnapshotRow[][];
-    ingested: ResponseEvent[][];
-  } = { resets: [], applied: [], lockRows: [], ingested: [] };
+  /** The other tabs (`tabs`) or the other stores naming this cache: see store-coordination.ts. */
+  private readonly coordination: StoreCoordination;
   private closing: Promise<void> | undefined;
   private readonly sourceLink: SourceLink;
   private readonly cacheWriter: CacheWriter;
@@ -128,101 +109,52 @@ export class ResponseStore extends EventTarget {
       },
       delivered: (kind, accepted, cursor) => {
         if (cursor !== undefined) this.cacheWriter.saveCursor(kind, cursor);
-        this.relay?.relay(accepted, cursor === undefined ? undefined : { kind, value: cursor });
+        this.coordination.delivered(accepted, cursor === undefined ? undefined : { kind, value: cursor });
       },
       malformed: (raw, reason) => this.reject([{ event: raw, code: 'not-json', reason }]),
       status: (status) => this.emit('connection-change', status),
     });
     this.cacheWriter = new CacheWriter(
       this.log,
-      () => (this.locksCache && !this.alone ? (this.cacheLock?.holds ?? false) : this.tabRole !== 'follower'),
+      () => this.coordination.writesCache,
       (status) => this.setCacheStatus(status),
     );
     const cacheName = options.cacheName ?? options.cache;
-    let decided = Promise.resolve();
-    this.wantsTabs = Boolean(options.tabs);
-    this.locksCache = Boolean(cacheName && !options.tabs);
-    if (cacheName && !options.tabs) {
-      decided = loadCacheLock().then(
-        ({ CacheLock }) => {
-          this.cacheLock = new CacheLock(cacheName, {
-            // Held from before the read: the records end where the read found them.
-            hold: (beforeRead) => {
-              if (!beforeRead) void this.ready.then(() => this.cacheWriter.takeLead());
-            },
-            receive: (events) =>
-              this.ready.then(() => {
-                // Taken unless this store is closing its cache (the sender then writes them itself). A
-                // cache that failed here takes nothing, from any tab: the sender must not wait on it.
-                const taken = this.cacheWriter.accepting || this.closing === undefined;
-                this.applyNow(events, undefined, false);
-                return taken;
-              }),
-            receiveSnapshotRows: (rows) => this.receiveSnapshotRows(rows),
-          });
-          const started = this.cacheLock.start();
-          for (const events of this.early.applied.splice(0)) this.cacheLock.applied(events);
-          for (const rows of this.early.lockRows.splice(0)) this.cacheLock.snapshotRows(rows);
-          return started;
+    // The tab relay and the cache lock load on demand; what they ask of this store waits for `ready`.
+    this.coordination = new StoreCoordination(
+      { cacheName, tabs: options.tabs },
+      {
+        ready: () => this.ready,
+        closing: () => this.closing !== undefined,
+        takes: () => this.cacheWriter.accepting || this.closing === undefined,
+        takeLead: () => this.cacheWriter.takeLead(),
+        startSource: () => this.startSource(),
+        apply: (events, own) => {
+          const accepted: ResponseEvent[] = [];
+          this.applyNow(events, accepted, own);
+          return accepted;
         },
-        (error: unknown) => {
-          // Its code could not load (offline, a missing file): as without Web Locks, this store
-          // shares the cache with no one and writes it.
-          console.warn('email-responses: could not load the cache lock; this store writes its cache alone', error);
-          this.alone = true;
-        },
-      );
-      this.coordinated = decided;
-    }
+        heard: (cursors) => this.sourceLink.heard(cursors),
+        snapshot: () => ({
+          events: [...this.log.all()],
+          cursors: this.sourceLink.allCursors(),
+          resets: this.snapshots.rows(),
+        }),
+        takeSnapshotRows: (rows) => this.takeSnapshotRows(rows),
+      },
+    );
     // The cache is read once this store knows whether it writes it; it is opening from now on.
     if (cacheName) this.cacheState = { state: 'opening' };
     this.ready = cacheName
-      ? decided.then(() => this.openCache(cacheName, options.rules !== undefined))
+      ? this.coordination.decided.then(() => this.openCache(cacheName, options.rules !== undefined))
       : Promise.resolve();
     if (!cacheName) this.hydrated = true;
-    if (options.tabs) {
-      const tabs = options.tabs;
-      this.coordinated = loadTabRelay().then(
-        ({ TabRelay }) => {
-          // Closed before the relay was here: it never joins the tabs.
-          if (this.closing) return;
-          this.relay = new TabRelay(tabs, {
-            lead: () => {
-              void this.ready.then(() => this.cacheWriter.takeLead()).then(() => this.startSource());
-            },
-            receive: (events, cursors) => {
-              void this.ready.then(() => {
-                this.applyNow(events);
-                this.sourceLink.heard(cursors);
-              });
-            },
-            snapshot: () => ({
-              events: [...this.log.all()],
-              cursors: this.sourceLink.allCursors(),
-              resets: this.snapshots.rows(),
-            }),
-            resets: (rows) => void this.ready.then(() => this.takeSnapshotRows(rows)),
-            ingested: (events, from) => this.ready.then(() => this.takeIngested(events, from)),
-          });
-          this.relay.start();
-          for (const rows of this.early.resets.splice(0)) this.relay.sendResets(rows);
-          for (const events of this.early.ingested.splice(0)) this.relay.forward(events);
-        },
-        (error: unknown) => {
-          // Its code could not load: as without Web Locks, this tab shares nothing and runs its source.
-          console.warn('email-responses: could not load the tab relay; this tab runs its own stream', error);
-          this.alone = true;
-          if (this.closing) return;
-          void this.ready.then(() => this.cacheWriter.takeLead()).then(() => this.startSource());
-        },
-      );
-    }
     if (options.source) this.connect(options.source);
   }
 
   /** `leader` runs the stream for the tabs sharing it, `follower` hears it, `alone` shares nothing. */
   get tabRole(): TabRole {
-    return this.relay?.role ?? (this.wantsTabs && !this.alone ? 'follower' : 'alone');
+    return this.coordination.role;
   }
 
   /** The folded state; replaced (with a `reset` change) when the rules change. */
@@ -292,23 +224,8 @@ export class ResponseStore extends EventTarget {
   private ingestNow(events: Iterable<unknown>): IngestResult {
     const accepted: ResponseEvent[] = [];
     const result = this.applyNow(events, accepted);
-    if (this.relay) this.relay.forward(accepted);
-    else if (this.wantsTabs && accepted.length > 0) this.early.ingested.push(accepted);
+    this.coordination.ingested(accepted);
     return result;
-  }
-
-  /**
-   * Events a follower ingested (tab-relay.ts): applied and cached here, relayed to every tab as the
-   * source's are. True when the follower may forget them: they are in this tab's cache queue, or
-   * it has no cache (or a failed one) and is not closing; false while it closes, so the follower
-   * sends them again to the next leader.
-   */
-  private takeIngested(events: unknown[], from: string): boolean {
-    const taken = this.cacheWriter.accepting || this.closing === undefined;
-    const accepted: ResponseEvent[] = [];
-    this.applyNow(events, accepted);
-    this.relay?.relay(accepted, undefined, from);
-    return taken;
   }
 
   /** Hears what changed, at most once per animation frame. Returns the unsubscribe function. */
@@ -451,10 +368,7 @@ export class ResponseStore extends EventTarget {
       );
       // Kept in the cache and sent to the other tabs: they last past a reload and a refold there too.
       if (kept.length > 0) this.cacheWriter.saveSnapshotRows(emailId, this.snapshots.rows(new Set([emailId])));
-      if (this.relay) this.relay.sendResets(kept);
-      else if (this.wantsTabs) this.early.resets.push(kept);
-      if (this.cacheLock) this.cacheLock.snapshotRows(kept);
-      else if (this.locksCache) this.early.lockRows.push(kept);
+      this.coordination.snapshotRows(kept);
       for (const row of result.rows) this.pendingRows.add(row);
       if (result.rows.length > 0) this.batcher.schedule();
       this.cacheWriter.recordReset(result.rows);
@@ -550,15 +464,12 @@ export class ResponseStore extends EventTarget {
     this.listeners.clear();
     this.closing = (async () => {
       // Events passed to the tab writing the cache must be in its queue, or written here.
-      await this.coordinated;
-      await this.cacheLock?.settled();
-      await this.relay?.settled();
+      await this.coordination.settled();
       // What the cache is being read for, and a lead being taken, end first: then all is written.
       await this.ready;
       await this.cacheWriter.close();
       // The locks go after the database is closed: the next writer reads where the records end.
-      this.relay?.stop();
-      this.cacheLock?.stop();
+      this.coordination.stop();
     })();
     return this.closing;
   }
@@ -615,7 +526,7 @@ export class ResponseStore extends EventTarget {
       },
     );
     this.cacheWriter.recordApplied(recorded, batch.changed);
-    if (own && recorded.length > 0) this.passApplied(recorded.map((r) => r.event));
+    if (own && recorded.length > 0) this.coordination.applied(recorded.map((r) => r.event));
     this.settleConflicts(accepted, own);
     const { report, held } = this.waiting.keep(batch.rejected);
     if (held) this.cacheWriter.saveHeld(this.waiting.all());
@@ -635,19 +546,13 @@ export class ResponseStore extends EventTarget {
     const { conflicts, replaced, rows, settled } = this.conflicts.settle(this.current);
     if (replaced.length > 0) {
       accepted?.push(...replaced);
-      if (own) this.passApplied(replaced);
+      if (own) this.coordination.applied(replaced);
     }
     for (const row of rows) this.pendingRows.add(row);
     if (rows.length > 0) this.batcher.schedule();
     this.cacheWriter.recordReset(rows);
     this.cacheWriter.saveConflicts(settled);
     for (const conflict of conflicts) this.emit('event-conflict', conflict);
-  }
-
-  /** Events this store applied itself, for the store holding the cache (kept until the lock is here). */
-  private passApplied(events: unknown[]): void {
-    if (this.cacheLock) this.cacheLock.applied(events);
-    else if (this.locksCache) this.early.applied.push(events);
   }
 
   /**
@@ -664,15 +569,6 @@ export class ResponseStore extends EventTarget {
     if (save)
       for (const emailId of new Set(rows.map((r) => r.saved.emailId)))
         this.cacheWriter.saveSnapshotRows(emailId, this.snapshots.rows(new Set([emailId])));
-  }
-
-  /** Snapshot rows a store not holding the cache kept (cache-lock.ts): kept, reset, and saved if this store writes. */
-  private receiveSnapshotRows(rows: KeptSnapshotRow[]): Promise<boolean> {
-    return this.ready.then(() => {
-      const taken = this.cacheWriter.accepting || this.closing === undefined;
-      this.takeSnapshotRows(rows);
-      return taken;
-    });
   }
 
   /** A batch that could not be read: none of it applied, and the host told why. */
