@@ -12,10 +12,10 @@ import { ConflictSettler } from './conflict-settler';
 import { EventLog } from './event-log';
 import { reconcilePage } from './reconcile';
 import { readContactHistory, readRules, readSnapshotPages } from './backend-reads';
-import { FrameBatcher } from './frame-batcher';
 import { HeldEvents } from './held-events';
 import { SnapshotResets, type KeptSnapshotRow } from './snapshot-resets';
 import { SourceLink } from './source-link';
+import { StoreChanges } from './store-changes';
 import type { ConnectionStatus, ResponseSource } from './sources/source';
 import type { TabRole } from './tab-relay';
 import { StoreCoordination } from './store-coordination';
@@ -71,11 +71,8 @@ type Listener = (change: StoreChange) => void;
 export class ResponseStore extends EventTarget {
   private current: ResponseState;
   private readonly log = new EventLog();
-  private readonly listeners = new Set<Listener>();
-  private readonly batcher = new FrameBatcher(() => this.notify());
-  private pendingRows = new Set<number>();
-  private pendingEmails = new Set<string>();
-  private pendingReset = false;
+  /** What listeners hear next frame (store-changes.ts). */
+  private readonly changes = new StoreChanges(() => this.current);
   /** Audience sizes the backend stated, by email: a snapshot page's `total`. */
   private readonly audienceSizes = new Map<string, number>();
   private cacheState: CacheStatus = { state: 'none' };
@@ -230,13 +227,12 @@ export class ResponseStore extends EventTarget {
 
   /** Hears what changed, at most once per animation frame. Returns the unsubscribe function. */
   subscribe(listener: Listener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.changes.subscribe(listener);
   }
 
   /** Tells listeners now what is pending instead of at the next frame. */
   flush(): void {
-    this.batcher.flush();
+    this.changes.flush();
   }
 
   /**
@@ -369,8 +365,7 @@ export class ResponseStore extends EventTarget {
       // Kept in the cache and sent to the other tabs: they last past a reload and a refold there too.
       if (kept.length > 0) this.cacheWriter.saveSnapshotRows(emailId, this.snapshots.rows(new Set([emailId])));
       this.coordination.snapshotRows(kept);
-      for (const row of result.rows) this.pendingRows.add(row);
-      if (result.rows.length > 0) this.batcher.schedule();
+      this.changes.changed(result.rows);
       this.cacheWriter.recordReset(result.rows);
       for (const conflict of result.conflicts) this.emit('reconcile-conflict', conflict);
       // A snapshot row is refused as an event would be: the host hears it the same way.
@@ -398,8 +393,7 @@ export class ResponseStore extends EventTarget {
       return `the snapshot's total must be a whole number of at least 0, not ${JSON.stringify(total)}`;
     if (this.audienceSizes.get(emailId) === total) return undefined;
     this.audienceSizes.set(emailId, total);
-    this.pendingEmails.add(emailId);
-    this.batcher.schedule();
+    this.changes.changed([], [emailId]);
     return undefined;
   }
 
@@ -441,9 +435,7 @@ export class ResponseStore extends EventTarget {
     // Snapshot rows are the server's word: the refold must not undo them (snapshot-resets.ts).
     this.snapshots.reapply(this.current, (row) => this.log.forRowSince(row, 0));
     if (rejected.length > 0) this.reject(rejected);
-    this.pendingReset = true;
-    this.pendingRows.clear();
-    this.batcher.schedule();
+    this.changes.stateReplaced();
     this.cacheWriter.rulesAdopted(rules, this.current);
     this.emit('rules-change', { version: compiled.version });
   }
@@ -460,8 +452,7 @@ export class ResponseStore extends EventTarget {
   close(): Promise<void> {
     if (this.closing) return this.closing;
     this.disconnect();
-    this.batcher.cancel();
-    this.listeners.clear();
+    this.changes.close();
     this.closing = (async () => {
       // Events passed to the tab writing the cache must be in its queue, or written here.
       await this.coordination.settled();
@@ -521,8 +512,7 @@ export class ResponseStore extends EventTarget {
         this.log.addDuplicate(event, row, at);
         this.conflicts.heard(event, row, at);
         // Nothing in the state changed, but the recipient's timeline now shows one more delivery.
-        this.pendingRows.add(row);
-        this.batcher.schedule();
+        this.changes.changed([row]);
       },
     );
     this.cacheWriter.recordApplied(recorded, batch.changed);
@@ -530,9 +520,7 @@ export class ResponseStore extends EventTarget {
     this.settleConflicts(accepted, own);
     const { report, held } = this.waiting.keep(batch.rejected);
     if (held) this.cacheWriter.saveHeld(this.waiting.all());
-    for (const row of batch.changed) this.pendingRows.add(row);
-    for (const email of batch.changedEmails) this.pendingEmails.add(email);
-    if (batch.changed.length > 0 || batch.changedEmails.length > 0) this.batcher.schedule();
+    this.changes.changed(batch.changed, batch.changedEmails);
     if (report.length > 0) this.reject(report);
     return { accepted: batch.accepted, duplicates: batch.duplicates, rejected: report };
   }
@@ -548,8 +536,7 @@ export class ResponseStore extends EventTarget {
       accepted?.push(...replaced);
       if (own) this.coordination.applied(replaced);
     }
-    for (const row of rows) this.pendingRows.add(row);
-    if (rows.length > 0) this.batcher.schedule();
+    this.changes.changed(rows);
     this.cacheWriter.recordReset(rows);
     this.cacheWriter.saveConflicts(settled);
     for (const conflict of conflicts) this.emit('event-conflict', conflict);
@@ -563,8 +550,8 @@ export class ResponseStore extends EventTarget {
     if (rows.length === 0) return;
     this.snapshots.restore(rows);
     const set = this.snapshots.reapplyRows(this.current, rows, (row) => this.log.forRowSince(row, 0));
-    for (const row of set) this.pendingRows.add(row);
-    this.batcher.schedule();
+    this.changes.add(set);
+    this.changes.schedule();
     this.cacheWriter.recordReset(set);
     if (save)
       for (const emailId of new Set(rows.map((r) => r.saved.emailId)))
@@ -595,9 +582,9 @@ export class ResponseStore extends EventTarget {
         this.log.clear();
       },
       progress: () => {
-        this.pendingReset = true;
-        this.batcher.flush();
-        this.batcher.schedule();
+        this.changes.markReset();
+        this.changes.flush();
+        this.changes.schedule();
       },
       resumeFrom: (cursors) => this.sourceLink.restore(cursors),
       offerHeld: (events) => this.waiting.restore(events),
@@ -616,33 +603,9 @@ export class ResponseStore extends EventTarget {
     });
     this.hydrated = true;
     this.releaseWaiting();
-    this.pendingReset = true;
-    this.batcher.schedule();
+    this.changes.markReset();
+    this.changes.schedule();
     if (this.tabRole !== 'follower') this.startSource();
-  }
-
-  private notify(): void {
-    const state = this.current;
-    const rows = [...this.pendingRows];
-    const emails = new Set(this.pendingEmails);
-    const contacts = new Set<string>();
-    for (const row of rows) {
-      emails.add(state.emails.at(state.recipients.emailOf(row)).id);
-      const contact = state.recipients.contactOf(row);
-      if (contact !== undefined) contacts.add(contact);
-    }
-    const change: StoreChange = { rows, emails, contacts, reset: this.pendingReset };
-    this.pendingRows = new Set();
-    this.pendingEmails = new Set();
-    this.pendingReset = false;
-    for (const listener of this.listeners) {
-      try {
-        listener(change);
-      } catch (error) {
-        // One broken view must not stop the others from hearing the change.
-        console.error('email-responses: a store listener threw', error);
-      }
-    }
   }
 
   private emit<K extends keyof ResponseStoreEventMap>(type: K, detail: ResponseStoreEventMap[K]['detail']): void {
