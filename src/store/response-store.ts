@@ -10,10 +10,10 @@ import type { RecordedEvent } from './cache/index';
 import { CacheWriter } from './cache-writer';
 import { ConflictSettler } from './conflict-settler';
 import { EventLog } from './event-log';
-import { reconcilePage } from './reconcile';
-import { readContactHistory, readRules, readSnapshotPages } from './backend-reads';
+import { readContactHistory, readRules } from './backend-reads';
 import { HeldEvents } from './held-events';
 import { SnapshotResets, type KeptSnapshotRow } from './snapshot-resets';
+import { SnapshotLoader } from './snapshot-loader';
 import { SourceLink } from './source-link';
 import { StoreChanges } from './store-changes';
 import type { ConnectionStatus, ResponseSource } from './sources/source';
@@ -73,8 +73,6 @@ export class ResponseStore extends EventTarget {
   private readonly log = new EventLog();
   /** What listeners hear next frame (store-changes.ts). */
   private readonly changes = new StoreChanges(() => this.current);
-  /** Audience sizes the backend stated, by email: a snapshot page's `total`. */
-  private readonly audienceSizes = new Map<string, number>();
   private cacheState: CacheStatus = { state: 'none' };
   /** Events the current rules reject as unknown, kept for a refold under other rules. */
   private held: unknown[] = [];
@@ -89,6 +87,22 @@ export class ResponseStore extends EventTarget {
   private readonly waiting = new HeldEvents();
   private readonly snapshots = new SnapshotResets();
   private readonly conflicts = new ConflictSettler(this.log, this.snapshots);
+  private readonly snapshotLoader = new SnapshotLoader(this.log, this.snapshots, {
+    state: () => this.current,
+    positionOf: (cursor) => this.sourceLink.positionOf(cursor),
+    audienceChanged: (emailId) => this.changes.changed([], [emailId]),
+    kept: (emailId, kept) => {
+      // Kept in the cache and sent to the other tabs: they last past a reload and a refold there too.
+      if (kept.length > 0) this.cacheWriter.saveSnapshotRows(emailId, this.snapshots.rows(new Set([emailId])));
+      this.coordination.snapshotRows(kept);
+    },
+    reset: (rows) => {
+      this.changes.changed(rows);
+      this.cacheWriter.recordReset(rows);
+    },
+    conflict: (conflict) => this.emit('reconcile-conflict', conflict),
+    reject: (rejected) => this.reject(rejected),
+  });
   private hydrated = false;
   private clock: () => number = Date.now;
   /** Resolves once the cache (if any) has been read into the state and the store takes events. */
@@ -340,41 +354,7 @@ export class ResponseStore extends EventTarget {
     init?: RequestInit,
   ): Promise<{ recipients: number; conflicts: number; problems: string[] }> {
     await this.ready;
-    const problems: string[] = [];
-    let recipients = 0;
-    let conflicts = 0;
-    for await (const read of readSnapshotPages(url, emailId, init)) {
-      if (!read.ok) {
-        problems.push(read.reason);
-        break;
-      }
-      const body = read.value;
-      const total = this.takeAudienceSize(emailId, body.total);
-      if (total !== undefined) problems.push(total);
-      const start = body.cursor === undefined ? undefined : this.sourceLink.positionOf(body.cursor);
-      const result = reconcilePage(this.current, body, (row) =>
-        start === undefined ? [] : this.log.forRowSince(row, start),
-      );
-      const kept = result.rows.map((row, i) =>
-        this.snapshots.add(
-          result.saved[i]!,
-          this.log.forRowSince(row, 0),
-          start === undefined ? [] : this.log.forRowSince(row, start),
-        ),
-      );
-      // Kept in the cache and sent to the other tabs: they last past a reload and a refold there too.
-      if (kept.length > 0) this.cacheWriter.saveSnapshotRows(emailId, this.snapshots.rows(new Set([emailId])));
-      this.coordination.snapshotRows(kept);
-      this.changes.changed(result.rows);
-      this.cacheWriter.recordReset(result.rows);
-      for (const conflict of result.conflicts) this.emit('reconcile-conflict', conflict);
-      // A snapshot row is refused as an event would be: the host hears it the same way.
-      if (result.rejected.length > 0) this.reject(result.rejected);
-      recipients += result.rows.length;
-      conflicts += result.conflicts.length;
-      problems.push(...result.problems);
-    }
-    return { recipients, conflicts, problems };
+    return this.snapshotLoader.load(url, emailId, init);
   }
 
   /**
@@ -383,18 +363,7 @@ export class ResponseStore extends EventTarget {
    * many rows are here.
    */
   audienceSize(emailId: string): number | undefined {
-    return this.audienceSizes.get(emailId);
-  }
-
-  /** Keeps a snapshot's `total` (views hear of a change), or answers why it cannot. */
-  private takeAudienceSize(emailId: string, total: unknown): string | undefined {
-    if (total === undefined || total === null) return undefined;
-    if (typeof total !== 'number' || !Number.isInteger(total) || total < 0)
-      return `the snapshot's total must be a whole number of at least 0, not ${JSON.stringify(total)}`;
-    if (this.audienceSizes.get(emailId) === total) return undefined;
-    this.audienceSizes.set(emailId, total);
-    this.changes.changed([], [emailId]);
-    return undefined;
+    return this.snapshotLoader.audienceSize(emailId);
   }
 
   /**
