@@ -7,51 +7,22 @@ import { loadProviderNormalizers } from './provider-normalizers';
 import { checkRules, compileRules } from '../core/rules';
 import { readBatch } from '../core/validate';
 import type { RecordedEvent } from './cache/index';
-import type { CacheLock } from './cache-lock';
 import { CacheWriter } from './cache-writer';
 import { ConflictSettler } from './conflict-settler';
 import { EventLog } from './event-log';
-import { reconcilePage } from './reconcile';
-import { readContactHistory, readRules, readSnapshotPages } from './backend-reads';
-import { FrameBatcher } from './frame-batcher';
+import { readContactHistory, readRules } from './backend-reads';
 import { HeldEvents } from './held-events';
 import { SnapshotResets, type KeptSnapshotRow } from './snapshot-resets';
+import { SnapshotLoader } from './snapshot-loader';
 import { SourceLink } from './source-link';
+import { StoreChanges } from './store-changes';
 import type { ConnectionStatus, ResponseSource } from './sources/source';
-import type { TabRelay, TabRole } from './tab-relay';
-import { loadCacheLock, loadTabRelay } from './load-coordination';
+import type { TabRole } from './tab-relay';
+import { StoreCoordination } from './store-coordination';
 import type { CacheStatus, IngestResult, ResponseStoreEventMap, StoreChange } from './store-events';
+import type { ResponseStoreOptions } from './store-options';
 
-export interface ResponseStoreOptions {
-  /** The transition rules; the spec's table by default. */
-  rules?: ResponseRules;
-  /** A live source to start at once (in the leading tab, when `tabs` is set). */
-  source?: ResponseSource;
-  /**
-   * Keep a copy in IndexedDB under this database name: a reopened page paints from it before any
-   * network and the stream resumes from the cached cursor. Without it the store lives in memory.
-   * The element attribute is `cache-name`; `cacheStatus` says whether the cache is in use. A cache
-   * is one writer's: stores of the page's tabs naming the same cache take turns (Web Locks), and
-   * what one applies reaches the one writing, `tabs` or not.
-   */
-  cacheName?: string;
-  /**
-   * @deprecated Use `cacheName` (`cache` read as a status on the store). Still honoured when
-   * `cacheName` is not given.
-   */
-  cache?: string;
-  /**
-   * Share one stream among the page's tabs: the tabs with the same name elect one leader (Web
-   * Locks) that runs the source and relays what it applies to the others (BroadcastChannel).
-   */
-  tabs?: string;
-  /**
-   * What time it is, ms since the epoch: what waits toward the Sent to provider limit and "5 min.
-   * ago" are measured against. The wall clock by default; a host with its own time (a
-   * simulation, a server's clock) gives it here or later with `setClock`.
-   */
-  clock?: () => number;
-}
+export type { ResponseStoreOptions } from './store-options';
 
 type Listener = (change: StoreChange) => void;
 
@@ -72,38 +43,15 @@ type Listener = (change: StoreChange) => void;
 export class ResponseStore extends EventTarget {
   private current: ResponseState;
   private readonly log = new EventLog();
-  private readonly listeners = new Set<Listener>();
-  private readonly batcher = new FrameBatcher(() => this.notify());
-  private pendingRows = new Set<number>();
-  private pendingEmails = new Set<string>();
-  private pendingReset = false;
-  /** Audience sizes the backend stated, by email: a snapshot page's `total`. */
-  private readonly audienceSizes = new Map<string, number>();
+  /** What listeners hear next frame (store-changes.ts). */
+  private readonly changes = new StoreChanges(() => this.current);
   private cacheState: CacheStatus = { state: 'none' };
   /** Events the current rules reject as unknown, kept for a refold under other rules. */
   private held: unknown[] = [];
   /** Rules asked for while the cache was still being read. */
   private pendingRules: ResponseRules | undefined;
-  // TabRelay and CacheLock load on demand (load-coordination.ts): until one is here, this store
-  // behaves as it would waiting for its Web Lock (a follower, not writing the cache).
-  private relay: TabRelay | undefined;
-  /** Without `tabs`, which elects its own writer: who of the stores naming this cache writes it. */
-  private cacheLock: CacheLock | undefined;
-  /** Resolves once the relay and the lock this store asked for are created and started. */
-  private coordinated: Promise<void> = Promise.resolve();
-  /** Whether this store shares its cache through a CacheLock (a cache name without `tabs`). */
-  private readonly locksCache: boolean;
-  /** The relay's or the lock's code could not load: this store shares nothing, as without Web Locks. */
-  private alone = false;
-  /** Whether this store was asked to share one stream with other tabs (`tabs`). */
-  private readonly wantsTabs: boolean;
-  /** Passed on by the relay or the lock once it is here: what this store did before it was. */
-  private readonly early: {
-    resets: KeptSnapshotRow[][];
-    applied: unknown[][];
-    lockRows: KeptSnapshotRow[][];
-    ingested: ResponseEvent[][];
-  } = { resets: [], applied: [], lockRows: [], ingested: [] };
+  /** The other tabs (`tabs`) or the other stores naming this cache: see store-coordination.ts. */
+  private readonly coordination: StoreCoordination;
   private closing: Promise<void> | undefined;
   private readonly sourceLink: SourceLink;
   private readonly cacheWriter: CacheWriter;
@@ -111,6 +59,22 @@ export class ResponseStore extends EventTarget {
   private readonly waiting = new HeldEvents();
   private readonly snapshots = new SnapshotResets();
   private readonly conflicts = new ConflictSettler(this.log, this.snapshots);
+  private readonly snapshotLoader = new SnapshotLoader(this.log, this.snapshots, {
+    state: () => this.current,
+    positionOf: (cursor) => this.sourceLink.positionOf(cursor),
+    audienceChanged: (emailId) => this.changes.changed([], [emailId]),
+    kept: (emailId, kept) => {
+      // Kept in the cache and sent to the other tabs: they last past a reload and a refold there too.
+      if (kept.length > 0) this.cacheWriter.saveSnapshotRows(emailId, this.snapshots.rows(new Set([emailId])));
+      this.coordination.snapshotRows(kept);
+    },
+    reset: (rows) => {
+      this.changes.changed(rows);
+      this.cacheWriter.recordReset(rows);
+    },
+    conflict: (conflict) => this.emit('reconcile-conflict', conflict),
+    reject: (rejected) => this.reject(rejected),
+  });
   private hydrated = false;
   private clock: () => number = Date.now;
   /** Resolves once the cache (if any) has been read into the state and the store takes events. */
@@ -128,101 +92,52 @@ export class ResponseStore extends EventTarget {
       },
       delivered: (kind, accepted, cursor) => {
         if (cursor !== undefined) this.cacheWriter.saveCursor(kind, cursor);
-        this.relay?.relay(accepted, cursor === undefined ? undefined : { kind, value: cursor });
+        this.coordination.delivered(accepted, cursor === undefined ? undefined : { kind, value: cursor });
       },
       malformed: (raw, reason) => this.reject([{ event: raw, code: 'not-json', reason }]),
       status: (status) => this.emit('connection-change', status),
     });
     this.cacheWriter = new CacheWriter(
       this.log,
-      () => (this.locksCache && !this.alone ? (this.cacheLock?.holds ?? false) : this.tabRole !== 'follower'),
+      () => this.coordination.writesCache,
       (status) => this.setCacheStatus(status),
     );
     const cacheName = options.cacheName ?? options.cache;
-    let decided = Promise.resolve();
-    this.wantsTabs = Boolean(options.tabs);
-    this.locksCache = Boolean(cacheName && !options.tabs);
-    if (cacheName && !options.tabs) {
-      decided = loadCacheLock().then(
-        ({ CacheLock }) => {
-          this.cacheLock = new CacheLock(cacheName, {
-            // Held from before the read: the records end where the read found them.
-            hold: (beforeRead) => {
-              if (!beforeRead) void this.ready.then(() => this.cacheWriter.takeLead());
-            },
-            receive: (events) =>
-              this.ready.then(() => {
-                // Taken unless this store is closing its cache (the sender then writes them itself). A
-                // cache that failed here takes nothing, from any tab: the sender must not wait on it.
-                const taken = this.cacheWriter.accepting || this.closing === undefined;
-                this.applyNow(events, undefined, false);
-                return taken;
-              }),
-            receiveSnapshotRows: (rows) => this.receiveSnapshotRows(rows),
-          });
-          const started = this.cacheLock.start();
-          for (const events of this.early.applied.splice(0)) this.cacheLock.applied(events);
-          for (const rows of this.early.lockRows.splice(0)) this.cacheLock.snapshotRows(rows);
-          return started;
+    // The tab relay and the cache lock load on demand; what they ask of this store waits for `ready`.
+    this.coordination = new StoreCoordination(
+      { cacheName, tabs: options.tabs },
+      {
+        ready: () => this.ready,
+        closing: () => this.closing !== undefined,
+        takes: () => this.cacheWriter.accepting || this.closing === undefined,
+        takeLead: () => this.cacheWriter.takeLead(),
+        startSource: () => this.startSource(),
+        apply: (events, own) => {
+          const accepted: ResponseEvent[] = [];
+          this.applyNow(events, accepted, own);
+          return accepted;
         },
-        (error: unknown) => {
-          // Its code could not load (offline, a missing file): as without Web Locks, this store
-          // shares the cache with no one and writes it.
-          console.warn('email-responses: could not load the cache lock; this store writes its cache alone', error);
-          this.alone = true;
-        },
-      );
-      this.coordinated = decided;
-    }
+        heard: (cursors) => this.sourceLink.heard(cursors),
+        snapshot: () => ({
+          events: [...this.log.all()],
+          cursors: this.sourceLink.allCursors(),
+          resets: this.snapshots.rows(),
+        }),
+        takeSnapshotRows: (rows) => this.takeSnapshotRows(rows),
+      },
+    );
     // The cache is read once this store knows whether it writes it; it is opening from now on.
     if (cacheName) this.cacheState = { state: 'opening' };
     this.ready = cacheName
-      ? decided.then(() => this.openCache(cacheName, options.rules !== undefined))
+      ? this.coordination.decided.then(() => this.openCache(cacheName, options.rules !== undefined))
       : Promise.resolve();
     if (!cacheName) this.hydrated = true;
-    if (options.tabs) {
-      const tabs = options.tabs;
-      this.coordinated = loadTabRelay().then(
-        ({ TabRelay }) => {
-          // Closed before the relay was here: it never joins the tabs.
-          if (this.closing) return;
-          this.relay = new TabRelay(tabs, {
-            lead: () => {
-              void this.ready.then(() => this.cacheWriter.takeLead()).then(() => this.startSource());
-            },
-            receive: (events, cursors) => {
-              void this.ready.then(() => {
-                this.applyNow(events);
-                this.sourceLink.heard(cursors);
-              });
-            },
-            snapshot: () => ({
-              events: [...this.log.all()],
-              cursors: this.sourceLink.allCursors(),
-              resets: this.snapshots.rows(),
-            }),
-            resets: (rows) => void this.ready.then(() => this.takeSnapshotRows(rows)),
-            ingested: (events, from) => this.ready.then(() => this.takeIngested(events, from)),
-          });
-          this.relay.start();
-          for (const rows of this.early.resets.splice(0)) this.relay.sendResets(rows);
-          for (const events of this.early.ingested.splice(0)) this.relay.forward(events);
-        },
-        (error: unknown) => {
-          // Its code could not load: as without Web Locks, this tab shares nothing and runs its source.
-          console.warn('email-responses: could not load the tab relay; this tab runs its own stream', error);
-          this.alone = true;
-          if (this.closing) return;
-          void this.ready.then(() => this.cacheWriter.takeLead()).then(() => this.startSource());
-        },
-      );
-    }
     if (options.source) this.connect(options.source);
   }
 
   /** `leader` runs the stream for the tabs sharing it, `follower` hears it, `alone` shares nothing. */
   get tabRole(): TabRole {
-    return this.relay?.role ?? (this.wantsTabs && !this.alone ? 'follower' : 'alone');
+    return this.coordination.role;
   }
 
   /** The folded state; replaced (with a `reset` change) when the rules change. */
@@ -292,34 +207,18 @@ export class ResponseStore extends EventTarget {
   private ingestNow(events: Iterable<unknown>): IngestResult {
     const accepted: ResponseEvent[] = [];
     const result = this.applyNow(events, accepted);
-    if (this.relay) this.relay.forward(accepted);
-    else if (this.wantsTabs && accepted.length > 0) this.early.ingested.push(accepted);
+    this.coordination.ingested(accepted);
     return result;
-  }
-
-  /**
-   * Events a follower ingested (tab-relay.ts): applied and cached here, relayed to every tab as the
-   * source's are. True when the follower may forget them: they are in this tab's cache queue, or
-   * it has no cache (or a failed one) and is not closing; false while it closes, so the follower
-   * sends them again to the next leader.
-   */
-  private takeIngested(events: unknown[], from: string): boolean {
-    const taken = this.cacheWriter.accepting || this.closing === undefined;
-    const accepted: ResponseEvent[] = [];
-    this.applyNow(events, accepted);
-    this.relay?.relay(accepted, undefined, from);
-    return taken;
   }
 
   /** Hears what changed, at most once per animation frame. Returns the unsubscribe function. */
   subscribe(listener: Listener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.changes.subscribe(listener);
   }
 
   /** Tells listeners now what is pending instead of at the next frame. */
   flush(): void {
-    this.batcher.flush();
+    this.changes.flush();
   }
 
   /**
@@ -427,45 +326,7 @@ export class ResponseStore extends EventTarget {
     init?: RequestInit,
   ): Promise<{ recipients: number; conflicts: number; problems: string[] }> {
     await this.ready;
-    const problems: string[] = [];
-    let recipients = 0;
-    let conflicts = 0;
-    for await (const read of readSnapshotPages(url, emailId, init)) {
-      if (!read.ok) {
-        problems.push(read.reason);
-        break;
-      }
-      const body = read.value;
-      const total = this.takeAudienceSize(emailId, body.total);
-      if (total !== undefined) problems.push(total);
-      const start = body.cursor === undefined ? undefined : this.sourceLink.positionOf(body.cursor);
-      const result = reconcilePage(this.current, body, (row) =>
-        start === undefined ? [] : this.log.forRowSince(row, start),
-      );
-      const kept = result.rows.map((row, i) =>
-        this.snapshots.add(
-          result.saved[i]!,
-          this.log.forRowSince(row, 0),
-          start === undefined ? [] : this.log.forRowSince(row, start),
-        ),
-      );
-      // Kept in the cache and sent to the other tabs: they last past a reload and a refold there too.
-      if (kept.length > 0) this.cacheWriter.saveSnapshotRows(emailId, this.snapshots.rows(new Set([emailId])));
-      if (this.relay) this.relay.sendResets(kept);
-      else if (this.wantsTabs) this.early.resets.push(kept);
-      if (this.cacheLock) this.cacheLock.snapshotRows(kept);
-      else if (this.locksCache) this.early.lockRows.push(kept);
-      for (const row of result.rows) this.pendingRows.add(row);
-      if (result.rows.length > 0) this.batcher.schedule();
-      this.cacheWriter.recordReset(result.rows);
-      for (const conflict of result.conflicts) this.emit('reconcile-conflict', conflict);
-      // A snapshot row is refused as an event would be: the host hears it the same way.
-      if (result.rejected.length > 0) this.reject(result.rejected);
-      recipients += result.rows.length;
-      conflicts += result.conflicts.length;
-      problems.push(...result.problems);
-    }
-    return { recipients, conflicts, problems };
+    return this.snapshotLoader.load(url, emailId, init);
   }
 
   /**
@@ -474,19 +335,7 @@ export class ResponseStore extends EventTarget {
    * many rows are here.
    */
   audienceSize(emailId: string): number | undefined {
-    return this.audienceSizes.get(emailId);
-  }
-
-  /** Keeps a snapshot's `total` (views hear of a change), or answers why it cannot. */
-  private takeAudienceSize(emailId: string, total: unknown): string | undefined {
-    if (total === undefined || total === null) return undefined;
-    if (typeof total !== 'number' || !Number.isInteger(total) || total < 0)
-      return `the snapshot's total must be a whole number of at least 0, not ${JSON.stringify(total)}`;
-    if (this.audienceSizes.get(emailId) === total) return undefined;
-    this.audienceSizes.set(emailId, total);
-    this.pendingEmails.add(emailId);
-    this.batcher.schedule();
-    return undefined;
+    return this.snapshotLoader.audienceSize(emailId);
   }
 
   /**
@@ -527,9 +376,7 @@ export class ResponseStore extends EventTarget {
     // Snapshot rows are the server's word: the refold must not undo them (snapshot-resets.ts).
     this.snapshots.reapply(this.current, (row) => this.log.forRowSince(row, 0));
     if (rejected.length > 0) this.reject(rejected);
-    this.pendingReset = true;
-    this.pendingRows.clear();
-    this.batcher.schedule();
+    this.changes.stateReplaced();
     this.cacheWriter.rulesAdopted(rules, this.current);
     this.emit('rules-change', { version: compiled.version });
   }
@@ -546,19 +393,15 @@ export class ResponseStore extends EventTarget {
   close(): Promise<void> {
     if (this.closing) return this.closing;
     this.disconnect();
-    this.batcher.cancel();
-    this.listeners.clear();
+    this.changes.close();
     this.closing = (async () => {
       // Events passed to the tab writing the cache must be in its queue, or written here.
-      await this.coordinated;
-      await this.cacheLock?.settled();
-      await this.relay?.settled();
+      await this.coordination.settled();
       // What the cache is being read for, and a lead being taken, end first: then all is written.
       await this.ready;
       await this.cacheWriter.close();
       // The locks go after the database is closed: the next writer reads where the records end.
-      this.relay?.stop();
-      this.cacheLock?.stop();
+      this.coordination.stop();
     })();
     return this.closing;
   }
@@ -610,18 +453,15 @@ export class ResponseStore extends EventTarget {
         this.log.addDuplicate(event, row, at);
         this.conflicts.heard(event, row, at);
         // Nothing in the state changed, but the recipient's timeline now shows one more delivery.
-        this.pendingRows.add(row);
-        this.batcher.schedule();
+        this.changes.changed([row]);
       },
     );
     this.cacheWriter.recordApplied(recorded, batch.changed);
-    if (own && recorded.length > 0) this.passApplied(recorded.map((r) => r.event));
+    if (own && recorded.length > 0) this.coordination.applied(recorded.map((r) => r.event));
     this.settleConflicts(accepted, own);
     const { report, held } = this.waiting.keep(batch.rejected);
     if (held) this.cacheWriter.saveHeld(this.waiting.all());
-    for (const row of batch.changed) this.pendingRows.add(row);
-    for (const email of batch.changedEmails) this.pendingEmails.add(email);
-    if (batch.changed.length > 0 || batch.changedEmails.length > 0) this.batcher.schedule();
+    this.changes.changed(batch.changed, batch.changedEmails);
     if (report.length > 0) this.reject(report);
     return { accepted: batch.accepted, duplicates: batch.duplicates, rejected: report };
   }
@@ -635,19 +475,12 @@ export class ResponseStore extends EventTarget {
     const { conflicts, replaced, rows, settled } = this.conflicts.settle(this.current);
     if (replaced.length > 0) {
       accepted?.push(...replaced);
-      if (own) this.passApplied(replaced);
+      if (own) this.coordination.applied(replaced);
     }
-    for (const row of rows) this.pendingRows.add(row);
-    if (rows.length > 0) this.batcher.schedule();
+    this.changes.changed(rows);
     this.cacheWriter.recordReset(rows);
     this.cacheWriter.saveConflicts(settled);
     for (const conflict of conflicts) this.emit('event-conflict', conflict);
-  }
-
-  /** Events this store applied itself, for the store holding the cache (kept until the lock is here). */
-  private passApplied(events: unknown[]): void {
-    if (this.cacheLock) this.cacheLock.applied(events);
-    else if (this.locksCache) this.early.applied.push(events);
   }
 
   /**
@@ -658,21 +491,12 @@ export class ResponseStore extends EventTarget {
     if (rows.length === 0) return;
     this.snapshots.restore(rows);
     const set = this.snapshots.reapplyRows(this.current, rows, (row) => this.log.forRowSince(row, 0));
-    for (const row of set) this.pendingRows.add(row);
-    this.batcher.schedule();
+    this.changes.add(set);
+    this.changes.schedule();
     this.cacheWriter.recordReset(set);
     if (save)
       for (const emailId of new Set(rows.map((r) => r.saved.emailId)))
         this.cacheWriter.saveSnapshotRows(emailId, this.snapshots.rows(new Set([emailId])));
-  }
-
-  /** Snapshot rows a store not holding the cache kept (cache-lock.ts): kept, reset, and saved if this store writes. */
-  private receiveSnapshotRows(rows: KeptSnapshotRow[]): Promise<boolean> {
-    return this.ready.then(() => {
-      const taken = this.cacheWriter.accepting || this.closing === undefined;
-      this.takeSnapshotRows(rows);
-      return taken;
-    });
   }
 
   /** A batch that could not be read: none of it applied, and the host told why. */
@@ -699,9 +523,9 @@ export class ResponseStore extends EventTarget {
         this.log.clear();
       },
       progress: () => {
-        this.pendingReset = true;
-        this.batcher.flush();
-        this.batcher.schedule();
+        this.changes.markReset();
+        this.changes.flush();
+        this.changes.schedule();
       },
       resumeFrom: (cursors) => this.sourceLink.restore(cursors),
       offerHeld: (events) => this.waiting.restore(events),
@@ -720,33 +544,9 @@ export class ResponseStore extends EventTarget {
     });
     this.hydrated = true;
     this.releaseWaiting();
-    this.pendingReset = true;
-    this.batcher.schedule();
+    this.changes.markReset();
+    this.changes.schedule();
     if (this.tabRole !== 'follower') this.startSource();
-  }
-
-  private notify(): void {
-    const state = this.current;
-    const rows = [...this.pendingRows];
-    const emails = new Set(this.pendingEmails);
-    const contacts = new Set<string>();
-    for (const row of rows) {
-      emails.add(state.emails.at(state.recipients.emailOf(row)).id);
-      const contact = state.recipients.contactOf(row);
-      if (contact !== undefined) contacts.add(contact);
-    }
-    const change: StoreChange = { rows, emails, contacts, reset: this.pendingReset };
-    this.pendingRows = new Set();
-    this.pendingEmails = new Set();
-    this.pendingReset = false;
-    for (const listener of this.listeners) {
-      try {
-        listener(change);
-      } catch (error) {
-        // One broken view must not stop the others from hearing the change.
-        console.error('email-responses: a store listener threw', error);
-      }
-    }
   }
 
   private emit<K extends keyof ResponseStoreEventMap>(type: K, detail: ResponseStoreEventMap[K]['detail']): void {

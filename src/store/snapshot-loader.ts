@@ -1,0 +1,98 @@
+/**
+ * The store's side of the backend's snapshots (`loadSnapshot`): page by page, the server's state
+ * wins for the recipients a page covers (reconcile.ts), with the events that came after the
+ * snapshot's cursor applied again on top; the rows it reset are kept (snapshot-resets.ts) so a
+ * refold, a reload and the other tabs keep them; the audience size a page states is remembered.
+ */
+import type { EventRejection } from '../core/event';
+import type { ResponseState } from '../core/fold';
+import { readSnapshotPages } from './backend-reads';
+import type { EventLog } from './event-log';
+import { reconcilePage } from './reconcile';
+import type { KeptSnapshotRow, SnapshotResets } from './snapshot-resets';
+import type { ReconcileConflict } from './store-events';
+
+/** What a snapshot page does to the store beyond its state. */
+export interface SnapshotLoaderHost {
+  /** The store's state, where a page is reconciled. */
+  state(): ResponseState;
+  /** The log position at which a source cursor was reached, when it is recent. */
+  positionOf(cursor: string): number | undefined;
+  /** An email's audience size changed: views hear of it. */
+  audienceChanged(emailId: string): void;
+  /** Snapshot rows a page kept for `emailId`: to the cache and the other stores, so they last there too. */
+  kept(emailId: string, kept: KeptSnapshotRow[]): void;
+  /** Rows reset to the server's word: views hear of them, the cache records them. */
+  reset(rows: number[]): void;
+  /** A recipient where the optimistic state disagreed with the server's. */
+  conflict(conflict: ReconcileConflict): void;
+  /** Snapshot rows refused, as events would be. */
+  reject(rejected: EventRejection[]): void;
+}
+
+export class SnapshotLoader {
+  /** Audience sizes the backend stated, by email: a snapshot page's `total`. */
+  private readonly audienceSizes = new Map<string, number>();
+
+  constructor(
+    private readonly log: EventLog,
+    private readonly snapshots: SnapshotResets,
+    private readonly host: SnapshotLoaderHost,
+  ) {}
+
+  /** The audience size the backend last stated for the email, if it did. */
+  audienceSize(emailId: string): number | undefined {
+    return this.audienceSizes.get(emailId);
+  }
+
+  /** Reads the email's snapshot pages from `url` and reconciles each; see `ResponseStore.loadSnapshot`. */
+  async load(
+    url: string,
+    emailId: string,
+    init?: RequestInit,
+  ): Promise<{ recipients: number; conflicts: number; problems: string[] }> {
+    const problems: string[] = [];
+    let recipients = 0;
+    let conflicts = 0;
+    for await (const read of readSnapshotPages(url, emailId, init)) {
+      if (!read.ok) {
+        problems.push(read.reason);
+        break;
+      }
+      const body = read.value;
+      const total = this.takeAudienceSize(emailId, body.total);
+      if (total !== undefined) problems.push(total);
+      const start = body.cursor === undefined ? undefined : this.host.positionOf(body.cursor);
+      const result = reconcilePage(this.host.state(), body, (row) =>
+        start === undefined ? [] : this.log.forRowSince(row, start),
+      );
+      const kept = result.rows.map((row, i) =>
+        this.snapshots.add(
+          result.saved[i]!,
+          this.log.forRowSince(row, 0),
+          start === undefined ? [] : this.log.forRowSince(row, start),
+        ),
+      );
+      this.host.kept(emailId, kept);
+      this.host.reset(result.rows);
+      for (const conflict of result.conflicts) this.host.conflict(conflict);
+      // A snapshot row is refused as an event would be: the host hears it the same way.
+      if (result.rejected.length > 0) this.host.reject(result.rejected);
+      recipients += result.rows.length;
+      conflicts += result.conflicts.length;
+      problems.push(...result.problems);
+    }
+    return { recipients, conflicts, problems };
+  }
+
+  /** Keeps a snapshot's `total` (views hear of a change), or answers why it cannot. */
+  private takeAudienceSize(emailId: string, total: unknown): string | undefined {
+    if (total === undefined || total === null) return undefined;
+    if (typeof total !== 'number' || !Number.isInteger(total) || total < 0)
+      return `the snapshot's total must be a whole number of at least 0, not ${JSON.stringify(total)}`;
+    if (this.audienceSizes.get(emailId) === total) return undefined;
+    this.audienceSizes.set(emailId, total);
+    this.host.audienceChanged(emailId);
+    return undefined;
+  }
+}
