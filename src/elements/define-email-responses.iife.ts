@@ -6,23 +6,15 @@ import { lazyTag, type LazyElement } from '../entries/iife-lazy-elements';
 import type { DefineOptions, ElementName } from './define-email-responses';
 import { EmailResponsesElement } from './email-responses/email-responses';
 import { defineElement } from './shared/define-element';
-import { warnOnce } from './shared/warn';
+import { prefixAllowed } from './shared/tag-prefix';
 
 export type { DefineOptions, ElementName };
 
 const LAZY: LazyElement[] = ['audience-response-grid', 'contact-response-timeline', 'response-summary'];
-const PREFIX = /^[a-z][a-z0-9-]*$/;
-
 export function defineEmailResponses(options: DefineOptions = {}): Partial<Record<ElementName, string>> {
   const { prefix } = options;
   const names: Partial<Record<ElementName, string>> = {};
-  if (prefix !== undefined && !PREFIX.test(prefix)) {
-    warnOnce(
-      `prefix:${prefix}`,
-      `defineEmailResponses: the prefix "${prefix}" would make invalid tag names; use lowercase letters, digits and hyphens, starting with a letter (acme). Nothing was registered.`,
-    );
-    return names;
-  }
+  if (!prefixAllowed(prefix)) return names;
   const tagOf = (name: ElementName): string => (prefix ? `${prefix}-${name}` : name);
   const root = tagOf('email-responses');
   if (defineElement(root, prefix ? class extends EmailResponsesElement {} : EmailResponsesElement))

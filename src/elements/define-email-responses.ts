@@ -3,7 +3,7 @@ import { ContactResponseTimelineElement } from './contact-response-timeline/cont
 import { EmailResponsesElement } from './email-responses/email-responses';
 import { ResponseSummaryElement } from './response-summary/response-summary';
 import { defineElement } from './shared/define-element';
-import { warnOnce } from './shared/warn';
+import { prefixAllowed } from './shared/tag-prefix';
 
 /** The elements by their own tag names. */
 const ELEMENTS = {
@@ -24,8 +24,6 @@ export interface DefineOptions {
   prefix?: string;
 }
 
-const PREFIX = /^[a-z][a-z0-9-]*$/;
-
 /**
  * Registers the four elements, under their own names or under a prefix, and returns the tag
  * each one now has. Registering again under the same names does nothing; a name another script
@@ -36,13 +34,7 @@ const PREFIX = /^[a-z][a-z0-9-]*$/;
 export function defineEmailResponses(options: DefineOptions = {}): Partial<Record<ElementName, string>> {
   const { prefix } = options;
   const names: Partial<Record<ElementName, string>> = {};
-  if (prefix !== undefined && !PREFIX.test(prefix)) {
-    warnOnce(
-      `prefix:${prefix}`,
-      `defineEmailResponses: the prefix "${prefix}" would make invalid tag names; use lowercase letters, digits and hyphens, starting with a letter (acme). Nothing was registered.`,
-    );
-    return names;
-  }
+  if (!prefixAllowed(prefix)) return names;
   for (const [name, element] of Object.entries(ELEMENTS) as [ElementName, CustomElementConstructor][]) {
     const tag = prefix ? `${prefix}-${name}` : name;
     // A class registers under one name only: a prefixed tag gets a subclass that adds nothing.
