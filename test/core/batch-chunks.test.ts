@@ -7,20 +7,10 @@ import { DEFAULT_RULES, createResponseState, foldEvents, type ResponseEvent } fr
 import { referenceFold } from './reference-fold';
 import { expectSame, observed } from './observed-state';
 import { minutes } from '../support/events';
+import { random } from '../support/random';
 
 const RESPONSES = ['delivered', 'opened', 'Opened', 'clicked', 'opened-machine', 'sent-to-provider', 'soft-bounce'];
 const FINALS = ['hard-bounce', 'unsubscribed', 'spam-complaint'];
-
-/** A repeatable pseudo-random source (mulberry32), so a failure names its batch. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * `count` events over three emails and 40 recipients, the emails interleaved, with names,

@@ -25,7 +25,8 @@ import {
 import type { ResponseStore } from '../../src/store/response-store';
 import { snapshot } from '../core/state-snapshot';
 
-export { makeEvents, random, OTHER_RULES } from '../store/cache/cache-helpers';
+export { makeEvents, OTHER_RULES } from '../store/cache/cache-helpers';
+export { random } from '../support/random';
 
 export interface FaultRow {
   fault: string;

@@ -13,17 +13,7 @@ import { reportFigures } from '../../../src/elements/response-summary/report-fig
 import { cards, figureButtons, mountSummary, openStages, stepButton, text, varied } from './summary-fixtures';
 import { BASE_TIME, recipientEvent as ev } from '../../support/events';
 import { storeWith } from '../../support/store';
-
-/** A small deterministic generator (mulberry32), so the mix is the same on every run. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from '../../support/random';
 
 const PICKS = [
   'delivered',

@@ -4,6 +4,7 @@ import { DEFAULT_RULES, type ResponseEvent, type ResponseRules, type ResponseSta
 import type { ResponseCache, RecordedEvent } from '../../../src/store/cache/index';
 import { EventLog } from '../../../src/store/event-log';
 import { BASE_TIME } from '../../support/events';
+import { random } from '../../support/random';
 
 let counter = 0;
 
@@ -32,18 +33,6 @@ export function rawRequest<T>(request: IDBRequest<T>): Promise<T> {
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
   });
-}
-
-/** A seeded generator, so a failing case can be run again as it was. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const RESPONSES = [
