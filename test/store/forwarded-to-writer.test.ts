@@ -10,6 +10,28 @@ import { BASE_TIME } from '../support/events';
 import { ManualSource } from '../support/manual-source';
 import { deleteDatabase, uniqueName } from './cache/cache-helpers';
 
+/**
+ * Holds the Web Lock the tabs of `tabs` elect their leader with, so no tab leads until `release`
+ * (which resolves once the lock is free again; releasing twice does nothing).
+ */
+async function holdElection(tabs: string): Promise<{ release(): Promise<void> }> {
+  let letGo: () => void = () => {};
+  const held = new Promise<void>((resolve) => (letGo = resolve));
+  let granted: () => void = () => {};
+  const holding = new Promise<void>((resolve) => (granted = resolve));
+  const lock = navigator.locks.request(`email-responses:${tabs}`, () => {
+    granted();
+    return held;
+  });
+  await holding;
+  return {
+    release: async () => {
+      letGo();
+      await lock;
+    },
+  };
+}
+
 describe('what a store that does not write the cache applies reaches the one that does (issue 15)', () => {
   it('without tabs: a snapshot loaded in the store not holding the cache lasts past a reload and a rules change', async () => {
     const name = uniqueName();
@@ -142,16 +164,8 @@ describe('what a store that does not write the cache applies reaches the one tha
     const name = uniqueName();
     const stores: ResponseStore[] = [];
     // The lock the tabs elect their leader with, held here: between leaders, no tab leads.
-    let letGo: () => void = () => {};
-    const held = new Promise<void>((resolve) => (letGo = resolve));
-    let granted: () => void = () => {};
-    const holding = new Promise<void>((resolve) => (granted = resolve));
-    const lock = navigator.locks.request(`email-responses:${tabs}`, () => {
-      granted();
-      return held;
-    });
+    const lock = await holdElection(tabs);
     try {
-      await holding;
       // Asks for the lock first, so it is the next leader (not the tab that ingests).
       const next = createResponseStore({ tabs, cacheName: name, source: new ManualSource() });
       stores.push(next);
@@ -162,8 +176,7 @@ describe('what a store that does not write the cache applies reaches the one tha
       expect([next.tabRole, follower.tabRole]).to.deep.equal(['follower', 'follower']);
       const sent = followerEvents('b', 150);
       expect((await follower.ingest(sent)).accepted).to.equal(150);
-      letGo();
-      await lock;
+      await lock.release();
       await until(() => next.tabRole === 'leader', 'the next tab to lead');
       await until(() => next.state.eventCount === 150, "the new leader to have the follower's events");
       await follower.close();
@@ -173,7 +186,7 @@ describe('what a store that does not write the cache applies reaches the one tha
       expect(again.state.eventCount, 'events the reload restored').to.equal(150);
       expect(again.state.recipient('m1', 'r1')?.opens).to.equal(follower.state.recipient('m1', 'r1')?.opens);
     } finally {
-      letGo();
+      await lock.release();
       for (const store of stores) await store.close();
       await deleteDatabase(name);
     }
@@ -183,16 +196,8 @@ describe('what a store that does not write the cache applies reaches the one tha
     const tabs = `ingest-self-${Math.random()}`;
     const name = uniqueName();
     const stores: ResponseStore[] = [];
-    let letGo: () => void = () => {};
-    const held = new Promise<void>((resolve) => (letGo = resolve));
-    let granted: () => void = () => {};
-    const holding = new Promise<void>((resolve) => (granted = resolve));
-    const lock = navigator.locks.request(`email-responses:${tabs}`, () => {
-      granted();
-      return held;
-    });
+    const lock = await holdElection(tabs);
     try {
-      await holding;
       const follower = createResponseStore({ tabs, cacheName: name, source: new ManualSource() });
       stores.push(follower);
       await follower.ready;
@@ -201,8 +206,7 @@ describe('what a store that does not write the cache applies reaches the one tha
       await other.ready;
       const sent = followerEvents('s', 120);
       expect((await follower.ingest(sent)).accepted).to.equal(120);
-      letGo();
-      await lock;
+      await lock.release();
       await until(() => follower.tabRole === 'leader', 'the tab that ingested to lead');
       await until(() => other.state.eventCount === 120, 'the other tab to have them');
       await follower.close();
@@ -210,7 +214,7 @@ describe('what a store that does not write the cache applies reaches the one tha
       const again = await reloaded(name, stores);
       expect(again.state.eventCount, 'events the reload restored').to.equal(120);
     } finally {
-      letGo();
+      await lock.release();
       for (const store of stores) await store.close();
       await deleteDatabase(name);
     }
