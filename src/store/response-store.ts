@@ -6,7 +6,7 @@ import type { ProviderName } from '../core/providers/index';
 import { loadProviderNormalizers } from './provider-normalizers';
 import { checkRules, compileRules } from '../core/rules';
 import { readBatch } from '../core/validate';
-import type { RecordedEvent } from './cache/index';
+import type { HydrateProgress, RecordedEvent } from './cache/index';
 import { CacheWriter } from './cache-writer';
 import { ConflictSettler } from './conflict-settler';
 import { EventLog } from './event-log';
@@ -77,8 +77,24 @@ export class ResponseStore extends EventTarget {
   });
   private hydrated = false;
   private clock: () => number = Date.now;
-  /** Resolves once the cache (if any) has been read into the state and the store takes events. */
+  /**
+   * Resolves once the cache (if any) has been read into the state, its events too, and the store
+   * takes events: what is ingested or streamed before waits for it, so an event the cache already
+   * had counts once. Every cached row shows earlier: see `rowsReady`.
+   */
   readonly ready: Promise<void>;
+  /**
+   * Resolves once every cached row is in the state and the views have been told (issue 16): they
+   * can show, sort and filter them all. The cached events are read after, in the page's idle time;
+   * until they are in (`ready`), what needs them waits: events ingested or streamed (so one the
+   * cache had counts once), new rules (a refold), `loadSnapshot`. A timeline shown meanwhile is
+   * told again (a `reset` change) once its events are all in. Resolves with `ready` at the latest.
+   * In the rare case another tab rewrites the cache while it is read, the rows are read again.
+   */
+  readonly rowsReady: Promise<void>;
+  private rowsShown: () => void = () => undefined;
+  /** Rows in the state at the last hydrate progress: a report adding none needs no repaint. */
+  private rowsPainted = 0;
 
   constructor(options: ResponseStoreOptions = {}) {
     super();
@@ -128,9 +144,11 @@ export class ResponseStore extends EventTarget {
     );
     // The cache is read once this store knows whether it writes it; it is opening from now on.
     if (cacheName) this.cacheState = { state: 'opening' };
+    this.rowsReady = new Promise((resolve) => (this.rowsShown = resolve));
     this.ready = cacheName
       ? this.coordination.decided.then(() => this.openCache(cacheName, options.rules !== undefined))
       : Promise.resolve();
+    void this.ready.then(() => this.rowsShown());
     if (!cacheName) this.hydrated = true;
     if (options.source) this.connect(options.source);
   }
@@ -521,11 +539,18 @@ export class ResponseStore extends EventTarget {
       restart: () => {
         this.current = new ResponseState(this.current.rules);
         this.log.clear();
+        this.rowsPainted = 0;
       },
-      progress: () => {
-        this.changes.markReset();
-        this.changes.flush();
-        this.changes.schedule();
+      // The cache's writer hands hydrate's reports through as they are (cache-writer.ts).
+      progress: (progress?: HydrateProgress) => {
+        const rows = this.current.recipients.size;
+        if (rows !== this.rowsPainted || !progress) {
+          this.rowsPainted = rows;
+          this.changes.markReset();
+          this.changes.flush();
+          this.changes.schedule();
+        }
+        if (progress?.rowsDone) this.rowsShown();
       },
       resumeFrom: (cursors) => this.sourceLink.restore(cursors),
       offerHeld: (events) => this.waiting.restore(events),

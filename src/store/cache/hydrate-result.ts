@@ -16,6 +16,12 @@ export interface HydrateProgress {
   rows: number;
   /** Cached events read so far. */
   events: number;
+  /**
+   * Every cached row is in the state: the views can show them all, sorted and filtered. The
+   * events (the ids that dedupe a replay, the log behind a timeline) are read after, in idle time.
+   * Without rows to restore (none cached, or folded under other rules) it comes with `done`.
+   */
+  rowsDone: boolean;
   /** The last call: everything cached is in the state. */
   done: boolean;
 }

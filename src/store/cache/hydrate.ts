@@ -24,6 +24,7 @@ import {
 } from './hydrate-result';
 import { decodeRowPage } from './row-page-format';
 import { isRowPage } from './row-pages';
+import { idleIfDue } from './idle-slices';
 import { afterPaint, yieldIfDue } from '../yield-to-page';
 
 /** Pages read before the first progress report: small, so a view paints within a frame or two. */
@@ -78,6 +79,8 @@ class Hydration {
   private eventsRead = 0;
   private firstRowsMs = 0;
   private reportedRows = 0;
+  /** Every cached row is in the state (see `HydrateProgress.rowsDone`). */
+  private rowsDone = false;
   /** When the current slice of work began (see `yieldIfDue`). */
   private slice = 0;
   /** Each email's next page number: a gap means its later slots moved. */
@@ -107,10 +110,16 @@ class Hydration {
     const restoredRows = await this.restoreLaterRows(rowReads);
     const rowsMs = performance.now() - this.started;
     // Every row shows before the first event page is read: read with the rows, the event pages
-    // landed first and were decoded while the rows waited (issue 16).
-    if (this.useRows) await afterPaint();
+    // landed first and were decoded while the rows waited (issue 16). They are read in idle
+    // time after: what needs them (a replay's dedupe, a timeline, a refold) waits for the end.
+    if (this.useRows) {
+      this.rowsDone = true;
+      this.report(false);
+      await afterPaint();
+    }
     const later = await this.requestEvents(first);
     await this.applyEvents(later, restoredRows);
+    this.rowsDone = true;
     this.report(true);
     return this.outcome(first, rowsMs);
   }
@@ -229,56 +238,61 @@ class Hydration {
       await this.restore(await read);
       this.reportGrowth();
     }
-    if (this.state.recipients.size !== this.reportedRows) this.report(false);
     return this.state.recipients.size;
   }
 
   /**
    * Events folded into the restored rows are only remembered (so a replay counts once); the others
-   * (past the watermark, or of a row no page restored) are applied on top.
+   * (past the watermark, or of a row no page restored) are applied on top. Once the rows show,
+   * a record at a time in idle time; refolding (no rows restored), as fast as painting allows.
    */
   private async applyEvents(later: LaterReads, restoredRows: number): Promise<void> {
-    const { state, log, eventPageSize, watermark, withRecord } = this;
+    const pace = this.useRows ? idleIfDue : yieldIfDue;
     const replay: ResponseEvent[] = [];
     const onReplayed = (event: ResponseEvent, row: number, at: number) => {
-      log.add(event, row, at);
+      this.log.add(event, row, at);
       if (!this.rewriteAll) this.replayedRows.push(row);
     };
     for (let c = 0; c < later.eventReads.length; c++) {
       const values = await later.eventReads[c]!;
       const keys = later.eventKeys[c]!;
-      values.forEach((page, i) => {
-        const key = keys[i]!;
-        if (!isEventPage(page)) {
-          this.corrupted++;
-          this.corruptEventKeys.push(key);
-          return;
-        }
-        if (page.ids.length < eventPageSize) this.smallRecords.push({ key, page });
-        const events = unpackEventPage(page);
-        this.eventsRead += events.length;
-        if (key > watermark) {
-          this.tailRecords++;
-          this.tailEvents += events.length;
-          for (const event of events) replay.push(event);
-          return;
-        }
-        const entries = page.emailIds.map((id) => state.emails.get(id));
-        for (let e = 0; e < events.length; e++) {
-          const entry = entries[page.email[e]!];
-          const row = entry?.rows.get(page.recipientIds[e]!) ?? -1;
-          // A row not restored from a page (a damaged one) is rebuilt from all of its events.
-          if (row < 0 || row >= restoredRows) replay.push(events[e]!);
-          else {
-            log.add(events[e]!, row, page.at[e]!);
-            state.rememberEvent(row, page.ids[e]!);
-            if (!withRecord.has(entry!.id)) state.emails.mergeMeta(entry!, events[e]!, page.at[e]!);
-          }
-        }
-      });
-      if (replay.length > 0) state.apply(replay.splice(0), onReplayed);
+      for (let i = 0; i < values.length; i++) {
+        this.applyRecord(values[i], keys[i]!, restoredRows, replay);
+        if (replay.length > 0) this.state.apply(replay.splice(0), onReplayed);
+        this.slice = await pace(this.slice);
+      }
       this.reportGrowth();
-      this.slice = await yieldIfDue(this.slice);
+    }
+  }
+
+  /** One event record: its events remembered, or put in `replay` to apply. */
+  private applyRecord(page: unknown, key: number, restoredRows: number, replay: ResponseEvent[]): void {
+    const { state, log, withRecord } = this;
+    if (!isEventPage(page)) {
+      this.corrupted++;
+      this.corruptEventKeys.push(key);
+      return;
+    }
+    if (page.ids.length < this.eventPageSize) this.smallRecords.push({ key, page });
+    const events = unpackEventPage(page);
+    this.eventsRead += events.length;
+    if (key > this.watermark) {
+      this.tailRecords++;
+      this.tailEvents += events.length;
+      for (const event of events) replay.push(event);
+      return;
+    }
+    const entries = page.emailIds.map((id) => state.emails.get(id));
+    for (let e = 0; e < events.length; e++) {
+      const entry = entries[page.email[e]!];
+      const row = entry?.rows.get(page.recipientIds[e]!) ?? -1;
+      // A row not restored from a page (a damaged one) is rebuilt from all of its events.
+      if (row < 0 || row >= restoredRows) replay.push(events[e]!);
+      else {
+        log.add(events[e]!, row, page.at[e]!);
+        state.rememberEvent(row, page.ids[e]!);
+        if (!withRecord.has(entry!.id)) state.emails.mergeMeta(entry!, events[e]!, page.at[e]!);
+      }
     }
   }
 
@@ -327,7 +341,7 @@ class Hydration {
     if (this.firstRowsMs === 0 && rows > 0) this.firstRowsMs = performance.now() - this.started;
     this.reportedRows = rows;
     try {
-      this.onProgress?.({ rows, events: this.eventsRead, done });
+      this.onProgress?.({ rows, events: this.eventsRead, rowsDone: this.rowsDone, done });
     } catch (error) {
       // A view failing to paint must not leave the state half-hydrated.
       console.error('email-responses: a hydrate onProgress callback threw', error);

@@ -1,0 +1,131 @@
+// Issue 16, cold start: every cached row shows (`store.rowsReady`) before the cached events are
+// read; they come after, in idle time. Until they are in (`store.ready`), what needs them waits:
+// an event the cache already had, ingested or streamed meanwhile, counts once, and a timeline
+// shown meanwhile is told again once every event of its recipient is in.
+import { expect } from '@open-wc/testing';
+import { createResponseState, foldEvents, type ResponseEvent, type ResponseState } from '../../../src/core/index';
+import { openResponseCache } from '../../../src/store/cache/index';
+import { createResponseStore, type ResponseStore } from '../../../src/store/response-store';
+import type { StoreChange } from '../../../src/store/store-events';
+import { ManualSource } from '../../support/manual-source';
+import { snapshot } from '../../core/state-snapshot';
+import { EventLog, deleteDatabase, inBatches, ingest, makeEvents, uniqueName } from './cache-helpers';
+
+/** A cache a page left behind: its rows compacted into pages, its events in many records. */
+async function leaveCache(name: string, events: readonly ResponseEvent[]): Promise<void> {
+  const cache = await openResponseCache({ name, eventPageSize: 100 });
+  const state = createResponseState();
+  const log = new EventLog();
+  for (const batch of inBatches(events, 100)) ingest(state, log, cache, batch);
+  await cache.compact(state);
+  await cache.close();
+}
+
+/** Counts the reads of the cache's event records from now on; call the function it returns to stop. */
+function countEventReads(): { reads: () => number; stop: () => void } {
+  let reads = 0;
+  const getAll = IDBObjectStore.prototype.getAll;
+  IDBObjectStore.prototype.getAll = function (this: IDBObjectStore, ...args: Parameters<typeof getAll>) {
+    if (this.name === 'events') reads++;
+    return getAll.apply(this, args);
+  };
+  return { reads: () => reads, stop: () => (IDBObjectStore.prototype.getAll = getAll) };
+}
+
+/** What the views show of a state, without how many events it remembers. */
+function rowsOf(state: ResponseState): unknown {
+  return { ...(snapshot(state) as object), events: undefined };
+}
+
+/** The recipient with the most events. */
+function busiest(events: readonly ResponseEvent[]): ResponseEvent {
+  const counts = new Map<string, number>();
+  for (const e of events)
+    counts.set(`${e.emailId}\0${e.recipientId}`, (counts.get(`${e.emailId}\0${e.recipientId}`) ?? 0) + 1);
+  const most = Math.max(...counts.values());
+  return events.find((e) => counts.get(`${e.emailId}\0${e.recipientId}`) === most)!;
+}
+
+describe('a cold start shows every row before it reads the cached events (issue 16)', () => {
+  const events = makeEvents({ emails: 2, recipients: 400, events: 2_000, seed: 16 });
+  let name = '';
+  let store: ResponseStore | undefined;
+  beforeEach(async () => {
+    name = uniqueName();
+    await leaveCache(name, events);
+  });
+  afterEach(async () => {
+    await store?.close();
+    store = undefined;
+    await deleteDatabase(name);
+  });
+
+  /** The window these tests are about: every row shows, no cached event is in yet. */
+  const expectLoadingEvents = (loading: ResponseStore) => {
+    expect(loading.state.recipients.size, 'every row shows').to.equal(foldEvents(events).recipients.size);
+    expect(loading.appliedEvents().length, 'the events are loading').to.equal(0);
+  };
+
+  it('every cached row is in the state when rowsReady resolves, and no event record has been read', async () => {
+    const counting = countEventReads();
+    let eventReadsAtRows = -1;
+    let readyFirst = false;
+    try {
+      store = createResponseStore({ cacheName: name });
+      void store.ready.then(() => (readyFirst = eventReadsAtRows < 0));
+      await store.rowsReady;
+      eventReadsAtRows = counting.reads();
+      // Every row as folded; the events they count are not remembered yet.
+      expect(rowsOf(store.state), 'every row').to.deep.equal(rowsOf(foldEvents(events)));
+      expect(store.appliedEvents().length, 'no cached event in the log yet').to.equal(0);
+      await store.ready;
+    } finally {
+      counting.stop();
+    }
+    expect(readyFirst, 'ready comes after the rows').to.equal(false);
+    expect(eventReadsAtRows).to.equal(0);
+    expect(counting.reads(), 'the events are read after').to.be.above(0);
+    expect(store.appliedEvents().length, 'every cached event once the store is ready').to.equal(events.length);
+  });
+
+  it('an event the cache had, ingested or streamed while the events load, counts once', async () => {
+    store = createResponseStore({ cacheName: name });
+    const source = new ManualSource();
+    store.connect(source);
+    await store.rowsReady;
+    expectLoadingEvents(store);
+    const redelivered = events[events.length - 1]!;
+    const fresh: ResponseEvent = {
+      ...redelivered,
+      id: 'after-reload',
+      response: 'clicked',
+      at: Number(redelivered.at) + 1,
+    };
+    expect(source.sink, 'the stream waits for the cached events').to.equal(undefined);
+    const ingested = await store.ingest([redelivered, fresh]);
+    expect(ingested).to.include({ accepted: 1, duplicates: 1 });
+    await source.sink!.deliver(events.slice(0, 50), 'cursor-2');
+    expect(snapshot(store.state)).to.deep.equal(snapshot(foldEvents([...events, fresh])));
+    expect(store.state.eventCount).to.equal(events.length + 1);
+  });
+
+  it('a timeline shown while the events load is told again once all its events are in', async () => {
+    store = createResponseStore({ cacheName: name });
+    await store.rowsReady;
+    expectLoadingEvents(store);
+    const { emailId, recipientId } = busiest(events);
+    const all = events.filter((e) => e.emailId === emailId && e.recipientId === recipientId);
+    expect(all.length, 'a recipient with several events').to.be.above(1);
+    expect(store.recipientEvents(emailId, recipientId).length, 'not read yet').to.be.below(all.length);
+    const heard: StoreChange[] = [];
+    store.subscribe((change) => heard.push(change));
+    await store.ready;
+    store.flush();
+    expect(
+      heard.some((change) => change.reset),
+      'told to read again',
+    ).to.equal(true);
+    const shown = store.recipientEvents(emailId, recipientId).map(({ event }) => event.id);
+    expect(shown.sort()).to.deep.equal(all.map((e) => e.id).sort());
+  });
+});
