@@ -12,9 +12,15 @@ import { SLICE_MS, yieldToPage } from '../yield-to-page';
  */
 export const IDLE_TIMEOUT_MS = 50;
 
-/** Resolves in the page's next idle period (at most `IDLE_TIMEOUT_MS` from now). */
+/**
+ * Resolves in the page's next idle period (at most `IDLE_TIMEOUT_MS` from now). A hidden page
+ * (opened in a background tab) yields instead: its timers, the idle callback's timeout among
+ * them, are throttled to one a second or less, which would stretch a million rows' events over
+ * minutes, and there is nothing on screen to keep smooth.
+ */
 export function whenIdle(): Promise<void> {
-  if (typeof requestIdleCallback !== 'function') return yieldToPage();
+  const hidden = typeof document !== 'undefined' && document.visibilityState === 'hidden';
+  if (typeof requestIdleCallback !== 'function' || hidden) return yieldToPage();
   return new Promise((resolve) => requestIdleCallback(() => resolve(), { timeout: IDLE_TIMEOUT_MS }));
 }
 

@@ -128,4 +128,50 @@ describe('a cold start shows every row before it reads the cached events (issue 
     const shown = store.recipientEvents(emailId, recipientId).map(({ event }) => event.id);
     expect(shown.sort()).to.deep.equal(all.map((e) => e.id).sort());
   });
+
+  describe('the events wait for idle time only where a page shows', () => {
+    const original = window.requestIdleCallback;
+    let idleWaits = 0;
+    /** Idle callbacks that run only when `answer` says, as in a page that is never idle. */
+    const stubIdle = (answer: boolean) => {
+      window.requestIdleCallback = ((callback: IdleRequestCallback) => {
+        idleWaits++;
+        if (answer) setTimeout(() => callback({ didTimeout: false, timeRemaining: () => 10 }));
+        return 0;
+      }) as typeof window.requestIdleCallback;
+    };
+    const hydrate = async () => {
+      const cache = await openResponseCache({ name, eventPageSize: 100 });
+      const result = await cache.hydrate(createResponseState(), new EventLog());
+      await cache.close();
+      return result;
+    };
+    beforeEach(() => (idleWaits = 0));
+    afterEach(() => {
+      window.requestIdleCallback = original;
+      delete (document as { visibilityState?: unknown }).visibilityState;
+    });
+
+    beforeEach(async () => {
+      // Enough events that reading them takes more than one slice of work.
+      await deleteDatabase(name);
+      await leaveCache(name, makeEvents({ emails: 2, recipients: 400, events: 30_000, seed: 17 }));
+    });
+
+    it('a page on screen reads them in its idle periods', async () => {
+      stubIdle(true);
+      Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true });
+      const result = await hydrate();
+      expect(result.events).to.equal(30_000);
+      expect(idleWaits, 'waited for idle time').to.be.above(0);
+    });
+
+    it('a hidden page (a background tab, where timers are throttled) does not wait for idle time', async () => {
+      stubIdle(false);
+      Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });
+      const result = await hydrate();
+      expect(result.events).to.equal(30_000);
+      expect(idleWaits).to.equal(0);
+    });
+  });
 });
