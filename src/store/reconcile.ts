@@ -66,12 +66,15 @@ export function reconcilePage(
   rows: number[];
   /** The server's state of each row in `rows`, in the same order. */
   saved: SavedRecipient[];
+  /** Whether the state had each row's recipient before (in the order of `rows`): a new one has no events. */
+  known: boolean[];
   conflicts: ReconcileConflict[];
   problems: string[];
   rejected: EventRejection[];
 } {
   const rows: number[] = [];
   const applied: SavedRecipient[] = [];
+  const known: boolean[] = [];
   const conflicts: ReconcileConflict[] = [];
   const problems: string[] = [];
   const rejected: EventRejection[] = [];
@@ -97,6 +100,7 @@ export function reconcilePage(
     if (row < 0) continue;
     rows.push(row);
     applied.push(saved);
+    known.push(optimistic !== undefined);
     // A recipient the client had not heard of yet is news, not a disagreement; its state is not
     // read here (a million-row snapshot is mostly such rows).
     if (optimistic === undefined) continue;
@@ -104,5 +108,5 @@ export function reconcilePage(
     if (disagree(optimistic, result))
       conflicts.push({ emailId: page.emailId, recipientId: saved.recipientId, optimistic, server: result });
   }
-  return { rows, saved: applied, conflicts, problems, rejected };
+  return { rows, saved: applied, known, conflicts, problems, rejected };
 }
