@@ -1,8 +1,11 @@
 import type { EventRejection, ResponseEvent } from '../core/event';
 import type { RecipientState, ResponseState, SavedRecipient } from '../core/fold';
+import { isColumnarBatch } from '../core/columnar-batch';
 import { responseIndex } from '../core/rules';
 import { eventTime } from '../core/time';
 import { checkServerRecipient, labelRow, pageRows, type ServerRecipient, type SnapshotPage } from './snapshot-page';
+import { reconcileColumns } from './reconcile-columns';
+import { readSnapshotColumns } from './snapshot-columns';
 import type { ReconcileConflict } from './store-events';
 
 export type { ServerRecipient, SnapshotPage };
@@ -78,6 +81,30 @@ export function reconcilePage(
   const conflicts: ReconcileConflict[] = [];
   const problems: string[] = [];
   const rejected: EventRejection[] = [];
+  const out = { rows, saved: applied, known };
+  const resetOne = (saved: SavedRecipient) => {
+    const existing = state.rowOf(page.emailId, saved.recipientId);
+    const optimistic = existing >= 0 ? state.recipientAt(existing) : undefined;
+    const row = state.resetRecipient(saved, existing >= 0 ? eventsAfterCursor(existing) : []);
+    if (row < 0) return;
+    rows.push(row);
+    applied.push(saved);
+    known.push(optimistic !== undefined);
+    // A recipient the client had not heard of yet is news, not a disagreement; its state is not
+    // read here (a million-row snapshot is mostly such rows).
+    if (optimistic === undefined) return;
+    const result = state.recipientAt(row);
+    if (disagree(optimistic, result))
+      conflicts.push({ emailId: page.emailId, recipientId: saved.recipientId, optimistic, server: result });
+  };
+  // A page of columns where every row is good is applied in bulk; any other page row by row.
+  const good = isColumnarBatch(page.recipients)
+    ? readSnapshotColumns(page.recipients, page.emailId, state.rules)
+    : undefined;
+  if (good) {
+    reconcileColumns(state, page.emailId, good, resetOne, out);
+    return { rows, saved: applied, known, conflicts, problems, rejected };
+  }
   // A page's rows come as objects or as columns (pageRows); either way each is checked as an event.
   const unpacked = pageRows(page.recipients);
   for (const rejection of unpacked.rejected) {
@@ -94,19 +121,7 @@ export function reconcilePage(
       rejected.push(saved);
       continue;
     }
-    const existing = state.rowOf(page.emailId, saved.recipientId);
-    const optimistic = existing >= 0 ? state.recipientAt(existing) : undefined;
-    const row = state.resetRecipient(saved, existing >= 0 ? eventsAfterCursor(existing) : []);
-    if (row < 0) continue;
-    rows.push(row);
-    applied.push(saved);
-    known.push(optimistic !== undefined);
-    // A recipient the client had not heard of yet is news, not a disagreement; its state is not
-    // read here (a million-row snapshot is mostly such rows).
-    if (optimistic === undefined) continue;
-    const result = state.recipientAt(row);
-    if (disagree(optimistic, result))
-      conflicts.push({ emailId: page.emailId, recipientId: saved.recipientId, optimistic, server: result });
+    resetOne(saved);
   }
   return { rows, saved: applied, known, conflicts, problems, rejected };
 }

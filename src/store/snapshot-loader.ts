@@ -65,8 +65,9 @@ export class SnapshotLoader {
           break;
         }
         const body = read.value;
-        const total = this.takeAudienceSize(emailId, body.total);
-        if (total !== undefined) problems.push(total);
+        const badTotal = this.takeAudienceSize(emailId, body.total);
+        if (badTotal !== undefined) problems.push(badTotal);
+        if (recipients === 0) reserveRows(this.host.state(), emailId, body.total);
         const start = body.cursor === undefined ? undefined : this.host.positionOf(body.cursor);
         const result = reconcilePage(this.host.state(), body, (row) =>
           start === undefined ? [] : this.log.forRowSince(row, start),
@@ -114,4 +115,18 @@ export class SnapshotLoader {
     this.host.audienceChanged(emailId);
     return undefined;
   }
+}
+
+/** The most rows a snapshot's stated total makes room for at once (a larger audience grows as it comes). */
+const MAX_RESERVED = 1 << 21;
+
+/**
+ * Makes room in the state's table for the audience the first page states (`total`) before its
+ * rows come: one allocation, where growing page by page copied the table at each doubling.
+ */
+function reserveRows(state: ResponseState, emailId: string, total: unknown): void {
+  if (typeof total !== 'number' || !Number.isInteger(total)) return;
+  const known = state.emails.get(emailId)?.rows.size ?? 0;
+  const fresh = total - known;
+  if (fresh > 0 && fresh <= MAX_RESERVED) state.recipients.reserve(state.recipients.size + fresh);
 }
