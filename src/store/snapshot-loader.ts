@@ -58,6 +58,7 @@ export class SnapshotLoader {
     let conflicts = 0;
     let keptCount = 0;
     let savedCount = 0;
+    let pages = 0;
     try {
       for await (const read of readSnapshotPages(url, emailId, init)) {
         if (!read.ok) {
@@ -67,7 +68,7 @@ export class SnapshotLoader {
         const body = read.value;
         const badTotal = this.takeAudienceSize(emailId, body.total);
         if (badTotal !== undefined) problems.push(badTotal);
-        if (recipients === 0) reserveRows(this.host.state(), emailId, body.total);
+        if (pages++ === 0) reserveRows(this.host.state(), emailId, body.total);
         const start = body.cursor === undefined ? undefined : this.host.positionOf(body.cursor);
         const result = reconcilePage(this.host.state(), body, (row) =>
           start === undefined ? [] : this.log.forRowSince(row, start),
@@ -117,8 +118,12 @@ export class SnapshotLoader {
   }
 }
 
-/** The most rows a snapshot's stated total makes room for at once (a larger audience grows as it comes). */
-const MAX_RESERVED = 1 << 21;
+/**
+ * The most rows a snapshot's stated total makes room for at once: what a million rows take when
+ * the table grows by doubling. A larger audience grows as it comes; a total no pages follow costs
+ * no more than that.
+ */
+const MAX_RESERVED = 1 << 20;
 
 /**
  * Makes room in the state's table for the audience the first page states (`total`) before its

@@ -26,14 +26,51 @@ Object.freeze(NOTHING_COVERED);
 /** Past this many covered ids a lookup goes through a Set rather than down the list. */
 const LIST_LOOKUP = 16;
 
-export class SnapshotResets {
-  /** Kept rows by email, then by recipient. */
-  private readonly resets = new Map<string, Map<string, KeptSnapshotRow>>();
-  private count = 0;
+/**
+ * An email's kept rows in the order kept. A row kept for a recipient the state did not have (most
+ * of a first snapshot) is only appended: the index by recipient is brought up to date when a
+ * lookup needs it, so a million new rows cost no million map inserts while they load.
+ */
+class EmailResets {
+  /** Kept rows; undefined where a later row of the same recipient replaced one. */
+  readonly list: (KeptSnapshotRow | undefined)[] = [];
+  /** Recipient to position in `list`, for the rows before `indexed`. */
+  private readonly index = new Map<string, number>();
+  private indexed = 0;
 
-  get size(): number {
-    return this.count;
+  /** Appends a row whose recipient has no kept row, as far as the caller knows (see `rows`). */
+  append(kept: KeptSnapshotRow): void {
+    this.list.push(kept);
   }
+
+  /** Keeps a row, replacing the recipient's earlier one. */
+  set(kept: KeptSnapshotRow): void {
+    this.list.push(kept);
+    this.catchUp();
+  }
+
+  get(recipientId: string): KeptSnapshotRow | undefined {
+    this.catchUp();
+    const position = this.index.get(recipientId);
+    return position === undefined ? undefined : this.list[position];
+  }
+
+  /** Indexes the rows appended since the last lookup; a later row of a recipient replaces its earlier one. */
+  private catchUp(): void {
+    const { list, index } = this;
+    for (let position = this.indexed; position < list.length; position++) {
+      const recipientId = list[position]!.saved.recipientId;
+      const earlier = index.get(recipientId);
+      if (earlier !== undefined) list[earlier] = undefined;
+      index.set(recipientId, position);
+    }
+    this.indexed = list.length;
+  }
+}
+
+export class SnapshotResets {
+  /** Kept rows by email. */
+  private readonly resets = new Map<string, EmailResets>();
 
   /**
    * A snapshot row was applied: `events` are the recipient's events so far, `later` those of them
@@ -47,28 +84,35 @@ export class SnapshotResets {
       if (ids.size > 0) covered = [...ids];
     }
     const kept = { saved, covered };
-    this.keep(kept);
+    this.of(saved.emailId).set(kept);
     return kept;
   }
 
-  /** A snapshot row of a recipient that had no events: it covers none. */
+  /**
+   * A snapshot row of a recipient the state did not have (so with no events, and no kept row but
+   * one whose reset failed): it covers nothing, and is appended without a lookup.
+   */
   addNew(saved: SavedRecipient): KeptSnapshotRow {
     const kept = { saved, covered: NOTHING_COVERED };
-    this.keep(kept);
+    this.of(saved.emailId).append(kept);
     return kept;
   }
 
   /** Rows kept elsewhere (the cache, another tab): kept here too, replacing older ones. */
   restore(rows: readonly KeptSnapshotRow[]): void {
-    for (const row of rows) this.keep(row);
+    for (const row of rows) this.of(row.saved.emailId).set(row);
   }
 
-  /** The kept rows of these emails (every email when none is given), as plain data. */
+  /**
+   * The kept rows of these emails (every email when none is given), as plain data, in the order
+   * kept. A recipient may come twice only where a row was appended after one whose reset had
+   * failed: the later stands, as it does for whoever applies the rows in order.
+   */
   rows(emailIds?: ReadonlySet<string>): KeptSnapshotRow[] {
     const out: KeptSnapshotRow[] = [];
     for (const [emailId, kept] of this.resets) {
       if (emailIds && !emailIds.has(emailId)) continue;
-      for (const row of kept.values()) out.push(row);
+      for (const row of kept.list) if (row) out.push(row);
     }
     return out;
   }
@@ -105,27 +149,25 @@ export class SnapshotResets {
   reapply(state: ResponseState, eventsOf: (row: number) => readonly ResponseEvent[]): number[] {
     const rows: number[] = [];
     for (const kept of this.resets.values())
-      for (const { saved, covered } of kept.values()) {
+      for (const row of kept.list) {
+        if (!row) continue;
+        const { saved, covered } = row;
         const existing = state.rowOf(saved.emailId, saved.recipientId);
         const later = existing < 0 ? [] : uncovered(eventsOf(existing), covered);
-        const row = state.resetRecipient(saved, later);
-        if (row >= 0) rows.push(row);
+        const set = state.resetRecipient(saved, later);
+        if (set >= 0) rows.push(set);
       }
     return rows;
   }
 
   clear(): void {
     this.resets.clear();
-    this.count = 0;
   }
 
-  private keep(kept: KeptSnapshotRow): void {
-    const { emailId, recipientId } = kept.saved;
-    let ofEmail = this.resets.get(emailId);
-    if (!ofEmail) this.resets.set(emailId, (ofEmail = new Map()));
-    const before = ofEmail.size;
-    ofEmail.set(recipientId, kept);
-    this.count += ofEmail.size - before;
+  private of(emailId: string): EmailResets {
+    let kept = this.resets.get(emailId);
+    if (!kept) this.resets.set(emailId, (kept = new EmailResets()));
+    return kept;
   }
 }
 
