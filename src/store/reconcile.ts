@@ -5,7 +5,7 @@ import { responseIndex } from '../core/rules';
 import { eventTime } from '../core/time';
 import { checkServerRecipient, labelRow, pageRows, type ServerRecipient, type SnapshotPage } from './snapshot-page';
 import { reconcileColumns } from './reconcile-columns';
-import { readSnapshotColumns } from './snapshot-columns';
+import { readSnapshotColumns, readSnapshotObjects, type SnapshotColumns } from './snapshot-columns';
 import type { ReconcileConflict } from './store-events';
 
 export type { ServerRecipient, SnapshotPage };
@@ -56,6 +56,18 @@ export function toSaved(
   return saved;
 }
 
+/** What reconciling a page did. */
+export interface PageResult {
+  rows: number[];
+  /** The server's state of each row in `rows`, in the same order. */
+  saved: SavedRecipient[];
+  /** Whether the state had each row's recipient before (in the order of `rows`): a new one has no events. */
+  known: boolean[];
+  conflicts: ReconcileConflict[];
+  problems: string[];
+  rejected: EventRejection[];
+}
+
 /**
  * Makes the server's state win for the recipients a snapshot page covers, re-applying on top the
  * events that arrived after the snapshot's cursor. Returns the changed rows, every disagreement
@@ -65,16 +77,25 @@ export function reconcilePage(
   state: ResponseState,
   page: SnapshotPage,
   eventsAfterCursor: (row: number) => ResponseEvent[],
-): {
-  rows: number[];
-  /** The server's state of each row in `rows`, in the same order. */
-  saved: SavedRecipient[];
-  /** Whether the state had each row's recipient before (in the order of `rows`): a new one has no events. */
-  known: boolean[];
-  conflicts: ReconcileConflict[];
-  problems: string[];
-  rejected: EventRejection[];
-} {
+): PageResult {
+  // A page where every row is good, as columns or objects, is applied in bulk; any other row by row.
+  const good = isColumnarBatch(page.recipients)
+    ? readSnapshotColumns(page.recipients, page.emailId, state.rules)
+    : readSnapshotObjects(page.recipients, page.emailId, state.rules);
+  return reconcileRows(state, page, eventsAfterCursor, good);
+}
+
+/**
+ * `reconcilePage` with the page read: in bulk when `good` (its rows as checked columns) is given;
+ * otherwise row by row, each row checked and reset on its own, which is what a page with a
+ * problem takes and what the tests hold the bulk way against.
+ */
+export function reconcileRows(
+  state: ResponseState,
+  page: SnapshotPage,
+  eventsAfterCursor: (row: number) => ResponseEvent[],
+  good?: SnapshotColumns,
+): PageResult {
   const rows: number[] = [];
   const applied: SavedRecipient[] = [];
   const known: boolean[] = [];
@@ -97,10 +118,6 @@ export function reconcilePage(
     if (disagree(optimistic, result))
       conflicts.push({ emailId: page.emailId, recipientId: saved.recipientId, optimistic, server: result });
   };
-  // A page of columns where every row is good is applied in bulk; any other page row by row.
-  const good = isColumnarBatch(page.recipients)
-    ? readSnapshotColumns(page.recipients, page.emailId, state.rules)
-    : undefined;
   if (good) {
     reconcileColumns(state, page.emailId, good, resetOne, out);
     return { rows, saved: applied, known, conflicts, problems, rejected };

@@ -70,6 +70,46 @@ export function readSnapshotColumns(
   }
 }
 
+/**
+ * A page of rows as objects read the same way: each row's fields read once into columns, then
+ * checked as a page of columns is. Undefined when a row is not a plain object, has a count of
+ * null (refused in an object, where in columns null is no value), or is not good. Never throws.
+ */
+export function readSnapshotObjects(rows: unknown, emailId: string, rules: CompiledRules): SnapshotColumns | undefined {
+  try {
+    if (typeof emailId !== 'string' || emailId.length === 0 || emailId.length > FIELD_LIMITS.emailId) return undefined;
+    if (!Array.isArray(rows)) return undefined;
+    const list = Array.prototype.slice.call(rows) as unknown[];
+    const count = list.length;
+    const columns: Shape['columns'] = new Map();
+    for (const name of [...SNAPSHOT_COLUMNS.text, ...SNAPSHOT_COLUMNS.values])
+      columns.set(name, { values: new Array<unknown>(count), dictionary: undefined });
+    const recipientId = columns.get('recipientId')!.values;
+    const response = columns.get('response')!.values;
+    const at = columns.get('at')!.values;
+    const rest = [...columns].filter(([name]) => !['recipientId', 'response', 'at'].includes(name));
+    for (let i = 0; i < count; i++) {
+      const row = list[i];
+      if (typeof row !== 'object' || row === null || Array.isArray(row)) return undefined;
+      const fields = row as Record<string, unknown>;
+      recipientId[i] = fields.recipientId;
+      response[i] = fields.response;
+      at[i] = fields.at;
+      for (const [name, column] of rest) {
+        const value = fields[name];
+        if (value === null && COUNTS.includes(name)) return undefined;
+        column.values[i] = value;
+      }
+    }
+    const read = readRows({ count, columns }, rules);
+    return read === FAIL ? undefined : read;
+  } catch {
+    return undefined;
+  }
+}
+
+const COUNTS: readonly string[] = ['opens', 'clicks', 'machineOpens'];
+
 interface Shape {
   count: number;
   /** Each column present, its values copied once (no getter is read twice), with its dictionary. */

@@ -2,8 +2,8 @@
 // already had (with events before and after the snapshot's cursor), the responses, the times, the
 // optional texts and counts, and a recipient named twice in one page, reconciling the page either
 // way ends in the same state and hands back the same rows, server states, conflicts and problems.
-// A good page of columns is applied in bulk (snapshot-columns.ts); this pins that the bulk way
-// and the row-by-row way agree.
+// A good page, of columns or of objects, is applied in bulk (snapshot-columns.ts); this pins that
+// the bulk way and the row-by-row way, each row checked and reset on its own, agree.
 import { expect } from 'chai';
 import {
   SNAPSHOT_COLUMNS,
@@ -12,8 +12,8 @@ import {
   type ResponseEvent,
   type ResponseState,
 } from '../../src/core/index';
-import { reconcilePage, type ServerRecipient } from '../../src/store/reconcile';
-import { readSnapshotColumns } from '../../src/store/snapshot-columns';
+import { reconcilePage, reconcileRows, type ServerRecipient } from '../../src/store/reconcile';
+import { readSnapshotColumns, readSnapshotObjects } from '../../src/store/snapshot-columns';
 import { snapshot } from '../core/state-snapshot';
 import { minutes } from '../support/events';
 import { random } from '../support/random';
@@ -56,11 +56,13 @@ function scenario(seed: number): { events: ResponseEvent[]; cursor: number; page
   return { events, cursor: minutes(30), page };
 }
 
-function reconcile(events: ResponseEvent[], cursor: number, recipients: ServerRecipient[] | object) {
+/** The page reconciled as the store does (`reconcilePage`), or `rowByRow`, each row on its own. */
+function reconcile(events: ResponseEvent[], cursor: number, recipients: ServerRecipient[] | object, rowByRow = false) {
   const state = foldEvents(events);
   const later = (row: number) =>
     events.filter((event) => state.rowOf(EMAIL, event.recipientId) === row && (event.at as number) > cursor);
-  const result = reconcilePage(state, { emailId: EMAIL, recipients: recipients as ServerRecipient[] }, later);
+  const page = { emailId: EMAIL, recipients: recipients as ServerRecipient[] };
+  const result = rowByRow ? reconcileRows(state, page, later) : reconcilePage(state, page, later);
   return { state, result };
 }
 
@@ -71,12 +73,16 @@ describe('a snapshot page of columns and the same rows as objects', () => {
     it(`end in the same state with the same rows, conflicts and problems (seed ${seed})`, () => {
       const { events, cursor, page } = scenario(seed);
       const batch = encodeColumns(page, SNAPSHOT_COLUMNS, plainIds);
-      // A good page: the bulk way takes it.
+      // A good page: the bulk way takes it, as columns and as objects.
       expect(readSnapshotColumns(batch, EMAIL, foldEvents([]).rules)).to.not.equal(undefined);
+      expect(readSnapshotObjects(page, EMAIL, foldEvents([]).rules)).to.not.equal(undefined);
+      const rowByRow = reconcile(events, cursor, page, true);
       const byObjects = reconcile(events, cursor, page);
       const byColumns = reconcile(events, cursor, batch);
-      expect(byColumns.result).to.deep.equal(byObjects.result);
-      expect(snapshot(byColumns.state)).to.deep.equal(snapshot(byObjects.state));
+      expect(byColumns.result).to.deep.equal(rowByRow.result);
+      expect(byObjects.result).to.deep.equal(rowByRow.result);
+      expect(snapshot(byColumns.state)).to.deep.equal(snapshot(rowByRow.state));
+      expect(snapshot(byObjects.state)).to.deep.equal(snapshot(rowByRow.state));
       expect(byColumns.result.rows).to.have.length(page.length);
     });
   }
@@ -88,7 +94,7 @@ describe('a snapshot page of columns and the same rows as objects', () => {
       { recipientId: 'r1', response: 'hard-bounce', at: minutes(3) },
     ];
     const byColumns = reconcile([], 0, encodeColumns(page, SNAPSHOT_COLUMNS, plainIds));
-    const byObjects = reconcile([], 0, page);
+    const byObjects = reconcile([], 0, page, true);
     expect(byColumns.result).to.deep.equal(byObjects.result);
     expect(byColumns.result.known).to.deep.equal([false, false, true]);
     expect(byColumns.result.conflicts.map((conflict) => conflict.recipientId)).to.deep.equal(['r1']);
@@ -106,5 +112,16 @@ describe('a snapshot page of columns and the same rows as objects', () => {
     const result = reconcilePage(state, { emailId: EMAIL, recipients: batch }, () => []);
     expect(result.problems).to.deep.equal(['row 1: recipient r2: opens must be a whole number of at least 0, not -1']);
     expect(result.rows).to.deep.equal([state.rowOf(EMAIL, 'r1')]);
+  });
+
+  it('an object row with a count of null is refused with its reason, as row by row', () => {
+    const page = [
+      { recipientId: 'r1', response: 'delivered', at: minutes(1) },
+      { recipientId: 'r2', response: 'opened', at: minutes(2), opens: null },
+    ] as unknown as ServerRecipient[];
+    expect(readSnapshotObjects(page, EMAIL, foldEvents([]).rules)).to.equal(undefined);
+    const { result } = reconcile([], 0, page);
+    expect(result.problems).to.deep.equal(['recipient r2: opens must be a whole number of at least 0, not null']);
+    expect(result.rows).to.have.length(1);
   });
 });
