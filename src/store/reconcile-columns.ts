@@ -1,10 +1,10 @@
 /**
- * A good columnar snapshot page (snapshot-columns.ts) applied in bulk. A million-row snapshot is
- * mostly recipients the client has not heard of yet: those are restored as one page of saved
- * columns (`ResponseState.restoreRecipients`, as a cache page is), with no events to apply on top
- * and nothing to disagree with. Only the recipients the state has already are reset one by one,
- * with the events after the cursor and the conflict check (`resetOne`). The result is the one
- * the row-by-row way gives for the same rows as objects, in the same order.
+ * A good snapshot page, read as checked columns (snapshot-columns.ts), applied in bulk. A
+ * million-row snapshot is mostly recipients the client has not heard of yet: those are restored
+ * as one page of saved columns (`ResponseState.restoreRecipients`, as a cache page is), with no
+ * events to apply on top and nothing to disagree with. Only the recipients the state has already
+ * are reset one by one, with the events after the cursor and the conflict check (`resetOne`).
+ * The result is the one the row-by-row way gives for the same rows, in the same order.
  */
 import type { ResponseState, SavedColumns, SavedRecipient } from '../core/fold';
 import type { OptionalText, SnapshotColumns } from './snapshot-columns';

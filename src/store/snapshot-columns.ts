@@ -1,6 +1,7 @@
 /**
- * A columnar snapshot page read straight into columns of values, without an object per row: the
- * way a million-row snapshot is applied in bulk (reconcile-columns.ts).
+ * A snapshot page read straight into checked columns of values: a page of columns without an
+ * object per row, a page of objects with each field read once. The way a million-row snapshot is
+ * applied in bulk (reconcile-columns.ts).
  *
  * Only a page where nothing is wrong is read this way: a good batch shape, every dictionary index
  * an entry, and every row one that `checkServerRecipient` would take as it is. Anything else (a
