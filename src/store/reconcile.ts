@@ -1,8 +1,11 @@
 import type { EventRejection, ResponseEvent } from '../core/event';
 import type { RecipientState, ResponseState, SavedRecipient } from '../core/fold';
+import { isColumnarBatch } from '../core/columnar-batch';
 import { responseIndex } from '../core/rules';
 import { eventTime } from '../core/time';
 import { checkServerRecipient, labelRow, pageRows, type ServerRecipient, type SnapshotPage } from './snapshot-page';
+import { reconcileColumns } from './reconcile-columns';
+import { readSnapshotColumns, readSnapshotObjects, type SnapshotColumns } from './snapshot-columns';
 import type { ReconcileConflict } from './store-events';
 
 export type { ServerRecipient, SnapshotPage };
@@ -53,6 +56,18 @@ export function toSaved(
   return saved;
 }
 
+/** What reconciling a page did. */
+export interface PageResult {
+  rows: number[];
+  /** The server's state of each row in `rows`, in the same order. */
+  saved: SavedRecipient[];
+  /** Whether the state had each row's recipient before (in the order of `rows`): a new one has no events. */
+  known: boolean[];
+  conflicts: ReconcileConflict[];
+  problems: string[];
+  rejected: EventRejection[];
+}
+
 /**
  * Makes the server's state win for the recipients a snapshot page covers, re-applying on top the
  * events that arrived after the snapshot's cursor. Returns the changed rows, every disagreement
@@ -62,19 +77,51 @@ export function reconcilePage(
   state: ResponseState,
   page: SnapshotPage,
   eventsAfterCursor: (row: number) => ResponseEvent[],
-): {
-  rows: number[];
-  /** The server's state of each row in `rows`, in the same order. */
-  saved: SavedRecipient[];
-  conflicts: ReconcileConflict[];
-  problems: string[];
-  rejected: EventRejection[];
-} {
+): PageResult {
+  // A page where every row is good, as columns or objects, is applied in bulk; any other row by row.
+  const good = isColumnarBatch(page.recipients)
+    ? readSnapshotColumns(page.recipients, page.emailId, state.rules)
+    : readSnapshotObjects(page.recipients, page.emailId, state.rules);
+  return reconcileRows(state, page, eventsAfterCursor, good);
+}
+
+/**
+ * `reconcilePage` with the page read: in bulk when `good` (its rows as checked columns) is given;
+ * otherwise row by row, each row checked and reset on its own, which is what a page with a
+ * problem takes and what the tests hold the bulk way against.
+ */
+export function reconcileRows(
+  state: ResponseState,
+  page: SnapshotPage,
+  eventsAfterCursor: (row: number) => ResponseEvent[],
+  good?: SnapshotColumns,
+): PageResult {
   const rows: number[] = [];
   const applied: SavedRecipient[] = [];
+  const known: boolean[] = [];
   const conflicts: ReconcileConflict[] = [];
   const problems: string[] = [];
   const rejected: EventRejection[] = [];
+  const out = { rows, saved: applied, known };
+  const resetOne = (saved: SavedRecipient) => {
+    const existing = state.rowOf(page.emailId, saved.recipientId);
+    const optimistic = existing >= 0 ? state.recipientAt(existing) : undefined;
+    const row = state.resetRecipient(saved, existing >= 0 ? eventsAfterCursor(existing) : []);
+    if (row < 0) return;
+    rows.push(row);
+    applied.push(saved);
+    known.push(optimistic !== undefined);
+    // A recipient the client had not heard of yet is news, not a disagreement; its state is not
+    // read here (a million-row snapshot is mostly such rows).
+    if (optimistic === undefined) return;
+    const result = state.recipientAt(row);
+    if (disagree(optimistic, result))
+      conflicts.push({ emailId: page.emailId, recipientId: saved.recipientId, optimistic, server: result });
+  };
+  if (good) {
+    reconcileColumns(state, page.emailId, good, resetOne, out);
+    return { rows, saved: applied, known, conflicts, problems, rejected };
+  }
   // A page's rows come as objects or as columns (pageRows); either way each is checked as an event.
   const unpacked = pageRows(page.recipients);
   for (const rejection of unpacked.rejected) {
@@ -91,18 +138,7 @@ export function reconcilePage(
       rejected.push(saved);
       continue;
     }
-    const existing = state.rowOf(page.emailId, saved.recipientId);
-    const optimistic = existing >= 0 ? state.recipientAt(existing) : undefined;
-    const row = state.resetRecipient(saved, existing >= 0 ? eventsAfterCursor(existing) : []);
-    if (row < 0) continue;
-    rows.push(row);
-    applied.push(saved);
-    // A recipient the client had not heard of yet is news, not a disagreement; its state is not
-    // read here (a million-row snapshot is mostly such rows).
-    if (optimistic === undefined) continue;
-    const result = state.recipientAt(row);
-    if (disagree(optimistic, result))
-      conflicts.push({ emailId: page.emailId, recipientId: saved.recipientId, optimistic, server: result });
+    resetOne(saved);
   }
-  return { rows, saved: applied, conflicts, problems, rejected };
+  return { rows, saved: applied, known, conflicts, problems, rejected };
 }

@@ -64,11 +64,9 @@ export class ResponseStore extends EventTarget {
     state: () => this.current,
     positionOf: (cursor) => this.sourceLink.positionOf(cursor),
     audienceChanged: (emailId) => this.changes.changed([], [emailId]),
-    kept: (emailId, kept) => {
-      // Kept in the cache and sent to the other tabs: they last past a reload and a refold there too.
-      if (kept.length > 0) this.cacheWriter.saveSnapshotRows(emailId, this.snapshots.rows(new Set([emailId])));
-      this.coordination.snapshotRows(kept);
-    },
+    // Sent to the other tabs and kept in the cache: they last past a reload and a refold there too.
+    kept: (_emailId, kept) => this.coordination.snapshotRows(kept),
+    save: (emailId) => this.cacheWriter.saveSnapshotRows(emailId, this.snapshots.rows(new Set([emailId]))),
     reset: (rows) => {
       this.changes.changed(rows);
       this.cacheWriter.recordReset(rows);

@@ -20,8 +20,10 @@ export interface SnapshotLoaderHost {
   positionOf(cursor: string): number | undefined;
   /** An email's audience size changed: views hear of it. */
   audienceChanged(emailId: string): void;
-  /** Snapshot rows a page kept for `emailId`: to the cache and the other stores, so they last there too. */
+  /** Snapshot rows a page kept for `emailId`: to the other stores, so they last there too. */
   kept(emailId: string, kept: KeptSnapshotRow[]): void;
+  /** Every snapshot row kept for `emailId` to the cache, so they last past a reload. */
+  save(emailId: string): void;
   /** Rows reset to the server's word: views hear of them, the cache records them. */
   reset(rows: number[]): void;
   /** A recipient where the optimistic state disagreed with the server's. */
@@ -54,33 +56,52 @@ export class SnapshotLoader {
     const problems: string[] = [];
     let recipients = 0;
     let conflicts = 0;
-    for await (const read of readSnapshotPages(url, emailId, init)) {
-      if (!read.ok) {
-        problems.push(read.reason);
-        break;
-      }
-      const body = read.value;
-      const total = this.takeAudienceSize(emailId, body.total);
-      if (total !== undefined) problems.push(total);
-      const start = body.cursor === undefined ? undefined : this.host.positionOf(body.cursor);
-      const result = reconcilePage(this.host.state(), body, (row) =>
-        start === undefined ? [] : this.log.forRowSince(row, start),
-      );
-      const kept = result.rows.map((row, i) =>
-        this.snapshots.add(
-          result.saved[i]!,
-          this.log.forRowSince(row, 0),
+    let keptCount = 0;
+    let savedCount = 0;
+    let pages = 0;
+    try {
+      for await (const read of readSnapshotPages(url, emailId, init)) {
+        if (!read.ok) {
+          problems.push(read.reason);
+          break;
+        }
+        const body = read.value;
+        const badTotal = this.takeAudienceSize(emailId, body.total);
+        if (badTotal !== undefined) problems.push(badTotal);
+        if (pages++ === 0) reserveRows(this.host.state(), emailId, body.total);
+        const start = body.cursor === undefined ? undefined : this.host.positionOf(body.cursor);
+        const result = reconcilePage(this.host.state(), body, (row) =>
           start === undefined ? [] : this.log.forRowSince(row, start),
-        ),
-      );
-      this.host.kept(emailId, kept);
-      this.host.reset(result.rows);
-      for (const conflict of result.conflicts) this.host.conflict(conflict);
-      // A snapshot row is refused as an event would be: the host hears it the same way.
-      if (result.rejected.length > 0) this.host.reject(result.rejected);
-      recipients += result.rows.length;
-      conflicts += result.conflicts.length;
-      problems.push(...result.problems);
+        );
+        // A recipient the state did not have has no events in the log: it covers none.
+        const kept = result.rows.map((row, i) =>
+          result.known[i]
+            ? this.snapshots.add(
+                result.saved[i]!,
+                this.log.forRowSince(row, 0),
+                start === undefined ? [] : this.log.forRowSince(row, start),
+              )
+            : this.snapshots.addNew(result.saved[i]!),
+        );
+        this.host.kept(emailId, kept);
+        keptCount += kept.length;
+        // All of the email's kept rows go to the cache as one record: saved when their number has
+        // doubled since the last save and once at the end, not after every page (which copied and
+        // wrote every row kept so far once a page: quadratic in the audience).
+        if (kept.length > 0 && keptCount >= 2 * savedCount) {
+          this.host.save(emailId);
+          savedCount = keptCount;
+        }
+        this.host.reset(result.rows);
+        for (const conflict of result.conflicts) this.host.conflict(conflict);
+        // A snapshot row is refused as an event would be: the host hears it the same way.
+        if (result.rejected.length > 0) this.host.reject(result.rejected);
+        recipients += result.rows.length;
+        conflicts += result.conflicts.length;
+        problems.push(...result.problems);
+      }
+    } finally {
+      if (keptCount > savedCount) this.host.save(emailId);
     }
     return { recipients, conflicts, problems };
   }
@@ -95,4 +116,22 @@ export class SnapshotLoader {
     this.host.audienceChanged(emailId);
     return undefined;
   }
+}
+
+/**
+ * The most rows a snapshot's stated total makes room for at once: what a million rows take when
+ * the table grows by doubling. A larger audience grows as it comes; a total no pages follow costs
+ * no more than that.
+ */
+const MAX_RESERVED = 1 << 20;
+
+/**
+ * Makes room in the state's table for the audience the first page states (`total`) before its
+ * rows come: one allocation, where growing page by page copied the table at each doubling.
+ */
+function reserveRows(state: ResponseState, emailId: string, total: unknown): void {
+  if (typeof total !== 'number' || !Number.isInteger(total)) return;
+  const known = state.emails.get(emailId)?.rows.size ?? 0;
+  const fresh = total - known;
+  if (fresh > 0 && fresh <= MAX_RESERVED) state.recipients.reserve(state.recipients.size + fresh);
 }

@@ -4,51 +4,116 @@
  * back the optimistic rows it corrected and drop recipients only the snapshot knew. After a
  * refold each kept row is reset again, with the recipient's events the snapshot did not cover
  * applied on top, under the new rules.
+ *
+ * A million-row snapshot keeps a million rows: each is kept as the plain data it is sent and
+ * saved as (never copied, never changed once kept), by email, and a row whose recipient had no
+ * events yet (most of a first snapshot) shares one empty `covered` list.
  */
 import type { ResponseEvent } from '../core/event';
 import type { ResponseState, SavedRecipient } from '../core/fold';
 
-interface Reset {
-  saved: SavedRecipient;
-  /** Ids of the recipient's events the server's state already stands for (before its cursor). */
-  covered: Set<string>;
-}
-
 /** A kept snapshot row as plain data: what the cache saves and tabs send each other. */
 export interface KeptSnapshotRow {
   saved: SavedRecipient;
+  /** Ids of the recipient's events the server's state already stands for (before its cursor). */
   covered: string[];
 }
 
-export class SnapshotResets {
-  private readonly resets = new Map<string, Reset>();
+/** The `covered` of a row that covers no event: shared, so it is never changed. */
+const NOTHING_COVERED: string[] = [];
+Object.freeze(NOTHING_COVERED);
 
-  get size(): number {
-    return this.resets.size;
+/** Past this many covered ids a lookup goes through a Set rather than down the list. */
+const LIST_LOOKUP = 16;
+
+/**
+ * An email's kept rows in the order kept. A row kept for a recipient the state did not have (most
+ * of a first snapshot) is only appended: the index by recipient is brought up to date when a
+ * lookup needs it, so a million new rows cost no million map inserts while they load.
+ */
+class EmailResets {
+  /** Kept rows; undefined where a later row of the same recipient replaced one. */
+  readonly list: (KeptSnapshotRow | undefined)[] = [];
+  /** Recipient to position in `list`, for the rows before `indexed`. */
+  private readonly index = new Map<string, number>();
+  private indexed = 0;
+
+  /** Appends a row whose recipient has no kept row, as far as the caller knows (see `rows`). */
+  append(kept: KeptSnapshotRow): void {
+    this.list.push(kept);
   }
+
+  /** Keeps a row, replacing the recipient's earlier one. */
+  set(kept: KeptSnapshotRow): void {
+    this.list.push(kept);
+    this.catchUp();
+  }
+
+  get(recipientId: string): KeptSnapshotRow | undefined {
+    this.catchUp();
+    const position = this.index.get(recipientId);
+    return position === undefined ? undefined : this.list[position];
+  }
+
+  /** Indexes the rows appended since the last lookup; a later row of a recipient replaces its earlier one. */
+  private catchUp(): void {
+    const { list, index } = this;
+    for (let position = this.indexed; position < list.length; position++) {
+      const recipientId = list[position]!.saved.recipientId;
+      const earlier = index.get(recipientId);
+      if (earlier !== undefined) list[earlier] = undefined;
+      index.set(recipientId, position);
+    }
+    this.indexed = list.length;
+  }
+}
+
+export class SnapshotResets {
+  /** Kept rows by email. */
+  private readonly resets = new Map<string, EmailResets>();
 
   /**
    * A snapshot row was applied: `events` are the recipient's events so far, `later` those of them
    * after the snapshot's cursor (applied on top); the others the server's state stands for.
    */
   add(saved: SavedRecipient, events: readonly ResponseEvent[], later: readonly ResponseEvent[]): KeptSnapshotRow {
-    const after = new Set(later.map((event) => event.id));
-    const covered = new Set(events.map((event) => event.id).filter((id) => !after.has(id)));
-    this.resets.set(key(saved.emailId, saved.recipientId), { saved, covered });
-    return { saved, covered: [...covered] };
+    let covered = NOTHING_COVERED;
+    if (events.length > 0) {
+      const after = new Set(later.map((event) => event.id));
+      const ids = new Set(events.map((event) => event.id).filter((id) => !after.has(id)));
+      if (ids.size > 0) covered = [...ids];
+    }
+    const kept = { saved, covered };
+    this.of(saved.emailId).set(kept);
+    return kept;
+  }
+
+  /**
+   * A snapshot row of a recipient the state did not have (so with no events, and no kept row but
+   * one whose reset failed): it covers nothing, and is appended without a lookup.
+   */
+  addNew(saved: SavedRecipient): KeptSnapshotRow {
+    const kept = { saved, covered: NOTHING_COVERED };
+    this.of(saved.emailId).append(kept);
+    return kept;
   }
 
   /** Rows kept elsewhere (the cache, another tab): kept here too, replacing older ones. */
   restore(rows: readonly KeptSnapshotRow[]): void {
-    for (const { saved, covered } of rows)
-      this.resets.set(key(saved.emailId, saved.recipientId), { saved, covered: new Set(covered) });
+    for (const row of rows) this.of(row.saved.emailId).set(row);
   }
 
-  /** The kept rows of these emails (every email when none is given), as plain data. */
+  /**
+   * The kept rows of these emails (every email when none is given), as plain data, in the order
+   * kept. A recipient may come twice only where a row was appended after one whose reset had
+   * failed: the later stands, as it does for whoever applies the rows in order.
+   */
   rows(emailIds?: ReadonlySet<string>): KeptSnapshotRow[] {
     const out: KeptSnapshotRow[] = [];
-    for (const { saved, covered } of this.resets.values())
-      if (!emailIds || emailIds.has(saved.emailId)) out.push({ saved, covered: [...covered] });
+    for (const [emailId, kept] of this.resets) {
+      if (emailIds && !emailIds.has(emailId)) continue;
+      for (const row of kept.list) if (row) out.push(row);
+    }
     return out;
   }
 
@@ -57,12 +122,9 @@ export class SnapshotResets {
    * returns -1 when the recipient has no kept snapshot row.
    */
   reapplyOne(state: ResponseState, emailId: string, recipientId: string, events: readonly ResponseEvent[]): number {
-    const reset = this.resets.get(key(emailId, recipientId));
-    if (!reset) return -1;
-    return state.resetRecipient(
-      reset.saved,
-      events.filter((event) => !reset.covered.has(event.id)),
-    );
+    const kept = this.resets.get(emailId)?.get(recipientId);
+    if (!kept) return -1;
+    return state.resetRecipient(kept.saved, uncovered(events, kept.covered));
   }
 
   /** Resets the given kept rows in `state` (heard from the cache or another tab). Returns the rows set. */
@@ -86,18 +148,33 @@ export class SnapshotResets {
    */
   reapply(state: ResponseState, eventsOf: (row: number) => readonly ResponseEvent[]): number[] {
     const rows: number[] = [];
-    for (const { saved, covered } of this.resets.values()) {
-      const existing = state.rowOf(saved.emailId, saved.recipientId);
-      const later = existing < 0 ? [] : eventsOf(existing).filter((event) => !covered.has(event.id));
-      const row = state.resetRecipient(saved, later);
-      if (row >= 0) rows.push(row);
-    }
+    for (const kept of this.resets.values())
+      for (const row of kept.list) {
+        if (!row) continue;
+        const { saved, covered } = row;
+        const existing = state.rowOf(saved.emailId, saved.recipientId);
+        const later = existing < 0 ? [] : uncovered(eventsOf(existing), covered);
+        const set = state.resetRecipient(saved, later);
+        if (set >= 0) rows.push(set);
+      }
     return rows;
   }
 
   clear(): void {
     this.resets.clear();
   }
+
+  private of(emailId: string): EmailResets {
+    let kept = this.resets.get(emailId);
+    if (!kept) this.resets.set(emailId, (kept = new EmailResets()));
+    return kept;
+  }
 }
 
-const key = (emailId: string, recipientId: string) => `${emailId}\u0000${recipientId}`;
+/** The events the server's state does not stand for. */
+function uncovered(events: readonly ResponseEvent[], covered: readonly string[]): readonly ResponseEvent[] {
+  if (covered.length === 0 || events.length === 0) return events;
+  if (covered.length <= LIST_LOOKUP) return events.filter((event) => !covered.includes(event.id));
+  const ids = new Set(covered);
+  return events.filter((event) => !ids.has(event.id));
+}
