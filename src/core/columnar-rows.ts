@@ -7,6 +7,7 @@
  * and a row a listener hears.
  */
 import { rowReason, unpackRow, type Column, type ColumnarRowRejection } from './columnar-batch';
+import type { ResponseEvent } from './event';
 import type { CompiledRules } from './rules';
 import { checkEvent, type CheckedEvent } from './validate';
 
@@ -122,13 +123,18 @@ export class ColumnarRows {
     return unpackRow(wireRow, i, 0);
   }
 
-  /**
-   * Row `i` as the event it stands for, checked as a plain event is: null and the event in
-   * `out`, or its rejection, labelled with the row.
-   */
-  check(i: number, rules: CompiledRules, out: CheckedEvent): ColumnarRowRejection | null {
-    const problem = checkEvent(this.unpack(i).row, rules, out);
-    return problem === null ? null : { ...problem, reason: rowReason(i, problem.reason), row: i };
+  /** Row `i`, marked bad, rejected as the event it stands for is: the same reason after its row. */
+  rejection(i: number, rules: CompiledRules, out: CheckedEvent): ColumnarRowRejection {
+    // Never null: a row is marked bad only for a value `checkEvent` refuses.
+    const problem = checkEvent(this.unpack(i).row, rules, out)!;
+    return { ...problem, reason: rowReason(i, problem.reason), row: i };
+  }
+
+  /** Row `i`, a good one, as the event it stands for: what a listener hears. */
+  event(i: number, rules: CompiledRules, out: CheckedEvent): ResponseEvent {
+    // checkEvent copies the fields it knows, as it does of a plain event (see validate.ts).
+    checkEvent(this.unpack(i).row, rules, out);
+    return out.event;
   }
 }
 
