@@ -12,13 +12,16 @@ import {
   applyItems,
   createResponseState,
   encodeColumns,
+  expandColumnar,
   type AppliedBatch,
+  type ColumnarBatch,
   type EventRejection,
   type ResponseEvent,
   type ResponseRules,
   type ResponseState,
 } from '../../src/core/index';
 import { BASE_TIME } from '../support/events';
+import { labelRows } from '../../src/core/columnar-apply';
 import { snapshot } from './state-snapshot';
 
 const ids = DEFAULT_RULES.responses.map((r) => r.id);
@@ -169,5 +172,58 @@ describe('a columnar batch folds as the same events as objects', () => {
 
   it('the listeners hear each row as the event it stands for, with its row and time, in order', () => {
     fc.assert(fc.property(messages, compare(WEEK_RULES, true)), { numRuns: 150 });
+  });
+});
+
+/** Indices a broken producer might write: past the end, negative, fractional, text, a boolean; or no value. */
+const aWrongIndex = fc.constantFrom<unknown>(99, -1, 0.5, '0', true, null);
+
+/** A batch of the events with some dictionary indices replaced (column by position, row, value). */
+const brokenBatch = fc
+  .tuple(
+    fc.array(anEvent, { minLength: 1, maxLength: 30 }),
+    aForm,
+    fc.array(fc.tuple(fc.nat(), fc.nat(), aWrongIndex), { maxLength: 6 }),
+  )
+  .map(([events, plain, breaks]) => {
+    const batch = encodeColumns(events, EVENT_COLUMNS, { plain: plain ?? ['id'] });
+    const coded = Object.keys(batch.dictionaries ?? {});
+    const columns: Record<string, unknown[]> = {};
+    for (const [name, values] of Object.entries(batch.columns)) columns[name] = [...values];
+    for (const [c, row, value] of breaks) {
+      if (coded.length === 0) break;
+      columns[coded[c % coded.length]!]![row % batch.count] = value;
+    }
+    return { events, batch: { ...batch, columns } as ColumnarBatch };
+  });
+
+/** What applyItems gave when it unpacked every row into its object and applied those. */
+function unpackedThenApplied(state: ResponseState, items: unknown[]): AppliedBatch {
+  const { events, rejected, rowOf } = expandColumnar(items);
+  const batch = state.apply(events);
+  return { ...batch, rejected: [...rejected, ...labelRows(batch.rejected, events, rowOf)] };
+}
+
+describe('a columnar batch folds as its rows unpacked into objects would', () => {
+  it('with indices that are not entries of their dictionaries: those rows rejected first, with the row and why', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.oneof(
+            brokenBatch,
+            anEvent.map((event) => ({ events: [event], batch: event })),
+          ),
+          { maxLength: 4 },
+        ),
+        (parts) => {
+          const items = parts.map((part) => part.batch);
+          const unpacked = createResponseState();
+          const folded = createResponseState();
+          expect(applyItems(folded, items)).to.deep.equal(unpackedThenApplied(unpacked, items));
+          expect(everything(folded)).to.deep.equal(everything(unpacked));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
