@@ -54,27 +54,28 @@ class EmailsOf {
 
 /** Rows by the batch's `recipientId` dictionary entry, each kept for the email it was found in. */
 class RowsOf {
-  private readonly rows: Int32Array;
-  private readonly emailOf: Int32Array;
+  /**
+   * Per dictionary entry, side by side (one cache miss, not two): the index of the email its
+   * row was found in plus one (0: none yet), and the row.
+   */
+  private readonly known: Int32Array;
 
   constructor(
     private readonly column: PreparedColumn,
     private readonly table: RecipientTable,
   ) {
-    const entries = column.dictionary?.length ?? 0;
-    this.rows = new Int32Array(entries).fill(-1);
-    this.emailOf = new Int32Array(entries);
+    this.known = new Int32Array((column.dictionary?.length ?? 0) * 2);
   }
 
   at(i: number, entry: EmailEntry): number {
     const { indices, dictionary } = this.column;
     if (indices === undefined) return rowIn(this.table, entry, this.column.values[i] as string);
-    const e = indices[i]!;
-    const known = this.rows[e]!;
-    if (known >= 0 && this.emailOf[e] === entry.index) return known;
-    const row = rowIn(this.table, entry, dictionary![e] as string);
-    this.rows[e] = row;
-    this.emailOf[e] = entry.index;
+    const slot = indices[i]! * 2;
+    const known = this.known;
+    if (known[slot] === entry.index + 1) return known[slot + 1]!;
+    const row = rowIn(this.table, entry, dictionary![slot / 2] as string);
+    known[slot] = entry.index + 1;
+    known[slot + 1] = row;
     return row;
   }
 }
