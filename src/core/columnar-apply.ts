@@ -69,6 +69,7 @@ export function labelRows(
   if (rowOf === undefined || rejected.length === 0) return rejected as EventRejection[];
   // Built only when something was rejected: a Map of every event costs more than the lookups.
   const indexOf = new Map<unknown, number>();
+  // Stryker disable next-line EqualityOperator: past the last event, rowOf[k] is undefined, not a row
   for (let k = 0; k < events.length; k++) if (rowOf[k]! >= 0) indexOf.set(events[k], rowOf[k]!);
   return rejected.map((rejection) => {
     const row = indexOf.get(rejection.event);
@@ -94,7 +95,7 @@ export function applyItems(
 ): AppliedBatch {
   const read = readBatch(items);
   if (!Array.isArray(read)) return { accepted: 0, duplicates: 0, rejected: [read], changed: [], changedEmails: [] };
-  // Stryker disable next-line MethodExpression: with no batch among them, the items prepare to themselves
+  // Stryker disable next-line MethodExpression,ConditionalExpression: with no batch, the items prepare to themselves
   if (!read.some(isColumnarBatch)) return state.apply(read, onAccepted, onDuplicate);
   const rejected: EventRejection[] = [];
   const prepared: unknown[] = [];
