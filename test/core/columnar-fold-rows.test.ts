@@ -9,6 +9,8 @@ import {
   applyItems,
   createResponseState,
   encodeColumns,
+  decodeColumns,
+  expandColumnar,
   type ResponseEvent,
   type ResponseState,
 } from '../../src/core/index';
@@ -22,14 +24,14 @@ function rows(state: ResponseState): unknown[] {
   return out;
 }
 
-/** 700 events of 40 recipients of two emails, each recipient sent, then opened or clicked. */
-const longBacklog: ResponseEvent[] = Array.from({ length: 700 }, (_, i) => ({
+/** 900 events of 400 recipients of two emails: each sent (many past the first chunk), then opened or clicked. */
+const longBacklog: ResponseEvent[] = Array.from({ length: 900 }, (_, i) => ({
   id: `ev-${i}`,
   emailId: i % 3 === 0 ? 'e2' : 'e1',
-  recipientId: `r${(i * 7) % 40}`,
-  response: i < 80 ? 'sent-to-provider' : i % 5 === 0 ? 'clicked' : 'opened',
+  recipientId: `r${(i * 7) % 400}`,
+  response: i < 400 ? 'sent-to-provider' : i % 5 === 0 ? 'clicked' : 'opened',
   at: minutes(i % 17),
-  contactId: `c${(i * 7) % 40}`,
+  contactId: `c${(i * 7) % 400}`,
 }));
 
 describe('a columnar batch folded from its columns', () => {
@@ -83,6 +85,24 @@ describe('a columnar batch folded from its columns', () => {
     expect(result.accepted).to.equal(1);
     expect(result.rejected.map((r) => [r.code, (r as { row?: number }).row])).to.deep.equal([['unreadable', 1]]);
     expect(result.rejected[0]!.reason).to.match(/^row 1: the event could not be read: /);
+  });
+});
+
+describe('a columnar batch that cannot be read', () => {
+  it('is rejected whole with the reason decodeColumns gives, by applyItems and expandColumnar alike', () => {
+    const batch = encodeColumns(longBacklog.slice(0, 3));
+    Object.defineProperty(batch, 'columns', {
+      get() {
+        throw new Error('gone');
+      },
+    });
+    const decoded = decodeColumns(batch, EVENT_COLUMNS);
+    expect(decoded.ok).to.equal(false);
+    const whole = !decoded.ok && decoded.rejection;
+    const state = createResponseState();
+    expect(applyItems(state, [batch]).rejected).to.deep.equal([whole]);
+    expect(expandColumnar([batch])).to.deep.equal({ events: [], rejected: [whole], rowOf: new Int32Array(0) });
+    expect(state.eventCount).to.equal(0);
   });
 });
 
