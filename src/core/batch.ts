@@ -7,6 +7,8 @@
  * event's loads. Short passes over a chunk let it overlap the misses of many events; the last
  * pass then applies the events in their order, so the result is the same.
  */
+import { foldColumns } from './columnar-fold';
+import { ColumnarRows } from './columnar-rows';
 import type { ContactIndex } from './contact-index';
 import type { EmailEntry, EmailTable } from './email-table';
 import type { EventRejection, ResponseEvent } from './event';
@@ -56,7 +58,7 @@ export class BatchApplier {
   /** The sum of the loads that warm the cache, kept so the compiler cannot drop them. */
   warmth = 0;
 
-  constructor(private readonly target: BatchTarget) {}
+  constructor(readonly target: BatchTarget) {}
 
   apply(
     events: Iterable<unknown>,
@@ -70,9 +72,17 @@ export class BatchApplier {
     // Stryker disable next-line UpdateOperator: -1, -2… are as distinct, and as unlike a new row's 0, as 1, 2…
     const run = new Run(++this.batchNumber, onAccepted, this.spare ?? new Stage(), onDuplicate);
     this.spare = undefined;
-    // Stryker disable next-line EqualityOperator: `<=` adds an empty chunk at the end, which applies nothing
-    for (let start = 0; start < read.length; start += CHUNK)
-      this.chunk(read, start, Math.min(read.length, start + CHUNK), run);
+    // Plain events in chunks; a columnar batch prepared by applyItems (columnar-apply.ts) row by
+    // row from its columns, in its place among them.
+    let start = 0;
+    for (let end = 0; end <= read.length; end++) {
+      const item = read[end];
+      if (end < read.length && !ColumnarRows.is(item)) continue;
+      // Stryker disable next-line EqualityOperator: `<=` adds an empty chunk at the end, which applies nothing
+      for (let from = start; from < end; from += CHUNK) this.chunk(read, from, Math.min(end, from + CHUNK), run);
+      if (ColumnarRows.is(item)) foldColumns(this, item, run);
+      start = end + 1;
+    }
     this.spare = run.stage;
     return {
       accepted: run.accepted,
@@ -131,7 +141,7 @@ export class BatchApplier {
     this.warmth = warmth;
     // Stryker restore all
     for (let k = 0; k < n; k++) {
-      this.applyOne(events[k]!, entries[k]!, rows[k]!, run.stage.response[k]!, k, run);
+      this.applyEvent(events[k]!, entries[k]!, rows[k]!, run.stage.response[k]!, run.stage.at, k, run);
       events[k] = undefined;
       entries[k] = undefined;
     }
@@ -163,16 +173,26 @@ export class BatchApplier {
     return n;
   }
 
-  /** The event is the chunk's `k`th; its time stays in `run.stage.at` (see mergeResponse). */
-  private applyOne(event: ResponseEvent, entry: EmailEntry, row: number, response: number, k: number, run: Run): void {
+  /**
+   * Applies one valid event to its row. Its time is `times[k]` (see mergeResponse); `event` is
+   * read for its id and texts, and is what the listeners hear.
+   */
+  applyEvent(
+    event: ResponseEvent,
+    entry: EmailEntry,
+    row: number,
+    response: number,
+    times: Float64Array,
+    k: number,
+    run: Run,
+  ): void {
     const { rules, recipients: table, emails, eventIds, contacts, period } = this.target;
     if (!eventIds.add(row, event.id)) {
       run.duplicates++;
-      if (run.onDuplicate !== undefined) run.onDuplicate(event, row, run.stage.at[k]!);
+      if (run.onDuplicate !== undefined) run.onDuplicate(event, row, times[k]!);
       return;
     }
     run.accepted++;
-    const times = run.stage.at;
     if (run.onAccepted !== undefined) run.onAccepted(event, row, times[k]!);
     const before = signature(table, row);
     // A null or empty reason is no reason: shown as absent, and never a tie-break of its own (an
@@ -211,7 +231,7 @@ class Stage {
 }
 
 /** What one `apply` call has done so far. */
-class Run {
+export class Run {
   accepted = 0;
   duplicates = 0;
   readonly rejected: EventRejection[] = [];

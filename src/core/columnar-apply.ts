@@ -1,11 +1,13 @@
 /**
- * Applying a batch whose items may be columnar batches as well as plain events: each columnar
- * batch is unpacked into its rows, and all of them go through `ResponseState.apply`, the one path
- * every event takes, so a row is validated, deduplicated and folded exactly as the same event
- * sent as an object. A rejected row says which row of which batch it was.
+ * Applying a batch whose items may be columnar batches as well as plain events. `applyItems`
+ * folds a batch's rows from its columns; `expandColumnar` unpacks them into the plain events
+ * they stand for (for code that wants the events themselves). Either way a row is validated,
+ * deduplicated and folded exactly as the same event sent as an object, and a rejected row says
+ * which row of which batch it was.
  */
 import type { AcceptedListener, AppliedBatch } from './batch';
 import { EVENT_COLUMNS, decodeColumns, isColumnarBatch, rowReason, type ColumnarRowRejection } from './columnar-batch';
+import { prepareColumns } from './columnar-prepare';
 import type { EventRejection } from './event';
 import type { ResponseState } from './fold';
 import { readBatch } from './validate';
@@ -67,6 +69,7 @@ export function labelRows(
   if (rowOf === undefined || rejected.length === 0) return rejected as EventRejection[];
   // Built only when something was rejected: a Map of every event costs more than the lookups.
   const indexOf = new Map<unknown, number>();
+  // Stryker disable next-line EqualityOperator: past the last event, rowOf[k] is undefined, not a row
   for (let k = 0; k < events.length; k++) if (rowOf[k]! >= 0) indexOf.set(events[k], rowOf[k]!);
   return rejected.map((rejection) => {
     const row = indexOf.get(rejection.event);
@@ -79,7 +82,10 @@ export function labelRows(
 /**
  * `state.apply` for items that may be columnar batches (see docs/wire-format.md) as well as
  * plain events. A malformed batch is rejected whole; a bad row is rejected with its index and
- * the reason the same event would get as an object; the other rows apply.
+ * the reason the same event would get as an object; the other rows apply. A batch's rows are
+ * folded from its columns (columnar-prepare.ts, columnar-fold.ts), in the batch's place among the
+ * items, without an object per row. The rejections: first the malformed batches and the rows
+ * whose dictionary index is wrong, then the others in the order of the items and rows.
  */
 export function applyItems(
   state: ResponseState,
@@ -89,9 +95,24 @@ export function applyItems(
 ): AppliedBatch {
   const read = readBatch(items);
   if (!Array.isArray(read)) return { accepted: 0, duplicates: 0, rejected: [read], changed: [], changedEmails: [] };
-  const { events, rejected, rowOf } = expandColumnar(read);
-  const batch = state.apply(events, onAccepted, onDuplicate);
-  // Stryker disable next-line ConditionalExpression: with no rows, the same batch, copied
-  if (rowOf === undefined) return batch;
-  return { ...batch, rejected: [...rejected, ...labelRows(batch.rejected, events, rowOf)] };
+  // Stryker disable next-line MethodExpression,ConditionalExpression: with no batch, the items prepare to themselves
+  if (!read.some(isColumnarBatch)) return state.apply(read, onAccepted, onDuplicate);
+  const rejected: EventRejection[] = [];
+  const prepared: unknown[] = [];
+  for (const item of read) {
+    if (!isColumnarBatch(item)) {
+      prepared.push(item);
+      continue;
+    }
+    const batch = prepareColumns(item, state.rules);
+    if (!batch.ok) {
+      rejected.push(batch.rejection);
+      continue;
+    }
+    // One by one: spreading a million rejections into push would overflow the stack.
+    for (const rejection of batch.rejected) rejected.push(rejection);
+    prepared.push(batch.rows);
+  }
+  const applied = state.apply(prepared, onAccepted, onDuplicate);
+  return { ...applied, rejected: [...rejected, ...applied.rejected] };
 }

@@ -120,19 +120,37 @@ export function decodeColumns(batch: unknown, schema: ColumnSchema): DecodedColu
   }
 }
 
-function malformed(batch: unknown, code: EventRejection['code'], reason: string, field?: string): DecodedColumns {
+function malformed(
+  batch: unknown,
+  code: EventRejection['code'],
+  reason: string,
+  field?: string,
+): { ok: false; rejection: EventRejection } {
   const rejection: EventRejection =
     field === undefined ? { event: batch, code, reason } : { event: batch, code, field, reason };
   return { ok: false, rejection };
 }
 
-interface Column {
+/** One column of a batch whose shape was checked. */
+export interface Column {
   name: string;
   values: readonly unknown[];
   dictionary: readonly unknown[] | undefined;
 }
 
+/** A batch whose shape is right: its row count and columns, in the batch's order. */
+export type CheckedShape = { ok: true; count: number; columns: Column[] } | { ok: false; rejection: EventRejection };
+
 function decode(batch: unknown, schema: ColumnSchema): DecodedColumns {
+  const shape = checkShape(batch, schema);
+  return shape.ok ? { ok: true, ...unpackRows(shape.count, shape.columns) } : shape;
+}
+
+/**
+ * Checks a batch's shape (see `decodeColumns`) and returns its columns, each read once. Throws
+ * when a getter or Proxy of the batch does; `decodeColumns` catches it.
+ */
+export function checkShape(batch: unknown, schema: ColumnSchema): CheckedShape {
   if (!isObject(batch)) return malformed(batch, 'not-an-object', 'a columnar batch must be an object');
   const { format, version, count, columns, dictionaries } = batch;
   const none = 'none of it was applied';
@@ -192,7 +210,7 @@ function decode(batch: unknown, schema: ColumnSchema): DecodedColumns {
         name,
       );
   }
-  return { ok: true, ...unpackRows(count, read) };
+  return { ok: true, count, columns: read };
 }
 
 /** Row by row: each row is an object of its own, as a plain message would have carried it. */
@@ -203,27 +221,42 @@ function unpackRows(
   const rows = new Array<Record<string, unknown> | undefined>(count);
   const rejected: ColumnarRowRejection[] = [];
   for (let i = 0; i < count; i++) {
-    const row: Record<string, unknown> = {};
-    let problem: string | undefined;
-    let field = '';
-    for (const { name, values, dictionary } of columns) {
-      const value = values[i];
-      if (value === null || value === undefined) continue;
-      if (dictionary === undefined) {
-        row[name] = value;
-        continue;
-      }
-      if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < dictionary.length) {
-        row[name] = dictionary[value];
-        continue;
-      }
-      problem ??= `${name} refers to entry ${describe(value)} of its dictionary, which has ${dictionary.length} entries`;
-      field ||= name;
-    }
-    if (problem === undefined) rows[i] = row;
-    else rejected.push({ event: row, code: 'bad-value', field, reason: rowReason(i, problem), row: i });
+    const unpacked = unpackRow(columns, i);
+    if (unpacked.rejection === undefined) rows[i] = unpacked.row;
+    else rejected.push(unpacked.rejection);
   }
   return { rows, rejected };
+}
+
+/**
+ * Row `i` as the plain object it stands for (`null` values left out), or its rejection when a
+ * dictionary index is not an entry of its dictionary: the first such column's, in column order.
+ * The values are read at `index`, which is `i` unless the columns hold that one row alone.
+ */
+export function unpackRow(
+  columns: readonly Column[],
+  i: number,
+  index = i,
+): { row: Record<string, unknown>; rejection: ColumnarRowRejection | undefined } {
+  const row: Record<string, unknown> = {};
+  let problem: string | undefined;
+  let field = '';
+  for (const { name, values, dictionary } of columns) {
+    const value = values[index];
+    if (value === null || value === undefined) continue;
+    if (dictionary === undefined) {
+      row[name] = value;
+      continue;
+    }
+    if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < dictionary.length) {
+      row[name] = dictionary[value];
+      continue;
+    }
+    problem ??= `${name} refers to entry ${describe(value)} of its dictionary, which has ${dictionary.length} entries`;
+    field ||= name;
+  }
+  if (problem === undefined) return { row, rejection: undefined };
+  return { row, rejection: { event: row, code: 'bad-value', field, reason: rowReason(i, problem), row: i } };
 }
 
 function describe(value: unknown): string {

@@ -132,55 +132,128 @@ function checkFields(
     checkString(input, event.recipientId, 'recipientId', FIELD_LIMITS.recipientId, true);
   if (problem) return problem;
   const response = event.response;
-  if (response === undefined || response === null)
-    return reject(input, 'missing-field', 'response is missing', 'response');
-  if (typeof response !== 'string')
-    return reject(input, 'wrong-type', `response must be text, not ${typeName(response)}`, 'response');
-  const index = response.length <= FIELD_LIMITS.response ? responseIndex(rules, response) : -1;
-  if (index < 0) {
-    const shown = response.length > 40 ? `${response.slice(0, 40)}…` : response;
-    return reject(input, 'unknown-response', `"${shown}" is not a response in rules ${rules.version}`, 'response');
-  }
-  if (event.at === undefined || event.at === null) return reject(input, 'missing-field', 'at is missing', 'at');
+  const index = responseIndexOf(response, rules);
+  const responseWrong = responseProblem(input, response, index, rules);
+  if (responseWrong) return responseWrong;
   const at = eventTime(event.at);
-  if (Number.isNaN(at)) {
-    return reject(input, 'bad-time', 'at must be epoch milliseconds or ISO-8601 text with a time zone', 'at');
-  }
-  if (!isPlausibleTime(at)) return reject(input, 'time-out-of-range', 'at lies before 2000 or after 2099', 'at');
+  const timeWrong = timeProblem(input, event.at, at);
+  if (timeWrong) return timeWrong;
   const optional =
-    (event.contactId == null
-      ? null
-      : checkString(input, event.contactId, 'contactId', FIELD_LIMITS.contactId, false)) ??
-    (event.contactName == null
-      ? null
-      : checkString(input, event.contactName, 'contactName', FIELD_LIMITS.contactName, false)) ??
-    (event.address == null ? null : checkString(input, event.address, 'address', FIELD_LIMITS.address, false)) ??
-    (event.emailType == null
-      ? null
-      : checkString(input, event.emailType, 'emailType', FIELD_LIMITS.emailType, false)) ??
-    (event.provider == null ? null : checkString(input, event.provider, 'provider', FIELD_LIMITS.provider, false)) ??
-    (event.reason == null ? null : checkString(input, event.reason, 'reason', FIELD_LIMITS.reason, false));
+    optionalText(input, event.contactId, 'contactId', FIELD_LIMITS.contactId) ??
+    optionalText(input, event.contactName, 'contactName', FIELD_LIMITS.contactName) ??
+    optionalText(input, event.address, 'address', FIELD_LIMITS.address) ??
+    optionalText(input, event.emailType, 'emailType', FIELD_LIMITS.emailType) ??
+    optionalText(input, event.provider, 'provider', FIELD_LIMITS.provider) ??
+    optionalText(input, event.reason, 'reason', FIELD_LIMITS.reason) ??
+    kindProblem(input, event.emailKind) ??
+    scopeProblem(input, event.scope) ??
+    urlProblem(input, event.url);
   if (optional) return optional;
-  const kind = event.emailKind;
-  if (kind !== undefined && kind !== null && kind !== 'bulk' && kind !== 'trigger') {
-    return reject(input, 'bad-value', 'emailKind must be "bulk" or "trigger"', 'emailKind');
-  }
-  const scope = event.scope;
-  if (scope !== undefined && scope !== null && scope !== 'all' && scope !== 'type') {
-    return reject(input, 'bad-value', 'scope must be "all" or "type"', 'scope');
-  }
-  const url = event.url;
-  if (url !== undefined && url !== null) {
-    const problem = checkString(input, url, 'url', FIELD_LIMITS.url, false);
-    if (problem) return problem;
-    if (!/^(https?:\/\/|mailto:)/i.test(url as string)) {
-      return reject(input, 'unsafe-url', 'url must be an http(s) or mailto link', 'url');
-    }
-  }
   out.event = event as unknown as ResponseEvent;
   out.response = index;
   out.at = at;
   return null;
+}
+
+/** The response's catalogue index, or -1 when it is not text, too long or not a response. */
+export function responseIndexOf(response: unknown, rules: CompiledRules): number {
+  return typeof response === 'string' && response.length <= FIELD_LIMITS.response ? responseIndex(rules, response) : -1;
+}
+
+/** `index` is `responseIndexOf(response)`, computed once by the caller, who needs it too. */
+function responseProblem(
+  input: unknown,
+  response: unknown,
+  index: number,
+  rules: CompiledRules,
+): EventRejection | null {
+  if (response === undefined || response === null)
+    return reject(input, 'missing-field', 'response is missing', 'response');
+  if (typeof response !== 'string')
+    return reject(input, 'wrong-type', `response must be text, not ${typeName(response)}`, 'response');
+  if (index < 0) {
+    const shown = response.length > 40 ? `${response.slice(0, 40)}…` : response;
+    return reject(input, 'unknown-response', `"${shown}" is not a response in rules ${rules.version}`, 'response');
+  }
+  return null;
+}
+
+/** `at` is `eventTime(value)`, computed once by the caller, who needs it too. */
+function timeProblem(input: unknown, value: unknown, at: number): EventRejection | null {
+  if (value === undefined || value === null) return reject(input, 'missing-field', 'at is missing', 'at');
+  if (Number.isNaN(at)) {
+    return reject(input, 'bad-time', 'at must be epoch milliseconds or ISO-8601 text with a time zone', 'at');
+  }
+  if (!isPlausibleTime(at)) return reject(input, 'time-out-of-range', 'at lies before 2000 or after 2099', 'at');
+  return null;
+}
+
+/** An optional text: absent (undefined or null) is fine; present, it is checked as text. */
+function optionalText(
+  input: unknown,
+  value: unknown,
+  field: keyof typeof FIELD_LIMITS,
+  limit: number,
+): EventRejection | null {
+  return value == null ? null : checkString(input, value, field, limit, false);
+}
+
+function kindProblem(input: unknown, kind: unknown): EventRejection | null {
+  if (kind !== undefined && kind !== null && kind !== 'bulk' && kind !== 'trigger') {
+    return reject(input, 'bad-value', 'emailKind must be "bulk" or "trigger"', 'emailKind');
+  }
+  return null;
+}
+
+function scopeProblem(input: unknown, scope: unknown): EventRejection | null {
+  if (scope !== undefined && scope !== null && scope !== 'all' && scope !== 'type') {
+    return reject(input, 'bad-value', 'scope must be "all" or "type"', 'scope');
+  }
+  return null;
+}
+
+function urlProblem(input: unknown, url: unknown): EventRejection | null {
+  if (url === undefined || url === null) return null;
+  const problem = checkString(input, url, 'url', FIELD_LIMITS.url, false);
+  if (problem) return problem;
+  if (!/^(https?:\/\/|mailto:)/i.test(url as string)) {
+    return reject(input, 'unsafe-url', 'url must be an http(s) or mailto link', 'url');
+  }
+  return null;
+}
+
+/** The fields `checkEvent` checks: the texts of FIELD_LIMITS, the time, the kind and the scope. */
+export type CheckedField = keyof typeof FIELD_LIMITS | 'at' | 'emailKind' | 'scope';
+
+/**
+ * One field's check exactly as `checkEvent` makes it (the same limits, the same reason), for a
+ * value that stands in many events: a columnar batch's dictionary entry is checked once. `input`
+ * is what a rejection names. An event passes `checkEvent` when each of its fields passes this.
+ */
+export function checkField(
+  input: unknown,
+  field: CheckedField,
+  value: unknown,
+  rules: CompiledRules,
+): EventRejection | null {
+  switch (field) {
+    case 'id':
+    case 'emailId':
+    case 'recipientId':
+      return checkString(input, value, field, FIELD_LIMITS[field], true);
+    case 'response':
+      return responseProblem(input, value, responseIndexOf(value, rules), rules);
+    case 'at':
+      return timeProblem(input, value, eventTime(value));
+    case 'emailKind':
+      return kindProblem(input, value);
+    case 'scope':
+      return scopeProblem(input, value);
+    case 'url':
+      return urlProblem(input, value);
+    default:
+      return optionalText(input, value, field, FIELD_LIMITS[field]);
+  }
 }
 
 /** The iterator plain arrays have, to tell a plain array from one whose iteration was replaced. */

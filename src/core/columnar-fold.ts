@@ -1,0 +1,221 @@
+/**
+ * Folds a prepared columnar batch (columnar-rows.ts) row by row, with integers: each row's
+ * response index and time come from typed arrays, its email entry and its recipient's row are
+ * looked up once per dictionary entry (per email: the same recipient id under two emails is two
+ * rows), and it goes into the same `applyEvent` as a plain event. No object is built for a row,
+ * except for a row a listener hears (the store keeps the events it applies) and for a rejected
+ * row (its rejection carries the event it stands for).
+ */
+import type { BatchApplier, Run } from './batch';
+import { BAD_INDEX, GOOD, type ColumnarRows, type FoldedText, type PreparedColumn } from './columnar-rows';
+import type { EmailEntry, EmailTable } from './email-table';
+import type { ResponseEvent } from './event';
+import { STRIDE, TEXT_STRIDE, type RecipientTable } from './recipient-table';
+import type { CheckedEvent } from './validate';
+
+/** The row of `recipientId` in the email, added when it has none. */
+function rowIn(table: RecipientTable, entry: EmailEntry, recipientId: string): number {
+  const hash = entry.rows.hash(recipientId);
+  let row = entry.rows.find(recipientId, hash);
+  if (row < 0) {
+    row = table.add(entry.index, recipientId);
+    entry.rows.insert(hash, row);
+    entry.order.push(row);
+  }
+  return row;
+}
+
+/** Email entries by the batch's `emailId` dictionary entry, or by the text of the last row. */
+class EmailsOf {
+  private readonly byEntry: (EmailEntry | undefined)[];
+  private last: EmailEntry | undefined;
+
+  constructor(
+    private readonly column: PreparedColumn,
+    private readonly emails: EmailTable,
+    private readonly responseCount: number,
+  ) {
+    // Stryker disable next-line ArrayDeclaration,LogicalOperator: sized ahead for speed; an empty one grows
+    this.byEntry = new Array<EmailEntry | undefined>(column.dictionary?.length ?? 0);
+  }
+
+  at(i: number): EmailEntry {
+    const { indices, dictionary } = this.column;
+    if (indices !== undefined) {
+      const e = indices[i]!;
+      return (this.byEntry[e] ??= this.emails.entry(dictionary![e] as string, this.responseCount));
+    }
+    const value = this.column.values[i];
+    const last = this.last;
+    // Stryker disable next-line ConditionalExpression: looking the entry up every time finds the same entry
+    if (last !== undefined && last.id === value) return last;
+    return (this.last = this.emails.entry(value as string, this.responseCount));
+  }
+}
+
+/** Rows by the batch's `recipientId` dictionary entry, each kept for the email it was found in. */
+class RowsOf {
+  /**
+   * Per dictionary entry, side by side (one cache miss, not two): the index of the email its
+   * row was found in plus one (0: none yet), and the row.
+   */
+  private readonly known: Int32Array;
+
+  constructor(
+    private readonly column: PreparedColumn,
+    private readonly table: RecipientTable,
+  ) {
+    // Stryker disable next-line LogicalOperator,ArithmeticOperator: a row not remembered is looked up again
+    this.known = new Int32Array((column.dictionary?.length ?? 0) * 2);
+  }
+
+  at(i: number, entry: EmailEntry): number {
+    const { indices, dictionary } = this.column;
+    if (indices === undefined) return rowIn(this.table, entry, this.column.values[i] as string);
+    const slot = indices[i]! * 2;
+    const known = this.known;
+    // Stryker disable next-line ConditionalExpression,ArithmeticOperator: a row not remembered is looked up
+    if (known[slot] === entry.index + 1) return known[slot + 1]!;
+    const row = rowIn(this.table, entry, dictionary![slot / 2] as string);
+    // Stryker disable next-line ArithmeticOperator: a mark that never matches only makes the row looked up again
+    known[slot] = entry.index + 1;
+    known[slot + 1] = row;
+    return row;
+  }
+}
+
+/** The event `applyEvent` reads for a row no listener hears: one object, its fields rewritten. */
+// Stryker disable ObjectLiteral,StringLiteral: the first values are never read (Texts writes the ones applyEvent reads)
+function scratchEvent(): ResponseEvent {
+  return {
+    id: '',
+    emailId: '',
+    recipientId: '',
+    response: '',
+    at: 0,
+    contactId: undefined,
+    contactName: undefined,
+    address: undefined,
+    emailKind: undefined,
+    emailType: undefined,
+    provider: undefined,
+    reason: undefined,
+    scope: undefined,
+  };
+}
+// Stryker restore ObjectLiteral,StringLiteral
+
+/** Rows per chunk, as in BatchApplier: their records stay in the L1 and L2 caches. */
+const CHUNK = 256;
+
+/**
+ * Applies every row of `rows` within `run` (see BatchApplier.apply), a chunk at a time: first
+ * the chunk's rows are found, then their records read, so the cache misses of many rows overlap
+ * (see batch.ts), then the rows are applied in order.
+ */
+export function foldColumns(applier: BatchApplier, rows: ColumnarRows, run: Run): void {
+  const { rules, recipients, emails } = applier.target;
+  const { marks, responses, times, count } = rows;
+  const listening = run.onAccepted !== undefined || run.onDuplicate !== undefined;
+  // Stryker disable next-line ObjectLiteral,UnaryOperator: checkEvent writes every field before any is read
+  const checked: CheckedEvent = { event: scratchEvent(), response: -1, at: 0 };
+  const emailsOf = new EmailsOf(rows.emailId, emails, rules.responses.length);
+  const rowsOf = new RowsOf(rows.recipientId, recipients);
+  // Stryker disable next-line ArrayDeclaration: sized ahead for speed; an empty array grows as it is written
+  const entries = new Array<EmailEntry | undefined>(CHUNK);
+  const found = new Int32Array(CHUNK);
+  const texts = new Texts(rows);
+  // Room for every recipient the batch may add, at once rather than by doubling (each a copy).
+  // Stryker disable all: growing the table ahead changes no row, only when its copies happen
+  const rowsAtMost = recipients.size + (rows.recipientId.dictionary?.length ?? 0);
+  if (rowsAtMost > recipients.capacity) recipients.reserve(Math.max(rowsAtMost, recipients.capacity * 2));
+  // Stryker restore all
+  // Stryker disable next-line EqualityOperator: `<=` adds an empty chunk at the end, which applies nothing
+  for (let start = 0; start < count; start += CHUNK) {
+    const end = Math.min(count, start + CHUNK);
+    // Stryker disable next-line EqualityOperator: one more finds the next chunk's first row early, in order
+    for (let i = start; i < end; i++) {
+      if (marks[i] !== GOOD) continue;
+      const entry = emailsOf.at(i);
+      entries[i - start] = entry;
+      found[i - start] = rowsOf.at(i, entry);
+    }
+    // Stryker disable next-line AssignmentOperator: warmth is never read but to keep the loads
+    applier.warmth += warm(recipients, marks, found, start, end);
+    for (let i = start; i < end; i++) {
+      const mark = marks[i]!;
+      if (mark !== GOOD) {
+        // A row whose index is not an entry was rejected while the batch was unpacked.
+        if (!(mark & BAD_INDEX)) run.rejected.push(rows.rejection(i, rules, checked));
+        continue;
+      }
+      const event = listening ? rows.event(i, rules, checked) : texts.of(i);
+      applier.applyEvent(event, entries[i - start]!, found[i - start]!, responses[i]!, times, i, run);
+      // Stryker disable next-line ArithmeticOperator: clearing only lets the entries be collected
+      entries[i - start] = undefined;
+    }
+  }
+}
+
+/**
+ * Reads the first, middle and last bytes of each good row's record (see BatchApplier.chunk) and
+ * its texts, so that applying the chunk finds them in the cache. Returns their sum, to keep the loads.
+ */
+// Stryker disable all: warming the cache only reads; its sum `warmth` is never read but to keep the loads
+function warm(table: RecipientTable, marks: Uint8Array, found: Int32Array, start: number, end: number): number {
+  let warmth = 0;
+  for (let i = start; i < end; i++) {
+    if (marks[i] !== GOOD) continue;
+    const row = found[i - start]!;
+    warmth +=
+      table.times[row * STRIDE]! +
+      table.ints[row * STRIDE * 2 + STRIDE]! +
+      table.fingerprints[row * STRIDE * 4 + STRIDE * 4 - 1]! +
+      // The row's texts (contact, name, address, provider: one cache line), which mergeMeta reads.
+      (table.texts[row * TEXT_STRIDE] === undefined ? 0 : 1);
+  }
+  return warmth;
+}
+// Stryker restore all
+
+// Stryker disable ConditionalExpression,BooleanLiteral: a column the batch lacks reads undefined, as held already
+/** A row's texts in the one event applyEvent reads: its id, meta texts, email kind and type, reason and scope. */
+class Texts {
+  private readonly event = scratchEvent();
+  /** Whether the batch has each optional column: the others stay undefined in the event. */
+  private readonly has: Record<FoldedText, boolean>;
+
+  constructor(private readonly rows: ColumnarRows) {
+    const has = (name: FoldedText) => rows[name].name === name;
+    this.has = {
+      id: true,
+      emailId: true,
+      recipientId: true,
+      contactId: has('contactId'),
+      contactName: has('contactName'),
+      address: has('address'),
+      emailKind: has('emailKind'),
+      emailType: has('emailType'),
+      provider: has('provider'),
+      reason: has('reason'),
+      scope: has('scope'),
+    };
+  }
+
+  /** Field by field: a keyed store in a loop over names would go megamorphic (see validate.ts). */
+  of(i: number): ResponseEvent {
+    const { rows, has } = this;
+    const event = this.event as unknown as Record<FoldedText, unknown>;
+    event.id = rows.id.at(i);
+    if (has.contactId) event.contactId = rows.contactId.at(i);
+    if (has.contactName) event.contactName = rows.contactName.at(i);
+    if (has.address) event.address = rows.address.at(i);
+    if (has.emailKind) event.emailKind = rows.emailKind.at(i);
+    if (has.emailType) event.emailType = rows.emailType.at(i);
+    if (has.provider) event.provider = rows.provider.at(i);
+    if (has.reason) event.reason = rows.reason.at(i);
+    if (has.scope) event.scope = rows.scope.at(i);
+    return this.event;
+  }
+}
+// Stryker restore ConditionalExpression,BooleanLiteral
