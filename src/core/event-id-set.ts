@@ -1,6 +1,11 @@
 import { randomSeed, stringHash } from './string-hash';
 import { FINGERPRINTS, ID_COUNT, ID_NEWEST, INLINE_IDS, STRIDE, type RecipientTable } from './recipient-table';
 
+/** Entries a page of the inline ids' hashes holds (see `EventIdSet.pages`). */
+const PAGE_BITS = 14;
+const PAGE = 1 << PAGE_BITS;
+const PAGE_MASK = PAGE - 1;
+
 /**
  * The event ids applied so far, per recipient row, so a redelivered event counts once.
  *
@@ -12,18 +17,20 @@ import { FINGERPRINTS, ID_COUNT, ID_NEWEST, INLINE_IDS, STRIDE, type RecipientTa
  *
  * A row's first 16 ids are known by 16-bit fingerprints (the first hash's top bits) kept in the
  * row's own record, which the fold reads for the event anyway: a new id costs a scan of that
- * cache line and appends to three lists, with no other random access. Only a fingerprint match (a
+ * cache line and appends to a list, with no other random access. Only a fingerprint match (a
  * redelivery, or at most 1 in 4,096 new ids) walks the row's chain of hashes to confirm. Ids
  * beyond a row's 16th go to an open-addressing table shared by all rows. A table for every id
  * cost one more cache miss per event (~100 ns here), a JavaScript Set ~500 ns.
  */
 export class EventIdSet {
-  /** Entries: each row's first 16 ids, in arrival order, as their two hashes. */
+  /** Entries: each row's first 16 ids, in arrival order. */
   private count = 0;
-  private first = new Int32Array(1024);
-  private second = new Int32Array(1024);
-  /** Per entry: the previous one of the same row, or -1. */
-  private previous = new Int32Array(1024);
+  /**
+   * Per entry `[first hash, second hash, the row's previous entry or -1]`, in pages of 16,384
+   * entries: the list only grows at its end, so pages spare the copies and the slack of a grown
+   * array (up to half of it, 12 MB at a million recipients).
+   */
+  private readonly pages: Int32Array[] = [];
   private readonly overflow = new OverflowIds();
   /**
    * The first hash's starting value, drawn per state: ids built to share one FNV-1a hash (chained
@@ -58,11 +65,13 @@ export class EventIdSet {
     if (count >= INLINE_IDS) return true;
     this.table.fingerprints[row * STRIDE * 4 + FINGERPRINTS + count] = hash >>> 16;
     const entry = this.count;
-    if (entry === this.previous.length) this.grow();
+    const at = (entry & PAGE_MASK) * 3;
+    if (at === 0) this.pages.push(new Int32Array(PAGE * 3));
+    const page = this.pages[entry >>> PAGE_BITS]!;
+    page[at] = hash;
+    page[at + 1] = second;
     // Stryker disable next-line ConditionalExpression,UnaryOperator: the oldest id's link is never followed
-    this.previous[entry] = count === 0 ? -1 : ints[i + ID_NEWEST]!;
-    this.first[entry] = hash;
-    this.second[entry] = second;
+    page[at + 2] = count === 0 ? -1 : ints[i + ID_NEWEST]!;
     ints[i + ID_NEWEST] = entry;
     this.count = entry + 1;
     return true;
@@ -94,21 +103,16 @@ export class EventIdSet {
   /** Whether the row's inline id `back` places before its newest one has these hashes. */
   private matches(row: number, back: number, hash: number, second: number): boolean {
     let entry = this.table.ints[row * STRIDE * 2 + ID_NEWEST]!;
-    for (; back > 0; back--) entry = this.previous[entry]!;
-    return this.first[entry] === hash && this.second[entry] === second;
-  }
-
-  /** By half again, not double: at a million recipients the slack of a doubling is 15 MB. */
-  private grow(): void {
-    const length = this.previous.length + (this.previous.length >> 1);
-    this.first = grown(this.first, length);
-    this.second = grown(this.second, length);
-    this.previous = grown(this.previous, length);
+    for (; back > 0; back--) entry = this.pages[entry >>> PAGE_BITS]![(entry & PAGE_MASK) * 3 + 2]!;
+    const page = this.pages[entry >>> PAGE_BITS]!;
+    const at = (entry & PAGE_MASK) * 3;
+    return page[at] === hash && page[at + 1] === second;
   }
 }
 
-function grown(array: Int32Array, length: number): Int32Array<ArrayBuffer> {
-  const copy = new Int32Array(length);
+/** A copy half again as long: the overflow's lists, rarely used, grow like this. */
+function grown(array: Int32Array): Int32Array<ArrayBuffer> {
+  const copy = new Int32Array(array.length + (array.length >> 1));
   copy.set(array);
   return copy;
 }
@@ -142,9 +146,8 @@ class OverflowIds {
     slots[slot * 2] = hash;
     slots[slot * 2 + 1] = entry + 1;
     if (entry === this.rows.length) {
-      const length = entry + (entry >> 1);
-      this.rows = grown(this.rows, length);
-      this.seconds = grown(this.seconds, length);
+      this.rows = grown(this.rows);
+      this.seconds = grown(this.seconds);
     }
     this.rows[entry] = row;
     this.seconds[entry] = second;
