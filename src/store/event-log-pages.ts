@@ -15,7 +15,7 @@ import type { ResponseEvent } from '../core/event';
  * own `at`) is kept whole beside them.
  */
 
-const PAGE_BITS = 14;
+export const PAGE_BITS = 14;
 export const PAGE_SIZE = 1 << PAGE_BITS;
 const PAGE_MASK = PAGE_SIZE - 1;
 

@@ -1,5 +1,6 @@
 import type { ResponseEvent } from '../core/event';
 import { EventPages } from './event-log-pages';
+import { RowChains } from './event-log-rows';
 
 /** Redeliveries kept per recipient: enough to show that they came, bounded for bots and replays. */
 const DUPLICATES_KEPT = 20;
@@ -17,8 +18,8 @@ export class EventLog {
   private readonly events = new EventPages();
   /** Redeliveries per row (the first few), for the timeline to show as counted once. */
   private readonly duplicates = new Map<number, { event: ResponseEvent; at: number }[]>();
-  /** Row to the positions of its events, built on first request and kept up to date after. */
-  private byRow: Map<number, number[]> | undefined;
+  /** Each row's positions, built on first request and kept up to date after. */
+  private byRow: RowChains | undefined;
   /** Id to position, for the rows with more than ROW_SCAN events whose ids were looked up. */
   private readonly idIndex = new Map<number, Map<string, number>>();
 
@@ -29,11 +30,7 @@ export class EventLog {
   add(event: ResponseEvent, row: number, at: number): void {
     const position = this.events.length;
     this.events.add(event, row, at);
-    if (this.byRow) {
-      const list = this.byRow.get(row);
-      if (list) list.push(position);
-      else this.byRow.set(row, [position]);
-    }
+    this.byRow?.add(position, row);
     const ids = this.idIndex.get(row);
     if (ids !== undefined && !ids.has(event.id)) ids.set(event.id, position);
   }
@@ -64,17 +61,15 @@ export class EventLog {
    * an id index of their own, so a flood of ids for one recipient stays linear.
    */
   positionOf(row: number, id: string): number {
-    this.index();
-    const list = this.byRow!.get(row);
-    if (list === undefined) return -1;
-    if (list.length <= ROW_SCAN) {
-      for (const position of list) if (this.events.idAt(position) === id) return position;
-      return -1;
-    }
+    const byRow = this.index();
     let ids = this.idIndex.get(row);
     if (ids === undefined) {
+      if (!byRow.longer(row, ROW_SCAN)) {
+        for (const position of byRow.positions(row)) if (this.events.idAt(position) === id) return position;
+        return -1;
+      }
       ids = new Map();
-      for (const position of list) {
+      for (const position of byRow.positions(row)) {
         const logged = this.events.idAt(position);
         if (!ids.has(logged)) ids.set(logged, position);
       }
@@ -113,29 +108,24 @@ export class EventLog {
 
   /** A recipient's events applied at or after log position `start`, in the order applied. */
   forRowSince(row: number, start: number): ResponseEvent[] {
-    this.index();
-    return (this.byRow!.get(row) ?? [])
-      .filter((position) => position >= start)
+    return this.index()
+      .positions(row, start)
       .map((position) => this.events.at(position));
   }
 
   /** A recipient's events in time order (ties: by id), each with its time in epoch ms. */
   forRow(row: number): { event: ResponseEvent; at: number }[] {
-    this.index();
-    return (this.byRow!.get(row) ?? [])
+    return this.index()
+      .positions(row)
       .map((position) => ({ event: this.events.at(position), at: this.events.timeAt(position) }))
       .sort((a, b) => a.at - b.at || (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0));
   }
 
-  private index(): void {
-    if (this.byRow) return;
-    this.byRow = new Map();
-    for (let position = 0; position < this.events.length; position++) {
-      const key = this.events.rowAt(position);
-      const list = this.byRow.get(key);
-      if (list) list.push(position);
-      else this.byRow.set(key, [position]);
-    }
+  private index(): RowChains {
+    if (this.byRow) return this.byRow;
+    const byRow = new RowChains();
+    for (let position = 0; position < this.events.length; position++) byRow.add(position, this.events.rowAt(position));
+    return (this.byRow = byRow);
   }
 
   clear(): void {

@@ -100,6 +100,24 @@ describe('the event log gives back the events it applied', () => {
     expect(log.positionOf(row, `${event.id}-not`)).to.equal(-1);
   });
 
+  it('finds the events of a recipient with few, and keeps finding events added after the first search', () => {
+    const log = new EventLog();
+    const event = (id: string, recipient: number, at: number) =>
+      validated({ id, emailId: 'm', recipientId: `r${recipient}`, response: 'opened', at });
+    for (let n = 0; n < 5; n++) log.add(event(`a${n}`, n % 2, BASE + n), n % 2, BASE + n);
+    expect([log.positionOf(0, 'a2'), log.positionOf(1, 'a2'), log.positionOf(1, 'a3')]).to.deep.equal([2, -1, 3]);
+    // Rows up to 2,000, after the index was built: a row it had not seen, and one past 16 events.
+    for (let n = 5; n < 40; n++) log.add(event(`a${n}`, n % 2 ? 2000 : 1, BASE + n), n % 2 ? 2000 : 1, BASE + n);
+    expect(log.positionOf(2000, 'a39')).to.equal(39);
+    expect(log.positionOf(1, 'a38')).to.equal(38);
+    expect(log.positionOf(1, 'a39')).to.equal(-1);
+    expect(log.forRowSince(2000, 30).map(({ id }) => id)).to.deep.equal(['a31', 'a33', 'a35', 'a37', 'a39']);
+    expect(log.forRowSince(1, 0)).to.have.length(1 + 18);
+    expect(log.forRowSince(7, 0)).to.deep.equal([]);
+    log.add(event('a40', 1, BASE + 40), 1, BASE + 40);
+    expect(log.positionOf(1, 'a40')).to.equal(40);
+  });
+
   it('a recipient whose contact, name or address changes keeps each event’s own', () => {
     const log = new EventLog();
     const first = validated({ id: 'a', emailId: 'm', recipientId: 'r1', response: 'delivered', at: BASE });
