@@ -32,7 +32,7 @@ const HAS_TYPE = 1 << 12;
 const HAS_PROVIDER = 1 << 13;
 const HAS_URL = 1 << 14;
 const HAS_REASON = 1 << 15;
-/** Kept whole in `whole`: see `encodable`. */
+/** Kept whole in `whole`: an event the columns cannot say exactly (see `write`). */
 const WHOLE = 1 << 16;
 
 const KINDS = [undefined, 'bulk', 'trigger'] as const;
@@ -41,6 +41,7 @@ const SCOPES = [undefined, 'all', 'type'] as const;
 /** The texts a row keeps once: recipientId, contactId, contactName, address. */
 const ROW_FIELDS = 4;
 const ROW_PAGE_BITS = 12;
+const ROW_PAGE_MASK = (1 << ROW_PAGE_BITS) - 1;
 
 class Page {
   readonly rows = new Int32Array(PAGE_SIZE);
@@ -179,69 +180,83 @@ export class EventPages {
     this.offset = page.used;
     this.room(16);
     page.starts[k] = this.offset;
-    if (!encodable(event, at)) {
+    // Each field read once; kind and scope compared by hand (a lookup in a list cost ~15 % of add).
+    const { id, emailId, recipientId, response, contactId, contactName, address, emailType, provider, url, reason } =
+      event;
+    const text = event.at;
+    const kind = event.emailKind;
+    const scope = event.scope;
+    const kindCode = kind === undefined ? 0 : kind === 'bulk' ? 1 : kind === 'trigger' ? 2 : -1;
+    const scopeCode = scope === undefined ? 0 : scope === 'all' ? 1 : scope === 'type' ? 2 : -1;
+    if (
+      kindCode < 0 ||
+      scopeCode < 0 ||
+      (text !== at && typeof text !== 'string') ||
+      typeof id !== 'string' ||
+      typeof emailId !== 'string' ||
+      typeof recipientId !== 'string' ||
+      typeof response !== 'string' ||
+      !optionalText(contactId) ||
+      !optionalText(contactName) ||
+      !optionalText(address) ||
+      !optionalText(emailType) ||
+      !optionalText(provider) ||
+      !optionalText(url) ||
+      !optionalText(reason)
+    ) {
+      // Not something the columns can say exactly (a null field, a time that is not its own `at`).
       this.whole.set(position, event);
-      this.varint(WHOLE);
+      this.writeVarint(WHOLE);
       page.used = this.offset;
       page.bytes = this.bytes;
       return;
     }
-    const recipient = this.rowState(row, 0, event.recipientId);
-    const contact = this.rowState(row, 1, event.contactId);
-    const name = this.rowState(row, 2, event.contactName);
-    const address = this.rowState(row, 3, event.address);
+    const slots = this.rowSlots(row);
+    const slot = (row & ROW_PAGE_MASK) * ROW_FIELDS;
+    const recipient = rowState(slots, slot, recipientId);
+    const contact = rowState(slots, slot + 1, contactId);
+    const name = rowState(slots, slot + 2, contactName);
+    const place = rowState(slots, slot + 3, address);
     const flags =
       (recipient === ROW_OWN ? RECIPIENT_OWN : 0) |
       (contact << ROW_TEXT_SHIFT[1]) |
       (name << ROW_TEXT_SHIFT[2]) |
-      (address << ROW_TEXT_SHIFT[3]) |
-      (typeof event.at === 'string' ? AT_TEXT : 0) |
-      (KINDS.indexOf(event.emailKind) << KIND_SHIFT) |
-      (SCOPES.indexOf(event.scope) << SCOPE_SHIFT) |
-      (event.emailType === undefined ? 0 : HAS_TYPE) |
-      (event.provider === undefined ? 0 : HAS_PROVIDER) |
-      (event.url === undefined ? 0 : HAS_URL) |
-      (event.reason === undefined ? 0 : HAS_REASON);
-    this.varint(flags);
-    this.varint(this.responses.index(event.response));
-    this.varint(this.emails.index(event.emailId));
-    this.writeText(event.id);
-    if (recipient === ROW_OWN) this.writeText(event.recipientId);
-    if (contact === ROW_OWN) this.writeText(event.contactId!);
-    if (name === ROW_OWN) this.writeText(event.contactName!);
-    if (address === ROW_OWN) this.writeText(event.address!);
-    if (flags & AT_TEXT) this.writeText(event.at as string);
+      (place << ROW_TEXT_SHIFT[3]) |
+      (text === at ? 0 : AT_TEXT) |
+      (kindCode << KIND_SHIFT) |
+      (scopeCode << SCOPE_SHIFT) |
+      (emailType === undefined ? 0 : HAS_TYPE) |
+      (provider === undefined ? 0 : HAS_PROVIDER) |
+      (url === undefined ? 0 : HAS_URL) |
+      (reason === undefined ? 0 : HAS_REASON);
+    this.writeVarint(flags);
+    this.writeVarint(this.responses.index(response));
+    this.writeVarint(this.emails.index(emailId));
+    this.writeText(id);
+    if (recipient === ROW_OWN) this.writeText(recipientId);
+    if (contact === ROW_OWN) this.writeText(contactId!);
+    if (name === ROW_OWN) this.writeText(contactName!);
+    if (place === ROW_OWN) this.writeText(address!);
+    if (flags & AT_TEXT) this.writeText(text as string);
     this.room(10);
-    if (flags & HAS_TYPE) this.varint(this.types.index(event.emailType!));
-    if (flags & HAS_PROVIDER) this.varint(this.providers.index(event.provider!));
-    if (flags & HAS_URL) this.writeText(event.url!);
-    if (flags & HAS_REASON) this.writeText(event.reason!);
+    if (emailType !== undefined) this.writeVarint(this.types.index(emailType));
+    if (provider !== undefined) this.writeVarint(this.providers.index(provider));
+    if (url !== undefined) this.writeText(url);
+    if (reason !== undefined) this.writeText(reason);
     page.used = this.offset;
     page.bytes = this.bytes;
   }
 
-  /** How the record says a per-row text: absent, the row's first value (kept now if it is the first), or its own. */
-  private rowState(row: number, field: number, text: string | undefined): number {
-    if (text === undefined) return 0;
-    const slots = this.rowSlots(row);
-    const slot = (row & ((1 << ROW_PAGE_BITS) - 1)) * ROW_FIELDS + field;
-    const kept = slots[slot];
-    if (kept === undefined) {
-      slots[slot] = text;
-      return ROW_SAME;
-    }
-    return kept === text ? ROW_SAME : ROW_OWN;
-  }
-
   private rowSlots(row: number): (string | undefined)[] {
     const page = row >>> ROW_PAGE_BITS;
-    while (this.rowTexts.length <= page)
-      this.rowTexts.push(new Array<string | undefined>(ROW_FIELDS << ROW_PAGE_BITS).fill(undefined));
-    return this.rowTexts[page]!;
+    const texts = this.rowTexts;
+    if (page < texts.length) return texts[page]!;
+    while (texts.length <= page) texts.push(new Array<string | undefined>(ROW_FIELDS << ROW_PAGE_BITS).fill(undefined));
+    return texts[page]!;
   }
 
   private rowText(row: number, field: number): string | undefined {
-    return this.rowTexts[row >>> ROW_PAGE_BITS]![(row & ((1 << ROW_PAGE_BITS) - 1)) * ROW_FIELDS + field];
+    return this.rowTexts[row >>> ROW_PAGE_BITS]![(row & ROW_PAGE_MASK) * ROW_FIELDS + field];
   }
 
   private rowField(flags: number, row: number, field: 1 | 2 | 3): string | undefined {
@@ -258,23 +273,25 @@ export class EventPages {
     this.bytes = grown;
   }
 
-  /** Seven bits a byte, low first; a larger number (`value` under 2³¹) takes more bytes. */
-  private varint(value?: number): number {
-    if (value !== undefined) {
-      while (value >= 0x80) {
-        this.bytes[this.offset++] = (value & 0x7f) | 0x80;
-        value >>>= 7;
-      }
-      this.bytes[this.offset++] = value;
-      return value;
+  /** Seven bits a byte, low first: under 128 in one byte, a larger number (under 2³¹) in more. */
+  private writeVarint(value: number): void {
+    const bytes = this.bytes;
+    let offset = this.offset;
+    while (value >= 0x80) {
+      bytes[offset++] = (value & 0x7f) | 0x80;
+      value >>>= 7;
     }
+    bytes[offset++] = value;
+    this.offset = offset;
+  }
+
+  private varint(): number {
+    const bytes = this.bytes;
     let out = 0;
-    let shift = 0;
-    for (;;) {
-      const byte = this.bytes[this.offset++]!;
+    for (let shift = 0; ; shift += 7) {
+      const byte = bytes[this.offset++]!;
       out |= (byte & 0x7f) << shift;
       if (byte < 0x80) return out;
-      shift += 7;
     }
   }
 
@@ -287,7 +304,7 @@ export class EventPages {
     const length = text.length;
     this.room(5 + length * 2);
     const head = this.offset;
-    this.varint(length * 2);
+    this.writeVarint(length * 2);
     const start = this.offset;
     const bytes = this.bytes;
     for (let i = 0; i < length; i++) {
@@ -335,29 +352,20 @@ function fromUnits(units: Uint8Array | Uint16Array): string {
 }
 
 /**
- * Whether the columns give the event back field for field: its texts are texts or absent (a
- * validated event may carry null for an optional field), its kind and scope known values, and a
- * number `at` is the time it is logged at.
+ * How a record says a per-row text: absent (0), the row's first value (kept now if this is the
+ * first), or its own text.
  */
-function encodable(event: ResponseEvent, at: number): boolean {
-  return (
-    typeof event.id === 'string' &&
-    typeof event.emailId === 'string' &&
-    typeof event.recipientId === 'string' &&
-    typeof event.response === 'string' &&
-    (typeof event.at === 'string' || event.at === at) &&
-    optionalText(event.contactId) &&
-    optionalText(event.contactName) &&
-    optionalText(event.address) &&
-    optionalText(event.emailType) &&
-    optionalText(event.provider) &&
-    optionalText(event.url) &&
-    optionalText(event.reason) &&
-    KINDS.includes(event.emailKind) &&
-    SCOPES.includes(event.scope)
-  );
+function rowState(slots: (string | undefined)[], slot: number, text: string | undefined): number {
+  if (text === undefined) return 0;
+  const kept = slots[slot];
+  if (kept === undefined) {
+    slots[slot] = text;
+    return ROW_SAME;
+  }
+  return kept === text ? ROW_SAME : ROW_OWN;
 }
 
+/** An optional text field is a text or absent (a validated event may carry null). */
 function optionalText(value: unknown): boolean {
   return value === undefined || typeof value === 'string';
 }
