@@ -173,6 +173,7 @@ export class EventPages {
     this.count = 0;
     this.rowTexts = [];
     this.whole.clear();
+    this.bytes = new Uint8Array(0);
   }
 
   private write(page: Page, k: number, event: ResponseEvent, row: number, at: number, position: number): void {
