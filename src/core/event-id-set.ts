@@ -1,33 +1,50 @@
 import { randomSeed, stringHash } from './string-hash';
 import { FINGERPRINTS, ID_COUNT, ID_NEWEST, INLINE_IDS, STRIDE, type RecipientTable } from './recipient-table';
 
+/** Entries a page of the inline ids' hashes holds (see `EventIdSet.pages`). */
+const PAGE_BITS = 14;
+const PAGE = 1 << PAGE_BITS;
+const PAGE_MASK = PAGE - 1;
+
 /**
  * The event ids applied so far, per recipient row, so a redelivered event counts once.
  *
- * A row's first 16 ids are known by 16-bit fingerprints kept in the row's own record, which the
- * fold reads for the event anyway: a new id costs a scan of that cache line and appends to two
- * lists, with no other random access. Only a fingerprint match (a redelivery, or at most 1 in
- * 4,096 new ids) walks the row's chain of ids to confirm. Ids beyond a row's 16th go to an
- * open-addressing table shared by all rows. A table for every id cost one more cache miss per
- * event (~100 ns here), a JavaScript Set ~500 ns.
+ * An id is kept as a 64-bit hash (two 32-bit string hashes under two seeds drawn per state), not
+ * as its text: a million recipients' id strings cost ~47 bytes a recipient, their hashes 12.
+ * Hashes are compared within one row only, so a new event is taken for a redelivery only when
+ * two ids of the same recipient share all 64 bits: about k²/2⁶⁵ for a recipient with k ids (one
+ * in 3·10¹⁵ at a thousand ids), and ids cannot be aimed at it without the seeds.
+ *
+ * A row's first 16 ids are known by 16-bit fingerprints (the first hash's top bits) kept in the
+ * row's own record, which the fold reads for the event anyway: a new id costs a scan of that
+ * cache line and appends to a list, with no other random access. Only a fingerprint match (a
+ * redelivery, or at most 1 in 4,096 new ids) walks the row's chain of hashes to confirm. Ids
+ * beyond a row's 16th go to an open-addressing table shared by all rows. A table for every id
+ * cost one more cache miss per event (~100 ns here), a JavaScript Set ~500 ns.
  */
 export class EventIdSet {
-  /** Each row's first 16 ids, in arrival order. */
-  private readonly ids: string[] = [];
-  /** Per id in `ids`: the previous one of the same row, or -1. */
-  private previous = new Int32Array(1024);
+  /** Entries: each row's first 16 ids, in arrival order. */
+  private count = 0;
+  /**
+   * Per entry `[first hash, second hash, the row's previous entry or -1]`, in pages of 16,384
+   * entries: the list only grows at its end, so pages spare the copies and the slack of a grown
+   * array (up to half of it, 12 MB at a million recipients).
+   */
+  private readonly pages: Int32Array[] = [];
   private readonly overflow = new OverflowIds();
   /**
-   * The hash's starting value, drawn per state: ids built to share one FNV-1a hash (chained
+   * The first hash's starting value, drawn per state: ids built to share one FNV-1a hash (chained
    * two-character collisions from the published offset basis) then spread like any others, so
    * 32,768 of them for one recipient cost what random ids cost instead of a probe run each.
    */
   private readonly seed = randomSeed();
+  /** The second hash's, drawn apart, so the two hashes of an id are independent. */
+  private readonly secondSeed = randomSeed();
 
   constructor(private readonly table: RecipientTable) {}
 
   get size(): number {
-    return this.ids.length + this.overflow.size;
+    return this.count + this.overflow.size;
   }
 
   /** Slots of the overflow table read so far: the work hostile ids would multiply (tests read it). */
@@ -38,113 +55,122 @@ export class EventIdSet {
   /** Adds the id for the row; false when the row had it already. */
   add(row: number, id: string): boolean {
     const hash = stringHash(id, this.seed);
+    const second = stringHash(id, this.secondSeed);
     const ints = this.table.ints;
     const i = row * STRIDE * 2;
     const count = ints[i + ID_COUNT]!;
-    if (this.inline(row, id, hash >>> 16, count)) return false;
-    if (count >= INLINE_IDS && !this.overflow.add(row, id, mix(hash, row))) return false;
+    if (this.inline(row, hash, second, count)) return false;
+    if (count >= INLINE_IDS && !this.overflow.add(row, mix(hash, row), second)) return false;
     ints[i + ID_COUNT] = count + 1;
     if (count >= INLINE_IDS) return true;
     this.table.fingerprints[row * STRIDE * 4 + FINGERPRINTS + count] = hash >>> 16;
-    const entry = this.ids.length;
-    if (entry === this.previous.length) {
-      const previous = new Int32Array(entry * 2);
-      previous.set(this.previous);
-      this.previous = previous;
-    }
+    const entry = this.count;
+    const at = (entry & PAGE_MASK) * 3;
+    if (at === 0) this.pages.push(new Int32Array(PAGE * 3));
+    const page = this.pages[entry >>> PAGE_BITS]!;
+    page[at] = hash;
+    page[at + 1] = second;
     // Stryker disable next-line ConditionalExpression,UnaryOperator: the oldest id's link is never followed
-    this.previous[entry] = count === 0 ? -1 : ints[i + ID_NEWEST]!;
+    page[at + 2] = count === 0 ? -1 : ints[i + ID_NEWEST]!;
     ints[i + ID_NEWEST] = entry;
-    this.ids.push(id);
+    this.count = entry + 1;
     return true;
   }
 
   has(row: number, id: string): boolean {
     const hash = stringHash(id, this.seed);
+    const second = stringHash(id, this.secondSeed);
     const count = this.table.ints[row * STRIDE * 2 + ID_COUNT]!;
-    if (this.inline(row, id, hash >>> 16, count)) return true;
+    if (this.inline(row, hash, second, count)) return true;
     // Stryker disable next-line ConditionalExpression,EqualityOperator: a row with up to 16 ids has none there
-    return count > INLINE_IDS && this.overflow.has(row, id, mix(hash, row));
+    return count > INLINE_IDS && this.overflow.has(row, mix(hash, row), second);
   }
 
-  /** Whether the id is among the row's first 16. */
-  private inline(row: number, id: string, fingerprint: number, count: number): boolean {
+  /** Whether the id with these hashes is among the row's first 16. */
+  private inline(row: number, hash: number, second: number, count: number): boolean {
     const fingerprints = this.table.fingerprints;
     const base = row * STRIDE * 4 + FINGERPRINTS;
+    const fingerprint = hash >>> 16;
     // Stryker disable next-line EqualityOperator: at a count of 16 both sides are 16
     const stored = count < INLINE_IDS ? count : INLINE_IDS;
     for (let k = 0; k < stored; k++) {
-      // Stryker disable next-line ConditionalExpression: the fingerprint spares reading the id; the id decides
-      if (fingerprints[base + k] === fingerprint && this.idAt(row, stored - 1 - k) === id) return true;
+      // Stryker disable next-line ConditionalExpression: the fingerprint spares the walk; the hashes decide
+      if (fingerprints[base + k] === fingerprint && this.matches(row, stored - 1 - k, hash, second)) return true;
     }
     return false;
   }
 
-  /** The row's inline id `back` places before its newest one. */
-  private idAt(row: number, back: number): string {
+  /** Whether the row's inline id `back` places before its newest one has these hashes. */
+  private matches(row: number, back: number, hash: number, second: number): boolean {
     let entry = this.table.ints[row * STRIDE * 2 + ID_NEWEST]!;
-    for (; back > 0; back--) entry = this.previous[entry]!;
-    return this.ids[entry]!;
+    for (; back > 0; back--) entry = this.pages[entry >>> PAGE_BITS]![(entry & PAGE_MASK) * 3 + 2]!;
+    const page = this.pages[entry >>> PAGE_BITS]!;
+    const at = (entry & PAGE_MASK) * 3;
+    return page[at] === hash && page[at + 1] === second;
   }
 }
 
-/** The ids beyond a row's 16th, in an open-addressing table keyed by row and id. */
+/** A copy half again as long: the overflow's lists, rarely used, grow like this. */
+function grown(array: Int32Array): Int32Array<ArrayBuffer> {
+  const copy = new Int32Array(array.length + (array.length >> 1));
+  copy.set(array);
+  return copy;
+}
+
+/** The ids beyond a row's 16th, in an open-addressing table keyed by row and the id's hashes. */
 class OverflowIds {
   private mask = (1 << 10) - 1;
   /** [hash, entry + 1] per slot, side by side so a probe reads one cache line; 0: empty. */
   // Stryker disable next-line ArithmeticOperator: one slot short, the last reads as taken by no id: passed over
   private slots = new Int32Array((this.mask + 1) * 2);
-  private readonly ids: string[] = [];
+  size = 0;
+  /** Per entry: its row and its second hash (the first, mixed with the row, is in its slot). */
   private rows = new Int32Array(64);
+  private seconds = new Int32Array(64);
   /** Slots visited by `add` and `has`. */
   probes = 0;
 
-  get size(): number {
-    return this.ids.length;
-  }
-
-  add(row: number, id: string, hash: number): boolean {
+  add(row: number, hash: number, second: number): boolean {
     const slots = this.slots;
     const mask = this.mask;
     let slot = hash & mask;
     let probes = 1;
     for (; slots[slot * 2 + 1] !== 0; slot = (slot + 1) & mask, probes++) {
-      if (this.matches(slot, row, id, hash)) {
+      if (this.matches(slot, row, hash, second)) {
         this.probes += probes;
         return false;
       }
     }
     this.probes += probes;
-    const entry = this.ids.length;
+    const entry = this.size++;
     slots[slot * 2] = hash;
     slots[slot * 2 + 1] = entry + 1;
-    this.ids.push(id);
     if (entry === this.rows.length) {
-      const rows = new Int32Array(entry * 2);
-      rows.set(this.rows);
-      this.rows = rows;
+      this.rows = grown(this.rows);
+      this.seconds = grown(this.seconds);
     }
     this.rows[entry] = row;
+    this.seconds[entry] = second;
     // Half full at most, so probes stay short.
     // Stryker disable next-line EqualityOperator,ArithmeticOperator: an entry sooner or later, still half full
     if ((entry + 1) * 2 > mask) this.grow();
     return true;
   }
 
-  has(row: number, id: string, hash: number): boolean {
+  has(row: number, hash: number, second: number): boolean {
     const slots = this.slots;
     for (let slot = hash & this.mask; slots[slot * 2 + 1] !== 0; slot = (slot + 1) & this.mask) {
       this.probes++;
-      if (this.matches(slot, row, id, hash)) return true;
+      if (this.matches(slot, row, hash, second)) return true;
     }
     return false;
   }
 
-  private matches(slot: number, row: number, id: string, hash: number): boolean {
+  private matches(slot: number, row: number, hash: number, second: number): boolean {
     const entry = this.slots[slot * 2 + 1]! - 1;
-    // An equal id has an equal hash just when it has an equal row (`mix` is one-to-one), so either check alone does.
-    // Stryker disable next-line ConditionalExpression,LogicalOperator: see above
-    return this.slots[slot * 2] === hash && this.rows[entry] === row && this.ids[entry] === id;
+    // The slot's hash mixes the row into the id's first hash one-to-one (see `mix`): with the row
+    // equal, an equal slot hash is an equal first hash, so the id's 64 bits are compared.
+    return this.slots[slot * 2] === hash && this.rows[entry] === row && this.seconds[entry] === second;
   }
 
   /**
@@ -171,7 +197,7 @@ class OverflowIds {
   }
 }
 
-/** The row into the hash, so equal ids of other rows spread over the overflow table. */
+/** The row into the hash, so equal ids of other rows spread over the overflow table; one-to-one for a row. */
 function mix(hash: number, row: number): number {
   const h = Math.imul(hash ^ row, 0x9e3779b1);
   return h ^ (h >>> 15);

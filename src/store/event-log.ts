@@ -1,4 +1,6 @@
 import type { ResponseEvent } from '../core/event';
+import { EventPages } from './event-log-pages';
+import { RowChains } from './event-log-rows';
 
 /** Redeliveries kept per recipient: enough to show that they came, bounded for bots and replays. */
 const DUPLICATES_KEPT = 20;
@@ -9,16 +11,15 @@ const ROW_SCAN = 16;
 /**
  * Every event the store applied, in the order it applied them, with its recipient row: the
  * timeline reads a recipient's events from it, a rules change refolds it, and the cache writes
- * its tail. Events are kept as they came (already validated).
+ * its tail. Events are kept as they came (already validated), field for field, in columns
+ * (event-log-pages.ts): each read builds a new event object.
  */
 export class EventLog {
-  private readonly events: ResponseEvent[] = [];
-  private rows = new Int32Array(1024);
-  private times = new Float64Array(1024);
+  private readonly events = new EventPages();
   /** Redeliveries per row (the first few), for the timeline to show as counted once. */
   private readonly duplicates = new Map<number, { event: ResponseEvent; at: number }[]>();
-  /** Row to the positions of its events, built on first request and kept up to date after. */
-  private byRow: Map<number, number[]> | undefined;
+  /** Each row's positions, built on first request and kept up to date after. */
+  private byRow: RowChains | undefined;
   /** Id to position, for the rows with more than ROW_SCAN events whose ids were looked up. */
   private readonly idIndex = new Map<number, Map<string, number>>();
 
@@ -28,22 +29,8 @@ export class EventLog {
 
   add(event: ResponseEvent, row: number, at: number): void {
     const position = this.events.length;
-    if (position === this.rows.length) {
-      const rows = new Int32Array(position * 2);
-      rows.set(this.rows);
-      this.rows = rows;
-      const times = new Float64Array(position * 2);
-      times.set(this.times);
-      this.times = times;
-    }
-    this.events.push(event);
-    this.rows[position] = row;
-    this.times[position] = at;
-    if (this.byRow) {
-      const list = this.byRow.get(row);
-      if (list) list.push(position);
-      else this.byRow.set(row, [position]);
-    }
+    this.events.add(event, row, at);
+    this.byRow?.add(position, row);
     const ids = this.idIndex.get(row);
     if (ids !== undefined && !ids.has(event.id)) ids.set(event.id, position);
   }
@@ -60,12 +47,12 @@ export class EventLog {
   }
 
   at(position: number): ResponseEvent {
-    return this.events[position]!;
+    return this.events.at(position);
   }
 
   /** The time (epoch ms) of the event at `position`. */
   timeAt(position: number): number {
-    return this.times[position]!;
+    return this.events.timeAt(position);
   }
 
   /**
@@ -74,18 +61,18 @@ export class EventLog {
    * an id index of their own, so a flood of ids for one recipient stays linear.
    */
   positionOf(row: number, id: string): number {
-    this.index();
-    const list = this.byRow!.get(row);
-    if (list === undefined) return -1;
-    if (list.length <= ROW_SCAN) {
-      for (const position of list) if (this.events[position]!.id === id) return position;
-      return -1;
-    }
+    const byRow = this.index();
     let ids = this.idIndex.get(row);
     if (ids === undefined) {
+      if (!byRow.longer(row, ROW_SCAN)) {
+        for (const position of byRow.positions(row)) if (this.events.idAt(position) === id) return position;
+        return -1;
+      }
       ids = new Map();
-      for (const position of list)
-        if (!ids.has(this.events[position]!.id)) ids.set(this.events[position]!.id, position);
+      for (const position of byRow.positions(row)) {
+        const logged = this.events.idAt(position);
+        if (!ids.has(logged)) ids.set(logged, position);
+      }
       this.idIndex.set(row, ids);
     }
     return ids.get(id) ?? -1;
@@ -96,57 +83,53 @@ export class EventLog {
    * id conflict chose), so timelines, refolds and tabs that join see the chosen copy only.
    */
   replace(position: number, event: ResponseEvent, at: number): void {
-    this.events[position] = event;
-    this.times[position] = at;
+    this.events.replace(position, event, at);
   }
 
   /** Events from `start` on (the tail a cache flush writes, the events after a snapshot). */
   since(start: number): readonly ResponseEvent[] {
-    return this.events.slice(start);
+    const out: ResponseEvent[] = [];
+    for (let position = start; position < this.events.length; position++) out.push(this.events.at(position));
+    return out;
   }
 
   /** Events from `start` on with their rows and times (what a cache records). */
   entries(start: number): { event: ResponseEvent; row: number; at: number }[] {
     const out: { event: ResponseEvent; row: number; at: number }[] = [];
     for (let position = start; position < this.events.length; position++) {
-      out.push({ event: this.events[position]!, row: this.rows[position]!, at: this.times[position]! });
+      out.push({ event: this.events.at(position), row: this.events.rowAt(position), at: this.events.timeAt(position) });
     }
     return out;
   }
 
   all(): readonly ResponseEvent[] {
-    return this.events;
+    return this.since(0);
   }
 
   /** A recipient's events applied at or after log position `start`, in the order applied. */
   forRowSince(row: number, start: number): ResponseEvent[] {
-    this.index();
-    return (this.byRow!.get(row) ?? [])
-      .filter((position) => position >= start)
-      .map((position) => this.events[position]!);
+    return this.index()
+      .positions(row, start)
+      .map((position) => this.events.at(position));
   }
 
   /** A recipient's events in time order (ties: by id), each with its time in epoch ms. */
   forRow(row: number): { event: ResponseEvent; at: number }[] {
-    this.index();
-    return (this.byRow!.get(row) ?? [])
-      .map((position) => ({ event: this.events[position]!, at: this.times[position]! }))
+    return this.index()
+      .positions(row)
+      .map((position) => ({ event: this.events.at(position), at: this.events.timeAt(position) }))
       .sort((a, b) => a.at - b.at || (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0));
   }
 
-  private index(): void {
-    if (this.byRow) return;
-    this.byRow = new Map();
-    for (let position = 0; position < this.events.length; position++) {
-      const key = this.rows[position]!;
-      const list = this.byRow.get(key);
-      if (list) list.push(position);
-      else this.byRow.set(key, [position]);
-    }
+  private index(): RowChains {
+    if (this.byRow) return this.byRow;
+    const byRow = new RowChains();
+    for (let position = 0; position < this.events.length; position++) byRow.add(position, this.events.rowAt(position));
+    return (this.byRow = byRow);
   }
 
   clear(): void {
-    this.events.length = 0;
+    this.events.clear();
     this.duplicates.clear();
     this.byRow = undefined;
     this.idIndex.clear();

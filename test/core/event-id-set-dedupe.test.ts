@@ -158,4 +158,20 @@ describe('the applied event ids of a recipient', () => {
     expect([known, again, set.size]).to.deep.equal([2500, 0, 2500]);
     expect(set.has(0, 'ev-25')).to.equal(false);
   });
+
+  it('a large audience’s ids, more than a page of 16,384 kept hashes, are each known to their recipient only', () => {
+    const rows = 3000;
+    const set = setWithRows(rows);
+    const ids = idsFor('ev', 7);
+    for (const id of ids) for (let row = 0; row < rows; row++) set.add(row, `${id}-${row}`);
+    expect(set.size).to.equal(21_000);
+    let known = 0;
+    let elsewhere = 0;
+    for (let row = 0; row < rows; row++)
+      for (const id of ids) {
+        if (!set.add(row, `${id}-${row}`)) known++;
+        if (set.has(row, `${id}-${(row + 1) % rows}`)) elsewhere++;
+      }
+    expect([known, elsewhere, set.size]).to.deep.equal([21_000, 0, 21_000]);
+  });
 });

@@ -94,18 +94,18 @@ describe('recipient table: rows', () => {
     expect(table.times[2 * STRIDE + NON_FINAL_AT]).to.equal(Infinity);
   });
 
-  it('keeps every row whole as it doubles from 2 rows to 16', () => {
+  it('keeps every row whole as it grows by half again from 2 rows to 17 (2, 4, 7, 11, 17)', () => {
     const table = new RecipientTable(2);
     const before: ReturnType<typeof contentOf>[] = [];
-    for (let n = 0; n < 11; n++) {
+    for (let n = 0; n < 12; n++) {
       const row = table.add(n * 3, `r-${n}`);
       fill(table, row);
       before.push(contentOf(table, row));
     }
-    expect(table.size).to.equal(11);
-    expect(table.capacity).to.equal(16);
-    expect(table.email.length).to.equal(16);
-    expect(table.texts.length).to.equal(16 * TEXT_STRIDE);
+    expect(table.size).to.equal(12);
+    expect(table.capacity).to.equal(17);
+    expect(table.email.length).to.equal(17);
+    expect(table.texts.length).to.equal(17 * TEXT_STRIDE);
     before.forEach((content, row) => expect(contentOf(table, row), `row ${row}`).to.deep.equal(content));
     // The three views still share one buffer after growing.
     table.ints[10 * STRIDE * 2 + OPENS] = 77;
@@ -118,7 +118,14 @@ describe('recipient table: rows', () => {
     for (let n = 0; n < 4; n++) table.add(0, `r-${n}`);
     expect(table.capacity).to.equal(4);
     table.add(0, 'r-4');
-    expect(table.capacity).to.equal(8);
+    expect(table.capacity).to.equal(7);
+  });
+
+  it('a table made for one row grows too', () => {
+    const table = new RecipientTable(1);
+    for (let n = 0; n < 3; n++) table.add(0, `r-${n}`);
+    expect([table.size, table.capacity]).to.deep.equal([3, 4]);
+    expect([0, 1, 2].map((row) => table.recipientIdOf(row))).to.deep.equal(['r-0', 'r-1', 'r-2']);
   });
 
   it('makes room ahead with reserve, keeping the rows, and never shrinks', () => {

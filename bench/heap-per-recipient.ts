@@ -1,0 +1,43 @@
+// Heap per recipient of the store's parts at a large audience, in Node (issue 16, section 2): the
+// bench page's events (`audienceEvents`) folded into a ResponseState, with or without the store's
+// EventLog beside it, the input dropped, then a GC. Quicker than the browser bench (`--only=scroll`)
+// and able to weigh the log apart (`both` less `state`), each in its own process:
+//   node --expose-gc --import tsx bench/heap-per-recipient.ts [rows] [state|both] [json]
+// Node has no pointer compression: its figures for objects and arrays of references are about
+// twice Chromium's.
+// `json` folds the events as JSON.parse gives them (each event its own strings), not as built.
+import { compileRules, createResponseState, DEFAULT_RULES, type ResponseEvent } from '../src/core/index';
+import { EventLog } from '../src/store/event-log';
+import { audienceEvents } from './pages/shared/audience';
+
+const rows = Number(process.argv[2] ?? 1_000_000);
+const part = process.argv[3] ?? 'both';
+const json = process.argv[4] === 'json';
+
+function used(): number {
+  globalThis.gc!();
+  globalThis.gc!();
+  const memory = process.memoryUsage();
+  return memory.heapUsed + memory.arrayBuffers;
+}
+
+const rules = compileRules(DEFAULT_RULES);
+const before = used();
+let events: ResponseEvent[] | undefined = audienceEvents(rows);
+if (json) events = JSON.parse(JSON.stringify(events)) as ResponseEvent[];
+const count = events.length;
+const state = createResponseState(rules);
+const log = new EventLog();
+const start = performance.now();
+if (part === 'state') state.apply(events);
+else state.apply(events, (event, row, at) => log.add(event, row, at));
+const ms = performance.now() - start;
+events = undefined;
+const after = used();
+const perRecipient = (after - before) / rows;
+console.log(
+  `${rows.toLocaleString('en')} recipients, ${count.toLocaleString('en')} events${json ? ' (JSON)' : ''}, ${part}: ` +
+    `${((after - before) / 2 ** 20).toFixed(1)} MiB, ${perRecipient.toFixed(1)} B a recipient; folded in ${ms.toFixed(0)} ms`,
+);
+// Keep both alive until measured.
+if (state.eventCount < 0 || log.length < 0) console.log('unreachable');
