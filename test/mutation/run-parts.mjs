@@ -14,7 +14,14 @@ export const PARTS = {
     'src/core/recipient-index.ts',
     'src/core/string-hash.ts',
   ],
-  columnar: ['src/core/columnar-batch.ts', 'src/core/columnar-encode.ts', 'src/core/columnar-apply.ts'],
+  columnar: [
+    'src/core/columnar-batch.ts',
+    'src/core/columnar-encode.ts',
+    'src/core/columnar-apply.ts',
+    'src/core/columnar-prepare.ts',
+    'src/core/columnar-rows.ts',
+    'src/core/columnar-fold.ts',
+  ],
   catalogue: ['src/core/catalogue.ts', 'src/core/stages.ts', 'src/core/report.ts', 'src/core/engagement.ts'],
   providers: ['src/core/providers/*.ts', '!src/core/providers/index.ts'],
   rules: [
