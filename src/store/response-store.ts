@@ -5,16 +5,16 @@ import { ResponseState, type RecipientState } from '../core/fold';
 import type { ProviderName } from '../core/providers/index';
 import { loadProviderNormalizers } from './provider-normalizers';
 import { checkRules, compileRules } from '../core/rules';
-import { readBatch } from '../core/validate';
+import { errorText, readBatch } from '../core/validate';
 import type { HydrateProgress, RecordedEvent } from './cache/index';
 import { CacheWriter } from './cache-writer';
 import { loadCache } from './cache/load-cache';
 import { ConflictSettler } from './conflict-settler';
 import { EventLog } from './event-log';
-import { readContactHistory, readRules } from './backend-reads';
+import { loadBackend, type BackendModule } from './load-backend';
 import { HeldEvents } from './held-events';
 import { SnapshotResets, type KeptSnapshotRow } from './snapshot-resets';
-import { SnapshotLoader } from './snapshot-loader';
+import type { SnapshotLoader, SnapshotLoaderHost } from './snapshot-loader';
 import { SourceLink } from './source-link';
 import { StoreChanges } from './store-changes';
 import type { ConnectionStatus, ResponseSource } from './sources/source';
@@ -60,20 +60,10 @@ export class ResponseStore extends EventTarget {
   private readonly waiting = new HeldEvents();
   private readonly snapshots = new SnapshotResets();
   private readonly conflicts = new ConflictSettler(this.log, this.snapshots);
-  private readonly snapshotLoader = new SnapshotLoader(this.log, this.snapshots, {
-    state: () => this.current,
-    positionOf: (cursor) => this.sourceLink.positionOf(cursor),
-    audienceChanged: (emailId) => this.changes.changed([], [emailId]),
-    // Sent to the other tabs and kept in the cache: they last past a reload and a refold there too.
-    kept: (_emailId, kept) => this.coordination.snapshotRows(kept),
-    save: (emailId) => this.cacheWriter.saveSnapshotRows(emailId, this.snapshots.rows(new Set([emailId]))),
-    reset: (rows) => {
-      this.changes.changed(rows);
-      this.cacheWriter.recordReset(rows);
-    },
-    conflict: (conflict) => this.emit('reconcile-conflict', conflict),
-    reject: (rejected) => this.reject(rejected),
-  });
+  /** Audience sizes the backend stated, by email: a snapshot page's `total`. */
+  private readonly audienceSizes = new Map<string, number>();
+  /** Made on the first `loadSnapshot`, with the backend reads' code. */
+  private snapshotLoader: SnapshotLoader | undefined;
   private hydrated = false;
   private clock: () => number = Date.now;
   /**
@@ -303,8 +293,18 @@ export class ResponseStore extends EventTarget {
     this.applyNow(events);
   }
 
+  /** The backend reads (load-backend.ts), or why their code did not load: a reason, as a failed read is. */
+  private async backend(): Promise<BackendModule | { ok: false; reason: string }> {
+    try {
+      return await loadBackend();
+    } catch (error) {
+      return { ok: false, reason: `the code that reads the backend did not load: ${errorText(error)}` };
+    }
+  }
+
   private async adoptRules(url: string, init?: RequestInit) {
-    const read = await readRules(url, init);
+    const backend = await this.backend();
+    const read = 'ok' in backend ? backend : await backend.readRules(url, init);
     if (!read.ok) {
       this.emit('rules-error', { url, reason: read.reason });
       return { adopted: false, version: this.current.rules.version, reason: read.reason };
@@ -321,7 +321,8 @@ export class ResponseStore extends EventTarget {
    * already count once. Resolves with what was applied, or the reason it could not be read.
    */
   async loadContactHistory(url: string, init?: RequestInit): Promise<IngestResult & { reason?: string }> {
-    const read = await readContactHistory(url, init);
+    const backend = await this.backend();
+    const read = 'ok' in backend ? backend : await backend.readContactHistory(url, init);
     if (!read.ok) {
       const { reason } = read;
       this.reject([
@@ -346,7 +347,33 @@ export class ResponseStore extends EventTarget {
     init?: RequestInit,
   ): Promise<{ recipients: number; conflicts: number; problems: string[] }> {
     await this.ready;
+    const backend = await this.backend();
+    if ('ok' in backend) return { recipients: 0, conflicts: 0, problems: [backend.reason] };
+    this.snapshotLoader ??= new backend.SnapshotLoader(
+      this.log,
+      this.snapshots,
+      this.audienceSizes,
+      this.snapshotHost(),
+    );
     return this.snapshotLoader.load(url, emailId, init);
+  }
+
+  /** What a snapshot page does to this store beyond its state. */
+  private snapshotHost(): SnapshotLoaderHost {
+    return {
+      state: () => this.current,
+      positionOf: (cursor) => this.sourceLink.positionOf(cursor),
+      audienceChanged: (emailId) => this.changes.changed([], [emailId]),
+      // Sent to the other tabs and kept in the cache: they last past a reload and a refold there too.
+      kept: (_emailId, kept) => this.coordination.snapshotRows(kept),
+      save: (emailId) => this.cacheWriter.saveSnapshotRows(emailId, this.snapshots.rows(new Set([emailId]))),
+      reset: (rows) => {
+        this.changes.changed(rows);
+        this.cacheWriter.recordReset(rows);
+      },
+      conflict: (conflict) => this.emit('reconcile-conflict', conflict),
+      reject: (rejected) => this.reject(rejected),
+    };
   }
 
   /**
@@ -355,7 +382,7 @@ export class ResponseStore extends EventTarget {
    * many rows are here.
    */
   audienceSize(emailId: string): number | undefined {
-    return this.snapshotLoader.audienceSize(emailId);
+    return this.audienceSizes.get(emailId);
   }
 
   /**

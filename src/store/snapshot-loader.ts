@@ -5,11 +5,10 @@
  * refold, a reload and the other tabs keep them; the audience size a page states is remembered.
  */
 import type { EventRejection } from '../core/event';
-import { errorText } from '../core/validate';
 import type { ResponseState } from '../core/fold';
 import { readSnapshotPages } from './backend-reads';
 import type { EventLog } from './event-log';
-import { loadReconcile, type ReconcileModule } from './load-reconcile';
+import { reconcilePage } from './reconcile';
 import type { KeptSnapshotRow, SnapshotResets } from './snapshot-resets';
 import type { ReconcileConflict } from './store-events';
 
@@ -34,19 +33,13 @@ export interface SnapshotLoaderHost {
 }
 
 export class SnapshotLoader {
-  /** Audience sizes the backend stated, by email: a snapshot page's `total`. */
-  private readonly audienceSizes = new Map<string, number>();
-
   constructor(
     private readonly log: EventLog,
     private readonly snapshots: SnapshotResets,
+    /** Audience sizes the backend stated, by email (a snapshot page's `total`): the store's. */
+    private readonly audienceSizes: Map<string, number>,
     private readonly host: SnapshotLoaderHost,
   ) {}
-
-  /** The audience size the backend last stated for the email, if it did. */
-  audienceSize(emailId: string): number | undefined {
-    return this.audienceSizes.get(emailId);
-  }
 
   /** Reads the email's snapshot pages from `url` and reconciles each; see `ResponseStore.loadSnapshot`. */
   async load(
@@ -60,10 +53,6 @@ export class SnapshotLoader {
     let keptCount = 0;
     let savedCount = 0;
     let pages = 0;
-    // The reconciling code loads while the first page is fetched (load-reconcile.ts).
-    const reconcile = loadReconcile();
-    // A failed load is seen when the first page needs it; until then nothing waits on it.
-    reconcile.catch(() => undefined);
     try {
       for await (const read of readSnapshotPages(url, emailId, init)) {
         if (!read.ok) {
@@ -75,13 +64,6 @@ export class SnapshotLoader {
         if (badTotal !== undefined) problems.push(badTotal);
         if (pages++ === 0) reserveRows(this.host.state(), emailId, body.total);
         const start = body.cursor === undefined ? undefined : this.host.positionOf(body.cursor);
-        let reconcilePage: ReconcileModule['reconcilePage'];
-        try {
-          ({ reconcilePage } = await reconcile);
-        } catch (error) {
-          problems.push(`the snapshot could not be applied: its code did not load (${errorText(error)})`);
-          break;
-        }
         const result = reconcilePage(this.host.state(), body, (row) =>
           start === undefined ? [] : this.log.forRowSince(row, start),
         );

@@ -30,7 +30,7 @@ async function keep(recipients: unknown) {
   const log = new EventLog();
   state.apply(events, (event, row, at) => log.add(event, row, at));
   const snapshots = new SnapshotResets();
-  const loader = new SnapshotLoader(log, snapshots, {
+  const loader = new SnapshotLoader(log, snapshots, new Map(), {
     state: () => state,
     // The cursor was reached after the first three events: a3 came after it.
     positionOf: () => 3,

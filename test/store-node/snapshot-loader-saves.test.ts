@@ -34,7 +34,7 @@ function loader(state: ResponseState, saves: number[], sent: KeptSnapshotRow[][]
     conflict: () => {},
     reject: () => {},
   };
-  return new SnapshotLoader(new EventLog(), snapshots, host);
+  return new SnapshotLoader(new EventLog(), snapshots, new Map(), host);
 }
 
 describe("a snapshot's kept rows reach the cache", () => {
