@@ -7,7 +7,7 @@
  * and a row a listener hears.
  */
 import { rowReason, unpackRow, type Column, type ColumnarRowRejection } from './columnar-batch';
-import type { ResponseEvent } from './event';
+import { OPTIONAL_EVENT_FIELDS, type ResponseEvent } from './event';
 import type { CompiledRules } from './rules';
 import { checkEvent, type CheckedEvent } from './validate';
 
@@ -143,28 +143,10 @@ export class ColumnarRows {
 }
 
 /** The text columns the fold reads from a row (`response` comes as an index, `url` is not folded). */
-export type FoldedText =
-  | 'id'
-  | 'emailId'
-  | 'recipientId'
-  | 'contactId'
-  | 'contactName'
-  | 'address'
-  | 'emailKind'
-  | 'emailType'
-  | 'provider'
-  | 'reason'
-  | 'scope';
+export type FoldedText = 'id' | 'emailId' | 'recipientId' | Exclude<(typeof OPTIONAL_EVENT_FIELDS)[number], 'url'>;
 export const FOLDED = new Set<string>([
   'id',
   'emailId',
   'recipientId',
-  'contactId',
-  'contactName',
-  'address',
-  'emailKind',
-  'emailType',
-  'provider',
-  'reason',
-  'scope',
+  ...OPTIONAL_EVENT_FIELDS.filter((field) => field !== 'url'),
 ]);
