@@ -1,8 +1,9 @@
 // Issue 14, bundle: code a page does not use is not loaded. The IndexedDB cache (and idb) loads
-// only for an element given `cache-name`, and a stream's transport only for the `stream-kind` it
-// names; until it is here the element shows the stream connecting, never stopped. Asserted from
-// the page's resource timing: the test runner serves each module as its own request, so a module
-// that was never imported was never requested. The test without a cache must run first (one page).
+// only for an element given `cache-name`, a stream's transport only for the `stream-kind` it
+// names (until it is here the element shows the stream connecting, never stopped), the backend
+// reads only when a host asks for rules, a history or a snapshot. Asserted from the page's
+// resource timing: the test runner serves each module as its own request, so a module that was
+// never imported was never requested. The test without a cache must run first (one page).
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/elements/email-responses/define';
 import type { EmailResponsesElement } from '../../src/elements/email-responses/email-responses';
@@ -11,6 +12,7 @@ import { event } from '../support/events';
 
 const CACHE = /\/src\/store\/cache\/(index|open-cache|response-cache|hydrate)\.ts$|\/node_modules\/idb\//;
 const COORDINATION = /\/src\/store\/(tab-relay|cache-lock)\.ts$/;
+const BACKEND = /\/src\/store\/(backend-part|backend-reads|snapshot-loader|reconcile)\.ts$/;
 const TRANSPORT = /\/src\/store\/sources\/(sse|websocket|poll|ndjson|iterable)-source\.ts$/;
 
 /** The paths of the modules this page requested that match `pattern`. */
@@ -45,6 +47,21 @@ describe('what a page does not use is not loaded', () => {
     expect(requested(CACHE)).to.deep.equal([]);
     expect(requested(TRANSPORT)).to.deep.equal([]);
     expect(requested(COORDINATION), 'no tabs, no cache: neither TabRelay nor CacheLock').to.deep.equal([]);
+    expect(requested(BACKEND), 'no rules, history or snapshot asked for').to.deep.equal([]);
+  });
+
+  it('the backend reads load on the first loadSnapshot, which reports a missing endpoint as a problem', async () => {
+    const element = await fixture<EmailResponsesElement>(html`<email-responses></email-responses>`);
+    const result = await element.store.loadSnapshot('/api/lazy-parts-nowhere', 'e1');
+    expect(result.recipients).to.equal(0);
+    expect(result.problems).to.have.length(1);
+    expect(result.problems[0]).to.contain('could not be read');
+    expect(requested(BACKEND)).to.include.members([
+      '/src/store/backend-part.ts',
+      '/src/store/backend-reads.ts',
+      '/src/store/snapshot-loader.ts',
+      '/src/store/reconcile.ts',
+    ]);
   });
 
   it('stream-kind="poll" loads the poll transport alone, connecting meanwhile', async () => {
