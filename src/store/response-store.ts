@@ -598,7 +598,10 @@ export class ResponseStore extends EventTarget {
     });
     this.hydrated = true;
     this.releaseWaiting();
+    // Subscribers hear the whole state before `ready` resolves, as they did when every progress
+    // report was flushed: a report that adds no rows now is not (issue 16's cold start).
     this.changes.markReset();
+    this.changes.flush();
     this.changes.schedule();
     if (this.tabRole !== 'follower') this.startSource();
   }
