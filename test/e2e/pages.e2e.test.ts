@@ -875,10 +875,13 @@ describe('the CRM embed page: one script tag, a strict CSP, a real backend', { t
       // each loaded when its tag first appears.
       for (const view of ['audience-response-grid', 'contact-response-timeline', 'response-summary'])
         assert.ok(scripts.includes(`${lazy}${view}.js`), `the IIFE loads the ${view} part`);
+      // It names `rules-url` too: the backend reads load for the rules.
+      assert.ok(scripts.includes(`${lazy}backend.js`), 'the IIFE loads its backend reads part');
       const expected = [
         'cache.js',
         'idb.js',
         'tab-relay.js',
+        'backend.js',
         'audience-response-grid.js',
         'contact-response-timeline.js',
         'response-summary.js',
