@@ -4,7 +4,7 @@
  */
 import type { ResponseRules } from '../core/catalogue';
 import type { ResponseState } from '../core/fold';
-import type { RecordedEvent, ResponseCache } from './cache/index';
+import type { HydrateProgress, RecordedEvent, ResponseCache } from './cache/index';
 import { snapshotKey, type CorrectionRecord } from './cache/correction-record';
 import { loadCache } from './cache/load-cache';
 import { conflictKey, type SettledConflict } from './event-conflicts';
@@ -23,7 +23,7 @@ export interface HydrateTarget {
   /** Drops what was read so far: an empty state under the same rules, and an empty log. */
   restart(): void;
   /** Some rows are in the state: let the views paint them. */
-  progress(): void;
+  progress(progress?: HydrateProgress): void;
   /** The cursors saved with the cached events, when the cache was read whole: resume from them. */
   resumeFrom(cursors: Readonly<Record<string, string>>): void;
   /** Snapshot rows and settled id conflicts kept by the last visit, once the cache is read whole. */
