@@ -65,8 +65,10 @@ describe('NDJSON: a line that never ends on an open connection', () => {
     expect(asked).to.deep.equal([null, 'a', 'a'].slice(0, MAX_OVERSIZED_REPEATS));
     expect(source.status.error).to.match(/longer than maxMessageChars .* after cursor a on 3 connections/);
     expect(sink.malformedReports, 'reported once').to.have.length(1);
-    // Bounded download: at most (cap + skip limit + a chunk) per connection.
-    expect(served.chars).to.be.below(MAX_OVERSIZED_REPEATS * (1000 + 5000 + 2000));
+    // Bounded download: at most the cap and the skip limit per connection, plus what the mock
+    // service worker and the browser's stream buffers pulled ahead before the cancel reached
+    // them (a few 1,000-character chunks; Firefox under load pulled 25,291 in all).
+    expect(served.chars).to.be.below(MAX_OVERSIZED_REPEATS * (1000 + 5000 + 4000));
   });
 
   it('goes back to live once the line ends, and the next lines are read', async () => {
