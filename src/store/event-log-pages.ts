@@ -1,4 +1,6 @@
 import type { ResponseEvent } from '../core/event';
+import { PAGE_BITS, PAGE_SIZE } from './event-log-rows';
+import type { EventStorage } from './event-log';
 
 /**
  * The event log's storage: events as columns in pages of 16,384, not as objects. A million
@@ -15,8 +17,7 @@ import type { ResponseEvent } from '../core/event';
  * own `at`) is kept whole beside them.
  */
 
-export const PAGE_BITS = 14;
-export const PAGE_SIZE = 1 << PAGE_BITS;
+export { PAGE_BITS, PAGE_SIZE };
 const PAGE_MASK = PAGE_SIZE - 1;
 
 // The flags of a record. A per-row text field is absent (0), the row's first value (1) or its own.
@@ -74,7 +75,7 @@ class Dictionary {
   }
 }
 
-export class EventPages {
+export class EventPages implements EventStorage {
   private pages: Page[] = [];
   private count = 0;
   private readonly responses = new Dictionary();

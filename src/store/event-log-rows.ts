@@ -1,5 +1,6 @@
-import { PAGE_BITS, PAGE_SIZE } from './event-log-pages';
-
+/** The log's positions in pages of 16,384: its columns (event-log-pages.ts) and the chains below. */
+export const PAGE_BITS = 14;
+export const PAGE_SIZE = 1 << PAGE_BITS;
 const PAGE_MASK = PAGE_SIZE - 1;
 
 /**

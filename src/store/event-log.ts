@@ -1,6 +1,6 @@
 import type { ResponseEvent } from '../core/event';
-import { EventPages } from './event-log-pages';
-import { RowChains } from './event-log-rows';
+import { RowChains, PAGE_SIZE } from './event-log-rows';
+import { loadEventPages } from './load-event-pages';
 
 /** Redeliveries kept per recipient: enough to show that they came, bounded for bots and replays. */
 const DUPLICATES_KEPT = 20;
@@ -8,14 +8,94 @@ const DUPLICATES_KEPT = 20;
 /** Events of a row looked through one by one for an id; a row with more gets an id index. */
 const ROW_SCAN = 16;
 
+/** Where the log keeps its events: as objects (below), or as columns (event-log-pages.ts). */
+export interface EventStorage {
+  readonly length: number;
+  add(event: ResponseEvent, row: number, at: number): void;
+  replace(position: number, event: ResponseEvent, at: number): void;
+  at(position: number): ResponseEvent;
+  idAt(position: number): string;
+  rowAt(position: number): number;
+  timeAt(position: number): number;
+  clear(): void;
+}
+
+/** The events as they came, until the columns' code is here. */
+class EventObjects implements EventStorage {
+  events: ResponseEvent[] = [];
+  rows: number[] = [];
+  times: number[] = [];
+
+  get length(): number {
+    return this.events.length;
+  }
+
+  add(event: ResponseEvent, row: number, at: number): void {
+    this.events.push(event);
+    this.rows.push(row);
+    this.times.push(at);
+  }
+
+  replace(position: number, event: ResponseEvent, at: number): void {
+    this.events[position] = event;
+    this.times[position] = at;
+  }
+
+  at(position: number): ResponseEvent {
+    return this.events[position]!;
+  }
+
+  idAt(position: number): string {
+    return this.events[position]!.id;
+  }
+
+  rowAt(position: number): number {
+    return this.rows[position]!;
+  }
+
+  timeAt(position: number): number {
+    return this.times[position]!;
+  }
+
+  clear(): void {
+    this.events = [];
+    this.rows = [];
+    this.times = [];
+  }
+}
+
+/** The columns' class once loaded (shared by every log on the page), and its load once asked for. */
+let Columns: (new () => EventStorage) | undefined;
+let columnsLoading: Promise<new () => EventStorage> | undefined;
+
+/**
+ * Loads the columns' code now (a log asks for it itself once it holds a page of events): a log
+ * made after keeps columns from its first event. For benchmarks and tests of the columns.
+ */
+export function loadEventColumns(): Promise<new () => EventStorage> {
+  columnsLoading ??= loadEventPages().then(
+    (module) => (Columns = module.EventPages),
+    (error: unknown) => {
+      // Not loaded (the page went offline): asked for again a page of events later.
+      columnsLoading = undefined;
+      throw error;
+    },
+  );
+  return columnsLoading;
+}
+
 /**
  * Every event the store applied, in the order it applied them, with its recipient row: the
  * timeline reads a recipient's events from it, a rules change refolds it, and the cache writes
- * its tail. Events are kept as they came (already validated), field for field, in columns
- * (event-log-pages.ts): each read builds a new event object.
+ * its tail. Events are kept as they came (already validated), field for field.
+ *
+ * A large log keeps them in columns (event-log-pages.ts; a third of the memory of objects at a
+ * million recipients), where each read builds a new event object. That code loads once a log
+ * holds a page of events, which most pages never do; until it is here the log keeps the objects,
+ * and then moves them into the columns, in order, in one task. Adding and reading never wait.
  */
 export class EventLog {
-  private readonly events = new EventPages();
+  private events: EventStorage = Columns ? new Columns() : new EventObjects();
   /** Redeliveries per row (the first few), for the timeline to show as counted once. */
   private readonly duplicates = new Map<number, { event: ResponseEvent; at: number }[]>();
   /** Each row's positions, built on first request and kept up to date after. */
@@ -33,6 +113,24 @@ export class EventLog {
     this.byRow?.add(position, row);
     const ids = this.idIndex.get(row);
     if (ids !== undefined && !ids.has(event.id)) ids.set(event.id, position);
+    // At each page filled: a load that failed (the page was offline) is tried again a page later.
+    if ((position & (PAGE_SIZE - 1)) === PAGE_SIZE - 1 && this.events instanceof EventObjects) this.toColumns();
+  }
+
+  /** Loads the columns' code, then moves the events kept so far into them. */
+  private toColumns(): void {
+    loadEventColumns().then(
+      (Loaded) => {
+        const objects = this.events;
+        if (!(objects instanceof EventObjects)) return;
+        const columns = new Loaded();
+        for (let position = 0; position < objects.length; position++)
+          columns.add(objects.events[position]!, objects.rows[position]!, objects.times[position]!);
+        this.events = columns;
+      },
+      // The log keeps objects meanwhile: they cost memory, never an event.
+      () => undefined,
+    );
   }
 
   /** Notes a redelivery of an event the row has; a row keeps its first `DUPLICATES_KEPT`. */

@@ -1,11 +1,12 @@
 // Issue 16: the store's event log keeps events as columns, not objects. Whatever it keeps, every
 // reader (a timeline, a refold, the cache's tail, a conflict check) must get back each event
 // field for field as it was applied: the same fields, absent ones absent, in the order validation
-// gives them, and each time at its position.
+// gives them, and each time at its position. The columns' code loads on demand (event-log.ts):
+// here it is loaded first, so every log below keeps columns from its first event.
 import { expect } from 'chai';
 import { OPTIONAL_EVENT_FIELDS, type ResponseEvent } from '../../src/core/event';
-import { EventLog } from '../../src/store/event-log';
-import { PAGE_SIZE } from '../../src/store/event-log-pages';
+import { EventLog, loadEventColumns } from '../../src/store/event-log';
+import { PAGE_SIZE } from '../../src/store/event-log-rows';
 import { random } from '../support/random';
 
 const BASE = Date.UTC(2026, 2, 1, 9);
@@ -63,6 +64,8 @@ function logOf(entries: readonly { event: ResponseEvent; row: number }[]): Event
 }
 
 describe('the event log gives back the events it applied', () => {
+  before(() => loadEventColumns());
+
   it('each event field for field, in validation’s order, with its row and time', () => {
     const entries = mixedEvents(3000, 16);
     const log = logOf(entries);

@@ -1,7 +1,8 @@
 // Issue 14, bundle: code a page does not use is not loaded. The IndexedDB cache (and idb) loads
 // only for an element given `cache-name`, a stream's transport only for the `stream-kind` it
 // names (until it is here the element shows the stream connecting, never stopped), the backend
-// reads only when a host asks for rules, a history or a snapshot. Asserted from the page's
+// reads only when a host asks for rules, a history or a snapshot, the event log's columns only
+// once a store's log holds a page of events (16,384). Asserted from the page's
 // resource timing: the test runner serves each module as its own request, so a module that was
 // never imported was never requested. The test without a cache must run first (one page).
 import { expect, fixture, html } from '@open-wc/testing';
@@ -13,6 +14,7 @@ import { event } from '../support/events';
 const CACHE = /\/src\/store\/cache\/(index|open-cache|response-cache|hydrate)\.ts$|\/node_modules\/idb\//;
 const COORDINATION = /\/src\/store\/(tab-relay|cache-lock)\.ts$/;
 const BACKEND = /\/src\/store\/(backend-part|backend-reads|snapshot-loader|reconcile)\.ts$/;
+const COLUMNS = /\/src\/store\/event-log-pages\.ts$/;
 const TRANSPORT = /\/src\/store\/sources\/(sse|websocket|poll|ndjson|iterable)-source\.ts$/;
 
 /** The paths of the modules this page requested that match `pattern`. */
@@ -48,6 +50,24 @@ describe('what a page does not use is not loaded', () => {
     expect(requested(TRANSPORT)).to.deep.equal([]);
     expect(requested(COORDINATION), 'no tabs, no cache: neither TabRelay nor CacheLock').to.deep.equal([]);
     expect(requested(BACKEND), 'no rules, history or snapshot asked for').to.deep.equal([]);
+    expect(requested(COLUMNS), 'fewer than a page of events: the log keeps them as they came').to.deep.equal([]);
+  });
+
+  it('the event log’s columns load once a store holds a page of events; every event stays, in order', async () => {
+    const element = await fixture<EmailResponsesElement>(html`<email-responses></email-responses>`);
+    const events = Array.from({ length: 16_384 + 10 }, (_, n) =>
+      event('opened', { id: `page-${n}`, recipientId: `r${n % 500}`, at: n % 60 }),
+    );
+    // Ingest does not wait for the code: what it applied is readable at once.
+    const result = await element.ingest(events.slice(0, 16_384));
+    expect(result.accepted).to.equal(16_384);
+    expect(element.store.appliedEvents()).to.have.length(16_384);
+    await until(() => requested(COLUMNS).length > 0, 'the columns');
+    await element.ingest(events.slice(16_384));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(requested(COLUMNS)).to.deep.equal(['/src/store/event-log-pages.ts']);
+    expect(element.store.appliedEvents().map(({ id }) => id)).to.deep.equal(events.map(({ id }) => id));
+    expect(element.store.recipientEvents('e1', 'r7').map(({ event }) => event.id)).to.include('page-16007');
   });
 
   it('the backend reads load on the first loadSnapshot, which reports a missing endpoint as a problem', async () => {
