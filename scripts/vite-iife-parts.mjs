@@ -94,7 +94,8 @@ const keyOf = (id) => relative(ROOT, id).split(sep).join('/');
 /**
  * @typedef {object} IifeGraph
  * @property {Map<string, string[]>} names each module of the IIFE and the names it exports
- *   (`export *` followed)
+ *   (`export *` followed), sorted
+ * @property {Map<string, number>} slots each module's place in the IIFE's table (by path)
  * @property {Map<string, string[]>} facades those that only re-export others (`lit`,
  *   `lit/decorators.js`), with the modules they `export *` from: a part bundles these, which have
  *   no state, and reads from the table only the names it uses of the modules behind them
@@ -106,7 +107,7 @@ const keyOf = (id) => relative(ROOT, id).split(sep).join('/');
  */
 async function iifeGraph(entry) {
   /** @type {IifeGraph} */
-  const graph = { names: new Map(), facades: new Map() };
+  const graph = { names: new Map(), facades: new Map(), slots: new Map() };
   await build({
     configFile: false,
     root: ROOT,
@@ -148,7 +149,10 @@ async function iifeGraph(entry) {
             );
             return [...new Set([...(graph.names.get(id) ?? []), ...more])];
           };
-          for (const id of starred.keys()) graph.names.set(id, expand(id));
+          for (const id of starred.keys()) graph.names.set(id, expand(id).sort());
+          [...graph.names.keys()]
+            .sort((a, b) => (keyOf(a) < keyOf(b) ? -1 : 1))
+            .forEach((id, slot) => graph.slots.set(id, slot));
         },
       },
     ],
@@ -184,15 +188,19 @@ function readFromIife(graph, used) {
     },
     load(id) {
       if (!id.startsWith(PROXY)) return undefined;
-      const key = keyOf(id.slice(PROXY.length));
-      const names = graph.names.get(id.slice(PROXY.length)) ?? [];
-      const named = names.filter((name) => name !== 'default' && /^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(name));
+      const module = id.slice(PROXY.length);
+      const key = keyOf(module);
+      // The module's exports by their place in its sorted list of names (tableCode).
+      const names = graph.names.get(module) ?? [];
+      const named = names
+        .map((name, slot) => [name, slot])
+        .filter(([name]) => name !== 'default' && /^[\p{L}_$][\p{L}\p{N}_$]*$/u.test(name));
       return [
-        `const m = globalThis[Symbol.for(${JSON.stringify(SHARED)})]?.[${JSON.stringify(key)}];`,
+        `const m = globalThis[Symbol.for(${JSON.stringify(SHARED)})]?.[${graph.slots.get(module)}];`,
         // A part served without its IIFE, or with another release's: say so rather than fail later.
         `if (!m) throw new Error(${JSON.stringify(`email-responses: this part needs email-responses.iife.js ${version} on the page (${key} missing)`)});`,
-        named.length > 0 ? `export const { ${named.join(', ')} } = m;` : '',
-        names.includes('default') ? 'export default m.default;' : '',
+        named.length > 0 ? `export const { ${named.map(([name, slot]) => `${slot}: ${name}`).join(', ')} } = m;` : '',
+        names.includes('default') ? `export default m[${names.indexOf('default')}];` : '',
       ].join('\n');
     },
     // `namesUsed` reads static imports only: a part that reaches one of the IIFE's modules
@@ -291,24 +299,27 @@ async function buildParts(outDir, graph) {
   return used;
 }
 
-/** Step 3: the code the IIFE's entry ends with, which fills the table. */
-function tableCode(used) {
+/**
+ * Step 3: the code the IIFE's entry ends with, which fills the table. Short, as every page with
+ * the script tag loads it: a module is its number (`graph.slots`, by path) and its exports an
+ * array in the order of its sorted names, holding only those the parts use. Values are read
+ * once the IIFE's modules have run (a part reads no `let` that changes after).
+ * @param {IifeGraph} graph
+ * @param {Map<string, Set<string>>} used
+ */
+function tableCode(graph, used) {
   const imports = [];
   const rows = [];
   [...used.keys()].sort().forEach((id, i) => {
-    const names = [...(used.get(id) ?? [])].sort();
-    if (names.includes(ALL)) {
-      imports.push(`import * as iifeModule${i} from ${JSON.stringify(id)};`);
-      rows.push(`${JSON.stringify(keyOf(id))}: iifeModule${i}`);
-      return;
-    }
-    const locals = names.map((name, j) => [name, `iifeModule${i}_${j}`]);
+    const names = graph.names.get(id) ?? [];
+    const wanted = used.get(id) ?? new Set();
+    const slots = names.map((name) => (wanted.has(ALL) || wanted.has(name) ? name : undefined));
+    while (slots.length > 0 && slots[slots.length - 1] === undefined) slots.pop();
+    const local = (j) => `iifeModule${i}_${j}`;
     imports.push(
-      `import { ${locals.map(([name, local]) => `${JSON.stringify(name)} as ${local}`).join(', ')} } from ${JSON.stringify(id)};`,
+      `import { ${slots.flatMap((name, j) => (name === undefined ? [] : [`${JSON.stringify(name)} as ${local(j)}`])).join(', ')} } from ${JSON.stringify(id)};`,
     );
-    rows.push(
-      `${JSON.stringify(keyOf(id))}: { ${locals.map(([name, local]) => `${JSON.stringify(name)}: ${local}`).join(', ')} }`,
-    );
+    rows.push(`${graph.slots.get(id)}: [${slots.map((name, j) => (name === undefined ? '' : local(j))).join(', ')}]`);
   });
   // `??=`: a second copy of the same release on the page leaves the first one's table, which the
   // parts it already loaded use.
@@ -333,7 +344,8 @@ export function iifeParts() {
       entry = resolve(config.root, typeof lib === 'object' && typeof lib.entry === 'string' ? lib.entry : '');
     },
     async buildStart() {
-      table = tableCode(await buildParts(outDir, await iifeGraph(entry)));
+      const graph = await iifeGraph(entry);
+      table = tableCode(graph, await buildParts(outDir, graph));
     },
     transform(code, id) {
       if (id !== entry) return undefined;
