@@ -25,7 +25,8 @@
 // - `iifeVariants`: in the IIFE, a module `x.ts` with a sibling `x.iife.ts` is replaced by it (the
 //   loaders of on-demand code: src/store/cache/load-cache.ts, src/store/load-coordination.ts,
 //   src/store/load-backend.ts, src/store/load-event-pages.ts, src/store/provider-normalizers.ts, and
-//   src/elements/define-email-responses.ts), and an import of a lazy element's module from
+//   src/elements/define-email-responses.ts; src/store/sources/load-source.ts, whose transports the
+//   IIFE holds anyway), and an import of a lazy element's module from
 //   outside its folder gets src/entries/iife-lazy-elements.ts.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -319,11 +320,11 @@ function tableCode(graph, used) {
     imports.push(
       `import { ${slots.flatMap((name, j) => (name === undefined ? [] : [`${JSON.stringify(name)} as ${local(j)}`])).join(', ')} } from ${JSON.stringify(id)};`,
     );
-    rows.push(`${graph.slots.get(id)}: [${slots.map((name, j) => (name === undefined ? '' : local(j))).join(', ')}]`);
+    rows[graph.slots.get(id) ?? -1] = `[${slots.map((name, j) => (name === undefined ? '' : local(j))).join(', ')}]`;
   });
   // `??=`: a second copy of the same release on the page leaves the first one's table, which the
   // parts it already loaded use.
-  return `\n${imports.join('\n')}\nglobalThis[Symbol.for(${JSON.stringify(SHARED)})] ??= { ${rows.join(', ')} };\n`;
+  return `\n${imports.join('\n')}\nglobalThis[Symbol.for(${JSON.stringify(SHARED)})] ??= [${Array.from(rows, (row) => row ?? '').join(', ')}];\n`;
 }
 
 /**
