@@ -31,31 +31,35 @@ export interface HydrateTarget {
 }
 
 export class CacheWriter {
-  private cache: ResponseCache | undefined;
+  #cache: ResponseCache | undefined;
   /** The log position up to which this tab has handed events to the cache. */
-  private recordedUpTo = 0;
+  #recordedUpTo = 0;
   /**
    * While `takeLead` learns where the records on disk end, nothing is written (a record would
    * take a key the other tab's records hold): what is applied meanwhile waits in the log.
    */
-  private takingLead = false;
+  #takingLead = false;
   /** Cursors reached while this tab could not write: saved with the backlog when it takes the lead. */
-  private readonly unsavedCursors = new Map<string, string>();
+  readonly #unsavedCursors = new Map<string, string>();
   /** An email's snapshot rows kept while this tab could not write: saved when it takes the lead. */
-  private readonly unsavedSnapshotRows = new Map<string, KeptSnapshotRow[]>();
+  readonly #unsavedSnapshotRows = new Map<string, KeptSnapshotRow[]>();
   /** Closed (the store was closed): a cache still opening is closed once it opens. */
-  private closed = false;
+  #closed = false;
   /** A lead being taken: its backlog is written before the cache closes. */
-  private leading: Promise<void> | undefined;
+  #leading: Promise<void> | undefined;
   /** Rules adopted before this tab could write: saved, and the pages rewritten, when it takes the lead. */
-  private refold: { rules: ResponseRules; state: ResponseState } | undefined;
+  #refold: { rules: ResponseRules; state: ResponseState } | undefined;
 
-  constructor(
-    private readonly log: EventLog,
-    /** Whether this tab leads (or is alone): two writers would overwrite each other's records. */
-    private readonly leads: () => boolean,
-    private readonly status: (status: CacheStatus) => void,
-  ) {}
+  readonly #log: EventLog;
+  /** Whether this tab leads (or is alone): two writers would overwrite each other's records. */
+  readonly #leads: () => boolean;
+  readonly #status: (status: CacheStatus) => void;
+
+  constructor(log: EventLog, leads: () => boolean, status: (status: CacheStatus) => void) {
+    this.#log = log;
+    this.#leads = leads;
+    this.#status = status;
+  }
 
   /**
    * Opens the cache named `name` and reads it into `target`. No cursor is resumed from when the
@@ -63,28 +67,28 @@ export class CacheWriter {
    * leaves the store in memory, with a `memory-only` status.
    */
   async open(name: string, target: HydrateTarget): Promise<void> {
-    this.status({ state: 'opening' });
+    this.#status({ state: 'opening' });
     let unavailable = false;
     const memoryOnly = (reason: string) => {
       unavailable = true;
-      this.status({ state: 'memory-only', reason });
+      this.#status({ state: 'memory-only', reason });
     };
     try {
       // Loaded here, on demand: a store without a cache name never fetches the cache's code.
       const { openResponseCache } = await loadCache();
       const cache = await openResponseCache({ name, onUnavailable: memoryOnly });
-      if (this.closed) {
+      if (this.#closed) {
         // The store was closed while the database opened: its connection must not outlive it.
         await cache.close();
         return;
       }
-      this.cache = cache;
+      this.#cache = cache;
       if (cache.rules) target.offerRules(cache.rules);
-      let result = await cache.hydrate(target.state(), this.log, target.progress);
+      let result = await cache.hydrate(target.state(), this.#log, target.progress);
       if (result.changedWhileRead) {
         // Another tab compacted the cache while this one read it: read it again, from nothing.
         target.restart();
-        result = await cache.hydrate(target.state(), this.log, target.progress);
+        result = await cache.hydrate(target.state(), this.#log, target.progress);
       }
       if (result.partial || result.eventRecordsLost > 0) {
         // Part of the cache is in the state without all its events and ids: a cursor would skip
@@ -96,56 +100,56 @@ export class CacheWriter {
         target.offerCorrections?.(await cache.readCorrections());
         target.resumeFrom(result.cursors);
       }
-      this.recordedUpTo = this.log.length;
-      if (cache.available) this.status({ state: 'ready' });
+      this.#recordedUpTo = this.#log.length;
+      if (cache.available) this.#status({ state: 'ready' });
     } catch (error) {
       if (!unavailable) memoryOnly(error instanceof Error ? error.message : String(error));
-      this.cache = undefined;
+      this.#cache = undefined;
     }
   }
 
   /** Events just applied (in the task that applied them) and the rows they changed. */
   recordApplied(events: readonly RecordedEvent[], changedRows: readonly number[]): void {
-    const cache = this.writable();
+    const cache = this.#writable();
     if (!cache || events.length === 0) return;
     cache.record(events, changedRows);
-    this.recordedUpTo = this.log.length;
+    this.#recordedUpTo = this.#log.length;
   }
 
   /** Rows a snapshot reset: their saved pages are stale; the events behind the server's state are not ours. */
   recordReset(rows: readonly number[]): void {
-    if (rows.length > 0) this.writable()?.record([], rows);
+    if (rows.length > 0) this.#writable()?.record([], rows);
   }
 
   /** Id conflicts settled (see conflict-settler.ts): a reload keeps the same copies. */
   saveConflicts(settled: readonly SettledConflict[]): void {
-    const cache = settled.length > 0 ? this.writable() : undefined;
+    const cache = settled.length > 0 ? this.#writable() : undefined;
     for (const record of settled) cache?.saveCorrection(conflictKey(record.event), record);
   }
 
   /** An email's kept snapshot rows, all of them (see snapshot-resets.ts): a reload resets them again. */
   saveSnapshotRows(emailId: string, rows: readonly KeptSnapshotRow[]): void {
-    const cache = this.writable();
+    const cache = this.#writable();
     if (cache) cache.saveCorrection(snapshotKey(emailId), { snapshotRows: [...rows] });
-    else this.unsavedSnapshotRows.set(emailId, [...rows]);
+    else this.#unsavedSnapshotRows.set(emailId, [...rows]);
   }
 
   /** Events held for the rules (all of them), written with the cursors of the same delivery. */
   saveHeld(events: readonly unknown[]): void {
-    this.writable()?.saveHeld(events);
+    this.#writable()?.saveHeld(events);
   }
 
   saveCursor(kind: string, cursor: string): void {
-    const cache = this.writable();
+    const cache = this.#writable();
     if (cache) cache.saveCursor(kind, cursor);
-    else this.unsavedCursors.set(kind, cursor);
+    else this.#unsavedCursors.set(kind, cursor);
   }
 
   /** New rules were adopted and `state` folded under them: every page is rewritten from it. */
   rulesAdopted(rules: ResponseRules, state: ResponseState): void {
-    const cache = this.writable();
+    const cache = this.#writable();
     if (!cache) {
-      this.refold = { rules, state };
+      this.#refold = { rules, state };
       return;
     }
     cache.saveRules(rules);
@@ -157,45 +161,45 @@ export class CacheWriter {
    * its records end, then write the events heard as a follower (they may not have reached it).
    */
   takeLead(): Promise<void> {
-    this.leading = this.writeBacklog();
-    return this.leading;
+    this.#leading = this.#writeBacklog();
+    return this.#leading;
   }
 
   /** Whether events applied now reach the cache: written at once, or with the backlog as this tab takes the lead. */
   get accepting(): boolean {
-    return this.cache !== undefined && this.leads();
+    return this.#cache !== undefined && this.#leads();
   }
 
-  private async writeBacklog(): Promise<void> {
-    this.takingLead = true;
+  async #writeBacklog(): Promise<void> {
+    this.#takingLead = true;
     try {
-      await this.cache?.resync();
+      await this.#cache?.resync();
     } finally {
       // From here on, in this same task, events are written as they come: none falls between.
-      this.takingLead = false;
+      this.#takingLead = false;
     }
     // Closed meanwhile: nothing more is written.
-    const cache = this.cache;
-    const refold = this.refold;
-    this.refold = undefined;
-    if (!cache || !this.leads()) return;
-    if (this.recordedUpTo < this.log.length) cache.record(this.log.entries(this.recordedUpTo));
-    this.recordedUpTo = this.log.length;
-    for (const [kind, cursor] of this.unsavedCursors) cache.saveCursor(kind, cursor);
-    this.unsavedCursors.clear();
-    for (const [emailId, rows] of this.unsavedSnapshotRows)
+    const cache = this.#cache;
+    const refold = this.#refold;
+    this.#refold = undefined;
+    if (!cache || !this.#leads()) return;
+    if (this.#recordedUpTo < this.#log.length) cache.record(this.#log.entries(this.#recordedUpTo));
+    this.#recordedUpTo = this.#log.length;
+    for (const [kind, cursor] of this.#unsavedCursors) cache.saveCursor(kind, cursor);
+    this.#unsavedCursors.clear();
+    for (const [emailId, rows] of this.#unsavedSnapshotRows)
       cache.saveCorrection(snapshotKey(emailId), { snapshotRows: rows });
-    this.unsavedSnapshotRows.clear();
+    this.#unsavedSnapshotRows.clear();
     if (refold) this.rulesAdopted(refold.rules, refold.state);
   }
 
   /** Writes what is still queued and closes the database; resolves once it is closed. */
   async close(): Promise<void> {
-    this.closed = true;
+    this.#closed = true;
     // A lead being taken writes the events this tab holds first (a tab closed right after it got them).
-    await this.leading;
-    const cache = this.cache;
-    this.cache = undefined;
+    await this.#leading;
+    const cache = this.#cache;
+    this.#cache = undefined;
     await cache?.close();
   }
 
@@ -203,7 +207,7 @@ export class CacheWriter {
    * The one place the writer rule is kept: only the tab that leads (or holds the cache's lock)
    * writes the shared cache, and only once it has learnt where the records on disk end.
    */
-  private writable(): ResponseCache | undefined {
-    return !this.takingLead && this.leads() ? this.cache : undefined;
+  #writable(): ResponseCache | undefined {
+    return !this.#takingLead && this.#leads() ? this.#cache : undefined;
   }
 }

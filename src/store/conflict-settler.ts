@@ -31,37 +31,40 @@ export interface Settled {
 }
 
 export class ConflictSettler {
-  private readonly reports = new ConflictReports();
-  private pending: { event: ResponseEvent; row: number; at: number }[] = [];
+  readonly #reports = new ConflictReports();
+  #pending: { event: ResponseEvent; row: number; at: number }[] = [];
 
-  constructor(
-    private readonly log: EventLog,
-    private readonly snapshots: SnapshotResets,
-  ) {}
+  readonly #log: EventLog;
+  readonly #snapshots: SnapshotResets;
+
+  constructor(log: EventLog, snapshots: SnapshotResets) {
+    this.#log = log;
+    this.#snapshots = snapshots;
+  }
 
   /** A redelivery heard while applying: compared now, settled after the batch (`settle`). */
   heard(event: ResponseEvent, row: number, at: number): void {
-    const position = this.log.positionOf(row, event.id);
-    if (position < 0 || sameContent(this.log.at(position), this.log.timeAt(position), event, at)) return;
-    this.pending.push({ event, row, at });
+    const position = this.#log.positionOf(row, event.id);
+    if (position < 0 || sameContent(this.#log.at(position), this.#log.timeAt(position), event, at)) return;
+    this.#pending.push({ event, row, at });
   }
 
   /** Settles the conflicts heard since the last call, in `state` (where the batch was applied). */
   settle(state: ResponseState): Settled {
     const out: Settled = { conflicts: [], replaced: [], rows: [], settled: [] };
-    if (this.pending.length === 0) return out;
-    const pending = this.pending;
-    this.pending = [];
+    if (this.#pending.length === 0) return out;
+    const pending = this.#pending;
+    this.#pending = [];
     const rows = new Set<number>();
     for (const { event, row, at } of pending) {
-      const position = this.log.positionOf(row, event.id);
+      const position = this.#log.positionOf(row, event.id);
       if (position < 0) continue;
-      const logged = copyOf(this.log.at(position), this.log.timeAt(position));
+      const logged = copyOf(this.#log.at(position), this.#log.timeAt(position));
       const incoming = copyOf(event, at);
       if (logged.text === incoming.text) continue;
       const newKept = keeps(incoming, logged);
       const [kept, dropped] = newKept ? [incoming, logged] : [logged, incoming];
-      if (this.reports.first(event, kept.hash, dropped.hash)) {
+      if (this.#reports.first(event, kept.hash, dropped.hash)) {
         out.conflicts.push({
           emailId: event.emailId,
           recipientId: event.recipientId,
@@ -72,12 +75,12 @@ export class ConflictSettler {
         out.settled.push({ event: kept.event, at: kept.at, pair: [kept.hash, dropped.hash] });
       }
       if (newKept) {
-        this.log.replace(position, event, at);
+        this.#log.replace(position, event, at);
         out.replaced.push(event);
         rows.add(row);
       }
     }
-    out.rows = this.refold(state, rows);
+    out.rows = this.#refold(state, rows);
     return out;
   }
 
@@ -89,33 +92,33 @@ export class ConflictSettler {
   restore(state: ResponseState, settled: readonly SettledConflict[]): number[] {
     const rows = new Set<number>();
     for (const record of settled) {
-      this.reports.remember(record);
+      this.#reports.remember(record);
       const { event, at } = record;
       const row = state.rowOf(event.emailId, event.recipientId);
-      const position = row < 0 ? -1 : this.log.positionOf(row, event.id);
+      const position = row < 0 ? -1 : this.#log.positionOf(row, event.id);
       if (position < 0) continue;
-      const logged = copyOf(this.log.at(position), this.log.timeAt(position));
+      const logged = copyOf(this.#log.at(position), this.#log.timeAt(position));
       const chosen = copyOf(event, at);
       if (logged.text !== chosen.text && keeps(chosen, logged)) {
-        this.log.replace(position, event, at);
+        this.#log.replace(position, event, at);
         rows.add(row);
       }
     }
-    return this.refold(state, rows);
+    return this.#refold(state, rows);
   }
 
   /**
    * Folds these rows again from their events in the log: in a scratch state, whose saved rows
    * then replace them (a kept snapshot row is reset with its later events instead).
    */
-  private refold(state: ResponseState, rows: ReadonlySet<number>): number[] {
+  #refold(state: ResponseState, rows: ReadonlySet<number>): number[] {
     if (rows.size === 0) return [];
     const scratch = new ResponseState(state.rules);
     const out: number[] = [];
     for (const row of rows) {
       const { emailId, recipientId } = state.recipientAt(row);
-      const events = this.log.forRowSince(row, 0);
-      if (this.snapshots.reapplyOne(state, emailId, recipientId, events) >= 0) {
+      const events = this.#log.forRowSince(row, 0);
+      if (this.#snapshots.reapplyOne(state, emailId, recipientId, events) >= 0) {
         out.push(row);
         continue;
       }

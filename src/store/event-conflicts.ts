@@ -91,23 +91,23 @@ const pairKey = (event: ResponseEvent, a: number, b: number) =>
 
 /** Which pairs of copies were reported: each once, however often either copy comes again. */
 export class ConflictReports {
-  private readonly reported = new Set<string>();
+  readonly #reported = new Set<string>();
 
   /** True the first time this pair of copies is seen. */
   first(event: ResponseEvent, a: number, b: number): boolean {
     const key = pairKey(event, a, b);
-    if (this.reported.has(key)) return false;
-    this.reported.add(key);
+    if (this.#reported.has(key)) return false;
+    this.#reported.add(key);
     return true;
   }
 
   /** A pair reported on an earlier visit (read from the cache): not reported again. */
   remember(settled: SettledConflict): void {
-    this.reported.add(pairKey(settled.event, settled.pair[0], settled.pair[1]));
+    this.#reported.add(pairKey(settled.event, settled.pair[0], settled.pair[1]));
   }
 
   clear(): void {
-    this.reported.clear();
+    this.#reported.clear();
   }
 }
 

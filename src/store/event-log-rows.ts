@@ -10,41 +10,41 @@ const PAGE_MASK = PAGE_SIZE - 1;
  * timeline; the chain holds 4 bytes a row and 4 an event, in typed arrays.
  */
 export class RowChains {
-  private newest = new Int32Array(1024).fill(-1);
+  #newest = new Int32Array(1024).fill(-1);
   /** Per position, in pages like the log's. */
-  private readonly previous: Int32Array[] = [];
+  readonly #previous: Int32Array[] = [];
 
   add(position: number, row: number): void {
-    if (row >= this.newest.length) this.grow(row);
+    if (row >= this.#newest.length) this.#grow(row);
     const page = position >>> PAGE_BITS;
-    while (this.previous.length <= page) this.previous.push(new Int32Array(PAGE_SIZE));
-    this.previous[page]![position & PAGE_MASK] = this.newest[row]!;
-    this.newest[row] = position;
+    while (this.#previous.length <= page) this.#previous.push(new Int32Array(PAGE_SIZE));
+    this.#previous[page]![position & PAGE_MASK] = this.#newest[row]!;
+    this.#newest[row] = position;
   }
 
   /** The row's positions from `start` on, in the order applied. */
   positions(row: number, start = 0): number[] {
     const out: number[] = [];
-    let position = row < this.newest.length ? this.newest[row]! : -1;
-    for (; position >= start; position = this.previous[position >>> PAGE_BITS]![position & PAGE_MASK]!)
+    let position = row < this.#newest.length ? this.#newest[row]! : -1;
+    for (; position >= start; position = this.#previous[position >>> PAGE_BITS]![position & PAGE_MASK]!)
       out.push(position);
     return out.reverse();
   }
 
   /** Whether the row has more than `count` events. */
   longer(row: number, count: number): boolean {
-    let position = row < this.newest.length ? this.newest[row]! : -1;
+    let position = row < this.#newest.length ? this.#newest[row]! : -1;
     for (let seen = 0; position >= 0; seen++) {
       if (seen === count) return true;
-      position = this.previous[position >>> PAGE_BITS]![position & PAGE_MASK]!;
+      position = this.#previous[position >>> PAGE_BITS]![position & PAGE_MASK]!;
     }
     return false;
   }
 
   /** By half again, to hold `row`; new rows have no events. */
-  private grow(row: number): void {
-    const grown = new Int32Array(Math.max(row + 1, this.newest.length + (this.newest.length >> 1))).fill(-1);
-    grown.set(this.newest);
-    this.newest = grown;
+  #grow(row: number): void {
+    const grown = new Int32Array(Math.max(row + 1, this.#newest.length + (this.#newest.length >> 1))).fill(-1);
+    grown.set(this.#newest);
+    this.#newest = grown;
   }
 }

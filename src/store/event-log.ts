@@ -22,45 +22,38 @@ export interface EventStorage {
 
 /** The events as they came, until the columns' code is here. */
 class EventObjects implements EventStorage {
-  events: ResponseEvent[] = [];
-  rows: number[] = [];
-  times: number[] = [];
+  list: { event: ResponseEvent; row: number; at: number }[] = [];
 
   get length(): number {
-    return this.events.length;
+    return this.list.length;
   }
 
   add(event: ResponseEvent, row: number, at: number): void {
-    this.events.push(event);
-    this.rows.push(row);
-    this.times.push(at);
+    this.list.push({ event, row, at });
   }
 
   replace(position: number, event: ResponseEvent, at: number): void {
-    this.events[position] = event;
-    this.times[position] = at;
+    this.list[position] = { event, row: this.list[position]!.row, at };
   }
 
   at(position: number): ResponseEvent {
-    return this.events[position]!;
+    return this.list[position]!.event;
   }
 
   idAt(position: number): string {
-    return this.events[position]!.id;
+    return this.at(position).id;
   }
 
   rowAt(position: number): number {
-    return this.rows[position]!;
+    return this.list[position]!.row;
   }
 
   timeAt(position: number): number {
-    return this.times[position]!;
+    return this.list[position]!.at;
   }
 
   clear(): void {
-    this.events = [];
-    this.rows = [];
-    this.times = [];
+    this.list = [];
   }
 }
 
@@ -95,38 +88,37 @@ export function loadEventColumns(): Promise<new () => EventStorage> {
  * and then moves them into the columns, in order, in one task. Adding and reading never wait.
  */
 export class EventLog {
-  private events: EventStorage = Columns ? new Columns() : new EventObjects();
+  #events: EventStorage = Columns ? new Columns() : new EventObjects();
   /** Redeliveries per row (the first few), for the timeline to show as counted once. */
-  private readonly duplicates = new Map<number, { event: ResponseEvent; at: number }[]>();
+  readonly #duplicates = new Map<number, { event: ResponseEvent; at: number }[]>();
   /** Each row's positions, built on first request and kept up to date after. */
-  private byRow: RowChains | undefined;
+  #byRow: RowChains | undefined;
   /** Id to position, for the rows with more than ROW_SCAN events whose ids were looked up. */
-  private readonly idIndex = new Map<number, Map<string, number>>();
+  readonly #idIndex = new Map<number, Map<string, number>>();
 
   get length(): number {
-    return this.events.length;
+    return this.#events.length;
   }
 
   add(event: ResponseEvent, row: number, at: number): void {
-    const position = this.events.length;
-    this.events.add(event, row, at);
-    this.byRow?.add(position, row);
-    const ids = this.idIndex.get(row);
+    const position = this.#events.length;
+    this.#events.add(event, row, at);
+    this.#byRow?.add(position, row);
+    const ids = this.#idIndex.get(row);
     if (ids !== undefined && !ids.has(event.id)) ids.set(event.id, position);
     // At each page filled: a load that failed (the page was offline) is tried again a page later.
-    if ((position & (PAGE_SIZE - 1)) === PAGE_SIZE - 1 && this.events instanceof EventObjects) this.toColumns();
+    if ((position & (PAGE_SIZE - 1)) === PAGE_SIZE - 1 && this.#events instanceof EventObjects) this.#toColumns();
   }
 
   /** Loads the columns' code, then moves the events kept so far into them. */
-  private toColumns(): void {
+  #toColumns(): void {
     loadEventColumns().then(
       (Loaded) => {
-        const objects = this.events;
+        const objects = this.#events;
         if (!(objects instanceof EventObjects)) return;
         const columns = new Loaded();
-        for (let position = 0; position < objects.length; position++)
-          columns.add(objects.events[position]!, objects.rows[position]!, objects.times[position]!);
-        this.events = columns;
+        for (const { event, row, at } of objects.list) columns.add(event, row, at);
+        this.#events = columns;
       },
       // The log keeps objects meanwhile: they cost memory, never an event.
       () => undefined,
@@ -135,22 +127,22 @@ export class EventLog {
 
   /** Notes a redelivery of an event the row has; a row keeps its first `DUPLICATES_KEPT`. */
   addDuplicate(event: ResponseEvent, row: number, at: number): void {
-    const list = this.duplicates.get(row);
-    if (!list) this.duplicates.set(row, [{ event, at }]);
+    const list = this.#duplicates.get(row);
+    if (!list) this.#duplicates.set(row, [{ event, at }]);
     else if (list.length < DUPLICATES_KEPT) list.push({ event, at });
   }
 
   duplicatesOf(row: number): readonly { event: ResponseEvent; at: number }[] {
-    return this.duplicates.get(row) ?? [];
+    return this.#duplicates.get(row) ?? [];
   }
 
   at(position: number): ResponseEvent {
-    return this.events.at(position);
+    return this.#events.at(position);
   }
 
   /** The time (epoch ms) of the event at `position`. */
   timeAt(position: number): number {
-    return this.events.timeAt(position);
+    return this.#events.timeAt(position);
   }
 
   /**
@@ -159,19 +151,19 @@ export class EventLog {
    * an id index of their own, so a flood of ids for one recipient stays linear.
    */
   positionOf(row: number, id: string): number {
-    const byRow = this.index();
-    let ids = this.idIndex.get(row);
+    const byRow = this.#index();
+    let ids = this.#idIndex.get(row);
     if (ids === undefined) {
       if (!byRow.longer(row, ROW_SCAN)) {
-        for (const position of byRow.positions(row)) if (this.events.idAt(position) === id) return position;
+        for (const position of byRow.positions(row)) if (this.#events.idAt(position) === id) return position;
         return -1;
       }
       ids = new Map();
       for (const position of byRow.positions(row)) {
-        const logged = this.events.idAt(position);
+        const logged = this.#events.idAt(position);
         if (!ids.has(logged)) ids.set(logged, position);
       }
-      this.idIndex.set(row, ids);
+      this.#idIndex.set(row, ids);
     }
     return ids.get(id) ?? -1;
   }
@@ -181,21 +173,25 @@ export class EventLog {
    * id conflict chose), so timelines, refolds and tabs that join see the chosen copy only.
    */
   replace(position: number, event: ResponseEvent, at: number): void {
-    this.events.replace(position, event, at);
+    this.#events.replace(position, event, at);
   }
 
   /** Events from `start` on (the tail a cache flush writes, the events after a snapshot). */
   since(start: number): readonly ResponseEvent[] {
     const out: ResponseEvent[] = [];
-    for (let position = start; position < this.events.length; position++) out.push(this.events.at(position));
+    for (let position = start; position < this.#events.length; position++) out.push(this.#events.at(position));
     return out;
   }
 
   /** Events from `start` on with their rows and times (what a cache records). */
   entries(start: number): { event: ResponseEvent; row: number; at: number }[] {
     const out: { event: ResponseEvent; row: number; at: number }[] = [];
-    for (let position = start; position < this.events.length; position++) {
-      out.push({ event: this.events.at(position), row: this.events.rowAt(position), at: this.events.timeAt(position) });
+    for (let position = start; position < this.#events.length; position++) {
+      out.push({
+        event: this.#events.at(position),
+        row: this.#events.rowAt(position),
+        at: this.#events.timeAt(position),
+      });
     }
     return out;
   }
@@ -206,30 +202,31 @@ export class EventLog {
 
   /** A recipient's events applied at or after log position `start`, in the order applied. */
   forRowSince(row: number, start: number): ResponseEvent[] {
-    return this.index()
+    return this.#index()
       .positions(row, start)
-      .map((position) => this.events.at(position));
+      .map((position) => this.#events.at(position));
   }
 
   /** A recipient's events in time order (ties: by id), each with its time in epoch ms. */
   forRow(row: number): { event: ResponseEvent; at: number }[] {
-    return this.index()
+    return this.#index()
       .positions(row)
-      .map((position) => ({ event: this.events.at(position), at: this.events.timeAt(position) }))
+      .map((position) => ({ event: this.#events.at(position), at: this.#events.timeAt(position) }))
       .sort((a, b) => a.at - b.at || (a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0));
   }
 
-  private index(): RowChains {
-    if (this.byRow) return this.byRow;
+  #index(): RowChains {
+    if (this.#byRow) return this.#byRow;
     const byRow = new RowChains();
-    for (let position = 0; position < this.events.length; position++) byRow.add(position, this.events.rowAt(position));
-    return (this.byRow = byRow);
+    for (let position = 0; position < this.#events.length; position++)
+      byRow.add(position, this.#events.rowAt(position));
+    return (this.#byRow = byRow);
   }
 
   clear(): void {
-    this.events.clear();
-    this.duplicates.clear();
-    this.byRow = undefined;
-    this.idIndex.clear();
+    this.#events.clear();
+    this.#duplicates.clear();
+    this.#byRow = undefined;
+    this.#idIndex.clear();
   }
 }

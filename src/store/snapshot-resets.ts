@@ -35,8 +35,8 @@ class EmailResets {
   /** Kept rows; undefined where a later row of the same recipient replaced one. */
   readonly list: (KeptSnapshotRow | undefined)[] = [];
   /** Recipient to position in `list`, for the rows before `indexed`. */
-  private readonly index = new Map<string, number>();
-  private indexed = 0;
+  readonly #index = new Map<string, number>();
+  #indexed = 0;
 
   /** Appends a row whose recipient has no kept row, as far as the caller knows (see `rows`). */
   append(kept: KeptSnapshotRow): void {
@@ -46,31 +46,32 @@ class EmailResets {
   /** Keeps a row, replacing the recipient's earlier one. */
   set(kept: KeptSnapshotRow): void {
     this.list.push(kept);
-    this.catchUp();
+    this.#catchUp();
   }
 
   get(recipientId: string): KeptSnapshotRow | undefined {
-    this.catchUp();
-    const position = this.index.get(recipientId);
+    this.#catchUp();
+    const position = this.#index.get(recipientId);
     return position === undefined ? undefined : this.list[position];
   }
 
   /** Indexes the rows appended since the last lookup; a later row of a recipient replaces its earlier one. */
-  private catchUp(): void {
-    const { list, index } = this;
-    for (let position = this.indexed; position < list.length; position++) {
+  #catchUp(): void {
+    const list = this.list;
+    const index = this.#index;
+    for (let position = this.#indexed; position < list.length; position++) {
       const recipientId = list[position]!.saved.recipientId;
       const earlier = index.get(recipientId);
       if (earlier !== undefined) list[earlier] = undefined;
       index.set(recipientId, position);
     }
-    this.indexed = list.length;
+    this.#indexed = list.length;
   }
 }
 
 export class SnapshotResets {
   /** Kept rows by email. */
-  private readonly resets = new Map<string, EmailResets>();
+  readonly #resets = new Map<string, EmailResets>();
 
   /**
    * A snapshot row was applied: `events` are the recipient's events so far, `later` those of them
@@ -84,7 +85,7 @@ export class SnapshotResets {
       if (ids.size > 0) covered = [...ids];
     }
     const kept = { saved, covered };
-    this.of(saved.emailId).set(kept);
+    this.#of(saved.emailId).set(kept);
     return kept;
   }
 
@@ -94,13 +95,13 @@ export class SnapshotResets {
    */
   addNew(saved: SavedRecipient): KeptSnapshotRow {
     const kept = { saved, covered: NOTHING_COVERED };
-    this.of(saved.emailId).append(kept);
+    this.#of(saved.emailId).append(kept);
     return kept;
   }
 
   /** Rows kept elsewhere (the cache, another tab): kept here too, replacing older ones. */
   restore(rows: readonly KeptSnapshotRow[]): void {
-    for (const row of rows) this.of(row.saved.emailId).set(row);
+    for (const row of rows) this.#of(row.saved.emailId).set(row);
   }
 
   /**
@@ -110,7 +111,7 @@ export class SnapshotResets {
    */
   rows(emailIds?: ReadonlySet<string>): KeptSnapshotRow[] {
     const out: KeptSnapshotRow[] = [];
-    for (const [emailId, kept] of this.resets) {
+    for (const [emailId, kept] of this.#resets) {
       if (emailIds && !emailIds.has(emailId)) continue;
       for (const row of kept.list) if (row) out.push(row);
     }
@@ -122,7 +123,7 @@ export class SnapshotResets {
    * returns -1 when the recipient has no kept snapshot row.
    */
   reapplyOne(state: ResponseState, emailId: string, recipientId: string, events: readonly ResponseEvent[]): number {
-    const kept = this.resets.get(emailId)?.get(recipientId);
+    const kept = this.#resets.get(emailId)?.get(recipientId);
     if (!kept) return -1;
     return state.resetRecipient(kept.saved, uncovered(events, kept.covered));
   }
@@ -148,7 +149,7 @@ export class SnapshotResets {
    */
   reapply(state: ResponseState, eventsOf: (row: number) => readonly ResponseEvent[]): number[] {
     const rows: number[] = [];
-    for (const kept of this.resets.values())
+    for (const kept of this.#resets.values())
       for (const row of kept.list) {
         if (!row) continue;
         const { saved, covered } = row;
@@ -161,12 +162,12 @@ export class SnapshotResets {
   }
 
   clear(): void {
-    this.resets.clear();
+    this.#resets.clear();
   }
 
-  private of(emailId: string): EmailResets {
-    let kept = this.resets.get(emailId);
-    if (!kept) this.resets.set(emailId, (kept = new EmailResets()));
+  #of(emailId: string): EmailResets {
+    let kept = this.#resets.get(emailId);
+    if (!kept) this.#resets.set(emailId, (kept = new EmailResets()));
     return kept;
   }
 }

@@ -45,17 +45,17 @@ export interface CoordinationOptions {
 }
 
 export class StoreCoordination {
-  private relay: TabRelay | undefined;
+  #relay: TabRelay | undefined;
   /** Without `tabs`, which elects its own writer: who of the stores naming this cache writes it. */
-  private cacheLock: CacheLock | undefined;
+  #cacheLock: CacheLock | undefined;
   /** The relay's or the lock's code could not load: this store shares nothing, as without Web Locks. */
-  private alone = false;
+  #alone = false;
   /** Whether this store shares its cache through a CacheLock (a cache name without `tabs`). */
-  private readonly locksCache: boolean;
+  readonly #locksCache: boolean;
   /** Whether this store was asked to share one stream with other tabs (`tabs`). */
-  private readonly wantsTabs: boolean;
+  readonly #wantsTabs: boolean;
   /** Passed on by the relay or the lock once it is here: what this store did before it was. */
-  private readonly early: {
+  readonly #early: {
     resets: KeptSnapshotRow[][];
     applied: unknown[][];
     lockRows: KeptSnapshotRow[][];
@@ -67,19 +67,19 @@ export class StoreCoordination {
    */
   readonly decided: Promise<void> = Promise.resolve();
   /** Resolves once the relay and the lock this store asked for are created and started. */
-  private readonly coordinated: Promise<void> = Promise.resolve();
+  readonly #coordinated: Promise<void> = Promise.resolve();
 
-  constructor(
-    options: CoordinationOptions,
-    private readonly host: CoordinationHost,
-  ) {
+  readonly #host: CoordinationHost;
+
+  constructor(options: CoordinationOptions, host: CoordinationHost) {
+    this.#host = host;
     const { cacheName, tabs } = options;
-    this.wantsTabs = Boolean(tabs);
-    this.locksCache = Boolean(cacheName && !tabs);
+    this.#wantsTabs = Boolean(tabs);
+    this.#locksCache = Boolean(cacheName && !tabs);
     if (cacheName && !tabs) {
       this.decided = loadCacheLock().then(
         ({ CacheLock }) => {
-          this.cacheLock = new CacheLock(cacheName, {
+          this.#cacheLock = new CacheLock(cacheName, {
             // Held from before the read: the records end where the read found them.
             hold: (beforeRead) => {
               if (!beforeRead) void host.ready().then(() => host.takeLead());
@@ -98,73 +98,73 @@ export class StoreCoordination {
                 return taken;
               }),
           });
-          const started = this.cacheLock.start();
-          for (const events of this.early.applied.splice(0)) this.cacheLock.applied(events);
-          for (const rows of this.early.lockRows.splice(0)) this.cacheLock.snapshotRows(rows);
+          const started = this.#cacheLock.start();
+          for (const events of this.#early.applied.splice(0)) this.#cacheLock.applied(events);
+          for (const rows of this.#early.lockRows.splice(0)) this.#cacheLock.snapshotRows(rows);
           return started;
         },
         (error: unknown) => {
           // Its code could not load (offline, a missing file): as without Web Locks, this store
           // shares the cache with no one and writes it.
           console.warn('email-responses: could not load the cache lock; this store writes its cache alone', error);
-          this.alone = true;
+          this.#alone = true;
         },
       );
-      this.coordinated = this.decided;
+      this.#coordinated = this.decided;
     }
-    if (tabs) this.coordinated = this.joinTabs(tabs);
+    if (tabs) this.#coordinated = this.#joinTabs(tabs);
   }
 
   /** `leader` runs the stream for the tabs sharing it, `follower` hears it, `alone` shares nothing. */
   get role(): TabRole {
-    return this.relay?.role ?? (this.wantsTabs && !this.alone ? 'follower' : 'alone');
+    return this.#relay?.role ?? (this.#wantsTabs && !this.#alone ? 'follower' : 'alone');
   }
 
   /** Whether this store writes its cache: it holds the cache's lock, or (with `tabs`) does not follow. */
   get writesCache(): boolean {
-    return this.locksCache && !this.alone ? (this.cacheLock?.holds ?? false) : this.role !== 'follower';
+    return this.#locksCache && !this.#alone ? (this.#cacheLock?.holds ?? false) : this.role !== 'follower';
   }
 
   /** Events this store applied itself, for the store holding the cache (kept until the lock is here). */
   applied(events: unknown[]): void {
-    if (this.cacheLock) this.cacheLock.applied(events);
-    else if (this.locksCache) this.early.applied.push(events);
+    if (this.#cacheLock) this.#cacheLock.applied(events);
+    else if (this.#locksCache) this.#early.applied.push(events);
   }
 
   /** Events the host ingested here: to the other tabs (a follower's through the leader, which caches them). */
   ingested(accepted: ResponseEvent[]): void {
-    if (this.relay) this.relay.forward(accepted);
-    else if (this.wantsTabs && accepted.length > 0) this.early.ingested.push(accepted);
+    if (this.#relay) this.#relay.forward(accepted);
+    else if (this.#wantsTabs && accepted.length > 0) this.#early.ingested.push(accepted);
   }
 
   /** What this store's source delivered: to the other tabs, with the cursor it reached. */
   delivered(accepted: ResponseEvent[], cursor: { kind: string; value: string } | undefined): void {
-    this.relay?.relay(accepted, cursor);
+    this.#relay?.relay(accepted, cursor);
   }
 
   /** Snapshot rows this store kept (`loadSnapshot`): to the other tabs and to the store writing the cache. */
   snapshotRows(kept: KeptSnapshotRow[]): void {
-    if (this.relay) this.relay.sendResets(kept);
-    else if (this.wantsTabs) this.early.resets.push(kept);
-    if (this.cacheLock) this.cacheLock.snapshotRows(kept);
-    else if (this.locksCache) this.early.lockRows.push(kept);
+    if (this.#relay) this.#relay.sendResets(kept);
+    else if (this.#wantsTabs) this.#early.resets.push(kept);
+    if (this.#cacheLock) this.#cacheLock.snapshotRows(kept);
+    else if (this.#locksCache) this.#early.lockRows.push(kept);
   }
 
   /** Resolves once what was passed to the store writing the cache is in its queue (or waited for, bounded). */
   async settled(): Promise<void> {
-    await this.coordinated;
-    await this.cacheLock?.settled();
-    await this.relay?.settled();
+    await this.#coordinated;
+    await this.#cacheLock?.settled();
+    await this.#relay?.settled();
   }
 
   /** Releases the Web Locks and channels: another store takes the stream and the cache. */
   stop(): void {
-    this.relay?.stop();
-    this.cacheLock?.stop();
+    this.#relay?.stop();
+    this.#cacheLock?.stop();
   }
 
-  private joinTabs(tabs: string): Promise<void> {
-    const host = this.host;
+  #joinTabs(tabs: string): Promise<void> {
+    const host = this.#host;
     return loadTabRelay().then(
       ({ TabRelay }) => {
         // Closed before the relay was here: it never joins the tabs.
@@ -184,17 +184,17 @@ export class StoreCoordination {
           },
           snapshot: () => host.snapshot(),
           resets: (rows) => void host.ready().then(() => host.takeSnapshotRows(rows)),
-          ingested: (events, from) => host.ready().then(() => this.takeIngested(relay, events, from)),
+          ingested: (events, from) => host.ready().then(() => this.#takeIngested(relay, events, from)),
         });
-        this.relay = relay;
+        this.#relay = relay;
         relay.start();
-        for (const rows of this.early.resets.splice(0)) relay.sendResets(rows);
-        for (const events of this.early.ingested.splice(0)) relay.forward(events);
+        for (const rows of this.#early.resets.splice(0)) relay.sendResets(rows);
+        for (const events of this.#early.ingested.splice(0)) relay.forward(events);
       },
       (error: unknown) => {
         // Its code could not load: as without Web Locks, this tab shares nothing and runs its source.
         console.warn('email-responses: could not load the tab relay; this tab runs its own stream', error);
-        this.alone = true;
+        this.#alone = true;
         if (host.closing()) return;
         void host
           .ready()
@@ -210,9 +210,9 @@ export class StoreCoordination {
    * it has no cache (or a failed one) and is not closing; false while it closes, so the follower
    * sends them again to the next leader.
    */
-  private takeIngested(relay: TabRelay, events: unknown[], from: string): boolean {
-    const taken = this.host.takes();
-    const accepted = this.host.apply(events, true);
+  #takeIngested(relay: TabRelay, events: unknown[], from: string): boolean {
+    const taken = this.#host.takes();
+    const accepted = this.#host.apply(events, true);
     relay.relay(accepted, undefined, from);
     return taken;
   }

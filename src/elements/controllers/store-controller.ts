@@ -16,65 +16,67 @@ const STATUS_EVENTS = ['connection-change', 'cache-status', 'clock-change'] as c
  * status changes, so its notices follow.
  */
 export class StoreController implements ReactiveController {
-  private explicit: ResponseStore | undefined;
-  private provided: ResponseStore | undefined;
-  private subscribed: ResponseStore | undefined;
-  private unsubscribe: (() => void) | undefined;
-  private connected = false;
+  #explicit: ResponseStore | undefined;
+  #provided: ResponseStore | undefined;
+  #subscribed: ResponseStore | undefined;
+  #unsubscribe: (() => void) | undefined;
+  #connected = false;
 
-  constructor(
-    private readonly host: Host,
-    private readonly onChange: (change: StoreChange, store: ResponseStore) => void,
-  ) {
+  readonly #host: Host;
+  readonly #onChange: (change: StoreChange, store: ResponseStore) => void;
+
+  constructor(host: Host, onChange: (change: StoreChange, store: ResponseStore) => void) {
+    this.#host = host;
+    this.#onChange = onChange;
     host.addController(this);
     new ContextConsumer(host, {
       context: storeContext,
       subscribe: true,
       callback: (store) => {
-        this.provided = store;
-        this.resubscribe();
+        this.#provided = store;
+        this.#resubscribe();
       },
     });
   }
 
   /** The store the element reads, or undefined while it has none. */
   get store(): ResponseStore | undefined {
-    return this.explicit ?? this.provided;
+    return this.#explicit ?? this.#provided;
   }
 
   /** A store set by the host on the element wins over the provided one. */
   set store(store: ResponseStore | undefined) {
-    this.explicit = store;
-    this.resubscribe();
+    this.#explicit = store;
+    this.#resubscribe();
   }
 
   hostConnected(): void {
-    this.connected = true;
-    this.resubscribe();
+    this.#connected = true;
+    this.#resubscribe();
   }
 
   hostDisconnected(): void {
-    this.connected = false;
-    this.resubscribe();
+    this.#connected = false;
+    this.#resubscribe();
   }
 
-  private resubscribe(): void {
-    const store = this.connected ? this.store : undefined;
-    if (store === this.subscribed) return;
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    for (const type of STATUS_EVENTS) this.subscribed?.removeEventListener(type, this.statusChanged);
-    this.subscribed = store;
+  #resubscribe(): void {
+    const store = this.#connected ? this.store : undefined;
+    if (store === this.#subscribed) return;
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    for (const type of STATUS_EVENTS) this.#subscribed?.removeEventListener(type, this.#statusChanged);
+    this.#subscribed = store;
     if (store) {
-      for (const type of STATUS_EVENTS) store.addEventListener(type, this.statusChanged);
-      this.unsubscribe = store.subscribe((change) => this.onChange(change, store));
+      for (const type of STATUS_EVENTS) store.addEventListener(type, this.#statusChanged);
+      this.#unsubscribe = store.subscribe((change) => this.#onChange(change, store));
       // A new store is a new state: the element starts over.
-      this.onChange({ rows: [], emails: new Set(), contacts: new Set(), reset: true }, store);
+      this.#onChange({ rows: [], emails: new Set(), contacts: new Set(), reset: true }, store);
     }
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
-  private readonly statusChanged = (): void => {
-    this.host.requestUpdate();
+  readonly #statusChanged = (): void => {
+    this.#host.requestUpdate();
   };
 }

@@ -92,17 +92,17 @@ export class EmailResponsesElement extends LitElement {
   @property({ attribute: 'rules-url' }) rulesUrl?: string;
 
   /** The store this element made itself, until a host sets one of its own. */
-  private own: ResponseStore | undefined = this.store;
-  private configured = false;
+  #own: ResponseStore | undefined = this.store;
+  #configured = false;
   /** Set when the element left the page: the own store closes unless it is back in this task. */
-  private leaving: ReturnType<typeof setTimeout> | undefined;
+  #leaving: ReturnType<typeof setTimeout> | undefined;
   /** The own store was closed as the element left: a new connection makes another. */
-  private ownClosed = false;
+  #ownClosed = false;
 
-  private relayedFrom: ResponseStore | undefined;
-  private connectedSource = false;
+  #relayedFrom: ResponseStore | undefined;
+  #connectedSource = false;
   /** What the running source was made from, so an unchanged setting does not reconnect. */
-  private sourceKey = '';
+  #sourceKey = '';
 
   /**
    * Validates and applies events to the store (`store.ingest`), for a host without a stream.
@@ -114,44 +114,44 @@ export class EmailResponsesElement extends LitElement {
 
   override connectedCallback(): void {
     // Moved (out and in within a task): the own store stays as it was.
-    clearTimeout(this.leaving);
-    this.leaving = undefined;
-    const reopened = this.ownClosed;
+    clearTimeout(this.#leaving);
+    this.#leaving = undefined;
+    const reopened = this.#ownClosed;
     if (reopened) {
       // Back after its store was closed: a fresh one, made as the first was.
-      this.ownClosed = false;
-      this.configured = false;
+      this.#ownClosed = false;
+      this.#configured = false;
     }
-    this.configureOwnStore(reopened);
+    this.#configureOwnStore(reopened);
     super.connectedCallback();
-    this.relay();
-    this.connectSource();
+    this.#relay();
+    this.#connectSource();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.disconnectSource();
-    this.unrelay();
+    this.#disconnectSource();
+    this.#unrelay();
     // A task later, not now: a DOM move disconnects and connects again in the same task.
-    if (this.own && this.store === this.own) this.leaving = setTimeout(() => this.closeOwnStore(), 0);
+    if (this.#own && this.store === this.#own) this.#leaving = setTimeout(() => this.#closeOwnStore(), 0);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // The first update lists `store` too (its initial value): only a replacement moves the source.
     const previous = changed.get('store');
     if (changed.has('store') && previous !== undefined && previous !== this.store) {
-      if (this.connectedSource) previous.disconnect();
-      this.connectedSource = false;
-      this.sourceKey = '';
-      this.relay();
+      if (this.#connectedSource) previous.disconnect();
+      this.#connectedSource = false;
+      this.#sourceKey = '';
+      this.#relay();
     }
-    if (changed.has('store') && this.own && this.store !== this.own) {
+    if (changed.has('store') && this.#own && this.store !== this.#own) {
       // The host set a store of its own: the one this element made has no reader left.
-      void this.own.close();
-      this.own = undefined;
+      void this.#own.close();
+      this.#own = undefined;
     }
     if (changed.has('store') || changed.has('streamUrl') || changed.has('streamKind') || changed.has('provider'))
-      this.connectSource();
+      this.#connectSource();
     if ((changed.has('store') || changed.has('rulesUrl')) && this.rulesUrl) void this.store.loadRules(this.rulesUrl);
   }
 
@@ -165,10 +165,10 @@ export class EmailResponsesElement extends LitElement {
    * over anything a host already put into it. `reopened`: the element is back after its store
    * was closed; the cache, if named, has what that store applied (copied, it would count twice).
    */
-  private configureOwnStore(reopened = false): void {
-    if (this.configured || !this.own || this.store !== this.own || (!this.cacheName && !this.tabs)) return;
-    this.configured = true;
-    const previous = this.own;
+  #configureOwnStore(reopened = false): void {
+    if (this.#configured || !this.#own || this.store !== this.#own || (!this.cacheName && !this.tabs)) return;
+    this.#configured = true;
+    const previous = this.#own;
     // Rules the host gave on purpose stay; default ones yield to those saved with the cache.
     const options: ResponseStoreOptions = previous.rules === DEFAULT_RULES ? {} : { rules: previous.rules };
     if (this.cacheName) options.cacheName = this.cacheName;
@@ -177,7 +177,7 @@ export class EmailResponsesElement extends LitElement {
     if (!(reopened && this.cacheName) && previous.appliedEvents().length > 0)
       void store.ingest(previous.appliedEvents());
     void previous.close();
-    this.own = store;
+    this.#own = store;
     this.store = store;
   }
 
@@ -186,53 +186,53 @@ export class EmailResponsesElement extends LitElement {
    * database. A store made without `cache-name` or `tabs` holds nothing outside itself (its
    * source is already stopped) and is kept as it is.
    */
-  private closeOwnStore(): void {
-    this.leaving = undefined;
-    const own = this.own;
-    if (this.isConnected || !own || this.store !== own || !this.configured) return;
-    this.ownClosed = true;
+  #closeOwnStore(): void {
+    this.#leaving = undefined;
+    const own = this.#own;
+    if (this.isConnected || !own || this.store !== own || !this.#configured) return;
+    this.#ownClosed = true;
     void own.close();
   }
 
-  private connectSource(): void {
+  #connectSource(): void {
     if (!this.isConnected) return;
     const key = JSON.stringify([this.streamKind, this.streamUrl, this.provider]);
-    if (this.connectedSource && key === this.sourceKey) return;
-    this.disconnectSource();
+    if (this.#connectedSource && key === this.#sourceKey) return;
+    this.#disconnectSource();
     if (!this.streamUrl) return;
-    this.sourceKey = key;
+    this.#sourceKey = key;
     const spec = { kind: this.streamKind, url: this.streamUrl };
     if (this.provider) {
       // The normalizers load on demand: connect once they are here, if nothing changed meanwhile.
       const store = this.store;
       void store.providerTransform(this.provider).then((transform) => {
-        if (this.sourceKey === key && this.store === store && this.connectedSource)
+        if (this.#sourceKey === key && this.store === store && this.#connectedSource)
           store.connect(createSourceOrReport({ ...spec, transform }));
       });
     } else this.store.connect(createSourceOrReport(spec));
-    this.connectedSource = true;
+    this.#connectedSource = true;
   }
 
-  private disconnectSource(): void {
+  #disconnectSource(): void {
     // Only the source this element started: a host's own source on a shared store stays.
-    if (this.connectedSource) this.store.disconnect();
-    this.connectedSource = false;
-    this.sourceKey = '';
+    if (this.#connectedSource) this.store.disconnect();
+    this.#connectedSource = false;
+    this.#sourceKey = '';
   }
 
-  private relay(): void {
-    if (this.relayedFrom === this.store) return;
-    this.unrelay();
-    for (const type of RELAYED) this.store.addEventListener(type, this.forward);
-    this.relayedFrom = this.store;
+  #relay(): void {
+    if (this.#relayedFrom === this.store) return;
+    this.#unrelay();
+    for (const type of RELAYED) this.store.addEventListener(type, this.#forward);
+    this.#relayedFrom = this.store;
   }
 
-  private unrelay(): void {
-    for (const type of RELAYED) this.relayedFrom?.removeEventListener(type, this.forward);
-    this.relayedFrom = undefined;
+  #unrelay(): void {
+    for (const type of RELAYED) this.#relayedFrom?.removeEventListener(type, this.#forward);
+    this.#relayedFrom = undefined;
   }
 
-  private readonly forward = (event: Event): void => {
+  readonly #forward = (event: Event): void => {
     const detail = (event as CustomEvent<unknown>).detail;
     this.dispatchEvent(new CustomEvent(event.type, { detail, bubbles: true, composed: true }));
   };

@@ -33,11 +33,11 @@ export abstract class ResponseViewElement extends LitElement {
   /** Views whose times are relative to now set it: they re-render every 30 seconds. */
   protected showsTimes = false;
 
-  private readonly storeController = new StoreController(this, (change) => this.storeChanged(change));
-  private localeKey = '\n';
-  private clock: ReturnType<typeof setInterval> | undefined;
+  readonly #storeController = new StoreController(this, (change) => this.storeChanged(change));
+  #localeKey = '\n';
+  #clock: ReturnType<typeof setInterval> | undefined;
   /** Ticks each second while the connection waits to retry, for the countdown. */
-  private countdown: ReturnType<typeof setInterval> | undefined;
+  #countdown: ReturnType<typeof setInterval> | undefined;
 
   constructor() {
     super();
@@ -46,33 +46,33 @@ export abstract class ResponseViewElement extends LitElement {
 
   /** The store to read; by default the one the enclosing `<email-responses>` provides. */
   get store(): ResponseStore | undefined {
-    return this.storeController.store;
+    return this.#storeController.store;
   }
 
   set store(store: ResponseStore | undefined) {
-    this.storeController.store = store;
+    this.#storeController.store = store;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    if (this.showsTimes) this.clock = setInterval(() => this.requestUpdate(), CLOCK_MS);
+    if (this.showsTimes) this.#clock = setInterval(() => this.requestUpdate(), CLOCK_MS);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearInterval(this.clock);
-    this.clock = undefined;
-    clearInterval(this.countdown);
-    this.countdown = undefined;
+    clearInterval(this.#clock);
+    this.#clock = undefined;
+    clearInterval(this.#countdown);
+    this.#countdown = undefined;
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
     const retrying = this.isConnected && this.store?.connection.state === 'retrying';
-    if (retrying && this.countdown === undefined) this.countdown = setInterval(() => this.requestUpdate(), 1000);
-    else if (!retrying && this.countdown !== undefined) {
-      clearInterval(this.countdown);
-      this.countdown = undefined;
+    if (retrying && this.#countdown === undefined) this.#countdown = setInterval(() => this.requestUpdate(), 1000);
+    else if (!retrying && this.#countdown !== undefined) {
+      clearInterval(this.#countdown);
+      this.#countdown = undefined;
     }
   }
 
@@ -91,8 +91,8 @@ export abstract class ResponseViewElement extends LitElement {
     super.willUpdate(changed);
     const zone = this.timeZoneShown;
     const key = `${this.locale ?? ''}\n${zone ?? ''}`;
-    if (key === this.localeKey) return;
-    this.localeKey = key;
+    if (key === this.#localeKey) return;
+    this.#localeKey = key;
     this.locales = localeContext(this.locale, zone, this.localName);
   }
 

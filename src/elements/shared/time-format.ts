@@ -41,10 +41,10 @@ export function utcText(at: number): string {
 
 export class TimeFormatter {
   readonly timeZone: string;
-  private readonly absolute: Intl.DateTimeFormat;
-  private readonly relative: Intl.RelativeTimeFormat;
-  private readonly parts: Intl.DateTimeFormat;
-  private readonly offsets = new Map<number, number>();
+  readonly #absolute: Intl.DateTimeFormat;
+  readonly #relative: Intl.RelativeTimeFormat;
+  readonly #parts: Intl.DateTimeFormat;
+  readonly #offsets = new Map<number, number>();
 
   /** An unknown or missing zone means the viewer's; an unknown locale means the default one. */
   constructor(
@@ -53,13 +53,13 @@ export class TimeFormatter {
   ) {
     this.timeZone = timeZone && isTimeZone(timeZone) ? timeZone : viewerTimeZone();
     const locales = locale && Intl.DateTimeFormat.supportedLocalesOf(locale).length > 0 ? locale : undefined;
-    this.absolute = new Intl.DateTimeFormat(locales, {
+    this.#absolute = new Intl.DateTimeFormat(locales, {
       dateStyle: 'medium',
       timeStyle: 'short',
       timeZone: this.timeZone,
     });
-    this.relative = new Intl.RelativeTimeFormat(locales, { numeric: 'auto', style: 'short' });
-    this.parts = new Intl.DateTimeFormat('en-US', {
+    this.#relative = new Intl.RelativeTimeFormat(locales, { numeric: 'auto', style: 'short' });
+    this.#parts = new Intl.DateTimeFormat('en-US', {
       timeZone: this.timeZone,
       hourCycle: 'h23',
       year: 'numeric',
@@ -76,10 +76,10 @@ export class TimeFormatter {
     const iso = new Date(at).toISOString();
     const age = now - at;
     let text: string;
-    if (age >= -MINUTE && age < MINUTE) text = this.relative.format(0, 'second');
-    else if (age > 0 && age < HOUR) text = this.relative.format(-Math.floor(age / MINUTE), 'minute');
-    else if (age > 0 && age < RECENT_MS) text = this.relative.format(-Math.floor(age / HOUR), 'hour');
-    else text = this.absolute.format(at);
+    if (age >= -MINUTE && age < MINUTE) text = this.#relative.format(0, 'second');
+    else if (age > 0 && age < HOUR) text = this.#relative.format(-Math.floor(age / MINUTE), 'minute');
+    else if (age > 0 && age < RECENT_MS) text = this.#relative.format(-Math.floor(age / HOUR), 'hour');
+    else text = this.#absolute.format(at);
     return { text, title: utcText(at), iso };
   }
 
@@ -96,10 +96,10 @@ export class TimeFormatter {
   /** The zone's offset from UTC at a moment, in ms. */
   offsetAt(at: number): number {
     const bucket = Math.floor(at / (15 * MINUTE));
-    let offset = this.offsets.get(bucket);
+    let offset = this.#offsets.get(bucket);
     if (offset === undefined) {
       const fields: Record<string, number> = {};
-      for (const part of this.parts.formatToParts(at))
+      for (const part of this.#parts.formatToParts(at))
         if (part.type !== 'literal') fields[part.type] = Number(part.value);
       const wall = Date.UTC(
         fields['year']!,
@@ -110,7 +110,7 @@ export class TimeFormatter {
         fields['second'],
       );
       offset = wall - (at - (((at % 1000) + 1000) % 1000));
-      this.offsets.set(bucket, offset);
+      this.#offsets.set(bucket, offset);
     }
     return offset;
   }
