@@ -53,8 +53,8 @@ export const IIFE_PARTS = {
   cache: resolve(ROOT, 'src/store/cache/index.ts'),
   idb: createRequire(import.meta.url).resolve('idb'),
   // src/store/load-coordination.iife.ts: for a store given `tabs`, or a cache name without them.
-  'tab-relay': resolve(ROOT, 'src/store/tab-relay.ts'),
-  'cache-lock': resolve(ROOT, 'src/store/cache-lock.ts'),
+  'tab-relay': resolve(ROOT, 'src/store/tab-relay-join.ts'),
+  'cache-lock': resolve(ROOT, 'src/store/cache-lock-join.ts'),
   // src/store/load-backend.iife.ts: for a store asked to `loadRules`, `loadContactHistory`, `loadSnapshot`.
   backend: resolve(ROOT, 'src/store/backend-part.ts'),
   // src/store/load-event-pages.iife.ts: for a store whose event log holds a page of events.

@@ -78,26 +78,8 @@ export class StoreCoordination {
     this.#locksCache = Boolean(cacheName && !tabs);
     if (cacheName && !tabs) {
       this.decided = loadCacheLock().then(
-        ({ CacheLock }) => {
-          this.#cacheLock = new CacheLock(cacheName, {
-            // Held from before the read: the records end where the read found them.
-            hold: (beforeRead) => {
-              if (!beforeRead) void host.ready().then(() => host.takeLead());
-            },
-            receive: (events) =>
-              host.ready().then(() => {
-                // Taken unless this store is closing its cache (the sender then writes them itself).
-                const taken = host.takes();
-                host.apply(events, false);
-                return taken;
-              }),
-            receiveSnapshotRows: (rows) =>
-              host.ready().then(() => {
-                const taken = host.takes();
-                host.takeSnapshotRows(rows);
-                return taken;
-              }),
-          });
+        ({ cacheLockFor }) => {
+          this.#cacheLock = cacheLockFor(cacheName, host);
           const started = this.#cacheLock.start();
           for (const events of this.#early.applied.splice(0)) this.#cacheLock.applied(events);
           for (const rows of this.#early.lockRows.splice(0)) this.#cacheLock.snapshotRows(rows);
@@ -166,26 +148,10 @@ export class StoreCoordination {
   #joinTabs(tabs: string): Promise<void> {
     const host = this.#host;
     return loadTabRelay().then(
-      ({ TabRelay }) => {
+      ({ tabRelayFor }) => {
         // Closed before the relay was here: it never joins the tabs.
         if (host.closing()) return;
-        const relay: TabRelay = new TabRelay(tabs, {
-          lead: () => {
-            void host
-              .ready()
-              .then(() => host.takeLead())
-              .then(() => host.startSource());
-          },
-          receive: (events, cursors) => {
-            void host.ready().then(() => {
-              host.apply(events, true);
-              host.heard(cursors);
-            });
-          },
-          snapshot: () => host.snapshot(),
-          resets: (rows) => void host.ready().then(() => host.takeSnapshotRows(rows)),
-          ingested: (events, from) => host.ready().then(() => this.#takeIngested(relay, events, from)),
-        });
+        const relay = tabRelayFor(tabs, host);
         this.#relay = relay;
         relay.start();
         for (const rows of this.#early.resets.splice(0)) relay.sendResets(rows);
@@ -202,18 +168,5 @@ export class StoreCoordination {
           .then(() => host.startSource());
       },
     );
-  }
-
-  /**
-   * Events a follower ingested (tab-relay.ts): applied and cached here, relayed to every tab as the
-   * source's are. True when the follower may forget them: they are in this tab's cache queue, or
-   * it has no cache (or a failed one) and is not closing; false while it closes, so the follower
-   * sends them again to the next leader.
-   */
-  #takeIngested(relay: TabRelay, events: unknown[], from: string): boolean {
-    const taken = this.#host.takes();
-    const accepted = this.#host.apply(events, true);
-    relay.relay(accepted, undefined, from);
-    return taken;
   }
 }

@@ -1,0 +1,39 @@
+// What a store asks of the TabRelay (`tabs`), made where the relay's code is: it loads with it
+// (load-coordination.ts), so a page without `tabs` carries neither.
+import type { CoordinationHost } from './store-coordination';
+import { TabRelay } from './tab-relay';
+
+/** A TabRelay on `tabs` for the store `host`, not yet started. */
+export function tabRelayFor(tabs: string, host: CoordinationHost): TabRelay {
+  const relay: TabRelay = new TabRelay(tabs, {
+    lead: () => {
+      void host
+        .ready()
+        .then(() => host.takeLead())
+        .then(() => host.startSource());
+    },
+    receive: (events, cursors) => {
+      void host.ready().then(() => {
+        host.apply(events, true);
+        host.heard(cursors);
+      });
+    },
+    snapshot: () => host.snapshot(),
+    resets: (rows) => void host.ready().then(() => host.takeSnapshotRows(rows)),
+    ingested: (events, from) => host.ready().then(() => takeIngested(host, relay, events, from)),
+  });
+  return relay;
+}
+
+/**
+ * Events a follower ingested (tab-relay.ts): applied and cached here, relayed to every tab as the
+ * source's are. True when the follower may forget them: they are in this tab's cache queue, or
+ * it has no cache (or a failed one) and is not closing; false while it closes, so the follower
+ * sends them again to the next leader.
+ */
+function takeIngested(host: CoordinationHost, relay: TabRelay, events: unknown[], from: string): boolean {
+  const taken = host.takes();
+  const accepted = host.apply(events, true);
+  relay.relay(accepted, undefined, from);
+  return taken;
+}
