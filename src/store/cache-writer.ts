@@ -31,7 +31,8 @@ export interface HydrateTarget {
 }
 
 export class CacheWriter {
-  #cache: ResponseCache | undefined;
+  // TypeScript-private, not #private: bench/pages/shared/cache-peek.ts reads it to flush the cache.
+  private cache: ResponseCache | undefined;
   /** The log position up to which this tab has handed events to the cache. */
   #recordedUpTo = 0;
   /**
@@ -82,7 +83,7 @@ export class CacheWriter {
         await cache.close();
         return;
       }
-      this.#cache = cache;
+      this.cache = cache;
       if (cache.rules) target.offerRules(cache.rules);
       let result = await cache.hydrate(target.state(), this.#log, target.progress);
       if (result.changedWhileRead) {
@@ -104,7 +105,7 @@ export class CacheWriter {
       if (cache.available) this.#status({ state: 'ready' });
     } catch (error) {
       if (!unavailable) memoryOnly(error instanceof Error ? error.message : String(error));
-      this.#cache = undefined;
+      this.cache = undefined;
     }
   }
 
@@ -167,19 +168,19 @@ export class CacheWriter {
 
   /** Whether events applied now reach the cache: written at once, or with the backlog as this tab takes the lead. */
   get accepting(): boolean {
-    return this.#cache !== undefined && this.#leads();
+    return this.cache !== undefined && this.#leads();
   }
 
   async #writeBacklog(): Promise<void> {
     this.#takingLead = true;
     try {
-      await this.#cache?.resync();
+      await this.cache?.resync();
     } finally {
       // From here on, in this same task, events are written as they come: none falls between.
       this.#takingLead = false;
     }
     // Closed meanwhile: nothing more is written.
-    const cache = this.#cache;
+    const cache = this.cache;
     const refold = this.#refold;
     this.#refold = undefined;
     if (!cache || !this.#leads()) return;
@@ -198,8 +199,8 @@ export class CacheWriter {
     this.#closed = true;
     // A lead being taken writes the events this tab holds first (a tab closed right after it got them).
     await this.#leading;
-    const cache = this.#cache;
-    this.#cache = undefined;
+    const cache = this.cache;
+    this.cache = undefined;
     await cache?.close();
   }
 
@@ -208,6 +209,6 @@ export class CacheWriter {
    * writes the shared cache, and only once it has learnt where the records on disk end.
    */
   #writable(): ResponseCache | undefined {
-    return !this.#takingLead && this.#leads() ? this.#cache : undefined;
+    return !this.#takingLead && this.#leads() ? this.cache : undefined;
   }
 }

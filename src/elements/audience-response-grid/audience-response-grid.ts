@@ -162,43 +162,43 @@ export class AudienceResponseGridElement extends ResponseViewElement {
   @state() private chipStop: string | undefined;
 
   protected override showsTimes = true;
-  private readonly liveUpdates = new LiveUpdates(
+  readonly #liveUpdates = new LiveUpdates(
     () => this.requestUpdate(),
     (text) => (this.liveText = text),
   );
-  private readonly focusState = new GridFocus();
-  private readonly scrollState = new GridScroll();
-  private view: AudienceView | undefined;
-  private needsRebuild = true;
-  private readonly columnLayout: ColumnLayoutController = new ColumnLayoutController(this, this.columnGrid());
-  private hadFocus = false;
-  private rendered: ReadonlySet<number> = new Set();
-  private resizeObserver: ResizeObserver | undefined;
-  private searchTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #focusState = new GridFocus();
+  readonly #scrollState = new GridScroll();
+  #view: AudienceView | undefined;
+  #needsRebuild = true;
+  readonly #columnLayout: ColumnLayoutController = new ColumnLayoutController(this, this.#columnGrid());
+  #hadFocus = false;
+  #rendered: ReadonlySet<number> = new Set();
+  #resizeObserver: ResizeObserver | undefined;
+  #searchTimer: ReturnType<typeof setTimeout> | undefined;
   /** Whether the email has a soft bounce, when the counts cannot say; undefined: not read since the last change. */
-  private softBounceSeen: boolean | undefined;
+  #softBounceSeen: boolean | undefined;
 
   constructor() {
     super();
     new GridKeyboardController(this, {
-      rowCount: () => this.view?.length ?? 0,
-      columnCount: () => this.columnLayout.columnList.length,
-      pageSize: () => pageSize(this.layout()),
-      position: () => this.focusState.position,
-      target: () => this.scroller(),
-      moveFocus: (position) => void this.moveFocus(position),
-      activateRow: (index) => this.activateRow(index),
+      rowCount: () => this.#view?.length ?? 0,
+      columnCount: () => this.#columnLayout.columnList.length,
+      pageSize: () => pageSize(this.#layout()),
+      position: () => this.#focusState.position,
+      target: () => this.#scroller(),
+      moveFocus: (position) => void this.#moveFocus(position),
+      activateRow: (index) => this.#activateRow(index),
     });
   }
 
   /** Rows matching the current search and filter. */
   get rowCount(): number {
-    return this.view?.length ?? 0;
+    return this.#view?.length ?? 0;
   }
 
   /** Changes held back while the user reads: what the "N updates, show" button applies. */
   get pendingUpdates(): number {
-    return this.view?.pendingMoves ?? 0;
+    return this.#view?.pendingMoves ?? 0;
   }
 
   /** Sets the chips, as the summary's `filter-request` asks: `grid.applyFilter(event.detail)`. */
@@ -208,24 +208,24 @@ export class AudienceResponseGridElement extends ResponseViewElement {
 
   /** Applies the changes held back while the user was reading. */
   showUpdates(): void {
-    if (this.view?.applyPending()) this.requestUpdate();
+    if (this.#view?.applyPending()) this.requestUpdate();
   }
 
   /** The current view as CSV: every matching row in the grid's order, times in the grid's zone. */
   csv(): string {
-    const view = this.view;
-    return audienceCsv(view ? mapRows(view.rows(), (row) => view.state.recipientAt(row)) : [], this.csvOptions());
+    const view = this.#view;
+    return audienceCsv(view ? mapRows(view.rows(), (row) => view.state.recipientAt(row)) : [], this.#csvOptions());
   }
 
   /** The soft-bounced recipients of the email (whatever the filter): they can be sent again. */
   resendList(): RecipientState[] {
-    const view = this.view;
+    const view = this.#view;
     return view ? view.rowsWith('soft-bounce').map((row) => view.state.recipientAt(row)) : [];
   }
 
   /** The resend list as CSV. */
   resendCsv(): string {
-    return resendCsv(this.resendList(), this.csvOptions());
+    return resendCsv(this.resendList(), this.#csvOptions());
   }
 
   /** Downloads `csv()` as a file (what the Export CSV button does). */
@@ -240,20 +240,20 @@ export class AudienceResponseGridElement extends ResponseViewElement {
 
   /** Scrolls a recipient into view and makes it the grid's focus position; false when not shown. */
   revealRecipient(recipientId: string): boolean {
-    const index = this.view?.indexOf(recipientId) ?? -1;
+    const index = this.#view?.indexOf(recipientId) ?? -1;
     if (index < 0) return false;
-    this.focusState.setRecipient(recipientId, index);
-    this.scrollState.reveal(this.layout(), index);
+    this.#focusState.setRecipient(recipientId, index);
+    this.#scrollState.reveal(this.#layout(), index);
     this.requestUpdate();
     return true;
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.searchTimer);
-    this.resizeObserver?.disconnect();
-    this.resizeObserver = undefined;
-    this.liveUpdates.stop();
+    clearTimeout(this.#searchTimer);
+    this.#resizeObserver?.disconnect();
+    this.#resizeObserver = undefined;
+    this.#liveUpdates.stop();
   }
 
   protected override get timeZoneShown(): string | undefined {
@@ -262,73 +262,74 @@ export class AudienceResponseGridElement extends ResponseViewElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    this.columnLayout.sync(changed.has('columns'));
+    this.#columnLayout.sync(changed.has('columns'));
     if (changed.has('sortBy') || changed.has('sortDirection') || changed.has('filter'))
-      checkQuery(this.queryInput(), this.store?.state.rules, this.localName);
+      checkQuery(this.#queryInput(), this.store?.state.rules, this.localName);
     const store = this.store;
-    if (changed.has('emailId')) this.softBounceSeen = undefined;
+    if (changed.has('emailId')) this.#softBounceSeen = undefined;
     const queryChanged =
       changed.has('sortBy') || changed.has('sortDirection') || changed.has('search') || changed.has('filter');
     if (!store || !this.emailId) {
-      this.view = undefined;
+      this.#view = undefined;
     } else if (
-      this.needsRebuild ||
-      !this.view ||
-      this.view.emailId !== this.emailId ||
-      this.view.state !== store.state
+      this.#needsRebuild ||
+      !this.#view ||
+      this.#view.emailId !== this.emailId ||
+      this.#view.state !== store.state
     ) {
-      const sameEmail = this.view?.emailId === this.emailId;
-      this.view = new AudienceView(store.state, this.emailId, gridQuery(this.queryInput()), store);
-      this.needsRebuild = false;
-      if (!sameEmail) this.scrollState.reset(this.layout());
+      const sameEmail = this.#view?.emailId === this.emailId;
+      this.#view = new AudienceView(store.state, this.emailId, gridQuery(this.#queryInput()), store);
+      this.#needsRebuild = false;
+      if (!sameEmail) this.#scrollState.reset(this.#layout());
     } else if (queryChanged) {
-      this.view.setQuery(gridQuery(this.queryInput()));
-      this.scrollState.reset(this.layout());
+      this.#view.setQuery(gridQuery(this.#queryInput()));
+      this.#scrollState.reset(this.#layout());
     }
-    this.focusState.resolve(this.view, this.columnLayout.columnList.length);
+    this.#focusState.resolve(this.#view, this.#columnLayout.columnList.length);
     const active = (this.renderRoot as ShadowRoot | undefined)?.activeElement;
-    this.hadFocus = !!active && !!this.scroller()?.contains(active);
+    this.#hadFocus = !!active && !!this.#scroller()?.contains(active);
   }
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
-    const scroller = this.scroller();
+    const scroller = this.#scroller();
     // An update can run after the element left the page: observing then would outlive it.
     if (!scroller || !this.isConnected) return;
-    if (!this.resizeObserver) {
+    if (!this.#resizeObserver) {
       // Here rather than in firstUpdated: a moved element is disconnected and connected again.
       // Read in the next frame: a narrow grid's taller rows resize the scroller again, which
       // within the observer's own frame would be a ResizeObserver loop.
       // Without ResizeObserver (jsdom, happy-dom) the grid keeps its default height and width.
-      this.resizeObserver = resizeObserver(() =>
+      this.#resizeObserver = resizeObserver(() =>
         requestAnimationFrame(() => {
           this.scrollerHeight = scroller.clientHeight;
           this.narrow = scroller.clientWidth > 0 && scroller.clientWidth < NARROW_PX;
           this.slim = this.narrow && scroller.clientWidth < SLIM_PX;
-          this.columnLayout.resized();
+          this.#columnLayout.resized();
         }),
       );
-      this.resizeObserver?.observe(scroller);
+      this.#resizeObserver?.observe(scroller);
     }
-    this.scrollState.apply((top) => {
+    this.#scrollState.apply((top) => {
       scroller.scrollTop = top;
       return scroller.scrollTop;
     });
     // The focused row may have left the DOM (filtered out, say): keep focus in the grid.
-    if (this.hadFocus && !scroller.contains((this.renderRoot as ShadowRoot).activeElement))
-      this.focusTarget()?.focus({ preventScroll: true });
+    if (this.#hadFocus && !scroller.contains((this.renderRoot as ShadowRoot).activeElement))
+      this.#focusTarget()?.focus({ preventScroll: true });
   }
 
   protected override render() {
-    const { view, store } = this;
+    const view = this.#view;
+    const store = this.store;
     const { messages: m, numbers, time } = this.locales;
     const rules = store?.state.rules;
     const labels = new Map((rules?.responses ?? []).map((r) => [r.id, responseLabel(m, r)]));
     const counts = view?.counts();
     const total = (view && store?.state.emails.get(this.emailId)?.order.length) || 0;
-    const layout = this.layout();
+    const layout = this.#layout();
     const pending = view?.pendingMoves ?? 0;
-    const columns = this.columnLayout.columnList;
+    const columns = this.#columnLayout.columnList;
     const styles = {
       '--_row-height': `${layout.rowHeight}px`,
       '--_tracks': columns.map((c) => c.track).join(' '),
@@ -338,13 +339,13 @@ export class AudienceResponseGridElement extends ResponseViewElement {
       ? renderRows({
           view,
           layout,
-          window: rowWindow(layout, this.scrollState.scrollTop, this.scrollState.base, OVERSCAN),
-          scrollTop: this.scrollState.scrollTop,
+          window: rowWindow(layout, this.#scrollState.scrollTop, this.#scrollState.base, OVERSCAN),
+          scrollTop: this.#scrollState.scrollTop,
           columns,
           ctx: {
             messages: m,
             labels,
-            time: this.narrow ? this.shortTime(time) : time,
+            time: this.narrow ? this.#shortTime(time) : time,
             numbers,
             now: store?.now() ?? Date.now(),
             limitHours: store?.rules.sentToProviderLimitHours ?? 48,
@@ -354,12 +355,12 @@ export class AudienceResponseGridElement extends ResponseViewElement {
             },
             engagement: engagementOnce(view),
           },
-          focusIndex: this.focusState.index,
-          focusCol: this.focusState.col,
-          flashing: (row) => this.liveUpdates.flashing(row),
+          focusIndex: this.#focusState.index,
+          focusCol: this.#focusState.col,
+          flashing: (row) => this.#liveUpdates.flashing(row),
         })
       : undefined;
-    this.rendered = rows?.rendered ?? new Set();
+    this.#rendered = rows?.rendered ?? new Set();
     return html`
       ${renderToolbar({
         messages: m,
@@ -368,19 +369,19 @@ export class AudienceResponseGridElement extends ResponseViewElement {
         total,
         disabled: !view,
         held: pending,
-        softBounces: this.hasSoftBounces(counts),
+        softBounces: this.#hasSoftBounces(counts),
         onShowHeld: () => this.showUpdates(),
-        onSearchInput: this.onSearchInput,
-        onSearchChange: this.onSearchChange,
+        onSearchInput: this.#onSearchInput,
+        onSearchChange: this.#onSearchChange,
         onExport: () => this.downloadCsv(),
         onResend: () => this.downloadResendCsv(),
-        columnsButton: renderChooserButton(this.columnLayout.chooserInput()),
+        columnsButton: renderChooserButton(this.#columnLayout.chooserInput()),
       })}
-      ${renderChooser(this.columnLayout.chooserInput())}
+      ${renderChooser(this.#columnLayout.chooserInput())}
       ${
         counts && rules
-          ? html`<div class="chips" part="chips" role="toolbar" aria-label=${m.filterLabel} @keydown=${this.onChipKey} @focusin=${this.onChipFocus}>
-            ${renderChips(counts, this.filter, rules.responses, labels, m, numbers, this.chipActions, this.chipStop)}
+          ? html`<div class="chips" part="chips" role="toolbar" aria-label=${m.filterLabel} @keydown=${this.#onChipKey} @focusin=${this.#onChipFocus}>
+            ${renderChips(counts, this.filter, rules.responses, labels, m, numbers, this.#chipActions, this.chipStop)}
           </div>`
           : nothing
       }
@@ -393,30 +394,30 @@ export class AudienceResponseGridElement extends ResponseViewElement {
           aria-label=${m.gridLabel}
           aria-rowcount=${(view?.length ?? 0) + 1}
           aria-colcount=${columns.length}
-          @scroll=${this.onScroll}
-          @scrollend=${this.onScrollEnd}
-          @focusin=${this.onFocusIn}
-          @focusout=${this.onFocusOut}
-          @keydown=${this.columnLayout.onHeaderKey}
+          @scroll=${this.#onScroll}
+          @scrollend=${this.#onScrollEnd}
+          @focusin=${this.#onFocusIn}
+          @focusout=${this.#onFocusOut}
+          @keydown=${this.#columnLayout.onHeaderKey}
         >
           <div role="rowgroup" class="header-group">
             ${renderHeader({
               columns,
-              sort: gridQuery(this.queryInput()).sort ?? null,
+              sort: gridQuery(this.#queryInput()).sort ?? null,
               messages: m,
-              focusedCol: this.focusState.index < 0 ? this.focusState.col : -1,
-              onSort: this.onSort,
+              focusedCol: this.#focusState.index < 0 ? this.#focusState.col : -1,
+              onSort: this.#onSort,
               paused: pending > 0,
-              resize: this.columnLayout.headerResize(),
+              resize: this.#columnLayout.headerResize(),
             })}
           </div>
           <div
             role=${view && view.length > 0 ? 'rowgroup' : nothing}
             class="body"
             style=${styleProperties({ height: `${layout.physicalHeight}px` })}
-            @click=${this.onRowClick}
-            @pointerenter=${this.onPointerOver}
-            @pointerleave=${this.onPointerOver}
+            @click=${this.#onRowClick}
+            @pointerenter=${this.#onPointerOver}
+            @pointerleave=${this.#onPointerOver}
           >
             ${rows?.template ?? nothing}
           </div>
@@ -427,12 +428,12 @@ export class AudienceResponseGridElement extends ResponseViewElement {
   }
 
   protected override storeChanged(change: StoreChange): void {
-    const view = this.view;
-    this.softBounceSeen = undefined;
+    const view = this.#view;
+    this.#softBounceSeen = undefined;
     if (change.reset || !view || view.state !== this.store?.state) {
-      this.needsRebuild = true;
+      this.#needsRebuild = true;
     } else {
-      this.liveUpdates.apply(view, change, this.rendered, (changed) =>
+      this.#liveUpdates.apply(view, change, this.#rendered, (changed) =>
         this.locales.messages.announceChanges(changed, view.length, view.pendingMoves),
       );
     }
@@ -443,49 +444,49 @@ export class AudienceResponseGridElement extends ResponseViewElement {
    * Whether the resend list has anyone. The chip counts answer at once unless a search or an
    * engagement hides soft bounces; then the email's rows are read, once per store change.
    */
-  private hasSoftBounces(counts: AudienceCounts | undefined): boolean {
-    if (!this.view || !counts) return false;
+  #hasSoftBounces(counts: AudienceCounts | undefined): boolean {
+    if (!this.#view || !counts) return false;
     if ((counts.byResponse['soft-bounce'] ?? 0) > 0) return true;
     if (!this.search && !this.filter.engagement) return false;
-    this.softBounceSeen ??= this.view.rowsWith('soft-bounce').length > 0;
-    return this.softBounceSeen;
+    this.#softBounceSeen ??= this.#view.rowsWith('soft-bounce').length > 0;
+    return this.#softBounceSeen;
   }
 
-  private queryInput(): GridQueryInput {
+  #queryInput(): GridQueryInput {
     return { sortBy: this.sortBy, sortDirection: this.sortDirection, filter: this.filter, search: this.search };
   }
 
-  private layout(): ScrollLayout {
+  #layout(): ScrollLayout {
     const line = this.rowHeight > 0 ? this.rowHeight : DEFAULT_ROW_HEIGHT;
     // Two lines of text in a narrow row: not twice the padding.
     const factor = this.slim ? SLIM_ROW_FACTOR : this.narrow ? NARROW_ROW_FACTOR : 1;
     const rowHeight = Math.round(line * factor);
-    return createLayout(this.view?.length ?? 0, rowHeight, Math.max(0, this.scrollerHeight - rowHeight));
+    return createLayout(this.#view?.length ?? 0, rowHeight, Math.max(0, this.scrollerHeight - rowHeight));
   }
 
   /** The role=grid element: it scrolls, and its keys are the keyboard controller's. */
-  private scroller(): HTMLElement | null {
+  #scroller(): HTMLElement | null {
     return this.renderRoot?.querySelector?.<HTMLElement>('.scroller') ?? null;
   }
 
   /** Moves the grid's focus to a cell, scrolling it into view. */
-  private async moveFocus(position: GridPosition): Promise<void> {
-    this.focusState.col = position.col;
-    this.focusState.setRow(this.view, position.row);
-    if (this.focusState.index >= 0) this.scrollState.reveal(this.layout(), this.focusState.index);
+  async #moveFocus(position: GridPosition): Promise<void> {
+    this.#focusState.col = position.col;
+    this.#focusState.setRow(this.#view, position.row);
+    if (this.#focusState.index >= 0) this.#scrollState.reveal(this.#layout(), this.#focusState.index);
     this.requestUpdate();
     await this.updateComplete;
-    const target = this.focusTarget();
+    const target = this.#focusTarget();
     target?.focus({ preventScroll: true });
-    if (target) this.revealInline(target);
+    if (target) this.#revealInline(target);
   }
 
   /**
    * Scrolls the grid sideways so a focused cell is wholly in view (the rows are virtual, so the
    * vertical scroll is the scroll state's; sideways the browser's own scroll is the truth).
    */
-  private revealInline(target: HTMLElement): void {
-    const scroller = this.scroller();
+  #revealInline(target: HTMLElement): void {
+    const scroller = this.#scroller();
     const cell = target.closest<HTMLElement>('[role="gridcell"], [role="columnheader"]') ?? target;
     if (!scroller) return;
     const box = scroller.getBoundingClientRect();
@@ -507,38 +508,38 @@ export class AudienceResponseGridElement extends ResponseViewElement {
   }
 
   /** Fires `recipient-select` for the row at a view index. */
-  private activateRow(index: number): void {
-    const view = this.view;
+  #activateRow(index: number): void {
+    const view = this.#view;
     if (!view || index < 0 || index >= view.length) return;
     const r = view.state.recipientAt(view.rowAt(index));
     const detail: RecipientSelectDetail = { emailId: r.emailId, recipientId: r.recipientId, contactId: r.contactId };
     this.dispatchEvent(new CustomEvent('recipient-select', { detail, bubbles: true, composed: true }));
   }
 
-  private short?: ShortTime;
+  #short?: ShortTime;
 
   /** A narrow grid's shorter times, built again only when the language or zone changed. */
-  private shortTime(time: TimeFormatter): ShortTime {
-    if (this.short?.formatter !== time) this.short = new ShortTime(time);
-    return this.short;
+  #shortTime(time: TimeFormatter): ShortTime {
+    if (this.#short?.formatter !== time) this.#short = new ShortTime(time);
+    return this.#short;
   }
 
-  private csvOptions(): CsvOptions {
+  #csvOptions(): CsvOptions {
     return {
       messages: this.locales.messages,
       time: this.locales.time,
       responses: this.store?.state.rules.responses ?? [],
-      optional: this.columnLayout.optional,
-      engagement: () => this.view?.engagement(),
+      optional: this.#columnLayout.optional,
+      engagement: () => this.#view?.engagement(),
     };
   }
 
-  private focusTarget(): HTMLElement | null {
-    return this.scroller()?.querySelector<HTMLElement>('[tabindex="0"]') ?? null;
+  #focusTarget(): HTMLElement | null {
+    return this.#scroller()?.querySelector<HTMLElement>('[tabindex="0"]') ?? null;
   }
 
   /** The column layout's view of the grid. */
-  private columnGrid(): ColumnLayoutGrid {
+  #columnGrid(): ColumnLayoutGrid {
     // eslint-disable-next-line @typescript-eslint/no-this-alias -- the adapter reads the element's current state.
     const grid = this;
     return {
@@ -553,13 +554,13 @@ export class AudienceResponseGridElement extends ResponseViewElement {
       key: () => this.id || this.localName,
       messages: () => this.locales.messages,
       narrow: () => this.narrow,
-      scroller: () => this.scroller(),
-      focusedHeader: () => (this.focusState.index < 0 ? this.focusState.col : -1),
+      scroller: () => this.#scroller(),
+      focusedHeader: () => (this.#focusState.index < 0 ? this.#focusState.col : -1),
       announce: (text) => (this.liveText = text),
     };
   }
 
-  private readonly chipActions = {
+  readonly #chipActions = {
     toggleResponse: (id: string) => (this.filter = { ...this.filter, responses: toggled(this.filter.responses, id) }),
     toggleGroup: (group: AudienceGroup) =>
       (this.filter = { ...this.filter, groups: toggled(this.filter.groups, group) }),
@@ -572,7 +573,7 @@ export class AudienceResponseGridElement extends ResponseViewElement {
     clearRecipients: () => (this.filter = { ...this.filter, recipients: undefined }),
   };
 
-  private readonly onChipKey = (event: KeyboardEvent): void => {
+  readonly #onChipKey = (event: KeyboardEvent): void => {
     const container = event.currentTarget as HTMLElement;
     const chips = [...container.querySelectorAll<HTMLButtonElement>('.chip')];
     const at = chips.indexOf((event.target as HTMLElement).closest<HTMLButtonElement>('.chip')!);
@@ -584,63 +585,63 @@ export class AudienceResponseGridElement extends ResponseViewElement {
   };
 
   /** The chip that gets focus, by key or click, keeps the chips' one Tab stop. */
-  private readonly onChipFocus = (event: FocusEvent): void => {
+  readonly #onChipFocus = (event: FocusEvent): void => {
     const name = (event.target as HTMLElement).closest<HTMLElement>('.chip')?.dataset['chip'];
     if (name !== undefined && name !== this.chipStop) this.chipStop = name;
   };
 
-  private readonly onSort = (column: SortColumn): void => {
+  readonly #onSort = (column: SortColumn): void => {
     if (this.sortBy === column) this.sortDirection = this.sortDirection === 'descending' ? 'ascending' : 'descending';
     else [this.sortBy, this.sortDirection] = [column, firstDirection(column)];
   };
 
-  private readonly onSearchInput = (event: Event): void => {
+  readonly #onSearchInput = (event: Event): void => {
     const value = (event.target as HTMLInputElement).value;
-    clearTimeout(this.searchTimer);
+    clearTimeout(this.#searchTimer);
     // A million rows take tens of milliseconds to search: once per pause, not per key.
-    this.searchTimer = setTimeout(() => (this.search = value), SEARCH_DEBOUNCE_MS);
+    this.#searchTimer = setTimeout(() => (this.search = value), SEARCH_DEBOUNCE_MS);
   };
 
   /** Enter (or leaving the field) searches at once. */
-  private readonly onSearchChange = (event: Event): void => {
-    clearTimeout(this.searchTimer);
+  readonly #onSearchChange = (event: Event): void => {
+    clearTimeout(this.#searchTimer);
     this.search = (event.target as HTMLInputElement).value;
   };
 
-  private readonly onScroll = (event: Event): void => {
-    this.scrollState.scrolled(this.layout(), (event.currentTarget as HTMLElement).scrollTop);
-    this.liveUpdates.hold.scrolled(performance.now());
+  readonly #onScroll = (event: Event): void => {
+    this.#scrollState.scrolled(this.#layout(), (event.currentTarget as HTMLElement).scrollTop);
+    this.#liveUpdates.hold.scrolled(performance.now());
     this.requestUpdate();
   };
 
   // Without `scrollend` (older Safari) the thumb is not moved home at rest; the ends stay
   // reachable through the rebase near them.
-  private readonly onScrollEnd = (): void => {
-    this.scrollState.rested(this.layout());
+  readonly #onScrollEnd = (): void => {
+    this.#scrollState.rested(this.#layout());
     this.requestUpdate();
   };
 
-  private readonly onFocusIn = (event: FocusEvent): void => {
-    this.liveUpdates.hold.focusWithin = true;
+  readonly #onFocusIn = (event: FocusEvent): void => {
+    this.#liveUpdates.hold.focusWithin = true;
     const cell = GridFocus.cellOf(event.composedPath()[0]);
-    if (!cell || (cell.col === this.focusState.col && cell.row === this.focusState.index)) return;
-    this.focusState.col = cell.col;
-    this.focusState.setRow(this.view, cell.row);
+    if (!cell || (cell.col === this.#focusState.col && cell.row === this.#focusState.index)) return;
+    this.#focusState.col = cell.col;
+    this.#focusState.setRow(this.#view, cell.row);
     this.requestUpdate();
   };
 
-  private readonly onFocusOut = (event: FocusEvent): void => {
+  readonly #onFocusOut = (event: FocusEvent): void => {
     const next = event.relatedTarget as Node | null;
-    if (!next || !this.scroller()?.contains(next)) this.liveUpdates.hold.focusWithin = false;
+    if (!next || !this.#scroller()?.contains(next)) this.#liveUpdates.hold.focusWithin = false;
   };
 
-  private readonly onRowClick = (event: MouseEvent): void => {
+  readonly #onRowClick = (event: MouseEvent): void => {
     const row = GridFocus.cellOf(event.composedPath()[0]);
-    if (row && row.row >= 0) this.activateRow(row.row);
+    if (row && row.row >= 0) this.#activateRow(row.row);
   };
 
-  private readonly onPointerOver = (event: PointerEvent): void => {
-    this.liveUpdates.hold.pointerOver = event.type === 'pointerenter';
+  readonly #onPointerOver = (event: PointerEvent): void => {
+    this.#liveUpdates.hold.pointerOver = event.type === 'pointerenter';
   };
 }
 

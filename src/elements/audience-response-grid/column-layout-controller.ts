@@ -68,76 +68,77 @@ export class ColumnLayoutController implements ReactiveController {
   columnList: GridColumn[] = gridColumns(this.choices);
   chooserOpen = false;
   /** The user chose columns here: a choice read late from the cache must not undo it. */
-  private userChose = false;
+  #userChose = false;
   /** The store whose cache the saved columns were asked of. */
-  private readFor: unknown;
+  #readFor: unknown;
   /** Each column's drawn width in px (by id), for the separators' values. */
-  private drawn = new Map<ColumnId, number>();
-  private drawnFor = '';
+  #drawn = new Map<ColumnId, number>();
+  #drawnFor = '';
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly grid: ColumnLayoutGrid,
-  ) {
+  readonly #host: ReactiveControllerHost;
+  readonly #grid: ColumnLayoutGrid;
+  constructor(host: ReactiveControllerHost, grid: ColumnLayoutGrid) {
+    this.#host = host;
+    this.#grid = grid;
     host.addController(this);
   }
 
   /** Before each render: reads the attribute when it changed, the cache once per store. */
   sync(columnsChanged: boolean): void {
     if (columnsChanged) {
-      this.choices = parseColumns(this.grid.columns);
+      this.choices = parseColumns(this.#grid.columns);
       this.optional = optionalColumns(this.choices);
     }
-    this.readSaved();
-    this.columnList = this.grid.narrow() ? narrowColumns(this.choices) : gridColumns(this.choices);
+    this.#readSaved();
+    this.columnList = this.#grid.narrow() ? narrowColumns(this.choices) : gridColumns(this.choices);
   }
 
   hostUpdated(): void {
     // Flexible columns' widths are known only once drawn; read them again when the tracks change.
-    const tracks = `${this.grid.narrow()}|${this.columnList.map((c) => c.track).join(' ')}`;
-    if (tracks === this.drawnFor) return;
-    this.drawnFor = tracks;
+    const tracks = `${this.#grid.narrow()}|${this.columnList.map((c) => c.track).join(' ')}`;
+    if (tracks === this.#drawnFor) return;
+    this.#drawnFor = tracks;
     // In the next frame, as the grid's other measures: rendering again from within an update is a loop.
-    requestAnimationFrame(() => this.measure());
+    requestAnimationFrame(() => this.#measure());
   }
 
   /** The grid changed size (called in an animation frame): flexible columns did too. */
   resized(): void {
-    this.measure();
+    this.#measure();
   }
 
   /** What the header row needs for its separators; undefined in narrow layouts. */
   headerResize(): HeaderResize | undefined {
-    if (this.grid.narrow()) return undefined;
+    if (this.#grid.narrow()) return undefined;
     return {
       min: MIN_COLUMN_WIDTH,
       max: MAX_COLUMN_WIDTH,
       width: (col) => {
         const column = this.columnList[col];
-        return column && (column.width ?? this.drawn.get(column.id));
+        return column && (column.width ?? this.#drawn.get(column.id));
       },
-      onPointerDown: this.onPointerDown,
-      onKeyDown: this.onSeparatorKey,
+      onPointerDown: this.#onPointerDown,
+      onKeyDown: this.#onSeparatorKey,
     };
   }
 
   chooserInput(): ChooserInput {
     return {
-      messages: this.grid.messages(),
+      messages: this.#grid.messages(),
       choices: this.choices,
       open: this.chooserOpen,
       onToggleOpen: () => {
         this.chooserOpen = !this.chooserOpen;
-        this.host.requestUpdate();
+        this.#host.requestUpdate();
       },
-      onToggleColumn: (id: ColumnId) => this.choose(toggleColumn(this.choices, id)),
-      onResetWidths: () => this.choose(this.choices.map(({ id }) => ({ id }))),
+      onToggleColumn: (id: ColumnId) => this.#choose(toggleColumn(this.choices, id)),
+      onResetWidths: () => this.#choose(this.choices.map(({ id }) => ({ id }))),
       onKeyDown: (event: KeyboardEvent) => {
         if (event.key !== 'Escape') return;
         event.preventDefault();
         this.chooserOpen = false;
-        this.host.requestUpdate();
-        (this.grid.scroller()?.getRootNode() as ParentNode | undefined)
+        this.#host.requestUpdate();
+        (this.#grid.scroller()?.getRootNode() as ParentNode | undefined)
           ?.querySelector<HTMLElement>('.columns-button')
           ?.focus();
       },
@@ -146,41 +147,41 @@ export class ColumnLayoutController implements ReactiveController {
 
   /** Alt+Left and Alt+Right on a focused header: narrower or wider (mirrored right to left), and said aloud. */
   readonly onHeaderKey = (event: KeyboardEvent): void => {
-    if (event.defaultPrevented || this.grid.narrow()) return;
-    const col = this.grid.focusedHeader();
+    if (event.defaultPrevented || this.#grid.narrow()) return;
+    const col = this.#grid.focusedHeader();
     if (col < 0 || (event.target as Element).getAttribute?.('role') === 'separator') return;
     if (event.key === 'F2' && !event.altKey && !event.ctrlKey && !event.metaKey) {
       event.preventDefault();
-      this.separator(col)?.focus();
+      this.#separator(col)?.focus();
       return;
     }
     if (!event.altKey || event.ctrlKey || event.metaKey) return;
     if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
     // Alt+Left is also the browser's Back: the header keeps it.
     event.preventDefault();
-    const width = this.step(col, event.key, event.shiftKey, event.currentTarget as HTMLElement);
+    const width = this.#step(col, event.key, event.shiftKey, event.currentTarget as HTMLElement);
     const column = this.columnList[col];
     if (width !== undefined && column)
-      this.grid.announce(this.grid.messages().columns.resized(this.grid.messages().headers[column.header], width));
+      this.#grid.announce(this.#grid.messages().columns.resized(this.#grid.messages().headers[column.header], width));
   };
 
   /** The window splitter pattern's keys on a focused separator. */
-  private readonly onSeparatorKey = (event: KeyboardEvent, col: number): void => {
+  readonly #onSeparatorKey = (event: KeyboardEvent, col: number): void => {
     if (event.ctrlKey || event.metaKey) return;
     const handle = event.currentTarget as HTMLElement;
     switch (event.key) {
       case 'ArrowLeft':
       case 'ArrowRight':
-        this.step(col, event.key, event.shiftKey, handle);
+        this.#step(col, event.key, event.shiftKey, handle);
         break;
       case 'Home':
       case 'End':
-        this.setWidth(col, event.key === 'Home' ? MIN_COLUMN_WIDTH : MAX_COLUMN_WIDTH);
+        this.#setWidth(col, event.key === 'Home' ? MIN_COLUMN_WIDTH : MAX_COLUMN_WIDTH);
         break;
       case 'Escape':
       case 'Enter':
       case 'F2':
-        this.headerFocusable(col)?.focus();
+        this.#headerFocusable(col)?.focus();
         break;
       case 'ArrowUp':
       case 'ArrowDown':
@@ -195,9 +196,9 @@ export class ColumnLayoutController implements ReactiveController {
   };
 
   /** Dragging a header's edge: the column follows the pointer, and is chosen when let go. */
-  private readonly onPointerDown = (event: PointerEvent, col: number): void => {
+  readonly #onPointerDown = (event: PointerEvent, col: number): void => {
     const id = this.columnList[col]?.id;
-    const start = this.headerWidth(col);
+    const start = this.#headerWidth(col);
     if (id === undefined || start === undefined || event.button !== 0) return;
     event.preventDefault();
     const handle = event.currentTarget as HTMLElement;
@@ -206,13 +207,13 @@ export class ColumnLayoutController implements ReactiveController {
     handle.setPointerCapture?.(event.pointerId);
     const move = (e: PointerEvent) => {
       this.choices = resizeColumn(this.choices, id, start + (rtl ? x - e.clientX : e.clientX - x));
-      this.host.requestUpdate();
+      this.#host.requestUpdate();
     };
     const end = () => {
       handle.removeEventListener('pointermove', move);
       handle.removeEventListener('pointerup', end);
       handle.removeEventListener('pointercancel', end);
-      this.choose(this.choices);
+      this.#choose(this.choices);
     };
     handle.addEventListener('pointermove', move);
     handle.addEventListener('pointerup', end);
@@ -220,75 +221,75 @@ export class ColumnLayoutController implements ReactiveController {
   };
 
   /** Moves a column's end edge a step toward the arrow (so right to left, Left widens); the new width. */
-  private step(col: number, key: string, large: boolean, from: HTMLElement): number | undefined {
-    const start = this.headerWidth(col);
+  #step(col: number, key: string, large: boolean, from: HTMLElement): number | undefined {
+    const start = this.#headerWidth(col);
     if (start === undefined) return undefined;
     const rtl = getComputedStyle(from).direction === 'rtl';
     const wider = (key === 'ArrowRight') !== rtl;
     const step = large ? STEP_LARGE_PX : STEP_PX;
-    return this.setWidth(col, Math.round(start) + (wider ? step : -step));
+    return this.#setWidth(col, Math.round(start) + (wider ? step : -step));
   }
 
-  private setWidth(col: number, width: number): number | undefined {
+  #setWidth(col: number, width: number): number | undefined {
     const column = this.columnList[col];
     if (!column) return undefined;
     const choices = resizeColumn(this.choices, column.id, width);
-    this.choose(choices);
+    this.#choose(choices);
     return choices.find((choice) => choice.id === column.id)?.width;
   }
 
   /** A choice of the user's: the attribute says it, the host hears it, and the cache keeps it. */
-  private choose(choices: ColumnChoice[]): void {
-    this.userChose = true;
+  #choose(choices: ColumnChoice[]): void {
+    this.#userChose = true;
     this.choices = choices;
     const columns = formatColumns(choices);
-    this.grid.columns = columns;
-    this.host.requestUpdate();
-    const store = this.grid.store();
-    if (store && store.cacheStatus.state !== 'none') void saveGridColumns(this.grid.key(), columns);
+    this.#grid.columns = columns;
+    this.#host.requestUpdate();
+    const store = this.#grid.store();
+    if (store && store.cacheStatus.state !== 'none') void saveGridColumns(this.#grid.key(), columns);
     const event = new CustomEvent('columns-change', { detail: { columns }, bubbles: true, composed: true });
-    (this.host as unknown as HTMLElement).dispatchEvent(event);
+    (this.#host as unknown as HTMLElement).dispatchEvent(event);
   }
 
   /** With the store's cache in use, reads this grid's kept columns once per store. */
-  private readSaved(): void {
-    const store = this.grid.store();
-    if (!store || store === this.readFor || store.cacheStatus.state === 'none') return;
-    this.readFor = store;
-    void loadGridColumns(this.grid.key()).then((saved) => {
-      if (saved !== undefined && !this.userChose && this.grid.store() === store) this.grid.columns = saved;
+  #readSaved(): void {
+    const store = this.#grid.store();
+    if (!store || store === this.#readFor || store.cacheStatus.state === 'none') return;
+    this.#readFor = store;
+    void loadGridColumns(this.#grid.key()).then((saved) => {
+      if (saved !== undefined && !this.#userChose && this.#grid.store() === store) this.#grid.columns = saved;
     });
   }
 
-  private headers(): HTMLElement[] {
-    return [...(this.grid.scroller()?.querySelectorAll<HTMLElement>('[role="columnheader"]') ?? [])];
+  #headers(): HTMLElement[] {
+    return [...(this.#grid.scroller()?.querySelectorAll<HTMLElement>('[role="columnheader"]') ?? [])];
   }
 
   /** A header's width as drawn, in px: where a resize starts. */
-  private headerWidth(col: number): number | undefined {
-    const cell = this.headers()[col];
+  #headerWidth(col: number): number | undefined {
+    const cell = this.#headers()[col];
     return cell ? cell.getBoundingClientRect().width : undefined;
   }
 
-  private separator(col: number): HTMLElement | null {
-    return this.headers()[col]?.querySelector<HTMLElement>('[role="separator"]') ?? null;
+  #separator(col: number): HTMLElement | null {
+    return this.#headers()[col]?.querySelector<HTMLElement>('[role="separator"]') ?? null;
   }
 
   /** The header's own focusable: its sort button, or the header itself. */
-  private headerFocusable(col: number): HTMLElement | null {
-    const header = this.headers()[col];
+  #headerFocusable(col: number): HTMLElement | null {
+    const header = this.#headers()[col];
     return header?.querySelector<HTMLElement>('button[data-col]') ?? header ?? null;
   }
 
   /** Reads the drawn widths; renders again only when one changed. */
-  private measure(): void {
+  #measure(): void {
     const next = new Map<ColumnId, number>();
-    this.headers().forEach((cell, col) => {
+    this.#headers().forEach((cell, col) => {
       const id = this.columnList[col]?.id;
       if (id !== undefined) next.set(id, Math.round(cell.getBoundingClientRect().width));
     });
-    const same = next.size === this.drawn.size && [...next].every(([id, w]) => this.drawn.get(id) === w);
-    this.drawn = next;
-    if (!same) this.host.requestUpdate();
+    const same = next.size === this.#drawn.size && [...next].every(([id, w]) => this.#drawn.get(id) === w);
+    this.#drawn = next;
+    if (!same) this.#host.requestUpdate();
   }
 }

@@ -9,7 +9,7 @@ import type { GridPosition } from './grid-keyboard';
 export class GridFocus {
   index = -1;
   col = 0;
-  private recipient: string | undefined;
+  #recipient: string | undefined;
 
   get position(): GridPosition {
     return { row: this.index, col: this.col };
@@ -19,24 +19,24 @@ export class GridFocus {
   setRow(view: AudienceView | undefined, index: number): void {
     if (!view || index < 0 || index >= view.length) {
       this.index = -1;
-      this.recipient = undefined;
+      this.#recipient = undefined;
       return;
     }
     this.index = index;
-    this.recipient = view.state.recipientAt(view.rowAt(index)).recipientId;
+    this.#recipient = view.state.recipientAt(view.rowAt(index)).recipientId;
   }
 
   /** Focuses a recipient known to be at `index`. */
   setRecipient(recipientId: string, index: number): void {
     this.index = index;
-    this.recipient = recipientId;
+    this.#recipient = recipientId;
   }
 
   /** Follows the recipient to its new index; if it left the view, takes the row now in its place. */
   resolve(view: AudienceView | undefined, columns: number): void {
     this.col = Math.max(0, Math.min(columns - 1, this.col));
     if (!view || this.index < 0) return;
-    const index = this.recipient === undefined ? -1 : view.indexOf(this.recipient);
+    const index = this.#recipient === undefined ? -1 : view.indexOf(this.#recipient);
     if (index >= 0) this.index = index;
     else this.setRow(view, Math.min(this.index, view.length - 1));
   }

@@ -31,19 +31,20 @@ export interface KeyboardGrid {
  * Enter and Space by themselves. Keys the grid uses never also scroll the page.
  */
 export class GridKeyboardController implements ReactiveController {
-  constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly grid: KeyboardGrid,
-  ) {
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #grid: KeyboardGrid;
+  constructor(host: ReactiveControllerHost & HTMLElement, grid: KeyboardGrid) {
+    this.#host = host;
+    this.#grid = grid;
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.host.addEventListener('keydown', this.onKeyDown);
+    this.#host.addEventListener('keydown', this.#onKeyDown);
   }
 
   hostDisconnected(): void {
-    this.host.removeEventListener('keydown', this.onKeyDown);
+    this.#host.removeEventListener('keydown', this.#onKeyDown);
   }
 
   /** Where a key moves focus from `at`, or undefined when the grid does not use the key. */
@@ -82,8 +83,8 @@ export class GridKeyboardController implements ReactiveController {
     }
   }
 
-  private readonly onKeyDown = (event: KeyboardEvent): void => {
-    const grid = this.grid;
+  readonly #onKeyDown = (event: KeyboardEvent): void => {
+    const grid = this.#grid;
     const target = grid.target();
     if (!target || event.defaultPrevented || event.altKey || !event.composedPath().includes(target)) return;
     const at = grid.position();
@@ -93,7 +94,7 @@ export class GridKeyboardController implements ReactiveController {
       grid.activateRow(at.row);
       return;
     }
-    const rtl = getComputedStyle(this.host).direction === 'rtl';
+    const rtl = getComputedStyle(this.#host).direction === 'rtl';
     const ctrl = event.ctrlKey || event.metaKey;
     const next = GridKeyboardController.target(
       event.key,

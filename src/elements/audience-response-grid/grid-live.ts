@@ -9,12 +9,12 @@ import type { StoreChange } from '../../store/store-events';
 /** The grid's live-update policy, applied to each store change. */
 export class LiveUpdates {
   readonly hold = new HoldTracker();
-  private readonly flash: FlashTracker;
-  private readonly announcer: ThrottledAnnouncer;
+  readonly #flash: FlashTracker;
+  readonly #announcer: ThrottledAnnouncer;
 
   constructor(repaint: () => void, say: (text: string) => void) {
-    this.flash = new FlashTracker(repaint);
-    this.announcer = new ThrottledAnnouncer(say);
+    this.#flash = new FlashTracker(repaint);
+    this.#announcer = new ThrottledAnnouncer(say);
   }
 
   /**
@@ -32,20 +32,20 @@ export class LiveUpdates {
     view.hold = this.hold.holding(now);
     if (!view.hold) view.applyPending();
     const result = view.update(change);
-    this.flash.mark(
+    this.#flash.mark(
       result.changed.filter((row) => onScreen.has(row)),
       now,
     );
-    this.announcer.note(result.changed.length, compose);
+    this.#announcer.note(result.changed.length, compose);
   }
 
   flashing(row: number): boolean {
-    return this.flash.has(row, performance.now());
+    return this.#flash.has(row, performance.now());
   }
 
   stop(): void {
-    this.flash.clear();
-    this.announcer.cancel();
+    this.#flash.clear();
+    this.#announcer.cancel();
   }
 }
 
@@ -53,55 +53,58 @@ export class LiveUpdates {
 export class HoldTracker {
   focusWithin = false;
   pointerOver = false;
-  private scrollingUntil = -Infinity;
+  #scrollingUntil = -Infinity;
 
   constructor(private readonly scrollIdleMs = 700) {}
 
   scrolled(now: number): void {
-    this.scrollingUntil = now + this.scrollIdleMs;
+    this.#scrollingUntil = now + this.scrollIdleMs;
   }
 
   holding(now: number): boolean {
-    return this.focusWithin || this.pointerOver || now < this.scrollingUntil;
+    return this.focusWithin || this.pointerOver || now < this.#scrollingUntil;
   }
 }
 
 /** Rows that changed recently, so the grid can mark them for a short animation. */
 export class FlashTracker {
-  private readonly until = new Map<number, number>();
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  readonly #until = new Map<number, number>();
+  #timer: ReturnType<typeof setTimeout> | undefined;
 
+  readonly #expired: () => void;
   constructor(
-    private readonly expired: () => void,
+    expired: () => void,
     readonly durationMs = 900,
-  ) {}
+  ) {
+    this.#expired = expired;
+  }
 
   mark(rows: Iterable<number>, now: number): void {
-    for (const row of rows) this.until.set(row, now + this.durationMs);
-    this.schedule(now);
+    for (const row of rows) this.#until.set(row, now + this.durationMs);
+    this.#schedule(now);
   }
 
   has(row: number, now: number): boolean {
-    return (this.until.get(row) ?? -Infinity) > now;
+    return (this.#until.get(row) ?? -Infinity) > now;
   }
 
   clear(): void {
-    this.until.clear();
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
+    this.#until.clear();
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
   }
 
-  private schedule(now: number): void {
-    if (this.timer !== undefined || this.until.size === 0) return;
+  #schedule(now: number): void {
+    if (this.#timer !== undefined || this.#until.size === 0) return;
     let next = Infinity;
-    for (const at of this.until.values()) if (at < next) next = at;
-    this.timer = setTimeout(
+    for (const at of this.#until.values()) if (at < next) next = at;
+    this.#timer = setTimeout(
       () => {
-        this.timer = undefined;
+        this.#timer = undefined;
         const later = performance.now();
-        for (const [row, at] of this.until) if (at <= later) this.until.delete(row);
-        this.expired();
-        this.schedule(later);
+        for (const [row, at] of this.#until) if (at <= later) this.#until.delete(row);
+        this.#expired();
+        this.#schedule(later);
       },
       Math.max(0, next - now),
     );
@@ -114,37 +117,40 @@ export class FlashTracker {
  * when it is told, so its figures are current.
  */
 export class ThrottledAnnouncer {
-  private lastAt = -Infinity;
-  private changed = 0;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private compose: ((changed: number) => string) | undefined;
+  #lastAt = -Infinity;
+  #changed = 0;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #compose: ((changed: number) => string) | undefined;
 
+  readonly #say: (text: string) => void;
   constructor(
-    private readonly say: (text: string) => void,
+    say: (text: string) => void,
     readonly intervalMs = 2000,
-  ) {}
+  ) {
+    this.#say = say;
+  }
 
   note(changed: number, compose: (changed: number) => string): void {
     if (changed <= 0) return;
-    this.changed += changed;
-    this.compose = compose;
-    if (this.timer !== undefined) return;
-    const wait = this.lastAt + this.intervalMs - performance.now();
-    if (wait <= 0) this.tell();
-    else this.timer = setTimeout(() => this.tell(), wait);
+    this.#changed += changed;
+    this.#compose = compose;
+    if (this.#timer !== undefined) return;
+    const wait = this.#lastAt + this.intervalMs - performance.now();
+    if (wait <= 0) this.#tell();
+    else this.#timer = setTimeout(() => this.#tell(), wait);
   }
 
   cancel(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
-    this.changed = 0;
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#changed = 0;
   }
 
-  private tell(): void {
-    this.timer = undefined;
-    if (this.changed === 0 || !this.compose) return;
-    this.lastAt = performance.now();
-    this.say(this.compose(this.changed));
-    this.changed = 0;
+  #tell(): void {
+    this.#timer = undefined;
+    if (this.#changed === 0 || !this.#compose) return;
+    this.#lastAt = performance.now();
+    this.#say(this.#compose(this.#changed));
+    this.#changed = 0;
   }
 }

@@ -17,48 +17,48 @@ export class GridScroll implements ScrollPosition {
   scrollTop = 0;
   base = 0;
   /** A scroll top to set on the scroller after the next render, with the offset it is for. */
-  private wanted: { top: number; offset: number } | undefined;
+  #wanted: { top: number; offset: number } | undefined;
   /** The scroll top the element set last, to tell its own scroll events from the user's. */
-  private set = -1;
+  #set = -1;
 
   /** The scroller moved: one to one for a step, the home map for a jump, a rebase near the ends. */
   scrolled(layout: ScrollLayout, top: number): void {
-    if (top === this.set) {
-      this.set = -1;
+    if (top === this.#set) {
+      this.#set = -1;
       this.scrollTop = top;
       return;
     }
-    this.set = -1;
+    this.#set = -1;
     const next = followScroll(layout, this, top);
-    if (next.scrollTop !== top) this.go(layout, next);
+    if (next.scrollTop !== top) this.#go(layout, next);
     else [this.scrollTop, this.base] = [top, next.base];
   }
 
   /** Scrolling stopped: the scroll top goes home, so the scrollbar thumb tells the position. */
   rested(layout: ScrollLayout): void {
     const next = restingPosition(layout, this);
-    if (Math.abs(next.scrollTop - this.scrollTop) >= 1) this.go(layout, next);
+    if (Math.abs(next.scrollTop - this.scrollTop) >= 1) this.#go(layout, next);
     else this.base = next.base + (next.scrollTop - this.scrollTop);
   }
 
   /** Brings a row fully into view (moving as little as possible). */
   reveal(layout: ScrollLayout, index: number): void {
     const target = revealRow(layout, index, this);
-    if (target.scrollTop !== this.scrollTop || target.base !== this.base) this.go(layout, target);
+    if (target.scrollTop !== this.scrollTop || target.base !== this.base) this.#go(layout, target);
   }
 
   /** Jumps to an offset (the top after a new sort or filter). */
   reset(layout: ScrollLayout, offset = 0): void {
-    this.go(layout, moveTo(layout, { scrollTop: 0, base: 0 }, offset));
+    this.#go(layout, moveTo(layout, { scrollTop: 0, base: 0 }, offset));
   }
 
   /** Writes a wanted scroll to the scroller; `apply` reads back what the browser really did. */
   apply(write: (top: number) => number): void {
-    const wanted = this.wanted;
+    const wanted = this.#wanted;
     if (!wanted) return;
-    this.wanted = undefined;
+    this.#wanted = undefined;
     const actual = write(wanted.top);
-    this.set = actual;
+    this.#set = actual;
     if (actual !== wanted.top) {
       // Clamped or rounded: keep the row asked for in place with the base.
       this.base = wanted.offset - actual;
@@ -66,9 +66,9 @@ export class GridScroll implements ScrollPosition {
     }
   }
 
-  private go(layout: ScrollLayout, to: ScrollPosition): void {
+  #go(layout: ScrollLayout, to: ScrollPosition): void {
     this.scrollTop = to.scrollTop;
     this.base = to.base;
-    this.wanted = { top: to.scrollTop, offset: offsetAt(layout, to.scrollTop, to.base) };
+    this.#wanted = { top: to.scrollTop, offset: offsetAt(layout, to.scrollTop, to.base) };
   }
 }

@@ -8,9 +8,9 @@ import { RECENT_MS, type TimeFormatter, type TimeText } from '../shared/time-for
  * stays in the tooltip. Built once per locale and zone, like the formatter it wraps.
  */
 export class ShortTime {
-  private readonly sameYear: Intl.DateTimeFormat;
-  private readonly otherYear: Intl.DateTimeFormat;
-  private readonly year: Intl.DateTimeFormat;
+  readonly #sameYear: Intl.DateTimeFormat;
+  readonly #otherYear: Intl.DateTimeFormat;
+  readonly #year: Intl.DateTimeFormat;
 
   constructor(readonly formatter: TimeFormatter) {
     const locales =
@@ -18,15 +18,15 @@ export class ShortTime {
         ? formatter.locale
         : undefined;
     const zone = { timeZone: formatter.timeZone };
-    this.sameYear = new Intl.DateTimeFormat(locales, {
+    this.#sameYear = new Intl.DateTimeFormat(locales, {
       month: 'short',
       day: 'numeric',
       hour: 'numeric',
       minute: '2-digit',
       ...zone,
     });
-    this.otherYear = new Intl.DateTimeFormat(locales, { dateStyle: 'short', timeStyle: 'short', ...zone });
-    this.year = new Intl.DateTimeFormat('en-US', { year: 'numeric', ...zone });
+    this.#otherYear = new Intl.DateTimeFormat(locales, { dateStyle: 'short', timeStyle: 'short', ...zone });
+    this.#year = new Intl.DateTimeFormat('en-US', { year: 'numeric', ...zone });
   }
 
   format(at: number, now: number): TimeText {
@@ -34,7 +34,8 @@ export class ShortTime {
     // A relative time (the formatter's rule: from a minute ahead to a day old) is short already.
     const age = now - at;
     if (age >= -60_000 && age < RECENT_MS) return full;
-    const text = this.year.format(at) === this.year.format(now) ? this.sameYear.format(at) : this.otherYear.format(at);
+    const text =
+      this.#year.format(at) === this.#year.format(now) ? this.#sameYear.format(at) : this.#otherYear.format(at);
     return { ...full, text };
   }
 }
