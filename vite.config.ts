@@ -12,7 +12,8 @@ import { chunkFileName, ownSideEffects } from './scripts/vite-side-effects.mjs';
  * - `iife`: `dist/email-responses.iife.js` for one `<script>` tag: Lit, @lit/context, the store and
  *   `<email-responses>`, which every such page runs. The grid, the timeline and the summary load
  *   from `dist/iife/` next to the script when their tag first appears in the document, and the
- *   IndexedDB cache (with idb) and the tab relay when a store asks for them: ES modules that read
+ *   IndexedDB cache (with idb), the tab relay, the cache lock, the backend reads and the event
+ *   log's columns when a store asks for them: ES modules that read
  *   Lit and the store from the IIFE, never a second copy (scripts/vite-iife-parts.mjs). The provider
  *   normalizers are `dist/providers.js`, loaded when a store reads raw webhooks.
  * Both minify the CSS and markup inside Lit's templates (scripts/vite-minify-templates.mjs).

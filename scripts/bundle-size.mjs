@@ -2,9 +2,11 @@
 // idb inside as the host's bundler would put them. The IIFE as built, then each ES entry bundled
 // alone and minified (production: Lit without its dev-mode checks). Prints the figures against
 // issue 14's goals; `--strict` exits 1 when one is over. The IIFE's lazy parts (dist/iife/, loaded
-// from next to it only when a page shows the grid, the timeline or the summary, or uses a cache)
-// are listed apart, not counted in it, each with the shared chunks it imports; then what a page
-// with the script tag and one of those elements loads in all.
+// from next to it only when a page needs them: the grid, the timeline or the summary when their
+// tag appears, the cache, the tab relay or the cache lock for a store given a cache name or tabs,
+// the backend reads for rules, histories and snapshots, the event log's columns once a store holds
+// a page of events) are listed apart, not counted in it, each with the shared chunks it imports;
+// then what a page with the script tag and one of those elements loads in all.
 // `--modules`: where each entry's bytes go, the modules that load with it, largest first, each
 // minified and gzipped alone (the sum exceeds the bundle's gzip: gzip shares across modules).
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
