@@ -882,6 +882,8 @@ describe('the CRM embed page: one script tag, a strict CSP, a real backend', { t
         'idb.js',
         'tab-relay.js',
         'backend.js',
+        // The event log's columns, once a store's log holds a page (16,384) of events: a longer run may.
+        'event-pages.js',
         'audience-response-grid.js',
         'contact-response-timeline.js',
         'response-summary.js',
