@@ -4,6 +4,7 @@
  * events written after the last compaction are applied on top.
  */
 import type { ResponseEvent } from '../../core/event';
+import { EventIdSet } from '../../core/event-id-set';
 import type { ResponseState } from '../../core/fold';
 import {
   isEmailRecord,
@@ -23,7 +24,7 @@ import {
   type HydrateResult,
 } from './hydrate-result';
 import { decodeRowPage } from './row-page-format';
-import { isRowPage } from './row-pages';
+import { isRowPage, type RowPage } from './row-pages';
 import { idleIfDue } from './idle-slices';
 import { afterPaint, yieldIfDue } from '../yield-to-page';
 
@@ -74,6 +75,11 @@ class Hydration {
   /** Whether the cached rows are restored as they are (else the events refold them). */
   private useRows = false;
   private rewriteAll = true;
+  /**
+   * Whether the restored rows learn their event ids from the event records (a cache written
+   * before the pages kept their ids' hashes, or a page without them) rather than from the pages.
+   */
+  private idsFromEvents = true;
   /** Event records keyed at or below it are folded into the row pages. */
   private watermark = -Infinity;
   private eventsRead = 0;
@@ -162,6 +168,11 @@ class Hydration {
     this.useRows = true;
     this.rewriteAll = foldRecord.pageSize !== this.pageSize;
     this.watermark = foldRecord.watermark;
+    // The pages' ids were hashed under the fold record's seeds: the state hashes with them too.
+    const seeds = foldRecord.idSeeds;
+    this.idsFromEvents = !(seeds && EventIdSet.of(this.state.recipients)?.adoptSeeds(seeds[0], seeds[1]));
+    // A cache from before saved ids: the next compaction rewrites every page with them.
+    if (this.idsFromEvents) this.rewriteAll = true;
   }
 
   /** The emails, then the first pages, then a paint: what a reopened page is waiting for. */
@@ -290,7 +301,7 @@ class Hydration {
       if (row < 0 || row >= restoredRows) replay.push(events[e]!);
       else {
         log.add(events[e]!, row, page.at[e]!);
-        state.rememberEvent(row, page.ids[e]!);
+        if (this.idsFromEvents) state.rememberEvent(row, page.ids[e]!);
         if (!withRecord.has(entry!.id)) state.emails.mergeMeta(entry!, events[e]!, page.at[e]!);
       }
     }
@@ -331,8 +342,26 @@ class Hydration {
       // A missing page shifts every later slot of its email: the pages must be rewritten.
       if ((this.expectedPage.get(page.emailId) ?? 0) !== page.page) this.rewriteAll = true;
       this.expectedPage.set(page.emailId, page.page + 1);
-      if (this.state.restoreRecipients(page) > 0) this.rewriteAll = true;
+      const firstRow = this.state.recipients.size;
+      const refused = this.state.restoreRecipients(page);
+      if (refused > 0) this.rewriteAll = true;
+      if (!this.idsFromEvents) this.restoreIds(page, firstRow, refused);
       if (sliced) this.slice = await yieldIfDue(this.slice);
+    }
+  }
+
+  /**
+   * The page's rows' event ids, from its hashes: its rows are `firstRow` on, slot by slot, unless
+   * some were refused. A page without them (or with refused rows) sends every row back to the
+   * events for its ids, as before pages kept them, and its pages are all rewritten.
+   */
+  private restoreIds(page: RowPage, firstRow: number, refused: number): void {
+    const ids = EventIdSet.of(this.state.recipients);
+    const { idCounts, idHashes } = page;
+    if (ids && refused === 0 && idCounts && idHashes) ids.restoreRows(firstRow, { counts: idCounts, hashes: idHashes });
+    else {
+      this.idsFromEvents = true;
+      this.rewriteAll = true;
     }
   }
 
