@@ -119,6 +119,11 @@ export class CacheLedger {
     this.fold = { rulesVersion: null, watermark: -1, pageSize: this.pageSize };
   }
 
+  /** Event records found damaged after the hydrate's outcome: the next write deletes them. */
+  damaged(keys: readonly number[]): void {
+    this.corruptKeys.push(...keys);
+  }
+
   get hasCorruptRecords(): boolean {
     return this.corruptKeys.length > 0;
   }
@@ -198,6 +203,7 @@ export class CacheLedger {
     if (state) {
       this.fold = { rulesVersion: state.rules.version, watermark: this.nextKey - 1, pageSize: this.pageSize };
       if (seeds) this.fold.idSeeds = seeds;
+      this.fold.rows = state.recipients.size;
       written(tx.objectStore('fold').put(this.fold, 'fold'));
       this.tailRecords = this.tailEvents = 0;
     }

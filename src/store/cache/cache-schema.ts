@@ -40,6 +40,11 @@ export interface FoldRecord {
    * written before ids were saved: its rows then learn their ids from the events, as before.
    */
   idSeeds?: [number, number];
+  /**
+   * Rows in the state the pages were saved from, all of which the pages hold: fewer restored
+   * (a page lost) means some rows must come from the events. Written with `idSeeds`.
+   */
+  rows?: number;
 }
 
 /** The rules the host last adopted, so the next start can fold under them before any network. */
@@ -177,7 +182,8 @@ export function isFoldRecord(value: unknown): value is FoldRecord {
     Number.isInteger(record.pageSize) &&
     (record.pageSize as number) > 0 &&
     (record.idSeeds === undefined ||
-      (Array.isArray(record.idSeeds) && record.idSeeds.length === 2 && record.idSeeds.every(Number.isInteger)))
+      (Array.isArray(record.idSeeds) && record.idSeeds.length === 2 && record.idSeeds.every(Number.isInteger))) &&
+    (record.rows === undefined || (Number.isInteger(record.rows) && (record.rows as number) >= 0))
   );
 }
 

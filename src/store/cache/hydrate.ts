@@ -25,7 +25,7 @@ import {
 } from './hydrate-result';
 import { decodeRowPage } from './row-page-format';
 import { isRowPage, type RowPage } from './row-pages';
-import { idleIfDue } from './idle-slices';
+import { idleIfDue, whenIdle } from './idle-slices';
 import { afterPaint, yieldIfDue } from '../yield-to-page';
 
 /** Pages read before the first progress report: small, so a view paints within a frame or two. */
@@ -60,12 +60,20 @@ interface FirstRead {
   emails: unknown[];
   firstKeys: [string, number][];
   firstPages: unknown[];
+  /** Whether snapshot rows or settled conflicts are kept: the store refolds their rows from the log. */
+  corrections: boolean;
 }
 
-/** The event records' reads, all requested at once so the browser reads ahead. */
+/** Event records' reads, all requested at once so the browser reads ahead, and their keys. */
+interface EventReads {
+  reads: Promise<unknown[]>[];
+  keys: number[][];
+}
+
+/** The event records past the watermark (applied on top of the rows) and those at or below it. */
 interface LaterReads {
-  eventReads: Promise<unknown[]>[];
-  eventKeys: number[][];
+  tail: EventReads;
+  folded: EventReads;
 }
 
 /** One hydrate, phase by phase: first read, first rows, later reads, later rows, events. */
@@ -80,6 +88,8 @@ class Hydration {
    * before the pages kept their ids' hashes, or a page without them) rather than from the pages.
    */
   private idsFromEvents = true;
+  /** A row page was skipped: its rows are rebuilt from all of their events. */
+  private pagesDamaged = false;
   /** Event records keyed at or below it are folded into the row pages. */
   private watermark = -Infinity;
   private eventsRead = 0;
@@ -124,10 +134,39 @@ class Hydration {
       await afterPaint();
     }
     const later = await this.requestEvents(first);
-    await this.applyEvents(later, restoredRows);
-    this.rowsDone = true;
-    this.report(true);
-    return this.outcome(first, rowsMs);
+    if (!this.eventsLater(first, restoredRows)) {
+      await this.applyEvents(later.folded, restoredRows);
+      await this.applyEvents(later.tail, restoredRows);
+      this.rowsDone = true;
+      this.report(true, true);
+      return this.outcome(first, rowsMs, Promise.resolve());
+    }
+    // Every row and every id it had came from its page: the state needs only the records past
+    // the watermark. The others are the log's (timelines, a refold), read after in idle time.
+    await this.applyEvents(later.tail, restoredRows);
+    // A record lost makes the caller start over: nothing more goes into this log then.
+    if (this.corruptEventKeys.length > 0) return this.outcome(first, rowsMs, Promise.resolve());
+    this.report(true, false);
+    // From the page's first idle period on: the views repaint for `ready` first.
+    const logged = whenIdle()
+      .then(() => this.applyEvents(later.folded, restoredRows))
+      // A read failing now fails the cache (reported once): the state is whole, the log is not.
+      .catch(() => undefined)
+      .finally(() => this.report(true, true));
+    return this.outcome(first, rowsMs, logged);
+  }
+
+  /**
+   * Whether the state is whole without the records at or below the watermark: each restored row's
+   * ids came from its page, no page was damaged or lost (its rows are rebuilt from those records), every
+   * email's kind and type came from its record, and no correction refolds rows from the log.
+   */
+  private eventsLater(first: FirstRead, restoredRows: number): boolean {
+    if (!this.useRows || this.idsFromEvents || this.pagesDamaged || first.corrections) return false;
+    // A page lost (the migration could not read it) leaves no gap when it was an email's last.
+    if (first.foldRecord?.rows !== restoredRows) return false;
+    for (const id of this.state.emails.ids()) if (!this.withRecord.has(id)) return false;
+    return true;
   }
 
   /**
@@ -135,17 +174,20 @@ class Hydration {
    * 85-115 ms at 1,000,000 cached rows), so the keys come after the first rows have painted.
    */
   private async readFirst(): Promise<FirstRead> {
-    const first = this.db.transaction(['fold', 'rules', 'cursors', 'emails', 'rows'], 'readonly');
-    const [fold, rules, held, cursorKeys, cursorValues, emails, firstKeys, firstPages] = await Promise.all([
-      first.objectStore('fold').get('fold'),
-      first.objectStore('rules').get('rules'),
-      first.objectStore('rules').get('held'),
-      first.objectStore('cursors').getAllKeys(),
-      first.objectStore('cursors').getAll(),
-      first.objectStore('emails').getAll(),
-      first.objectStore('rows').getAllKeys(null, FIRST_PAGES),
-      first.objectStore('rows').getAll(null, FIRST_PAGES),
-    ]);
+    const first = this.db.transaction(['fold', 'rules', 'cursors', 'emails', 'rows', 'corrections'], 'readonly');
+    const [fold, rules, held, cursorKeys, cursorValues, emails, firstKeys, firstPages, corrections] = await Promise.all(
+      [
+        first.objectStore('fold').get('fold'),
+        first.objectStore('rules').get('rules'),
+        first.objectStore('rules').get('held'),
+        first.objectStore('cursors').getAllKeys(),
+        first.objectStore('cursors').getAll(),
+        first.objectStore('emails').getAll(),
+        first.objectStore('rows').getAllKeys(null, FIRST_PAGES),
+        first.objectStore('rows').getAll(null, FIRST_PAGES),
+        first.objectStore('corrections').count(),
+      ],
+    );
     const foldRecord = isFoldRecord(fold) ? fold : undefined;
     if (fold !== undefined && !foldRecord) this.corrupted++;
     const rulesRecord = isRulesRecord(rules) ? rules : undefined;
@@ -158,7 +200,17 @@ class Hydration {
       if (typeof value === 'string') cursors[kind] = value;
       else this.corrupted++;
     });
-    return { fold, foldRecord, rulesRecord, held: heldRecord?.held ?? [], cursors, emails, firstKeys, firstPages };
+    return {
+      fold,
+      foldRecord,
+      rulesRecord,
+      held: heldRecord?.held ?? [],
+      cursors,
+      emails,
+      firstKeys,
+      firstPages,
+      corrections: corrections > 0,
+    };
   }
 
   /** Rows folded under other rules would show responses these rules would not give: refold instead. */
@@ -236,11 +288,17 @@ class Hydration {
     ]);
     if (JSON.stringify(foldNow) !== JSON.stringify(first.fold)) throw new CacheChangedError();
     const events = rest.objectStore('events');
-    const eventChunks = chunks(eventKeys, CHUNK_EVENT_RECORDS);
-    const eventReads = eventChunks.map((keys) => events.getAll(keyRange(keys)));
-    for (const read of eventReads) read.catch(() => undefined);
+    // The records past the watermark first: the state waits for them, the log for the others.
+    const read = (keys: number[]): EventReads => {
+      const keyChunks = chunks(keys, CHUNK_EVENT_RECORDS);
+      const reads = keyChunks.map((chunk) => events.getAll(keyRange(chunk)));
+      for (const pending of reads) pending.catch(() => undefined);
+      return { reads, keys: keyChunks };
+    };
+    const tail = read(eventKeys.filter((key) => key > this.watermark));
+    const folded = read(eventKeys.filter((key) => key <= this.watermark));
     this.slice = performance.now();
-    return { eventReads, eventKeys: eventChunks };
+    return { tail, folded };
   }
 
   /** The rest of the row pages; resolves with the rows restored (rows past it come from replays). */
@@ -257,16 +315,16 @@ class Hydration {
    * (past the watermark, or of a row no page restored) are applied on top. Once the rows show,
    * a record at a time in idle time; refolding (no rows restored), as fast as painting allows.
    */
-  private async applyEvents(later: LaterReads, restoredRows: number): Promise<void> {
+  private async applyEvents(later: EventReads, restoredRows: number): Promise<void> {
     const pace = this.useRows ? idleIfDue : yieldIfDue;
     const replay: ResponseEvent[] = [];
     const onReplayed = (event: ResponseEvent, row: number, at: number) => {
       this.log.add(event, row, at);
       if (!this.rewriteAll) this.replayedRows.push(row);
     };
-    for (let c = 0; c < later.eventReads.length; c++) {
-      const values = await later.eventReads[c]!;
-      const keys = later.eventKeys[c]!;
+    for (let c = 0; c < later.reads.length; c++) {
+      const values = await later.reads[c]!;
+      const keys = later.keys[c]!;
       for (let i = 0; i < values.length; i++) {
         this.applyRecord(values[i], keys[i]!, restoredRows, replay);
         if (replay.length > 0) this.state.apply(replay.splice(0), onReplayed);
@@ -307,7 +365,7 @@ class Hydration {
     }
   }
 
-  private outcome(first: FirstRead, rowsMs: number): HydrateOutcome {
+  private outcome(first: FirstRead, rowsMs: number, logged: Promise<void>): HydrateOutcome {
     const { foldRecord } = first;
     const result: HydrateResult = {
       cursors: first.cursors,
@@ -327,7 +385,17 @@ class Hydration {
     };
     const staleRows = this.rewriteAll && (foldRecord?.rulesVersion ?? null) !== null;
     const { smallRecords, corruptEventKeys, rewriteAll, replayedRows, tailRecords, tailEvents } = this;
-    return { result, smallRecords, corruptEventKeys, rewriteAll, staleRows, replayedRows, tailRecords, tailEvents };
+    return {
+      result,
+      smallRecords,
+      corruptEventKeys,
+      rewriteAll,
+      staleRows,
+      replayedRows,
+      tailRecords,
+      tailEvents,
+      logged,
+    };
   }
 
   /** Restores row pages in order, yielding between them when `sliced`. */
@@ -336,6 +404,7 @@ class Hydration {
       const page = decodeRowPage(record);
       if (!page || !isRowPage(page)) {
         this.corrupted++;
+        this.pagesDamaged = true;
         this.rewriteAll = true;
         continue;
       }
@@ -365,12 +434,12 @@ class Hydration {
     }
   }
 
-  private report(done: boolean): void {
+  private report(done: boolean, logged = done): void {
     const rows = this.state.recipients.size;
     if (this.firstRowsMs === 0 && rows > 0) this.firstRowsMs = performance.now() - this.started;
     this.reportedRows = rows;
     try {
-      this.onProgress?.({ rows, events: this.eventsRead, rowsDone: this.rowsDone, done });
+      this.onProgress?.({ rows, events: this.eventsRead, rowsDone: this.rowsDone, done, logged });
     } catch (error) {
       // A view failing to paint must not leave the state half-hydrated.
       console.error('email-responses: a hydrate onProgress callback threw', error);
