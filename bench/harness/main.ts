@@ -211,7 +211,7 @@ async function runCold(bench: Bench, origin: string): Promise<void> {
       await page.close();
       entry.runs.push(stats);
       log(
-        `cold ${rows.toLocaleString('en')} run ${run + 1}: first rows in the DOM ${fmt(stats.firstRowsDomMs, 0)} ms, painted ${fmt(stats.firstRowsMs, 0)} ms, all rows ${fmt(stats.allRowsMs, 0)} ms, ready ${fmt(stats.readyMs, 0)} ms (script at ${fmt(stats.scriptAt, 0)} ms)`,
+        `cold ${rows.toLocaleString('en')} run ${run + 1}: first rows in the DOM ${fmt(stats.firstRowsDomMs, 0)} ms, painted ${fmt(stats.firstRowsMs, 0)} ms, all rows ${fmt(stats.allRowsMs, 0)} ms, rowsReady ${fmt(stats.rowsReadyMs ?? NaN, 0)} ms, ready ${fmt(stats.readyMs, 0)} ms, eventsReady ${fmt(stats.eventsReadyMs ?? NaN, 0)} ms (script at ${fmt(stats.scriptAt, 0)} ms)`,
       );
       // The same cache read raw right after, in a fresh page: the floor each run is compared with.
       page = await openPage(bench, origin, 'cold.html', 'coldBench');
@@ -223,7 +223,7 @@ async function runCold(bench: Bench, origin: string): Promise<void> {
       await page.close();
       entry.raw!.push(raw);
       log(
-        `cold ${rows.toLocaleString('en')} run ${run + 1}: raw read of the row pages ${fmt(raw.rowsMs, 0)} ms (${raw.rowRecords} records), with the event records ${fmt(raw.allMs, 0)} ms (${raw.eventRecords}); all rows / raw read ${fmt(stats.allRowsMs / raw.rowsMs, 2)}×`,
+        `cold ${rows.toLocaleString('en')} run ${run + 1}: raw read of the row pages ${fmt(raw.rowsMs, 0)} ms (${raw.rowRecords} records), with the event records ${fmt(raw.allMs, 0)} ms (${raw.eventRecords}); all rows / raw read ${fmt(stats.allRowsMs / raw.rowsMs, 2)}×, rowsReady / raw read ${fmt((stats.rowsReadyMs ?? NaN) / raw.rowsMs, 2)}×, ready / raw read ${fmt(stats.readyMs / raw.rowsMs, 2)}×`,
       );
       // The cache's own timings, once per size in a full run: a diagnosis, not a goal.
       if (run > 0 || quick) continue;

@@ -106,6 +106,9 @@ async function coldStart(db: string, rows: number): Promise<ColdStats> {
   const store = createResponseStore({ cacheName: db });
   const grid = mountOurs(document.getElementById('grid-host')!, store);
   const ready = store.ready.then(() => performance.now());
+  const rowsReady = store.rowsReady.then(() => performance.now());
+  // Older stores have no eventsReady: their ready came with every event in.
+  const eventsReady = (store.eventsReady ?? store.ready).then(() => performance.now());
   // The shadow root exists once the element is connected (Lit creates it then).
   const root = grid.shadowRoot!;
   let firstDom = NaN;
@@ -114,10 +117,12 @@ async function coldStart(db: string, rows: number): Promise<ColdStats> {
     if (found && Number.isNaN(firstDom)) firstDom = performance.now();
     return found;
   };
-  const [first, all, readyAt] = await Promise.all([
+  const [first, all, readyAt, rowsReadyAt, eventsReadyAt] = await Promise.all([
     whenPainted(meter, root, hasRows),
     whenPainted(meter, root, () => grid.rowCount >= rows),
     ready,
+    rowsReady,
+    eventsReady,
   ]);
   meter.stop();
   return {
@@ -128,6 +133,8 @@ async function coldStart(db: string, rows: number): Promise<ColdStats> {
     firstRowsDomMs: firstDom - storeAt,
     allRowsMs: all - storeAt,
     readyMs: readyAt - storeAt,
+    rowsReadyMs: rowsReadyAt - storeAt,
+    eventsReadyMs: eventsReadyAt - storeAt,
     gridRows: grid.rowCount,
   };
 }

@@ -6,6 +6,19 @@ const PAGE_BITS = 14;
 const PAGE = 1 << PAGE_BITS;
 const PAGE_MASK = PAGE - 1;
 
+/** Each table's set, so a cache can save and restore a state's ids without a way in through the fold. */
+const SETS = new WeakMap<RecipientTable, EventIdSet>();
+
+/**
+ * Rows' ids as saved (a cache's row page): per row its id count, then per id two Int32 hashes, the
+ * rows one after the other in `hashes`. A row's first 16 are its inline ids' two hashes in arrival
+ * order; the rest are overflow ids, their first hash as mixed with the row (what the table keys).
+ */
+export interface SavedEventIds {
+  counts: Int32Array;
+  hashes: Int32Array;
+}
+
 /**
  * The event ids applied so far, per recipient row, so a redelivered event counts once.
  *
@@ -37,11 +50,34 @@ export class EventIdSet {
    * two-character collisions from the published offset basis) then spread like any others, so
    * 32,768 of them for one recipient cost what random ids cost instead of a probe run each.
    */
-  private readonly seed = randomSeed();
+  private seed = randomSeed();
   /** The second hash's, drawn apart, so the two hashes of an id are independent. */
-  private readonly secondSeed = randomSeed();
+  private secondSeed = randomSeed();
 
-  constructor(private readonly table: RecipientTable) {}
+  constructor(private readonly table: RecipientTable) {
+    SETS.set(table, this);
+  }
+
+  /** The set that keeps the ids of this table's rows (every ResponseState makes one). */
+  static of(table: RecipientTable): EventIdSet | undefined {
+    return SETS.get(table);
+  }
+
+  /** The two seeds: saved ids are only meaningful under the seeds they were hashed with. */
+  get seeds(): [number, number] {
+    return [this.seed, this.secondSeed];
+  }
+
+  /**
+   * Hashes ids from now on with saved seeds, so saved hashes can be restored (`restoreRows`). Only
+   * while the set is empty: ids hashed under other seeds would never match again. False if not.
+   */
+  adoptSeeds(seed: number, secondSeed: number): boolean {
+    if (this.size > 0) return false;
+    this.seed = seed | 0;
+    this.secondSeed = secondSeed | 0;
+    return true;
+  }
 
   get size(): number {
     return this.count + this.overflow.size;
@@ -84,6 +120,65 @@ export class EventIdSet {
     if (this.inline(row, hash, second, count)) return true;
     // Stryker disable next-line ConditionalExpression,EqualityOperator: a row with up to 16 ids has none there
     return count > INLINE_IDS && this.overflow.has(row, mix(hash, row), second);
+  }
+
+  /** The ids of these rows, to save (see `SavedEventIds`). */
+  save(rows: readonly number[]): SavedEventIds {
+    const ints = this.table.ints;
+    const counts = new Int32Array(rows.length);
+    let total = 0;
+    for (let r = 0; r < rows.length; r++) total += counts[r] = ints[rows[r]! * STRIDE * 2 + ID_COUNT]!;
+    const hashes = new Int32Array(total * 2);
+    let at = 0;
+    for (let r = 0; r < rows.length; r++) {
+      const row = rows[r]!;
+      const count = counts[r]!;
+      const inline = Math.min(count, INLINE_IDS);
+      // The chain runs newest first: written from the back, they land in arrival order.
+      let entry = ints[row * STRIDE * 2 + ID_NEWEST]!;
+      for (let k = inline - 1; k >= 0; k--) {
+        const page = this.pages[entry >>> PAGE_BITS]!;
+        const from = (entry & PAGE_MASK) * 3;
+        hashes[at + k * 2] = page[from]!;
+        hashes[at + k * 2 + 1] = page[from + 1]!;
+        entry = page[from + 2]!;
+      }
+      at += inline * 2;
+      if (count > INLINE_IDS) at = this.overflow.saveRow(row, hashes, at);
+    }
+    return { counts, hashes };
+  }
+
+  /**
+   * Gives `rows.length` rows from `firstRow` on the ids saved for them, as adding them one by one
+   * would, without their texts. The rows must have no ids yet.
+   */
+  restoreRows(firstRow: number, saved: SavedEventIds): void {
+    const { counts, hashes } = saved;
+    let at = 0;
+    for (let r = 0; r < counts.length; r++) {
+      const row = firstRow + r;
+      const i = row * STRIDE * 2;
+      const count = counts[r]!;
+      const inline = Math.min(count, INLINE_IDS);
+      const ints = this.table.ints;
+      const fingerprints = this.table.fingerprints;
+      for (let k = 0; k < inline; k++, at += 2) {
+        const hash = hashes[at]!;
+        fingerprints[row * STRIDE * 4 + FINGERPRINTS + k] = hash >>> 16;
+        const entry = this.count;
+        const to = (entry & PAGE_MASK) * 3;
+        if (to === 0) this.pages.push(new Int32Array(PAGE * 3));
+        const page = this.pages[entry >>> PAGE_BITS]!;
+        page[to] = hash;
+        page[to + 1] = hashes[at + 1]!;
+        page[to + 2] = k === 0 ? -1 : ints[i + ID_NEWEST]!;
+        ints[i + ID_NEWEST] = entry;
+        this.count = entry + 1;
+      }
+      for (let k = inline; k < count; k++, at += 2) this.overflow.add(row, hashes[at]!, hashes[at + 1]!);
+      ints[i + ID_COUNT] = count;
+    }
   }
 
   /** Whether the id with these hashes is among the row's first 16. */
@@ -142,6 +237,7 @@ class OverflowIds {
       }
     }
     this.probes += probes;
+    this.byRow = undefined;
     const entry = this.size++;
     slots[slot * 2] = hash;
     slots[slot * 2 + 1] = entry + 1;
@@ -164,6 +260,39 @@ class OverflowIds {
       if (this.matches(slot, row, hash, second)) return true;
     }
     return false;
+  }
+
+  /**
+   * Writes the row's ids here (slot hash and second hash) into `out` from `at`; returns where it
+   * stopped. Rows with overflow ids are few (more than 16 events), so a row's are found through an
+   * index of entries by row, built when first asked after a change.
+   */
+  saveRow(row: number, out: Int32Array, at: number): number {
+    const index = (this.byRow ??= this.indexByRow());
+    for (const slot of index.get(row) ?? []) {
+      out[at++] = this.slots[slot * 2]!;
+      out[at++] = this.seconds[this.slots[slot * 2 + 1]! - 1]!;
+    }
+    return at;
+  }
+
+  /** Slots by row, in entry (arrival) order; dropped whenever an id is added or the table grows. */
+  private byRow: Map<number, number[]> | undefined;
+
+  private indexByRow(): Map<number, number[]> {
+    const entries: number[] = new Array<number>(this.size);
+    for (let slot = 0; slot <= this.mask; slot++) {
+      const entry = this.slots[slot * 2 + 1]!;
+      if (entry !== 0) entries[entry - 1] = slot;
+    }
+    const index = new Map<number, number[]>();
+    for (let entry = 0; entry < this.size; entry++) {
+      const row = this.rows[entry]!;
+      const list = index.get(row);
+      if (list) list.push(entries[entry]!);
+      else index.set(row, [entries[entry]!]);
+    }
+    return index;
   }
 
   private matches(slot: number, row: number, hash: number, second: number): boolean {

@@ -212,12 +212,18 @@ export function restoreColumns(
     const finalCode = page.final[slot]!;
     const nonFinal = nonFinalCode < 0 ? NONE : codes[nonFinalCode]!;
     const final = finalCode < 0 ? NONE : codes[finalCode]!;
-    if (nonFinal === -2 || final === -2 || (nonFinal === NONE && final === NONE) || rows.has(recipientId)) {
+    if (nonFinal === -2 || final === -2 || (nonFinal === NONE && final === NONE)) {
+      refused++;
+      continue;
+    }
+    // Hashed once for the look-up and the insert (`has` then `set` hashed and probed twice).
+    const hash = rows.hash(recipientId);
+    if (rows.find(recipientId, hash) >= 0) {
       refused++;
       continue;
     }
     const row = table.add(entry.index, recipientId);
-    rows.set(recipientId, row);
+    rows.insert(hash, row);
     order.push(row);
     const t = row * STRIDE;
     const i = t * 2;

@@ -67,11 +67,25 @@ export class ResponseStore extends EventTarget {
   private hydrated = false;
   private clock: () => number = Date.now;
   /**
-   * Resolves once the cache (if any) has been read into the state, its events too, and the store
-   * takes events: what is ingested or streamed before waits for it, so an event the cache already
-   * had counts once. Every cached row shows earlier: see `rowsReady`.
+   * Resolves once the cache (if any) has been read into the state (every row, the ids of every
+   * cached event, the events past its last compaction) and the store takes events: what is
+   * ingested before waits for it, so an event the cache already had counts once. Every cached
+   * row shows earlier (`rowsReady`); the cached events reach timelines later (`eventsReady`).
    */
   readonly ready: Promise<void>;
+  /**
+   * Resolves once every cached event is in the store's log as well: the events folded into the
+   * cached rows are read after `ready`, in idle time (issue 16). Until then a timeline shows
+   * fewer events (a `reset` change tells it to read again), and what needs them all waits: new
+   * rules (a refold), `loadSnapshot`, the live source (its cursors mark places in the log), the
+   * other tabs. Resolves with `ready` when the cache's rows needed its events anyway.
+   */
+  readonly eventsReady: Promise<void>;
+  private eventsIn: () => void = () => undefined;
+  /** Between `ready` and `eventsReady`: the cached events are still being read into the log. */
+  private logLoading = false;
+  private logFilled: () => void = () => undefined;
+  private readonly whenLogFilled = new Promise<void>((resolve) => (this.logFilled = resolve));
   /**
    * Resolves once every cached row is in the state and the views have been told (issue 16): they
    * can show, sort and filter them all. The cached events are read after, in the page's idle time;
@@ -112,7 +126,7 @@ export class ResponseStore extends EventTarget {
     this.coordination = new StoreCoordination(
       { cacheName, tabs: options.tabs },
       {
-        ready: () => this.ready,
+        ready: () => this.eventsReady,
         closing: () => this.closing !== undefined,
         takes: () => this.cacheWriter.accepting || this.closing === undefined,
         takeLead: () => this.cacheWriter.takeLead(),
@@ -141,6 +155,8 @@ export class ResponseStore extends EventTarget {
       ? this.coordination.decided.then(() => this.openCache(cacheName, options.rules !== undefined))
       : Promise.resolve();
     void this.ready.then(() => this.rowsShown());
+    this.eventsReady = new Promise((resolve) => (this.eventsIn = resolve));
+    void this.ready.then(() => !this.logLoading && this.eventsIn());
     if (!cacheName) this.hydrated = true;
     if (options.source) this.connect(options.source);
   }
@@ -346,7 +362,7 @@ export class ResponseStore extends EventTarget {
     emailId: string,
     init?: RequestInit,
   ): Promise<{ recipients: number; conflicts: number; problems: string[] }> {
-    await this.ready;
+    await this.eventsReady;
     const backend = await this.backend();
     if ('ok' in backend) return { recipients: 0, conflicts: 0, problems: [backend.reason] };
     this.snapshotLoader ??= new backend.SnapshotLoader(
@@ -403,10 +419,13 @@ export class ResponseStore extends EventTarget {
   /** Adopts new rules: every event applied so far is folded again under them. */
   setRules(rules: ResponseRules): void {
     const compiled = compileRules(rules);
-    if (!this.hydrated) {
-      // The cache is still filling the state: swap rules once it is done, and win over its rules.
+    if (!this.hydrated || this.logLoading) {
+      // The cache is still filling the state or the log: swap rules once it is done (a refold
+      // needs every event), and win over its rules.
       this.pendingRules = rules;
-      void this.ready.then(() => {
+      void this.ready.then(async () => {
+        // At `ready` itself when the log is whole by then: the host sees its rules with the state.
+        if (this.logLoading) await this.eventsReady;
         if (this.pendingRules !== rules) return;
         this.pendingRules = undefined;
         this.setRules(rules);
@@ -478,7 +497,7 @@ export class ResponseStore extends EventTarget {
 
   /** The wanted source runs once the cache is read (events before it would be counted twice). */
   private startSource(): void {
-    if (this.hydrated) this.sourceLink.start();
+    if (this.hydrated && !this.logLoading) this.sourceLink.start();
   }
 
   /**
@@ -569,6 +588,7 @@ export class ResponseStore extends EventTarget {
         this.current = new ResponseState(this.current.rules);
         this.log.clear();
         this.rowsPainted = 0;
+        this.logLoading = false;
       },
       // The cache's writer hands hydrate's reports through as they are (cache-writer.ts).
       progress: (progress?: HydrateProgress) => {
@@ -580,6 +600,8 @@ export class ResponseStore extends EventTarget {
           this.changes.schedule();
         }
         if (progress?.rowsDone) this.rowsShown();
+        if (progress?.done && !progress.logged) this.logLoading = true;
+        else if (progress?.logged && this.logLoading) this.cachedEventsLogged();
       },
       resumeFrom: (cursors) => this.sourceLink.restore(cursors),
       offerHeld: (events) => this.waiting.restore(events),
@@ -596,6 +618,9 @@ export class ResponseStore extends EventTarget {
         );
       },
     });
+    // Rules asked for while the cache was read are adopted at `ready`, as the host expects: their
+    // refold needs every cached event, so `ready` waits for them then.
+    if (this.logLoading && this.pendingRules !== undefined) await this.whenLogFilled;
     this.hydrated = true;
     this.releaseWaiting();
     // Subscribers hear the whole state before `ready` resolves, as they did when every progress
@@ -603,6 +628,19 @@ export class ResponseStore extends EventTarget {
     this.changes.markReset();
     this.changes.flush();
     this.changes.schedule();
+    if (this.tabRole !== 'follower') this.startSource();
+  }
+
+  /** Every cached event is in the log now: timelines read again, and what waited for them goes on. */
+  private cachedEventsLogged(): void {
+    this.logLoading = false;
+    this.logFilled();
+    this.changes.markReset();
+    this.changes.schedule();
+    // Before `ready`, its own ending lets them in.
+    if (!this.hydrated) return;
+    this.eventsIn();
+    // Its events reach the log after these: a refold waiting for `eventsReady` has them too.
     if (this.tabRole !== 'follower') this.startSource();
   }
 

@@ -25,9 +25,11 @@ function apply(
 /** What the database holds: hydrated into a fresh state. */
 async function cachedEvents(name: string): Promise<{ events: number; cursors: Record<string, string> }> {
   const cache = await openResponseCache({ name });
-  const result = await cache.hydrate(createResponseState(), new EventLog());
+  const log = new EventLog();
+  const result = await cache.hydrate(createResponseState(), log);
+  await cache.logged;
   await cache.close();
-  return { events: result.events, cursors: result.cursors };
+  return { events: log.length, cursors: result.cursors };
 }
 
 describe('CacheWriter', () => {

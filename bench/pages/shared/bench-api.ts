@@ -137,8 +137,12 @@ export interface ColdStats {
   firstRowsDomMs: number;
   /** From createResponseStore to the frame painting the grid with every row in it. */
   allRowsMs: number;
-  /** From createResponseStore to store.ready (rows and every cached event in memory). */
+  /** From createResponseStore to store.ready (every row, its event ids, the events past the last compaction). */
   readyMs: number;
+  /** From createResponseStore to store.rowsReady (every cached row in the state, before the grid paints them). */
+  rowsReadyMs?: number;
+  /** From createResponseStore to store.eventsReady (every cached event in the log, for timelines and refolds). */
+  eventsReadyMs?: number;
   /** Rows the grid counted at the end. */
   gridRows: number;
 }

@@ -3,6 +3,7 @@
  * fold record and its watermark, the event records not yet merged, the rows changed since their
  * pages were saved; and the writes that keep all of that true.
  */
+import { EventIdSet } from '../../core/event-id-set';
 import type { ResponseState } from '../../core/fold';
 import { written, type CacheWriteTransaction, type FoldRecord } from './cache-schema';
 import { mergeEventPages, packEventPage, type CachedEvent, type EventPage } from './event-pages';
@@ -118,6 +119,11 @@ export class CacheLedger {
     this.fold = { rulesVersion: null, watermark: -1, pageSize: this.pageSize };
   }
 
+  /** Event records found damaged after the hydrate's outcome: the next write deletes them. */
+  damaged(keys: readonly number[]): void {
+    this.corruptKeys.push(...keys);
+  }
+
   get hasCorruptRecords(): boolean {
     return this.corruptKeys.length > 0;
   }
@@ -158,9 +164,14 @@ export class CacheLedger {
     const state = this.rowsBlocked ? undefined : this.tracked;
     const merging = state ? this.small : this.small.filter((record) => record.key > this.fold.watermark);
     const keep = state ? [] : this.small.filter((record) => record.key <= this.fold.watermark);
+    const seeds = state && EventIdSet.of(state.recipients)?.seeds;
     if (state) {
+      // Pages keep their ids' hashes: pages hashed under other seeds (or none) cannot be kept.
       const all =
-        this.rewriteAll || this.fold.rulesVersion !== state.rules.version || this.fold.pageSize !== this.pageSize;
+        this.rewriteAll ||
+        this.fold.rulesVersion !== state.rules.version ||
+        this.fold.pageSize !== this.pageSize ||
+        !sameSeeds(this.fold.idSeeds, seeds);
       const snapshot = all ? snapshotAllRows(state, this.pageSize) : snapshotRows(state, this.dirty, this.pageSize);
       const rows = tx.objectStore('rows');
       const emails = tx.objectStore('emails');
@@ -191,8 +202,14 @@ export class CacheLedger {
     this.small = this.small.filter((record) => record.page.ids.length < this.eventPageSize);
     if (state) {
       this.fold = { rulesVersion: state.rules.version, watermark: this.nextKey - 1, pageSize: this.pageSize };
+      if (seeds) this.fold.idSeeds = seeds;
+      this.fold.rows = state.recipients.size;
       written(tx.objectStore('fold').put(this.fold, 'fold'));
       this.tailRecords = this.tailEvents = 0;
     }
   }
+}
+
+function sameSeeds(saved: readonly number[] | undefined, current: readonly number[] | undefined): boolean {
+  return saved !== undefined && current !== undefined && saved[0] === current[0] && saved[1] === current[1];
 }

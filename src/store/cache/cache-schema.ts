@@ -35,6 +35,16 @@ export interface FoldRecord {
   watermark: number;
   /** Rows per page when the pages were written (a slot is fixed by it). */
   pageSize: number;
+  /**
+   * The seeds the row pages' event ids were hashed under (`RowPage.idHashes`). Absent in a cache
+   * written before ids were saved: its rows then learn their ids from the events, as before.
+   */
+  idSeeds?: [number, number];
+  /**
+   * Rows in the state the pages were saved from, all of which the pages hold: fewer restored
+   * (a page lost) means some rows must come from the events. Written with `idSeeds`.
+   */
+  rows?: number;
 }
 
 /** The rules the host last adopted, so the next start can fold under them before any network. */
@@ -170,7 +180,10 @@ export function isFoldRecord(value: unknown): value is FoldRecord {
     (record.rulesVersion === null || typeof record.rulesVersion === 'string') &&
     Number.isInteger(record.watermark) &&
     Number.isInteger(record.pageSize) &&
-    (record.pageSize as number) > 0
+    (record.pageSize as number) > 0 &&
+    (record.idSeeds === undefined ||
+      (Array.isArray(record.idSeeds) && record.idSeeds.length === 2 && record.idSeeds.every(Number.isInteger))) &&
+    (record.rows === undefined || (Number.isInteger(record.rows) && (record.rows as number) >= 0))
   );
 }
 

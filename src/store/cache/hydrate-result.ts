@@ -22,8 +22,17 @@ export interface HydrateProgress {
    * Without rows to restore (none cached, or folded under other rules) it comes with `done`.
    */
   rowsDone: boolean;
-  /** The last call: everything cached is in the state. */
+  /**
+   * Everything cached is in the state: every row, the ids of every cached event (so one
+   * redelivered counts once), the events past the last compaction applied.
+   */
   done: boolean;
+  /**
+   * Every cached event is in the log too (timelines, refolds). Comes with `done` when the events
+   * rebuilt the rows or their ids; else after it, once the events folded into the row pages are
+   * read in idle time: the last call.
+   */
+  logged: boolean;
 }
 
 export interface HydrateResult {
@@ -79,6 +88,8 @@ export interface HydrateOutcome {
   /** Records (and their events) past the watermark: what the next compaction folds in. */
   tailRecords: number;
   tailEvents: number;
+  /** Resolves once every cached event is in the log (see `HydrateProgress.logged`); never rejects. */
+  logged: Promise<void>;
 }
 
 /** A result for a hydrate that read nothing: no cache, or one that failed or changed. */

@@ -4,6 +4,7 @@
  * events written after the last compaction are applied on top.
  */
 import type { ResponseEvent } from '../../core/event';
+import { EventIdSet } from '../../core/event-id-set';
 import type { ResponseState } from '../../core/fold';
 import {
   isEmailRecord,
@@ -23,8 +24,8 @@ import {
   type HydrateResult,
 } from './hydrate-result';
 import { decodeRowPage } from './row-page-format';
-import { isRowPage } from './row-pages';
-import { idleIfDue } from './idle-slices';
+import { isRowPage, type RowPage } from './row-pages';
+import { idleIfDue, whenIdle } from './idle-slices';
 import { afterPaint, yieldIfDue } from '../yield-to-page';
 
 /** Pages read before the first progress report: small, so a view paints within a frame or two. */
@@ -59,12 +60,20 @@ interface FirstRead {
   emails: unknown[];
   firstKeys: [string, number][];
   firstPages: unknown[];
+  /** Whether snapshot rows or settled conflicts are kept: the store refolds their rows from the log. */
+  corrections: boolean;
 }
 
-/** The event records' reads, all requested at once so the browser reads ahead. */
+/** Event records' reads, all requested at once so the browser reads ahead, and their keys. */
+interface EventReads {
+  reads: Promise<unknown[]>[];
+  keys: number[][];
+}
+
+/** The event records past the watermark (applied on top of the rows) and those at or below it. */
 interface LaterReads {
-  eventReads: Promise<unknown[]>[];
-  eventKeys: number[][];
+  tail: EventReads;
+  folded: EventReads;
 }
 
 /** One hydrate, phase by phase: first read, first rows, later reads, later rows, events. */
@@ -74,6 +83,13 @@ class Hydration {
   /** Whether the cached rows are restored as they are (else the events refold them). */
   private useRows = false;
   private rewriteAll = true;
+  /**
+   * Whether the restored rows learn their event ids from the event records (a cache written
+   * before the pages kept their ids' hashes, or a page without them) rather than from the pages.
+   */
+  private idsFromEvents = true;
+  /** A row page was skipped: its rows are rebuilt from all of their events. */
+  private pagesDamaged = false;
   /** Event records keyed at or below it are folded into the row pages. */
   private watermark = -Infinity;
   private eventsRead = 0;
@@ -118,10 +134,39 @@ class Hydration {
       await afterPaint();
     }
     const later = await this.requestEvents(first);
-    await this.applyEvents(later, restoredRows);
-    this.rowsDone = true;
-    this.report(true);
-    return this.outcome(first, rowsMs);
+    if (!this.eventsLater(first, restoredRows)) {
+      await this.applyEvents(later.folded, restoredRows);
+      await this.applyEvents(later.tail, restoredRows);
+      this.rowsDone = true;
+      this.report(true, true);
+      return this.outcome(first, rowsMs, Promise.resolve());
+    }
+    // Every row and every id it had came from its page: the state needs only the records past
+    // the watermark. The others are the log's (timelines, a refold), read after in idle time.
+    await this.applyEvents(later.tail, restoredRows);
+    // A record lost makes the caller start over: nothing more goes into this log then.
+    if (this.corruptEventKeys.length > 0) return this.outcome(first, rowsMs, Promise.resolve());
+    this.report(true, false);
+    // From the page's first idle period on: the views repaint for `ready` first.
+    const logged = whenIdle()
+      .then(() => this.applyEvents(later.folded, restoredRows))
+      // A read failing now fails the cache (reported once): the state is whole, the log is not.
+      .catch(() => undefined)
+      .finally(() => this.report(true, true));
+    return this.outcome(first, rowsMs, logged);
+  }
+
+  /**
+   * Whether the state is whole without the records at or below the watermark: each restored row's
+   * ids came from its page, no page was damaged or lost (its rows are rebuilt from those records), every
+   * email's kind and type came from its record, and no correction refolds rows from the log.
+   */
+  private eventsLater(first: FirstRead, restoredRows: number): boolean {
+    if (!this.useRows || this.idsFromEvents || this.pagesDamaged || first.corrections) return false;
+    // A page lost (the migration could not read it) leaves no gap when it was an email's last.
+    if (first.foldRecord?.rows !== restoredRows) return false;
+    for (const id of this.state.emails.ids()) if (!this.withRecord.has(id)) return false;
+    return true;
   }
 
   /**
@@ -129,17 +174,20 @@ class Hydration {
    * 85-115 ms at 1,000,000 cached rows), so the keys come after the first rows have painted.
    */
   private async readFirst(): Promise<FirstRead> {
-    const first = this.db.transaction(['fold', 'rules', 'cursors', 'emails', 'rows'], 'readonly');
-    const [fold, rules, held, cursorKeys, cursorValues, emails, firstKeys, firstPages] = await Promise.all([
-      first.objectStore('fold').get('fold'),
-      first.objectStore('rules').get('rules'),
-      first.objectStore('rules').get('held'),
-      first.objectStore('cursors').getAllKeys(),
-      first.objectStore('cursors').getAll(),
-      first.objectStore('emails').getAll(),
-      first.objectStore('rows').getAllKeys(null, FIRST_PAGES),
-      first.objectStore('rows').getAll(null, FIRST_PAGES),
-    ]);
+    const first = this.db.transaction(['fold', 'rules', 'cursors', 'emails', 'rows', 'corrections'], 'readonly');
+    const [fold, rules, held, cursorKeys, cursorValues, emails, firstKeys, firstPages, corrections] = await Promise.all(
+      [
+        first.objectStore('fold').get('fold'),
+        first.objectStore('rules').get('rules'),
+        first.objectStore('rules').get('held'),
+        first.objectStore('cursors').getAllKeys(),
+        first.objectStore('cursors').getAll(),
+        first.objectStore('emails').getAll(),
+        first.objectStore('rows').getAllKeys(null, FIRST_PAGES),
+        first.objectStore('rows').getAll(null, FIRST_PAGES),
+        first.objectStore('corrections').count(),
+      ],
+    );
     const foldRecord = isFoldRecord(fold) ? fold : undefined;
     if (fold !== undefined && !foldRecord) this.corrupted++;
     const rulesRecord = isRulesRecord(rules) ? rules : undefined;
@@ -152,7 +200,17 @@ class Hydration {
       if (typeof value === 'string') cursors[kind] = value;
       else this.corrupted++;
     });
-    return { fold, foldRecord, rulesRecord, held: heldRecord?.held ?? [], cursors, emails, firstKeys, firstPages };
+    return {
+      fold,
+      foldRecord,
+      rulesRecord,
+      held: heldRecord?.held ?? [],
+      cursors,
+      emails,
+      firstKeys,
+      firstPages,
+      corrections: corrections > 0,
+    };
   }
 
   /** Rows folded under other rules would show responses these rules would not give: refold instead. */
@@ -162,6 +220,11 @@ class Hydration {
     this.useRows = true;
     this.rewriteAll = foldRecord.pageSize !== this.pageSize;
     this.watermark = foldRecord.watermark;
+    // The pages' ids were hashed under the fold record's seeds: the state hashes with them too.
+    const seeds = foldRecord.idSeeds;
+    this.idsFromEvents = !(seeds && EventIdSet.of(this.state.recipients)?.adoptSeeds(seeds[0], seeds[1]));
+    // A cache from before saved ids: the next compaction rewrites every page with them.
+    if (this.idsFromEvents) this.rewriteAll = true;
   }
 
   /** The emails, then the first pages, then a paint: what a reopened page is waiting for. */
@@ -225,11 +288,17 @@ class Hydration {
     ]);
     if (JSON.stringify(foldNow) !== JSON.stringify(first.fold)) throw new CacheChangedError();
     const events = rest.objectStore('events');
-    const eventChunks = chunks(eventKeys, CHUNK_EVENT_RECORDS);
-    const eventReads = eventChunks.map((keys) => events.getAll(keyRange(keys)));
-    for (const read of eventReads) read.catch(() => undefined);
+    // The records past the watermark first: the state waits for them, the log for the others.
+    const read = (keys: number[]): EventReads => {
+      const keyChunks = chunks(keys, CHUNK_EVENT_RECORDS);
+      const reads = keyChunks.map((chunk) => events.getAll(keyRange(chunk)));
+      for (const pending of reads) pending.catch(() => undefined);
+      return { reads, keys: keyChunks };
+    };
+    const tail = read(eventKeys.filter((key) => key > this.watermark));
+    const folded = read(eventKeys.filter((key) => key <= this.watermark));
     this.slice = performance.now();
-    return { eventReads, eventKeys: eventChunks };
+    return { tail, folded };
   }
 
   /** The rest of the row pages; resolves with the rows restored (rows past it come from replays). */
@@ -246,16 +315,16 @@ class Hydration {
    * (past the watermark, or of a row no page restored) are applied on top. Once the rows show,
    * a record at a time in idle time; refolding (no rows restored), as fast as painting allows.
    */
-  private async applyEvents(later: LaterReads, restoredRows: number): Promise<void> {
+  private async applyEvents(later: EventReads, restoredRows: number): Promise<void> {
     const pace = this.useRows ? idleIfDue : yieldIfDue;
     const replay: ResponseEvent[] = [];
     const onReplayed = (event: ResponseEvent, row: number, at: number) => {
       this.log.add(event, row, at);
       if (!this.rewriteAll) this.replayedRows.push(row);
     };
-    for (let c = 0; c < later.eventReads.length; c++) {
-      const values = await later.eventReads[c]!;
-      const keys = later.eventKeys[c]!;
+    for (let c = 0; c < later.reads.length; c++) {
+      const values = await later.reads[c]!;
+      const keys = later.keys[c]!;
       for (let i = 0; i < values.length; i++) {
         this.applyRecord(values[i], keys[i]!, restoredRows, replay);
         if (replay.length > 0) this.state.apply(replay.splice(0), onReplayed);
@@ -290,13 +359,13 @@ class Hydration {
       if (row < 0 || row >= restoredRows) replay.push(events[e]!);
       else {
         log.add(events[e]!, row, page.at[e]!);
-        state.rememberEvent(row, page.ids[e]!);
+        if (this.idsFromEvents) state.rememberEvent(row, page.ids[e]!);
         if (!withRecord.has(entry!.id)) state.emails.mergeMeta(entry!, events[e]!, page.at[e]!);
       }
     }
   }
 
-  private outcome(first: FirstRead, rowsMs: number): HydrateOutcome {
+  private outcome(first: FirstRead, rowsMs: number, logged: Promise<void>): HydrateOutcome {
     const { foldRecord } = first;
     const result: HydrateResult = {
       cursors: first.cursors,
@@ -316,7 +385,17 @@ class Hydration {
     };
     const staleRows = this.rewriteAll && (foldRecord?.rulesVersion ?? null) !== null;
     const { smallRecords, corruptEventKeys, rewriteAll, replayedRows, tailRecords, tailEvents } = this;
-    return { result, smallRecords, corruptEventKeys, rewriteAll, staleRows, replayedRows, tailRecords, tailEvents };
+    return {
+      result,
+      smallRecords,
+      corruptEventKeys,
+      rewriteAll,
+      staleRows,
+      replayedRows,
+      tailRecords,
+      tailEvents,
+      logged,
+    };
   }
 
   /** Restores row pages in order, yielding between them when `sliced`. */
@@ -325,23 +404,42 @@ class Hydration {
       const page = decodeRowPage(record);
       if (!page || !isRowPage(page)) {
         this.corrupted++;
+        this.pagesDamaged = true;
         this.rewriteAll = true;
         continue;
       }
       // A missing page shifts every later slot of its email: the pages must be rewritten.
       if ((this.expectedPage.get(page.emailId) ?? 0) !== page.page) this.rewriteAll = true;
       this.expectedPage.set(page.emailId, page.page + 1);
-      if (this.state.restoreRecipients(page) > 0) this.rewriteAll = true;
+      const firstRow = this.state.recipients.size;
+      const refused = this.state.restoreRecipients(page);
+      if (refused > 0) this.rewriteAll = true;
+      if (!this.idsFromEvents) this.restoreIds(page, firstRow, refused);
       if (sliced) this.slice = await yieldIfDue(this.slice);
     }
   }
 
-  private report(done: boolean): void {
+  /**
+   * The page's rows' event ids, from its hashes: its rows are `firstRow` on, slot by slot, unless
+   * some were refused. A page without them (or with refused rows) sends every row back to the
+   * events for its ids, as before pages kept them, and its pages are all rewritten.
+   */
+  private restoreIds(page: RowPage, firstRow: number, refused: number): void {
+    const ids = EventIdSet.of(this.state.recipients);
+    const { idCounts, idHashes } = page;
+    if (ids && refused === 0 && idCounts && idHashes) ids.restoreRows(firstRow, { counts: idCounts, hashes: idHashes });
+    else {
+      this.idsFromEvents = true;
+      this.rewriteAll = true;
+    }
+  }
+
+  private report(done: boolean, logged = done): void {
     const rows = this.state.recipients.size;
     if (this.firstRowsMs === 0 && rows > 0) this.firstRowsMs = performance.now() - this.started;
     this.reportedRows = rows;
     try {
-      this.onProgress?.({ rows, events: this.eventsRead, rowsDone: this.rowsDone, done });
+      this.onProgress?.({ rows, events: this.eventsRead, rowsDone: this.rowsDone, done, logged });
     } catch (error) {
       // A view failing to paint must not leave the state half-hydrated.
       console.error('email-responses: a hydrate onProgress callback threw', error);

@@ -84,6 +84,7 @@ export class ResponseCache {
   private readonly pendingCorrections = new Map<string, CorrectionRecord>();
   private timer: ReturnType<typeof setTimeout> | undefined;
   private lastWrite: Promise<void> = Promise.resolve();
+  private logging: Promise<void> = Promise.resolve();
 
   /** @internal Use `openResponseCache`. */
   constructor(
@@ -133,11 +134,13 @@ export class ResponseCache {
 
   /**
    * Restores the cache into `state`, which must be empty, and `log`: rows first (`onProgress` after
-   * the first pages, so a view can paint), then the events, each remembered so a replay counts
-   * once. When the rows were folded under other rules than `state.rules` (or the state is not
-   * empty), no row is restored: the cached events are applied instead and the state is right
-   * under its own rules. If the result says `partial`, the cache failed part-way: drop the state.
-   * Call it before connecting a source, and start the source from `result.cursors`.
+   * the first pages, so a view can paint), with the ids of the events folded into them (so a
+   * replay counts once), then the events past the last compaction. The events folded into the
+   * rows reach `log` after, in idle time (`logged`), unless the rows needed them. When the rows
+   * were folded under other rules than `state.rules` (or the state is not empty), no row is
+   * restored: the cached events are applied instead and the state is right under its own rules.
+   * If the result says `partial`, the cache failed part-way: drop the state. Call it before
+   * connecting a source, and start the source from `result.cursors`.
    */
   async hydrate(
     state: ResponseState,
@@ -150,6 +153,15 @@ export class ResponseCache {
     try {
       const outcome = await hydrateState(this.db, state, log, this.pageSize, this.eventPageSize, onProgress);
       this.ledger.hydrated(state, outcome);
+      const lostBefore = outcome.corruptEventKeys.length;
+      this.logging = outcome.logged.then(() => {
+        // Records found damaged once the state was whole cost timelines their events only (the
+        // pages hold their ids): deleted by the next write, as those found before.
+        const later = outcome.corruptEventKeys.slice(lostBefore);
+        if (later.length === 0 || !this.db) return;
+        this.ledger.damaged(later);
+        this.schedule();
+      });
       this.savedRules = outcome.result.rules ?? this.savedRules;
       this.heldRead = outcome.result.held;
       return outcome.result;
@@ -159,6 +171,15 @@ export class ResponseCache {
       this.fail(reasonFor(error));
       return { ...nothing, partial };
     }
+  }
+
+  /**
+   * Resolves once the last `hydrate` has put every cached event in its log. `hydrate` resolves
+   * as soon as the state is whole: when the row pages held every row and its event ids, the
+   * events folded into them are read after, in idle time, for the log alone. Never rejects.
+   */
+  get logged(): Promise<void> {
+    return this.logging;
   }
 
   /**

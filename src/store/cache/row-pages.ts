@@ -41,6 +41,12 @@ export interface RowPage {
   firstAt: Float64Array;
   lastAt: Float64Array;
   meta: Partial<Record<MetaField, MetaColumn>>;
+  /**
+   * The event ids applied to each row, as hashes under the fold record's seeds (`SavedEventIds`):
+   * a reload knows them without reading the events. Pages written before them have none.
+   */
+  idCounts?: Int32Array;
+  idHashes?: Int32Array;
 }
 
 /** Packs recipients (all of one email) into page `page` of `emailId`. */
@@ -239,6 +245,7 @@ export function isRowPage(value: unknown): value is RowPage {
   if (Array.isArray(page.finalScope) && !page.finalScope.every((scope) => scope === null || scope === 'type'))
     return false;
   if (page.sentAt !== undefined && !isTimes(page.sentAt, size, Infinity)) return false;
+  if (!isSavedIds(page.idCounts, page.idHashes, size)) return false;
   if (typeof page.meta !== 'object' || page.meta === null) return false;
   const meta = page.meta as Record<string, unknown>;
   return META_FIELDS.every((field) => {
@@ -255,6 +262,18 @@ export function isRowPage(value: unknown): value is RowPage {
     }
     return true;
   });
+}
+
+/** Both or neither; a count per row, two hashes per id. */
+function isSavedIds(counts: unknown, hashes: unknown, size: number): boolean {
+  if (counts === undefined && hashes === undefined) return true;
+  if (!(counts instanceof Int32Array) || !(hashes instanceof Int32Array) || counts.length !== size) return false;
+  let total = 0;
+  for (const count of counts) {
+    if (count < 0) return false;
+    total += count;
+  }
+  return hashes.length === total * 2;
 }
 
 function isText(value: unknown, limit: number): value is string {

@@ -4,6 +4,7 @@
  * written only ever needs rewriting when one of its own rows changed.
  */
 import type { EmailEntry } from '../../core/email-table';
+import { EventIdSet } from '../../core/event-id-set';
 import type { ResponseState } from '../../core/fold';
 import type { EmailRecord } from './cache-schema';
 import { packRowPage, type RowPage } from './row-pages';
@@ -54,11 +55,17 @@ export function snapshotRows(state: ResponseState, rows: Iterable<number>, pageS
 
 function savePage(state: ResponseState, entry: EmailEntry, page: number, pageSize: number): RowPage {
   const rows = entry.order.slice(page * pageSize, (page + 1) * pageSize);
-  return packRowPage(
+  const packed = packRowPage(
     entry.id,
     page,
     rows.map((row) => state.saveRecipient(row)),
   );
+  const ids = EventIdSet.of(state.recipients)?.save(rows);
+  if (ids) {
+    packed.idCounts = ids.counts;
+    packed.idHashes = ids.hashes;
+  }
+  return packed;
 }
 
 export function emailRecord(entry: EmailEntry): EmailRecord {

@@ -51,7 +51,8 @@ describe('a timeline opened while a cold start reads the cached events (issue 16
     el.timeZone = 'UTC';
     el.store = store;
     document.body.append(el);
-    await store.ready;
+    // Ready comes with the rows' event ids; the events themselves reach the log after.
+    await store.eventsReady;
     await new Promise((resolve) => requestAnimationFrame(resolve));
     await el.updateComplete;
     const shown = eventLines(emailItem(el, 'watched-email')).map(([response]) => response);

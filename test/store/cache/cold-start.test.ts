@@ -107,8 +107,10 @@ describe('cold start from the cache (issue 16)', () => {
       return getAll.apply(this, args);
     };
     try {
-      const result = await cache.hydrate(state, new EventLog());
-      expect(result.events).to.equal(1500);
+      const log = new EventLog();
+      await cache.hydrate(state, log);
+      await cache.logged;
+      expect(log.length).to.equal(1500);
     } finally {
       IDBObjectStore.prototype.getAll = getAll;
     }

@@ -1,7 +1,9 @@
 // Issue 16, cold start: every cached row shows (`store.rowsReady`) before the cached events are
-// read; they come after, in idle time. Until they are in (`store.ready`), what needs them waits:
-// an event the cache already had, ingested or streamed meanwhile, counts once, and a timeline
-// shown meanwhile is told again once every event of its recipient is in.
+// read. The rows' pages keep the ids of the events folded into them, so the store takes events
+// (`store.ready`) once the few events past the last compaction are applied: an event the cache
+// already had, ingested meanwhile, counts once. The events folded into the rows reach the log
+// after, in idle time (`store.eventsReady`): a timeline shown meanwhile is told again once they
+// are in, and what needs them all (a refold, the live source, a snapshot) waits for them.
 import { expect } from '@open-wc/testing';
 import { createResponseState, foldEvents, type ResponseEvent, type ResponseState } from '../../../src/core/index';
 import { openResponseCache } from '../../../src/store/cache/index';
@@ -9,7 +11,7 @@ import { createResponseStore, type ResponseStore } from '../../../src/store/resp
 import type { StoreChange } from '../../../src/store/store-events';
 import { ManualSource } from '../../support/manual-source';
 import { snapshot } from '../../core/state-snapshot';
-import { EventLog, deleteDatabase, inBatches, ingest, makeEvents, uniqueName } from './cache-helpers';
+import { EventLog, OTHER_RULES, deleteDatabase, inBatches, ingest, makeEvents, uniqueName } from './cache-helpers';
 
 /** A cache a page left behind: its rows compacted into pages, its events in many records. */
 async function leaveCache(name: string, events: readonly ResponseEvent[]): Promise<void> {
@@ -75,17 +77,46 @@ describe('a cold start shows every row before it reads the cached events (issue 
       void store.ready.then(() => (readyFirst = eventReadsAtRows < 0));
       await store.rowsReady;
       eventReadsAtRows = counting.reads();
-      // Every row as folded; the events they count are not remembered yet.
+      // Every row as folded; the events they count are not in the log yet.
       expect(rowsOf(store.state), 'every row').to.deep.equal(rowsOf(foldEvents(events)));
       expect(store.appliedEvents().length, 'no cached event in the log yet').to.equal(0);
-      await store.ready;
+      await store.eventsReady;
     } finally {
       counting.stop();
     }
     expect(readyFirst, 'ready comes after the rows').to.equal(false);
     expect(eventReadsAtRows).to.equal(0);
     expect(counting.reads(), 'the events are read after').to.be.above(0);
-    expect(store.appliedEvents().length, 'every cached event once the store is ready').to.equal(events.length);
+    expect(store.appliedEvents().length, 'every cached event once they are all in').to.equal(events.length);
+  });
+
+  it('the store is ready before the events folded into the rows are in the log: their ids came with the rows', async () => {
+    // A page that is not idle yet: the log waits, the state does not.
+    const original = window.requestIdleCallback;
+    const held: IdleRequestCallback[] = [];
+    window.requestIdleCallback = ((callback: IdleRequestCallback) => held.push(callback)) as typeof original;
+    try {
+      store = createResponseStore({ cacheName: name });
+      await store.ready;
+      expect(snapshot(store.state), 'the whole state, ids too').to.deep.equal(snapshot(foldEvents(events)));
+      expect(store.appliedEvents().length, 'the log fills after').to.equal(0);
+      expect(store.state.apply(events.slice(0, 100)).duplicates, 'the cached events count once').to.equal(100);
+    } finally {
+      window.requestIdleCallback = original;
+    }
+    for (const callback of held) callback({ didTimeout: true, timeRemaining: () => 0 });
+    await store.eventsReady;
+    expect(store.appliedEvents().length).to.equal(events.length);
+  });
+
+  it('new rules asked for right after ready refold every cached event', async () => {
+    store = createResponseStore({ cacheName: name });
+    await store.ready;
+    const changed = new Promise((resolve) => store!.addEventListener('rules-change', resolve, { once: true }));
+    store.setRules(OTHER_RULES);
+    await changed;
+    expect(snapshot(store.state)).to.deep.equal(snapshot(foldEvents(events, OTHER_RULES)));
+    expect(store.appliedEvents().length).to.equal(events.length);
   });
 
   it('an event the cache had, ingested or streamed while the events load, counts once', async () => {
@@ -104,6 +135,8 @@ describe('a cold start shows every row before it reads the cached events (issue 
     expect(source.sink, 'the stream waits for the cached events').to.equal(undefined);
     const ingested = await store.ingest([redelivered, fresh]);
     expect(ingested).to.include({ accepted: 1, duplicates: 1 });
+    // The stream's cursors mark places in the log: it starts once the cached events are in.
+    await store.eventsReady;
     await source.sink!.deliver(events.slice(0, 50), 'cursor-2');
     expect(snapshot(store.state)).to.deep.equal(snapshot(foldEvents([...events, fresh])));
     expect(store.state.eventCount).to.equal(events.length + 1);
@@ -119,7 +152,7 @@ describe('a cold start shows every row before it reads the cached events (issue 
     expect(store.recipientEvents(emailId, recipientId).length, 'not read yet').to.be.below(all.length);
     const heard: StoreChange[] = [];
     store.subscribe((change) => heard.push(change));
-    await store.ready;
+    await store.eventsReady;
     store.flush();
     expect(
       heard.some((change) => change.reset),
@@ -142,9 +175,11 @@ describe('a cold start shows every row before it reads the cached events (issue 
     };
     const hydrate = async () => {
       const cache = await openResponseCache({ name, eventPageSize: 100 });
-      const result = await cache.hydrate(createResponseState(), new EventLog());
+      const log = new EventLog();
+      await cache.hydrate(createResponseState(), log);
+      await cache.logged;
       await cache.close();
-      return result;
+      return { events: log.length };
     };
     beforeEach(() => (idleWaits = 0));
     afterEach(() => {

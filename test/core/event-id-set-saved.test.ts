@@ -1,0 +1,73 @@
+// A cache saves the ids applied to its rows as hashes, with the seeds they were hashed under, so a
+// reload knows every event it had without reading the events again: a redelivery of any of them,
+// inline (a recipient's first 16) or in the overflow table (its later ones), still counts once,
+// and a new id still counts.
+import { expect } from 'chai';
+import fc from 'fast-check';
+import { EventIdSet } from '../../src/core/event-id-set';
+import { RecipientTable } from '../../src/core/recipient-table';
+
+function tableWithRows(rows: number): RecipientTable {
+  const table = new RecipientTable();
+  for (let r = 0; r < rows; r++) table.add(0, `r${r}`);
+  return table;
+}
+
+/** A set with `ids[r]` added to row r, and the same rows restored into a fresh set from what it saves. */
+function savedAndRestored(ids: readonly (readonly string[])[]): { original: EventIdSet; restored: EventIdSet } {
+  const original = new EventIdSet(tableWithRows(ids.length));
+  // Interleaved across rows, as events arrive: each row's chain of ids is spread over the pages.
+  const longest = Math.max(0, ...ids.map((list) => list.length));
+  for (let k = 0; k < longest; k++) ids.forEach((list, row) => list[k] !== undefined && original.add(row, list[k]!));
+  const saved = original.save(ids.map((_, row) => row));
+  const restored = new EventIdSet(tableWithRows(ids.length));
+  const [seed, second] = original.seeds;
+  expect(restored.adoptSeeds(seed, second)).to.equal(true);
+  restored.restoreRows(0, saved);
+  return { original, restored };
+}
+
+describe('event ids saved as hashes and restored', () => {
+  it('a recipient with 40 ids (16 inline, 24 in the overflow table) has all 40 after a restore, and a 41st is new', () => {
+    const ids = [Array.from({ length: 40 }, (_, i) => `ev-${i}`), ['other-0']];
+    const { original, restored } = savedAndRestored(ids);
+    expect(restored.size).to.equal(original.size);
+    expect(restored.size).to.equal(41);
+    for (const id of ids[0]!) expect(restored.add(0, id), id).to.equal(false);
+    expect(restored.has(1, 'other-0')).to.equal(true);
+    expect(restored.has(1, 'ev-0'), 'another recipient’s id').to.equal(false);
+    expect(restored.add(0, 'ev-40')).to.equal(true);
+  });
+
+  it('seeds are adopted only by an empty set: hashes under other seeds would never match', () => {
+    const set = new EventIdSet(tableWithRows(1));
+    set.add(0, 'ev-1');
+    expect(set.adoptSeeds(1, 2)).to.equal(false);
+  });
+
+  it('any ids on any rows: the restored set knows exactly the ids the saved one had', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.uniqueArray(fc.string({ minLength: 1, maxLength: 6 }), { maxLength: 40 }), {
+          minLength: 1,
+          maxLength: 6,
+        }),
+        fc.string({ minLength: 1, maxLength: 6 }),
+        (ids, probe) => {
+          const { original, restored } = savedAndRestored(ids);
+          expect(restored.size).to.equal(original.size);
+          ids.forEach((list, row) => {
+            for (const id of list) expect(restored.has(row, id)).to.equal(true);
+            expect(restored.has(row, probe)).to.equal(list.includes(probe));
+          });
+          // The restored set saves what it was given: a second reload is the same.
+          const rows = ids.map((_, row) => row);
+          const again = restored.save(rows);
+          const first = original.save(rows);
+          expect([...again.counts]).to.deep.equal([...first.counts]);
+          expect([...again.hashes]).to.deep.equal([...first.hashes]);
+        },
+      ),
+    );
+  });
+});
