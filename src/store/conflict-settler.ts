@@ -42,8 +42,17 @@ export class ConflictSettler {
     this.#snapshots = snapshots;
   }
 
-  /** A redelivery heard while applying: compared now, settled after the batch (`settle`). */
-  heard(event: ResponseEvent, row: number, at: number): void {
+  /**
+   * A redelivery heard while applying: compared now, settled after the batch (`settle`).
+   * `logWhole: false` while the cached events are still being read into the log (between the
+   * store's `ready` and `eventsReady`): the copy it had may not be in the log yet, so the
+   * redelivery is kept for `settle` to compare, once the store settles again with the log whole.
+   */
+  heard(event: ResponseEvent, row: number, at: number, logWhole = true): void {
+    if (!logWhole) {
+      this.#pending.push({ event, row, at });
+      return;
+    }
     const position = this.#log.positionOf(row, event.id);
     if (position < 0 || sameContent(this.#log.at(position), this.#log.timeAt(position), event, at)) return;
     this.#pending.push({ event, row, at });

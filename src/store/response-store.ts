@@ -85,6 +85,8 @@ export class ResponseStore extends EventTarget {
   /** Between `ready` and `eventsReady`: the cached events are still being read into the log. */
   private logLoading = false;
   private logFilled: () => void = () => undefined;
+  /** Id conflicts heard between `ready` and `eventsReady`, settled once the log is whole. */
+  private settlingAfterLog: Promise<void> | undefined;
   private readonly whenLogFilled = new Promise<void>((resolve) => (this.logFilled = resolve));
   /**
    * Resolves once every cached row is in the state and the views have been told (issue 16): they
@@ -517,7 +519,7 @@ export class ResponseStore extends EventTarget {
       },
       (event, row, at) => {
         this.log.addDuplicate(event, row, at);
-        this.conflicts.heard(event, row, at);
+        this.conflicts.heard(event, row, at, !this.logLoading);
         // Nothing in the state changed, but the recipient's timeline now shows one more delivery.
         this.changes.changed([row]);
       },
@@ -538,6 +540,15 @@ export class ResponseStore extends EventTarget {
    * saved, the settled pair kept in the cache and reported once.
    */
   private settleConflicts(accepted: ResponseEvent[] | undefined, own: boolean): void {
+    if (this.logLoading) {
+      // A row refolded now would miss its events still on their way from the cache; until
+      // `eventsReady` only this store's own events are applied (other tabs and the source wait).
+      this.settlingAfterLog ??= this.eventsReady.then(() => {
+        this.settlingAfterLog = undefined;
+        this.settleConflicts(undefined, true);
+      });
+      return;
+    }
     const { conflicts, replaced, rows, settled } = this.conflicts.settle(this.current);
     if (replaced.length > 0) {
       accepted?.push(...replaced);

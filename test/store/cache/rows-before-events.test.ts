@@ -8,7 +8,8 @@ import { expect } from '@open-wc/testing';
 import { createResponseState, foldEvents, type ResponseEvent, type ResponseState } from '../../../src/core/index';
 import { openResponseCache } from '../../../src/store/cache/index';
 import { createResponseStore, type ResponseStore } from '../../../src/store/response-store';
-import type { StoreChange } from '../../../src/store/store-events';
+import { copyOf, keeps } from '../../../src/store/event-conflicts';
+import type { EventConflict, StoreChange } from '../../../src/store/store-events';
 import { ManualSource } from '../../support/manual-source';
 import { snapshot } from '../../core/state-snapshot';
 import { EventLog, OTHER_RULES, deleteDatabase, inBatches, ingest, makeEvents, uniqueName } from './cache-helpers';
@@ -160,6 +161,40 @@ describe('a cold start shows every row before it reads the cached events (issue 
     ).to.equal(true);
     const shown = store.recipientEvents(emailId, recipientId).map(({ event }) => event.id);
     expect(shown.sort()).to.deep.equal(all.map((e) => e.id).sort());
+  });
+
+  it('an id conflict ingested while the events load is settled once they are in, from every event of its recipient', async () => {
+    const { emailId, recipientId } = busiest(events);
+    const cached = events.filter((e) => e.emailId === emailId && e.recipientId === recipientId);
+    // A second copy of one of its cached events that the conflict rule keeps over the cached one.
+    const rivals = cached.flatMap((e) =>
+      (['hard-bounce', 'clicked', 'spam-complaint', 'opened'] as const).map((response) => ({ ...e, response })),
+    );
+    const rival = rivals.find((r) => {
+      const logged = cached.find((e) => e.id === r.id)!;
+      return r.response !== logged.response && keeps(copyOf(r, Number(r.at)), copyOf(logged, Number(logged.at)));
+    })!;
+    const settled = events.map((e) => (e.id === rival.id ? rival : e));
+    const original = window.requestIdleCallback;
+    const held: IdleRequestCallback[] = [];
+    window.requestIdleCallback = ((callback: IdleRequestCallback) => held.push(callback)) as typeof original;
+    const conflicts: EventConflict[] = [];
+    try {
+      store = createResponseStore({ cacheName: name });
+      store.addEventListener('event-conflict', (event) => conflicts.push(event.detail));
+      await store.ready;
+      expect(store.appliedEvents().length, 'the events are loading').to.equal(0);
+      expect(await store.ingest([rival])).to.include({ accepted: 0, duplicates: 1 });
+      // Its recipient is not folded again from the few events the log holds yet.
+      expect(snapshot(store.state)).to.deep.equal(snapshot(foldEvents(events)));
+    } finally {
+      window.requestIdleCallback = original;
+    }
+    for (const callback of held) callback({ didTimeout: true, timeRemaining: () => 0 });
+    await store.eventsReady;
+    for (let i = 0; i < 100 && conflicts.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(conflicts.map((c) => [c.id, c.kept.event.response])).to.deep.equal([[rival.id, rival.response]]);
+    expect(snapshot(store.state)).to.deep.equal(snapshot(foldEvents(settled)));
   });
 
   describe('the events wait for idle time only where a page shows', () => {
