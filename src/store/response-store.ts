@@ -267,7 +267,10 @@ export class ResponseStore extends EventTarget {
     return this.sourceLink.cursor(kind);
   }
 
-  /** Every event applied so far, in the order applied (to hand over to another store). */
+  /**
+   * Every event applied so far, in the order applied (to hand over to another store). The events
+   * folded into a cache's rows are in it from `eventsReady` on.
+   */
   appliedEvents(): readonly ResponseEvent[] {
     return this.log.all();
   }
