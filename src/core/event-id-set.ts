@@ -2,22 +2,15 @@ import { randomSeed, stringHash } from './string-hash';
 import { FINGERPRINTS, ID_COUNT, ID_NEWEST, INLINE_IDS, STRIDE, type RecipientTable } from './recipient-table';
 
 /** Entries a page of the inline ids' hashes holds (see `EventIdSet.pages`). */
-const PAGE_BITS = 14;
-const PAGE = 1 << PAGE_BITS;
-const PAGE_MASK = PAGE - 1;
-
-/** Each table's set, so a cache can save and restore a state's ids without a way in through the fold. */
-const SETS = new WeakMap<RecipientTable, EventIdSet>();
+export const PAGE_BITS = 14;
+export const PAGE = 1 << PAGE_BITS;
+export const PAGE_MASK = PAGE - 1;
 
 /**
- * Rows' ids as saved (a cache's row page): per row its id count, then per id two Int32 hashes, the
- * rows one after the other in `hashes`. A row's first 16 are its inline ids' two hashes in arrival
- * order; the rest are overflow ids, their first hash as mixed with the row (what the table keys).
+ * Each table's set, so a cache can save and restore a state's ids (saved-event-ids.ts, which
+ * reads and writes the fields below that are not private) without a way in through the fold.
  */
-export interface SavedEventIds {
-  counts: Int32Array;
-  hashes: Int32Array;
-}
+const SETS = new WeakMap<RecipientTable, EventIdSet>();
 
 /**
  * The event ids applied so far, per recipient row, so a redelivered event counts once.
@@ -36,15 +29,15 @@ export interface SavedEventIds {
  * cost one more cache miss per event (~100 ns here), a JavaScript Set ~500 ns.
  */
 export class EventIdSet {
-  /** Entries: each row's first 16 ids, in arrival order. */
-  private count = 0;
+  /** Entries: each row's first 16 ids, in arrival order. Written by saved-event-ids.ts too. */
+  count = 0;
   /**
    * Per entry `[first hash, second hash, the row's previous entry or -1]`, in pages of 16,384
    * entries: the list only grows at its end, so pages spare the copies and the slack of a grown
    * array (up to half of it, 12 MB at a million recipients).
    */
-  private readonly pages: Int32Array[] = [];
-  private readonly overflow = new OverflowIds();
+  readonly pages: Int32Array[] = [];
+  readonly overflow = new OverflowIds();
   /**
    * The first hash's starting value, drawn per state: ids built to share one FNV-1a hash (chained
    * two-character collisions from the published offset basis) then spread like any others, so
@@ -54,7 +47,7 @@ export class EventIdSet {
   /** The second hash's, drawn apart, so the two hashes of an id are independent. */
   private secondSeed = randomSeed();
 
-  constructor(private readonly table: RecipientTable) {
+  constructor(readonly table: RecipientTable) {
     SETS.set(table, this);
   }
 
@@ -69,7 +62,7 @@ export class EventIdSet {
   }
 
   /**
-   * Hashes ids from now on with saved seeds, so saved hashes can be restored (`restoreRows`). Only
+   * Hashes ids from now on with saved seeds, so saved hashes can be restored (`restoreEventIds`). Only
    * while the set is empty: ids hashed under other seeds would never match again. False if not.
    */
   adoptSeeds(seed: number, secondSeed: number): boolean {
@@ -122,65 +115,6 @@ export class EventIdSet {
     return count > INLINE_IDS && this.overflow.has(row, mix(hash, row), second);
   }
 
-  /** The ids of these rows, to save (see `SavedEventIds`). */
-  save(rows: readonly number[]): SavedEventIds {
-    const ints = this.table.ints;
-    const counts = new Int32Array(rows.length);
-    let total = 0;
-    for (let r = 0; r < rows.length; r++) total += counts[r] = ints[rows[r]! * STRIDE * 2 + ID_COUNT]!;
-    const hashes = new Int32Array(total * 2);
-    let at = 0;
-    for (let r = 0; r < rows.length; r++) {
-      const row = rows[r]!;
-      const count = counts[r]!;
-      const inline = Math.min(count, INLINE_IDS);
-      // The chain runs newest first: written from the back, they land in arrival order.
-      let entry = ints[row * STRIDE * 2 + ID_NEWEST]!;
-      for (let k = inline - 1; k >= 0; k--) {
-        const page = this.pages[entry >>> PAGE_BITS]!;
-        const from = (entry & PAGE_MASK) * 3;
-        hashes[at + k * 2] = page[from]!;
-        hashes[at + k * 2 + 1] = page[from + 1]!;
-        entry = page[from + 2]!;
-      }
-      at += inline * 2;
-      if (count > INLINE_IDS) at = this.overflow.saveRow(row, hashes, at);
-    }
-    return { counts, hashes };
-  }
-
-  /**
-   * Gives `rows.length` rows from `firstRow` on the ids saved for them, as adding them one by one
-   * would, without their texts. The rows must have no ids yet.
-   */
-  restoreRows(firstRow: number, saved: SavedEventIds): void {
-    const { counts, hashes } = saved;
-    let at = 0;
-    for (let r = 0; r < counts.length; r++) {
-      const row = firstRow + r;
-      const i = row * STRIDE * 2;
-      const count = counts[r]!;
-      const inline = Math.min(count, INLINE_IDS);
-      const ints = this.table.ints;
-      const fingerprints = this.table.fingerprints;
-      for (let k = 0; k < inline; k++, at += 2) {
-        const hash = hashes[at]!;
-        fingerprints[row * STRIDE * 4 + FINGERPRINTS + k] = hash >>> 16;
-        const entry = this.count;
-        const to = (entry & PAGE_MASK) * 3;
-        if (to === 0) this.pages.push(new Int32Array(PAGE * 3));
-        const page = this.pages[entry >>> PAGE_BITS]!;
-        page[to] = hash;
-        page[to + 1] = hashes[at + 1]!;
-        page[to + 2] = k === 0 ? -1 : ints[i + ID_NEWEST]!;
-        ints[i + ID_NEWEST] = entry;
-        this.count = entry + 1;
-      }
-      for (let k = inline; k < count; k++, at += 2) this.overflow.add(row, hashes[at]!, hashes[at + 1]!);
-      ints[i + ID_COUNT] = count;
-    }
-  }
-
   /** Whether the id with these hashes is among the row's first 16. */
   private inline(row: number, hash: number, second: number, count: number): boolean {
     const fingerprints = this.table.fingerprints;
@@ -213,15 +147,15 @@ function grown(array: Int32Array): Int32Array<ArrayBuffer> {
 }
 
 /** The ids beyond a row's 16th, in an open-addressing table keyed by row and the id's hashes. */
-class OverflowIds {
-  private mask = (1 << 10) - 1;
+export class OverflowIds {
+  mask = (1 << 10) - 1;
   /** [hash, entry + 1] per slot, side by side so a probe reads one cache line; 0: empty. */
   // Stryker disable next-line ArithmeticOperator: one slot short, the last reads as taken by no id: passed over
-  private slots = new Int32Array((this.mask + 1) * 2);
+  slots = new Int32Array((this.mask + 1) * 2);
   size = 0;
   /** Per entry: its row and its second hash (the first, mixed with the row, is in its slot). */
-  private rows = new Int32Array(64);
-  private seconds = new Int32Array(64);
+  rows = new Int32Array(64);
+  seconds = new Int32Array(64);
   /** Slots visited by `add` and `has`. */
   probes = 0;
 
@@ -237,7 +171,6 @@ class OverflowIds {
       }
     }
     this.probes += probes;
-    this.byRow = undefined;
     const entry = this.size++;
     slots[slot * 2] = hash;
     slots[slot * 2 + 1] = entry + 1;
@@ -260,39 +193,6 @@ class OverflowIds {
       if (this.matches(slot, row, hash, second)) return true;
     }
     return false;
-  }
-
-  /**
-   * Writes the row's ids here (slot hash and second hash) into `out` from `at`; returns where it
-   * stopped. Rows with overflow ids are few (more than 16 events), so a row's are found through an
-   * index of entries by row, built when first asked after a change.
-   */
-  saveRow(row: number, out: Int32Array, at: number): number {
-    const index = (this.byRow ??= this.indexByRow());
-    for (const slot of index.get(row) ?? []) {
-      out[at++] = this.slots[slot * 2]!;
-      out[at++] = this.seconds[this.slots[slot * 2 + 1]! - 1]!;
-    }
-    return at;
-  }
-
-  /** Slots by row, in entry (arrival) order; dropped whenever an id is added or the table grows. */
-  private byRow: Map<number, number[]> | undefined;
-
-  private indexByRow(): Map<number, number[]> {
-    const entries: number[] = new Array<number>(this.size);
-    for (let slot = 0; slot <= this.mask; slot++) {
-      const entry = this.slots[slot * 2 + 1]!;
-      if (entry !== 0) entries[entry - 1] = slot;
-    }
-    const index = new Map<number, number[]>();
-    for (let entry = 0; entry < this.size; entry++) {
-      const row = this.rows[entry]!;
-      const list = index.get(row);
-      if (list) list.push(entries[entry]!);
-      else index.set(row, [entries[entry]!]);
-    }
-    return index;
   }
 
   private matches(slot: number, row: number, hash: number, second: number): boolean {

@@ -5,6 +5,7 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { EventIdSet } from '../../src/core/event-id-set';
+import { restoreEventIds, saveEventIds } from '../../src/core/saved-event-ids';
 import { RecipientTable } from '../../src/core/recipient-table';
 
 function tableWithRows(rows: number): RecipientTable {
@@ -19,11 +20,14 @@ function savedAndRestored(ids: readonly (readonly string[])[]): { original: Even
   // Interleaved across rows, as events arrive: each row's chain of ids is spread over the pages.
   const longest = Math.max(0, ...ids.map((list) => list.length));
   for (let k = 0; k < longest; k++) ids.forEach((list, row) => list[k] !== undefined && original.add(row, list[k]!));
-  const saved = original.save(ids.map((_, row) => row));
+  const saved = saveEventIds(
+    original,
+    ids.map((_, row) => row),
+  );
   const restored = new EventIdSet(tableWithRows(ids.length));
   const [seed, second] = original.seeds;
   expect(restored.adoptSeeds(seed, second)).to.equal(true);
-  restored.restoreRows(0, saved);
+  restoreEventIds(restored, 0, saved);
   return { original, restored };
 }
 
@@ -62,8 +66,8 @@ describe('event ids saved as hashes and restored', () => {
           });
           // The restored set saves what it was given: a second reload is the same.
           const rows = ids.map((_, row) => row);
-          const again = restored.save(rows);
-          const first = original.save(rows);
+          const again = saveEventIds(restored, rows);
+          const first = saveEventIds(original, rows);
           expect([...again.counts]).to.deep.equal([...first.counts]);
           expect([...again.hashes]).to.deep.equal([...first.hashes]);
         },

@@ -5,6 +5,7 @@
  */
 import type { ResponseEvent } from '../../core/event';
 import { EventIdSet } from '../../core/event-id-set';
+import { restoreEventIds } from '../../core/saved-event-ids';
 import type { ResponseState } from '../../core/fold';
 import {
   isEmailRecord,
@@ -427,7 +428,8 @@ class Hydration {
   private restoreIds(page: RowPage, firstRow: number, refused: number): void {
     const ids = EventIdSet.of(this.state.recipients);
     const { idCounts, idHashes } = page;
-    if (ids && refused === 0 && idCounts && idHashes) ids.restoreRows(firstRow, { counts: idCounts, hashes: idHashes });
+    if (ids && refused === 0 && idCounts && idHashes)
+      restoreEventIds(ids, firstRow, { counts: idCounts, hashes: idHashes });
     else {
       this.idsFromEvents = true;
       this.rewriteAll = true;

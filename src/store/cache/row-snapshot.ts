@@ -5,6 +5,7 @@
  */
 import type { EmailEntry } from '../../core/email-table';
 import { EventIdSet } from '../../core/event-id-set';
+import { saveEventIds } from '../../core/saved-event-ids';
 import type { ResponseState } from '../../core/fold';
 import type { EmailRecord } from './cache-schema';
 import { packRowPage, type RowPage } from './row-pages';
@@ -60,7 +61,8 @@ function savePage(state: ResponseState, entry: EmailEntry, page: number, pageSiz
     page,
     rows.map((row) => state.saveRecipient(row)),
   );
-  const ids = EventIdSet.of(state.recipients)?.save(rows);
+  const set = EventIdSet.of(state.recipients);
+  const ids = set && saveEventIds(set, rows);
   if (ids) {
     packed.idCounts = ids.counts;
     packed.idHashes = ids.hashes;
