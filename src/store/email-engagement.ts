@@ -64,16 +64,16 @@ const DELIVERED = STAGES.indexOf('delivered');
  * over). Figures are taken over Delivered recipients, like the report's headline figures.
  */
 export class EmailEngagement {
-  private read = 0;
-  private readFrom: ResponseState | undefined;
-  private readonly firstOpen = new Map<number, number>();
-  private readonly firstClick = new Map<number, number>();
-  private readonly lastOpen = new Map<number, number>();
-  private readonly lastClick = new Map<number, number>();
+  #read = 0;
+  #readFrom: ResponseState | undefined;
+  readonly #firstOpen = new Map<number, number>();
+  readonly #firstClick = new Map<number, number>();
+  readonly #lastOpen = new Map<number, number>();
+  readonly #lastClick = new Map<number, number>();
   /** Per row, the newest click that named a URL. */
-  private readonly lastLinkOf = new Map<number, { at: number; url: string }>();
+  readonly #lastLinkOf = new Map<number, { at: number; url: string }>();
   /** Per URL, clicks per row. */
-  private readonly byUrl = new Map<string, Map<number, number>>();
+  readonly #byUrl = new Map<string, Map<number, number>>();
   /** The earliest hand-over to the provider (or any event), when the host gives no send time. */
   firstSentAt = Infinity;
 
@@ -89,9 +89,9 @@ export class EmailEngagement {
 
   /** Reads the events applied since the last call. */
   update(state: ResponseState, events: readonly ResponseEvent[]): void {
-    if (state !== this.readFrom || events.length < this.read) this.reset(state);
+    if (state !== this.#readFrom || events.length < this.#read) this.#reset(state);
     const rules = state.rules;
-    for (let position = this.read; position < events.length; position++) {
+    for (let position = this.#read; position < events.length; position++) {
       const event = events[position]!;
       if (event.emailId !== this.emailId) continue;
       const response = rules.lookup.get(event.response) ?? rules.lookup.get(event.response.toLowerCase());
@@ -101,53 +101,53 @@ export class EmailEngagement {
       const at = eventTime(event.at);
       if (rules.handedToProvider[response] && at < this.firstSentAt) this.firstSentAt = at;
       const counter = rules.counter[response];
-      if (counter === COUNTER_OPENS || counter === COUNTER_CLICKS) earliest(this.firstOpen, row, at);
-      if (this.perRow) this.noteLatest(row, at, counter!, event.url);
+      if (counter === COUNTER_OPENS || counter === COUNTER_CLICKS) earliest(this.#firstOpen, row, at);
+      if (this.perRow) this.#noteLatest(row, at, counter!, event.url);
       if (counter !== COUNTER_CLICKS) continue;
-      earliest(this.firstClick, row, at);
+      earliest(this.#firstClick, row, at);
       if (event.url) {
-        let link = this.byUrl.get(event.url);
-        if (!link) this.byUrl.set(event.url, (link = new Map()));
+        let link = this.#byUrl.get(event.url);
+        if (!link) this.#byUrl.set(event.url, (link = new Map()));
         link.set(row, (link.get(row) ?? 0) + 1);
       }
     }
-    this.read = events.length;
+    this.#read = events.length;
   }
 
   /** The state this engagement was last read against (its rows are that state's rows). */
   get state(): ResponseState | undefined {
-    return this.readFrom;
+    return this.#readFrom;
   }
 
   /** A state row's engagement times: empty for a row with no open or click event. Needs `perRow`. */
   row(row: number): RowEngagement {
     const out: RowEngagement = {};
-    const firstOpen = this.firstOpen.get(row);
+    const firstOpen = this.#firstOpen.get(row);
     if (firstOpen === undefined) return out;
     out.firstOpenAt = firstOpen;
-    out.lastOpenAt = this.lastOpen.get(row)!;
-    const lastClick = this.lastClick.get(row);
+    out.lastOpenAt = this.#lastOpen.get(row)!;
+    const lastClick = this.#lastClick.get(row);
     if (lastClick !== undefined) out.lastClickAt = lastClick;
-    const link = this.lastLinkOf.get(row);
+    const link = this.#lastLinkOf.get(row);
     if (link) out.lastLink = link.url;
     return out;
   }
 
   /** A recipient's engagement times (see `row`), by id. */
   recipient(recipientId: string): RowEngagement {
-    const row = this.readFrom ? this.readFrom.rowOf(this.emailId, recipientId) : -1;
+    const row = this.#readFrom ? this.#readFrom.rowOf(this.emailId, recipientId) : -1;
     return row < 0 ? {} : this.row(row);
   }
 
   /** One of a row's engagement times, or undefined (what a sort reads, with no object per row). */
   timeOf(row: number, column: EngagementTimeColumn): number | undefined {
-    const map = column === 'first-open' ? this.firstOpen : column === 'last-open' ? this.lastOpen : this.lastClick;
+    const map = column === 'first-open' ? this.#firstOpen : column === 'last-open' ? this.#lastOpen : this.#lastClick;
     return map.get(row);
   }
 
   /** The URL of a row's newest click that named one. */
   lastLink(row: number): string | undefined {
-    return this.lastLinkOf.get(row)?.url;
+    return this.#lastLinkOf.get(row)?.url;
   }
 
   /**
@@ -158,12 +158,13 @@ export class EmailEngagement {
     const delivered = (row: number) => state.rules.stage[state.recipients.response(row)] === DELIVERED;
     const firstOpens: number[] = [];
     let last = 0;
-    for (const [row, at] of this.firstOpen) {
+    for (const [row, at] of this.#firstOpen) {
       if (!delivered(row)) continue;
       firstOpens.push(at - start);
       last = Math.max(last, Math.floor((at - start) / HOUR));
     }
-    for (const [row, at] of this.firstClick) if (delivered(row)) last = Math.max(last, Math.floor((at - start) / HOUR));
+    for (const [row, at] of this.#firstClick)
+      if (delivered(row)) last = Math.max(last, Math.floor((at - start) / HOUR));
     const length = hours ?? last + 1;
     const opens = new Array<number>(length).fill(0);
     const clicks = new Array<number>(length).fill(0);
@@ -171,8 +172,8 @@ export class EmailEngagement {
       const hour = Math.max(0, Math.floor((at - start) / HOUR));
       if (hour < length) list[hour]!++;
     };
-    for (const [row, at] of this.firstOpen) if (delivered(row)) bucket(opens, at);
-    for (const [row, at] of this.firstClick) if (delivered(row)) bucket(clicks, at);
+    for (const [row, at] of this.#firstOpen) if (delivered(row)) bucket(opens, at);
+    for (const [row, at] of this.#firstClick) if (delivered(row)) bucket(clicks, at);
     firstOpens.sort((a, b) => a - b);
     const n = firstOpens.length;
     const median =
@@ -184,7 +185,7 @@ export class EmailEngagement {
   links(state: ResponseState): LinkClicks[] {
     const delivered = (row: number) => state.rules.stage[state.recipients.response(row)] === DELIVERED;
     const out: LinkClicks[] = [];
-    for (const [url, link] of this.byUrl) {
+    for (const [url, link] of this.#byUrl) {
       const rows = new Set<number>();
       let clicks = 0;
       for (const [row, count] of link) {
@@ -200,25 +201,25 @@ export class EmailEngagement {
   }
 
   /** A row's newest open, click and clicked link; at the same millisecond the link first in code-unit order. */
-  private noteLatest(row: number, at: number, counter: number, url: string | undefined): void {
+  #noteLatest(row: number, at: number, counter: number, url: string | undefined): void {
     if (counter !== COUNTER_OPENS && counter !== COUNTER_CLICKS) return;
-    latest(this.lastOpen, row, at);
+    latest(this.#lastOpen, row, at);
     if (counter !== COUNTER_CLICKS) return;
-    latest(this.lastClick, row, at);
+    latest(this.#lastClick, row, at);
     if (!url) return;
-    const before = this.lastLinkOf.get(row);
-    if (!before || at > before.at || (at === before.at && url < before.url)) this.lastLinkOf.set(row, { at, url });
+    const before = this.#lastLinkOf.get(row);
+    if (!before || at > before.at || (at === before.at && url < before.url)) this.#lastLinkOf.set(row, { at, url });
   }
 
-  private reset(state: ResponseState): void {
-    this.readFrom = state;
-    this.read = 0;
-    this.firstOpen.clear();
-    this.firstClick.clear();
-    this.lastOpen.clear();
-    this.lastClick.clear();
-    this.lastLinkOf.clear();
-    this.byUrl.clear();
+  #reset(state: ResponseState): void {
+    this.#readFrom = state;
+    this.#read = 0;
+    this.#firstOpen.clear();
+    this.#firstClick.clear();
+    this.#lastOpen.clear();
+    this.#lastClick.clear();
+    this.#lastLinkOf.clear();
+    this.#byUrl.clear();
     this.firstSentAt = Infinity;
   }
 }

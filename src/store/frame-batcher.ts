@@ -3,8 +3,8 @@
  * timer stands in after `fallbackMs`; outside a page (Node, workers) the timer is all there is.
  */
 export class FrameBatcher {
-  private frame: number | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  #frame: number | undefined;
+  #timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly run: () => void,
@@ -12,28 +12,28 @@ export class FrameBatcher {
   ) {}
 
   get pending(): boolean {
-    return this.frame !== undefined || this.timer !== undefined;
+    return this.#frame !== undefined || this.#timer !== undefined;
   }
 
   schedule(): void {
     if (this.pending) return;
-    if (typeof requestAnimationFrame === 'function') this.frame = requestAnimationFrame(this.fire);
-    this.timer = setTimeout(this.fire, typeof requestAnimationFrame === 'function' ? this.fallbackMs : 0);
+    if (typeof requestAnimationFrame === 'function') this.#frame = requestAnimationFrame(this.#fire);
+    this.#timer = setTimeout(this.#fire, typeof requestAnimationFrame === 'function' ? this.fallbackMs : 0);
   }
 
   /** Runs now what is pending (tests, and before the page unloads). */
   flush(): void {
-    if (this.pending) this.fire();
+    if (this.pending) this.#fire();
   }
 
   cancel(): void {
-    if (this.frame !== undefined) cancelAnimationFrame(this.frame);
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.frame = undefined;
-    this.timer = undefined;
+    if (this.#frame !== undefined) cancelAnimationFrame(this.#frame);
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    this.#frame = undefined;
+    this.#timer = undefined;
   }
 
-  private readonly fire = (): void => {
+  readonly #fire = (): void => {
     this.cancel();
     this.run();
   };

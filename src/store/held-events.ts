@@ -9,31 +9,31 @@ import type { EventRejection } from '../core/event';
 
 export class HeldEvents {
   /** Rules loads in flight: the rules are settled when none is. */
-  private loads = 0;
-  private events: unknown[] = [];
+  #loads = 0;
+  #events: unknown[] = [];
 
   /** True while rules are on their way: unknown responses wait. */
   get settling(): boolean {
-    return this.loads > 0;
+    return this.#loads > 0;
   }
 
   get size(): number {
-    return this.events.length;
+    return this.#events.length;
   }
 
   /** Every event held, oldest first (what the cache keeps). */
   all(): readonly unknown[] {
-    return this.events;
+    return this.#events;
   }
 
   /** A rules load started; call the function it returns when it ended, however it ended. */
   begin(): () => void {
-    this.loads++;
+    this.#loads++;
     let ended = false;
     return () => {
       if (ended) return;
       ended = true;
-      this.loads--;
+      this.#loads--;
     };
   }
 
@@ -49,7 +49,7 @@ export class HeldEvents {
       const copy = rejection.code === 'unknown-response' ? plainCopy(rejection.event) : undefined;
       if (copy === undefined) report.push(rejection);
       else {
-        this.events.push(copy);
+        this.#events.push(copy);
         held = true;
       }
     }
@@ -58,13 +58,13 @@ export class HeldEvents {
 
   /** Events a cache held from the last visit: they wait again. */
   restore(events: readonly unknown[]): void {
-    for (const event of events) this.events.push(event);
+    for (const event of events) this.#events.push(event);
   }
 
   /** The held events, to apply now that the rules are settled; none is held after. */
   take(): unknown[] {
-    const out = this.events;
-    this.events = [];
+    const out = this.#events;
+    this.#events = [];
     return out;
   }
 }

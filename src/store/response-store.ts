@@ -42,30 +42,30 @@ type Listener = (change: StoreChange) => void;
  * @fires clock-change - `setClock` gave the store another clock: views measure time again.
  */
 export class ResponseStore extends EventTarget {
-  private current: ResponseState;
-  private readonly log = new EventLog();
+  #current: ResponseState;
+  readonly #log = new EventLog();
   /** What listeners hear next frame (store-changes.ts). */
-  private readonly changes = new StoreChanges(() => this.current);
-  private cacheState: CacheStatus = { state: 'none' };
+  readonly #changes = new StoreChanges(() => this.#current);
+  #cacheState: CacheStatus = { state: 'none' };
   /** Events the current rules reject as unknown, kept for a refold under other rules. */
-  private held: unknown[] = [];
+  #held: unknown[] = [];
   /** Rules asked for while the cache was still being read. */
-  private pendingRules: ResponseRules | undefined;
+  #pendingRules: ResponseRules | undefined;
   /** The other tabs (`tabs`) or the other stores naming this cache: see store-coordination.ts. */
-  private readonly coordination: StoreCoordination;
-  private closing: Promise<void> | undefined;
-  private readonly sourceLink: SourceLink;
+  readonly #coordination: StoreCoordination;
+  #closing: Promise<void> | undefined;
+  readonly #sourceLink: SourceLink;
   private readonly cacheWriter: CacheWriter;
   /** Events of responses the rules in use do not know, waiting while `loadRules` is in flight. */
-  private readonly waiting = new HeldEvents();
-  private readonly snapshots = new SnapshotResets();
-  private readonly conflicts = new ConflictSettler(this.log, this.snapshots);
+  readonly #waiting = new HeldEvents();
+  readonly #snapshots = new SnapshotResets();
+  readonly #conflicts = new ConflictSettler(this.#log, this.#snapshots);
   /** Audience sizes the backend stated, by email: a snapshot page's `total`. */
-  private readonly audienceSizes = new Map<string, number>();
+  readonly #audienceSizes = new Map<string, number>();
   /** Made on the first `loadSnapshot`, with the backend reads' code. */
-  private snapshotLoader: SnapshotLoader | undefined;
-  private hydrated = false;
-  private clock: () => number = Date.now;
+  #snapshotLoader: SnapshotLoader | undefined;
+  #hydrated = false;
+  #clock: () => number = Date.now;
   /**
    * Resolves once the cache (if any) has been read into the state (every row, the ids of every
    * cached event, the events past its last compaction) and the store takes events: what is
@@ -81,13 +81,13 @@ export class ResponseStore extends EventTarget {
    * other tabs. Resolves with `ready` when the cache's rows needed its events anyway.
    */
   readonly eventsReady: Promise<void>;
-  private eventsIn: () => void = () => undefined;
+  #eventsIn: () => void = () => undefined;
   /** Between `ready` and `eventsReady`: the cached events are still being read into the log. */
-  private logLoading = false;
-  private logFilled: () => void = () => undefined;
+  #logLoading = false;
+  #logFilled: () => void = () => undefined;
   /** Id conflicts heard between `ready` and `eventsReady`, settled once the log is whole. */
-  private settlingAfterLog: Promise<void> | undefined;
-  private readonly whenLogFilled = new Promise<void>((resolve) => (this.logFilled = resolve));
+  #settlingAfterLog: Promise<void> | undefined;
+  readonly #whenLogFilled = new Promise<void>((resolve) => (this.#logFilled = resolve));
   /**
    * Resolves once every cached row is in the state and the views have been told (issue 16): they
    * can show, sort and filter them all. The cached events are read after, in the page's idle time;
@@ -97,93 +97,93 @@ export class ResponseStore extends EventTarget {
    * In the rare case another tab rewrites the cache while it is read, the rows are read again.
    */
   readonly rowsReady: Promise<void>;
-  private rowsShown: () => void = () => undefined;
+  #rowsShown: () => void = () => undefined;
   /** Rows in the state at the last hydrate progress: a report adding none needs no repaint. */
-  private rowsPainted = 0;
+  #rowsPainted = 0;
 
   constructor(options: ResponseStoreOptions = {}) {
     super();
-    if (options.clock) this.clock = options.clock;
-    this.current = new ResponseState(compileRules(options.rules ?? DEFAULT_RULES));
-    this.sourceLink = new SourceLink(this.log, {
+    if (options.clock) this.#clock = options.clock;
+    this.#current = new ResponseState(compileRules(options.rules ?? DEFAULT_RULES));
+    this.#sourceLink = new SourceLink(this.#log, {
       apply: (items) => {
         const accepted: ResponseEvent[] = [];
-        this.applyNow(items, accepted);
+        this.#applyNow(items, accepted);
         return accepted;
       },
       delivered: (kind, accepted, cursor) => {
         if (cursor !== undefined) this.cacheWriter.saveCursor(kind, cursor);
-        this.coordination.delivered(accepted, cursor === undefined ? undefined : { kind, value: cursor });
+        this.#coordination.delivered(accepted, cursor === undefined ? undefined : { kind, value: cursor });
       },
-      malformed: (raw, reason) => this.reject([{ event: raw, code: 'not-json', reason }]),
-      status: (status) => this.emit('connection-change', status),
+      malformed: (raw, reason) => this.#reject([{ event: raw, code: 'not-json', reason }]),
+      status: (status) => this.#emit('connection-change', status),
     });
     this.cacheWriter = new CacheWriter(
-      this.log,
-      () => this.coordination.writesCache,
+      this.#log,
+      () => this.#coordination.writesCache,
       (status) => this.setCacheStatus(status),
     );
     const cacheName = options.cacheName ?? options.cache;
     // The tab relay and the cache lock load on demand; what they ask of this store waits for `ready`.
-    this.coordination = new StoreCoordination(
+    this.#coordination = new StoreCoordination(
       { cacheName, tabs: options.tabs },
       {
         ready: () => this.eventsReady,
-        closing: () => this.closing !== undefined,
-        takes: () => this.cacheWriter.accepting || this.closing === undefined,
+        closing: () => this.#closing !== undefined,
+        takes: () => this.cacheWriter.accepting || this.#closing === undefined,
         takeLead: () => this.cacheWriter.takeLead(),
-        startSource: () => this.startSource(),
+        startSource: () => this.#startSource(),
         apply: (events, own) => {
           const accepted: ResponseEvent[] = [];
-          this.applyNow(events, accepted, own);
+          this.#applyNow(events, accepted, own);
           return accepted;
         },
-        heard: (cursors) => this.sourceLink.heard(cursors),
+        heard: (cursors) => this.#sourceLink.heard(cursors),
         snapshot: () => ({
-          events: [...this.log.all()],
-          cursors: this.sourceLink.allCursors(),
-          resets: this.snapshots.rows(),
+          events: [...this.#log.all()],
+          cursors: this.#sourceLink.allCursors(),
+          resets: this.#snapshots.rows(),
         }),
-        takeSnapshotRows: (rows) => this.takeSnapshotRows(rows),
+        takeSnapshotRows: (rows) => this.#takeSnapshotRows(rows),
       },
     );
     // The cache is read once this store knows whether it writes it; it is opening from now on.
-    if (cacheName) this.cacheState = { state: 'opening' };
+    if (cacheName) this.#cacheState = { state: 'opening' };
     // Its code loads meanwhile, not after: one chunk after the other cost a cold page some
     // 400 ms before its first rows (issue 16). A failure shows when the cache opens.
     if (cacheName) loadCache().catch(() => undefined);
-    this.rowsReady = new Promise((resolve) => (this.rowsShown = resolve));
+    this.rowsReady = new Promise((resolve) => (this.#rowsShown = resolve));
     this.ready = cacheName
-      ? this.coordination.decided.then(() => this.openCache(cacheName, options.rules !== undefined))
+      ? this.#coordination.decided.then(() => this.#openCache(cacheName, options.rules !== undefined))
       : Promise.resolve();
-    void this.ready.then(() => this.rowsShown());
-    this.eventsReady = new Promise((resolve) => (this.eventsIn = resolve));
-    void this.ready.then(() => !this.logLoading && this.eventsIn());
-    if (!cacheName) this.hydrated = true;
+    void this.ready.then(() => this.#rowsShown());
+    this.eventsReady = new Promise((resolve) => (this.#eventsIn = resolve));
+    void this.ready.then(() => !this.#logLoading && this.#eventsIn());
+    if (!cacheName) this.#hydrated = true;
     if (options.source) this.connect(options.source);
   }
 
   /** `leader` runs the stream for the tabs sharing it, `follower` hears it, `alone` shares nothing. */
   get tabRole(): TabRole {
-    return this.coordination.role;
+    return this.#coordination.role;
   }
 
   /** The folded state; replaced (with a `reset` change) when the rules change. */
   get state(): ResponseState {
-    return this.current;
+    return this.#current;
   }
 
   get rules(): ResponseRules {
-    return this.current.rules.source;
+    return this.#current.rules.source;
   }
 
   get connection(): ConnectionStatus {
-    return this.sourceLink.status;
+    return this.#sourceLink.status;
   }
 
   /** The store's time, ms since the epoch: the host's clock if it set one, else the wall clock. */
   now(): number {
-    return this.clock();
+    return this.#clock();
   }
 
   /**
@@ -192,28 +192,28 @@ export class ResponseStore extends EventTarget {
    * jumped (a demo's "jump 48 hours") for the views to follow at once.
    */
   setClock(clock: (() => number) | undefined): void {
-    this.clock = clock ?? Date.now;
-    this.emit('clock-change', { now: this.clock() });
+    this.#clock = clock ?? Date.now;
+    this.#emit('clock-change', { now: this.#clock() });
   }
 
   /** While the connection is `retrying`: when the next attempt starts (ms since the epoch). */
   get nextRetryAt(): number | undefined {
-    return this.sourceLink.nextRetryAt;
+    return this.#sourceLink.nextRetryAt;
   }
 
   /** Connects again at once instead of waiting out the backoff; false when not retrying. */
   retryNow(): boolean {
-    return this.sourceLink.retryNow();
+    return this.#sourceLink.retryNow();
   }
 
   /** Where the store keeps its copy: `none`, `opening`, `ready`, or `memory-only` with the reason. */
   get cacheStatus(): CacheStatus {
-    return this.cacheState;
+    return this.#cacheState;
   }
 
   /** @deprecated Use `cacheStatus`: the option `cache` was a database name, this a status. */
   get cache(): CacheStatus {
-    return this.cacheState;
+    return this.#cacheState;
   }
 
   /**
@@ -222,31 +222,31 @@ export class ResponseStore extends EventTarget {
    */
   ingest(events: Iterable<unknown>): Promise<IngestResult> {
     // Before the cache is read, events wait: restoring saved rows needs them absent.
-    if (this.hydrated) return Promise.resolve(this.ingestNow(events));
+    if (this.#hydrated) return Promise.resolve(this.#ingestNow(events));
     const batch = readBatch(events);
-    if (!Array.isArray(batch)) return Promise.resolve(this.rejectBatch(batch));
-    return this.ready.then(() => this.ingestNow(batch));
+    if (!Array.isArray(batch)) return Promise.resolve(this.#rejectBatch(batch));
+    return this.ready.then(() => this.#ingestNow(batch));
   }
 
   /**
    * Applies the host's events; with `tabs`, they go to the other tabs (a follower's through the
    * leader, which caches them).
    */
-  private ingestNow(events: Iterable<unknown>): IngestResult {
+  #ingestNow(events: Iterable<unknown>): IngestResult {
     const accepted: ResponseEvent[] = [];
-    const result = this.applyNow(events, accepted);
-    this.coordination.ingested(accepted);
+    const result = this.#applyNow(events, accepted);
+    this.#coordination.ingested(accepted);
     return result;
   }
 
   /** Hears what changed, at most once per animation frame. Returns the unsubscribe function. */
   subscribe(listener: Listener): () => void {
-    return this.changes.subscribe(listener);
+    return this.#changes.subscribe(listener);
   }
 
   /** Tells listeners now what is pending instead of at the next frame. */
   flush(): void {
-    this.changes.flush();
+    this.#changes.flush();
   }
 
   /**
@@ -254,17 +254,17 @@ export class ResponseStore extends EventTarget {
    * only the leading tab runs it; another tab starts it when it takes the lead.
    */
   connect(source: ResponseSource): void {
-    this.sourceLink.want(source);
-    if (this.tabRole !== 'follower') this.startSource();
+    this.#sourceLink.want(source);
+    if (this.tabRole !== 'follower') this.#startSource();
   }
 
   disconnect(): void {
-    this.sourceLink.disconnect();
+    this.#sourceLink.disconnect();
   }
 
   /** The cursor each source kind has reached (what a reconnect resumes from). */
   cursor(kind: string): string | undefined {
-    return this.sourceLink.cursor(kind);
+    return this.#sourceLink.cursor(kind);
   }
 
   /**
@@ -272,24 +272,24 @@ export class ResponseStore extends EventTarget {
    * folded into a cache's rows are in it from `eventsReady` on.
    */
   appliedEvents(): readonly ResponseEvent[] {
-    return this.log.all();
+    return this.#log.all();
   }
 
   /** A recipient's events in time order, each with its time in epoch ms. */
   recipientEvents(emailId: string, recipientId: string): { event: ResponseEvent; at: number }[] {
-    const row = this.current.emails.get(emailId)?.rows.get(recipientId);
-    return row === undefined ? [] : this.log.forRow(row);
+    const row = this.#current.emails.get(emailId)?.rows.get(recipientId);
+    return row === undefined ? [] : this.#log.forRow(row);
   }
 
   /** Redeliveries of a recipient's events (counted once), the first few of them. */
   recipientDuplicates(emailId: string, recipientId: string): readonly { event: ResponseEvent; at: number }[] {
-    const row = this.current.rowOf(emailId, recipientId);
-    return row < 0 ? [] : this.log.duplicatesOf(row);
+    const row = this.#current.rowOf(emailId, recipientId);
+    return row < 0 ? [] : this.#log.duplicatesOf(row);
   }
 
   /** Every recipient row of the contact, across emails. */
   contactRecipients(contactId: string): RecipientState[] {
-    return this.current.contactRows(contactId).map((row) => this.current.recipientAt(row));
+    return this.#current.contactRows(contactId).map((row) => this.#current.recipientAt(row));
   }
 
   /**
@@ -297,25 +297,25 @@ export class ResponseStore extends EventTarget {
    * Resolves with the reason when it could not: the store keeps its current rules then.
    */
   async loadRules(url: string, init?: RequestInit): Promise<{ adopted: boolean; version: string; reason?: string }> {
-    const settled = this.waiting.begin();
+    const settled = this.#waiting.begin();
     try {
-      return await this.adoptRules(url, init);
+      return await this.#adoptRules(url, init);
     } finally {
       settled();
-      void this.ready.then(() => this.releaseWaiting());
+      void this.ready.then(() => this.#releaseWaiting());
     }
   }
 
   /** Applies the events held for the rules once no rules load is in flight (see held-events.ts). */
-  private releaseWaiting(): void {
-    if (this.waiting.settling || this.waiting.size === 0) return;
-    const events = this.waiting.take();
+  #releaseWaiting(): void {
+    if (this.#waiting.settling || this.#waiting.size === 0) return;
+    const events = this.#waiting.take();
     this.cacheWriter.saveHeld([]);
-    this.applyNow(events);
+    this.#applyNow(events);
   }
 
   /** The backend reads (load-backend.ts), or why their code did not load: a reason, as a failed read is. */
-  private async backend(): Promise<BackendModule | { ok: false; reason: string }> {
+  async #backend(): Promise<BackendModule | { ok: false; reason: string }> {
     try {
       return await loadBackend();
     } catch (error) {
@@ -323,15 +323,15 @@ export class ResponseStore extends EventTarget {
     }
   }
 
-  private async adoptRules(url: string, init?: RequestInit) {
-    const backend = await this.backend();
+  async #adoptRules(url: string, init?: RequestInit) {
+    const backend = await this.#backend();
     const read = 'ok' in backend ? backend : await backend.readRules(url, init);
     if (!read.ok) {
-      this.emit('rules-error', { url, reason: read.reason });
-      return { adopted: false, version: this.current.rules.version, reason: read.reason };
+      this.#emit('rules-error', { url, reason: read.reason });
+      return { adopted: false, version: this.#current.rules.version, reason: read.reason };
     }
     const rules = read.value;
-    if (rules.version === this.current.rules.version) return { adopted: false, version: rules.version };
+    if (rules.version === this.#current.rules.version) return { adopted: false, version: rules.version };
     this.setRules(rules);
     return { adopted: true, version: rules.version };
   }
@@ -342,11 +342,11 @@ export class ResponseStore extends EventTarget {
    * already count once. Resolves with what was applied, or the reason it could not be read.
    */
   async loadContactHistory(url: string, init?: RequestInit): Promise<IngestResult & { reason?: string }> {
-    const backend = await this.backend();
+    const backend = await this.#backend();
     const read = 'ok' in backend ? backend : await backend.readContactHistory(url, init);
     if (!read.ok) {
       const { reason } = read;
-      this.reject([
+      this.#reject([
         'body' in read ? { event: read.body, code: 'not-an-object', reason } : { event: url, code: 'not-json', reason },
       ]);
       return { accepted: 0, duplicates: 0, rejected: [], reason };
@@ -368,32 +368,32 @@ export class ResponseStore extends EventTarget {
     init?: RequestInit,
   ): Promise<{ recipients: number; conflicts: number; problems: string[] }> {
     await this.eventsReady;
-    const backend = await this.backend();
+    const backend = await this.#backend();
     if ('ok' in backend) return { recipients: 0, conflicts: 0, problems: [backend.reason] };
-    this.snapshotLoader ??= new backend.SnapshotLoader(
-      this.log,
-      this.snapshots,
-      this.audienceSizes,
-      this.snapshotHost(),
+    this.#snapshotLoader ??= new backend.SnapshotLoader(
+      this.#log,
+      this.#snapshots,
+      this.#audienceSizes,
+      this.#snapshotHost(),
     );
-    return this.snapshotLoader.load(url, emailId, init);
+    return this.#snapshotLoader.load(url, emailId, init);
   }
 
   /** What a snapshot page does to this store beyond its state. */
-  private snapshotHost(): SnapshotLoaderHost {
+  #snapshotHost(): SnapshotLoaderHost {
     return {
-      state: () => this.current,
-      positionOf: (cursor) => this.sourceLink.positionOf(cursor),
-      audienceChanged: (emailId) => this.changes.changed([], [emailId]),
+      state: () => this.#current,
+      positionOf: (cursor) => this.#sourceLink.positionOf(cursor),
+      audienceChanged: (emailId) => this.#changes.changed([], [emailId]),
       // Sent to the other tabs and kept in the cache: they last past a reload and a refold there too.
-      kept: (_emailId, kept) => this.coordination.snapshotRows(kept),
-      save: (emailId) => this.cacheWriter.saveSnapshotRows(emailId, this.snapshots.rows(new Set([emailId]))),
+      kept: (_emailId, kept) => this.#coordination.snapshotRows(kept),
+      save: (emailId) => this.cacheWriter.saveSnapshotRows(emailId, this.#snapshots.rows(new Set([emailId]))),
       reset: (rows) => {
-        this.changes.changed(rows);
+        this.#changes.changed(rows);
         this.cacheWriter.recordReset(rows);
       },
-      conflict: (conflict) => this.emit('reconcile-conflict', conflict),
-      reject: (rejected) => this.reject(rejected),
+      conflict: (conflict) => this.#emit('reconcile-conflict', conflict),
+      reject: (rejected) => this.#reject(rejected),
     };
   }
 
@@ -403,7 +403,7 @@ export class ResponseStore extends EventTarget {
    * many rows are here.
    */
   audienceSize(emailId: string): number | undefined {
-    return this.audienceSizes.get(emailId);
+    return this.#audienceSizes.get(emailId);
   }
 
   /**
@@ -414,9 +414,9 @@ export class ResponseStore extends EventTarget {
   async providerTransform(provider: ProviderName): Promise<(item: unknown) => unknown[]> {
     const { normalizeProviderEvents } = await loadProviderNormalizers();
     return (item) => {
-      const { events, skipped } = normalizeProviderEvents(provider, item, { rules: this.current.rules });
+      const { events, skipped } = normalizeProviderEvents(provider, item, { rules: this.#current.rules });
       if (skipped.length > 0)
-        this.emit('events-skipped', { skipped: skipped.map((s) => ({ input: s.input, reason: s.reason })) });
+        this.#emit('events-skipped', { skipped: skipped.map((s) => ({ input: s.input, reason: s.reason })) });
       return events;
     };
   }
@@ -424,32 +424,32 @@ export class ResponseStore extends EventTarget {
   /** Adopts new rules: every event applied so far is folded again under them. */
   setRules(rules: ResponseRules): void {
     const compiled = compileRules(rules);
-    if (!this.hydrated || this.logLoading) {
+    if (!this.#hydrated || this.#logLoading) {
       // The cache is still filling the state or the log: swap rules once it is done (a refold
       // needs every event), and win over its rules.
-      this.pendingRules = rules;
+      this.#pendingRules = rules;
       void this.ready.then(async () => {
         // At `ready` itself when the log is whole by then: the host sees its rules with the state.
-        if (this.logLoading) await this.eventsReady;
-        if (this.pendingRules !== rules) return;
-        this.pendingRules = undefined;
+        if (this.#logLoading) await this.eventsReady;
+        if (this.#pendingRules !== rules) return;
+        this.#pendingRules = undefined;
         this.setRules(rules);
       });
       return;
     }
-    if (compiled === this.current.rules) return;
-    const events = [...this.log.all(), ...this.held];
-    this.log.clear();
-    this.current = new ResponseState(compiled);
-    const { rejected } = this.current.apply(events, (event, row, at) => this.log.add(event, row, at));
+    if (compiled === this.#current.rules) return;
+    const events = [...this.#log.all(), ...this.#held];
+    this.#log.clear();
+    this.#current = new ResponseState(compiled);
+    const { rejected } = this.#current.apply(events, (event, row, at) => this.#log.add(event, row, at));
     // Events these rules do not know are kept: rules that know them again bring them back.
-    this.held = rejected.filter((r) => r.code === 'unknown-response').map((r) => r.event);
+    this.#held = rejected.filter((r) => r.code === 'unknown-response').map((r) => r.event);
     // Snapshot rows are the server's word: the refold must not undo them (snapshot-resets.ts).
-    this.snapshots.reapply(this.current, (row) => this.log.forRowSince(row, 0));
-    if (rejected.length > 0) this.reject(rejected);
-    this.changes.stateReplaced();
-    this.cacheWriter.rulesAdopted(rules, this.current);
-    this.emit('rules-change', { version: compiled.version });
+    this.#snapshots.reapply(this.#current, (row) => this.#log.forRowSince(row, 0));
+    if (rejected.length > 0) this.#reject(rejected);
+    this.#changes.stateReplaced();
+    this.cacheWriter.rulesAdopted(rules, this.#current);
+    this.#emit('rules-change', { version: compiled.version });
   }
 
   /**
@@ -462,19 +462,19 @@ export class ResponseStore extends EventTarget {
    * (and set as the element's `store`) is the host's to close.
    */
   close(): Promise<void> {
-    if (this.closing) return this.closing;
+    if (this.#closing) return this.#closing;
     this.disconnect();
-    this.changes.close();
-    this.closing = (async () => {
+    this.#changes.close();
+    this.#closing = (async () => {
       // Events passed to the tab writing the cache must be in its queue, or written here.
-      await this.coordination.settled();
+      await this.#coordination.settled();
       // What the cache is being read for, and a lead being taken, end first: then all is written.
       await this.ready;
       await this.cacheWriter.close();
       // The locks go after the database is closed: the next writer reads where the records end.
-      this.coordination.stop();
+      this.#coordination.stop();
     })();
-    return this.closing;
+    return this.#closing;
   }
 
   override addEventListener<K extends keyof ResponseStoreEventMap>(
@@ -496,44 +496,44 @@ export class ResponseStore extends EventTarget {
   }
 
   protected setCacheStatus(status: CacheStatus): void {
-    this.cacheState = status;
-    this.emit('cache-status', status);
+    this.#cacheState = status;
+    this.#emit('cache-status', status);
   }
 
   /** The wanted source runs once the cache is read (events before it would be counted twice). */
-  private startSource(): void {
-    if (this.hydrated && !this.logLoading) this.sourceLink.start();
+  #startSource(): void {
+    if (this.#hydrated && !this.#logLoading) this.#sourceLink.start();
   }
 
   /**
    * Applies events here. `own`: they were given to this store (not heard from another tab's
    * store), so the one writing the cache is told of them.
    */
-  private applyNow(events: Iterable<unknown>, accepted?: ResponseEvent[], own = true): IngestResult {
+  #applyNow(events: Iterable<unknown>, accepted?: ResponseEvent[], own = true): IngestResult {
     const recorded: RecordedEvent[] = [];
     // applyItems: columnar batches among the items are unpacked (docs/wire-format.md).
     const batch = applyItems(
-      this.current,
+      this.#current,
       events,
       (event, row, at) => {
-        this.log.add(event, row, at);
+        this.#log.add(event, row, at);
         accepted?.push(event);
         recorded.push({ event, row, at });
       },
       (event, row, at) => {
-        this.log.addDuplicate(event, row, at);
-        this.conflicts.heard(event, row, at, !this.logLoading);
+        this.#log.addDuplicate(event, row, at);
+        this.#conflicts.heard(event, row, at, !this.#logLoading);
         // Nothing in the state changed, but the recipient's timeline now shows one more delivery.
-        this.changes.changed([row]);
+        this.#changes.changed([row]);
       },
     );
     this.cacheWriter.recordApplied(recorded, batch.changed);
-    if (own && recorded.length > 0) this.coordination.applied(recorded.map((r) => r.event));
-    this.settleConflicts(accepted, own);
-    const { report, held } = this.waiting.keep(batch.rejected);
-    if (held) this.cacheWriter.saveHeld(this.waiting.all());
-    this.changes.changed(batch.changed, batch.changedEmails);
-    if (report.length > 0) this.reject(report);
+    if (own && recorded.length > 0) this.#coordination.applied(recorded.map((r) => r.event));
+    this.#settleConflicts(accepted, own);
+    const { report, held } = this.#waiting.keep(batch.rejected);
+    if (held) this.cacheWriter.saveHeld(this.#waiting.all());
+    this.#changes.changed(batch.changed, batch.changedEmails);
+    if (report.length > 0) this.#reject(report);
     return { accepted: batch.accepted, duplicates: batch.duplicates, rejected: report };
   }
 
@@ -542,123 +542,123 @@ export class ResponseStore extends EventTarget {
    * log's goes to the other tabs (`accepted`) and the cache's writer, the rows refolded are
    * saved, the settled pair kept in the cache and reported once.
    */
-  private settleConflicts(accepted: ResponseEvent[] | undefined, own: boolean): void {
-    if (this.logLoading) {
+  #settleConflicts(accepted: ResponseEvent[] | undefined, own: boolean): void {
+    if (this.#logLoading) {
       // A row refolded now would miss its events still on their way from the cache; until
       // `eventsReady` only this store's own events are applied (other tabs and the source wait).
-      this.settlingAfterLog ??= this.eventsReady.then(() => {
-        this.settlingAfterLog = undefined;
-        this.settleConflicts(undefined, true);
+      this.#settlingAfterLog ??= this.eventsReady.then(() => {
+        this.#settlingAfterLog = undefined;
+        this.#settleConflicts(undefined, true);
       });
       return;
     }
-    const { conflicts, replaced, rows, settled } = this.conflicts.settle(this.current);
+    const { conflicts, replaced, rows, settled } = this.#conflicts.settle(this.#current);
     if (replaced.length > 0) {
       accepted?.push(...replaced);
-      if (own) this.coordination.applied(replaced);
+      if (own) this.#coordination.applied(replaced);
     }
-    this.changes.changed(rows);
+    this.#changes.changed(rows);
     this.cacheWriter.recordReset(rows);
     this.cacheWriter.saveConflicts(settled);
-    for (const conflict of conflicts) this.emit('event-conflict', conflict);
+    for (const conflict of conflicts) this.#emit('event-conflict', conflict);
   }
 
   /**
    * Snapshot rows kept elsewhere (the cache, another tab's `loadSnapshot`): kept here too, so a
    * refold keeps them, and reset now. `save`: this store writes them to the cache if it writes it.
    */
-  private takeSnapshotRows(rows: readonly KeptSnapshotRow[], save = true): void {
+  #takeSnapshotRows(rows: readonly KeptSnapshotRow[], save = true): void {
     if (rows.length === 0) return;
-    this.snapshots.restore(rows);
-    const set = this.snapshots.reapplyRows(this.current, rows, (row) => this.log.forRowSince(row, 0));
-    this.changes.add(set);
-    this.changes.schedule();
+    this.#snapshots.restore(rows);
+    const set = this.#snapshots.reapplyRows(this.#current, rows, (row) => this.#log.forRowSince(row, 0));
+    this.#changes.add(set);
+    this.#changes.schedule();
     this.cacheWriter.recordReset(set);
     if (save)
       for (const emailId of new Set(rows.map((r) => r.saved.emailId)))
-        this.cacheWriter.saveSnapshotRows(emailId, this.snapshots.rows(new Set([emailId])));
+        this.cacheWriter.saveSnapshotRows(emailId, this.#snapshots.rows(new Set([emailId])));
   }
 
   /** A batch that could not be read: none of it applied, and the host told why. */
-  private rejectBatch(rejection: EventRejection): IngestResult {
-    this.reject([rejection]);
+  #rejectBatch(rejection: EventRejection): IngestResult {
+    this.#reject([rejection]);
     return { accepted: 0, duplicates: 0, rejected: [rejection] };
   }
 
-  private reject(rejected: EventRejection[]): void {
-    this.emit('events-rejected', { rejected });
+  #reject(rejected: EventRejection[]): void {
+    this.#emit('events-rejected', { rejected });
   }
 
   /** Opens the cache, paints from it, then lets events and the source in. Never rejects. */
-  private async openCache(name: string, rulesGiven: boolean): Promise<void> {
+  async #openCache(name: string, rulesGiven: boolean): Promise<void> {
     await this.cacheWriter.open(name, {
-      state: () => this.current,
+      state: () => this.#current,
       offerRules: (rules) => {
         // The rules the cached rows were folded under, unless the host chose its own.
-        if (rulesGiven || this.pendingRules !== undefined || rules.version === this.current.rules.version) return;
-        if (checkRules(rules).length === 0) this.current = new ResponseState(compileRules(rules));
+        if (rulesGiven || this.#pendingRules !== undefined || rules.version === this.#current.rules.version) return;
+        if (checkRules(rules).length === 0) this.#current = new ResponseState(compileRules(rules));
       },
       restart: () => {
-        this.current = new ResponseState(this.current.rules);
-        this.log.clear();
-        this.rowsPainted = 0;
-        this.logLoading = false;
+        this.#current = new ResponseState(this.#current.rules);
+        this.#log.clear();
+        this.#rowsPainted = 0;
+        this.#logLoading = false;
       },
       // The cache's writer hands hydrate's reports through as they are (cache-writer.ts).
       progress: (progress?: HydrateProgress) => {
-        const rows = this.current.recipients.size;
-        if (rows !== this.rowsPainted || !progress) {
-          this.rowsPainted = rows;
-          this.changes.markReset();
-          this.changes.flush();
-          this.changes.schedule();
+        const rows = this.#current.recipients.size;
+        if (rows !== this.#rowsPainted || !progress) {
+          this.#rowsPainted = rows;
+          this.#changes.markReset();
+          this.#changes.flush();
+          this.#changes.schedule();
         }
-        if (progress?.rowsDone) this.rowsShown();
-        if (progress?.done && !progress.logged) this.logLoading = true;
-        else if (progress?.logged && this.logLoading) this.cachedEventsLogged();
+        if (progress?.rowsDone) this.#rowsShown();
+        if (progress?.done && !progress.logged) this.#logLoading = true;
+        else if (progress?.logged && this.#logLoading) this.#cachedEventsLogged();
       },
-      resumeFrom: (cursors) => this.sourceLink.restore(cursors),
-      offerHeld: (events) => this.waiting.restore(events),
+      resumeFrom: (cursors) => this.#sourceLink.restore(cursors),
+      offerHeld: (events) => this.#waiting.restore(events),
       offerCorrections: (records) => {
         // The last visit's snapshot rows, reset again (the rows may have been refolded), then the
         // copies its id conflicts kept.
-        this.takeSnapshotRows(
+        this.#takeSnapshotRows(
           records.flatMap((r) => ('snapshotRows' in r ? r.snapshotRows : [])),
           false,
         );
-        this.conflicts.restore(
-          this.current,
+        this.#conflicts.restore(
+          this.#current,
           records.filter((r) => 'pair' in r),
         );
       },
     });
     // Rules asked for while the cache was read are adopted at `ready`, as the host expects: their
     // refold needs every cached event, so `ready` waits for them then.
-    if (this.logLoading && this.pendingRules !== undefined) await this.whenLogFilled;
-    this.hydrated = true;
-    this.releaseWaiting();
+    if (this.#logLoading && this.#pendingRules !== undefined) await this.#whenLogFilled;
+    this.#hydrated = true;
+    this.#releaseWaiting();
     // Subscribers hear the whole state before `ready` resolves, as they did when every progress
     // report was flushed: a report that adds no rows now is not (issue 16's cold start).
-    this.changes.markReset();
-    this.changes.flush();
-    this.changes.schedule();
-    if (this.tabRole !== 'follower') this.startSource();
+    this.#changes.markReset();
+    this.#changes.flush();
+    this.#changes.schedule();
+    if (this.tabRole !== 'follower') this.#startSource();
   }
 
   /** Every cached event is in the log now: timelines read again, and what waited for them goes on. */
-  private cachedEventsLogged(): void {
-    this.logLoading = false;
-    this.logFilled();
-    this.changes.markReset();
-    this.changes.schedule();
+  #cachedEventsLogged(): void {
+    this.#logLoading = false;
+    this.#logFilled();
+    this.#changes.markReset();
+    this.#changes.schedule();
     // Before `ready`, its own ending lets them in.
-    if (!this.hydrated) return;
-    this.eventsIn();
+    if (!this.#hydrated) return;
+    this.#eventsIn();
     // Its events reach the log after these: a refold waiting for `eventsReady` has them too.
-    if (this.tabRole !== 'follower') this.startSource();
+    if (this.tabRole !== 'follower') this.#startSource();
   }
 
-  private emit<K extends keyof ResponseStoreEventMap>(type: K, detail: ResponseStoreEventMap[K]['detail']): void {
+  #emit<K extends keyof ResponseStoreEventMap>(type: K, detail: ResponseStoreEventMap[K]['detail']): void {
     this.dispatchEvent(new CustomEvent(type, { detail }));
   }
 }

@@ -25,14 +25,14 @@ const CURSOR_POSITIONS_KEPT = 10_000;
 
 export class SourceLink {
   /** The source the host asked for; it runs only while this tab may lead. */
-  private wanted: ResponseSource | undefined;
-  private running: ResponseSource | undefined;
-  private connectionStatus: ConnectionStatus = IDLE;
+  #wanted: ResponseSource | undefined;
+  #running: ResponseSource | undefined;
+  #connectionStatus: ConnectionStatus = IDLE;
   /** While retrying: when (Date.now() time) the source tries again, for a countdown. */
-  private retryAt: number | undefined;
-  private readonly cursors = new Map<string, string>();
+  #retryAt: number | undefined;
+  readonly #cursors = new Map<string, string>();
   /** Where in the log each recent cursor was reached, so a snapshot knows what came after it. */
-  private readonly cursorPositions = new Map<string, number>();
+  readonly #cursorPositions = new Map<string, number>();
 
   constructor(
     private readonly log: EventLog,
@@ -40,12 +40,12 @@ export class SourceLink {
   ) {}
 
   get status(): ConnectionStatus {
-    return this.connectionStatus;
+    return this.#connectionStatus;
   }
 
   /** When the running source connects again (ms since the epoch), while it waits to retry. */
   get nextRetryAt(): number | undefined {
-    return this.retryAt;
+    return this.#retryAt;
   }
 
   /**
@@ -53,91 +53,91 @@ export class SourceLink {
    * cursor. Only while retrying (a live or connecting source has nothing to hurry); false otherwise.
    */
   retryNow(): boolean {
-    const source = this.running;
-    if (!source || this.connectionStatus.state !== 'retrying') return false;
-    const attempt = this.connectionStatus.attempt;
+    const source = this.#running;
+    if (!source || this.#connectionStatus.state !== 'retrying') return false;
+    const attempt = this.#connectionStatus.attempt;
     // Its `closed` on stop is not news: the source is back at once.
-    this.running = undefined;
+    this.#running = undefined;
     source.stop();
-    this.running = source;
-    this.setStatus({ state: 'connecting', attempt });
-    source.start(this.sinkFor(source), this.cursors.get(source.kind));
+    this.#running = source;
+    this.#setStatus({ state: 'connecting', attempt });
+    source.start(this.#sinkFor(source), this.#cursors.get(source.kind));
     return true;
   }
 
   /** Stops the source before and wants this one; it runs from `start`. */
   want(source: ResponseSource): void {
     this.disconnect();
-    this.wanted = source;
+    this.#wanted = source;
   }
 
   /** Runs the wanted source, if it is not running yet, from the last cursor of its kind. */
   start(): void {
-    const source = this.wanted;
-    if (!source || this.running === source) return;
-    this.running = source;
-    source.start(this.sinkFor(source), this.cursors.get(source.kind));
+    const source = this.#wanted;
+    if (!source || this.#running === source) return;
+    this.#running = source;
+    source.start(this.#sinkFor(source), this.#cursors.get(source.kind));
   }
 
   disconnect(): void {
-    const stopped = this.running ?? this.wanted;
-    this.running?.stop();
-    this.running = undefined;
-    this.wanted = undefined;
-    if (stopped) this.setStatus({ state: 'closed', attempt: 0 });
+    const stopped = this.#running ?? this.#wanted;
+    this.#running?.stop();
+    this.#running = undefined;
+    this.#wanted = undefined;
+    if (stopped) this.#setStatus({ state: 'closed', attempt: 0 });
   }
 
   cursor(kind: string): string | undefined {
-    return this.cursors.get(kind);
+    return this.#cursors.get(kind);
   }
 
   /** Every source kind's cursor, for a tab that just joined. */
   allCursors(): [string, string][] {
-    return [...this.cursors];
+    return [...this.#cursors];
   }
 
   /** Cursors the leading tab reached. */
   heard(cursors: Iterable<readonly [string, string]>): void {
-    for (const [kind, cursor] of cursors) this.cursors.set(kind, cursor);
+    for (const [kind, cursor] of cursors) this.#cursors.set(kind, cursor);
   }
 
   /** Cursors saved with the cached events: kept unless a newer one was heard while reading. */
   restore(cursors: Readonly<Record<string, string>>): void {
-    for (const [kind, cursor] of Object.entries(cursors)) if (!this.cursors.has(kind)) this.cursors.set(kind, cursor);
+    for (const [kind, cursor] of Object.entries(cursors)) if (!this.#cursors.has(kind)) this.#cursors.set(kind, cursor);
   }
 
   /** The log position at which `cursor` was reached, when it is recent. */
   positionOf(cursor: string): number | undefined {
-    return this.cursorPositions.get(cursor);
+    return this.#cursorPositions.get(cursor);
   }
 
-  private sinkFor(source: ResponseSource): SourceSink {
+  #sinkFor(source: ResponseSource): SourceSink {
     return {
       deliver: (items, cursor) => {
-        if (this.running !== source) return;
+        if (this.#running !== source) return;
         const accepted = this.host.apply(items);
         if (cursor !== undefined) {
-          this.cursors.set(source.kind, cursor);
-          this.rememberPosition(cursor);
+          this.#cursors.set(source.kind, cursor);
+          this.#rememberPosition(cursor);
         }
         this.host.delivered(source.kind, accepted, cursor);
       },
       malformed: (raw, reason) => this.host.malformed(raw, reason),
       status: (status) => {
-        if (this.running === source) this.setStatus(status);
+        if (this.#running === source) this.#setStatus(status);
       },
     };
   }
 
-  private setStatus(status: ConnectionStatus): void {
-    this.connectionStatus = status;
-    this.retryAt = status.state === 'retrying' ? Date.now() + (status.retryInMs ?? 0) : undefined;
+  #setStatus(status: ConnectionStatus): void {
+    this.#connectionStatus = status;
+    this.#retryAt = status.state === 'retrying' ? Date.now() + (status.retryInMs ?? 0) : undefined;
     this.host.status(status);
   }
 
-  private rememberPosition(cursor: string): void {
-    this.cursorPositions.set(cursor, this.log.length);
-    if (this.cursorPositions.size > CURSOR_POSITIONS_KEPT)
-      this.cursorPositions.delete(this.cursorPositions.keys().next().value!);
+  #rememberPosition(cursor: string): void {
+    this.#cursorPositions.set(cursor, this.log.length);
+    if (this.#cursorPositions.size > CURSOR_POSITIONS_KEPT)
+      this.#cursorPositions.delete(this.#cursorPositions.keys().next().value!);
   }
 }

@@ -10,25 +10,25 @@ import type { StoreChange } from './store-events';
 export type StoreListener = (change: StoreChange) => void;
 
 export class StoreChanges {
-  private readonly listeners = new Set<StoreListener>();
-  private readonly batcher = new FrameBatcher(() => this.notify());
-  private rows = new Set<number>();
-  private emails = new Set<string>();
-  private reset = false;
+  readonly #listeners = new Set<StoreListener>();
+  readonly #batcher = new FrameBatcher(() => this.#notify());
+  #rows = new Set<number>();
+  #emails = new Set<string>();
+  #reset = false;
 
   /** `state`: the store's state when listeners are told (rows are named by their email and contact in it). */
   constructor(private readonly state: () => ResponseState) {}
 
   /** Hears what changed, at most once per animation frame. Returns the unsubscribe function. */
   subscribe(listener: StoreListener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   /** Rows and emails that changed, told at the next frame. */
   add(rows: Iterable<number>, emails: Iterable<string> = []): void {
-    for (const row of rows) this.rows.add(row);
-    for (const email of emails) this.emails.add(email);
+    for (const row of rows) this.#rows.add(row);
+    for (const email of emails) this.#emails.add(email);
   }
 
   /** Rows and emails that changed, told at the next frame when there are any. */
@@ -39,7 +39,7 @@ export class StoreChanges {
 
   /** Listeners are to read everything again (the state was filled from the cache). */
   markReset(): void {
-    this.reset = true;
+    this.#reset = true;
   }
 
   /**
@@ -47,41 +47,41 @@ export class StoreChanges {
    * rows pending are dropped, as they number the old state's recipients.
    */
   stateReplaced(): void {
-    this.reset = true;
-    this.rows.clear();
+    this.#reset = true;
+    this.#rows.clear();
     this.schedule();
   }
 
   schedule(): void {
-    this.batcher.schedule();
+    this.#batcher.schedule();
   }
 
   /** Tells listeners now what is pending instead of at the next frame. */
   flush(): void {
-    this.batcher.flush();
+    this.#batcher.flush();
   }
 
   /** Nothing more is told: the pending frame is cancelled and the listeners let go. */
   close(): void {
-    this.batcher.cancel();
-    this.listeners.clear();
+    this.#batcher.cancel();
+    this.#listeners.clear();
   }
 
-  private notify(): void {
+  #notify(): void {
     const state = this.state();
-    const rows = [...this.rows];
-    const emails = new Set(this.emails);
+    const rows = [...this.#rows];
+    const emails = new Set(this.#emails);
     const contacts = new Set<string>();
     for (const row of rows) {
       emails.add(state.emails.at(state.recipients.emailOf(row)).id);
       const contact = state.recipients.contactOf(row);
       if (contact !== undefined) contacts.add(contact);
     }
-    const change: StoreChange = { rows, emails, contacts, reset: this.reset };
-    this.rows = new Set();
-    this.emails = new Set();
-    this.reset = false;
-    for (const listener of this.listeners) {
+    const change: StoreChange = { rows, emails, contacts, reset: this.#reset };
+    this.#rows = new Set();
+    this.#emails = new Set();
+    this.#reset = false;
+    for (const listener of this.#listeners) {
       try {
         listener(change);
       } catch (error) {

@@ -24,15 +24,15 @@ const NO_TIME_ASCENDING = 2 ** 42;
  * was given its store. Without one they are empty on every row.
  */
 export class RowColumns {
-  private readonly lookup: ReadonlyMap<string, number>;
-  private engaged: EmailEngagement | undefined;
+  readonly #lookup: ReadonlyMap<string, number>;
+  #engaged: EmailEngagement | undefined;
 
   constructor(
     readonly state: ResponseState,
     private readonly emailId = '',
     private readonly source?: EngagementSource,
   ) {
-    this.lookup = state.rules.lookup;
+    this.#lookup = state.rules.lookup;
   }
 
   /**
@@ -41,8 +41,8 @@ export class RowColumns {
    */
   refresh(): EmailEngagement | undefined {
     const source = this.source;
-    this.engaged = source && source.state === this.state ? engagementFor(source, this.emailId) : undefined;
-    return this.engaged;
+    this.#engaged = source && source.state === this.state ? engagementFor(source, this.emailId) : undefined;
+    return this.#engaged;
   }
 
   /** Catalogue index of the response shown. */
@@ -52,7 +52,7 @@ export class RowColumns {
 
   /** Catalogue index of a read state's response. */
   responseOf(r: RecipientState): number {
-    return this.lookup.get(r.response)!;
+    return this.#lookup.get(r.response)!;
   }
 
   read(row: number): RecipientState {
@@ -99,7 +99,7 @@ export class RowColumns {
       case 'first-open':
       case 'last-open':
       case 'last-click':
-        return this.engaged?.timeOf(row, column) ?? (descending ? 0 : NO_TIME_ASCENDING);
+        return this.#engaged?.timeOf(row, column) ?? (descending ? 0 : NO_TIME_ASCENDING);
       default:
         return r.lastAt;
     }
@@ -116,7 +116,7 @@ export class RowColumns {
     if (column === 'contact') text = r.contactName;
     else if (column === 'address') text = r.address;
     else if (column === 'provider') text = r.provider;
-    else if (column === 'clicked-link') text = this.engaged?.lastLink(row);
+    else if (column === 'clicked-link') text = this.#engaged?.lastLink(row);
     else return '';
     return text === undefined ? '' : foldText(text);
   }

@@ -63,23 +63,23 @@ const SPLICE_LIMIT = 32;
  * row wait (the row still shows its new values in place) until `applyPending`.
  */
 export class AudienceView {
-  private columns: RowColumns;
-  private entry: EmailEntry | undefined;
-  private q: NormalizedQuery;
-  private needle = '';
-  private search: (text: string) => boolean = () => true;
-  private allowed: Uint8Array = new Uint8Array(0);
-  private known = 0;
-  private settled = new Int16Array(0);
-  private hit = new Uint8Array(0);
-  private numberKeys = new Float64Array(0);
-  private textKeys: string[] = [];
-  private compare: SeqCompare = (a, b) => a - b;
-  private list = new Int32Array(0);
-  private size = 0;
-  private perResponse = new Int32Array(0);
-  private readonly pending = new Set<number>();
-  private seqByRow: Map<number, number> | undefined;
+  #columns: RowColumns;
+  #entry: EmailEntry | undefined;
+  #q: NormalizedQuery;
+  #needle = '';
+  #search: (text: string) => boolean = () => true;
+  #allowed: Uint8Array = new Uint8Array(0);
+  #known = 0;
+  #settled = new Int16Array(0);
+  #hit = new Uint8Array(0);
+  #numberKeys = new Float64Array(0);
+  #textKeys: string[] = [];
+  #compare: SeqCompare = (a, b) => a - b;
+  #list = new Int32Array(0);
+  #size = 0;
+  #perResponse = new Int32Array(0);
+  readonly #pending = new Set<number>();
+  #seqByRow: Map<number, number> | undefined;
   /** While true, changes that would move rows wait for `applyPending` (the user is reading). */
   hold = false;
 
@@ -93,17 +93,17 @@ export class AudienceView {
     query: AudienceQuery = {},
     private readonly source?: EngagementSource,
   ) {
-    this.columns = new RowColumns(state, emailId, source);
-    this.q = normalizeQuery(query);
-    this.rebuild();
+    this.#columns = new RowColumns(state, emailId, source);
+    this.#q = normalizeQuery(query);
+    this.#rebuild();
   }
 
   get state(): ResponseState {
-    return this.columns.state;
+    return this.#columns.state;
   }
 
   get query(): NormalizedQuery {
-    return this.q;
+    return this.#q;
   }
 
   /**
@@ -111,28 +111,28 @@ export class AudienceView {
    * the store's log; undefined without a store, or when the store has moved to a newer state.
    */
   engagement(): EmailEngagement | undefined {
-    return this.columns.refresh();
+    return this.#columns.refresh();
   }
 
   /** Rows shown. */
   get length(): number {
-    return this.size;
+    return this.#size;
   }
 
   /** Changes held back by `hold` that would add, remove or move a row. */
   get pendingMoves(): number {
-    return this.pending.size;
+    return this.#pending.size;
   }
 
   /** The state row shown at `index`. */
   rowAt(index: number): number {
-    return this.entry!.order[this.list[index]!]!;
+    return this.#entry!.order[this.#list[index]!]!;
   }
 
   /** Every shown state row, in order (an export reads all of them, not only the rendered ones). */
   *rows(): IterableIterator<number> {
-    const order = this.entry?.order ?? [];
-    for (let i = 0; i < this.size; i++) yield order[this.list[i]!]!;
+    const order = this.#entry?.order ?? [];
+    for (let i = 0; i < this.#size; i++) yield order[this.#list[i]!]!;
   }
 
   /** Every state row of the email with this response now, in first-appearance order, whatever the query. */
@@ -140,16 +140,16 @@ export class AudienceView {
     const index = this.state.rules.lookup.get(responseId);
     const out: number[] = [];
     if (index === undefined) return out;
-    const entry = this.entry ?? this.state.emails.get(this.emailId);
-    for (const row of entry?.order ?? []) if (this.columns.response(row) === index) out.push(row);
+    const entry = this.#entry ?? this.state.emails.get(this.emailId);
+    for (const row of entry?.order ?? []) if (this.#columns.response(row) === index) out.push(row);
     return out;
   }
 
   /** Where a recipient is shown, or -1. */
   indexOf(recipientId: string): number {
     const row = this.state.rowOf(this.emailId, recipientId);
-    const seq = row < 0 ? -1 : this.seqOf(row);
-    return seq < 0 || !this.shown(seq) ? -1 : indexOfSeq(this.list, this.size, seq, this.compare);
+    const seq = row < 0 ? -1 : this.#seqOf(row);
+    return seq < 0 || !this.#shown(seq) ? -1 : indexOfSeq(this.#list, this.#size, seq, this.#compare);
   }
 
   counts(): AudienceCounts {
@@ -158,7 +158,7 @@ export class AudienceView {
     const groups = Object.fromEntries(AUDIENCE_GROUPS.map((group) => [group, 0])) as Record<AudienceGroup, number>;
     let all = 0;
     rules.responses.forEach((response, index) => {
-      const count = this.perResponse[index] ?? 0;
+      const count = this.#perResponse[index] ?? 0;
       byResponse[response.id] = count;
       all += count;
       for (const group of AUDIENCE_GROUPS) if (inGroup(rules, index, group)) groups[group] += count;
@@ -168,43 +168,43 @@ export class AudienceView {
 
   /** A new query: the one full rebuild besides a reset. Held changes are applied with it. */
   setQuery(query: AudienceQuery): void {
-    this.q = normalizeQuery(query);
-    this.rebuild();
+    this.#q = normalizeQuery(query);
+    this.#rebuild();
   }
 
   /** A new state (the store refolded): start over. */
   setState(state: ResponseState): void {
-    this.columns = new RowColumns(state, this.emailId, this.source);
-    this.rebuild();
+    this.#columns = new RowColumns(state, this.emailId, this.source);
+    this.#rebuild();
   }
 
   /** Follows one store notification. */
   update(change: Pick<StoreChange, 'rows' | 'reset'>): AudienceViewUpdate {
     if (change.reset) {
-      this.rebuild();
+      this.#rebuild();
       // Everything is new: nothing to flash.
       return { changed: [], moved: true };
     }
-    this.entry ??= this.state.emails.get(this.emailId);
-    if (!this.entry) return { changed: [], moved: false };
-    this.refreshEngagement();
+    this.#entry ??= this.state.emails.get(this.emailId);
+    if (!this.#entry) return { changed: [], moved: false };
+    this.#refreshEngagement();
     const seqs = new Set<number>();
-    for (let seq = this.grow(); seq < this.known; seq++) seqs.add(seq);
+    for (let seq = this.#grow(); seq < this.#known; seq++) seqs.add(seq);
     for (const row of change.rows) {
-      const seq = this.seqOf(row);
+      const seq = this.#seqOf(row);
       if (seq >= 0) seqs.add(seq);
     }
-    const changed = [...seqs].map((seq) => this.entry!.order[seq]!);
-    return { changed, moved: this.settle(seqs, this.hold) };
+    const changed = [...seqs].map((seq) => this.#entry!.order[seq]!);
+    return { changed, moved: this.#settle(seqs, this.hold) };
   }
 
   /** Applies every held change: the "N updates, show" action. */
   applyPending(): boolean {
-    if (this.pending.size === 0) return false;
-    const seqs = new Set(this.pending);
-    this.pending.clear();
-    this.refreshEngagement();
-    return this.settle(seqs, false);
+    if (this.#pending.size === 0) return false;
+    const seqs = new Set(this.#pending);
+    this.#pending.clear();
+    this.#refreshEngagement();
+    return this.#settle(seqs, false);
   }
 
   /**
@@ -212,14 +212,14 @@ export class AudienceView {
    * engagement costs a log scan and maps over every engaged row, which a grid that neither shows
    * nor sorts by those columns should not pay (the cells ask through `engagement()` themselves).
    */
-  private refreshEngagement(): void {
-    const sort = this.q.sort;
-    if (sort && RowColumns.fromEvents(sort.column)) this.columns.refresh();
+  #refreshEngagement(): void {
+    const sort = this.#q.sort;
+    if (sort && RowColumns.fromEvents(sort.column)) this.#columns.refresh();
   }
 
-  private shown(seq: number): boolean {
-    const response = this.settled[seq]!;
-    return response !== ABSENT && this.hit[seq] === 1 && this.allowed[response] === 1;
+  #shown(seq: number): boolean {
+    const response = this.#settled[seq]!;
+    return response !== ABSENT && this.#hit[seq] === 1 && this.#allowed[response] === 1;
   }
 
   /**
@@ -227,11 +227,11 @@ export class AudienceView {
    * `entry.order` is ascending and a binary search finds a row; `grow` checks that and, were it
    * ever not so, keeps a map instead.
    */
-  private seqOf(row: number): number {
-    if (this.seqByRow) return this.seqByRow.get(row) ?? -1;
-    const order = this.entry!.order;
+  #seqOf(row: number): number {
+    if (this.#seqByRow) return this.#seqByRow.get(row) ?? -1;
+    const order = this.#entry!.order;
     let low = 0;
-    let high = this.known - 1;
+    let high = this.#known - 1;
     while (low <= high) {
       const mid = (low + high) >>> 1;
       const at = order[mid]!;
@@ -243,105 +243,105 @@ export class AudienceView {
   }
 
   /** Makes room for seqs the email gained; returns the first new one. */
-  private grow(): number {
-    const from = this.known;
-    const total = this.entry?.order.length ?? 0;
-    if (total > this.settled.length) {
-      const capacity = Math.max(total, this.settled.length * 2, 64);
+  #grow(): number {
+    const from = this.#known;
+    const total = this.#entry?.order.length ?? 0;
+    if (total > this.#settled.length) {
+      const capacity = Math.max(total, this.#settled.length * 2, 64);
       const settled = new Int16Array(capacity).fill(ABSENT);
-      settled.set(this.settled.subarray(0, from));
+      settled.set(this.#settled.subarray(0, from));
       const hit = new Uint8Array(capacity);
-      hit.set(this.hit.subarray(0, from));
+      hit.set(this.#hit.subarray(0, from));
       const keys = new Float64Array(capacity);
-      keys.set(this.numberKeys.subarray(0, from));
-      this.settled = settled;
-      this.hit = hit;
-      this.numberKeys = keys;
-      this.refreshCompare();
+      keys.set(this.#numberKeys.subarray(0, from));
+      this.#settled = settled;
+      this.#hit = hit;
+      this.#numberKeys = keys;
+      this.#refreshCompare();
     }
-    const order = this.entry?.order ?? [];
+    const order = this.#entry?.order ?? [];
     for (let seq = from; seq < total; seq++) {
-      this.settled[seq] = ABSENT;
-      if (!this.seqByRow && seq > 0 && order[seq]! <= order[seq - 1]!)
-        this.seqByRow = new Map(order.slice(0, seq).map((row, at) => [row, at]));
-      this.seqByRow?.set(order[seq]!, seq);
+      this.#settled[seq] = ABSENT;
+      if (!this.#seqByRow && seq > 0 && order[seq]! <= order[seq - 1]!)
+        this.#seqByRow = new Map(order.slice(0, seq).map((row, at) => [row, at]));
+      this.#seqByRow?.set(order[seq]!, seq);
     }
-    this.known = total;
+    this.#known = total;
     return from;
   }
 
-  private refreshCompare(): void {
-    const sort = this.q.sort;
+  #refreshCompare(): void {
+    const sort = this.#q.sort;
     const descending = sort?.direction === 'descending';
-    if (!sort) this.compare = (a, b) => a - b;
-    else if (RowColumns.numeric(sort.column)) this.compare = numberCompare(this.numberKeys, descending);
-    else this.compare = textCompare(this.textKeys, descending);
+    if (!sort) this.#compare = (a, b) => a - b;
+    else if (RowColumns.numeric(sort.column)) this.#compare = numberCompare(this.#numberKeys, descending);
+    else this.#compare = textCompare(this.#textKeys, descending);
   }
 
   /** Whether placing a row needs more than its response (then it is read once, whole). */
-  private get readsRows(): boolean {
-    return this.needle !== '' || this.q.sort !== null || this.q.engagement !== null || this.q.recipients !== null;
+  get #readsRows(): boolean {
+    return this.#needle !== '' || this.#q.sort !== null || this.#q.engagement !== null || this.#q.recipients !== null;
   }
 
   /**
    * The search and the engagement: what a row must match before the chips choose. Kept as the
    * settled `hit`, so counters that change without the response move the row in and out too.
    */
-  private matches(r: RecipientState | undefined): boolean {
-    const engagement = this.q.engagement;
+  #matches(r: RecipientState | undefined): boolean {
+    const engagement = this.#q.engagement;
     if (engagement !== null && !engaged(r!, engagement, this.state.rules)) return false;
-    if (this.q.recipients !== null && !this.q.recipients.has(r!.recipientId)) return false;
-    return this.needle === '' || RowColumns.matches(r!, this.search);
+    if (this.#q.recipients !== null && !this.#q.recipients.has(r!.recipientId)) return false;
+    return this.#needle === '' || RowColumns.matches(r!, this.#search);
   }
 
   /** Stores a seq's settled values, keeping the counts. `r` is the row read, when it was. */
-  private settleOne(seq: number, response: number, r: RecipientState | undefined): void {
-    const before = this.settled[seq]!;
-    if (before !== ABSENT && this.hit[seq] === 1) this.perResponse[before]!--;
-    const hit = this.matches(r) ? 1 : 0;
-    this.settled[seq] = response;
-    this.hit[seq] = hit;
-    if (hit === 1) this.perResponse[response]!++;
-    const sort = this.q.sort;
+  #settleOne(seq: number, response: number, r: RecipientState | undefined): void {
+    const before = this.#settled[seq]!;
+    if (before !== ABSENT && this.#hit[seq] === 1) this.#perResponse[before]!--;
+    const hit = this.#matches(r) ? 1 : 0;
+    this.#settled[seq] = response;
+    this.#hit[seq] = hit;
+    if (hit === 1) this.#perResponse[response]!++;
+    const sort = this.#q.sort;
     if (!sort) return;
-    const row = this.entry!.order[seq]!;
+    const row = this.#entry!.order[seq]!;
     if (RowColumns.numeric(sort.column))
-      this.numberKeys[seq] = this.columns.numberKey(r!, sort.column, row, sort.direction === 'descending');
-    else this.textKeys[seq] = this.columns.textKey(r!, sort.column, row);
+      this.#numberKeys[seq] = this.#columns.numberKey(r!, sort.column, row, sort.direction === 'descending');
+    else this.#textKeys[seq] = this.#columns.textKey(r!, sort.column, row);
   }
 
   /** Settles changed seqs; returns whether the list changed. */
-  private settle(seqs: Set<number>, hold: boolean): boolean {
-    const order = this.entry!.order;
-    const sort = this.q.sort;
-    const reads = this.readsRows;
+  #settle(seqs: Set<number>, hold: boolean): boolean {
+    const order = this.#entry!.order;
+    const sort = this.#q.sort;
+    const reads = this.#readsRows;
     const removals: number[] = [];
     const inserts: number[] = [];
     const movers: [seq: number, response: number, r: RecipientState | undefined][] = [];
     for (const seq of seqs) {
       const row = order[seq]!;
-      const response = this.columns.response(row);
-      const r = reads ? this.columns.read(row) : undefined;
-      const wasShown = this.shown(seq);
-      const nowShown = this.allowed[response] === 1 && this.matches(r);
+      const response = this.#columns.response(row);
+      const r = reads ? this.#columns.read(row) : undefined;
+      const wasShown = this.#shown(seq);
+      const nowShown = this.#allowed[response] === 1 && this.#matches(r);
       let sameKey = true;
       if (sort && wasShown && nowShown) {
         sameKey = RowColumns.numeric(sort.column)
           ? Object.is(
-              this.numberKeys[seq],
-              this.columns.numberKey(r!, sort.column, row, sort.direction === 'descending'),
+              this.#numberKeys[seq],
+              this.#columns.numberKey(r!, sort.column, row, sort.direction === 'descending'),
             )
-          : this.textKeys[seq] === this.columns.textKey(r!, sort.column, row);
+          : this.#textKeys[seq] === this.#columns.textKey(r!, sort.column, row);
       }
       if (wasShown === nowShown && sameKey) {
         // Stays where it is (or stays out): safe to settle before the list is searched, since
         // a shown row's key is unchanged.
-        this.pending.delete(seq);
-        this.settleOne(seq, response, r);
+        this.#pending.delete(seq);
+        this.#settleOne(seq, response, r);
       } else if (hold) {
-        this.pending.add(seq);
+        this.#pending.add(seq);
       } else {
-        this.pending.delete(seq);
+        this.#pending.delete(seq);
         movers.push([seq, response, r]);
         if (wasShown) removals.push(seq);
         if (nowShown) inserts.push(seq);
@@ -349,94 +349,94 @@ export class AudienceView {
     }
     if (movers.length === 0) return false;
     // Out by the old keys, settled, back in by the new ones.
-    this.remove(removals);
-    for (const [seq, response, r] of movers) this.settleOne(seq, response, r);
-    this.insert(inserts);
+    this.#remove(removals);
+    for (const [seq, response, r] of movers) this.#settleOne(seq, response, r);
+    this.#insert(inserts);
     return true;
   }
 
-  private remove(seqs: number[]): void {
+  #remove(seqs: number[]): void {
     if (seqs.length === 0) return;
     if (seqs.length <= SPLICE_LIMIT) {
       for (const seq of seqs) {
-        const at = indexOfSeq(this.list, this.size, seq, this.compare);
+        const at = indexOfSeq(this.#list, this.#size, seq, this.#compare);
         if (at < 0) continue;
-        this.list.copyWithin(at, at + 1, this.size);
-        this.size--;
+        this.#list.copyWithin(at, at + 1, this.#size);
+        this.#size--;
       }
       return;
     }
     const gone = new Set(seqs);
     let out = 0;
-    for (let i = 0; i < this.size; i++) {
-      const seq = this.list[i]!;
-      if (!gone.has(seq)) this.list[out++] = seq;
+    for (let i = 0; i < this.#size; i++) {
+      const seq = this.#list[i]!;
+      if (!gone.has(seq)) this.#list[out++] = seq;
     }
-    this.size = out;
+    this.#size = out;
   }
 
-  private insert(seqs: number[]): void {
+  #insert(seqs: number[]): void {
     if (seqs.length === 0) return;
-    const needed = this.size + seqs.length;
-    if (needed > this.list.length) {
-      const list = new Int32Array(Math.max(needed, this.list.length * 2, 64));
-      list.set(this.list.subarray(0, this.size));
-      this.list = list;
+    const needed = this.#size + seqs.length;
+    if (needed > this.#list.length) {
+      const list = new Int32Array(Math.max(needed, this.#list.length * 2, 64));
+      list.set(this.#list.subarray(0, this.#size));
+      this.#list = list;
     }
-    const compare = this.compare;
+    const compare = this.#compare;
     if (seqs.length <= SPLICE_LIMIT) {
       for (const seq of seqs) {
-        const at = insertionIndex(this.list, this.size, seq, compare);
-        this.list.copyWithin(at + 1, at, this.size);
-        this.list[at] = seq;
-        this.size++;
+        const at = insertionIndex(this.#list, this.#size, seq, compare);
+        this.#list.copyWithin(at + 1, at, this.#size);
+        this.#list[at] = seq;
+        this.#size++;
       }
       return;
     }
     // Merge from the back, in place: the list's tail is free space.
     seqs.sort(compare);
-    let i = this.size - 1;
+    let i = this.#size - 1;
     let j = seqs.length - 1;
     for (let out = needed - 1; j >= 0; out--) {
-      if (i >= 0 && compare(this.list[i]!, seqs[j]!) > 0) this.list[out] = this.list[i--]!;
-      else this.list[out] = seqs[j--]!;
+      if (i >= 0 && compare(this.#list[i]!, seqs[j]!) > 0) this.#list[out] = this.#list[i--]!;
+      else this.#list[out] = seqs[j--]!;
     }
-    this.size = needed;
+    this.#size = needed;
   }
 
   /** Filters and sorts the email's rows from scratch (a new query or state). */
-  private rebuild(): void {
+  #rebuild(): void {
     const rules = this.state.rules;
-    this.entry = this.state.emails.get(this.emailId);
-    this.refreshEngagement();
-    this.needle = foldText(this.q.search.trim());
-    this.search = textMatcher(this.needle);
-    this.allowed = allowedResponses(rules, this.q);
-    this.perResponse = new Int32Array(rules.responses.length);
-    this.pending.clear();
-    this.known = 0;
-    this.settled = new Int16Array(0);
-    this.hit = new Uint8Array(0);
-    this.numberKeys = new Float64Array(0);
-    this.textKeys = [];
-    this.size = 0;
-    this.seqByRow = undefined;
-    this.grow();
-    const order = this.entry?.order ?? [];
-    const list = new Int32Array(Math.max(this.known, 64));
+    this.#entry = this.state.emails.get(this.emailId);
+    this.#refreshEngagement();
+    this.#needle = foldText(this.#q.search.trim());
+    this.#search = textMatcher(this.#needle);
+    this.#allowed = allowedResponses(rules, this.#q);
+    this.#perResponse = new Int32Array(rules.responses.length);
+    this.#pending.clear();
+    this.#known = 0;
+    this.#settled = new Int16Array(0);
+    this.#hit = new Uint8Array(0);
+    this.#numberKeys = new Float64Array(0);
+    this.#textKeys = [];
+    this.#size = 0;
+    this.#seqByRow = undefined;
+    this.#grow();
+    const order = this.#entry?.order ?? [];
+    const list = new Int32Array(Math.max(this.#known, 64));
     let size = 0;
-    const reads = this.readsRows;
-    for (let seq = 0; seq < this.known; seq++) {
+    const reads = this.#readsRows;
+    for (let seq = 0; seq < this.#known; seq++) {
       const row = order[seq]!;
-      this.settleOne(seq, this.columns.response(row), reads ? this.columns.read(row) : undefined);
-      if (this.shown(seq)) list[size++] = seq;
+      this.#settleOne(seq, this.#columns.response(row), reads ? this.#columns.read(row) : undefined);
+      if (this.#shown(seq)) list[size++] = seq;
     }
-    this.refreshCompare();
-    const sort = this.q.sort;
+    this.#refreshCompare();
+    const sort = this.#q.sort;
     const shown = list.subarray(0, size);
-    if (sort && RowColumns.numeric(sort.column)) sortByNumber(shown, this.numberKeys, sort.direction === 'descending');
-    else if (sort) shown.sort(this.compare);
-    this.list = list;
-    this.size = size;
+    if (sort && RowColumns.numeric(sort.column)) sortByNumber(shown, this.#numberKeys, sort.direction === 'descending');
+    else if (sort) shown.sort(this.#compare);
+    this.#list = list;
+    this.#size = size;
   }
 }
