@@ -91,7 +91,20 @@ describe('recipient index: the same answers as a Map (issue 16, section 4)', () 
     // Every id has hash 5: the candidate is always the first recipient, anna's row.
     expect(index.candidate(5)).to.equal(0);
     expect(index.confirms(0, 'bob')).to.equal(false);
+    expect(index.confirms(0, 'anna')).to.equal(true);
     expect(index.get('bob')).to.equal(1);
     expect(index.get('dora')).to.equal(undefined);
+  });
+
+  it('the candidate of a hash is found further along the run when its first slot holds another hash', () => {
+    const table = new RecipientTable();
+    const index = new RecipientIndex(table, 7, 16);
+    // In 16 slots, hashes 5 and 21 both start at slot 5: the second recipient sits at slot 6.
+    index.insert(5, table.add(0, 'anna'));
+    index.insert(21, table.add(0, 'bob'));
+    expect(index.candidate(21)).to.equal(1);
+    expect(index.candidate(5)).to.equal(0);
+    // A hash no recipient has: the run ends at an empty slot.
+    expect(index.candidate(37)).to.equal(-1);
   });
 });
