@@ -126,18 +126,27 @@ const fmt = (n: number, digits = 1) => (Number.isFinite(n) ? n.toFixed(digits) :
 
 function runCore(): void {
   noteLoad('core');
-  const { results: rates, memory } = runCoreFold(config.core);
+  // Issue 16 §4: also the fold on `r-<n>` ids and on 36-character GUIDs, fresh from JSON.parse and warm.
+  const { results: rates, memory } = runCoreFold({ ...config.core, ids: true });
   const fold = rates.find((r) => r.key === 'fold')!;
   const incremental = rates.find((r) => r.key === 'incremental')!;
+  const byIds: NonNullable<Results['core']>['byIds'] = {};
+  for (const r of rates) if (r.key.startsWith('fold-')) byIds[r.key] = spread(r.wall);
   results.core = {
     foldEventsPerSecond: spread(fold.wall),
     incrementalEventsPerSecond: spread(incremental.wall),
     foldCpuEventsPerSecond: spread(fold.cpu),
     incrementalCpuEventsPerSecond: spread(incremental.cpu),
     memoryBytesPer100k: memory.bytes,
+    byIds,
   };
   log(
     `core: fold ${fmt(results.core.foldEventsPerSecond.median / 1e6, 2)} M events/s, incremental ${fmt(results.core.incrementalEventsPerSecond.median / 1e6, 2)} M events/s`,
+  );
+  log(
+    `core by ids (M events/s): ${Object.entries(byIds)
+      .map(([key, s]) => `${key.slice('fold-'.length)} ${fmt(s.median / 1e6, 2)}`)
+      .join(', ')}`,
   );
 }
 

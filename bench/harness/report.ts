@@ -298,6 +298,17 @@ export function renderMarkdown(results: Results): string {
       values: { ours: scale(results.core.foldCpuEventsPerSecond, 1e-6) },
       digits: 2,
     });
+    const ids = { short: '`r-<n>` ids', guid: '36-character GUID ids' };
+    const input = { fresh: 'fresh from JSON.parse', warm: 'warm' };
+    for (const [key, value] of Object.entries(results.core.byIds ?? {})) {
+      const [, length, state] = key.split('-') as [string, keyof typeof ids, keyof typeof input];
+      own.push({
+        figure: `core fold, ${ids[length]}, ${input[state]}`,
+        unit: 'M events/s',
+        values: { ours: scale(value, 1e-6) },
+        digits: 2,
+      });
+    }
   }
   for (const row of columnarRows(results.columnar))
     own.push({ figure: row.figure, unit: row.unit, values: { ours: row.value }, digits: row.digits });

@@ -42,6 +42,12 @@ export interface Results {
     foldCpuEventsPerSecond: Spread;
     incrementalCpuEventsPerSecond: Spread;
     memoryBytesPer100k: number;
+    /**
+     * Issue 16 §4: the fold by id length and input, keyed `fold-<short|guid>-<fresh|warm>`: `short`
+     * is `r-<n>`, `guid` 36-character GUIDs; `fresh` just JSON.parse'd before each run, `warm` the
+     * same parsed events folded again.
+     */
+    byIds?: Record<string, Spread>;
   };
   store?: { writeThrough: IngestStats[]; memoryOnly: IngestStats[] };
   cold?: Record<string, { populate: PopulateStats; runs: ColdStats[]; hydrate: HydrateStats[]; raw?: RawReadStats[] }>;

@@ -97,17 +97,40 @@ export class BatchApplier {
     const n = this.validate(inputs, start, end, run);
     const { recipients: table } = this.target;
     const { events, entries, rows, hashes } = run.stage;
-    // Rows in three passes (hash every id, read each hash's first slot, then look up) so the
-    // slot misses of the chunk overlap; the lookup then finds its slot in the cache.
+    // Rows in passes (hash every id, read each hash's first slot, find the row holding the hash,
+    // read that row's id and record, then compare the ids) so the misses of the chunk overlap;
+    // each pass finds what it reads in the cache.
     for (let k = 0; k < n; k++) hashes[k] = entries[k]!.rows.hash(events[k]!.recipientId);
     // Stryker disable all: warming the cache only reads; its sum `warmth` is never read but to keep the loads
     let touched = 0;
     for (let k = 0; k < n; k++) touched += entries[k]!.rows.touch(hashes[k]!);
     // Stryker restore all
+    for (let k = 0; k < n; k++) rows[k] = entries[k]!.rows.candidate(hashes[k]!);
+    // The candidates' id strings (the slot of `texts`, then the string), compared next. Then
+    // the records: their first, middle and last bytes, as typed arrays are not aligned to cache
+    // lines (malloc puts them 16 bytes past a page) and 128 bytes can span three lines.
+    // Stryker disable all: warming the cache only reads; its sum `warmth` is never read but to keep the loads
+    let warmth = touched;
+    for (let k = 0; k < n; k++) {
+      const row = rows[k]!;
+      if (row < 0) continue;
+      warmth +=
+        table.recipientIdOf(row).length +
+        table.times[row * STRIDE]! +
+        table.ints[row * STRIDE * 2 + STRIDE]! +
+        table.fingerprints[row * STRIDE * 4 + STRIDE * 4 - 1]!;
+    }
+    // Stryker restore all
+    // In the events' order, so new recipients get rows in the order they first appear. A
+    // candidate is nearly always the recipient (another id shares its 32-bit hash about once in
+    // 4·10⁹ lookups); if not, or if no id had the hash when the chunk was probed (an id new in
+    // this chunk may have been added since), the whole lookup settles it.
     for (let k = 0; k < n; k++) {
       const recipientId = events[k]!.recipientId;
       const entry = entries[k]!;
-      let row = entry.rows.find(recipientId, hashes[k]!);
+      let row = rows[k]!;
+      if (row >= 0 && entry.rows.confirms(row, recipientId)) continue;
+      row = entry.rows.find(recipientId, hashes[k]!);
       if (row < 0) {
         row = table.add(entry.index, recipientId);
         entry.rows.insert(hashes[k]!, row);
@@ -115,18 +138,8 @@ export class BatchApplier {
       }
       rows[k] = row;
     }
-    // The records: their first, middle and last bytes, as typed arrays are not aligned to cache
-    // lines (malloc puts them 16 bytes past a page) and 128 bytes can span three lines. Then
-    // the meta texts that events at least as new as their stamp will be compared with.
+    // The meta texts that events at least as new as their stamp will be compared with.
     // Stryker disable all: warming the cache only reads; its sum `warmth` is never read but to keep the loads
-    let warmth = touched;
-    for (let k = 0; k < n; k++) {
-      const row = rows[k]!;
-      warmth +=
-        table.times[row * STRIDE]! +
-        table.ints[row * STRIDE * 2 + STRIDE]! +
-        table.fingerprints[row * STRIDE * 4 + STRIDE * 4 - 1]!;
-    }
     const times = run.stage.at;
     for (let k = 0; k < n; k++) {
       const row = rows[k]!;

@@ -31,13 +31,15 @@ export class RecipientIndex {
     /** The state's hash seed. */
     readonly seed: number,
     capacity = 16,
+    /** How an id is hashed: stringHash, but for tests that need ids sharing a hash. */
+    private readonly hashOf: (text: string, seed: number) => number = stringHash,
   ) {
     this.mask = capacity - 1;
     this.slots = new Int32Array(capacity * 2);
   }
 
   hash(recipientId: string): number {
-    return stringHash(recipientId, this.seed);
+    return this.hashOf(recipientId, this.seed);
   }
 
   get(recipientId: string): number | undefined {
@@ -73,6 +75,26 @@ export class RecipientIndex {
       if (entry === EMPTY) return -1;
       if (slots[slot * 2] === hash && this.idOf(entry - 1) === recipientId) return entry - 1;
     }
+  }
+
+  /**
+   * The row of the first recipient whose id has this hash, or -1 when none has: the id is not
+   * compared, so the row is a candidate that `confirms` must check. Comparing reads the row's id
+   * string, a cache miss of its own (two, with the slot of `texts` that points to it); a chunk's
+   * candidates are found first, then their ids read in one pass, so those misses overlap.
+   */
+  candidate(hash: number): number {
+    const slots = this.slots;
+    const mask = this.mask;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const entry = slots[slot * 2 + 1]!;
+      if (entry === EMPTY || slots[slot * 2] === hash) return entry - 1;
+    }
+  }
+
+  /** Whether the row is this recipient's: a candidate's check. */
+  confirms(row: number, recipientId: string): boolean {
+    return this.idOf(row) === recipientId;
   }
 
   /** Reads the hash's first slot, so a later `find` does not wait for it (a cache miss). */
