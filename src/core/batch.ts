@@ -52,9 +52,9 @@ export interface BatchTarget {
 }
 
 export class BatchApplier {
-  private batchNumber = 0;
+  #batchNumber = 0;
   /** The stage between applies; an apply started from an `onAccepted` listener gets its own. */
-  private spare: Stage | undefined = new Stage();
+  #spare: Stage | undefined = new Stage();
   /** The sum of the loads that warm the cache, kept so the compiler cannot drop them. */
   warmth = 0;
 
@@ -70,8 +70,8 @@ export class BatchApplier {
     const read = readBatch(events);
     if (!Array.isArray(read)) return { accepted: 0, duplicates: 0, rejected: [read], changed: [], changedEmails: [] };
     // Stryker disable next-line UpdateOperator: -1, -2… are as distinct, and as unlike a new row's 0, as 1, 2…
-    const run = new Run(++this.batchNumber, onAccepted, this.spare ?? new Stage(), onDuplicate);
-    this.spare = undefined;
+    const run = new Run(++this.#batchNumber, onAccepted, this.#spare ?? new Stage(), onDuplicate);
+    this.#spare = undefined;
     // Plain events in chunks; a columnar batch prepared by applyItems (columnar-apply.ts) row by
     // row from its columns, in its place among them.
     let start = 0;
@@ -79,11 +79,11 @@ export class BatchApplier {
       const item = read[end];
       if (end < read.length && !ColumnarRows.is(item)) continue;
       // Stryker disable next-line EqualityOperator: `<=` adds an empty chunk at the end, which applies nothing
-      for (let from = start; from < end; from += CHUNK) this.chunk(read, from, Math.min(end, from + CHUNK), run);
+      for (let from = start; from < end; from += CHUNK) this.#chunk(read, from, Math.min(end, from + CHUNK), run);
       if (ColumnarRows.is(item)) foldColumns(this, item, run);
       start = end + 1;
     }
-    this.spare = run.stage;
+    this.#spare = run.stage;
     return {
       accepted: run.accepted,
       duplicates: run.duplicates,
@@ -93,8 +93,8 @@ export class BatchApplier {
     };
   }
 
-  private chunk(inputs: readonly unknown[], start: number, end: number, run: Run): void {
-    const n = this.validate(inputs, start, end, run);
+  #chunk(inputs: readonly unknown[], start: number, end: number, run: Run): void {
+    const n = this.#validate(inputs, start, end, run);
     const { recipients: table } = this.target;
     const { events, entries, rows, hashes } = run.stage;
     // Rows in passes (hash every id, read each hash's first slot, find the row holding the hash,
@@ -161,7 +161,7 @@ export class BatchApplier {
   }
 
   /** Checks the events, rejecting the bad ones; returns how many good ones it staged. */
-  private validate(inputs: readonly unknown[], start: number, end: number, run: Run): number {
+  #validate(inputs: readonly unknown[], start: number, end: number, run: Run): number {
     const { rules, emails } = this.target;
     const stage = run.stage;
     const scratch = stage.scratch;

@@ -27,8 +27,8 @@ function rowIn(table: RecipientTable, entry: EmailEntry, recipientId: string): n
 
 /** Email entries by the batch's `emailId` dictionary entry, or by the text of the last row. */
 class EmailsOf {
-  private readonly byEntry: (EmailEntry | undefined)[];
-  private last: EmailEntry | undefined;
+  readonly #byEntry: (EmailEntry | undefined)[];
+  #last: EmailEntry | undefined;
 
   constructor(
     private readonly column: PreparedColumn,
@@ -36,20 +36,20 @@ class EmailsOf {
     private readonly responseCount: number,
   ) {
     // Stryker disable next-line ArrayDeclaration,LogicalOperator: sized ahead for speed; an empty one grows
-    this.byEntry = new Array<EmailEntry | undefined>(column.dictionary?.length ?? 0);
+    this.#byEntry = new Array<EmailEntry | undefined>(column.dictionary?.length ?? 0);
   }
 
   at(i: number): EmailEntry {
     const { indices, dictionary } = this.column;
     if (indices !== undefined) {
       const e = indices[i]!;
-      return (this.byEntry[e] ??= this.emails.entry(dictionary![e] as string, this.responseCount));
+      return (this.#byEntry[e] ??= this.emails.entry(dictionary![e] as string, this.responseCount));
     }
     const value = this.column.values[i];
-    const last = this.last;
+    const last = this.#last;
     // Stryker disable next-line ConditionalExpression: looking the entry up every time finds the same entry
     if (last !== undefined && last.id === value) return last;
-    return (this.last = this.emails.entry(value as string, this.responseCount));
+    return (this.#last = this.emails.entry(value as string, this.responseCount));
   }
 }
 
@@ -59,21 +59,21 @@ class RowsOf {
    * Per dictionary entry, side by side (one cache miss, not two): the index of the email its
    * row was found in plus one (0: none yet), and the row.
    */
-  private readonly known: Int32Array;
+  readonly #known: Int32Array;
 
   constructor(
     private readonly column: PreparedColumn,
     private readonly table: RecipientTable,
   ) {
     // Stryker disable next-line LogicalOperator,ArithmeticOperator: a row not remembered is looked up again
-    this.known = new Int32Array((column.dictionary?.length ?? 0) * 2);
+    this.#known = new Int32Array((column.dictionary?.length ?? 0) * 2);
   }
 
   at(i: number, entry: EmailEntry): number {
     const { indices, dictionary } = this.column;
     if (indices === undefined) return rowIn(this.table, entry, this.column.values[i] as string);
     const slot = indices[i]! * 2;
-    const known = this.known;
+    const known = this.#known;
     // Stryker disable next-line ConditionalExpression,ArithmeticOperator: a row not remembered is looked up
     if (known[slot] === entry.index + 1) return known[slot + 1]!;
     const row = rowIn(this.table, entry, dictionary![slot / 2] as string);
@@ -181,13 +181,13 @@ function warm(table: RecipientTable, marks: Uint8Array, found: Int32Array, start
 // Stryker disable ConditionalExpression,BooleanLiteral: a column the batch lacks reads undefined, as held already
 /** A row's texts in the one event applyEvent reads: its id, meta texts, email kind and type, reason and scope. */
 class Texts {
-  private readonly event = scratchEvent();
+  readonly #event = scratchEvent();
   /** Whether the batch has each optional column: the others stay undefined in the event. */
-  private readonly has: Record<FoldedText, boolean>;
+  readonly #has: Record<FoldedText, boolean>;
 
   constructor(private readonly rows: ColumnarRows) {
     const has = (name: FoldedText) => rows[name].name === name;
-    this.has = {
+    this.#has = {
       id: true,
       emailId: true,
       recipientId: true,
@@ -204,8 +204,9 @@ class Texts {
 
   /** Field by field: a keyed store in a loop over names would go megamorphic (see validate.ts). */
   of(i: number): ResponseEvent {
-    const { rows, has } = this;
-    const event = this.event as unknown as Record<FoldedText, unknown>;
+    const { rows } = this;
+    const has = this.#has;
+    const event = this.#event as unknown as Record<FoldedText, unknown>;
     event.id = rows.id.at(i);
     if (has.contactId) event.contactId = rows.contactId.at(i);
     if (has.contactName) event.contactName = rows.contactName.at(i);
@@ -215,7 +216,7 @@ class Texts {
     if (has.provider) event.provider = rows.provider.at(i);
     if (has.reason) event.reason = rows.reason.at(i);
     if (has.scope) event.scope = rows.scope.at(i);
-    return this.event;
+    return this.#event;
   }
 }
 // Stryker restore ConditionalExpression,BooleanLiteral

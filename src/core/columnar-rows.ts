@@ -93,7 +93,7 @@ export class ColumnarRows {
   /** The batch's columns, in its order: what a row is unpacked from. */
   readonly columns: PreparedColumn[] = [];
   /** One row's values as the batch carried them, to unpack it as `unpackRow` does any row. */
-  private readonly wireRow: Column[] = [];
+  readonly #wireRow: Column[] = [];
 
   /** Only a ColumnarRows has it: the test of one reads no property (see `is`). */
   readonly #prepared = undefined;
@@ -115,14 +115,14 @@ export class ColumnarRows {
   add(column: PreparedColumn): void {
     this.columns.push(column);
     // Stryker disable next-line ArrayDeclaration: `unpack` writes the one value before it is read
-    this.wireRow.push({ name: column.name, values: [null], dictionary: column.dictionary });
+    this.#wireRow.push({ name: column.name, values: [null], dictionary: column.dictionary });
     // Stryker disable next-line ConditionalExpression: the fold reads only the folded columns' properties
     if (FOLDED.has(column.name)) this[column.name as FoldedText] = column;
   }
 
   /** Row `i` as the plain object it stands for, or its rejection for an index out of its dictionary. */
   unpack(i: number): ReturnType<typeof unpackRow> {
-    const wireRow = this.wireRow;
+    const wireRow = this.#wireRow;
     for (let c = 0; c < wireRow.length; c++) (wireRow[c]!.values as unknown[])[0] = this.columns[c]!.wire(i);
     return unpackRow(wireRow, i, 0);
   }

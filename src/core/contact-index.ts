@@ -10,40 +10,40 @@ import { TEXT_STRIDE, type RecipientTable } from './recipient-table';
  * Most contacts have one recipient row, kept as a bare number rather than an array of one.
  */
 export class ContactIndex {
-  private byId: Map<string, number | number[]> | undefined;
+  #byId: Map<string, number | number[]> | undefined;
 
   constructor(private readonly table: RecipientTable) {}
 
   /** Moves a row from one contact id (or none) to another. */
   move(row: number, from: string | undefined, to: string): void {
-    const byId = this.byId;
+    const byId = this.#byId;
     if (!byId) return;
-    if (from !== undefined) this.remove(byId, row, from);
+    if (from !== undefined) this.#remove(byId, row, from);
     add(byId, row, to);
   }
 
   /** The contact's rows, in row order: the order their recipients first appeared. */
   rows(contactId: string): readonly number[] {
-    const rows = this.index().get(contactId);
+    const rows = this.#index().get(contactId);
     return rows === undefined ? [] : typeof rows === 'number' ? [rows] : rows;
   }
 
   ids(): IterableIterator<string> {
-    return this.index().keys();
+    return this.#index().keys();
   }
 
-  private index(): Map<string, number | number[]> {
-    if (this.byId) return this.byId;
+  #index(): Map<string, number | number[]> {
+    if (this.#byId) return this.#byId;
     const byId = new Map<string, number | number[]>();
     const { texts, size } = this.table;
     for (let row = 0; row < size; row++) {
       const contactId = texts[row * TEXT_STRIDE]; // contactId is META_FIELDS[0]
       if (contactId !== undefined) add(byId, row, contactId);
     }
-    return (this.byId = byId);
+    return (this.#byId = byId);
   }
 
-  private remove(byId: Map<string, number | number[]>, row: number, from: string): void {
+  #remove(byId: Map<string, number | number[]>, row: number, from: string): void {
     const rows = byId.get(from);
     if (rows === row) byId.delete(from);
     else if (Array.isArray(rows)) {

@@ -26,33 +26,33 @@ export interface EmailEntry {
 }
 
 export class EmailTable {
-  private readonly byId = new Map<string, EmailEntry>();
-  private readonly list: EmailEntry[] = [];
+  readonly #byId = new Map<string, EmailEntry>();
+  readonly #list: EmailEntry[] = [];
   /** One hash seed for every email's recipient index, drawn per state. */
-  private readonly seed = randomSeed();
+  readonly #seed = randomSeed();
 
   constructor(private readonly recipients: RecipientTable) {}
 
   get(emailId: string): EmailEntry | undefined {
-    return this.byId.get(emailId);
+    return this.#byId.get(emailId);
   }
 
   at(index: number): EmailEntry {
-    return this.list[index]!;
+    return this.#list[index]!;
   }
 
   ids(): IterableIterator<string> {
-    return this.byId.keys();
+    return this.#byId.keys();
   }
 
   /** The email's entry, created empty on first sight. */
   entry(emailId: string, responseCount: number): EmailEntry {
-    let entry = this.byId.get(emailId);
+    let entry = this.#byId.get(emailId);
     if (entry === undefined) {
       entry = {
-        index: this.list.length,
+        index: this.#list.length,
         id: emailId,
-        rows: new RecipientIndex(this.recipients, this.seed),
+        rows: new RecipientIndex(this.recipients, this.#seed),
         order: [],
         kind: undefined,
         kindAt: -Infinity,
@@ -63,8 +63,8 @@ export class EmailTable {
         clicked: 0,
         machineOnly: 0,
       };
-      this.byId.set(emailId, entry);
-      this.list.push(entry);
+      this.#byId.set(emailId, entry);
+      this.#list.push(entry);
     }
     return entry;
   }
@@ -102,11 +102,11 @@ export class EmailTable {
    * `(response + 1) << 3 | opened << 2 | clicked << 1 | machineOnly`; 0 is "not counted yet".
    */
   count(entry: EmailEntry, before: number, after: number): void {
-    if (before !== 0) this.add(entry, before, -1);
-    this.add(entry, after, 1);
+    if (before !== 0) this.#add(entry, before, -1);
+    this.#add(entry, after, 1);
   }
 
-  private add(entry: EmailEntry, signature: number, delta: number): void {
+  #add(entry: EmailEntry, signature: number, delta: number): void {
     const response = (signature >> 3) - 1;
     if (response >= 0) entry.byResponse[response]! += delta;
     if (signature & 4) entry.opened += delta;

@@ -46,18 +46,27 @@ export class ResponseState {
   readonly rules: CompiledRules;
   readonly recipients = new RecipientTable();
   readonly emails = new EmailTable(this.recipients);
-  private readonly eventIds = new EventIdSet(this.recipients);
-  private readonly contacts = new ContactIndex(this.recipients);
-  private readonly batches: BatchApplier;
+  readonly #eventIds = new EventIdSet(this.recipients);
+  readonly #contacts = new ContactIndex(this.recipients);
+  readonly #batches: BatchApplier;
   /** Set only when the rules have a statistics update period (see statistics-period.ts). */
-  private readonly period: StatisticsPeriod | undefined;
+  readonly #period: StatisticsPeriod | undefined;
 
   constructor(rules: ResponseRules | CompiledRules = DEFAULT_RULES) {
     this.rules = 'lookup' in rules ? rules : compileRules(rules);
-    const { recipients, emails, eventIds, contacts } = this;
+    const { recipients, emails } = this;
+    const eventIds = this.#eventIds;
+    const contacts = this.#contacts;
     const { statisticsPeriodMs, sentToProvider } = this.rules;
-    this.period = statisticsPeriodMs > 0 ? new StatisticsPeriod(statisticsPeriodMs, sentToProvider) : undefined;
-    this.batches = new BatchApplier({ rules: this.rules, recipients, emails, eventIds, contacts, period: this.period });
+    this.#period = statisticsPeriodMs > 0 ? new StatisticsPeriod(statisticsPeriodMs, sentToProvider) : undefined;
+    this.#batches = new BatchApplier({
+      rules: this.rules,
+      recipients,
+      emails,
+      eventIds,
+      contacts,
+      period: this.#period,
+    });
   }
 
   /**
@@ -65,19 +74,19 @@ export class ResponseState {
    * period: events after it plus the period are not applied. Undefined otherwise.
    */
   sentAt(row: number): number | undefined {
-    return this.period?.sentAtOf(row);
+    return this.#period?.sentAtOf(row);
   }
 
   /** How many distinct events have been applied. */
   get eventCount(): number {
-    return this.eventIds.size;
+    return this.#eventIds.size;
   }
 
   /** True when this recipient's event with this id has been applied. */
   hasEvent(emailId: string, recipientId: string, id: string): boolean {
     const row = this.rowOf(emailId, recipientId);
     // Stryker disable next-line ConditionalExpression: row -1 reads outside the records, where no id is found
-    return row !== NONE && this.eventIds.has(row, id);
+    return row !== NONE && this.#eventIds.has(row, id);
   }
 
   /**
@@ -87,7 +96,7 @@ export class ResponseState {
    * `onDuplicate` hears each redelivery of an event applied before (a timeline shows them).
    */
   apply(events: Iterable<unknown>, onAccepted?: AcceptedListener, onDuplicate?: AcceptedListener): AppliedBatch {
-    return this.batches.apply(events, onAccepted, onDuplicate);
+    return this.#batches.apply(events, onAccepted, onDuplicate);
   }
 
   /** One recipient's state, or undefined when no event for it has been applied. */
@@ -139,7 +148,7 @@ export class ResponseState {
    */
   saveRecipient(row: number): SavedRecipient {
     const saved = saveRow(this.recipients, this.emails, this.rules, row);
-    const sentAt = this.period?.sentAtOf(row);
+    const sentAt = this.#period?.sentAtOf(row);
     if (sentAt !== undefined) saved.sentAt = sentAt;
     return saved;
   }
@@ -149,17 +158,17 @@ export class ResponseState {
    * its row, or -1 when the recipient exists already or a saved response is not in these rules.
    */
   restoreRecipient(saved: SavedRecipient): number {
-    const row = restoreRow(this.recipients, this.emails, this.rules, this.contacts, saved);
+    const row = restoreRow(this.recipients, this.emails, this.rules, this.#contacts, saved);
     // Stryker disable next-line ConditionalExpression: for row -1 (refused) `restored` writes nothing a row reads
-    if (row >= 0 && this.period) this.period.restored(row, saved.sentAt);
+    if (row >= 0 && this.#period) this.#period.restored(row, saved.sentAt);
     return row;
   }
 
   /** Restores a page of saved recipients of one email at once; returns how many were refused. */
   restoreRecipients(page: SavedColumns): number {
-    const period = this.period;
+    const period = this.#period;
     const restored = period ? (row: number, sentAt: number | undefined) => period.restored(row, sentAt) : undefined;
-    return restoreColumns(this.recipients, this.emails, this.rules, this.contacts, page, restored);
+    return restoreColumns(this.recipients, this.emails, this.rules, this.#contacts, page, restored);
   }
 
   /**
@@ -168,12 +177,12 @@ export class ResponseState {
    * saved response is not in these rules.
    */
   resetRecipient(saved: SavedRecipient, later: readonly ResponseEvent[] = []): number {
-    return resetRow(this.recipients, this.emails, this.rules, this.contacts, saved, later, this.period);
+    return resetRow(this.recipients, this.emails, this.rules, this.#contacts, saved, later, this.#period);
   }
 
   /** Marks an event as applied to a row without applying it (its effect came from a saved row). */
   rememberEvent(row: number, id: string): void {
-    this.eventIds.add(row, id);
+    this.#eventIds.add(row, id);
   }
 
   /** The row of a recipient, or -1. */
@@ -183,7 +192,7 @@ export class ResponseState {
 
   /** The contact's flags (Do not use email, Valid…), derived from its recipients' responses. */
   contact(contactId: string): ContactState {
-    const rows = this.contacts.rows(contactId);
+    const rows = this.#contacts.rows(contactId);
     return contactFlags(
       contactId,
       rows.map((row) => this.recipientAt(row)),
@@ -193,12 +202,12 @@ export class ResponseState {
 
   /** Rows of every recipient of the contact, in the order they first appeared. */
   contactRows(contactId: string): readonly number[] {
-    return this.contacts.rows(contactId);
+    return this.#contacts.rows(contactId);
   }
 
   /** Every contact id seen. */
   contactIds(): IterableIterator<string> {
-    return this.contacts.ids();
+    return this.#contacts.ids();
   }
 }
 

@@ -22,9 +22,9 @@ const EMPTY = 0;
  */
 export class RecipientIndex {
   size = 0;
-  private mask: number;
+  #mask: number;
   /** `[hash, row + 1]` per slot; a second field of 0 is an empty slot. */
-  private slots: Int32Array;
+  #slots: Int32Array;
 
   constructor(
     private readonly table: RecipientTable,
@@ -34,8 +34,8 @@ export class RecipientIndex {
     /** How an id is hashed: stringHash, but for tests that need ids sharing a hash. */
     private readonly hashOf: (text: string, seed: number) => number = stringHash,
   ) {
-    this.mask = capacity - 1;
-    this.slots = new Int32Array(capacity * 2);
+    this.#mask = capacity - 1;
+    this.#slots = new Int32Array(capacity * 2);
   }
 
   hash(recipientId: string): number {
@@ -54,10 +54,10 @@ export class RecipientIndex {
   /** Sets the recipient's row, which must carry this recipient id in the RecipientTable. */
   set(recipientId: string, row: number): this {
     const hash = this.hash(recipientId);
-    const slots = this.slots;
-    const mask = this.mask;
+    const slots = this.#slots;
+    const mask = this.#mask;
     for (let slot = hash & mask; slots[slot * 2 + 1] !== EMPTY; slot = (slot + 1) & mask) {
-      if (slots[slot * 2] === hash && this.idOf(slots[slot * 2 + 1]! - 1) === recipientId) {
+      if (slots[slot * 2] === hash && this.#idOf(slots[slot * 2 + 1]! - 1) === recipientId) {
         slots[slot * 2 + 1] = row + 1;
         return this;
       }
@@ -68,12 +68,12 @@ export class RecipientIndex {
 
   /** The row of the recipient whose id hashes to `hash`, or -1. */
   find(recipientId: string, hash: number): number {
-    const slots = this.slots;
-    const mask = this.mask;
+    const slots = this.#slots;
+    const mask = this.#mask;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = slots[slot * 2 + 1]!;
       if (entry === EMPTY) return -1;
-      if (slots[slot * 2] === hash && this.idOf(entry - 1) === recipientId) return entry - 1;
+      if (slots[slot * 2] === hash && this.#idOf(entry - 1) === recipientId) return entry - 1;
     }
   }
 
@@ -84,8 +84,8 @@ export class RecipientIndex {
    * candidates are found first, then their ids read in one pass, so those misses overlap.
    */
   candidate(hash: number): number {
-    const slots = this.slots;
-    const mask = this.mask;
+    const slots = this.#slots;
+    const mask = this.#mask;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = slots[slot * 2 + 1]!;
       if (entry === EMPTY || slots[slot * 2] === hash) return entry - 1;
@@ -94,19 +94,19 @@ export class RecipientIndex {
 
   /** Whether the row is this recipient's: a candidate's check. */
   confirms(row: number, recipientId: string): boolean {
-    return this.idOf(row) === recipientId;
+    return this.#idOf(row) === recipientId;
   }
 
   /** Reads the hash's first slot, so a later `find` does not wait for it (a cache miss). */
   touch(hash: number): number {
-    return this.slots[(hash & this.mask) * 2]!;
+    return this.#slots[(hash & this.#mask) * 2]!;
   }
 
   /** Adds a recipient known to be absent, by the hash of its id. */
   insert(hash: number, row: number): void {
-    if ((this.size + 1) * 2 > this.mask + 1) this.grow();
-    const slots = this.slots;
-    const mask = this.mask;
+    if ((this.size + 1) * 2 > this.#mask + 1) this.#grow();
+    const slots = this.#slots;
+    const mask = this.#mask;
     let slot = hash & mask;
     while (slots[slot * 2 + 1] !== EMPTY) slot = (slot + 1) & mask;
     slots[slot * 2] = hash;
@@ -114,14 +114,14 @@ export class RecipientIndex {
     this.size++;
   }
 
-  private idOf(row: number): string | undefined {
+  #idOf(row: number): string | undefined {
     return this.table.texts[row * TEXT_STRIDE + RECIPIENT_ID];
   }
 
   /** Doubles the table; the hashes are kept, so no id is hashed or read again. */
-  private grow(): void {
-    const old = this.slots;
-    const mask = this.mask * 2 + 1;
+  #grow(): void {
+    const old = this.#slots;
+    const mask = this.#mask * 2 + 1;
     const slots = new Int32Array((mask + 1) * 2);
     for (let from = 0; from < old.length; from += 2) {
       const entry = old[from + 1]!;
@@ -131,7 +131,7 @@ export class RecipientIndex {
       slots[slot * 2] = old[from]!;
       slots[slot * 2 + 1] = entry;
     }
-    this.mask = mask;
-    this.slots = slots;
+    this.#mask = mask;
+    this.#slots = slots;
   }
 }

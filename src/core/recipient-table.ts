@@ -81,7 +81,7 @@ export class RecipientTable {
 
   /** Adds an empty recipient row and returns its index. */
   add(email: number, recipientId: string): number {
-    if (this.size === this.capacity) this.grow();
+    if (this.size === this.capacity) this.#grow();
     const row = this.size++;
     const t = row * STRIDE;
     const times = this.times;
@@ -126,7 +126,7 @@ export class RecipientTable {
 
   /** Makes room for `rows` rows in all, so adding that many copies nothing. */
   reserve(rows: number): void {
-    if (rows > this.capacity) this.resize(rows);
+    if (rows > this.capacity) this.#resize(rows);
   }
 
   /**
@@ -135,11 +135,11 @@ export class RecipientTable {
    * and new tables at once. The extra copies cost about as much as the doubling's (a total of
    * three times the rows rather than two).
    */
-  private grow(): void {
-    this.resize(this.capacity + (this.capacity >> 1) + 1);
+  #grow(): void {
+    this.#resize(this.capacity + (this.capacity >> 1) + 1);
   }
 
-  private resize(capacity: number): void {
+  #resize(capacity: number): void {
     this.capacity = capacity;
     const times = new Float64Array(this.capacity * STRIDE);
     times.set(this.times);

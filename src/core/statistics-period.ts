@@ -44,13 +44,13 @@ interface KeptEvent {
 
 export class StatisticsPeriod {
   /** Per row: the earliest Sent to provider (Infinity: none yet). */
-  private sentAt = new Float64Array(1024).fill(Infinity);
+  #sentAt = new Float64Array(1024).fill(Infinity);
   /**
    * Per row: the events it applied; null when its state came from a saved one (a cache, a
    * snapshot), whose events are not here to fold again.
    */
-  private readonly kept: (KeptEvent[] | null | undefined)[] = [];
-  private readonly slot = new Float64Array(1);
+  readonly #kept: (KeptEvent[] | null | undefined)[] = [];
+  readonly #slot = new Float64Array(1);
 
   constructor(
     /** The period in milliseconds. */
@@ -61,7 +61,7 @@ export class StatisticsPeriod {
 
   /** The row's earliest Sent to provider (epoch ms), or undefined. */
   sentAtOf(row: number): number | undefined {
-    const at = row < this.sentAt.length ? this.sentAt[row]! : Infinity;
+    const at = row < this.#sentAt.length ? this.#sentAt[row]! : Infinity;
     return at === Infinity ? undefined : at;
   }
 
@@ -70,9 +70,9 @@ export class StatisticsPeriod {
    * knew and what was saved, and it cannot be folded again from events from now on.
    */
   restored(row: number, sentAt: number | undefined): void {
-    if (row >= this.sentAt.length) this.grow(row);
-    if (sentAt !== undefined && sentAt < this.sentAt[row]!) this.sentAt[row] = sentAt;
-    this.kept[row] = null;
+    if (row >= this.#sentAt.length) this.#grow(row);
+    if (sentAt !== undefined && sentAt < this.#sentAt[row]!) this.#sentAt[row] = sentAt;
+    this.#kept[row] = null;
   }
 
   /**
@@ -89,26 +89,26 @@ export class StatisticsPeriod {
     k: number,
   ): boolean {
     const at = eventTimes[k]!;
-    if (row >= this.sentAt.length) this.grow(row);
-    const sent = this.sentAt[row]!;
+    if (row >= this.#sentAt.length) this.#grow(row);
+    const sent = this.#sentAt[row]!;
     let refolded = false;
     if (response === this.sentToProvider && at < sent) {
-      this.sentAt[row] = at;
+      this.#sentAt[row] = at;
       const cutoff = at + this.ms;
-      const kept = this.kept[row];
+      const kept = this.#kept[row];
       if (kept != null && kept.some((e) => e.at > cutoff)) {
         const within = kept.filter((e) => e.at <= cutoff);
-        this.kept[row] = within;
-        this.refold(table, rules, row, within);
+        this.#kept[row] = within;
+        this.#refold(table, rules, row, within);
         refolded = true;
       }
     } else if (at > sent + this.ms) {
       return false;
     }
-    const kept = this.kept[row];
+    const kept = this.#kept[row];
     if (kept !== null) {
       const entry: KeptEvent = { response, at, reason: event.reason || undefined, scope: event.scope };
-      if (kept === undefined) this.kept[row] = [entry];
+      if (kept === undefined) this.#kept[row] = [entry];
       else kept.push(entry);
     }
     return (
@@ -117,7 +117,7 @@ export class StatisticsPeriod {
   }
 
   /** Clears the row's responses, counters and times, and applies `events` again. */
-  private refold(table: RecipientTable, rules: CompiledRules, row: number, events: readonly KeptEvent[]): void {
+  #refold(table: RecipientTable, rules: CompiledRules, row: number, events: readonly KeptEvent[]): void {
     const { times, ints, texts } = table;
     const t = row * STRIDE;
     const i = t * 2;
@@ -134,19 +134,19 @@ export class StatisticsPeriod {
     texts[row * TEXT_STRIDE + FINAL_REASON] = undefined;
     texts[row * TEXT_STRIDE + NON_FINAL_REASON] = undefined;
     texts[row * TEXT_STRIDE + FINAL_SCOPE] = undefined;
-    const slot = this.slot;
+    const slot = this.#slot;
     for (const e of events) {
       slot[0] = e.at;
       mergeResponse(table, rules, row, e.response, e.reason, e.scope, slot, 0);
     }
   }
 
-  private grow(row: number): void {
+  #grow(row: number): void {
     // Stryker disable next-line ArithmeticOperator: the loop below doubles until the row fits, from any start
-    let size = this.sentAt.length * 2;
+    let size = this.#sentAt.length * 2;
     while (size <= row) size *= 2;
     const sentAt = new Float64Array(size).fill(Infinity);
-    sentAt.set(this.sentAt);
-    this.sentAt = sentAt;
+    sentAt.set(this.#sentAt);
+    this.#sentAt = sentAt;
   }
 }

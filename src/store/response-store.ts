@@ -546,7 +546,8 @@ export class ResponseStore extends EventTarget {
     if (this.#logLoading) {
       // A row refolded now would miss its events still on their way from the cache; until
       // `eventsReady` only this store's own events are applied (other tabs and the source wait).
-      this.#settlingAfterLog ??= this.eventsReady.then(() => {
+      if (this.#settlingAfterLog) return;
+      this.#settlingAfterLog = this.eventsReady.then(() => {
         this.#settlingAfterLog = undefined;
         this.#settleConflicts(undefined, true);
       });

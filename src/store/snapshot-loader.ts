@@ -60,7 +60,7 @@ export class SnapshotLoader {
           break;
         }
         const body = read.value;
-        const badTotal = this.takeAudienceSize(emailId, body.total);
+        const badTotal = this.#takeAudienceSize(emailId, body.total);
         if (badTotal !== undefined) problems.push(badTotal);
         if (pages++ === 0) reserveRows(this.host.state(), emailId, body.total);
         const start = body.cursor === undefined ? undefined : this.host.positionOf(body.cursor);
@@ -101,7 +101,7 @@ export class SnapshotLoader {
   }
 
   /** Keeps a snapshot's `total` (views hear of a change), or answers why it cannot. */
-  private takeAudienceSize(emailId: string, total: unknown): string | undefined {
+  #takeAudienceSize(emailId: string, total: unknown): string | undefined {
     if (total === undefined || total === null) return undefined;
     if (typeof total !== 'number' || !Number.isInteger(total) || total < 0)
       return `the snapshot's total must be a whole number of at least 0, not ${JSON.stringify(total)}`;
