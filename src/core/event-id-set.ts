@@ -227,7 +227,16 @@ export class OverflowIds {
 }
 
 /** The row into the hash, so equal ids of other rows spread over the overflow table; one-to-one for a row. */
-function mix(hash: number, row: number): number {
+export function mix(hash: number, row: number): number {
   const h = Math.imul(hash ^ row, 0x9e3779b1);
   return h ^ (h >>> 15);
+}
+
+/**
+ * The id's first hash back from its slot hash and row (`mix` undone: the shift's xor, then the
+ * multiplier's inverse mod 2³²): saved ids must not carry their row, which a reload renumbers.
+ */
+export function unmix(mixed: number, row: number): number {
+  const h = mixed ^ (mixed >>> 15) ^ (mixed >>> 30);
+  return Math.imul(h, 0x0e8b2f51) ^ row;
 }

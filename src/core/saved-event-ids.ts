@@ -3,13 +3,14 @@
  * without reading the events back. Apart from event-id-set.ts: only the cache's code (a lazy part
  * of the script-tag build) saves or restores ids, and every page that only folds need not carry it.
  */
-import { PAGE, PAGE_BITS, PAGE_MASK, type EventIdSet, type OverflowIds } from './event-id-set';
+import { PAGE, PAGE_BITS, PAGE_MASK, mix, unmix, type EventIdSet, type OverflowIds } from './event-id-set';
 import { FINGERPRINTS, ID_COUNT, ID_NEWEST, INLINE_IDS, STRIDE } from './recipient-table';
 
 /**
  * Rows' ids as saved (a cache's row page): per row its id count, then per id two Int32 hashes, the
- * rows one after the other in `hashes`. A row's first 16 are its inline ids' two hashes in arrival
- * order; the rest are overflow ids, their first hash as mixed with the row (what the table keys).
+ * rows one after the other in `hashes`: a row's first 16 ids (inline) in arrival order, then the
+ * rest (its overflow ids). None carries its row (the overflow table keys a hash mixed with it): a
+ * reload numbers rows by email and page, not by first appearance as the state that saved them.
  */
 export interface SavedEventIds {
   counts: Int32Array;
@@ -71,7 +72,7 @@ export function restoreEventIds(set: EventIdSet, firstRow: number, saved: SavedE
       ints[i + ID_NEWEST] = entry;
       set.count = entry + 1;
     }
-    for (let k = inline; k < count; k++, at += 2) set.overflow.add(row, hashes[at]!, hashes[at + 1]!);
+    for (let k = inline; k < count; k++, at += 2) set.overflow.add(row, mix(hashes[at]!, row), hashes[at + 1]!);
     ints[i + ID_COUNT] = count;
   }
 }
@@ -83,7 +84,7 @@ export function restoreEventIds(set: EventIdSet, firstRow: number, saved: SavedE
  */
 const BY_ROW = new WeakMap<OverflowIds, { size: number; mask: number; index: Map<number, number[]> }>();
 
-/** Writes the row's overflow ids (slot hash and second hash) into `out` from `at`; returns where it stopped. */
+/** Writes the row's overflow ids (first and second hash) into `out` from `at`; returns where it stopped. */
 function saveOverflowRow(overflow: OverflowIds, row: number, out: Int32Array, at: number): number {
   let byRow = BY_ROW.get(overflow);
   if (byRow?.size !== overflow.size || byRow.mask !== overflow.mask) {
@@ -91,7 +92,7 @@ function saveOverflowRow(overflow: OverflowIds, row: number, out: Int32Array, at
     BY_ROW.set(overflow, byRow);
   }
   for (const slot of byRow.index.get(row) ?? []) {
-    out[at++] = overflow.slots[slot * 2]!;
+    out[at++] = unmix(overflow.slots[slot * 2]!, row);
     out[at++] = overflow.seconds[overflow.slots[slot * 2 + 1]! - 1]!;
   }
   return at;

@@ -94,6 +94,29 @@ describe('event ids saved with the row pages (issue 16)', () => {
     expect(snapshot(state)).to.deep.equal(snapshot(foldEvents(events)));
   });
 
+  it('a recipient past 16 events whose row moves on the reload still knows every id', async () => {
+    // Email b's recipient comes first (row 0); the reload reads email a's page first, so it is row 1.
+    const at = Date.UTC(2026, 11, 1);
+    const many: ResponseEvent[] = Array.from({ length: 20 }, (_, i) => ({
+      id: `b-${i}`,
+      emailId: 'b',
+      recipientId: 'x',
+      response: i % 2 === 0 ? 'opened' : 'clicked',
+      at: at + i * 1000,
+    }));
+    const other: ResponseEvent = { id: 'a-0', emailId: 'a', recipientId: 'y', response: 'delivered', at };
+    const all = [...many, other];
+    await visit(name, all);
+    await dropFoldedEvents(name);
+    const { cache, state } = await reload(name);
+    await cache.close();
+    expect(state.rowOf('b', 'x'), 'the row moved').to.not.equal(foldEvents(all).rowOf('b', 'x'));
+    const again = state.apply(all);
+    expect(again.accepted).to.equal(0);
+    expect(again.duplicates).to.equal(all.length);
+    expect(snapshot(state)).to.deep.equal(snapshot(foldEvents(all)));
+  });
+
   it('a cache written before pages kept ids dedupes from its events, and has ids after its next compaction', async () => {
     await visit(name, events, 900);
     // What the code before wrote: pages without ids, a fold record without seeds.
