@@ -36,6 +36,12 @@ export class CacheWriter {
   /** The log position up to which this tab has handed events to the cache. */
   #recordedUpTo = 0;
   /**
+   * Log positions the cache's own events hold, as [start, end) pairs in order: the events folded
+   * into its rows reach the log after the read, in idle time, among events applied meanwhile, so
+   * `recordedUpTo` alone cannot tell them from those this tab has yet to write.
+   */
+  readonly #fromCache: number[] = [];
+  /**
    * While `takeLead` learns where the records on disk end, nothing is written (a record would
    * take a key the other tab's records hold): what is applied meanwhile waits in the log.
    */
@@ -85,11 +91,12 @@ export class CacheWriter {
       }
       this.cache = cache;
       if (cache.rules) target.offerRules(cache.rules);
-      let result = await cache.hydrate(target.state(), this.#log, target.progress);
+      let result = await cache.hydrate(target.state(), this.#cacheLog(), target.progress);
       if (result.changedWhileRead) {
         // Another tab compacted the cache while this one read it: read it again, from nothing.
         target.restart();
-        result = await cache.hydrate(target.state(), this.#log, target.progress);
+        this.#fromCache.length = 0;
+        result = await cache.hydrate(target.state(), this.#cacheLog(), target.progress);
       }
       if (result.partial || result.eventRecordsLost > 0) {
         // Part of the cache is in the state without all its events and ids: a cursor would skip
@@ -184,7 +191,7 @@ export class CacheWriter {
     const refold = this.#refold;
     this.#refold = undefined;
     if (!cache || !this.#leads()) return;
-    if (this.#recordedUpTo < this.#log.length) cache.record(this.#log.entries(this.#recordedUpTo));
+    if (this.#recordedUpTo < this.#log.length) cache.record(this.#unrecorded(this.#recordedUpTo));
     this.#recordedUpTo = this.#log.length;
     for (const [kind, cursor] of this.#unsavedCursors) cache.saveCursor(kind, cursor);
     this.#unsavedCursors.clear();
@@ -192,6 +199,35 @@ export class CacheWriter {
       cache.saveCorrection(snapshotKey(emailId), { snapshotRows: rows });
     this.#unsavedSnapshotRows.clear();
     if (refold) this.rulesAdopted(refold.rules, refold.state);
+  }
+
+  /** The log as the cache's read fills it: what it adds is noted as already in the cache. */
+  #cacheLog(): { add: EventLog['add'] } {
+    const log = this.#log;
+    const ranges = this.#fromCache;
+    return {
+      add: (event, row, at) => {
+        const position = log.length;
+        log.add(event, row, at);
+        if (ranges.length > 0 && ranges[ranges.length - 1] === position) ranges[ranges.length - 1] = position + 1;
+        else ranges.push(position, position + 1);
+      },
+    };
+  }
+
+  /** The log's events from `from` on that the cache does not have: not among its own. */
+  #unrecorded(from: number): ReturnType<EventLog['entries']> {
+    const out: ReturnType<EventLog['entries']> = [];
+    const ranges = this.#fromCache;
+    let start = from;
+    for (let i = 0; i < ranges.length; i += 2) {
+      const end = ranges[i + 1]!;
+      if (end <= start) continue;
+      for (const entry of this.#log.entries(start, Math.max(start, ranges[i]!))) out.push(entry);
+      start = end;
+    }
+    for (const entry of this.#log.entries(start)) out.push(entry);
+    return out;
   }
 
   /** Writes what is still queued and closes the database; resolves once it is closed. */

@@ -183,10 +183,10 @@ export class EventLog {
     return out;
   }
 
-  /** Events from `start` on with their rows and times (what a cache records). */
-  entries(start: number): { event: ResponseEvent; row: number; at: number }[] {
+  /** Events from `start` (up to `end`) with their rows and times (what a cache records). */
+  entries(start: number, end = this.#events.length): { event: ResponseEvent; row: number; at: number }[] {
     const out: { event: ResponseEvent; row: number; at: number }[] = [];
-    for (let position = start; position < this.#events.length; position++) {
+    for (let position = start; position < end; position++) {
       out.push({
         event: this.#events.at(position),
         row: this.#events.rowAt(position),

@@ -12,7 +12,17 @@ import { copyOf, keeps } from '../../../src/store/event-conflicts';
 import type { EventConflict, StoreChange } from '../../../src/store/store-events';
 import { ManualSource } from '../../support/manual-source';
 import { snapshot } from '../../core/state-snapshot';
-import { EventLog, OTHER_RULES, deleteDatabase, inBatches, ingest, makeEvents, uniqueName } from './cache-helpers';
+import {
+  EventLog,
+  OTHER_RULES,
+  deleteDatabase,
+  inBatches,
+  ingest,
+  makeEvents,
+  rawOpen,
+  rawRequest,
+  uniqueName,
+} from './cache-helpers';
 
 /** A cache a page left behind: its rows compacted into pages, its events in many records. */
 async function leaveCache(name: string, events: readonly ResponseEvent[]): Promise<void> {
@@ -22,6 +32,36 @@ async function leaveCache(name: string, events: readonly ResponseEvent[]): Promi
   for (const batch of inBatches(events, 100)) ingest(state, log, cache, batch);
   await cache.compact(state);
   await cache.close();
+}
+
+/** Events in the cache's event records, each record's events counted. */
+async function cachedEventCount(name: string): Promise<number> {
+  const db = await rawOpen(name);
+  const records = (await rawRequest(db.transaction('events').objectStore('events').getAll())) as { ids: string[] }[];
+  db.close();
+  return records.reduce((sum, record) => sum + record.ids.length, 0);
+}
+
+/** Waits until the cache's event records and fold record stop changing (another store's writes). */
+async function untilQuiet(name: string): Promise<void> {
+  const look = async () => {
+    const db = await rawOpen(name);
+    const tx = db.transaction(['events', 'fold']);
+    const seen = JSON.stringify([
+      await rawRequest(tx.objectStore('events').getAllKeys()),
+      await rawRequest(tx.objectStore('fold').get('fold')),
+    ]);
+    db.close();
+    return seen;
+  };
+  let last = await look();
+  for (let i = 0; i < 50; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const now = await look();
+    if (now === last) return;
+    last = now;
+  }
+  throw new Error('the cache kept changing');
 }
 
 /** Counts the reads of the cache's event records from now on; call the function it returns to stop. */
@@ -195,6 +235,34 @@ describe('a cold start shows every row before it reads the cached events (issue 
     for (let i = 0; i < 100 && conflicts.length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(conflicts.map((c) => [c.id, c.kept.event.response])).to.deep.equal([[rival.id, rival.response]]);
     expect(snapshot(store.state)).to.deep.equal(snapshot(foldEvents(settled)));
+  });
+
+  it('a store that gets the cache lock after its read does not write the cached events again', async () => {
+    const first = createResponseStore({ cacheName: name });
+    await first.eventsReady;
+    // Its first write merges the small records left behind: a read meanwhile would start over.
+    await untilQuiet(name);
+    // A second store on the same cache waits for the lock: it reads the cache but does not write it.
+    const original = window.requestIdleCallback;
+    const held: IdleRequestCallback[] = [];
+    window.requestIdleCallback = ((callback: IdleRequestCallback) => held.push(callback)) as typeof original;
+    try {
+      store = createResponseStore({ cacheName: name });
+      await store.ready;
+      expect(store.appliedEvents().length, 'ready with the saved ids, before the log').to.equal(0);
+    } finally {
+      window.requestIdleCallback = original;
+    }
+    for (const callback of held) callback({ didTimeout: true, timeRemaining: () => 0 });
+    await store.eventsReady;
+    expect(store.appliedEvents().length).to.equal(events.length);
+    await first.close();
+    // Now it holds the lock and writes what it applied that the cache lacks: only what comes next.
+    const fresh: ResponseEvent = { ...events[0]!, id: 'after-the-lead', response: 'clicked' };
+    await store.ingest([fresh]);
+    await store.close();
+    store = undefined;
+    expect(await cachedEventCount(name), 'each event once, and the new one').to.equal(events.length + 1);
   });
 
   describe('the events wait for idle time only where a page shows', () => {
