@@ -389,7 +389,7 @@ describe('CSV formula injection in every field', () => {
 
   it('the audience export neutralizes a formula in every field, and quotes what needs quotes', async () => {
     const grids = await exportFor('delivered');
-    const parsed = grids.map((grid) => parseCsv(grid.csv()));
+    const parsed = await Promise.all(grids.map(async (grid) => parseCsv(await grid.csv())));
     const header = parsed[0]![0]!;
     expect(header).to.deep.equal([
       'Contact',
@@ -414,7 +414,7 @@ describe('CSV formula injection in every field', () => {
 
   it('the soft-bounce resend list does too', async () => {
     const grids = await exportFor('soft-bounce');
-    const parsed = grids.map((grid) => parseCsv(grid.resendCsv()));
+    const parsed = await Promise.all(grids.map(async (grid) => parseCsv(await grid.resendCsv())));
     const header = parsed[0]![0]!;
     expect(header).to.deep.equal([
       'Contact',

@@ -10,7 +10,6 @@ import {
 import { AudienceView, type AudienceCounts } from '../../store/audience/audience-view';
 import type { EmailEngagement } from '../../store/email-engagement';
 import type { StoreChange } from '../../store/store-events';
-import { downloadText, fileName } from '../shared/download';
 import type { FilterRequest } from '../shared/filter-request';
 import { responseLabel } from '../shared/messages';
 import { resizeObserver } from '../shared/observe-resize';
@@ -18,7 +17,8 @@ import { ResponseViewElement } from '../shared/response-view-element';
 import { viewNotices } from '../shared/store-status';
 import { styleProperties } from '../shared/style-properties';
 import { themeStyles } from '../shared/theme-styles';
-import { audienceCsv, resendCsv, type CsvOptions } from './csv-export';
+import type { CsvOptions } from './csv-export';
+import { loadCsvExport } from './load-csv-export';
 import { stageOf } from '../../core/stages';
 import { renderChooser, renderChooserButton } from './column-chooser';
 import { ColumnLayoutController, type ColumnLayoutGrid } from './column-layout-controller';
@@ -211,8 +211,12 @@ export class AudienceResponseGridElement extends ResponseViewElement {
     if (this.#view?.applyPending()) this.requestUpdate();
   }
 
-  /** The current view as CSV: every matching row in the grid's order, times in the grid's zone. */
-  csv(): string {
+  /**
+   * The current view as CSV: every matching row in the grid's order, times in the grid's zone.
+   * Asynchronous: the CSV code loads on the first export; the rows are those of the view when it has.
+   */
+  async csv(): Promise<string> {
+    const { audienceCsv } = await loadCsvExport();
     const view = this.#view;
     return audienceCsv(view ? mapRows(view.rows(), (row) => view.state.recipientAt(row)) : [], this.#csvOptions());
   }
@@ -223,19 +227,22 @@ export class AudienceResponseGridElement extends ResponseViewElement {
     return view ? view.rowsWith('soft-bounce').map((row) => view.state.recipientAt(row)) : [];
   }
 
-  /** The resend list as CSV. */
-  resendCsv(): string {
+  /** The resend list as CSV (asynchronous, as `csv()`). */
+  async resendCsv(): Promise<string> {
+    const { resendCsv } = await loadCsvExport();
     return resendCsv(this.resendList(), this.#csvOptions());
   }
 
-  /** Downloads `csv()` as a file (what the Export CSV button does). */
-  downloadCsv(): void {
-    downloadText(fileName(this.emailId, '-audience.csv'), this.csv());
+  /** Downloads `csv()` as a file (what the Export CSV button does); resolves once the download has started. */
+  async downloadCsv(): Promise<void> {
+    const { downloadText, fileName } = await loadCsvExport();
+    downloadText(fileName(this.emailId, '-audience.csv'), await this.csv());
   }
 
-  /** Downloads `resendCsv()` as a file (what the resend list button does). */
-  downloadResendCsv(): void {
-    downloadText(fileName(this.emailId, '-resend.csv'), this.resendCsv());
+  /** Downloads `resendCsv()` as a file (what the resend list button does); resolves once the download has started. */
+  async downloadResendCsv(): Promise<void> {
+    const { downloadText, fileName } = await loadCsvExport();
+    downloadText(fileName(this.emailId, '-resend.csv'), await this.resendCsv());
   }
 
   /** Scrolls a recipient into view and makes it the grid's focus position; false when not shown. */
@@ -373,8 +380,8 @@ export class AudienceResponseGridElement extends ResponseViewElement {
         onShowHeld: () => this.showUpdates(),
         onSearchInput: this.#onSearchInput,
         onSearchChange: this.#onSearchChange,
-        onExport: () => this.downloadCsv(),
-        onResend: () => this.downloadResendCsv(),
+        onExport: () => void this.downloadCsv(),
+        onResend: () => void this.downloadResendCsv(),
         columnsButton: renderChooserButton(this.#columnLayout.chooserInput()),
       })}
       ${renderChooser(this.#columnLayout.chooserInput())}

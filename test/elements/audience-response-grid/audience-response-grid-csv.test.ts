@@ -1,6 +1,7 @@
 // The CSV export: exactly the current filtered and sorted view, every matching row, the time
 // zone stated, formula injection neutralized; and the soft-bounce resend list.
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { csvCell } from '../../../src/elements/audience-response-grid/csv-export';
 import { TimeFormatter } from '../../../src/elements/shared/time-format';
 import { mountGrid, rows, settled } from './grid-fixtures';
@@ -10,6 +11,41 @@ import { storeWith } from '../../support/store';
 const HEADER =
   'Contact,Email address,Stage,Response,Final,Details,Opens,Clicks,Last response (America/New_York),Recipient id,Contact id';
 const lines = (csv: string) => csv.split('\r\n');
+
+interface Download {
+  link: HTMLAnchorElement;
+  blob: Blob;
+}
+
+/** Started downloads (link clicks) while `run` runs: the browser's own are replaced, then restored. */
+let clicks = 0;
+async function downloadsDuring(run: () => Promise<void>): Promise<Download[]> {
+  const original = {
+    create: URL.createObjectURL,
+    revoke: URL.revokeObjectURL,
+    click: HTMLAnchorElement.prototype.click,
+  };
+  const blobs = new Map<string, Blob>();
+  const downloads: Download[] = [];
+  clicks = 0;
+  URL.createObjectURL = (blob: Blob) => {
+    const url = `blob:test-${blobs.size}`;
+    blobs.set(url, blob);
+    return url;
+  };
+  URL.revokeObjectURL = () => {};
+  HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+    clicks += 1;
+    downloads.push({ link: this, blob: blobs.get(this.href)! });
+  };
+  try {
+    await run();
+  } finally {
+    Object.assign(URL, { createObjectURL: original.create, revokeObjectURL: original.revoke });
+    HTMLAnchorElement.prototype.click = original.click;
+  }
+  return downloads;
+}
 
 describe('<audience-response-grid> CSV export', () => {
   it('writes the header on line 1 (the zone in the name of the time column) and the view in its current order and filter', async () => {
@@ -25,7 +61,7 @@ describe('<audience-response-grid> CSV export', () => {
     grid.sortBy = 'contact';
     grid.applyFilter({ groups: ['delivered'] });
     await settled(grid);
-    expect(lines(grid.csv())).to.deep.equal([
+    expect(lines(await grid.csv())).to.deep.equal([
       HEADER,
       'Ann,ann@example.com,Delivered,Opened,no,,1,0,2025-12-31 19:02:00,b,',
       'Cara,cara@example.com,Delivered,Delivered,no,,0,0,2025-12-31 19:01:00,a,c1',
@@ -33,7 +69,9 @@ describe('<audience-response-grid> CSV export', () => {
     ]);
     grid.applyFilter({ groups: ['final'] });
     await settled(grid);
-    expect(lines(grid.csv())[1]).to.equal('Dora,,Not delivered,Hard Bounce,yes,550 gone,0,0,2025-12-31 19:05:00,d,');
+    expect(lines(await grid.csv())[1]).to.equal(
+      'Dora,,Not delivered,Hard Bounce,yes,550 gone,0,0,2025-12-31 19:05:00,d,',
+    );
   });
 
   it('exports every matching row, not only the rendered ones, with the optional columns', async () => {
@@ -44,7 +82,7 @@ describe('<audience-response-grid> CSV export', () => {
     grid.applyFilter({ responses: ['opened'] });
     await settled(grid);
     expect(rows(grid).length).to.be.below(30);
-    const csv = lines(grid.csv());
+    const csv = lines(await grid.csv());
     expect(csv[0]).to.equal(
       'Contact,Email address,Stage,Response,Final,Details,Opens,Clicks,Last response (UTC),Provider,Email type,Recipient id,Contact id',
     );
@@ -72,7 +110,7 @@ describe('<audience-response-grid> CSV export', () => {
         ),
       ),
     );
-    const cells = lines(grid.csv()).slice(1, -1);
+    const cells = lines(await grid.csv()).slice(1, -1);
     expect(cells.map((line) => line.slice(0, line.indexOf(',Delivered,Delivered')))).to.deep.equal([
       `'=SUM(A1:A9),"'=HYPERLINK(""http://evil"")"`,
       `'+1 555 0100,`,
@@ -112,7 +150,7 @@ describe('<audience-response-grid> CSV export', () => {
     grid.applyFilter({ responses: ['opened'] });
     await settled(grid);
     expect(grid.resendList().map((r) => r.recipientId)).to.deep.equal(['a', 'c']);
-    expect(lines(grid.resendCsv())).to.deep.equal([
+    expect(lines(await grid.resendCsv())).to.deep.equal([
       'Contact,Email address,Details,Last response (UTC),Recipient id,Contact id',
       'Ann,ann@example.com,mailbox full,2026-01-01 00:03:00,a,c1',
       "'=cmd,c@example.com,,2026-01-01 00:04:00,c,",
@@ -135,32 +173,48 @@ describe('<audience-response-grid> CSV export', () => {
 
   it('downloads the CSV through a Blob URL, with a byte-order mark, and adds nothing to the page', async () => {
     const grid = await mountGrid(await storeWith([ev('opened', 'a', { contactName: 'Ann' })]), 'spring/sale?');
-    const original = {
-      create: URL.createObjectURL,
-      revoke: URL.revokeObjectURL,
-      click: HTMLAnchorElement.prototype.click,
-    };
-    let blob: Blob | undefined;
-    let clicked: HTMLAnchorElement | undefined;
-    URL.createObjectURL = (b: Blob) => ((blob = b), 'blob:test');
-    URL.revokeObjectURL = () => {};
-    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
-      clicked = this;
-    };
-    try {
-      const before = document.body.innerHTML;
+    const before = document.body.innerHTML;
+    const [download] = await downloadsDuring(async () => {
       grid.shadowRoot!.querySelector<HTMLButtonElement>('[part~="export-button"]')!.click();
-      expect(document.body.innerHTML).to.equal(before);
-    } finally {
-      Object.assign(URL, { createObjectURL: original.create, revokeObjectURL: original.revoke });
-      HTMLAnchorElement.prototype.click = original.click;
-    }
-    expect(clicked!.download).to.equal('spring-sale-audience.csv');
-    expect(clicked!.isConnected).to.equal(false);
-    expect(blob!.type).to.equal('text/csv;charset=utf-8');
-    const bytes = new Uint8Array(await blob!.arrayBuffer());
+      await waitUntil(() => clicks > 0, 'the Export button started no download');
+    });
+    expect(document.body.innerHTML).to.equal(before);
+    expect(download!.link.download).to.equal('spring-sale-audience.csv');
+    expect(download!.link.isConnected).to.equal(false);
+    expect(download!.blob.type).to.equal('text/csv;charset=utf-8');
+    const bytes = new Uint8Array(await download!.blob.arrayBuffer());
     expect([...bytes.slice(0, 3)]).to.deep.equal([0xef, 0xbb, 0xbf]);
-    expect(new TextDecoder().decode(bytes)).to.equal(grid.csv());
+    expect(new TextDecoder().decode(bytes)).to.equal(await grid.csv());
+  });
+
+  // The CSV code loads on the first export, so the download follows the click a moment later:
+  // a keyboard user's Enter on Export gets the file, and focus stays on the button.
+  it('starts the download once the CSV code has loaded, after the key press, with focus kept on Export', async () => {
+    const grid = await mountGrid(
+      await storeWith([ev('opened', 'a', { contactName: 'Ann' }), ev('soft-bounce', 'b', { contactName: 'Bob' })]),
+      'e1',
+    );
+    const button = grid.shadowRoot!.querySelector<HTMLButtonElement>('[part~="export-button"]')!;
+    button.focus();
+    const downloads = await downloadsDuring(async () => {
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => clicks > 0, 'Enter on Export started no download');
+    });
+    expect(downloads).to.have.length(1);
+    expect(grid.shadowRoot!.activeElement).to.equal(button);
+    const text = await downloads[0]!.blob.text();
+    expect(lines(text.replace(/^\uFEFF/, '')).slice(1, -1)).to.deep.equal([
+      'Ann,,Delivered,Opened,no,,1,0,2026-01-01 00:00:00,a,',
+      'Bob,,Not delivered,Soft Bounce,yes,,0,0,2026-01-01 00:00:00,b,',
+    ]);
+    // The method says when: its promise resolves once the download has started, never before.
+    const later = await downloadsDuring(async () => {
+      const started = grid.downloadResendCsv();
+      expect(clicks).to.equal(0);
+      await started;
+      expect(clicks).to.equal(1);
+    });
+    expect(later[0]!.link.download).to.equal('e1-resend.csv');
   });
 
   it('writes times in the zone across a daylight-saving change', () => {

@@ -87,7 +87,7 @@ describe('<audience-response-grid> engagement columns', () => {
     await store.ingest([ev('opened', 'c', { at: 80 })]);
     store.flush();
     await settled(grid);
-    grid.csv();
+    await grid.csv();
     expect(reads).to.equal(0);
     grid.columns = 'contact,last-open';
     await settled(grid);
@@ -239,7 +239,7 @@ describe('<audience-response-grid> engagement columns', () => {
     const grid = await gridIn(await storeWith(people()), `address,${ENGAGEMENT}`, { timeZone: 'America/New_York' });
     grid.sortBy = 'contact';
     await settled(grid);
-    const lines = grid.csv().split('\r\n');
+    const lines = (await grid.csv()).split('\r\n');
     expect(lines[0]).to.equal(
       'Contact,Email address,Stage,Response,Final,Details,Opens,Clicks,Last response (America/New_York),' +
         'First open (America/New_York),Last open (America/New_York),Last click (America/New_York),Clicked link,' +
@@ -255,7 +255,7 @@ describe('<audience-response-grid> engagement columns', () => {
     // Hidden columns stay out of the CSV.
     grid.columns = 'contact,first-open';
     await settled(grid);
-    expect(grid.csv().split('\r\n')[0]).to.equal(
+    expect((await grid.csv()).split('\r\n')[0]).to.equal(
       'Contact,Email address,Stage,Response,Final,Details,Opens,Clicks,Last response (America/New_York),' +
         'First open (America/New_York),Recipient id,Contact id',
     );
