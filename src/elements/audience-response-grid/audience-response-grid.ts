@@ -20,7 +20,6 @@ import { themeStyles } from '../shared/theme-styles';
 import type { CsvOptions } from './csv-export';
 import { loadCsvExport } from './load-csv-export';
 import { stageOf } from '../../core/stages';
-import { renderChooser, renderChooserButton } from './column-chooser';
 import { ColumnLayoutController, type ColumnLayoutGrid } from './column-layout-controller';
 import { minimumWidth } from './grid-columns';
 import type { RecipientSelectDetail } from './grid-events';
@@ -32,7 +31,7 @@ import { checkedFilter, checkQuery, gridQuery, type GridQueryInput } from './gri
 import { renderRows } from './grid-rows';
 import { GridScroll } from './grid-scroll';
 import { gridStyles } from './grid-styles';
-import { chipKeyTarget, renderChips, renderToolbar, toggled } from './grid-toolbar';
+import { chipKeyTarget, renderChips, renderChooserButton, renderToolbar, toggled } from './grid-toolbar';
 import { createLayout, pageSize, rowWindow, type ScrollLayout } from './virtualizer';
 import { ShortTime } from './short-time';
 import type { TimeFormatter } from '../shared/time-format';
@@ -384,7 +383,7 @@ export class AudienceResponseGridElement extends ResponseViewElement {
         onResend: () => void this.downloadResendCsv(),
         columnsButton: renderChooserButton(this.#columnLayout.chooserInput()),
       })}
-      ${renderChooser(this.#columnLayout.chooserInput())}
+      ${this.#columnLayout.renderChooser()}
       ${
         counts && rules
           ? html`<div class="chips" part="chips" role="toolbar" aria-label=${m.filterLabel} @keydown=${this.#onChipKey} @focusin=${this.#onChipFocus}>

@@ -13,24 +13,11 @@ export interface ChooserInput {
   onKeyDown: (event: KeyboardEvent) => void;
 }
 
-/** The toolbar button that shows and hides the chooser (the APG disclosure pattern). */
-export function renderChooserButton(input: ChooserInput): TemplateResult {
-  return html`<button
-    type="button"
-    class="columns-button"
-    part="button columns-button"
-    aria-expanded=${input.open ? 'true' : 'false'}
-    aria-controls="column-chooser"
-    @click=${input.onToggleOpen}
-  >
-    ${input.messages.columns.button}
-  </button>`;
-}
-
 /**
  * The chooser: a checkbox per column, in the page's flow under the toolbar rather than floating
  * over the rows, so it never covers data and never paints outside the host. The last shown
- * column cannot be hidden.
+ * column cannot be hidden. This module loads when the chooser is first opened
+ * (column-layout-controller.ts): most visits never open it. Its button is the toolbar's.
  */
 export function renderChooser(input: ChooserInput): TemplateResult | typeof nothing {
   if (!input.open) return nothing;

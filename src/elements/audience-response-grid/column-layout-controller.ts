@@ -1,8 +1,7 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { loadGridColumns, saveGridColumns } from '../../store/cache/grid-columns';
+import { nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { ResponseStore } from '../../store/response-store';
 import type { Messages } from '../shared/messages';
-import type { ChooserInput } from './column-chooser';
+import type { ChooserInput, renderChooser } from './column-chooser';
 import {
   formatColumns,
   gridColumns,
@@ -23,6 +22,11 @@ import type { HeaderResize } from './grid-header';
 /** A resize key changes a width by this much; with Shift, by `STEP_LARGE_PX`. */
 const STEP_PX = 10;
 const STEP_LARGE_PX = 50;
+
+// Both load when first needed: the kept columns only beside a cache, the chooser's panel when
+// it is first opened. One promise, so saves run in the order they were asked for.
+let cacheModule: Promise<typeof import('../../store/cache/grid-columns')> | undefined;
+const columnsCache = () => (cacheModule ??= import('../../store/cache/grid-columns'));
 
 /**
  * What the controller reads from and does to the grid: an adapter the grid hands it, so none of
@@ -67,6 +71,8 @@ export class ColumnLayoutController implements ReactiveController {
   /** The columns as drawn: the choices, or the narrow layout's. */
   columnList: GridColumn[] = gridColumns(this.choices);
   chooserOpen = false;
+  /** The chooser's panel, once its module has loaded. */
+  #chooser: typeof renderChooser | undefined;
   /** The user chose columns here: a choice read late from the cache must not undo it. */
   #userChose = false;
   /** The store whose cache the saved columns were asked of. */
@@ -130,6 +136,7 @@ export class ColumnLayoutController implements ReactiveController {
       onToggleOpen: () => {
         this.chooserOpen = !this.chooserOpen;
         this.#host.requestUpdate();
+        if (this.chooserOpen && !this.#chooser) void this.#loadChooser();
       },
       onToggleColumn: (id: ColumnId) => this.#choose(toggleColumn(this.choices, id)),
       onResetWidths: () => this.#choose(this.choices.map(({ id }) => ({ id }))),
@@ -143,6 +150,26 @@ export class ColumnLayoutController implements ReactiveController {
           ?.focus();
       },
     };
+  }
+
+  /**
+   * The open chooser, under the toolbar. Its button says it is open at once (`aria-expanded`);
+   * the panel follows when its code has loaded (the first time only), and focus stays on the
+   * button as it does every time.
+   */
+  renderChooser(): TemplateResult | typeof nothing {
+    return this.chooserOpen && this.#chooser ? this.#chooser(this.chooserInput()) : nothing;
+  }
+
+  async #loadChooser(): Promise<void> {
+    try {
+      this.#chooser = (await import('./column-chooser')).renderChooser;
+    } catch (error) {
+      // Told, and closed again, so the button does not say an absent panel is open.
+      console.error('email-responses: could not load the column chooser', error);
+      this.chooserOpen = false;
+    }
+    this.#host.requestUpdate();
   }
 
   /** Alt+Left and Alt+Right on a focused header: narrower or wider (mirrored right to left), and said aloud. */
@@ -246,7 +273,10 @@ export class ColumnLayoutController implements ReactiveController {
     this.#grid.columns = columns;
     this.#host.requestUpdate();
     const store = this.#grid.store();
-    if (store && store.cacheStatus.state !== 'none') void saveGridColumns(this.#grid.key(), columns);
+    if (store && store.cacheStatus.state !== 'none') {
+      const key = this.#grid.key();
+      void columnsCache().then(({ saveGridColumns }) => saveGridColumns(key, columns));
+    }
     const event = new CustomEvent('columns-change', { detail: { columns }, bubbles: true, composed: true });
     (this.#host as unknown as HTMLElement).dispatchEvent(event);
   }
@@ -256,9 +286,12 @@ export class ColumnLayoutController implements ReactiveController {
     const store = this.#grid.store();
     if (!store || store === this.#readFor || store.cacheStatus.state === 'none') return;
     this.#readFor = store;
-    void loadGridColumns(this.#grid.key()).then((saved) => {
-      if (saved !== undefined && !this.#userChose && this.#grid.store() === store) this.#grid.columns = saved;
-    });
+    const key = this.#grid.key();
+    void columnsCache()
+      .then(({ loadGridColumns }) => loadGridColumns(key))
+      .then((saved) => {
+        if (saved !== undefined && !this.#userChose && this.#grid.store() === store) this.#grid.columns = saved;
+      });
   }
 
   #headers(): HTMLElement[] {

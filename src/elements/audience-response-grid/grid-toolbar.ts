@@ -5,6 +5,7 @@ import { AUDIENCE_GROUPS, type AudienceEngagement, type AudienceGroup } from '..
 import type { AudienceCounts } from '../../store/audience/audience-view';
 import type { FilterRequest } from '../shared/filter-request';
 import type { Messages } from '../shared/messages';
+import type { ChooserInput } from './column-chooser';
 
 export interface ChipActions {
   toggleResponse(id: string): void;
@@ -208,4 +209,18 @@ export function renderToolbar(input: ToolbarInput): TemplateResult {
       ${input.softBounces ? m.resendList : m.noSoftBounces}
     </button>
   </div>`;
+}
+
+/** The toolbar button that shows and hides the column chooser (the APG disclosure pattern). */
+export function renderChooserButton(input: ChooserInput): TemplateResult {
+  return html`<button
+    type="button"
+    class="columns-button"
+    part="button columns-button"
+    aria-expanded=${input.open ? 'true' : 'false'}
+    aria-controls="column-chooser"
+    @click=${input.onToggleOpen}
+  >
+    ${input.messages.columns.button}
+  </button>`;
 }

@@ -1,13 +1,13 @@
 // Columns (issue 13): chosen in the toolbar's chooser, resized by pointer and by keyboard, said by
 // the `columns` attribute, and kept in the cache per grid.
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../../src/elements/audience-response-grid/define';
 import type { AudienceResponseGridElement } from '../../../src/elements/audience-response-grid/audience-response-grid';
 import { formatColumns, parseColumns, toggleColumn } from '../../../src/elements/audience-response-grid/grid-columns';
 import { loadGridColumns, saveGridColumns } from '../../../src/store/cache/grid-columns';
 import { createResponseStore, type ResponseStore } from '../../../src/store/response-store';
-import { cellTexts, mountGrid, rows, scroller, settled } from './grid-fixtures';
+import { cellTexts, mountGrid, openChooser, rows, scroller, settled } from './grid-fixtures';
 import { recipientEvent as ev } from '../../support/events';
 import { storeWith } from '../../support/store';
 
@@ -78,14 +78,34 @@ describe('<audience-response-grid> columns', () => {
     expect(ann.querySelector('[data-column="reason"]')!.getAttribute('title')).to.equal('550 5.1.1 user unknown');
   });
 
+  // The chooser's panel loads on its first opening: this is the first in this file (each file has
+  // its own page), so the click finds the code not yet there.
+  it('says the chooser is open at once, shows it once its code has loaded, and keeps focus on the button', async () => {
+    const grid = await gridIn(await storeWith(people()), '');
+    const button = grid.shadowRoot!.querySelector<HTMLButtonElement>('[part~="columns-button"]')!;
+    button.focus();
+    button.click();
+    await grid.updateComplete;
+    expect(button.getAttribute('aria-expanded')).to.equal('true');
+    expect(grid.shadowRoot!.querySelector('#column-chooser'), 'the panel before its code').to.equal(null);
+    await waitUntil(() => grid.shadowRoot!.querySelector('#column-chooser'), 'the chooser never appeared');
+    expect(grid.shadowRoot!.activeElement).to.equal(button);
+    // From then on it opens in the next render, by keyboard as by pointer.
+    await sendKeys({ press: 'Enter' });
+    await grid.updateComplete;
+    expect(grid.shadowRoot!.querySelector('#column-chooser')).to.equal(null);
+    await sendKeys({ press: 'Enter' });
+    await grid.updateComplete;
+    expect(grid.shadowRoot!.querySelector('#column-chooser')).to.not.equal(null);
+    expect(grid.shadowRoot!.activeElement).to.equal(button);
+  });
+
   it('shows and hides columns from the chooser, and says so in columns and columns-change', async () => {
     const grid = await gridIn(await storeWith(people()), '');
     const button = grid.shadowRoot!.querySelector<HTMLButtonElement>('[part~="columns-button"]')!;
     expect(button.getAttribute('aria-expanded')).to.equal('false');
-    button.click();
-    await settled(grid);
+    const chooser = await openChooser(grid);
     expect(button.getAttribute('aria-expanded')).to.equal('true');
-    const chooser = grid.shadowRoot!.querySelector<HTMLElement>('#column-chooser')!;
     const boxes = [...chooser.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
     expect(boxes.map((b) => b.dataset['column'])).to.include.members(['provider', 'email-type', 'stage', 'reason']);
     const changed = oneEvent(grid, 'columns-change');
@@ -109,8 +129,7 @@ describe('<audience-response-grid> columns', () => {
 
   it('never hides the last column', async () => {
     const grid = await gridIn(await storeWith(people()), 'contact');
-    grid.shadowRoot!.querySelector<HTMLButtonElement>('[part~="columns-button"]')!.click();
-    await settled(grid);
+    await openChooser(grid);
     const contact = grid.shadowRoot!.querySelector<HTMLInputElement>('#column-chooser [data-column="contact"]')!;
     expect(contact.checked).to.equal(true);
     expect(contact.disabled).to.equal(true);
@@ -288,8 +307,7 @@ describe('<audience-response-grid> columns', () => {
     const id = `grid-${Math.random().toString(36).slice(2)}`;
     const first = await storeWith(people(), { cacheName });
     const grid = await gridIn(first, '', 'ltr', id);
-    grid.shadowRoot!.querySelector<HTMLButtonElement>('[part~="columns-button"]')!.click();
-    await settled(grid);
+    await openChooser(grid);
     grid.shadowRoot!.querySelector<HTMLInputElement>('#column-chooser [data-column="reason"]')!.click();
     await settled(grid);
     // The write is on its way; read it back as the next visit would.

@@ -9,7 +9,7 @@ import { formatColumns, parseColumns } from '../../../src/elements/audience-resp
 import { TimeFormatter } from '../../../src/elements/shared/time-format';
 import { loadGridColumns } from '../../../src/store/cache/grid-columns';
 import { createResponseStore, type ResponseStore } from '../../../src/store/response-store';
-import { cellTexts, rows, scroller, settled } from './grid-fixtures';
+import { cellTexts, openChooser, rows, scroller, settled } from './grid-fixtures';
 import { minutes, recipientEvent as ev } from '../../support/events';
 import { storeWith } from '../../support/store';
 
@@ -54,8 +54,7 @@ describe('<audience-response-grid> engagement columns', () => {
   it('hides them by default and offers them in the chooser; choosing one shows it and says so in columns', async () => {
     const grid = await gridIn(await storeWith(people()), '');
     expect(headers(grid)).to.deep.equal(['contact', 'address', 'response', 'opens', 'clicks', 'last-response']);
-    grid.shadowRoot!.querySelector<HTMLButtonElement>('[part~="columns-button"]')!.click();
-    await settled(grid);
+    await openChooser(grid);
     const chooser = grid.shadowRoot!.querySelector<HTMLElement>('#column-chooser')!;
     const options = [...chooser.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')];
     expect(options.map((b) => b.dataset['column'])).to.include.members([
@@ -211,8 +210,7 @@ describe('<audience-response-grid> engagement columns', () => {
     const id = `grid-${Math.random().toString(36).slice(2)}`;
     const first = await storeWith(people(), { cacheName });
     const grid = await gridIn(first, '', { id });
-    grid.shadowRoot!.querySelector<HTMLButtonElement>('[part~="columns-button"]')!.click();
-    await settled(grid);
+    await openChooser(grid);
     grid.shadowRoot!.querySelector<HTMLInputElement>('#column-chooser [data-column="last-click"]')!.click();
     await settled(grid);
     let saved: string | undefined;

@@ -1,6 +1,6 @@
 // Shared set-up for the grid's tests: big stores built fast, and a fixture that waits until the
 // grid has measured itself and rendered its rows.
-import { fixture, html, nextFrame } from '@open-wc/testing';
+import { fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
 import '../../../src/elements/audience-response-grid/define';
 import type { AudienceResponseGridElement } from '../../../src/elements/audience-response-grid/audience-response-grid';
 import { createResponseStore, type ResponseStore } from '../../../src/store/response-store';
@@ -61,6 +61,17 @@ export async function mountGrid(
   );
   await settled(grid);
   return grid;
+}
+
+/**
+ * Clicks the Columns button and waits for the chooser: its panel's code loads on the first open,
+ * so it appears a moment after the click.
+ */
+export async function openChooser(grid: AudienceResponseGridElement): Promise<HTMLElement> {
+  grid.shadowRoot!.querySelector<HTMLButtonElement>('[part~="columns-button"]')!.click();
+  await waitUntil(() => grid.shadowRoot!.querySelector('#column-chooser'), 'the column chooser did not open');
+  await settled(grid);
+  return grid.shadowRoot!.querySelector<HTMLElement>('#column-chooser')!;
 }
 
 export function scroller(grid: AudienceResponseGridElement): HTMLElement {
