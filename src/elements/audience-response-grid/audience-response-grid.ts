@@ -355,10 +355,7 @@ export class AudienceResponseGridElement extends ResponseViewElement {
             numbers,
             now: store?.now() ?? Date.now(),
             limitHours: store?.rules.sentToProviderLimitHours ?? 48,
-            stage: (response) => {
-              const stage = rules && stageOf(rules, response);
-              return stage ? m.stages[stage] : '';
-            },
+            stage: this.#stageWords,
             engagement: engagementOnce(view),
           },
           focusIndex: this.#focusState.index,
@@ -535,10 +532,18 @@ export class AudienceResponseGridElement extends ResponseViewElement {
       messages: this.locales.messages,
       time: this.locales.time,
       responses: this.store?.state.rules.responses ?? [],
+      stage: this.#stageWords,
       optional: this.#columnLayout.optional,
       engagement: () => this.#view?.engagement(),
     };
   }
+
+  /** A response's stage in the views' words, for the Stage column and the CSV's. */
+  readonly #stageWords = (response: string): string => {
+    const rules = this.store?.state.rules;
+    const stage = rules && stageOf(rules, response);
+    return stage ? this.locales.messages.stages[stage] : '';
+  };
 
   #focusTarget(): HTMLElement | null {
     return this.#scroller()?.querySelector<HTMLElement>('[tabindex="0"]') ?? null;

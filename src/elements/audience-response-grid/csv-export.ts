@@ -1,6 +1,5 @@
 import type { ResponseDefinition } from '../../core/catalogue';
 import { csvCell } from '../../core/csv-cell';
-import { definitionStage } from '../../core/stages';
 import type { RecipientState } from '../../core/fold';
 import { responseLabel, type Messages } from '../shared/messages';
 import type { TimeFormatter } from '../shared/time-format';
@@ -14,6 +13,8 @@ export interface CsvOptions {
   time: Pick<TimeFormatter, 'zoned' | 'timeZone'>;
   /** The catalogue, for labels. */
   responses: readonly ResponseDefinition[];
+  /** A response's stage in the views' words (the grid's Stage column's): '' when unknown. */
+  stage: (response: string) => string;
   /** Optional columns the grid shows, written in the same order. */
   optional?: readonly OptionalColumn[];
   /** The email's opens and clicks by row (`() => view.engagement()`), asked only when an engagement column is shown. */
@@ -104,14 +105,13 @@ export function audienceCsv(rows: Iterable<RecipientState>, options: CsvOptions)
   for (const column of optional) header.push(optionalHeader(column, options));
   header.push(messages.csv.recipientId, messages.csv.contactId);
   const label = labels(options);
-  const stage = new Map(options.responses.map((response) => [response.id, messages.stages[definitionStage(response)]]));
   const out = [line(header)];
   let engagement: EmailEngagement | undefined;
   for (const r of rows) {
     const cells: (string | number)[] = [
       r.contactName ?? '',
       r.address ?? '',
-      stage.get(r.response) ?? '',
+      options.stage(r.response),
       label.get(r.response) ?? r.label,
       r.final ? messages.csv.yes : messages.csv.no,
       r.reason ?? '',
