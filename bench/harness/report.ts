@@ -145,6 +145,31 @@ export function goals(results: Results): Goal[] {
       note: p95 > 16.9 ? `${(p95 / 16.7).toFixed(2)}× the goal` : '',
     });
   }
+  // Right after mount is when the store's heap is youngest: a major GC or a first build of the
+  // view's orders lands in the first scroll (issue 16, section 2).
+  const afterMount = results.scroll?.['1000000']?.ours;
+  if (afterMount && afterMount.length > 0) {
+    const longest = Math.max(...afterMount.map((r) => r.frames.longTasks.maxMs));
+    const count = afterMount.reduce((sum, r) => sum + r.frames.longTasks.count, 0);
+    out.push({
+      goal: 'scrolling 1,000,000 rows right after mount: no long task over 50 ms (issue 16)',
+      measured: `${count} long task(s) in ${afterMount.length} run(s), longest ${longest.toFixed(0)} ms`,
+      met: longest <= 50,
+      note: longest > 50 ? `${(longest / 50).toFixed(2)}× the goal` : '',
+    });
+  }
+  const heap = results.heap?.['1000000'];
+  const heapOurs = heap?.ours?.length ? spread(heap.ours.map((r) => r.js)).median : undefined;
+  if (heap && heapOurs !== undefined) {
+    const vaadin = heap.vaadin?.length ? spread(heap.vaadin.map((r) => r.js)).median : undefined;
+    const ratio = vaadin ? heapOurs / vaadin : undefined;
+    out.push({
+      goal: 'JS heap with 1,000,000 rows ≤ 200 MiB and ≤ 1.3× Vaadin Grid in the same run (issue 16)',
+      measured: `${(heapOurs / MB).toFixed(0)} MiB${ratio ? `, ${ratio.toFixed(2)}× Vaadin` : ''}`,
+      met: heapOurs <= 200 * MB && (ratio === undefined || ratio <= 1.3),
+      note: heapOurs > 200 * MB ? `${(heapOurs / (200 * MB)).toFixed(2)}× the goal` : '',
+    });
+  }
   const cold = results.cold?.['1000000'];
   if (cold && cold.runs.length > 0) {
     const first = spread(cold.runs.map((r) => r.firstRowsMs)).median;
@@ -194,6 +219,12 @@ export function goals(results: Results): Goal[] {
       met: kb <= 30 && results.bundle.registersElements,
       note: `${kb > 30 ? `${(kb / 30).toFixed(2)}× the goal.` : ''}${broken}`,
     });
+    out.push({
+      goal: 'IIFE ≤ 45 kB gzip, its lazy parts apart (issue 14)',
+      measured: `${kb.toFixed(1)} kB`,
+      met: kb <= 45 && results.bundle.registersElements,
+      note: `${kb > 45 ? `${(kb / 45).toFixed(2)}× the goal.` : ''}${broken}`,
+    });
   }
   return out;
 }
@@ -234,6 +265,12 @@ function scrollRows(results: Results): Row[] {
         figure: `scroll long tasks, ${at}`,
         unit: 'count',
         values: perGrid(byGrid, (r) => r.frames.longTasks.count),
+        digits: 0,
+      },
+      {
+        figure: `scroll longest task, ${at}`,
+        unit: 'ms',
+        values: perGrid(byGrid, (r) => r.frames.longTasks.maxMs),
         digits: 0,
       },
     );
