@@ -7,12 +7,16 @@
 const encoder = new TextEncoder();
 
 export class JsonBytes {
-  // A snapshot page of 50,000 rows takes about 4 MB: grown by doubling from here.
-  #buffer = new Uint8Array(1 << 20);
+  #buffer: Uint8Array;
   #length = 0;
   /** The last number written, and its text: a column often repeats one (a snapshot's times). */
   #lastNumber = NaN;
   #lastText = 'null';
+
+  /** `size`: the bytes expected (grown by doubling past it). */
+  constructor(size = 1 << 16) {
+    this.#buffer = new Uint8Array(size);
+  }
 
   /** The bytes written so far (a view of the buffer). */
   bytes(): Uint8Array {
@@ -101,9 +105,16 @@ export class JsonBytes {
   }
 }
 
+/** The size of the last answer: the next one is most likely as big (the pages of one snapshot). */
+let lastSize = 1 << 16;
+
 /** The UTF-8 bytes of `JSON.stringify(value)` for plain data. */
 export function jsonBytesOf(value: unknown): Uint8Array {
-  const out = new JsonBytes();
+  // A little over the last answer's size, rather than growing a 4 MB snapshot page from 64 kB by
+  // copying it five times.
+  const out = new JsonBytes(Math.max(1 << 16, Math.ceil(lastSize * 1.1)));
   out.value(value);
-  return out.bytes();
+  const bytes = out.bytes();
+  lastSize = bytes.byteLength;
+  return bytes;
 }
