@@ -1,6 +1,6 @@
 // Where the snapshot figure's time goes (issue 16 §3): loads the bench's snapshot page once under
 // the V8 sampling profiler and prints the main thread's time by function, self and inclusive.
-// `node --import tsx bench/snapshot-profile.ts [rows] [objects|columns]` (BENCH_MINIFY=0 for names).
+// `node --import tsx bench/snapshot-profile.ts [rows] [objects|columns] [profile|trace|metrics]`.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -40,7 +40,25 @@ try {
   const page = await bench.open(`${server.origin}/snapshot.html`);
   await page.waitForFunction(() => window.snapshotBench !== undefined);
   const cdp = await bench.context.newCDPSession(page);
-  if (mode === 'trace') {
+  if (mode === 'metrics') {
+    // The main thread's busy time (seconds in Chromium's metrics): steadier than the wall time
+    // on a loaded machine, where the page waits for a core as much as it works.
+    await cdp.send('Performance.enable');
+    const read = async () => {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
+    };
+    const before = await read();
+    const stats: SnapshotStats = await page.evaluate((options) => window.snapshotBench!.load(options), {
+      rows,
+      format,
+    });
+    const after = await read();
+    const busy = (name: string) => Math.round((after[name]! - before[name]!) * 1000);
+    console.log(
+      `${format} ${rows}: all rows shown ${stats.allRowsMs.toFixed(0)} ms; main thread busy ${busy('TaskDuration')} ms (script ${busy('ScriptDuration')}, layout ${busy('LayoutDuration')}, style ${busy('RecalcStyleDuration')})`,
+    );
+  } else if (mode === 'trace') {
     const events: TraceEvent[] = [];
     cdp.on('Tracing.dataCollected', (data) => events.push(...(data.value as unknown as TraceEvent[])));
     const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
