@@ -184,14 +184,14 @@ export class ContactBook {
   }
 
   name(contact: number): string {
-    const code = this.#nameCode(contact);
-    return code < 0
-      ? EDGE_NAMES[-1 - code]!
-      : `${FIRST[code % FIRST.length]!} ${LAST[Math.floor(code / FIRST.length)]!}`;
+    return nameOfCode(this.nameCode(contact));
   }
 
-  /** A name as list positions (first + last × FIRST.length), or -1 - n for EDGE_NAMES[n]. */
-  #nameCode(contact: number): number {
+  /**
+   * A name as list positions (first + last × FIRST.length), or -1 - n for EDGE_NAMES[n]: few
+   * names repeat over a million contacts, so a snapshot page sends each once (`nameOfCode`).
+   */
+  nameCode(contact: number): number {
     const showcase = SHOWCASE_NAMES.get(contact);
     if (showcase !== undefined) return -1 - showcase;
     const h = hash32(this.seed, contact, NAME_SALT);
@@ -206,7 +206,7 @@ export class ContactBook {
     if (profile === 'duplicate' && contact > 0) return caseVariant(this.address(this.duplicateOf(contact)));
     const h = hash32(this.seed, contact, ADDRESS_SALT);
     const domain = DOMAINS[h % DOMAINS.length]!;
-    const code = this.#nameCode(contact);
+    const code = this.nameCode(contact);
     const slug =
       code < 0
         ? EDGE_SLUGS[-1 - code]!
@@ -250,6 +250,11 @@ export class ContactBook {
     if (launch !== undefined) row.launch = launch;
     return row;
   }
+}
+
+/** The name a `ContactBook.nameCode` stands for. */
+export function nameOfCode(code: number): string {
+  return code < 0 ? EDGE_NAMES[-1 - code]! : `${FIRST[code % FIRST.length]!} ${LAST[Math.floor(code / FIRST.length)]!}`;
 }
 
 export function contactId(contact: number): string {

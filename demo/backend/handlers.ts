@@ -2,9 +2,10 @@
 // (demo/backend/README.md shows each request and answer). Cursors are decimal positions in the
 // event log; every stream and the poll endpoint resume from one.
 import { http, HttpResponse, type HttpHandler } from 'msw';
-import { DEFAULT_RULES, SNAPSHOT_COLUMNS, encodeColumns } from '../../src/core/index';
+import { DEFAULT_RULES, encodeColumns } from '../../src/core/index';
 import type { DemoBackend } from './backend';
 import { contactNumber } from './contacts';
+import { jsonBytesOf } from './json-bytes';
 
 /** An NDJSON response lasts this long, then ends cleanly; the client reconnects from its cursor. */
 export const NDJSON_LIFETIME_MS = 15_000;
@@ -44,16 +45,13 @@ function formatOf(request: Request): boolean | undefined {
   return format === 'columns' ? true : format === 'objects' ? false : undefined;
 }
 
-/** Snapshot rows' texts that rarely repeat go without a dictionary (see encodeColumns). */
-const SNAPSHOT_PLAIN = ['recipientId', 'contactId', 'contactName', 'address'];
-
 /**
- * A JSON answer encoded once: `HttpResponse.json` encodes its text a second time only to state
- * the length, which for a snapshot page of 5,000 rows (430 kB as columns) is a fair share of the
- * mock's own time.
+ * A JSON answer written straight into bytes (json-bytes.ts): `HttpResponse.json` makes the text,
+ * then encodes it a second time only to state the length, which for a snapshot page of many rows
+ * was most of the mock's own time.
  */
 function jsonBytes(body: unknown): Response {
-  const bytes = new TextEncoder().encode(JSON.stringify(body));
+  const bytes = jsonBytesOf(body);
   return new HttpResponse(bytes, {
     headers: { 'Content-Type': 'application/json', 'Content-Length': String(bytes.byteLength) },
   });
@@ -115,17 +113,14 @@ export function createHandlers(backend: DemoBackend): HttpHandler[] {
       const page = /^\d{1,7}$/.test(pageText) ? Number(pageText) : NaN;
       if (ledger.total(emailId) < 0)
         return notFound(`email-responses demo: no email "${emailId}"; GET /api/emails lists them`);
-      const body = Number.isNaN(page) ? undefined : ledger.page(emailId, page, feed.main.length, feed.providerReceived);
+      const columns = formatOf(request) ?? backend.switches.columnar;
+      const read = columns ? ledger.columnsPage.bind(ledger) : ledger.page.bind(ledger);
+      const body = Number.isNaN(page) ? undefined : read(emailId, page, feed.main.length, feed.providerReceived);
       if (!body)
         return notFound(
           `email-responses demo: email "${emailId}" has no page ${JSON.stringify(pageText)}; pages start at 0`,
         );
-      if (!(formatOf(request) ?? backend.switches.columnar)) return jsonBytes(body);
-      const rows = body.recipients;
-      return jsonBytes({
-        ...body,
-        recipients: encodeColumns(rows, SNAPSHOT_COLUMNS, { plain: SNAPSHOT_PLAIN }),
-      });
+      return jsonBytes(body);
     }),
 
     http.get('/api/rules', () => HttpResponse.json(DEFAULT_RULES)),

@@ -3,9 +3,11 @@
 import { createResponseState } from '../../src/core/index';
 import type { ServerRecipient, SnapshotPage } from '../../src/store/snapshot-page';
 import type { Campaign } from './campaign';
-import { contactId } from './contacts';
+import type { ColumnarBatch } from '../../src/core/index';
+import { contactId, nameOfCode } from './contacts';
+import { SnapshotColumnsWriter } from './snapshot-columns-writer';
 
-export const SNAPSHOT_PAGE_SIZE = 5000;
+export const SNAPSHOT_PAGE_SIZE = 50_000;
 
 /** A snapshot page as the endpoint sends it. */
 export interface SnapshotResponse extends SnapshotPage {
@@ -18,6 +20,11 @@ export interface SnapshotResponse extends SnapshotPage {
   /** Audience rows known so far, over all pages. */
   total: number;
   pageSize: number;
+}
+
+/** A snapshot page with its rows as one columnar batch. */
+export interface ColumnsSnapshotResponse extends Omit<SnapshotResponse, 'recipients'> {
+  recipients: ColumnarBatch;
 }
 
 export class ServerLedger {
@@ -46,22 +53,81 @@ export class ServerLedger {
    * email or page.
    */
   page(emailId: string, page: number, cursor: number, providerCursor: number): SnapshotResponse | undefined {
+    const range = this.#range(emailId, page);
+    if (!range) return undefined;
+    const recipients: ServerRecipient[] = [];
+    for (let ref = range.first; ref < range.end; ref++) recipients.push(this.#recipient(emailId, ref));
+    return { ...this.#head(emailId, page, range, cursor, providerCursor), recipients };
+  }
+
+  /**
+   * The same page with its rows as one columnar batch (docs/wire-format.md), written straight
+   * into columns (snapshot-columns-writer.ts): a Planned row never becomes an object.
+   */
+  columnsPage(
+    emailId: string,
+    page: number,
+    cursor: number,
+    providerCursor: number,
+  ): ColumnsSnapshotResponse | undefined {
+    const range = this.#range(emailId, page);
+    if (!range) return undefined;
+    const campaign = this.#campaign;
+    const book = campaign.book;
+    // Most of a fresh campaign's audience has no event yet: no row in the ledger to look for.
+    const known = (this.state.emails.get(emailId)?.rows.size ?? 0) > 0;
+    const writer = new SnapshotColumnsWriter();
+    for (let ref = range.first; ref < range.end; ref++) {
+      if (known && this.state.rowOf(emailId, campaign.recipientIdOf(ref)) >= 0) {
+        writer.add(this.#recipient(emailId, ref));
+        continue;
+      }
+      const contact = campaign.contactOf(ref);
+      writer.planned(
+        campaign.recipientIdOf(ref),
+        this.#plannedAt(ref),
+        contactId(contact),
+        book.nameCode(contact),
+        nameOfCode,
+        book.address(contact),
+      );
+    }
+    return { ...this.#head(emailId, page, range, cursor, providerCursor), recipients: writer.batch() };
+  }
+
+  /** The audience refs a page lists, or undefined for an unknown email or page. */
+  #range(emailId: string, page: number): { first: number; end: number; total: number } | undefined {
     const total = this.total(emailId);
     const first = page * SNAPSHOT_PAGE_SIZE;
     if (total < 0 || !Number.isInteger(page) || page < 0 || (first >= total && page > 0)) return undefined;
     const end = Math.min(total, first + SNAPSHOT_PAGE_SIZE);
     const offset = emailId === this.#campaign.bulk.id ? 0 : this.#campaign.audience;
-    const recipients: ServerRecipient[] = [];
-    for (let ref = offset + first; ref < offset + end; ref++) recipients.push(this.#recipient(emailId, ref));
+    return { first: offset + first, end: offset + end, total };
+  }
+
+  #head(
+    emailId: string,
+    page: number,
+    range: { first: number; end: number; total: number },
+    cursor: number,
+    providerCursor: number,
+  ): Omit<SnapshotResponse, 'recipients'> {
+    const { total } = range;
+    const end = (page + 1) * SNAPSHOT_PAGE_SIZE;
     return {
       emailId,
       cursor: String(cursor),
       providerCursor: String(providerCursor),
-      recipients,
       next: end < total ? String(page + 1) : null,
       total,
       pageSize: SNAPSHOT_PAGE_SIZE,
     };
+  }
+
+  /** When a recipient with no event yet is Planned: the bulk send's start, or when a participant joined. */
+  #plannedAt(ref: number): number {
+    const campaign = this.#campaign;
+    return ref < campaign.audience ? campaign.bulk.startsAt : campaign.participants.joinAt[ref - campaign.audience]!;
   }
 
   #recipient(emailId: string, ref: number): ServerRecipient {
@@ -71,8 +137,7 @@ export class ServerLedger {
     const row = state.rowOf(emailId, recipientId);
     if (row < 0) {
       const contact = campaign.contactOf(ref);
-      const at =
-        ref < campaign.audience ? campaign.bulk.startsAt : campaign.participants.joinAt[ref - campaign.audience]!;
+      const at = this.#plannedAt(ref);
       const planned: ServerRecipient = {
         recipientId,
         response: 'planned',

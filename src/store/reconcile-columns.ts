@@ -7,7 +7,7 @@
  * The result is the one the row-by-row way gives for the same rows, in the same order.
  */
 import type { ResponseState, SavedColumns, SavedRecipient } from '../core/fold';
-import type { OptionalText, SnapshotColumns } from './snapshot-columns';
+import type { SnapshotColumns } from './snapshot-columns';
 
 /** Resets one recipient the state has (or a page's second row of one recipient); see `reconcilePage`. */
 export type ResetOne = (saved: SavedRecipient) => void;
@@ -25,21 +25,25 @@ export function reconcileColumns(
 ): void {
   const { count } = columns;
   const saved = savedRows(state, emailId, columns);
-  // Which rows are new: restored in bulk. A recipient twice in the page is restored at its first
-  // row and reset at the next, as row by row.
-  const fresh = new Uint8Array(count);
-  let freshCount = 0;
-  for (let i = 0; i < count; i++)
-    if (state.rowOf(emailId, columns.recipientIds[i]!) < 0) {
-      fresh[i] = 1;
-      freshCount++;
-    }
+  // Every row is offered to the bulk restore, which takes the recipients the state does not have
+  // yet, in page order, at the next rows, and refuses the others (found by its own look-up: a
+  // look-up of every row here first cost as much again).
   const first = state.recipients.size;
-  const refused = freshCount === 0 ? 0 : state.restoreRecipients(savedColumns(state, emailId, columns, fresh));
-  const repeated = refused > 0 ? repeats(columns.recipientIds, fresh) : undefined;
+  const refused = count === 0 ? 0 : state.restoreRecipients(savedColumns(state, emailId, columns));
+  if (refused === 0) {
+    for (let i = 0; i < count; i++) {
+      out.rows.push(first + i);
+      out.saved.push(saved[i]!);
+      out.known.push(false);
+    }
+    return;
+  }
+  // Some were refused: a recipient the state had, or one twice in the page (restored at its first
+  // row). A row restored here is the next one in page order; any other is reset one by one, with
+  // the events after the cursor and the conflict check, as row by row.
   let next = first;
   for (let i = 0; i < count; i++) {
-    if (fresh[i] === 1 && repeated?.[i] !== 1) {
+    if (state.rowOf(emailId, columns.recipientIds[i]!) === next) {
       out.rows.push(next++);
       out.saved.push(saved[i]!);
       out.known.push(false);
@@ -49,27 +53,13 @@ export function reconcileColumns(
   }
 }
 
-/** Rows marked fresh whose recipient came at an earlier fresh row of the page (restore refused them). */
-function repeats(recipientIds: readonly string[], fresh: Uint8Array): Uint8Array {
-  const seen = new Set<string>();
-  const out = new Uint8Array(fresh.length);
-  for (let i = 0; i < fresh.length; i++) {
-    if (fresh[i] !== 1) continue;
-    const id = recipientIds[i]!;
-    if (seen.has(id)) out[i] = 1;
-    else seen.add(id);
-  }
-  return out;
-}
-
 const META = ['contactId', 'contactName', 'address', 'provider'] as const;
 
 /** The server's state of each row as `toSaved` makes it: the kept rows and the rows reset one by one. */
 function savedRows(state: ResponseState, emailId: string, columns: SnapshotColumns): SavedRecipient[] {
   const { rules } = state;
   const { texts } = columns;
-  const reason = texts.reason;
-  const metas = META.map((field) => texts[field]);
+  const { reason, contactId, contactName, address, provider } = texts;
   const out = new Array<SavedRecipient>(columns.count);
   for (let i = 0; i < columns.count; i++) {
     const index = columns.responses[i]!;
@@ -77,7 +67,18 @@ function savedRows(state: ResponseState, emailId: string, columns: SnapshotColum
     const final = rules.final[index] === 1;
     const id = rules.responses[index]!.id;
     const why = reason?.[i] ?? null;
-    const saved: SavedRecipient = {
+    // Each field by its name, in META's order (a store by a computed key was most of the cost of a
+    // million rows): the same objects as before, with the same keys in the same order.
+    const meta: SavedRecipient['meta'] = {};
+    const contact = contactId?.[i];
+    if (typeof contact === 'string') meta.contactId = [contact, at];
+    const name = contactName?.[i];
+    if (typeof name === 'string') meta.contactName = [name, at];
+    const mailbox = address?.[i];
+    if (typeof mailbox === 'string') meta.address = [mailbox, at];
+    const sentBy = provider?.[i];
+    if (typeof sentBy === 'string') meta.provider = [sentBy, at];
+    out[i] = {
       emailId,
       recipientId: columns.recipientIds[i]!,
       nonFinal: final ? null : id,
@@ -91,27 +92,16 @@ function savedRows(state: ResponseState, emailId: string, columns: SnapshotColum
       machineOpens: columns.machineOpens[i]!,
       firstAt: at,
       lastAt: at,
-      meta: {},
+      meta,
     };
-    for (let m = 0; m < META.length; m++) {
-      const value = metas[m]?.[i];
-      if (typeof value === 'string') saved.meta[META[m]!] = [value, at];
-    }
-    out[i] = saved;
   }
   return out;
 }
 
-/** The fresh rows as one page of saved columns, as the cache restores a page. */
-function savedColumns(
-  state: ResponseState,
-  emailId: string,
-  columns: SnapshotColumns,
-  fresh: Uint8Array,
-): SavedColumns {
+/** The rows as one page of saved columns, as the cache restores a page. */
+function savedColumns(state: ResponseState, emailId: string, columns: SnapshotColumns): SavedColumns {
   const { rules } = state;
-  const size = fresh.reduce((sum, flag) => sum + flag, 0);
-  const recipientIds = new Array<string>(size);
+  const size = columns.count;
   const nonFinal = new Int16Array(size);
   const final = new Int16Array(size);
   const nonFinalAt = new Float64Array(size);
@@ -123,28 +113,24 @@ function savedColumns(
   const reason = columns.texts.reason;
   const nonFinalReason = reason ? new Array<string | null>(size).fill(null) : undefined;
   const finalReason = reason ? new Array<string | null>(size).fill(null) : undefined;
-  const metas = META.map((field) => pick(columns.texts, field, fresh, size));
-  let slot = 0;
-  for (let i = 0; i < columns.count; i++) {
-    if (fresh[i] !== 1) continue;
+  const metas = META.map((field) => columns.texts[field]);
+  for (let i = 0; i < size; i++) {
     const index = columns.responses[i]!;
     const isFinal = rules.final[index] === 1;
     const time = columns.at[i]!;
-    recipientIds[slot] = columns.recipientIds[i]!;
-    nonFinal[slot] = isFinal ? -1 : index;
-    final[slot] = isFinal ? index : -1;
-    nonFinalAt[slot] = isFinal ? Infinity : time;
-    finalAt[slot] = isFinal ? time : Infinity;
-    if (reason) (isFinal ? finalReason! : nonFinalReason!)[slot] = reason[i] ?? null;
-    at[slot] = time;
-    opens[slot] = columns.opens[i]!;
-    clicks[slot] = columns.clicks[i]!;
-    machineOpens[slot] = columns.machineOpens[i]!;
-    slot++;
+    nonFinal[i] = isFinal ? -1 : index;
+    final[i] = isFinal ? index : -1;
+    nonFinalAt[i] = isFinal ? Infinity : time;
+    finalAt[i] = isFinal ? time : Infinity;
+    if (reason) (isFinal ? finalReason! : nonFinalReason!)[i] = reason[i] ?? null;
+    at[i] = time;
+    opens[i] = columns.opens[i]!;
+    clicks[i] = columns.clicks[i]!;
+    machineOpens[i] = columns.machineOpens[i]!;
   }
   const page: SavedColumns = {
     emailId,
-    recipientIds,
+    recipientIds: columns.recipientIds,
     // Codes are catalogue indexes: the page's response list is the catalogue's.
     responses: rules.responses.map((response) => response.id),
     nonFinal,
@@ -162,19 +148,4 @@ function savedColumns(
   if (finalReason) page.finalReason = finalReason;
   for (let m = 0; m < META.length; m++) if (metas[m]) page.meta[META[m]!] = { values: metas[m]!, at };
   return page;
-}
-
-/** A text column's values at the fresh rows, or undefined when the batch has no such column. */
-function pick(
-  texts: SnapshotColumns['texts'],
-  field: OptionalText,
-  fresh: Uint8Array,
-  size: number,
-): (string | null)[] | undefined {
-  const values = texts[field];
-  if (!values) return undefined;
-  const out = new Array<string | null>(size);
-  let slot = 0;
-  for (let i = 0; i < fresh.length; i++) if (fresh[i] === 1) out[slot++] = values[i]!;
-  return out;
 }
