@@ -72,8 +72,12 @@ export class CacheWriter {
    * Opens the cache named `name` and reads it into `target`. No cursor is resumed from when the
    * cache could not be trusted: the stream replays. Never rejects: a cache that cannot be used
    * leaves the store in memory, with a `memory-only` status.
+   *
+   * `decided`: resolves once the store knows whether it writes the cache (its lock). The first
+   * rows are read and painted before (issue 16: waiting cost a cold page some 100 ms before its
+   * first rows), the rest after, as the writer before this store left the cache.
    */
-  async open(name: string, target: HydrateTarget): Promise<void> {
+  async open(name: string, target: HydrateTarget, decided?: Promise<unknown>): Promise<void> {
     this.#status({ state: 'opening' });
     let unavailable = false;
     const memoryOnly = (reason: string) => {
@@ -91,12 +95,12 @@ export class CacheWriter {
       }
       this.cache = cache;
       if (cache.rules) target.offerRules(cache.rules);
-      let result = await cache.hydrate(target.state(), this.#cacheLog(), target.progress);
+      let result = await cache.hydrate(target.state(), this.#cacheLog(), target.progress, decided);
       if (result.changedWhileRead) {
         // Another tab compacted the cache while this one read it: read it again, from nothing.
         target.restart();
         this.#fromCache.length = 0;
-        result = await cache.hydrate(target.state(), this.#cacheLog(), target.progress);
+        result = await cache.hydrate(target.state(), this.#cacheLog(), target.progress, decided);
       }
       if (result.partial || result.eventRecordsLost > 0) {
         // Part of the cache is in the state without all its events and ids: a cursor would skip

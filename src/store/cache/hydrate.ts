@@ -46,8 +46,9 @@ export function hydrateState(
   pageSize: number,
   eventPageSize: number,
   onProgress?: (progress: HydrateProgress) => void,
+  rest: Promise<unknown> = Promise.resolve(),
 ): Promise<HydrateOutcome> {
-  return new Hydration(db, state, log, pageSize, eventPageSize, onProgress).run();
+  return new Hydration(db, state, log, pageSize, eventPageSize, onProgress, rest).run();
 }
 
 /** What the first transaction read: enough to paint the first rows. */
@@ -109,6 +110,8 @@ class Hydration {
   private readonly replayedRows: number[] = [];
   private tailRecords = 0;
   private tailEvents = 0;
+  /** One past the last event record's key when the event records were listed. */
+  private nextKey = 0;
 
   constructor(
     private readonly db: CacheDatabase,
@@ -117,12 +120,16 @@ class Hydration {
     private readonly pageSize: number,
     private readonly eventPageSize: number,
     private readonly onProgress: ((progress: HydrateProgress) => void) | undefined,
+    /** Resolves when the rest may be read: the store knows whether it writes (`ResponseCache.hydrate`). */
+    private readonly rest: Promise<unknown>,
   ) {}
 
   async run(): Promise<HydrateOutcome> {
     const first = await this.readFirst();
     this.chooseRows(first.foldRecord);
     if (this.useRows) await this.restoreFirstRows(first);
+    // What is read from here on is read as it stands once any writer before this one let go.
+    await this.rest;
     const rowReads = await this.requestRows(first);
     const restoredRows = await this.restoreLaterRows(rowReads);
     const rowsMs = performance.now() - this.started;
@@ -282,12 +289,18 @@ class Hydration {
 
   /** The event records, once the rows are in; the same check as `requestRows`. */
   private async requestEvents(first: FirstRead): Promise<LaterReads> {
-    const rest = this.db.transaction(['fold', 'events'], 'readonly');
-    const [foldNow, eventKeys] = await Promise.all([
+    const rest = this.db.transaction(['fold', 'events', 'corrections'], 'readonly');
+    const [foldNow, eventKeys, corrections] = await Promise.all([
       rest.objectStore('fold').get('fold'),
       rest.objectStore('events').getAllKeys(),
+      rest.objectStore('corrections').count(),
     ]);
     if (JSON.stringify(foldNow) !== JSON.stringify(first.fold)) throw new CacheChangedError();
+    // The first read may be older than the store's lock on the cache: the writer before it could
+    // still add corrections and records then. Read now, they are all here, and the writer's next
+    // key follows the last of them.
+    if (corrections > 0) first.corrections = true;
+    this.nextKey = (eventKeys.at(-1) ?? -1) + 1;
     const events = rest.objectStore('events');
     // The records past the watermark first: the state waits for them, the log for the others.
     const read = (keys: number[]): EventReads => {
@@ -385,8 +398,10 @@ class Hydration {
       totalMs: performance.now() - this.started,
     };
     const staleRows = this.rewriteAll && (foldRecord?.rulesVersion ?? null) !== null;
-    const { smallRecords, corruptEventKeys, rewriteAll, replayedRows, tailRecords, tailEvents } = this;
+    const { smallRecords, corruptEventKeys, rewriteAll, replayedRows, tailRecords, tailEvents, nextKey } = this;
     return {
+      fold: foldRecord,
+      nextKey,
       result,
       smallRecords,
       corruptEventKeys,

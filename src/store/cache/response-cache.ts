@@ -141,17 +141,22 @@ export class ResponseCache {
    * restored: the cached events are applied instead and the state is right under its own rules.
    * If the result says `partial`, the cache failed part-way: drop the state. Call it before
    * connecting a source, and start the source from `result.cursors`.
+   *
+   * `rest`: the first rows are read and painted at once, the rest once it resolves. A store
+   * sharing the cache passes the moment it knows whether it writes it: a writer before it may
+   * still be writing until then, and what is read after is the cache as that writer left it.
    */
   async hydrate(
     state: ResponseState,
     log: HydrateLog,
     onProgress?: (progress: HydrateProgress) => void,
+    rest?: Promise<unknown>,
   ): Promise<HydrateResult> {
     const before = [state.recipients.size, state.eventCount];
     const nothing = nothingHydrated(state.recipients.size);
     if (!this.db) return nothing;
     try {
-      const outcome = await hydrateState(this.db, state, log, this.pageSize, this.eventPageSize, onProgress);
+      const outcome = await hydrateState(this.db, state, log, this.pageSize, this.eventPageSize, onProgress, rest);
       this.ledger.hydrated(state, outcome);
       const lostBefore = outcome.corruptEventKeys.length;
       this.logging = outcome.logged.then(() => {
