@@ -4,7 +4,8 @@
  * turned into a reason a host can show.
  */
 import { wrap } from 'idb';
-import { ALL_STORES, SCHEMA_VERSION, isFoldRecord, isRulesRecord, migrate, type CacheDatabase } from './cache-schema';
+import { ALL_STORES, SCHEMA_VERSION, migrate, type CacheDatabase } from './cache-schema';
+import { readFirst } from './first-read';
 import { CacheUnavailableError, REASONS, reasonFor, unavailableReason } from './failure-reasons';
 import { ResponseCache, type ResponseCacheOptions } from './response-cache';
 
@@ -62,28 +63,18 @@ export function openDatabase(factory: IDBFactory | undefined, name: string): Pro
 /**
  * Opens (creating or upgrading) the cache. Rejects only when IndexedDB cannot be used at all
  * (missing, refused, blocked by another tab, newer on disk), with an Error whose message is the
- * reason; `onUnavailable` hears the same reason first. Read nothing yet: call `hydrate`.
+ * reason; `onUnavailable` hears the same reason first. The state is read by `hydrate`.
  */
 export async function openResponseCache(options: ResponseCacheOptions = {}): Promise<ResponseCache> {
   const factory = 'indexedDB' in options ? options.indexedDB : (globalThis as { indexedDB?: IDBFactory }).indexedDB;
   let db: CacheDatabase | undefined;
   try {
     db = await openDatabase(factory, options.name ?? 'email-responses');
-    const tx = db.transaction(['fold', 'rules', 'events'], 'readonly');
-    const [fold, rules, last] = await Promise.all([
-      tx.objectStore('fold').get('fold'),
-      tx.objectStore('rules').get('rules'),
-      tx.objectStore('events').openKeyCursor(null, 'prev'),
-    ]);
+    // With the first rows: `hydrate` reads them from here, not again (first-read.ts).
+    const first = await readFirst(db);
     const pageSize = options.pageSize ?? 1000;
-    const foldRecord = isFoldRecord(fold) ? fold : { rulesVersion: null, watermark: -1, pageSize };
-    return new ResponseCache(
-      db,
-      options,
-      foldRecord,
-      (last?.key ?? -1) + 1,
-      isRulesRecord(rules) ? rules.rules : undefined,
-    );
+    const foldRecord = first.foldRecord ?? { rulesVersion: null, watermark: -1, pageSize };
+    return new ResponseCache(db, options, foldRecord, first.nextKey, first.rulesRecord?.rules, first);
   } catch (error) {
     db?.close();
     const reason = unavailableReason(error);

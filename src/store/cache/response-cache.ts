@@ -18,6 +18,7 @@ import {
   type FoldRecord,
 } from './cache-schema';
 import { REASONS, reasonFor } from './failure-reasons';
+import type { FirstRead } from './first-read';
 import { hydrateState } from './hydrate';
 import {
   CacheChangedError,
@@ -85,6 +86,8 @@ export class ResponseCache {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private lastWrite: Promise<void> = Promise.resolve();
   private logging: Promise<void> = Promise.resolve();
+  /** Read as the cache opened, for the first `hydrate` (a later one reads the cache as it is then). */
+  private firstRead: FirstRead | undefined;
 
   /** @internal Use `openResponseCache`. */
   constructor(
@@ -93,7 +96,9 @@ export class ResponseCache {
     fold: FoldRecord,
     nextKey: number,
     rules: ResponseRules | undefined,
+    first?: FirstRead,
   ) {
+    this.firstRead = first;
     this.db = db;
     this.options = options;
     this.pageSize = options.pageSize ?? 1000;
@@ -156,7 +161,18 @@ export class ResponseCache {
     const nothing = nothingHydrated(state.recipients.size);
     if (!this.db) return nothing;
     try {
-      const outcome = await hydrateState(this.db, state, log, this.pageSize, this.eventPageSize, onProgress, rest);
+      const first = this.firstRead;
+      this.firstRead = undefined;
+      const outcome = await hydrateState(
+        this.db,
+        state,
+        log,
+        this.pageSize,
+        this.eventPageSize,
+        onProgress,
+        rest,
+        first,
+      );
       this.ledger.hydrated(state, outcome);
       const lostBefore = outcome.corruptEventKeys.length;
       this.logging = outcome.logged.then(() => {
