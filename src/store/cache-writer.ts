@@ -85,9 +85,12 @@ export class CacheWriter {
       this.#status({ state: 'memory-only', reason });
     };
     try {
+      // The database opens while the cache's code loads, not after it (issue 16). A connection
+      // left open when the code does not load closes as soon as another tab needs it to.
+      const opened = openEarly(name);
       // Loaded here, on demand: a store without a cache name never fetches the cache's code.
       const { openResponseCache } = await loadCache();
-      const cache = await openResponseCache({ name, onUnavailable: memoryOnly });
+      const cache = await openResponseCache({ name, onUnavailable: memoryOnly, opened });
       if (this.#closed) {
         // The store was closed while the database opened: its connection must not outlive it.
         await cache.close();
@@ -251,4 +254,18 @@ export class CacheWriter {
   #writable(): ResponseCache | undefined {
     return !this.#takingLead && this.#leads() ? this.cache : undefined;
   }
+}
+
+/**
+ * Opens the database as it stands, while the cache's code loads: that code creates or upgrades it
+ * (an open that would is given up here) and takes the connection when it can (`openDatabase`).
+ */
+function openEarly(name: string): IDBOpenDBRequest | undefined {
+  const request = (globalThis as { indexedDB?: IDBFactory }).indexedDB?.open(name);
+  if (request) {
+    request.onupgradeneeded = () => request.transaction!.abort();
+    // Another tab's upgrade or delete must not wait for the cache's code.
+    request.onsuccess = () => (request.result.onversionchange = () => request.result.close());
+  }
+  return request;
 }

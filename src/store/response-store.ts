@@ -63,7 +63,8 @@ export class ResponseStore extends EventTarget {
   readonly #audienceSizes = new Map<string, number>();
   /** Made on the first `loadSnapshot`, with the backend reads' code. */
   #snapshotLoader: SnapshotLoader | undefined;
-  #hydrated = false;
+  /** The cache (if any) is read into the state: events apply at once. */
+  #hydrated: boolean;
   #clock: () => number = Date.now;
   /**
    * Resolves once the cache (if any) has been read into the state (every row, the ids of every
@@ -146,18 +147,15 @@ export class ResponseStore extends EventTarget {
         takeSnapshotRows: (rows) => this.#takeSnapshotRows(rows),
       },
     );
-    // The cache opens now, and its first rows paint, while the lock is asked for: one after the
-    // other cost a cold page some 400 ms before its first rows (issue 16). The rest is read once
-    // this store knows whether it writes the cache (cache-writer.ts).
-    if (cacheName) this.#cacheState = { state: 'opening' };
+    // The cache opens now (its status `opening` from here), and its first rows paint, while the
+    // lock is asked for: one after the other cost a cold page some 400 ms before its first rows
+    // (issue 16). The rest is read once this store knows whether it writes the cache (cache-writer.ts).
     this.rowsReady = new Promise((resolve) => (this.#rowsShown = resolve));
-    this.ready = cacheName
-      ? this.#openCache(cacheName, options.rules !== undefined, this.#coordination.decided)
-      : Promise.resolve();
+    this.ready = cacheName ? this.#openCache(cacheName, options.rules !== undefined) : Promise.resolve();
     void this.ready.then(() => this.#rowsShown());
     this.eventsReady = new Promise((resolve) => (this.#eventsIn = resolve));
     void this.ready.then(() => !this.#logLoading && this.#eventsIn());
-    if (!cacheName) this.#hydrated = true;
+    this.#hydrated = !cacheName;
     if (options.source) this.connect(options.source);
   }
 
@@ -589,7 +587,7 @@ export class ResponseStore extends EventTarget {
   }
 
   /** Opens the cache, paints from it, then lets events and the source in. Never rejects. */
-  async #openCache(name: string, rulesGiven: boolean, decided: Promise<void>): Promise<void> {
+  async #openCache(name: string, rulesGiven: boolean): Promise<void> {
     await this.cacheWriter.open(
       name,
       {
@@ -633,7 +631,8 @@ export class ResponseStore extends EventTarget {
           );
         },
       },
-      decided,
+      // The first rows are read before this store knows whether it writes the cache, the rest after.
+      this.#coordination.decided,
     );
     // Rules asked for while the cache was read are adopted at `ready`, as the host expects: their
     // refold needs every cached event, so `ready` waits for them then.

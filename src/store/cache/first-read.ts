@@ -14,7 +14,7 @@ import {
 } from './cache-schema';
 
 /** Pages read before the first progress report: small, so a view paints within a frame or two. */
-const FIRST_PAGES = 2;
+const FIRST_PAGES = 1;
 
 /** What the first transaction read: enough to open the cache and paint the first rows. */
 export interface FirstRead {

@@ -46,6 +46,11 @@ export interface ResponseCacheOptions {
    * at most once; from then on the cache writes nothing and everything stays in memory.
    */
   onUnavailable?: (reason: string) => void;
+  /**
+   * @internal The database's open, asked for while the cache's code loaded (cache-writer.ts):
+   * its connection is used when still open at this schema version, else the database opens again.
+   */
+  opened?: IDBOpenDBRequest;
   /** A flush committed. */
   onFlush?: (stats: FlushStats) => void;
 }

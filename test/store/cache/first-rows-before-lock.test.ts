@@ -142,4 +142,36 @@ describe('first rows are read before the store knows whether it writes the cache
       shown(foldEvents([...many, ...later, ...mine])),
     );
   });
+
+  it("a connection opened while the cache's code loaded, closed by another tab's delete meanwhile: the cache opens again", async () => {
+    await (await writerWith(name, first)).cache.close();
+    // As the store opens it early (cache-writer.ts): it lets go when another tab needs it to.
+    const opened = indexedDB.open(name);
+    await new Promise<void>((resolve) => {
+      opened.onsuccess = () => {
+        opened.result.onversionchange = () => opened.result.close();
+        resolve();
+      };
+    });
+    await deleteDatabase(name);
+    const cache = await openResponseCache({ name, pageSize: PAGE, opened });
+    const state = createResponseState();
+    await cache.hydrate(state, new EventLog());
+    expect(state.recipients.size, 'the deleted cache is empty').to.equal(0);
+    ingest(state, new EventLog(), cache, mine);
+    await cache.flush();
+    await cache.close();
+    expect(shown(await reread(name)), 'written to the cache made again').to.deep.equal(shown(foldEvents(mine)));
+  });
+
+  it('a connection opened early to a database not made yet makes none: the cache makes it, with its stores', async () => {
+    const opened = indexedDB.open(name);
+    opened.onupgradeneeded = () => opened.transaction!.abort();
+    const cache = await openResponseCache({ name, pageSize: PAGE, opened });
+    const state = createResponseState();
+    await cache.hydrate(state, new EventLog());
+    ingest(state, new EventLog(), cache, mine);
+    await cache.close();
+    expect(shown(await reread(name))).to.deep.equal(shown(foldEvents(mine)));
+  });
 });
