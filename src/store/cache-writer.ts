@@ -72,8 +72,12 @@ export class CacheWriter {
    * Opens the cache named `name` and reads it into `target`. No cursor is resumed from when the
    * cache could not be trusted: the stream replays. Never rejects: a cache that cannot be used
    * leaves the store in memory, with a `memory-only` status.
+   *
+   * `decided`: resolves once the store knows whether it writes the cache (its lock). The first
+   * rows are read and painted before (issue 16: waiting cost a cold page some 100 ms before its
+   * first rows), the rest after, as the writer before this store left the cache.
    */
-  async open(name: string, target: HydrateTarget): Promise<void> {
+  async open(name: string, target: HydrateTarget, decided?: Promise<unknown>): Promise<void> {
     this.#status({ state: 'opening' });
     let unavailable = false;
     const memoryOnly = (reason: string) => {
@@ -81,9 +85,12 @@ export class CacheWriter {
       this.#status({ state: 'memory-only', reason });
     };
     try {
+      // The database opens while the cache's code loads, not after it (issue 16). A connection
+      // left open when the code does not load closes as soon as another tab needs it to.
+      const opened = openEarly(name);
       // Loaded here, on demand: a store without a cache name never fetches the cache's code.
       const { openResponseCache } = await loadCache();
-      const cache = await openResponseCache({ name, onUnavailable: memoryOnly });
+      const cache = await openResponseCache({ name, onUnavailable: memoryOnly, opened });
       if (this.#closed) {
         // The store was closed while the database opened: its connection must not outlive it.
         await cache.close();
@@ -91,12 +98,12 @@ export class CacheWriter {
       }
       this.cache = cache;
       if (cache.rules) target.offerRules(cache.rules);
-      let result = await cache.hydrate(target.state(), this.#cacheLog(), target.progress);
+      let result = await cache.hydrate(target.state(), this.#cacheLog(), target.progress, decided);
       if (result.changedWhileRead) {
         // Another tab compacted the cache while this one read it: read it again, from nothing.
         target.restart();
         this.#fromCache.length = 0;
-        result = await cache.hydrate(target.state(), this.#cacheLog(), target.progress);
+        result = await cache.hydrate(target.state(), this.#cacheLog(), target.progress, decided);
       }
       if (result.partial || result.eventRecordsLost > 0) {
         // Part of the cache is in the state without all its events and ids: a cursor would skip
@@ -247,4 +254,18 @@ export class CacheWriter {
   #writable(): ResponseCache | undefined {
     return !this.#takingLead && this.#leads() ? this.cache : undefined;
   }
+}
+
+/**
+ * Opens the database as it stands, while the cache's code loads: that code creates or upgrades it
+ * (an open that would is given up here) and takes the connection when it can (`openDatabase`).
+ */
+function openEarly(name: string): IDBOpenDBRequest | undefined {
+  const request = (globalThis as { indexedDB?: IDBFactory }).indexedDB?.open(name);
+  if (request) {
+    request.onupgradeneeded = () => request.transaction!.abort();
+    // Another tab's upgrade or delete must not wait for the cache's code.
+    request.onsuccess = () => (request.result.onversionchange = () => request.result.close());
+  }
+  return request;
 }

@@ -8,7 +8,6 @@ import { checkRules, compileRules } from '../core/rules';
 import { errorText, readBatch } from '../core/validate';
 import type { HydrateProgress, RecordedEvent } from './cache/index';
 import { CacheWriter } from './cache-writer';
-import { loadCache } from './cache/load-cache';
 import { ConflictSettler } from './conflict-settler';
 import { EventLog } from './event-log';
 import { loadBackend, type BackendModule } from './load-backend';
@@ -64,7 +63,8 @@ export class ResponseStore extends EventTarget {
   readonly #audienceSizes = new Map<string, number>();
   /** Made on the first `loadSnapshot`, with the backend reads' code. */
   #snapshotLoader: SnapshotLoader | undefined;
-  #hydrated = false;
+  /** The cache (if any) is read into the state: events apply at once. */
+  #hydrated: boolean;
   #clock: () => number = Date.now;
   /**
    * Resolves once the cache (if any) has been read into the state (every row, the ids of every
@@ -147,19 +147,15 @@ export class ResponseStore extends EventTarget {
         takeSnapshotRows: (rows) => this.#takeSnapshotRows(rows),
       },
     );
-    // The cache is read once this store knows whether it writes it; it is opening from now on.
-    if (cacheName) this.#cacheState = { state: 'opening' };
-    // Its code loads meanwhile, not after: one chunk after the other cost a cold page some
-    // 400 ms before its first rows (issue 16). A failure shows when the cache opens.
-    if (cacheName) loadCache().catch(() => undefined);
+    // The cache opens now (its status `opening` from here), and its first rows paint, while the
+    // lock is asked for: one after the other cost a cold page some 400 ms before its first rows
+    // (issue 16). The rest is read once this store knows whether it writes the cache (cache-writer.ts).
     this.rowsReady = new Promise((resolve) => (this.#rowsShown = resolve));
-    this.ready = cacheName
-      ? this.#coordination.decided.then(() => this.#openCache(cacheName, options.rules !== undefined))
-      : Promise.resolve();
+    this.ready = cacheName ? this.#openCache(cacheName, options.rules !== undefined) : Promise.resolve();
     void this.ready.then(() => this.#rowsShown());
     this.eventsReady = new Promise((resolve) => (this.#eventsIn = resolve));
     void this.ready.then(() => !this.#logLoading && this.#eventsIn());
-    if (!cacheName) this.#hydrated = true;
+    this.#hydrated = !cacheName;
     if (options.source) this.connect(options.source);
   }
 
@@ -592,47 +588,52 @@ export class ResponseStore extends EventTarget {
 
   /** Opens the cache, paints from it, then lets events and the source in. Never rejects. */
   async #openCache(name: string, rulesGiven: boolean): Promise<void> {
-    await this.cacheWriter.open(name, {
-      state: () => this.#current,
-      offerRules: (rules) => {
-        // The rules the cached rows were folded under, unless the host chose its own.
-        if (rulesGiven || this.#pendingRules !== undefined || rules.version === this.#current.rules.version) return;
-        if (checkRules(rules).length === 0) this.#current = new ResponseState(compileRules(rules));
+    await this.cacheWriter.open(
+      name,
+      {
+        state: () => this.#current,
+        offerRules: (rules) => {
+          // The rules the cached rows were folded under, unless the host chose its own.
+          if (rulesGiven || this.#pendingRules !== undefined || rules.version === this.#current.rules.version) return;
+          if (checkRules(rules).length === 0) this.#current = new ResponseState(compileRules(rules));
+        },
+        restart: () => {
+          this.#current = new ResponseState(this.#current.rules);
+          this.#log.clear();
+          this.#rowsPainted = 0;
+          this.#logLoading = false;
+        },
+        // The cache's writer hands hydrate's reports through as they are (cache-writer.ts).
+        progress: (progress?: HydrateProgress) => {
+          const rows = this.#current.recipients.size;
+          if (rows !== this.#rowsPainted || !progress) {
+            this.#rowsPainted = rows;
+            this.#changes.markReset();
+            this.#changes.flush();
+            this.#changes.schedule();
+          }
+          if (progress?.rowsDone) this.#rowsShown();
+          if (progress?.done && !progress.logged) this.#logLoading = true;
+          else if (progress?.logged && this.#logLoading) this.#cachedEventsLogged();
+        },
+        resumeFrom: (cursors) => this.#sourceLink.restore(cursors),
+        offerHeld: (events) => this.#waiting.restore(events),
+        offerCorrections: (records) => {
+          // The last visit's snapshot rows, reset again (the rows may have been refolded), then the
+          // copies its id conflicts kept.
+          this.#takeSnapshotRows(
+            records.flatMap((r) => ('snapshotRows' in r ? r.snapshotRows : [])),
+            false,
+          );
+          this.#conflicts.restore(
+            this.#current,
+            records.filter((r) => 'pair' in r),
+          );
+        },
       },
-      restart: () => {
-        this.#current = new ResponseState(this.#current.rules);
-        this.#log.clear();
-        this.#rowsPainted = 0;
-        this.#logLoading = false;
-      },
-      // The cache's writer hands hydrate's reports through as they are (cache-writer.ts).
-      progress: (progress?: HydrateProgress) => {
-        const rows = this.#current.recipients.size;
-        if (rows !== this.#rowsPainted || !progress) {
-          this.#rowsPainted = rows;
-          this.#changes.markReset();
-          this.#changes.flush();
-          this.#changes.schedule();
-        }
-        if (progress?.rowsDone) this.#rowsShown();
-        if (progress?.done && !progress.logged) this.#logLoading = true;
-        else if (progress?.logged && this.#logLoading) this.#cachedEventsLogged();
-      },
-      resumeFrom: (cursors) => this.#sourceLink.restore(cursors),
-      offerHeld: (events) => this.#waiting.restore(events),
-      offerCorrections: (records) => {
-        // The last visit's snapshot rows, reset again (the rows may have been refolded), then the
-        // copies its id conflicts kept.
-        this.#takeSnapshotRows(
-          records.flatMap((r) => ('snapshotRows' in r ? r.snapshotRows : [])),
-          false,
-        );
-        this.#conflicts.restore(
-          this.#current,
-          records.filter((r) => 'pair' in r),
-        );
-      },
-    });
+      // The first rows are read before this store knows whether it writes the cache, the rest after.
+      this.#coordination.decided,
+    );
     // Rules asked for while the cache was read are adopted at `ready`, as the host expects: their
     // refold needs every cached event, so `ready` waits for them then.
     if (this.#logLoading && this.#pendingRules !== undefined) await this.#whenLogFilled;

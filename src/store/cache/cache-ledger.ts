@@ -68,6 +68,11 @@ export class CacheLedger {
     this.tailRecords = outcome.tailRecords;
     this.tailEvents = outcome.tailEvents;
     this.compactDue = outcome.staleRows;
+    // Opened before the store knew whether it writes, the database may have changed since: a
+    // writer before this one compacted or added records, read now (they are in the state). The
+    // next record goes after them, not over them.
+    this.fold = outcome.fold ?? { rulesVersion: null, watermark: -1, pageSize: this.pageSize };
+    this.nextKey = Math.max(this.nextKey, outcome.nextKey);
   }
 
   /** Rows of recorded events. Rows of another state than the tracked one stop row saving. */

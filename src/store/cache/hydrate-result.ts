@@ -4,6 +4,7 @@
  */
 import type { ResponseRules } from '../../core/catalogue';
 import type { ResponseEvent } from '../../core/event';
+import type { FoldRecord } from './cache-schema';
 import type { EventPage } from './event-pages';
 
 /** Where `hydrate` puts the cached events: the store's EventLog. */
@@ -88,6 +89,10 @@ export interface HydrateOutcome {
   /** Records (and their events) past the watermark: what the next compaction folds in. */
   tailRecords: number;
   tailEvents: number;
+  /** The fold record as read (the same first and last), undefined when there was none or it was damaged. */
+  fold: FoldRecord | undefined;
+  /** One past the last event record's key, as listed after the store knew whether it writes. */
+  nextKey: number;
   /** Resolves once every cached event is in the log (see `HydrateProgress.logged`); never rejects. */
   logged: Promise<void>;
 }

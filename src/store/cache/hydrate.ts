@@ -7,16 +7,9 @@ import type { ResponseEvent } from '../../core/event';
 import { EventIdSet } from '../../core/event-id-set';
 import { restoreEventIds } from '../../core/saved-event-ids';
 import type { ResponseState } from '../../core/fold';
-import {
-  isEmailRecord,
-  isFoldRecord,
-  isHeldRecord,
-  isRulesRecord,
-  type CacheDatabase,
-  type FoldRecord,
-  type RulesRecord,
-} from './cache-schema';
+import { isEmailRecord, type CacheDatabase, type FoldRecord } from './cache-schema';
 import { isEventPage, unpackEventPage } from './event-pages';
+import { readFirst, type FirstRead } from './first-read';
 import {
   CacheChangedError,
   type HydrateLog,
@@ -29,8 +22,6 @@ import { isRowPage, type RowPage } from './row-pages';
 import { idleIfDue, whenIdle } from './idle-slices';
 import { afterPaint, yieldIfDue } from '../yield-to-page';
 
-/** Pages read before the first progress report: small, so a view paints within a frame or two. */
-const FIRST_PAGES = 2;
 /**
  * Pages per later read: large enough to amortize a request, small enough that decoding one read
  * (structured clone, on this thread, all at once) stays well under a long task.
@@ -46,23 +37,10 @@ export function hydrateState(
   pageSize: number,
   eventPageSize: number,
   onProgress?: (progress: HydrateProgress) => void,
+  rest: Promise<unknown> = Promise.resolve(),
+  first?: FirstRead,
 ): Promise<HydrateOutcome> {
-  return new Hydration(db, state, log, pageSize, eventPageSize, onProgress).run();
-}
-
-/** What the first transaction read: enough to paint the first rows. */
-interface FirstRead {
-  /** The fold record as stored, to tell whether another tab compacted before the second read. */
-  fold: unknown;
-  foldRecord: FoldRecord | undefined;
-  rulesRecord: RulesRecord | undefined;
-  held: unknown[];
-  cursors: Record<string, string>;
-  emails: unknown[];
-  firstKeys: [string, number][];
-  firstPages: unknown[];
-  /** Whether snapshot rows or settled conflicts are kept: the store refolds their rows from the log. */
-  corrections: boolean;
+  return new Hydration(db, state, log, pageSize, eventPageSize, onProgress, rest, first).run();
 }
 
 /** Event records' reads, all requested at once so the browser reads ahead, and their keys. */
@@ -109,6 +87,8 @@ class Hydration {
   private readonly replayedRows: number[] = [];
   private tailRecords = 0;
   private tailEvents = 0;
+  /** One past the last event record's key when the event records were listed. */
+  private nextKey = 0;
 
   constructor(
     private readonly db: CacheDatabase,
@@ -117,12 +97,19 @@ class Hydration {
     private readonly pageSize: number,
     private readonly eventPageSize: number,
     private readonly onProgress: ((progress: HydrateProgress) => void) | undefined,
+    /** Resolves when the rest may be read: the store knows whether it writes (`ResponseCache.hydrate`). */
+    private readonly rest: Promise<unknown>,
+    /** The first read, made as the cache opened (`openResponseCache`): not made again. */
+    private readonly prefetched: FirstRead | undefined,
   ) {}
 
   async run(): Promise<HydrateOutcome> {
-    const first = await this.readFirst();
+    const first = this.prefetched ?? (await readFirst(this.db));
+    this.corrupted += first.corrupted;
     this.chooseRows(first.foldRecord);
     if (this.useRows) await this.restoreFirstRows(first);
+    // What is read from here on is read as it stands once any writer before this one let go.
+    await this.rest;
     const rowReads = await this.requestRows(first);
     const restoredRows = await this.restoreLaterRows(rowReads);
     const rowsMs = performance.now() - this.started;
@@ -168,50 +155,6 @@ class Hydration {
     if (first.foldRecord?.rows !== restoredRows) return false;
     for (const id of this.state.emails.ids()) if (!this.withRecord.has(id)) return false;
     return true;
-  }
-
-  /**
-   * Only what the first rows need: listing every key reads through every record (measured
-   * 85-115 ms at 1,000,000 cached rows), so the keys come after the first rows have painted.
-   */
-  private async readFirst(): Promise<FirstRead> {
-    const first = this.db.transaction(['fold', 'rules', 'cursors', 'emails', 'rows', 'corrections'], 'readonly');
-    const [fold, rules, held, cursorKeys, cursorValues, emails, firstKeys, firstPages, corrections] = await Promise.all(
-      [
-        first.objectStore('fold').get('fold'),
-        first.objectStore('rules').get('rules'),
-        first.objectStore('rules').get('held'),
-        first.objectStore('cursors').getAllKeys(),
-        first.objectStore('cursors').getAll(),
-        first.objectStore('emails').getAll(),
-        first.objectStore('rows').getAllKeys(null, FIRST_PAGES),
-        first.objectStore('rows').getAll(null, FIRST_PAGES),
-        first.objectStore('corrections').count(),
-      ],
-    );
-    const foldRecord = isFoldRecord(fold) ? fold : undefined;
-    if (fold !== undefined && !foldRecord) this.corrupted++;
-    const rulesRecord = isRulesRecord(rules) ? rules : undefined;
-    if (rules !== undefined && !rulesRecord) this.corrupted++;
-    const heldRecord = isHeldRecord(held) ? held : undefined;
-    if (held !== undefined && !heldRecord) this.corrupted++;
-    const cursors: Record<string, string> = {};
-    cursorKeys.forEach((kind, i) => {
-      const value = cursorValues[i];
-      if (typeof value === 'string') cursors[kind] = value;
-      else this.corrupted++;
-    });
-    return {
-      fold,
-      foldRecord,
-      rulesRecord,
-      held: heldRecord?.held ?? [],
-      cursors,
-      emails,
-      firstKeys,
-      firstPages,
-      corrections: corrections > 0,
-    };
   }
 
   /** Rows folded under other rules would show responses these rules would not give: refold instead. */
@@ -282,12 +225,18 @@ class Hydration {
 
   /** The event records, once the rows are in; the same check as `requestRows`. */
   private async requestEvents(first: FirstRead): Promise<LaterReads> {
-    const rest = this.db.transaction(['fold', 'events'], 'readonly');
-    const [foldNow, eventKeys] = await Promise.all([
+    const rest = this.db.transaction(['fold', 'events', 'corrections'], 'readonly');
+    const [foldNow, eventKeys, corrections] = await Promise.all([
       rest.objectStore('fold').get('fold'),
       rest.objectStore('events').getAllKeys(),
+      rest.objectStore('corrections').count(),
     ]);
     if (JSON.stringify(foldNow) !== JSON.stringify(first.fold)) throw new CacheChangedError();
+    // The first read may be older than the store's lock on the cache: the writer before it could
+    // still add corrections and records then. Read now, they are all here, and the writer's next
+    // key follows the last of them.
+    if (corrections > 0) first.corrections = true;
+    this.nextKey = (eventKeys.at(-1) ?? -1) + 1;
     const events = rest.objectStore('events');
     // The records past the watermark first: the state waits for them, the log for the others.
     const read = (keys: number[]): EventReads => {
@@ -385,8 +334,10 @@ class Hydration {
       totalMs: performance.now() - this.started,
     };
     const staleRows = this.rewriteAll && (foldRecord?.rulesVersion ?? null) !== null;
-    const { smallRecords, corruptEventKeys, rewriteAll, replayedRows, tailRecords, tailEvents } = this;
+    const { smallRecords, corruptEventKeys, rewriteAll, replayedRows, tailRecords, tailEvents, nextKey } = this;
     return {
+      fold: foldRecord,
+      nextKey,
       result,
       smallRecords,
       corruptEventKeys,

@@ -4,12 +4,23 @@
  * turned into a reason a host can show.
  */
 import { wrap } from 'idb';
-import { ALL_STORES, SCHEMA_VERSION, isFoldRecord, isRulesRecord, migrate, type CacheDatabase } from './cache-schema';
+import { ALL_STORES, SCHEMA_VERSION, migrate, type CacheDatabase } from './cache-schema';
+import { readFirst } from './first-read';
 import { CacheUnavailableError, REASONS, reasonFor, unavailableReason } from './failure-reasons';
 import { ResponseCache, type ResponseCacheOptions } from './response-cache';
 
-/** Resolves with the database at `SCHEMA_VERSION`; rejects with an Error whose message is the reason. */
-export function openDatabase(factory: IDBFactory | undefined, name: string): Promise<CacheDatabase> {
+/**
+ * Resolves with the database at `SCHEMA_VERSION`; rejects with an Error whose message is the
+ * reason. `opened`: a connection the store opened while this code loaded, taken when it is still
+ * open, at this version, with every store.
+ */
+export async function openDatabase(
+  factory: IDBFactory | undefined,
+  name: string,
+  opened?: IDBOpenDBRequest,
+): Promise<CacheDatabase> {
+  const early = opened && (await openedAsItStands(opened));
+  if (early) return wrap(early) as unknown as CacheDatabase;
   return new Promise((resolve, reject) => {
     if (!factory || typeof factory.open !== 'function') {
       reject(new CacheUnavailableError(REASONS.noIndexedDb));
@@ -60,30 +71,44 @@ export function openDatabase(factory: IDBFactory | undefined, name: string): Pro
 }
 
 /**
+ * The connection the store opened while this code loaded (cache-writer.ts), if it is still open,
+ * at `SCHEMA_VERSION`, with every store; else none (closed, so that `openDatabase` opens again).
+ */
+function openedAsItStands(request: IDBOpenDBRequest): Promise<IDBDatabase | undefined> {
+  return new Promise<IDBDatabase | undefined>((resolve) => {
+    if (request.readyState === 'done') resolve(request.error ? undefined : request.result);
+    else {
+      request.addEventListener('success', () => resolve(request.result));
+      request.addEventListener('error', () => resolve(undefined));
+    }
+  }).then((db) => {
+    try {
+      // Throws once another tab's upgrade or delete closed it, or when a store is missing.
+      db?.transaction(ALL_STORES).abort();
+      if (db?.version === SCHEMA_VERSION) return db;
+    } catch {
+      // Opened again below.
+    }
+    db?.close();
+    return undefined;
+  });
+}
+
+/**
  * Opens (creating or upgrading) the cache. Rejects only when IndexedDB cannot be used at all
  * (missing, refused, blocked by another tab, newer on disk), with an Error whose message is the
- * reason; `onUnavailable` hears the same reason first. Read nothing yet: call `hydrate`.
+ * reason; `onUnavailable` hears the same reason first. The state is read by `hydrate`.
  */
 export async function openResponseCache(options: ResponseCacheOptions = {}): Promise<ResponseCache> {
   const factory = 'indexedDB' in options ? options.indexedDB : (globalThis as { indexedDB?: IDBFactory }).indexedDB;
   let db: CacheDatabase | undefined;
   try {
-    db = await openDatabase(factory, options.name ?? 'email-responses');
-    const tx = db.transaction(['fold', 'rules', 'events'], 'readonly');
-    const [fold, rules, last] = await Promise.all([
-      tx.objectStore('fold').get('fold'),
-      tx.objectStore('rules').get('rules'),
-      tx.objectStore('events').openKeyCursor(null, 'prev'),
-    ]);
+    db = await openDatabase(factory, options.name ?? 'email-responses', options.opened);
+    // With the first rows: `hydrate` reads them from here, not again (first-read.ts).
+    const first = await readFirst(db);
     const pageSize = options.pageSize ?? 1000;
-    const foldRecord = isFoldRecord(fold) ? fold : { rulesVersion: null, watermark: -1, pageSize };
-    return new ResponseCache(
-      db,
-      options,
-      foldRecord,
-      (last?.key ?? -1) + 1,
-      isRulesRecord(rules) ? rules.rules : undefined,
-    );
+    const foldRecord = first.foldRecord ?? { rulesVersion: null, watermark: -1, pageSize };
+    return new ResponseCache(db, options, foldRecord, first.nextKey, first.rulesRecord?.rules, first);
   } catch (error) {
     db?.close();
     const reason = unavailableReason(error);

@@ -18,6 +18,7 @@ import {
   type FoldRecord,
 } from './cache-schema';
 import { REASONS, reasonFor } from './failure-reasons';
+import type { FirstRead } from './first-read';
 import { hydrateState } from './hydrate';
 import {
   CacheChangedError,
@@ -45,6 +46,11 @@ export interface ResponseCacheOptions {
    * at most once; from then on the cache writes nothing and everything stays in memory.
    */
   onUnavailable?: (reason: string) => void;
+  /**
+   * @internal The database's open, asked for while the cache's code loaded (cache-writer.ts):
+   * its connection is used when still open at this schema version, else the database opens again.
+   */
+  opened?: IDBOpenDBRequest;
   /** A flush committed. */
   onFlush?: (stats: FlushStats) => void;
 }
@@ -85,6 +91,8 @@ export class ResponseCache {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private lastWrite: Promise<void> = Promise.resolve();
   private logging: Promise<void> = Promise.resolve();
+  /** Read as the cache opened, for the first `hydrate` (a later one reads the cache as it is then). */
+  private firstRead: FirstRead | undefined;
 
   /** @internal Use `openResponseCache`. */
   constructor(
@@ -93,7 +101,9 @@ export class ResponseCache {
     fold: FoldRecord,
     nextKey: number,
     rules: ResponseRules | undefined,
+    first?: FirstRead,
   ) {
+    this.firstRead = first;
     this.db = db;
     this.options = options;
     this.pageSize = options.pageSize ?? 1000;
@@ -141,17 +151,33 @@ export class ResponseCache {
    * restored: the cached events are applied instead and the state is right under its own rules.
    * If the result says `partial`, the cache failed part-way: drop the state. Call it before
    * connecting a source, and start the source from `result.cursors`.
+   *
+   * `rest`: the first rows are read and painted at once, the rest once it resolves. A store
+   * sharing the cache passes the moment it knows whether it writes it: a writer before it may
+   * still be writing until then, and what is read after is the cache as that writer left it.
    */
   async hydrate(
     state: ResponseState,
     log: HydrateLog,
     onProgress?: (progress: HydrateProgress) => void,
+    rest?: Promise<unknown>,
   ): Promise<HydrateResult> {
     const before = [state.recipients.size, state.eventCount];
     const nothing = nothingHydrated(state.recipients.size);
     if (!this.db) return nothing;
     try {
-      const outcome = await hydrateState(this.db, state, log, this.pageSize, this.eventPageSize, onProgress);
+      const first = this.firstRead;
+      this.firstRead = undefined;
+      const outcome = await hydrateState(
+        this.db,
+        state,
+        log,
+        this.pageSize,
+        this.eventPageSize,
+        onProgress,
+        rest,
+        first,
+      );
       this.ledger.hydrated(state, outcome);
       const lostBefore = outcome.corruptEventKeys.length;
       this.logging = outcome.logged.then(() => {
