@@ -1,4 +1,5 @@
 import { html, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleProperties } from '../shared/style-properties';
 import type { AudienceView } from '../../store/audience/audience-view';
@@ -17,6 +18,13 @@ export interface RowsInput {
   focusIndex: number;
   focusCol: number;
   flashing: (row: number) => boolean;
+  /**
+   * Changes whenever anything a row's cells show may have changed except its place: the store,
+   * the columns, the language, the clock. While it holds, a row already in the DOM keeps its
+   * cells as they are: a scroll frame then builds only the rows coming into view, not the ~30
+   * it keeps (at a million rows the first frames after mount ran long on that rebuild).
+   */
+  cellsKey: string;
 }
 
 /**
@@ -50,7 +58,9 @@ export function renderRows(input: RowsInput): { template: TemplateResult; render
         data-index=${index}
         ?data-flash=${input.flashing(row)}
         style=${styleProperties({ transform: `translateY(${top}px)` })}
-      >${renderCells(view.state.recipientAt(row), input.columns, input.ctx, focused ? input.focusCol : -1)}</div>`;
+      >${guard([input.cellsKey, focused ? input.focusCol : -1], () =>
+        renderCells(view.state.recipientAt(row), input.columns, input.ctx, focused ? input.focusCol : -1),
+      )}</div>`;
     },
   )}`;
   return { template, rendered };
