@@ -171,7 +171,8 @@ export class AudienceResponseGridElement extends ResponseViewElement {
   #needsRebuild = true;
   readonly #columnLayout: ColumnLayoutController = new ColumnLayoutController(this, this.#columnGrid());
   #hadFocus = false;
-  #rendered: ReadonlySet<number> = new Set();
+  /** The rows in the DOM, with what their cells were drawn for (see renderRows). */
+  #rendered: ReadonlyMap<number, string> = new Map();
   /** Counts updates that may change cells (a store change, a property): see RowsInput.cellsKey. */
   #cellsEpoch = 0;
   #resizeObserver: ResizeObserver | undefined;
@@ -367,9 +368,10 @@ export class AudienceResponseGridElement extends ResponseViewElement {
           flashing: (row) => this.#liveUpdates.flashing(row),
           // Times show to the second at most ("now", "3 minutes ago").
           cellsKey: `${this.#cellsEpoch} ${Math.floor(now / 1000)} ${columns.map((c) => c.id).join()}`,
+          drawn: this.#rendered,
         })
       : undefined;
-    this.#rendered = rows?.rendered ?? new Set();
+    this.#rendered = rows?.drawn ?? new Map();
     return html`
       ${renderToolbar({
         messages: m,
