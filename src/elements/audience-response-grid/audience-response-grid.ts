@@ -171,7 +171,10 @@ export class AudienceResponseGridElement extends ResponseViewElement {
   #needsRebuild = true;
   readonly #columnLayout: ColumnLayoutController = new ColumnLayoutController(this, this.#columnGrid());
   #hadFocus = false;
-  #rendered: ReadonlySet<number> = new Set();
+  /** The rows in the DOM, with what their cells were drawn for (see renderRows). */
+  #rendered: ReadonlyMap<number, string> = new Map();
+  /** Counts updates that may change cells (a store change, a property): see RowsInput.cellsKey. */
+  #cellsEpoch = 0;
   #resizeObserver: ResizeObserver | undefined;
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
   /** Whether the email has a soft bounce, when the counts cannot say; undefined: not read since the last change. */
@@ -268,6 +271,7 @@ export class AudienceResponseGridElement extends ResponseViewElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    if (changed.size > 0) this.#cellsEpoch++;
     this.#columnLayout.sync(changed.has('columns'));
     if (changed.has('sortBy') || changed.has('sortDirection') || changed.has('filter'))
       checkQuery(this.#queryInput(), this.store?.state.rules, this.localName);
@@ -336,6 +340,7 @@ export class AudienceResponseGridElement extends ResponseViewElement {
     const layout = this.#layout();
     const pending = view?.pendingMoves ?? 0;
     const columns = this.#columnLayout.columnList;
+    const now = store?.now() ?? Date.now();
     const styles = {
       '--_row-height': `${layout.rowHeight}px`,
       '--_tracks': columns.map((c) => c.track).join(' '),
@@ -353,7 +358,7 @@ export class AudienceResponseGridElement extends ResponseViewElement {
             labels,
             time: this.narrow ? this.#shortTime(time) : time,
             numbers,
-            now: store?.now() ?? Date.now(),
+            now,
             limitHours: store?.rules.sentToProviderLimitHours ?? 48,
             stage: this.#stageWords,
             engagement: engagementOnce(view),
@@ -361,9 +366,12 @@ export class AudienceResponseGridElement extends ResponseViewElement {
           focusIndex: this.#focusState.index,
           focusCol: this.#focusState.col,
           flashing: (row) => this.#liveUpdates.flashing(row),
+          // Times show to the second at most ("now", "3 minutes ago").
+          cellsKey: `${this.#cellsEpoch} ${Math.floor(now / 1000)} ${columns.map((c) => c.id).join()}`,
+          drawn: this.#rendered,
         })
       : undefined;
-    this.#rendered = rows?.rendered ?? new Set();
+    this.#rendered = rows?.drawn ?? new Map();
     return html`
       ${renderToolbar({
         messages: m,
@@ -433,6 +441,7 @@ export class AudienceResponseGridElement extends ResponseViewElement {
   protected override storeChanged(change: StoreChange): void {
     const view = this.#view;
     this.#softBounceSeen = undefined;
+    this.#cellsEpoch++;
     if (change.reset || !view || view.state !== this.store?.state) {
       this.#needsRebuild = true;
     } else {
@@ -628,8 +637,7 @@ export class AudienceResponseGridElement extends ResponseViewElement {
   // Without `scrollend` (older Safari) the thumb is not moved home at rest; the ends stay
   // reachable through the rebase near them.
   readonly #onScrollEnd = (): void => {
-    this.#scrollState.rested(this.#layout());
-    this.requestUpdate();
+    if (this.#scrollState.rested(this.#layout())) this.requestUpdate();
   };
 
   readonly #onFocusIn = (event: FocusEvent): void => {

@@ -25,7 +25,7 @@ export class LiveUpdates {
   apply(
     view: AudienceView,
     change: Pick<StoreChange, 'rows' | 'reset'>,
-    onScreen: ReadonlySet<number>,
+    onScreen: Pick<ReadonlySet<number>, 'has'>,
     compose: (changed: number) => string,
   ): void {
     const now = performance.now();

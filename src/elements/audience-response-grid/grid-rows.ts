@@ -1,4 +1,4 @@
-import { html, type TemplateResult } from 'lit';
+import { html, noChange, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleProperties } from '../shared/style-properties';
 import type { AudienceView } from '../../store/audience/audience-view';
@@ -17,14 +17,24 @@ export interface RowsInput {
   focusIndex: number;
   focusCol: number;
   flashing: (row: number) => boolean;
+  /**
+   * Changes whenever anything a row's cells show may have changed except its place: the store,
+   * the columns, the language, the clock. While it holds, a row already in the DOM keeps its
+   * cells as they are: a scroll frame then builds only the rows coming into view, not the ~30
+   * it keeps (at a million rows the first frames after mount ran long on that rebuild).
+   */
+  cellsKey: string;
+  /** The previous render's `drawn`: each row then in the DOM, with the cells key it was drawn for. */
+  drawn: ReadonlyMap<number, string>;
 }
 
 /**
  * The rendered rows: the window's rows plus the focused row wherever it is, so scrolling never
  * drops focus. Keyed by state row, so a row's DOM follows its recipient as rows move. Returns
- * the state rows it rendered, which the element flashes when they change.
+ * the state rows it rendered (filled as lit commits), which the element flashes when they
+ * change, each with its cells key.
  */
-export function renderRows(input: RowsInput): { template: TemplateResult; rendered: Set<number> } {
+export function renderRows(input: RowsInput): { template: TemplateResult; drawn: Map<number, string> } {
   const { view, layout, window, focusIndex } = input;
   const indices: number[] = [];
   for (let i = window.first; i < window.end; i++) indices.push(i);
@@ -33,14 +43,15 @@ export function renderRows(input: RowsInput): { template: TemplateResult; render
   // Off-screen positions are clamped just outside the body, which clips them.
   const lowest = -2 * layout.rowHeight;
   const highest = layout.physicalHeight + layout.rowHeight;
-  const rendered = new Set<number>();
+  const drawn = new Map<number, string>();
   const template = html`${repeat(
     indices,
     (index) => view.rowAt(index),
     (index) => {
       const row = view.rowAt(index);
-      rendered.add(row);
       const focused = index === focusIndex;
+      const cells = focused ? `${input.cellsKey} ${input.focusCol}` : input.cellsKey;
+      drawn.set(row, cells);
       const top = Math.min(highest, Math.max(lowest, rowTop(layout, index, input.scrollTop, window.offset)));
       return html`<div
         role="row"
@@ -50,8 +61,13 @@ export function renderRows(input: RowsInput): { template: TemplateResult; render
         data-index=${index}
         ?data-flash=${input.flashing(row)}
         style=${styleProperties({ transform: `translateY(${top}px)` })}
-      >${renderCells(view.state.recipientAt(row), input.columns, input.ctx, focused ? input.focusCol : -1)}</div>`;
+      >${
+        // Keyed by row, a row drawn last time still has its DOM: lit leaves `noChange` as it is.
+        input.drawn.get(row) === cells
+          ? noChange
+          : renderCells(view.state.recipientAt(row), input.columns, input.ctx, focused ? input.focusCol : -1)
+      }</div>`;
     },
   )}`;
-  return { template, rendered };
+  return { template, drawn };
 }

@@ -34,11 +34,21 @@ export class GridScroll implements ScrollPosition {
     else [this.scrollTop, this.base] = [top, next.base];
   }
 
-  /** Scrolling stopped: the scroll top goes home, so the scrollbar thumb tells the position. */
-  rested(layout: ScrollLayout): void {
+  /**
+   * Scrolling stopped: the scroll top goes home, so the scrollbar thumb tells the position.
+   * Whether the rows moved: most rests (a short list, the one-to-one ends) move nothing, and
+   * the element renders again only when they did.
+   */
+  rested(layout: ScrollLayout): boolean {
     const next = restingPosition(layout, this);
-    if (Math.abs(next.scrollTop - this.scrollTop) >= 1) this.#go(layout, next);
-    else this.base = next.base + (next.scrollTop - this.scrollTop);
+    if (Math.abs(next.scrollTop - this.scrollTop) >= 1) {
+      this.#go(layout, next);
+      return true;
+    }
+    const base = next.base + (next.scrollTop - this.scrollTop);
+    if (base === this.base) return false;
+    this.base = base;
+    return true;
   }
 
   /** Brings a row fully into view (moving as little as possible). */
