@@ -383,7 +383,7 @@ export class ResponseStore extends EventTarget {
       audienceChanged: (emailId) => this.#changes.changed([], [emailId]),
       // Sent to the other tabs and kept in the cache: they last past a reload and a refold there too.
       kept: (_emailId, kept) => this.#coordination.snapshotRows(kept),
-      save: (emailId) => this.cacheWriter.saveSnapshotRows(emailId, () => this.#snapshots.rows(new Set([emailId]))),
+      save: (emailId) => this.cacheWriter.saveSnapshotRows(emailId, this.#snapshots.rows(new Set([emailId]))),
       reset: (rows) => {
         this.#changes.changed(rows);
         this.cacheWriter.recordReset(rows);
@@ -573,7 +573,7 @@ export class ResponseStore extends EventTarget {
     this.cacheWriter.recordReset(set);
     if (save)
       for (const emailId of new Set(rows.map((r) => r.saved.emailId)))
-        this.cacheWriter.saveSnapshotRows(emailId, () => this.#snapshots.rows(new Set([emailId])));
+        this.cacheWriter.saveSnapshotRows(emailId, this.#snapshots.rows(new Set([emailId])));
   }
 
   /** A batch that could not be read: none of it applied, and the host told why. */
