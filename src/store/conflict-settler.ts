@@ -10,7 +10,7 @@
  * is here, what was heard waits (the store settles it once it is, response-store.ts).
  */
 import { OPTIONAL_EVENT_FIELDS, type ResponseEvent } from '../core/event';
-import type { ResponseState } from '../core/fold';
+import { ResponseState } from '../core/fold';
 import type { ConflictSettling, HeardConflict, Settled } from './conflict-settling';
 import type { SettledConflict } from './event-conflicts';
 import type { EventLog } from './event-log';
@@ -103,7 +103,7 @@ export class ConflictSettler {
   }
 
   #code(): ConflictSettling {
-    return (this.#settling ??= new code!.ConflictSettling(this.#log, this.#snapshots));
+    return (this.#settling ??= new code!.ConflictSettling(this.#log, this.#snapshots, ResponseState));
   }
 
   /**
