@@ -45,6 +45,12 @@ const NARROW_ROW_FACTOR = 1.75;
 /** Below this width the contact, the response and the address each get a line of their own: four lines a row. */
 const SLIM_PX = 420;
 const SLIM_ROW_FACTOR = 3.2;
+/**
+ * Properties that change no cell: the scroller's height moves the row window (new rows draw
+ * anyway), the live region and the chips' tab stop sit outside the rows. A panel resize or an
+ * announcement redrawing every kept row would cost a frame for nothing.
+ */
+const OUTSIDE_CELLS: ReadonlySet<PropertyKey> = new Set(['scrollerHeight', 'liveText', 'chipStop']);
 
 /**
  * The Audience view of one email: every recipient and their response, live, at any size.
@@ -271,7 +277,7 @@ export class AudienceResponseGridElement extends ResponseViewElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.size > 0) this.#cellsEpoch++;
+    if ([...changed.keys()].some((name) => !OUTSIDE_CELLS.has(name))) this.#cellsEpoch++;
     this.#columnLayout.sync(changed.has('columns'));
     if (changed.has('sortBy') || changed.has('sortDirection') || changed.has('filter'))
       checkQuery(this.#queryInput(), this.store?.state.rules, this.localName);

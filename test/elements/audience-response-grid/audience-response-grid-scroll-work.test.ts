@@ -54,6 +54,14 @@ describe('<audience-response-grid> scroll frames', function () {
     expect(read).to.be.within(1, 4);
   });
 
+  it('reads only the rows a taller panel adds, not the rows it keeps', async () => {
+    const read = await recipientsRead(async () => {
+      grid.style.setProperty('--email-responses-height', `${400 + 2 * ROW}px`);
+      await settled(grid);
+    });
+    expect(read).to.be.within(1, 4);
+  });
+
   it('still shows a kept row’s new response once the store changes', async () => {
     scroller(grid).scrollTop += 2 * ROW;
     await settled(grid);
