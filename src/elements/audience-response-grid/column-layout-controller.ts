@@ -18,6 +18,7 @@ import {
   type OptionalColumn,
 } from './grid-columns';
 import type { HeaderResize } from './grid-header';
+import { loadOnce } from '../shared/load-once';
 
 /** A resize key changes a width by this much; with Shift, by `STEP_LARGE_PX`. */
 const STEP_PX = 10;
@@ -25,8 +26,7 @@ const STEP_LARGE_PX = 50;
 
 // Both load when first needed: the kept columns only beside a cache, the chooser's panel when
 // it is first opened. One promise, so saves run in the order they were asked for.
-let cacheModule: Promise<typeof import('../../store/cache/grid-columns')> | undefined;
-const columnsCache = () => (cacheModule ??= import('../../store/cache/grid-columns'));
+const columnsCache = loadOnce(() => import('../../store/cache/grid-columns'));
 
 /**
  * What the controller reads from and does to the grid: an adapter the grid hands it, so none of
@@ -275,7 +275,9 @@ export class ColumnLayoutController implements ReactiveController {
     const store = this.#grid.store();
     if (store && store.cacheStatus.state !== 'none') {
       const key = this.#grid.key();
-      void columnsCache().then(({ saveGridColumns }) => saveGridColumns(key, columns));
+      columnsCache()
+        .then(({ saveGridColumns }) => saveGridColumns(key, columns))
+        .catch((error: unknown) => console.error('email-responses: could not keep the chosen columns', error));
     }
     const event = new CustomEvent('columns-change', { detail: { columns }, bubbles: true, composed: true });
     (this.#host as unknown as HTMLElement).dispatchEvent(event);
@@ -291,7 +293,9 @@ export class ColumnLayoutController implements ReactiveController {
       .then(({ loadGridColumns }) => loadGridColumns(key))
       .then((saved) => {
         if (saved !== undefined && !this.#userChose && this.#grid.store() === store) this.#grid.columns = saved;
-      });
+      })
+      // The columns as given stay; a later save loads the module again.
+      .catch((error: unknown) => console.error('email-responses: could not read the kept columns', error));
   }
 
   #headers(): HTMLElement[] {
