@@ -5,12 +5,15 @@
  * refold each kept row is reset again, with the recipient's events the snapshot did not cover
  * applied on top, under the new rules.
  *
- * A million-row snapshot keeps a million rows: each is kept as the plain data it is sent and
- * saved as (never copied, never changed once kept), by email, and a row whose recipient had no
- * events yet (most of a first snapshot) shares one empty `covered` list.
+ * A million-row snapshot keeps a million rows, by email. A good page whose recipients were all
+ * new (most of a first snapshot) is kept as its columns (snapshot-kept-page.ts), its rows made as
+ * plain data only when asked for; any other row is kept as the plain data it is sent and saved as
+ * (never copied, never changed once kept). A row whose recipient had no events yet covers none,
+ * and shares one empty `covered` list.
  */
 import type { ResponseEvent } from '../core/event';
 import type { ResponseState, SavedRecipient } from '../core/fold';
+import type { KeptPage } from './snapshot-kept-page';
 
 /** A kept snapshot row as plain data: what the cache saves and tabs send each other. */
 export interface KeptSnapshotRow {
@@ -20,52 +23,131 @@ export interface KeptSnapshotRow {
 }
 
 /** The `covered` of a row that covers no event: shared, so it is never changed. */
-const NOTHING_COVERED: string[] = [];
+export const NOTHING_COVERED: string[] = [];
 Object.freeze(NOTHING_COVERED);
 
 /** Past this many covered ids a lookup goes through a Set rather than down the list. */
 const LIST_LOOKUP = 16;
 
+/** Rows kept one at a time, as plain data: undefined where a later row of the recipient replaced one. */
+class KeptList {
+  readonly rows: (KeptSnapshotRow | undefined)[] = [];
+
+  get count(): number {
+    return this.rows.length;
+  }
+
+  recipientId(i: number): string {
+    return this.rows[i]!.saved.recipientId;
+  }
+
+  row(i: number): KeptSnapshotRow | undefined {
+    return this.rows[i];
+  }
+
+  replace(i: number): void {
+    this.rows[i] = undefined;
+  }
+
+  collect(out: KeptSnapshotRow[]): void {
+    for (const row of this.rows) if (row) out.push(row);
+  }
+}
+
+/** Kept rows one after the other: a list of single rows, or a page kept as its columns. */
+type Block = KeptList | KeptPage;
+
 /**
- * An email's kept rows in the order kept. A row kept for a recipient the state did not have (most
- * of a first snapshot) is only appended: the index by recipient is brought up to date when a
- * lookup needs it, so a million new rows cost no million map inserts while they load.
+ * An email's kept rows in the order kept, in blocks. A row kept for a recipient the state did not
+ * have (most of a first snapshot) is only appended: the index by recipient is brought up to date
+ * when a lookup needs it, so a million new rows cost no million map inserts while they load.
  */
 class EmailResets {
-  /** Kept rows; undefined where a later row of the same recipient replaced one. */
-  readonly list: (KeptSnapshotRow | undefined)[] = [];
-  /** Recipient to position in `list`, for the rows before `indexed`. */
+  readonly #blocks: Block[] = [];
+  /** The position of each block's first row among all the email's rows. */
+  readonly #starts: number[] = [];
+  /** Recipient to position, for the rows before `indexed`. */
   readonly #index = new Map<string, number>();
   #indexed = 0;
 
   /** Appends a row whose recipient has no kept row, as far as the caller knows (see `rows`). */
   append(kept: KeptSnapshotRow): void {
-    this.list.push(kept);
+    const last = this.#blocks.at(-1);
+    if (last instanceof KeptList) last.rows.push(kept);
+    else this.#add(new KeptList()).rows.push(kept);
+  }
+
+  /** Appends a page of rows whose recipients have no kept row (see `append`). */
+  appendPage(page: KeptPage): void {
+    this.#add(page);
   }
 
   /** Keeps a row, replacing the recipient's earlier one. */
   set(kept: KeptSnapshotRow): void {
-    this.list.push(kept);
+    this.append(kept);
     this.#catchUp();
   }
 
   get(recipientId: string): KeptSnapshotRow | undefined {
     this.#catchUp();
     const position = this.#index.get(recipientId);
-    return position === undefined ? undefined : this.list[position];
+    if (position === undefined) return undefined;
+    const b = this.#blockAt(position);
+    return this.#blocks[b]!.row(position - this.#starts[b]!);
+  }
+
+  /** The rows that stand, in the order kept, onto `out`. */
+  collect(out: KeptSnapshotRow[]): void {
+    for (const block of this.#blocks) block.collect(out);
+  }
+
+  /** Each row that stands, in the order kept. */
+  forEach(each: (row: KeptSnapshotRow) => void): void {
+    for (const block of this.#blocks)
+      for (let i = 0; i < block.count; i++) {
+        const row = block.row(i);
+        if (row) each(row);
+      }
+  }
+
+  #add<T extends Block>(block: T): T {
+    const last = this.#blocks.length - 1;
+    this.#starts.push(last < 0 ? 0 : this.#starts[last]! + this.#blocks[last]!.count);
+    this.#blocks.push(block);
+    return block;
+  }
+
+  /** The block holding the row at `position`. */
+  #blockAt(position: number): number {
+    const starts = this.#starts;
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= position) low = middle;
+      else high = middle - 1;
+    }
+    return low;
   }
 
   /** Indexes the rows appended since the last lookup; a later row of a recipient replaces its earlier one. */
   #catchUp(): void {
-    const list = this.list;
+    const blocks = this.#blocks;
     const index = this.#index;
-    for (let position = this.#indexed; position < list.length; position++) {
-      const recipientId = list[position]!.saved.recipientId;
-      const earlier = index.get(recipientId);
-      if (earlier !== undefined) list[earlier] = undefined;
-      index.set(recipientId, position);
+    let position = this.#indexed;
+    for (let b = blocks.length === 0 ? 0 : this.#blockAt(position); b < blocks.length; b++) {
+      const block = blocks[b]!;
+      for (let i = position - this.#starts[b]!; i < block.count; i++, position++) {
+        const recipientId = block.recipientId(i);
+        const earlier = index.get(recipientId);
+        if (earlier !== undefined) {
+          const e = this.#blockAt(earlier);
+          blocks[e]!.replace(earlier - this.#starts[e]!);
+        }
+        index.set(recipientId, position);
+      }
     }
-    this.#indexed = list.length;
+    this.#indexed = position;
   }
 }
 
@@ -99,6 +181,11 @@ export class SnapshotResets {
     return kept;
   }
 
+  /** A page of such rows (see `addNew`), kept as its columns. */
+  addPage(page: KeptPage): void {
+    this.#of(page.emailId).appendPage(page);
+  }
+
   /** Rows kept elsewhere (the cache, another tab): kept here too, replacing older ones. */
   restore(rows: readonly KeptSnapshotRow[]): void {
     for (const row of rows) this.#of(row.saved.emailId).set(row);
@@ -111,10 +198,7 @@ export class SnapshotResets {
    */
   rows(emailIds?: ReadonlySet<string>): KeptSnapshotRow[] {
     const out: KeptSnapshotRow[] = [];
-    for (const [emailId, kept] of this.#resets) {
-      if (emailIds && !emailIds.has(emailId)) continue;
-      for (const row of kept.list) if (row) out.push(row);
-    }
+    for (const [emailId, kept] of this.#resets) if (!emailIds || emailIds.has(emailId)) kept.collect(out);
     return out;
   }
 
@@ -150,14 +234,12 @@ export class SnapshotResets {
   reapply(state: ResponseState, eventsOf: (row: number) => readonly ResponseEvent[]): number[] {
     const rows: number[] = [];
     for (const kept of this.#resets.values())
-      for (const row of kept.list) {
-        if (!row) continue;
-        const { saved, covered } = row;
+      kept.forEach(({ saved, covered }) => {
         const existing = state.rowOf(saved.emailId, saved.recipientId);
         const later = existing < 0 ? [] : uncovered(eventsOf(existing), covered);
         const set = state.resetRecipient(saved, later);
         if (set >= 0) rows.push(set);
-      }
+      });
     return rows;
   }
 
