@@ -8,7 +8,7 @@
  */
 import type { ResponseState, SavedColumns, SavedRecipient } from '../core/fold';
 import type { SnapshotColumns } from './snapshot-columns';
-import { KeptPage } from './snapshot-kept-page';
+import { KeptPage } from './snapshot-kept';
 
 /** Resets one recipient the state has (or a page's second row of one recipient); see `reconcilePage`. */
 export type ResetOne = (saved: SavedRecipient) => void;

@@ -6,7 +6,7 @@ import { eventTime } from '../core/time';
 import { checkServerRecipient, labelRow, pageRows, type ServerRecipient, type SnapshotPage } from './snapshot-page';
 import { reconcileColumns } from './reconcile-columns';
 import { readSnapshotColumns, readSnapshotObjects, type SnapshotColumns } from './snapshot-columns';
-import type { KeptPage } from './snapshot-kept-page';
+import type { KeptPage } from './snapshot-kept';
 import type { ReconcileConflict } from './store-events';
 
 export type { ServerRecipient, SnapshotPage };

@@ -9,6 +9,7 @@ import type { ResponseState } from '../core/fold';
 import { readSnapshotPages } from './backend-reads';
 import type { EventLog } from './event-log';
 import { reconcilePage, type PageResult } from './reconcile';
+import { keptRow } from './snapshot-kept';
 import type { KeptSnapshotRow, SnapshotResets } from './snapshot-resets';
 import type { ReconcileConflict } from './store-events';
 
@@ -102,23 +103,18 @@ export class SnapshotLoader {
   #keep(result: PageResult, start: number | undefined): () => KeptSnapshotRow[] {
     const page = result.page;
     if (page) {
-      this.snapshots.addPage(page);
-      return () => {
-        const rows: KeptSnapshotRow[] = [];
-        page.collect(rows);
-        return rows;
-      };
+      this.snapshots.keep(page.emailId, page);
+      return () => page.rows().slice();
     }
     // A recipient the state did not have has no events in the log: it covers none.
-    const kept = result.rows.map((row, i) =>
-      result.known[i]
-        ? this.snapshots.add(
-            result.saved[i]!,
-            this.log.forRowSince(row, 0),
-            start === undefined ? [] : this.log.forRowSince(row, start),
-          )
-        : this.snapshots.addNew(result.saved[i]!),
-    );
+    const kept = result.rows.map((row, i) => {
+      const saved = result.saved[i]!;
+      const known = result.known[i]!;
+      const events = known ? this.log.forRowSince(row, 0) : [];
+      const kept = keptRow(saved, events, known && start !== undefined ? this.log.forRowSince(row, start) : []);
+      this.snapshots.keep(saved.emailId, kept, known);
+      return kept;
+    });
     return () => kept;
   }
 

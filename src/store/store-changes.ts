@@ -70,15 +70,24 @@ export class StoreChanges {
   #notify(): void {
     const state = this.state();
     const rows = [...this.#rows];
+    const emails = new Set(this.#emails);
+    for (const row of rows) emails.add(state.emails.at(state.recipients.emailOf(row)).id);
     let contacts: Set<string> | undefined;
     const change: StoreChange = {
       rows,
-      emails: emailsOf(state, rows, this.#emails),
+      emails,
       // Only a timeline reads the contacts: a million-row snapshot's Set of them cost its frame
       // 1-2 s (issue 16), so they are gathered when a listener first asks, from the state it was
       // told about (read while told, as listeners do, it is what an eager Set would have held).
       get contacts() {
-        return (contacts ??= contactsOf(state, rows));
+        if (!contacts) {
+          contacts = new Set();
+          for (const row of rows) {
+            const contact = state.recipients.contactOf(row);
+            if (contact !== undefined) contacts.add(contact);
+          }
+        }
+        return contacts;
       },
       reset: this.#reset,
     };
@@ -94,28 +103,4 @@ export class StoreChanges {
       }
     }
   }
-}
-
-/** The emails named, and those of the rows: a run of rows of one email costs no Set insert a row. */
-function emailsOf(state: ResponseState, rows: readonly number[], named: ReadonlySet<string>): Set<string> {
-  const emails = new Set(named);
-  const table = state.recipients;
-  let last = -1;
-  for (const row of rows) {
-    const email = table.emailOf(row);
-    if (email === last) continue;
-    last = email;
-    emails.add(state.emails.at(email).id);
-  }
-  return emails;
-}
-
-/** The contacts of the rows that have one. */
-function contactsOf(state: ResponseState, rows: readonly number[]): Set<string> {
-  const contacts = new Set<string>();
-  for (const row of rows) {
-    const contact = state.recipients.contactOf(row);
-    if (contact !== undefined) contacts.add(contact);
-  }
-  return contacts;
 }

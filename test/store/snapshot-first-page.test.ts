@@ -4,7 +4,7 @@
 import { expect } from '@open-wc/testing';
 import { DEFAULT_RULES } from '../../src/core/index';
 import { createResponseStore, type ResponseStore } from '../../src/store/response-store';
-import { KeptPage } from '../../src/store/snapshot-kept-page';
+import { KeptPage } from '../../src/store/snapshot-kept';
 import { RULES_B, until } from '../support/snapshot-correction';
 import { BASE_TIME } from '../support/events';
 import { ManualSource } from '../support/manual-source';

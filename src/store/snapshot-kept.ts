@@ -1,5 +1,8 @@
 /**
- * A good snapshot page's rows kept as the page's own columns (snapshot-columns.ts), when every
+ * The snapshot rows a store keeps (snapshot-resets.ts), as the snapshot loader makes them: a row
+ * with the ids of the events its server state stands for (`keptRow`), or a page of new rows.
+ *
+ * A good snapshot page's rows are kept as the page's own columns (snapshot-columns.ts), when every
  * row was new to the state and restored in bulk (reconcile-columns.ts): most of a million-row
  * first snapshot. Kept as an object a row (its server state, its meta, its `covered`), a million
  * rows cost the load some 1.8 s of allocation and garbage collection (issue 16) and the heap a
@@ -10,15 +13,35 @@
 import type { SavedRecipient } from '../core/fold';
 import type { CompiledRules } from '../core/rules';
 import type { SnapshotColumns } from './snapshot-columns';
-import { NOTHING_COVERED, type KeptSnapshotRow } from './snapshot-resets';
+import type { ResponseEvent } from '../core/event';
+import type { KeptRows, KeptSnapshotRow } from './snapshot-resets';
 
-export class KeptPage {
-  /** Rows a later row of the same recipient replaced; made when the first one is. */
-  #replaced: Uint8Array | undefined;
-  /**
-   * Every row as plain data, made the first time the rows are asked for as a list (the cache
-   * saves them, tabs send them): then shared, as kept objects were, so each is made once.
-   */
+/** The `covered` of a row that covers no event: shared, so it is never changed. */
+export const NOTHING_COVERED: string[] = [];
+Object.freeze(NOTHING_COVERED);
+
+/**
+ * A snapshot row applied: `events` are the recipient's events so far, `later` those of them after
+ * the snapshot's cursor (applied on top); the others the server's state stands for.
+ */
+export function keptRow(
+  saved: SavedRecipient,
+  events: readonly ResponseEvent[] = [],
+  later: readonly ResponseEvent[] = [],
+): KeptSnapshotRow {
+  let covered = NOTHING_COVERED;
+  if (events.length > 0) {
+    const after = new Set(later.map((event) => event.id));
+    const ids = new Set(events.map((event) => event.id).filter((id) => !after.has(id)));
+    if (ids.size > 0) covered = [...ids];
+  }
+  return { saved, covered };
+}
+
+/** A good page's rows, when all were new to the state: kept as the page's columns. */
+
+export class KeptPage implements KeptRows {
+  /** Every row as plain data, once asked for: then shared, as kept objects were, so each is made once. */
   #rows: KeptSnapshotRow[] | undefined;
 
   /** `rules`: those the page was read under (its response codes are their catalogue indexes). */
@@ -32,29 +55,17 @@ export class KeptPage {
     return this.columns.count;
   }
 
-  recipientId(i: number): string {
-    return this.columns.recipientIds[i]!;
+  rows(): KeptSnapshotRow[] {
+    return (this.#rows ??= Array.from({ length: this.count }, (_, i) => this.#row(i)));
   }
 
-  /** Row `i`, unless a later row of its recipient replaced it. */
-  row(i: number): KeptSnapshotRow | undefined {
-    if (this.#replaced?.[i]) return undefined;
-    return this.#rows ? this.#rows[i] : { saved: this.saved(i), covered: NOTHING_COVERED };
+  each(row: (kept: KeptSnapshotRow) => void): void {
+    const rows = this.#rows;
+    for (let i = 0; i < this.count; i++) row(rows ? rows[i]! : this.#row(i));
   }
 
-  /** A later row of row `i`'s recipient was kept: this one no longer stands. */
-  replace(i: number): void {
-    (this.#replaced ??= new Uint8Array(this.count))[i] = 1;
-  }
-
-  /** The rows that stand, in page order, onto `out`. */
-  collect(out: KeptSnapshotRow[]): void {
-    const rows = (this.#rows ??= Array.from({ length: this.count }, (_, i) => ({
-      saved: this.saved(i),
-      covered: NOTHING_COVERED,
-    })));
-    const replaced = this.#replaced;
-    for (let i = 0; i < rows.length; i++) if (!replaced?.[i]) out.push(rows[i]!);
+  #row(i: number): KeptSnapshotRow {
+    return { saved: this.saved(i), covered: NOTHING_COVERED };
   }
 
   /** The server's state of row `i`, as `toSaved` makes it from the same row as an object. */

@@ -13,8 +13,8 @@ import {
 } from '../../src/core/index';
 import { EventLog } from '../../src/store/event-log';
 import { reconcilePage, reconcileRows, toSaved, type ServerRecipient } from '../../src/store/reconcile';
-import { KeptPage } from '../../src/store/snapshot-kept-page';
 import { SnapshotLoader } from '../../src/store/snapshot-loader';
+import { KeptPage, keptRow } from '../../src/store/snapshot-kept';
 import { SnapshotResets, type KeptSnapshotRow } from '../../src/store/snapshot-resets';
 import type { SavedRecipient } from '../../src/core/fold';
 import { snapshot } from '../core/state-snapshot';
@@ -32,7 +32,7 @@ function keptAsObjects(list: ServerRecipient[]): KeptSnapshotRow[] {
   const state = createResponseState();
   const resets = new SnapshotResets();
   const result = reconcileRows(state, { emailId: 'm1', recipients: list }, () => []);
-  for (const saved of result.saved) resets.addNew(saved);
+  for (const saved of result.saved) resets.keep(saved.emailId, keptRow(saved));
   return resets.rows();
 }
 
@@ -120,11 +120,15 @@ describe('a first snapshot page kept as its columns', () => {
 
   it('two pages and single rows between them keep their order, and a row of the first page is replaced', async () => {
     const { snapshots } = await load(asColumns(rows.slice(0, 2)));
-    snapshots.addNew(savedOf('r7', 'delivered'));
+    snapshots.keep('m1', keptRow(savedOf('r7', 'delivered')));
     const state = createResponseState();
     const page = reconcilePage(state, { emailId: 'm1', recipients: asColumns([rows[2]!]) }, () => []).page!;
-    snapshots.addPage(page);
-    snapshots.add(savedOf('r1', 'clicked'), [event('opened', { id: 'o1', emailId: 'm1', recipientId: 'r1' })], []);
+    snapshots.keep('m1', page);
+    snapshots.keep(
+      'm1',
+      keptRow(savedOf('r1', 'clicked'), [event('opened', { id: 'o1', emailId: 'm1', recipientId: 'r1' })], []),
+      true,
+    );
     expect(snapshots.rows().map((row) => [row.saved.recipientId, row.saved.nonFinal])).to.deep.equal([
       ['r2', null],
       ['r7', 'delivered'],
