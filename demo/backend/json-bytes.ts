@@ -6,6 +6,11 @@
 
 const encoder = new TextEncoder();
 
+/** Bytes that are JSON already, in parts (a snapshot page's columns): copied as they are. */
+export class JsonRaw {
+  constructor(readonly parts: readonly Uint8Array[]) {}
+}
+
 export class JsonBytes {
   #buffer: Uint8Array;
   #length = 0;
@@ -45,6 +50,7 @@ export class JsonBytes {
       }
       return this.ascii(']');
     }
+    if (value instanceof JsonRaw) return this.#raw(value.parts);
     if (typeof value === 'object') {
       this.ascii('{');
       let first = true;
@@ -62,14 +68,50 @@ export class JsonBytes {
     throw new TypeError(`JsonBytes: cannot write a ${typeof value}`);
   }
 
+  /** A whole number of at least 0 (a dictionary index): its digits, without making its text. */
+  whole(value: number): void {
+    if (!(value >= 0 && value <= 0x7fff_ffff && value === (value | 0))) return this.value(value);
+    this.#room(10);
+    const buffer = this.#buffer;
+    let digits = 1;
+    for (let rest = value; rest >= 10; rest = (rest / 10) | 0) digits++;
+    let at = this.#length + digits;
+    this.#length = at;
+    let rest = value;
+    do {
+      buffer[--at] = 0x30 + (rest % 10);
+      rest = (rest / 10) | 0;
+    } while (rest > 0);
+  }
+
+  /** The `,` before a list's next value. */
+  comma(): void {
+    if (this.#length === this.#buffer.length) this.#room(1);
+    this.#buffer[this.#length++] = 0x2c;
+  }
+
+  /** `,null`: a list's next value, which is none. */
+  nextNull(): void {
+    this.#room(5);
+    const buffer = this.#buffer;
+    const at = this.#length;
+    buffer[at] = 0x2c;
+    buffer[at + 1] = 0x6e;
+    buffer[at + 2] = 0x75;
+    buffer[at + 3] = 0x6c;
+    buffer[at + 4] = 0x6c;
+    this.#length = at + 5;
+  }
+
   /** A JSON text literal: byte by byte while it is plain ASCII, else as JSON.stringify writes it. */
   text(text: string): void {
-    this.#room(text.length + 2);
+    const length = text.length;
+    // The room is looked at here, not in a call a text (a snapshot page writes millions).
+    if (this.#length + length + 2 > this.#buffer.length) this.#room(length + 2);
     const buffer = this.#buffer;
-    const start = this.#length;
-    let at = start;
+    let at = this.#length;
     buffer[at++] = 0x22;
-    for (let i = 0; i < text.length; i++) {
+    for (let i = 0; i < length; i++) {
       const code = text.charCodeAt(i);
       // Control characters, the quote, the backslash and everything past ASCII need JSON's care.
       if (code < 0x20 || code === 0x22 || code === 0x5c || code > 0x7e) return this.#encoded(JSON.stringify(text));
@@ -86,6 +128,14 @@ export class JsonBytes {
     let at = this.#length;
     for (let i = 0; i < text.length; i++) buffer[at++] = text.charCodeAt(i);
     this.#length = at;
+  }
+
+  #raw(parts: readonly Uint8Array[]): void {
+    for (const bytes of parts) {
+      this.#room(bytes.byteLength);
+      this.#buffer.set(bytes, this.#length);
+      this.#length += bytes.byteLength;
+    }
   }
 
   #encoded(json: string): void {

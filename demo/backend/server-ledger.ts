@@ -3,8 +3,8 @@
 import { createResponseState } from '../../src/core/index';
 import type { ServerRecipient, SnapshotPage } from '../../src/store/snapshot-page';
 import type { Campaign } from './campaign';
-import type { ColumnarBatch } from '../../src/core/index';
 import { contactId, nameOfCode } from './contacts';
+import type { JsonRaw } from './json-bytes';
 import { SnapshotColumnsWriter } from './snapshot-columns-writer';
 
 export const SNAPSHOT_PAGE_SIZE = 50_000;
@@ -22,9 +22,9 @@ export interface SnapshotResponse extends SnapshotPage {
   pageSize: number;
 }
 
-/** A snapshot page with its rows as one columnar batch. */
+/** A snapshot page with its rows as one columnar batch, written as JSON already (jsonBytesOf copies it). */
 export interface ColumnsSnapshotResponse extends Omit<SnapshotResponse, 'recipients'> {
-  recipients: ColumnarBatch;
+  recipients: JsonRaw;
 }
 
 export class ServerLedger {
@@ -62,7 +62,8 @@ export class ServerLedger {
 
   /**
    * The same page with its rows as one columnar batch (docs/wire-format.md), written straight
-   * into columns (snapshot-columns-writer.ts): a Planned row never becomes an object.
+   * into the bytes of its columns (snapshot-columns-writer.ts): a Planned row never becomes an
+   * object.
    */
   columnsPage(
     emailId: string,
@@ -76,7 +77,7 @@ export class ServerLedger {
     const book = campaign.book;
     // Most of a fresh campaign's audience has no event yet: no row in the ledger to look for.
     const known = (this.state.emails.get(emailId)?.rows.size ?? 0) > 0;
-    const writer = new SnapshotColumnsWriter();
+    const writer = new SnapshotColumnsWriter(range.end - range.first);
     for (let ref = range.first; ref < range.end; ref++) {
       if (known && this.state.rowOf(emailId, campaign.recipientIdOf(ref)) >= 0) {
         writer.add(this.#recipient(emailId, ref));

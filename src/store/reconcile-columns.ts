@@ -8,13 +8,17 @@
  */
 import type { ResponseState, SavedColumns, SavedRecipient } from '../core/fold';
 import type { SnapshotColumns } from './snapshot-columns';
+import { KeptPage } from './snapshot-kept';
 
 /** Resets one recipient the state has (or a page's second row of one recipient); see `reconcilePage`. */
 export type ResetOne = (saved: SavedRecipient) => void;
 
 /**
- * Applies every row of `columns` to `state`: the server's state of each row goes to `saved` (in
- * page order, with its row in `rows` and whether the state had the recipient in `known`).
+ * Applies every row of `columns` to `state`. When every row was new to the state and restored in
+ * bulk, returns the page's rows as kept columns (the rows are then the next ones of the state,
+ * in page order, `out` holding only their numbers). Otherwise the server's state of each row goes
+ * to `out.saved` (in page order, with its row in `rows` and whether the state had the recipient
+ * in `known`) and undefined is returned.
  */
 export function reconcileColumns(
   state: ResponseState,
@@ -22,21 +26,18 @@ export function reconcileColumns(
   columns: SnapshotColumns,
   resetOne: ResetOne,
   out: { rows: number[]; saved: SavedRecipient[]; known: boolean[] },
-): void {
+): KeptPage | undefined {
   const { count } = columns;
-  const saved = savedRows(state, emailId, columns);
+  if (count === 0) return undefined;
+  const page = new KeptPage(emailId, columns, state.rules);
   // Every row is offered to the bulk restore, which takes the recipients the state does not have
   // yet, in page order, at the next rows, and refuses the others (found by its own look-up: a
   // look-up of every row here first cost as much again).
   const first = state.recipients.size;
-  const refused = count === 0 ? 0 : state.restoreRecipients(savedColumns(state, emailId, columns));
+  const refused = state.restoreRecipients(savedColumns(state, emailId, columns));
   if (refused === 0) {
-    for (let i = 0; i < count; i++) {
-      out.rows.push(first + i);
-      out.saved.push(saved[i]!);
-      out.known.push(false);
-    }
-    return;
+    for (let i = 0; i < count; i++) out.rows.push(first + i);
+    return page;
   }
   // Some were refused: a recipient the state had, or one twice in the page (restored at its first
   // row). A row restored here is the next one in page order; any other is reset one by one, with
@@ -45,58 +46,16 @@ export function reconcileColumns(
   for (let i = 0; i < count; i++) {
     if (state.rowOf(emailId, columns.recipientIds[i]!) === next) {
       out.rows.push(next++);
-      out.saved.push(saved[i]!);
+      out.saved.push(page.saved(i));
       out.known.push(false);
       continue;
     }
-    resetOne(saved[i]!);
+    resetOne(page.saved(i));
   }
+  return undefined;
 }
 
 const META = ['contactId', 'contactName', 'address', 'provider'] as const;
-
-/** The server's state of each row as `toSaved` makes it: the kept rows and the rows reset one by one. */
-function savedRows(state: ResponseState, emailId: string, columns: SnapshotColumns): SavedRecipient[] {
-  const { rules } = state;
-  const { texts } = columns;
-  const { reason, contactId, contactName, address, provider } = texts;
-  const out = new Array<SavedRecipient>(columns.count);
-  for (let i = 0; i < columns.count; i++) {
-    const index = columns.responses[i]!;
-    const at = columns.at[i]!;
-    const final = rules.final[index] === 1;
-    const id = rules.responses[index]!.id;
-    const why = reason?.[i] ?? null;
-    // Each field by its name, in META's order (a store by a computed key was most of the cost of a
-    // million rows): the same objects as before, with the same keys in the same order.
-    const meta: SavedRecipient['meta'] = {};
-    const contact = contactId?.[i];
-    if (typeof contact === 'string') meta.contactId = [contact, at];
-    const name = contactName?.[i];
-    if (typeof name === 'string') meta.contactName = [name, at];
-    const mailbox = address?.[i];
-    if (typeof mailbox === 'string') meta.address = [mailbox, at];
-    const sentBy = provider?.[i];
-    if (typeof sentBy === 'string') meta.provider = [sentBy, at];
-    out[i] = {
-      emailId,
-      recipientId: columns.recipientIds[i]!,
-      nonFinal: final ? null : id,
-      nonFinalAt: final ? Infinity : at,
-      nonFinalReason: final ? null : why,
-      final: final ? id : null,
-      finalAt: final ? at : Infinity,
-      finalReason: final ? why : null,
-      opens: columns.opens[i]!,
-      clicks: columns.clicks[i]!,
-      machineOpens: columns.machineOpens[i]!,
-      firstAt: at,
-      lastAt: at,
-      meta,
-    };
-  }
-  return out;
-}
 
 /** The rows as one page of saved columns, as the cache restores a page. */
 function savedColumns(state: ResponseState, emailId: string, columns: SnapshotColumns): SavedColumns {

@@ -6,6 +6,7 @@ import { eventTime } from '../core/time';
 import { checkServerRecipient, labelRow, pageRows, type ServerRecipient, type SnapshotPage } from './snapshot-page';
 import { reconcileColumns } from './reconcile-columns';
 import { readSnapshotColumns, readSnapshotObjects, type SnapshotColumns } from './snapshot-columns';
+import type { KeptPage } from './snapshot-kept';
 import type { ReconcileConflict } from './store-events';
 
 export type { ServerRecipient, SnapshotPage };
@@ -59,10 +60,18 @@ export function toSaved(
 /** What reconciling a page did. */
 export interface PageResult {
   rows: number[];
-  /** The server's state of each row in `rows`, in the same order. */
+  /** The server's state of each row in `rows`, in the same order (none when `page` holds them). */
   saved: SavedRecipient[];
-  /** Whether the state had each row's recipient before (in the order of `rows`): a new one has no events. */
+  /**
+   * Whether the state had each row's recipient before (in the order of `rows`): a new one has no
+   * events. None when `page` holds the rows.
+   */
   known: boolean[];
+  /**
+   * When every row of a good page was new to the state and restored in bulk: the page's rows, as
+   * its columns, each the server's state of the row of `rows` at the same position.
+   */
+  page?: KeptPage;
   conflicts: ReconcileConflict[];
   problems: string[];
   rejected: EventRejection[];
@@ -119,8 +128,10 @@ export function reconcileRows(
       conflicts.push({ emailId: page.emailId, recipientId: saved.recipientId, optimistic, server: result });
   };
   if (good) {
-    reconcileColumns(state, page.emailId, good, resetOne, out);
-    return { rows, saved: applied, known, conflicts, problems, rejected };
+    const kept = reconcileColumns(state, page.emailId, good, resetOne, out);
+    const result: PageResult = { rows, saved: applied, known, conflicts, problems, rejected };
+    if (kept) result.page = kept;
+    return result;
   }
   // A page's rows come as objects or as columns (pageRows); either way each is checked as an event.
   const unpacked = pageRows(page.recipients);

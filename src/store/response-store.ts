@@ -377,13 +377,20 @@ export class ResponseStore extends EventTarget {
 
   /** What a snapshot page does to this store beyond its state. */
   #snapshotHost(): SnapshotLoaderHost {
+    // A store with no cache and no tabs hands its kept rows to no one: a page of them kept as its
+    // columns is then never made into objects (a million of them cost seconds; issue 16).
+    const cached = () => this.#cacheState.state !== 'none';
     return {
       state: () => this.#current,
       positionOf: (cursor) => this.#sourceLink.positionOf(cursor),
       audienceChanged: (emailId) => this.#changes.changed([], [emailId]),
       // Sent to the other tabs and kept in the cache: they last past a reload and a refold there too.
-      kept: (_emailId, kept) => this.#coordination.snapshotRows(kept),
-      save: (emailId) => this.cacheWriter.saveSnapshotRows(emailId, this.#snapshots.rows(new Set([emailId]))),
+      kept: (_emailId, kept) => {
+        if (cached() || this.#coordination.role !== 'alone') this.#coordination.snapshotRows(kept());
+      },
+      save: (emailId) => {
+        if (cached()) this.cacheWriter.saveSnapshotRows(emailId, this.#snapshots.rows(new Set([emailId])));
+      },
       reset: (rows) => {
         this.#changes.changed(rows);
         this.cacheWriter.recordReset(rows);

@@ -8,7 +8,8 @@ import type { EventRejection } from '../core/event';
 import type { ResponseState } from '../core/fold';
 import { readSnapshotPages } from './backend-reads';
 import type { EventLog } from './event-log';
-import { reconcilePage } from './reconcile';
+import { reconcilePage, type PageResult } from './reconcile';
+import { keptRow } from './snapshot-kept';
 import type { KeptSnapshotRow, SnapshotResets } from './snapshot-resets';
 import type { ReconcileConflict } from './store-events';
 
@@ -20,8 +21,11 @@ export interface SnapshotLoaderHost {
   positionOf(cursor: string): number | undefined;
   /** An email's audience size changed: views hear of it. */
   audienceChanged(emailId: string): void;
-  /** Snapshot rows a page kept for `emailId`: to the other stores, so they last there too. */
-  kept(emailId: string, kept: KeptSnapshotRow[]): void;
+  /**
+   * Snapshot rows a page kept for `emailId`: to the other stores, so they last there too. They
+   * are made as plain data when `kept` is called (a store that shares with none need not).
+   */
+  kept(emailId: string, kept: () => KeptSnapshotRow[]): void;
   /** Every snapshot row kept for `emailId` to the cache, so they last past a reload. */
   save(emailId: string): void;
   /** Rows reset to the server's word: views hear of them, the cache records them. */
@@ -67,22 +71,13 @@ export class SnapshotLoader {
         const result = reconcilePage(this.host.state(), body, (row) =>
           start === undefined ? [] : this.log.forRowSince(row, start),
         );
-        // A recipient the state did not have has no events in the log: it covers none.
-        const kept = result.rows.map((row, i) =>
-          result.known[i]
-            ? this.snapshots.add(
-                result.saved[i]!,
-                this.log.forRowSince(row, 0),
-                start === undefined ? [] : this.log.forRowSince(row, start),
-              )
-            : this.snapshots.addNew(result.saved[i]!),
-        );
+        const kept = this.#keep(result, start);
         this.host.kept(emailId, kept);
-        keptCount += kept.length;
+        keptCount += result.rows.length;
         // All of the email's kept rows go to the cache as one record: saved when their number has
         // doubled since the last save and once at the end, not after every page (which copied and
         // wrote every row kept so far once a page: quadratic in the audience).
-        if (kept.length > 0 && keptCount >= 2 * savedCount) {
+        if (result.rows.length > 0 && keptCount >= 2 * savedCount) {
           this.host.save(emailId);
           savedCount = keptCount;
         }
@@ -98,6 +93,29 @@ export class SnapshotLoader {
       if (keptCount > savedCount) this.host.save(emailId);
     }
     return { recipients, conflicts, problems };
+  }
+
+  /**
+   * Keeps the page's rows (snapshot-resets.ts): a page of new rows as its columns, any other row
+   * with the ids of the recipient's events before the cursor. Returns them as plain data, made
+   * only if the caller asks.
+   */
+  #keep(result: PageResult, start: number | undefined): () => KeptSnapshotRow[] {
+    const page = result.page;
+    if (page) {
+      this.snapshots.keep(page.emailId, page);
+      return () => page.rows().slice();
+    }
+    // A recipient the state did not have has no events in the log: it covers none.
+    const kept = result.rows.map((row, i) => {
+      const saved = result.saved[i]!;
+      const known = result.known[i]!;
+      const events = known ? this.log.forRowSince(row, 0) : [];
+      const kept = keptRow(saved, events, known && start !== undefined ? this.log.forRowSince(row, start) : []);
+      this.snapshots.keep(saved.emailId, kept, known);
+      return kept;
+    });
+    return () => kept;
   }
 
   /** Keeps a snapshot's `total` (views hear of a change), or answers why it cannot. */

@@ -5,9 +5,11 @@
  * refold each kept row is reset again, with the recipient's events the snapshot did not cover
  * applied on top, under the new rules.
  *
- * A million-row snapshot keeps a million rows: each is kept as the plain data it is sent and
- * saved as (never copied, never changed once kept), by email, and a row whose recipient had no
- * events yet (most of a first snapshot) shares one empty `covered` list.
+ * A million-row snapshot keeps a million rows, by email. A good page whose recipients were all
+ * new (most of a first snapshot) is kept as its columns (`KeptRows`: snapshot-kept.ts), its
+ * rows made as plain data when they are asked for, and for good once a lookup needs them; any
+ * other row is kept as the plain data it is sent and saved as (never copied, never changed once
+ * kept). A row whose recipient had no events yet covers none, and shares one empty `covered` list.
  */
 import type { ResponseEvent } from '../core/event';
 import type { ResponseState, SavedRecipient } from '../core/fold';
@@ -19,9 +21,17 @@ export interface KeptSnapshotRow {
   covered: string[];
 }
 
-/** The `covered` of a row that covers no event: shared, so it is never changed. */
-const NOTHING_COVERED: string[] = [];
-Object.freeze(NOTHING_COVERED);
+/**
+ * Rows kept together, as a page's columns (snapshot-kept.ts, loaded with the backend reads):
+ * what this file asks of them.
+ */
+export interface KeptRows {
+  readonly emailId: string;
+  /** Every row, as plain data: made on the first call, the same objects after. */
+  rows(): KeptSnapshotRow[];
+  /** Each row, made as plain data for the call only. */
+  each(row: (kept: KeptSnapshotRow) => void): void;
+}
 
 /** Past this many covered ids a lookup goes through a Set rather than down the list. */
 const LIST_LOOKUP = 16;
@@ -32,35 +42,35 @@ const LIST_LOOKUP = 16;
  * lookup needs it, so a million new rows cost no million map inserts while they load.
  */
 class EmailResets {
-  /** Kept rows; undefined where a later row of the same recipient replaced one. */
-  readonly list: (KeptSnapshotRow | undefined)[] = [];
+  /** Kept rows, and rows kept together; undefined where a later row of the same recipient replaced one. */
+  list: (KeptSnapshotRow | KeptRows | undefined)[] = [];
   /** Recipient to position in `list`, for the rows before `indexed`. */
   readonly #index = new Map<string, number>();
   #indexed = 0;
+  /** Whether `list` holds rows kept together. */
+  #together = false;
 
-  /** Appends a row whose recipient has no kept row, as far as the caller knows (see `rows`). */
-  append(kept: KeptSnapshotRow): void {
+  /** Appends a row (or rows) whose recipient has no kept row, as far as the caller knows (see `rows`). */
+  append(kept: KeptSnapshotRow | KeptRows): void {
     this.list.push(kept);
-  }
-
-  /** Keeps a row, replacing the recipient's earlier one. */
-  set(kept: KeptSnapshotRow): void {
-    this.list.push(kept);
-    this.#catchUp();
+    if ('each' in kept) this.#together = true;
   }
 
   get(recipientId: string): KeptSnapshotRow | undefined {
-    this.#catchUp();
+    this.catchUp();
     const position = this.#index.get(recipientId);
-    return position === undefined ? undefined : this.list[position];
+    return position === undefined ? undefined : (this.list[position] as KeptSnapshotRow);
   }
 
   /** Indexes the rows appended since the last lookup; a later row of a recipient replaces its earlier one. */
-  #catchUp(): void {
+  catchUp(): void {
+    // Rows kept together become rows of the list once a lookup needs them (a conflict, another snapshot).
+    if (this.#together) this.list = this.list.flatMap((kept) => (kept && 'each' in kept ? kept.rows() : [kept]));
+    this.#together = false;
     const list = this.list;
     const index = this.#index;
     for (let position = this.#indexed; position < list.length; position++) {
-      const recipientId = list[position]!.saved.recipientId;
+      const recipientId = (list[position] as KeptSnapshotRow).saved.recipientId;
       const earlier = index.get(recipientId);
       if (earlier !== undefined) list[earlier] = undefined;
       index.set(recipientId, position);
@@ -74,34 +84,20 @@ export class SnapshotResets {
   readonly #resets = new Map<string, EmailResets>();
 
   /**
-   * A snapshot row was applied: `events` are the recipient's events so far, `later` those of them
-   * after the snapshot's cursor (applied on top); the others the server's state stands for.
+   * Keeps rows a snapshot applied (snapshot-kept.ts makes them). `replacing`: the recipient may
+   * have a kept row, which this one replaces; otherwise (a recipient the state did not have, so
+   * with no events, and no kept row but one whose reset failed) the row, or a page of such rows,
+   * is appended without a lookup.
    */
-  add(saved: SavedRecipient, events: readonly ResponseEvent[], later: readonly ResponseEvent[]): KeptSnapshotRow {
-    let covered = NOTHING_COVERED;
-    if (events.length > 0) {
-      const after = new Set(later.map((event) => event.id));
-      const ids = new Set(events.map((event) => event.id).filter((id) => !after.has(id)));
-      if (ids.size > 0) covered = [...ids];
-    }
-    const kept = { saved, covered };
-    this.#of(saved.emailId).set(kept);
-    return kept;
-  }
-
-  /**
-   * A snapshot row of a recipient the state did not have (so with no events, and no kept row but
-   * one whose reset failed): it covers nothing, and is appended without a lookup.
-   */
-  addNew(saved: SavedRecipient): KeptSnapshotRow {
-    const kept = { saved, covered: NOTHING_COVERED };
-    this.#of(saved.emailId).append(kept);
-    return kept;
+  keep(emailId: string, kept: KeptSnapshotRow | KeptRows, replacing?: boolean): void {
+    const email = this.#of(emailId);
+    email.append(kept);
+    if (replacing) email.catchUp();
   }
 
   /** Rows kept elsewhere (the cache, another tab): kept here too, replacing older ones. */
   restore(rows: readonly KeptSnapshotRow[]): void {
-    for (const row of rows) this.#of(row.saved.emailId).set(row);
+    for (const row of rows) this.keep(row.saved.emailId, row, true);
   }
 
   /**
@@ -113,7 +109,9 @@ export class SnapshotResets {
     const out: KeptSnapshotRow[] = [];
     for (const [emailId, kept] of this.#resets) {
       if (emailIds && !emailIds.has(emailId)) continue;
-      for (const row of kept.list) if (row) out.push(row);
+      for (const row of kept.list)
+        if (row && 'each' in row) for (const each of row.rows()) out.push(each);
+        else if (row) out.push(row);
     }
     return out;
   }
@@ -149,15 +147,16 @@ export class SnapshotResets {
    */
   reapply(state: ResponseState, eventsOf: (row: number) => readonly ResponseEvent[]): number[] {
     const rows: number[] = [];
+    const reset = ({ saved, covered }: KeptSnapshotRow) => {
+      const existing = state.rowOf(saved.emailId, saved.recipientId);
+      const later = existing < 0 ? [] : uncovered(eventsOf(existing), covered);
+      const set = state.resetRecipient(saved, later);
+      if (set >= 0) rows.push(set);
+    };
     for (const kept of this.#resets.values())
-      for (const row of kept.list) {
-        if (!row) continue;
-        const { saved, covered } = row;
-        const existing = state.rowOf(saved.emailId, saved.recipientId);
-        const later = existing < 0 ? [] : uncovered(eventsOf(existing), covered);
-        const set = state.resetRecipient(saved, later);
-        if (set >= 0) rows.push(set);
-      }
+      for (const row of kept.list)
+        if (row && 'each' in row) row.each(reset);
+        else if (row) reset(row);
     return rows;
   }
 

@@ -71,13 +71,26 @@ export class StoreChanges {
     const state = this.state();
     const rows = [...this.#rows];
     const emails = new Set(this.#emails);
-    const contacts = new Set<string>();
-    for (const row of rows) {
-      emails.add(state.emails.at(state.recipients.emailOf(row)).id);
-      const contact = state.recipients.contactOf(row);
-      if (contact !== undefined) contacts.add(contact);
-    }
-    const change: StoreChange = { rows, emails, contacts, reset: this.#reset };
+    for (const row of rows) emails.add(state.emails.at(state.recipients.emailOf(row)).id);
+    let contacts: Set<string> | undefined;
+    const change: StoreChange = {
+      rows,
+      emails,
+      // Only a timeline reads the contacts: a million-row snapshot's Set of them cost its frame
+      // 1-2 s (issue 16), so they are gathered when a listener first asks, from the state it was
+      // told about (read while told, as listeners do, it is what an eager Set would have held).
+      get contacts() {
+        if (!contacts) {
+          contacts = new Set();
+          for (const row of rows) {
+            const contact = state.recipients.contactOf(row);
+            if (contact !== undefined) contacts.add(contact);
+          }
+        }
+        return contacts;
+      },
+      reset: this.#reset,
+    };
     this.#rows = new Set();
     this.#emails = new Set();
     this.#reset = false;

@@ -3,10 +3,11 @@
 // columnar page decodes to are the page's rows as objects, and the bytes are the UTF-8 of the
 // text JSON.stringify writes.
 import { deepStrictEqual, equal, ok } from 'node:assert/strict';
-import { SNAPSHOT_COLUMNS, decodeColumns } from '../../src/core/index';
+import { SNAPSHOT_COLUMNS, decodeColumns, type ColumnarBatch } from '../../src/core/index';
 import { DemoBackend } from '../../demo/backend/backend';
 import { EDGE_NAMES } from '../../demo/backend/contacts';
 import { jsonBytesOf } from '../../demo/backend/json-bytes';
+import { SnapshotColumnsWriter } from '../../demo/backend/snapshot-columns-writer';
 
 const START = Date.UTC(2026, 2, 2, 9);
 const text = (value: unknown) => new TextDecoder().decode(jsonBytesOf(value));
@@ -48,8 +49,36 @@ describe("the mock backend's snapshot pages", () => {
   it('send each name of a columnar page once, in its dictionary', () => {
     const backend = new DemoBackend({ audience: 3000, rate: 0, seed: 7, startTime: START });
     const page = backend.ledger.columnsPage('spring-sale', 0, 0, 0)!;
-    const names = page.recipients.dictionaries!.contactName!;
+    const names = (JSON.parse(text(page.recipients)) as ColumnarBatch).dictionaries!.contactName!;
     equal(new Set(names).size, names.length);
     ok(names.length < 1500, `${names.length} names for 3,000 rows`);
+  });
+
+  it("write each column's list as JSON.stringify would: nulls before a column's first value, none for a column no row has", () => {
+    const writer = new SnapshotColumnsWriter(2);
+    writer.planned('r1', 5, 'c1', 7, () => 'Ann', undefined);
+    writer.add({ recipientId: 'r2', response: 'opened', at: 6, opens: 12, reason: 'x "q"', contactName: 'Bö' });
+    writer.planned('r3', 5, 'c\u00e9', 7, () => 'Ann', 'a@x');
+    const batch = {
+      format: 'columns',
+      version: 1,
+      count: 3,
+      dictionaries: { response: ['planned', 'opened'], reason: ['x "q"'], contactName: ['Ann', 'Bö'] },
+      columns: {
+        recipientId: ['r1', 'r2', 'r3'],
+        response: [0, 1, 0],
+        reason: [null, 0, null],
+        contactId: ['c1', null, 'c\u00e9'],
+        contactName: [0, 1, 0],
+        address: [null, null, 'a@x'],
+        at: [5, 6, 5],
+        opens: [null, 12, null],
+      },
+    };
+    equal(text(writer.batch()), JSON.stringify(batch));
+    equal(
+      text({ emailId: 'm1', recipients: writer.batch(), next: null }),
+      JSON.stringify({ emailId: 'm1', recipients: batch, next: null }),
+    );
   });
 });

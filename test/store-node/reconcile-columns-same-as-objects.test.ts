@@ -15,6 +15,7 @@ import {
 import { reconcilePage, reconcileRows, type ServerRecipient } from '../../src/store/reconcile';
 import { readSnapshotColumns, readSnapshotObjects } from '../../src/store/snapshot-columns';
 import { snapshot } from '../core/state-snapshot';
+import { withRowsSaved } from '../support/page-result';
 import { minutes } from '../support/events';
 import { random } from '../support/random';
 
@@ -63,7 +64,8 @@ function reconcile(events: ResponseEvent[], cursor: number, recipients: ServerRe
     events.filter((event) => state.rowOf(EMAIL, event.recipientId) === row && (event.at as number) > cursor);
   const page = { emailId: EMAIL, recipients: recipients as ServerRecipient[] };
   const result = rowByRow ? reconcileRows(state, page, later) : reconcilePage(state, page, later);
-  return { state, result };
+  // A page of new rows kept as its columns hands back the same server states, made when asked for.
+  return { state, result: withRowsSaved(result) };
 }
 
 const plainIds = { plain: ['recipientId', 'contactName'] };

@@ -28,7 +28,7 @@ function loader(state: ResponseState, saves: number[], sent: KeptSnapshotRow[][]
     state: () => state,
     positionOf: () => undefined,
     audienceChanged: () => {},
-    kept: (_emailId, kept) => sent.push(kept),
+    kept: (_emailId, kept) => sent.push(kept()),
     save: (emailId) => saves.push(snapshots.rows(new Set([emailId])).length),
     reset: () => {},
     conflict: () => {},

@@ -4,6 +4,7 @@
 import { expect } from 'chai';
 import { foldEvents, type SavedRecipient } from '../../src/core/index';
 import { toSaved } from '../../src/store/reconcile';
+import { keptRow } from '../../src/store/snapshot-kept';
 import { SnapshotResets } from '../../src/store/snapshot-resets';
 import { event, minutes } from '../support/events';
 
@@ -14,9 +15,13 @@ const saved = (recipientId: string, response: string): SavedRecipient =>
 describe('the snapshot rows a store keeps', () => {
   it('hold one row per recipient, the latest, whether appended or kept after a lookup', () => {
     const resets = new SnapshotResets();
-    resets.addNew(saved('r1', 'delivered'));
-    resets.addNew(saved('r2', 'delivered'));
-    resets.add(saved('r1', 'hard-bounce'), [event('delivered', { id: 'a1', recipientId: 'r1' })], []);
+    resets.keep('e1', keptRow(saved('r1', 'delivered')));
+    resets.keep('e1', keptRow(saved('r2', 'delivered')));
+    resets.keep(
+      'e1',
+      keptRow(saved('r1', 'hard-bounce'), [event('delivered', { id: 'a1', recipientId: 'r1' })], []),
+      true,
+    );
     expect(resets.rows().map((row) => [row.saved.recipientId, row.saved.final, row.covered])).to.deep.equal([
       ['r2', null, []],
       ['r1', 'hard-bounce', ['a1']],
@@ -25,15 +30,15 @@ describe('the snapshot rows a store keeps', () => {
 
   it('a row from the cache or another tab replaces the one kept', () => {
     const resets = new SnapshotResets();
-    resets.addNew(saved('r1', 'delivered'));
+    resets.keep('e1', keptRow(saved('r1', 'delivered')));
     resets.restore([{ saved: saved('r1', 'opened'), covered: ['x'] }]);
     expect(resets.rows()).to.deep.equal([{ saved: saved('r1', 'opened'), covered: ['x'] }]);
   });
 
   it('resets the latest row of a recipient, with the events it does not cover on top', () => {
     const resets = new SnapshotResets();
-    resets.addNew(saved('r1', 'delivered'));
-    resets.addNew(saved('r1', 'opened'));
+    resets.keep('e1', keptRow(saved('r1', 'delivered')));
+    resets.keep('e1', keptRow(saved('r1', 'opened')));
     const target = foldEvents([]);
     const later = event('clicked', { id: 'c1', recipientId: 'r1', at: minutes(2) });
     expect(resets.reapplyOne(target, 'e1', 'r1', [later])).to.equal(0);
@@ -44,9 +49,9 @@ describe('the snapshot rows a store keeps', () => {
 
   it('a refold resets every kept row, the later of two rows of a recipient last', () => {
     const resets = new SnapshotResets();
-    resets.addNew(saved('r1', 'delivered'));
-    resets.addNew(saved('r2', 'opened'));
-    resets.addNew(saved('r1', 'hard-bounce'));
+    resets.keep('e1', keptRow(saved('r1', 'delivered')));
+    resets.keep('e1', keptRow(saved('r2', 'opened')));
+    resets.keep('e1', keptRow(saved('r1', 'hard-bounce')));
     const target = foldEvents([]);
     resets.reapply(target, () => []);
     expect(target.recipient('e1', 'r1')).to.include({ response: 'hard-bounce' });
