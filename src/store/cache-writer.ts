@@ -7,7 +7,7 @@ import type { ResponseState } from '../core/fold';
 import type { HydrateProgress, RecordedEvent, ResponseCache } from './cache/index';
 import { snapshotKey, type CorrectionRecord } from './cache/correction-record';
 import { loadCache } from './cache/load-cache';
-import { conflictKey, type SettledConflict } from './event-conflicts';
+import type { SettledConflict } from './event-conflicts';
 import type { EventLog } from './event-log';
 import type { KeptSnapshotRow } from './snapshot-resets';
 import type { CacheStatus } from './store-events';
@@ -26,8 +26,11 @@ export interface HydrateTarget {
   progress(progress?: HydrateProgress): void;
   /** The cursors saved with the cached events, when the cache was read whole: resume from them. */
   resumeFrom(cursors: Readonly<Record<string, string>>): void;
-  /** Snapshot rows and settled id conflicts kept by the last visit, once the cache is read whole. */
-  offerCorrections?(records: readonly CorrectionRecord[]): void;
+  /**
+   * Snapshot rows and settled id conflicts kept by the last visit, once the cache is read whole.
+   * The read waits for it: restoring settled conflicts may load their code (conflict-settler.ts).
+   */
+  offerCorrections?(records: readonly CorrectionRecord[]): Promise<void> | void;
 }
 
 export class CacheWriter {
@@ -112,7 +115,7 @@ export class CacheWriter {
         if (result.eventRecordsLost > 0) await cache.clear();
       } else {
         target.offerHeld?.(cache.held);
-        target.offerCorrections?.(await cache.readCorrections());
+        await target.offerCorrections?.(await cache.readCorrections());
         target.resumeFrom(result.cursors);
       }
       this.#recordedUpTo = this.#log.length;
@@ -136,10 +139,10 @@ export class CacheWriter {
     if (rows.length > 0) this.#writable()?.record([], rows);
   }
 
-  /** Id conflicts settled (see conflict-settler.ts): a reload keeps the same copies. */
-  saveConflicts(settled: readonly SettledConflict[]): void {
-    const cache = settled.length > 0 ? this.#writable() : undefined;
-    for (const record of settled) cache?.saveCorrection(conflictKey(record.event), record);
+  /** Id conflicts settled (see conflict-settler.ts), each under its key: a reload keeps the same copies. */
+  saveConflicts(settled: readonly (readonly [key: string, record: SettledConflict])[]): void {
+    const cache = this.#writable();
+    for (const [key, record] of settled) cache?.saveCorrection(key, record);
   }
 
   /** An email's kept snapshot rows, all of them (see snapshot-resets.ts): a reload resets them again. */
