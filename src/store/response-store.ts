@@ -137,9 +137,9 @@ export class ResponseStore extends EventTarget {
         takes: () => this.cacheWriter.accepting || this.#closing === undefined,
         takeLead: () => this.cacheWriter.takeLead(),
         startSource: () => this.#startSource(),
-        apply: (events, own) => {
+        apply: (events, own, late = this.#relayLate) => {
           const accepted: ResponseEvent[] = [];
-          this.#applyNow(events, accepted, own, this.#relayLate);
+          this.#applyNow(events, accepted, own, late);
           return accepted;
         },
         heard: (cursors) => this.#sourceLink.heard(cursors),
