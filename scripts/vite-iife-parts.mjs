@@ -6,8 +6,9 @@
 // needed (src/entries/iife-parts.ts): the grid, the timeline and the summary, each when its tag
 // first appears in the document (src/entries/iife-lazy-elements.ts), and the IndexedDB cache,
 // idb, the tab relay, the cache lock and the backend reads (rules, histories, snapshots) when a
-// store asks for them, the event log's columns when a store's log holds a page of events, and
-// the settling of id conflicts when a store hears two copies of one event that differ. A
+// store asks for them, the cache's writer when a store is given a cache name, the event log's
+// columns when a store's log holds a page of events, and the settling of id conflicts when a
+// store hears two copies of one event that differ. A
 // same-origin `import()` is allowed by a strict `script-src 'self'` and needs no Trusted Types
 // policy.
 //
@@ -26,6 +27,7 @@
 // - `iifeVariants`: in the IIFE, a module `x.ts` with a sibling `x.iife.ts` is replaced by it (the
 //   loaders of on-demand code: src/store/cache/load-cache.ts, src/store/load-coordination.ts,
 //   src/store/load-backend.ts, src/store/load-event-pages.ts, src/store/load-conflict-settling.ts,
+//   src/store/load-cache-writer.ts,
 //   src/store/provider-normalizers.ts, and
 //   src/elements/define-email-responses.ts; src/store/sources/load-source.ts, whose transports the
 //   IIFE holds anyway), and an import of a lazy element's module from
@@ -63,6 +65,8 @@ export const IIFE_PARTS = {
   'event-pages': resolve(ROOT, 'src/store/event-log-pages.ts'),
   // src/store/load-conflict-settling.iife.ts: for a store that hears two copies of one event that differ.
   'conflict-settling': resolve(ROOT, 'src/store/conflict-settling.ts'),
+  // src/store/load-cache-writer.iife.ts: for a store given a cache name.
+  'cache-writer': resolve(ROOT, 'src/store/cache-writer.ts'),
   // src/entries/iife-lazy-elements.ts: each registers its element, as its define.ts does.
   ...Object.fromEntries(LAZY_ELEMENTS.map((tag) => [tag, resolve(ROOT, 'src/elements', tag, 'define.ts')])),
 };

@@ -7,10 +7,14 @@ import { loadProviderNormalizers } from './provider-normalizers';
 import { checkRules, compileRules } from '../core/rules';
 import { errorText, readBatch } from '../core/validate';
 import type { HydrateProgress, RecordedEvent } from './cache/index';
-import { CacheWriter } from './cache-writer';
+import { loadCache } from './cache/load-cache';
+import type { CacheWriter } from './cache-writer';
 import { ConflictSettler, type Settled } from './conflict-settler';
 import { EventLog } from './event-log';
 import { loadBackend, type BackendModule } from './load-backend';
+import { loadCacheWriter } from './load-cache-writer';
+import { noCacheWriter, type CacheWriting } from './no-cache-writer';
+import { openEarly } from './open-early';
 import { HeldEvents } from './held-events';
 import { SnapshotResets, type KeptSnapshotRow } from './snapshot-resets';
 import type { SnapshotLoader, SnapshotLoaderHost } from './snapshot-loader';
@@ -54,7 +58,11 @@ export class ResponseStore extends EventTarget {
   readonly #coordination: StoreCoordination;
   #closing: Promise<void> | undefined;
   readonly #sourceLink: SourceLink;
-  private readonly cacheWriter: CacheWriter;
+  /**
+   * Writes nothing until the writer's code is here (a cache name; none before `ready` needs it):
+   * a page that names no cache never loads it. TypeScript-private: bench/pages/shared/cache-peek.ts reads it.
+   */
+  private cacheWriter: CacheWriting = noCacheWriter;
   /** Events of responses the rules in use do not know, waiting while `loadRules` is in flight. */
   readonly #waiting = new HeldEvents();
   readonly #snapshots = new SnapshotResets();
@@ -122,11 +130,6 @@ export class ResponseStore extends EventTarget {
       malformed: (raw, reason) => this.#reject([{ event: raw, code: 'not-json', reason }]),
       status: (status) => this.#emit('connection-change', status),
     });
-    this.cacheWriter = new CacheWriter(
-      this.#log,
-      () => this.#coordination.writesCache,
-      (status) => this.setCacheStatus(status),
-    );
     const cacheName = options.cacheName ?? options.cache;
     // The tab relay and the cache lock load on demand; what they ask of this store waits for `ready`.
     this.#coordination = new StoreCoordination(
@@ -638,7 +641,11 @@ export class ResponseStore extends EventTarget {
 
   /** Opens the cache, paints from it, then lets events and the source in. Never rejects. */
   async #openCache(name: string, rulesGiven: boolean): Promise<void> {
-    await this.cacheWriter.open(
+    // The database opens now, while the writer's code and the cache's load (open-early.ts).
+    const opened = openEarly(name);
+    this.setCacheStatus({ state: 'opening' });
+    const writer = await this.#cacheWriter();
+    await writer?.open(
       name,
       {
         state: () => this.#current,
@@ -684,6 +691,7 @@ export class ResponseStore extends EventTarget {
       },
       // The first rows are read before this store knows whether it writes the cache, the rest after.
       this.#coordination.decided,
+      opened,
     );
     // Rules asked for while the cache was read are adopted at `ready`, as the host expects: their
     // refold needs every cached event, so `ready` waits for them then.
@@ -696,6 +704,28 @@ export class ResponseStore extends EventTarget {
     this.#changes.flush();
     this.#changes.schedule();
     if (this.tabRole !== 'follower') this.#startSource();
+  }
+
+  /**
+   * The cache's writer, once its code is here; undefined (the store stays in memory) when it
+   * did not load. The cache's code is asked for beside it, not after it.
+   */
+  async #cacheWriter(): Promise<CacheWriter | undefined> {
+    void loadCache().catch(() => undefined);
+    try {
+      const { CacheWriter } = await loadCacheWriter();
+      const writer = new CacheWriter(
+        this.#log,
+        () => this.#coordination.writesCache,
+        // `opening` was said as this store was made, as before the writer loaded on demand.
+        (status) => status.state !== 'opening' && this.setCacheStatus(status),
+      );
+      this.cacheWriter = writer;
+      return writer;
+    } catch (error) {
+      this.setCacheStatus({ state: 'memory-only', reason: `the cache's code did not load: ${errorText(error)}` });
+      return undefined;
+    }
   }
 
   /** Every cached event is in the log now: timelines read again, and what waited for them goes on. */

@@ -3,7 +3,7 @@
 // names (until it is here the element shows the stream connecting, never stopped), the backend
 // reads only when a host asks for rules, a history or a snapshot, the event log's columns only
 // once a store's log holds a page of events (16,384), the settling of id conflicts on the first
-// conflict (two copies of one event that differ). Asserted from the page's
+// conflict (two copies of one event that differ), the cache's writer only with a cache name. Asserted from the page's
 // resource timing: the test runner serves each module as its own request, so a module that was
 // never imported was never requested. The test without a cache must run first (one page).
 import { expect, fixture, html } from '@open-wc/testing';
@@ -17,6 +17,7 @@ const COORDINATION = /\/src\/store\/(tab-relay|cache-lock)\.ts$/;
 const BACKEND = /\/src\/store\/(backend-part|backend-reads|snapshot-loader|reconcile)\.ts$/;
 const COLUMNS = /\/src\/store\/event-log-pages\.ts$/;
 const SETTLING = /\/src\/store\/conflict-settling\.ts$/;
+const WRITER = /\/src\/store\/cache-writer\.ts$/;
 const TRANSPORT = /\/src\/store\/sources\/(sse|websocket|poll|ndjson|iterable)-source\.ts$/;
 
 /** The paths of the modules this page requested that match `pattern`. */
@@ -54,6 +55,7 @@ describe('what a page does not use is not loaded', () => {
     expect(requested(BACKEND), 'no rules, history or snapshot asked for').to.deep.equal([]);
     expect(requested(COLUMNS), 'fewer than a page of events: the log keeps them as they came').to.deep.equal([]);
     expect(requested(SETTLING), 'no two copies of one event that differ').to.deep.equal([]);
+    expect(requested(WRITER), 'no cache name: nothing to write').to.deep.equal([]);
   });
 
   it('the first id conflict loads the code that settles it; ingest resolves with the row settled', async () => {
@@ -127,6 +129,7 @@ describe('what a page does not use is not loaded', () => {
     await element.store.ready;
     expect(element.store.cacheStatus.state).to.equal('ready');
     expect(requested(COORDINATION)).to.deep.equal(['/src/store/cache-lock.ts']);
+    expect(requested(WRITER)).to.deep.equal(['/src/store/cache-writer.ts']);
     // Alone on the page, it holds the lock: what it applies is written (read back below).
     await element.ingest([event('opened', { recipientId: 'locked' })]);
     await element.store.close();
@@ -160,6 +163,21 @@ describe('what a page does not use is not loaded', () => {
       expect(early.tabRole).to.equal('follower');
     } finally {
       await next.close();
+    }
+  });
+
+  it('with a cache name, the store says `opening` as it is made and `ready` once, while its writer loads', async () => {
+    const { ResponseStore } = await import('../../src/store/response-store');
+    const store = new ResponseStore({ cacheName: `${name}-status` });
+    const heard: string[] = [];
+    store.addEventListener('cache-status', (e) => heard.push(e.detail.state));
+    try {
+      expect(store.cacheStatus.state).to.equal('opening');
+      await store.ready;
+      expect(heard).to.deep.equal(['ready']);
+    } finally {
+      await store.close();
+      await deleteDatabase(`${name}-status`);
     }
   });
 
