@@ -708,12 +708,14 @@ export class ResponseStore extends EventTarget {
 
   /**
    * The cache's writer, once its code is here; undefined (the store stays in memory) when it
-   * did not load. The cache's code is asked for beside it, not after it.
+   * did not load. The cache's code is asked for beside it, not after it: second, as the writer
+   * is the smaller and is needed first (a cold start's first rows wait for both).
    */
   async #cacheWriter(): Promise<CacheWriter | undefined> {
+    const loading = loadCacheWriter();
     void loadCache().catch(() => undefined);
     try {
-      const { CacheWriter } = await loadCacheWriter();
+      const { CacheWriter } = await loading;
       const writer = new CacheWriter(
         this.#log,
         () => this.#coordination.writesCache,
