@@ -300,7 +300,10 @@ async function buildParts(outDir, graph) {
       target: 'es2022',
       lib: { entry: IIFE_PARTS, formats: ['es'], fileName: (_format, name) => `${name}.js` },
       // Minified whole (a library build keeps its whitespace by default): a browser runs them as they are.
-      rollupOptions: { output: { chunkFileNames: 'chunks/[name]-[hash].js', minify: true } },
+      // A chunk named for a loader's `x.iife.ts` is `chunks/x-iife-<hash>.js`: one dot, before `js`.
+      rollupOptions: {
+        output: { chunkFileNames: (chunk) => `chunks/${chunk.name.replaceAll('.', '-')}-[hash].js`, minify: true },
+      },
     },
   });
   for (const id of Object.values(IIFE_PARTS))
