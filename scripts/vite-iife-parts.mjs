@@ -6,7 +6,9 @@
 // needed (src/entries/iife-parts.ts): the grid, the timeline and the summary, each when its tag
 // first appears in the document (src/entries/iife-lazy-elements.ts), and the IndexedDB cache,
 // idb, the tab relay, the cache lock and the backend reads (rules, histories, snapshots) when a
-// store asks for them, and the event log's columns when a store's log holds a page of events. A
+// store asks for them, the cache's writer when a store is given a cache name, the event log's
+// columns when a store's log holds a page of events, and the settling of id conflicts when a
+// store hears two copies of one event that differ. A
 // same-origin `import()` is allowed by a strict `script-src 'self'` and needs no Trusted Types
 // policy.
 //
@@ -24,7 +26,9 @@
 // A part fetched from another release's IIFE, or without one, throws at once, saying so.
 // - `iifeVariants`: in the IIFE, a module `x.ts` with a sibling `x.iife.ts` is replaced by it (the
 //   loaders of on-demand code: src/store/cache/load-cache.ts, src/store/load-coordination.ts,
-//   src/store/load-backend.ts, src/store/load-event-pages.ts, src/store/provider-normalizers.ts, and
+//   src/store/load-backend.ts, src/store/load-event-pages.ts, src/store/load-conflict-settling.ts,
+//   src/store/load-cache-writer.ts,
+//   src/store/provider-normalizers.ts, and
 //   src/elements/define-email-responses.ts; src/store/sources/load-source.ts, whose transports the
 //   IIFE holds anyway), and an import of a lazy element's module from
 //   outside its folder gets src/entries/iife-lazy-elements.ts.
@@ -59,6 +63,10 @@ export const IIFE_PARTS = {
   backend: resolve(ROOT, 'src/store/backend-part.ts'),
   // src/store/load-event-pages.iife.ts: for a store whose event log holds a page of events.
   'event-pages': resolve(ROOT, 'src/store/event-log-pages.ts'),
+  // src/store/load-conflict-settling.iife.ts: for a store that hears two copies of one event that differ.
+  'conflict-settling': resolve(ROOT, 'src/store/conflict-settling.ts'),
+  // src/store/load-cache-writer.iife.ts: for a store given a cache name.
+  'cache-writer': resolve(ROOT, 'src/store/cache-writer.ts'),
   // src/entries/iife-lazy-elements.ts: each registers its element, as its define.ts does.
   ...Object.fromEntries(LAZY_ELEMENTS.map((tag) => [tag, resolve(ROOT, 'src/elements', tag, 'define.ts')])),
 };
@@ -292,7 +300,10 @@ async function buildParts(outDir, graph) {
       target: 'es2022',
       lib: { entry: IIFE_PARTS, formats: ['es'], fileName: (_format, name) => `${name}.js` },
       // Minified whole (a library build keeps its whitespace by default): a browser runs them as they are.
-      rollupOptions: { output: { chunkFileNames: 'chunks/[name]-[hash].js', minify: true } },
+      // A chunk named for a loader's `x.iife.ts` is `chunks/x-iife-<hash>.js`: one dot, before `js`.
+      rollupOptions: {
+        output: { chunkFileNames: (chunk) => `chunks/${chunk.name.replaceAll('.', '-')}-[hash].js`, minify: true },
+      },
     },
   });
   for (const id of Object.values(IIFE_PARTS))

@@ -1,7 +1,8 @@
 /**
  * The <script> build's lazy parts (scripts/vite-iife-parts.mjs): code a page may never run (the
- * grid, the timeline and the summary until their tags appear, the IndexedDB cache, idb, the
- * tab relay, the cache lock, the backend reads, the event log's columns) is not
+ * grid, the timeline and the summary until their tags appear, the IndexedDB cache, its writer, idb, the
+ * tab relay, the cache lock, the backend reads, the event log's columns, the settling of id
+ * conflicts) is not
  * inlined in dist/email-responses.iife.js but built as ES modules into dist/iife/ and imported from
  * next to the script when first needed. A dynamic `import()` of a same-origin module is allowed by
  * a strict `script-src 'self'`, and needs no Trusted Types policy.

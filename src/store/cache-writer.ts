@@ -7,8 +7,9 @@ import type { ResponseState } from '../core/fold';
 import type { HydrateProgress, RecordedEvent, ResponseCache } from './cache/index';
 import { snapshotKey, type CorrectionRecord } from './cache/correction-record';
 import { loadCache } from './cache/load-cache';
-import { conflictKey, type SettledConflict } from './event-conflicts';
+import type { SettledConflict } from './event-conflicts';
 import type { EventLog } from './event-log';
+import { openEarly } from './open-early';
 import type { KeptSnapshotRow } from './snapshot-resets';
 import type { CacheStatus } from './store-events';
 
@@ -26,8 +27,11 @@ export interface HydrateTarget {
   progress(progress?: HydrateProgress): void;
   /** The cursors saved with the cached events, when the cache was read whole: resume from them. */
   resumeFrom(cursors: Readonly<Record<string, string>>): void;
-  /** Snapshot rows and settled id conflicts kept by the last visit, once the cache is read whole. */
-  offerCorrections?(records: readonly CorrectionRecord[]): void;
+  /**
+   * Snapshot rows and settled id conflicts kept by the last visit, once the cache is read whole.
+   * The read waits for it: restoring settled conflicts may load their code (conflict-settler.ts).
+   */
+  offerCorrections?(records: readonly CorrectionRecord[]): Promise<void> | void;
 }
 
 export class CacheWriter {
@@ -75,9 +79,10 @@ export class CacheWriter {
    *
    * `decided`: resolves once the store knows whether it writes the cache (its lock). The first
    * rows are read and painted before (issue 16: waiting cost a cold page some 100 ms before its
-   * first rows), the rest after, as the writer before this store left the cache.
+   * first rows), the rest after, as the writer before this store left the cache. `opened`: the
+   * database's open, asked for while this code loaded (open-early.ts).
    */
-  async open(name: string, target: HydrateTarget, decided?: Promise<unknown>): Promise<void> {
+  async open(name: string, target: HydrateTarget, decided?: Promise<unknown>, opened = openEarly(name)): Promise<void> {
     this.#status({ state: 'opening' });
     let unavailable = false;
     const memoryOnly = (reason: string) => {
@@ -85,10 +90,8 @@ export class CacheWriter {
       this.#status({ state: 'memory-only', reason });
     };
     try {
-      // The database opens while the cache's code loads, not after it (issue 16). A connection
-      // left open when the code does not load closes as soon as another tab needs it to.
-      const opened = openEarly(name);
-      // Loaded here, on demand: a store without a cache name never fetches the cache's code.
+      // Loaded here, on demand: a store without a cache name never fetches the cache's code. The
+      // database opens meanwhile, not after it (issue 16; open-early.ts).
       const { openResponseCache } = await loadCache();
       const cache = await openResponseCache({ name, onUnavailable: memoryOnly, opened });
       if (this.#closed) {
@@ -112,7 +115,7 @@ export class CacheWriter {
         if (result.eventRecordsLost > 0) await cache.clear();
       } else {
         target.offerHeld?.(cache.held);
-        target.offerCorrections?.(await cache.readCorrections());
+        await target.offerCorrections?.(await cache.readCorrections());
         target.resumeFrom(result.cursors);
       }
       this.#recordedUpTo = this.#log.length;
@@ -136,10 +139,10 @@ export class CacheWriter {
     if (rows.length > 0) this.#writable()?.record([], rows);
   }
 
-  /** Id conflicts settled (see conflict-settler.ts): a reload keeps the same copies. */
-  saveConflicts(settled: readonly SettledConflict[]): void {
-    const cache = settled.length > 0 ? this.#writable() : undefined;
-    for (const record of settled) cache?.saveCorrection(conflictKey(record.event), record);
+  /** Id conflicts settled (see conflict-settler.ts), each under its key: a reload keeps the same copies. */
+  saveConflicts(settled: readonly (readonly [key: string, record: SettledConflict])[]): void {
+    const cache = this.#writable();
+    for (const [key, record] of settled) cache?.saveCorrection(key, record);
   }
 
   /** An email's kept snapshot rows, all of them (see snapshot-resets.ts): a reload resets them again. */
@@ -255,18 +258,4 @@ export class CacheWriter {
   #writable(): ResponseCache | undefined {
     return !this.#takingLead && this.#leads() ? this.cache : undefined;
   }
-}
-
-/**
- * Opens the database as it stands, while the cache's code loads: that code creates or upgrades it
- * (an open that would is given up here) and takes the connection when it can (`openDatabase`).
- */
-function openEarly(name: string): IDBOpenDBRequest | undefined {
-  const request = (globalThis as { indexedDB?: IDBFactory }).indexedDB?.open(name);
-  if (request) {
-    request.onupgradeneeded = () => request.transaction!.abort();
-    // Another tab's upgrade or delete must not wait for the cache's code.
-    request.onsuccess = () => (request.result.onversionchange = () => request.result.close());
-  }
-  return request;
 }

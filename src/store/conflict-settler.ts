@@ -4,35 +4,43 @@
  * log's copy replaced if need be and the recipient's row folded again from its events), and the
  * pair is reported once. Settled conflicts are kept in the cache, so a reload, which reads the
  * copies back in the order they were written, keeps the same one.
+ *
+ * Only the comparison, which every redelivery costs, is here. Settling is rare (two copies that
+ * differ), so its code loads on demand, on the first conflict (conflict-settling.ts): until it
+ * is here, what was heard waits (the store settles it once it is, response-store.ts).
  */
-import type { ResponseEvent } from '../core/event';
+import { OPTIONAL_EVENT_FIELDS, type ResponseEvent } from '../core/event';
 import { ResponseState } from '../core/fold';
-import {
-  ConflictReports,
-  copyOf,
-  keeps,
-  sameContent,
-  type EventConflict,
-  type SettledConflict,
-} from './event-conflicts';
+import type { ConflictSettling, HeardConflict, Settled } from './conflict-settling';
+import type { SettledConflict } from './event-conflicts';
 import type { EventLog } from './event-log';
+import { loadConflictSettling, type ConflictSettlingModule } from './load-conflict-settling';
 import type { SnapshotResets } from './snapshot-resets';
 
-/** What one settle did. */
-export interface Settled {
-  /** Conflicts seen for the first time: to report. */
-  conflicts: EventConflict[];
-  /** Copies that replaced the log's copy: other tabs and the cache's writer must hear them. */
-  replaced: ResponseEvent[];
-  /** Rows folded again. */
-  rows: number[];
-  /** Every conflict settled, to keep in the cache. */
-  settled: SettledConflict[];
+export type { Settled } from './conflict-settling';
+
+const same = (a: unknown, b: unknown) => a === b || (a == null && b == null);
+
+/**
+ * Whether two copies mean the same, compared field by field (no text built): what every
+ * redelivery costs. Equal to comparing their `canonicalContent` (event-conflicts.ts).
+ */
+export function sameContent(a: ResponseEvent, atA: number, b: ResponseEvent, atB: number): boolean {
+  if (a === b && atA === atB) return true;
+  if (atA !== atB) return false;
+  if (a.response !== b.response && a.response.toLowerCase() !== b.response.toLowerCase()) return false;
+  for (const field of OPTIONAL_EVENT_FIELDS) if (!same(a[field], b[field])) return false;
+  return true;
 }
 
+/** The settling code, once a store loaded it: the stores after it settle at once. */
+let code: ConflictSettlingModule | undefined;
+let loading: Promise<boolean> | undefined;
+
 export class ConflictSettler {
-  readonly #reports = new ConflictReports();
-  #pending: { event: ResponseEvent; row: number; at: number }[] = [];
+  #pending: HeardConflict[] = [];
+  /** This store's settling (the pairs it reported), made once the code is here. */
+  #settling: ConflictSettling | undefined;
 
   readonly #log: EventLog;
   readonly #snapshots: SnapshotResets;
@@ -49,92 +57,68 @@ export class ConflictSettler {
    * redelivery is kept for `settle` to compare, once the store settles again with the log whole.
    */
   heard(event: ResponseEvent, row: number, at: number, logWhole = true): void {
-    if (!logWhole) {
-      this.#pending.push({ event, row, at });
-      return;
+    if (logWhole) {
+      const position = this.#log.positionOf(row, event.id);
+      if (position < 0 || sameContent(this.#log.at(position), this.#log.timeAt(position), event, at)) return;
     }
-    const position = this.#log.positionOf(row, event.id);
-    if (position < 0 || sameContent(this.#log.at(position), this.#log.timeAt(position), event, at)) return;
-    this.#pending.push({ event, row, at });
+    this.#pending.push({ event, at });
   }
 
-  /** Settles the conflicts heard since the last call, in `state` (where the batch was applied). */
-  settle(state: ResponseState): Settled {
-    const out: Settled = { conflicts: [], replaced: [], rows: [], settled: [] };
-    if (this.#pending.length === 0) return out;
+  /** Redeliveries heard since the last `settle` or `take`, which differed from the log's copy. */
+  get pending(): boolean {
+    return this.#pending.length > 0;
+  }
+
+  /** Whether `settle` can run now: its code is here. */
+  get loaded(): boolean {
+    return code !== undefined;
+  }
+
+  /** Takes what was heard so far, to settle later (`load`, then `settle`), in order with other batches. */
+  take(): HeardConflict[] {
     const pending = this.#pending;
     this.#pending = [];
-    const rows = new Set<number>();
-    for (const { event, row, at } of pending) {
-      const position = this.#log.positionOf(row, event.id);
-      if (position < 0) continue;
-      const logged = copyOf(this.#log.at(position), this.#log.timeAt(position));
-      const incoming = copyOf(event, at);
-      if (logged.text === incoming.text) continue;
-      const newKept = keeps(incoming, logged);
-      const [kept, dropped] = newKept ? [incoming, logged] : [logged, incoming];
-      if (this.#reports.first(event, kept.hash, dropped.hash)) {
-        out.conflicts.push({
-          emailId: event.emailId,
-          recipientId: event.recipientId,
-          id: event.id,
-          kept: { event: kept.event, at: kept.at, hash: kept.hash },
-          dropped: { event: dropped.event, at: dropped.at, hash: dropped.hash },
-        });
-        out.settled.push({ event: kept.event, at: kept.at, pair: [kept.hash, dropped.hash] });
-      }
-      if (newKept) {
-        this.#log.replace(position, event, at);
-        out.replaced.push(event);
-        rows.add(row);
-      }
-    }
-    out.rows = this.#refold(state, rows);
-    return out;
+    return pending;
+  }
+
+  /** Puts back what `take` took and could not settle (its code did not load): the next settle tries again. */
+  keep(pending: HeardConflict[]): void {
+    this.#pending.unshift(...pending);
+  }
+
+  /**
+   * Loads the settling code: resolves with whether it is here. When it did not load (offline, a
+   * missing file), the copy applied first stays for now, and the next call tries again.
+   */
+  load(): Promise<boolean> {
+    loading ??= loadConflictSettling().then(
+      (module) => Boolean((code = module)),
+      (error: unknown) => {
+        loading = undefined;
+        console.warn('email-responses: could not load the code that settles id conflicts', error);
+        return false;
+      },
+    );
+    return loading;
+  }
+
+  #code(): ConflictSettling {
+    return (this.#settling ??= new code!.ConflictSettling(this.#log, this.#snapshots, ResponseState));
+  }
+
+  /**
+   * Settles `pending` (from `take`) in `state`, where their batches were applied. Only once
+   * `loaded`.
+   */
+  settle(state: ResponseState, pending: readonly HeardConflict[]): Settled {
+    return this.#code().settle(state, pending);
   }
 
   /**
    * Conflicts settled on an earlier visit (read from the cache), after the cache was read into
-   * `state`: the copy kept then is kept again, and the pair is not reported again. Returns the
-   * rows folded again.
+   * `state`: the copy kept then is kept again, and the pair is not reported again.
    */
-  restore(state: ResponseState, settled: readonly SettledConflict[]): number[] {
-    const rows = new Set<number>();
-    for (const record of settled) {
-      this.#reports.remember(record);
-      const { event, at } = record;
-      const row = state.rowOf(event.emailId, event.recipientId);
-      const position = row < 0 ? -1 : this.#log.positionOf(row, event.id);
-      if (position < 0) continue;
-      const logged = copyOf(this.#log.at(position), this.#log.timeAt(position));
-      const chosen = copyOf(event, at);
-      if (logged.text !== chosen.text && keeps(chosen, logged)) {
-        this.#log.replace(position, event, at);
-        rows.add(row);
-      }
-    }
-    return this.#refold(state, rows);
-  }
-
-  /**
-   * Folds these rows again from their events in the log: in a scratch state, whose saved rows
-   * then replace them (a kept snapshot row is reset with its later events instead).
-   */
-  #refold(state: ResponseState, rows: ReadonlySet<number>): number[] {
-    if (rows.size === 0) return [];
-    const scratch = new ResponseState(state.rules);
-    const out: number[] = [];
-    for (const row of rows) {
-      const { emailId, recipientId } = state.recipientAt(row);
-      const events = this.#log.forRowSince(row, 0);
-      if (this.#snapshots.reapplyOne(state, emailId, recipientId, events) >= 0) {
-        out.push(row);
-        continue;
-      }
-      scratch.apply(events);
-      const folded = scratch.rowOf(emailId, recipientId);
-      if (folded >= 0 && state.resetRecipient(scratch.saveRecipient(folded)) >= 0) out.push(row);
-    }
-    return out;
+  async restore(state: ResponseState, settled: readonly SettledConflict[]): Promise<void> {
+    if (settled.length > 0 && (await this.load())) this.#code().restore(state, settled);
   }
 }

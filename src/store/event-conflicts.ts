@@ -7,7 +7,8 @@
  *
  * The core keeps no content once it applied an event, and hashing every event as it is folded
  * would cost every event for a rare case, so the check runs only on a redelivery (an id the row
- * has), against the copy in the store's event log.
+ * has), against the copy in the store's event log (`sameContent`, conflict-settler.ts). What is
+ * here runs once two copies differ, and loads with the settling code (conflict-settling.ts).
  */
 import { OPTIONAL_EVENT_FIELDS, type ResponseEvent } from '../core/event';
 
@@ -132,18 +133,4 @@ export function isSettledConflict(value: unknown): value is SettledConflict {
     record.pair.length === 2 &&
     record.pair.every((h) => Number.isSafeInteger(h))
   );
-}
-
-const same = (a: unknown, b: unknown) => a === b || (a == null && b == null);
-
-/**
- * Whether two copies mean the same, compared field by field (no text built): what every
- * redelivery costs. Equal to comparing their `canonicalContent`.
- */
-export function sameContent(a: ResponseEvent, atA: number, b: ResponseEvent, atB: number): boolean {
-  if (a === b && atA === atB) return true;
-  if (atA !== atB) return false;
-  if (a.response !== b.response && a.response.toLowerCase() !== b.response.toLowerCase()) return false;
-  for (const field of FIELDS) if (field !== 'response' && !same(a[field], b[field])) return false;
-  return true;
 }

@@ -7,10 +7,14 @@ import { loadProviderNormalizers } from './provider-normalizers';
 import { checkRules, compileRules } from '../core/rules';
 import { errorText, readBatch } from '../core/validate';
 import type { HydrateProgress, RecordedEvent } from './cache/index';
-import { CacheWriter } from './cache-writer';
-import { ConflictSettler } from './conflict-settler';
+import { loadCache } from './cache/load-cache';
+import type { CacheWriter } from './cache-writer';
+import { ConflictSettler, type Settled } from './conflict-settler';
 import { EventLog } from './event-log';
 import { loadBackend, type BackendModule } from './load-backend';
+import { loadCacheWriter } from './load-cache-writer';
+import { noCacheWriter, type CacheWriting } from './no-cache-writer';
+import { openEarly } from './open-early';
 import { HeldEvents } from './held-events';
 import { SnapshotResets, type KeptSnapshotRow } from './snapshot-resets';
 import type { SnapshotLoader, SnapshotLoaderHost } from './snapshot-loader';
@@ -54,7 +58,11 @@ export class ResponseStore extends EventTarget {
   readonly #coordination: StoreCoordination;
   #closing: Promise<void> | undefined;
   readonly #sourceLink: SourceLink;
-  private readonly cacheWriter: CacheWriter;
+  /**
+   * Writes nothing until the writer's code is here (a cache name; none before `ready` needs it):
+   * a page that names no cache never loads it. TypeScript-private: bench/pages/shared/cache-peek.ts reads it.
+   */
+  private cacheWriter: CacheWriting = noCacheWriter;
   /** Events of responses the rules in use do not know, waiting while `loadRules` is in flight. */
   readonly #waiting = new HeldEvents();
   readonly #snapshots = new SnapshotResets();
@@ -85,8 +93,12 @@ export class ResponseStore extends EventTarget {
   /** Between `ready` and `eventsReady`: the cached events are still being read into the log. */
   #logLoading = false;
   #logFilled: () => void = () => undefined;
-  /** Id conflicts heard between `ready` and `eventsReady`, settled once the log is whole. */
-  #settlingAfterLog: Promise<void> | undefined;
+  /**
+   * Id conflicts of batches applied before the settling code was here, or between `ready` and
+   * `eventsReady`, settled in order once it is and the log is whole: `ingest` resolves after,
+   * and `close` waits for it.
+   */
+  #settling: Promise<void> | undefined;
   readonly #whenLogFilled = new Promise<void>((resolve) => (this.#logFilled = resolve));
   /**
    * Resolves once every cached row is in the state and the views have been told (issue 16): they
@@ -108,7 +120,7 @@ export class ResponseStore extends EventTarget {
     this.#sourceLink = new SourceLink(this.#log, {
       apply: (items) => {
         const accepted: ResponseEvent[] = [];
-        this.#applyNow(items, accepted);
+        this.#applyNow(items, accepted, true, this.#relayLate);
         return accepted;
       },
       delivered: (kind, accepted, cursor) => {
@@ -118,11 +130,6 @@ export class ResponseStore extends EventTarget {
       malformed: (raw, reason) => this.#reject([{ event: raw, code: 'not-json', reason }]),
       status: (status) => this.#emit('connection-change', status),
     });
-    this.cacheWriter = new CacheWriter(
-      this.#log,
-      () => this.#coordination.writesCache,
-      (status) => this.setCacheStatus(status),
-    );
     const cacheName = options.cacheName ?? options.cache;
     // The tab relay and the cache lock load on demand; what they ask of this store waits for `ready`.
     this.#coordination = new StoreCoordination(
@@ -133,9 +140,9 @@ export class ResponseStore extends EventTarget {
         takes: () => this.cacheWriter.accepting || this.#closing === undefined,
         takeLead: () => this.cacheWriter.takeLead(),
         startSource: () => this.#startSource(),
-        apply: (events, own) => {
+        apply: (events, own, late = this.#relayLate) => {
           const accepted: ResponseEvent[] = [];
-          this.#applyNow(events, accepted, own);
+          this.#applyNow(events, accepted, own, late);
           return accepted;
         },
         heard: (cursors) => this.#sourceLink.heard(cursors),
@@ -218,7 +225,7 @@ export class ResponseStore extends EventTarget {
    */
   ingest(events: Iterable<unknown>): Promise<IngestResult> {
     // Before the cache is read, events wait: restoring saved rows needs them absent.
-    if (this.#hydrated) return Promise.resolve(this.#ingestNow(events));
+    if (this.#hydrated) return this.#ingestNow(events);
     const batch = readBatch(events);
     if (!Array.isArray(batch)) return Promise.resolve(this.#rejectBatch(batch));
     return this.ready.then(() => this.#ingestNow(batch));
@@ -226,13 +233,17 @@ export class ResponseStore extends EventTarget {
 
   /**
    * Applies the host's events; with `tabs`, they go to the other tabs (a follower's through the
-   * leader, which caches them).
+   * leader, which caches them). Resolves once the batch's id conflicts are settled: at once, or
+   * (the store's first conflict) once the settling code is here. Not while the cached events are
+   * still being read into the log (until `eventsReady`): the settle waits for them, as before.
    */
-  #ingestNow(events: Iterable<unknown>): IngestResult {
+  #ingestNow(events: Iterable<unknown>): Promise<IngestResult> {
     const accepted: ResponseEvent[] = [];
-    const result = this.#applyNow(events, accepted);
+    const before = this.#settling;
+    const result = this.#applyNow(events, accepted, true, (replaced) => this.#coordination.ingested(replaced));
     this.#coordination.ingested(accepted);
-    return result;
+    const settling = this.#settling;
+    return settling === before || this.#logLoading ? Promise.resolve(result) : settling!.then(() => result);
   }
 
   /** Hears what changed, at most once per animation frame. Returns the unsubscribe function. */
@@ -473,6 +484,11 @@ export class ResponseStore extends EventTarget {
       await this.#coordination.settled();
       // What the cache is being read for, and a lead being taken, end first: then all is written.
       await this.ready;
+      // A settle waiting for its code: the copies it keeps reach the cache and the other stores first.
+      if (this.#settling) {
+        while (this.#settling) await this.#settling;
+        await this.#coordination.settled();
+      }
       await this.cacheWriter.close();
       // The locks go after the database is closed: the next writer reads where the records end.
       this.#coordination.stop();
@@ -510,9 +526,16 @@ export class ResponseStore extends EventTarget {
 
   /**
    * Applies events here. `own`: they were given to this store (not heard from another tab's
-   * store), so the one writing the cache is told of them.
+   * store), so the one writing the cache is told of them. `accepted` gets the events accepted
+   * and the copies an id conflict kept; `late` is given those kept copies when the conflict is
+   * settled after `accepted` was passed on (its code was not here yet).
    */
-  #applyNow(events: Iterable<unknown>, accepted?: ResponseEvent[], own = true): IngestResult {
+  #applyNow(
+    events: Iterable<unknown>,
+    accepted?: ResponseEvent[],
+    own = true,
+    late?: (replaced: ResponseEvent[]) => void,
+  ): IngestResult {
     const recorded: RecordedEvent[] = [];
     // applyItems: columnar batches among the items are unpacked (docs/wire-format.md).
     const batch = applyItems(
@@ -532,7 +555,7 @@ export class ResponseStore extends EventTarget {
     );
     this.cacheWriter.recordApplied(recorded, batch.changed);
     if (own && recorded.length > 0) this.#coordination.applied(recorded.map((r) => r.event));
-    this.#settleConflicts(accepted, own);
+    this.#settleConflicts(accepted, own, late);
     const { report, held } = this.#waiting.keep(batch.rejected);
     if (held) this.cacheWriter.saveHeld(this.#waiting.all());
     this.#changes.changed(batch.changed, batch.changedEmails);
@@ -542,23 +565,47 @@ export class ResponseStore extends EventTarget {
 
   /**
    * Id conflicts of the batch just applied (see conflict-settler.ts): a copy that replaced the
-   * log's goes to the other tabs (`accepted`) and the cache's writer, the rows refolded are
-   * saved, the settled pair kept in the cache and reported once.
+   * log's goes to the other tabs (`accepted`, or `late` when settled later) and the cache's
+   * writer, the rows refolded are saved, the settled pair kept in the cache and reported once.
+   * Settled now when the settling code is here, no batch before waits, and the log is whole;
+   * else once they are (`#settling`), in the order the batches came.
    */
-  #settleConflicts(accepted: ResponseEvent[] | undefined, own: boolean): void {
-    if (this.#logLoading) {
-      // A row refolded now would miss its events still on their way from the cache; until
-      // `eventsReady` only this store's own events are applied (other tabs and the source wait).
-      if (this.#settlingAfterLog) return;
-      this.#settlingAfterLog = this.eventsReady.then(() => {
-        this.#settlingAfterLog = undefined;
-        this.#settleConflicts(undefined, true);
-      });
+  #settleConflicts(
+    accepted: ResponseEvent[] | undefined,
+    own: boolean,
+    late?: (replaced: ResponseEvent[]) => void,
+  ): void {
+    const conflicts = this.#conflicts;
+    if (!conflicts.pending) return;
+    if (conflicts.loaded && !this.#settling && !this.#logLoading) {
+      this.#settled(
+        conflicts.settle(this.#current, conflicts.take()),
+        own,
+        accepted ? (replaced) => accepted.push(...replaced) : late,
+      );
       return;
     }
-    const { conflicts, replaced, rows, settled } = this.#conflicts.settle(this.#current);
+    // A row refolded before `eventsReady` would miss its events still on their way from the cache.
+    const pending = conflicts.take();
+    const settling: Promise<void> = Promise.all([this.#settling, conflicts.load(), this.eventsReady])
+      // Its code did not load: these are tried again with the next conflict.
+      .then(() =>
+        conflicts.loaded ? this.#settled(conflicts.settle(this.#current, pending), own, late) : conflicts.keep(pending),
+      )
+      .finally(() => {
+        if (this.#settling === settling) this.#settling = undefined;
+      });
+    this.#settling = settling;
+  }
+
+  /** What a settle did, told: see `#settleConflicts`. */
+  #settled(
+    { conflicts, replaced, rows, settled }: Settled,
+    own: boolean,
+    share: ((replaced: ResponseEvent[]) => void) | undefined,
+  ): void {
     if (replaced.length > 0) {
-      accepted?.push(...replaced);
+      share?.(replaced);
       if (own) this.#coordination.applied(replaced);
     }
     this.#changes.changed(rows);
@@ -566,6 +613,12 @@ export class ResponseStore extends EventTarget {
     this.cacheWriter.saveConflicts(settled);
     for (const conflict of conflicts) this.#emit('event-conflict', conflict);
   }
+
+  /**
+   * Copies an id conflict kept, settled after the batch's accepted events were relayed: relayed
+   * now (only a leading tab relays), as the source's are.
+   */
+  readonly #relayLate = (replaced: ResponseEvent[]): void => this.#coordination.delivered(replaced, undefined);
 
   /**
    * Snapshot rows kept elsewhere (the cache, another tab's `loadSnapshot`): kept here too, so a
@@ -595,7 +648,11 @@ export class ResponseStore extends EventTarget {
 
   /** Opens the cache, paints from it, then lets events and the source in. Never rejects. */
   async #openCache(name: string, rulesGiven: boolean): Promise<void> {
-    await this.cacheWriter.open(
+    // The database opens now, while the writer's code and the cache's load (open-early.ts).
+    const opened = openEarly(name);
+    this.setCacheStatus({ state: 'opening' });
+    const writer = await this.#cacheWriter();
+    await writer?.open(
       name,
       {
         state: () => this.#current,
@@ -632,7 +689,8 @@ export class ResponseStore extends EventTarget {
             records.flatMap((r) => ('snapshotRows' in r ? r.snapshotRows : [])),
             false,
           );
-          this.#conflicts.restore(
+          // Its code loads only when there are some; the cache's read waits for it.
+          return this.#conflicts.restore(
             this.#current,
             records.filter((r) => 'pair' in r),
           );
@@ -640,6 +698,7 @@ export class ResponseStore extends EventTarget {
       },
       // The first rows are read before this store knows whether it writes the cache, the rest after.
       this.#coordination.decided,
+      opened,
     );
     // Rules asked for while the cache was read are adopted at `ready`, as the host expects: their
     // refold needs every cached event, so `ready` waits for them then.
@@ -652,6 +711,30 @@ export class ResponseStore extends EventTarget {
     this.#changes.flush();
     this.#changes.schedule();
     if (this.tabRole !== 'follower') this.#startSource();
+  }
+
+  /**
+   * The cache's writer, once its code is here; undefined (the store stays in memory) when it
+   * did not load. The cache's code is asked for beside it, not after it: second, as the writer
+   * is the smaller and is needed first (a cold start's first rows wait for both).
+   */
+  async #cacheWriter(): Promise<CacheWriter | undefined> {
+    const loading = loadCacheWriter();
+    void loadCache().catch(() => undefined);
+    try {
+      const { CacheWriter } = await loading;
+      const writer = new CacheWriter(
+        this.#log,
+        () => this.#coordination.writesCache,
+        // `opening` was said as this store was made, as before the writer loaded on demand.
+        (status) => status.state !== 'opening' && this.setCacheStatus(status),
+      );
+      this.cacheWriter = writer;
+      return writer;
+    } catch (error) {
+      this.setCacheStatus({ state: 'memory-only', reason: `the cache's code did not load: ${errorText(error)}` });
+      return undefined;
+    }
   }
 
   /** Every cached event is in the log now: timelines read again, and what waited for them goes on. */

@@ -28,9 +28,11 @@ export interface CoordinationHost {
   startSource(): void;
   /**
    * Applies events another store passed on; returns those accepted. `own`: the store treats them
-   * as given to it (the store writing the cache is told of them).
+   * as given to it (the store writing the cache is told of them). `late`: where the copies an id
+   * conflict kept go when the conflict is settled after this returned (its code was still loading);
+   * by default they are relayed to every tab, as the source's are.
    */
-  apply(events: unknown[], own: boolean): ResponseEvent[];
+  apply(events: unknown[], own: boolean, late?: (replaced: ResponseEvent[]) => void): ResponseEvent[];
   /** Cursors the leading tab reached. */
   heard(cursors: [string, string][]): void;
   /** Everything the store applied, its cursors and its kept snapshot rows, for a tab that joined. */

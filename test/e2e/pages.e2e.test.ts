@@ -879,6 +879,7 @@ describe('the CRM embed page: one script tag, a strict CSP, a real backend', { t
       assert.ok(scripts.includes(`${lazy}backend.js`), 'the IIFE loads its backend reads part');
       const expected = [
         'cache.js',
+        'cache-writer.js',
         'idb.js',
         'tab-relay.js',
         'backend.js',

@@ -2,7 +2,8 @@
 // only for an element given `cache-name`, a stream's transport only for the `stream-kind` it
 // names (until it is here the element shows the stream connecting, never stopped), the backend
 // reads only when a host asks for rules, a history or a snapshot, the event log's columns only
-// once a store's log holds a page of events (16,384). Asserted from the page's
+// once a store's log holds a page of events (16,384), the settling of id conflicts on the first
+// conflict (two copies of one event that differ), the cache's writer only with a cache name. Asserted from the page's
 // resource timing: the test runner serves each module as its own request, so a module that was
 // never imported was never requested. The test without a cache must run first (one page).
 import { expect, fixture, html } from '@open-wc/testing';
@@ -15,6 +16,8 @@ const CACHE = /\/src\/store\/cache\/(index|open-cache|response-cache|hydrate)\.t
 const COORDINATION = /\/src\/store\/(tab-relay|cache-lock)\.ts$/;
 const BACKEND = /\/src\/store\/(backend-part|backend-reads|snapshot-loader|reconcile)\.ts$/;
 const COLUMNS = /\/src\/store\/event-log-pages\.ts$/;
+const SETTLING = /\/src\/store\/conflict-settling\.ts$/;
+const WRITER = /\/src\/store\/cache-writer\.ts$/;
 const TRANSPORT = /\/src\/store\/sources\/(sse|websocket|poll|ndjson|iterable)-source\.ts$/;
 
 /** The paths of the modules this page requested that match `pattern`. */
@@ -51,6 +54,25 @@ describe('what a page does not use is not loaded', () => {
     expect(requested(COORDINATION), 'no tabs, no cache: neither TabRelay nor CacheLock').to.deep.equal([]);
     expect(requested(BACKEND), 'no rules, history or snapshot asked for').to.deep.equal([]);
     expect(requested(COLUMNS), 'fewer than a page of events: the log keeps them as they came').to.deep.equal([]);
+    expect(requested(SETTLING), 'no two copies of one event that differ').to.deep.equal([]);
+    expect(requested(WRITER), 'no cache name: nothing to write').to.deep.equal([]);
+  });
+
+  it('the first id conflict loads the code that settles it; ingest resolves with the row settled', async () => {
+    const element = await fixture<EmailResponsesElement>(html`<email-responses></email-responses>`);
+    const heard: string[] = [];
+    element.store.addEventListener('event-conflict', (e) => heard.push(e.detail.kept.event.response));
+    const first = event('opened', { id: 'twin', recipientId: 'c' });
+    const second = { ...first, response: 'hard-bounce', reason: '550 gone' };
+    await element.ingest([first, { ...first }]);
+    expect(requested(SETTLING), 'a redelivery with the same content is no conflict').to.deep.equal([]);
+    const settling = element.ingest([second]);
+    expect(element.store.state.recipient('e1', 'c')?.response, 'until the code is here').to.equal('opened');
+    expect(await settling).to.deep.include({ accepted: 0, duplicates: 1 });
+    expect(requested(SETTLING)).to.deep.equal(['/src/store/conflict-settling.ts']);
+    expect(heard, 'reported once, when settled').to.have.length(1);
+    expect(element.store.state.recipient('e1', 'c')?.response).to.equal(heard[0]);
+    expect(element.store.appliedEvents().filter((e) => e.id === 'twin')).to.have.length(1);
   });
 
   it('the event log’s columns load once a store holds a page of events; every event stays, in order', async () => {
@@ -107,6 +129,7 @@ describe('what a page does not use is not loaded', () => {
     await element.store.ready;
     expect(element.store.cacheStatus.state).to.equal('ready');
     expect(requested(COORDINATION)).to.deep.equal(['/src/store/cache-lock.ts']);
+    expect(requested(WRITER)).to.deep.equal(['/src/store/cache-writer.ts']);
     // Alone on the page, it holds the lock: what it applies is written (read back below).
     await element.ingest([event('opened', { recipientId: 'locked' })]);
     await element.store.close();
@@ -140,6 +163,21 @@ describe('what a page does not use is not loaded', () => {
       expect(early.tabRole).to.equal('follower');
     } finally {
       await next.close();
+    }
+  });
+
+  it('with a cache name, the store says `opening` as it is made and `ready` once, while its writer loads', async () => {
+    const { ResponseStore } = await import('../../src/store/response-store');
+    const store = new ResponseStore({ cacheName: `${name}-status` });
+    const heard: string[] = [];
+    store.addEventListener('cache-status', (e) => heard.push(e.detail.state));
+    try {
+      expect(store.cacheStatus.state).to.equal('opening');
+      await store.ready;
+      expect(heard).to.deep.equal(['ready']);
+    } finally {
+      await store.close();
+      await deleteDatabase(`${name}-status`);
     }
   });
 
