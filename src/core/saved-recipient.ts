@@ -1,6 +1,7 @@
 /** A row's merge state as plain data: what a cache saves and restores instead of its events. */
 import type { ContactIndex } from './contact-index';
 import type { EmailTable } from './email-table';
+import type { RecipientIndex } from './recipient-index';
 import { signature } from './merge';
 import {
   CLICKS,
@@ -187,6 +188,10 @@ export interface SavedColumns {
  * from the columns into the record (a million cached rows are restored on every cold start).
  * `restored(row, sentAt)` hears each row added. Returns how many rows were refused (the recipient
  * has a row already, or a response is not in these rules).
+ *
+ * `indexed` false leaves the rows out of their email's recipient index (and so does not refuse a
+ * recipient that has a row already): a cold start shows a million rows before it spends some
+ * 300 ms on that index, which `indexRestoredRows` builds after (issue 16).
  */
 export function restoreColumns(
   table: RecipientTable,
@@ -195,6 +200,7 @@ export function restoreColumns(
   contacts: ContactIndex,
   page: SavedColumns,
   restored?: (row: number, sentAt: number | undefined) => void,
+  indexed = true,
 ): number {
   const entry = emails.entry(page.emailId, rules.responses.length);
   const codes = page.responses.map((id) => rules.lookup.get(id) ?? -2);
@@ -216,14 +222,11 @@ export function restoreColumns(
       refused++;
       continue;
     }
-    // Hashed once for the look-up and the insert (`has` then `set` hashed and probed twice).
-    const hash = rows.hash(recipientId);
-    if (rows.find(recipientId, hash) >= 0) {
+    const row = indexed ? addIndexed(table, rows, entry.index, recipientId) : table.add(entry.index, recipientId);
+    if (row < 0) {
       refused++;
       continue;
     }
-    const row = table.add(entry.index, recipientId);
-    rows.insert(hash, row);
     order.push(row);
     const t = row * STRIDE;
     const i = t * 2;
@@ -255,4 +258,14 @@ export function restoreColumns(
     restored?.(row, sentAt === undefined || sentAt === Infinity ? undefined : sentAt);
   }
   return refused;
+}
+
+/** A row for the recipient, in its email's index; -1 when it has one already. */
+function addIndexed(table: RecipientTable, rows: RecipientIndex, email: number, recipientId: string): number {
+  // Hashed once for the look-up and the insert (`has` then `set` hashed and probed twice).
+  const hash = rows.hash(recipientId);
+  if (rows.find(recipientId, hash) >= 0) return NONE;
+  const row = table.add(email, recipientId);
+  rows.insert(hash, row);
+  return row;
 }
