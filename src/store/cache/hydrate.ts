@@ -11,12 +11,10 @@ import { isEventPage, unpackEventPage } from './event-pages';
 import { readFirst, type FirstRead } from './first-read';
 import type { HydrateLog, HydrateOutcome, HydrateProgress, HydrateResult } from './hydrate-result';
 import { requestEvents, requestRows, type EventReads } from './later-reads';
+import { FIRST_PAGE_ROWS, sameLayout } from './page-layout';
 import { RowRestorer } from './row-restore';
 import { idleIfDue, whenIdle } from './idle-slices';
 import { afterPaint, yieldIfDue } from '../yield-to-page';
-
-/** Rows restored before the first report: a screenful or two, sorted and painted within a frame or two. */
-const FIRST_ROWS = 2_000;
 
 /** Starts the hydrate of `state` (empty) and `log` from `db`; see `ResponseCache.hydrate`. */
 export function hydrateState(
@@ -146,7 +144,7 @@ class Hydration {
       return;
     this.useRows = true;
     const { rows } = this;
-    rows.rewriteAll = foldRecord.pageSize !== this.pageSize;
+    rows.rewriteAll = !sameLayout(foldRecord, this.pageSize);
     this.watermark = foldRecord.watermark;
     // The pages' ids were hashed under the fold record's seeds: the state hashes with them too.
     const seeds = foldRecord.idSeeds;
@@ -170,7 +168,7 @@ class Hydration {
       entry.type = record.type ?? undefined;
       entry.typeAt = record.typeAt;
     }
-    await this.rows.restoreFirst(first.firstPages, FIRST_ROWS, async () => {
+    await this.rows.restoreFirst(first.firstPages, FIRST_PAGE_ROWS, async () => {
       this.report(false);
       await afterPaint();
     });

@@ -44,13 +44,16 @@ describe('large row pages', () => {
     await deleteDatabase(name);
   });
 
-  it('saves up to 65,536 rows a page, and reports the first 2,000 rows before restoring the rest', async () => {
+  it('saves 2,000 rows on the first page and up to 65,536 on the others, and reports the first page alone', async () => {
     const events = makeEvents({ emails: 1, recipients: 5_000, events: 8_000 });
     const first = await start();
     ingest(first.state, first.log, first.cache, events);
     await first.cache.compact(first.state);
     await first.cache.close();
-    expect(await storedPages()).to.deep.equal([[0, 5_000]]);
+    expect(await storedPages()).to.deep.equal([
+      [0, 2_000],
+      [1, 3_000],
+    ]);
 
     const reports: number[] = [];
     const second = await start({}, (progress) => reports.push(progress.rows));
@@ -78,7 +81,10 @@ describe('large row pages', () => {
     ingest(reopened.state, reopened.log, reopened.cache, events.slice(5_000));
     await reopened.cache.flush();
     await reopened.cache.close();
-    expect(await storedPages(), 'rewritten by the first write').to.deep.equal([[0, 3_000]]);
+    expect(await storedPages(), 'rewritten by the first write').to.deep.equal([
+      [0, 2_000],
+      [1, 1_000],
+    ]);
 
     const again = await start();
     expect(snapshot(again.state)).to.deep.equal(snapshot(foldEvents(events)));
