@@ -170,8 +170,15 @@ export class ResponseState {
    */
   restoreRecipients(page: SavedColumns, indexed = true): number {
     const period = this.#period;
-    const restored = period ? (row: number, sentAt: number | undefined) => period.restored(row, sentAt) : undefined;
-    return restoreColumns(this.recipients, this.emails, this.rules, this.#contacts, page, restored, indexed);
+    return restoreColumns(
+      this.recipients,
+      this.emails,
+      this.rules,
+      this.#contacts,
+      page,
+      period?.restored.bind(period),
+      indexed,
+    );
   }
 
   /**

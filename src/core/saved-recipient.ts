@@ -1,7 +1,6 @@
 /** A row's merge state as plain data: what a cache saves and restores instead of its events. */
 import type { ContactIndex } from './contact-index';
 import type { EmailTable } from './email-table';
-import type { RecipientIndex } from './recipient-index';
 import { signature } from './merge';
 import {
   CLICKS,
@@ -218,15 +217,19 @@ export function restoreColumns(
     const finalCode = page.final[slot]!;
     const nonFinal = nonFinalCode < 0 ? NONE : codes[nonFinalCode]!;
     const final = finalCode < 0 ? NONE : codes[finalCode]!;
-    if (nonFinal === -2 || final === -2 || (nonFinal === NONE && final === NONE)) {
+    // Hashed once for the look-up and the insert (`has` then `set` hashed and probed twice).
+    const hash = indexed ? rows.hash(recipientId) : 0;
+    if (
+      nonFinal === -2 ||
+      final === -2 ||
+      (nonFinal === NONE && final === NONE) ||
+      (indexed && rows.find(recipientId, hash) >= 0)
+    ) {
       refused++;
       continue;
     }
-    const row = indexed ? addIndexed(table, rows, entry.index, recipientId) : table.add(entry.index, recipientId);
-    if (row < 0) {
-      refused++;
-      continue;
-    }
+    const row = table.add(entry.index, recipientId);
+    if (indexed) rows.insert(hash, row);
     order.push(row);
     const t = row * STRIDE;
     const i = t * 2;
@@ -253,19 +256,8 @@ export function restoreColumns(
       texts[x + m] = value;
     }
     emails.count(entry, 0, signature(table, row));
-    const sentAt = page.sentAt?.[slot];
-    // Stryker disable next-line LogicalOperator: restored ignores an Infinity send as it does an undefined one
-    restored?.(row, sentAt === undefined || sentAt === Infinity ? undefined : sentAt);
+    // Infinity where the row has no send: `restored` ignores it as it does an undefined one.
+    restored?.(row, page.sentAt?.[slot]);
   }
   return refused;
-}
-
-/** A row for the recipient, in its email's index; -1 when it has one already. */
-function addIndexed(table: RecipientTable, rows: RecipientIndex, email: number, recipientId: string): number {
-  // Hashed once for the look-up and the insert (`has` then `set` hashed and probed twice).
-  const hash = rows.hash(recipientId);
-  if (rows.find(recipientId, hash) >= 0) return NONE;
-  const row = table.add(email, recipientId);
-  rows.insert(hash, row);
-  return row;
 }
