@@ -86,14 +86,16 @@ class Hydration {
     // Every row shows before the first event page is read: read with the rows, the event pages
     // landed first and were decoded while the rows waited. They are read in idle time after: what
     // needs them (a replay's dedupe, a timeline, a refold) waits for the end (issue 16). So does
-    // the rows' recipient index, built now that they show, in slices that leave the page free to
-    // sort and scroll them (slices waiting for idle time put `ready` seconds later under load).
+    // the rows' recipient index, built once they have painted, in slices that leave the page free
+    // to sort and scroll them (slices waiting for idle time put `ready` seconds later under load).
+    // `rowsDone` waits for it: from then on a recipient is found by its id too.
     if (this.useRows) {
-      this.rowsDone = true;
       this.report(false);
       await afterPaint();
       this.slice = performance.now();
       await this.rows.index(async () => void (this.slice = await yieldIfDue(this.slice)));
+      this.rowsDone = true;
+      this.report(false);
     }
     const later = await requestEvents(this.db, first, this.watermark);
     // The first read may be older than the store's lock on the cache: the writer before it could
