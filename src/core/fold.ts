@@ -164,11 +164,21 @@ export class ResponseState {
     return row;
   }
 
-  /** Restores a page of saved recipients of one email at once; returns how many were refused. */
-  restoreRecipients(page: SavedColumns): number {
+  /**
+   * Restores a page of saved recipients of one email at once; returns how many were refused.
+   * `indexed` false: see `restoreColumns` (the caller indexes them with `indexRestoredRows`).
+   */
+  restoreRecipients(page: SavedColumns, indexed = true): number {
     const period = this.#period;
-    const restored = period ? (row: number, sentAt: number | undefined) => period.restored(row, sentAt) : undefined;
-    return restoreColumns(this.recipients, this.emails, this.rules, this.#contacts, page, restored);
+    return restoreColumns(
+      this.recipients,
+      this.emails,
+      this.rules,
+      this.#contacts,
+      page,
+      period?.restored.bind(period),
+      indexed,
+    );
   }
 
   /**

@@ -187,6 +187,10 @@ export interface SavedColumns {
  * from the columns into the record (a million cached rows are restored on every cold start).
  * `restored(row, sentAt)` hears each row added. Returns how many rows were refused (the recipient
  * has a row already, or a response is not in these rules).
+ *
+ * `indexed` false leaves the rows out of their email's recipient index (and so does not refuse a
+ * recipient that has a row already): a cold start shows a million rows before it spends some
+ * 300 ms on that index, which `indexRestoredRows` builds after (issue 16).
  */
 export function restoreColumns(
   table: RecipientTable,
@@ -195,6 +199,7 @@ export function restoreColumns(
   contacts: ContactIndex,
   page: SavedColumns,
   restored?: (row: number, sentAt: number | undefined) => void,
+  indexed = true,
 ): number {
   const entry = emails.entry(page.emailId, rules.responses.length);
   const codes = page.responses.map((id) => rules.lookup.get(id) ?? -2);
@@ -212,18 +217,19 @@ export function restoreColumns(
     const finalCode = page.final[slot]!;
     const nonFinal = nonFinalCode < 0 ? NONE : codes[nonFinalCode]!;
     const final = finalCode < 0 ? NONE : codes[finalCode]!;
-    if (nonFinal === -2 || final === -2 || (nonFinal === NONE && final === NONE)) {
-      refused++;
-      continue;
-    }
     // Hashed once for the look-up and the insert (`has` then `set` hashed and probed twice).
-    const hash = rows.hash(recipientId);
-    if (rows.find(recipientId, hash) >= 0) {
+    const hash = indexed ? rows.hash(recipientId) : 0;
+    if (
+      nonFinal === -2 ||
+      final === -2 ||
+      (nonFinal === NONE && final === NONE) ||
+      (indexed && rows.find(recipientId, hash) >= 0)
+    ) {
       refused++;
       continue;
     }
     const row = table.add(entry.index, recipientId);
-    rows.insert(hash, row);
+    if (indexed) rows.insert(hash, row);
     order.push(row);
     const t = row * STRIDE;
     const i = t * 2;
@@ -250,9 +256,8 @@ export function restoreColumns(
       texts[x + m] = value;
     }
     emails.count(entry, 0, signature(table, row));
-    const sentAt = page.sentAt?.[slot];
-    // Stryker disable next-line LogicalOperator: restored ignores an Infinity send as it does an undefined one
-    restored?.(row, sentAt === undefined || sentAt === Infinity ? undefined : sentAt);
+    // Infinity where the row has no send: `restored` ignores it as it does an undefined one.
+    restored?.(row, page.sentAt?.[slot]);
   }
   return refused;
 }

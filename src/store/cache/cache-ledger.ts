@@ -8,6 +8,7 @@ import type { ResponseState } from '../../core/fold';
 import { written, type CacheWriteTransaction, type FoldRecord } from './cache-schema';
 import { mergeEventPages, packEventPage, type CachedEvent, type EventPage } from './event-pages';
 import type { HydrateOutcome } from './hydrate-result';
+import { firstPageRows, sameLayout } from './page-layout';
 import { encodeRowPage } from './row-page-format';
 import { snapshotAllRows, snapshotRows } from './row-snapshot';
 
@@ -175,7 +176,7 @@ export class CacheLedger {
       const all =
         this.rewriteAll ||
         this.fold.rulesVersion !== state.rules.version ||
-        this.fold.pageSize !== this.pageSize ||
+        !sameLayout(this.fold, this.pageSize) ||
         !sameSeeds(this.fold.idSeeds, seeds);
       const snapshot = all ? snapshotAllRows(state, this.pageSize) : snapshotRows(state, this.dirty, this.pageSize);
       const rows = tx.objectStore('rows');
@@ -206,7 +207,12 @@ export class CacheLedger {
     }
     this.small = this.small.filter((record) => record.page.ids.length < this.eventPageSize);
     if (state) {
-      this.fold = { rulesVersion: state.rules.version, watermark: this.nextKey - 1, pageSize: this.pageSize };
+      this.fold = {
+        rulesVersion: state.rules.version,
+        watermark: this.nextKey - 1,
+        pageSize: this.pageSize,
+        firstPage: firstPageRows(this.pageSize),
+      };
       if (seeds) this.fold.idSeeds = seeds;
       this.fold.rows = state.recipients.size;
       written(tx.objectStore('fold').put(this.fold, 'fold'));

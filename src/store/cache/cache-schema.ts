@@ -36,6 +36,11 @@ export interface FoldRecord {
   /** Rows per page when the pages were written (a slot is fixed by it). */
   pageSize: number;
   /**
+   * Rows of an email's first page (see page-layout.ts). Absent in a cache written before it was
+   * smaller than the others: every page then held `pageSize` rows.
+   */
+  firstPage?: number;
+  /**
    * The seeds the row pages' event ids were hashed under (`RowPage.idHashes`). Absent in a cache
    * written before ids were saved: its rows then learn their ids from the events, as before.
    */
@@ -181,6 +186,7 @@ export function isFoldRecord(value: unknown): value is FoldRecord {
     Number.isInteger(record.watermark) &&
     Number.isInteger(record.pageSize) &&
     (record.pageSize as number) > 0 &&
+    (record.firstPage === undefined || (Number.isInteger(record.firstPage) && (record.firstPage as number) > 0)) &&
     (record.idSeeds === undefined ||
       (Array.isArray(record.idSeeds) && record.idSeeds.length === 2 && record.idSeeds.every(Number.isInteger))) &&
     (record.rows === undefined || (Number.isInteger(record.rows) && (record.rows as number) >= 0))

@@ -18,7 +18,9 @@ export interface HydrateProgress {
   /** Cached events read so far. */
   events: number;
   /**
-   * Every cached row is in the state: the views can show them all, sorted and filtered. The
+   * Every cached row is in the state, and found by its recipient id (their index is built once
+   * they have painted: a report before it may already hold them all): the views can show them
+   * all, sorted and filtered. The
    * events (the ids that dedupe a replay, the log behind a timeline) are read after, in idle time.
    * Without rows to restore (none cached, or folded under other rules) it comes with `done`.
    */

@@ -5,29 +5,16 @@
  */
 import type { ResponseEvent } from '../../core/event';
 import { EventIdSet } from '../../core/event-id-set';
-import { restoreEventIds } from '../../core/saved-event-ids';
 import type { ResponseState } from '../../core/fold';
 import { isEmailRecord, type CacheDatabase, type FoldRecord } from './cache-schema';
 import { isEventPage, unpackEventPage } from './event-pages';
 import { readFirst, type FirstRead } from './first-read';
-import {
-  CacheChangedError,
-  type HydrateLog,
-  type HydrateOutcome,
-  type HydrateProgress,
-  type HydrateResult,
-} from './hydrate-result';
-import { decodeRowPage } from './row-page-format';
-import { isRowPage, type RowPage } from './row-pages';
+import type { HydrateLog, HydrateOutcome, HydrateProgress, HydrateResult } from './hydrate-result';
+import { requestEvents, requestRows, type EventReads } from './later-reads';
+import { FIRST_PAGE_ROWS, sameLayout } from './page-layout';
+import { RowRestorer } from './row-restore';
 import { idleIfDue, whenIdle } from './idle-slices';
 import { afterPaint, yieldIfDue } from '../yield-to-page';
-
-/**
- * Pages per later read: large enough to amortize a request, small enough that decoding one read
- * (structured clone, on this thread, all at once) stays well under a long task.
- */
-const CHUNK_PAGES = 8;
-const CHUNK_EVENT_RECORDS = 8;
 
 /** Starts the hydrate of `state` (empty) and `log` from `db`; see `ResponseCache.hydrate`. */
 export function hydrateState(
@@ -39,47 +26,27 @@ export function hydrateState(
   onProgress?: (progress: HydrateProgress) => void,
   rest: Promise<unknown> = Promise.resolve(),
   first?: FirstRead,
+  refold = false,
 ): Promise<HydrateOutcome> {
-  return new Hydration(db, state, log, pageSize, eventPageSize, onProgress, rest, first).run();
-}
-
-/** Event records' reads, all requested at once so the browser reads ahead, and their keys. */
-interface EventReads {
-  reads: Promise<unknown[]>[];
-  keys: number[][];
-}
-
-/** The event records past the watermark (applied on top of the rows) and those at or below it. */
-interface LaterReads {
-  tail: EventReads;
-  folded: EventReads;
+  return new Hydration(db, state, log, pageSize, eventPageSize, onProgress, rest, first, refold).run();
 }
 
 /** One hydrate, phase by phase: first read, first rows, later reads, later rows, events. */
 class Hydration {
   private readonly started = performance.now();
-  private corrupted = 0;
+  private readonly rows: RowRestorer;
   /** Whether the cached rows are restored as they are (else the events refold them). */
   private useRows = false;
-  private rewriteAll = true;
-  /**
-   * Whether the restored rows learn their event ids from the event records (a cache written
-   * before the pages kept their ids' hashes, or a page without them) rather than from the pages.
-   */
-  private idsFromEvents = true;
-  /** A row page was skipped: its rows are rebuilt from all of their events. */
-  private pagesDamaged = false;
   /** Event records keyed at or below it are folded into the row pages. */
   private watermark = -Infinity;
   private eventsRead = 0;
+  private corruptRecords = 0;
   private firstRowsMs = 0;
   private reportedRows = 0;
   /** Every cached row is in the state (see `HydrateProgress.rowsDone`). */
   private rowsDone = false;
   /** When the current slice of work began (see `yieldIfDue`). */
   private slice = 0;
-  /** Each email's next page number: a gap means its later slots moved. */
-  private readonly expectedPage = new Map<string, number>();
   /** Emails whose kind and type were restored; the others take theirs from the events. */
   private readonly withRecord = new Set<string>();
   private readonly smallRecords: HydrateOutcome['smallRecords'] = [];
@@ -101,27 +68,42 @@ class Hydration {
     private readonly rest: Promise<unknown>,
     /** The first read, made as the cache opened (`openResponseCache`): not made again. */
     private readonly prefetched: FirstRead | undefined,
-  ) {}
+    /** The cached rows were found damaged: the events fold them again. */
+    private readonly refold: boolean,
+  ) {
+    this.rows = new RowRestorer(state);
+  }
 
   async run(): Promise<HydrateOutcome> {
     const first = this.prefetched ?? (await readFirst(this.db));
-    this.corrupted += first.corrupted;
+    this.corruptRecords += first.corrupted;
     this.chooseRows(first.foldRecord);
     if (this.useRows) await this.restoreFirstRows(first);
     // What is read from here on is read as it stands once any writer before this one let go.
     await this.rest;
-    const rowReads = await this.requestRows(first);
-    const restoredRows = await this.restoreLaterRows(rowReads);
+    const restoredRows = await this.restoreLaterRows(first);
     const rowsMs = performance.now() - this.started;
     // Every row shows before the first event page is read: read with the rows, the event pages
-    // landed first and were decoded while the rows waited (issue 16). They are read in idle
-    // time after: what needs them (a replay's dedupe, a timeline, a refold) waits for the end.
+    // landed first and were decoded while the rows waited. They are read in idle time after: what
+    // needs them (a replay's dedupe, a timeline, a refold) waits for the end (issue 16). So does
+    // the rows' recipient index, built once they have painted, in slices that leave the page free
+    // to sort and scroll them (slices waiting for idle time put `ready` seconds later under load).
+    // `rowsDone` waits for it: from then on a recipient is found by its id too.
     if (this.useRows) {
-      this.rowsDone = true;
       this.report(false);
       await afterPaint();
+      this.slice = performance.now();
+      await this.rows.index(async () => void (this.slice = await yieldIfDue(this.slice)));
+      this.rowsDone = true;
+      this.report(false);
     }
-    const later = await this.requestEvents(first);
+    const later = await requestEvents(this.db, first, this.watermark);
+    // The first read may be older than the store's lock on the cache: the writer before it could
+    // still add corrections and records then. Read now, they are all here, and the writer's next
+    // key follows the last of them.
+    if (later.corrections) first.corrections = true;
+    this.nextKey = later.nextKey;
+    this.slice = performance.now();
     if (!this.eventsLater(first, restoredRows)) {
       await this.applyEvents(later.folded, restoredRows);
       await this.applyEvents(later.tail, restoredRows);
@@ -150,7 +132,7 @@ class Hydration {
    * email's kind and type came from its record, and no correction refolds rows from the log.
    */
   private eventsLater(first: FirstRead, restoredRows: number): boolean {
-    if (!this.useRows || this.idsFromEvents || this.pagesDamaged || first.corrections) return false;
+    if (!this.useRows || this.rows.idsFromEvents || this.rows.pagesDamaged || first.corrections) return false;
     // A page lost (the migration could not read it) leaves no gap when it was an email's last.
     if (first.foldRecord?.rows !== restoredRows) return false;
     for (const id of this.state.emails.ids()) if (!this.withRecord.has(id)) return false;
@@ -160,23 +142,25 @@ class Hydration {
   /** Rows folded under other rules would show responses these rules would not give: refold instead. */
   private chooseRows(foldRecord: FoldRecord | undefined): void {
     const empty = this.state.recipients.size === 0 && this.state.eventCount === 0;
-    if (!empty || foldRecord === undefined || foldRecord.rulesVersion !== this.state.rules.version) return;
+    if (!empty || this.refold || foldRecord === undefined || foldRecord.rulesVersion !== this.state.rules.version)
+      return;
     this.useRows = true;
-    this.rewriteAll = foldRecord.pageSize !== this.pageSize;
+    const { rows } = this;
+    rows.rewriteAll = !sameLayout(foldRecord, this.pageSize);
     this.watermark = foldRecord.watermark;
     // The pages' ids were hashed under the fold record's seeds: the state hashes with them too.
     const seeds = foldRecord.idSeeds;
-    this.idsFromEvents = !(seeds && EventIdSet.of(this.state.recipients)?.adoptSeeds(seeds[0], seeds[1]));
+    rows.idsFromEvents = !(seeds && EventIdSet.of(this.state.recipients)?.adoptSeeds(seeds[0], seeds[1]));
     // A cache from before saved ids: the next compaction rewrites every page with them.
-    if (this.idsFromEvents) this.rewriteAll = true;
+    if (rows.idsFromEvents) rows.rewriteAll = true;
   }
 
   /** The emails, then the first pages, then a paint: what a reopened page is waiting for. */
   private async restoreFirstRows(first: FirstRead): Promise<void> {
     const { state } = this;
     const valid = first.emails.filter((record) => isEmailRecord(record));
-    this.corrupted += first.emails.length - valid.length;
-    if (valid.length !== first.emails.length) this.rewriteAll = true;
+    this.corruptRecords += first.emails.length - valid.length;
+    if (valid.length !== first.emails.length) this.rows.rewriteAll = true;
     for (const record of valid) this.withRecord.add(record.id);
     for (const record of valid.sort((a, b) => a.order - b.order)) {
       // Created in their original order before any row, so the restored emails list as before.
@@ -186,75 +170,26 @@ class Hydration {
       entry.type = record.type ?? undefined;
       entry.typeAt = record.typeAt;
     }
-    await this.restore(first.firstPages, false);
-    this.report(false);
-    await afterPaint();
+    await this.rows.restoreFirst(first.firstPages, FIRST_PAGE_ROWS, async () => {
+      this.report(false);
+      await afterPaint();
+    });
   }
 
   /**
-   * Every row page left is requested at once: the browser reads ahead while this thread restores.
-   * Throws `CacheChangedError` when another tab compacted since the first read: its pages hold
-   * events past the watermark read first, which would be applied twice on top of them.
+   * Every row page left, requested at once (the browser reads ahead while this thread restores);
+   * resolves with the rows restored (rows past it come from replays).
    */
-  private async requestRows(first: FirstRead): Promise<Promise<unknown[]>[]> {
-    if (!this.useRows) return [];
-    const rest = this.db.transaction(['fold', 'rows'], 'readonly');
-    const [foldNow, rowKeys] = await Promise.all([
-      rest.objectStore('fold').get('fold'),
-      rest.objectStore('rows').getAllKeys(),
-    ]);
-    if (JSON.stringify(foldNow) !== JSON.stringify(first.fold)) throw new CacheChangedError();
-    // The pages after the first ones by key, not by count: another tab may have written in between.
-    const lastFirst = first.firstKeys.at(-1);
-    const laterKeys =
-      lastFirst === undefined
-        ? rowKeys
-        : rowKeys.filter(
-            ([emailId, page]) => emailId > lastFirst[0] || (emailId === lastFirst[0] && page > lastFirst[1]),
-          );
-    const rows = rest.objectStore('rows');
-    const rowReads = chunks(laterKeys, CHUNK_PAGES).map((keys) => rows.getAll(keyRange(keys)));
-    // A read left unawaited after a failure must not be an unhandled rejection.
-    for (const read of rowReads) read.catch(() => undefined);
+  private async restoreLaterRows(first: FirstRead): Promise<number> {
+    if (!this.useRows) return this.state.recipients.size;
+    const { reads, rows } = await requestRows(this.db, first);
     // Room for every page's rows at once (after the first paint: a million rows take 200 MB to
-    // allocate): growing the table by doubling would copy it each time.
-    this.state.recipients.reserve(this.state.recipients.size + fullPageRows(rowKeys, this.pageSize));
+    // allocate): growing the table by half again would copy it each time.
+    this.state.recipients.reserve(Math.max(this.state.recipients.size, rows));
     this.slice = performance.now();
-    return rowReads;
-  }
-
-  /** The event records, once the rows are in; the same check as `requestRows`. */
-  private async requestEvents(first: FirstRead): Promise<LaterReads> {
-    const rest = this.db.transaction(['fold', 'events', 'corrections'], 'readonly');
-    const [foldNow, eventKeys, corrections] = await Promise.all([
-      rest.objectStore('fold').get('fold'),
-      rest.objectStore('events').getAllKeys(),
-      rest.objectStore('corrections').count(),
-    ]);
-    if (JSON.stringify(foldNow) !== JSON.stringify(first.fold)) throw new CacheChangedError();
-    // The first read may be older than the store's lock on the cache: the writer before it could
-    // still add corrections and records then. Read now, they are all here, and the writer's next
-    // key follows the last of them.
-    if (corrections > 0) first.corrections = true;
-    this.nextKey = (eventKeys.at(-1) ?? -1) + 1;
-    const events = rest.objectStore('events');
-    // The records past the watermark first: the state waits for them, the log for the others.
-    const read = (keys: number[]): EventReads => {
-      const keyChunks = chunks(keys, CHUNK_EVENT_RECORDS);
-      const reads = keyChunks.map((chunk) => events.getAll(keyRange(chunk)));
-      for (const pending of reads) pending.catch(() => undefined);
-      return { reads, keys: keyChunks };
-    };
-    const tail = read(eventKeys.filter((key) => key > this.watermark));
-    const folded = read(eventKeys.filter((key) => key <= this.watermark));
-    this.slice = performance.now();
-    return { tail, folded };
-  }
-
-  /** The rest of the row pages; resolves with the rows restored (rows past it come from replays). */
-  private async restoreLaterRows(rowReads: readonly Promise<unknown[]>[]): Promise<number> {
-    for (const read of rowReads) {
-      await this.restore(await read);
+    const pace = async () => void (this.slice = await yieldIfDue(this.slice));
+    for (const read of reads) {
+      await this.rows.restore(await read, pace);
       this.reportGrowth();
     }
     return this.state.recipients.size;
@@ -270,7 +205,7 @@ class Hydration {
     const replay: ResponseEvent[] = [];
     const onReplayed = (event: ResponseEvent, row: number, at: number) => {
       this.log.add(event, row, at);
-      if (!this.rewriteAll) this.replayedRows.push(row);
+      if (!this.rows.rewriteAll) this.replayedRows.push(row);
     };
     for (let c = 0; c < later.reads.length; c++) {
       const values = await later.reads[c]!;
@@ -287,8 +222,9 @@ class Hydration {
   /** One event record: its events remembered, or put in `replay` to apply. */
   private applyRecord(page: unknown, key: number, restoredRows: number, replay: ResponseEvent[]): void {
     const { state, log, withRecord } = this;
+    const { idsFromEvents } = this.rows;
     if (!isEventPage(page)) {
-      this.corrupted++;
+      this.corruptRecords++;
       this.corruptEventKeys.push(key);
       return;
     }
@@ -309,7 +245,7 @@ class Hydration {
       if (row < 0 || row >= restoredRows) replay.push(events[e]!);
       else {
         log.add(events[e]!, row, page.at[e]!);
-        if (this.idsFromEvents) state.rememberEvent(row, page.ids[e]!);
+        if (idsFromEvents) state.rememberEvent(row, page.ids[e]!);
         if (!withRecord.has(entry!.id)) state.emails.mergeMeta(entry!, events[e]!, page.at[e]!);
       }
     }
@@ -325,7 +261,7 @@ class Hydration {
       refolded: !this.useRows,
       recipients: this.state.recipients.size,
       events: this.eventsRead,
-      corrupted: this.corrupted,
+      corrupted: this.corruptRecords + this.rows.corrupted,
       eventRecordsLost: this.corruptEventKeys.length,
       partial: false,
       changedWhileRead: false,
@@ -333,8 +269,9 @@ class Hydration {
       rowsMs,
       totalMs: performance.now() - this.started,
     };
-    const staleRows = this.rewriteAll && (foldRecord?.rulesVersion ?? null) !== null;
-    const { smallRecords, corruptEventKeys, rewriteAll, replayedRows, tailRecords, tailEvents, nextKey } = this;
+    const { rewriteAll } = this.rows;
+    const staleRows = rewriteAll && (foldRecord?.rulesVersion ?? null) !== null;
+    const { smallRecords, corruptEventKeys, replayedRows, tailRecords, tailEvents, nextKey } = this;
     return {
       fold: foldRecord,
       nextKey,
@@ -348,43 +285,6 @@ class Hydration {
       tailEvents,
       logged,
     };
-  }
-
-  /** Restores row pages in order, yielding between them when `sliced`. */
-  private async restore(records: readonly unknown[], sliced = true): Promise<void> {
-    for (const record of records) {
-      const page = decodeRowPage(record);
-      if (!page || !isRowPage(page)) {
-        this.corrupted++;
-        this.pagesDamaged = true;
-        this.rewriteAll = true;
-        continue;
-      }
-      // A missing page shifts every later slot of its email: the pages must be rewritten.
-      if ((this.expectedPage.get(page.emailId) ?? 0) !== page.page) this.rewriteAll = true;
-      this.expectedPage.set(page.emailId, page.page + 1);
-      const firstRow = this.state.recipients.size;
-      const refused = this.state.restoreRecipients(page);
-      if (refused > 0) this.rewriteAll = true;
-      if (!this.idsFromEvents) this.restoreIds(page, firstRow, refused);
-      if (sliced) this.slice = await yieldIfDue(this.slice);
-    }
-  }
-
-  /**
-   * The page's rows' event ids, from its hashes: its rows are `firstRow` on, slot by slot, unless
-   * some were refused. A page without them (or with refused rows) sends every row back to the
-   * events for its ids, as before pages kept them, and its pages are all rewritten.
-   */
-  private restoreIds(page: RowPage, firstRow: number, refused: number): void {
-    const ids = EventIdSet.of(this.state.recipients);
-    const { idCounts, idHashes } = page;
-    if (ids && refused === 0 && idCounts && idHashes)
-      restoreEventIds(ids, firstRow, { counts: idCounts, hashes: idHashes });
-    else {
-      this.idsFromEvents = true;
-      this.rewriteAll = true;
-    }
   }
 
   private report(done: boolean, logged = done): void {
@@ -406,27 +306,4 @@ class Hydration {
   private reportGrowth(): void {
     if (this.state.recipients.size >= 2 * this.reportedRows) this.report(false);
   }
-}
-
-/**
- * Rows certainly in these pages: an email's pages are full but its last. Not every page times
- * `pageSize`: ten thousand emails of one recipient each would reserve ten million rows.
- */
-function fullPageRows(keys: readonly (readonly [string, number])[], pageSize: number): number {
-  const pages = new Map<string, number>();
-  for (const [emailId] of keys) pages.set(emailId, (pages.get(emailId) ?? 0) + 1);
-  let rows = 0;
-  for (const count of pages.values()) rows += (count - 1) * pageSize + 1;
-  return rows;
-}
-
-/** From the first key of a chunk to its last (keys are sorted, as getAllKeys gives them). */
-function keyRange<K extends IDBValidKey>(keys: readonly K[]): IDBKeyRange {
-  return IDBKeyRange.bound(keys[0], keys[keys.length - 1]);
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let start = 0; start < items.length; start += size) out.push(items.slice(start, start + size));
-  return out;
 }

@@ -7,7 +7,7 @@ import { wrap } from 'idb';
 import { ALL_STORES, SCHEMA_VERSION, migrate, type CacheDatabase } from './cache-schema';
 import { readFirst } from './first-read';
 import { CacheUnavailableError, REASONS, reasonFor, unavailableReason } from './failure-reasons';
-import { ResponseCache, type ResponseCacheOptions } from './response-cache';
+import { ROWS_PER_PAGE, ResponseCache, type ResponseCacheOptions } from './response-cache';
 
 /**
  * Resolves with the database at `SCHEMA_VERSION`; rejects with an Error whose message is the
@@ -106,7 +106,7 @@ export async function openResponseCache(options: ResponseCacheOptions = {}): Pro
     db = await openDatabase(factory, options.name ?? 'email-responses', options.opened);
     // With the first rows: `hydrate` reads them from here, not again (first-read.ts).
     const first = await readFirst(db);
-    const pageSize = options.pageSize ?? 1000;
+    const pageSize = options.pageSize ?? ROWS_PER_PAGE;
     const foldRecord = first.foldRecord ?? { rulesVersion: null, watermark: -1, pageSize };
     return new ResponseCache(db, options, foldRecord, first.nextKey, first.rulesRecord?.rules, first);
   } catch (error) {

@@ -20,6 +20,10 @@ import {
 import { REASONS, reasonFor } from './failure-reasons';
 import type { FirstRead } from './first-read';
 import { hydrateState } from './hydrate';
+import { RepeatedRowsError } from './row-restore';
+
+/** The default `pageSize`. */
+export const ROWS_PER_PAGE = 65_536;
 import {
   CacheChangedError,
   nothingHydrated,
@@ -33,7 +37,11 @@ export interface ResponseCacheOptions {
   name?: string;
   /** Milliseconds between a `record` and the write that stores it (100-250 suits). Default 150. */
   flushMs?: number;
-  /** Recipients per row page. Default 1,000. */
+  /**
+   * Recipients per row page. Default 65,536: a cold start reads a million rows as 16 records, not
+   * 1,000 (IndexedDB and structured clone cost per record and per object; issue 16). A cache
+   * written with another size is read as it is and rewritten at the next write.
+   */
   pageSize?: number;
   /** Events per record once compacted. Default 5,000. */
   eventPageSize?: number;
@@ -93,6 +101,8 @@ export class ResponseCache {
   private logging: Promise<void> = Promise.resolve();
   /** Read as the cache opened, for the first `hydrate` (a later one reads the cache as it is then). */
   private firstRead: FirstRead | undefined;
+  /** The cached rows repeat a recipient: the next `hydrate` folds them from the events instead. */
+  private rowsDamaged = false;
 
   /** @internal Use `openResponseCache`. */
   constructor(
@@ -106,7 +116,7 @@ export class ResponseCache {
     this.firstRead = first;
     this.db = db;
     this.options = options;
-    this.pageSize = options.pageSize ?? 1000;
+    this.pageSize = options.pageSize ?? ROWS_PER_PAGE;
     this.eventPageSize = options.eventPageSize ?? 5000;
     this.ledger = new CacheLedger(fold, nextKey, this.pageSize, this.eventPageSize, options.compactAfter ?? 32);
     this.savedRules = rules;
@@ -177,6 +187,7 @@ export class ResponseCache {
         onProgress,
         rest,
         first,
+        this.rowsDamaged,
       );
       this.ledger.hydrated(state, outcome);
       const lostBefore = outcome.corruptEventKeys.length;
@@ -194,6 +205,11 @@ export class ResponseCache {
     } catch (error) {
       const partial = state.recipients.size !== before[0] || state.eventCount !== before[1];
       if (error instanceof CacheChangedError) return { ...nothing, partial, changedWhileRead: true };
+      // Read again from nothing, the rows refolded from the events (the next compaction rewrites them).
+      if (error instanceof RepeatedRowsError) {
+        this.rowsDamaged = true;
+        return { ...nothing, partial, changedWhileRead: true, corrupted: 1 };
+      }
       this.fail(reasonFor(error));
       return { ...nothing, partial };
     }

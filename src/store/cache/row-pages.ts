@@ -228,10 +228,9 @@ export function isRowPage(value: unknown): value is RowPage {
   const page = value as Record<string, unknown>;
   if (!isText(page.emailId, FIELD_LIMITS.emailId) || !Number.isInteger(page.page) || (page.page as number) < 0)
     return false;
-  if (!isStringArray(page.recipientIds) || !isStringArray(page.responses)) return false;
+  if (!isTexts(page.recipientIds, FIELD_LIMITS.recipientId) || !isTexts(page.responses, FIELD_LIMITS.response))
+    return false;
   const size = page.recipientIds.length;
-  if (!page.recipientIds.every((id) => isText(id, FIELD_LIMITS.recipientId))) return false;
-  if (!page.responses.every((id) => isText(id, FIELD_LIMITS.response))) return false;
   const responses = page.responses.length;
   const { nonFinal, final, nonFinalAt, finalAt, firstAt, lastAt } = page;
   if (!isCodes(nonFinal, size, responses) || !isCodes(final, size, responses)) return false;
@@ -280,12 +279,20 @@ function isText(value: unknown, limit: number): value is string {
   return typeof value === 'string' && value.length > 0 && value.length <= limit;
 }
 
-function isStringArray(value: unknown): value is string[] {
-  return Array.isArray(value) && value.every((item) => typeof item === 'string');
+/** Texts within the limit. Loops, not `every`: a cold start checks a million of each (issue 16). */
+function isTexts(value: unknown, limit: number): value is string[] {
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) if (!isText(value[i], limit)) return false;
+  return true;
 }
 
 function isCodes(value: unknown, size: number, responses: number): value is Int16Array {
-  return value instanceof Int16Array && value.length === size && value.every((c) => c >= -1 && c < responses);
+  if (!(value instanceof Int16Array) || value.length !== size) return false;
+  for (let i = 0; i < size; i++) {
+    const code = value[i]!;
+    if (code < -1 || code >= responses) return false;
+  }
+  return true;
 }
 
 /** Times of a response column: a plausible time where the row has the response, else Infinity. */
@@ -309,14 +316,17 @@ function isTimes(value: unknown, size: number, none: number): boolean {
 }
 
 function isCounts(value: unknown, size: number): boolean {
-  return value instanceof Int32Array && value.length === size && value.every((count) => count >= 0);
+  if (!(value instanceof Int32Array) || value.length !== size) return false;
+  for (let i = 0; i < size; i++) if (value[i]! < 0) return false;
+  return true;
 }
 
 function isOptionalTextColumn(value: unknown, size: number, limit: number): boolean {
-  return (
-    value === undefined ||
-    (Array.isArray(value) &&
-      value.length === size &&
-      value.every((item) => item === null || (typeof item === 'string' && item.length <= limit)))
-  );
+  if (value === undefined) return true;
+  if (!Array.isArray(value) || value.length !== size) return false;
+  for (let i = 0; i < size; i++) {
+    const item: unknown = value[i];
+    if (item !== null && (typeof item !== 'string' || item.length > limit)) return false;
+  }
+  return true;
 }

@@ -8,6 +8,7 @@ import { EventIdSet } from '../../core/event-id-set';
 import { saveEventIds } from '../../core/saved-event-ids';
 import type { ResponseState } from '../../core/fold';
 import type { EmailRecord } from './cache-schema';
+import { pageOf, pageStart } from './page-layout';
 import { packRowPage, type RowPage } from './row-pages';
 
 export interface RowSnapshot {
@@ -22,7 +23,8 @@ export function snapshotAllRows(state: ResponseState, pageSize: number): RowSnap
   for (const id of state.emails.ids()) {
     const entry = state.emails.get(id)!;
     emails.push(emailRecord(entry));
-    for (let page = 0; page * pageSize < entry.order.length; page++) pages.push(savePage(state, entry, page, pageSize));
+    for (let page = 0; pageStart(page, pageSize) < entry.order.length; page++)
+      pages.push(savePage(state, entry, page, pageSize));
   }
   return { pages, emails };
 }
@@ -47,15 +49,14 @@ export function snapshotRows(state: ResponseState, rows: Iterable<number>, pageS
     emails.push(emailRecord(entry));
     const touched = new Set<number>();
     const order = entry.order;
-    for (let slot = 0; slot < order.length; slot++)
-      if (dirty.has(order[slot]!)) touched.add(Math.floor(slot / pageSize));
+    for (let slot = 0; slot < order.length; slot++) if (dirty.has(order[slot]!)) touched.add(pageOf(slot, pageSize));
     for (const page of touched) pages.push(savePage(state, entry, page, pageSize));
   }
   return { pages, emails };
 }
 
 function savePage(state: ResponseState, entry: EmailEntry, page: number, pageSize: number): RowPage {
-  const rows = entry.order.slice(page * pageSize, (page + 1) * pageSize);
+  const rows = entry.order.slice(pageStart(page, pageSize), pageStart(page + 1, pageSize));
   const packed = packRowPage(
     entry.id,
     page,

@@ -1,0 +1,135 @@
+/**
+ * Row pages back into the state, in bulk: every row of a page goes into the recipient table at
+ * once, with no object per row and without its email's recipient index, which is built after
+ * the rows show (`index`, a slice at a time): at a million rows that index costs some 300 ms the
+ * first paint of every row need not wait for (issue 16). Until it is built nothing reads it: the
+ * cached events and the store's own events wait for `index`.
+ */
+import { EventIdSet } from '../../core/event-id-set';
+import type { ResponseState } from '../../core/fold';
+import { indexRestoredRows } from '../../core/restored-index';
+import { restoreEventIds } from '../../core/saved-event-ids';
+import { decodeRowPage } from './row-page-format';
+import { slicePage } from './row-page-slice';
+import { isRowPage, type RowPage } from './row-pages';
+
+/** Rows indexed between two checks of the slice's time. */
+const INDEX_STEP = 4096;
+
+/** Thrown when two restored rows of one email are the same recipient: the cache's rows are damaged. */
+export class RepeatedRowsError extends Error {
+  constructor() {
+    super('the cached rows repeat a recipient');
+  }
+}
+
+export class RowRestorer {
+  /** Records found damaged (and left out). */
+  corrupted = 0;
+  /** A row page was skipped: its rows are rebuilt from all of their events. */
+  pagesDamaged = false;
+  /** The row pages no longer match the state's slots: rewrite them all at the next compaction. */
+  rewriteAll = true;
+  /** Whether the restored rows learn their event ids from the event records (see hydrate.ts). */
+  idsFromEvents = true;
+  /** Each email's next page number: a gap means its later slots moved. */
+  private readonly expectedPage = new Map<string, number>();
+  /** Each email's rows up to here (in its `order`) are in its recipient index. */
+  private readonly indexed = new Map<string, number>();
+
+  constructor(private readonly state: ResponseState) {}
+
+  /** Restores row pages in order, calling `pace` between them. */
+  async restore(records: readonly unknown[], pace?: () => Promise<void>): Promise<void> {
+    for (const record of records) {
+      const page = this.validPage(record);
+      if (page) this.restoreRows(page);
+      await pace?.();
+    }
+  }
+
+  /**
+   * Restores the first `rows` rows of the first pages, calls `shown` (a view paints them), then
+   * restores the rest: a page of 65,536 rows restored whole, and a view's first sort of all of
+   * them, would hold up the first paint.
+   */
+  async restoreFirst(records: readonly unknown[], rows: number, shown: () => Promise<void>): Promise<void> {
+    let left = rows;
+    const rest: RowPage[] = [];
+    for (const record of records) {
+      const page = this.validPage(record);
+      if (!page) continue;
+      const size = page.recipientIds.length;
+      if (left >= size) this.restoreRows(page);
+      else {
+        this.restoreRows(slicePage(page, 0, left));
+        rest.push(slicePage(page, left, size));
+      }
+      left = Math.max(0, left - size);
+    }
+    await shown();
+    for (const page of rest) this.restoreRows(page);
+  }
+
+  /**
+   * Puts every row restored so far in its email's recipient index, `pace` called between slices.
+   * Throws `RepeatedRowsError` when a recipient was restored twice (only a damaged cache has that).
+   */
+  async index(pace: () => Promise<void>): Promise<void> {
+    const { state } = this;
+    for (const emailId of state.emails.ids()) {
+      const entry = state.emails.get(emailId)!;
+      let from = this.indexed.get(emailId) ?? entry.order.length;
+      const to = entry.order.length;
+      while (from < to) {
+        const end = Math.min(to, from + INDEX_STEP);
+        if (indexRestoredRows(state.recipients, entry, from, end) > 0) throw new RepeatedRowsError();
+        from = end;
+        this.indexed.set(emailId, from);
+        await pace();
+      }
+    }
+  }
+
+  /** The page a record holds, checked, in its email's order of pages; undefined when damaged. */
+  private validPage(record: unknown): RowPage | undefined {
+    const page = decodeRowPage(record);
+    if (!page || !isRowPage(page)) {
+      this.corrupted++;
+      this.pagesDamaged = true;
+      this.rewriteAll = true;
+      return undefined;
+    }
+    // A missing page shifts every later slot of its email: the pages must be rewritten.
+    if ((this.expectedPage.get(page.emailId) ?? 0) !== page.page) this.rewriteAll = true;
+    this.expectedPage.set(page.emailId, page.page + 1);
+    return page;
+  }
+
+  private restoreRows(page: RowPage): void {
+    const { state } = this;
+    // Rows of an email restored before this one are indexed from where they began.
+    if (!this.indexed.has(page.emailId))
+      this.indexed.set(page.emailId, state.emails.get(page.emailId)?.order.length ?? 0);
+    const firstRow = state.recipients.size;
+    const refused = state.restoreRecipients(page, false);
+    if (refused > 0) this.rewriteAll = true;
+    if (!this.idsFromEvents) this.restoreIds(page, firstRow, refused);
+  }
+
+  /**
+   * The page's rows' event ids, from its hashes: its rows are `firstRow` on, slot by slot, unless
+   * some were refused. A page without them (or with refused rows) sends every row back to the
+   * events for its ids, as before pages kept them, and its pages are all rewritten.
+   */
+  private restoreIds(page: RowPage, firstRow: number, refused: number): void {
+    const ids = EventIdSet.of(this.state.recipients);
+    const { idCounts, idHashes } = page;
+    if (ids && refused === 0 && idCounts && idHashes)
+      restoreEventIds(ids, firstRow, { counts: idCounts, hashes: idHashes });
+    else {
+      this.idsFromEvents = true;
+      this.rewriteAll = true;
+    }
+  }
+}
