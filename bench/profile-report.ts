@@ -1,5 +1,5 @@
 // The main thread's time by function (a V8 CPU profile) or by trace event, printed for the bench's
-// profiling tools (cold-profile.ts).
+// profiling tools (cold-profile.ts, snapshot-profile.ts).
 interface Node {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
