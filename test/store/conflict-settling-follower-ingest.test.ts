@@ -10,6 +10,7 @@ import { copyOf, keeps } from '../../src/store/event-conflicts';
 import { createResponseStore, type ResponseStore } from '../../src/store/response-store';
 import { snapshot } from '../core/state-snapshot';
 import { BASE_TIME } from '../support/events';
+import { until } from '../support/until';
 
 const SETTLING = /\/src\/store\/conflict-settling\.ts$/;
 
@@ -19,11 +20,6 @@ const winner = keeps(copyOf(opened, Number(opened.at)), copyOf(bounced, Number(b
 const loser = winner === opened ? bounced : opened;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 300 && !condition(); i++) await sleep(10);
-  if (!condition()) throw new Error(`timed out waiting for ${what}`);
-}
 
 describe('a follower’s ingest settled late by the leader', () => {
   it('the copy kept does not come back to the follower that ingested it', async () => {

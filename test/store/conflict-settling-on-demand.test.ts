@@ -14,6 +14,7 @@ import { snapshot } from '../core/state-snapshot';
 import { BASE_TIME } from '../support/events';
 import { ManualSource } from '../support/manual-source';
 import { deleteDatabase, uniqueName } from './cache/cache-helpers';
+import { requested, until } from '../support/until';
 
 const SETTLING = /\/src\/store\/conflict-settling\.ts$/;
 
@@ -22,19 +23,6 @@ const bounced: ResponseEvent = { ...opened, response: 'hard-bounce', reason: '55
 const other: ResponseEvent = { id: 'x2', emailId: 'm1', recipientId: 'r1', response: 'delivered', at: BASE_TIME };
 const winner = keeps(copyOf(opened, Number(opened.at)), copyOf(bounced, Number(bounced.at))) ? opened : bounced;
 const loser = winner === opened ? bounced : opened;
-
-/** The paths of the modules this page requested that match `pattern`. */
-function requested(pattern: RegExp): string[] {
-  return performance
-    .getEntriesByType('resource')
-    .map((entry) => new URL(entry.name).pathname)
-    .filter((path) => pattern.test(path));
-}
-
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 300 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
-  if (!condition()) throw new Error(`timed out waiting for ${what}`);
-}
 
 function listen(store: ResponseStore): EventConflict[] {
   const heard: EventConflict[] = [];

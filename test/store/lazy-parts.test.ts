@@ -11,6 +11,7 @@ import '../../src/elements/email-responses/define';
 import type { EmailResponsesElement } from '../../src/elements/email-responses/email-responses';
 import type { ConnectionStatus } from '../../src/store/sources/source';
 import { event } from '../support/events';
+import { requested, until } from '../support/until';
 
 const CACHE = /\/src\/store\/cache\/(index|open-cache|response-cache|hydrate)\.ts$|\/node_modules\/idb\//;
 const COORDINATION = /\/src\/store\/(tab-relay|cache-lock)\.ts$/;
@@ -19,19 +20,6 @@ const COLUMNS = /\/src\/store\/event-log-pages\.ts$/;
 const SETTLING = /\/src\/store\/conflict-settling\.ts$/;
 const WRITER = /\/src\/store\/cache-writer\.ts$/;
 const TRANSPORT = /\/src\/store\/sources\/(sse|websocket|poll|ndjson|iterable)-source\.ts$/;
-
-/** The paths of the modules this page requested that match `pattern`. */
-function requested(pattern: RegExp): string[] {
-  return performance
-    .getEntriesByType('resource')
-    .map((entry) => new URL(entry.name).pathname)
-    .filter((path) => pattern.test(path));
-}
-
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 500 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 10));
-  if (!condition()) throw new Error(`timed out waiting for ${what}`);
-}
 
 function deleteDatabase(name: string): Promise<void> {
   return new Promise((resolve) => {

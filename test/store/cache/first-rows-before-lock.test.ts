@@ -9,6 +9,7 @@ import { openResponseCache, type ResponseCache } from '../../../src/store/cache/
 import { createResponseStore } from '../../../src/store/response-store';
 import { snapshot } from '../../core/state-snapshot';
 import { EventLog, deleteDatabase, inBatches, ingest, makeEvents, uniqueName } from './cache-helpers';
+import { until } from '../../support/until';
 
 /** Rows of 10 recipients a page, so the first rows are a small part of the cache. */
 const PAGE = 10;
@@ -35,14 +36,6 @@ async function reread(name: string, pageSize = PAGE): Promise<ResponseState> {
   await cache.logged;
   await cache.close();
   return state;
-}
-
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    if (condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 describe('first rows are read before the store knows whether it writes the cache (issue 16)', () => {
