@@ -3,10 +3,12 @@
  * response index and time come from typed arrays, its email entry and its recipient's row are
  * looked up once per dictionary entry (per email: the same recipient id under two emails is two
  * rows), and it goes into the same `applyEvent` as a plain event. No object is built for a row,
- * except for a row a listener hears (the store keeps the events it applies) and for a rejected
- * row (its rejection carries the event it stands for).
+ * except for a row a plain listener hears (it may keep the event) and for a rejected row (its
+ * rejection carries the event it stands for). Listeners made for columns (columnar-listeners.ts)
+ * hear each row as the one scratch event, all its fields written, and make an object only to keep it.
  */
 import type { BatchApplier, Run } from './batch';
+import { ColumnarListeners } from './columnar-listeners';
 import { BAD_INDEX, GOOD, type ColumnarRows, type FoldedText, type PreparedColumn } from './columnar-rows';
 import type { EmailEntry, EmailTable } from './email-table';
 import type { ResponseEvent } from './event';
@@ -99,6 +101,7 @@ function scratchEvent(): ResponseEvent {
     emailKind: undefined,
     emailType: undefined,
     provider: undefined,
+    url: undefined,
     reason: undefined,
     scope: undefined,
   };
@@ -116,7 +119,8 @@ const CHUNK = 256;
 export function foldColumns(applier: BatchApplier, rows: ColumnarRows, run: Run): void {
   const { rules, recipients, emails } = applier.target;
   const { marks, responses, times, count } = rows;
-  const listening = run.onAccepted !== undefined || run.onDuplicate !== undefined;
+  const keeping = ColumnarListeners.of(run.onAccepted, run.onDuplicate);
+  const listening = keeping === undefined && (run.onAccepted !== undefined || run.onDuplicate !== undefined);
   // Stryker disable next-line ObjectLiteral,UnaryOperator: checkEvent writes every field before any is read
   const checked: CheckedEvent = { event: scratchEvent(), response: -1, at: 0 };
   const emailsOf = new EmailsOf(rows.emailId, emails, rules.responses.length);
@@ -124,7 +128,7 @@ export function foldColumns(applier: BatchApplier, rows: ColumnarRows, run: Run)
   // Stryker disable next-line ArrayDeclaration: sized ahead for speed; an empty array grows as it is written
   const entries = new Array<EmailEntry | undefined>(CHUNK);
   const found = new Int32Array(CHUNK);
-  const texts = new Texts(rows);
+  const texts = new Texts(rows, keeping !== undefined);
   // Room for every recipient the batch may add, at once rather than by doubling (each a copy).
   // Stryker disable all: growing the table ahead changes no row, only when its copies happen
   const rowsAtMost = recipients.size + (rows.recipientId.dictionary?.length ?? 0);
@@ -150,7 +154,16 @@ export function foldColumns(applier: BatchApplier, rows: ColumnarRows, run: Run)
         continue;
       }
       const event = listening ? rows.event(i, rules, checked) : texts.of(i);
-      applier.applyEvent(event, entries[i - start]!, found[i - start]!, responses[i]!, times, i, run);
+      if (keeping === undefined) {
+        applier.applyEvent(event, entries[i - start]!, found[i - start]!, responses[i]!, times, i, run);
+      } else {
+        keeping.enter(rows, i, rules);
+        try {
+          applier.applyEvent(event, entries[i - start]!, found[i - start]!, responses[i]!, times, i, run);
+        } finally {
+          keeping.leave();
+        }
+      }
       // Stryker disable next-line ArithmeticOperator: clearing only lets the entries be collected
       entries[i - start] = undefined;
     }
@@ -179,13 +192,28 @@ function warm(table: RecipientTable, marks: Uint8Array, found: Int32Array, start
 // Stryker restore all
 
 // Stryker disable ConditionalExpression,BooleanLiteral: a column the batch lacks reads undefined, as held already
-/** A row's texts in the one event applyEvent reads: its id, meta texts, email kind and type, reason and scope. */
+/**
+ * A row's texts in the one event applyEvent reads: its id, meta texts, email kind and type, reason
+ * and scope; with `whole`, every field, as the event the row stands for has them (what listeners
+ * for columns hear: the store's log writes them).
+ */
 class Texts {
   readonly #event = scratchEvent();
   /** Whether the batch has each optional column: the others stay undefined in the event. */
   readonly #has: Record<FoldedText, boolean>;
+  /** The columns read only for `whole`: `at` (as the batch carried it), `response` and `url`. */
+  readonly #at: PreparedColumn | undefined;
+  readonly #response: PreparedColumn | undefined;
+  readonly #url: PreparedColumn | undefined;
 
-  constructor(private readonly rows: ColumnarRows) {
+  constructor(
+    private readonly rows: ColumnarRows,
+    private readonly whole: boolean,
+  ) {
+    const named = (name: string) => (whole ? rows.columns.find((column) => column.name === name) : undefined);
+    this.#at = named('at');
+    this.#response = named('response');
+    this.#url = named('url');
     const has = (name: FoldedText) => rows[name].name === name;
     this.#has = {
       id: true,
@@ -216,7 +244,29 @@ class Texts {
     if (has.provider) event.provider = rows.provider.at(i);
     if (has.reason) event.reason = rows.reason.at(i);
     if (has.scope) event.scope = rows.scope.at(i);
+    if (this.whole) this.#rest(i, this.#event as unknown as Record<FoldedText | 'response' | 'at' | 'url', unknown>);
     return this.#event;
+  }
+
+  /**
+   * The fields the fold reads elsewhere (from typed arrays and entries), as the event has them:
+   * a value the batch carried as null is absent (undefined), as in the object it unpacks to.
+   */
+  #rest(i: number, event: Record<FoldedText | 'response' | 'at' | 'url', unknown>): void {
+    const { rows } = this;
+    event.emailId = rows.emailId.at(i);
+    event.recipientId = rows.recipientId.at(i);
+    event.response = this.#response!.at(i);
+    event.at = this.#at!.wire(i);
+    event.url = this.#url?.at(i) ?? undefined;
+    event.contactId ??= undefined;
+    event.contactName ??= undefined;
+    event.address ??= undefined;
+    event.emailKind ??= undefined;
+    event.emailType ??= undefined;
+    event.provider ??= undefined;
+    event.reason ??= undefined;
+    event.scope ??= undefined;
   }
 }
 // Stryker restore ConditionalExpression,BooleanLiteral

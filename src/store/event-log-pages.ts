@@ -1,3 +1,4 @@
+import type { RowCopy } from '../core/columnar-listeners';
 import type { ResponseEvent } from '../core/event';
 import { PAGE_BITS, PAGE_SIZE } from './event-log-rows';
 import type { EventStorage } from './event-log';
@@ -94,7 +95,8 @@ export class EventPages implements EventStorage {
     return this.count;
   }
 
-  add(event: ResponseEvent, row: number, at: number): void {
+  /** With `copy`, `event` is read only now (see EventStorage); an event kept whole is `copy.copy()`. */
+  add(event: ResponseEvent, row: number, at: number, copy?: RowCopy): void {
     const position = this.count;
     const k = position & PAGE_MASK;
     if (k === 0) {
@@ -105,7 +107,7 @@ export class EventPages implements EventStorage {
     const page = this.pages[this.pages.length - 1]!;
     page.rows[k] = row;
     page.times[k] = at;
-    this.write(page, k, event, row, at, position);
+    this.write(page, k, event, row, at, position, copy);
     this.count = position + 1;
   }
 
@@ -177,7 +179,15 @@ export class EventPages implements EventStorage {
     this.bytes = new Uint8Array(0);
   }
 
-  private write(page: Page, k: number, event: ResponseEvent, row: number, at: number, position: number): void {
+  private write(
+    page: Page,
+    k: number,
+    event: ResponseEvent,
+    row: number,
+    at: number,
+    position: number,
+    copy?: RowCopy,
+  ): void {
     this.bytes = page.bytes;
     this.offset = page.used;
     this.room(16);
@@ -207,7 +217,7 @@ export class EventPages implements EventStorage {
       !optionalText(reason)
     ) {
       // Not something the columns can say exactly (a null field, a time that is not its own `at`).
-      this.whole.set(position, event);
+      this.whole.set(position, copy === undefined ? event : copy.copy());
       this.writeVarint(WHOLE);
       page.used = this.offset;
       page.bytes = this.bytes;

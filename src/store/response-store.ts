@@ -1,6 +1,7 @@
 import { DEFAULT_RULES, type ResponseRules } from '../core/catalogue';
 import type { EventRejection, ResponseEvent } from '../core/event';
 import { applyItems } from '../core/columnar-apply';
+import { ColumnarListeners } from '../core/columnar-listeners';
 import { ResponseState, type RecipientState } from '../core/fold';
 import type { ProviderName } from '../core/providers/index';
 import { loadProviderNormalizers } from './provider-normalizers';
@@ -507,11 +508,13 @@ export class ResponseStore extends EventTarget {
    */
   #applyNow(events: Iterable<unknown>, accepted?: ResponseEvent[], own = true): IngestResult {
     const recorded: RecordedEvent[] = [];
-    // applyItems: columnar batches among the items are unpacked (docs/wire-format.md).
-    const batch = applyItems(
-      this.#current,
-      events,
-      (event, row, at) => {
+    // Only a store sharing its events (a cache, tabs) passes them on as objects; otherwise a
+    // columnar batch's rows go into the log as columns, with no object per row (issue 16).
+    const shares = this.#coordination.shares;
+    const listeners = new ColumnarListeners(
+      (event, row, at, copy) => {
+        if (copy !== undefined && !shares) return this.#log.add(event, row, at, copy);
+        if (copy !== undefined) event = copy.copy();
         this.#log.add(event, row, at);
         accepted?.push(event);
         recorded.push({ event, row, at });
@@ -523,6 +526,8 @@ export class ResponseStore extends EventTarget {
         this.#changes.changed([row]);
       },
     );
+    // applyItems: columnar batches among the items are folded from their columns (docs/wire-format.md).
+    const batch = applyItems(this.#current, events, listeners.accepted, listeners.duplicate);
     this.cacheWriter.recordApplied(recorded, batch.changed);
     if (own && recorded.length > 0) this.#coordination.applied(recorded.map((r) => r.event));
     this.#settleConflicts(accepted, own);
