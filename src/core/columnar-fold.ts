@@ -4,11 +4,11 @@
  * looked up once per dictionary entry (per email: the same recipient id under two emails is two
  * rows), and it goes into the same `applyEvent` as a plain event. No object is built for a row,
  * except for a row a plain listener hears (it may keep the event) and for a rejected row (its
- * rejection carries the event it stands for). Listeners made for columns (columnar-listeners.ts)
- * hear each row as the one scratch event, all its fields written, and make an object only to keep it.
+ * rejection carries the event it stands for). Listeners marked for columns (columnar-listeners.ts)
+ * hear the one scratch event, with the row it stands for, and make an object only to keep it.
  */
 import type { BatchApplier, Run } from './batch';
-import { ColumnarListeners } from './columnar-listeners';
+import { heard, takeColumns } from './columnar-listeners';
 import { BAD_INDEX, GOOD, type ColumnarRows, type FoldedText, type PreparedColumn } from './columnar-rows';
 import type { EmailEntry, EmailTable } from './email-table';
 import type { ResponseEvent } from './event';
@@ -101,7 +101,6 @@ function scratchEvent(): ResponseEvent {
     emailKind: undefined,
     emailType: undefined,
     provider: undefined,
-    url: undefined,
     reason: undefined,
     scope: undefined,
   };
@@ -119,8 +118,9 @@ const CHUNK = 256;
 export function foldColumns(applier: BatchApplier, rows: ColumnarRows, run: Run): void {
   const { rules, recipients, emails } = applier.target;
   const { marks, responses, times, count } = rows;
-  const keeping = ColumnarListeners.of(run.onAccepted, run.onDuplicate);
-  const listening = keeping === undefined && (run.onAccepted !== undefined || run.onDuplicate !== undefined);
+  const keeping = run.onAccepted && takeColumns(run.onAccepted, run.onDuplicate);
+  const listening = !keeping && (run.onAccepted !== undefined || run.onDuplicate !== undefined);
+  heard.rules = rules;
   // Stryker disable next-line ObjectLiteral,UnaryOperator: checkEvent writes every field before any is read
   const checked: CheckedEvent = { event: scratchEvent(), response: -1, at: 0 };
   const emailsOf = new EmailsOf(rows.emailId, emails, rules.responses.length);
@@ -128,7 +128,7 @@ export function foldColumns(applier: BatchApplier, rows: ColumnarRows, run: Run)
   // Stryker disable next-line ArrayDeclaration: sized ahead for speed; an empty array grows as it is written
   const entries = new Array<EmailEntry | undefined>(CHUNK);
   const found = new Int32Array(CHUNK);
-  const texts = new Texts(rows, keeping !== undefined);
+  const texts = new Texts(rows);
   // Room for every recipient the batch may add, at once rather than by doubling (each a copy).
   // Stryker disable all: growing the table ahead changes no row, only when its copies happen
   const rowsAtMost = recipients.size + (rows.recipientId.dictionary?.length ?? 0);
@@ -154,16 +154,14 @@ export function foldColumns(applier: BatchApplier, rows: ColumnarRows, run: Run)
         continue;
       }
       const event = listening ? rows.event(i, rules, checked) : texts.of(i);
-      if (keeping === undefined) {
-        applier.applyEvent(event, entries[i - start]!, found[i - start]!, responses[i]!, times, i, run);
-      } else {
-        keeping.enter(rows, i, rules);
-        try {
-          applier.applyEvent(event, entries[i - start]!, found[i - start]!, responses[i]!, times, i, run);
-        } finally {
-          keeping.leave();
-        }
+      // Without listeners for columns, `heard` is never read.
+      // Stryker disable next-line ConditionalExpression,BlockStatement
+      if (keeping) {
+        heard.rows = rows;
+        heard.i = i;
       }
+      applier.applyEvent(event, entries[i - start]!, found[i - start]!, responses[i]!, times, i, run);
+      heard.rows = undefined;
       // Stryker disable next-line ArithmeticOperator: clearing only lets the entries be collected
       entries[i - start] = undefined;
     }
@@ -191,82 +189,28 @@ function warm(table: RecipientTable, marks: Uint8Array, found: Int32Array, start
 }
 // Stryker restore all
 
-// Stryker disable ConditionalExpression,BooleanLiteral: a column the batch lacks reads undefined, as held already
 /**
  * A row's texts in the one event applyEvent reads: its id, meta texts, email kind and type, reason
- * and scope; with `whole`, every field, as the event the row stands for has them (what listeners
- * for columns hear: the store's log writes them).
+ * and scope. A column the batch lacks is an empty one (columnar-rows.ts), which reads undefined.
  */
 class Texts {
   readonly #event = scratchEvent();
-  /** Whether the batch has each optional column: the others stay undefined in the event. */
-  readonly #has: Record<FoldedText, boolean>;
-  /** The columns read only for `whole`: `at` (as the batch carried it), `response` and `url`. */
-  readonly #at: PreparedColumn | undefined;
-  readonly #response: PreparedColumn | undefined;
-  readonly #url: PreparedColumn | undefined;
 
-  constructor(
-    private readonly rows: ColumnarRows,
-    private readonly whole: boolean,
-  ) {
-    const named = (name: string) => (whole ? rows.columns.find((column) => column.name === name) : undefined);
-    this.#at = named('at');
-    this.#response = named('response');
-    this.#url = named('url');
-    const has = (name: FoldedText) => rows[name].name === name;
-    this.#has = {
-      id: true,
-      emailId: true,
-      recipientId: true,
-      contactId: has('contactId'),
-      contactName: has('contactName'),
-      address: has('address'),
-      emailKind: has('emailKind'),
-      emailType: has('emailType'),
-      provider: has('provider'),
-      reason: has('reason'),
-      scope: has('scope'),
-    };
-  }
+  constructor(private readonly rows: ColumnarRows) {}
 
   /** Field by field: a keyed store in a loop over names would go megamorphic (see validate.ts). */
   of(i: number): ResponseEvent {
     const { rows } = this;
-    const has = this.#has;
     const event = this.#event as unknown as Record<FoldedText, unknown>;
     event.id = rows.id.at(i);
-    if (has.contactId) event.contactId = rows.contactId.at(i);
-    if (has.contactName) event.contactName = rows.contactName.at(i);
-    if (has.address) event.address = rows.address.at(i);
-    if (has.emailKind) event.emailKind = rows.emailKind.at(i);
-    if (has.emailType) event.emailType = rows.emailType.at(i);
-    if (has.provider) event.provider = rows.provider.at(i);
-    if (has.reason) event.reason = rows.reason.at(i);
-    if (has.scope) event.scope = rows.scope.at(i);
-    if (this.whole) this.#rest(i, this.#event as unknown as Record<FoldedText | 'response' | 'at' | 'url', unknown>);
+    event.contactId = rows.contactId.at(i);
+    event.contactName = rows.contactName.at(i);
+    event.address = rows.address.at(i);
+    event.emailKind = rows.emailKind.at(i);
+    event.emailType = rows.emailType.at(i);
+    event.provider = rows.provider.at(i);
+    event.reason = rows.reason.at(i);
+    event.scope = rows.scope.at(i);
     return this.#event;
   }
-
-  /**
-   * The fields the fold reads elsewhere (from typed arrays and entries), as the event has them:
-   * a value the batch carried as null is absent (undefined), as in the object it unpacks to.
-   */
-  #rest(i: number, event: Record<FoldedText | 'response' | 'at' | 'url', unknown>): void {
-    const { rows } = this;
-    event.emailId = rows.emailId.at(i);
-    event.recipientId = rows.recipientId.at(i);
-    event.response = this.#response!.at(i);
-    event.at = this.#at!.wire(i);
-    event.url = this.#url?.at(i) ?? undefined;
-    event.contactId ??= undefined;
-    event.contactName ??= undefined;
-    event.address ??= undefined;
-    event.emailKind ??= undefined;
-    event.emailType ??= undefined;
-    event.provider ??= undefined;
-    event.reason ??= undefined;
-    event.scope ??= undefined;
-  }
 }
-// Stryker restore ConditionalExpression,BooleanLiteral

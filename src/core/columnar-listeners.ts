@@ -3,78 +3,44 @@
  *
  * A plain `AcceptedListener` hears each accepted event as an object it may keep, so the fold
  * unpacks every row of a columnar batch into one (columnar-rows.ts `event`), which cost the store
- * more than the fold itself. These listeners hear a row as a scratch event instead, rewritten for
- * the next row, with a `RowCopy` to make the object only when it is kept: the store's event log
- * keeps the row's fields as bytes (event-log-pages.ts) and needs no object. A redelivery is heard
- * as an object: the store keeps a few and compares their contents (event-conflicts.ts).
- *
- * `applyItems(state, items, listeners.accepted, listeners.duplicate)`: the fold finds these
- * listeners by their `accepted` function (a WeakMap, so the fold's signature stays as it is).
+ * more than the fold itself. A listener marked `forColumns` hears a row as the fold's scratch
+ * event instead (rewritten for the next row, holding only the fields the fold reads) while
+ * `heard.rows` says which row it is: its fields can be read from the batch's columns (the store's
+ * log does, event-log-pages.ts), and `heard.copy()` makes the object only when one is kept. The
+ * fold takes this way only when both listeners are marked: a redelivery listener hears `heard` too.
  */
 import type { AcceptedListener } from './batch';
 import type { ColumnarRows } from './columnar-rows';
 import type { ResponseEvent } from './event';
 import type { CompiledRules } from './rules';
-import type { CheckedEvent } from './validate';
 
-/** The row being heard, as an object of its own: what a listener keeps. */
+/** A columnar row: its batch and index, and the object it stands for, made on demand. */
 export interface RowCopy {
+  readonly rows: ColumnarRows | undefined;
+  readonly i: number;
   copy(): ResponseEvent;
 }
 
 /**
- * Hears an accepted event. With `copy` undefined, `event` is an object to keep as it is; with
- * `copy`, `event` is a scratch object holding the row's fields (every field of the event it
- * stands for, absent ones undefined) only during the call: keep `copy.copy()`, never `event`.
+ * The row a `forColumns` listener is hearing: `rows` is set only while the fold applies one of
+ * its rows, so an event heard with `heard.rows` undefined is an object to keep as it is.
  */
-export type KeepingListener = (event: ResponseEvent, row: number, at: number, copy: RowCopy | undefined) => void;
+export const heard: RowCopy & { rows: ColumnarRows | undefined; i: number; rules: CompiledRules | undefined } = {
+  rows: undefined,
+  i: 0,
+  rules: undefined,
+  copy() {
+    // As `checkEvent` makes it of the plain event (it writes `event` before it is read).
+    return this.rows!.event(this.i, this.rules!, { event: undefined as unknown as ResponseEvent, response: -1, at: 0 });
+  },
+};
 
-const byAccepted = new WeakMap<AcceptedListener, ColumnarListeners>();
+/** Marks a listener that takes a columnar row as the scratch event, with `heard` (see above). */
+export const forColumns = (listener: AcceptedListener): AcceptedListener => (
+  ((listener as { columns?: boolean }).columns = true),
+  listener
+);
 
-export class ColumnarListeners implements RowCopy {
-  /** For `apply`'s `onAccepted`: plain events are heard as objects, rows as scratch events. */
-  readonly accepted: AcceptedListener;
-  /** For `apply`'s `onDuplicate`: every redelivery is heard as an object of its own. */
-  readonly duplicate: AcceptedListener;
-  /** The batch whose row is being applied, while the fold applies it (see `enter`). */
-  #rows: ColumnarRows | undefined = undefined;
-  #i = 0;
-  #rules: CompiledRules | undefined = undefined;
-  // Stryker disable next-line ObjectLiteral: checkEvent writes every field before any is read
-  readonly #checked: CheckedEvent = { event: undefined as unknown as ResponseEvent, response: -1, at: 0 };
-
-  constructor(onAccepted: KeepingListener, onDuplicate: AcceptedListener) {
-    this.accepted = (event, row, at) => onAccepted(event, row, at, this.#rows === undefined ? undefined : this);
-    this.duplicate = (event, row, at) => onDuplicate(this.#rows === undefined ? event : this.copy(), row, at);
-    byAccepted.set(this.accepted, this);
-  }
-
-  /**
-   * The listeners whose `accepted` is `onAccepted`, when `onDuplicate` is theirs too (or absent):
-   * then the fold may hand them scratch events. Otherwise undefined, and every row is an object.
-   */
-  static of(onAccepted: AcceptedListener | undefined, onDuplicate: AcceptedListener | undefined) {
-    const listeners = onAccepted === undefined ? undefined : byAccepted.get(onAccepted);
-    return listeners !== undefined && (onDuplicate === undefined || onDuplicate === listeners.duplicate)
-      ? listeners
-      : undefined;
-  }
-
-  /** Row `i` of `rows` is being applied: what these listeners hear now is that row. */
-  enter(rows: ColumnarRows, i: number, rules: CompiledRules): void {
-    this.#rows = rows;
-    this.#i = i;
-    this.#rules = rules;
-  }
-
-  /** No row is being applied: what they hear now (an apply from a listener) is an object. */
-  leave(): void {
-    this.#rows = undefined;
-  }
-
-  /** The row being applied as the object it stands for, as `checkEvent` makes it of a plain one. */
-  copy(): ResponseEvent {
-    const out = this.#checked;
-    return this.#rows!.event(this.#i, this.#rules!, out);
-  }
-}
+/** Whether the fold may hand these listeners scratch events: `accepted` marked, `duplicate` marked or absent. */
+export const takeColumns = (accepted: AcceptedListener, duplicate: AcceptedListener | undefined): boolean | undefined =>
+  (accepted as { columns?: boolean }).columns && (!duplicate || (duplicate as { columns?: boolean }).columns);

@@ -1,4 +1,5 @@
 import type { RowCopy } from '../core/columnar-listeners';
+import type { ColumnarRows } from '../core/columnar-rows';
 import type { ResponseEvent } from '../core/event';
 import { PAGE_BITS, PAGE_SIZE } from './event-log-rows';
 import type { EventStorage } from './event-log';
@@ -95,8 +96,15 @@ export class EventPages implements EventStorage {
     return this.count;
   }
 
-  /** With `copy`, `event` is read only now (see EventStorage); an event kept whole is `copy.copy()`. */
+  /** A columnar row's fields, read from its batch's columns (see `add`). */
+  private readonly fields = new RowFields();
+
+  /**
+   * With `copy`, the event is the columnar row `copy` names: its fields are read from the batch's
+   * columns (`event` is the fold's scratch, see EventStorage), and one kept whole is `copy.copy()`.
+   */
   add(event: ResponseEvent, row: number, at: number, copy?: RowCopy): void {
+    if (copy?.rows !== undefined) event = this.fields.of(copy.rows, copy.i);
     const position = this.count;
     const k = position & PAGE_MASK;
     if (k === 0) {
@@ -350,6 +358,50 @@ export class EventPages implements EventStorage {
     for (let i = 0; i < length; i++) units[i] = this.bytes[start + i * 2]! | (this.bytes[start + i * 2 + 1]! << 8);
     this.offset = start + length * 2;
     return fromUnits(units);
+  }
+}
+
+/**
+ * A columnar batch's row as the event it stands for, in one scratch object with every field
+ * (absent ones undefined, as `write` reads them): a value the batch carried as null is absent,
+ * as in the object the row unpacks to.
+ */
+class RowFields {
+  private readonly event = {
+    id: undefined as unknown,
+    emailId: undefined as unknown,
+    recipientId: undefined as unknown,
+    response: undefined as unknown,
+    at: undefined as unknown,
+    contactId: undefined as unknown,
+    contactName: undefined as unknown,
+    address: undefined as unknown,
+    emailKind: undefined as unknown,
+    emailType: undefined as unknown,
+    provider: undefined as unknown,
+    url: undefined as unknown,
+    reason: undefined as unknown,
+    scope: undefined as unknown,
+  };
+  /** Field by field, not in a loop over names: a keyed store in a loop goes megamorphic. */
+  of(rows: ColumnarRows, i: number): ResponseEvent {
+    const { event } = this;
+    // A column the batch lacks is an empty one, which reads undefined.
+    event.id = rows.id.at(i) ?? undefined;
+    event.emailId = rows.emailId.at(i) ?? undefined;
+    event.recipientId = rows.recipientId.at(i) ?? undefined;
+    event.response = rows.response.at(i) ?? undefined;
+    event.at = rows.at.wire(i) ?? undefined;
+    event.contactId = rows.contactId.at(i) ?? undefined;
+    event.contactName = rows.contactName.at(i) ?? undefined;
+    event.address = rows.address.at(i) ?? undefined;
+    event.emailKind = rows.emailKind.at(i) ?? undefined;
+    event.emailType = rows.emailType.at(i) ?? undefined;
+    event.provider = rows.provider.at(i) ?? undefined;
+    event.url = rows.url.at(i) ?? undefined;
+    event.reason = rows.reason.at(i) ?? undefined;
+    event.scope = rows.scope.at(i) ?? undefined;
+    return event as unknown as ResponseEvent;
   }
 }
 
