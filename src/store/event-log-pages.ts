@@ -1,5 +1,5 @@
 import type { RowCopy } from '../core/columnar-listeners';
-import type { ColumnarRows } from '../core/columnar-rows';
+import type { ColumnarRows, PreparedColumn } from '../core/columnar-rows';
 import type { ResponseEvent } from '../core/event';
 import { PAGE_BITS, PAGE_SIZE } from './event-log-rows';
 import type { EventStorage } from './event-log';
@@ -386,24 +386,28 @@ class RowFields {
   /** Field by field, not in a loop over names: a keyed store in a loop goes megamorphic. */
   of(rows: ColumnarRows, i: number): ResponseEvent {
     const { event } = this;
-    // A column the batch lacks is an empty one, which reads undefined.
-    event.id = rows.id.at(i) ?? undefined;
-    event.emailId = rows.emailId.at(i) ?? undefined;
-    event.recipientId = rows.recipientId.at(i) ?? undefined;
-    event.response = rows.response.at(i) ?? undefined;
+    // A column the batch lacks (named '') is not read: an empty list read past its end is slow.
+    event.id = read(rows.id, i);
+    event.emailId = read(rows.emailId, i);
+    event.recipientId = read(rows.recipientId, i);
+    event.response = read(rows.response, i);
     event.at = rows.at.wire(i) ?? undefined;
-    event.contactId = rows.contactId.at(i) ?? undefined;
-    event.contactName = rows.contactName.at(i) ?? undefined;
-    event.address = rows.address.at(i) ?? undefined;
-    event.emailKind = rows.emailKind.at(i) ?? undefined;
-    event.emailType = rows.emailType.at(i) ?? undefined;
-    event.provider = rows.provider.at(i) ?? undefined;
-    event.url = rows.url.at(i) ?? undefined;
-    event.reason = rows.reason.at(i) ?? undefined;
-    event.scope = rows.scope.at(i) ?? undefined;
+    event.contactId = read(rows.contactId, i);
+    event.contactName = read(rows.contactName, i);
+    event.address = read(rows.address, i);
+    event.emailKind = read(rows.emailKind, i);
+    event.emailType = read(rows.emailType, i);
+    event.provider = read(rows.provider, i);
+    event.url = read(rows.url, i);
+    event.reason = read(rows.reason, i);
+    event.scope = read(rows.scope, i);
     return event as unknown as ResponseEvent;
   }
 }
+
+/** A column's value at row `i`; undefined when absent or null, or when the batch lacks the column. */
+const read = (column: PreparedColumn, i: number): unknown =>
+  column.name === '' ? undefined : (column.at(i) ?? undefined);
 
 /** Text from UTF-16 units, in slices so a long text does not pass too many arguments at once. */
 function fromUnits(units: Uint8Array | Uint16Array): string {
