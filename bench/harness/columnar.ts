@@ -18,6 +18,8 @@ export interface BacklogFigures {
   parse: Spread;
   fold: Spread;
   total: Spread;
+  /** Parsed events through a store (`ingest`: fold and log); absent in results from before. */
+  store?: Spread;
 }
 
 export interface ColumnarResults {
@@ -34,12 +36,17 @@ function figures(events: number, rates: WireRates): BacklogFigures {
     parse: millions(rates.parse),
     fold: millions(rates.fold),
     total: millions(rates.total),
+    store: millions(rates.store),
   };
 }
 
 /** The backlog in this Node process (call with --expose-gc for steadier runs). */
-export function runBacklog(options: { events: number; recipients: number; runs: number }): ColumnarResults['backlog'] {
-  const result = runColumnarFold(options);
+export async function runBacklog(options: {
+  events: number;
+  recipients: number;
+  runs: number;
+}): Promise<ColumnarResults['backlog']> {
+  const result = await runColumnarFold(options);
   return { objects: figures(options.events, result.plain), columns: figures(options.events, result.columns) };
 }
 
@@ -86,6 +93,8 @@ export function columnarRows(
     rows.push({ figure: `${what}: parse + fold`, unit: 'M events/s', value: b.total, digits: 2 });
     rows.push({ figure: `${what}: JSON.parse`, unit: 'M events/s', value: b.parse, digits: 2 });
     rows.push({ figure: `${what}: unpack + fold`, unit: 'M events/s', value: b.fold, digits: 2 });
+    if (b.store)
+      rows.push({ figure: `${what}: through a store (fold + log)`, unit: 'M events/s', value: b.store, digits: 2 });
   }
   const s = results?.snapshot;
   for (const format of FORMATS) {
@@ -117,11 +126,13 @@ export function columnarGoals(
       note: ms > 2000 ? `${(ms / 2000).toFixed(2)}× the goal` : '',
     });
   }
-  const fold = results?.backlog?.columns.fold.median;
+  // Through the store, where a page folds it; the bare fold for results from before it was measured.
+  const columns = results?.backlog?.columns;
+  const fold = columns?.store?.median ?? columns?.fold.median;
   if (fold !== undefined) {
     out.push({
       goal: 'columnar backlog of 1,000,000 events folded ≥ 3 M events/s',
-      measured: `${fold.toFixed(2)} M events/s (unpack + fold)`,
+      measured: `${fold.toFixed(2)} M events/s (${columns?.store ? 'through a store' : 'unpack + fold'})`,
       met: fold >= 3,
       note: fold < 3 ? `${(3 / fold).toFixed(2)}× too slow` : '',
     });

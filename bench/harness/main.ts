@@ -371,10 +371,10 @@ async function main(): Promise<void> {
   if (only.has('core')) runCore();
   if (only.has('columnar')) {
     noteLoad('columnar');
-    (results.columnar ??= {}).backlog = runBacklog(config.columnar);
+    (results.columnar ??= {}).backlog = await runBacklog(config.columnar);
     const b = results.columnar.backlog!;
     log(
-      `columnar backlog: objects ${fmt(b.objects.total.median, 2)} M events/s (parse ${fmt(b.objects.parse.median, 2)}, fold ${fmt(b.objects.fold.median, 2)}), columns ${fmt(b.columns.total.median, 2)} (parse ${fmt(b.columns.parse.median, 2)}, unpack + fold ${fmt(b.columns.fold.median, 2)})`,
+      `columnar backlog: objects ${fmt(b.objects.total.median, 2)} M events/s (parse ${fmt(b.objects.parse.median, 2)}, fold ${fmt(b.objects.fold.median, 2)}), columns ${fmt(b.columns.total.median, 2)} (parse ${fmt(b.columns.parse.median, 2)}, unpack + fold ${fmt(b.columns.fold.median, 2)}); through a store: objects ${fmt(b.objects.store?.median ?? NaN, 2)}, columns ${fmt(b.columns.store?.median ?? NaN, 2)}`,
     );
   }
   const temp = mkdtempSync(join(tmpdir(), 'email-responses-bench-'));

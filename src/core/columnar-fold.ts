@@ -3,10 +3,12 @@
  * response index and time come from typed arrays, its email entry and its recipient's row are
  * looked up once per dictionary entry (per email: the same recipient id under two emails is two
  * rows), and it goes into the same `applyEvent` as a plain event. No object is built for a row,
- * except for a row a listener hears (the store keeps the events it applies) and for a rejected
- * row (its rejection carries the event it stands for).
+ * except for a row a plain listener hears (it may keep the event) and for a rejected row (its
+ * rejection carries the event it stands for). Listeners marked for columns (columnar-listeners.ts)
+ * hear the one scratch event, with the row it stands for, and make an object only to keep it.
  */
 import type { BatchApplier, Run } from './batch';
+import { heard, takeColumns } from './columnar-listeners';
 import { BAD_INDEX, GOOD, type ColumnarRows, type FoldedText, type PreparedColumn } from './columnar-rows';
 import type { EmailEntry, EmailTable } from './email-table';
 import type { ResponseEvent } from './event';
@@ -116,7 +118,9 @@ const CHUNK = 256;
 export function foldColumns(applier: BatchApplier, rows: ColumnarRows, run: Run): void {
   const { rules, recipients, emails } = applier.target;
   const { marks, responses, times, count } = rows;
-  const listening = run.onAccepted !== undefined || run.onDuplicate !== undefined;
+  const keeping = run.onAccepted && takeColumns(run.onAccepted, run.onDuplicate);
+  const listening = !keeping && (run.onAccepted !== undefined || run.onDuplicate !== undefined);
+  heard.rules = rules;
   // Stryker disable next-line ObjectLiteral,UnaryOperator: checkEvent writes every field before any is read
   const checked: CheckedEvent = { event: scratchEvent(), response: -1, at: 0 };
   const emailsOf = new EmailsOf(rows.emailId, emails, rules.responses.length);
@@ -150,7 +154,14 @@ export function foldColumns(applier: BatchApplier, rows: ColumnarRows, run: Run)
         continue;
       }
       const event = listening ? rows.event(i, rules, checked) : texts.of(i);
+      // Without listeners for columns, `heard` is never read.
+      // Stryker disable next-line ConditionalExpression,BlockStatement
+      if (keeping) {
+        heard.rows = rows;
+        heard.i = i;
+      }
       applier.applyEvent(event, entries[i - start]!, found[i - start]!, responses[i]!, times, i, run);
+      heard.rows = undefined;
       // Stryker disable next-line ArithmeticOperator: clearing only lets the entries be collected
       entries[i - start] = undefined;
     }
@@ -178,45 +189,28 @@ function warm(table: RecipientTable, marks: Uint8Array, found: Int32Array, start
 }
 // Stryker restore all
 
-// Stryker disable ConditionalExpression,BooleanLiteral: a column the batch lacks reads undefined, as held already
-/** A row's texts in the one event applyEvent reads: its id, meta texts, email kind and type, reason and scope. */
+/**
+ * A row's texts in the one event applyEvent reads: its id, meta texts, email kind and type, reason
+ * and scope. A column the batch lacks is an empty one (columnar-rows.ts), which reads undefined.
+ */
 class Texts {
   readonly #event = scratchEvent();
-  /** Whether the batch has each optional column: the others stay undefined in the event. */
-  readonly #has: Record<FoldedText, boolean>;
 
-  constructor(private readonly rows: ColumnarRows) {
-    const has = (name: FoldedText) => rows[name].name === name;
-    this.#has = {
-      id: true,
-      emailId: true,
-      recipientId: true,
-      contactId: has('contactId'),
-      contactName: has('contactName'),
-      address: has('address'),
-      emailKind: has('emailKind'),
-      emailType: has('emailType'),
-      provider: has('provider'),
-      reason: has('reason'),
-      scope: has('scope'),
-    };
-  }
+  constructor(private readonly rows: ColumnarRows) {}
 
   /** Field by field: a keyed store in a loop over names would go megamorphic (see validate.ts). */
   of(i: number): ResponseEvent {
     const { rows } = this;
-    const has = this.#has;
     const event = this.#event as unknown as Record<FoldedText, unknown>;
     event.id = rows.id.at(i);
-    if (has.contactId) event.contactId = rows.contactId.at(i);
-    if (has.contactName) event.contactName = rows.contactName.at(i);
-    if (has.address) event.address = rows.address.at(i);
-    if (has.emailKind) event.emailKind = rows.emailKind.at(i);
-    if (has.emailType) event.emailType = rows.emailType.at(i);
-    if (has.provider) event.provider = rows.provider.at(i);
-    if (has.reason) event.reason = rows.reason.at(i);
-    if (has.scope) event.scope = rows.scope.at(i);
+    event.contactId = rows.contactId.at(i);
+    event.contactName = rows.contactName.at(i);
+    event.address = rows.address.at(i);
+    event.emailKind = rows.emailKind.at(i);
+    event.emailType = rows.emailType.at(i);
+    event.provider = rows.provider.at(i);
+    event.reason = rows.reason.at(i);
+    event.scope = rows.scope.at(i);
     return this.#event;
   }
 }
-// Stryker restore ConditionalExpression,BooleanLiteral

@@ -6,8 +6,8 @@
  * marked row, to be rejected by `checkEvent` with the reason the same event gets as an object,
  * and a row a listener hears.
  */
-import { rowReason, unpackRow, type Column, type ColumnarRowRejection } from './columnar-batch';
-import { OPTIONAL_EVENT_FIELDS, type ResponseEvent } from './event';
+import { EVENT_COLUMNS, rowReason, unpackRow, type Column, type ColumnarRowRejection } from './columnar-batch';
+import type { OPTIONAL_EVENT_FIELDS, ResponseEvent } from './event';
 import type { CompiledRules } from './rules';
 import { checkEvent, type CheckedEvent } from './validate';
 
@@ -71,18 +71,25 @@ const ABSENT = new PreparedColumn('', undefined, [], undefined, undefined);
 
 /** A checked event batch: its rows' marks, responses and times, and its text columns. */
 export class ColumnarRows {
-  /** The text columns the fold reads; ABSENT for a column the batch does not have. */
-  id = ABSENT;
-  emailId = ABSENT;
-  recipientId = ABSENT;
-  contactId = ABSENT;
-  contactName = ABSENT;
-  address = ABSENT;
-  emailKind = ABSENT;
-  emailType = ABSENT;
-  provider = ABSENT;
-  reason = ABSENT;
-  scope = ABSENT;
+  /**
+   * Each column of an event batch by name (the text columns the fold reads, and `response`, `at`
+   * and `url`, which a log reads a row's fields from, event-log-pages.ts); ABSENT for a column
+   * the batch does not have. Set in the constructor, all in one order: every batch one shape.
+   */
+  declare id: PreparedColumn;
+  declare emailId: PreparedColumn;
+  declare recipientId: PreparedColumn;
+  declare contactId: PreparedColumn;
+  declare contactName: PreparedColumn;
+  declare address: PreparedColumn;
+  declare emailKind: PreparedColumn;
+  declare emailType: PreparedColumn;
+  declare provider: PreparedColumn;
+  declare reason: PreparedColumn;
+  declare scope: PreparedColumn;
+  declare response: PreparedColumn;
+  declare at: PreparedColumn;
+  declare url: PreparedColumn;
   /** Per row: GOOD, or BAD_INDEX and BAD_VALUE as found. */
   readonly marks: Uint8Array;
   /** Per row: the response's catalogue index (for a good row). */
@@ -107,6 +114,7 @@ export class ColumnarRows {
   }
 
   constructor(readonly count: number) {
+    for (const name of [...EVENT_COLUMNS.text, ...EVENT_COLUMNS.values]) this[name as ColumnName] = ABSENT;
     this.marks = new Uint8Array(count);
     this.responses = new Int32Array(count);
     this.times = new Float64Array(count);
@@ -117,7 +125,8 @@ export class ColumnarRows {
     // Stryker disable next-line ArrayDeclaration: `unpack` writes the one value before it is read
     this.#wireRow.push({ name: column.name, values: [null], dictionary: column.dictionary });
     // Stryker disable next-line ConditionalExpression: the fold reads only the folded columns' properties
-    if (FOLDED.has(column.name)) this[column.name as FoldedText] = column;
+    // Every name checkShape lets through is one of the columns above.
+    this[column.name as ColumnName] = column;
   }
 
   /** Row `i` as the plain object it stands for, or its rejection for an index out of its dictionary. */
@@ -144,9 +153,4 @@ export class ColumnarRows {
 
 /** The text columns the fold reads from a row (`response` comes as an index, `url` is not folded). */
 export type FoldedText = 'id' | 'emailId' | 'recipientId' | Exclude<(typeof OPTIONAL_EVENT_FIELDS)[number], 'url'>;
-export const FOLDED = new Set<string>([
-  'id',
-  'emailId',
-  'recipientId',
-  ...OPTIONAL_EVENT_FIELDS.filter((field) => field !== 'url'),
-]);
+type ColumnName = FoldedText | 'response' | 'at' | 'url';

@@ -1,3 +1,5 @@
+import type { RowCopy } from '../core/columnar-listeners';
+import type { ColumnarRows, PreparedColumn } from '../core/columnar-rows';
 import type { ResponseEvent } from '../core/event';
 import { PAGE_BITS, PAGE_SIZE } from './event-log-rows';
 import type { EventStorage } from './event-log';
@@ -94,7 +96,15 @@ export class EventPages implements EventStorage {
     return this.count;
   }
 
-  add(event: ResponseEvent, row: number, at: number): void {
+  /** A columnar row's fields, read from its batch's columns (see `add`). */
+  private readonly fields = new RowFields();
+
+  /**
+   * With `copy`, the event is the columnar row `copy` names: its fields are read from the batch's
+   * columns (`event` is the fold's scratch, see EventStorage), and one kept whole is `copy.copy()`.
+   */
+  add(event: ResponseEvent, row: number, at: number, copy?: RowCopy): void {
+    if (copy?.rows !== undefined) event = this.fields.of(copy.rows, copy.i);
     const position = this.count;
     const k = position & PAGE_MASK;
     if (k === 0) {
@@ -105,7 +115,7 @@ export class EventPages implements EventStorage {
     const page = this.pages[this.pages.length - 1]!;
     page.rows[k] = row;
     page.times[k] = at;
-    this.write(page, k, event, row, at, position);
+    this.write(page, k, event, row, at, position, copy);
     this.count = position + 1;
   }
 
@@ -177,7 +187,15 @@ export class EventPages implements EventStorage {
     this.bytes = new Uint8Array(0);
   }
 
-  private write(page: Page, k: number, event: ResponseEvent, row: number, at: number, position: number): void {
+  private write(
+    page: Page,
+    k: number,
+    event: ResponseEvent,
+    row: number,
+    at: number,
+    position: number,
+    copy?: RowCopy,
+  ): void {
     this.bytes = page.bytes;
     this.offset = page.used;
     this.room(16);
@@ -207,7 +225,7 @@ export class EventPages implements EventStorage {
       !optionalText(reason)
     ) {
       // Not something the columns can say exactly (a null field, a time that is not its own `at`).
-      this.whole.set(position, event);
+      this.whole.set(position, copy === undefined ? event : copy.copy());
       this.writeVarint(WHOLE);
       page.used = this.offset;
       page.bytes = this.bytes;
@@ -342,6 +360,54 @@ export class EventPages implements EventStorage {
     return fromUnits(units);
   }
 }
+
+/**
+ * A columnar batch's row as the event it stands for, in one scratch object with every field
+ * (absent ones undefined, as `write` reads them): a value the batch carried as null is absent,
+ * as in the object the row unpacks to.
+ */
+class RowFields {
+  private readonly event = {
+    id: undefined as unknown,
+    emailId: undefined as unknown,
+    recipientId: undefined as unknown,
+    response: undefined as unknown,
+    at: undefined as unknown,
+    contactId: undefined as unknown,
+    contactName: undefined as unknown,
+    address: undefined as unknown,
+    emailKind: undefined as unknown,
+    emailType: undefined as unknown,
+    provider: undefined as unknown,
+    url: undefined as unknown,
+    reason: undefined as unknown,
+    scope: undefined as unknown,
+  };
+  /** Field by field, not in a loop over names: a keyed store in a loop goes megamorphic. */
+  of(rows: ColumnarRows, i: number): ResponseEvent {
+    const { event } = this;
+    // A column the batch lacks (named '') is not read: an empty list read past its end is slow.
+    event.id = read(rows.id, i);
+    event.emailId = read(rows.emailId, i);
+    event.recipientId = read(rows.recipientId, i);
+    event.response = read(rows.response, i);
+    event.at = rows.at.wire(i) ?? undefined;
+    event.contactId = read(rows.contactId, i);
+    event.contactName = read(rows.contactName, i);
+    event.address = read(rows.address, i);
+    event.emailKind = read(rows.emailKind, i);
+    event.emailType = read(rows.emailType, i);
+    event.provider = read(rows.provider, i);
+    event.url = read(rows.url, i);
+    event.reason = read(rows.reason, i);
+    event.scope = read(rows.scope, i);
+    return event as unknown as ResponseEvent;
+  }
+}
+
+/** A column's value at row `i`; undefined when absent or null, or when the batch lacks the column. */
+const read = (column: PreparedColumn, i: number): unknown =>
+  column.name === '' ? undefined : (column.at(i) ?? undefined);
 
 /** Text from UTF-16 units, in slices so a long text does not pass too many arguments at once. */
 function fromUnits(units: Uint8Array | Uint16Array): string {

@@ -1,3 +1,4 @@
+import type { RowCopy } from '../core/columnar-listeners';
 import type { ResponseEvent } from '../core/event';
 import { RowChains, PAGE_SIZE } from './event-log-rows';
 import { loadEventPages } from './load-event-pages';
@@ -8,10 +9,14 @@ const DUPLICATES_KEPT = 20;
 /** Events of a row looked through one by one for an id; a row with more gets an id index. */
 const ROW_SCAN = 16;
 
-/** Where the log keeps its events: as objects (below), or as columns (event-log-pages.ts). */
+/**
+ * Where the log keeps its events: as objects (below), or as columns (event-log-pages.ts). `add`'s
+ * `copy`: `event` is a scratch object (a columnar batch's row, columnar-listeners.ts), readable
+ * only during the call; what is kept as an object is `copy.copy()`.
+ */
 export interface EventStorage {
   readonly length: number;
-  add(event: ResponseEvent, row: number, at: number): void;
+  add(event: ResponseEvent, row: number, at: number, copy?: RowCopy): void;
   replace(position: number, event: ResponseEvent, at: number): void;
   at(position: number): ResponseEvent;
   idAt(position: number): string;
@@ -28,8 +33,8 @@ class EventObjects implements EventStorage {
     return this.list.length;
   }
 
-  add(event: ResponseEvent, row: number, at: number): void {
-    this.list.push({ event, row, at });
+  add(event: ResponseEvent, row: number, at: number, copy?: RowCopy): void {
+    this.list.push({ event: copy === undefined ? event : copy.copy(), row, at });
   }
 
   replace(position: number, event: ResponseEvent, at: number): void {
@@ -100,9 +105,13 @@ export class EventLog {
     return this.#events.length;
   }
 
-  add(event: ResponseEvent, row: number, at: number): void {
+  /**
+   * Logs an applied event. With `copy`, `event` is a columnar row's scratch event: the columns
+   * keep its fields and make no object (an object store keeps `copy.copy()`).
+   */
+  add(event: ResponseEvent, row: number, at: number, copy?: RowCopy): void {
     const position = this.#events.length;
-    this.#events.add(event, row, at);
+    this.#events.add(event, row, at, copy);
     this.#byRow?.add(position, row);
     const ids = this.#idIndex.get(row);
     if (ids !== undefined && !ids.has(event.id)) ids.set(event.id, position);

@@ -1,6 +1,7 @@
 import { DEFAULT_RULES, type ResponseRules } from '../core/catalogue';
 import type { EventRejection, ResponseEvent } from '../core/event';
 import { applyItems } from '../core/columnar-apply';
+import { forColumns, heard } from '../core/columnar-listeners';
 import { ResponseState, type RecipientState } from '../core/fold';
 import type { ProviderName } from '../core/providers/index';
 import { loadProviderNormalizers } from './provider-normalizers';
@@ -537,21 +538,27 @@ export class ResponseStore extends EventTarget {
     late?: (replaced: ResponseEvent[]) => void,
   ): IngestResult {
     const recorded: RecordedEvent[] = [];
-    // applyItems: columnar batches among the items are unpacked (docs/wire-format.md).
+    // Only a store sharing its events (a cache, tabs) passes them on as objects; otherwise a
+    // columnar batch's rows go into the log as columns, with no object per row (issue 16).
+    const shares = this.#coordination.shares;
     const batch = applyItems(
       this.#current,
       events,
-      (event, row, at) => {
+      forColumns((event, row, at) => {
+        if (heard.rows && !shares) return this.#log.add(event, row, at, heard);
+        if (heard.rows) event = heard.copy();
         this.#log.add(event, row, at);
         accepted?.push(event);
         recorded.push({ event, row, at });
-      },
-      (event, row, at) => {
+      }),
+      // A redelivery of a columnar row is heard as `heard.copy()`, kept by the log and compared.
+      forColumns((event, row, at) => {
+        if (heard.rows) event = heard.copy();
         this.#log.addDuplicate(event, row, at);
         this.#conflicts.heard(event, row, at, !this.#logLoading);
         // Nothing in the state changed, but the recipient's timeline now shows one more delivery.
         this.#changes.changed([row]);
-      },
+      }),
     );
     this.cacheWriter.recordApplied(recorded, batch.changed);
     if (own && recorded.length > 0) this.#coordination.applied(recorded.map((r) => r.event));

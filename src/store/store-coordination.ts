@@ -99,6 +99,11 @@ export class StoreCoordination {
     if (tabs) this.#coordinated = this.#joinTabs(tabs);
   }
 
+  /** Whether the events applied here go on (to other tabs, or to the store writing the cache). */
+  get shares(): boolean {
+    return this.#wantsTabs || this.#locksCache;
+  }
+
   /** `leader` runs the stream for the tabs sharing it, `follower` hears it, `alone` shares nothing. */
   get role(): TabRole {
     return this.#relay?.role ?? (this.#wantsTabs && !this.#alone ? 'follower' : 'alone');
