@@ -6,7 +6,14 @@
  * (an open that would is given up here) and takes the connection when it can (`openDatabase`).
  */
 export function openEarly(name: string): IDBOpenDBRequest | undefined {
-  const request = (globalThis as { indexedDB?: IDBFactory }).indexedDB?.open(name);
+  let request: IDBOpenDBRequest | undefined;
+  try {
+    request = (globalThis as { indexedDB?: IDBFactory }).indexedDB?.open(name);
+  } catch {
+    // Storage denied (a sandboxed frame, an opaque origin) throws at once: the cache's own open
+    // meets it again and falls back to memory with the reason.
+    return undefined;
+  }
   if (request) {
     request.onupgradeneeded = () => request.transaction!.abort();
     // Another tab's upgrade or delete must not wait for the cache's code.
