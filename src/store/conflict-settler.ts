@@ -17,7 +17,7 @@ import type { EventLog } from './event-log';
 import { loadConflictSettling, type ConflictSettlingModule } from './load-conflict-settling';
 import type { SnapshotResets } from './snapshot-resets';
 
-export type { Settled } from './conflict-settling';
+export type { HeardConflict, Settled } from './conflict-settling';
 
 const same = (a: unknown, b: unknown) => a === b || (a == null && b == null);
 
@@ -79,11 +79,6 @@ export class ConflictSettler {
     const pending = this.#pending;
     this.#pending = [];
     return pending;
-  }
-
-  /** Puts back what `take` took and could not settle (its code did not load): the next settle tries again. */
-  keep(pending: HeardConflict[]): void {
-    this.#pending.unshift(...pending);
   }
 
   /**

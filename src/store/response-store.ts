@@ -10,7 +10,7 @@ import { errorText, readBatch } from '../core/validate';
 import type { HydrateProgress, RecordedEvent } from './cache/index';
 import { loadCache } from './cache/load-cache';
 import type { CacheWriter } from './cache-writer';
-import { ConflictSettler, type Settled } from './conflict-settler';
+import { ConflictSettler, type HeardConflict, type Settled } from './conflict-settler';
 import { EventLog } from './event-log';
 import { loadBackend, type BackendModule } from './load-backend';
 import { loadCacheWriter } from './load-cache-writer';
@@ -100,6 +100,11 @@ export class ResponseStore extends EventTarget {
    * and `close` waits for it.
    */
   #settling: Promise<void> | undefined;
+  /**
+   * Those batches' conflicts, each with where its kept copies go, in the order the batches came.
+   * They stay here when the code did not load, until a later conflict loads it again.
+   */
+  readonly #unsettled: { pending: HeardConflict[]; own: boolean; late?: (replaced: ResponseEvent[]) => void }[] = [];
   readonly #whenLogFilled = new Promise<void>((resolve) => (this.#logFilled = resolve));
   /**
    * Resolves once every cached row is in the state and the views have been told (issue 16): they
@@ -234,9 +239,10 @@ export class ResponseStore extends EventTarget {
 
   /**
    * Applies the host's events; with `tabs`, they go to the other tabs (a follower's through the
-   * leader, which caches them). Resolves once the batch's id conflicts are settled: at once, or
-   * (the store's first conflict) once the settling code is here. Not while the cached events are
-   * still being read into the log (until `eventsReady`): the settle waits for them, as before.
+   * leader, which caches them). Resolves once the batch's id conflicts are settled: at once, or,
+   * while their code loads or an earlier batch's conflicts wait, after that settle (or its failed
+   * load). Not while the cached events are still being read into the log (until `eventsReady`):
+   * the settle waits for them, as before.
    */
   #ingestNow(events: Iterable<unknown>): Promise<IngestResult> {
     const accepted: ResponseEvent[] = [];
@@ -584,7 +590,7 @@ export class ResponseStore extends EventTarget {
   ): void {
     const conflicts = this.#conflicts;
     if (!conflicts.pending) return;
-    if (conflicts.loaded && !this.#settling && !this.#logLoading) {
+    if (conflicts.loaded && !this.#settling && !this.#logLoading && this.#unsettled.length === 0) {
       this.#settled(
         conflicts.settle(this.#current, conflicts.take()),
         own,
@@ -593,12 +599,16 @@ export class ResponseStore extends EventTarget {
       return;
     }
     // A row refolded before `eventsReady` would miss its events still on their way from the cache.
-    const pending = conflicts.take();
+    this.#unsettled.push({ pending: conflicts.take(), own, late });
     const settling: Promise<void> = Promise.all([this.#settling, conflicts.load(), this.eventsReady])
-      // Its code did not load: these are tried again with the next conflict.
-      .then(() =>
-        conflicts.loaded ? this.#settled(conflicts.settle(this.#current, pending), own, late) : conflicts.keep(pending),
-      )
+      .then(() => {
+        // Its code did not load: these wait for the next conflict to try again.
+        if (!conflicts.loaded) return;
+        for (let batch = this.#unsettled.shift(); batch; batch = this.#unsettled.shift())
+          this.#settled(conflicts.settle(this.#current, batch.pending), batch.own, batch.late);
+      })
+      // Never rejects: a later settle, `ingest` and `close` wait on it.
+      .catch((error: unknown) => console.error('email-responses: could not settle id conflicts', error))
       .finally(() => {
         if (this.#settling === settling) this.#settling = undefined;
       });

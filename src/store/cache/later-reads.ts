@@ -89,8 +89,10 @@ export async function requestEvents(db: CacheDatabase, first: FirstRead, waterma
 }
 
 /**
- * Rows certainly in these pages: an email's pages are full but its last. Not every page times
- * `pageSize`: ten thousand emails of one recipient each would reserve ten million rows.
+ * Rows certainly in these pages: an email's pages are full but its last. Only for a fold record
+ * without `rows`, written before it counted them and before an email's first page was smaller
+ * (page-layout.ts), so every page holds `pageSize`. Not every page times `pageSize`: ten
+ * thousand emails of one recipient each would reserve ten million rows.
  */
 function fullPageRows(keys: readonly (readonly [string, number])[], pageSize: number): number {
   const pages = new Map<string, number>();
