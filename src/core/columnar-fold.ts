@@ -146,24 +146,30 @@ export function foldColumns(applier: BatchApplier, rows: ColumnarRows, run: Run)
     }
     // Stryker disable next-line AssignmentOperator: warmth is never read but to keep the loads
     applier.warmth += warm(recipients, marks, found, start, end);
-    for (let i = start; i < end; i++) {
-      const mark = marks[i]!;
-      if (mark !== GOOD) {
-        // A row whose index is not an entry was rejected while the batch was unpacked.
-        if (!(mark & BAD_INDEX)) run.rejected.push(rows.rejection(i, rules, checked));
-        continue;
+    // A throw while applying must not leave `heard` naming this row: the next plain event would
+    // be logged as it.
+    try {
+      for (let i = start; i < end; i++) {
+        const mark = marks[i]!;
+        if (mark !== GOOD) {
+          // A row whose index is not an entry was rejected while the batch was unpacked.
+          if (!(mark & BAD_INDEX)) run.rejected.push(rows.rejection(i, rules, checked));
+          continue;
+        }
+        const event = listening ? rows.event(i, rules, checked) : texts.of(i);
+        // Without listeners for columns, `heard` is never read.
+        // Stryker disable next-line ConditionalExpression,BlockStatement
+        if (keeping) {
+          heard.rows = rows;
+          heard.i = i;
+        }
+        applier.applyEvent(event, entries[i - start]!, found[i - start]!, responses[i]!, times, i, run);
+        heard.rows = undefined;
+        // Stryker disable next-line ArithmeticOperator: clearing only lets the entries be collected
+        entries[i - start] = undefined;
       }
-      const event = listening ? rows.event(i, rules, checked) : texts.of(i);
-      // Without listeners for columns, `heard` is never read.
-      // Stryker disable next-line ConditionalExpression,BlockStatement
-      if (keeping) {
-        heard.rows = rows;
-        heard.i = i;
-      }
-      applier.applyEvent(event, entries[i - start]!, found[i - start]!, responses[i]!, times, i, run);
+    } finally {
       heard.rows = undefined;
-      // Stryker disable next-line ArithmeticOperator: clearing only lets the entries be collected
-      entries[i - start] = undefined;
     }
   }
 }
