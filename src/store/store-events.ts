@@ -10,6 +10,10 @@ export interface StoreChange {
   /** State rows (see `ResponseState.recipientAt`) whose recipient changed. */
   readonly rows: readonly number[];
   readonly emails: ReadonlySet<string>;
+  /**
+   * Contacts of those rows, gathered on the first read: read it while being told (before an
+   * `await`), or a row's contact changed since may show as it is now.
+   */
   readonly contacts: ReadonlySet<string>;
   /** The whole state was replaced (new rules, a refold): views start over. */
   readonly reset: boolean;
