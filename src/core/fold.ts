@@ -148,9 +148,14 @@ export class ResponseState {
    */
   saveRecipient(row: number): SavedRecipient {
     const saved = saveRow(this.recipients, this.emails, this.rules, row);
-    const sentAt = this.#period?.sentAtOf(row);
+    const sentAt = this.sentAtOf(row);
     if (sentAt !== undefined) saved.sentAt = sentAt;
     return saved;
+  }
+
+  /** A row's earliest Sent to provider, kept only under a statistics update period. */
+  sentAtOf(row: number): number | undefined {
+    return this.#period?.sentAtOf(row);
   }
 
   /**

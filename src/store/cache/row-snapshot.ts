@@ -9,7 +9,8 @@ import { saveEventIds } from '../../core/saved-event-ids';
 import type { ResponseState } from '../../core/fold';
 import type { EmailRecord } from './cache-schema';
 import { pageOf, pageStart } from './page-layout';
-import { packRowPage, type RowPage } from './row-pages';
+import { packStateRows } from './pack-state-rows';
+import type { RowPage } from './row-pages';
 
 export interface RowSnapshot {
   pages: RowPage[];
@@ -57,11 +58,7 @@ export function snapshotRows(state: ResponseState, rows: Iterable<number>, pageS
 
 function savePage(state: ResponseState, entry: EmailEntry, page: number, pageSize: number): RowPage {
   const rows = entry.order.slice(pageStart(page, pageSize), pageStart(page + 1, pageSize));
-  const packed = packRowPage(
-    entry.id,
-    page,
-    rows.map((row) => state.saveRecipient(row)),
-  );
+  const packed = packStateRows(state, entry.id, page, rows);
   const set = EventIdSet.of(state.recipients);
   const ids = set && saveEventIds(set, rows);
   if (ids) {
