@@ -22,7 +22,7 @@ import {
   STRIDE,
   TEXT_STRIDE,
 } from '../../core/recipient-table';
-import type { RowPage } from './row-pages';
+import { emptyRowPage, type RowPage } from './row-pages';
 
 /** Packs these rows (all of `emailId`, in slot order) into page `page`, as `packRowPage` would. */
 export function packStateRows(state: ResponseState, emailId: string, page: number, rows: readonly number[]): RowPage {
@@ -37,22 +37,7 @@ export function packStateRows(state: ResponseState, emailId: string, page: numbe
     if (codes[index] === -1) codes[index] = responses.push(ids[index]!.id) - 1;
     return codes[index]!;
   };
-  const out: RowPage = {
-    emailId,
-    page,
-    recipientIds: new Array<string>(size),
-    responses,
-    nonFinal: new Int16Array(size),
-    nonFinalAt: new Float64Array(size),
-    final: new Int16Array(size),
-    finalAt: new Float64Array(size),
-    opens: new Int32Array(size),
-    clicks: new Int32Array(size),
-    machineOpens: new Int32Array(size),
-    firstAt: new Float64Array(size),
-    lastAt: new Float64Array(size),
-    meta: {},
-  };
+  const out = emptyRowPage(emailId, page, size, responses);
   const textColumn = (): (string | null)[] => new Array<string | null>(size).fill(null);
   for (let slot = 0; slot < size; slot++) {
     const row = rows[slot]!;

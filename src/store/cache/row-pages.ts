@@ -49,21 +49,9 @@ export interface RowPage {
   idHashes?: Int32Array;
 }
 
-/** Packs recipients (all of one email) into page `page` of `emailId`. */
-export function packRowPage(emailId: string, page: number, rows: readonly SavedRecipient[]): RowPage {
-  const size = rows.length;
-  const responses: string[] = [];
-  const responseIndex = new Map<string, number>();
-  const code = (id: string | null): number => {
-    if (id === null) return -1;
-    let index = responseIndex.get(id);
-    if (index === undefined) {
-      index = responses.push(id) - 1;
-      responseIndex.set(id, index);
-    }
-    return index;
-  };
-  const out: RowPage = {
+/** A page of `size` rows with every number column made (zeros) and no text column yet. */
+export function emptyRowPage(emailId: string, page: number, size: number, responses: string[]): RowPage {
+  return {
     emailId,
     page,
     recipientIds: new Array<string>(size),
@@ -79,6 +67,23 @@ export function packRowPage(emailId: string, page: number, rows: readonly SavedR
     lastAt: new Float64Array(size),
     meta: {},
   };
+}
+
+/** Packs recipients (all of one email) into page `page` of `emailId`. */
+export function packRowPage(emailId: string, page: number, rows: readonly SavedRecipient[]): RowPage {
+  const size = rows.length;
+  const responses: string[] = [];
+  const responseIndex = new Map<string, number>();
+  const code = (id: string | null): number => {
+    if (id === null) return -1;
+    let index = responseIndex.get(id);
+    if (index === undefined) {
+      index = responses.push(id) - 1;
+      responseIndex.set(id, index);
+    }
+    return index;
+  };
+  const out = emptyRowPage(emailId, page, size, responses);
   let nonFinalReason: (string | null)[] | undefined;
   let finalReason: (string | null)[] | undefined;
   let finalScope: (string | null)[] | undefined;
