@@ -39,7 +39,6 @@ export function keptRow(
 }
 
 /** A good page's rows, when all were new to the state: kept as the page's columns. */
-
 export class KeptPage implements KeptRows {
   /** Every row as plain data, once asked for: then shared, as kept objects were, so each is made once. */
   #rows: KeptSnapshotRow[] | undefined;
