@@ -118,8 +118,12 @@ export async function keyboardPath(page: Page, dir: 'ltr' | 'rtl'): Promise<void
   let gridTop = (await focusedCell(page)).gridTop;
   for (let col = 0; col < columns; col++) {
     if (col > 0) await page.keyboard.press(dir === 'rtl' ? 'ArrowLeft' : 'ArrowRight');
-    await delay(120);
+    // The focus moves after the grid's update: on a busy machine that can take more than a frame.
     let cell = await focusedCell(page);
+    for (let waited = 0; cell.col !== col && waited < 5_000; waited += 100) {
+      await delay(100);
+      cell = await focusedCell(page);
+    }
     assert.equal(cell.col, col, `column ${col} has focus`);
     const shifted = cell.gridTop - gridTop;
     if (!cell.inViewport && shifted !== 0) cell = { ...(await focusedCell(page, shifted)), gridTop: cell.gridTop };
