@@ -78,4 +78,9 @@ export type RejectionCode =
   | 'unsafe-url'
   /** A getter, Proxy or iterator threw while the input was read. */
   | 'unreadable'
-  | 'not-json';
+  | 'not-json'
+  /**
+   * Given to a store after its `close()` (or after its `<email-responses>` left the page): it
+   * would have been applied where no view, cache or tab sees it, so it is refused instead.
+   */
+  | 'store-closed';

@@ -227,13 +227,15 @@ export class ResponseStore extends EventTarget {
 
   /**
    * Validates and applies events: plain ones, columnar batches (docs/wire-format.md), or both.
-   * Resolves with what was applied and what was rejected, and why.
+   * Resolves with what was applied and what was rejected, and why. Once `close()` was called,
+   * every event is rejected (`store-closed`).
    */
   ingest(events: Iterable<unknown>): Promise<IngestResult> {
     // Before the cache is read, events wait: restoring saved rows needs them absent.
-    if (this.#hydrated) return this.#ingestNow(events);
+    if (this.#hydrated && !this.#closing) return this.#ingestNow(events);
     const batch = readBatch(events);
     if (!Array.isArray(batch)) return Promise.resolve(this.#rejectBatch(batch));
+    if (this.#closing) return Promise.resolve(this.#rejectClosed(batch));
     return this.ready.then(() => this.#ingestNow(batch));
   }
 
@@ -657,6 +659,17 @@ export class ResponseStore extends EventTarget {
   #rejectBatch(rejection: EventRejection): IngestResult {
     this.#reject([rejection]);
     return { accepted: 0, duplicates: 0, rejected: [rejection] };
+  }
+
+  /**
+   * A closed store's cache, tabs and views are gone: an event applied now would be lost on the
+   * next reload, so each is refused, and the host can hand them to the store that took over.
+   */
+  #rejectClosed(batch: unknown[]): IngestResult {
+    const reason = 'the store was closed (its close() was called, or its <email-responses> left the page)';
+    const rejected = batch.map((event): EventRejection => ({ event, code: 'store-closed', reason }));
+    this.#reject(rejected);
+    return { accepted: 0, duplicates: 0, rejected };
   }
 
   #reject(rejected: EventRejection[]): void {

@@ -137,6 +137,25 @@ describe('<email-responses> owns the store it made', () => {
     expect(store.state.recipient('e1', 'host')?.response).to.equal('opened');
   });
 
+  it('ingest() after the element left (its store closed) refuses each event with a reason, applying none', async () => {
+    const element = await fixture<EmailResponsesElement>(html`<email-responses cache-name=${name}></email-responses>`);
+    const store = element.store;
+    await store.ready;
+    const closing = watchClose(store);
+    element.remove();
+    await until(() => closing.promise !== undefined, 'the element to close its store');
+    const heard: unknown[] = [];
+    store.addEventListener('events-rejected', (e) => heard.push(...e.detail.rejected.map((r) => r.code)));
+    const late = [event('opened', { recipientId: 'late-1' }), event('clicked', { recipientId: 'late-2' })];
+    const result = await element.ingest(late);
+    expect(result.accepted).to.equal(0);
+    expect(result.rejected.map((r) => [r.event, r.code])).to.deep.equal(late.map((e) => [e, 'store-closed']));
+    expect(result.rejected[0]!.reason).to.match(/closed/);
+    expect(heard, 'the host hears it too').to.deep.equal(['store-closed', 'store-closed']);
+    expect(store.state.recipient('e1', 'late-1')).to.equal(undefined);
+    await closing.promise;
+  });
+
   it('ingest() on the element applies to its store and says what it rejected', async () => {
     const element = await fixture<EmailResponsesElement>(html`<email-responses></email-responses>`);
     const result = await element.ingest([event('opened', { recipientId: 'a' }), { id: 'x' }]);
