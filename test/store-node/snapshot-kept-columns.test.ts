@@ -10,6 +10,7 @@ import { SnapshotResets } from '../../src/store/snapshot-resets';
 import type { ServerRecipient } from '../../src/store/snapshot-page';
 import { snapshot } from '../core/state-snapshot';
 import { minutes } from '../support/events';
+import { snapshotHost } from '../support/snapshot-host';
 
 const events: ResponseEvent[] = [
   { id: 'a1', emailId: 'm1', recipientId: 'r1', response: 'delivered', at: minutes(1) },
@@ -30,17 +31,8 @@ async function keep(recipients: unknown) {
   const log = new EventLog();
   state.apply(events, (event, row, at) => log.add(event, row, at));
   const snapshots = new SnapshotResets();
-  const loader = new SnapshotLoader(log, snapshots, new Map(), {
-    state: () => state,
-    // The cursor was reached after the first three events: a3 came after it.
-    positionOf: () => 3,
-    audienceChanged: () => {},
-    kept: () => {},
-    save: () => {},
-    reset: () => {},
-    conflict: () => {},
-    reject: () => {},
-  });
+  // The cursor was reached after the first three events: a3 came after it.
+  const loader = new SnapshotLoader(log, snapshots, new Map(), snapshotHost(state, { positionOf: () => 3 }));
   const realFetch = globalThis.fetch;
   globalThis.fetch = (async () =>
     Response.json({ emailId: 'm1', cursor: 'c', recipients, next: null })) as typeof fetch;

@@ -19,6 +19,7 @@ import { SnapshotResets, type KeptSnapshotRow } from '../../src/store/snapshot-r
 import type { SavedRecipient } from '../../src/core/fold';
 import { snapshot } from '../core/state-snapshot';
 import { event, minutes } from '../support/events';
+import { snapshotHost } from '../support/snapshot-host';
 
 const rows: ServerRecipient[] = [
   { recipientId: 'r1', response: 'opened', at: minutes(3), opens: 2, contactId: 'c1', contactName: 'Ann' },
@@ -39,17 +40,8 @@ function keptAsObjects(list: ServerRecipient[]): KeptSnapshotRow[] {
 /** A first snapshot loaded by the store's loader; `made` counts the rows made as objects. */
 async function load(recipients: unknown, state: ResponseState = createResponseState()) {
   const snapshots = new SnapshotResets();
-  const loader = new SnapshotLoader(new EventLog(), snapshots, new Map(), {
-    state: () => state,
-    positionOf: () => undefined,
-    audienceChanged: () => {},
-    // A store that shares with no one never asks for the rows.
-    kept: () => {},
-    save: () => {},
-    reset: () => {},
-    conflict: () => {},
-    reject: () => {},
-  });
+  // A store that shares with no one never asks for the rows.
+  const loader = new SnapshotLoader(new EventLog(), snapshots, new Map(), snapshotHost(state));
   const realFetch = globalThis.fetch;
   globalThis.fetch = (async () => Response.json({ emailId: 'm1', recipients, next: null })) as typeof fetch;
   const saved = KeptPage.prototype.saved;

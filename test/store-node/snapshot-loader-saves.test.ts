@@ -5,9 +5,10 @@
 import { expect } from 'chai';
 import { foldEvents, type ResponseState } from '../../src/core/index';
 import { EventLog } from '../../src/store/event-log';
-import { SnapshotLoader, type SnapshotLoaderHost } from '../../src/store/snapshot-loader';
+import { SnapshotLoader } from '../../src/store/snapshot-loader';
 import { SnapshotResets, type KeptSnapshotRow } from '../../src/store/snapshot-resets';
 import { minutes } from '../support/events';
+import { snapshotHost } from '../support/snapshot-host';
 
 const PAGES = 10;
 const ROWS = 3;
@@ -24,16 +25,10 @@ function page(n: number, failAt?: number): Response {
 
 function loader(state: ResponseState, saves: number[], sent: KeptSnapshotRow[][]) {
   const snapshots = new SnapshotResets();
-  const host: SnapshotLoaderHost = {
-    state: () => state,
-    positionOf: () => undefined,
-    audienceChanged: () => {},
+  const host = snapshotHost(state, {
     kept: (_emailId, kept) => sent.push(kept()),
     save: (emailId) => saves.push(snapshots.rows(new Set([emailId])).length),
-    reset: () => {},
-    conflict: () => {},
-    reject: () => {},
-  };
+  });
   return new SnapshotLoader(new EventLog(), snapshots, new Map(), host);
 }
 
