@@ -24,8 +24,11 @@ export interface WriteCounts {
   compacted: boolean;
 }
 
-/** Past this many unfolded events a compaction is due anyway: a reload replays them all. */
-const COMPACT_AFTER_EVENTS = 50_000;
+/**
+ * Past this many unfolded events a compaction is due and saves the rows: a reload replays them
+ * all. Before that, one due by its record count merges the event records only (see `compact`).
+ */
+const SAVE_ROWS_AFTER_EVENTS = 50_000;
 
 export class CacheLedger {
   private fold: FoldRecord;
@@ -52,6 +55,7 @@ export class CacheLedger {
     private readonly pageSize: number,
     private readonly eventPageSize: number,
     private readonly compactAfter: number,
+    private readonly saveRowsAfter = SAVE_ROWS_AFTER_EVENTS,
   ) {
     this.fold = fold;
     this.nextKey = nextKey;
@@ -137,8 +141,24 @@ export class CacheLedger {
   /** Whether a write that appends `appending` more records should also compact. */
   compactionDue(appending: boolean): boolean {
     const rowsDue =
-      this.tracked !== undefined && !this.rowsBlocked && (this.compactDue || this.tailEvents >= COMPACT_AFTER_EVENTS);
+      this.tracked !== undefined && !this.rowsBlocked && (this.compactDue || this.tailEvents >= this.saveRowsAfter);
     return rowsDue || this.tailRecords + (appending ? 1 : 0) >= this.compactAfter;
+  }
+
+  /**
+   * Whether a compaction due by its record count saves the rows too: not when all it would save
+   * is the pages a stream dirtied since the last save, before `saveRowsAfter` events. With pages
+   * of 65,536 rows a sparse stream over a million cached rows dirties them all, and packing and
+   * cloning every page each 32 flushes held the page's main thread for about a second.
+   */
+  #rowsDue(state: ResponseState): boolean {
+    return (
+      this.compactDue ||
+      this.tailEvents >= this.saveRowsAfter ||
+      this.rewriteAll ||
+      this.fold.rulesVersion !== state.rules.version ||
+      !sameLayout(this.fold, this.pageSize)
+    );
   }
 
   /** Appends these events as a record, and drops damaged records found while hydrating. */
@@ -165,9 +185,10 @@ export class CacheLedger {
    * row pages. Without a state to save from, only records past the watermark are merged (merging
    * across it would make folded events look unfolded, and a reload would count them twice).
    */
-  compact(tx: CacheWriteTransaction, counts: WriteCounts): void {
+  compact(tx: CacheWriteTransaction, counts: WriteCounts, saveRows = true): void {
     counts.compacted = true;
-    const state = this.rowsBlocked ? undefined : this.tracked;
+    const tracked = this.rowsBlocked ? undefined : this.tracked;
+    const state = tracked && (saveRows || this.#rowsDue(tracked)) ? tracked : undefined;
     const merging = state ? this.small : this.small.filter((record) => record.key > this.fold.watermark);
     const keep = state ? [] : this.small.filter((record) => record.key <= this.fold.watermark);
     const seeds = state && EventIdSet.of(state.recipients)?.seeds;

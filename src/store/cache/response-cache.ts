@@ -47,6 +47,13 @@ export interface ResponseCacheOptions {
   eventPageSize?: number;
   /** Compact after this many flushes since the last compaction. Default 32. */
   compactAfter?: number;
+  /**
+   * A compaction saves the row pages a stream changed only once this many events are past the
+   * last save (or when `compact(state)` is called). Default 50,000: with 65,536-row pages a sparse
+   * stream dirties every page, and saving them all every 32 flushes cost a million-row page about
+   * a second of its main thread every few seconds; a reload replays the events since instead.
+   */
+  saveRowsAfter?: number;
   /** The IndexedDB to use; the global one by default. Present but undefined: there is none. */
   indexedDB?: IDBFactory;
   /**
@@ -118,7 +125,14 @@ export class ResponseCache {
     this.options = options;
     this.pageSize = options.pageSize ?? ROWS_PER_PAGE;
     this.eventPageSize = options.eventPageSize ?? 5000;
-    this.ledger = new CacheLedger(fold, nextKey, this.pageSize, this.eventPageSize, options.compactAfter ?? 32);
+    this.ledger = new CacheLedger(
+      fold,
+      nextKey,
+      this.pageSize,
+      this.eventPageSize,
+      options.compactAfter ?? 32,
+      options.saveRowsAfter,
+    );
     this.savedRules = rules;
     const raw = unwrap(db);
     // Another tab upgrading or deleting the database waits for this connection: let go at once.
@@ -384,7 +398,8 @@ export class ResponseCache {
       const corrections = tx.objectStore('corrections');
       for (const [key, record] of this.pendingCorrections) written(corrections.put(record, key));
       this.pendingCorrections.clear();
-      if (compact) this.ledger.compact(tx, counts);
+      // Only `compact(state)` saves the rows whenever it runs; a due compaction, when they are due.
+      if (compact) this.ledger.compact(tx, counts, forceCompact);
       return counts;
     });
   }

@@ -188,6 +188,49 @@ describe('response cache', () => {
     expect(keys).to.have.length(1);
   });
 
+  it('a sparse stream: due compactions merge its records and leave the row pages until saveRowsAfter events, and a reload has every event', async () => {
+    const flushes: FlushStats[] = [];
+    const options = { compactAfter: 2, pageSize: 50, saveRowsAfter: 40 };
+    const { cache, state, log } = await start({ ...options, onFlush: (stats) => flushes.push(stats) });
+    const events = makeEvents({ emails: 1, recipients: 300, events: 400 });
+    ingest(state, log, cache, events.slice(0, 300));
+    await cache.flush();
+    ingest(state, log, cache, events.slice(300, 301));
+    await cache.flush();
+    expect(
+      flushes.map((f) => [f.compacted, f.rowPages]),
+      'the first compaction saves every page',
+    ).to.deep.equal([
+      [false, 0],
+      [true, 6],
+    ]);
+    // A trickle over many recipients: ten events a flush.
+    for (const batch of inBatches(events.slice(301, 341), 10)) {
+      ingest(state, log, cache, batch);
+      await cache.flush();
+    }
+    expect(flushes.slice(2).map((f) => [f.compacted, f.rowPages])).to.deep.equal([
+      [false, 0],
+      [true, 0],
+      [true, 0],
+      // 40 events since the rows were saved: now they are, the pages those events changed.
+      [true, 6],
+    ]);
+    for (const batch of inBatches(events.slice(341), 10)) {
+      ingest(state, log, cache, batch);
+      await cache.flush();
+    }
+    expect(flushes.at(-1)!.rowPages, 'merged, not saved').to.equal(0);
+    expect(flushes.some((f, i) => i > 5 && f.compacted)).to.equal(true);
+    await cache.close();
+
+    const again = await start(options);
+    // Saved again at event 381 (40 more): the 19 after it are replayed.
+    expect(again.result.events, 'the events since the last save, replayed').to.equal(19);
+    expect(snapshot(again.state)).to.deep.equal(snapshot(foldEvents(events)));
+    expect(again.log.length).to.equal(400);
+  });
+
   it('rows folded under other rules are not restored: the cached events are folded again', async () => {
     expect(checkRules(OTHER_RULES)).to.deep.equal([]);
     const events = makeEvents({ recipients: 200, events: 1500 });
