@@ -6,6 +6,7 @@
 //   node --import tsx scripts/serve-embed.ts [--port N] [--audience N] [--rate N]
 //
 // Prints the page's URL and runs until killed. Tests use startEmbedServer().
+import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
@@ -345,8 +346,16 @@ function argument(args: readonly string[], name: string): number | undefined {
 const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
 if (isMain) {
   const args = process.argv.slice(2);
+  // A fresh clone has no dist/: build the script-tag bundle the page loads (and its lazy parts)
+  // rather than serve a page whose script is a 404.
   if (!existsSync(join(DIST, 'email-responses.iife.js'))) {
-    console.warn('email-responses embed server: dist/email-responses.iife.js is missing; run `npm run build` first.');
+    console.log('email-responses embed server: building dist/email-responses.iife.js (vite build --mode iife)…');
+    const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+    const built = spawnSync(process.execPath, [vite, 'build', '--mode', 'iife'], { cwd: ROOT, stdio: 'inherit' });
+    if (built.status !== 0) {
+      console.error('email-responses embed server: the build failed; run `npm run build` and try again.');
+      process.exit(1);
+    }
   }
   const server = await startEmbedServer({
     port: argument(args, '--port') ?? 5180,
