@@ -40,7 +40,10 @@ export type AudienceResponseGridProps = Omit<
   sortDirection?: AudienceResponseGridElement['sortDirection'];
   /** Shows recipients whose name or address contains it (case and accents ignored). */
   search?: AudienceResponseGridElement['search'];
-  /** The chosen chips: `{ responses?, groups?, engagement? }`. Set it, or call `applyFilter`. */
+  /**
+   * The chosen chips: `{ responses?, groups?, engagement?, recipients? }` (`recipients`: a labelled set of
+   * ids, as the summary's "clicked this link" sends). Set it, or call `applyFilter`.
+   */
   filter?: AudienceResponseGridElement['filter'];
   /** Row height in px (default 36); every row has this height. */
   rowHeight?: AudienceResponseGridElement['rowHeight'];
@@ -252,7 +255,10 @@ export type AudienceResponseGridAttributes = React.DetailedHTMLProps<
   sortDirection?: AudienceResponseGridElement['sortDirection'];
   /** Shows recipients whose name or address contains it (case and accents ignored). */
   search?: AudienceResponseGridElement['search'];
-  /** The chosen chips: `{ responses?, groups?, engagement? }`. Set it, or call `applyFilter`. */
+  /**
+   * The chosen chips: `{ responses?, groups?, engagement?, recipients? }` (`recipients`: a labelled set of
+   * ids, as the summary's "clicked this link" sends). Set it, or call `applyFilter`.
+   */
   filter?: AudienceResponseGridElement['filter'];
   /** Row height in px (default 36); every row has this height. */
   rowHeight?: AudienceResponseGridElement['rowHeight'];
