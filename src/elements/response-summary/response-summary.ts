@@ -270,6 +270,7 @@ export class ResponseSummaryElement extends ResponseViewElement {
             numbers,
             rtl: this.direction.rtl,
             width: this.chartWidth.width,
+            elapsedHours: (store.now() - sendAt) / 3_600_000,
             onRange: (range) => (this.range = range),
           });
     const links = this.engagement.links(store.state);

@@ -20,6 +20,11 @@ export interface OverTimeInput {
    * their CSS size at any page width (a fixed drawing scaled to a phone shrank them to ~5 px).
    */
   width: number;
+  /**
+   * Hours from the send to now, by the store's clock: the lines stop at now. Drawn on to the
+   * range's end, the hours still to come read as zero, an engagement that "died" (issue 10).
+   */
+  elapsedHours: number;
   onRange: (range: TimeRange) => void;
 }
 
@@ -63,8 +68,13 @@ export function renderOverTime(input: OverTimeInput): TemplateResult {
   const mirror = (at: number) => (input.rtl ? width - at : at);
   const x = (hour: number) => mirror(LEFT + ((width - LEFT - 4) * (hour + 0.5)) / hours);
   const y = (count: number) => HEIGHT - BOTTOM - ((HEIGHT - BOTTOM - TOP) * count) / max;
+  // The hour now runs in is drawn (its counts so far), none after it.
+  const drawn = Math.max(0, Math.min(hours, Math.ceil(input.elapsedHours)));
   const line = (values: number[]) =>
-    values.map((count, hour) => `${x(hour).toFixed(1)},${y(count).toFixed(1)}`).join(' ');
+    values
+      .slice(0, drawn)
+      .map((count, hour) => `${x(hour).toFixed(1)},${y(count).toFixed(1)}`)
+      .join(' ');
   const step = tickStep(hours, width - LEFT - 4);
   const ticks: number[] = [];
   for (let hour = 0; hour <= hours; hour += step) ticks.push(hour);

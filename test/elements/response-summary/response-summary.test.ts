@@ -12,7 +12,7 @@ import '../../../src/elements/email-responses/define';
 import { registerMessages } from '../../../src/elements/shared/messages';
 import type { ResponseStore } from '../../../src/store/response-store';
 import { cards, figureButtons, mountSummary, notices, openStages, stepButton, text, varied } from './summary-fixtures';
-import { recipientEvent as ev } from '../../support/events';
+import { minutes, recipientEvent as ev } from '../../support/events';
 import { storeWith } from '../../support/store';
 
 describe('<response-summary>', () => {
@@ -182,6 +182,25 @@ describe('<response-summary>', () => {
     // All: the 30th hour's opener too, so the hours add up to the unique opens card.
     expect(rows().at(-1)).to.equal('30–31 h10');
     expect(chart.getAttribute('aria-label')).to.contain(`All: ${cards(el).get('unique-opens')![1]} opens`);
+  });
+
+  it('draws the hours up to now only: those still to come are not zero', async () => {
+    const store = await storeWith([
+      ev('sent-to-provider', 'a', { at: 0 }),
+      ev('opened', 'a', { at: 30 }),
+      ev('opened', 'b', { at: 100 }),
+    ]);
+    // Two and a half hours after the send: hours 0, 1 and the one running (2) are drawn.
+    store.setClock(() => minutes(150));
+    const el = await mountSummary(store);
+    const points = () =>
+      [...el.shadowRoot!.querySelectorAll('svg[part="chart"] polyline')].map(
+        (line) => line.getAttribute('points')!.split(' ').filter(Boolean).length,
+      );
+    expect(points()).to.deep.equal([3, 3]);
+    store.setClock(() => minutes(30 * 60));
+    await el.updateComplete;
+    expect(points(), 'a day on: the whole first 24 h').to.deep.equal([24, 24]);
   });
 
   it('lists the clicked links by unique clickers, the top ten shown and all of them in the CSV', async () => {
