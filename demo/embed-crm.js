@@ -26,6 +26,29 @@ root.addEventListener('recipient-select', (event) => {
 
 summary.addEventListener('filter-request', (event) => grid.applyFilter(event.detail));
 
+// The embed server simulates its campaign faster than time passes here (scripts/serve-embed.ts):
+// its events would read as hours in the future by this machine's clock. The views measure time by
+// their store's clock, so the page sets it to the server's, read now and again (a real CRM's
+// backend keeps real time and needs none of this).
+let serverTime = { now: Date.now(), at: Date.now(), scale: 1 };
+const serverClock = () => serverTime.now + (Date.now() - serverTime.at) * serverTime.scale;
+const clocked = new WeakSet();
+async function readServerClock() {
+  try {
+    const { now, timeScale } = await (await fetch('/api/clock')).json();
+    serverTime = { now, at: Date.now(), scale: timeScale };
+    // The element remakes its store once it knows its cache name: the new one gets the clock too.
+    if (!clocked.has(root.store)) {
+      clocked.add(root.store);
+      root.store.setClock(serverClock);
+    }
+  } catch {
+    // The next read tries again; meanwhile the clock runs on from the last one.
+  }
+}
+void readServerClock();
+setInterval(() => void readServerClock(), 5000);
+
 // The name, subject, sender and send time of the email, from the CRM's backend.
 void fetchEmailInfo('/api/emails', summary.getAttribute('email-id')).then((info) => {
   if (typeof info === 'string') console.warn(`Northwind CRM: no email info: ${info}`);

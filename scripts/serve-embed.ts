@@ -229,6 +229,9 @@ export async function startEmbedServer(options: EmbedServerOptions = {}): Promis
         from: String(from),
       });
     }
+    // The simulated campaign's time (it runs `timeScale` times the wall clock's pace from the hour
+    // the server started): the page's views measure "5 min. ago" by it, not by this machine's.
+    if (pathname === '/api/clock') return sendJson(response, 200, { now: campaign.clock, timeScale: feed.timeScale });
     if (pathname === '/api/emails') {
       return sendJson(response, 200, {
         emails: campaign.emails.map((email) => ({ ...email, audience: ledger.total(email.id) })),

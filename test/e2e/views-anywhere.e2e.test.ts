@@ -168,6 +168,28 @@ describe('the embed page’s display switches and contact', { timeout: 200_000 }
       (id) => id === chosen,
     );
   });
+
+  it('measures times by the server’s simulated clock: no response is in the future', { timeout: 60_000 }, async () => {
+    const p = page!;
+    // The server's campaign runs 60 times faster than the wall clock: a minute after it started it
+    // is hours ahead, and the page's store must be on its clock, not this machine's.
+    const sample = () =>
+      p.evaluate(async () => {
+        const server = (await (await fetch('/api/clock')).json()) as { now: number };
+        const store = (document.querySelector('email-responses') as unknown as { store: { now(): number } }).store;
+        const grid = document.querySelector('audience-response-grid')!.shadowRoot!;
+        const times = [...grid.querySelectorAll('time[datetime]')].map((t) => Date.parse(t.getAttribute('datetime')!));
+        return { apart: Math.abs(store.now() - server.now), newest: Math.max(...times) - store.now() };
+      });
+    await eventually('the store on the server’s clock', sample, ({ apart }) => apart < 120_000);
+    // And staying on it: the wall clock can pass the server's once, but not keep its pace.
+    for (let i = 0; i < 3; i++) {
+      await delay(2000);
+      const seen = await sample();
+      assert.ok(seen.apart < 120_000, `the store's now is the server's: ${seen.apart} ms apart`);
+      assert.ok(seen.newest <= 60_000, `the newest time is at most a minute past the store's now: ${seen.newest} ms`);
+    }
+  });
 });
 
 describe('the embed page at every width, scheme and direction', { timeout: 900_000 }, () => {
