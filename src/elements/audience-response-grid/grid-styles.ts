@@ -139,6 +139,18 @@ export const gridStyles = css`
     margin-inline-start: 0.35rem;
     font-variant-numeric: tabular-nums;
   }
+  /*
+   * A chosen chip says so with a check before its label: with the shared pressed look alone (a
+   * 2 px accent edge) it read as a second focus ring beside the real one. Its text keeps the
+   * theme's colour, readable on any accent a host sets; the check is not read out (aria-pressed is).
+   */
+  .chip[aria-pressed='true'] {
+    box-shadow: none;
+  }
+  .chip[aria-pressed='true']::before {
+    content: '✓' / '';
+    margin-inline-end: 0.3em;
+  }
   .area {
     position: relative;
     display: flex;

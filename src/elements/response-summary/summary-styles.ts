@@ -196,6 +196,14 @@ export const summaryStyles = css`
     padding: 0.1rem 0.5rem;
     font-size: 0.8125em;
   }
+  /* The range shown has a check, not a second ring beside the focus ring (see the grid's chips). */
+  .range[aria-pressed='true'] {
+    box-shadow: none;
+  }
+  .range[aria-pressed='true']::before {
+    content: '✓' / '';
+    margin-inline-end: 0.3em;
+  }
   .median,
   .legend {
     margin: 0.2rem 0;
@@ -232,6 +240,12 @@ export const summaryStyles = css`
   }
   .chart .clicks {
     stroke: var(--_clicks);
+  }
+  .chart circle.opens {
+    fill: var(--_opens);
+  }
+  .chart circle.clicks {
+    fill: var(--_clicks);
   }
   .key {
     display: inline-block;

@@ -101,4 +101,17 @@ describe('<audience-response-grid> chip groups', () => {
     expect(area.clientHeight).to.be.at.most(3 * line + 2 * 8 + 3 + 8 + 1);
     expect(getComputedStyle(area).overflowY).to.equal('auto');
   });
+
+  it('marks the chosen chip with a check, not a ring that reads as a second focus', async () => {
+    const grid = await gridIn(1000, 'ltr');
+    const root = grid.shadowRoot!;
+    const chip = (name: string) => root.querySelector<HTMLButtonElement>(`[part~="chips"] [data-chip="${name}"]`)!;
+    const check = (name: string) => getComputedStyle(chip(name), '::before').content;
+    expect([check('all'), check('sent')]).to.deep.equal(['"✓" / ""', 'none']);
+    expect(getComputedStyle(chip('all')).boxShadow).to.equal('none');
+    expect(words(chip('all')), 'the check is not in its name').to.equal('All 3');
+    chip('sent').click();
+    await settled(grid);
+    expect([check('all'), check('sent')]).to.deep.equal(['none', '"✓" / ""']);
+  });
 });

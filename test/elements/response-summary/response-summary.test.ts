@@ -198,6 +198,14 @@ describe('<response-summary>', () => {
         (line) => line.getAttribute('points')!.split(' ').filter(Boolean).length,
       );
     expect(points()).to.deep.equal([3, 3]);
+    const dots = () =>
+      [...el.shadowRoot!.querySelectorAll('svg[part="chart"] circle.now')].map((dot) => dot.getAttribute('class'));
+    expect(dots(), 'where the lines end now').to.deep.equal(['opens now', 'clicks now']);
+    // Ten minutes after the send: one hour running, a point each, which only the dot shows.
+    store.setClock(() => minutes(10));
+    await el.updateComplete;
+    expect(points()).to.deep.equal([1, 1]);
+    expect(dots()).to.have.length(2);
     store.setClock(() => minutes(30 * 60));
     await el.updateComplete;
     expect(points(), 'a day on: the whole first 24 h').to.deep.equal([24, 24]);
