@@ -60,6 +60,17 @@ export const gridStyles = css`
     scrollbar-width: thin;
     scroll-snap-type: y mandatory;
     scroll-padding-block-start: 3px;
+    /*
+     * A shade at an edge with more chips past it: a phone's overlay scroll bar says nothing until
+     * touched, and at 320 px the Response chips were all out of sight with no sign of them. The
+     * two covers scroll with the chips (local) and hide the shades (fixed to the box) at the ends.
+     */
+    background:
+      linear-gradient(var(--_bg) 40%, transparent) top / 100% 0.9rem no-repeat local,
+      linear-gradient(transparent, var(--_bg) 60%) bottom / 100% 0.9rem no-repeat local,
+      radial-gradient(farthest-side at 50% 0, var(--_shade), transparent) top / 100% 0.45rem no-repeat scroll,
+      radial-gradient(farthest-side at 50% 100%, var(--_shade), transparent) bottom / 100% 0.45rem no-repeat scroll;
+    --_shade: color-mix(in srgb, var(--_text) 35%, transparent);
   }
   /*
    * A group's label and its first chip never part at a line's end. The group itself lays out as

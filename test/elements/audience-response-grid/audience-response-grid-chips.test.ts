@@ -100,6 +100,8 @@ describe('<audience-response-grid> chip groups', () => {
     expect(area.scrollHeight).to.be.above(area.clientHeight);
     expect(area.clientHeight).to.be.at.most(3 * line + 2 * 8 + 3 + 8 + 1);
     expect(getComputedStyle(area).overflowY).to.equal('auto');
+    // And says so where no scroll bar shows (a phone's): shades fixed to the box, covers that scroll away.
+    expect(getComputedStyle(area).backgroundAttachment).to.equal('local, local, scroll, scroll');
   });
 
   it('marks the chosen chip with a check, not a ring that reads as a second focus', async () => {
