@@ -37,7 +37,12 @@ export function openEarly(name: string): IDBOpenDBRequest | undefined {
   return request;
 }
 
-/** The first read made on `request`'s connection as it opened, if one was. */
+/**
+ * The first read made on `request`'s connection as it opened, if one was: given once, to the cache
+ * that takes the connection.
+ */
 export function earlyFirstRead(request: IDBOpenDBRequest): Promise<FirstValues> | undefined {
-  return firstReads.get(request);
+  const read = firstReads.get(request);
+  firstReads.delete(request);
+  return read;
 }
