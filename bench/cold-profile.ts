@@ -1,8 +1,10 @@
 // Where the cold start's time goes (issue 16 §1): populates the bench's cold cache once, then
 // opens the cold page under the V8 sampling profiler (or a trace) and prints the main thread's
 // time by function, self and inclusive, beside the page's own figures.
-// `node --import tsx bench/cold-profile.ts [rows] [profile|trace|plain] [runs]`: `plain` runs the
-// cold start `runs` times with no profiler (each with its raw read), to compare checkouts.
+// `node --import tsx bench/cold-profile.ts [rows] [profile|trace|plain|timeline] [runs]`: `plain`
+// runs the cold start `runs` times with no profiler (each with its raw read), to compare checkouts;
+// `timeline` prints, from store creation, when each script chunk loaded and each performance mark
+// the page's code set (add `performance.mark` calls where the question is).
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,12 +54,32 @@ try {
       await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
       await cdp.send('Profiler.start');
       await page.goto(url);
-      // Up to every row painted only (the goal's figure); the log's idle reads come after.
-      await page.waitForSelector('html[data-all-rows]', { state: 'attached', timeout: 120_000 });
+      // Up to every row painted only (the goal's figure); the log's idle reads come after. With
+      // PROFILE_UNTIL=first, up to the first rows painted.
+      await page.waitForSelector(`html[data-${process.env.PROFILE_UNTIL === 'first' ? 'first' : 'all'}-rows]`, {
+        state: 'attached',
+        timeout: 120_000,
+      });
       const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
       const stats: ColdStats = await page.evaluate(() => window.coldBench!.coldStart!);
       console.log(line(stats));
       report(profile);
+    } else if (mode === 'timeline') {
+      await page.goto(url);
+      await page.waitForSelector('html[data-all-rows]', { state: 'attached', timeout: 120_000 });
+      const stats: ColdStats = await page.evaluate(() => window.coldBench!.coldStart!);
+      const entries = await page.evaluate(() =>
+        [...performance.getEntriesByType('resource'), ...performance.getEntriesByType('mark')].map((e) => ({
+          name: e.name.split('/').pop()!,
+          start: e.startTime,
+          end: e.entryType === 'resource' ? (e as PerformanceResourceTiming).responseEnd : e.startTime,
+        })),
+      );
+      console.log(line(stats), 'storeAt', stats.storeAt.toFixed(0));
+      for (const e of entries.sort((a, b) => a.start - b.start))
+        console.log(
+          `${(e.start - stats.storeAt).toFixed(1).padStart(8)} ${(e.end - stats.storeAt).toFixed(1).padStart(8)}  ${e.name}`,
+        );
     } else {
       // The main thread's busy time to every row painted: steadier than the wall time under load.
       await cdp.send('Performance.enable');

@@ -120,8 +120,10 @@ async function coldStart(db: string, rows: number): Promise<ColdStats> {
   const allPainted = whenPainted(meter, root, () => grid.rowCount >= rows);
   // For bench/cold-profile.ts, which stops its profile there.
   void allPainted.then(() => document.documentElement.setAttribute('data-all-rows', ''));
+  const firstPainted = whenPainted(meter, root, hasRows);
+  void firstPainted.then(() => document.documentElement.setAttribute('data-first-rows', ''));
   const [first, all, readyAt, rowsReadyAt, eventsReadyAt] = await Promise.all([
-    whenPainted(meter, root, hasRows),
+    firstPainted,
     allPainted,
     ready,
     rowsReady,

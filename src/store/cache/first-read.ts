@@ -4,6 +4,8 @@
  * made as the database opens. Two reads one after the other cost a cold page a round trip before
  * its first rows (issue 16).
  */
+import { unwrap } from 'idb';
+import { requestFirst, type FirstValues } from '../first-requests';
 import {
   isFoldRecord,
   isHeldRecord,
@@ -12,9 +14,6 @@ import {
   type FoldRecord,
   type RulesRecord,
 } from './cache-schema';
-
-/** Pages read before the first progress report: small, so a view paints within a frame or two. */
-const FIRST_PAGES = 1;
 
 /** What the first transaction read: enough to open the cache and paint the first rows. */
 export interface FirstRead {
@@ -38,22 +37,13 @@ export interface FirstRead {
 /**
  * Only what the first rows need: listing every key reads through every record (measured
  * 85-115 ms at 1,000,000 cached rows), so the keys come after the first rows have painted.
+ * `early`: the same read, made on this connection as it opened (open-early.ts), not made again.
  */
-export async function readFirst(db: CacheDatabase): Promise<FirstRead> {
-  const first = db.transaction(['fold', 'rules', 'cursors', 'emails', 'rows', 'corrections', 'events'], 'readonly');
+export async function readFirst(db: CacheDatabase, early?: Promise<FirstValues>): Promise<FirstRead> {
+  // An early read that failed (its connection closed meanwhile, say) is made again here.
+  const read = () => requestFirst(unwrap(db));
   const [fold, rules, held, cursorKeys, cursorValues, emails, firstKeys, firstPages, corrections, last] =
-    await Promise.all([
-      first.objectStore('fold').get('fold'),
-      first.objectStore('rules').get('rules'),
-      first.objectStore('rules').get('held'),
-      first.objectStore('cursors').getAllKeys(),
-      first.objectStore('cursors').getAll(),
-      first.objectStore('emails').getAll(),
-      first.objectStore('rows').getAllKeys(null, FIRST_PAGES),
-      first.objectStore('rows').getAll(null, FIRST_PAGES),
-      first.objectStore('corrections').count(),
-      first.objectStore('events').openKeyCursor(null, 'prev'),
-    ]);
+    await (early?.catch(read) ?? read());
   let corrupted = 0;
   const foldRecord = isFoldRecord(fold) ? fold : undefined;
   if (fold !== undefined && !foldRecord) corrupted++;
@@ -64,7 +54,7 @@ export async function readFirst(db: CacheDatabase): Promise<FirstRead> {
   const cursors: Record<string, string> = {};
   cursorKeys.forEach((kind, i) => {
     const value = cursorValues[i];
-    if (typeof value === 'string') cursors[kind] = value;
+    if (typeof value === 'string') cursors[String(kind)] = value;
     else corrupted++;
   });
   return {
@@ -74,10 +64,10 @@ export async function readFirst(db: CacheDatabase): Promise<FirstRead> {
     held: heldRecord?.held ?? [],
     cursors,
     emails,
-    firstKeys,
+    firstKeys: firstKeys as [string, number][],
     firstPages,
     corrections: corrections > 0,
-    nextKey: Number(last?.key ?? -1) + 1,
+    nextKey: Number(last ?? -1) + 1,
     corrupted,
   };
 }

@@ -3,7 +3,8 @@
  * global one, and tests and hosts need to pass their own or none), with every way an open can fail
  * turned into a reason a host can show.
  */
-import { wrap } from 'idb';
+import { unwrap, wrap } from 'idb';
+import { earlyFirstRead } from '../open-early';
 import { ALL_STORES, SCHEMA_VERSION, migrate, type CacheDatabase } from './cache-schema';
 import { readFirst } from './first-read';
 import { CacheUnavailableError, REASONS, reasonFor, unavailableReason } from './failure-reasons';
@@ -104,8 +105,11 @@ export async function openResponseCache(options: ResponseCacheOptions = {}): Pro
   let db: CacheDatabase | undefined;
   try {
     db = await openDatabase(factory, options.name ?? 'email-responses', options.opened);
-    // With the first rows: `hydrate` reads them from here, not again (first-read.ts).
-    const first = await readFirst(db);
+    // With the first rows: `hydrate` reads them from here, not again (first-read.ts). Made as the
+    // connection opened when this cache took that connection (open-early.ts).
+    const { opened } = options;
+    const early = opened && unwrap(db) === opened.result ? earlyFirstRead(opened) : undefined;
+    const first = await readFirst(db, early);
     const pageSize = options.pageSize ?? ROWS_PER_PAGE;
     const foldRecord = first.foldRecord ?? { rulesVersion: null, watermark: -1, pageSize };
     return new ResponseCache(db, options, foldRecord, first.nextKey, first.rulesRecord?.rules, first);

@@ -44,20 +44,20 @@ describe('large row pages', () => {
     await deleteDatabase(name);
   });
 
-  it('saves 2,000 rows on the first page and up to 65,536 on the others, and reports the first page alone', async () => {
+  it('saves 256 rows on the first page and up to 65,536 on the others, and reports the first page alone', async () => {
     const events = makeEvents({ emails: 1, recipients: 5_000, events: 8_000 });
     const first = await start();
     ingest(first.state, first.log, first.cache, events);
     await first.cache.compact(first.state);
     await first.cache.close();
     expect(await storedPages()).to.deep.equal([
-      [0, 2_000],
-      [1, 3_000],
+      [0, 256],
+      [1, 4_744],
     ]);
 
     const reports: number[] = [];
     const second = await start({}, (progress) => reports.push(progress.rows));
-    expect(reports[0], 'the first report').to.equal(2_000);
+    expect(reports[0], 'the first report').to.equal(256);
     expect(second.result.refolded).to.equal(false);
     expect(snapshot(second.state)).to.deep.equal(snapshot(foldEvents(events)));
     expect(second.state.apply(events).duplicates, 'every row is in its recipient index').to.equal(events.length);
@@ -70,9 +70,10 @@ describe('large row pages', () => {
     await old.cache.compact(old.state);
     await old.cache.close();
     expect(await storedPages()).to.deep.equal([
-      [0, 1_000],
+      [0, 256],
       [1, 1_000],
       [2, 1_000],
+      [3, 744],
     ]);
 
     const reopened = await start();
@@ -82,8 +83,8 @@ describe('large row pages', () => {
     await reopened.cache.flush();
     await reopened.cache.close();
     expect(await storedPages(), 'rewritten by the first write').to.deep.equal([
-      [0, 2_000],
-      [1, 1_000],
+      [0, 256],
+      [1, 2_744],
     ]);
 
     const again = await start();
