@@ -48,6 +48,10 @@ export const GERMAN = {
     showLabel: (count) => `${plural(count, 'angehaltene Änderung', 'angehaltene Änderungen')} anzeigen`,
   },
   sortPaused: 'angehalten',
+  // What a screen reader hears as rows change: in English it said "1,000 rows" on a German page.
+  announceChanges: (changed, shown, held) =>
+    `${plural(changed, 'Empfänger', 'Empfänger')} geändert. ${plural(shown, 'Zeile', 'Zeilen')} angezeigt.` +
+    (held > 0 ? ` ${plural(held, 'Änderung wartet', 'Änderungen warten')} auf die Anzeige.` : ''),
   noRecipients: 'Für diese E-Mail gibt es noch keine Empfänger.',
   noMatch: 'Kein Empfänger passt zur Suche und zu den Filtern.',
   rowCount: (shown, all, paused) =>
