@@ -109,7 +109,13 @@ export const ENGLISH_TIMELINE: TimelineMessages = {
   noEvents: 'The events are not kept in this page (restored from the saved responses).',
   showMore: (count) => `Show ${plural(count, 'older email', 'older emails')}`,
   showNewer: (count) => `Show ${plural(count, 'newer email', 'newer emails')}`,
-  range: (first, last, total) => `Emails ${n(first)}–${n(last)} of ${n(total)}`,
+  // "Emails 1–1 of 1" read as a glitch.
+  range: (first, last, total) =>
+    total === 1
+      ? '1 email'
+      : first === last
+        ? `Email ${n(first)} of ${n(total)}`
+        : `Emails ${n(first)}–${n(last)} of ${n(total)}`,
   noContactId: 'Choose a recipient to see their responses.',
   noEmails: 'No emails for this contact yet.',
   noMatch: 'No email of this contact has this response.',

@@ -142,7 +142,7 @@ describe('<contact-response-timeline>', () => {
     await el.updateComplete;
     expect(el.response).to.equal('unsubscribed');
     expect(emailIds(el)).to.deep.equal(['e1']);
-    expect(text(shadow(el).querySelector('[part="range"]'))).to.equal('Emails 1–1 of 1');
+    expect(text(shadow(el).querySelector('[part="range"]'))).to.equal('1 email');
     el.response = 'hard-bounce';
     await el.updateComplete;
     expect(emailIds(el)).to.deep.equal([]);

@@ -66,6 +66,12 @@ describe('message sections that load with their views', () => {
     await import('../../../src/elements/contact-response-timeline/define');
     expect(messagesFor('de').timeline.listLabel).to.equal('E-Mails an diesen Kontakt');
     expect(messagesFor('en').timeline.listLabel).to.equal('Emails to this contact, newest first');
+    const { range } = messagesFor('en').timeline;
+    expect([range(1, 1, 1), range(3, 3, 5), range(1, 50, 5000)]).to.deep.equal([
+      '1 email',
+      'Email 3 of 5',
+      'Emails 1–50 of 5,000',
+    ]);
   });
 
   it('once a view has loaded, its section is checked and reported at registration as before', () => {
