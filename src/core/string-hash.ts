@@ -20,12 +20,7 @@ export function stringHash(text: string, seed: number): number {
     odd = Math.imul(odd ^ text.charCodeAt(i + 1), 0x01000193);
   }
   if (i < length) even = Math.imul(even ^ text.charCodeAt(i), 0x01000193);
-  let hash = even ^ Math.imul(odd ^ length, 0x9e3779b1);
-  hash ^= hash >>> 16;
-  hash = Math.imul(hash, 0x85ebca6b);
-  hash ^= hash >>> 13;
-  hash = Math.imul(hash, 0xc2b2ae35);
-  return hash ^ (hash >>> 16);
+  return finish(even ^ Math.imul(odd ^ length, 0x9e3779b1));
 }
 
 /**
@@ -58,7 +53,7 @@ export function stringHashPair(text: string, seed: number, secondSeed: number, s
   return finish(even ^ Math.imul(odd ^ length, 0x9e3779b1));
 }
 
-/** murmur3's finaliser: see stringHash. */
+/** murmur3's finaliser: mixes the high bits into the low ones a table indexes by. */
 function finish(hash: number): number {
   hash ^= hash >>> 16;
   hash = Math.imul(hash, 0x85ebca6b);
