@@ -14,7 +14,7 @@ import type { EmailEntry, EmailTable } from './email-table';
 import type { EventRejection, ResponseEvent } from './event';
 import type { EventIdSet } from './event-id-set';
 import { mergeMeta, mergeResponse, signature } from './merge';
-import { LAST_CHANGE, META_AT, STRIDE, type RecipientTable } from './recipient-table';
+import { LAST_CHANGE, META_AT, RECIPIENT_ID, STRIDE, TEXT_STRIDE, type RecipientTable } from './recipient-table';
 import type { CompiledRules } from './rules';
 import type { StatisticsPeriod } from './statistics-period';
 import { checkEvent, readBatch, type CheckedEvent } from './validate';
@@ -110,15 +110,22 @@ export class BatchApplier {
     // the records: their first, middle and last bytes, as typed arrays are not aligned to cache
     // lines (malloc puts them 16 bytes past a page) and 128 bytes can span three lines.
     // Stryker disable all: warming the cache only reads; its sum `warmth` is never read but to keep the loads
+    // Two passes, the second reading the strings the first found: in one pass each id waited
+    // for its slot of `texts`, so fewer of the chunk's misses were in flight at once.
     let warmth = touched;
+    const texts = table.texts;
     for (let k = 0; k < n; k++) {
       const row = rows[k]!;
       if (row < 0) continue;
+      if (texts[row * TEXT_STRIDE + RECIPIENT_ID] === undefined) warmth++;
       warmth +=
-        table.recipientIdOf(row).length +
         table.times[row * STRIDE]! +
         table.ints[row * STRIDE * 2 + STRIDE]! +
         table.fingerprints[row * STRIDE * 4 + STRIDE * 4 - 1]!;
+    }
+    for (let k = 0; k < n; k++) {
+      const row = rows[k]!;
+      if (row >= 0) warmth += table.recipientIdOf(row).length;
     }
     // Stryker restore all
     // In the events' order, so new recipients get rows in the order they first appear. A

@@ -1,10 +1,13 @@
-import { randomSeed, stringHash } from './string-hash';
+import { randomSeed, stringHashPair } from './string-hash';
 import { FINGERPRINTS, ID_COUNT, ID_NEWEST, INLINE_IDS, STRIDE, type RecipientTable } from './recipient-table';
 
 /** Entries a page of the inline ids' hashes holds (see `EventIdSet.pages`). */
 export const PAGE_BITS = 14;
 export const PAGE = 1 << PAGE_BITS;
 export const PAGE_MASK = PAGE - 1;
+
+/** Where stringHashPair leaves an id's second hash. */
+const SECOND = new Int32Array(1);
 
 /**
  * Each table's set, so a cache can save and restore a state's ids (saved-event-ids.ts, which
@@ -83,8 +86,8 @@ export class EventIdSet {
 
   /** Adds the id for the row; false when the row had it already. */
   add(row: number, id: string): boolean {
-    const hash = stringHash(id, this.seed);
-    const second = stringHash(id, this.secondSeed);
+    const hash = stringHashPair(id, this.seed, this.secondSeed, SECOND);
+    const second = SECOND[0]!;
     const ints = this.table.ints;
     const i = row * STRIDE * 2;
     const count = ints[i + ID_COUNT]!;
@@ -107,8 +110,8 @@ export class EventIdSet {
   }
 
   has(row: number, id: string): boolean {
-    const hash = stringHash(id, this.seed);
-    const second = stringHash(id, this.secondSeed);
+    const hash = stringHashPair(id, this.seed, this.secondSeed, SECOND);
+    const second = SECOND[0]!;
     const count = this.table.ints[row * STRIDE * 2 + ID_COUNT]!;
     if (this.inline(row, hash, second, count)) return true;
     // Stryker disable next-line ConditionalExpression,EqualityOperator: a row with up to 16 ids has none there

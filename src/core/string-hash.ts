@@ -20,7 +20,41 @@ export function stringHash(text: string, seed: number): number {
     odd = Math.imul(odd ^ text.charCodeAt(i + 1), 0x01000193);
   }
   if (i < length) even = Math.imul(even ^ text.charCodeAt(i), 0x01000193);
-  let hash = even ^ Math.imul(odd ^ length, 0x9e3779b1);
+  return finish(even ^ Math.imul(odd ^ length, 0x9e3779b1));
+}
+
+/**
+ * `stringHash(text, seed)`, with `stringHash(text, secondSeed)` written to `second[0]`: the same
+ * two values in one pass over the text. The event-id set keeps each id as both (a 64-bit hash);
+ * reading each unit once for both, rather than the text twice, cost 87 ns against 125 for a
+ * freshly parsed 36-character GUID here, and four independent multiply chains overlap as two do.
+ */
+export function stringHashPair(text: string, seed: number, secondSeed: number, second: Int32Array): number {
+  let even = seed;
+  let odd = seed ^ 0x5bd1e995;
+  let even2 = secondSeed;
+  let odd2 = secondSeed ^ 0x5bd1e995;
+  const length = text.length;
+  let i = 0;
+  for (; i + 1 < length; i += 2) {
+    const a = text.charCodeAt(i);
+    const b = text.charCodeAt(i + 1);
+    even = Math.imul(even ^ a, 0x01000193);
+    odd = Math.imul(odd ^ b, 0x01000193);
+    even2 = Math.imul(even2 ^ a, 0x01000193);
+    odd2 = Math.imul(odd2 ^ b, 0x01000193);
+  }
+  if (i < length) {
+    const a = text.charCodeAt(i);
+    even = Math.imul(even ^ a, 0x01000193);
+    even2 = Math.imul(even2 ^ a, 0x01000193);
+  }
+  second[0] = finish(even2 ^ Math.imul(odd2 ^ length, 0x9e3779b1));
+  return finish(even ^ Math.imul(odd ^ length, 0x9e3779b1));
+}
+
+/** murmur3's finaliser: mixes the high bits into the low ones a table indexes by. */
+function finish(hash: number): number {
   hash ^= hash >>> 16;
   hash = Math.imul(hash, 0x85ebca6b);
   hash ^= hash >>> 13;

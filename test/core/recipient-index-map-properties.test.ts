@@ -8,6 +8,7 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { RecipientIndex } from '../../src/core/recipient-index';
 import { RecipientTable } from '../../src/core/recipient-table';
+import { stringHash } from '../../src/core/string-hash';
 
 /** Recipient ids: few, so they repeat; some differ only in case or by a trailing space. */
 const recipientId = fc.constantFrom('r-1', 'r-2', 'R-1', 'r-1 ', 'anna@example.com', 'bob', '', 'r-10', 'r-100');
@@ -80,6 +81,42 @@ describe('recipient index: the same answers as a Map (issue 16, section 4)', () 
           for (const id of ALL_IDS) expect(index.get(id), id).to.equal(map.get(id));
         },
       ),
+    );
+  });
+
+  it('for any id texts, GUIDs and lone surrogates included, with a hash that clashes often', () => {
+    // The fold sees 36-character GUIDs from CRMs and whatever else a producer sends: the index
+    // must not depend on the ids being short, ASCII or distinct in their hash. `buckets` hash
+    // values in all (one: every id clashes), and a table starting at one slot grows as it fills.
+    const id = fc.oneof(
+      fc.uuid(),
+      fc.string({ unit: 'binary', maxLength: 40 }),
+      fc.constantFrom('r-1', 'R-1', 'r-1 ', ''),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(fc.array(id, { maxLength: 12 }), { maxLength: 12 }),
+        fc.constantFrom(1, 2, 3, 0x1_0000),
+        fc.constantFrom(1, 2, 16),
+        (chunks, buckets, capacity) => {
+          const hashOf = (text: string, seed: number) => (stringHash(text, seed) % buckets) - 1;
+          const table = new RecipientTable();
+          const index = new RecipientIndex(table, 7, capacity, hashOf);
+          const map = new Map<string, number>();
+          for (const ids of chunks) {
+            let next = table.size;
+            const expected = ids.map((value) => {
+              if (!map.has(value)) map.set(value, next++);
+              return map.get(value)!;
+            });
+            expect(lookUpChunk(index, table, ids)).to.deep.equal(expected);
+          }
+          for (const [value, row] of map) expect(index.get(value), value).to.equal(row);
+          expect(index.get('never-added')).to.equal(map.get('never-added'));
+          expect(index.size).to.equal(map.size);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 
