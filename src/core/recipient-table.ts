@@ -9,6 +9,8 @@
  * array for the same reason.
  */
 
+import { TextRuns, type TextRun } from './text-runs';
+
 const NONE = -1;
 
 /** Text that only some recipients carry (names, addresses), with the time that set it. */
@@ -69,6 +71,13 @@ export class RecipientTable {
   texts: (string | undefined)[];
   /** Index of each row's email in the EmailTable: read by views, never by the fold. */
   email: Int32Array;
+  /**
+   * Meta texts of restored rows still in their cache page's columns (see TextRuns): a row's
+   * `texts` slot, once written, stands over them. Read them through `metaOf`.
+   */
+  #runs: TextRuns | undefined;
+  /** Counts the runs added: a contact index built before one must be built again. */
+  runsAdded = 0;
 
   constructor(capacity = 1024) {
     this.capacity = capacity;
@@ -116,12 +125,22 @@ export class RecipientTable {
   }
 
   contactOf(row: number): string | undefined {
-    return this.texts[row * TEXT_STRIDE]; // contactId is META_FIELDS[0]
+    return this.metaOf(row, 0); // contactId is META_FIELDS[0]
   }
 
   /** The row's value of a meta field, by its position in META_FIELDS. */
   metaOf(row: number, field: number): string | undefined {
-    return this.texts[row * TEXT_STRIDE + field];
+    const value = this.texts[row * TEXT_STRIDE + field];
+    return value !== undefined || this.#runs === undefined ? value : this.#runs.get(row, field);
+  }
+
+  /**
+   * Rows `firstRow` to `firstRow + count - 1` (added, their meta slots empty) take their meta
+   * texts from these columns, in META_FIELDS order, until a value is written over one.
+   */
+  addMetaRun(firstRow: number, count: number, columns: (TextRun | undefined)[]): void {
+    (this.#runs ??= new TextRuns()).add(firstRow, count, columns);
+    this.runsAdded++;
   }
 
   /** Makes room for `rows` rows in all, so adding that many copies nothing. */

@@ -9,9 +9,15 @@ import { EventIdSet } from '../../core/event-id-set';
 import type { ResponseState } from '../../core/fold';
 import { indexRestoredRows } from '../../core/restored-index';
 import { restoreEventIds } from '../../core/saved-event-ids';
-import { decodeRowPage } from './row-page-format';
-import { slicePage } from './row-page-slice';
-import { isRowPage, type RowPage } from './row-pages';
+import {
+  decodeTextRowPage,
+  refusesRows,
+  restoreMetaRuns,
+  sliceTextRowPage,
+  withMetaValues,
+  type TextRowPage,
+} from './row-page-texts';
+import type { RowPage } from './row-pages';
 
 /** Rows indexed between two checks of the slice's time. */
 const INDEX_STEP = 4096;
@@ -55,15 +61,15 @@ export class RowRestorer {
    */
   async restoreFirst(records: readonly unknown[], rows: number, shown: () => Promise<void>): Promise<void> {
     let left = rows;
-    const rest: RowPage[] = [];
+    const rest: TextRowPage[] = [];
     for (const record of records) {
       const page = this.validPage(record);
       if (!page) continue;
-      const size = page.recipientIds.length;
+      const size = page.page.recipientIds.length;
       if (left >= size) this.restoreRows(page);
       else {
-        this.restoreRows(slicePage(page, 0, left));
-        rest.push(slicePage(page, left, size));
+        this.restoreRows(sliceTextRowPage(page, 0, left));
+        rest.push(sliceTextRowPage(page, left, size));
       }
       left = Math.max(0, left - size);
     }
@@ -92,27 +98,35 @@ export class RowRestorer {
   }
 
   /** The page a record holds, checked, in its email's order of pages; undefined when damaged. */
-  private validPage(record: unknown): RowPage | undefined {
-    const page = decodeRowPage(record);
-    if (!page || !isRowPage(page)) {
+  private validPage(record: unknown): TextRowPage | undefined {
+    const texts = decodeTextRowPage(record);
+    if (!texts) {
       this.corrupted++;
       this.pagesDamaged = true;
       this.rewriteAll = true;
       return undefined;
     }
+    const { page } = texts;
     // A missing page shifts every later slot of its email: the pages must be rewritten.
     if ((this.expectedPage.get(page.emailId) ?? 0) !== page.page) this.rewriteAll = true;
     this.expectedPage.set(page.emailId, page.page + 1);
-    return page;
+    return texts;
   }
 
-  private restoreRows(page: RowPage): void {
+  /**
+   * The page's rows, their meta texts left in the page's columns (see `restoreMetaRuns`) unless
+   * some rows are refused, which would put the later ones out of step with their slots.
+   */
+  private restoreRows(texts: TextRowPage): void {
     const { state } = this;
+    const { page, meta } = texts;
     // Rows of an email restored before this one are indexed from where they began.
     if (!this.indexed.has(page.emailId))
       this.indexed.set(page.emailId, state.emails.get(page.emailId)?.order.length ?? 0);
     const firstRow = state.recipients.size;
-    const refused = state.restoreRecipients(page, false);
+    const runs = meta.some((column) => column !== undefined) && !refusesRows(state.rules, page);
+    const refused = state.restoreRecipients(runs ? page : withMetaValues(texts), false);
+    if (runs) restoreMetaRuns(state.recipients, firstRow, meta, page.recipientIds.length);
     if (refused > 0) this.rewriteAll = true;
     if (!this.idsFromEvents) this.restoreIds(page, firstRow, refused);
   }
