@@ -47,6 +47,7 @@ export class RowRestorer {
 
   /** Restores row pages in order, calling `pace` between them. */
   async restore(records: readonly unknown[], pace?: () => Promise<void>): Promise<void> {
+    this.reserve(records);
     for (const record of records) {
       const page = this.validPage(record);
       if (page) this.restoreRows(page);
@@ -95,6 +96,21 @@ export class RowRestorer {
         await pace();
       }
     }
+  }
+
+  /**
+   * Room for every row of these records at once: grown page by page, a million rows copied the
+   * table (and filled its text slots) some ten times over, 150 ms of a cold start. A damaged
+   * record's count is a guess, and only sizes the table.
+   */
+  private reserve(records: readonly unknown[]): void {
+    let rows = 0;
+    for (const record of records) {
+      const lengths = (record as { recipientIds?: { lengths?: unknown } } | null)?.recipientIds?.lengths;
+      if (lengths instanceof Int32Array) rows += lengths.length;
+    }
+    // Some 16 million rows would be damaged records, not pages: the table then grows as it goes.
+    if (rows <= 1 << 24) this.state.recipients.reserve(this.state.recipients.size + rows);
   }
 
   /** The page a record holds, checked, in its email's order of pages; undefined when damaged. */
