@@ -1,9 +1,9 @@
 /**
  * Texts of restored rows kept as the cache page stored them: one string a column and where each
  * value ends, a string made only when a row's value is read (issue 16). Cutting every row's
- * contact, name and address apart on a cold start made three million strings at a million rows,
- * a fifth of the time to the last row and some 50 bytes a recipient of heap, for a grid that
- * reads thirty rows. A search or a sort still reads them all, a slice a value, and drops them.
+ * contact, name and address apart on a cold start made three million strings at a million rows
+ * (some 70 bytes a recipient of heap, measured in Node) for a grid that reads thirty rows. A
+ * search, a sort or a compaction still reads them all, a slice a value, and drops them.
  */
 
 /**

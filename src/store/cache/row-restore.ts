@@ -100,7 +100,7 @@ export class RowRestorer {
 
   /**
    * Room for every row of these records at once: grown page by page, a million rows copied the
-   * table (and filled its text slots) some ten times over, 150 ms of a cold start. A damaged
+   * table (and filled its text slots) some ten times over, 157 ms in one profile. A damaged
    * record's count is a guess, and only sizes the table.
    */
   private reserve(records: readonly unknown[]): void {
