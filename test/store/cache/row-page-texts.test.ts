@@ -1,8 +1,8 @@
 // Row pages restored with their meta texts left in the page's columns (row-page-texts.ts): for
 // any state, the restored rows read exactly as the rows they were saved from (whole pages or a
-// page split as the first paint splits it), save the same, find the same contacts, and merge
-// later events the same; no meta text is cut out until a row is read. A page with rows the rules
-// refuse is restored as before, its texts cut up.
+// page split as the first paint splits it), save the same, pack into the same pages, find the
+// same contacts and merge later events the same; no meta text is cut out until a row is read. A
+// page with rows the rules refuse is restored as before, its texts cut up.
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { DEFAULT_RULES, createResponseState, type ResponseEvent } from '../../../src/core/index';
@@ -101,6 +101,8 @@ describe('row pages restored with their texts in columns', () => {
           expect(restorer.corrupted).to.equal(0);
           expect(seen(state)).to.deep.equal(seen(original));
           expect(contacts(state)).to.deep.equal(contacts(original));
+          // A compaction right after writes the pages it read.
+          expect(storedPages(state, pageSize)).to.deep.equal(storedPages(original, pageSize));
           original.apply(later);
           state.apply(later);
           expect(seen(state)).to.deep.equal(seen(original));
