@@ -9,9 +9,15 @@
  * array for the same reason.
  */
 
-import { TextRuns, type TextRun } from './text-runs';
-
 const NONE = -1;
+
+/**
+ * Meta texts of restored rows kept in columns (`TextRuns`, which the cache makes: its code
+ * stays out of the script tag's bundle until a cache is read).
+ */
+export interface MetaRuns {
+  get(row: number, field: number): string | undefined;
+}
 
 /** Text that only some recipients carry (names, addresses), with the time that set it. */
 export const META_FIELDS = ['contactId', 'contactName', 'address', 'provider'] as const;
@@ -75,7 +81,7 @@ export class RecipientTable {
    * Meta texts of restored rows still in their cache page's columns (see TextRuns): a row's
    * `texts` slot, once written, stands over them. Read them through `metaOf`.
    */
-  #runs: TextRuns | undefined;
+  #runs: MetaRuns | undefined;
   /** Counts the runs added: a contact index built before one must be built again. */
   runsAdded = 0;
 
@@ -134,12 +140,17 @@ export class RecipientTable {
     return value !== undefined || this.#runs === undefined ? value : this.#runs.get(row, field);
   }
 
+  /** The meta texts of restored rows still in columns, if any. */
+  get metaRuns(): MetaRuns | undefined {
+    return this.#runs;
+  }
+
   /**
-   * Rows `firstRow` to `firstRow + count - 1` (added, their meta slots empty) take their meta
-   * texts from these columns, in META_FIELDS order, until a value is written over one.
+   * Rows with empty meta slots read their meta texts from `runs` until a value is written over
+   * one; called again each time rows are added to them.
    */
-  addMetaRun(firstRow: number, count: number, columns: (TextRun | undefined)[]): void {
-    (this.#runs ??= new TextRuns()).add(firstRow, count, columns);
+  useMetaRuns(runs: MetaRuns): void {
+    this.#runs = runs;
     this.runsAdded++;
   }
 

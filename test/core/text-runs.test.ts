@@ -49,7 +49,9 @@ describe('text runs', () => {
     const table = new RecipientTable(4);
     table.add(0, 'r1');
     table.add(0, 'r2');
-    table.addMetaRun(0, 2, [run(['c1', 'c2'])]);
+    const runs = new TextRuns();
+    runs.add(0, 2, [run(['c1', 'c2'])]);
+    table.useMetaRuns(runs);
     expect(table.texts[0]).to.equal(undefined);
     expect([table.contactOf(0), table.contactOf(1)]).to.deep.equal(['c1', 'c2']);
     table.texts[8] = 'c9';

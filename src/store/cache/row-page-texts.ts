@@ -8,7 +8,7 @@
  */
 import type { CompiledRules } from '../../core/rules';
 import { META_AT, META_FIELDS, STRIDE, type RecipientTable } from '../../core/recipient-table';
-import { endsOf, textAt, type TextRun } from '../../core/text-runs';
+import { endsOf, textAt, TextRuns, type TextRun } from '../../core/text-runs';
 import { isPlausibleTime } from '../../core/time';
 import { FIELD_LIMITS } from '../../core/validate';
 import { decodeRowPage } from './row-page-format';
@@ -127,9 +127,11 @@ export function restoreMetaRuns(
     let stamp = firstRow * STRIDE + META_AT + m;
     for (let slot = 0; slot < size; slot++, stamp += STRIDE) if (ends[from + slot]! >= 0) times[stamp] = at[slot]!;
   }
-  table.addMetaRun(
+  const runs = table.metaRuns instanceof TextRuns ? table.metaRuns : new TextRuns();
+  runs.add(
     firstRow,
     size,
     meta.map((column) => column?.run),
   );
+  table.useMetaRuns(runs);
 }
