@@ -1,4 +1,4 @@
-import { TEXT_STRIDE, type RecipientTable } from './recipient-table';
+import type { RecipientTable } from './recipient-table';
 
 /**
  * contactId → the rows of its recipients. Built from the recipient table the first time it is
@@ -11,6 +11,8 @@ import { TEXT_STRIDE, type RecipientTable } from './recipient-table';
  */
 export class ContactIndex {
   #byId: Map<string, number | number[]> | undefined;
+  /** The table's `runsAdded` when built: rows restored with their texts in columns since are not in it. */
+  #runs = 0;
 
   constructor(private readonly table: RecipientTable) {}
 
@@ -33,13 +35,14 @@ export class ContactIndex {
   }
 
   #index(): Map<string, number | number[]> {
-    if (this.#byId) return this.#byId;
+    const table = this.table;
+    if (this.#byId && this.#runs === table.runsAdded) return this.#byId;
     const byId = new Map<string, number | number[]>();
-    const { texts, size } = this.table;
-    for (let row = 0; row < size; row++) {
-      const contactId = texts[row * TEXT_STRIDE]; // contactId is META_FIELDS[0]
+    for (let row = 0; row < table.size; row++) {
+      const contactId = table.contactOf(row);
       if (contactId !== undefined) add(byId, row, contactId);
     }
+    this.#runs = table.runsAdded;
     return (this.#byId = byId);
   }
 

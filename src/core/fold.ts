@@ -134,7 +134,7 @@ export class ResponseState {
     if (reason !== undefined) state.reason = reason;
     if (isFinal && texts[row * TEXT_STRIDE + FINAL_SCOPE] === 'type') state.scope = 'type';
     for (let m = 0; m < META_FIELDS.length; m++) {
-      const value = texts[row * TEXT_STRIDE + m];
+      const value = table.metaOf(row, m);
       if (value !== undefined) state[META_FIELDS[m]!] = value;
     }
     if (email.kind !== undefined) state.emailKind = email.kind;

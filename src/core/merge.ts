@@ -200,7 +200,8 @@ function mergeText(
   if (at < times[stamp]!) return false;
   const texts = table.texts;
   const slot = row * TEXT_STRIDE + field;
-  const current = texts[slot];
+  // Not texts[slot]: a restored row's value may still sit in its cache page's column.
+  const current = table.metaOf(row, field);
   if (at === times[stamp] && current !== undefined && !(value > current)) return false;
   times[stamp] = at;
   if (value === current) return false;

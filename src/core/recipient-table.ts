@@ -11,6 +11,14 @@
 
 const NONE = -1;
 
+/**
+ * Meta texts of restored rows kept in columns (`TextRuns`, which the cache makes: its code
+ * stays out of the script tag's bundle until a cache is read).
+ */
+export interface MetaRuns {
+  get(row: number, field: number): string | undefined;
+}
+
 /** Text that only some recipients carry (names, addresses), with the time that set it. */
 export const META_FIELDS = ['contactId', 'contactName', 'address', 'provider'] as const;
 export type MetaField = (typeof META_FIELDS)[number];
@@ -69,6 +77,13 @@ export class RecipientTable {
   texts: (string | undefined)[];
   /** Index of each row's email in the EmailTable: read by views, never by the fold. */
   email: Int32Array;
+  /**
+   * Meta texts of restored rows still in their cache page's columns (see TextRuns): a row's
+   * `texts` slot, once written, stands over them. Read them through `metaOf`.
+   */
+  #runs: MetaRuns | undefined;
+  /** Counts the runs added: a contact index built before one must be built again. */
+  runsAdded = 0;
 
   constructor(capacity = 1024) {
     this.capacity = capacity;
@@ -116,12 +131,27 @@ export class RecipientTable {
   }
 
   contactOf(row: number): string | undefined {
-    return this.texts[row * TEXT_STRIDE]; // contactId is META_FIELDS[0]
+    return this.metaOf(row, 0); // contactId is META_FIELDS[0]
   }
 
   /** The row's value of a meta field, by its position in META_FIELDS. */
   metaOf(row: number, field: number): string | undefined {
-    return this.texts[row * TEXT_STRIDE + field];
+    const value = this.texts[row * TEXT_STRIDE + field];
+    return value !== undefined || this.#runs === undefined ? value : this.#runs.get(row, field);
+  }
+
+  /** The meta texts of restored rows still in columns, if any. */
+  get metaRuns(): MetaRuns | undefined {
+    return this.#runs;
+  }
+
+  /**
+   * Rows with empty meta slots read their meta texts from `runs` until a value is written over
+   * one; called again each time rows are added to them.
+   */
+  useMetaRuns(runs: MetaRuns): void {
+    this.#runs = runs;
+    this.runsAdded++;
   }
 
   /** Makes room for `rows` rows in all, so adding that many copies nothing. */

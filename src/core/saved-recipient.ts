@@ -78,7 +78,7 @@ export function saveRow(table: RecipientTable, emails: EmailTable, rules: Compil
   };
   if (texts[row * TEXT_STRIDE + FINAL_SCOPE] === 'type') saved.finalScope = 'type';
   for (let m = 0; m < META_FIELDS.length; m++) {
-    const value = texts[row * TEXT_STRIDE + m];
+    const value = table.metaOf(row, m);
     if (value !== undefined) saved.meta[META_FIELDS[m]!] = [value, times[t + META_AT + m]!];
   }
   return saved;
@@ -146,7 +146,8 @@ export function writeSaved(
     const pair = saved.meta[META_FIELDS[m]!];
     if (!pair) continue;
     times[t + META_AT + m] = pair[1];
-    if (m === 0 && texts[row * TEXT_STRIDE] !== pair[0]) contacts.move(row, texts[row * TEXT_STRIDE], pair[0]);
+    const contact = m === 0 ? table.contactOf(row) : undefined;
+    if (m === 0 && contact !== pair[0]) contacts.move(row, contact, pair[0]);
     texts[row * TEXT_STRIDE + m] = pair[0];
   }
 }

@@ -62,7 +62,7 @@ export function packStateRows(state: ResponseState, emailId: string, page: numbe
     const sentAt = state.sentAtOf(row);
     if (sentAt !== undefined) (out.sentAt ??= new Float64Array(size).fill(Infinity))[slot] = sentAt;
     for (let m = 0; m < META_FIELDS.length; m++) {
-      const value = texts[x + m];
+      const value = state.recipients.metaOf(row, m);
       if (value === undefined) continue;
       const column = (out.meta[META_FIELDS[m]!] ??= {
         values: textColumn(),

@@ -9,9 +9,15 @@ import { EventIdSet } from '../../core/event-id-set';
 import type { ResponseState } from '../../core/fold';
 import { indexRestoredRows } from '../../core/restored-index';
 import { restoreEventIds } from '../../core/saved-event-ids';
-import { decodeRowPage } from './row-page-format';
-import { slicePage } from './row-page-slice';
-import { isRowPage, type RowPage } from './row-pages';
+import {
+  decodeTextRowPage,
+  refusesRows,
+  restoreMetaRuns,
+  sliceTextRowPage,
+  withMetaValues,
+  type TextRowPage,
+} from './row-page-texts';
+import type { RowPage } from './row-pages';
 
 /** Rows indexed between two checks of the slice's time. */
 const INDEX_STEP = 4096;
@@ -41,6 +47,7 @@ export class RowRestorer {
 
   /** Restores row pages in order, calling `pace` between them. */
   async restore(records: readonly unknown[], pace?: () => Promise<void>): Promise<void> {
+    this.reserve(records);
     for (const record of records) {
       const page = this.validPage(record);
       if (page) this.restoreRows(page);
@@ -55,15 +62,15 @@ export class RowRestorer {
    */
   async restoreFirst(records: readonly unknown[], rows: number, shown: () => Promise<void>): Promise<void> {
     let left = rows;
-    const rest: RowPage[] = [];
+    const rest: TextRowPage[] = [];
     for (const record of records) {
       const page = this.validPage(record);
       if (!page) continue;
-      const size = page.recipientIds.length;
+      const size = page.page.recipientIds.length;
       if (left >= size) this.restoreRows(page);
       else {
-        this.restoreRows(slicePage(page, 0, left));
-        rest.push(slicePage(page, left, size));
+        this.restoreRows(sliceTextRowPage(page, 0, left));
+        rest.push(sliceTextRowPage(page, left, size));
       }
       left = Math.max(0, left - size);
     }
@@ -91,28 +98,51 @@ export class RowRestorer {
     }
   }
 
+  /**
+   * Room for every row of these records at once: grown page by page, a million rows copied the
+   * table (and filled its text slots) some ten times over, 157 ms in one profile. A damaged
+   * record's count is a guess, and only sizes the table.
+   */
+  private reserve(records: readonly unknown[]): void {
+    let rows = 0;
+    for (const record of records) {
+      const lengths = (record as { recipientIds?: { lengths?: unknown } } | null)?.recipientIds?.lengths;
+      if (lengths instanceof Int32Array) rows += lengths.length;
+    }
+    // Some 16 million rows would be damaged records, not pages: the table then grows as it goes.
+    if (rows <= 1 << 24) this.state.recipients.reserve(this.state.recipients.size + rows);
+  }
+
   /** The page a record holds, checked, in its email's order of pages; undefined when damaged. */
-  private validPage(record: unknown): RowPage | undefined {
-    const page = decodeRowPage(record);
-    if (!page || !isRowPage(page)) {
+  private validPage(record: unknown): TextRowPage | undefined {
+    const texts = decodeTextRowPage(record);
+    if (!texts) {
       this.corrupted++;
       this.pagesDamaged = true;
       this.rewriteAll = true;
       return undefined;
     }
+    const { page } = texts;
     // A missing page shifts every later slot of its email: the pages must be rewritten.
     if ((this.expectedPage.get(page.emailId) ?? 0) !== page.page) this.rewriteAll = true;
     this.expectedPage.set(page.emailId, page.page + 1);
-    return page;
+    return texts;
   }
 
-  private restoreRows(page: RowPage): void {
+  /**
+   * The page's rows, their meta texts left in the page's columns (see `restoreMetaRuns`) unless
+   * some rows are refused, which would put the later ones out of step with their slots.
+   */
+  private restoreRows(texts: TextRowPage): void {
     const { state } = this;
+    const { page, meta } = texts;
     // Rows of an email restored before this one are indexed from where they began.
     if (!this.indexed.has(page.emailId))
       this.indexed.set(page.emailId, state.emails.get(page.emailId)?.order.length ?? 0);
     const firstRow = state.recipients.size;
-    const refused = state.restoreRecipients(page, false);
+    const runs = meta.some((column) => column !== undefined) && !refusesRows(state.rules, page);
+    const refused = state.restoreRecipients(runs ? page : withMetaValues(texts), false);
+    if (runs) restoreMetaRuns(state.recipients, firstRow, meta, page.recipientIds.length);
     if (refused > 0) this.rewriteAll = true;
     if (!this.idsFromEvents) this.restoreIds(page, firstRow, refused);
   }
