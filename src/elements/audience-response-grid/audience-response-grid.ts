@@ -151,7 +151,10 @@ export class AudienceResponseGridElement extends ResponseViewElement {
   @property({ attribute: 'sort-direction' }) sortDirection: SortDirection = 'ascending';
   /** Shows recipients whose name or address contains it (case and accents ignored). */
   @property() search = '';
-  /** The chosen chips: `{ responses?, groups?, engagement?, recipients? }` (`recipients`: a labelled set of ids, as the summary's "clicked this link" sends). Set it, or call `applyFilter`. */
+  /**
+   * The chosen chips: `{ responses?, groups?, engagement?, recipients? }` (`recipients`: a labelled
+   * set of ids, as the summary's "clicked this link" sends). Set it, or call `applyFilter`.
+   */
   @property({ attribute: false }) filter: FilterRequest = {};
   /** Row height in px (default 36); every row has this height. */
   @property({ attribute: 'row-height', type: Number }) rowHeight: number = DEFAULT_ROW_HEIGHT;
