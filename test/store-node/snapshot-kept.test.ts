@@ -14,12 +14,12 @@ import {
 import { EventLog } from '../../src/store/event-log';
 import { reconcilePage, reconcileRows, toSaved, type ServerRecipient } from '../../src/store/reconcile';
 import { SnapshotLoader } from '../../src/store/snapshot-loader';
-import { KeptPage, keptRow } from '../../src/store/snapshot-kept';
+import { keptRow } from '../../src/store/snapshot-kept';
 import { SnapshotResets, type KeptSnapshotRow } from '../../src/store/snapshot-resets';
 import type { SavedRecipient } from '../../src/core/fold';
 import { snapshot } from '../core/state-snapshot';
 import { event, minutes } from '../support/events';
-import { snapshotHost } from '../support/snapshot-host';
+import { countRowsMade, snapshotHost } from '../support/snapshot-host';
 
 const rows: ServerRecipient[] = [
   { recipientId: 'r1', response: 'opened', at: minutes(3), opens: 2, contactId: 'c1', contactName: 'Ann' },
@@ -44,19 +44,12 @@ async function load(recipients: unknown, state: ResponseState = createResponseSt
   const loader = new SnapshotLoader(new EventLog(), snapshots, new Map(), snapshotHost(state));
   const realFetch = globalThis.fetch;
   globalThis.fetch = (async () => Response.json({ emailId: 'm1', recipients, next: null })) as typeof fetch;
-  const saved = KeptPage.prototype.saved;
-  let made = 0;
-  KeptPage.prototype.saved = function (this: KeptPage, i: number) {
-    made++;
-    return saved.call(this, i);
-  };
   try {
-    await loader.load('http://backend/snapshot', 'm1');
+    const { made } = await countRowsMade(() => loader.load('http://backend/snapshot', 'm1'));
+    return { snapshots, state, made };
   } finally {
     globalThis.fetch = realFetch;
-    KeptPage.prototype.saved = saved;
   }
-  return { snapshots, state, made };
 }
 
 const savedOf = (recipientId: string, response: string): SavedRecipient =>

@@ -4,10 +4,10 @@
 import { expect } from '@open-wc/testing';
 import { DEFAULT_RULES } from '../../src/core/index';
 import { createResponseStore, type ResponseStore } from '../../src/store/response-store';
-import { KeptPage } from '../../src/store/snapshot-kept';
 import { RULES_B, until } from '../support/snapshot-correction';
 import { BASE_TIME } from '../support/events';
 import { ManualSource } from '../support/manual-source';
+import { countRowsMade } from '../support/snapshot-host';
 import { deleteDatabase, uniqueName } from './cache/cache-helpers';
 
 const FIRST = {
@@ -48,24 +48,16 @@ function expectKept(store: ResponseStore, what: string): void {
 
 describe('a first snapshot kept as its pages', () => {
   it('makes no row as an object in a store that shares with no one, and lasts a refold', async () => {
-    const saved = KeptPage.prototype.saved;
-    let made = 0;
-    KeptPage.prototype.saved = function (this: KeptPage, i: number) {
-      made++;
-      return saved.call(this, i);
-    };
-    try {
-      const store = createResponseStore();
-      const result = await withFirstSnapshot(() => store.loadSnapshot('/api/snapshot', 'm1'));
-      expect(result).to.deep.equal({ recipients: 2, conflicts: 0, problems: [] });
-      expect(made).to.equal(0);
-      expectKept(store, 'after the snapshot');
-      store.setRules(RULES_B);
-      expectKept(store, 'after a refold');
-      await store.close();
-    } finally {
-      KeptPage.prototype.saved = saved;
-    }
+    const store = createResponseStore();
+    const { result, made } = await countRowsMade(() =>
+      withFirstSnapshot(() => store.loadSnapshot('/api/snapshot', 'm1')),
+    );
+    expect(result).to.deep.equal({ recipients: 2, conflicts: 0, problems: [] });
+    expect(made).to.equal(0);
+    expectKept(store, 'after the snapshot');
+    store.setRules(RULES_B);
+    expectKept(store, 'after a refold');
+    await store.close();
   });
 
   it('lasts a reload and then a rules change', async () => {

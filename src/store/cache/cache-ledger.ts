@@ -140,25 +140,18 @@ export class CacheLedger {
 
   /** Whether a write that appends `appending` more records should also compact. */
   compactionDue(appending: boolean): boolean {
-    const rowsDue =
-      this.tracked !== undefined && !this.rowsBlocked && (this.compactDue || this.tailEvents >= this.saveRowsAfter);
+    const rowsDue = this.tracked !== undefined && !this.rowsBlocked && this.#eventsDue();
     return rowsDue || this.tailRecords + (appending ? 1 : 0) >= this.compactAfter;
   }
 
-  /**
-   * Whether a compaction due by its record count saves the rows too: not when all it would save
-   * is the pages a stream dirtied since the last save, before `saveRowsAfter` events. With pages
-   * of 65,536 rows a sparse stream over a million cached rows dirties them all, and packing and
-   * cloning every page each 32 flushes held the page's main thread for about a second.
-   */
-  #rowsDue(state: ResponseState): boolean {
-    return (
-      this.compactDue ||
-      this.tailEvents >= this.saveRowsAfter ||
-      this.rewriteAll ||
-      this.fold.rulesVersion !== state.rules.version ||
-      !sameLayout(this.fold, this.pageSize)
-    );
+  /** Rows changed without events, or `saveRowsAfter` events past the last save: the rows are due. */
+  #eventsDue(): boolean {
+    return this.compactDue || this.tailEvents >= this.saveRowsAfter;
+  }
+
+  /** The saved pages cannot be kept as they are for this state: every page is written again. */
+  #stale(state: ResponseState): boolean {
+    return this.rewriteAll || this.fold.rulesVersion !== state.rules.version || !sameLayout(this.fold, this.pageSize);
   }
 
   /** Appends these events as a record, and drops damaged records found while hydrating. */
@@ -188,17 +181,17 @@ export class CacheLedger {
   compact(tx: CacheWriteTransaction, counts: WriteCounts, saveRows = true): void {
     counts.compacted = true;
     const tracked = this.rowsBlocked ? undefined : this.tracked;
-    const state = tracked && (saveRows || this.#rowsDue(tracked)) ? tracked : undefined;
+    // A compaction due by its record count saves the rows only when they are due or stale: with
+    // pages of 65,536 rows a sparse stream over a million cached rows dirties them all, and packing
+    // and cloning every page each 32 flushes held the page's main thread for about a second. Pages
+    // hashed under other seeds stay readable under their own (the fold record keeps them) until then.
+    const state = tracked && (saveRows || this.#eventsDue() || this.#stale(tracked)) ? tracked : undefined;
     const merging = state ? this.small : this.small.filter((record) => record.key > this.fold.watermark);
     const keep = state ? [] : this.small.filter((record) => record.key <= this.fold.watermark);
     const seeds = state && EventIdSet.of(state.recipients)?.seeds;
     if (state) {
       // Pages keep their ids' hashes: pages hashed under other seeds (or none) cannot be kept.
-      const all =
-        this.rewriteAll ||
-        this.fold.rulesVersion !== state.rules.version ||
-        !sameLayout(this.fold, this.pageSize) ||
-        !sameSeeds(this.fold.idSeeds, seeds);
+      const all = this.#stale(state) || !sameSeeds(this.fold.idSeeds, seeds);
       const snapshot = all ? snapshotAllRows(state, this.pageSize) : snapshotRows(state, this.dirty, this.pageSize);
       const rows = tx.objectStore('rows');
       const emails = tx.objectStore('emails');
