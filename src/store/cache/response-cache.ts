@@ -50,8 +50,8 @@ export interface ResponseCacheOptions {
   /**
    * A compaction saves the row pages a stream changed only once this many events are past the
    * last save (or when `compact(state)` is called). Default 50,000: with 65,536-row pages a sparse
-   * stream dirties every page, and saving them all every 32 flushes cost a million-row page about
-   * a second of its main thread every few seconds; a reload replays the events since instead.
+   * stream dirties every page, and saving them all every 32 flushes packed and encoded a million
+   * rows (0.8 s in Node) every few seconds of streaming; a reload replays the events since instead.
    */
   saveRowsAfter?: number;
   /** The IndexedDB to use; the global one by default. Present but undefined: there is none. */
