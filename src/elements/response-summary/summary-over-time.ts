@@ -75,7 +75,8 @@ export function renderOverTime(input: OverTimeInput): TemplateResult {
       .slice(0, drawn)
       .map((count, hour) => `${x(hour).toFixed(1)},${y(count).toFixed(1)}`)
       .join(' ');
-  // A dot on the hour running now: where the lines end, and all there is to see in the first hour.
+  // A dot on the hour running now, while it is in the range: where the lines end, and all there
+  // is to see in the first hour. Past the range's end the lines simply end with it.
   const now = (values: number[], kind: 'opens' | 'clicks') =>
     svg`<circle class=${`${kind} now`} cx=${x(drawn - 1).toFixed(1)} cy=${y(values[drawn - 1] ?? 0).toFixed(1)} r="3"></circle>`;
   const step = tickStep(hours, width - LEFT - 4);
@@ -116,7 +117,7 @@ export function renderOverTime(input: OverTimeInput): TemplateResult {
       })}
       <polyline class="opens" points=${line(series.opens)}></polyline>
       <polyline class="clicks" points=${line(series.clicks)}></polyline>
-      ${drawn === 0 ? nothing : [now(series.opens, 'opens'), now(series.clicks, 'clicks')]}
+      ${drawn === 0 || input.elapsedHours > hours ? nothing : [now(series.opens, 'opens'), now(series.clicks, 'clicks')]}
     </svg>
     <p class="legend muted"><span class="key opens-key"></span>${isolated(m.headers.opens)} <span class="key clicks-key"></span>${isolated(m.headers.clicks)}</p>
     <details class="as-table" part="over-time-table">

@@ -209,6 +209,7 @@ describe('<response-summary>', () => {
     store.setClock(() => minutes(30 * 60));
     await el.updateComplete;
     expect(points(), 'a day on: the whole first 24 h').to.deep.equal([24, 24]);
+    expect(dots(), 'now is past the range: no dot at its end').to.deep.equal([]);
   });
 
   it('lists the clicked links by unique clickers, the top ten shown and all of them in the CSV', async () => {
