@@ -27,6 +27,7 @@
 // - `iifeVariants`: in the IIFE, a module `x.ts` with a sibling `x.iife.ts` is replaced by it (the
 //   loaders of on-demand code: src/store/cache/load-cache.ts, src/store/load-coordination.ts,
 //   src/store/load-backend.ts, src/store/load-event-pages.ts, src/store/load-conflict-settling.ts,
+//   src/store/load-ingest-code.ts,
 //   src/store/load-cache-writer.ts,
 //   src/store/provider-normalizers.ts, and
 //   src/elements/define-email-responses.ts; src/store/sources/load-source.ts, whose transports the

@@ -17,7 +17,8 @@ import { mergeMeta, mergeResponse, signature } from './merge';
 import { LAST_CHANGE, META_AT, RECIPIENT_ID, STRIDE, TEXT_STRIDE, type RecipientTable } from './recipient-table';
 import type { CompiledRules } from './rules';
 import type { StatisticsPeriod } from './statistics-period';
-import { checkEvent, readBatch, type CheckedEvent } from './validate';
+import { readBatch } from './read-batch';
+import { checkEvent, type CheckedEvent } from './validate';
 
 /** What one `apply` did. */
 export interface AppliedBatch {

@@ -10,7 +10,7 @@ import { EVENT_COLUMNS, decodeColumns, isColumnarBatch, rowReason, type Columnar
 import { prepareColumns } from './columnar-prepare';
 import type { EventRejection } from './event';
 import type { ResponseState } from './fold';
-import { readBatch } from './validate';
+import { readBatch } from './read-batch';
 
 /** Plain events with the rows of any columnar batch among them, and what could not be unpacked. */
 export interface ExpandedItems {

@@ -9,7 +9,7 @@
  * wire format is described in docs/wire-format.md.
  */
 import { OPTIONAL_EVENT_FIELDS, type EventRejection } from './event';
-import { errorText } from './validate';
+import { errorText } from './read-batch';
 
 /** The `format` tag of a columnar batch. */
 export const COLUMNAR_FORMAT = 'columns';

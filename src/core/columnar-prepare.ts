@@ -14,7 +14,8 @@ import { BAD_INDEX, BAD_VALUE, ColumnarRows, GOOD, NO_ENTRY, NO_VALUE, PreparedC
 import type { EventRejection } from './event';
 import type { CompiledRules } from './rules';
 import { eventTime, isPlausibleTime } from './time';
-import { FIELD_LIMITS, checkField, errorText, responseIndexOf, type CheckedField } from './validate';
+import { errorText } from './read-batch';
+import { FIELD_LIMITS, checkField, responseIndexOf, type CheckedField } from './validate';
 
 /** A prepared batch and the rows rejected while unpacking it, or why none of it applies. */
 export type PreparedColumns =

@@ -83,4 +83,10 @@ export type RejectionCode =
    * Given to a store after its `close()` (or after its `<email-responses>` left the page): it
    * would have been applied where no view, cache or tab sees it, so it is refused instead.
    */
-  | 'store-closed';
+  | 'store-closed'
+  /**
+   * The store's code that applies events (loaded on demand beside the page's first paint) could
+   * not be fetched: the network dropped, or a deploy replaced it. Nothing was applied; give the
+   * events again once the page can load it.
+   */
+  | 'not-loaded';

@@ -1,10 +1,11 @@
-import { BatchApplier, type AcceptedListener, type AppliedBatch } from './batch';
+import type { AcceptedListener, AppliedBatch, BatchApplier } from './batch';
 import { DEFAULT_RULES, type ResponseRules } from './catalogue';
 import { ContactIndex } from './contact-index';
-import type { EventRejection, ResponseEvent } from './event';
+import type { ResponseEvent } from './event';
 import { contactFlags, type ContactState } from './effects';
 import { EmailTable } from './email-table';
 import { EventIdSet } from './event-id-set';
+import { foldCode } from './fold-code';
 import {
   CLICKS,
   FINAL,
@@ -48,25 +49,15 @@ export class ResponseState {
   readonly emails = new EmailTable(this.recipients);
   readonly #eventIds = new EventIdSet(this.recipients);
   readonly #contacts = new ContactIndex(this.recipients);
-  readonly #batches: BatchApplier;
+  /** Made on the first `apply`, from the fold's code (fold-code.ts). */
+  #batches: BatchApplier | undefined;
   /** Set only when the rules have a statistics update period (see statistics-period.ts). */
   readonly #period: StatisticsPeriod | undefined;
 
   constructor(rules: ResponseRules | CompiledRules = DEFAULT_RULES) {
     this.rules = 'lookup' in rules ? rules : compileRules(rules);
-    const { recipients, emails } = this;
-    const eventIds = this.#eventIds;
-    const contacts = this.#contacts;
     const { statisticsPeriodMs, sentToProvider } = this.rules;
     this.#period = statisticsPeriodMs > 0 ? new StatisticsPeriod(statisticsPeriodMs, sentToProvider) : undefined;
-    this.#batches = new BatchApplier({
-      rules: this.rules,
-      recipients,
-      emails,
-      eventIds,
-      contacts,
-      period: this.#period,
-    });
   }
 
   /**
@@ -96,6 +87,14 @@ export class ResponseState {
    * `onDuplicate` hears each redelivery of an event applied before (a timeline shows them).
    */
   apply(events: Iterable<unknown>, onAccepted?: AcceptedListener, onDuplicate?: AcceptedListener): AppliedBatch {
+    this.#batches ??= new (foldCode())({
+      rules: this.rules,
+      recipients: this.recipients,
+      emails: this.emails,
+      eventIds: this.#eventIds,
+      contacts: this.#contacts,
+      period: this.#period,
+    });
     return this.#batches.apply(events, onAccepted, onDuplicate);
   }
 
@@ -224,27 +223,4 @@ export class ResponseState {
   contactIds(): IterableIterator<string> {
     return this.#contacts.ids();
   }
-}
-
-/** The state after all these events, with the ones that could not be applied and why. */
-export interface FoldedResponses extends ResponseState {
-  readonly rejected: readonly EventRejection[];
-}
-
-/**
- * Folds a set of events into one response per recipient. The result does not depend on the
- * order of the events or on how often each is repeated.
- */
-export function foldEvents(
-  events: Iterable<unknown>,
-  rules: ResponseRules | CompiledRules = DEFAULT_RULES,
-): FoldedResponses {
-  const state = new ResponseState(rules);
-  const { rejected } = state.apply(events);
-  return Object.assign(state, { rejected });
-}
-
-/** An empty state to apply batches to (`state.apply(batch)`), ending where `foldEvents` would. */
-export function createResponseState(rules: ResponseRules | CompiledRules = DEFAULT_RULES): ResponseState {
-  return new ResponseState(rules);
 }

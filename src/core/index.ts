@@ -11,8 +11,10 @@ export type { CompiledRules } from './rules';
 export type { EmailKind, EventRejection, RejectionCode, ResponseEvent, UnsubscribeScope } from './event';
 export { FIELD_LIMITS, checkEvent, validateEvents } from './validate';
 export { EARLIEST_EVENT_TIME, LATEST_EVENT_TIME, eventTime, parseIsoTime } from './time';
-export { ResponseState, createResponseState, foldEvents } from './fold';
-export type { AppliedBatch, FoldedResponses, RecipientState, SavedRecipient } from './fold';
+export { ResponseState } from './fold';
+export { createResponseState, foldEvents } from './fold-events';
+export type { FoldedResponses } from './fold-events';
+export type { AppliedBatch, RecipientState, SavedRecipient } from './fold';
 export {
   COLUMNAR_FORMAT,
   COLUMNAR_VERSION,

@@ -1,12 +1,10 @@
 import { DEFAULT_RULES, type ResponseRules } from '../core/catalogue';
-import type { EventRejection, ResponseEvent } from '../core/event';
-import { applyItems } from '../core/columnar-apply';
-import { forColumns, heard } from '../core/columnar-listeners';
+import type { EventRejection, RejectionCode, ResponseEvent } from '../core/event';
 import { ResponseState, type RecipientState } from '../core/fold';
 import type { ProviderName } from '../core/providers/index';
 import { loadProviderNormalizers } from './provider-normalizers';
 import { checkRules, compileRules } from '../core/rules';
-import { errorText, readBatch } from '../core/validate';
+import { errorText, readBatch } from '../core/read-batch';
 import type { HydrateProgress, RecordedEvent } from './cache/index';
 import { loadCache } from './cache/load-cache';
 import type { CacheWriter } from './cache-writer';
@@ -14,6 +12,7 @@ import { ConflictSettler, type HeardConflict, type Settled } from './conflict-se
 import { EventLog } from './event-log';
 import { loadBackend, type BackendModule } from './load-backend';
 import { loadCacheWriter } from './load-cache-writer';
+import { loadIngestCode, type IngestCode } from './load-ingest-code';
 import { noCacheWriter, type CacheWriting } from './no-cache-writer';
 import { openEarly } from './open-early';
 import { HeldEvents } from './held-events';
@@ -72,8 +71,13 @@ export class ResponseStore extends EventTarget {
   readonly #audienceSizes = new Map<string, number>();
   /** Made on the first `loadSnapshot`, with the backend reads' code. */
   #snapshotLoader: SnapshotLoader | undefined;
-  /** The cache (if any) is read into the state: events apply at once. */
+  /** The cache (if any) is read into the state: events apply at once (once `#code` is here). */
   #hydrated: boolean;
+  /**
+   * Validation and the fold (ingest-code.ts), asked for as the store is made: a grid's entry and
+   * its first rows do without them (issue 14). Undefined until they load, or while they failed to.
+   */
+  #code: IngestCode | undefined;
   #clock: () => number = Date.now;
   /**
    * Resolves once the cache (if any) has been read into the state (every row, the ids of every
@@ -164,7 +168,9 @@ export class ResponseStore extends EventTarget {
     // lock is asked for: one after the other cost a cold page some 400 ms before its first rows
     // (issue 16). The rest is read once this store knows whether it writes the cache (cache-writer.ts).
     this.rowsReady = new Promise((resolve) => (this.#rowsShown = resolve));
-    this.ready = cacheName ? this.#openCache(cacheName, options.rules !== undefined) : Promise.resolve();
+    const code = this.#loadCode();
+    this.#sourceLink.holdUntil(code);
+    this.ready = cacheName ? this.#openCache(cacheName, options.rules !== undefined, code) : this.#codeReady(code);
     void this.ready.then(() => this.#rowsShown());
     this.eventsReady = new Promise((resolve) => (this.#eventsIn = resolve));
     void this.ready.then(() => !this.#logLoading && this.#eventsIn());
@@ -232,11 +238,14 @@ export class ResponseStore extends EventTarget {
    */
   ingest(events: Iterable<unknown>): Promise<IngestResult> {
     // Before the cache is read, events wait: restoring saved rows needs them absent.
-    if (this.#hydrated && !this.#closing) return this.#ingestNow(events);
+    if (this.#hydrated && this.#code && !this.#closing) return this.#ingestNow(events);
     const batch = readBatch(events);
     if (!Array.isArray(batch)) return Promise.resolve(this.#rejectBatch(batch));
     if (this.#closing) return Promise.resolve(this.#rejectClosed(batch));
-    return this.ready.then(() => this.#ingestNow(batch));
+    // In the order given: each waits on the same promises, the code's second load included.
+    return this.ready.then(async () =>
+      this.#code || (await this.#loadCode()) ? this.#ingestNow(batch) : this.#rejectUnloaded(batch),
+    );
   }
 
   /**
@@ -464,7 +473,11 @@ export class ResponseStore extends EventTarget {
     const events = [...this.#log.all(), ...this.#held];
     this.#log.clear();
     this.#current = new ResponseState(compiled);
-    const { rejected } = this.#current.apply(events, (event, row, at) => this.#log.add(event, row, at));
+    // With no events there is nothing to fold: rules set before the fold's code is here apply at once.
+    const { rejected } =
+      events.length === 0
+        ? { rejected: [] }
+        : this.#current.apply(events, (event, row, at) => this.#log.add(event, row, at));
     // Events these rules do not know are kept: rules that know them again bring them back.
     this.#held = rejected.filter((r) => r.code === 'unknown-response').map((r) => r.event);
     // Snapshot rows are the server's word: the refold must not undo them (snapshot-resets.ts).
@@ -534,6 +547,34 @@ export class ResponseStore extends EventTarget {
   }
 
   /**
+   * Loads the ingest code (load-ingest-code.ts); true once it is here. Never rejects: when it did
+   * not load, what needs it asks again, and events that cannot wait are refused with the reason.
+   */
+  async #loadCode(): Promise<boolean> {
+    try {
+      this.#code ??= await loadIngestCode();
+      return true;
+    } catch (error) {
+      this.#codeError = errorText(error);
+      return false;
+    }
+  }
+
+  /** Why the ingest code last failed to load. */
+  #codeError = '';
+
+  /** A store without a cache is ready when its ingest code is here (or failed to load). */
+  async #codeReady(code: Promise<boolean>): Promise<void> {
+    await code;
+    this.#releaseWaiting();
+  }
+
+  /** Events that arrived while the ingest code could not be loaded: refused, with why. */
+  #rejectUnloaded(batch: unknown[]): IngestResult {
+    return this.#refuse(batch, 'not-loaded', `the code that applies events did not load: ${this.#codeError}`);
+  }
+
+  /**
    * Applies events here. `own`: they were given to this store (not heard from another tab's
    * store), so the one writing the cache is told of them. `accepted` gets the events accepted
    * and the copies an id conflict kept; `late` is given those kept copies when the conflict is
@@ -545,6 +586,12 @@ export class ResponseStore extends EventTarget {
     own = true,
     late?: (replaced: ResponseEvent[]) => void,
   ): IngestResult {
+    const code = this.#code;
+    if (!code) {
+      const batch = readBatch(events);
+      return Array.isArray(batch) ? this.#rejectUnloaded(batch) : this.#rejectBatch(batch);
+    }
+    const { applyItems, forColumns, heard } = code;
     const recorded: RecordedEvent[] = [];
     // Only a store sharing its events (a cache, tabs) passes them on as objects; otherwise a
     // columnar batch's rows go into the log as columns, with no object per row (issue 16).
@@ -667,7 +714,12 @@ export class ResponseStore extends EventTarget {
    */
   #rejectClosed(batch: unknown[]): IngestResult {
     const reason = 'the store was closed (its close() was called, or its <email-responses> left the page)';
-    const rejected = batch.map((event): EventRejection => ({ event, code: 'store-closed', reason }));
+    return this.#refuse(batch, 'store-closed', reason);
+  }
+
+  /** Every event of the batch refused for one reason: none applied, the host told. */
+  #refuse(batch: unknown[], code: RejectionCode, reason: string): IngestResult {
+    const rejected = batch.map((event): EventRejection => ({ event, code, reason }));
     this.#reject(rejected);
     return { accepted: 0, duplicates: 0, rejected };
   }
@@ -677,11 +729,12 @@ export class ResponseStore extends EventTarget {
   }
 
   /** Opens the cache, paints from it, then lets events and the source in. Never rejects. */
-  async #openCache(name: string, rulesGiven: boolean): Promise<void> {
+  async #openCache(name: string, rulesGiven: boolean, code: Promise<boolean>): Promise<void> {
     // The database opens now, while the writer's code and the cache's load (open-early.ts).
     const opened = openEarly(name);
     this.setCacheStatus({ state: 'opening' });
-    const writer = await this.#cacheWriter();
+    // The cache replays the events past its last compaction: the fold's code must be here by then.
+    const [writer] = await Promise.all([this.#cacheWriter(), code]);
     await writer?.open(
       name,
       {

@@ -9,7 +9,8 @@ import {
 } from '../core/columnar-batch';
 import type { EventRejection, ResponseEvent } from '../core/event';
 import type { CompiledRules } from '../core/rules';
-import { checkEvent, errorText, type CheckedEvent } from '../core/validate';
+import { errorText } from '../core/read-batch';
+import { checkEvent, type CheckedEvent } from '../core/validate';
 
 /**
  * One recipient as the server sees it: the authoritative state a snapshot page carries.

@@ -33,6 +33,8 @@ export class SourceLink {
   readonly #cursors = new Map<string, string>();
   /** Where in the log each recent cursor was reached, so a snapshot knows what came after it. */
   readonly #cursorPositions = new Map<string, number>();
+  /** The last delivery waiting (see `holdUntil`), or undefined when deliveries apply at once. */
+  #waiting: Promise<void> | undefined;
 
   constructor(
     private readonly log: EventLog,
@@ -111,16 +113,40 @@ export class SourceLink {
     return this.#cursorPositions.get(cursor);
   }
 
+  /**
+   * Deliveries wait until `ready` settles, then apply in the order they came: a store without a
+   * cache runs its source at once while its ingest code loads (issue 14). The source awaits each
+   * delivery before it commits its cursor, as it always did.
+   */
+  holdUntil(ready: Promise<unknown>): void {
+    this.#waitBehind(ready.then(() => undefined));
+  }
+
+  /** `delivery` is the last to wait; one that throws does not hold up those after it. */
+  #waitBehind(delivery: Promise<void>): Promise<void> {
+    const settled = (this.#waiting = delivery.catch(() => undefined));
+    void settled.then(() => {
+      if (this.#waiting === settled) this.#waiting = undefined;
+    });
+    return delivery;
+  }
+
+  #deliver(source: ResponseSource, items: unknown[], cursor: string | undefined): void {
+    if (this.#running !== source) return;
+    const accepted = this.host.apply(items);
+    if (cursor !== undefined) {
+      this.#cursors.set(source.kind, cursor);
+      this.#rememberPosition(cursor);
+    }
+    this.host.delivered(source.kind, accepted, cursor);
+  }
+
   #sinkFor(source: ResponseSource): SourceSink {
     return {
       deliver: (items, cursor) => {
         if (this.#running !== source) return;
-        const accepted = this.host.apply(items);
-        if (cursor !== undefined) {
-          this.#cursors.set(source.kind, cursor);
-          this.#rememberPosition(cursor);
-        }
-        this.host.delivered(source.kind, accepted, cursor);
+        if (!this.#waiting) return this.#deliver(source, items, cursor);
+        return this.#waitBehind(this.#waiting.then(() => this.#deliver(source, items, cursor)));
       },
       malformed: (raw, reason) => this.host.malformed(raw, reason),
       status: (status) => {

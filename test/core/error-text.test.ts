@@ -1,5 +1,5 @@
 import { expect } from 'chai';
-import { errorText } from '../../src/core/validate';
+import { errorText } from '../../src/core/read-batch';
 
 // errorText (src/core/validate.ts) quotes a thrown message in a rejection: at most 200 characters,
 // then an ellipsis, so that a hostile provider cannot fill the rejection list with one huge message.

@@ -1,7 +1,7 @@
 // readBatch copies a plain array whole (issue 16, section 4); anything else is read through its
 // iterator as before. Both read each item once.
 import { expect } from 'chai';
-import { readBatch } from '../../src/core/validate';
+import { readBatch } from '../../src/core/read-batch';
 
 describe('reading a batch', () => {
   it('copies a plain array, holes and all, into an array of its own', () => {

@@ -91,6 +91,20 @@ describe('the response store', () => {
     expect(again.startedFrom).to.equal('cursor-2');
   });
 
+  it("applies what a source delivers before the store's ingest code is here, in the order delivered", async () => {
+    // The store asks for its ingest code as it is made (issue 14); a source may deliver first.
+    const store = createResponseStore();
+    const source = new ManualSource();
+    store.connect(source);
+    const first = source.sink!.deliver([event('delivered', { id: 'd' }), event('opened', { id: 'o' })], 'c1');
+    const second = source.sink!.deliver([event('clicked', { id: 'k' })], 'c2');
+    expect(store.state.recipients.size, 'the deliveries wait for the code').to.equal(0);
+    await Promise.all([first, second]);
+    expect(store.appliedEvents().map((e) => e.id)).to.deep.equal(['d', 'o', 'k']);
+    expect(store.state.recipient('e1', 'r1')!.response).to.equal('clicked');
+    expect(store.cursor('manual')).to.equal('c2');
+  });
+
   it('ignores a source it has disconnected from', async () => {
     const store = createResponseStore();
     const source = new ManualSource();

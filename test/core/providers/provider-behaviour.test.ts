@@ -1,6 +1,6 @@
 // Batches, replays, ids, options and body forms of normalizeProviderEvents.
 import { expect } from 'chai';
-import { createResponseState } from '../../../src/core/fold';
+import { createResponseState } from '../../../src/core/fold-events';
 import { normalizeProviderEvents, type ProviderName } from '../../../src/core/providers/index';
 import { fixtureTexts, fixtures } from '../../fixtures/providers/index';
 
