@@ -733,8 +733,7 @@ export class ResponseStore extends EventTarget {
     // The database opens now, while the writer's code and the cache's load (open-early.ts).
     const opened = openEarly(name);
     this.setCacheStatus({ state: 'opening' });
-    // The cache replays the events past its last compaction: the fold's code must be here by then.
-    const [writer] = await Promise.all([this.#cacheWriter(), code]);
+    const writer = await this.#cacheWriter();
     await writer?.open(
       name,
       {
@@ -779,8 +778,9 @@ export class ResponseStore extends EventTarget {
           );
         },
       },
-      // The first rows are read before this store knows whether it writes the cache, the rest after.
-      this.#coordination.decided,
+      // The first rows are read before this store knows whether it writes the cache, the rest after,
+      // and after the fold's code is here: the cache replays the events past its last compaction.
+      Promise.all([this.#coordination.decided, code]),
       opened,
     );
     // Rules asked for while the cache was read are adopted at `ready`, as the host expects: their
