@@ -29,14 +29,16 @@ export interface FigureText {
 }
 
 /**
- * The rate line with its rate set large, in one isolated text so its words keep their order. The
- * count line ("358 of 895 delivered") is one isolate too, for the same reason: apart, a
- * right-to-left page showed "of 895 delivered 358".
+ * The rate set large on a line of its own, and its name on the next ("93.1 %", "delivery rate"),
+ * each line isolated: one isolate for both laid its block out left to right, so on a
+ * right-to-left page the rate sat at the left of its name. The count line ("358 of 895
+ * delivered") is one isolate: apart, a right-to-left page showed "of 895 delivered 358".
  */
-function rateLine(rate: string, lead: string): TemplateResult {
-  const at = lead ? rate.indexOf(lead) : -1;
+function rateLines(rate: string, lead: string): TemplateResult {
+  const at = rate.indexOf(lead);
   if (at < 0) return isolated(rate);
-  return html`<bdi>${rate.slice(0, at)}<span class="big">${lead}</span>${rate.slice(at + lead.length)}</bdi>`;
+  const [before, after] = [rate.slice(0, at).trim(), rate.slice(at + lead.length).trim()];
+  return html`${before ? isolated(before) : nothing} <bdi class="big">${lead}</bdi> ${after ? isolated(after) : nothing}`;
 }
 
 export interface CardsInput {
@@ -78,7 +80,7 @@ export function renderCards(input: CardsInput): TemplateResult {
           <span class="card-label" part="card-label">${isolated(text.label)}</span>
           ${
             text.lead
-              ? html`<span class="card-rate" part="card-rate">${rateLine(text.rate, text.lead)}</span>
+              ? html`<span class="card-rate lines" part="card-rate">${rateLines(text.rate, text.lead)}</span>
                 <span class="card-count"><bdi><span class="card-value" part="card-value">${text.value}</span>
                 ${text.of ? html`<span class="card-of" part="card-of">${text.of}</span>` : nothing}</bdi></span>`
               : html`<span class="card-value big" part="card-value">${isolated(text.value)}</span>

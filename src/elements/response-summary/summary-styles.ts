@@ -95,10 +95,15 @@ export const summaryStyles = css`
     font-weight: 600;
     line-height: 1.2;
   }
-  /* A line of its own, its name beneath it ("93.1 %", then "delivery rate"): beside it, the name
-     wrapped in a card of the eight-a-row layout. 1.6em of the card, inside a line at 0.875em. */
-  .card-rate .big {
-    display: block;
+  /* The rate on a line of its own, its name beneath: beside it, the name wrapped in a card of the
+     eight-a-row layout. Each line starts at the card's start, whatever its own direction. */
+  .lines {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+  }
+  .lines .big {
+    /* 1.6em of the card, inside a line set at 0.875em. */
     font-size: 1.83em;
   }
   .card-rate,
