@@ -100,7 +100,9 @@ export class DemoBackend {
   }
 
   jump(hours: number): void {
-    if (Number.isFinite(hours) && hours > 0) this.campaign.jump(hours);
+    if (!Number.isFinite(hours) || hours <= 0) return;
+    this.campaign.jump(hours);
+    this.feed.jumped();
   }
 
   /** Hours to add to the clock to pass the trigger email's expiry by one hour (0 when past). */

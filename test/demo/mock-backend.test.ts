@@ -158,6 +158,24 @@ describe('the demo campaign', () => {
     }
   });
 
+  it('catches up with a jump: opens reach the report within seconds, then the chosen rate holds', () => {
+    // 10,000 recipients at the demo's 200 events a second: in time order, the 49 hours a jump
+    // passes start with about 30,000 sends and deliveries, minutes of feed before the first open.
+    const backend = new DemoBackend({ audience: 10_000, rate: 200, seed: 7, startTime: START });
+    for (let tick = 0; tick < 10; tick++) backend.tick(100);
+    backend.jump(49);
+    for (let tick = 0; tick < 50; tick++) backend.tick(100); // five seconds
+    const { feed } = backend;
+    const events = feed.read(0, feed.main.length);
+    expect(events.filter((event) => event.response === 'opened').length).to.be.greaterThan(1000);
+    expect(feed.lastAt).to.be.at.least(backend.campaign.clock - 60_000);
+    // Caught up: the next second runs at the chosen rate again.
+    const before = feed.main.length;
+    backend.campaign.jump(1); // the clock alone, as the wall clock moves it
+    for (let tick = 0; tick < 10; tick++) backend.tick(100);
+    expect(feed.main.length - before).to.be.at.most(200);
+  });
+
   it('gives a provider event the same id, recipient, response and time in SendGrid form', () => {
     const campaign = new Campaign({ audience: 300, seed: 2, startTime: START });
     campaign.jump(60);

@@ -45,8 +45,13 @@ export interface Figure {
   stage?: Stage;
   /** The response id of a response figure. */
   response?: string;
+  /** Not delivered's hard and soft bounces, each with its rate of Sent (spec: Summary figures). */
+  split?: { response: string; count: number; rate: number | null }[];
   filter: FigureFilter;
 }
+
+/** The bounces told beneath Not delivered, as a marketer's report splits them. */
+export const BOUNCES = ['hard-bounce', 'soft-bounce'] as const;
 
 const all: FigureFilter = { responses: [], groups: [] };
 const group = (g: AudienceGroup): FigureFilter => ({ responses: [], groups: [g] });
@@ -58,10 +63,10 @@ export const BREAKDOWN_STAGES: readonly Stage[] = ['not-delivered', 'awaiting-pr
 
 /**
  * The cards (Sent, Delivered, unique opens, unique clicks, click-to-open, unsubscribes, spam
- * complaints, Not delivered), the notes (machine opens; opens before a bounce report), then the
- * stages and their responses. Rates: Sent of all recipients; Delivered and Not delivered of Sent;
- * opens, clicks, unsubscribes, complaints and machine opens of Delivered; click-to-open of unique
- * opens.
+ * complaints, Not delivered with its hard and soft bounces), the notes (machine opens; opens
+ * before a bounce report), then the stages and their responses. Rates: Sent of all recipients;
+ * Delivered, Not delivered and the bounces of Sent; opens, clicks, unsubscribes, complaints and
+ * machine opens of Delivered; click-to-open of unique opens.
  */
 export function reportFigures(report: EmailReport): Figure[] {
   const sent = { of: 'sent' as const, count: report.sent, filter: group('sent') };
@@ -95,7 +100,13 @@ export function reportFigures(report: EmailReport): Figure[] {
     ),
     headline('unsubscribed', report.unsubscribed.count, delivered, response('unsubscribed')),
     headline('spam-complaint', report.spamComplaint.count, delivered, response('spam-complaint')),
-    headline('not-delivered', report.stages['not-delivered'], sent, group('not-delivered')),
+    {
+      ...headline('not-delivered', report.stages['not-delivered'], sent, group('not-delivered')),
+      split: BOUNCES.map((id) => {
+        const count = report.byResponse[id] ?? 0;
+        return { response: id, count, rate: rate(count, sent) };
+      }),
+    },
     {
       ...headline('machine-opened', report.machineOpened.count, delivered, engagement('machine-opened')),
       kind: 'note',

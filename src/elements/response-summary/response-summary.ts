@@ -5,6 +5,7 @@ import { reportEmail, type EmailReport } from '../../core/report';
 import type { Stage } from '../../core/stages';
 import { EmailEngagement, type LinkClicks } from '../../store/email-engagement';
 import type { EmailInfo } from '../../store/email-info';
+import { isolated } from '../shared/bidi-text';
 import { downloadText, fileName } from '../shared/download';
 import type { StoreChange } from '../../store/store-events';
 import { responseLabel, type Messages } from '../shared/messages';
@@ -26,6 +27,7 @@ import { DirectionWatch } from './direction-watch';
 
 /** Ids are scoped by the shadow root: one name serves every instance. */
 const HINT_ID = 'choose-hint';
+const OPENS_NOTE_ID = 'opens-note';
 
 function percentFormat(numbers: Intl.NumberFormat): Intl.NumberFormat {
   // One decimal everywhere, so "6.0 %" stands beside "1.9 %".
@@ -86,9 +88,10 @@ const HELP: Partial<Record<FigureKey, keyof Messages['summary']['help']>> = {
 /**
  * One email's report, live, as a marketer reads it: a header (the email's name, subject, sender
  * and send time when `emailInfo` gives them, and a live line), headline cards with a count and a
- * one-decimal rate each (Sent, Delivered, unique opens and total opens, unique clicks and total
- * clicks, click-to-open, unsubscribes, spam complaints, Not delivered), machine opens and opens
- * before a bounce report apart, the stages the cards do not tell, each once, with their
+ * one-decimal rate each, the rate first where it is what a marketer reads (Sent, Delivered,
+ * unique opens and total opens, unique clicks and total clicks, click-to-open, unsubscribes, spam
+ * complaints, Not delivered with hard and soft bounces), machine opens and opens before a bounce
+ * report apart, a note that opens are estimates, the stages the cards do not tell, each once, with their
  * responses, unique opens and clicks per hour since the send (an SVG chart with a table behind
  * it, and the median time to first open), and the clicked links (top ten; all in `linksCsv()`).
  * Opens and clicks count Delivered recipients only, so every rate's numerator is inside its base.
@@ -279,6 +282,7 @@ export class ResponseSummaryElement extends ResponseViewElement {
       <p id=${HINT_ID} class="visually-hidden">${m.summary.chooseHint}</p>
       ${renderCards({ figures: figures.filter((f) => f.kind === 'headline'), texts, chosen, hintId: HINT_ID, listLabel: m.summary.headline, onChoose: this.choose })}
       ${renderNotes({ notes, chosen, hintId: HINT_ID, onChoose: this.choose })}
+      <p id=${OPENS_NOTE_ID} class="opens-note">${isolated(m.summary.opensNote)}</p>
       ${renderBreakdown({
         title: m.summary.breakdown,
         stages,
@@ -335,26 +339,43 @@ export class ResponseSummaryElement extends ResponseViewElement {
     const n = (count: number) => numbers.format(count);
     const rate = this.rate(figure.rate);
     const help = HELP[figure.key] ? s.help[HELP[figure.key]!] : '';
-    const text: FigureText = { label, value: n(figure.count), rate: '', of: '', total: '', help };
+    const text: FigureText = {
+      label,
+      value: n(figure.count),
+      rate: '',
+      of: '',
+      lead: '',
+      total: '',
+      split: [],
+      alias: '',
+      help,
+      describedBy: '',
+    };
+    // The rate leads where it is the figure a marketer reads; the count follows, "of" its base.
+    const led = (line: string, of: string): FigureText => ({ ...text, rate: line, lead: rate, of });
+    const ofDelivered = s.rates.ofDelivered(n(report.delivered.count));
+    const opens = { describedBy: OPENS_NOTE_ID };
     switch (figure.key) {
       case 'sent':
         return { ...text, rate: s.rates.sent(rate, n(report.recipients), report.recipients) };
       case 'delivered':
-        return { ...text, rate: s.rates.delivery(rate), of: s.rates.ofSent(n(report.sent)) };
-      case 'not-delivered':
-        return { ...text, rate: s.rates.bounce(rate), of: s.rates.ofSent(n(report.sent)) };
+        return led(s.rates.delivery(rate), s.rates.ofSent(n(report.sent)));
+      case 'not-delivered': {
+        const responses = new Map(this.store!.state.rules.responses.map((r) => [r.id, r]));
+        const split = (figure.split ?? []).map((b) =>
+          s.bounce(responseLabel(m, responses.get(b.response)!), n(b.count), this.rate(b.rate)),
+        );
+        return { ...led(s.rates.bounce(rate), s.rates.ofSent(n(report.sent))), split };
+      }
       case 'unique-opens':
         return {
-          ...text,
-          rate: s.rates.open(rate),
-          of: s.rates.ofDelivered(n(report.delivered.count)),
+          ...led(s.rates.open(rate), ofDelivered),
           total: s.totalOpens(n(report.totalOpens), report.totalOpens),
+          ...opens,
         };
       case 'unique-clicks':
         return {
-          ...text,
-          rate: s.rates.click(rate),
-          of: s.rates.ofDelivered(n(report.delivered.count)),
+          ...led(s.rates.click(rate), ofDelivered),
           total: s.totalClicks(n(report.totalClicks), report.totalClicks),
         };
       case 'click-to-open':
@@ -362,11 +383,13 @@ export class ResponseSummaryElement extends ResponseViewElement {
           ...text,
           value: rate,
           rate: s.rates.clickToOpen(n(figure.count), n(figure.base!.count), figure.count, figure.base!.count),
+          alias: s.clickToOpenAlias,
+          ...opens,
         };
       case 'unsubscribed':
-        return { ...text, rate: s.rates.unsubscribe(rate), of: s.rates.ofDelivered(n(report.delivered.count)) };
+        return led(s.rates.unsubscribe(rate), ofDelivered);
       case 'spam-complaint':
-        return { ...text, rate: s.rates.spam(rate), of: s.rates.ofDelivered(n(report.delivered.count)) };
+        return led(s.rates.spam(rate), ofDelivered);
       default:
         return text;
     }

@@ -89,20 +89,47 @@ export const summaryStyles = css`
     font-size: 0.875em;
     font-weight: 600;
   }
-  .card-value {
+  /* The figure a marketer reads first: a rate, or Sent's count and click-to-open's rate. */
+  .big {
     font-size: 1.6em;
     font-weight: 600;
-    font-variant-numeric: tabular-nums;
     line-height: 1.2;
   }
+  /* The rate on a line of its own, its name beneath: beside it, the name wrapped in a card of the
+     eight-a-row layout. Each line starts at the card's start, whatever its own direction. */
+  .lines {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+  }
+  .lines .big {
+    /* 1.6em of the card, inside a line set at 0.875em. */
+    font-size: 1.83em;
+  }
   .card-rate,
-  .card-of,
-  .card-total {
-    font-size: 0.8125em;
+  .card-count,
+  .card-total,
+  .card-split {
+    font-size: 0.875em;
     font-variant-numeric: tabular-nums;
+  }
+  .card-value.big + .card-rate,
+  .card-total,
+  .card-split,
+  .card-alias {
+    font-size: 0.8125em;
+  }
+  /* The count beside its base, in the text's own colour: a figure, not a footnote. */
+  .card-count .card-value {
+    font-weight: 600;
   }
   .card[aria-pressed='true'] .muted {
     color: inherit;
+  }
+  .opens-note {
+    margin: 0 0 0.75rem;
+    max-inline-size: 60rem;
+    font-size: 0.8125em;
   }
   .notes {
     display: flex;

@@ -46,6 +46,12 @@ export interface SummaryMessages {
     ofSent: (count: string) => string;
     ofDelivered: (count: string) => string;
   };
+  /** Beneath Not delivered: "Hard Bounce: 12 (1.2 % of sent)"; `label` is the response's. */
+  bounce: (label: string, count: string, rate: string) => string;
+  /** Beneath Click-to-open: the names other reports give the same rate. */
+  clickToOpenAlias: string;
+  /** Why opens are estimates that arrive late; beside the cards, and each open figure's description. */
+  opensNote: string;
   totalOpens: (count: string, n: number) => string;
   totalClicks: (count: string, n: number) => string;
   /** A figure's help: which recipients it counts. */
@@ -133,6 +139,10 @@ export const ENGLISH_SUMMARY: SummaryMessages = {
     ofSent: (count) => `of ${count} sent`,
     ofDelivered: (count) => `of ${count} delivered`,
   },
+  bounce: (label, count, rate) => `${label}: ${count} (${rate})`,
+  clickToOpenAlias: 'also called click-through rate',
+  opensNote:
+    'Opens are estimates and keep arriving for days: Apple Mail Privacy Protection and security scanners open some emails for the reader (counted as machine opens where the provider tells them apart), and mail apps that block images hide real opens until a click.',
   totalOpens: (count, n) => `${count} total ${en(n, 'open', 'opens')}`,
   totalClicks: (count, n) => `${count} total ${en(n, 'click', 'clicks')}`,
   help: {
@@ -141,12 +151,13 @@ export const ENGLISH_SUMMARY: SummaryMessages = {
     uniqueOpens:
       'Delivered recipients who opened at least once (a click counts as an open; machine opens do not). Open rate: of Delivered. Opens before a later bounce report are not counted here; they are shown apart.',
     uniqueClicks:
-      'Delivered recipients who clicked a link at least once (not the unsubscribe link). Click rate: of Delivered.',
-    clickToOpen: 'Unique clicks of unique opens: how many who opened also clicked. Shows the recipients who clicked.',
+      'Delivered recipients who clicked a link at least once (not the unsubscribe link). Click rate: of Delivered, as Mailchimp and HubSpot count it; clicks of opens is Click-to-open.',
+    clickToOpen:
+      'Unique clicks of unique opens: how many who opened also clicked. HubSpot calls it the click-through rate, Mailchimp clicks per unique opens. Shows the recipients who clicked.',
     unsubscribed: 'Recipients who clicked the unsubscribe link, of Delivered.',
     spamComplaint: 'Recipients who marked the email as spam, of Delivered.',
     notDelivered:
-      'Handed to the provider but did not arrive: bounces, rejections, invalid addresses. Bounce rate: of Sent.',
+      'Handed to the provider but did not arrive: hard and soft bounces, rejections, invalid addresses. Bounce rate, and each bounce’s rate: of Sent.',
     machineOpened:
       'Opened only by machines: mostly mail-privacy proxies and security scanners, not people. Not in the opens.',
     openedNotDelivered: 'Opened or clicked, then reported not delivered (a late bounce). Outside every rate.',

@@ -65,6 +65,11 @@ describe('report figures and the grid rows they filter to', () => {
             expect(base.size, `${figure.key} base`).to.equal(figure.base.count);
             for (const row of rows) expect(base.has(row), `${figure.key} row ${row} outside its base`).to.equal(true);
           }
+          for (const bounce of figure.split ?? []) {
+            const bounced = rowsOf(state, { responses: [bounce.response], groups: [] });
+            expect(bounced.size, bounce.response).to.equal(bounce.count);
+            for (const row of bounced) expect(rows.has(row), `${bounce.response} outside ${figure.key}`).to.equal(true);
+          }
         }
       }),
       { numRuns: 150 },
@@ -84,5 +89,33 @@ describe('report figures and the grid rows they filter to', () => {
     expect(figures.get('unique-opens')).to.include({ count: 1, rate: 1 });
     expect(figures.get('opened-not-delivered')).to.include({ count: 1 });
     expect(figures.get('not-delivered')).to.include({ count: 1, rate: 0.5 });
+  });
+
+  it('splits Not delivered into hard and soft bounces, each with its rate of Sent', () => {
+    const at = (m: number) => Date.UTC(2026, 2, 2, 9, m);
+    const state = createResponseState();
+    const events: ResponseEvent[] = [
+      ['a', 'hard-bounce'],
+      ['b', 'hard-bounce'],
+      ['c', 'soft-bounce'],
+      ['d', 'rejected'],
+      ['e', 'delivered'],
+      ['f', 'delivered'],
+      ['g', 'delivered'],
+      ['h', 'delivered'],
+    ].map(([recipientId, response], i) => ({
+      id: `s${i}`,
+      emailId: 'e1',
+      recipientId: recipientId!,
+      response: response!,
+      at: at(i),
+    }));
+    state.apply(events);
+    const figure = reportFigures(reportEmail(state, 'e1')!).find((f) => f.key === 'not-delivered')!;
+    expect(figure).to.include({ count: 4, rate: 0.5 });
+    expect(figure.split).to.deep.equal([
+      { response: 'hard-bounce', count: 2, rate: 0.25 },
+      { response: 'soft-bounce', count: 1, rate: 0.125 },
+    ]);
   });
 });

@@ -59,6 +59,41 @@ describe('<response-summary> on a right-to-left page', () => {
     expect(leftOf(node, '6')).to.be.below(leftOf(node, 'openers'));
   });
 
+  it('keeps a card’s count before its base, and the rate above its name, both at the start', async () => {
+    const el = await inRtl();
+    const card = stepButton(el, 'unique-opens');
+    const count = textNode(card.querySelector('[part~="card-value"]')!, '6');
+    const base = textNode(card.querySelector('[part~="card-of"]')!, 'of 8 delivered');
+    const where = (node: Text, part: string) => leftOf(node, part);
+    // "6 of 8 delivered", read left to right, not "of 8 delivered 6".
+    expect(where(count, '6')).to.be.below(where(base, 'of'));
+    // The rate large on its own line, its name beneath.
+    const rate = card.querySelector('[part~="card-rate"] .big')!.getBoundingClientRect();
+    const name = textNode(card.querySelector('[part~="card-rate"]')!, 'open rate');
+    const range = document.createRange();
+    range.selectNodeContents(name);
+    expect(rate.bottom).to.be.at.most(range.getBoundingClientRect().top + 1);
+    // Both lines start at the card's start, its right edge on this page, the short rate above a
+    // longer name too ("14.3%" over "unsubscribe rate").
+    const unsubscribed = stepButton(el, 'unsubscribed').querySelector('[part~="card-rate"]')!;
+    // Where the characters are drawn, not the boxes (a block's box is the line's whole width).
+    const drawnRight = (node: Node) => {
+      const drawn = document.createRange();
+      drawn.selectNodeContents(node);
+      return drawn.getBoundingClientRect().right;
+    };
+    const big = drawnRight(unsubscribed.querySelector('.big')!);
+    expect(Math.abs(big - drawnRight(textNode(unsubscribed, 'unsubscribe rate')))).to.be.below(2);
+  });
+
+  it('ends the note on opens with its full stop', async () => {
+    const el = await inRtl();
+    const node = textNode(el.shadowRoot!.querySelector('#opens-note')!, 'Opens are estimates');
+    expect(isolatedWhole(node)).to.equal(true);
+    const last = node.data.lastIndexOf('click.');
+    expect(leftOf(node, 'click', last)).to.be.below(leftOf(node, '.', last));
+  });
+
   it('ends the machine-opens note with its full stop', async () => {
     const el = await inRtl();
     const node = textNode(stepButton(el, 'machine-opened'), 'Machine opens only');
