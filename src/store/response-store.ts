@@ -8,7 +8,7 @@ import { errorText, readBatch } from '../core/read-batch';
 import type { HydrateProgress, RecordedEvent } from './cache/index';
 import { loadCache } from './cache/load-cache';
 import type { CacheWriter } from './cache-writer';
-import { ConflictSettler, type HeardConflict, type Settled } from './conflict-settler';
+import type { ConflictSettler, HeardConflict, Settled } from './conflict-settler';
 import { EventLog } from './event-log';
 import { loadBackend, type BackendModule } from './load-backend';
 import { loadCacheWriter } from './load-cache-writer';
@@ -16,7 +16,7 @@ import { loadIngestCode, type IngestCode } from './load-ingest-code';
 import { noCacheWriter, type CacheWriting } from './no-cache-writer';
 import { openEarly } from './open-early';
 import { HeldEvents } from './held-events';
-import { SnapshotResets, type KeptSnapshotRow } from './snapshot-resets';
+import type { KeptSnapshotRow, SnapshotResets } from './snapshot-resets';
 import type { SnapshotLoader, SnapshotLoaderHost } from './snapshot-loader';
 import { SourceLink } from './source-link';
 import { StoreChanges } from './store-changes';
@@ -65,8 +65,9 @@ export class ResponseStore extends EventTarget {
   private cacheWriter: CacheWriting = noCacheWriter;
   /** Events of responses the rules in use do not know, waiting while `loadRules` is in flight. */
   readonly #waiting = new HeldEvents();
-  readonly #snapshots = new SnapshotResets();
-  readonly #conflicts = new ConflictSettler(this.#log, this.#snapshots);
+  /** Snapshot rows and id conflicts: made when the ingest code is here, as only events make them. */
+  #snapshots: SnapshotResets | undefined;
+  #conflicts: ConflictSettler | undefined;
   /** Audience sizes the backend stated, by email: a snapshot page's `total`. */
   readonly #audienceSizes = new Map<string, number>();
   /** Made on the first `loadSnapshot`, with the backend reads' code. */
@@ -159,7 +160,7 @@ export class ResponseStore extends EventTarget {
         snapshot: () => ({
           events: [...this.#log.all()],
           cursors: this.#sourceLink.allCursors(),
-          resets: this.#snapshots.rows(),
+          resets: this.#snapshots?.rows() ?? [],
         }),
         takeSnapshotRows: (rows) => this.#takeSnapshotRows(rows),
       },
@@ -395,6 +396,10 @@ export class ResponseStore extends EventTarget {
     await this.eventsReady;
     const backend = await this.#backend();
     if ('ok' in backend) return { recipients: 0, conflicts: 0, problems: [backend.reason] };
+    if (!this.#snapshots) {
+      const problem = `the code that applies events did not load: ${this.#codeError}`;
+      return { recipients: 0, conflicts: 0, problems: [problem] };
+    }
     this.#snapshotLoader ??= new backend.SnapshotLoader(
       this.#log,
       this.#snapshots,
@@ -418,7 +423,7 @@ export class ResponseStore extends EventTarget {
         if (cached() || this.#coordination.role !== 'alone') this.#coordination.snapshotRows(kept());
       },
       save: (emailId) => {
-        if (cached()) this.cacheWriter.saveSnapshotRows(emailId, this.#snapshots.rows(new Set([emailId])));
+        if (cached()) this.cacheWriter.saveSnapshotRows(emailId, this.#snapshots!.rows(new Set([emailId])));
       },
       reset: (rows) => {
         this.#changes.changed(rows);
@@ -481,7 +486,7 @@ export class ResponseStore extends EventTarget {
     // Events these rules do not know are kept: rules that know them again bring them back.
     this.#held = rejected.filter((r) => r.code === 'unknown-response').map((r) => r.event);
     // Snapshot rows are the server's word: the refold must not undo them (snapshot-resets.ts).
-    this.#snapshots.reapply(this.#current, (row) => this.#log.forRowSince(row, 0));
+    this.#snapshots?.reapply(this.#current, (row) => this.#log.forRowSince(row, 0));
     if (rejected.length > 0) this.#reject(rejected);
     this.#changes.stateReplaced();
     this.cacheWriter.rulesAdopted(rules, this.#current);
@@ -552,7 +557,9 @@ export class ResponseStore extends EventTarget {
    */
   async #loadCode(): Promise<boolean> {
     try {
-      this.#code ??= await loadIngestCode();
+      const code = (this.#code ??= await loadIngestCode());
+      this.#snapshots ??= new code.SnapshotResets();
+      this.#conflicts ??= new code.ConflictSettler(this.#log, this.#snapshots);
       return true;
     } catch (error) {
       this.#codeError = errorText(error);
@@ -610,7 +617,7 @@ export class ResponseStore extends EventTarget {
       forColumns((event, row, at) => {
         if (heard.rows) event = heard.copy();
         this.#log.addDuplicate(event, row, at);
-        this.#conflicts.heard(event, row, at, !this.#logLoading);
+        this.#conflicts!.heard(event, row, at, !this.#logLoading);
         // Nothing in the state changed, but the recipient's timeline now shows one more delivery.
         this.#changes.changed([row]);
       }),
@@ -638,7 +645,7 @@ export class ResponseStore extends EventTarget {
     late?: (replaced: ResponseEvent[]) => void,
   ): void {
     const conflicts = this.#conflicts;
-    if (!conflicts.pending) return;
+    if (!conflicts?.pending) return;
     if (conflicts.loaded && !this.#settling && !this.#logLoading && this.#unsettled.length === 0) {
       this.#settled(
         conflicts.settle(this.#current, conflicts.take()),
@@ -691,15 +698,17 @@ export class ResponseStore extends EventTarget {
    * refold keeps them, and reset now. `save`: this store writes them to the cache if it writes it.
    */
   #takeSnapshotRows(rows: readonly KeptSnapshotRow[], save = true): void {
-    if (rows.length === 0) return;
-    this.#snapshots.restore(rows);
-    const set = this.#snapshots.reapplyRows(this.#current, rows, (row) => this.#log.forRowSince(row, 0));
+    const snapshots = this.#snapshots;
+    // Without the ingest code (it did not load) the rows stay where they are kept, not reset here.
+    if (rows.length === 0 || !snapshots) return;
+    snapshots.restore(rows);
+    const set = snapshots.reapplyRows(this.#current, rows, (row) => this.#log.forRowSince(row, 0));
     this.#changes.add(set);
     this.#changes.schedule();
     this.cacheWriter.recordReset(set);
     if (save)
       for (const emailId of new Set(rows.map((r) => r.saved.emailId)))
-        this.cacheWriter.saveSnapshotRows(emailId, this.#snapshots.rows(new Set([emailId])));
+        this.cacheWriter.saveSnapshotRows(emailId, snapshots.rows(new Set([emailId])));
   }
 
   /** A batch that could not be read: none of it applied, and the host told why. */
@@ -772,7 +781,7 @@ export class ResponseStore extends EventTarget {
             false,
           );
           // Its code loads only when there are some; the cache's read waits for it.
-          return this.#conflicts.restore(
+          return this.#conflicts?.restore(
             this.#current,
             records.filter((r) => 'pair' in r),
           );
