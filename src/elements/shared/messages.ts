@@ -76,6 +76,8 @@ export interface Messages {
   filterLabel: string;
   clearFilter: string;
   exportCsv: string;
+  /** Why Export CSV is unavailable while no row is shown (its tooltip and description). */
+  nothingToExport: string;
   resendList: string;
   /** The resend button while no recipient soft-bounced (it is disabled then). */
   noSoftBounces: string;
@@ -170,6 +172,7 @@ const CORE_ENGLISH: Omit<Messages, ViewSection> = {
   filterLabel: 'Filter by response',
   clearFilter: 'All',
   exportCsv: 'Export CSV',
+  nothingToExport: 'No rows to export: no recipient is shown',
   resendList: 'Resend list (soft bounces)',
   noSoftBounces: 'No soft bounces',
   final: 'final',
