@@ -3,7 +3,7 @@ import type { ResponseEvent } from '../../core/event';
 import { explainRecipientEvents, type ExplainedEvent } from '../../core/explain';
 import type { RecipientState } from '../../core/fold';
 import type { CompiledRules } from '../../core/rules';
-import { ltr, visibleControls } from '../shared/bidi-text';
+import { ltr, ltrAddress, visibleControls } from '../shared/bidi-text';
 import type { Messages } from '../shared/messages';
 import { sentToProviderWait, type TimeFormatter } from '../shared/time-format';
 import type { TimelineEmail } from './timeline-model';
@@ -67,7 +67,7 @@ function renderRecipient(email: TimelineEmail, r: RecipientState, index: number,
   // audience) gets its own, named by the email and the send's number: a bare address there read
   // like another email's name. The address follows as for the first.
   const address =
-    r.address !== undefined ? html`<span class="muted" part="address">${ltr(r.address)}</span> ` : nothing;
+    r.address !== undefined ? html`<span class="muted" part="address">${ltrAddress(r.address)}</span> ` : nothing;
   const who =
     index > 0
       ? html`<button type="button" class="recipient-button" part="email-button" @click=${() => ctx.select(email, r)}>${t.sendNumber(email.emailId, index + 1)}</button> ${address}`
