@@ -84,6 +84,17 @@ describe('<audience-response-grid> response names at the embed page’s width', 
     }
   });
 
+  it('shows the final marker on the Final chip too, as its legend', async () => {
+    const grid = await gridAt(845, 'ltr');
+    const marker = rows(grid)
+      .map((row) => row.querySelector<HTMLElement>('[part~="final-marker"]'))
+      .find((m) => m !== null)!;
+    const legend = getComputedStyle(grid.shadowRoot!.querySelector('[data-chip="final"] .chip-label')!, '::before');
+    const look = (s: CSSStyleDeclaration) => [s.width, s.height, s.backgroundColor];
+    expect(look(legend)).to.deep.equal(look(getComputedStyle(marker)));
+    expect(marker.getBoundingClientRect().width).to.be.above(4);
+  });
+
   it('keeps a one-line name on the row’s middle line', async () => {
     const grid = await gridAt(845, 'ltr');
     for (const row of rows(grid)) {
