@@ -4,7 +4,7 @@ import { explainRecipientEvents, type ExplainedEvent } from '../../core/explain'
 import type { RecipientState } from '../../core/fold';
 import type { CompiledRules } from '../../core/rules';
 import { ltr, ltrAddress, visibleControls } from '../shared/bidi-text';
-import type { Messages } from '../shared/messages';
+import { emailTypeName, type Messages } from '../shared/messages';
 import { sentToProviderWait, type TimeFormatter } from '../shared/time-format';
 import type { TimelineEmail } from './timeline-model';
 
@@ -38,7 +38,7 @@ export function renderEmail(email: TimelineEmail, ctx: EmailContext): TemplateRe
     <div class="email-head">
       <button type="button" class="email-button" part="email-button" @click=${() => ctx.select(email, email.recipients[0]!)}>${ltr(email.emailId, 'email-id')}</button>
       <span class="muted" part="email-kind">${email.kind ? t.kinds[email.kind] : t.kinds.unknown}</span>
-      ${email.type !== undefined ? html`<span class="muted" part="email-type">${t.emailType(email.type)}</span>` : nothing}
+      ${email.type !== undefined ? html`<span class="muted" part="email-type">${t.emailType(emailTypeName(ctx.messages, email.type, ctx.time.locale))}</span>` : nothing}
       <time dir="auto" class="muted" part="email-time" datetime=${time.iso} title=${time.title}>${time.text}</time>
     </div>
     ${warningOf(email, ctx)}

@@ -87,8 +87,8 @@ describe('<audience-response-grid> CSV export', () => {
       'Contact,Email address,Stage,Response,Final,Details,Opens,Clicks,Last response (UTC),Provider,Email type,Recipient id,Contact id',
     );
     expect(csv).to.have.length(1 + 500 + 1);
-    expect(csv[1]).to.equal('P1,,Delivered,Opened,no,,1,0,2026-01-01 00:00:00,ses,news,r1,');
-    expect(csv[500]).to.equal('P999,,Delivered,Opened,no,,1,0,2026-01-01 00:00:00,ses,news,r999,');
+    expect(csv[1]).to.equal('P1,,Delivered,Opened,no,,1,0,2026-01-01 00:00:00,Amazon SES,News,r1,');
+    expect(csv[500]).to.equal('P999,,Delivered,Opened,no,,1,0,2026-01-01 00:00:00,Amazon SES,News,r999,');
   });
 
   it('neutralizes cells a spreadsheet would run as formulas, and quotes what needs quotes', async () => {
