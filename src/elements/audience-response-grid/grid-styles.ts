@@ -349,17 +349,15 @@ export const gridStyles = css`
   .final,
   [data-chip='final'] .chip-label::before {
     display: inline-block;
-    box-sizing: border-box;
     flex: none;
-    inline-size: 0.6em;
-    block-size: 0.6em;
+    inline-size: 8px;
+    block-size: 8px;
     padding: 0;
     border: 0;
     border-radius: 2px;
     background: var(--_muted);
     /* The word, out of sight, would read on the square: a text and its background, as any. */
     color: var(--_bg);
-    font-size: inherit;
     overflow: hidden;
     text-indent: 1em;
     white-space: nowrap;
@@ -410,7 +408,7 @@ export const gridStyles = css`
   }
   /* A label too long for the cell leaves room for the final marker, which would wrap out of sight after it. */
   .scroller:not(.narrow) [data-column='response'] > .label:has(~ .final) {
-    max-inline-size: calc(100% - 0.6em - 0.4rem);
+    max-inline-size: calc(100% - 8px - 0.4rem);
   }
   .scroller:not(.narrow) [data-column='response'] > .final {
     align-self: center;
