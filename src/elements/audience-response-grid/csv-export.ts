@@ -1,7 +1,8 @@
 import type { ResponseDefinition } from '../../core/catalogue';
 import { csvCell } from '../../core/csv-cell';
 import type { RecipientState } from '../../core/fold';
-import { emailTypeName, providerName, responseLabel, type Messages } from '../shared/messages';
+import { emailTypeName, providerName } from '../shared/display-names';
+import { responseLabel, type Messages } from '../shared/messages';
 import type { TimeFormatter } from '../shared/time-format';
 import type { EmailEngagement, RowEngagement } from '../../store/email-engagement';
 import type { OptionalColumn } from './grid-columns';

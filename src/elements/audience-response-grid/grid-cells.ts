@@ -1,7 +1,8 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { RecipientState } from '../../core/fold';
 import { isolated, ltr, visibleControls } from '../shared/bidi-text';
-import { emailTypeName, providerName, type Messages } from '../shared/messages';
+import { emailTypeName, providerName } from '../shared/display-names';
+import type { Messages } from '../shared/messages';
 import { sentToProviderWait, type TimeFormatter } from '../shared/time-format';
 import type { EmailEngagement, RowEngagement } from '../../store/email-engagement';
 import type { GridColumn } from './grid-columns';

@@ -4,7 +4,8 @@ import { explainRecipientEvents, type ExplainedEvent } from '../../core/explain'
 import type { RecipientState } from '../../core/fold';
 import type { CompiledRules } from '../../core/rules';
 import { ltr, ltrAddress, visibleControls } from '../shared/bidi-text';
-import { emailTypeName, type Messages } from '../shared/messages';
+import { emailTypeName } from '../shared/display-names';
+import type { Messages } from '../shared/messages';
 import { sentToProviderWait, type TimeFormatter } from '../shared/time-format';
 import type { TimelineEmail } from './timeline-model';
 

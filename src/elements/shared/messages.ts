@@ -66,7 +66,10 @@ export interface Messages {
   };
   /** Response labels by catalogue id; a response missing here shows the rules' own label. */
   responses: Record<string, string>;
-  /** Provider names by provider id ("SendGrid" for `sendgrid`); a provider missing here shows its id. */
+  /**
+   * Provider names by provider id: empty in English, where the known providers show their brand
+   * names ("SendGrid" for `sendgrid`, display-names.ts) and others their id; a host names its own.
+   */
   providers: Record<string, string>;
   /**
    * Email type names by type (`newsletter`); a type missing here shows with its first letter a
@@ -171,18 +174,7 @@ const CORE_ENGLISH: Omit<Messages, ViewSection> = {
     no: 'no',
   },
   responses: {},
-  // The readers' providers (core/providers): brand names, the same in every language.
-  providers: {
-    sendgrid: 'SendGrid',
-    mailgun: 'Mailgun',
-    ses: 'Amazon SES',
-    postmark: 'Postmark',
-    'elastic-email': 'Elastic Email',
-    sparkpost: 'SparkPost',
-    brevo: 'Brevo',
-    mailjet: 'Mailjet',
-    resend: 'Resend',
-  },
+  providers: {},
   emailTypes: {},
   groups: { sent: 'Sent', final: 'Final', awaitingFinal: 'Still changing' },
   stages: ENGLISH_STAGES,
@@ -357,26 +349,8 @@ export function messagesFor(locale: string | undefined): Messages {
  * response id such as `constructor` must not find Object.prototype's.
  */
 export function responseLabel(messages: Messages, response: ResponseDefinition): string {
-  return own(messages.responses, response.id) ?? response.label;
-}
-
-/** A provider's name ("SendGrid"), or its id when these messages have none. */
-export function providerName(messages: Messages, id: string): string {
-  return own(messages.providers, id) ?? id;
-}
-
-/**
- * An email type's name in these messages, else the type with its first letter a capital in the
- * locale's way ("newsletter": "Newsletter"; Turkish writes "iş" as "İş").
- */
-export function emailTypeName(messages: Messages, type: string, locale?: string): string {
-  return own(messages.emailTypes, type) ?? type.charAt(0).toLocaleUpperCase(locale) + type.slice(1);
-}
-
-/** A table's own entry, if a text: an id such as `constructor` must not find Object.prototype's. */
-function own(table: Record<string, string>, id: string): string | undefined {
-  const value = Object.hasOwn(table, id) ? table[id] : undefined;
-  return typeof value === 'string' ? value : undefined;
+  const own = Object.hasOwn(messages.responses, response.id) ? messages.responses[response.id] : undefined;
+  return typeof own === 'string' ? own : response.label;
 }
 
 /** A copy of `base` with `overrides` laid over it; nested tables (`timeline.kinds`) merge too. */
