@@ -314,7 +314,7 @@ export const gridStyles = css`
     align-items: center;
     gap: 0.4rem;
     min-inline-size: 0;
-    /* As the header's label: the text of a column starts on one line, and Response needs the room. */
+    /* The header's inset (0.25rem and its button's 0.25rem): a column's texts line up, and Response gains 8 px. */
     padding-inline: 0.5rem;
     overflow: hidden;
     white-space: nowrap;
