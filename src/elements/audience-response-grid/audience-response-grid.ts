@@ -77,6 +77,19 @@ const OUTSIDE_CELLS: ReadonlySet<PropertyKey> = new Set(['scrollerHeight', 'live
  * across visits, per grid (by its `id`). Narrow layouts (two- and four-line rows, under about
  * 600 px) have no separators and leave kept widths unused, not lost: a wider grid uses them again.
  *
+ * Provider and Email type show names, not ids: a provider's from the messages' `providers` table,
+ * else the brand name of a provider the package reads ("SendGrid", "Amazon SES"), else its id; an
+ * email type's from `emailTypes`, else the type with a capital first letter in the grid's locale
+ * ("Newsletter"). The
+ * CSV writes the same names, as it writes response labels rather than ids (the ids stay on the
+ * rows, `RecipientState.provider` and `.emailType`). Sorting by Provider is by the id (the store's
+ * key), the names' order for every known provider but Amazon SES (`ses`, among the S).
+ *
+ * Response: a name too long for one line takes two, then ends in an ellipsis; at the embed page's
+ * 845 px every name of the catalogue shows whole. A final response is marked by a small square
+ * (the Final chip shows it as its legend); the word "final" stays in the cell's text, so screen
+ * readers, copy and paste and the tooltip have it.
+ *
  * @fires recipient-select - A recipient was chosen by click or Enter. Detail: `{ emailId, recipientId, contactId }`.
  * @fires columns-change - The user showed, hid or resized a column. Detail: `{ columns }`, the new `columns` value.
  *

@@ -1,6 +1,7 @@
 import type { ResponseDefinition } from '../../core/catalogue';
 import { csvCell } from '../../core/csv-cell';
 import type { RecipientState } from '../../core/fold';
+import { emailTypeName, providerName } from '../shared/display-names';
 import { responseLabel, type Messages } from '../shared/messages';
 import type { TimeFormatter } from '../shared/time-format';
 import type { EmailEngagement, RowEngagement } from '../../store/email-engagement';
@@ -9,8 +10,8 @@ import type { OptionalColumn } from './grid-columns';
 /** What an export needs besides the rows. */
 export interface CsvOptions {
   messages: Messages;
-  /** Times are written in its zone, which the time column's name gives. */
-  time: Pick<TimeFormatter, 'zoned' | 'timeZone'>;
+  /** Times are written in its zone, which the time column's name gives; email types capitalised in its locale. */
+  time: Pick<TimeFormatter, 'zoned' | 'timeZone' | 'locale'>;
   /** The catalogue, for labels. */
   responses: readonly ResponseDefinition[];
   /** A response's stage in the views' words (the grid's Stage column's): '' when unknown. */
@@ -65,10 +66,11 @@ function optionalCell(
 ): string {
   const zoned = (at: number | undefined) => (at === undefined ? '' : options.time.zoned(at));
   switch (column) {
+    // Names as the grid shows them, as the Response column has labels, not ids.
     case 'provider':
-      return r.provider ?? '';
+      return r.provider === undefined ? '' : providerName(options.messages, r.provider);
     case 'email-type':
-      return r.emailType ?? '';
+      return r.emailType === undefined ? '' : emailTypeName(options.messages, r.emailType, options.time.locale);
     case 'first-open':
       return zoned(engaged().firstOpenAt);
     case 'last-open':

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { RecipientState } from '../../core/fold';
 import { isolated, ltr, visibleControls } from '../shared/bidi-text';
+import { emailTypeName, providerName } from '../shared/display-names';
 import type { Messages } from '../shared/messages';
 import { sentToProviderWait, type TimeFormatter } from '../shared/time-format';
 import type { EmailEngagement, RowEngagement } from '../../store/email-engagement';
@@ -78,9 +79,8 @@ function cellTitle(
     case 'address':
       return r.address === undefined ? undefined : visibleControls(r.address);
     case 'provider':
-      return r.provider;
     case 'email-type':
-      return r.emailType;
+      return namedContent(r, column.id, ctx);
     case 'stage':
       return ctx.stage(r.response);
     case 'reason':
@@ -128,15 +128,29 @@ function cellContent(
       const url = engagementOf(r, ctx, engaged).lastLink;
       return url !== undefined ? ltr(url) : '';
     }
-    case 'provider':
-      return r.provider !== undefined ? ltr(r.provider) : '';
+    case 'provider': {
+      const name = namedContent(r, column.id, ctx);
+      return name !== undefined ? ltr(name) : '';
+    }
     case 'email-type':
-      return r.emailType ?? '';
+      return namedContent(r, column.id, ctx) ?? '';
     case 'stage':
       return ctx.stage(r.response);
     case 'reason':
       return r.reason !== undefined ? html`<span class="detail" dir="ltr">${visibleControls(r.reason)}</span>` : '';
   }
+}
+
+/**
+ * The provider's or the email type's name ("SendGrid", "Newsletter"), as the CSV writes it; an
+ * unknown provider shows its id. Both sort by the id (the store's key), which for the known
+ * providers is the names' order but for Amazon SES (`ses`).
+ */
+function namedContent(r: RecipientState, column: 'provider' | 'email-type', ctx: CellContext): string | undefined {
+  if (column === 'provider') return r.provider === undefined ? undefined : providerName(ctx.messages, r.provider);
+  return r.emailType === undefined
+    ? undefined
+    : emailTypeName(ctx.messages, r.emailType, ctx.numbers.resolvedOptions().locale);
 }
 
 /** A time as the Last response column shows it (zone, language, relative while recent); empty without one. */

@@ -78,11 +78,14 @@ export function minimumWidth(columns: readonly GridColumn[]): string {
  * The default columns' minimums add up to 51.5rem (824 px), under the about 845 px the embed page
  * gives the grid at 1440: a wider sum scrolled it sideways, and on a right-to-left page cut the
  * time at its start. Opens and Clicks fit their header with its sort arrow, the time a whole date.
+ * Response takes a rem from the address: its longest first line, "Canceled (unsubscribed", is
+ * 169 px at 14 px, and beside the final marker it needs all of 12.5rem to show every name whole
+ * in two lines; an address is cut either way (its whole text is the cell's).
  */
 const DEFINITIONS: Record<ColumnId, Definition> = {
   contact: { id: 'contact', header: 'contact', track: 'minmax(8rem, 1.2fr)', numeric: false, sortable: true },
-  address: { id: 'address', header: 'address', track: 'minmax(10rem, 1.5fr)', numeric: false, sortable: true },
-  response: { id: 'response', header: 'response', track: 'minmax(11.5rem, 1.6fr)', numeric: false, sortable: true },
+  address: { id: 'address', header: 'address', track: 'minmax(9rem, 1.5fr)', numeric: false, sortable: true },
+  response: { id: 'response', header: 'response', track: 'minmax(12.5rem, 1.6fr)', numeric: false, sortable: true },
   opens: { id: 'opens', header: 'opens', track: 'minmax(5.25rem, 0.5fr)', numeric: true, sortable: true },
   clicks: { id: 'clicks', header: 'clicks', track: 'minmax(5.25rem, 0.5fr)', numeric: true, sortable: true },
   'last-response': {

@@ -130,6 +130,12 @@ export const gridStyles = css`
     border-radius: var(--_radius);
     background: var(--_bg);
   }
+  /* An unavailable button looks it (the theme's inherited colour would make it look like any other). */
+  button:disabled,
+  [aria-disabled='true'] {
+    color: var(--_muted);
+    cursor: default;
+  }
   button:focus-visible,
   input:focus-visible {
     outline: 2px solid var(--_accent);
@@ -308,7 +314,8 @@ export const gridStyles = css`
     align-items: center;
     gap: 0.4rem;
     min-inline-size: 0;
-    padding-inline: 0.75rem;
+    /* The header's inset (0.25rem and its button's 0.25rem): a column's texts line up, and Response gains 8 px. */
+    padding-inline: 0.5rem;
     overflow: hidden;
     white-space: nowrap;
     text-overflow: ellipsis;
@@ -334,8 +341,30 @@ export const gridStyles = css`
     flex: 0 10000 auto;
     min-inline-size: 0;
   }
-  .final {
+  /*
+   * A final response is marked by a small square, not the word: "FINAL" took 4.5em of the
+   * column its name needs. The word stays in the cell's text for screen readers, copy and paste
+   * and the tooltip (indented out of the square's box); the Final chip shows the square as its legend.
+   */
+  .final,
+  [data-chip='final'] .chip-label::before {
+    display: inline-block;
     flex: none;
+    inline-size: 8px;
+    block-size: 8px;
+    padding: 0;
+    border: 0;
+    border-radius: 2px;
+    background: var(--_muted);
+    /* The word, out of sight, would read on the square: a text and its background, as any. */
+    color: var(--_bg);
+    overflow: hidden;
+    text-indent: 1em;
+    white-space: nowrap;
+  }
+  [data-chip='final'] .chip-label::before {
+    content: '';
+    margin-inline-end: 0.35em;
   }
   /*
    * A detail squeezed to a letter or two ("5.", "e…" beside a long Canceled label) told nothing:
@@ -351,9 +380,35 @@ export const gridStyles = css`
   .scroller:not(.narrow) [data-column='response'] > * {
     line-height: calc(var(--_row-height) - 1px);
   }
-  /* A label too long for the cell leaves room for "final", which would wrap out of sight after it. */
+  /*
+   * A name too long for one line takes two (in a 36 px row at 14 px, 1.2 lines fit twice), cut
+   * with an ellipsis only past that: at the embed's width every name of the catalogue shows whole.
+   */
+  .scroller:not(.narrow) [data-column='response'] > .label {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    max-inline-size: 100%;
+    white-space: normal;
+    line-height: 1.2;
+    /*
+     * Its lines start where the row's do, whatever its own direction (dir=auto): at the right on a
+     * right-to-left page. (match-parent resolves against the line-clamp box's own, so it cannot.)
+     */
+    text-align: left;
+  }
+  :host(:dir(rtl)) .scroller:not(.narrow) [data-column='response'] > .label {
+    text-align: right;
+  }
+  /* The first line is the row's height even when the name is alone on it, so it stays centred. */
+  .scroller:not(.narrow) [data-column='response']::before {
+    content: '';
+    block-size: calc(var(--_row-height) - 1px);
+    margin-inline-end: -0.4rem;
+  }
+  /* A label too long for the cell leaves room for the final marker, which would wrap out of sight after it. */
   .scroller:not(.narrow) [data-column='response'] > .label:has(~ .final) {
-    max-inline-size: calc(100% - 4.5em);
+    max-inline-size: calc(100% - 8px - 0.4rem);
   }
   .scroller:not(.narrow) [data-column='response'] > .final {
     align-self: center;

@@ -163,7 +163,7 @@ export interface ToolbarInput {
   search: string;
   shown: number;
   total: number;
-  /** No email to export yet. */
+  /** No email yet: no resend list. */
   disabled: boolean;
   /** Changes held back while the user reads (0: none). */
   held: number;
@@ -184,6 +184,9 @@ export interface ToolbarInput {
  */
 export function renderToolbar(input: ToolbarInput): TemplateResult {
   const m = input.messages;
+  // No row, nothing to export: the button says why and stays focusable (aria-disabled), so a
+  // keyboard or screen reader user finds it and hears the reason instead of getting an empty file.
+  const empty = input.shown === 0;
   return html`<div class="toolbar" part="toolbar">
     <input
       type="search"
@@ -204,7 +207,13 @@ export function renderToolbar(input: ToolbarInput): TemplateResult {
         : nothing
     }
     ${input.columnsButton ?? nothing}
-    <button type="button" part="button export-button" ?disabled=${input.disabled} @click=${input.onExport}>${m.exportCsv}</button>
+    <button
+      type="button"
+      part="button export-button"
+      aria-disabled=${empty ? 'true' : nothing}
+      title=${empty ? m.nothingToExport : nothing}
+      @click=${empty ? null : input.onExport}
+    >${m.exportCsv}</button>
     <button type="button" part="button resend-button" ?disabled=${input.disabled || !input.softBounces} @click=${input.onResend}>
       ${input.softBounces ? m.resendList : m.noSoftBounces}
     </button>

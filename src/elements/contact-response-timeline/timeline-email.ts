@@ -3,7 +3,8 @@ import type { ResponseEvent } from '../../core/event';
 import { explainRecipientEvents, type ExplainedEvent } from '../../core/explain';
 import type { RecipientState } from '../../core/fold';
 import type { CompiledRules } from '../../core/rules';
-import { ltr, visibleControls } from '../shared/bidi-text';
+import { ltr, ltrAddress, visibleControls } from '../shared/bidi-text';
+import { emailTypeName } from '../shared/display-names';
 import type { Messages } from '../shared/messages';
 import { sentToProviderWait, type TimeFormatter } from '../shared/time-format';
 import type { TimelineEmail } from './timeline-model';
@@ -38,7 +39,7 @@ export function renderEmail(email: TimelineEmail, ctx: EmailContext): TemplateRe
     <div class="email-head">
       <button type="button" class="email-button" part="email-button" @click=${() => ctx.select(email, email.recipients[0]!)}>${ltr(email.emailId, 'email-id')}</button>
       <span class="muted" part="email-kind">${email.kind ? t.kinds[email.kind] : t.kinds.unknown}</span>
-      ${email.type !== undefined ? html`<span class="muted" part="email-type">${t.emailType(email.type)}</span>` : nothing}
+      ${email.type !== undefined ? html`<span class="muted" part="email-type">${t.emailType(emailTypeName(ctx.messages, email.type, ctx.time.locale))}</span>` : nothing}
       <time dir="auto" class="muted" part="email-time" datetime=${time.iso} title=${time.title}>${time.text}</time>
     </div>
     ${warningOf(email, ctx)}
@@ -67,7 +68,7 @@ function renderRecipient(email: TimelineEmail, r: RecipientState, index: number,
   // audience) gets its own, named by the email and the send's number: a bare address there read
   // like another email's name. The address follows as for the first.
   const address =
-    r.address !== undefined ? html`<span class="muted" part="address">${ltr(r.address)}</span> ` : nothing;
+    r.address !== undefined ? html`<span class="muted" part="address">${ltrAddress(r.address)}</span> ` : nothing;
   const who =
     index > 0
       ? html`<button type="button" class="recipient-button" part="email-button" @click=${() => ctx.select(email, r)}>${t.sendNumber(email.emailId, index + 1)}</button> ${address}`

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { ContactState } from '../../core/effects';
 import type { CompiledRules } from '../../core/rules';
-import { isolated, ltr } from '../shared/bidi-text';
+import { isolated, ltrAddress } from '../shared/bidi-text';
 import type { Messages } from '../shared/messages';
 import type { TimeFormatter } from '../shared/time-format';
 import type { TimelineEmail } from './timeline-model';
@@ -47,7 +47,7 @@ export function renderFlags(
   const address = contact.address ?? recipient?.address;
   return html`<div class="contact-header" part="contact-header">
       ${recipient?.contactName !== undefined ? html`<p class="contact-name" part="contact-name">${isolated(recipient.contactName)}</p>` : nothing}
-      ${address !== undefined ? html`<p class="contact-address">${ltr(address, 'contact-address')}</p>` : nothing}
+      ${address !== undefined ? html`<p class="contact-address">${ltrAddress(address, 'contact-address')}</p>` : nothing}
     </div>
     <div class="flags" part="flags" role="group" aria-label=${t.flagsLabel}>
       <dl>

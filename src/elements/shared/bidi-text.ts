@@ -21,6 +21,20 @@ export function ltr(text: string, part?: string): TemplateResult {
   return html`<span class="ltr" dir="ltr" part=${part ?? 'ltr'} title=${visibleControls(text)}>${visibleControls(text)}</span>`;
 }
 
+/**
+ * An email address as `ltr` shows it, where it may wrap (a timeline in a side panel): the only
+ * break it offers is after the `@` (a `<wbr>`), so a line ends at "viktor.nakamura.1@" rather
+ * than in the middle of the domain ("post.example.o" / "rg"). A part wider than the line alone
+ * still breaks where the host's overflow-wrap lets it, rather than run out of the host.
+ */
+export function ltrAddress(text: string, part?: string): TemplateResult {
+  const shown = visibleControls(text);
+  const at = shown.lastIndexOf('@') + 1;
+  return html`<span class="ltr" dir="ltr" part=${part ?? 'ltr'} title=${shown}>${
+    at > 0 ? html`${shown.slice(0, at)}<wbr>${shown.slice(at)}` : shown
+  }</span>`;
+}
+
 /** Text of unknown direction (a name): isolated, its own direction found from its letters. */
 export function isolated(text: string): TemplateResult {
   return html`<bdi>${visibleControls(text)}</bdi>`;

@@ -1,8 +1,8 @@
 // What registerMessages accepts: a host's table checked against the English one, which is the
 // shape every view reads. Apart from messages.ts so that file stays the table of words.
 
-/** Tables whose names are data (response ids), not fixed message names. */
-const OPEN_TABLES: ReadonlySet<string> = new Set(['responses']);
+/** Tables whose names are data (response and provider ids, email types), not fixed message names. */
+const OPEN_TABLES: ReadonlySet<string> = new Set(['responses', 'providers', 'emailTypes']);
 
 /** Names that reach Object.prototype or would replace an object's prototype when assigned. */
 const RESERVED: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);

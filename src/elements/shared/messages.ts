@@ -66,6 +66,16 @@ export interface Messages {
   };
   /** Response labels by catalogue id; a response missing here shows the rules' own label. */
   responses: Record<string, string>;
+  /**
+   * Provider names by provider id: empty in English, where the known providers show their brand
+   * names ("SendGrid" for `sendgrid`, display-names.ts) and others their id; a host names its own.
+   */
+  providers: Record<string, string>;
+  /**
+   * Email type names by type (`newsletter`); a type missing here shows with its first letter a
+   * capital, as the language writes it ("Newsletter").
+   */
+  emailTypes: Record<string, string>;
   /** The chips beside the stages: Sent (the three stages after the hand-over), final or not. */
   groups: { sent: string; final: string; awaitingFinal: string };
   /** The five stages (spec: "Stages"), the words every view, chip and CSV use. */
@@ -76,6 +86,8 @@ export interface Messages {
   filterLabel: string;
   clearFilter: string;
   exportCsv: string;
+  /** Why Export CSV is unavailable while no row is shown (its tooltip and description). */
+  nothingToExport: string;
   resendList: string;
   /** The resend button while no recipient soft-bounced (it is disabled then). */
   noSoftBounces: string;
@@ -162,6 +174,8 @@ const CORE_ENGLISH: Omit<Messages, ViewSection> = {
     no: 'no',
   },
   responses: {},
+  providers: {},
+  emailTypes: {},
   groups: { sent: 'Sent', final: 'Final', awaitingFinal: 'Still changing' },
   stages: ENGLISH_STAGES,
   gridLabel: 'Recipients and their responses',
@@ -170,6 +184,7 @@ const CORE_ENGLISH: Omit<Messages, ViewSection> = {
   filterLabel: 'Filter by response',
   clearFilter: 'All',
   exportCsv: 'Export CSV',
+  nothingToExport: 'No rows to export: no recipient is shown',
   resendList: 'Resend list (soft bounces)',
   noSoftBounces: 'No soft bounces',
   final: 'final',

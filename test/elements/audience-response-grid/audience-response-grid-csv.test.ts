@@ -87,8 +87,8 @@ describe('<audience-response-grid> CSV export', () => {
       'Contact,Email address,Stage,Response,Final,Details,Opens,Clicks,Last response (UTC),Provider,Email type,Recipient id,Contact id',
     );
     expect(csv).to.have.length(1 + 500 + 1);
-    expect(csv[1]).to.equal('P1,,Delivered,Opened,no,,1,0,2026-01-01 00:00:00,ses,news,r1,');
-    expect(csv[500]).to.equal('P999,,Delivered,Opened,no,,1,0,2026-01-01 00:00:00,ses,news,r999,');
+    expect(csv[1]).to.equal('P1,,Delivered,Opened,no,,1,0,2026-01-01 00:00:00,Amazon SES,News,r1,');
+    expect(csv[500]).to.equal('P999,,Delivered,Opened,no,,1,0,2026-01-01 00:00:00,Amazon SES,News,r999,');
   });
 
   it('neutralizes cells a spreadsheet would run as formulas, and quotes what needs quotes', async () => {
@@ -172,7 +172,10 @@ describe('<audience-response-grid> CSV export', () => {
   });
 
   it('downloads the CSV through a Blob URL, with a byte-order mark, and adds nothing to the page', async () => {
-    const grid = await mountGrid(await storeWith([ev('opened', 'a', { contactName: 'Ann' })]), 'spring/sale?');
+    const grid = await mountGrid(
+      await storeWith([ev('opened', 'a', { contactName: 'Ann', emailId: 'spring/sale?' })]),
+      'spring/sale?',
+    );
     const before = document.body.innerHTML;
     const [download] = await downloadsDuring(async () => {
       grid.shadowRoot!.querySelector<HTMLButtonElement>('[part~="export-button"]')!.click();
@@ -215,6 +218,40 @@ describe('<audience-response-grid> CSV export', () => {
       expect(clicks).to.equal(1);
     });
     expect(later[0]!.link.download).to.equal('e1-resend.csv');
+  });
+
+  // A new user's review: Export CSV was enabled with no row shown and gave a file of headers only.
+  it('makes Export CSV unavailable, saying why, while no row is shown, and available again with rows', async () => {
+    const grid = await mountGrid(await storeWith([ev('opened', 'a', { contactName: 'Ann' })]));
+    const button = grid.shadowRoot!.querySelector<HTMLButtonElement>('[part~="export-button"]')!;
+    expect(button.getAttribute('aria-disabled')).to.equal(null);
+    expect(button.title).to.equal('');
+    grid.search = 'nobody';
+    await settled(grid);
+    expect(grid.rowCount).to.equal(0);
+    expect(button.getAttribute('aria-disabled')).to.equal('true');
+    expect(button.title).to.equal('No rows to export: no recipient is shown');
+    // Still a Tab stop, so a keyboard user reaches it and hears the reason; a press does nothing.
+    expect(button.disabled).to.equal(false);
+    button.focus();
+    const downloads = await downloadsDuring(async () => {
+      button.click();
+      await sendKeys({ press: 'Enter' });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    });
+    expect(downloads).to.have.length(0);
+    expect(grid.shadowRoot!.activeElement).to.equal(button);
+    grid.search = '';
+    await settled(grid);
+    expect(button.getAttribute('aria-disabled')).to.equal(null);
+    expect(button.title).to.equal('');
+  });
+
+  it('makes Export CSV unavailable for an email with no recipient yet', async () => {
+    const grid = await mountGrid(await storeWith([ev('opened', 'a', { contactName: 'Ann' })]), 'other');
+    const button = grid.shadowRoot!.querySelector<HTMLButtonElement>('[part~="export-button"]')!;
+    expect(button.getAttribute('aria-disabled')).to.equal('true');
+    expect(button.title).to.equal('No rows to export: no recipient is shown');
   });
 
   it('writes times in the zone across a daylight-saving change', () => {

@@ -159,7 +159,7 @@ describe('<audience-response-grid> truncated text', () => {
     expect(byColumn('contact').title).to.equal('Maximiliane Annabella von Hohenzollern-Sigmaringen');
     expect(byColumn('address').title).to.equal('someone.with.a.long.address@example.com');
     expect(byColumn('response').title).to.equal(`Hard Bounce final ${reason}`);
-    expect(byColumn('provider').title).to.equal('sendgrid');
+    expect(byColumn('provider').title).to.equal('SendGrid');
     expect(byColumn('response').textContent!.replace(/\s+/g, ' ').trim()).to.equal(`Hard Bounce final ${reason}`);
   });
 });

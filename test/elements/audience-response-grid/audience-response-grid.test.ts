@@ -87,7 +87,7 @@ describe('<audience-response-grid>', () => {
       'Provider',
       'Email type',
     ]);
-    expect(cellTexts(rows(grid)[0]!).slice(6)).to.deep.equal(['ses', 'newsletter']);
+    expect(cellTexts(rows(grid)[0]!).slice(6)).to.deep.equal(['Amazon SES', 'Newsletter']);
   });
 
   it('shows times in the time-zone asked for, relative while recent, UTC on hover', async () => {

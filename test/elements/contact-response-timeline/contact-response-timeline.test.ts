@@ -45,7 +45,7 @@ describe('<contact-response-timeline>', () => {
     expect(emailIds(el)).to.deep.equal(['e3', 'e2', 'e1']);
     const e1 = emailItem(el, 'e1');
     expect(text(e1.querySelector('[part="email-kind"]'))).to.equal('Bulk email');
-    expect(text(e1.querySelector('[part="email-type"]'))).to.equal('type: newsletter');
+    expect(text(e1.querySelector('[part="email-type"]'))).to.equal('type: Newsletter');
     expect(text(e1.querySelector('[part~="response-label"]'))).to.equal('Unsubscribed');
     expect(e1.querySelector('[part~="response-label"]')!.getAttribute('part')).to.equal(
       'response-label response-unsubscribed',
@@ -258,7 +258,7 @@ describe('<contact-response-timeline>', () => {
     ]);
     store.flush();
     await el.updateComplete;
-    expect(text(emailItem(el, 'e1').querySelector('[part="email-type"]'))).to.equal('type: digest');
+    expect(text(emailItem(el, 'e1').querySelector('[part="email-type"]'))).to.equal('type: Digest');
   });
 
   it('says when it has no store, no contact, no emails, or the stream is offline', async () => {

@@ -1,0 +1,107 @@
+// A new user's review (issue 14/16): at the embed page's width (about 845 px at 1440) the Response
+// column cut the long names ("Canceled (…", "Received by provide…") and showed them whole only as
+// a tooltip, which a keyboard user never sees. Every name of the catalogue now shows whole there,
+// on one line or two, and the cell's text (what a screen reader reads) has the whole name.
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../../src/elements/audience-response-grid/define';
+import type { AudienceResponseGridElement } from '../../../src/elements/audience-response-grid/audience-response-grid';
+import { DEFAULT_RULES } from '../../../src/core/index';
+import { rows, settled } from './grid-fixtures';
+import { recipientEvent as ev } from '../../support/events';
+import { storeWith } from '../../support/store';
+
+/** One recipient per response of the catalogue, named after it. */
+const everyResponse = () =>
+  DEFAULT_RULES.responses.map((r, i) =>
+    ev(r.id, `r${i}`, { contactName: `Person ${i}`, address: `person.${i}@example.com`, at: i + 1 }),
+  );
+
+async function gridAt(width: number, dir: string): Promise<AudienceResponseGridElement> {
+  const store = await storeWith(everyResponse());
+  store.setClock(() => Date.UTC(2026, 5, 1));
+  const box = await fixture<HTMLElement>(html`<div dir=${dir} style=${`width:${width}px`}>
+    <audience-response-grid email-id="e1" time-zone="UTC" style="--email-responses-height: 1400px" .store=${store}>
+    </audience-response-grid>
+  </div>`);
+  const grid = box.querySelector<AudienceResponseGridElement>('audience-response-grid')!;
+  await settled(grid);
+  return grid;
+}
+
+const text = (el: Element) => (el.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+describe('<audience-response-grid> response names at the embed page’s width', () => {
+  for (const dir of ['ltr', 'rtl']) {
+    it(`shows every response's name whole at 845 px, the final marker in sight (${dir})`, async () => {
+      const grid = await gridAt(845, dir);
+      const shown = rows(grid);
+      expect(shown.length).to.equal(DEFAULT_RULES.responses.length);
+      const cutNames: string[] = [];
+      for (const row of shown) {
+        const cell = row.querySelector<HTMLElement>('[data-column="response"]')!;
+        const label = cell.querySelector<HTMLElement>('[part~="response-label"]')!;
+        const c = cell.getBoundingClientRect();
+        const l = label.getBoundingClientRect();
+        const whole =
+          label.scrollWidth <= label.clientWidth + 0.5 &&
+          label.scrollHeight <= label.clientHeight + 0.5 &&
+          l.left >= c.left - 0.5 &&
+          l.right <= c.right + 0.5 &&
+          l.top >= c.top - 0.5 &&
+          l.bottom <= c.bottom + 0.5;
+        if (!whole) cutNames.push(`${text(label)} (${Math.round(l.width)}×${Math.round(l.height)} px)`);
+        // A name on two lines starts them where the row's text starts: the right, right to left.
+        const glyphs = document.createRange();
+        glyphs.selectNodeContents(label);
+        const g = glyphs.getBoundingClientRect();
+        if (dir === 'rtl') expect(l.right - g.right, text(label)).to.be.below(1);
+        else expect(g.left - l.left, text(label)).to.be.below(1);
+        const final = cell.querySelector<HTMLElement>('[part~="final-marker"]');
+        if (final) {
+          const f = final.getBoundingClientRect();
+          expect(f.width, text(label)).to.be.above(0);
+          expect(f.left >= c.left - 0.5 && f.right <= c.right + 0.5 && f.top >= c.top && f.bottom <= c.bottom).to.equal(
+            true,
+            `${text(label)}: final marker in its cell`,
+          );
+        }
+      }
+      expect(cutNames).to.deep.equal([]);
+    });
+  }
+
+  it("has the whole name, and 'final', in the cell's text and tooltip", async () => {
+    const grid = await gridAt(845, 'ltr');
+    const byLabel = new Map(DEFAULT_RULES.responses.map((r) => [r.label, r]));
+    for (const row of rows(grid)) {
+      const cell = row.querySelector<HTMLElement>('[data-column="response"]')!;
+      const name = text(cell.querySelector('[part~="response-label"]')!);
+      const response = byLabel.get(name)!;
+      expect(response, name).to.not.equal(undefined);
+      const expected = response.final ? `${name} final` : name;
+      expect(text(cell).startsWith(expected), text(cell)).to.equal(true);
+      expect(cell.title.startsWith(expected), cell.title).to.equal(true);
+    }
+  });
+
+  it('shows the final marker on the Final chip too, as its legend', async () => {
+    const grid = await gridAt(845, 'ltr');
+    const marker = rows(grid)
+      .map((row) => row.querySelector<HTMLElement>('[part~="final-marker"]'))
+      .find((m) => m !== null)!;
+    const legend = getComputedStyle(grid.shadowRoot!.querySelector('[data-chip="final"] .chip-label')!, '::before');
+    const look = (s: CSSStyleDeclaration) => [s.width, s.height, s.backgroundColor];
+    expect(look(legend)).to.deep.equal(look(getComputedStyle(marker)));
+    expect(marker.getBoundingClientRect().width).to.be.above(4);
+  });
+
+  it('keeps a one-line name on the row’s middle line', async () => {
+    const grid = await gridAt(845, 'ltr');
+    for (const row of rows(grid)) {
+      const label = row.querySelector<HTMLElement>('[part~="response-label"]')!;
+      const r = row.getBoundingClientRect();
+      const l = label.getBoundingClientRect();
+      expect(Math.abs(l.top + l.height / 2 - (r.top + r.height / 2)), text(label)).to.be.below(2.5);
+    }
+  });
+});
