@@ -397,8 +397,7 @@ export class ResponseStore extends EventTarget {
     const backend = await this.#backend();
     if ('ok' in backend) return { recipients: 0, conflicts: 0, problems: [backend.reason] };
     if (!this.#snapshots) {
-      const problem = `the code that applies events did not load: ${this.#codeError}`;
-      return { recipients: 0, conflicts: 0, problems: [problem] };
+      return { recipients: 0, conflicts: 0, problems: [this.#codeError] };
     }
     this.#snapshotLoader ??= new backend.SnapshotLoader(
       this.#log,
@@ -562,12 +561,12 @@ export class ResponseStore extends EventTarget {
       this.#conflicts ??= new code.ConflictSettler(this.#log, this.#snapshots);
       return true;
     } catch (error) {
-      this.#codeError = errorText(error);
+      this.#codeError = `the code that applies events did not load: ${errorText(error)}`;
       return false;
     }
   }
 
-  /** Why the ingest code last failed to load. */
+  /** Why the ingest code last failed to load, in words a host can show. */
   #codeError = '';
 
   /** A store without a cache is ready when its ingest code is here (or failed to load). */
@@ -578,7 +577,7 @@ export class ResponseStore extends EventTarget {
 
   /** Events that arrived while the ingest code could not be loaded: refused, with why. */
   #rejectUnloaded(batch: unknown[]): IngestResult {
-    return this.#refuse(batch, 'not-loaded', `the code that applies events did not load: ${this.#codeError}`);
+    return this.#refuse(batch, 'not-loaded', this.#codeError);
   }
 
   /**
