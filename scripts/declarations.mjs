@@ -51,13 +51,15 @@ writeFileSync(
   'dist/email-responses.iife.d.ts',
   `// The <script> build: the same API as the main entry, as the global \`EmailResponses\`. The
 // grid, the timeline and the summary load from dist/iife/ when their tag first appears, so their
-// classes are undefined until then: \`await customElements.whenDefined(tag)\` first.
+// classes are undefined until then: \`await customElements.whenDefined(tag)\` first. AudienceView,
+// the grid's view of the store, comes with the grid's part.
 import * as EmailResponsesModule from './types/index.js';
 
 type LazyElementClass =
   | 'AudienceResponseGridElement'
   | 'ContactResponseTimelineElement'
-  | 'ResponseSummaryElement';
+  | 'ResponseSummaryElement'
+  | 'AudienceView';
 
 declare global {
   // eslint-disable-next-line no-var

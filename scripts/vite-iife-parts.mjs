@@ -32,7 +32,8 @@
 //   src/store/provider-normalizers.ts, and
 //   src/elements/define-email-responses.ts; src/store/sources/load-source.ts, whose transports the
 //   IIFE holds anyway), and an import of a lazy element's module from
-//   outside its folder gets src/entries/iife-lazy-elements.ts.
+//   outside its folder gets src/entries/iife-lazy-elements.ts, as does the main entry's export of
+//   AudienceView (the grid's view of the store, which only the grid and the summary use).
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { relative, resolve, sep } from 'node:path';
@@ -52,6 +53,9 @@ export const SHARED = `email-responses@${version}/iife-modules`;
 /** The elements that are lazy parts, by tag (each one's folder is src/elements/<tag>/). */
 export const LAZY_ELEMENTS = ['audience-response-grid', 'contact-response-timeline', 'response-summary'];
 const LAZY_STAND_IN = resolve(ROOT, 'src/entries/iife-lazy-elements.ts');
+// The main entry's export of the grid's view of the store: the stand-in's, filled by the grid's part.
+const AUDIENCE_VIEW = resolve(ROOT, 'src/store/audience/audience-view.ts');
+const MAIN_ENTRY = resolve(ROOT, 'src/index.ts');
 
 /** What src/entries/iife-parts.ts's `loadPart(name)` imports, by name. */
 export const IIFE_PARTS = {
@@ -92,6 +96,7 @@ export function iifeVariants({ lazyElements = true } = {}) {
       if (!resolved) return undefined;
       const element = lazyElements ? lazyElementOf(resolved.id) : undefined;
       if (element && lazyElementOf(importer) !== element) return LAZY_STAND_IN;
+      if (lazyElements && resolved.id === AUDIENCE_VIEW && importer === MAIN_ENTRY) return LAZY_STAND_IN;
       const variant = resolved.id.replace(/\.ts$/, '.iife.ts');
       return variant !== resolved.id && existsSync(variant) ? variant : undefined;
     },

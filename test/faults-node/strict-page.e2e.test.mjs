@@ -253,6 +253,13 @@ describe('the elements on a strict page (CSP without unsafe-inline or unsafe-eva
       assert.ok(report.gridRows > 5, 'the grid rendered rows');
       assert.ok(report.gridHeight > 100, 'the grid is laid out (its styles applied)');
       assert.match(report.firstRow, /#0/);
+      // The grid's view of the store comes with the grid's part, not in the script itself.
+      assert.equal(
+        await page.evaluate(() => typeof window.EmailResponses.AudienceView?.prototype.rowsWith),
+        'function',
+        'EmailResponses.AudienceView is the class once the grid has loaded',
+      );
+      assert.ok(!iife.includes('rowsWith('), "the script itself holds none of AudienceView's code");
 
       // Scrolling moves the virtual window (inline positions set through the CSSOM).
       const before = report.firstRow;
