@@ -22,6 +22,8 @@ const ARRAY_ITERATOR = Array.prototype[Symbol.iterator];
  * them, and leaves no getter or Proxy trap to run during the fold.
  */
 export function readBatch(events: Iterable<unknown>): unknown[] | EventRejection {
+  // A string is iterable, but as characters: JSON text given unparsed, not events.
+  if (typeof events === 'string') return notAList(events, ' (parse JSON text first)');
   try {
     // A plain array is copied whole (a memory copy) rather than item by item through its
     // iterator; anything else, or an array whose iterator or constructor was replaced, is walked.
@@ -38,10 +40,29 @@ export function readBatch(events: Iterable<unknown>): unknown[] | EventRejection
     for (const input of events) out.push(input);
     return out;
   } catch (error) {
+    if (!iterable(events)) return notAList(events, '');
     return {
       event: events,
       code: 'unreadable',
       reason: `the batch could not be read, so none of it was applied: ${errorText(error)}`,
     };
   }
+}
+
+/** True when `value` has an iterator to read it with; false too when asking for it throws. */
+function iterable(value: unknown): boolean {
+  try {
+    return typeof (value as { [Symbol.iterator]?: unknown } | null | undefined)?.[Symbol.iterator] === 'function';
+  } catch {
+    return false;
+  }
+}
+
+/** One event, null or a string where a list of events was expected: said so, not "e is not iterable". */
+function notAList(events: unknown, hint: string): EventRejection {
+  return {
+    event: events,
+    code: 'unreadable',
+    reason: `the batch is not a list of events, so none of it was applied: give an array of event objects${hint}`,
+  };
 }

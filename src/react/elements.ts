@@ -56,7 +56,10 @@ export type AudienceResponseGridProps = Omit<
   locale?: AudienceResponseGridElement['locale'];
   /** The store to read; by default the one the enclosing `<email-responses>` provides. */
   store?: AudienceResponseGridElement['store'];
-  /** A recipient was chosen by click or Enter. Detail: `{ emailId, recipientId, contactId }`. */
+  /**
+   * A recipient was chosen by click or Enter. Detail: `{ emailId, recipientId, contactId }` (`contactId`
+   * undefined when the recipient's events named no contact).
+   */
   onRecipientSelect?: (event: AudienceResponseGridEventMap['recipient-select']) => void;
   /** The user showed, hid or resized a column. Detail: `{ columns }`, the new `columns` value. */
   onColumnsChange?: (event: AudienceResponseGridEventMap['columns-change']) => void;
@@ -285,7 +288,10 @@ export type AudienceResponseGridAttributes = React.DetailedHTMLProps<
   'sort-direction'?: string;
   /** Row height in px (default 36); every row has this height. */
   'row-height'?: string;
-  /** A recipient was chosen by click or Enter. Detail: `{ emailId, recipientId, contactId }`. */
+  /**
+   * A recipient was chosen by click or Enter. Detail: `{ emailId, recipientId, contactId }` (`contactId`
+   * undefined when the recipient's events named no contact).
+   */
   'onrecipient-select'?: (event: AudienceResponseGridEventMap['recipient-select']) => void;
   /** The user showed, hid or resized a column. Detail: `{ columns }`, the new `columns` value. */
   'oncolumns-change'?: (event: AudienceResponseGridEventMap['columns-change']) => void;

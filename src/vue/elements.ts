@@ -66,7 +66,10 @@ export interface AudienceResponseGridProps {
   locale?: AudienceResponseGridElement['locale'];
   /** The store to read; by default the one the enclosing `<email-responses>` provides. */
   store?: AudienceResponseGridElement['store'];
-  /** A recipient was chosen by click or Enter. Detail: `{ emailId, recipientId, contactId }`. */
+  /**
+   * A recipient was chosen by click or Enter. Detail: `{ emailId, recipientId, contactId }` (`contactId`
+   * undefined when the recipient's events named no contact).
+   */
   onRecipientSelect?: (event: AudienceResponseGridEventMap['recipient-select']) => void;
   /** The user showed, hid or resized a column. Detail: `{ columns }`, the new `columns` value. */
   onColumnsChange?: (event: AudienceResponseGridEventMap['columns-change']) => void;

@@ -43,4 +43,19 @@ describe('reading a batch', () => {
     expect(read).to.deep.equal([1, 2]);
     expect(Object.getPrototypeOf(read)).to.equal(Array.prototype);
   });
+
+  it('says a single event, null or a string is not a list, rather than what the engine says', () => {
+    for (const batch of [{ id: 'a' }, null, undefined, 42])
+      expect(readBatch(batch as unknown as Iterable<unknown>), String(batch)).to.deep.include({
+        event: batch,
+        code: 'unreadable',
+        reason: 'the batch is not a list of events, so none of it was applied: give an array of event objects',
+      });
+    const text = '[{"id":"a"}]';
+    expect(readBatch(text)).to.deep.include({
+      event: text,
+      reason:
+        'the batch is not a list of events, so none of it was applied: give an array of event objects (parse JSON text first)',
+    });
+  });
 });

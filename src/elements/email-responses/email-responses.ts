@@ -34,10 +34,12 @@ const RELAYED: (keyof ResponseStoreEventMap)[] = [
  * The root of a response view: owns a store (or uses the one a host sets) and provides it to
  * every email-responses element inside it. Connects to a live stream when given `stream-url`.
  *
- * The store it makes is its own: when the element leaves the page and is not back within the same
- * task (a move costs nothing), the store is closed: its stream stops, its Web Locks and
- * BroadcastChannels are released (another tab or element takes the lead) and its IndexedDB
- * connection closes. Connected again later, it makes a fresh store, which the cache fills again.
+ * The store it makes is its own: when the element leaves the page its stream stops. With
+ * `cache-name` or `tabs`, unless it is back within the same task (a move costs nothing), the store
+ * is closed too: its Web Locks and BroadcastChannels are released (another tab or element takes
+ * the lead), its IndexedDB connection closes, and `ingest` refuses events (`store-closed`).
+ * Connected again later, it makes a fresh store, which the cache fills again. Without either, the
+ * store holds nothing outside itself and is kept: back on the page, the element shows the same rows.
  * A store a host sets stays the host's: the host closes it (`store.close()`).
  *
  * @summary Provides a response store to the elements inside it.
