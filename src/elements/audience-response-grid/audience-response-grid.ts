@@ -21,7 +21,7 @@ import type { CsvOptions } from './csv-export';
 import { loadCsvExport } from './load-csv-export';
 import { stageOf } from '../../core/stages';
 import { ColumnLayoutController, type ColumnLayoutGrid } from './column-layout-controller';
-import { minimumWidth } from './grid-columns';
+import { extraLines, minimumWidth } from './grid-columns';
 import type { RecipientSelectDetail } from './grid-events';
 import { GridFocus } from './grid-focus';
 import { renderHeader } from './grid-header';
@@ -45,6 +45,8 @@ const NARROW_ROW_FACTOR = 1.75;
 /** Below this width the contact, the response and the address each get a line of their own: four lines a row. */
 const SLIM_PX = 420;
 const SLIM_ROW_FACTOR = 3.2;
+/** Each line more, for chosen columns past a narrow row's own: a line of a four-line row. */
+const EXTRA_LINE_FACTOR = (SLIM_ROW_FACTOR - NARROW_ROW_FACTOR) / 2;
 /**
  * Properties that change no cell: the scroller's height moves the row window (new rows draw
  * anyway), the live region and the chips' tab stop sit outside the rows. A panel resize or an
@@ -367,6 +369,7 @@ export class AudienceResponseGridElement extends ResponseViewElement {
       '--_row-height': `${layout.rowHeight}px`,
       '--_tracks': columns.map((c) => c.track).join(' '),
       '--_min-width': this.narrow ? '0px' : minimumWidth(columns),
+      '--_lines': String((this.slim ? 4 : 2) + this.#extraLines()),
     };
     const rows = view
       ? renderRows({
@@ -490,11 +493,16 @@ export class AudienceResponseGridElement extends ResponseViewElement {
     return { sortBy: this.sortBy, sortDirection: this.sortDirection, filter: this.filter, search: this.search };
   }
 
+  /** Lines a narrow row adds for the chosen columns past its own: 2 to a line, 1 when slim. */
+  #extraLines(): number {
+    return this.narrow ? extraLines(this.#columnLayout.columnList, this.slim ? 1 : 2) : 0;
+  }
+
   #layout(): ScrollLayout {
     const line = this.rowHeight > 0 ? this.rowHeight : DEFAULT_ROW_HEIGHT;
     // Two lines of text in a narrow row: not twice the padding.
     const factor = this.slim ? SLIM_ROW_FACTOR : this.narrow ? NARROW_ROW_FACTOR : 1;
-    const rowHeight = Math.round(line * factor);
+    const rowHeight = Math.round(line * (factor + this.#extraLines() * EXTRA_LINE_FACTOR));
     return createLayout(this.#view?.length ?? 0, rowHeight, Math.max(0, this.scrollerHeight - rowHeight));
   }
 

@@ -209,7 +209,16 @@ export function gridColumns(choices: readonly ColumnChoice[]): GridColumn[] {
  */
 export function narrowColumns(choices: readonly ColumnChoice[]): GridColumn[] {
   const chosen = NARROW_ORDER.filter((id) => choices.some((choice) => choice.id === id));
-  return (chosen.length > 0 ? chosen : (['contact', 'response'] as const)).map((id) => ({ ...DEFINITIONS[id] }));
+  // The other chosen columns (Provider, Stage…) follow on lines of their own: a column the chooser
+  // shows ticked is never left out because the grid is narrow.
+  const others = choices.filter((choice) => !NARROW_ORDER.includes(choice.id)).map((choice) => choice.id);
+  const ids = [...(chosen.length > 0 ? chosen : (['contact', 'response'] as const)), ...others];
+  return ids.map((id) => ({ ...DEFINITIONS[id] }));
+}
+
+/** Lines a narrow row needs for the chosen columns past its own (`perLine` of them to a line). */
+export function extraLines(columns: readonly GridColumn[], perLine: number): number {
+  return Math.ceil(columns.filter((column) => !NARROW_ORDER.includes(column.id)).length / perLine);
 }
 
 /** The choices with one column shown or hidden: a shown one goes back to its place in the chooser's order. */

@@ -432,7 +432,11 @@ export const gridStyles = css`
     inset-block-start: 0;
     inset-inline-start: 0;
   }
-  /* Two lines per row in a narrow grid: contact and response, then address, opens, clicks, time. */
+  /*
+   * Two lines per row in a narrow grid: contact and response, then address, opens, clicks, time.
+   * Chosen columns past those (Provider, Stage…) fill the lines after, two to a line (one when
+   * slim), placed in order in the cells the areas leave (--_lines counts them all).
+   */
   .narrow .header,
   .narrow .row {
     /*
@@ -443,7 +447,7 @@ export const gridStyles = css`
     --_count-track: 4.75rem;
     --_time-track: 8.75rem;
     grid-template-columns: minmax(0, 1fr) var(--_count-track) var(--_count-track) var(--_time-track);
-    grid-template-rows: 1fr 1fr;
+    grid-template-rows: repeat(var(--_lines, 2), 1fr);
     grid-template-areas:
       'contact response response response'
       'address opens clicks time';
@@ -456,7 +460,7 @@ export const gridStyles = css`
   .slim .header,
   .slim .row {
     grid-template-columns: minmax(0, 1fr) minmax(0, 1fr) minmax(0, 1.6fr);
-    grid-template-rows: repeat(4, 1fr);
+    grid-template-rows: repeat(var(--_lines, 4), 1fr);
     grid-template-areas:
       'contact contact contact'
       'response response response'
@@ -467,6 +471,15 @@ export const gridStyles = css`
   .slim [data-column='clicks'],
   .slim [data-column='last-response'] {
     font-size: 0.875em;
+  }
+  /* A chosen column past the row's own takes half a line (slim: a whole one), its name whole. */
+  .narrow .cell,
+  .narrow [role='columnheader'] {
+    grid-column: span 2;
+  }
+  .slim .cell,
+  .slim [role='columnheader'] {
+    grid-column: 1 / -1;
   }
   .narrow [data-column='contact'] {
     grid-area: contact;

@@ -51,7 +51,8 @@ describe('<audience-response-grid> narrow and right-to-left', () => {
       expect(s.scrollWidth).to.be.at.most(s.clientWidth);
       const row = rows(grid)[0]!;
       const cells = [...row.querySelectorAll<HTMLElement>('[role="gridcell"]')];
-      // Reading order is the order on screen: contact and response, then address, opens, clicks, time.
+      // Reading order is the order on screen: contact and response, then address, opens, clicks,
+      // time, then the chosen columns past those (here Provider and Email type) on a line after.
       expect(cellTexts(row)).to.deep.equal([
         'Cara Lindqvist',
         'Delivered',
@@ -59,31 +60,40 @@ describe('<audience-response-grid> narrow and right-to-left', () => {
         '0',
         '0',
         'Jan 1, 12:01 AM',
+        'Amazon SES',
+        '',
       ]);
       const tops = cells.map((c) => Math.round(c.getBoundingClientRect().top));
       // Contact and response share the first line, and the rest the second; or under 420 px the
       // contact, the response and the address each have a line, and opens, clicks and time the last.
       if (lines === 2) {
         expect(tops[0]).to.equal(tops[1]);
-        expect(new Set(tops.slice(2)).size).to.equal(1);
+        expect(new Set(tops.slice(2, 6)).size).to.equal(1);
         expect(tops[2]).to.be.above(tops[1]!);
       } else {
         expect(tops[1]).to.be.above(tops[0]!);
         expect(tops[2]).to.be.above(tops[1]!);
-        expect(new Set(tops.slice(3)).size).to.equal(1);
+        expect(new Set(tops.slice(3, 6)).size).to.equal(1);
         expect(tops[3]).to.be.above(tops[2]!);
       }
+      // Provider and Email type follow on one more line (slim: one each), inside the row, which is
+      // taller for them.
+      expect(tops[6]).to.be.above(tops[5]!);
+      if (lines === 2) expect(tops[7]).to.equal(tops[6]);
+      else expect(tops[7]).to.be.above(tops[6]!);
+      const rowBox = row.getBoundingClientRect();
+      for (const cell of cells) expect(cell.getBoundingClientRect().bottom).to.be.at.most(rowBox.bottom + 0.5);
       const box = s.getBoundingClientRect();
       for (const cell of cells) {
         const r = cell.getBoundingClientRect();
         expect(r.left).to.be.at.least(box.left - 0.5);
         expect(r.right).to.be.at.most(box.right + 0.5);
       }
-      expect(s.getAttribute('aria-colcount')).to.equal('6');
+      expect(s.getAttribute('aria-colcount')).to.equal('8');
       cells[0]!.focus();
       await sendKeys({ press: 'End' });
       await settled(grid);
-      expect((grid.shadowRoot!.activeElement as HTMLElement).textContent!.trim()).to.equal('Jan 1, 12:01 AM');
+      expect((grid.shadowRoot!.activeElement as HTMLElement).getAttribute('data-column')).to.equal('email-type');
     });
   }
 
@@ -103,6 +113,8 @@ describe('<audience-response-grid> narrow and right-to-left', () => {
           'Opens',
           'Clicks',
           'Last response',
+          'Provider',
+          'Email type',
         ]);
         for (const label of labels) {
           expect(cut(label), `${label.textContent} is cut`).to.equal(false);
