@@ -92,7 +92,8 @@ const OUTSIDE_CELLS: ReadonlySet<PropertyKey> = new Set(['scrollerHeight', 'live
  * (the Final chip shows it as its legend); the word "final" stays in the cell's text, so screen
  * readers, copy and paste and the tooltip have it.
  *
- * @fires recipient-select - A recipient was chosen by click or Enter. Detail: `{ emailId, recipientId, contactId }` (`contactId` undefined when the recipient's events named no contact).
+ * @fires recipient-select - A recipient was chosen by click or Enter. Detail: `{ emailId, recipientId, contactId }`
+ *   (`contactId` undefined when the recipient's events named no contact).
  * @fires columns-change - The user showed, hid or resized a column. Detail: `{ columns }`, the new `columns` value.
  *
  * @csspart toolbar - The bar with search, row count and export buttons.
