@@ -54,9 +54,9 @@ describe('responseIndex, through the names asked last', () => {
     expect(asked).to.deep.equal(['opened', 'Nope', 'nope']);
   });
 
-  it('an empty name is looked up like any other', () => {
-    const names = new ResponseNames();
-    expect(names.index('', new Map([['', 7]]))).to.equal(7);
-    expect(names.index('', new Map())).to.equal(-1);
+  it('an empty name is looked up like any other, and again from the table', () => {
+    expect(new ResponseNames().index('', new Map([['', 7]]))).to.equal(7);
+    expect(responseIndex(rules, '')).to.equal(-1);
+    expect(responseIndex(rules, '')).to.equal(-1);
   });
 });
