@@ -18,7 +18,7 @@ import { LAST_CHANGE, META_AT, RECIPIENT_ID, STRIDE, TEXT_STRIDE, type Recipient
 import type { CompiledRules } from './rules';
 import type { StatisticsPeriod } from './statistics-period';
 import { readBatch } from './read-batch';
-import { checkEvent, type CheckedEvent } from './validate';
+import { checkEvent, scratchEvent, type CheckedEvent } from './validate';
 
 /** What one `apply` did. */
 export interface AppliedBatch {
@@ -74,16 +74,11 @@ export class BatchApplier {
     const run = new Run(++this.#batchNumber, onAccepted, this.#spare ?? new Stage(), onDuplicate);
     this.#spare = undefined;
     // Plain events in chunks; a columnar batch prepared by applyItems (columnar-apply.ts) row by
-    // row from its columns, in its place among them.
-    let start = 0;
-    for (let end = 0; end <= read.length; end++) {
-      const item = read[end];
-      if (end < read.length && !ColumnarRows.is(item)) continue;
-      // Stryker disable next-line EqualityOperator: `<=` adds an empty chunk at the end, which applies nothing
-      for (let from = start; from < end; from += CHUNK) this.#chunk(read, from, Math.min(end, from + CHUNK), run);
-      if (ColumnarRows.is(item)) foldColumns(this, item, run);
-      start = end + 1;
-    }
+    // row from its columns, in its place among them. Validation finds the columnar items as it
+    // reads each item: a pass over the batch to find them first touched every event object
+    // twice, and a million parsed events do not stay in the cache between the two passes.
+    for (let start = 0; start < read.length;)
+      start = this.#chunk(read, start, Math.min(read.length, start + CHUNK), run);
     this.#spare = run.stage;
     return {
       accepted: run.accepted,
@@ -94,8 +89,13 @@ export class BatchApplier {
     };
   }
 
-  #chunk(inputs: readonly unknown[], start: number, end: number, run: Run): void {
-    const n = this.#validate(inputs, start, end, run);
+  /**
+   * Applies the plain events from `start` up to `end` or to the first columnar batch among them,
+   * then that batch; returns where the next chunk starts.
+   */
+  #chunk(inputs: readonly unknown[], start: number, end: number, run: Run): number {
+    const stop = this.#validate(inputs, start, end, run);
+    const n = run.staged;
     const { recipients: table } = this.target;
     const { events, entries, rows, hashes } = run.stage;
     // Rows in passes (hash every id, read each hash's first slot, find the row holding the hash,
@@ -166,16 +166,27 @@ export class BatchApplier {
       events[k] = undefined;
       entries[k] = undefined;
     }
+    if (stop === end) return end;
+    foldColumns(this, inputs[stop] as ColumnarRows, run);
+    return stop + 1;
   }
 
-  /** Checks the events, rejecting the bad ones; returns how many good ones it staged. */
+  /**
+   * Checks the events up to `end` or to the first columnar batch, rejecting the bad ones and
+   * staging the good ones (`run.staged` of them); returns where it stopped.
+   */
   #validate(inputs: readonly unknown[], start: number, end: number, run: Run): number {
     const { rules, emails } = this.target;
     const stage = run.stage;
     const scratch = stage.scratch;
+    // Without listeners nothing keeps an event past its apply: the checked copies can be reused.
+    const copies = run.onAccepted === undefined && run.onDuplicate === undefined ? stage.copies : undefined;
     let n = 0;
-    for (let i = start; i < end; i++) {
-      const problem = checkEvent(inputs[i], rules, scratch);
+    let i = start;
+    for (; i < end; i++) {
+      const input = inputs[i];
+      if (ColumnarRows.is(input)) break;
+      const problem = checkEvent(input, rules, scratch, copies?.[n]);
       if (problem) {
         run.rejected.push(problem);
         continue;
@@ -191,7 +202,8 @@ export class BatchApplier {
       stage.at[n] = scratch.at;
       n++;
     }
-    return n;
+    run.staged = n;
+    return i;
   }
 
   /**
@@ -245,6 +257,8 @@ class Stage {
   readonly events = new Array<ResponseEvent | undefined>(CHUNK);
   // Stryker disable next-line ArrayDeclaration: sized ahead for speed; an empty array grows as it is written
   readonly entries = new Array<EmailEntry | undefined>(CHUNK);
+  /** The events' checked copies when no listener may keep them (see #validate). */
+  readonly copies = Array.from({ length: CHUNK }, scratchEvent);
   readonly response = new Int32Array(CHUNK);
   readonly at = new Float64Array(CHUNK);
   readonly rows = new Int32Array(CHUNK);
@@ -258,6 +272,8 @@ export class Run {
   readonly rejected: EventRejection[] = [];
   readonly changed: number[] = [];
   readonly changedEmails = new Set<string>();
+  /** Events the last chunk's validation staged. */
+  staged = 0;
   /** The email of the previous event: batches are mostly about one email. */
   entry: EmailEntry | undefined = undefined;
 

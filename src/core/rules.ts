@@ -1,3 +1,4 @@
+import { ResponseNames } from './response-names';
 import { definitionStage, isStage, STAGES } from './stages';
 import { DEFAULT_RULES, type ResponseCounter, type ResponseDefinition, type ResponseRules } from './catalogue';
 
@@ -11,6 +12,8 @@ export interface CompiledRules {
   readonly responses: readonly ResponseDefinition[];
   /** id, label and alias (case-insensitive) to catalogue index. */
   readonly lookup: ReadonlyMap<string, number>;
+  /** The names `responseIndex` looked up last, to answer again without hashing them. */
+  readonly names: ResponseNames;
   readonly final: Uint8Array;
   readonly priority: Int32Array;
   /**
@@ -86,6 +89,7 @@ export function compileRules(rules: ResponseRules = DEFAULT_RULES): CompiledRule
     version: rules.version,
     responses: rules.responses,
     lookup,
+    names: new ResponseNames(),
     final,
     priority,
     rank,
@@ -102,7 +106,7 @@ export function compileRules(rules: ResponseRules = DEFAULT_RULES): CompiledRule
 
 /** Looks a response up by id, label or alias; -1 when the catalogue has no such response. */
 export function responseIndex(rules: CompiledRules, name: string): number {
-  return rules.lookup.get(name) ?? rules.lookup.get(name.toLowerCase()) ?? -1;
+  return rules.names.index(name, rules.lookup);
 }
 
 /**

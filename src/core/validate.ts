@@ -59,14 +59,20 @@ function typeName(value: unknown): string {
  * Checks one event from the wire. Returns null and fills `out` when it can be applied, or the
  * rejection with a reason a host can show. Never throws, whatever `input` is.
  */
-export function checkEvent(input: unknown, rules: CompiledRules, out: CheckedEvent): EventRejection | null {
+export function checkEvent(
+  input: unknown,
+  rules: CompiledRules,
+  out: CheckedEvent,
+  into?: ScratchEvent,
+): EventRejection | null {
   try {
     if (typeof input !== 'object' || input === null || Array.isArray(input)) {
       return reject(input, 'not-an-object', `an event must be an object, not ${typeName(input)}`);
     }
     // A copy of its fields, each read once: a getter or Proxy that answers differently on a
     // second read (or throws then) cannot change an event after it was checked.
-    return checkFields(input, readFields(input as Record<string, unknown>), rules, out);
+    const fields = input as Record<string, unknown>;
+    return checkFields(input, into ? readFieldsInto(fields, into) : readFields(fields), rules, out);
   } catch (error) {
     // A getter, a Proxy trap or a revoked Proxy threw: this one event is rejected, not the batch.
     return reject(input, 'unreadable', `the event could not be read: ${errorText(error)}`);
@@ -106,6 +112,53 @@ function readFields(input: Record<string, unknown>): Record<string, unknown> {
   if (url !== undefined) event.url = url;
   if (reason !== undefined) event.reason = reason;
   if (scope !== undefined) event.scope = scope;
+  return event;
+}
+
+/** An event object `checkEvent` may fill in place of a new copy: every field, absent ones undefined. */
+export type ScratchEvent = Record<keyof ResponseEvent, unknown>;
+
+/** A scratch event for `checkEvent`, every field in one order, so all of them share one shape. */
+export function scratchEvent(): ScratchEvent {
+  // Stryker disable next-line ObjectLiteral: checkEvent writes every field before any is read
+  return {
+    id: undefined,
+    emailId: undefined,
+    recipientId: undefined,
+    response: undefined,
+    at: undefined,
+    contactId: undefined,
+    contactName: undefined,
+    address: undefined,
+    emailKind: undefined,
+    emailType: undefined,
+    provider: undefined,
+    url: undefined,
+    reason: undefined,
+    scope: undefined,
+  };
+}
+
+/**
+ * `readFields` into an object that is reused: for a fold no listener hears, where the copy is
+ * read for this event only and then dropped. A new object an event (with its own shape for each
+ * set of fields present) was a tenth of the fold's allocations on freshly parsed events.
+ */
+function readFieldsInto(input: Record<string, unknown>, event: ScratchEvent): ScratchEvent {
+  event.id = input.id;
+  event.emailId = input.emailId;
+  event.recipientId = input.recipientId;
+  event.response = input.response;
+  event.at = input.at;
+  event.contactId = input.contactId;
+  event.contactName = input.contactName;
+  event.address = input.address;
+  event.emailKind = input.emailKind;
+  event.emailType = input.emailType;
+  event.provider = input.provider;
+  event.url = input.url;
+  event.reason = input.reason;
+  event.scope = input.scope;
   return event;
 }
 
