@@ -11,6 +11,7 @@ import { AudienceView, type AudienceCounts } from '../../store/audience/audience
 import type { EmailEngagement } from '../../store/email-engagement';
 import type { StoreChange } from '../../store/store-events';
 import type { FilterRequest } from '../shared/filter-request';
+import { providerName } from '../shared/display-names';
 import { responseLabel } from '../shared/messages';
 import { resizeObserver } from '../shared/observe-resize';
 import { ResponseViewElement } from '../shared/response-view-element';
@@ -313,7 +314,10 @@ export class AudienceResponseGridElement extends ResponseViewElement {
       this.#view.state !== store.state
     ) {
       const sameEmail = this.#view?.emailId === this.emailId;
-      this.#view = new AudienceView(store.state, this.emailId, gridQuery(this.#queryInput()), store);
+      // Provider sorts by the name it shows ("Amazon SES" among the A's, not the S's of `ses`).
+      this.#view = new AudienceView(store.state, this.emailId, gridQuery(this.#queryInput()), store, (id) =>
+        providerName(this.locales.messages, id),
+      );
       this.#needsRebuild = false;
       if (!sameEmail) this.#scrollState.reset(this.#layout());
     } else if (queryChanged) {

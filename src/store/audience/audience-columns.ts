@@ -27,10 +27,15 @@ export class RowColumns {
   readonly #lookup: ReadonlyMap<string, number>;
   #engaged: EmailEngagement | undefined;
 
+  /**
+   * `providerText`: the name a view shows for a provider id ("Amazon SES" for `ses`), so the
+   * column sorts as it reads; the id itself when none is given.
+   */
   constructor(
     readonly state: ResponseState,
     private readonly emailId = '',
     private readonly source?: EngagementSource,
+    private readonly providerText?: (id: string) => string,
   ) {
     this.#lookup = state.rules.lookup;
   }
@@ -115,7 +120,8 @@ export class RowColumns {
     let text: string | undefined;
     if (column === 'contact') text = r.contactName;
     else if (column === 'address') text = r.address;
-    else if (column === 'provider') text = r.provider;
+    else if (column === 'provider')
+      text = r.provider === undefined ? undefined : (this.providerText?.(r.provider) ?? r.provider);
     else if (column === 'clicked-link') text = this.#engaged?.lastLink(row);
     else return '';
     return text === undefined ? '' : foldText(text);

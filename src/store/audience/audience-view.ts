@@ -86,14 +86,16 @@ export class AudienceView {
   /**
    * `source` is the store whose state this is: with it the engagement columns (first open, last
    * open, last click, clicked link) sort by the store's events; without it they are empty.
+   * `providerText`: the name the view shows for a provider id, which the Provider column sorts by.
    */
   constructor(
     state: ResponseState,
     readonly emailId: string,
     query: AudienceQuery = {},
     private readonly source?: EngagementSource,
+    providerText?: (id: string) => string,
   ) {
-    this.#columns = new RowColumns(state, emailId, source);
+    this.#columns = new RowColumns(state, emailId, source, providerText);
     this.#q = normalizeQuery(query);
     this.#rebuild();
   }

@@ -37,6 +37,18 @@ describe('<audience-response-grid> provider and email type names', () => {
     expect(first.querySelector<HTMLElement>('[data-column="email-type"]')!.title).to.equal('Newsletter');
   });
 
+  it("sorts Provider by the name it shows: Amazon SES among the A's, not the S of its id", async () => {
+    const { grid } = await shown();
+    grid.sortBy = 'provider';
+    await settled(grid);
+    expect(rows(grid).map((row) => cellTexts(row)[1])).to.deep.equal([
+      'acme-mta',
+      'Amazon SES',
+      'Elastic Email',
+      'SendGrid',
+    ]);
+  });
+
   it('writes the same names in the CSV', async () => {
     const { grid } = await shown();
     const csv = (await grid.csv()).split('\r\n');
