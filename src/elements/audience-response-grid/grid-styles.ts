@@ -372,19 +372,19 @@ export const gridStyles = css`
    * of the cell's box (its text stays in the cell's tooltip and accessible name). Each line is the
    * row's height, so the first one stays centred.
    */
-  .scroller:not(.narrow) [data-column='response'] {
+  .scroller:not(.narrow) .cell[data-column='response'] {
     flex-wrap: wrap;
     align-content: flex-start;
     row-gap: 0;
   }
-  .scroller:not(.narrow) [data-column='response'] > * {
+  .scroller:not(.narrow) .cell[data-column='response'] > * {
     line-height: calc(var(--_row-height) - 1px);
   }
   /*
    * A name too long for one line takes two (in a 36 px row at 14 px, 1.2 lines fit twice), cut
    * with an ellipsis only past that: at the embed's width every name of the catalogue shows whole.
    */
-  .scroller:not(.narrow) [data-column='response'] > .label {
+  .scroller:not(.narrow) .cell[data-column='response'] > .label {
     display: -webkit-box;
     -webkit-box-orient: vertical;
     -webkit-line-clamp: 2;
@@ -397,24 +397,24 @@ export const gridStyles = css`
      */
     text-align: left;
   }
-  :host(:dir(rtl)) .scroller:not(.narrow) [data-column='response'] > .label {
+  :host(:dir(rtl)) .scroller:not(.narrow) .cell[data-column='response'] > .label {
     text-align: right;
   }
   /* The first line is the row's height even when the name is alone on it, so it stays centred. */
-  .scroller:not(.narrow) [data-column='response']::before {
+  .scroller:not(.narrow) .cell[data-column='response']::before {
     content: '';
     block-size: calc(var(--_row-height) - 1px);
     margin-inline-end: -0.4rem;
   }
   /* A label too long for the cell leaves room for the final marker, which would wrap out of sight after it. */
-  .scroller:not(.narrow) [data-column='response'] > .label:has(~ .final) {
+  .scroller:not(.narrow) .cell[data-column='response'] > .label:has(~ .final) {
     max-inline-size: calc(100% - 8px - 0.4rem);
   }
-  .scroller:not(.narrow) [data-column='response'] > .final {
+  .scroller:not(.narrow) .cell[data-column='response'] > .final {
     align-self: center;
     line-height: normal;
   }
-  .scroller:not(.narrow) [data-column='response'] .detail {
+  .scroller:not(.narrow) .cell[data-column='response'] .detail {
     flex: 1 10000 4em;
     max-inline-size: max-content;
   }

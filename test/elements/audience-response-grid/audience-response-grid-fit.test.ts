@@ -73,6 +73,23 @@ describe('<audience-response-grid> fits what it shows', () => {
     });
   }
 
+  // A new user's review: at 1440 px the header cells were 43 px in a 36 px header row (the
+  // Response cells' two-line layout reached its header too), the Response label sat lower than the
+  // others and the resize separators hung into the first row.
+  for (const width of [845, 1200])
+    it(`keeps every header cell within the header row, labels on one line, at ${width} px`, async () => {
+      const grid = await gridIn(await storeWith(people()), width);
+      const header = scroller(grid).querySelector<HTMLElement>('.header')!.getBoundingClientRect();
+      const tops = new Set<number>();
+      for (const cell of scroller(grid).querySelectorAll<HTMLElement>('[role="columnheader"]')) {
+        const r = cell.getBoundingClientRect();
+        expect(r.height, cell.textContent!).to.be.at.most(header.height + 0.5);
+        expect(r.bottom, cell.textContent!).to.be.at.most(header.bottom + 0.5);
+        tops.add(Math.round(cell.querySelector<HTMLElement>('.header-label')!.getBoundingClientRect().top));
+      }
+      expect([...tops], 'every label on one line').to.have.length(1);
+    });
+
   it('cuts a response at the end of its words on a right-to-left page, not at their start', async () => {
     const grid = await gridIn(await storeWith(people()), 1100, 'rtl', 'contact,response:120,opens');
     const response = cell(rows(grid)[1]!, 'response');
