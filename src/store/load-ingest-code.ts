@@ -1,5 +1,5 @@
 // The store's ingest code (ingest-code.ts) loads as the store is made, beside its cache and its
-// source's connection: a page requests it at once, but parses it after its first paint. The
+// source's connection: a view's entry and a cached page's first rows do without it. The
 // <script> build is given load-ingest-code.iife.ts instead (scripts/vite-iife-parts.mjs), which
 // holds it: every page with the script tag applies events.
 import { provideFoldCode } from '../core/fold-code';
