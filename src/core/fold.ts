@@ -24,10 +24,10 @@ import {
   TEXT_STRIDE,
 } from './recipient-table';
 import { compileRules, type CompiledRules } from './rules';
-import { resetRow } from './reset-recipient';
 import type { RecipientState } from './recipient-state';
-import { restoreColumns, restoreRow, saveRow, type SavedColumns, type SavedRecipient } from './saved-recipient';
-import { StatisticsPeriod } from './statistics-period';
+import { rowCode } from './row-code';
+import type { SavedColumns, SavedRecipient } from './saved-recipient';
+import type { StatisticsPeriod } from './statistics-period';
 
 export type { AppliedBatch } from './batch';
 export type { SavedColumns, SavedRecipient } from './saved-recipient';
@@ -51,13 +51,22 @@ export class ResponseState {
   readonly #contacts = new ContactIndex(this.recipients);
   /** Made on the first `apply`, from the fold's code (fold-code.ts). */
   #batches: BatchApplier | undefined;
-  /** Set only when the rules have a statistics update period (see statistics-period.ts). */
-  readonly #period: StatisticsPeriod | undefined;
+  /**
+   * Set only when the rules have a statistics update period (see statistics-period.ts), from the
+   * rows' code (row-code.ts) when the first row is applied or restored: no row reads it before.
+   */
+  #period: StatisticsPeriod | undefined;
 
   constructor(rules: ResponseRules | CompiledRules = DEFAULT_RULES) {
     this.rules = 'lookup' in rules ? rules : compileRules(rules);
+  }
+
+  /** The statistics period, made now if the rules have one and it is not yet. */
+  #periodNow(): StatisticsPeriod | undefined {
     const { statisticsPeriodMs, sentToProvider } = this.rules;
-    this.#period = statisticsPeriodMs > 0 ? new StatisticsPeriod(statisticsPeriodMs, sentToProvider) : undefined;
+    if (this.#period === undefined && statisticsPeriodMs > 0)
+      this.#period = new (rowCode().StatisticsPeriod)(statisticsPeriodMs, sentToProvider);
+    return this.#period;
   }
 
   /**
@@ -93,7 +102,7 @@ export class ResponseState {
       emails: this.emails,
       eventIds: this.#eventIds,
       contacts: this.#contacts,
-      period: this.#period,
+      period: this.#periodNow(),
     });
     return this.#batches.apply(events, onAccepted, onDuplicate);
   }
@@ -146,7 +155,7 @@ export class ResponseState {
    * `restoreRecipient`. Responses are saved by id, so a restore maps them onto the current rules.
    */
   saveRecipient(row: number): SavedRecipient {
-    const saved = saveRow(this.recipients, this.emails, this.rules, row);
+    const saved = rowCode().saveRow(this.recipients, this.emails, this.rules, row);
     const sentAt = this.sentAtOf(row);
     if (sentAt !== undefined) saved.sentAt = sentAt;
     return saved;
@@ -162,9 +171,10 @@ export class ResponseState {
    * its row, or -1 when the recipient exists already or a saved response is not in these rules.
    */
   restoreRecipient(saved: SavedRecipient): number {
-    const row = restoreRow(this.recipients, this.emails, this.rules, this.#contacts, saved);
+    const row = rowCode().restoreRow(this.recipients, this.emails, this.rules, this.#contacts, saved);
+    const period = this.#periodNow();
     // Stryker disable next-line ConditionalExpression: for row -1 (refused) `restored` writes nothing a row reads
-    if (row >= 0 && this.#period) this.#period.restored(row, saved.sentAt);
+    if (row >= 0 && period) period.restored(row, saved.sentAt);
     return row;
   }
 
@@ -173,8 +183,8 @@ export class ResponseState {
    * `indexed` false: see `restoreColumns` (the caller indexes them with `indexRestoredRows`).
    */
   restoreRecipients(page: SavedColumns, indexed = true): number {
-    const period = this.#period;
-    return restoreColumns(
+    const period = this.#periodNow();
+    return rowCode().restoreColumns(
       this.recipients,
       this.emails,
       this.rules,
@@ -191,7 +201,15 @@ export class ResponseState {
    * saved response is not in these rules.
    */
   resetRecipient(saved: SavedRecipient, later: readonly ResponseEvent[] = []): number {
-    return resetRow(this.recipients, this.emails, this.rules, this.#contacts, saved, later, this.#period);
+    return rowCode().resetRow(
+      this.recipients,
+      this.emails,
+      this.rules,
+      this.#contacts,
+      saved,
+      later,
+      this.#periodNow(),
+    );
   }
 
   /** Marks an event as applied to a row without applying it (its effect came from a saved row). */

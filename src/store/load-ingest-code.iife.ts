@@ -3,10 +3,11 @@
 import { provideFoldCode } from '../core/fold-code';
 import * as code from './ingest-code';
 import type { IngestCode } from './load-ingest-code';
+import { loadRecipientRows } from './load-recipient-rows';
 
 export type { IngestCode } from './load-ingest-code';
 
 export function loadIngestCode(): Promise<IngestCode> {
   provideFoldCode(code.BatchApplier);
-  return Promise.resolve(code);
+  return loadRecipientRows().then(() => code);
 }

@@ -5,12 +5,13 @@
 import { provideFoldCode } from '../core/fold-code';
 import { loadOnce } from '../elements/shared/load-once';
 import type * as Ingest from './ingest-code';
+import { loadRecipientRows } from './load-recipient-rows';
 
 export type IngestCode = typeof Ingest;
 
 /** The ingest code, given to the fold once here (a failed load is asked for again next time). */
 export const loadIngestCode: () => Promise<IngestCode> = loadOnce(() =>
-  import('./ingest-code').then((code) => {
+  Promise.all([import('./ingest-code'), loadRecipientRows()]).then(([code]) => {
     provideFoldCode(code.BatchApplier);
     return code;
   }),
