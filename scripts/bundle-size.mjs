@@ -49,7 +49,7 @@ const gzip = (code) => gzipSync(code, { level: 9 }).length;
 const kb = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
 const rows = [];
 const breakdowns = [];
-const TOP = 15;
+const TOP = Number(process.env.TOP ?? 15);
 
 const iife = readFileSync('dist/email-responses.iife.js');
 rows.push(['iife', 'dist/email-responses.iife.js', iife.length, gzip(iife)]);
