@@ -54,9 +54,12 @@ export class EventIdSet {
     SETS.set(table, this);
   }
 
-  /** The set that keeps the ids of this table's rows (every ResponseState makes one). */
-  static of(table: RecipientTable): EventIdSet | undefined {
-    return SETS.get(table);
+  /**
+   * The set that keeps the ids of this table's rows, made now if it is not yet: a ResponseState
+   * makes its own with its first id, or a cache with its first page (both with the rows' code).
+   */
+  static of(table: RecipientTable): EventIdSet {
+    return SETS.get(table) ?? new EventIdSet(table);
   }
 
   /** The two seeds: saved ids are only meaningful under the seeds they were hashed with. */

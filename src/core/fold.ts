@@ -4,7 +4,7 @@ import { ContactIndex } from './contact-index';
 import type { ResponseEvent } from './event';
 import { contactFlags, type ContactState } from './effects';
 import { EmailTable } from './email-table';
-import { EventIdSet } from './event-id-set';
+import type { EventIdSet } from './event-id-set';
 import { foldCode } from './fold-code';
 import {
   CLICKS,
@@ -25,7 +25,7 @@ import {
 } from './recipient-table';
 import { compileRules, type CompiledRules } from './rules';
 import type { RecipientState } from './recipient-state';
-import { rowCode } from './row-code';
+import { rowCode, rowCodeIfGiven } from './row-code';
 import type { SavedColumns, SavedRecipient } from './saved-recipient';
 import type { StatisticsPeriod } from './statistics-period';
 
@@ -47,7 +47,8 @@ export class ResponseState {
   readonly rules: CompiledRules;
   readonly recipients = new RecipientTable();
   readonly emails = new EmailTable(this.recipients);
-  readonly #eventIds = new EventIdSet(this.recipients);
+  /** Made with the first id applied or restored, from the rows' code (row-code.ts). */
+  #eventIds: EventIdSet | undefined;
   readonly #contacts = new ContactIndex(this.recipients);
   /** Made on the first `apply`, from the fold's code (fold-code.ts). */
   #batches: BatchApplier | undefined;
@@ -59,6 +60,16 @@ export class ResponseState {
 
   constructor(rules: ResponseRules | CompiledRules = DEFAULT_RULES) {
     this.rules = 'lookup' in rules ? rules : compileRules(rules);
+  }
+
+  /** The applied event ids, made now if they are not yet. */
+  #ids(): EventIdSet {
+    return (this.#eventIds ??= rowCode().EventIdSet.of(this.recipients));
+  }
+
+  /** The applied event ids if there can be any: a cache restores them into the set it makes. */
+  #idsIfAny(): EventIdSet | undefined {
+    return (this.#eventIds ??= rowCodeIfGiven()?.EventIdSet.of(this.recipients));
   }
 
   /** The statistics period, made now if the rules have one and it is not yet. */
@@ -79,14 +90,15 @@ export class ResponseState {
 
   /** How many distinct events have been applied. */
   get eventCount(): number {
-    return this.#eventIds.size;
+    return this.#idsIfAny()?.size ?? 0;
   }
 
   /** True when this recipient's event with this id has been applied. */
   hasEvent(emailId: string, recipientId: string, id: string): boolean {
     const row = this.rowOf(emailId, recipientId);
     // Stryker disable next-line ConditionalExpression: row -1 reads outside the records, where no id is found
-    return row !== NONE && this.#eventIds.has(row, id);
+    const ids = row === NONE ? undefined : this.#idsIfAny();
+    return ids !== undefined && ids.has(row, id);
   }
 
   /**
@@ -100,7 +112,7 @@ export class ResponseState {
       rules: this.rules,
       recipients: this.recipients,
       emails: this.emails,
-      eventIds: this.#eventIds,
+      eventIds: this.#ids(),
       contacts: this.#contacts,
       period: this.#periodNow(),
     });
@@ -214,7 +226,7 @@ export class ResponseState {
 
   /** Marks an event as applied to a row without applying it (its effect came from a saved row). */
   rememberEvent(row: number, id: string): void {
-    this.#eventIds.add(row, id);
+    this.#ids().add(row, id);
   }
 
   /** The row of a recipient, or -1. */

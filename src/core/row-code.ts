@@ -13,6 +13,11 @@ export function provideRowCode(code: RowCode): void {
   given = code;
 }
 
+/** The rows' code if it was given: without it no row, and no event id, can have been written. */
+export function rowCodeIfGiven(): RowCode | undefined {
+  return given;
+}
+
 /** The rows' code, or a plain error saying it was asked for before it was given. */
 export function rowCode(): RowCode {
   if (given === undefined) throw new Error('email-responses: the rows are not loaded (use createResponseState)');

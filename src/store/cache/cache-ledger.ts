@@ -188,7 +188,7 @@ export class CacheLedger {
     const state = tracked && (saveRows || this.#eventsDue() || this.#stale(tracked)) ? tracked : undefined;
     const merging = state ? this.small : this.small.filter((record) => record.key > this.fold.watermark);
     const keep = state ? [] : this.small.filter((record) => record.key <= this.fold.watermark);
-    const seeds = state && EventIdSet.of(state.recipients)?.seeds;
+    const seeds = state && EventIdSet.of(state.recipients).seeds;
     if (state) {
       // Pages keep their ids' hashes: pages hashed under other seeds (or none) cannot be kept.
       const all = this.#stale(state) || !sameSeeds(this.fold.idSeeds, seeds);

@@ -150,7 +150,7 @@ class Hydration {
     this.watermark = foldRecord.watermark;
     // The pages' ids were hashed under the fold record's seeds: the state hashes with them too.
     const seeds = foldRecord.idSeeds;
-    rows.idsFromEvents = !(seeds && EventIdSet.of(this.state.recipients)?.adoptSeeds(seeds[0], seeds[1]));
+    rows.idsFromEvents = !(seeds && EventIdSet.of(this.state.recipients).adoptSeeds(seeds[0], seeds[1]));
     // A cache from before saved ids: the next compaction rewrites every page with them.
     if (rows.idsFromEvents) rows.rewriteAll = true;
   }
