@@ -1,8 +1,9 @@
 import type { AcceptedListener, AppliedBatch, BatchApplier } from './batch';
 import { DEFAULT_RULES, type ResponseRules } from './catalogue';
-import { ContactIndex } from './contact-index';
+import type { ContactIndex } from './contact-index';
 import type { ResponseEvent } from './event';
-import { contactFlags, type ContactState } from './effects';
+import type { ContactState } from './effects';
+import { noContact } from './no-contact';
 import { EmailTable } from './email-table';
 import type { EventIdSet } from './event-id-set';
 import { foldCode } from './fold-code';
@@ -49,7 +50,8 @@ export class ResponseState {
   readonly emails = new EmailTable(this.recipients);
   /** Made with the first id applied or restored, from the rows' code (row-code.ts). */
   #eventIds: EventIdSet | undefined;
-  readonly #contacts = new ContactIndex(this.recipients);
+  /** Made with the first row applied or restored, from the rows' code (row-code.ts). */
+  #contacts: ContactIndex | undefined;
   /** Made on the first `apply`, from the fold's code (fold-code.ts). */
   #batches: BatchApplier | undefined;
   /**
@@ -70,6 +72,17 @@ export class ResponseState {
   /** The applied event ids if there can be any: a cache restores them into the set it makes. */
   #idsIfAny(): EventIdSet | undefined {
     return (this.#eventIds ??= rowCodeIfGiven()?.EventIdSet.of(this.recipients));
+  }
+
+  /** The contacts' rows, made now if they are not yet. */
+  #contactsNow(): ContactIndex {
+    return (this.#contacts ??= new (rowCode().ContactIndex)(this.recipients));
+  }
+
+  /** The contacts' rows if there can be any (the index reads the table's rows when first asked). */
+  #contactsIfAny(): ContactIndex | undefined {
+    const code = rowCodeIfGiven();
+    return (this.#contacts ??= code && new code.ContactIndex(this.recipients));
   }
 
   /** The statistics period, made now if the rules have one and it is not yet. */
@@ -113,7 +126,7 @@ export class ResponseState {
       recipients: this.recipients,
       emails: this.emails,
       eventIds: this.#ids(),
-      contacts: this.#contacts,
+      contacts: this.#contactsNow(),
       period: this.#periodNow(),
     });
     return this.#batches.apply(events, onAccepted, onDuplicate);
@@ -183,7 +196,7 @@ export class ResponseState {
    * its row, or -1 when the recipient exists already or a saved response is not in these rules.
    */
   restoreRecipient(saved: SavedRecipient): number {
-    const row = rowCode().restoreRow(this.recipients, this.emails, this.rules, this.#contacts, saved);
+    const row = rowCode().restoreRow(this.recipients, this.emails, this.rules, this.#contactsNow(), saved);
     const period = this.#periodNow();
     // Stryker disable next-line ConditionalExpression: for row -1 (refused) `restored` writes nothing a row reads
     if (row >= 0 && period) period.restored(row, saved.sentAt);
@@ -200,7 +213,7 @@ export class ResponseState {
       this.recipients,
       this.emails,
       this.rules,
-      this.#contacts,
+      this.#contactsNow(),
       page,
       period?.restored.bind(period),
       indexed,
@@ -217,7 +230,7 @@ export class ResponseState {
       this.recipients,
       this.emails,
       this.rules,
-      this.#contacts,
+      this.#contactsNow(),
       saved,
       later,
       this.#periodNow(),
@@ -236,8 +249,10 @@ export class ResponseState {
 
   /** The contact's flags (Do not use email, Valid…), derived from its recipients' responses. */
   contact(contactId: string): ContactState {
-    const rows = this.#contacts.rows(contactId);
-    return contactFlags(
+    const rows = this.contactRows(contactId);
+    // A contact with rows had them applied or restored, so the rows' code is here.
+    if (rows.length === 0) return noContact(contactId);
+    return rowCode().contactFlags(
       contactId,
       rows.map((row) => this.recipientAt(row)),
       this.rules,
@@ -246,11 +261,11 @@ export class ResponseState {
 
   /** Rows of every recipient of the contact, in the order they first appeared. */
   contactRows(contactId: string): readonly number[] {
-    return this.#contacts.rows(contactId);
+    return this.#contactsIfAny()?.rows(contactId) ?? [];
   }
 
   /** Every contact id seen. */
   contactIds(): IterableIterator<string> {
-    return this.#contacts.ids();
+    return this.#contactsIfAny()?.ids() ?? [].values();
   }
 }
