@@ -35,7 +35,7 @@ const EXPORTS = {
 } as const satisfies Record<LazyElement, string>;
 
 type PartModule = Partial<Record<(typeof EXPORTS)[LazyElement], CustomElementConstructor>> & {
-  AudienceView?: typeof View;
+  loadAudienceView?: () => Promise<typeof View>;
 };
 
 /** Every tag that names a lazy element: its own, and those `defineEmailResponses({ prefix })` added. */
@@ -62,12 +62,13 @@ export function loadElement(name: LazyElement): Promise<CustomElementConstructor
   let promise = loading.get(name);
   if (promise) return promise;
   promise = loadPart<PartModule>(name).then(
-    (module) => {
+    async (module) => {
       const element = module[EXPORTS[name]];
       if (!element) throw new Error(`email-responses: ${partUrl(name)} has no ${EXPORTS[name]}`);
+      // The grid's view of the store is a chunk of the grid's part: on the global with the grid.
+      if (module.loadAudienceView) AudienceView ??= await module.loadAudienceView();
       loaded.set(name, element);
       setClass(name, element);
-      AudienceView ??= module.AudienceView;
       for (const [tag, of] of tags) if (of === name) definePrefixed(tag, name, element);
       return element;
     },

@@ -7,7 +7,7 @@ import {
   type SortColumn,
   type SortDirection,
 } from '../../store/audience/audience-query';
-import { AudienceView, type AudienceCounts } from '../../store/audience/audience-view';
+import type { AudienceCounts, AudienceView } from '../../store/audience/audience-view';
 import type { EmailEngagement } from '../../store/email-engagement';
 import type { StoreChange } from '../../store/store-events';
 import type { FilterRequest } from '../shared/filter-request';
@@ -15,10 +15,11 @@ import { providerName } from '../shared/display-names';
 import { responseLabel } from '../shared/messages';
 import { resizeObserver } from '../shared/observe-resize';
 import { ResponseViewElement } from '../shared/response-view-element';
-import { viewNotices } from '../shared/store-status';
+import { viewNotices, type StatusNotice } from '../shared/store-status';
 import { styleProperties } from '../shared/style-properties';
 import { themeStyles } from '../shared/theme-styles';
 import type { CsvOptions } from './csv-export';
+import { loadAudienceView } from './load-audience-view';
 import { loadCsvExport } from './load-csv-export';
 import { stageOf } from '../../core/stages';
 import { ColumnLayoutController, type ColumnLayoutGrid } from './column-layout-controller';
@@ -38,6 +39,9 @@ import { ShortTime } from './short-time';
 import type { TimeFormatter } from '../shared/time-format';
 
 const OVERSCAN = 4;
+
+/** AudienceView once loaded (load-audience-view.ts): every grid makes its views with it. */
+let View: typeof AudienceView | undefined;
 const DEFAULT_ROW_HEIGHT = 36;
 const SEARCH_DEBOUNCE_MS = 200;
 /** Below this width the rows are two lines (as the container query in grid-styles says). */
@@ -195,6 +199,9 @@ export class AudienceResponseGridElement extends ResponseViewElement {
   readonly #scrollState = new GridScroll();
   #view: AudienceView | undefined;
   #needsRebuild = true;
+  /** AudienceView's load while it runs (load-audience-view.ts), and why it failed, if it did. */
+  #viewLoad: Promise<void> | undefined;
+  #viewError: string | undefined;
   readonly #columnLayout: ColumnLayoutController = new ColumnLayoutController(this, this.#columnGrid());
   #hadFocus = false;
   /** The rows in the DOM, with what their cells were drawn for (see renderRows). */
@@ -303,10 +310,15 @@ export class AudienceResponseGridElement extends ResponseViewElement {
       checkQuery(this.#queryInput(), this.store?.state.rules, this.localName);
     const store = this.store;
     if (changed.has('emailId')) this.#softBounceSeen = undefined;
+    // A new store or email tries a failed load again; nothing else does, so a failure never loops.
+    if (changed.has('store') || changed.has('emailId')) this.#viewError = undefined;
     const queryChanged =
       changed.has('sortBy') || changed.has('sortDirection') || changed.has('search') || changed.has('filter');
     if (!store || !this.emailId) {
       this.#view = undefined;
+    } else if (!View) {
+      this.#view = undefined;
+      if (this.#viewError === undefined) this.#loadView();
     } else if (
       this.#needsRebuild ||
       !this.#view ||
@@ -315,7 +327,7 @@ export class AudienceResponseGridElement extends ResponseViewElement {
     ) {
       const sameEmail = this.#view?.emailId === this.emailId;
       // Provider sorts by the name it shows ("Amazon SES" among the A's, not the S's of `ses`).
-      this.#view = new AudienceView(store.state, this.emailId, gridQuery(this.#queryInput()), store, (id) =>
+      this.#view = new View(store.state, this.emailId, gridQuery(this.#queryInput()), store, (id) =>
         providerName(this.locales.messages, id),
       );
       this.#needsRebuild = false;
@@ -356,6 +368,42 @@ export class AudienceResponseGridElement extends ResponseViewElement {
     // The focused row may have left the DOM (filtered out, say): keep focus in the grid.
     if (this.#hadFocus && !scroller.contains((this.renderRoot as ShadowRoot).activeElement))
       this.#focusTarget()?.focus({ preventScroll: true });
+  }
+
+  #loadView(): void {
+    this.#viewLoad ??= loadAudienceView()
+      .then(
+        (loaded) => void (View = loaded),
+        (error: unknown) => {
+          this.#viewError = error instanceof Error ? error.message : String(error);
+          console.error('email-responses: the grid could not load its view of the store', error);
+        },
+      )
+      .finally(() => {
+        this.#viewLoad = undefined;
+        this.requestUpdate();
+      });
+  }
+
+  /** Also waits for the grid's view of the store on its first store: done means the rows show. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.#viewLoad) {
+      await this.#viewLoad;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
+  }
+
+  #notices(view: AudienceView | undefined, total: number): StatusNotice[] {
+    const { store, emailId } = this;
+    const m = this.locales.messages;
+    const notices = viewNotices(store, m, emailId, total, view?.length ?? 0);
+    if (!store || !emailId || view) return notices;
+    if (this.#viewError !== undefined) return [{ kind: 'error' as const, text: m.viewNotLoaded(this.#viewError) }];
+    // Before the view's code is here (a frame, beside the store's own chunks) "no recipients"
+    // would be said of an email that has some.
+    return notices.filter((notice) => notice.kind !== 'empty');
   }
 
   protected override render() {
@@ -426,7 +474,7 @@ export class AudienceResponseGridElement extends ResponseViewElement {
           </div>`
           : nothing
       }
-      ${this.renderNotices(viewNotices(store, m, this.emailId, total, view?.length ?? 0))}
+      ${this.renderNotices(this.#notices(view, total))}
       <div class="area" style=${styleProperties(styles)}>
         <div
           class=${this.slim ? 'scroller narrow slim' : this.narrow ? 'scroller narrow' : 'scroller'}

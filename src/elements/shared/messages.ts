@@ -120,6 +120,8 @@ export interface Messages {
   /** The stream sends a message too long to read (status `skipping`): `chars` thrown away so far. */
   skipping: (chars: number) => string;
   memoryOnly: (reason?: string) => string;
+  /** The grid's code for its rows (its sort and filters) could not be loaded: the reason, in English. */
+  viewNotLoaded: (reason: string) => string;
   /** "120 of 5,000 recipients"; `paused` while held updates leave rows out ("…shown, as of the pause"). */
   rowCount: (shown: number, all: number, paused?: boolean) => string;
   /** The grid's chip for a count-based filter (Opened, Clicked, machine-only opens). */
@@ -219,6 +221,8 @@ const CORE_ENGLISH: Omit<Messages, ViewSection> = {
     `Live updates paused: the stream is sending a message too long to read (${chars.toLocaleString('en')} characters so far), which is being skipped. The responses shown may be out of date.`,
   memoryOnly: (reason) =>
     `New responses are not being saved in this browser${reason ? ` (${reason})` : ''}. Nothing is lost: a reload restores the saved responses and fetches the rest from the live stream again.`,
+  viewNotLoaded: (reason) =>
+    `The recipients cannot be shown: part of this grid did not load (${reason}). Reload the page to try again.`,
   rowCount: (shown, all, paused) =>
     paused
       ? `${shown.toLocaleString('en')} of ${plural(all, 'recipient', 'recipients')} shown, as of the pause`

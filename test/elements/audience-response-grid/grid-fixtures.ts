@@ -3,6 +3,8 @@
 import { fixture, html, nextFrame, waitUntil } from '@open-wc/testing';
 import '../../../src/elements/audience-response-grid/define';
 import type { AudienceResponseGridElement } from '../../../src/elements/audience-response-grid/audience-response-grid';
+import * as recipientRows from '../../../src/core/recipient-rows';
+import { provideRowCode } from '../../../src/core/row-code';
 import { createResponseStore, type ResponseStore } from '../../../src/store/response-store';
 import { BASE_TIME } from '../../support/events';
 
@@ -12,6 +14,8 @@ import { BASE_TIME } from '../../support/events';
  * Delivered, with `i` minutes after BASE_TIME as the response time.
  */
 export function bigStore(count: number): ResponseStore {
+  // Rows are restored here at once, before the store's own load of the rows' code has landed.
+  provideRowCode(recipientRows);
   const store = createResponseStore();
   const state = store.state;
   for (let i = 0; i < count; i++) {
