@@ -45,6 +45,7 @@ for (const file of readdirSync('dist/chunks').filter((name) => name.endsWith('.j
     );
 }
 
+const FIRST_STORE = /\/(ingest-code|recipient-rows|audience-view)-[^/]+\.js$/;
 const gzip = (code) => gzipSync(code, { level: 9 }).length;
 const kb = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
 const rows = [];
@@ -53,13 +54,17 @@ const TOP = Number(process.env.TOP ?? 15);
 
 const iife = readFileSync('dist/email-responses.iife.js');
 rows.push(['iife', 'dist/email-responses.iife.js', iife.length, gzip(iife)]);
-// A part and the chunks (dist/iife/chunks/) it imports, each file once.
+// A part and the chunks (dist/iife/chunks/) it imports, each file once; with the chunks it
+// imports on demand that its element loads with its first store anyway (the grid's AudienceView).
+const WITH_FIRST_STORE = /^audience-view-/;
 const partFiles = (file, seen = new Set()) => {
   if (seen.has(file)) return seen;
   seen.add(file);
   const code = readFileSync(file, 'utf8');
   for (const [, chunk] of code.matchAll(/(?:from|import)\s*["'](\.\/chunks\/[^"']+|\.\/[^"'/]+\.js)["']/g))
     partFiles(join(dirname(file), chunk), seen);
+  for (const [, chunk] of code.matchAll(/import\(\s*["'`](\.\/chunks\/[^"'`]+)["'`]\s*\)/g))
+    if (WITH_FIRST_STORE.test(chunk.replace('./chunks/', ''))) partFiles(join(dirname(file), chunk), seen);
   return seen;
 };
 const sizes = (files) =>
@@ -114,6 +119,25 @@ for (const [name, entry] of Object.entries(ENTRIES)) {
   if (!main.code.includes('customElements.define') && !['core', 'providers'].includes(name))
     throw new Error(`${name}: the bundle registers no element (its define modules were dropped)`);
   rows.push([name, entry, bytes, gz]);
+  // What a view's page loads in all once its store has events: the chunks a store loads as it is
+  // made (the ingest code, the rows' code) and the grid's view of the store, with their imports.
+  const withStore = new Set(eager);
+  const follow = (chunk) => {
+    if (withStore.has(chunk) || chunk === main) return;
+    withStore.add(chunk);
+    for (const file of chunk.imports) follow(chunks.find((c) => c.fileName === file));
+  };
+  for (const file of main.dynamicImports)
+    if (FIRST_STORE.test(file)) follow(chunks.find((c) => c.fileName === file));
+  if (withStore.size > eager.length) {
+    const all = [main, ...withStore];
+    rows.push([
+      `  + its first store`,
+      'and what a store loads as it is made (and a grid with it)',
+      all.reduce((sum, c) => sum + c.code.length, 0),
+      all.reduce((sum, c) => sum + gzip(c.code), 0),
+    ]);
+  }
   if (process.argv.includes('--modules')) {
     const modules = [];
     for (const chunk of [main, ...eager]) {
