@@ -127,8 +127,7 @@ for (const [name, entry] of Object.entries(ENTRIES)) {
     withStore.add(chunk);
     for (const file of chunk.imports) follow(chunks.find((c) => c.fileName === file));
   };
-  for (const file of main.dynamicImports)
-    if (FIRST_STORE.test(file)) follow(chunks.find((c) => c.fileName === file));
+  for (const file of main.dynamicImports) if (FIRST_STORE.test(file)) follow(chunks.find((c) => c.fileName === file));
   if (withStore.size > eager.length) {
     const all = [main, ...withStore];
     rows.push([
