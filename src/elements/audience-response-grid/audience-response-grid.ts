@@ -42,6 +42,15 @@ const OVERSCAN = 4;
 
 /** AudienceView once loaded (load-audience-view.ts): every grid makes its views with it. */
 let View: typeof AudienceView | undefined;
+// Asked for as soon as the grid's code runs, beside the store's own chunks: a grid asking only
+// when it first met its store (after the page made both) waited for it behind a cold start's
+// restore of cached rows, which holds the main thread the response is delivered on, and painted
+// its first rows 0.8 s late at a million (issue 16 §1). A grid connected later asks again if this
+// failed (a load that fails is forgotten, see load-once.ts).
+void loadAudienceView().then(
+  (loaded) => (View ??= loaded),
+  () => undefined,
+);
 const DEFAULT_ROW_HEIGHT = 36;
 const SEARCH_DEBOUNCE_MS = 200;
 /** Below this width the rows are two lines (as the container query in grid-styles says). */
