@@ -1,6 +1,7 @@
 import type { RowCopy } from '../core/columnar-listeners';
 import type { ColumnarRows, PreparedColumn } from '../core/columnar-rows';
 import type { ResponseEvent } from '../core/event';
+import { BatchColumns, textAt } from './event-log-batch';
 import { PAGE_BITS, PAGE_SIZE } from './event-log-rows';
 import type { EventStorage } from './event-log';
 
@@ -96,15 +97,12 @@ export class EventPages implements EventStorage {
     return this.count;
   }
 
-  /** A columnar row's fields, read from its batch's columns (see `add`). */
-  private readonly fields = new RowFields();
-
   /**
-   * With `copy`, the event is the columnar row `copy` names: its fields are read from the batch's
-   * columns (`event` is the fold's scratch, see EventStorage), and one kept whole is `copy.copy()`.
+   * With `copy`, the event is the columnar row `copy` names: its record is written from the
+   * batch's columns (`event` is the fold's scratch, see EventStorage).
    */
   add(event: ResponseEvent, row: number, at: number, copy?: RowCopy): void {
-    if (copy?.rows !== undefined) event = this.fields.of(copy.rows, copy.i);
+    const rows = copy?.rows;
     const position = this.count;
     const k = position & PAGE_MASK;
     if (k === 0) {
@@ -115,8 +113,79 @@ export class EventPages implements EventStorage {
     const page = this.pages[this.pages.length - 1]!;
     page.rows[k] = row;
     page.times[k] = at;
-    this.write(page, k, event, row, at, position, copy);
+    if (rows === undefined) this.write(page, k, event, row, at, position);
+    else this.writeRow(page, k, rows, copy!.i, row);
     this.count = position + 1;
+  }
+
+  /**
+   * Writes a columnar row's record from its batch's columns (see event-log-batch.ts): the record
+   * `write` makes of the event the row stands for. A row heard is a good one: each of its values
+   * is a text (or absent) that validation took, so none is kept whole.
+   */
+  private writeRow(page: Page, k: number, rows: ColumnarRows, i: number, row: number): void {
+    let batch = rows.logged as BatchColumns | undefined;
+    if (batch?.owner !== this) rows.logged = batch = new BatchColumns(rows, this);
+    const kind = batch.hasKind ? textAt(rows.emailKind, i) : undefined;
+    const scope = batch.hasScope ? textAt(rows.scope, i) : undefined;
+    const text = batch.hasTextTimes ? rows.at.values[i] : undefined;
+    const contactId = batch.hasContactId ? textAt(rows.contactId, i) : undefined;
+    const contactName = batch.hasContactName ? textAt(rows.contactName, i) : undefined;
+    const address = batch.hasAddress ? textAt(rows.address, i) : undefined;
+    const url = batch.hasUrl ? textAt(rows.url, i) : undefined;
+    const reason = batch.hasReason ? textAt(rows.reason, i) : undefined;
+    const type = batch.hasType ? this.code(batch.emailType, rows.emailType, i, this.types) : -1;
+    const provider = batch.hasProvider ? this.code(batch.provider, rows.provider, i, this.providers) : -1;
+    this.bytes = page.bytes;
+    this.offset = page.used;
+    this.room(16);
+    page.starts[k] = this.offset;
+    const slots = this.rowSlots(row);
+    const slot = (row & ROW_PAGE_MASK) * ROW_FIELDS;
+    // A row of the state is one recipient id: the row's first event keeps it, the others are the
+    // same text (rowState would say ROW_SAME), so only the first reads it from the batch.
+    if (slots[slot] === undefined) slots[slot] = textAt(rows.recipientId, i);
+    const contact = rowState(slots, slot + 1, contactId);
+    const name = rowState(slots, slot + 2, contactName);
+    const place = rowState(slots, slot + 3, address);
+    const flags =
+      (contact << ROW_TEXT_SHIFT[1]) |
+      (name << ROW_TEXT_SHIFT[2]) |
+      (place << ROW_TEXT_SHIFT[3]) |
+      (typeof text === 'string' ? AT_TEXT : 0) |
+      ((kind === undefined ? 0 : kind === 'bulk' ? 1 : 2) << KIND_SHIFT) |
+      ((scope === undefined ? 0 : scope === 'all' ? 1 : 2) << SCOPE_SHIFT) |
+      (type < 0 ? 0 : HAS_TYPE) |
+      (provider < 0 ? 0 : HAS_PROVIDER) |
+      (url === undefined ? 0 : HAS_URL) |
+      (reason === undefined ? 0 : HAS_REASON);
+    this.writeVarint(flags);
+    this.writeVarint(this.code(batch.response, rows.response, i, this.responses));
+    this.writeVarint(this.code(batch.emailId, rows.emailId, i, this.emails));
+    this.writeText(textAt(rows.id, i)!);
+    if (contact === ROW_OWN) this.writeText(contactId!);
+    if (name === ROW_OWN) this.writeText(contactName!);
+    if (place === ROW_OWN) this.writeText(address!);
+    if (typeof text === 'string') this.writeText(text);
+    this.room(10);
+    if (type >= 0) this.writeVarint(type);
+    if (provider >= 0) this.writeVarint(provider);
+    if (url !== undefined) this.writeText(url);
+    if (reason !== undefined) this.writeText(reason);
+    page.used = this.offset;
+    page.bytes = this.bytes;
+  }
+
+  /** Row `i`'s text of a column kept through `dictionary`, as its index there; -1 when absent. */
+  private code(codes: Int32Array | undefined, column: PreparedColumn, i: number, dictionary: Dictionary): number {
+    if (codes === undefined) {
+      const text = textAt(column, i);
+      return text === undefined ? -1 : dictionary.index(text);
+    }
+    const entry = column.indices![i]!;
+    if (entry < 0) return -1;
+    const code = codes[entry]!;
+    return code >= 0 ? code : (codes[entry] = dictionary.index(column.dictionary![entry] as string));
   }
 
   /** Puts another copy of the event at `position` (same row) in its place; its record is written anew. */
@@ -187,15 +256,7 @@ export class EventPages implements EventStorage {
     this.bytes = new Uint8Array(0);
   }
 
-  private write(
-    page: Page,
-    k: number,
-    event: ResponseEvent,
-    row: number,
-    at: number,
-    position: number,
-    copy?: RowCopy,
-  ): void {
+  private write(page: Page, k: number, event: ResponseEvent, row: number, at: number, position: number): void {
     this.bytes = page.bytes;
     this.offset = page.used;
     this.room(16);
@@ -225,7 +286,7 @@ export class EventPages implements EventStorage {
       !optionalText(reason)
     ) {
       // Not something the columns can say exactly (a null field, a time that is not its own `at`).
-      this.whole.set(position, copy === undefined ? event : copy.copy());
+      this.whole.set(position, event);
       this.writeVarint(WHOLE);
       page.used = this.offset;
       page.bytes = this.bytes;
@@ -360,54 +421,6 @@ export class EventPages implements EventStorage {
     return fromUnits(units);
   }
 }
-
-/**
- * A columnar batch's row as the event it stands for, in one scratch object with every field
- * (absent ones undefined, as `write` reads them): a value the batch carried as null is absent,
- * as in the object the row unpacks to.
- */
-class RowFields {
-  private readonly event = {
-    id: undefined as unknown,
-    emailId: undefined as unknown,
-    recipientId: undefined as unknown,
-    response: undefined as unknown,
-    at: undefined as unknown,
-    contactId: undefined as unknown,
-    contactName: undefined as unknown,
-    address: undefined as unknown,
-    emailKind: undefined as unknown,
-    emailType: undefined as unknown,
-    provider: undefined as unknown,
-    url: undefined as unknown,
-    reason: undefined as unknown,
-    scope: undefined as unknown,
-  };
-  /** Field by field, not in a loop over names: a keyed store in a loop goes megamorphic. */
-  of(rows: ColumnarRows, i: number): ResponseEvent {
-    const { event } = this;
-    // A column the batch lacks (named '') is not read: an empty list read past its end is slow.
-    event.id = read(rows.id, i);
-    event.emailId = read(rows.emailId, i);
-    event.recipientId = read(rows.recipientId, i);
-    event.response = read(rows.response, i);
-    event.at = rows.at.wire(i) ?? undefined;
-    event.contactId = read(rows.contactId, i);
-    event.contactName = read(rows.contactName, i);
-    event.address = read(rows.address, i);
-    event.emailKind = read(rows.emailKind, i);
-    event.emailType = read(rows.emailType, i);
-    event.provider = read(rows.provider, i);
-    event.url = read(rows.url, i);
-    event.reason = read(rows.reason, i);
-    event.scope = read(rows.scope, i);
-    return event as unknown as ResponseEvent;
-  }
-}
-
-/** A column's value at row `i`; undefined when absent or null, or when the batch lacks the column. */
-const read = (column: PreparedColumn, i: number): unknown =>
-  column.name === '' ? undefined : (column.at(i) ?? undefined);
 
 /** Text from UTF-16 units, in slices so a long text does not pass too many arguments at once. */
 function fromUnits(units: Uint8Array | Uint16Array): string {
