@@ -24,7 +24,7 @@
  * take the row-by-row fold.
  */
 import type { BatchApplier, Run } from './batch';
-import { heard, takeColumns } from './columnar-listeners';
+import { BY_ROW, GROUPED, heard, takeColumns } from './columnar-listeners';
 import { BAD_INDEX, GOOD, type ColumnarRows, type PreparedColumn } from './columnar-rows';
 import { EmailsOf, RowsOf } from './columnar-lookup';
 import type { ResponseEvent } from './event';
@@ -49,8 +49,6 @@ const ROW = 6;
 const META = 7;
 /** About 2^10 ranges of rows (see `stage`). */
 const RANGE_BITS = 10;
-/** A staged meta entry: the column has no dictionary, its text is read at the row. */
-const BY_ROW = -3;
 
 // A row's outcome, from the merges to the last pass.
 const ACCEPTED = 1;
@@ -108,6 +106,10 @@ export function foldGrouped(applier: BatchApplier, rows: ColumnarRows, run: Run)
   const metaTexts = has(rows.contactId) || has(rows.contactName) || has(rows.address) || has(rows.provider);
   const hasReason = has(rows.reason);
   const hasScope = has(rows.scope);
+  // The accepted rows as `heard.grouped` gives them (columnar-listeners.ts), in the merges'
+  // order, written over the staged rows already read: row k's GROUPED slots from slot k·GROUPED
+  // on, never past the k-th staged row's own slots.
+  let accepted = 0;
   for (let p = 0; p < good; p++) {
     const b = p * SLOTS;
     const i = staged[b]!;
@@ -138,8 +140,17 @@ export function foldGrouped(applier: BatchApplier, rows: ColumnarRows, run: Run)
       state |= FIRST_CHANGE;
     }
     outcome[i] = state;
+    const g = accepted++ * GROUPED;
+    const contactId = staged[b + META]!;
+    const contactName = staged[b + META + 1]!;
+    const address = staged[b + META + 2]!;
+    staged[g] = i;
+    staged[g + 1] = row;
+    staged[g + 2] = contactId;
+    staged[g + 3] = contactName;
+    staged[g + 4] = address;
   }
-  inOrder(applier, rows, run, found, outcome, event);
+  inOrder(applier, rows, run, found, outcome, event, staged.subarray(0, accepted * GROUPED));
   return true;
 }
 
@@ -205,6 +216,7 @@ function inOrder(
   found: Int32Array,
   outcome: Uint8Array,
   event: Record<keyof ResponseEvent, unknown>,
+  grouped: Int32Array,
 ): void {
   const { rules, recipients, emails } = applier.target;
   const { marks, times, count } = rows;
@@ -213,6 +225,7 @@ function inOrder(
   // Stryker disable next-line ObjectLiteral,UnaryOperator: checkEvent writes every field before any is read
   const checked: CheckedEvent = { event: scratchEvent() as unknown as ResponseEvent, response: -1, at: 0 };
   heard.rules = rules;
+  heard.grouped = grouped;
   // A throw from a listener must not leave `heard` naming a row (see columnar-fold.ts).
   try {
     for (let i = 0; i < count; i++) {
@@ -248,5 +261,6 @@ function inOrder(
     }
   } finally {
     heard.rows = undefined;
+    heard.grouped = undefined;
   }
 }

@@ -25,6 +25,8 @@ export class BatchColumns {
   readonly hasScope: boolean;
   /** Whether some row's `at` came as text (kept as that text). */
   readonly hasTextTimes: boolean;
+  /** Per row, its per-row texts' states when worked out ahead (event-log-pages.ts `rowStates`). */
+  states: Uint8Array | undefined = undefined;
 
   constructor(
     readonly rows: ColumnarRows,

@@ -1,4 +1,4 @@
-import type { RowCopy } from '../core/columnar-listeners';
+import { BY_ROW, GROUPED, type RowCopy } from '../core/columnar-listeners';
 import type { ColumnarRows, PreparedColumn } from '../core/columnar-rows';
 import type { ResponseEvent } from '../core/event';
 import { BatchColumns, textAt } from './event-log-batch';
@@ -38,6 +38,9 @@ const HAS_URL = 1 << 14;
 const HAS_REASON = 1 << 15;
 /** Kept whole in `whole`: an event the columns cannot say exactly (see `write`). */
 const WHOLE = 1 << 16;
+
+/** A batch row's per-row text states were worked out ahead (see `rowStates`). */
+const KNOWN = 1 << 6;
 
 const KINDS = [undefined, 'bulk', 'trigger'] as const;
 const SCOPES = [undefined, 'all', 'type'] as const;
@@ -114,7 +117,7 @@ export class EventPages implements EventStorage {
     page.rows[k] = row;
     page.times[k] = at;
     if (rows === undefined) this.write(page, k, event, row, at, position);
-    else this.writeRow(page, k, rows, copy!.i, row);
+    else this.writeRow(page, k, rows, copy!.i, row, copy!.grouped);
     this.count = position + 1;
   }
 
@@ -123,15 +126,40 @@ export class EventPages implements EventStorage {
    * `write` makes of the event the row stands for. A row heard is a good one: each of its values
    * is a text (or absent) that validation took, so none is kept whole.
    */
-  private writeRow(page: Page, k: number, rows: ColumnarRows, i: number, row: number): void {
+  private writeRow(
+    page: Page,
+    k: number,
+    rows: ColumnarRows,
+    i: number,
+    row: number,
+    grouped: Int32Array | undefined,
+  ): void {
     let batch = rows.logged as BatchColumns | undefined;
-    if (batch?.owner !== this) rows.logged = batch = new BatchColumns(rows, this);
+    if (batch?.owner !== this) {
+      rows.logged = batch = new BatchColumns(rows, this);
+      if (grouped !== undefined) batch.states = this.rowStates(rows, grouped);
+    }
     const kind = batch.hasKind ? textAt(rows.emailKind, i) : undefined;
     const scope = batch.hasScope ? textAt(rows.scope, i) : undefined;
     const text = batch.hasTextTimes ? rows.at.values[i] : undefined;
-    const contactId = batch.hasContactId ? textAt(rows.contactId, i) : undefined;
-    const contactName = batch.hasContactName ? textAt(rows.contactName, i) : undefined;
-    const address = batch.hasAddress ? textAt(rows.address, i) : undefined;
+    const states = batch.states === undefined ? 0 : batch.states[i]!;
+    let contact: number;
+    let name: number;
+    let place: number;
+    if (states & KNOWN) {
+      contact = states & 3;
+      name = (states >> 2) & 3;
+      place = (states >> 4) & 3;
+    } else {
+      const slots = this.rowSlots(row);
+      const slot = (row & ROW_PAGE_MASK) * ROW_FIELDS;
+      // A row of the state is one recipient id: the row's first event keeps it, the others are the
+      // same text (rowState would say ROW_SAME), so only the first reads it from the batch.
+      if (slots[slot] === undefined) slots[slot] = textAt(rows.recipientId, i);
+      contact = batch.hasContactId ? rowState(slots, slot + 1, textAt(rows.contactId, i)) : 0;
+      name = batch.hasContactName ? rowState(slots, slot + 2, textAt(rows.contactName, i)) : 0;
+      place = batch.hasAddress ? rowState(slots, slot + 3, textAt(rows.address, i)) : 0;
+    }
     const url = batch.hasUrl ? textAt(rows.url, i) : undefined;
     const reason = batch.hasReason ? textAt(rows.reason, i) : undefined;
     const type = batch.hasType ? this.code(batch.emailType, rows.emailType, i, this.types) : -1;
@@ -140,14 +168,6 @@ export class EventPages implements EventStorage {
     this.offset = page.used;
     this.room(16);
     page.starts[k] = this.offset;
-    const slots = this.rowSlots(row);
-    const slot = (row & ROW_PAGE_MASK) * ROW_FIELDS;
-    // A row of the state is one recipient id: the row's first event keeps it, the others are the
-    // same text (rowState would say ROW_SAME), so only the first reads it from the batch.
-    if (slots[slot] === undefined) slots[slot] = textAt(rows.recipientId, i);
-    const contact = rowState(slots, slot + 1, contactId);
-    const name = rowState(slots, slot + 2, contactName);
-    const place = rowState(slots, slot + 3, address);
     const flags =
       (contact << ROW_TEXT_SHIFT[1]) |
       (name << ROW_TEXT_SHIFT[2]) |
@@ -163,9 +183,9 @@ export class EventPages implements EventStorage {
     this.writeVarint(this.code(batch.response, rows.response, i, this.responses));
     this.writeVarint(this.code(batch.emailId, rows.emailId, i, this.emails));
     this.writeText(textAt(rows.id, i)!);
-    if (contact === ROW_OWN) this.writeText(contactId!);
-    if (name === ROW_OWN) this.writeText(contactName!);
-    if (place === ROW_OWN) this.writeText(address!);
+    if (contact === ROW_OWN) this.writeText(textAt(rows.contactId, i)!);
+    if (name === ROW_OWN) this.writeText(textAt(rows.contactName, i)!);
+    if (place === ROW_OWN) this.writeText(textAt(rows.address, i)!);
     if (typeof text === 'string') this.writeText(text);
     this.room(10);
     if (type >= 0) this.writeVarint(type);
@@ -174,6 +194,32 @@ export class EventPages implements EventStorage {
     if (reason !== undefined) this.writeText(reason);
     page.used = this.offset;
     page.bytes = this.bytes;
+  }
+
+  /**
+   * Per row of a batch about to be logged, how its record says its per-row texts (`rowState` of
+   * contactId, contactName and address, two bits each, and KNOWN), worked out for its accepted
+   * rows in the fold's grouped order (`heard.grouped`): there each recipient's kept texts are in
+   * the cache from its second event on, where in the batch's order each row's are a cache miss.
+   * A recipient's rows keep their order, and its kept texts are only ever set once, so each
+   * state is the one `rowState` gives as the rows are logged.
+   */
+  private rowStates(rows: ColumnarRows, grouped: Int32Array): Uint8Array {
+    const states = new Uint8Array(rows.count);
+    for (let k = 0; k < grouped.length; k += GROUPED) {
+      const i = grouped[k]!;
+      const row = grouped[k + 1]!;
+      const slots = this.rowSlots(row);
+      const slot = (row & ROW_PAGE_MASK) * ROW_FIELDS;
+      if (slots[slot] === undefined) slots[slot] = textAt(rows.recipientId, i);
+      // Through the entries `grouped` carries: reading the columns at each row, far from the
+      // last, cost as much as the rest of the work.
+      const contact = rowState(slots, slot + 1, entryText(rows.contactId, grouped[k + 2]!, i));
+      const name = rowState(slots, slot + 2, entryText(rows.contactName, grouped[k + 3]!, i));
+      const place = rowState(slots, slot + 3, entryText(rows.address, grouped[k + 4]!, i));
+      states[i] = KNOWN | contact | (name << 2) | (place << 4);
+    }
+    return states;
   }
 
   /** Row `i`'s text of a column kept through `dictionary`, as its index there; -1 when absent. */
@@ -420,6 +466,12 @@ export class EventPages implements EventStorage {
     this.offset = start + length * 2;
     return fromUnits(units);
   }
+}
+
+/** The text of an entry of `RowCopy.grouped` (see there). */
+function entryText(column: PreparedColumn, entry: number, i: number): string | undefined {
+  if (entry >= 0) return column.dictionary![entry] as string;
+  return entry === BY_ROW ? textAt(column, i) : undefined;
 }
 
 /** Text from UTF-16 units, in slices so a long text does not pass too many arguments at once. */
