@@ -4,7 +4,7 @@
  * A plain `AcceptedListener` hears each accepted event as an object it may keep, so the fold
  * unpacks every row of a columnar batch into one (columnar-rows.ts `event`), which cost the store
  * more than the fold itself. A listener marked `forColumns` hears a row as the fold's scratch
- * event instead (rewritten for the next row, holding only the fields the fold reads) while
+ * event instead (rewritten for the next row, holding only the row's id) while
  * `heard.rows` says which row it is: its fields can be read from the batch's columns (the store's
  * log does, event-log-pages.ts), and `heard.copy()` makes the object only when one is kept. The
  * fold takes this way only when both listeners are marked: a redelivery listener hears `heard` too.
@@ -24,7 +24,7 @@ export interface RowCopy {
   readonly rows: ColumnarRows | undefined;
   readonly i: number;
   /**
-   * Set while a batch folded grouped by recipient (columnar-grouped.ts) is heard: its accepted
+   * Set while a batch folded grouped by recipient (columnar-fold.ts) is heard: its accepted
    * rows grouped by recipient row, each recipient's in their order, GROUPED Int32 slots a row:
    * the batch row, the recipient row, then the entries of its contactId, contactName and address
    * in their dictionaries (-1: no value; BY_ROW: the column has no dictionary, read the row). All

@@ -1,6 +1,6 @@
 /**
  * A columnar batch's email entries and recipient rows, looked up once per entry of its
- * dictionaries rather than once per row (columnar-fold.ts, columnar-grouped.ts).
+ * dictionaries rather than once per row (columnar-fold.ts).
  */
 import type { PreparedColumn } from './columnar-rows';
 import type { EmailEntry, EmailTable } from './email-table';

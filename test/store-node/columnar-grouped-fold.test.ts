@@ -1,5 +1,5 @@
 // Issue 16 §3: a large columnar batch is folded grouped by ranges of recipient rows
-// (columnar-grouped.ts), not in its rows' order, and logged from its columns (event-log-batch.ts).
+// (columnar-fold.ts), not in its rows' order, and logged from its columns (event-log-batch.ts).
 // docs/wire-format.md: "a row is the same event as its plain form in every other way". So folding
 // a batch, with plain events before and after it, must give exactly what folding the same events
 // as objects gives: the results (accepted, duplicates, changed rows in order, rejections with
