@@ -86,9 +86,9 @@ const has = (column: PreparedColumn): boolean => column.name !== '';
 export function foldColumns(applier: BatchApplier, rows: ColumnarRows, run: Run): void {
   const { rules, recipients, emails, eventIds, contacts, period } = applier.target;
   const count = rows.count;
-  // Room for every recipient the batch may add, at once rather than by growing (each a copy).
+  // Room for every recipient the batch's dictionary may add, at once rather than by growing.
   // Stryker disable all: growing the table ahead changes no row, only when its copies happen
-  const rowsAtMost = recipients.size + (rows.recipientId.dictionary?.length ?? count);
+  const rowsAtMost = recipients.size + (rows.recipientId.dictionary?.length ?? 0);
   if (rowsAtMost > recipients.capacity) recipients.reserve(Math.max(rowsAtMost, recipients.capacity * 2));
   // Stryker restore all
   const found = new Int32Array(count);
