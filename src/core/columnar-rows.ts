@@ -102,6 +102,12 @@ export class ColumnarRows {
   /** One row's values as the batch carried them, to unpack it as `unpackRow` does any row. */
   readonly #wireRow: Column[] = [];
 
+  /**
+   * What a log derived from the batch to record its rows (event-log-batch.ts): kept here, not by
+   * the log, so it goes when the batch does.
+   */
+  logged: unknown = undefined;
+
   /** Only a ColumnarRows has it: the test of one reads no property (see `is`). */
   readonly #prepared = undefined;
 

@@ -89,8 +89,11 @@ export class EventIdSet {
 
   /** Adds the id for the row; false when the row had it already. */
   add(row: number, id: string): boolean {
-    const hash = stringHashPair(id, this.seed, this.secondSeed, SECOND);
-    const second = SECOND[0]!;
+    return this.addHashes(row, stringHashPair(id, this.seed, this.secondSeed, SECOND), SECOND[0]!);
+  }
+
+  /** `add` for an id already hashed under `seeds` (a columnar batch's ids are hashed in one pass). */
+  addHashes(row: number, hash: number, second: number): boolean {
     const ints = this.table.ints;
     const i = row * STRIDE * 2;
     const count = ints[i + ID_COUNT]!;

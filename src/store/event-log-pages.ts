@@ -1,6 +1,7 @@
-import type { RowCopy } from '../core/columnar-listeners';
+import { BY_ROW, GROUPED, type RowCopy } from '../core/columnar-listeners';
 import type { ColumnarRows, PreparedColumn } from '../core/columnar-rows';
 import type { ResponseEvent } from '../core/event';
+import { BatchColumns, textAt } from './event-log-batch';
 import { PAGE_BITS, PAGE_SIZE } from './event-log-rows';
 import type { EventStorage } from './event-log';
 
@@ -37,6 +38,9 @@ const HAS_URL = 1 << 14;
 const HAS_REASON = 1 << 15;
 /** Kept whole in `whole`: an event the columns cannot say exactly (see `write`). */
 const WHOLE = 1 << 16;
+
+/** A batch row's per-row text states were worked out ahead (see `rowStates`). */
+const KNOWN = 1 << 6;
 
 const KINDS = [undefined, 'bulk', 'trigger'] as const;
 const SCOPES = [undefined, 'all', 'type'] as const;
@@ -96,15 +100,12 @@ export class EventPages implements EventStorage {
     return this.count;
   }
 
-  /** A columnar row's fields, read from its batch's columns (see `add`). */
-  private readonly fields = new RowFields();
-
   /**
-   * With `copy`, the event is the columnar row `copy` names: its fields are read from the batch's
-   * columns (`event` is the fold's scratch, see EventStorage), and one kept whole is `copy.copy()`.
+   * With `copy`, the event is the columnar row `copy` names: its record is written from the
+   * batch's columns (`event` is the fold's scratch, see EventStorage).
    */
   add(event: ResponseEvent, row: number, at: number, copy?: RowCopy): void {
-    if (copy?.rows !== undefined) event = this.fields.of(copy.rows, copy.i);
+    const rows = copy?.rows;
     const position = this.count;
     const k = position & PAGE_MASK;
     if (k === 0) {
@@ -115,8 +116,122 @@ export class EventPages implements EventStorage {
     const page = this.pages[this.pages.length - 1]!;
     page.rows[k] = row;
     page.times[k] = at;
-    this.write(page, k, event, row, at, position, copy);
+    if (rows === undefined) this.write(page, k, event, row, at, position);
+    else this.writeRow(page, k, rows, copy!.i, row, copy!.grouped);
     this.count = position + 1;
+  }
+
+  /**
+   * Writes a columnar row's record from its batch's columns (see event-log-batch.ts): the record
+   * `write` makes of the event the row stands for. A row heard is a good one: each of its values
+   * is a text (or absent) that validation took, so none is kept whole.
+   */
+  private writeRow(
+    page: Page,
+    k: number,
+    rows: ColumnarRows,
+    i: number,
+    row: number,
+    grouped: Int32Array | undefined,
+  ): void {
+    let batch = rows.logged as BatchColumns | undefined;
+    if (batch?.owner !== this) {
+      rows.logged = batch = new BatchColumns(rows, this);
+      if (grouped !== undefined) batch.states = this.rowStates(rows, grouped);
+    }
+    const kind = batch.hasKind ? textAt(rows.emailKind, i) : undefined;
+    const scope = batch.hasScope ? textAt(rows.scope, i) : undefined;
+    const text = batch.hasTextTimes ? rows.at.values[i] : undefined;
+    const states = batch.states === undefined ? 0 : batch.states[i]!;
+    let contact: number;
+    let name: number;
+    let place: number;
+    if (states & KNOWN) {
+      contact = states & 3;
+      name = (states >> 2) & 3;
+      place = (states >> 4) & 3;
+    } else {
+      const slots = this.rowSlots(row);
+      const slot = (row & ROW_PAGE_MASK) * ROW_FIELDS;
+      // A row of the state is one recipient id: the row's first event keeps it, the others are the
+      // same text (rowState would say ROW_SAME), so only the first reads it from the batch.
+      if (slots[slot] === undefined) slots[slot] = textAt(rows.recipientId, i);
+      contact = batch.hasContactId ? rowState(slots, slot + 1, textAt(rows.contactId, i)) : 0;
+      name = batch.hasContactName ? rowState(slots, slot + 2, textAt(rows.contactName, i)) : 0;
+      place = batch.hasAddress ? rowState(slots, slot + 3, textAt(rows.address, i)) : 0;
+    }
+    const url = batch.hasUrl ? textAt(rows.url, i) : undefined;
+    const reason = batch.hasReason ? textAt(rows.reason, i) : undefined;
+    const type = batch.hasType ? this.code(batch.emailType, rows.emailType, i, this.types) : -1;
+    const provider = batch.hasProvider ? this.code(batch.provider, rows.provider, i, this.providers) : -1;
+    this.bytes = page.bytes;
+    this.offset = page.used;
+    this.room(16);
+    page.starts[k] = this.offset;
+    const flags =
+      (contact << ROW_TEXT_SHIFT[1]) |
+      (name << ROW_TEXT_SHIFT[2]) |
+      (place << ROW_TEXT_SHIFT[3]) |
+      (typeof text === 'string' ? AT_TEXT : 0) |
+      ((kind === undefined ? 0 : kind === 'bulk' ? 1 : 2) << KIND_SHIFT) |
+      ((scope === undefined ? 0 : scope === 'all' ? 1 : 2) << SCOPE_SHIFT) |
+      (type < 0 ? 0 : HAS_TYPE) |
+      (provider < 0 ? 0 : HAS_PROVIDER) |
+      (url === undefined ? 0 : HAS_URL) |
+      (reason === undefined ? 0 : HAS_REASON);
+    this.writeVarint(flags);
+    this.writeVarint(this.code(batch.response, rows.response, i, this.responses));
+    this.writeVarint(this.code(batch.emailId, rows.emailId, i, this.emails));
+    this.writeText(textAt(rows.id, i)!);
+    if (contact === ROW_OWN) this.writeText(textAt(rows.contactId, i)!);
+    if (name === ROW_OWN) this.writeText(textAt(rows.contactName, i)!);
+    if (place === ROW_OWN) this.writeText(textAt(rows.address, i)!);
+    if (typeof text === 'string') this.writeText(text);
+    this.room(10);
+    if (type >= 0) this.writeVarint(type);
+    if (provider >= 0) this.writeVarint(provider);
+    if (url !== undefined) this.writeText(url);
+    if (reason !== undefined) this.writeText(reason);
+    page.used = this.offset;
+    page.bytes = this.bytes;
+  }
+
+  /**
+   * Per row of a batch about to be logged, how its record says its per-row texts (`rowState` of
+   * contactId, contactName and address, two bits each, and KNOWN), worked out for its accepted
+   * rows in the fold's grouped order (`heard.grouped`): there each recipient's kept texts are in
+   * the cache from its second event on, where in the batch's order each row's are a cache miss.
+   * A recipient's rows keep their order, and its kept texts are only ever set once, so each
+   * state is the one `rowState` gives as the rows are logged.
+   */
+  private rowStates(rows: ColumnarRows, grouped: Int32Array): Uint8Array {
+    const states = new Uint8Array(rows.count);
+    for (let k = 0; k < grouped.length; k += GROUPED) {
+      const i = grouped[k]!;
+      const row = grouped[k + 1]!;
+      const slots = this.rowSlots(row);
+      const slot = (row & ROW_PAGE_MASK) * ROW_FIELDS;
+      if (slots[slot] === undefined) slots[slot] = textAt(rows.recipientId, i);
+      // Through the entries `grouped` carries: reading the columns at each row, far from the
+      // last, cost as much as the rest of the work.
+      const contact = rowState(slots, slot + 1, entryText(rows.contactId, grouped[k + 2]!, i));
+      const name = rowState(slots, slot + 2, entryText(rows.contactName, grouped[k + 3]!, i));
+      const place = rowState(slots, slot + 3, entryText(rows.address, grouped[k + 4]!, i));
+      states[i] = KNOWN | contact | (name << 2) | (place << 4);
+    }
+    return states;
+  }
+
+  /** Row `i`'s text of a column kept through `dictionary`, as its index there; -1 when absent. */
+  private code(codes: Int32Array | undefined, column: PreparedColumn, i: number, dictionary: Dictionary): number {
+    if (codes === undefined) {
+      const text = textAt(column, i);
+      return text === undefined ? -1 : dictionary.index(text);
+    }
+    const entry = column.indices![i]!;
+    if (entry < 0) return -1;
+    const code = codes[entry]!;
+    return code >= 0 ? code : (codes[entry] = dictionary.index(column.dictionary![entry] as string));
   }
 
   /** Puts another copy of the event at `position` (same row) in its place; its record is written anew. */
@@ -187,15 +302,7 @@ export class EventPages implements EventStorage {
     this.bytes = new Uint8Array(0);
   }
 
-  private write(
-    page: Page,
-    k: number,
-    event: ResponseEvent,
-    row: number,
-    at: number,
-    position: number,
-    copy?: RowCopy,
-  ): void {
+  private write(page: Page, k: number, event: ResponseEvent, row: number, at: number, position: number): void {
     this.bytes = page.bytes;
     this.offset = page.used;
     this.room(16);
@@ -225,7 +332,7 @@ export class EventPages implements EventStorage {
       !optionalText(reason)
     ) {
       // Not something the columns can say exactly (a null field, a time that is not its own `at`).
-      this.whole.set(position, copy === undefined ? event : copy.copy());
+      this.whole.set(position, event);
       this.writeVarint(WHOLE);
       page.used = this.offset;
       page.bytes = this.bytes;
@@ -361,53 +468,11 @@ export class EventPages implements EventStorage {
   }
 }
 
-/**
- * A columnar batch's row as the event it stands for, in one scratch object with every field
- * (absent ones undefined, as `write` reads them): a value the batch carried as null is absent,
- * as in the object the row unpacks to.
- */
-class RowFields {
-  private readonly event = {
-    id: undefined as unknown,
-    emailId: undefined as unknown,
-    recipientId: undefined as unknown,
-    response: undefined as unknown,
-    at: undefined as unknown,
-    contactId: undefined as unknown,
-    contactName: undefined as unknown,
-    address: undefined as unknown,
-    emailKind: undefined as unknown,
-    emailType: undefined as unknown,
-    provider: undefined as unknown,
-    url: undefined as unknown,
-    reason: undefined as unknown,
-    scope: undefined as unknown,
-  };
-  /** Field by field, not in a loop over names: a keyed store in a loop goes megamorphic. */
-  of(rows: ColumnarRows, i: number): ResponseEvent {
-    const { event } = this;
-    // A column the batch lacks (named '') is not read: an empty list read past its end is slow.
-    event.id = read(rows.id, i);
-    event.emailId = read(rows.emailId, i);
-    event.recipientId = read(rows.recipientId, i);
-    event.response = read(rows.response, i);
-    event.at = rows.at.wire(i) ?? undefined;
-    event.contactId = read(rows.contactId, i);
-    event.contactName = read(rows.contactName, i);
-    event.address = read(rows.address, i);
-    event.emailKind = read(rows.emailKind, i);
-    event.emailType = read(rows.emailType, i);
-    event.provider = read(rows.provider, i);
-    event.url = read(rows.url, i);
-    event.reason = read(rows.reason, i);
-    event.scope = read(rows.scope, i);
-    return event as unknown as ResponseEvent;
-  }
+/** The text of an entry of `RowCopy.grouped` (see there). */
+function entryText(column: PreparedColumn, entry: number, i: number): string | undefined {
+  if (entry >= 0) return column.dictionary![entry] as string;
+  return entry === BY_ROW ? textAt(column, i) : undefined;
 }
-
-/** A column's value at row `i`; undefined when absent or null, or when the batch lacks the column. */
-const read = (column: PreparedColumn, i: number): unknown =>
-  column.name === '' ? undefined : (column.at(i) ?? undefined);
 
 /** Text from UTF-16 units, in slices so a long text does not pass too many arguments at once. */
 function fromUnits(units: Uint8Array | Uint16Array): string {
