@@ -11,7 +11,6 @@
 import { expect } from 'chai';
 import fc from 'fast-check';
 import {
-  DEFAULT_RULES,
   EVENT_COLUMNS,
   applyItems,
   createResponseState,
@@ -26,51 +25,14 @@ import type { AcceptedListener } from '../../src/core/batch';
 import { forColumns, heard } from '../../src/core/columnar-listeners';
 import { EventLog, loadEventColumns } from '../../src/store/event-log';
 import { BASE_TIME } from '../support/events';
+import { wireEvent } from '../support/wire-event';
 import { snapshot } from '../core/state-snapshot';
 
-const ids = DEFAULT_RULES.responses.map((r) => r.id);
-const DAY = 86_400_000;
 const EMAILS = ['e1', 'e2'];
 const RECIPIENTS = ['r0', 'r1', 'r2', 'r3', 'r4', 'Ünï-5'];
 
-/** Mostly good values, now and then one an event is rejected for. */
-const sometimes = <T>(good: fc.Arbitrary<T>, ...bad: unknown[]): fc.Arbitrary<unknown> =>
-  fc.oneof({ weight: 8, arbitrary: good as fc.Arbitrary<unknown> }, { weight: 1, arbitrary: fc.constantFrom(...bad) });
-
 /** A small universe: few ids per recipient, so redeliveries and conflicting copies are common. */
-const anEvent = fc
-  .record(
-    {
-      id: sometimes(
-        fc.integer({ min: 0, max: 15 }).map((n) => `ev${n}`),
-        '',
-        7,
-      ),
-      emailId: sometimes(fc.constantFrom(...EMAILS), ''),
-      recipientId: sometimes(fc.constantFrom(...RECIPIENTS), 12),
-      response: sometimes(fc.constantFrom(...ids), 'teleported'),
-      at: sometimes(
-        fc.oneof(
-          fc.integer({ min: 0, max: 6 }).map((d) => BASE_TIME + d * DAY),
-          fc.integer({ min: 0, max: 6 }).map((d) => new Date(BASE_TIME + d * DAY).toISOString()),
-        ),
-        'yesterday',
-        null,
-      ),
-      contactId: fc.constantFrom('c1', 'c2', null),
-      contactName: sometimes(fc.constantFrom('Ann', 'Bob', 'Łukasz', null), 42),
-      address: fc.constantFrom('a@example.com', 'b@exämple.com', null),
-      emailType: fc.constantFrom('news', 'promo', null),
-      emailKind: sometimes(fc.constantFrom('bulk', 'trigger', null), 'weekly'),
-      provider: fc.constantFrom('ses', 'sendgrid', null),
-      url: sometimes(fc.constantFrom('https://example.com/a', null), 'javascript:alert(1)'),
-      reason: fc.constantFrom('451 busy', '550 gone', '', null),
-      scope: fc.constantFrom('all', 'type', null),
-    },
-    { requiredKeys: ['id', 'emailId', 'recipientId', 'response', 'at'] },
-  )
-  // null stands for an absent field, as on the wire: the event has no such field at all.
-  .map((event) => Object.fromEntries(Object.entries(event).filter(([, value]) => value !== null)));
+const anEvent = wireEvent({ ids: 16, emails: EMAILS, recipients: RECIPIENTS, days: 6 });
 
 /** One apply: plain events, a batch of events (some repeated), plain events again. */
 const aMessage = fc.record({

@@ -17,48 +17,18 @@ import { ColumnarRows } from '../../src/core/columnar-rows';
 import { loadEventColumns } from '../../src/store/event-log';
 import { ResponseStore } from '../../src/store/response-store';
 import { BASE_TIME } from '../support/events';
+import { wireEvent } from '../support/wire-event';
 
 const ids = DEFAULT_RULES.responses.map((r) => r.id);
-const DAY = 86_400_000;
-
-/** Mostly good values, now and then one an event is rejected for. */
-const sometimes = <T>(good: fc.Arbitrary<T>, ...bad: unknown[]): fc.Arbitrary<unknown> =>
-  fc.oneof({ weight: 8, arbitrary: good as fc.Arbitrary<unknown> }, { weight: 1, arbitrary: fc.constantFrom(...bad) });
 
 /** A small universe: few ids, so redeliveries and two contents for one id (a conflict) are common. */
-const anEvent = fc
-  .record(
-    {
-      id: sometimes(
-        fc.integer({ min: 0, max: 12 }).map((n) => `ev${n}`),
-        '',
-        7,
-      ),
-      emailId: sometimes(fc.constantFrom('e1', 'e2'), ''),
-      recipientId: sometimes(fc.constantFrom('r1', 'r2', 'r3', 'Ünï-4'), 12),
-      response: sometimes(fc.constantFrom(...ids, 'Opened'), 'teleported'),
-      at: sometimes(
-        fc.oneof(
-          fc.integer({ min: 0, max: 9 }).map((d) => BASE_TIME + d * DAY),
-          fc.integer({ min: 0, max: 9 }).map((d) => new Date(BASE_TIME + d * DAY).toISOString()),
-        ),
-        'yesterday',
-        null,
-      ),
-      contactId: fc.constantFrom('c1', 'c2', null),
-      contactName: sometimes(fc.constantFrom('Ann', 'Bob', 'Łukasz', null), 42),
-      address: fc.constantFrom('a@example.com', 'b@exämple.com', null),
-      emailType: fc.constantFrom('news', 'promo', null),
-      emailKind: sometimes(fc.constantFrom('bulk', 'trigger', null), 'weekly'),
-      provider: fc.constantFrom('ses', 'sendgrid', null),
-      url: sometimes(fc.constantFrom('https://example.com/a', null), 'javascript:alert(1)'),
-      reason: fc.constantFrom('451 busy', '550 gone', '', null),
-      scope: fc.constantFrom('all', 'type', null),
-    },
-    { requiredKeys: ['id', 'emailId', 'recipientId', 'response', 'at'] },
-  )
-  // null stands for an absent field, as on the wire: the event has no such field at all.
-  .map((event) => Object.fromEntries(Object.entries(event).filter(([, value]) => value !== null)));
+const anEvent = wireEvent({
+  ids: 13,
+  emails: ['e1', 'e2'],
+  recipients: ['r1', 'r2', 'r3', 'Ünï-4'],
+  responses: [...ids, 'Opened'],
+  days: 9,
+});
 
 /** Events cut into ingests, each ingest into items: plain events, or a columnar batch (with these columns plain). */
 const ingests = fc
