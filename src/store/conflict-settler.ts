@@ -55,13 +55,15 @@ export class ConflictSettler {
    * `logWhole: false` while the cached events are still being read into the log (between the
    * store's `ready` and `eventsReady`): the copy it had may not be in the log yet, so the
    * redelivery is kept for `settle` to compare, once the store settles again with the log whole.
+   * Returns whether it was found to differ now: false for a copy not compared yet (`logWhole` false).
    */
-  heard(event: ResponseEvent, row: number, at: number, logWhole = true): void {
+  heard(event: ResponseEvent, row: number, at: number, logWhole = true): boolean {
     if (logWhole) {
       const position = this.#log.positionOf(row, event.id);
-      if (position < 0 || sameContent(this.#log.at(position), this.#log.timeAt(position), event, at)) return;
+      if (position < 0 || sameContent(this.#log.at(position), this.#log.timeAt(position), event, at)) return false;
     }
     this.#pending.push({ event, at });
+    return logWhole;
   }
 
   /** Redeliveries heard since the last `settle` or `take`, which differed from the log's copy. */

@@ -234,8 +234,9 @@ export class ResponseStore extends EventTarget {
 
   /**
    * Validates and applies events: plain ones, columnar batches (docs/wire-format.md), or both.
-   * Resolves with what was applied and what was rejected, and why. Once `close()` was called,
-   * every event is rejected (`store-closed`).
+   * Resolves with what was applied, what came again (`duplicates`, or `conflicts` when its content
+   * differs), and what was rejected, and why. Once `close()` was called, every event is rejected
+   * (`store-closed`).
    */
   ingest(events: Iterable<unknown>): Promise<IngestResult> {
     // Before the cache is read, events wait: restoring saved rows needs them absent.
@@ -375,7 +376,7 @@ export class ResponseStore extends EventTarget {
       this.#reject([
         'body' in read ? { event: read.body, code: 'not-an-object', reason } : { event: url, code: 'not-json', reason },
       ]);
-      return { accepted: 0, duplicates: 0, rejected: [], reason };
+      return { accepted: 0, duplicates: 0, conflicts: 0, rejected: [], reason };
     }
     return this.ingest(read.value);
   }
@@ -602,6 +603,8 @@ export class ResponseStore extends EventTarget {
     // Only a store sharing its events (a cache, tabs) passes them on as objects; otherwise a
     // columnar batch's rows go into the log as columns, with no object per row (issue 16).
     const shares = this.#coordination.shares;
+    // Redeliveries whose content differed from the log's copy: the result counts them apart.
+    let conflicts = 0;
     const batch = applyItems(
       this.#current,
       events,
@@ -616,7 +619,7 @@ export class ResponseStore extends EventTarget {
       forColumns((event, row, at) => {
         if (heard.rows) event = heard.copy();
         this.#log.addDuplicate(event, row, at);
-        this.#conflicts!.heard(event, row, at, !this.#logLoading);
+        if (this.#conflicts!.heard(event, row, at, !this.#logLoading)) conflicts++;
         // Nothing in the state changed, but the recipient's timeline now shows one more delivery.
         this.#changes.changed([row]);
       }),
@@ -628,7 +631,7 @@ export class ResponseStore extends EventTarget {
     if (held) this.cacheWriter.saveHeld(this.#waiting.all());
     this.#changes.changed(batch.changed, batch.changedEmails);
     if (report.length > 0) this.#reject(report);
-    return { accepted: batch.accepted, duplicates: batch.duplicates, rejected: report };
+    return { accepted: batch.accepted, duplicates: batch.duplicates - conflicts, conflicts, rejected: report };
   }
 
   /**
@@ -713,7 +716,7 @@ export class ResponseStore extends EventTarget {
   /** A batch that could not be read: none of it applied, and the host told why. */
   #rejectBatch(rejection: EventRejection): IngestResult {
     this.#reject([rejection]);
-    return { accepted: 0, duplicates: 0, rejected: [rejection] };
+    return { accepted: 0, duplicates: 0, conflicts: 0, rejected: [rejection] };
   }
 
   /**
@@ -729,7 +732,7 @@ export class ResponseStore extends EventTarget {
   #refuse(batch: unknown[], code: RejectionCode, reason: string): IngestResult {
     const rejected = batch.map((event): EventRejection => ({ event, code, reason }));
     this.#reject(rejected);
-    return { accepted: 0, duplicates: 0, rejected };
+    return { accepted: 0, duplicates: 0, conflicts: 0, rejected };
   }
 
   #reject(rejected: EventRejection[]): void {

@@ -22,8 +22,17 @@ export interface StoreChange {
 export interface IngestResult {
   /** Events applied for the first time. */
   accepted: number;
-  /** Events applied before (same recipient and id): counted once. */
+  /**
+   * Redeliveries: events seen before (same recipient and id) with the same content, counted once.
+   * A redelivery ingested before `eventsReady`, whose first copy is still being read from the
+   * cache, is counted here: it is compared once that copy is in (`event-conflict` if it differs).
+   */
   duplicates: number;
+  /**
+   * Events seen before (same recipient and id) with different content: one copy is kept, and
+   * `event-conflict` says which (once per pair of copies). Not counted in `duplicates`.
+   */
+  conflicts: number;
   rejected: EventRejection[];
 }
 

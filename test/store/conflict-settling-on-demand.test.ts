@@ -100,7 +100,7 @@ describe('settling id conflicts loads on the first conflict', () => {
     const result = store.ingest([{ ...winner, emailId: 'm2' }]);
     expect(store.state.recipient('m2', 'r1')!.response, 'settled in the call').to.equal(winner.response);
     expect(heard).to.have.length(1);
-    expect(await result).to.deep.include({ accepted: 0, duplicates: 1 });
+    expect(await result).to.deep.include({ accepted: 0, duplicates: 0, conflicts: 1 });
     await store.close();
   });
 });

@@ -56,7 +56,7 @@ describe('what a page does not use is not loaded', () => {
     expect(requested(SETTLING), 'a redelivery with the same content is no conflict').to.deep.equal([]);
     const settling = element.ingest([second]);
     expect(element.store.state.recipient('e1', 'c')?.response, 'until the code is here').to.equal('opened');
-    expect(await settling).to.deep.include({ accepted: 0, duplicates: 1 });
+    expect(await settling).to.deep.include({ accepted: 0, duplicates: 0, conflicts: 1 });
     expect(requested(SETTLING)).to.deep.equal(['/src/store/conflict-settling.ts']);
     expect(heard, 'reported once, when settled').to.have.length(1);
     expect(element.store.state.recipient('e1', 'c')?.response).to.equal(heard[0]);

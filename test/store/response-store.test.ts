@@ -209,6 +209,7 @@ describe('rules from the backend', () => {
     expect(result).to.deep.equal({
       accepted: 0,
       duplicates: 0,
+      conflicts: 0,
       rejected: [],
       reason: 'the contact history at /api/contacts/c9/events has no events list',
     });

@@ -224,7 +224,8 @@ describe('a cold start shows every row before it reads the cached events (issue 
       store.addEventListener('event-conflict', (event) => conflicts.push(event.detail));
       await store.ready;
       expect(store.appliedEvents().length, 'the events are loading').to.equal(0);
-      expect(await store.ingest([rival])).to.include({ accepted: 0, duplicates: 1 });
+      // Not compared yet (its cached copy is still being read): a duplicate until it settles.
+      expect(await store.ingest([rival])).to.include({ accepted: 0, duplicates: 1, conflicts: 0 });
       // Its recipient is not folded again from the few events the log holds yet.
       expect(snapshot(store.state)).to.deep.equal(snapshot(foldEvents(events)));
     } finally {

@@ -1,0 +1,143 @@
+// What `ingest` resolves with tells a changed redelivery from a plain one: an event seen before
+// with the same id (and recipient) but other content counts in `conflicts`, not in `duplicates`,
+// and `event-conflict` says which copy was kept. Before, both counted as `duplicates`, so a host
+// could not tell from the result that something had changed.
+//
+// The page's first conflict loads the settling code (conflict-settling.ts), so the first test
+// here counts while that settle waits; the later ones are settled within the call.
+import { expect } from '@open-wc/testing';
+import type { ResponseEvent } from '../../src/core/event';
+import { createResponseStore, type ResponseStore } from '../../src/store/response-store';
+import type { EventConflict } from '../../src/store/store-events';
+import { BASE_TIME } from '../support/events';
+import { until } from '../support/until';
+
+let made = 0;
+
+/** An Opened event of its own recipient, and a copy of it that says Hard Bounce instead. */
+function pair(): { first: ResponseEvent; changed: ResponseEvent } {
+  const first: ResponseEvent = {
+    id: `x${++made}`,
+    emailId: 'm1',
+    recipientId: `r${made}`,
+    response: 'opened',
+    at: BASE_TIME + 1000,
+  };
+  return { first, changed: { ...first, response: 'hard-bounce', reason: '550 no such user' } };
+}
+
+function listen(store: ResponseStore): EventConflict[] {
+  const heard: EventConflict[] = [];
+  store.addEventListener('event-conflict', (e) => heard.push(e.detail));
+  return heard;
+}
+
+describe('ingest counts a changed redelivery as a conflict, not a duplicate', () => {
+  it('across batches, while the settling code loads: conflicts 1, duplicates 0, and event-conflict fires', async () => {
+    const store = createResponseStore();
+    const heard = listen(store);
+    const { first, changed } = pair();
+    await store.ingest([first]);
+    expect(await store.ingest([changed])).to.deep.equal({ accepted: 0, duplicates: 0, conflicts: 1, rejected: [] });
+    expect(heard.map((c) => c.id)).to.deep.equal([first.id]);
+    await store.close();
+  });
+
+  it('in one batch: conflicts 1, duplicates 0, and event-conflict fires', async () => {
+    const store = createResponseStore();
+    const heard = listen(store);
+    const { first, changed } = pair();
+    expect(await store.ingest([first, changed])).to.deep.equal({
+      accepted: 1,
+      duplicates: 0,
+      conflicts: 1,
+      rejected: [],
+    });
+    expect(heard.map((c) => c.id)).to.deep.equal([first.id]);
+    await store.close();
+  });
+
+  it('an identical redelivery stays a duplicate, in one batch and across batches', async () => {
+    const store = createResponseStore();
+    const heard = listen(store);
+    const { first } = pair();
+    expect(await store.ingest([first, { ...first }])).to.deep.equal({
+      accepted: 1,
+      duplicates: 1,
+      conflicts: 0,
+      rejected: [],
+    });
+    expect(await store.ingest([{ ...first }])).to.deep.equal({
+      accepted: 0,
+      duplicates: 1,
+      conflicts: 0,
+      rejected: [],
+    });
+    expect(heard).to.deep.equal([]);
+    await store.close();
+  });
+
+  it('one batch with both: each counted where it belongs', async () => {
+    const store = createResponseStore();
+    const heard = listen(store);
+    const a = pair();
+    const b = pair();
+    await store.ingest([a.first, b.first]);
+    expect(await store.ingest([{ ...a.first }, b.changed])).to.deep.equal({
+      accepted: 0,
+      duplicates: 1,
+      conflicts: 1,
+      rejected: [],
+    });
+    expect(heard.map((c) => c.id)).to.deep.equal([b.first.id]);
+    await store.close();
+  });
+
+  it('a copy met again after its conflict was reported is a conflict again, reported once', async () => {
+    const store = createResponseStore();
+    const heard = listen(store);
+    const { first, changed } = pair();
+    await store.ingest([first, changed]);
+    // Whichever copy the store kept, one of the two differs from it.
+    expect(await store.ingest([first, changed])).to.deep.equal({
+      accepted: 0,
+      duplicates: 1,
+      conflicts: 1,
+      rejected: [],
+    });
+    expect(heard, 'the pair is reported once').to.have.length(1);
+    await store.close();
+  });
+
+  it('across two tabs: a follower counts a changed copy of what the leader applied as a conflict', async () => {
+    const tabs = `conflict-count-${Math.random()}`;
+    const stores: ResponseStore[] = [];
+    try {
+      const leader = createResponseStore({ tabs });
+      stores.push(leader);
+      await until(() => leader.tabRole === 'leader', 'the first tab to lead');
+      const follower = createResponseStore({ tabs });
+      stores.push(follower);
+      await until(() => follower.tabRole === 'follower', 'the second tab to follow');
+      const heard = listen(follower);
+      const { first, changed } = pair();
+      await leader.ingest([first]);
+      await until(() => follower.state.eventCount === 1, 'the follower to hear the leader’s event');
+      expect(await follower.ingest([{ ...first }])).to.deep.equal({
+        accepted: 0,
+        duplicates: 1,
+        conflicts: 0,
+        rejected: [],
+      });
+      expect(await follower.ingest([changed])).to.deep.equal({
+        accepted: 0,
+        duplicates: 0,
+        conflicts: 1,
+        rejected: [],
+      });
+      expect(heard.map((c) => c.id)).to.deep.equal([first.id]);
+    } finally {
+      for (const store of stores) await store.close();
+    }
+  });
+});
