@@ -159,9 +159,9 @@ export type EmailResponsesProps = Omit<
   onEventsSkipped?: (event: EmailResponsesEventMap['events-skipped']) => void;
   /** The backend's rules could not be used; the current rules stay. */
   onRulesError?: (event: EmailResponsesEventMap['rules-error']) => void;
-  /** The stream's state: connecting, live, skipping, retrying, offline (detail: the status). */
+  /** The stream's state: connecting, live, skipping, retrying, offline, closed (the status). */
   onConnectionChange?: (event: EmailResponsesEventMap['connection-change']) => void;
-  /** The cache opened, or the store works from memory and why. */
+  /** The cache opened, or the store works from memory and why, or the store was closed. */
   onCacheStatus?: (event: EmailResponsesEventMap['cache-status']) => void;
   /** The server's state differs from the client's optimistic state. */
   onReconcileConflict?: (event: EmailResponsesEventMap['reconcile-conflict']) => void;
@@ -370,9 +370,9 @@ export type EmailResponsesAttributes = React.DetailedHTMLProps<
   'onevents-skipped'?: (event: EmailResponsesEventMap['events-skipped']) => void;
   /** The backend's rules could not be used; the current rules stay. */
   'onrules-error'?: (event: EmailResponsesEventMap['rules-error']) => void;
-  /** The stream's state: connecting, live, skipping, retrying, offline (detail: the status). */
+  /** The stream's state: connecting, live, skipping, retrying, offline, closed (the status). */
   'onconnection-change'?: (event: EmailResponsesEventMap['connection-change']) => void;
-  /** The cache opened, or the store works from memory and why. */
+  /** The cache opened, or the store works from memory and why, or the store was closed. */
   'oncache-status'?: (event: EmailResponsesEventMap['cache-status']) => void;
   /** The server's state differs from the client's optimistic state. */
   'onreconcile-conflict'?: (event: EmailResponsesEventMap['reconcile-conflict']) => void;

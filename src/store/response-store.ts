@@ -36,8 +36,8 @@ type Listener = (change: StoreChange) => void;
  *
  * @fires events-rejected - Events that could not be applied, each with a reason.
  * @fires events-skipped - Parts of raw provider webhooks that carry no response (resubscribes, pings), with why.
- * @fires connection-change - The live source's state changed (connecting, live, retrying, offline).
- * @fires cache-status - The cache opened, or the store fell back to memory and why.
+ * @fires connection-change - The live source's state changed (connecting, live, retrying, offline, closed).
+ * @fires cache-status - The cache opened, or the store fell back to memory and why, or the store was closed.
  * @fires reconcile-conflict - The server's state differs from the optimistic client state.
  * @fires event-conflict - Two copies of one event (same recipient and id) differ: the lower content hash is kept.
  * @fires rules-change - New rules were adopted and the events refolded under them.
@@ -222,7 +222,10 @@ export class ResponseStore extends EventTarget {
     return this.#sourceLink.retryNow();
   }
 
-  /** Where the store keeps its copy: `none`, `opening`, `ready`, or `memory-only` with the reason. */
+  /**
+   * Where the store keeps its copy: `none`, `opening`, `ready`, or `memory-only` with the reason;
+   * `closed` once `close()` resolved.
+   */
   get cacheStatus(): CacheStatus {
     return this.#cacheState;
   }
@@ -278,7 +281,8 @@ export class ResponseStore extends EventTarget {
 
   /**
    * Starts a live source (stopping the one before), resuming from its last cursor. With `tabs`,
-   * only the leading tab runs it; another tab starts it when it takes the lead.
+   * only the leading tab runs it; another tab starts it when it takes the lead. A closed store
+   * starts none.
    */
   connect(source: ResponseSource): void {
     this.#sourceLink.want(source);
@@ -497,14 +501,17 @@ export class ResponseStore extends EventTarget {
    * Lets go of everything the store holds outside itself: stops the source and the
    * notifications, writes what the cache still has queued and closes its database, then releases
    * the Web Locks and BroadcastChannels, so another tab (or element) takes the stream and the
-   * cache. Resolves once all is released; calling it again gives the same promise.
+   * cache. Resolves once all is released; calling it again gives the same promise. The
+   * connection says `closed` from the call on, the cache status `closed` once it resolves (each
+   * told once: `connection-change`, `cache-status`).
    *
    * `<email-responses>` closes the store it made when it leaves the page; a store a host made
    * (and set as the element's `store`) is the host's to close.
    */
   close(): Promise<void> {
     if (this.#closing) return this.#closing;
-    this.disconnect();
+    // The connection says `closed` at once, even with no source: nothing streams in from now on.
+    this.#sourceLink.close();
     this.#changes.close();
     this.#closing = (async () => {
       // Events passed to the tab writing the cache must be in its queue, or written here.
@@ -519,6 +526,8 @@ export class ResponseStore extends EventTarget {
       await this.cacheWriter.close();
       // The locks go after the database is closed: the next writer reads where the records end.
       this.#coordination.stop();
+      // The last thing said of the cache: a status the writer gives later changes nothing now.
+      this.setCacheStatus({ state: 'closed' });
     })();
     return this.#closing;
   }
@@ -542,6 +551,7 @@ export class ResponseStore extends EventTarget {
   }
 
   protected setCacheStatus(status: CacheStatus): void {
+    if (this.#cacheState.state === 'closed') return;
     this.#cacheState = status;
     this.#emit('cache-status', status);
   }

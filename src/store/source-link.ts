@@ -35,6 +35,8 @@ export class SourceLink {
   readonly #cursorPositions = new Map<string, number>();
   /** The last delivery waiting (see `holdUntil`), or undefined when deliveries apply at once. */
   #waiting: Promise<void> | undefined;
+  /** The store closed (`close`): no source runs again. */
+  #closed = false;
 
   constructor(
     private readonly log: EventLog,
@@ -67,10 +69,10 @@ export class SourceLink {
     return true;
   }
 
-  /** Stops the source before and wants this one; it runs from `start`. */
+  /** Stops the source before and wants this one; it runs from `start`. Not once closed. */
   want(source: ResponseSource): void {
     this.disconnect();
-    this.#wanted = source;
+    if (!this.#closed) this.#wanted = source;
   }
 
   /** Runs the wanted source, if it is not running yet, from the last cursor of its kind. */
@@ -87,6 +89,16 @@ export class SourceLink {
     this.#running = undefined;
     this.#wanted = undefined;
     if (stopped) this.#setStatus({ state: 'closed', attempt: 0 });
+  }
+
+  /**
+   * The store closed: the source stops for good and the status says `closed` from now on, told
+   * once (a store with no source said `idle` until then, so a view could not say it was closed).
+   */
+  close(): void {
+    this.#closed = true;
+    this.disconnect();
+    if (this.#connectionStatus.state !== 'closed') this.#setStatus({ state: 'closed', attempt: 0 });
   }
 
   cursor(kind: string): string | undefined {

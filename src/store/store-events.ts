@@ -36,9 +36,12 @@ export interface IngestResult {
   rejected: EventRejection[];
 }
 
-/** Where the store keeps its copy: IndexedDB, or memory alone (and why). */
+/**
+ * Where the store keeps its copy: IndexedDB, or memory alone (and why); `closed` once the store's
+ * `close()` resolved (whatever it was before): it keeps nothing more, and views say so.
+ */
 export interface CacheStatus {
-  state: 'none' | 'opening' | 'ready' | 'memory-only';
+  state: 'none' | 'opening' | 'ready' | 'memory-only' | 'closed';
   /** Why the store works from memory alone (quota exceeded, blocked, no IndexedDB…). */
   reason?: string;
 }

@@ -142,6 +142,27 @@ export function runViewConformance<E extends ResponseViewElement>(spec: ViewConf
       expect(notices(element)).to.deep.equal([]);
     });
 
+    it('says the store was closed once it is, in the words of its locale', async () => {
+      registerMessages('eo-closed', { storeClosed: 'Fermita.' });
+      const store = await storeOf(conformanceEvents());
+      const source = new ManualSource();
+      store.connect(source);
+      source.sink!.status({ state: 'live', attempt: 0 });
+      const element = await mount(store);
+      expect(notices(element)).to.deep.equal([]);
+      await store.close();
+      await settle(element);
+      expect(notices(element)).to.deep.equal([
+        {
+          kind: 'info',
+          text: 'Closed: no new responses arrive here. The responses shown are the ones received before it closed.',
+        },
+      ]);
+      element.locale = 'eo-closed';
+      await settle(element);
+      expect(notices(element)).to.deep.equal([{ kind: 'info', text: 'Fermita.' }]);
+    });
+
     it('lets go of the store when removed from the document, and catches up when put back', async () => {
       const store = await storeOf(conformanceEvents());
       const source = new ManualSource();

@@ -54,8 +54,8 @@ const RELAYED: (keyof ResponseStoreEventMap)[] = [
  * @fires events-rejected - Events that could not be applied, each with a reason (detail: `{ rejected }`).
  * @fires events-skipped - Parts of raw provider webhooks that carry no response (detail: `{ skipped }`).
  * @fires rules-error - The backend's rules could not be used; the current rules stay.
- * @fires connection-change - The stream's state: connecting, live, skipping, retrying, offline (detail: the status).
- * @fires cache-status - The cache opened, or the store works from memory and why.
+ * @fires connection-change - The stream's state: connecting, live, skipping, retrying, offline, closed (the status).
+ * @fires cache-status - The cache opened, or the store works from memory and why, or the store was closed.
  * @fires reconcile-conflict - The server's state differs from the client's optimistic state.
  * @fires event-conflict - Two copies of one event (same recipient and id) differ; the lower content hash is kept.
  * @fires rules-change - New rules were adopted and the events refolded.

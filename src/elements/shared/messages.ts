@@ -117,6 +117,8 @@ export interface Messages {
   retryNow: string;
   offline: string;
   closed: (error?: string) => string;
+  /** The store was closed (`cacheStatus` `closed`): nothing new arrives. */
+  storeClosed: string;
   /** The stream sends a message too long to read (status `skipping`): `chars` thrown away so far. */
   skipping: (chars: number) => string;
   memoryOnly: (reason?: string) => string;
@@ -217,6 +219,7 @@ const CORE_ENGLISH: Omit<Messages, ViewSection> = {
   offline:
     'You are offline. The responses shown are the ones received so far; live updates resume when the connection returns.',
   closed: () => 'Live updates stopped. The responses shown may be out of date.',
+  storeClosed: 'Closed: no new responses arrive here. The responses shown are the ones received before it closed.',
   skipping: (chars) =>
     `Live updates paused: the stream is sending a message too long to read (${chars.toLocaleString('en')} characters so far), which is being skipped. The responses shown may be out of date.`,
   memoryOnly: (reason) =>

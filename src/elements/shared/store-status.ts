@@ -16,6 +16,8 @@ export interface StatusNotice {
 export function storeNotices(store: ResponseStore, messages: Messages, hasRows: boolean): StatusNotice[] {
   const notices: StatusNotice[] = [];
   const { connection, cacheStatus: cache } = store;
+  // Closed: what the connection and the cache last said is over; that it is closed is the news.
+  if (cache.state === 'closed') return [{ kind: 'info', text: messages.storeClosed }];
   if (cache.state === 'opening' && !hasRows) notices.push({ kind: 'loading', text: messages.cacheOpening });
   switch (connection.state) {
     case 'connecting':
