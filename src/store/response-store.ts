@@ -518,12 +518,16 @@ export class ResponseStore extends EventTarget {
       await this.#coordination.settled();
       // What the cache is being read for, and a lead being taken, end first: then all is written.
       await this.ready;
-      // A settle waiting for its code: the copies it keeps reach the cache and the other stores first.
-      if (this.#settling) {
+      // A settle waiting for its code: the copies it keeps reach the cache and the other stores
+      // first. Until the locks go, another tab can still relay a copy that starts one: waited too.
+      while (this.#settling) {
         while (this.#settling) await this.#settling;
         await this.#coordination.settled();
       }
       await this.cacheWriter.close();
+      // One started while the cache closed is settled in memory before close() resolves: no
+      // `event-conflict` or refold after it. Then, in the same task, the channels close.
+      while (this.#settling) await this.#settling;
       // The locks go after the database is closed: the next writer reads where the records end.
       this.#coordination.stop();
       // The last thing said of the cache: a status the writer gives later changes nothing now.
