@@ -6,6 +6,7 @@
 // The page's first conflict loads the settling code (conflict-settling.ts), so the first test
 // here counts while that settle waits; the later ones are settled within the call.
 import { expect } from '@open-wc/testing';
+import { encodeColumns } from '../../src/core/columnar-encode';
 import type { ResponseEvent } from '../../src/core/event';
 import { createResponseStore, type ResponseStore } from '../../src/store/response-store';
 import type { EventConflict } from '../../src/store/store-events';
@@ -106,6 +107,22 @@ describe('ingest counts a changed redelivery as a conflict, not a duplicate', ()
       rejected: [],
     });
     expect(heard, 'the pair is reported once').to.have.length(1);
+    await store.close();
+  });
+
+  it('a columnar batch counts the same: its rows are compared from its columns', async () => {
+    const store = createResponseStore();
+    const heard = listen(store);
+    const a = pair();
+    const b = pair();
+    await store.ingest([encodeColumns([a.first, b.first])]);
+    expect(await store.ingest([encodeColumns([{ ...a.first }, b.changed])])).to.deep.equal({
+      accepted: 0,
+      duplicates: 1,
+      conflicts: 1,
+      rejected: [],
+    });
+    expect(heard.map((c) => c.id)).to.deep.equal([b.first.id]);
     await store.close();
   });
 
