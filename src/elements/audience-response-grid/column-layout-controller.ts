@@ -20,6 +20,13 @@ import {
 import type { HeaderResize } from './grid-header';
 import { loadOnce } from '../shared/load-once';
 
+/**
+ * Only a grid beside a cache keeps its columns (in a small database of their own). A closed store
+ * has let go of its cache, and one that never had a cache says `closed` too once closed.
+ */
+const keepsColumns = (store: ResponseStore) =>
+  store.cacheStatus.state !== 'none' && store.cacheStatus.state !== 'closed';
+
 /** A resize key changes a width by this much; with Shift, by `STEP_LARGE_PX`. */
 const STEP_PX = 10;
 const STEP_LARGE_PX = 50;
@@ -273,7 +280,7 @@ export class ColumnLayoutController implements ReactiveController {
     this.#grid.columns = columns;
     this.#host.requestUpdate();
     const store = this.#grid.store();
-    if (store && store.cacheStatus.state !== 'none') {
+    if (store && keepsColumns(store)) {
       const key = this.#grid.key();
       columnsCache()
         .then(({ saveGridColumns }) => saveGridColumns(key, columns))
@@ -286,7 +293,7 @@ export class ColumnLayoutController implements ReactiveController {
   /** With the store's cache in use, reads this grid's kept columns once per store. */
   #readSaved(): void {
     const store = this.#grid.store();
-    if (!store || store === this.#readFor || store.cacheStatus.state === 'none') return;
+    if (!store || store === this.#readFor || !keepsColumns(store)) return;
     this.#readFor = store;
     const key = this.#grid.key();
     void columnsCache()

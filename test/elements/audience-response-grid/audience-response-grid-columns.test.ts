@@ -335,6 +335,21 @@ describe('<audience-response-grid> columns', () => {
     second.close();
   });
 
+  it('keeps no choice for a closed store that had no cache', async () => {
+    const store = await storeWith(people());
+    await store.close();
+    expect(store.cacheStatus.state).to.equal('closed');
+    const id = `grid-${Math.random().toString(36).slice(2)}`;
+    const grid = await gridIn(store, '', 'ltr', id);
+    await openChooser(grid);
+    grid.shadowRoot!.querySelector<HTMLInputElement>('#column-chooser [data-column="reason"]')!.click();
+    await settled(grid);
+    expect(grid.columns).to.equal('contact,address,response,opens,clicks,last-response,reason');
+    // A save would have landed by now (the test above reads one back within a few frames).
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await loadGridColumns(id)).to.equal(undefined);
+  });
+
   it('keeps nothing without a cache, and reads back what it saved', async () => {
     const grid = await mountGrid(await storeWith(people()));
     expect(grid.columns).to.equal('');
