@@ -319,7 +319,9 @@ export const gridStyles = css`
   .row:hover {
     background: var(--_hover);
   }
+  /* Muted text on the flash's colour is too faint (dark: 3.8:1): a flashing row's is the text's. */
   .row[data-flash] {
+    --_muted: var(--_text);
     animation: flash var(--_flash-duration, 900ms) ease-out;
   }
   @keyframes flash {
@@ -461,8 +463,7 @@ export const gridStyles = css`
   }
   /*
    * Two lines per row in a narrow grid: contact and response, then address, opens, clicks, time.
-   * Chosen columns past those (Provider, Stage…) fill the lines after, two to a line (one when
-   * slim), placed in order in the cells the areas leave (--_lines counts them all).
+   * Chosen columns past those (Provider, Stage…) fill the lines after, two to a line, placed in order in the cells the areas leave (--_lines counts them all).
    */
   .narrow .header,
   .narrow .row {
@@ -480,33 +481,40 @@ export const gridStyles = css`
       'address opens clicks time';
   }
   /*
-   * Four lines in a slim grid (a phone, a side panel): the contact, the response and the address
-   * each have a line, whole, then opens, clicks and time share the last. In three lines the
-   * address and the time were cut to "m…" and "52 mi…" at 320 px.
+   * Three short lines in a slim grid (a phone, a side panel), so a phone shows five recipients
+   * and more, not two cards: the contact and the response (as long as it needs, up to 55 %), the
+   * address, then opens, clicks and time in small muted text, in tracks whose starts are the same
+   * on every row and in the header, which has this shape and names them. Chosen columns past
+   * those take half a line each, after. The lines are the row's height shared (see SLIM_* in
+   * audience-response-grid.ts, which sets it).
    */
   .slim .header,
   .slim .row {
-    grid-template-columns: minmax(0, 1fr) minmax(0, 1fr) minmax(0, 1.6fr);
-    grid-template-rows: repeat(var(--_lines, 4), 1fr);
+    /* Narrow, so the response keeps room beside the name at 270 px ("Sent to provider" whole). */
+    --_count-track: 4rem;
+    grid-template-columns: var(--_count-track) var(--_count-track) minmax(0, 1fr) fit-content(55%);
+    grid-template-rows: repeat(var(--_lines, 3), minmax(0, 1fr));
     grid-template-areas:
-      'contact contact contact'
-      'response response response'
-      'address address address'
-      'opens clicks time';
+      'contact contact contact response'
+      'address address address address'
+      'opens clicks time time';
   }
-  .slim [data-column='opens'],
-  .slim [data-column='clicks'],
-  .slim [data-column='last-response'] {
+  .slim .cell:not([data-column='contact'], [data-column='response']),
+  .slim [role='columnheader']:not([data-column='contact'], [data-column='response']) {
+    color: var(--_muted);
     font-size: 0.875em;
   }
-  /* A chosen column past the row's own takes half a line (slim: a whole one), its name whole. */
+  .slim .sort {
+    padding-block: 0;
+  }
+  /* A centred count's header needs no inset: "Opens" and its sort arrow fit its track whole. */
+  .slim [role='columnheader'].numeric {
+    padding-inline: 0;
+  }
+  /* A chosen column past the row's own takes half a line, its name whole. */
   .narrow .cell,
   .narrow [role='columnheader'] {
     grid-column: span 2;
-  }
-  .slim .cell,
-  .slim [role='columnheader'] {
-    grid-column: 1 / -1;
   }
   .narrow [data-column='contact'] {
     grid-area: contact;
