@@ -507,6 +507,16 @@ export const gridStyles = css`
   .slim .sort {
     padding-block: 0;
   }
+  /*
+   * A slim row's response keeps to its name: its wait, squeezed beside it, showed as "w" and took
+   * the room of the contact's name. An overdue one has its name in the warning colour instead.
+   */
+  .slim [part~='wait'] {
+    display: none;
+  }
+  .slim [data-column='response']:has(.overdue) .label {
+    color: var(--_overdue);
+  }
   /* A centred count's header needs no inset: "Opens" and its sort arrow fit its track whole. */
   .slim [role='columnheader'].numeric {
     padding-inline: 0;

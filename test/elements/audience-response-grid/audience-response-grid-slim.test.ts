@@ -3,16 +3,23 @@
 // clicks and time), so the default height shows five and more, and the virtual scroller's row
 // height is the height each row really has: scrolling to a row, by key or by call, is exact.
 import { expect, fixture, html } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../../../src/elements/audience-response-grid/define';
 import type { AudienceResponseGridElement } from '../../../src/elements/audience-response-grid/audience-response-grid';
 import type { ResponseStore } from '../../../src/store/response-store';
 import { bigStore, cellTexts, rows, scroller, settled, visibleRows } from './grid-fixtures';
+import { recipientEvent as ev } from '../../support/events';
+import { storeWith } from '../../support/store';
 
 /** A grid at the given width and its default height (no height of its own, nor from the page). */
-async function slimGrid(store: ResponseStore, width: number, columns = ''): Promise<AudienceResponseGridElement> {
+async function slimGrid(
+  store: ResponseStore,
+  width: number,
+  columns = '',
+  emailId = 'big',
+): Promise<AudienceResponseGridElement> {
   const box = await fixture<HTMLElement>(html`<div style=${`width:${width}px`}>
-    <audience-response-grid email-id="big" time-zone="UTC" columns=${columns} .store=${store}></audience-response-grid>
+    <audience-response-grid email-id=${emailId} time-zone="UTC" columns=${columns} .store=${store}></audience-response-grid>
   </div>`);
   const grid = box.querySelector<AudienceResponseGridElement>('audience-response-grid')!;
   await settled(grid);
@@ -20,6 +27,7 @@ async function slimGrid(store: ResponseStore, width: number, columns = ''): Prom
 }
 
 const box = (el: Element) => el.getBoundingClientRect();
+const HOUR = 3_600_000;
 
 describe('<audience-response-grid> slim rows', () => {
   for (const width of [320, 390])
@@ -73,4 +81,40 @@ describe('<audience-response-grid> slim rows', () => {
     expect(visibleRows(grid)).to.include(focused);
     expect(box(focused).bottom).to.be.closeTo(box(s).top + s.clientTop + s.clientHeight, 1);
   });
+
+  // At 320 px the wait beside "Sent to provider" showed as "w", and the name beside it was cut.
+  it("keeps a response to its name, an overdue one's in the warning colour, and the contact whole", async () => {
+    const now = Date.UTC(2026, 5, 1);
+    const store = await storeWith([
+      { ...ev('sent-to-provider', 'a', { contactName: 'Viktor Nakamura', address: 'v@example.com' }), at: now - HOUR },
+      { ...ev('sent-to-provider', 'b', { contactName: 'Finn', address: 'f@example.com' }), at: now - 60 * HOUR },
+    ]);
+    store.setClock(() => now);
+    const grid = await slimGrid(store, 320, '', 'e1');
+    const [waiting, late] = rows(grid).map((row) => row.querySelector<HTMLElement>('[data-column="response"]')!);
+    for (const cell of [waiting!, late!]) {
+      const wait = cell.querySelector<HTMLElement>('[part~="wait"]')!;
+      expect(wait.getBoundingClientRect().width, wait.textContent!).to.equal(0);
+      const label = cell.querySelector<HTMLElement>('.label')!;
+      expect(label.scrollWidth, label.textContent!).to.be.at.most(label.clientWidth + 1);
+    }
+    const color = (el: Element) => getComputedStyle(el).color;
+    expect(color(late!.querySelector('.label')!)).to.not.equal(color(waiting!.querySelector('.label')!));
+    expect(color(late!.querySelector('.label')!)).to.equal(color(late!.querySelector('.overdue')!));
+    const name = rows(grid)[0]!.querySelector<HTMLElement>('[data-column="contact"] bdi')!;
+    expect(name.scrollWidth, name.textContent!).to.be.at.most(name.clientWidth + 1);
+  });
+
+  for (const scheme of ['light', 'dark'] as const)
+    it(`has no axe violations in slim rows, ${scheme}`, async () => {
+      await emulateMedia({ colorScheme: scheme });
+      try {
+        const grid = await slimGrid(bigStore(50), 390, 'provider email-type');
+        grid.sortBy = 'opens';
+        await settled(grid);
+        await expect(grid).to.be.accessible();
+      } finally {
+        await emulateMedia({ colorScheme: 'light' });
+      }
+    });
 });
