@@ -1,8 +1,9 @@
 // The views-anywhere checks (issue 13's proof), shared by the embed page's matrix
 // (views-anywhere.e2e.test.ts) and the QA demo's (pages.e2e.test.ts): no element paints outside its
-// host, the page never scrolls sideways, the keyboard reaches every column's last cell with the
-// cell on screen, axe-core finds nothing, the host page's own cards are in the views' theme, and a
-// screenshot of each combination goes to test-results/.
+// host, the page never scrolls sideways, the grid's chips and five of its rows are in sight, the
+// keyboard reaches every column's last cell with the cell on screen, axe-core finds nothing, the
+// host page's own cards are in the views' theme, and a screenshot of each combination goes to
+// test-results/.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -135,6 +136,49 @@ export async function keyboardPath(page: Page, dir: 'ltr' | 'rtl'): Promise<void
   }
 }
 
+/**
+ * What of the grid's chips and rows is out of sight. The chips: wherever the grid is wider than
+ * 480 px, all of them (at 1440 px a box bounded to three lines hid the Response chips behind a
+ * scroll bar); narrower, each group is one line, and a line with chips past its edge shows a shade
+ * there. The rows: at least five whole ones at the top of the grid (at 390 px the demo's slim
+ * rows, six lines each, left two).
+ */
+export async function gridInSight(page: Page): Promise<string[]> {
+  return await page.evaluate(() => {
+    const out: string[] = [];
+    const grid = document.querySelector('audience-response-grid')!;
+    const root = grid.shadowRoot!;
+    const area = root.querySelector<HTMLElement>('[part~="chips"]');
+    if (!area) out.push('no chips');
+    else if (grid.clientWidth > 480) {
+      if (area.scrollHeight > area.clientHeight + 1)
+        out.push(`chips out of sight at ${grid.clientWidth} px: ${area.scrollHeight} px in ${area.clientHeight}`);
+    } else {
+      for (const group of area.querySelectorAll<HTMLElement>('.chip-group')) {
+        const tops = new Set(
+          [...group.querySelectorAll('.chip')].map((c) => Math.round(c.getBoundingClientRect().top)),
+        );
+        if (tops.size !== 1) out.push(`a chip group on ${tops.size} lines at ${grid.clientWidth} px`);
+        if (group.scrollWidth > group.clientWidth + 1 && !getComputedStyle(group).backgroundImage.includes('radial'))
+          out.push('a chip group with chips past its edge and no shade');
+      }
+    }
+    const scroller = root.querySelector<HTMLElement>('[role=grid]')!;
+    const bottom = scroller.getBoundingClientRect().top + scroller.clientTop + scroller.clientHeight;
+    const headerBottom = root.querySelector('.header-group')!.getBoundingClientRect().bottom;
+    let whole = 0;
+    for (const row of root.querySelectorAll('[role=row][data-index]')) {
+      const r = row.getBoundingClientRect();
+      if (r.top >= headerBottom - 0.5 && r.bottom <= bottom + 0.5) whole++;
+    }
+    if (whole < 5)
+      out.push(
+        `${whole} whole rows in sight, not 5 (rows ${Math.round(scroller.querySelector('.row')?.getBoundingClientRect().height ?? 0)} px, grid ${scroller.clientHeight} px)`,
+      );
+    return out;
+  });
+}
+
 /** axe-core over the views; injected as a script (the context bypasses a strict CSP for it). */
 export async function axeViolations(page: Page, views: readonly string[] = VIEWS): Promise<string[]> {
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
@@ -224,6 +268,10 @@ export async function checkCombination(
       wide.doc <= wide.view,
       `no horizontal page scroll: document ${wide.doc} px in ${wide.view} px, by ${wide.by.join(', ')}`,
     );
+  });
+  await note(problems, 'chips and rows in sight', async () => {
+    const hidden = await gridInSight(page);
+    assert.deepEqual(hidden, [], `the grid shows its chips and rows: ${hidden.join('; ')}`);
   });
   await note(problems, 'keyboard', () => keyboardPath(page, dir));
   await page.screenshot({ path: join(RESULTS, `${name}-keys.png`), timeout: 20_000 });

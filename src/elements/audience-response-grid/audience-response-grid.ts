@@ -56,11 +56,15 @@ const SEARCH_DEBOUNCE_MS = 200;
 /** Below this width the rows are two lines (as the container query in grid-styles says). */
 const NARROW_PX = 600;
 const NARROW_ROW_FACTOR = 1.75;
-/** Below this width the contact, the response and the address each get a line of their own: four lines a row. */
+/**
+ * Below this width a row is three short lines (contact and response, address, opens, clicks and
+ * time), so a phone's default height shows five rows and more: as high as a two-line row.
+ */
 const SLIM_PX = 420;
-const SLIM_ROW_FACTOR = 3.2;
-/** Each line more, for chosen columns past a narrow row's own: a line of a four-line row. */
-const EXTRA_LINE_FACTOR = (SLIM_ROW_FACTOR - NARROW_ROW_FACTOR) / 2;
+const SLIM_ROW_FACTOR = NARROW_ROW_FACTOR;
+/** Each line more, for chosen columns past a narrow row's own (a slim row's lines are shorter). */
+const EXTRA_LINE_FACTOR = 0.725;
+const SLIM_EXTRA_LINE_FACTOR = 0.5;
 /**
  * Properties that change no cell: the scroller's height moves the row window (new rows draw
  * anyway), the live region and the chips' tab stop sit outside the rows. A panel resize or an
@@ -90,7 +94,7 @@ const OUTSIDE_CELLS: ReadonlySet<PropertyKey> = new Set(['scrollerHeight', 'live
  * and widest, and Escape or Enter go back to the header. The separators are never Tab stops, so
  * the grid stays one Tab stop. Alt+Left or Alt+Right on a focused header resizes at once and says
  * the new width. The choice is the `columns` attribute, and with the store's cache it is kept
- * across visits, per grid (by its `id`). Narrow layouts (two- and four-line rows, under about
+ * across visits, per grid (by its `id`). Narrow layouts (two- and three-line rows, under about
  * 600 px) have no separators and leave kept widths unused, not lost: a wider grid uses them again.
  *
  * Provider and Email type show names, not ids: a provider's from the messages' `providers` table,
@@ -193,7 +197,7 @@ export class AudienceResponseGridElement extends ResponseViewElement {
   @state() private scrollerHeight = 0;
   /** Under about 600 px wide (the host's width, not the viewport's): two lines per row. */
   @state() private narrow = false;
-  /** Under about 420 px (a phone's card, a side panel): four lines per row. */
+  /** Under about 420 px (a phone's card, a side panel): three short lines per row. */
   @state() private slim = false;
   @state() private liveText = '';
   /** The chip holding the chips' one Tab stop. */
@@ -431,7 +435,7 @@ export class AudienceResponseGridElement extends ResponseViewElement {
       '--_row-height': `${layout.rowHeight}px`,
       '--_tracks': columns.map((c) => c.track).join(' '),
       '--_min-width': this.narrow ? '0px' : minimumWidth(columns),
-      '--_lines': String((this.slim ? 4 : 2) + this.#extraLines()),
+      '--_lines': String((this.slim ? 3 : 2) + this.#extraLines()),
     };
     const rows = view
       ? renderRows({
@@ -555,16 +559,17 @@ export class AudienceResponseGridElement extends ResponseViewElement {
     return { sortBy: this.sortBy, sortDirection: this.sortDirection, filter: this.filter, search: this.search };
   }
 
-  /** Lines a narrow row adds for the chosen columns past its own: 2 to a line, 1 when slim. */
+  /** Lines a narrow row adds for the chosen columns past its own: 2 to a line. */
   #extraLines(): number {
-    return this.narrow ? extraLines(this.#columnLayout.columnList, this.slim ? 1 : 2) : 0;
+    return this.narrow ? extraLines(this.#columnLayout.columnList, 2) : 0;
   }
 
   #layout(): ScrollLayout {
     const line = this.rowHeight > 0 ? this.rowHeight : DEFAULT_ROW_HEIGHT;
     // Two lines of text in a narrow row: not twice the padding.
     const factor = this.slim ? SLIM_ROW_FACTOR : this.narrow ? NARROW_ROW_FACTOR : 1;
-    const rowHeight = Math.round(line * (factor + this.#extraLines() * EXTRA_LINE_FACTOR));
+    const extra = this.slim ? SLIM_EXTRA_LINE_FACTOR : EXTRA_LINE_FACTOR;
+    const rowHeight = Math.round(line * (factor + this.#extraLines() * extra));
     return createLayout(this.#view?.length ?? 0, rowHeight, Math.max(0, this.scrollerHeight - rowHeight));
   }
 

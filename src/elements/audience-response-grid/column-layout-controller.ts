@@ -46,7 +46,7 @@ export interface ColumnLayoutGrid {
   /** Which grid the cache keeps columns for. */
   key(): string;
   messages(): Messages;
-  /** Two- and four-line rows: no widths and no resizing there. */
+  /** Two- and three-line rows: no widths and no resizing there. */
   narrow(): boolean;
   /** The role=grid element. */
   scroller(): HTMLElement | null;
@@ -67,7 +67,7 @@ export interface ColumnLayoutGrid {
  * (Shift: 50), Home and End to the narrowest and widest, and Escape, Enter or F2 go back to
  * the header (Tab leaves the grid, as from any cell); Alt+Left and Alt+Right on the header
  * resize at once and say the new width.
- * Narrow layouts (two- and four-line rows) show no separators and leave the kept widths unused,
+ * Narrow layouts (two- and three-line rows) show no separators and leave the kept widths unused,
  * but kept: a wider grid gets them back.
  */
 export class ColumnLayoutController implements ReactiveController {

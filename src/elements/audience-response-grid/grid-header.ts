@@ -24,7 +24,7 @@ export interface HeaderInput {
   onSort: (column: SortColumn) => void;
   /** Held updates leave rows out of the column's order: the indicator says so. */
   paused: boolean;
-  /** Two- and four-line rows have no widths to change: no separators then. */
+  /** Two- and three-line rows have no widths to change: no separators then. */
   resize?: HeaderResize | undefined;
 }
 

@@ -40,30 +40,24 @@ export const gridStyles = css`
     flex: none;
   }
   /*
-   * The chips wrap: a strip scrolling sideways hid most of them past the host's edge with no
-   * sign that more were there. Only chips with rows are shown, so it is a few lines; the area
-   * shows three whole lines (two in a narrow grid) and scrolls up and down a line at a time (its
-   * scroll bar says there are more): at 1440 px the 25 chips of a busy email took seven lines
-   * and left the grid four rows. Every chip is one line high and the area exactly whole lines
-   * high, so no line is ever shown in part, half hidden above the grid's header (only a host too
-   * short for its lines and its rows shows one and a part; the header still starts below the chips).
+   * The chips wrap, every one in sight wherever the grid has the room: a box bounded to three
+   * lines hid the Response chips of an ordinary email behind a scroll bar even at 1440 px. Only
+   * chips with rows are shown, so it is a few lines. A host too short for its chips and its rows
+   * takes room from the chips first, down to one line; they then scroll up and down, a line at a
+   * time, with a shade at the edge. A narrow grid has a line per group instead (below).
    */
   .chips {
     --_chip-line: 2rem;
-    --_chip-lines: 3;
-    /* A short host takes room from the chips first, down to one whole line, to keep its rows. */
     flex: 0 1 auto;
     min-block-size: var(--_chip-line);
-    /* Content box: the lines and the gaps between them; the padding adds the rest. */
-    max-block-size: calc(var(--_chip-lines) * var(--_chip-line) + (var(--_chip-lines) - 1) * 0.5rem);
     overflow-y: auto;
     scrollbar-width: thin;
     scroll-snap-type: y mandatory;
     scroll-padding-block-start: 3px;
     /*
      * A shade at an edge with more chips past it: a phone's overlay scroll bar says nothing until
-     * touched, and at 320 px the Response chips were all out of sight with no sign of them. The
-     * two covers scroll with the chips (local) and hide the shades (fixed to the box) at the ends.
+     * touched. The two covers scroll with the chips (local) and hide the shades (fixed to the box)
+     * at the ends.
      */
     background:
       linear-gradient(var(--_bg) 40%, transparent) top / 100% 0.9rem no-repeat local,
@@ -110,10 +104,43 @@ export const gridStyles = css`
   .chip-group-head .chip {
     min-inline-size: 0;
   }
-  @container audience-grid (width < 600px) {
-    .chips {
-      --_chip-lines: 2;
+  /*
+   * A narrow grid (a phone, a side panel) gives each group one line that scrolls sideways, with
+   * a shade at an edge that has more chips past it: wrapped in two lines, the Stage chips alone
+   * filled them at 320 px and the Response chips were out of sight. All shares the Stage line.
+   * The chips let the group's shades through (the same colour as the host without them).
+   */
+  @container audience-grid (width <= 480px) {
+    .chip-group {
+      display: flex;
+      flex: 1 1 8rem;
+      gap: 0.5rem;
+      min-inline-size: 0;
+      /* Room for the chips' focus rings, which the group clips. */
+      margin: -3px;
+      padding: 3px;
+      overflow-x: auto;
+      overscroll-behavior-x: contain;
+      scrollbar-width: thin;
+      background:
+        linear-gradient(to right, var(--_bg) 40%, transparent) left / 0.9rem 100% no-repeat local,
+        linear-gradient(to left, var(--_bg) 40%, transparent) right / 0.9rem 100% no-repeat local,
+        radial-gradient(farthest-side at 0 50%, var(--_shade), transparent) left / 0.45rem 100% no-repeat scroll,
+        radial-gradient(farthest-side at 100% 50%, var(--_shade), transparent) right / 0.45rem 100% no-repeat scroll;
     }
+    .chip-group + .chip-group {
+      flex-basis: 100%;
+    }
+    .chip-group-head,
+    .chip-group .chip {
+      flex: none;
+      max-inline-size: none;
+    }
+    .chip-group .chip:not([aria-pressed='true'], :hover) {
+      background: transparent;
+    }
+  }
+  @container audience-grid (width < 600px) {
     input[type='search'] {
       flex: 1 1 100%;
       min-inline-size: 0;
@@ -292,7 +319,9 @@ export const gridStyles = css`
   .row:hover {
     background: var(--_hover);
   }
+  /* Muted text on the flash's colour is too faint (dark: 3.8:1): a flashing row's is the text's. */
   .row[data-flash] {
+    --_muted: var(--_text);
     animation: flash var(--_flash-duration, 900ms) ease-out;
   }
   @keyframes flash {
@@ -434,8 +463,7 @@ export const gridStyles = css`
   }
   /*
    * Two lines per row in a narrow grid: contact and response, then address, opens, clicks, time.
-   * Chosen columns past those (Provider, Stage…) fill the lines after, two to a line (one when
-   * slim), placed in order in the cells the areas leave (--_lines counts them all).
+   * Chosen columns past those (Provider, Stage…) fill the lines after, two to a line, placed in order in the cells the areas leave (--_lines counts them all).
    */
   .narrow .header,
   .narrow .row {
@@ -453,33 +481,50 @@ export const gridStyles = css`
       'address opens clicks time';
   }
   /*
-   * Four lines in a slim grid (a phone, a side panel): the contact, the response and the address
-   * each have a line, whole, then opens, clicks and time share the last. In three lines the
-   * address and the time were cut to "m…" and "52 mi…" at 320 px.
+   * Three short lines in a slim grid (a phone, a side panel), so a phone shows five recipients
+   * and more, not two cards: the contact and the response (as long as it needs, up to 55 %), the
+   * address, then opens, clicks and time in small muted text, in tracks whose starts are the same
+   * on every row and in the header, which has this shape and names them. Chosen columns past
+   * those take half a line each, after. The lines are the row's height shared (see SLIM_* in
+   * audience-response-grid.ts, which sets it).
    */
   .slim .header,
   .slim .row {
-    grid-template-columns: minmax(0, 1fr) minmax(0, 1fr) minmax(0, 1.6fr);
-    grid-template-rows: repeat(var(--_lines, 4), 1fr);
+    /* Narrow, so the response keeps room beside the name at 270 px ("Sent to provider" whole). */
+    --_count-track: 4rem;
+    grid-template-columns: var(--_count-track) var(--_count-track) minmax(0, 1fr) fit-content(55%);
+    grid-template-rows: repeat(var(--_lines, 3), minmax(0, 1fr));
     grid-template-areas:
-      'contact contact contact'
-      'response response response'
-      'address address address'
-      'opens clicks time';
+      'contact contact contact response'
+      'address address address address'
+      'opens clicks time time';
   }
-  .slim [data-column='opens'],
-  .slim [data-column='clicks'],
-  .slim [data-column='last-response'] {
+  .slim .cell:not([data-column='contact'], [data-column='response']),
+  .slim [role='columnheader']:not([data-column='contact'], [data-column='response']) {
+    color: var(--_muted);
     font-size: 0.875em;
   }
-  /* A chosen column past the row's own takes half a line (slim: a whole one), its name whole. */
+  .slim .sort {
+    padding-block: 0;
+  }
+  /*
+   * A slim row's response keeps to its name: its wait, squeezed beside it, showed as "w" and took
+   * the room of the contact's name. An overdue one has its name in the warning colour instead.
+   */
+  .slim [part~='wait'] {
+    display: none;
+  }
+  .slim [data-column='response']:has(.overdue) .label {
+    color: var(--_overdue);
+  }
+  /* A centred count's header needs no inset: "Opens" and its sort arrow fit its track whole. */
+  .slim [role='columnheader'].numeric {
+    padding-inline: 0;
+  }
+  /* A chosen column past the row's own takes half a line, its name whole. */
   .narrow .cell,
   .narrow [role='columnheader'] {
     grid-column: span 2;
-  }
-  .slim .cell,
-  .slim [role='columnheader'] {
-    grid-column: 1 / -1;
   }
   .narrow [data-column='contact'] {
     grid-area: contact;

@@ -15,9 +15,27 @@ const people = () => [
   ev('hard-bounce', 'c', { contactName: 'Bo', address: 'bo@example.com', at: 3 }),
 ];
 
-async function gridIn(width: number, dir: 'ltr' | 'rtl'): Promise<AudienceResponseGridElement> {
+/** Responses enough for five lines of chips at 620 px. */
+const MANY = [
+  'delivered',
+  'opened',
+  'opened-machine',
+  'clicked',
+  'hard-bounce',
+  'soft-bounce',
+  'unsubscribed',
+  'spam-complaint',
+  'rejected',
+  'provider-delayed',
+  'canceled-do-not-use-email',
+  'canceled-invalid-email',
+];
+const manyResponses = () =>
+  MANY.map((response, i) => ev(response, `r${i}`, { contactName: `P${i}`, address: `p${i}@example.com`, at: i + 1 }));
+
+async function gridIn(width: number, dir: 'ltr' | 'rtl', events = people()): Promise<AudienceResponseGridElement> {
   const box = await fixture<HTMLElement>(html`<div dir=${dir} style=${`width:${width}px`}>
-    <audience-response-grid email-id="e1" time-zone="UTC" .store=${await storeWith(people())}></audience-response-grid>
+    <audience-response-grid email-id="e1" time-zone="UTC" .store=${await storeWith(events)}></audience-response-grid>
   </div>`);
   const grid = box.querySelector<AudienceResponseGridElement>('audience-response-grid')!;
   await settled(grid);
@@ -56,11 +74,13 @@ describe('<audience-response-grid> chip groups', () => {
         expect((root.activeElement as HTMLElement).dataset['chip']).to.equal('sent');
         await settled(grid);
         expect(chips.filter((c) => c.tabIndex === 0).map((c) => c.dataset['chip'])).to.deep.equal(['sent']);
-        // Nothing of the chips paints outside the host.
+        // Nothing of the chips paints outside the host (a narrow grid's group, which scrolls
+        // sideways, clips the chips past its edges, and is itself inside the host).
         const host = grid.getBoundingClientRect();
         for (const el of root.querySelectorAll<HTMLElement>('[part~="chips"] *')) {
           const r = el.getBoundingClientRect();
-          if (r.width === 0) continue;
+          const clip = el.parentElement?.closest<HTMLElement>('.chip-group');
+          if (r.width === 0 || (clip && getComputedStyle(clip).overflowX !== 'visible')) continue;
           expect(r.left).to.be.at.least(host.left - 0.5);
           expect(r.right).to.be.at.most(host.right + 0.5);
         }
@@ -74,35 +94,69 @@ describe('<audience-response-grid> chip groups', () => {
       });
     }
 
-  it('shows at most three lines of chips on a wide grid, the rest a scroll away, so the rows keep their room', async () => {
-    const many = [
-      'delivered',
-      'opened',
-      'clicked',
-      'hard-bounce',
-      'soft-bounce',
-      'unsubscribed',
-      'spam-complaint',
-      'rejected',
-    ];
-    const store = await storeWith(
-      many.map((response, i) =>
-        ev(response, `r${i}`, { contactName: `P${i}`, address: `p${i}@example.com`, at: i + 1 }),
-      ),
-    );
-    const box = await fixture<HTMLElement>(html`<div style="width:620px">
-      <audience-response-grid email-id="e1" time-zone="UTC" .store=${store}></audience-response-grid>
-    </div>`);
-    const grid = box.querySelector<AudienceResponseGridElement>('audience-response-grid')!;
-    await settled(grid);
-    const area = grid.shadowRoot!.querySelector<HTMLElement>('[part~="chips"]')!;
-    const line = area.querySelector<HTMLElement>('.chip')!.getBoundingClientRect().height;
-    expect(area.scrollHeight).to.be.above(area.clientHeight);
-    expect(area.clientHeight).to.be.at.most(3 * line + 2 * 8 + 3 + 8 + 1);
-    expect(getComputedStyle(area).overflowY).to.equal('auto');
-    // And says so where no scroll bar shows (a phone's): shades fixed to the box, covers that scroll away.
-    expect(getComputedStyle(area).backgroundAttachment).to.equal('local, local, scroll, scroll');
-  });
+  // The screenshots at 1440 px: the Response chips past a third line were out of sight in a box
+  // that scrolled, where the grid had all the room to show them.
+  for (const width of [620, 1000])
+    it(`shows every chip, wrapped, where the grid has the room (${width} px)`, async () => {
+      const grid = await gridIn(width, 'ltr', manyResponses());
+      const area = grid.shadowRoot!.querySelector<HTMLElement>('[part~="chips"]')!;
+      const box = area.getBoundingClientRect();
+      const chips = [...area.querySelectorAll<HTMLElement>('.chip')];
+      expect(chips).to.have.length(1 + 8 + MANY.length);
+      expect(area.scrollHeight).to.be.at.most(area.clientHeight + 1);
+      for (const chip of chips) {
+        const r = chip.getBoundingClientRect();
+        expect(r.top, words(chip)).to.be.at.least(box.top - 0.5);
+        expect(r.bottom, words(chip)).to.be.at.most(box.bottom + 0.5);
+        expect(r.left, words(chip)).to.be.at.least(box.left - 0.5);
+        expect(r.right, words(chip)).to.be.at.most(box.right + 0.5);
+      }
+      // It means something only with more lines than the three the area used to stop at.
+      expect(new Set(chips.map((c) => Math.round(c.getBoundingClientRect().top))).size).to.be.above(3);
+    });
+
+  // At 320 px two wrapped lines held All and a few Stage chips, the Response chips out of sight.
+  for (const dir of ['ltr', 'rtl'] as const)
+    for (const width of [320, 390])
+      it(`gives each group a line that scrolls sideways, with a shade at the edge, in a narrow grid (${width} px, ${dir})`, async () => {
+        const grid = await gridIn(width, dir, manyResponses());
+        const root = grid.shadowRoot!;
+        const area = root.querySelector<HTMLElement>('[part~="chips"]')!;
+        const groups = [...area.querySelectorAll<HTMLElement>('.chip-group')];
+        const host = grid.getBoundingClientRect();
+        const lines = new Set<number>();
+        for (const group of groups) {
+          const tops = [...group.querySelectorAll('.chip')].map((c) => Math.round(c.getBoundingClientRect().top));
+          expect(new Set(tops).size, 'one line a group').to.equal(1);
+          lines.add(tops[0]!);
+          const style = getComputedStyle(group);
+          expect(style.overflowX).to.equal('auto');
+          // More chips than the line holds: they are a scroll away, and the shade at the edge says so.
+          expect(group.scrollWidth).to.be.above(group.clientWidth);
+          expect(style.backgroundAttachment).to.equal('local, local, scroll, scroll');
+          expect(style.backgroundImage).to.contain('radial-gradient');
+          // The chips let the shade through: a chip's own background would hide it.
+          const chip = group.querySelector<HTMLElement>('.chip[aria-pressed="false"]')!;
+          expect(getComputedStyle(chip).backgroundColor).to.equal('rgba(0, 0, 0, 0)');
+          const r = group.getBoundingClientRect();
+          expect(r.left).to.be.at.least(host.left - 0.5);
+          expect(r.right).to.be.at.most(host.right + 0.5);
+        }
+        // Both groups are in sight, All on the Stage line, and the chips area does not scroll.
+        expect(lines.size).to.equal(2);
+        const all = root.querySelector<HTMLElement>('[data-chip="all"]')!.getBoundingClientRect();
+        // (within a few px: a scroll bar under the Stage chips, where one shows, centres them higher)
+        expect(Math.abs(all.top - [...lines][0]!)).to.be.below(all.height / 2);
+        expect(area.scrollHeight).to.be.at.most(area.clientHeight + 1);
+        // The keys bring a chip past the edge into sight.
+        const chips = [...area.querySelectorAll<HTMLElement>('.chip')];
+        chips[0]!.focus();
+        await sendKeys({ press: 'End' });
+        const last = chips[chips.length - 1]!.getBoundingClientRect();
+        const group = groups[groups.length - 1]!.getBoundingClientRect();
+        expect(last.left).to.be.at.least(group.left - 0.5);
+        expect(last.right).to.be.at.most(group.right + 0.5);
+      });
 
   it('marks the chosen chip with a check, not a ring that reads as a second focus', async () => {
     const grid = await gridIn(1000, 'ltr');
