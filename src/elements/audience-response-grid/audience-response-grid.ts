@@ -482,7 +482,7 @@ export class AudienceResponseGridElement extends ResponseViewElement {
       ${this.#columnLayout.renderChooser()}
       ${
         counts && rules
-          ? html`<div class="chips" part="chips" role="toolbar" aria-label=${m.filterLabel} @keydown=${this.#onChipKey} @focusin=${this.#onChipFocus}>
+          ? html`<div class="chips" part="chips" role="toolbar" tabindex="-1" aria-label=${m.filterLabel} @keydown=${this.#onChipKey} @focusin=${this.#onChipFocus}>
             ${renderChips(counts, this.filter, rules.responses, labels, m, numbers, this.#chipActions, this.chipStop)}
           </div>`
           : nothing

@@ -97,7 +97,8 @@ export function renderChips(
   const group = (kind: 'stage' | 'response', chips: TemplateResult[]) =>
     chips.length === 0
       ? nothing
-      : html`<div class="chip-group" part="chip-group" role="group" aria-labelledby=${`chips-${kind}`}>
+      : // Out of the Tab order: a scroller (one group's line, narrow) is otherwise a Tab stop of its own.
+        html`<div class="chip-group" part="chip-group" role="group" tabindex="-1" aria-labelledby=${`chips-${kind}`}>
           <span class="chip-group-head"
             ><span class="chip-group-label" part="chip-group-label" id=${`chips-${kind}`}>${messages.headers[kind]}</span>${chips[0]}</span
           >${chips.slice(1)}

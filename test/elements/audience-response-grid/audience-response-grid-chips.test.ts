@@ -42,6 +42,12 @@ async function gridIn(width: number, dir: 'ltr' | 'rtl', events = people()): Pro
   return grid;
 }
 
+/** The focused element's part when it is the chips area or inside it, else ''. */
+const inChips = (root: ShadowRoot) =>
+  root.activeElement?.closest('[part~="chips"]')
+    ? root.activeElement.getAttribute('part') || root.activeElement.className
+    : '';
+
 const words = (el: Element) => el.textContent!.replace(/\s+/g, ' ').trim();
 
 describe('<audience-response-grid> chip groups', () => {
@@ -74,6 +80,15 @@ describe('<audience-response-grid> chip groups', () => {
         expect((root.activeElement as HTMLElement).dataset['chip']).to.equal('sent');
         await settled(grid);
         expect(chips.filter((c) => c.tabIndex === 0).map((c) => c.dataset['chip'])).to.deep.equal(['sent']);
+        // Tab leaves the chips, either way: a group that scrolls sideways is no Tab stop of its
+        // own (browsers make a scroller whose children are out of the Tab order focusable).
+        await sendKeys({ press: 'Tab' });
+        expect(inChips(root)).to.equal('');
+        root.querySelector<HTMLElement>('[data-chip="sent"]')!.focus();
+        await sendKeys({ down: 'Shift' });
+        await sendKeys({ press: 'Tab' });
+        await sendKeys({ up: 'Shift' });
+        expect(inChips(root)).to.equal('');
         // Nothing of the chips paints outside the host (a narrow grid's group, which scrolls
         // sideways, clips the chips past its edges, and is itself inside the host).
         const host = grid.getBoundingClientRect();
