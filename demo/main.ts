@@ -1,6 +1,6 @@
 // The QA demo: the three views on one store, fed by the mock backend over SSE, cached in
 // IndexedDB and shared across tabs. Everything here is what a CRM page would write.
-import { registerMessages } from '../src/index';
+import { registerMessages, type StoreTally } from '../src/index';
 import type { AudienceResponseGridElement } from '../src/elements/audience-response-grid/audience-response-grid';
 import type { ContactResponseTimelineElement } from '../src/elements/contact-response-timeline/contact-response-timeline';
 import type { EmailResponsesElement } from '../src/elements/email-responses/email-responses';
@@ -123,11 +123,16 @@ form.addEventListener('click', (event) => {
   if (name === 'tab') window.open(location.href, '_blank');
 });
 
+/** What the duplicates switch and a restart's replays came to: each counted once, changed or not. */
+const repeats = ({ duplicates, conflicts }: StoreTally) =>
+  `${(duplicates + conflicts).toLocaleString('en')} repeats counted once` +
+  (conflicts > 0 ? ` (${conflicts} changed)` : '');
+
 setInterval(() => {
   const s = store();
   const stats = backend.stats();
   status.textContent =
     `${s.connection.state} · tab ${s.tabRole} · cache ${s.cacheStatus.state}${s.cacheStatus.reason ? ` (${s.cacheStatus.reason})` : ''} · ` +
-    `${s.state.eventCount.toLocaleString('en')} events applied, ${rejected} rejected, ${skipped} skipped · ` +
+    `${s.state.eventCount.toLocaleString('en')} events applied, ${repeats(s.tally)}, ${rejected} rejected, ${skipped} skipped · ` +
     `backend cursor ${stats.cursor.toLocaleString('en')}, simulated ${new Date(time.clock()).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }, 500);

@@ -19,6 +19,7 @@ export type {
   ReconcileConflict,
   ResponseStoreEventMap,
   StoreChange,
+  StoreTally,
 } from './store/store-events';
 export { storeContext } from './elements/controllers/store-context';
 export {

@@ -23,7 +23,7 @@ import { StoreChanges } from './store-changes';
 import type { ConnectionStatus, ResponseSource } from './sources/source';
 import type { TabRole } from './tab-relay';
 import { StoreCoordination } from './store-coordination';
-import type { CacheStatus, IngestResult, ResponseStoreEventMap, StoreChange } from './store-events';
+import type { CacheStatus, IngestResult, ResponseStoreEventMap, StoreChange, StoreTally } from './store-events';
 import type { ResponseStoreOptions } from './store-options';
 
 export type { ResponseStoreOptions } from './store-options';
@@ -192,6 +192,13 @@ export class ResponseStore extends EventTarget {
   get rules(): ResponseRules {
     return this.#current.rules.source;
   }
+
+  /**
+   * What this store applied since it was made, from every way in (`ingest`, its source, another
+   * tab's relay): events applied, and redeliveries counted once (`conflicts`: their content
+   * differed, see `event-conflict`). A source's duplicates show nowhere else.
+   */
+  readonly tally: StoreTally = { accepted: 0, duplicates: 0, conflicts: 0 };
 
   get connection(): ConnectionStatus {
     return this.#sourceLink.status;
@@ -645,7 +652,12 @@ export class ResponseStore extends EventTarget {
     if (held) this.cacheWriter.saveHeld(this.#waiting.all());
     this.#changes.changed(batch.changed, batch.changedEmails);
     if (report.length > 0) this.#reject(report);
-    return { accepted: batch.accepted, duplicates: batch.duplicates - conflicts, conflicts, rejected: report };
+    const result = { accepted: batch.accepted, duplicates: batch.duplicates - conflicts, conflicts, rejected: report };
+    const { tally } = this;
+    tally.accepted += result.accepted;
+    tally.duplicates += result.duplicates;
+    tally.conflicts += result.conflicts;
+    return result;
   }
 
   /**

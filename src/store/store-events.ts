@@ -36,6 +36,9 @@ export interface IngestResult {
   rejected: EventRejection[];
 }
 
+/** `ResponseStore.tally`: events applied since the store was made, and redeliveries counted once. */
+export type StoreTally = Omit<IngestResult, 'rejected'>;
+
 /**
  * Where the store keeps its copy: IndexedDB, or memory alone (and why); `closed` once the store's
  * `close()` resolved (whatever it was before): it keeps nothing more, and views say so.

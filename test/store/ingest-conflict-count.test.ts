@@ -9,6 +9,7 @@ import { expect } from '@open-wc/testing';
 import { encodeColumns } from '../../src/core/columnar-encode';
 import type { ResponseEvent } from '../../src/core/event';
 import { createResponseStore, type ResponseStore } from '../../src/store/response-store';
+import { IterableSource } from '../../src/store/sources/index';
 import type { EventConflict } from '../../src/store/store-events';
 import { BASE_TIME } from '../support/events';
 import { until } from '../support/until';
@@ -155,6 +156,32 @@ describe('ingest counts a changed redelivery as a conflict, not a duplicate', ()
       expect(heard.map((c) => c.id)).to.deep.equal([first.id]);
     } finally {
       for (const store of stores) await store.close();
+    }
+  });
+});
+
+describe('the store tallies what it applied, from every way in', () => {
+  it('counts a source’s events and redeliveries, which no ingest result reports', async () => {
+    const store = createResponseStore();
+    try {
+      const { first, changed } = pair();
+      const other = pair().first;
+      await store.ingest([first]);
+      // A stream that repeats itself, as a replaying server does: once as it was, once changed.
+      store.connect(
+        new IterableSource(
+          async function* () {
+            yield [{ ...first }, other];
+            yield [{ ...other }, changed];
+          },
+          { reconnectOnEnd: false },
+        ),
+      );
+      await until(() => store.connection.state === 'closed', 'the source to end');
+      await until(() => store.tally.conflicts === 1, 'the changed copy to be counted');
+      expect(store.tally).to.deep.equal({ accepted: 2, duplicates: 2, conflicts: 1 });
+    } finally {
+      await store.close();
     }
   });
 });
