@@ -233,7 +233,7 @@ describe('<audience-response-grid>', () => {
     expect(row.hasAttribute('data-flash')).to.equal(true);
     const live = shadow(grid).querySelector('[aria-live="polite"]')!;
     expect(live.textContent).to.equal('1 recipient changed. 4 rows shown.');
-    // Throttled: a second change within two seconds is not announced yet.
+    // Throttled: a second change within the interval is not announced yet.
     await store.ingest([ev('clicked', 'a', { at: 8 })]);
     store.flush();
     await grid.updateComplete;
@@ -309,6 +309,10 @@ describe('<audience-response-grid>', () => {
     expect(said).to.deep.equal(['1 changed']);
     await new Promise((resolve) => setTimeout(resolve, 60));
     expect(said).to.deep.equal(['1 changed', '6 changed']);
+  });
+
+  it('tells a steady stream no more than every ten seconds, so a screen reader is not kept talking', () => {
+    expect(new ThrottledAnnouncer(() => undefined).intervalMs).to.equal(10_000);
   });
 
   it('marks Sent to provider overdue only past the limit', () => {
