@@ -348,12 +348,10 @@ export const gridStyles = css`
     --_muted: var(--_text);
     animation: flash var(--_flash-duration, 900ms) ease-out;
   }
+  /* No end frame: it fades into the row's own background (plain, hovered or selected). */
   @keyframes flash {
     from {
       background: var(--_flash);
-    }
-    to {
-      background: var(--_bg);
     }
   }
   @media (prefers-reduced-motion: reduce) {

@@ -110,6 +110,24 @@ describe('<audience-response-grid> selection', () => {
     expect(selectedNames(grid)).to.deep.equal(['Ann']);
   });
 
+  it('fades a changed selected row’s flash into the selection’s tint, not the plain background', async () => {
+    const store = await storeWith(people());
+    const grid = await mountGrid(store);
+    grid.style.setProperty('--email-responses-pressed-background', 'rgb(1, 2, 3)');
+    grid.selectedRecipientId = 'b';
+    await settled(grid);
+    await store.ingest([ev('clicked', 'b', { at: 9 })]);
+    store.flush();
+    await settled(grid);
+    const row = rowOf(grid, 'Ann');
+    expect(row.hasAttribute('data-flash')).to.equal(true);
+    const flash = row.getAnimations()[0]!;
+    flash.pause();
+    flash.currentTime = Number(flash.effect!.getComputedTiming().duration) - 1;
+    const [r, g, b] = getComputedStyle(row).backgroundColor.match(/\d+/g)!.map(Number);
+    expect(Math.max(r!, g!, b!)).to.be.below(10);
+  });
+
   it('marks the row a host names, by property or attribute, and reflects the property', async () => {
     const grid = await mountGrid(await storeWith(people()));
     grid.selectedRecipientId = 'd';
@@ -170,6 +188,24 @@ describe('<audience-response-grid> selection', () => {
     const box = row.getBoundingClientRect();
     expect(parseFloat(bar.right)).to.equal(0);
     expect(box.width).to.be.greaterThan(0);
+  });
+
+  it('keeps the bar in forced colours, drawn in the system’s Highlight', async () => {
+    // The test browsers' media emulation has no forced colours: the grid's own rule is read instead.
+    const grid = await mountGrid(await storeWith(people()));
+    const rules = grid.shadowRoot!.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules]);
+    const forced = rules.filter(
+      (rule): rule is CSSMediaRule =>
+        rule instanceof CSSMediaRule && rule.conditionText.includes('forced-colors: active'),
+    );
+    const bar = forced
+      .flatMap((rule) => [...rule.cssRules] as CSSStyleRule[])
+      .find(
+        (rule) =>
+          rule.selectorText.includes("aria-selected='true']::before") ||
+          rule.selectorText.includes('aria-selected="true"]::before'),
+      );
+    expect(bar?.style.backgroundColor.toLowerCase()).to.equal('highlight');
   });
 
   it('has no axe violations with a selected row, light and dark (contrast included)', async () => {
