@@ -68,13 +68,13 @@ const SLIM_EXTRA_LINE_FACTOR = 0.5;
 /**
  * Properties that change no cell: the scroller's height moves the row window (new rows draw
  * anyway), the live region and the chips' tab stop sit outside the rows. A panel resize or an
- * announcement redrawing every kept row would cost a frame for nothing.
+ * announcement redrawing every kept row would cost a frame for nothing. The selection marks a
+ * row (its attributes), never its cells.
  */
 const OUTSIDE_CELLS: ReadonlySet<PropertyKey> = new Set([
   'scrollerHeight',
   'liveText',
   'chipStop',
-  // The selection marks a row, not its cells (see renderRows).
   'selectedRecipientId',
 ]);
 
