@@ -48,6 +48,13 @@ export type AudienceResponseGridProps = Omit<
   /** Row height in px (default 36); every row has this height. */
   rowHeight?: AudienceResponseGridElement['rowHeight'];
   /**
+   * The selected recipient (of this email): its row is marked and has `aria-selected="true"`, wherever
+   * sorting, filtering or live changes move it. Click and Enter set it (and fire `recipient-select`); a host
+   * that opened a recipient some other way sets it too. A new `emailId` clears it, unless set in the same
+   * update.
+   */
+  selectedRecipientId?: AudienceResponseGridElement['selectedRecipientId'];
+  /**
    * `light`, `dark`, or `auto` (the OS's); without it the element follows the page's `color-scheme`, as the
    * page's own form controls do.
    */
@@ -58,7 +65,8 @@ export type AudienceResponseGridProps = Omit<
   store?: AudienceResponseGridElement['store'];
   /**
    * A recipient was chosen by click or Enter. Detail: `{ emailId, recipientId, contactId }` (`contactId`
-   * undefined when the recipient's events named no contact).
+   * undefined when the recipient's events named no contact). It becomes `selectedRecipientId` first, so a
+   * listener that opens someone else can set that instead.
    */
   onRecipientSelect?: (event: AudienceResponseGridEventMap['recipient-select']) => void;
   /** The user showed, hid or resized a column. Detail: `{ columns }`, the new `columns` value. */
@@ -266,6 +274,13 @@ export type AudienceResponseGridAttributes = React.DetailedHTMLProps<
   /** Row height in px (default 36); every row has this height. */
   rowHeight?: AudienceResponseGridElement['rowHeight'];
   /**
+   * The selected recipient (of this email): its row is marked and has `aria-selected="true"`, wherever
+   * sorting, filtering or live changes move it. Click and Enter set it (and fire `recipient-select`); a host
+   * that opened a recipient some other way sets it too. A new `emailId` clears it, unless set in the same
+   * update.
+   */
+  selectedRecipientId?: AudienceResponseGridElement['selectedRecipientId'];
+  /**
    * `light`, `dark`, or `auto` (the OS's); without it the element follows the page's `color-scheme`, as the
    * page's own form controls do.
    */
@@ -274,6 +289,13 @@ export type AudienceResponseGridAttributes = React.DetailedHTMLProps<
   locale?: AudienceResponseGridElement['locale'];
   /** The store to read; by default the one the enclosing `<email-responses>` provides. */
   store?: AudienceResponseGridElement['store'];
+  /**
+   * The selected recipient (of this email): its row is marked and has `aria-selected="true"`, wherever
+   * sorting, filtering or live changes move it. Click and Enter set it (and fire `recipient-select`); a host
+   * that opened a recipient some other way sets it too. A new `emailId` clears it, unless set in the same
+   * update.
+   */
+  'selected-recipient-id'?: string;
   /** The email to show. */
   'email-id'?: string;
   /** An IANA zone for times (`Europe/Paris`); default: the viewer's own. */
@@ -290,7 +312,8 @@ export type AudienceResponseGridAttributes = React.DetailedHTMLProps<
   'row-height'?: string;
   /**
    * A recipient was chosen by click or Enter. Detail: `{ emailId, recipientId, contactId }` (`contactId`
-   * undefined when the recipient's events named no contact).
+   * undefined when the recipient's events named no contact). It becomes `selectedRecipientId` first, so a
+   * listener that opens someone else can set that instead.
    */
   'onrecipient-select'?: (event: AudienceResponseGridEventMap['recipient-select']) => void;
   /** The user showed, hid or resized a column. Detail: `{ columns }`, the new `columns` value. */

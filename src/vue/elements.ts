@@ -58,6 +58,13 @@ export interface AudienceResponseGridProps {
   /** Row height in px (default 36); every row has this height. */
   rowHeight?: AudienceResponseGridElement['rowHeight'];
   /**
+   * The selected recipient (of this email): its row is marked and has `aria-selected="true"`, wherever
+   * sorting, filtering or live changes move it. Click and Enter set it (and fire `recipient-select`); a host
+   * that opened a recipient some other way sets it too. A new `emailId` clears it, unless set in the same
+   * update.
+   */
+  selectedRecipientId?: AudienceResponseGridElement['selectedRecipientId'];
+  /**
    * `light`, `dark`, or `auto` (the OS's); without it the element follows the page's `color-scheme`, as the
    * page's own form controls do.
    */
@@ -68,7 +75,8 @@ export interface AudienceResponseGridProps {
   store?: AudienceResponseGridElement['store'];
   /**
    * A recipient was chosen by click or Enter. Detail: `{ emailId, recipientId, contactId }` (`contactId`
-   * undefined when the recipient's events named no contact).
+   * undefined when the recipient's events named no contact). It becomes `selectedRecipientId` first, so a
+   * listener that opens someone else can set that instead.
    */
   onRecipientSelect?: (event: AudienceResponseGridEventMap['recipient-select']) => void;
   /** The user showed, hid or resized a column. Detail: `{ columns }`, the new `columns` value. */

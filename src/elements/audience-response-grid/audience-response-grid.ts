@@ -68,9 +68,15 @@ const SLIM_EXTRA_LINE_FACTOR = 0.5;
 /**
  * Properties that change no cell: the scroller's height moves the row window (new rows draw
  * anyway), the live region and the chips' tab stop sit outside the rows. A panel resize or an
- * announcement redrawing every kept row would cost a frame for nothing.
+ * announcement redrawing every kept row would cost a frame for nothing. The selection marks a
+ * row (its attributes), never its cells.
  */
-const OUTSIDE_CELLS: ReadonlySet<PropertyKey> = new Set(['scrollerHeight', 'liveText', 'chipStop']);
+const OUTSIDE_CELLS: ReadonlySet<PropertyKey> = new Set([
+  'scrollerHeight',
+  'liveText',
+  'chipStop',
+  'selectedRecipientId',
+]);
 
 /**
  * The Audience view of one email: every recipient and their response, live, at any size.
@@ -110,8 +116,11 @@ const OUTSIDE_CELLS: ReadonlySet<PropertyKey> = new Set(['scrollerHeight', 'live
  * (the Final chip shows it as its legend); the word "final" stays in the cell's text, so screen
  * readers, copy and paste and the tooltip have it.
  *
+ * @attr selected-recipient-id - The selected recipient's id (`selectedRecipientId`); click and Enter set it.
+ *
  * @fires recipient-select - A recipient was chosen by click or Enter. Detail: `{ emailId, recipientId, contactId }`
- *   (`contactId` undefined when the recipient's events named no contact).
+ *   (`contactId` undefined when the recipient's events named no contact). It becomes `selectedRecipientId` first,
+ *   so a listener that opens someone else can set that instead.
  * @fires columns-change - The user showed, hid or resized a column. Detail: `{ columns }`, the new `columns` value.
  *
  * @csspart toolbar - The bar with search, row count and export buttons.
@@ -135,7 +144,8 @@ const OUTSIDE_CELLS: ReadonlySet<PropertyKey> = new Set(['scrollerHeight', 'live
  * @csspart grid - The scrolling role=grid element.
  * @csspart header-row - The sticky header row.
  * @csspart header-cell - A column header.
- * @csspart row - A data row; the row holding focus also has `focused-row`.
+ * @csspart row - A data row; the row holding focus also has `focused-row`, the selected recipient's `selected-row`
+ *   (with `aria-selected="true"`; every other row has `"false"`).
  * @csspart cell - A data cell; the cell holding focus also has `focused-cell`.
  * @csspart response-label - The response's label; also `response-<id>` (`response-hard-bounce`).
  * @csspart final-marker - The "final" marker beside a final response.
@@ -147,9 +157,10 @@ const OUTSIDE_CELLS: ReadonlySet<PropertyKey> = new Set(['scrollerHeight', 'live
  * @cssprop --email-responses-muted - Secondary text (reasons, counts).
  * @cssprop --email-responses-border - Lines and borders.
  * @cssprop --email-responses-header-background - The header row and notices.
- * @cssprop --email-responses-accent - Focus rings, chosen chips, the updates button.
+ * @cssprop --email-responses-accent - Focus rings, chosen chips, the updates button, the selected row's edge bar.
  * @cssprop --email-responses-accent-text - Text on the accent colour.
- * @cssprop --email-responses-pressed-background - A chosen chip (its text is the theme's text colour).
+ * @cssprop --email-responses-pressed-background - A chosen chip and the selected row (their text is the theme's
+ *   text colour).
  * @cssprop --email-responses-hover - The row under the pointer.
  * @cssprop --email-responses-flash - The brief highlight of a row that changed.
  * @cssprop --email-responses-overdue - Overdue waits and error notices.
@@ -192,6 +203,13 @@ export class AudienceResponseGridElement extends ResponseViewElement {
   @property({ attribute: false }) filter: FilterRequest = {};
   /** Row height in px (default 36); every row has this height. */
   @property({ attribute: 'row-height', type: Number }) rowHeight: number = DEFAULT_ROW_HEIGHT;
+  /**
+   * The selected recipient (of this email): its row is marked and has `aria-selected="true"`,
+   * wherever sorting, filtering or live changes move it. Click and Enter set it (and fire
+   * `recipient-select`); a host that opened a recipient some other way sets it too. A new
+   * `emailId` clears it, unless set in the same update.
+   */
+  @property({ attribute: 'selected-recipient-id', reflect: true }) selectedRecipientId: string | undefined;
 
   /** The scroller's client height; rows show in it below the one-row header. */
   @state() private scrollerHeight = 0;
@@ -323,6 +341,8 @@ export class AudienceResponseGridElement extends ResponseViewElement {
       checkQuery(this.#queryInput(), this.store?.state.rules, this.localName);
     const store = this.store;
     if (changed.has('emailId')) this.#softBounceSeen = undefined;
+    // A recipient is one email's: another email's grid has no such row (the first email is no change).
+    if (changed.get('emailId') && !changed.has('selectedRecipientId')) this.selectedRecipientId = undefined;
     // A new store or email tries a failed load again; nothing else does, so a failure never loops.
     if (changed.has('store') || changed.has('emailId')) this.#viewError = undefined;
     const queryChanged =
@@ -456,6 +476,7 @@ export class AudienceResponseGridElement extends ResponseViewElement {
           },
           focusIndex: this.#focusState.index,
           focusCol: this.#focusState.col,
+          selected: this.selectedRecipientId,
           flashing: (row) => this.#liveUpdates.flashing(row),
           // Times show to the second at most ("now", "3 minutes ago").
           cellsKey: `${this.#cellsEpoch} ${Math.floor(now / 1000)} ${columns.map((c) => c.id).join()}`,
@@ -616,11 +637,13 @@ export class AudienceResponseGridElement extends ResponseViewElement {
       cell.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   }
 
-  /** Fires `recipient-select` for the row at a view index. */
+  /** Selects the row at a view index and fires `recipient-select` for it. */
   #activateRow(index: number): void {
     const view = this.#view;
     if (!view || index < 0 || index >= view.length) return;
     const r = view.state.recipientAt(view.rowAt(index));
+    // Before the event, so a listener that opens someone else can select them instead.
+    this.selectedRecipientId = r.recipientId;
     const detail: RecipientSelectDetail = { emailId: r.emailId, recipientId: r.recipientId, contactId: r.contactId };
     this.dispatchEvent(new CustomEvent('recipient-select', { detail, bubbles: true, composed: true }));
   }

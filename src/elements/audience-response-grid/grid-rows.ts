@@ -16,6 +16,8 @@ export interface RowsInput {
   /** View index and column of the focused cell (index -1: the header holds focus). */
   focusIndex: number;
   focusCol: number;
+  /** The selected recipient's id (the element's `selectedRecipientId`). */
+  selected: string | undefined;
   flashing: (row: number) => boolean;
   /**
    * Changes whenever anything a row's cells show may have changed except its place: the store,
@@ -44,19 +46,23 @@ export function renderRows(input: RowsInput): { template: TemplateResult; drawn:
   const lowest = -2 * layout.rowHeight;
   const highest = layout.physicalHeight + layout.rowHeight;
   const drawn = new Map<number, string>();
+  // The selection is a recipient, found once as its state row: the rows are keyed by state row.
+  const selectedRow = input.selected ? view.state.rowOf(view.emailId, input.selected) : -1;
   const template = html`${repeat(
     indices,
     (index) => view.rowAt(index),
     (index) => {
       const row = view.rowAt(index);
       const focused = index === focusIndex;
+      const selected = row === selectedRow;
       const cells = focused ? `${input.cellsKey} ${input.focusCol}` : input.cellsKey;
       drawn.set(row, cells);
       const top = Math.min(highest, Math.max(lowest, rowTop(layout, index, input.scrollTop, window.offset)));
       return html`<div
         role="row"
         class="row"
-        part=${focused ? 'row focused-row' : 'row'}
+        part=${`row${focused ? ' focused-row' : ''}${selected ? ' selected-row' : ''}`}
+        aria-selected=${selected}
         aria-rowindex=${index + 2}
         data-index=${index}
         ?data-flash=${input.flashing(row)}

@@ -319,17 +319,39 @@ export const gridStyles = css`
   .row:hover {
     background: var(--_hover);
   }
+  /*
+   * The selected recipient: the chosen chip's tint (the theme's text keeps its contrast) and an
+   * accent bar at the start edge, so it reads apart from the flash (a fading yellow) and from
+   * the focus ring (an outline round one cell). The bar sits under the cells: the first cell's
+   * ring and text (0.5rem in) draw over it. Forced colours keep it, as the system's Highlight.
+   */
+  .row[aria-selected='true'] {
+    background: var(--_pressed-bg);
+  }
+  .row[aria-selected='true']::before {
+    content: '';
+    position: absolute;
+    inset-block: 0;
+    inset-inline-start: 0;
+    inline-size: 4px;
+    z-index: -1;
+    background: var(--_accent);
+    forced-color-adjust: none;
+  }
+  @media (forced-colors: active) {
+    .row[aria-selected='true']::before {
+      background: Highlight;
+    }
+  }
   /* Muted text on the flash's colour is too faint (dark: 3.8:1): a flashing row's is the text's. */
   .row[data-flash] {
     --_muted: var(--_text);
     animation: flash var(--_flash-duration, 900ms) ease-out;
   }
+  /* No end frame: it fades into the row's own background (plain, hovered or selected). */
   @keyframes flash {
     from {
       background: var(--_flash);
-    }
-    to {
-      background: var(--_bg);
     }
   }
   @media (prefers-reduced-motion: reduce) {
