@@ -59,6 +59,8 @@ grid.addEventListener('recipient-select', (event) => {
 timeline.addEventListener('email-select', (event) => {
   showEmail(event.detail.emailId);
   field<HTMLSelectElement>('email').value = event.detail.emailId;
+  // In the same update as the email: the grid keeps a choice made with it, and marks that row.
+  grid.selectedRecipientId = event.detail.recipientId;
   void grid.updateComplete.then(() => grid.revealRecipient(event.detail.recipientId));
 });
 
