@@ -14,7 +14,7 @@ import type { EmailEntry, EmailTable } from './email-table';
 import type { EventRejection, ResponseEvent } from './event';
 import type { EventIdSet } from './event-id-set';
 import { mergeMeta, mergeResponse, signature } from './merge';
-import { LAST_CHANGE, META_AT, RECIPIENT_ID, STRIDE, TEXT_STRIDE, type RecipientTable } from './recipient-table';
+import { LAST_CHANGE, META_AT, STRIDE, TEXT_STRIDE, type RecipientTable } from './recipient-table';
 import type { CompiledRules } from './rules';
 import type { StatisticsPeriod } from './statistics-period';
 import { readBatch } from './read-batch';
@@ -97,51 +97,47 @@ export class BatchApplier {
     const stop = this.#validate(inputs, start, end, run);
     const n = run.staged;
     const { recipients: table } = this.target;
-    const { events, entries, rows, hashes } = run.stage;
-    // Rows in passes (hash every id, read each hash's first slot, find the row holding the hash,
-    // read that row's id and record, then compare the ids) so the misses of the chunk overlap;
-    // each pass finds what it reads in the cache.
-    for (let k = 0; k < n; k++) hashes[k] = entries[k]!.rows.hash(events[k]!.recipientId);
+    const { events, entries, rows, hashes, seconds } = run.stage;
+    // Rows in passes (hash every id, read each hash's first slot, find the row holding the
+    // hashes, read that row's record) so the misses of the chunk overlap; each pass finds what
+    // it reads in the cache. A recipient is known by its id's 64-bit hash (recipient-index.ts):
+    // the id's text is not read back.
+    for (let k = 0; k < n; k++) {
+      const index = entries[k]!.rows;
+      hashes[k] = index.hash(events[k]!.recipientId);
+      seconds[k] = index.second;
+    }
     // Stryker disable all: warming the cache only reads; its sum `warmth` is never read but to keep the loads
-    let touched = 0;
-    for (let k = 0; k < n; k++) touched += entries[k]!.rows.touch(hashes[k]!);
+    let warmth = 0;
+    for (let k = 0; k < n; k++) warmth += entries[k]!.rows.touch(hashes[k]!);
     // Stryker restore all
-    for (let k = 0; k < n; k++) rows[k] = entries[k]!.rows.candidate(hashes[k]!);
-    // The candidates' id strings (the slot of `texts`, then the string), compared next. Then
-    // the records: their first, middle and last bytes, as typed arrays are not aligned to cache
-    // lines (malloc puts them 16 bytes past a page) and 128 bytes can span three lines.
+    for (let k = 0; k < n; k++) rows[k] = entries[k]!.rows.find(hashes[k]!, seconds[k]!);
+    // The records: their first, middle and last bytes, as typed arrays are not aligned to cache
+    // lines (malloc puts them 16 bytes past a page) and 128 bytes can span three lines. With
+    // them the row's slots of `texts`, so the pass that reads the meta texts finds the slots in
+    // the cache and waits only for the strings.
     // Stryker disable all: warming the cache only reads; its sum `warmth` is never read but to keep the loads
-    // Two passes, the second reading the strings the first found: in one pass each id waited
-    // for its slot of `texts`, so fewer of the chunk's misses were in flight at once.
-    let warmth = touched;
     const texts = table.texts;
     for (let k = 0; k < n; k++) {
       const row = rows[k]!;
       if (row < 0) continue;
-      if (texts[row * TEXT_STRIDE + RECIPIENT_ID] === undefined) warmth++;
+      if (texts[row * TEXT_STRIDE] === undefined) warmth++;
       warmth +=
         table.times[row * STRIDE]! +
         table.ints[row * STRIDE * 2 + STRIDE]! +
         table.fingerprints[row * STRIDE * 4 + STRIDE * 4 - 1]!;
     }
-    for (let k = 0; k < n; k++) {
-      const row = rows[k]!;
-      if (row >= 0) warmth += table.recipientIdOf(row).length;
-    }
     // Stryker restore all
     // In the events' order, so new recipients get rows in the order they first appear. A
-    // candidate is nearly always the recipient (another id shares its 32-bit hash about once in
-    // 4·10⁹ lookups); if not, or if no id had the hash when the chunk was probed (an id new in
-    // this chunk may have been added since), the whole lookup settles it.
+    // recipient not found when the chunk was probed may have been added since by an earlier
+    // event of the chunk.
     for (let k = 0; k < n; k++) {
-      const recipientId = events[k]!.recipientId;
+      if (rows[k]! >= 0) continue;
       const entry = entries[k]!;
-      let row = rows[k]!;
-      if (row >= 0 && entry.rows.confirms(row, recipientId)) continue;
-      row = entry.rows.find(recipientId, hashes[k]!);
+      let row = entry.rows.find(hashes[k]!, seconds[k]!);
       if (row < 0) {
-        row = table.add(entry.index, recipientId);
-        entry.rows.insert(hashes[k]!, row);
+        row = table.add(entry.index, events[k]!.recipientId);
+        entry.rows.insert(hashes[k]!, seconds[k]!, row);
         entry.order.push(row);
       }
       rows[k] = row;
@@ -263,6 +259,7 @@ class Stage {
   readonly at = new Float64Array(CHUNK);
   readonly rows = new Int32Array(CHUNK);
   readonly hashes = new Int32Array(CHUNK);
+  readonly seconds = new Int32Array(CHUNK);
 }
 
 /** What one `apply` call has done so far. */

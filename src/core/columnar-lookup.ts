@@ -9,10 +9,11 @@ import type { RecipientTable } from './recipient-table';
 /** The row of `recipientId` in the email, added when it has none. */
 export function rowIn(table: RecipientTable, entry: EmailEntry, recipientId: string): number {
   const hash = entry.rows.hash(recipientId);
-  let row = entry.rows.find(recipientId, hash);
+  const second = entry.rows.second;
+  let row = entry.rows.find(hash, second);
   if (row < 0) {
     row = table.add(entry.index, recipientId);
-    entry.rows.insert(hash, row);
+    entry.rows.insert(hash, second, row);
     entry.order.push(row);
   }
   return row;

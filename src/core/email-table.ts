@@ -1,6 +1,5 @@
 import type { EmailKind, ResponseEvent } from './event';
 import { RecipientIndex } from './recipient-index';
-import type { RecipientTable } from './recipient-table';
 import { randomSeed } from './string-hash';
 
 /** One email: its recipients' rows and counts kept up to date as responses change. */
@@ -28,10 +27,9 @@ export interface EmailEntry {
 export class EmailTable {
   readonly #byId = new Map<string, EmailEntry>();
   readonly #list: EmailEntry[] = [];
-  /** One hash seed for every email's recipient index, drawn per state. */
+  /** The two hash seeds of every email's recipient index, drawn per state. */
   readonly #seed = randomSeed();
-
-  constructor(private readonly recipients: RecipientTable) {}
+  readonly #secondSeed = randomSeed();
 
   get(emailId: string): EmailEntry | undefined {
     return this.#byId.get(emailId);
@@ -52,7 +50,7 @@ export class EmailTable {
       entry = {
         index: this.#list.length,
         id: emailId,
-        rows: new RecipientIndex(this.recipients, this.#seed),
+        rows: new RecipientIndex(this.#seed, this.#secondSeed),
         order: [],
         kind: undefined,
         kindAt: -Infinity,

@@ -47,7 +47,7 @@ const NONE = -1;
 export class ResponseState {
   readonly rules: CompiledRules;
   readonly recipients = new RecipientTable();
-  readonly emails = new EmailTable(this.recipients);
+  readonly emails = new EmailTable();
   /** Made with the first id applied or restored, from the rows' code (row-code.ts). */
   #eventIds: EventIdSet | undefined;
   /** Made with the first row applied or restored, from the rows' code (row-code.ts). */

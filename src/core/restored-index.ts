@@ -16,8 +16,8 @@ export function indexRestoredRows(table: RecipientTable, entry: EmailEntry, from
     const row = order[at]!;
     const recipientId = table.recipientIdOf(row);
     const hash = rows.hash(recipientId);
-    if (rows.find(recipientId, hash) >= 0) repeated++;
-    else rows.insert(hash, row);
+    if (rows.find(hash, rows.second) >= 0) repeated++;
+    else rows.insert(hash, rows.second, row);
   }
   return repeated;
 }

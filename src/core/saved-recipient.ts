@@ -220,17 +220,18 @@ export function restoreColumns(
     const final = finalCode < 0 ? NONE : codes[finalCode]!;
     // Hashed once for the look-up and the insert (`has` then `set` hashed and probed twice).
     const hash = indexed ? rows.hash(recipientId) : 0;
+    const second = rows.second;
     if (
       nonFinal === -2 ||
       final === -2 ||
       (nonFinal === NONE && final === NONE) ||
-      (indexed && rows.find(recipientId, hash) >= 0)
+      (indexed && rows.find(hash, second) >= 0)
     ) {
       refused++;
       continue;
     }
     const row = table.add(entry.index, recipientId);
-    if (indexed) rows.insert(hash, row);
+    if (indexed) rows.insert(hash, second, row);
     order.push(row);
     const t = row * STRIDE;
     const i = t * 2;

@@ -4,7 +4,6 @@
 import { expect } from 'chai';
 import { foldEvents, type ResponseEvent } from '../../src/core/index';
 import { RecipientIndex } from '../../src/core/recipient-index';
-import { RecipientTable } from '../../src/core/recipient-table';
 import { stringHash } from '../../src/core/string-hash';
 import { BASE_TIME } from '../support/events';
 
@@ -14,12 +13,11 @@ const guid = (n: number) => {
   return `${n.toString(16).padStart(8, '0')}-1f2e-4a3b-9c8d-${hex}`;
 };
 
-/** A table and index holding these ids, each in a row of its own, in order. */
-function indexOf(ids: readonly string[]): { index: RecipientIndex; table: RecipientTable } {
-  const table = new RecipientTable();
-  const index = new RecipientIndex(table, 12345);
-  for (const id of ids) index.set(id, table.add(0, id));
-  return { index, table };
+/** An index holding these ids, each in a row of its own, in order. */
+function indexOf(ids: readonly string[]): { index: RecipientIndex } {
+  const index = new RecipientIndex(12345, 54321);
+  ids.forEach((id, row) => index.set(id, row));
+  return { index };
 }
 
 describe('recipient index (issue 16, section 4)', () => {
