@@ -9,8 +9,9 @@ import { http } from 'msw';
 import { setupWorker } from 'msw/browser';
 import type { ResponseEvent } from '../../src/core/event';
 import { copyOf, keeps } from '../../src/store/event-conflicts';
-import { createResponseStore, type ResponseStore } from '../../src/store/response-store';
+import type { ResponseStore } from '../../src/store/response-store';
 import { BASE_TIME } from '../support/events';
+import { leaderAndFollower } from '../support/store';
 import { until } from '../support/until';
 import { deleteDatabase, uniqueName } from './cache/cache-helpers';
 
@@ -47,13 +48,7 @@ describe('close() and a settle that starts during its last wait', () => {
     const cacheName = uniqueName();
     const stores: ResponseStore[] = [];
     try {
-      const leader = createResponseStore({ tabs, cacheName });
-      stores.push(leader);
-      await until(() => leader.tabRole === 'leader', 'the first tab to lead');
-      await leader.eventsReady;
-      const follower = createResponseStore({ tabs });
-      stores.push(follower);
-      await until(() => follower.tabRole === 'follower', 'the second tab to follow');
+      const { leader, follower } = await leaderAndFollower(tabs, stores, { cacheName });
 
       const writer = (leader as unknown as { cacheWriter: { close(): Promise<void> } }).cacheWriter;
       const closeCache = writer.close.bind(writer);

@@ -7,9 +7,10 @@
 import { expect } from '@open-wc/testing';
 import type { ResponseEvent } from '../../src/core/event';
 import { copyOf, keeps } from '../../src/store/event-conflicts';
-import { createResponseStore, type ResponseStore } from '../../src/store/response-store';
+import type { ResponseStore } from '../../src/store/response-store';
 import { snapshot } from '../core/state-snapshot';
 import { BASE_TIME } from '../support/events';
+import { leaderAndFollower } from '../support/store';
 import { until } from '../support/until';
 
 const SETTLING = /\/src\/store\/conflict-settling\.ts$/;
@@ -26,12 +27,7 @@ describe('a follower’s ingest settled late by the leader', () => {
     const tabs = `late-ingest-${Math.random()}`;
     const stores: ResponseStore[] = [];
     try {
-      const leader = createResponseStore({ tabs });
-      stores.push(leader);
-      await until(() => leader.tabRole === 'leader', 'the first tab to lead');
-      const follower = createResponseStore({ tabs });
-      stores.push(follower);
-      await until(() => follower.tabRole === 'follower', 'the second tab to follow');
+      const { leader, follower } = await leaderAndFollower(tabs, stores);
       await sleep(50);
       expect(performance.getEntriesByType('resource').filter((e) => SETTLING.test(e.name))).to.have.length(0);
       // In one task: neither tab has heard the other's copy yet, so the leader hears the

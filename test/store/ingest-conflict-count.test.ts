@@ -12,6 +12,7 @@ import { createResponseStore, type ResponseStore } from '../../src/store/respons
 import { IterableSource } from '../../src/store/sources/index';
 import type { EventConflict } from '../../src/store/store-events';
 import { BASE_TIME } from '../support/events';
+import { leaderAndFollower } from '../support/store';
 import { until } from '../support/until';
 
 let made = 0;
@@ -131,12 +132,7 @@ describe('ingest counts a changed redelivery as a conflict, not a duplicate', ()
     const tabs = `conflict-count-${Math.random()}`;
     const stores: ResponseStore[] = [];
     try {
-      const leader = createResponseStore({ tabs });
-      stores.push(leader);
-      await until(() => leader.tabRole === 'leader', 'the first tab to lead');
-      const follower = createResponseStore({ tabs });
-      stores.push(follower);
-      await until(() => follower.tabRole === 'follower', 'the second tab to follow');
+      const { leader, follower } = await leaderAndFollower(tabs, stores);
       const heard = listen(follower);
       const { first, changed } = pair();
       await leader.ingest([first]);
