@@ -196,9 +196,13 @@ export class ResponseStore extends EventTarget {
   /**
    * What this store applied since it was made, from every way in (`ingest`, its source, another
    * tab's relay): events applied, and redeliveries counted once (`conflicts`: their content
-   * differed, see `event-conflict`). A source's duplicates show nowhere else.
+   * differed, see `event-conflict`). A source's duplicates show nowhere else. A copy: it does
+   * not change under the host that read it, nor can the host change the store's.
    */
-  readonly tally: StoreTally = { accepted: 0, duplicates: 0, conflicts: 0 };
+  get tally(): StoreTally {
+    return { ...this.#tally };
+  }
+  readonly #tally: StoreTally = { accepted: 0, duplicates: 0, conflicts: 0 };
 
   get connection(): ConnectionStatus {
     return this.#sourceLink.status;
@@ -653,7 +657,7 @@ export class ResponseStore extends EventTarget {
     this.#changes.changed(batch.changed, batch.changedEmails);
     if (report.length > 0) this.#reject(report);
     const result = { accepted: batch.accepted, duplicates: batch.duplicates - conflicts, conflicts, rejected: report };
-    const { tally } = this;
+    const tally = this.#tally;
     tally.accepted += result.accepted;
     tally.duplicates += result.duplicates;
     tally.conflicts += result.conflicts;

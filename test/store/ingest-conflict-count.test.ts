@@ -163,6 +163,7 @@ describe('the store tallies what it applied, from every way in', () => {
       const { first, changed } = pair();
       const other = pair().first;
       await store.ingest([first]);
+      const before = store.tally;
       // A stream that repeats itself, as a replaying server does: once as it was, once changed.
       store.connect(
         new IterableSource(
@@ -176,6 +177,10 @@ describe('the store tallies what it applied, from every way in', () => {
       await until(() => store.connection.state === 'closed', 'the source to end');
       await until(() => store.tally.conflicts === 1, 'the changed copy to be counted');
       expect(store.tally).to.deep.equal({ accepted: 2, duplicates: 2, conflicts: 1 });
+      // What a host read is a copy: it neither moved since, nor moves the store's when changed.
+      expect(before).to.deep.equal({ accepted: 1, duplicates: 0, conflicts: 0 });
+      before.accepted = 99;
+      expect(store.tally.accepted).to.equal(2);
     } finally {
       await store.close();
     }
