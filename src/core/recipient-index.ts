@@ -118,11 +118,27 @@ export class RecipientIndex {
     this.size++;
   }
 
-  /** Doubles the table; the hashes are kept, so no id is hashed or read again. */
+  /**
+   * Makes room for `entries` recipients in all, so that many are added without growing the table.
+   * A cold start indexes a million restored rows at once: doubled twenty times on the way, the
+   * table was copied some 2 million slots over (a quarter of the index's time, issue 16).
+   */
+  reserve(entries: number): void {
+    let capacity = this.#mask + 1;
+    while (entries * 2 > capacity) capacity *= 2;
+    if (capacity > this.#mask + 1) this.#resize(capacity);
+  }
+
+  /** Doubles the table. */
   #grow(): void {
+    this.#resize((this.#mask + 1) * 2);
+  }
+
+  /** A table of `capacity` slots (a power of two); the hashes are kept, so no id is hashed or read again. */
+  #resize(capacity: number): void {
     const old = this.#slots;
-    const mask = this.#mask * 2 + 1;
-    const slots = new Int32Array((mask + 1) * SLOT);
+    const mask = capacity - 1;
+    const slots = new Int32Array(capacity * SLOT);
     for (let from = 0; from < old.length; from += SLOT) {
       const entry = old[from + ROW]!;
       if (entry === EMPTY) continue;

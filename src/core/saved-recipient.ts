@@ -210,6 +210,7 @@ export function restoreColumns(
   if (needed > table.capacity) table.reserve(Math.max(needed, table.capacity * 2));
   const { times, ints, texts } = table;
   const { rows, order } = entry;
+  if (indexed) rows.reserve(rows.size + size);
   const metaColumns = META_FIELDS.map((field) => page.meta[field]);
   let refused = 0;
   for (let slot = 0; slot < size; slot++) {

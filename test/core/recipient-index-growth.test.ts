@@ -88,4 +88,25 @@ describe('recipient index: growth', () => {
     expect(ids.filter((id, row) => index.get(id) !== row)).to.deep.equal([]);
     expect(index.get('recipient-2000@example.com')).to.equal(undefined);
   });
+  it('reserves room for a count of recipients at once, keeping those it holds', () => {
+    const { index, add, allFound } = emptyIndex();
+    add(16); // slot 0 of 16; slot 16 of 64
+    add(1);
+    index.reserve(20);
+    expect(index.touch(0), '20 recipients at most half full: 64 slots, slot 0 empty').to.equal(0);
+    expect(index.touch(16)).to.equal(16);
+    expect(allFound(), 'the two held before').to.equal(true);
+    for (let hash = 2; hash < 20; hash++) add(hash);
+    add(64); // slot 0 of 64
+    expect(index.size).to.equal(21);
+    expect(index.touch(0)).to.equal(64);
+    expect(allFound()).to.equal(true);
+  });
+
+  it('reserving less than it has room for changes nothing', () => {
+    const { index, add } = emptyIndex();
+    add(16);
+    index.reserve(8);
+    expect(index.touch(0), 'still 16 slots').to.equal(16);
+  });
 });

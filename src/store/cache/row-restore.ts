@@ -88,6 +88,7 @@ export class RowRestorer {
       const entry = state.emails.get(emailId)!;
       let from = this.indexed.get(emailId) ?? entry.order.length;
       const to = entry.order.length;
+      entry.rows.reserve(entry.rows.size + (to - from));
       while (from < to) {
         const end = Math.min(to, from + INDEX_STEP);
         if (indexRestoredRows(state.recipients, entry, from, end) > 0) throw new RepeatedRowsError();
