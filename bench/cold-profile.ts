@@ -8,6 +8,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { CDPSession, Page } from 'playwright-core';
 import { launch } from './harness/browser';
 import { PAGES, buildPages } from './harness/build';
 import { servePages } from './harness/server';
@@ -22,6 +23,7 @@ await buildPages(out, process.env.BENCH_MINIFY !== '0');
 const server = await servePages(PAGES, out);
 const bench = await launch();
 const db = `cold-profile-${rows}`;
+const newTab = process.env.BENCH_NEW_TAB === '1';
 const line = (s: ColdStats) =>
   `first rows ${s.firstRowsMs.toFixed(0)} ms, all rows ${s.allRowsMs.toFixed(0)} ms, rowsReady ${s.rowsReadyMs?.toFixed(0)} ms, ready ${s.readyMs.toFixed(0)} ms, eventsReady ${s.eventsReadyMs?.toFixed(0)} ms`;
 try {
@@ -30,9 +32,17 @@ try {
   const populated = await page.evaluate(([n, name]) => window.coldBench!.populate(n, name), [rows, db] as const);
   console.log(`populated ${populated.events} events in ${(populated.ms / 1000).toFixed(1)} s`);
   await page.close();
+  let tab: { page: Page; cdp: CDPSession } | undefined;
   for (let run = 0; run < runs; run++) {
-    page = await bench.context.newPage();
-    const cdp = await bench.context.newCDPSession(page);
+    // One tab for every run, each cold start a navigation of it, as `npm run bench` measures
+    // (bench/harness/main.ts says why); BENCH_NEW_TAB=1 opens a tab for each run instead.
+    if (newTab || !tab) {
+      const opened = await bench.context.newPage();
+      tab = { page: opened, cdp: await bench.context.newCDPSession(opened) };
+      if (!newTab) await opened.waitForTimeout(2000);
+    }
+    page = tab.page;
+    const cdp = tab.cdp;
     const url = `${server.origin}/cold.html?measure=${db}&rows=${rows}`;
     if (mode === 'trace') {
       const events: TraceEvent[] = [];
@@ -89,17 +99,18 @@ try {
       const busy = (metric: string) => Math.round((metrics.find((m) => m.name === metric)?.value ?? NaN) * 1000);
       const stats: ColdStats = await page.evaluate(() => window.coldBench!.coldStart!);
       console.log(`main thread busy to all rows: ${busy('TaskDuration')} ms (script ${busy('ScriptDuration')} ms)`);
-      await page.close();
-      const rawPage = await bench.open(`${server.origin}/cold.html`);
+      if (newTab) await page.close();
+      const rawPage = newTab ? await bench.open(`${server.origin}/cold.html`) : page;
+      if (!newTab) await rawPage.goto(`${server.origin}/cold.html`);
       await rawPage.waitForFunction(() => window.coldBench !== undefined);
       const raw = await rawPage.evaluate((name) => window.coldBench!.rawRead(name), db);
-      await rawPage.close();
+      if (newTab) await rawPage.close();
       console.log(
         `${line(stats)}; raw read ${raw.rowsMs.toFixed(0)} ms; all/raw ${(stats.allRowsMs / raw.rowsMs).toFixed(2)}`,
       );
       continue;
     }
-    await page.close();
+    if (newTab) await page.close();
   }
 } finally {
   await bench.close();

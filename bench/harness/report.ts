@@ -174,17 +174,20 @@ export function goals(results: Results): Goal[] {
   if (cold && cold.runs.length > 0) {
     const first = spread(cold.runs.map((r) => r.firstRowsMs)).median;
     const all = spread(cold.runs.map((r) => r.allRowsMs)).median;
+    // The run in a tab opened for it (see Results.cold), beside each: the browser's own work in it.
+    const newTab = cold.newTab?.[0];
+    const inNewTab = (value: number | undefined) => (value === undefined ? '' : `; in a new tab ${ms(value)}`);
     out.push({
       goal: 'cold start, 1,000,000 cached rows: first rows ≤ 100 ms',
       measured: ms(first),
       met: first <= 100,
-      note: first > 100 ? `${(first / 100).toFixed(2)}× the goal` : '',
+      note: (first > 100 ? `${(first / 100).toFixed(2)}× the goal` : '') + inNewTab(newTab?.firstRowsMs),
     });
     out.push({
       goal: 'cold start, 1,000,000 cached rows: all rows ≤ 1.0 s (issue 16)',
       measured: ms(all),
       met: all <= 1000,
-      note: all > 1000 ? `${(all / 1000).toFixed(2)}× the goal` : '',
+      note: (all > 1000 ? `${(all / 1000).toFixed(2)}× the goal` : '') + inNewTab(newTab?.allRowsMs),
     });
     // Each run against the raw read that followed it, so the machine's load of the moment cancels.
     const raw = cold.raw ?? [];
@@ -377,6 +380,20 @@ export function renderMarkdown(results: Results): string {
       values: { ours: spread(cold.runs.map((r) => r.firstRowsMs)) },
       digits: 0,
     });
+    if (cold.newTab && cold.newTab.length > 0) {
+      own.push({
+        figure: `cold start, ${at}, in a tab opened for the run: first rows painted`,
+        unit: 'ms',
+        values: { ours: spread(cold.newTab.map((r) => r.firstRowsMs)) },
+        digits: 0,
+      });
+      own.push({
+        figure: `cold start, ${at}, in a tab opened for the run: all rows painted`,
+        unit: 'ms',
+        values: { ours: spread(cold.newTab.map((r) => r.allRowsMs)) },
+        digits: 0,
+      });
+    }
     own.push({
       figure: `cold start, ${at}: first rows in the DOM (not yet painted)`,
       unit: 'ms',

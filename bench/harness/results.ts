@@ -50,7 +50,16 @@ export interface Results {
     byIds?: Record<string, Spread>;
   };
   store?: { writeThrough: IngestStats[]; memoryOnly: IngestStats[] };
-  cold?: Record<string, { populate: PopulateStats; runs: ColdStats[]; hydrate: HydrateStats[]; raw?: RawReadStats[] }>;
+  /**
+   * By row count. `runs`: each cold start a navigation of one tab that stays open (as a reload, or
+   * a link followed in a tab the user has open); `newTab`: the same in a tab opened for the run,
+   * while the browser's own new-window work (its omnibox's WebUI, some thousand chrome:// files in
+   * this headless Chromium) still loads beside it. Before 7 December 2026 every run was a new tab.
+   */
+  cold?: Record<
+    string,
+    { populate: PopulateStats; runs: ColdStats[]; hydrate: HydrateStats[]; raw?: RawReadStats[]; newTab?: ColdStats[] }
+  >;
   /** By rate, then grid: one entry per run. */
   updates?: Record<string, Record<GridName, UpdateStats[]>>;
   /** By row count (with `-rows` for the equal-rows variant), then grid. */
