@@ -7,6 +7,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { runCoreFold } from '../core-fold';
+import { foldPairs } from '../core-fold-pair';
 import type { GridName, MountInfo } from '../pages/shared/bench-api';
 import { spread } from '../pages/shared/stats';
 import { launch, within, type Bench } from './browser';
@@ -143,6 +144,23 @@ function runCore(): void {
   log(
     `core: fold ${fmt(results.core.foldEventsPerSecond.median / 1e6, 2)} M events/s, incremental ${fmt(results.core.incrementalEventsPerSecond.median / 1e6, 2)} M events/s`,
   );
+  const base = process.env.BENCH_FOLD_BASE;
+  if (base) {
+    const figures = foldPairs(
+      base,
+      ROOT,
+      {
+        pairs: quick ? 2 : 4,
+        sizes: [String(config.core.events), String(config.core.recipients), '3'],
+        kinds: ['guid'],
+        inTurn: true,
+      },
+      log,
+    ).get('guid fresh cpu')!;
+    const baseCommit = execFileSync('git', ['-C', base, 'rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+    results.core.guidPair = { base, baseCommit, ratios: figures.ratio, baseRate: figures.base, rate: figures.branch };
+    log(`core, fresh GUIDs by CPU time over ${baseCommit}: ${fmt(spread(figures.ratio).median, 2)}×`);
+  }
   log(
     `core by ids (M events/s): ${Object.entries(byIds)
       .map(([key, s]) => `${key.slice('fold-'.length)} ${fmt(s.median / 1e6, 2)}`)

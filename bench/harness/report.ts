@@ -209,6 +209,16 @@ export function goals(results: Results): Goal[] {
       met: fold >= 5e6,
       note: fold < 5e6 ? `${(5e6 / fold).toFixed(2)}× too slow` : '',
     });
+    const pair = results.core.guidPair;
+    if (pair) {
+      const ratios = spread(pair.ratios);
+      out.push({
+        goal: `core fold on fresh 36-character GUIDs ≥ 1.5× the fold before issue 16 (${pair.baseCommit}), by CPU time, in turn in one process (issue 16)`,
+        measured: `${ratios.median.toFixed(2)}× (${ratios.min.toFixed(2)}–${ratios.max.toFixed(2)}, ${ratios.runs.length} runs)`,
+        met: ratios.median >= 1.5,
+        note: `${(spread(pair.baseRate).median / 1e6).toFixed(2)} → ${(spread(pair.rate).median / 1e6).toFixed(2)} M events/s`,
+      });
+    }
   }
   out.push(...columnarGoals(results.columnar));
   if (results.bundle) {
@@ -294,6 +304,25 @@ function heapRows(results: Results): Row[] {
     values: perGrid(byGrid, (r) => r.js / MB),
     digits: 0,
   }));
+}
+
+/** Every goal the run measured, met or not and by how much; undefined when it measured none. */
+export function goalsTable(results: Results): string | undefined {
+  const list = goals(results);
+  if (list.length === 0) return undefined;
+  return [
+    '| goal | measured | met | note |',
+    '|---|---|---|---|',
+    ...list.map(
+      (g) => `| ${g.goal} | ${g.measured} | ${g.met === undefined ? '?' : g.met ? 'yes' : '**no**'} | ${g.note} |`,
+    ),
+  ].join('\n');
+}
+
+/** The figures measured on every grid, ours beside the peers' with the ratios; undefined when none. */
+export function peersTable(results: Results): string | undefined {
+  const shared = [...updateRows(results), ...scrollRows(results), ...heapRows(results)];
+  return shared.length > 0 ? table(shared, true) : undefined;
 }
 
 export function renderMarkdown(results: Results): string {
@@ -486,9 +515,9 @@ export function renderMarkdown(results: Results): string {
   }
   if (own.length > 0) parts.push('## Our own figures', table(own, false));
 
-  const shared = [...updateRows(results), ...scrollRows(results), ...heapRows(results)];
-  if (shared.length > 0) {
-    parts.push('## Beside the peers (same data, same stream, same browser)', table(shared, true));
+  const peers = peersTable(results);
+  if (peers) {
+    parts.push('## Beside the peers (same data, same stream, same browser)', peers);
     const info: Row[] = [];
     for (const [rate, byGrid] of Object.entries(results.updates ?? {})) {
       info.push({
@@ -565,19 +594,8 @@ export function renderMarkdown(results: Results): string {
 
   if (results.firefox) parts.push(...renderFirefoxSection(results.firefox, results.config));
 
-  const list = goals(results);
-  if (list.length > 0) {
-    parts.push(
-      '## Goals (issue 8)',
-      [
-        '| goal | measured | met | note |',
-        '|---|---|---|---|',
-        ...list.map(
-          (g) => `| ${g.goal} | ${g.measured} | ${g.met === undefined ? '?' : g.met ? 'yes' : '**no**'} | ${g.note} |`,
-        ),
-      ].join('\n'),
-    );
-  }
+  const goalRows = goalsTable(results);
+  if (goalRows) parts.push('## Goals (issue 8)', goalRows);
   if (results.problems.length > 0)
     parts.push(
       '## Page errors seen',

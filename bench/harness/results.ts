@@ -48,6 +48,12 @@ export interface Results {
      * same parsed events folded again.
      */
     byIds?: Record<string, Spread>;
+    /**
+     * Issue 16 §4 with BENCH_FOLD_BASE set: this checkout's fold on fresh 36-character GUIDs over
+     * that checkout's (the fold before the issue: df575c0~1), by process CPU time, both in one
+     * process run by run in turn (bench/core-fold-pair.ts); `ratios` are of neighbouring runs.
+     */
+    guidPair?: { base: string; baseCommit: string; ratios: number[]; baseRate: number[]; rate: number[] };
   };
   store?: { writeThrough: IngestStats[]; memoryOnly: IngestStats[] };
   /**

@@ -1,0 +1,41 @@
+// The README's benchmark table, made from a run's results (issue 16's proof: "`bench/results.json`
+// carries them; the README's table is regenerated from it, claims and all"). Between two markers
+// in README.md, so the prose around it stays the writer's and the table is never typed by hand:
+// `npm run bench:readme` after `npm run bench` writes it (bench/readme-table.ts).
+import { goalsTable, peersTable } from './report';
+import type { Results } from './results';
+
+export const BEGIN =
+  '<!-- bench-table:begin: written by `npm run bench:readme` from bench/results.json; change the bench, not this table -->';
+export const END = '<!-- bench-table:end -->';
+
+/** The block for one run: where and how it was measured, the figures beside the peers, every goal. */
+export function readmeBlock(results: Results): string {
+  const { config, source, machine } = results;
+  const loads = results.load.map((l) => l.loadavg[0]!);
+  const load =
+    loads.length === 0
+      ? ''
+      : `; load average ${Math.min(...loads).toFixed(1)} to ${Math.max(...loads).toFixed(1)} as its sections started`;
+  const changed =
+    source.changedInSrc.length > 0 ? ` with uncommitted changes in ${source.changedInSrc.join(', ')}` : '';
+  const parts = [
+    `\`npm run bench${config.mode === 'quick' ? ' -- --quick' : ''}\` on commit ${source.commit}${changed}, ${results.startedAt.slice(0, 10)}: ` +
+      `median of ${config.runs} run(s), ${machine.cpus} × ${machine.cpuModel}, Chromium ${machine.chromium || '—'} headless${load}. ` +
+      'Ratios are ours over the peer: below 1, ours is better.',
+  ];
+  const peers = peersTable(results);
+  if (peers) parts.push('**Beside the peers** (same data, same stream, same browser):', peers);
+  const goals = goalsTable(results);
+  if (goals) parts.push('**Goals**, as the run found them:', goals);
+  return [BEGIN, ...parts, END].join('\n\n');
+}
+
+/** `readme` with the text between the markers (and the markers) replaced by `block`. */
+export function withBlock(readme: string, block: string): string {
+  const begin = readme.indexOf(BEGIN);
+  const end = readme.indexOf(END);
+  if (begin < 0 || end < begin)
+    throw new Error('bench:readme: README.md has no bench-table markers (see bench/harness/readme-block.ts)');
+  return readme.slice(0, begin) + block + readme.slice(end + END.length);
+}
