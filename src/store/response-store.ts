@@ -297,7 +297,7 @@ export class ResponseStore extends EventTarget {
    */
   connect(source: ResponseSource): void {
     this.#sourceLink.want(source);
-    if (this.tabRole !== 'follower') this.#startSource();
+    this.#startSource();
   }
 
   disconnect(): void {
@@ -571,9 +571,12 @@ export class ResponseStore extends EventTarget {
     this.#emit('cache-status', status);
   }
 
-  /** The wanted source runs once the cache is read (events before it would be counted twice). */
+  /**
+   * The wanted source runs once the cache is read (events before it would be counted twice), in
+   * a tab that follows no other (one that follows hears the leader's).
+   */
   #startSource(): void {
-    if (this.#hydrated && !this.#logLoading) this.#sourceLink.start();
+    if (this.#hydrated && !this.#logLoading && this.#coordination.role !== 'follower') this.#sourceLink.start();
   }
 
   /**
@@ -834,7 +837,7 @@ export class ResponseStore extends EventTarget {
     this.#changes.markReset();
     this.#changes.flush();
     this.#changes.schedule();
-    if (this.tabRole !== 'follower') this.#startSource();
+    this.#startSource();
   }
 
   /**
@@ -871,7 +874,7 @@ export class ResponseStore extends EventTarget {
     if (!this.#hydrated) return;
     this.#eventsIn();
     // Its events reach the log after these: a refold waiting for `eventsReady` has them too.
-    if (this.tabRole !== 'follower') this.#startSource();
+    this.#startSource();
   }
 
   #emit<K extends keyof ResponseStoreEventMap>(type: K, detail: ResponseStoreEventMap[K]['detail']): void {
