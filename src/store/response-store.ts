@@ -179,9 +179,13 @@ export class ResponseStore extends EventTarget {
     if (options.source) this.connect(options.source);
   }
 
-  /** `leader` runs the stream for the tabs sharing it, `follower` hears it, `alone` shares nothing. */
+  /**
+   * `leader` runs the stream for the tabs sharing it, `follower` hears it, `alone` shares nothing;
+   * `closed` once `close()` resolved (its locks and channels let go, as its cache status says
+   * `closed`): it shares nothing, and another tab leads. Until then a closing leader still leads.
+   */
   get tabRole(): TabRole {
-    return this.#coordination.role;
+    return this.#cacheState.state === 'closed' ? 'closed' : this.#coordination.role;
   }
 
   /** The folded state; replaced (with a `reset` change) when the rules change. */
