@@ -32,7 +32,8 @@ export function relayClock(
   run: (command: ClockCommand) => void,
 ): ClockRelay {
   const channel = new BroadcastChannel(name);
-  const leads = () => store().tabRole !== 'follower';
+  // A closed store leads no one: the tab that took the lead from it posts the clock.
+  const leads = () => store().tabRole === 'leader' || store().tabRole === 'alone';
   let heard: { now: number; at: number } | undefined;
 
   const clock = () => {

@@ -184,9 +184,13 @@ export class ResponseStore extends EventTarget {
     if (options.source) this.connect(options.source);
   }
 
-  /** `leader` runs the stream for the tabs sharing it, `follower` hears it, `alone` shares nothing. */
+  /**
+   * `leader` runs the stream for the tabs sharing it, `follower` hears it, `alone` shares nothing;
+   * `closed` once `close()` resolved (its locks and channels let go, as its cache status says
+   * `closed`): it shares nothing, and another tab leads. Until then a closing leader still leads.
+   */
   get tabRole(): TabRole {
-    return this.#coordination.role;
+    return this.#cacheState.state === 'closed' ? 'closed' : this.#coordination.role;
   }
 
   /** The folded state; replaced (with a `reset` change) when the rules change. */
@@ -302,7 +306,7 @@ export class ResponseStore extends EventTarget {
    */
   connect(source: ResponseSource): void {
     this.#sourceLink.want(source);
-    if (this.tabRole !== 'follower') this.#startSource();
+    this.#startSource();
   }
 
   disconnect(): void {
@@ -576,9 +580,12 @@ export class ResponseStore extends EventTarget {
     this.#emit('cache-status', status);
   }
 
-  /** The wanted source runs once the cache is read (events before it would be counted twice). */
+  /**
+   * The wanted source runs once the cache is read (events before it would be counted twice), in
+   * a tab that follows no other (one that follows hears the leader's).
+   */
   #startSource(): void {
-    if (this.#hydrated && !this.#logLoading) this.#sourceLink.start();
+    if (this.#hydrated && !this.#logLoading && this.#coordination.role !== 'follower') this.#sourceLink.start();
   }
 
   /**
@@ -842,7 +849,7 @@ export class ResponseStore extends EventTarget {
     this.#changes.markReset();
     this.#changes.flush();
     this.#changes.schedule();
-    if (this.tabRole !== 'follower') this.#startSource();
+    this.#startSource();
   }
 
   /**
@@ -879,7 +886,7 @@ export class ResponseStore extends EventTarget {
     if (!this.#hydrated) return;
     this.#eventsIn();
     // Its events reach the log after these: a refold waiting for `eventsReady` has them too.
-    if (this.tabRole !== 'follower') this.#startSource();
+    this.#startSource();
   }
 
   #emit<K extends keyof ResponseStoreEventMap>(type: K, detail: ResponseStoreEventMap[K]['detail']): void {

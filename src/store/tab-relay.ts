@@ -76,7 +76,13 @@ export interface TabRelayHandlers {
   ingested?(events: unknown[], from: string): Promise<boolean>;
 }
 
-export type TabRole = 'alone' | 'leader' | 'follower';
+/**
+ * A store's part in the tabs sharing its stream: `leader` runs the stream for them, `follower`
+ * hears it, `alone` shares nothing (no `tabs`, or no Web Locks) and runs its own, `closed` was
+ * closed (`close()` resolved): it runs and hears nothing, and another tab leads. The relay itself
+ * is never `closed`: the store says it.
+ */
+export type TabRole = 'alone' | 'leader' | 'follower' | 'closed';
 
 export class TabRelay {
   readonly id = Math.random().toString(36).slice(2);

@@ -148,7 +148,7 @@ describe('what a page does not use is not loaded', () => {
     const next = new ResponseStore({ tabs });
     try {
       await until(() => next.tabRole === 'leader', 'the next store to lead');
-      expect(early.tabRole).to.equal('follower');
+      expect(early.tabRole).to.equal('closed');
     } finally {
       await next.close();
     }

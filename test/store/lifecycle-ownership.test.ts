@@ -72,7 +72,7 @@ describe('<email-responses> owns the store it made', () => {
     const second = await mount();
     await until(() => second.store.tabRole === 'leader', 'the fresh element to lead its tabs');
     await until(() => second.store.state.recipient('e1', 'r2')?.response === 'opened', 'the fresh element’s stream');
-    expect(first.store.tabRole, 'the old store follows no one: it let go').to.equal('follower');
+    expect(first.store.tabRole, 'the old store follows no one: it let go').to.equal('closed');
     second.remove();
   });
 

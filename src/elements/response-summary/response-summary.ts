@@ -5,6 +5,7 @@ import { reportEmail, type EmailReport } from '../../core/report';
 import type { Stage } from '../../core/stages';
 import { EmailEngagement, type LinkClicks } from '../../store/email-engagement';
 import type { EmailInfo } from '../../store/email-info';
+import type { ResponseStore } from '../../store/response-store';
 import { isolated } from '../shared/bidi-text';
 import { downloadText, fileName } from '../shared/download';
 import type { StoreChange } from '../../store/store-events';
@@ -96,7 +97,8 @@ const HELP: Partial<Record<FigureKey, keyof Messages['summary']['help']>> = {
  * it, and the median time to first open), and the clicked links (top ten; all in `linksCsv()`).
  * Opens and clicks count Delivered recipients only, so every rate's numerator is inside its base.
  * Every figure is a set of recipients: choosing it asks the grid, through `filter-request`, for
- * exactly those rows, and the grid's chip then says the same words.
+ * exactly those rows, and the grid's chip then says the same words. Once the store is closed, the
+ * live line says when the figures last changed ("last updated 10:42"), not that they are live.
  *
  * @summary One email's report: headline rates and stages, live.
  * @tagname response-summary
@@ -109,7 +111,7 @@ const HELP: Partial<Record<FigureKey, keyof Messages['summary']['help']>> = {
  * @csspart header - The email's name, details and live line.
  * @csspart title - The email's name, subject or id.
  * @csspart email-meta - Subject, sender and send time.
- * @csspart live - "live · updated 3 s ago", "offline since 10:42", "loading 2,400 of 100,000".
+ * @csspart live - "live · updated 3 s ago", "offline since 10:42", "loading 2,400 of 100,000", "last updated 10:42".
  * @csspart cards - The list of headline figures.
  * @csspart card - A headline figure's button; the chosen one also has `chosen-card`.
  * @csspart card-label - Its name.
@@ -173,7 +175,12 @@ export class ResponseSummaryElement extends ResponseViewElement {
   private reportOf: ResponseState | undefined;
   private stale = true;
   private engagement = new EmailEngagement('');
-  private updatedAt: number | undefined;
+  /**
+   * When this view last heard its email's figures change, and in which store and email: a closed
+   * store's figures are as they were then (the reset it gives a view that subscribes later is no
+   * change).
+   */
+  private lastChange: { at: number; store: ResponseStore | undefined; emailId: string } | undefined;
   private offlineSince: number | undefined;
   /** Renders again when the page's direction changes: the chart's positions are computed. */
   private readonly direction = new DirectionWatch(this);
@@ -221,11 +228,14 @@ export class ResponseSummaryElement extends ResponseViewElement {
     const total = report?.recipients ?? 0;
     const status = this.renderNotices(viewNotices(store, m, this.emailId, total, total));
     if (!store || !this.emailId) return status;
+    const closed = store.cacheStatus.state === 'closed';
+    const last = this.lastChange;
     const live = liveText(
       {
         connection: store.connection,
+        closed,
         now: Date.now(),
-        updatedAt: this.updatedAt,
+        updatedAt: closed && (last?.store !== store || last.emailId !== this.emailId) ? undefined : last?.at,
         offlineSince: this.offlineSince,
         loaded: total,
         // The store's is the backend's latest word (each snapshot restates it); the host's is a fallback.
@@ -412,7 +422,9 @@ export class ResponseSummaryElement extends ResponseViewElement {
   protected override storeChanged(change: StoreChange): void {
     if (change.reset || change.emails.has(this.emailId)) {
       this.stale = true;
-      this.updatedAt = Date.now();
+      // A closed store changes no more: what it tells a view that subscribes now is no update.
+      const store = this.store;
+      if (store?.cacheStatus.state !== 'closed') this.lastChange = { at: Date.now(), store, emailId: this.emailId };
       this.requestUpdate();
     }
   }

@@ -6,8 +6,10 @@ import type { LocaleContext } from '../shared/locale-context';
 
 export interface LiveInput {
   connection: ConnectionStatus;
+  /** The store was closed (`close()` resolved): nothing loads or streams in any more. */
+  closed: boolean;
   now: number;
-  /** When this email's figures last changed, or undefined. */
+  /** When this email's figures last changed, or undefined (unknown). */
   updatedAt: number | undefined;
   /** When the connection went offline, while it is. */
   offlineSince: number | undefined;
@@ -17,19 +19,23 @@ export interface LiveInput {
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 
-/** A time in the element's locale and zone: the time of day, or date and time. */
-function formatTime(locales: LocaleContext, at: number, withDate: boolean): string {
-  const key = `${locales.time.locale ?? ''}\n${locales.time.timeZone}\n${withDate}`;
+/** What formatTime shows: the time of day, the date and time, or the day (to compare two times). */
+const SHAPES = {
+  time: { hour: '2-digit', minute: '2-digit' },
+  dated: { dateStyle: 'medium', timeStyle: 'short' },
+  day: { dateStyle: 'short' },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+/** A time in the element's locale and zone. */
+function formatTime(locales: LocaleContext, at: number, shape: keyof typeof SHAPES): string {
+  const key = `${locales.time.locale ?? ''}\n${locales.time.timeZone}\n${shape}`;
   let format = formats.get(key);
   if (!format) {
     const locale =
       locales.time.locale && Intl.DateTimeFormat.supportedLocalesOf(locales.time.locale).length > 0
         ? locales.time.locale
         : undefined;
-    const options: Intl.DateTimeFormatOptions = withDate
-      ? { dateStyle: 'medium', timeStyle: 'short' }
-      : { hour: '2-digit', minute: '2-digit' };
-    format = new Intl.DateTimeFormat(locale, { ...options, timeZone: locales.time.timeZone });
+    format = new Intl.DateTimeFormat(locale, { ...SHAPES[shape], timeZone: locales.time.timeZone });
     formats.set(key, format);
   }
   return format.format(at);
@@ -37,10 +43,19 @@ function formatTime(locales: LocaleContext, at: number, withDate: boolean): stri
 
 /**
  * The live line, in words: "loading 2,400 of 100,000" until the audience the backend stated is
- * all here, then the connection: "live · updated 3 s ago", "offline since 10:42".
+ * all here, then the connection: "live · updated 3 s ago", "offline since 10:42"; once the store
+ * is closed, "last updated 10:42", or nothing when that is not known.
  */
 export function liveText(input: LiveInput, locales: LocaleContext): string {
   const m = locales.messages.summary.live;
+  if (input.closed) {
+    // Nothing loads or updates any more (the Closed notice says so): only when the figures last
+    // changed, as a time. A relative one ("now", "3 min. ago") read as if they were still live.
+    const at = input.updatedAt;
+    if (at === undefined) return '';
+    const today = formatTime(locales, at, 'day') === formatTime(locales, input.now, 'day');
+    return m.lastUpdated(formatTime(locales, at, today ? 'time' : 'dated'));
+  }
   const parts: string[] = [];
   if (input.audience !== undefined && input.loaded < input.audience)
     parts.push(m.loading(locales.numbers.format(input.loaded), locales.numbers.format(input.audience)));
@@ -58,13 +73,13 @@ export function liveText(input: LiveInput, locales: LocaleContext): string {
       parts.push(m.connecting);
       break;
     case 'offline':
-      parts.push(m.offline(formatTime(locales, input.offlineSince ?? input.now, false)));
+      parts.push(m.offline(formatTime(locales, input.offlineSince ?? input.now, 'time')));
       break;
     case 'retrying':
       parts.push(m.retrying);
       break;
     default:
-      // No stream (a host that ingests itself, or a closed one): only how fresh the figures are.
+      // No stream (a host that ingests itself, or disconnected its source): how fresh the figures are.
       if (input.updatedAt !== undefined) parts.push(m.updated(ago));
   }
   return parts.join(' · ');
@@ -82,7 +97,7 @@ export function renderHeader(
   const meta: string[] = [];
   if (info?.subject !== undefined && info.name !== undefined) meta.push(s.subject(info.subject));
   if (info?.sender !== undefined) meta.push(s.sender(info.sender));
-  if (info?.sentAt !== undefined) meta.push(s.sentAt(formatTime(locales, info.sentAt, true)));
+  if (info?.sentAt !== undefined) meta.push(s.sentAt(formatTime(locales, info.sentAt, 'dated')));
   // A div, not <header>: several reports on one page must not make several banner landmarks.
   return html`<div class="header" part="header">
     <h2 part="title">${isolated(title)}</h2>

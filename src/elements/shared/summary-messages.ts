@@ -27,6 +27,12 @@ export interface SummaryMessages {
     updated: (ago: string) => string;
     /** "loading 2,400 of 100,000". */
     loading: (loaded: string, audience: string) => string;
+    /**
+     * The store was closed (its `close()`): "last updated 10:42", when this email's figures last
+     * changed; the date comes too when that was another day. A time, not "3 min. ago": nothing
+     * updates the figures any more, so the line is not to tick on.
+     */
+    lastUpdated: (time: string) => string;
   };
   /** The cards' and notes' names; the grid's chips say the same words. */
   figures: {
@@ -124,6 +130,7 @@ export const ENGLISH_SUMMARY: SummaryMessages = {
     retrying: 'reconnecting…',
     updated: (ago) => `updated ${ago}`,
     loading: (loaded, audience) => `loading ${loaded} of ${audience}`,
+    lastUpdated: (time) => `last updated ${time}`,
   },
   figures: { clickToOpen: 'Click-to-open' },
   rates: {
