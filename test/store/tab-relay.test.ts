@@ -30,7 +30,8 @@ describe('several tabs sharing one stream', () => {
     const first = new ManualSource();
     const second = new ManualSource();
     const leader = tab(name, first);
-    await until(() => leader.tabRole === 'leader', 'the first tab to lead');
+    // Leading comes first, the source once the cache is read: both before the test sends.
+    await until(() => leader.tabRole === 'leader' && first.sink !== undefined, 'the first tab to lead');
     const follower = tab(name, second);
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(follower.tabRole).to.equal('follower');
@@ -45,13 +46,14 @@ describe('several tabs sharing one stream', () => {
     const first = new ManualSource();
     const second = new ManualSource();
     const leader = tab(name, first);
-    await until(() => leader.tabRole === 'leader', 'the first tab to lead');
+    // Leading comes first, the source once the cache is read: both before the test sends.
+    await until(() => leader.tabRole === 'leader' && first.sink !== undefined, 'the first tab to lead');
     const follower = tab(name, second);
     const sent = [event('delivered', { recipientId: 'a', id: 'd' }), event('opened', { recipientId: 'a', id: 'o1' })];
     await first.sink!.deliver(sent, 'c2');
     await until(() => follower.state.eventCount === 2, 'the follower to hear two events');
     leader.close();
-    await until(() => follower.tabRole === 'leader', 'the follower to take the lead');
+    await until(() => follower.tabRole === 'leader' && second.sink !== undefined, 'the follower to take the lead');
     expect(second.started).to.equal(1);
     expect(second.startedFrom).to.equal('c2');
     // The server replays from an older cursor: the overlap counts once.
@@ -65,7 +67,8 @@ describe('several tabs sharing one stream', () => {
     const name = `late-${Math.random()}`;
     const first = new ManualSource();
     const leader = tab(name, first);
-    await until(() => leader.tabRole === 'leader', 'the first tab to lead');
+    // Leading comes first, the source once the cache is read: both before the test sends.
+    await until(() => leader.tabRole === 'leader' && first.sink !== undefined, 'the first tab to lead');
     await first.sink!.deliver([event('clicked', { recipientId: 'b' })], 'c1');
     const late = tab(name, new ManualSource());
     await until(() => late.state.recipient('e1', 'b')?.response === 'clicked', 'the late tab to catch up');
