@@ -36,4 +36,14 @@ describe('the README bench table', () => {
   it('refuses a README without the markers rather than writing the table somewhere', () => {
     expect(() => withBlock('# Title\n', readmeBlock(results))).to.throw(/no bench-table markers/);
   });
+
+  it('is in the README, between its markers, as the generator writes it', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const begin = readme.indexOf(BEGIN);
+    const end = readme.indexOf(END);
+    expect(begin, 'the README has the markers').to.be.greaterThan(0);
+    const block = readme.slice(begin, end + END.length);
+    expect(block).to.match(/on commit [0-9a-f]{7,}/);
+    expect(block).to.include('| goal | measured | met | note |');
+  });
 });
