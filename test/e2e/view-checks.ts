@@ -159,8 +159,15 @@ export async function gridInSight(page: Page): Promise<string[]> {
           [...group.querySelectorAll('.chip')].map((c) => Math.round(c.getBoundingClientRect().top)),
         );
         if (tops.size !== 1) out.push(`a chip group on ${tops.size} lines at ${grid.clientWidth} px`);
-        if (group.scrollWidth > group.clientWidth + 1 && !getComputedStyle(group).backgroundImage.includes('radial'))
+        const line = group.querySelector<HTMLElement>('.chip-line')!;
+        if (line.scrollWidth > line.clientWidth + 1 && !getComputedStyle(line).backgroundImage.includes('radial'))
           out.push('a chip group with chips past its edge and no shade');
+        // Its label stands beside the line, out of its scroll: inside, it scrolled away with the chips.
+        const label = [...group.querySelectorAll('[part~="chip-group-label"]')].find(
+          (l) => l.getBoundingClientRect().width > 0,
+        );
+        if (!label || line.contains(label))
+          out.push(`a chip group's label in its scrolling line at ${grid.clientWidth} px`);
       }
     }
     const scroller = root.querySelector<HTMLElement>('[role=grid]')!;

@@ -71,8 +71,13 @@ export const gridStyles = css`
    * its contents (it stays a role=group for screen readers), so the chips of both kinds share
    * lines rather than each group starting a line of its own.
    */
-  .chip-group {
+  .chip-group,
+  .chip-line {
     display: contents;
+  }
+  /* The label before the line is the narrow grid's (below); this one goes with the first chip. */
+  .chip-group > .chip-group-label {
+    display: none;
   }
   .chip-group-head {
     display: inline-flex;
@@ -108,15 +113,33 @@ export const gridStyles = css`
    * A narrow grid (a phone, a side panel) gives each group one line that scrolls sideways, with
    * a shade at an edge that has more chips past it: wrapped in two lines, the Stage chips alone
    * filled them at 320 px and the Response chips were out of sight. All shares the Stage line.
-   * The chips let the group's shades through (the same colour as the host without them).
+   * The group's label stands before its line, out of the scroll: it scrolled away with the chips.
+   * The chips let the line's shades through (the same colour as the host without them).
    */
   @container audience-grid (width <= 480px) {
-    .chip-group {
+    .chip-group,
+    .chip-line {
       display: flex;
-      flex: 1 1 8rem;
       gap: 0.5rem;
       min-inline-size: 0;
-      /* Room for the chips' focus rings, which the group clips. */
+    }
+    /* At the top, not centred: the label's line is the chips', whose line may have a scroll bar below. */
+    .chip-group {
+      flex: 1 1 8rem;
+      align-items: start;
+    }
+    .chip-group > .chip-group-label {
+      display: inline;
+    }
+    .chip-group-head {
+      display: contents;
+    }
+    .chip-group-head > .chip-group-label {
+      display: none;
+    }
+    .chip-line {
+      flex: 1;
+      /* Room for the chips' focus rings, which the line clips. */
       margin: -3px;
       padding: 3px;
       overflow-x: auto;
@@ -131,7 +154,6 @@ export const gridStyles = css`
     .chip-group + .chip-group {
       flex-basis: 100%;
     }
-    .chip-group-head,
     .chip-group .chip {
       flex: none;
       max-inline-size: none;

@@ -62,7 +62,7 @@ describe('<audience-response-grid> fits what it shows', () => {
       expect(chips.length).to.be.above(5);
       // A chip past the edge of its group's line is scrolled away inside it; the line is in the host.
       for (const chip of chips) {
-        const r = box(chip.closest('.chip-group') ?? chip);
+        const r = box(chip.closest('.chip-line') ?? chip);
         expect(r.left, chip.textContent!).to.be.at.least(host.left - 0.5);
         expect(r.right, chip.textContent!).to.be.at.most(host.right + 0.5);
       }
