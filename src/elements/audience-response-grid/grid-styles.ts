@@ -423,6 +423,8 @@ export const gridStyles = css`
   [data-chip='final'] .chip-label::before {
     display: inline-block;
     flex: none;
+    /* In a line of text (a slim row's response, a chip's legend), on its middle. */
+    vertical-align: middle;
     inline-size: 8px;
     block-size: 8px;
     padding: 0;
@@ -526,22 +528,38 @@ export const gridStyles = css`
   }
   /*
    * Three short lines in a slim grid (a phone, a side panel), so a phone shows five recipients
-   * and more, not two cards: the contact and the response (as long as it needs, up to 55 %), the
+   * and more, not two cards: the contact and the response (as long as it needs, up to 60 %), the
    * address, then opens, clicks and time in small muted text, in tracks whose starts are the same
    * on every row and in the header, which has this shape and names them. Chosen columns past
    * those take half a line each, after. The lines are the row's height shared (see SLIM_* in
-   * audience-response-grid.ts, which sets it).
+   * audience-response-grid.ts, which sets it). A response's name too long for its line goes on
+   * over the address's, beside it: on one line it lost its end at 320 and 390 px ("Canceled (…").
    */
   .slim .header,
   .slim .row {
     /* Narrow, so the response keeps room beside the name at 270 px ("Sent to provider" whole). */
     --_count-track: 4rem;
-    grid-template-columns: var(--_count-track) var(--_count-track) minmax(0, 1fr) fit-content(55%);
+    grid-template-columns: var(--_count-track) var(--_count-track) minmax(0, 1fr) fit-content(60%);
     grid-template-rows: repeat(var(--_lines, 3), minmax(0, 1fr));
     grid-template-areas:
       'contact contact contact response'
-      'address address address address'
+      'address address address response'
       'opens clicks time time';
+  }
+  /* The header's Response names its first line: the second is the name's in a row only. */
+  .slim [role='columnheader'][data-column='response'] {
+    grid-row-end: span 1;
+  }
+  /*
+   * The cell is a text block of the row's lines, two at most (its text whole in the tooltip past
+   * those), the final square in the text's flow after the name.
+   */
+  .slim .cell[data-column='response'] {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    white-space: normal;
+    line-height: calc(var(--_row-height) / var(--_lines));
   }
   .slim .cell:not([data-column='contact'], [data-column='response']),
   .slim [role='columnheader']:not([data-column='contact'], [data-column='response']) {
