@@ -82,51 +82,30 @@ export function minimumWidth(columns: readonly GridColumn[]): string {
  * 169 px at 14 px, and beside the final marker it needs all of 12.5rem to show every name whole
  * in two lines; an address is cut either way (its whole text is the cell's).
  */
+/** A column's definition: text and sortable unless it says otherwise. */
+const column = (
+  id: ColumnId,
+  header: keyof Messages['headers'],
+  track: string,
+  numeric = false,
+  sortable = true,
+): Definition => ({ id, header, track, numeric, sortable });
+
 const DEFINITIONS: Record<ColumnId, Definition> = {
-  contact: { id: 'contact', header: 'contact', track: 'minmax(8rem, 1.2fr)', numeric: false, sortable: true },
-  address: { id: 'address', header: 'address', track: 'minmax(9rem, 1.5fr)', numeric: false, sortable: true },
-  response: { id: 'response', header: 'response', track: 'minmax(12.5rem, 1.6fr)', numeric: false, sortable: true },
-  opens: { id: 'opens', header: 'opens', track: 'minmax(5.25rem, 0.5fr)', numeric: true, sortable: true },
-  clicks: { id: 'clicks', header: 'clicks', track: 'minmax(5.25rem, 0.5fr)', numeric: true, sortable: true },
-  'last-response': {
-    id: 'last-response',
-    header: 'lastResponse',
-    track: 'minmax(11.5rem, 1fr)',
-    numeric: false,
-    sortable: true,
-  },
-  provider: { id: 'provider', header: 'provider', track: 'minmax(7rem, 0.8fr)', numeric: false, sortable: true },
-  'email-type': {
-    id: 'email-type',
-    header: 'emailType',
-    track: 'minmax(7rem, 0.8fr)',
-    numeric: false,
-    sortable: false,
-  },
-  'first-open': {
-    id: 'first-open',
-    header: 'firstOpen',
-    track: 'minmax(11.5rem, 1fr)',
-    numeric: false,
-    sortable: true,
-  },
-  'last-open': { id: 'last-open', header: 'lastOpen', track: 'minmax(11.5rem, 1fr)', numeric: false, sortable: true },
-  'last-click': {
-    id: 'last-click',
-    header: 'lastClick',
-    track: 'minmax(11.5rem, 1fr)',
-    numeric: false,
-    sortable: true,
-  },
-  'clicked-link': {
-    id: 'clicked-link',
-    header: 'clickedLink',
-    track: 'minmax(12rem, 1.5fr)',
-    numeric: false,
-    sortable: true,
-  },
-  stage: { id: 'stage', header: 'stage', track: 'minmax(8rem, 0.8fr)', numeric: false, sortable: false },
-  reason: { id: 'reason', header: 'reason', track: 'minmax(12rem, 1.5fr)', numeric: false, sortable: false },
+  contact: column('contact', 'contact', 'minmax(8rem, 1.2fr)'),
+  address: column('address', 'address', 'minmax(9rem, 1.5fr)'),
+  response: column('response', 'response', 'minmax(12.5rem, 1.6fr)'),
+  opens: column('opens', 'opens', 'minmax(5.25rem, 0.5fr)', true),
+  clicks: column('clicks', 'clicks', 'minmax(5.25rem, 0.5fr)', true),
+  'last-response': column('last-response', 'lastResponse', 'minmax(11.5rem, 1fr)'),
+  provider: column('provider', 'provider', 'minmax(7rem, 0.8fr)'),
+  'email-type': column('email-type', 'emailType', 'minmax(7rem, 0.8fr)', false, false),
+  'first-open': column('first-open', 'firstOpen', 'minmax(11.5rem, 1fr)'),
+  'last-open': column('last-open', 'lastOpen', 'minmax(11.5rem, 1fr)'),
+  'last-click': column('last-click', 'lastClick', 'minmax(11.5rem, 1fr)'),
+  'clicked-link': column('clicked-link', 'clickedLink', 'minmax(12rem, 1.5fr)'),
+  stage: column('stage', 'stage', 'minmax(8rem, 0.8fr)', false, false),
+  reason: column('reason', 'reason', 'minmax(12rem, 1.5fr)', false, false),
 };
 
 /** Every column, in the order the column chooser lists them. */

@@ -23,9 +23,6 @@ export const gridStyles = css`
     /* Narrow layouts follow the host's width, not the viewport's: it may sit in a side panel. */
     container: audience-grid / inline-size;
   }
-  :host([hidden]) {
-    display: none;
-  }
   .toolbar,
   .chips {
     display: flex;
@@ -184,11 +181,6 @@ export const gridStyles = css`
   [aria-disabled='true'] {
     color: var(--_muted);
     cursor: default;
-  }
-  button:focus-visible,
-  input:focus-visible {
-    outline: 2px solid var(--_accent);
-    outline-offset: 1px;
   }
   /*
    * A cell gets focus only from the grid's keys or a click, and either way the user must see
@@ -543,18 +535,16 @@ export const gridStyles = css`
     grid-template-rows: repeat(var(--_lines, 3), minmax(0, 1fr));
     grid-template-areas:
       'contact contact contact response'
-      'address address address response'
+      'address address address .'
       'opens clicks time time';
   }
-  /* The header's Response names its first line: the second is the name's in a row only. */
-  .slim [role='columnheader'][data-column='response'] {
-    grid-row-end: span 1;
-  }
   /*
-   * The cell is a text block of the row's lines, two at most (its text whole in the tooltip past
-   * those), the final square in the text's flow after the name.
+   * A row's response cell takes the address's line too (the header's names the first line only):
+   * a text block of two lines at most (its text whole in the tooltip past those), the final
+   * square in the text's flow after the name.
    */
   .slim .cell[data-column='response'] {
+    grid-row-end: span 2;
     display: -webkit-box;
     -webkit-box-orient: vertical;
     -webkit-line-clamp: 2;
@@ -587,6 +577,7 @@ export const gridStyles = css`
   .narrow .cell,
   .narrow [role='columnheader'] {
     grid-column: span 2;
+    padding-inline: 0.4rem;
   }
   .narrow [data-column='contact'] {
     grid-area: contact;
@@ -606,10 +597,6 @@ export const gridStyles = css`
   }
   .narrow [data-column='last-response'] {
     grid-area: time;
-  }
-  .narrow .cell,
-  .narrow [role='columnheader'] {
-    padding-inline: 0.4rem;
   }
   /*
    * Counts sit in the middle of their tracks: at the end they ran into the time beside them
