@@ -511,7 +511,7 @@ export class AudienceResponseGridElement extends ResponseViewElement {
       ${this.renderNotices(this.#notices(view, total))}
       <div class="area" style=${styleProperties(styles)}>
         <div
-          class=${this.slim ? 'scroller narrow slim' : this.narrow ? 'scroller narrow' : 'scroller'}
+          class=${this.slim ? 'scroller narrow slim' : this.narrow ? 'scroller narrow' : 'scroller wide'}
           part="grid"
           role="grid"
           aria-label=${m.gridLabel}

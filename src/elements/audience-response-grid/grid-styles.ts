@@ -14,7 +14,6 @@ export const gridStyles = css`
    */
   :host {
     --_flash: var(--email-responses-flash, light-dark(#fff1b8, #5c4b00));
-    --_overdue: var(--_warning);
     display: flex;
     flex-direction: column;
     position: relative;
@@ -143,10 +142,10 @@ export const gridStyles = css`
       overscroll-behavior-x: contain;
       scrollbar-width: thin;
       background:
-        linear-gradient(to right, var(--_bg) 40%, transparent) left / 0.9rem 100% no-repeat local,
-        linear-gradient(to left, var(--_bg) 40%, transparent) right / 0.9rem 100% no-repeat local,
-        radial-gradient(farthest-side at 0 50%, var(--_shade), transparent) left / 0.45rem 100% no-repeat scroll,
-        radial-gradient(farthest-side at 100% 50%, var(--_shade), transparent) right / 0.45rem 100% no-repeat scroll;
+        linear-gradient(90deg, var(--_bg) 40%, transparent) left / 0.9rem 100% no-repeat local,
+        linear-gradient(270deg, var(--_bg) 40%, transparent) right / 0.9rem 100% no-repeat local,
+        radial-gradient(farthest-side at 0, var(--_shade), transparent) left / 0.45rem 100% no-repeat scroll,
+        radial-gradient(farthest-side at 100%, var(--_shade), transparent) right / 0.45rem 100% no-repeat scroll;
     }
     .chip-group + .chip-group {
       flex-basis: 100%;
@@ -360,7 +359,7 @@ export const gridStyles = css`
   /* Muted text on the flash's colour is too faint (dark: 3.8:1): a flashing row's is the text's. */
   .row[data-flash] {
     --_muted: var(--_text);
-    animation: flash var(--_flash-duration, 900ms) ease-out;
+    animation: flash 900ms ease-out;
   }
   /* No end frame: it fades into the row's own background (plain, hovered or selected). */
   @keyframes flash {
@@ -439,19 +438,19 @@ export const gridStyles = css`
    * of the cell's box (its text stays in the cell's tooltip and accessible name). Each line is the
    * row's height, so the first one stays centred.
    */
-  .scroller:not(.narrow) .cell[data-column='response'] {
+  .wide .cell[data-column='response'] {
     flex-wrap: wrap;
     align-content: flex-start;
     row-gap: 0;
   }
-  .scroller:not(.narrow) .cell[data-column='response'] > * {
+  .wide .cell[data-column='response'] > * {
     line-height: calc(var(--_row-height) - 1px);
   }
   /*
    * A name too long for one line takes two (in a 36 px row at 14 px, 1.2 lines fit twice), cut
    * with an ellipsis only past that: at the embed's width every name of the catalogue shows whole.
    */
-  .scroller:not(.narrow) .cell[data-column='response'] > .label {
+  .wide .cell[data-column='response'] > .label {
     display: -webkit-box;
     -webkit-box-orient: vertical;
     -webkit-line-clamp: 2;
@@ -464,24 +463,24 @@ export const gridStyles = css`
      */
     text-align: left;
   }
-  :host(:dir(rtl)) .scroller:not(.narrow) .cell[data-column='response'] > .label {
+  :host(:dir(rtl)) .wide .cell[data-column='response'] > .label {
     text-align: right;
   }
   /* The first line is the row's height even when the name is alone on it, so it stays centred. */
-  .scroller:not(.narrow) .cell[data-column='response']::before {
+  .wide .cell[data-column='response']::before {
     content: '';
     block-size: calc(var(--_row-height) - 1px);
     margin-inline-end: -0.4rem;
   }
   /* A label too long for the cell leaves room for the final marker, which would wrap out of sight after it. */
-  .scroller:not(.narrow) .cell[data-column='response'] > .label:has(~ .final) {
+  .wide .cell[data-column='response'] > .label:has(~ .final) {
     max-inline-size: calc(100% - 8px - 0.4rem);
   }
-  .scroller:not(.narrow) .cell[data-column='response'] > .final {
+  .wide .cell[data-column='response'] > .final {
     align-self: center;
     line-height: normal;
   }
-  .scroller:not(.narrow) .cell[data-column='response'] .detail {
+  .wide .cell[data-column='response'] .detail {
     flex: 1 10000 4em;
     max-inline-size: max-content;
   }
@@ -492,7 +491,7 @@ export const gridStyles = css`
     text-overflow: ellipsis;
   }
   .overdue {
-    color: var(--_overdue);
+    color: var(--_warning);
     font-weight: 600;
   }
   .visually-hidden {
@@ -506,13 +505,12 @@ export const gridStyles = css`
   .narrow .header,
   .narrow .row {
     /*
-     * Fixed tracks for the counts and the time, which are short and known (a short time is at most
-     * "Dec 16, 12:26 PM"); the contact and the address share what is left. Shares of the width cut
-     * "Last response" and the addresses at 420 px while the time had room to spare.
+     * Fixed tracks for the counts (4.75rem each) and the time (a short time is at most "Dec 16,
+     * 12:26 PM"), which are short and known; the contact and the address share what is left.
+     * Shares of the width cut "Last response" and the addresses at 420 px while the time had room
+     * to spare.
      */
-    --_count-track: 4.75rem;
-    --_time-track: 8.75rem;
-    grid-template-columns: minmax(0, 1fr) var(--_count-track) var(--_count-track) var(--_time-track);
+    grid-template-columns: minmax(0, 1fr) 4.75rem 4.75rem 8.75rem;
     grid-template-rows: repeat(var(--_lines, 2), 1fr);
     grid-template-areas:
       'contact response response response'
@@ -529,9 +527,8 @@ export const gridStyles = css`
    */
   .slim .header,
   .slim .row {
-    /* Narrow, so the response keeps room beside the name at 270 px ("Sent to provider" whole). */
-    --_count-track: 4rem;
-    grid-template-columns: var(--_count-track) var(--_count-track) minmax(0, 1fr) fit-content(60%);
+    /* Counts' tracks of 4rem, so the response keeps room beside the name at 270 px ("Sent to provider" whole). */
+    grid-template-columns: 4rem 4rem minmax(0, 1fr) fit-content(60%);
     grid-template-rows: repeat(var(--_lines, 3), minmax(0, 1fr));
     grid-template-areas:
       'contact contact contact response'
@@ -567,7 +564,7 @@ export const gridStyles = css`
     display: none;
   }
   .slim [data-column='response']:has(.overdue) .label {
-    color: var(--_overdue);
+    color: var(--_warning);
   }
   /* A centred count's header needs no inset: "Opens" and its sort arrow fit its track whole. */
   .slim [role='columnheader'].numeric {
