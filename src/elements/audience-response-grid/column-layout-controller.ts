@@ -243,7 +243,7 @@ export class ColumnLayoutController implements ReactiveController {
       this.choices = resizeColumn(this.choices, id, start + (rtl ? x - e.clientX : e.clientX - x));
       this.#host.requestUpdate();
     };
-    // One abort takes the three listeners off.
+    // One abort takes the three listeners off (the controller is their options: its `signal`).
     const drag = new AbortController();
     const end = () => {
       drag.abort();
