@@ -82,31 +82,31 @@ export function minimumWidth(columns: readonly GridColumn[]): string {
  * 169 px at 14 px, and beside the final marker it needs all of 12.5rem to show every name whole
  * in two lines; an address is cut either way (its whole text is the cell's).
  */
-/** A column's definition: text and sortable unless it says otherwise. */
-const column = (
-  id: ColumnId,
-  header: keyof Messages['headers'],
-  track: string,
-  numeric = false,
-  sortable = true,
-): Definition => ({ id, header, track, numeric, sortable });
-
-const DEFINITIONS: Record<ColumnId, Definition> = {
-  contact: column('contact', 'contact', 'minmax(8rem, 1.2fr)'),
-  address: column('address', 'address', 'minmax(9rem, 1.5fr)'),
-  response: column('response', 'response', 'minmax(12.5rem, 1.6fr)'),
-  opens: column('opens', 'opens', 'minmax(5.25rem, 0.5fr)', true),
-  clicks: column('clicks', 'clicks', 'minmax(5.25rem, 0.5fr)', true),
-  'last-response': column('last-response', 'lastResponse', 'minmax(11.5rem, 1fr)'),
-  provider: column('provider', 'provider', 'minmax(7rem, 0.8fr)'),
-  'email-type': column('email-type', 'emailType', 'minmax(7rem, 0.8fr)', false, false),
-  'first-open': column('first-open', 'firstOpen', 'minmax(11.5rem, 1fr)'),
-  'last-open': column('last-open', 'lastOpen', 'minmax(11.5rem, 1fr)'),
-  'last-click': column('last-click', 'lastClick', 'minmax(11.5rem, 1fr)'),
-  'clicked-link': column('clicked-link', 'clickedLink', 'minmax(12rem, 1.5fr)'),
-  stage: column('stage', 'stage', 'minmax(8rem, 0.8fr)', false, false),
-  reason: column('reason', 'reason', 'minmax(12rem, 1.5fr)', false, false),
+/** Each column's track, whether it is numeric (default: text) and sortable (default: yes). */
+const SHAPES: Record<ColumnId, [track: string, numeric?: boolean, sortable?: boolean]> = {
+  contact: ['minmax(8rem, 1.2fr)'],
+  address: ['minmax(9rem, 1.5fr)'],
+  response: ['minmax(12.5rem, 1.6fr)'],
+  opens: ['minmax(5.25rem, 0.5fr)', true],
+  clicks: ['minmax(5.25rem, 0.5fr)', true],
+  'last-response': ['minmax(11.5rem, 1fr)'],
+  provider: ['minmax(7rem, 0.8fr)'],
+  'email-type': ['minmax(7rem, 0.8fr)', false, false],
+  'first-open': ['minmax(11.5rem, 1fr)'],
+  'last-open': ['minmax(11.5rem, 1fr)'],
+  'last-click': ['minmax(11.5rem, 1fr)'],
+  'clicked-link': ['minmax(12rem, 1.5fr)'],
+  stage: ['minmax(8rem, 0.8fr)', false, false],
+  reason: ['minmax(12rem, 1.5fr)', false, false],
 };
+
+/** The columns' definitions; a header's message is named after its column (`last-response`: `lastResponse`). */
+const DEFINITIONS = Object.fromEntries(
+  Object.entries(SHAPES).map(([id, [track, numeric = false, sortable = true]]) => [
+    id,
+    { id, header: id.replace(/-(.)/g, (_, c: string) => c.toUpperCase()), track, numeric, sortable },
+  ]),
+) as Record<ColumnId, Definition>;
 
 /** Every column, in the order the column chooser lists them. */
 export const COLUMN_IDS: readonly ColumnId[] = Object.keys(DEFINITIONS) as ColumnId[];

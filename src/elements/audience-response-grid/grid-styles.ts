@@ -43,9 +43,9 @@ export const gridStyles = css`
    * time, with a shade at the edge. A narrow grid has a line per group instead (below).
    */
   .chips {
-    --_chip-line: 2rem;
     flex: 0 1 auto;
-    min-block-size: var(--_chip-line);
+    /* A line of chips is 2rem high: a chip, a group's label, and the area at its least. */
+    min-block-size: 2rem;
     overflow-y: auto;
     scrollbar-width: thin;
     scroll-snap-type: y mandatory;
@@ -86,7 +86,7 @@ export const gridStyles = css`
     color: var(--_muted);
     font-size: 0.875em;
     font-weight: 600;
-    line-height: var(--_chip-line);
+    line-height: 2rem;
     white-space: nowrap;
   }
   /* A line's start is a chip's or a label's: the snap points. */
@@ -96,7 +96,7 @@ export const gridStyles = css`
   }
   .chip {
     box-sizing: border-box;
-    block-size: var(--_chip-line);
+    block-size: 2rem;
     max-inline-size: 100%;
     overflow: hidden;
     white-space: nowrap;
