@@ -391,6 +391,8 @@ export class AudienceResponseGridElement extends ResponseViewElement {
           this.scrollerHeight = scroller.clientHeight;
           this.narrow = scroller.clientWidth > 0 && scroller.clientWidth < NARROW_PX;
           this.slim = this.narrow && scroller.clientWidth < SLIM_PX;
+          // A resized grid lays its chips out anew: the height they kept is no one's.
+          this.#chipsHeight = '';
           this.#columnLayout.resized();
         }),
       );

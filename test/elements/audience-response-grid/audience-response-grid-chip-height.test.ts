@@ -67,4 +67,31 @@ describe('<audience-response-grid> chips while the user reads', () => {
     expect(area.scrollHeight).to.be.at.most(area.clientHeight + 1);
     expect(area.getBoundingClientRect().bottom).to.be.above(areaBefore.bottom);
   });
+
+  // The end-to-end run at 390 then 768 px, focus left in the rows: the two lines of a narrow
+  // grid's chips were kept at 768 px, where they wrap to more, and most of them were out of sight.
+  it('lays the chips out anew when the grid is resized while the user reads', async () => {
+    const store = await storeWith(people());
+    const box = await fixture<HTMLElement>(html`<div style="width:450px">
+      <audience-response-grid email-id="e1" time-zone="UTC" sort-by="contact" .store=${store}></audience-response-grid>
+    </div>`);
+    const grid = box.querySelector<AudienceResponseGridElement>('audience-response-grid')!;
+    await settled(grid);
+    await store.ingest(NEW.map((response, i) => ev(response, `r${i}`, { at: 20 + i })));
+    store.flush();
+    await settled(grid);
+    // Reading: focus in the rows.
+    rows(grid)[0]!.querySelector<HTMLElement>('[role="gridcell"]')!.focus();
+    await store.ingest([ev('opened', 'r0', { at: 40 })]);
+    store.flush();
+    await settled(grid);
+    box.style.width = '620px';
+    await settled(grid);
+    await store.ingest([ev('opened', 'r1', { at: 41 })]);
+    store.flush();
+    await settled(grid);
+    const area = grid.shadowRoot!.querySelector<HTMLElement>('[part~="chips"]')!;
+    expect(grid.shadowRoot!.activeElement?.getAttribute('role')).to.equal('gridcell');
+    expect(area.scrollHeight).to.be.at.most(area.clientHeight + 1);
+  });
 });
