@@ -139,8 +139,9 @@ export async function keyboardPath(page: Page, dir: 'ltr' | 'rtl'): Promise<void
 /**
  * What of the grid's chips and rows is out of sight. The chips: wherever the grid is wider than
  * 480 px, all of them (at 1440 px a box bounded to three lines hid the Response chips behind a
- * scroll bar); narrower, each group is one line, and a line with chips past its edge shows a shade
- * there. The rows: at least five whole ones at the top of the grid (at 390 px the demo's slim
+ * scroll bar; only while the user reads the rows may a new line wait a scroll away, and a resize
+ * ends that); narrower, each group is one line beside its label, and a line with chips past its
+ * edge shows a shade there. The rows: at least five whole ones at the top of the grid (at 390 px the demo's slim
  * rows, six lines each, left two).
  */
 export async function gridInSight(page: Page): Promise<string[]> {
