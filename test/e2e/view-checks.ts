@@ -139,8 +139,9 @@ export async function keyboardPath(page: Page, dir: 'ltr' | 'rtl'): Promise<void
 /**
  * What of the grid's chips and rows is out of sight. The chips: wherever the grid is wider than
  * 480 px, all of them (at 1440 px a box bounded to three lines hid the Response chips behind a
- * scroll bar); narrower, each group is one line, and a line with chips past its edge shows a shade
- * there. The rows: at least five whole ones at the top of the grid (at 390 px the demo's slim
+ * scroll bar; only while the user reads the rows may a new line wait a scroll away, and a resize
+ * ends that); narrower, each group is one line beside its label, and a line with chips past its
+ * edge shows a shade there. The rows: at least five whole ones at the top of the grid (at 390 px the demo's slim
  * rows, six lines each, left two).
  */
 export async function gridInSight(page: Page): Promise<string[]> {
@@ -159,8 +160,15 @@ export async function gridInSight(page: Page): Promise<string[]> {
           [...group.querySelectorAll('.chip')].map((c) => Math.round(c.getBoundingClientRect().top)),
         );
         if (tops.size !== 1) out.push(`a chip group on ${tops.size} lines at ${grid.clientWidth} px`);
-        if (group.scrollWidth > group.clientWidth + 1 && !getComputedStyle(group).backgroundImage.includes('radial'))
+        const line = group.querySelector<HTMLElement>('.chip-line')!;
+        if (line.scrollWidth > line.clientWidth + 1 && !getComputedStyle(line).backgroundImage.includes('radial'))
           out.push('a chip group with chips past its edge and no shade');
+        // Its label stands beside the line, out of its scroll: inside, it scrolled away with the chips.
+        const label = [...group.querySelectorAll('[part~="chip-group-label"]')].find(
+          (l) => l.getBoundingClientRect().width > 0,
+        );
+        if (!label || line.contains(label))
+          out.push(`a chip group's label in its scrolling line at ${grid.clientWidth} px`);
       }
     }
     const scroller = root.querySelector<HTMLElement>('[role=grid]')!;

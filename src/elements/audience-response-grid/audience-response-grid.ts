@@ -241,6 +241,8 @@ export class AudienceResponseGridElement extends ResponseViewElement {
   #cellsEpoch = 0;
   #resizeObserver: ResizeObserver | undefined;
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The chips area's height after the last update, which it keeps while the user reads (see updated). */
+  #chipsHeight = '';
   /** Whether the email has a soft bounce, when the counts cannot say; undefined: not read since the last change. */
   #softBounceSeen: boolean | undefined;
 
@@ -389,6 +391,8 @@ export class AudienceResponseGridElement extends ResponseViewElement {
           this.scrollerHeight = scroller.clientHeight;
           this.narrow = scroller.clientWidth > 0 && scroller.clientWidth < NARROW_PX;
           this.slim = this.narrow && scroller.clientWidth < SLIM_PX;
+          // A resized grid lays its chips out anew: the height they kept is no one's.
+          this.#chipsHeight = '';
           this.#columnLayout.resized();
         }),
       );
@@ -398,6 +402,16 @@ export class AudienceResponseGridElement extends ResponseViewElement {
       scroller.scrollTop = top;
       return scroller.scrollTop;
     });
+    // A new line of chips (a response seen for the first time, a count a digit longer) pushed the
+    // rows down under a reader's eyes and pointer: while the user reads, as row moves wait, the
+    // chips keep their height, a new line a scroll away in them (the shade at their edge says
+    // so), until an update that comes while nobody reads. Measured then only: not while scrolling.
+    const chips = this.renderRoot.querySelector<HTMLElement>('.chips');
+    if (chips) {
+      const reading = this.#liveUpdates.hold.holding(performance.now());
+      chips.style.height = reading ? this.#chipsHeight : '';
+      if (!reading) this.#chipsHeight = getComputedStyle(chips).height;
+    }
     // The focused row may have left the DOM (filtered out, say): keep focus in the grid.
     if (this.#hadFocus && !scroller.contains((this.renderRoot as ShadowRoot).activeElement))
       this.#focusTarget()?.focus({ preventScroll: true });
@@ -511,7 +525,7 @@ export class AudienceResponseGridElement extends ResponseViewElement {
       ${this.renderNotices(this.#notices(view, total))}
       <div class="area" style=${styleProperties(styles)}>
         <div
-          class=${this.slim ? 'scroller narrow slim' : this.narrow ? 'scroller narrow' : 'scroller'}
+          class=${this.slim ? 'scroller narrow slim' : this.narrow ? 'scroller narrow' : 'scroller wide'}
           part="grid"
           role="grid"
           aria-label=${m.gridLabel}

@@ -243,15 +243,15 @@ export class ColumnLayoutController implements ReactiveController {
       this.choices = resizeColumn(this.choices, id, start + (rtl ? x - e.clientX : e.clientX - x));
       this.#host.requestUpdate();
     };
+    // One abort takes the three listeners off (the controller is their options: its `signal`).
+    const drag = new AbortController();
     const end = () => {
-      handle.removeEventListener('pointermove', move);
-      handle.removeEventListener('pointerup', end);
-      handle.removeEventListener('pointercancel', end);
+      drag.abort();
       this.#choose(this.choices);
     };
-    handle.addEventListener('pointermove', move);
-    handle.addEventListener('pointerup', end);
-    handle.addEventListener('pointercancel', end);
+    handle.addEventListener('pointermove', move, drag);
+    handle.addEventListener('pointerup', end, drag);
+    handle.addEventListener('pointercancel', end, drag);
   };
 
   /** Moves a column's end edge a step toward the arrow (so right to left, Left widens); the new width. */

@@ -82,52 +82,31 @@ export function minimumWidth(columns: readonly GridColumn[]): string {
  * 169 px at 14 px, and beside the final marker it needs all of 12.5rem to show every name whole
  * in two lines; an address is cut either way (its whole text is the cell's).
  */
-const DEFINITIONS: Record<ColumnId, Definition> = {
-  contact: { id: 'contact', header: 'contact', track: 'minmax(8rem, 1.2fr)', numeric: false, sortable: true },
-  address: { id: 'address', header: 'address', track: 'minmax(9rem, 1.5fr)', numeric: false, sortable: true },
-  response: { id: 'response', header: 'response', track: 'minmax(12.5rem, 1.6fr)', numeric: false, sortable: true },
-  opens: { id: 'opens', header: 'opens', track: 'minmax(5.25rem, 0.5fr)', numeric: true, sortable: true },
-  clicks: { id: 'clicks', header: 'clicks', track: 'minmax(5.25rem, 0.5fr)', numeric: true, sortable: true },
-  'last-response': {
-    id: 'last-response',
-    header: 'lastResponse',
-    track: 'minmax(11.5rem, 1fr)',
-    numeric: false,
-    sortable: true,
-  },
-  provider: { id: 'provider', header: 'provider', track: 'minmax(7rem, 0.8fr)', numeric: false, sortable: true },
-  'email-type': {
-    id: 'email-type',
-    header: 'emailType',
-    track: 'minmax(7rem, 0.8fr)',
-    numeric: false,
-    sortable: false,
-  },
-  'first-open': {
-    id: 'first-open',
-    header: 'firstOpen',
-    track: 'minmax(11.5rem, 1fr)',
-    numeric: false,
-    sortable: true,
-  },
-  'last-open': { id: 'last-open', header: 'lastOpen', track: 'minmax(11.5rem, 1fr)', numeric: false, sortable: true },
-  'last-click': {
-    id: 'last-click',
-    header: 'lastClick',
-    track: 'minmax(11.5rem, 1fr)',
-    numeric: false,
-    sortable: true,
-  },
-  'clicked-link': {
-    id: 'clicked-link',
-    header: 'clickedLink',
-    track: 'minmax(12rem, 1.5fr)',
-    numeric: false,
-    sortable: true,
-  },
-  stage: { id: 'stage', header: 'stage', track: 'minmax(8rem, 0.8fr)', numeric: false, sortable: false },
-  reason: { id: 'reason', header: 'reason', track: 'minmax(12rem, 1.5fr)', numeric: false, sortable: false },
+/** Each column's track, whether it is numeric (default: text) and sortable (default: yes). */
+const SHAPES: Record<ColumnId, [track: string, numeric?: boolean, sortable?: boolean]> = {
+  contact: ['minmax(8rem, 1.2fr)'],
+  address: ['minmax(9rem, 1.5fr)'],
+  response: ['minmax(12.5rem, 1.6fr)'],
+  opens: ['minmax(5.25rem, 0.5fr)', true],
+  clicks: ['minmax(5.25rem, 0.5fr)', true],
+  'last-response': ['minmax(11.5rem, 1fr)'],
+  provider: ['minmax(7rem, 0.8fr)'],
+  'email-type': ['minmax(7rem, 0.8fr)', false, false],
+  'first-open': ['minmax(11.5rem, 1fr)'],
+  'last-open': ['minmax(11.5rem, 1fr)'],
+  'last-click': ['minmax(11.5rem, 1fr)'],
+  'clicked-link': ['minmax(12rem, 1.5fr)'],
+  stage: ['minmax(8rem, 0.8fr)', false, false],
+  reason: ['minmax(12rem, 1.5fr)', false, false],
 };
+
+/** The columns' definitions; a header's message is named after its column (`last-response`: `lastResponse`). */
+const DEFINITIONS = Object.fromEntries(
+  Object.entries(SHAPES).map(([id, [track, numeric = false, sortable = true]]) => [
+    id,
+    { id, header: id.replace(/-(.)/g, (_, c: string) => c.toUpperCase()), track, numeric, sortable },
+  ]),
+) as Record<ColumnId, Definition>;
 
 /** Every column, in the order the column chooser lists them. */
 export const COLUMN_IDS: readonly ColumnId[] = Object.keys(DEFINITIONS) as ColumnId[];

@@ -24,7 +24,7 @@ export interface GridQueryInput {
  * are warned about once (`tag` names the element) and left out.
  */
 export function checkedFilter(request: FilterRequest, tag: string): FilterRequest {
-  if (Object.prototype.hasOwnProperty.call(request, 'group')) {
+  if (Object.hasOwn(request, 'group')) {
     warnOnce(
       'filter-group',
       `<${tag}> filter: "group" is not a filter field; use groups, a list (groups: ['sent']). Ignoring it.`,

@@ -14,7 +14,6 @@ export const gridStyles = css`
    */
   :host {
     --_flash: var(--email-responses-flash, light-dark(#fff1b8, #5c4b00));
-    --_overdue: var(--_warning);
     display: flex;
     flex-direction: column;
     position: relative;
@@ -22,9 +21,6 @@ export const gridStyles = css`
     min-inline-size: 0;
     /* Narrow layouts follow the host's width, not the viewport's: it may sit in a side panel. */
     container: audience-grid / inline-size;
-  }
-  :host([hidden]) {
-    display: none;
   }
   .toolbar,
   .chips {
@@ -47,9 +43,9 @@ export const gridStyles = css`
    * time, with a shade at the edge. A narrow grid has a line per group instead (below).
    */
   .chips {
-    --_chip-line: 2rem;
     flex: 0 1 auto;
-    min-block-size: var(--_chip-line);
+    /* A line of chips is 2rem high: a chip, a group's label, and the area at its least. */
+    min-block-size: 2rem;
     overflow-y: auto;
     scrollbar-width: thin;
     scroll-snap-type: y mandatory;
@@ -71,8 +67,13 @@ export const gridStyles = css`
    * its contents (it stays a role=group for screen readers), so the chips of both kinds share
    * lines rather than each group starting a line of its own.
    */
-  .chip-group {
+  .chip-group,
+  .chip-line {
     display: contents;
+  }
+  /* The label before the line is the narrow grid's (below); this one goes with the first chip. */
+  .chip-group > .chip-group-label {
+    display: none;
   }
   .chip-group-head {
     display: inline-flex;
@@ -85,7 +86,7 @@ export const gridStyles = css`
     color: var(--_muted);
     font-size: 0.875em;
     font-weight: 600;
-    line-height: var(--_chip-line);
+    line-height: 2rem;
     white-space: nowrap;
   }
   /* A line's start is a chip's or a label's: the snap points. */
@@ -95,7 +96,7 @@ export const gridStyles = css`
   }
   .chip {
     box-sizing: border-box;
-    block-size: var(--_chip-line);
+    block-size: 2rem;
     max-inline-size: 100%;
     overflow: hidden;
     white-space: nowrap;
@@ -108,30 +109,47 @@ export const gridStyles = css`
    * A narrow grid (a phone, a side panel) gives each group one line that scrolls sideways, with
    * a shade at an edge that has more chips past it: wrapped in two lines, the Stage chips alone
    * filled them at 320 px and the Response chips were out of sight. All shares the Stage line.
-   * The chips let the group's shades through (the same colour as the host without them).
+   * The group's label stands before its line, out of the scroll: it scrolled away with the chips.
+   * The chips let the line's shades through (the same colour as the host without them).
    */
   @container audience-grid (width <= 480px) {
-    .chip-group {
+    .chip-group,
+    .chip-line {
       display: flex;
-      flex: 1 1 8rem;
       gap: 0.5rem;
       min-inline-size: 0;
-      /* Room for the chips' focus rings, which the group clips. */
+    }
+    /* At the top, not centred: the label's line is the chips', whose line may have a scroll bar below. */
+    .chip-group {
+      flex: 1 1 8rem;
+      align-items: start;
+    }
+    .chip-group > .chip-group-label {
+      display: inline;
+    }
+    .chip-group-head {
+      display: contents;
+    }
+    .chip-group-head > .chip-group-label {
+      display: none;
+    }
+    .chip-line {
+      flex: 1;
+      /* Room for the chips' focus rings, which the line clips. */
       margin: -3px;
       padding: 3px;
       overflow-x: auto;
       overscroll-behavior-x: contain;
       scrollbar-width: thin;
       background:
-        linear-gradient(to right, var(--_bg) 40%, transparent) left / 0.9rem 100% no-repeat local,
-        linear-gradient(to left, var(--_bg) 40%, transparent) right / 0.9rem 100% no-repeat local,
-        radial-gradient(farthest-side at 0 50%, var(--_shade), transparent) left / 0.45rem 100% no-repeat scroll,
-        radial-gradient(farthest-side at 100% 50%, var(--_shade), transparent) right / 0.45rem 100% no-repeat scroll;
+        linear-gradient(90deg, var(--_bg) 40%, transparent) left / 0.9rem 100% no-repeat local,
+        linear-gradient(270deg, var(--_bg) 40%, transparent) right / 0.9rem 100% no-repeat local,
+        radial-gradient(farthest-side at 0, var(--_shade), transparent) left / 0.45rem 100% no-repeat scroll,
+        radial-gradient(farthest-side at 100%, var(--_shade), transparent) right / 0.45rem 100% no-repeat scroll;
     }
     .chip-group + .chip-group {
       flex-basis: 100%;
     }
-    .chip-group-head,
     .chip-group .chip {
       flex: none;
       max-inline-size: none;
@@ -162,11 +180,6 @@ export const gridStyles = css`
   [aria-disabled='true'] {
     color: var(--_muted);
     cursor: default;
-  }
-  button:focus-visible,
-  input:focus-visible {
-    outline: 2px solid var(--_accent);
-    outline-offset: 1px;
   }
   /*
    * A cell gets focus only from the grid's keys or a click, and either way the user must see
@@ -346,7 +359,7 @@ export const gridStyles = css`
   /* Muted text on the flash's colour is too faint (dark: 3.8:1): a flashing row's is the text's. */
   .row[data-flash] {
     --_muted: var(--_text);
-    animation: flash var(--_flash-duration, 900ms) ease-out;
+    animation: flash 900ms ease-out;
   }
   /* No end frame: it fades into the row's own background (plain, hovered or selected). */
   @keyframes flash {
@@ -401,6 +414,8 @@ export const gridStyles = css`
   [data-chip='final'] .chip-label::before {
     display: inline-block;
     flex: none;
+    /* In a line of text (a slim row's response, a chip's legend), on its middle. */
+    vertical-align: middle;
     inline-size: 8px;
     block-size: 8px;
     padding: 0;
@@ -423,19 +438,19 @@ export const gridStyles = css`
    * of the cell's box (its text stays in the cell's tooltip and accessible name). Each line is the
    * row's height, so the first one stays centred.
    */
-  .scroller:not(.narrow) .cell[data-column='response'] {
+  .wide .cell[data-column='response'] {
     flex-wrap: wrap;
     align-content: flex-start;
     row-gap: 0;
   }
-  .scroller:not(.narrow) .cell[data-column='response'] > * {
+  .wide .cell[data-column='response'] > * {
     line-height: calc(var(--_row-height) - 1px);
   }
   /*
    * A name too long for one line takes two (in a 36 px row at 14 px, 1.2 lines fit twice), cut
    * with an ellipsis only past that: at the embed's width every name of the catalogue shows whole.
    */
-  .scroller:not(.narrow) .cell[data-column='response'] > .label {
+  .wide .cell[data-column='response'] > .label {
     display: -webkit-box;
     -webkit-box-orient: vertical;
     -webkit-line-clamp: 2;
@@ -448,24 +463,24 @@ export const gridStyles = css`
      */
     text-align: left;
   }
-  :host(:dir(rtl)) .scroller:not(.narrow) .cell[data-column='response'] > .label {
+  :host(:dir(rtl)) .wide .cell[data-column='response'] > .label {
     text-align: right;
   }
   /* The first line is the row's height even when the name is alone on it, so it stays centred. */
-  .scroller:not(.narrow) .cell[data-column='response']::before {
+  .wide .cell[data-column='response']::before {
     content: '';
     block-size: calc(var(--_row-height) - 1px);
     margin-inline-end: -0.4rem;
   }
   /* A label too long for the cell leaves room for the final marker, which would wrap out of sight after it. */
-  .scroller:not(.narrow) .cell[data-column='response'] > .label:has(~ .final) {
+  .wide .cell[data-column='response'] > .label:has(~ .final) {
     max-inline-size: calc(100% - 8px - 0.4rem);
   }
-  .scroller:not(.narrow) .cell[data-column='response'] > .final {
+  .wide .cell[data-column='response'] > .final {
     align-self: center;
     line-height: normal;
   }
-  .scroller:not(.narrow) .cell[data-column='response'] .detail {
+  .wide .cell[data-column='response'] .detail {
     flex: 1 10000 4em;
     max-inline-size: max-content;
   }
@@ -476,7 +491,7 @@ export const gridStyles = css`
     text-overflow: ellipsis;
   }
   .overdue {
-    color: var(--_overdue);
+    color: var(--_warning);
     font-weight: 600;
   }
   .visually-hidden {
@@ -490,13 +505,12 @@ export const gridStyles = css`
   .narrow .header,
   .narrow .row {
     /*
-     * Fixed tracks for the counts and the time, which are short and known (a short time is at most
-     * "Dec 16, 12:26 PM"); the contact and the address share what is left. Shares of the width cut
-     * "Last response" and the addresses at 420 px while the time had room to spare.
+     * Fixed tracks for the counts (4.75rem each) and the time (a short time is at most "Dec 16,
+     * 12:26 PM"), which are short and known; the contact and the address share what is left.
+     * Shares of the width cut "Last response" and the addresses at 420 px while the time had room
+     * to spare.
      */
-    --_count-track: 4.75rem;
-    --_time-track: 8.75rem;
-    grid-template-columns: minmax(0, 1fr) var(--_count-track) var(--_count-track) var(--_time-track);
+    grid-template-columns: minmax(0, 1fr) 4.75rem 4.75rem 8.75rem;
     grid-template-rows: repeat(var(--_lines, 2), 1fr);
     grid-template-areas:
       'contact response response response'
@@ -504,22 +518,35 @@ export const gridStyles = css`
   }
   /*
    * Three short lines in a slim grid (a phone, a side panel), so a phone shows five recipients
-   * and more, not two cards: the contact and the response (as long as it needs, up to 55 %), the
+   * and more, not two cards: the contact and the response (as long as it needs, up to 60 %), the
    * address, then opens, clicks and time in small muted text, in tracks whose starts are the same
    * on every row and in the header, which has this shape and names them. Chosen columns past
    * those take half a line each, after. The lines are the row's height shared (see SLIM_* in
-   * audience-response-grid.ts, which sets it).
+   * audience-response-grid.ts, which sets it). A response's name too long for its line goes on
+   * over the address's, beside it: on one line it lost its end at 320 and 390 px ("Canceled (…").
    */
   .slim .header,
   .slim .row {
-    /* Narrow, so the response keeps room beside the name at 270 px ("Sent to provider" whole). */
-    --_count-track: 4rem;
-    grid-template-columns: var(--_count-track) var(--_count-track) minmax(0, 1fr) fit-content(55%);
+    /* Counts' tracks of 4rem, so the response keeps room beside the name at 270 px ("Sent to provider" whole). */
+    grid-template-columns: 4rem 4rem minmax(0, 1fr) fit-content(60%);
     grid-template-rows: repeat(var(--_lines, 3), minmax(0, 1fr));
     grid-template-areas:
       'contact contact contact response'
-      'address address address address'
+      'address address address .'
       'opens clicks time time';
+  }
+  /*
+   * A row's response cell takes the address's line too (the header's names the first line only):
+   * a text block of two lines at most (its text whole in the tooltip past those), the final
+   * square in the text's flow after the name.
+   */
+  .slim .cell[data-column='response'] {
+    grid-row-end: span 2;
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    white-space: normal;
+    line-height: calc(var(--_row-height) / var(--_lines));
   }
   .slim .cell:not([data-column='contact'], [data-column='response']),
   .slim [role='columnheader']:not([data-column='contact'], [data-column='response']) {
@@ -537,7 +564,7 @@ export const gridStyles = css`
     display: none;
   }
   .slim [data-column='response']:has(.overdue) .label {
-    color: var(--_overdue);
+    color: var(--_warning);
   }
   /* A centred count's header needs no inset: "Opens" and its sort arrow fit its track whole. */
   .slim [role='columnheader'].numeric {
@@ -547,6 +574,7 @@ export const gridStyles = css`
   .narrow .cell,
   .narrow [role='columnheader'] {
     grid-column: span 2;
+    padding-inline: 0.4rem;
   }
   .narrow [data-column='contact'] {
     grid-area: contact;
@@ -566,10 +594,6 @@ export const gridStyles = css`
   }
   .narrow [data-column='last-response'] {
     grid-area: time;
-  }
-  .narrow .cell,
-  .narrow [role='columnheader'] {
-    padding-inline: 0.4rem;
   }
   /*
    * Counts sit in the middle of their tracks: at the end they ran into the time beside them

@@ -94,15 +94,23 @@ export function renderChips(
     </button>`;
   // A group of chips under a visible label (its name for screen readers too): "Delivered" is a
   // stage and a response, and "Delivered 865" beside "Delivered 654" told nobody which was which.
-  const group = (kind: 'stage' | 'response', chips: TemplateResult[]) =>
-    chips.length === 0
+  // The label shows twice over, once for each layout (the styles show one): in the line's flow,
+  // beside the first chip, where the chips wrap; before the line, out of its scroll, where the
+  // line scrolls sideways (a narrow grid), so it stays in place while the chips scroll.
+  const group = (kind: 'stage' | 'response', chips: TemplateResult[]) => {
+    const label = messages.headers[kind];
+    return chips.length === 0
       ? nothing
-      : // Out of the Tab order: a scroller (one group's line, narrow) is otherwise a Tab stop of its own.
-        html`<div class="chip-group" part="chip-group" role="group" tabindex="-1" aria-labelledby=${`chips-${kind}`}>
-          <span class="chip-group-head"
-            ><span class="chip-group-label" part="chip-group-label" id=${`chips-${kind}`}>${messages.headers[kind]}</span>${chips[0]}</span
-          >${chips.slice(1)}
+      : // The line is out of the Tab order: a scroller is otherwise a Tab stop of its own.
+        html`<div class="chip-group" part="chip-group" role="group" aria-labelledby=${`chips-${kind}`}>
+          <span class="chip-group-label" part="chip-group-label" aria-hidden="true">${label}</span>
+          <div class="chip-line" tabindex="-1">
+            <span class="chip-group-head"
+              ><span class="chip-group-label" part="chip-group-label" id=${`chips-${kind}`}>${label}</span>${chips[0]}</span
+            >${chips.slice(1)}
+          </div>
         </div>`;
+  };
   // The engagement narrows every chip, like the search: its chip shows while set and removes it.
   return html`${
     engagement

@@ -50,6 +50,25 @@ const inChips = (root: ShadowRoot) =>
 
 const words = (el: Element) => el.textContent!.replace(/\s+/g, ' ').trim();
 
+/**
+ * A group's label as the eye finds it: the one of its labels that is drawn (a narrow grid's
+ * stands before the chips' line, a wide grid's beside the first chip), with the text of the
+ * label that names the group.
+ */
+function shownLabel(group: HTMLElement): HTMLElement {
+  const drawn = [...group.querySelectorAll<HTMLElement>('[part~="chip-group-label"]')].filter(
+    (label) => label.getBoundingClientRect().width > 0,
+  );
+  expect(drawn, 'one label drawn').to.have.length(1);
+  const named = group.getRootNode() as ShadowRoot;
+  expect(drawn[0]!.textContent).to.equal(named.getElementById(group.getAttribute('aria-labelledby')!)!.textContent);
+  return drawn[0]!;
+}
+
+/** The box that scrolls a narrow grid's line of chips sideways. */
+const lineOf = (group: HTMLElement) =>
+  [group, ...group.querySelectorAll<HTMLElement>('*')].find((el) => getComputedStyle(el).overflowX === 'auto')!;
+
 describe('<audience-response-grid> chip groups', () => {
   for (const dir of ['ltr', 'rtl'] as const)
     for (const width of [320, 1000]) {
@@ -60,11 +79,7 @@ describe('<audience-response-grid> chip groups', () => {
         const label = (group: HTMLElement) => root.getElementById(group.getAttribute('aria-labelledby')!)!;
         expect(groups.map((g) => label(g).textContent)).to.deep.equal(['Stage', 'Response']);
         // The labels are seen, not only heard.
-        for (const group of groups) {
-          const box = label(group).getBoundingClientRect();
-          expect(box.width).to.be.above(0);
-          expect(getComputedStyle(label(group)).visibility).to.equal('visible');
-        }
+        for (const group of groups) expect(getComputedStyle(shownLabel(group)).visibility).to.equal('visible');
         const [stage, response] = groups as [HTMLElement, HTMLElement];
         expect(words(stage.querySelector('[data-chip="delivered"]')!)).to.equal('Delivered 2');
         expect(words(response.querySelector('[data-chip="delivered"]')!)).to.equal('Delivered 2');
@@ -94,7 +109,7 @@ describe('<audience-response-grid> chip groups', () => {
         const host = grid.getBoundingClientRect();
         for (const el of root.querySelectorAll<HTMLElement>('[part~="chips"] *')) {
           const r = el.getBoundingClientRect();
-          const clip = el.parentElement?.closest<HTMLElement>('.chip-group');
+          const clip = el.parentElement?.closest<HTMLElement>('.chip-line');
           if (r.width === 0 || (clip && getComputedStyle(clip).overflowX !== 'visible')) continue;
           expect(r.left).to.be.at.least(host.left - 0.5);
           expect(r.right).to.be.at.most(host.right + 0.5);
@@ -102,7 +117,7 @@ describe('<audience-response-grid> chip groups', () => {
         // A label and its first chip share a line.
         for (const group of groups) {
           const first = group.querySelector('.chip')!.getBoundingClientRect();
-          const box = label(group).getBoundingClientRect();
+          const box = shownLabel(group).getBoundingClientRect();
           expect(Math.abs(box.top + box.height / 2 - (first.top + first.height / 2))).to.be.below(2);
         }
         await expect(grid).to.be.accessible();
@@ -144,10 +159,11 @@ describe('<audience-response-grid> chip groups', () => {
           const tops = [...group.querySelectorAll('.chip')].map((c) => Math.round(c.getBoundingClientRect().top));
           expect(new Set(tops).size, 'one line a group').to.equal(1);
           lines.add(tops[0]!);
-          const style = getComputedStyle(group);
+          const line = lineOf(group);
+          const style = getComputedStyle(line);
           expect(style.overflowX).to.equal('auto');
           // More chips than the line holds: they are a scroll away, and the shade at the edge says so.
-          expect(group.scrollWidth).to.be.above(group.clientWidth);
+          expect(line.scrollWidth).to.be.above(line.clientWidth);
           expect(style.backgroundAttachment).to.equal('local, local, scroll, scroll');
           expect(style.backgroundImage).to.contain('radial-gradient');
           // The chips let the shade through: a chip's own background would hide it.
@@ -168,9 +184,44 @@ describe('<audience-response-grid> chip groups', () => {
         chips[0]!.focus();
         await sendKeys({ press: 'End' });
         const last = chips[chips.length - 1]!.getBoundingClientRect();
-        const group = groups[groups.length - 1]!.getBoundingClientRect();
+        const group = lineOf(groups[groups.length - 1]!).getBoundingClientRect();
         expect(last.left).to.be.at.least(group.left - 0.5);
         expect(last.right).to.be.at.most(group.right + 0.5);
+      });
+
+  // The reviewer's 320 px screenshots: scrolled to its end, the Response line had lost its
+  // "Response" label with the chips it had scrolled past; it now stands before the line.
+  for (const dir of ['ltr', 'rtl'] as const)
+    for (const width of [320, 390])
+      it(`keeps each group's label in place while its chips scroll (${width} px, ${dir})`, async () => {
+        const grid = await gridIn(width, dir, manyResponses());
+        const root = grid.shadowRoot!;
+        const host = grid.getBoundingClientRect();
+        for (const group of root.querySelectorAll<HTMLElement>('.chip-group')) {
+          const label = shownLabel(group);
+          const before = label.getBoundingClientRect();
+          const line = lineOf(group);
+          // To the end of the line, then halfway back: a shade at each edge with chips past it.
+          for (const to of [line.scrollWidth, line.scrollWidth / 2]) {
+            line.scrollLeft = dir === 'rtl' ? -to : to;
+            await settled(grid);
+            expect(Math.abs(line.scrollLeft), 'the line scrolled').to.be.above(0);
+            const after = shownLabel(group).getBoundingClientRect();
+            expect([after.left, after.top, after.width]).to.deep.equal([before.left, before.top, before.width]);
+            // No chip draws over it: the line that clips them is beside it, not under it.
+            const box = line.getBoundingClientRect();
+            if (dir === 'ltr') expect(box.left).to.be.at.least(after.right - 0.5);
+            else expect(box.right).to.be.at.most(after.left + 0.5);
+            expect(after.left).to.be.at.least(host.left - 0.5);
+            expect(after.right).to.be.at.most(host.right + 0.5);
+          }
+          expect(getComputedStyle(line).backgroundAttachment).to.equal('local, local, scroll, scroll');
+        }
+        // Still one Tab stop: Tab from the chips leaves them, the lines are no stops of their own.
+        root.querySelector<HTMLElement>('[data-chip="all"]')!.focus();
+        await sendKeys({ press: 'Tab' });
+        expect(inChips(root)).to.equal('');
+        await expect(grid).to.be.accessible();
       });
 
   it('marks the chosen chip with a check, not a ring that reads as a second focus', async () => {

@@ -65,7 +65,8 @@ describe('<audience-response-grid> narrow and right-to-left', () => {
       ]);
       const tops = cells.map((c) => Math.round(c.getBoundingClientRect().top));
       // Contact and response share the first line, and the rest the second; or under 420 px the
-      // address has the second line to itself, and opens, clicks and time share the third.
+      // address has the second line (a long response name goes on beside it), and opens, clicks
+      // and time share the third.
       expect(tops[0]).to.equal(tops[1]);
       expect(tops[2]).to.be.above(tops[1]!);
       if (lines === 2) {
@@ -129,7 +130,8 @@ describe('<audience-response-grid> narrow and right-to-left', () => {
           for (const count of row.querySelectorAll<HTMLElement>('[data-column="opens"], [data-column="clicks"]'))
             expect(cut(count)).to.equal(false);
           const address = row.querySelector<HTMLElement>('[data-column="address"]')!;
-          // Under 420 px the address has a line of its own; a cut one shows whole as its tooltip.
+          // Under 420 px the address has a line of its own (but for a long response's second line
+          // at its end); a cut one shows whole as its tooltip.
           if (width < 420) expect(cut(address), address.textContent!).to.equal(false);
           expect(address.title).to.equal(address.textContent);
         }

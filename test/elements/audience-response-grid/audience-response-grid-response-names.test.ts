@@ -16,11 +16,11 @@ const everyResponse = () =>
     ev(r.id, `r${i}`, { contactName: `Person ${i}`, address: `person.${i}@example.com`, at: i + 1 }),
   );
 
-async function gridAt(width: number, dir: string): Promise<AudienceResponseGridElement> {
+async function gridAt(width: number, dir: string, height = 1400): Promise<AudienceResponseGridElement> {
   const store = await storeWith(everyResponse());
   store.setClock(() => Date.UTC(2026, 5, 1));
   const box = await fixture<HTMLElement>(html`<div dir=${dir} style=${`width:${width}px`}>
-    <audience-response-grid email-id="e1" time-zone="UTC" style="--email-responses-height: 1400px" .store=${store}>
+    <audience-response-grid email-id="e1" time-zone="UTC" style=${`--email-responses-height: ${height}px`} .store=${store}>
     </audience-response-grid>
   </div>`);
   const grid = box.querySelector<AudienceResponseGridElement>('audience-response-grid')!;
@@ -104,4 +104,57 @@ describe('<audience-response-grid> response names at the embed page’s width', 
       expect(Math.abs(l.top + l.height / 2 - (r.top + r.height / 2)), text(label)).to.be.below(2.5);
     }
   });
+});
+
+// The reviewer's 320 and 390 px screenshots: in a slim row (three short lines) the response had one
+// line beside the contact, at most 55 % of it, and "Canceled (unsubscribed from all emails)" and
+// "Received by provider (delayed)" lost their ends. A long name now goes on over the address's line.
+describe('<audience-response-grid> response names in slim rows', () => {
+  for (const dir of ['ltr', 'rtl'])
+    for (const width of [320, 390])
+      it(`shows every response's name whole, the contact beside it (${width} px, ${dir})`, async () => {
+        const grid = await gridAt(width, dir, 2000);
+        expect(grid.shadowRoot!.querySelector('.scroller')!.classList.contains('slim')).to.equal(true);
+        const shown = rows(grid);
+        expect(shown.length).to.equal(DEFAULT_RULES.responses.length);
+        const cutNames: string[] = [];
+        for (const row of shown) {
+          const cell = row.querySelector<HTMLElement>('[data-column="response"]')!;
+          const label = cell.querySelector<HTMLElement>('[part~="response-label"]')!;
+          const c = cell.getBoundingClientRect();
+          // Every glyph of the name is drawn inside its cell: none cut off, none on a hidden line.
+          const glyphs = document.createRange();
+          glyphs.selectNodeContents(label);
+          const lines = new Set<number>();
+          for (const g of glyphs.getClientRects()) {
+            if (g.width === 0) continue;
+            lines.add(Math.round(g.top));
+            if (g.left < c.left - 0.5 || g.right > c.right + 0.5 || g.top < c.top - 0.5 || g.bottom > c.bottom + 0.5)
+              cutNames.push(
+                `${text(label)}: ${Math.round(g.left)}-${Math.round(g.right)} in ${Math.round(c.left)}-${Math.round(c.right)}`,
+              );
+          }
+          const final = cell.querySelector<HTMLElement>('[part~="final-marker"]');
+          if (final) {
+            const f = final.getBoundingClientRect();
+            expect(f.width, text(label)).to.be.above(0);
+            expect(
+              f.left >= c.left - 0.5 && f.right <= c.right + 0.5 && f.top >= c.top && f.bottom <= c.bottom,
+            ).to.equal(true, `${text(label)}: final marker in its cell ${JSON.stringify([f, c])}`);
+          }
+          // Two lines at most, the first the contact's; the contact keeps a few letters; the counts
+          // and the time keep their line.
+          expect(lines.size, text(label)).to.be.at.most(2);
+          const contact = row.querySelector<HTMLElement>('[data-column="contact"]')!;
+          const name = document.createRange();
+          name.selectNodeContents(contact);
+          expect(Math.abs(Math.min(...lines) - Math.round(name.getBoundingClientRect().top)), text(label)).to.be.below(
+            3,
+          );
+          expect(contact.getBoundingClientRect().width, text(label)).to.be.above(60);
+          const opens = row.querySelector<HTMLElement>('[data-column="opens"]')!.getBoundingClientRect();
+          expect(c.bottom, text(label)).to.be.at.most(opens.top + 0.5);
+        }
+        expect(cutNames).to.deep.equal([]);
+      });
 });

@@ -95,8 +95,14 @@ describe('<audience-response-grid> slim rows', () => {
     for (const cell of [waiting!, late!]) {
       const wait = cell.querySelector<HTMLElement>('[part~="wait"]')!;
       expect(wait.getBoundingClientRect().width, wait.textContent!).to.equal(0);
+      // The name whole: its text (a line of text in the cell, not a box of its own) inside the cell.
       const label = cell.querySelector<HTMLElement>('.label')!;
-      expect(label.scrollWidth, label.textContent!).to.be.at.most(label.clientWidth + 1);
+      const glyphs = document.createRange();
+      glyphs.selectNodeContents(label);
+      const [g, c] = [glyphs.getBoundingClientRect(), cell.getBoundingClientRect()];
+      expect(g.left, label.textContent!).to.be.at.least(c.left - 0.5);
+      expect(g.right, label.textContent!).to.be.at.most(c.right + 0.5);
+      expect(g.bottom, label.textContent!).to.be.at.most(c.bottom + 0.5);
     }
     const color = (el: Element) => getComputedStyle(el).color;
     expect(color(late!.querySelector('.label')!)).to.not.equal(color(waiting!.querySelector('.label')!));

@@ -1,7 +1,7 @@
 // Themes: `theme="light|dark|auto"`; without it the grid follows the host page's color-scheme
 // (not the OS alone); every text, chosen chips included, has at least 4.5:1 contrast in both.
 import { expect, fixture, html } from '@open-wc/testing';
-import { emulateMedia } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../../../src/elements/audience-response-grid/define';
 import type { AudienceResponseGridElement } from '../../../src/elements/audience-response-grid/audience-response-grid';
 import type { ResponseStore } from '../../../src/store/response-store';
@@ -92,6 +92,28 @@ describe('<audience-response-grid> themes', () => {
     expect(isDark(await gridIn(store, 'dark'))).to.equal(true);
     await emulateMedia({ colorScheme: 'light' });
     expect(isDark(await gridIn(store, 'light dark'))).to.equal(false);
+  });
+
+  // The shared theme's rules, which the grid's own styles no longer repeat.
+  it('hides with the hidden attribute, and rings the focused search field and button in the accent', async () => {
+    const grid = await gridIn(await storeWith(people()), 'light', 'light', 'rgb(200, 0, 100)');
+    const search = grid.shadowRoot!.querySelector<HTMLInputElement>('input[type="search"]')!;
+    search.focus();
+    await sendKeys({ press: 'Tab' });
+    const button = grid.shadowRoot!.activeElement as HTMLElement;
+    expect(button.localName).to.equal('button');
+    for (const el of [button, search]) {
+      el.focus();
+      const style = getComputedStyle(el);
+      expect([style.outlineStyle, style.outlineWidth, style.outlineColor, style.outlineOffset]).to.deep.equal([
+        'solid',
+        '2px',
+        'rgb(200, 0, 100)',
+        '1px',
+      ]);
+    }
+    grid.hidden = true;
+    expect(getComputedStyle(grid).display).to.equal('none');
   });
 
   it('takes theme="light", "dark" and "auto" over the page', async () => {
