@@ -235,9 +235,12 @@ async function runCold(bench: Bench, origin: string): Promise<void> {
     // One tab for every run, each cold start a navigation of it (the page before unloads as the
     // next loads, as on a reload). A tab opened for each run measured the browser's own work too:
     // a new window of this headless Chromium loads its omnibox's WebUI, some thousand chrome://
-    // files, in the same second, and the cache's database then opened 120 to 240 ms after the
-    // store asked, against 5 to 55 ms in a tab already open (7 December 2026, bench/README.md).
-    const tab = await bench.open('about:blank');
+    // files, in the same second, and the cache's database then opened 66 to 240 ms after the
+    // store asked, against 23 to 98 ms in a tab already open (7 December 2026, load 3 to 9;
+    // bench/README.md).
+    // Opened on the cold page without a cache to measure (it starts nothing): page errors seen in
+    // this tab are reported under its path.
+    const tab = await bench.open(`${origin}/cold.html`);
     await tab.waitForTimeout(SETTLE_MS);
     const visit = async <T>(path: string, what: string, call: (page: Page) => Promise<T>): Promise<T> => {
       await tab.goto(`${origin}/${path}`);

@@ -31,6 +31,19 @@ export function readmeBlock(results: Results): string {
   return [BEGIN, ...parts, END].join('\n\n');
 }
 
+/** What a run must have measured for the README: every section, each as often as a full run does. */
+const SECTIONS = ['core', 'columnar', 'bundle', 'store', 'cold', 'updates', 'scroll', 'heap'] as const;
+
+/**
+ * Why the run is not the README's (a quick run, or some sections only), or undefined: the table
+ * stands for the whole bench, so a partial run would drop the goals it did not measure.
+ */
+export function partialRun(results: Results): string | undefined {
+  if (results.config.mode !== 'full') return `a ${results.config.mode} run (\`npm run bench\` without --quick is)`;
+  const missing = SECTIONS.filter((section) => results[section] === undefined);
+  return missing.length > 0 ? `a run without ${missing.join(', ')} (no --only)` : undefined;
+}
+
 /** `readme` with the text between the markers (and the markers) replaced by `block`. */
 export function withBlock(readme: string, block: string): string {
   const begin = readme.indexOf(BEGIN);

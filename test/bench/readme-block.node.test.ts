@@ -2,7 +2,7 @@
 // a quick cold-start run's results.json (test/fixtures/bench) stands in for a whole run here.
 import { expect } from 'chai';
 import { readFileSync } from 'node:fs';
-import { BEGIN, END, readmeBlock, withBlock } from '../../bench/harness/readme-block';
+import { BEGIN, END, partialRun, readmeBlock, withBlock } from '../../bench/harness/readme-block';
 import type { Results } from '../../bench/harness/results';
 
 const results = JSON.parse(
@@ -31,6 +31,23 @@ describe('the README bench table', () => {
     expect(written.endsWith('\n\nAfter.\n')).to.equal(true);
     expect(written).not.to.include('an old table');
     expect(withBlock(written, readmeBlock(results)), 'written again, the same').to.equal(written);
+  });
+
+  it('knows a quick or partial run, whose table would drop the goals it did not measure', () => {
+    expect(partialRun(results)).to.match(/^a quick run/);
+    const full = { ...results, config: { ...results.config, mode: 'full' } } as Results;
+    expect(partialRun(full)).to.equal('a run without core, columnar, bundle, store, updates, scroll, heap (no --only)');
+    const whole = {
+      ...full,
+      core: {},
+      columnar: {},
+      bundle: {},
+      store: {},
+      updates: {},
+      scroll: {},
+      heap: {},
+    } as Results;
+    expect(partialRun(whole)).to.equal(undefined);
   });
 
   it('refuses a README without the markers rather than writing the table somewhere', () => {
