@@ -2,7 +2,7 @@
 // carries them; the README's table is regenerated from it, claims and all"). Between two markers
 // in README.md, so the prose around it stays the writer's and the table is never typed by hand:
 // `npm run bench:readme` after `npm run bench` writes it (bench/readme-table.ts).
-import { goalsTable, peersTable } from './report';
+import { goalsTable, ownTable, peersTable } from './report';
 import type { Results } from './results';
 
 export const BEGIN =
@@ -26,6 +26,8 @@ export function readmeBlock(results: Results): string {
   ];
   const peers = peersTable(results);
   if (peers) parts.push('**Beside the peers** (same data, same stream, same browser):', peers);
+  const own = ownTable(results);
+  if (own) parts.push('**Our own figures** (the raw read of the cache and the same data as plain events beside):', own);
   const goals = goalsTable(results);
   if (goals) parts.push('**Goals**, as the run found them:', goals);
   return [BEGIN, ...parts, END].join('\n\n');

@@ -319,34 +319,23 @@ export function goalsTable(results: Results): string | undefined {
   ].join('\n');
 }
 
+/** Our own figures (no peer runs them), the raw read and the same data as plain events beside. */
+export function ownTable(results: Results): string | undefined {
+  const own = ownRows(results);
+  return own.length > 0 ? table(own, false) : undefined;
+}
+
 /** The figures measured on every grid, ours beside the peers' with the ratios; undefined when none. */
 export function peersTable(results: Results): string | undefined {
   const shared = [...updateRows(results), ...scrollRows(results), ...heapRows(results)];
   return shared.length > 0 ? table(shared, true) : undefined;
 }
 
-export function renderMarkdown(results: Results): string {
-  const parts: string[] = [];
-  const m = results.machine;
-  parts.push(`# email-responses benchmark (${results.config.mode})`);
-  parts.push(
-    `${results.startedAt}, ${results.seconds} s. ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB, ${m.platform}, Node ${m.node}, Chromium ${m.chromium || '—'} headless. ` +
-      `Median of ${results.config.runs} run(s)${results.config.runs > 1 ? ' (min–max)' : ''}; ratios are medians ours/peer: below 1, ours is better.`,
-  );
-  const changed = results.source.changedInSrc;
-  parts.push(
-    `Source: commit ${results.source.commit}${changed.length > 0 ? ` with uncommitted changes in ${changed.join(', ')}` : ', clean src/'}.`,
-  );
-  parts.push(
-    'Noise: load average (1, 5, 15 min) and the share of a core a busy loop in the harness got, as each section started. ' +
-      `With a load average above ${m.cpus} other work was waiting for these cores: wall-clock figures (all of them) include that wait.`,
-    [
-      '| section | load average | busy loop got |',
-      '|---|---|---:|',
-      ...results.load.map((l) => `| ${l.section} | ${l.loadavg.join(' / ')} | ${Math.round(l.cpuShare * 100)} % |`),
-    ].join('\n'),
-  );
-
+/**
+ * The figures only we have (the core, the store, the cache, the wire formats, the bundle), with the
+ * raw read of the cache and the same data as plain events beside.
+ */
+function ownRows(results: Results): Row[] {
   const own: Row[] = [];
   if (results.core) {
     own.push({
@@ -513,6 +502,32 @@ export function renderMarkdown(results: Results): string {
       digits: 1,
     });
   }
+  return own;
+}
+
+export function renderMarkdown(results: Results): string {
+  const parts: string[] = [];
+  const m = results.machine;
+  parts.push(`# email-responses benchmark (${results.config.mode})`);
+  parts.push(
+    `${results.startedAt}, ${results.seconds} s. ${m.cpus} × ${m.cpuModel}, ${m.memoryGb} GB, ${m.platform}, Node ${m.node}, Chromium ${m.chromium || '—'} headless. ` +
+      `Median of ${results.config.runs} run(s)${results.config.runs > 1 ? ' (min–max)' : ''}; ratios are medians ours/peer: below 1, ours is better.`,
+  );
+  const changed = results.source.changedInSrc;
+  parts.push(
+    `Source: commit ${results.source.commit}${changed.length > 0 ? ` with uncommitted changes in ${changed.join(', ')}` : ', clean src/'}.`,
+  );
+  parts.push(
+    'Noise: load average (1, 5, 15 min) and the share of a core a busy loop in the harness got, as each section started. ' +
+      `With a load average above ${m.cpus} other work was waiting for these cores: wall-clock figures (all of them) include that wait.`,
+    [
+      '| section | load average | busy loop got |',
+      '|---|---|---:|',
+      ...results.load.map((l) => `| ${l.section} | ${l.loadavg.join(' / ')} | ${Math.round(l.cpuShare * 100)} % |`),
+    ].join('\n'),
+  );
+
+  const own = ownRows(results);
   if (own.length > 0) parts.push('## Our own figures', table(own, false));
 
   const peers = peersTable(results);
