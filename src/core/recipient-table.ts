@@ -12,12 +12,16 @@
 const NONE = -1;
 
 /**
- * Meta texts of restored rows kept in columns (`TextRuns`, which the cache makes: its code
- * stays out of the script tag's bundle until a cache is read).
+ * Texts of restored rows kept in columns (`TextRuns`, which the cache makes: its code stays out
+ * of the script tag's bundle until a cache is read): the meta fields by their position in
+ * META_FIELDS, and the recipient id as field `RUN_RECIPIENT_ID`.
  */
 export interface MetaRuns {
   get(row: number, field: number): string | undefined;
 }
+
+/** The recipient id's field in `MetaRuns`, after the meta fields. */
+export const RUN_RECIPIENT_ID = 4;
 
 /** Text that only some recipients carry (names, addresses), with the time that set it. */
 export const META_FIELDS = ['contactId', 'contactName', 'address', 'provider'] as const;
@@ -96,6 +100,16 @@ export class RecipientTable {
 
   /** Adds an empty recipient row and returns its index. */
   add(email: number, recipientId: string): number {
+    const row = this.addRow(email);
+    this.texts[row * TEXT_STRIDE + RECIPIENT_ID] = recipientId;
+    return row;
+  }
+
+  /**
+   * Adds an empty row whose recipient id is read from the runs (`useMetaRuns`, field
+   * `RUN_RECIPIENT_ID`): a cold start's million ids stay in their pages' columns.
+   */
+  addRow(email: number): number {
     if (this.size === this.capacity) this.#grow();
     const row = this.size++;
     const t = row * STRIDE;
@@ -110,7 +124,6 @@ export class RecipientTable {
     ints[i + FINAL] = NONE;
     ints[i + NON_FINAL] = NONE;
     this.email[row] = email;
-    this.texts[row * TEXT_STRIDE + RECIPIENT_ID] = recipientId;
     return row;
   }
 
@@ -127,7 +140,8 @@ export class RecipientTable {
   }
 
   recipientIdOf(row: number): string {
-    return this.texts[row * TEXT_STRIDE + RECIPIENT_ID]!;
+    const id = this.texts[row * TEXT_STRIDE + RECIPIENT_ID];
+    return id !== undefined || this.#runs === undefined ? id! : this.#runs.get(row, RUN_RECIPIENT_ID)!;
   }
 
   contactOf(row: number): string | undefined {
@@ -147,7 +161,8 @@ export class RecipientTable {
 
   /**
    * Rows with empty meta slots read their meta texts from `runs` until a value is written over
-   * one; called again each time rows are added to them.
+   * one, and rows added by `addRow` their recipient ids; called again each time rows are added
+   * to them.
    */
   useMetaRuns(runs: MetaRuns): void {
     this.#runs = runs;

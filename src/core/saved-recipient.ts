@@ -162,7 +162,13 @@ type SavedTexts = readonly (string | null)[];
  */
 export interface SavedColumns {
   emailId: string;
+  /** One per row; placeholders when `idsInRuns`. */
   recipientIds: readonly string[];
+  /**
+   * The rows' ids are in the table's runs, which the caller adds for these rows (`addRow`): only
+   * with `indexed` false, as the index hashes the ids.
+   */
+  idsInRuns?: boolean;
   responses: readonly string[];
   nonFinal: Int16Array;
   nonFinalAt: Float64Array;
@@ -202,6 +208,8 @@ export function restoreColumns(
   restored?: (row: number, sentAt: number | undefined) => void,
   indexed = true,
 ): number {
+  // Placeholders hashed into the index would make every recipient one.
+  if (page.idsInRuns && indexed) throw new Error('rows whose ids are in runs are indexed after');
   const entry = emails.entry(page.emailId, rules.responses.length);
   const codes = page.responses.map((id) => rules.lookup.get(id) ?? -2);
   const size = page.recipientIds.length;
@@ -231,7 +239,7 @@ export function restoreColumns(
       refused++;
       continue;
     }
-    const row = table.add(entry.index, recipientId);
+    const row = page.idsInRuns ? table.addRow(entry.index) : table.add(entry.index, recipientId);
     if (indexed) rows.insert(hash, second, row);
     order.push(row);
     const t = row * STRIDE;

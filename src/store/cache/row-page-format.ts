@@ -53,13 +53,14 @@ export function encodeRowPage(page: RowPage): StoredRowPage {
 /**
  * The page a stored record holds, or undefined when its text columns are not whole (another
  * version's record, or a damaged one). Only the texts are checked here: `isRowPage` checks every
- * value of what this returns.
+ * value of what this returns. `ids`, when given, stands for the stored ids (a caller that keeps
+ * them as the page stored them, and checks them itself).
  */
-export function decodeRowPage(value: unknown): RowPage | undefined {
+export function decodeRowPage(value: unknown, ids?: string[]): RowPage | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const stored = value as Record<string, unknown>;
-  const recipientIds = splitTexts(stored.recipientIds);
-  if (!recipientIds || recipientIds.includes(null)) return undefined;
+  const recipientIds = ids ?? splitTexts(stored.recipientIds);
+  if (!recipientIds || (!ids && recipientIds.includes(null))) return undefined;
   const page = { ...stored, recipientIds, meta: {} } as unknown as RowPage;
   for (const key of ['nonFinalReason', 'finalReason', 'finalScope'] as const) {
     if (stored[key] === undefined) continue;

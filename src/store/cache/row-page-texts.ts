@@ -1,13 +1,13 @@
 /**
- * A stored row page read for a restore with its meta texts (contact, name, address, provider)
- * left as the page stored them, one string a column: the recipient table reads a row's value
- * from there when asked (`TextRuns`), so a cold start cuts no string per row for them (issue 16).
- * The page is checked exactly as `decodeRowPage` and `isRowPage` check it; a page whose rows
- * the restore would refuse some of (a response not in the rules) is restored as before, its
- * texts cut up, since its rows would no longer follow its slots.
+ * A stored row page read for a restore with its recipient ids and meta texts (contact, name,
+ * address, provider) left as the page stored them, one string a column: the recipient table
+ * reads a row's value from there when asked (`TextRuns`), so a cold start cuts no string per row
+ * for them (issue 16). The page is checked exactly as `decodeRowPage` and `isRowPage` check it;
+ * a page whose rows the restore would refuse some of (a response not in the rules) is restored
+ * as before, its texts cut up, since its rows would no longer follow its slots.
  */
 import type { CompiledRules } from '../../core/rules';
-import { META_AT, META_FIELDS, STRIDE, type RecipientTable } from '../../core/recipient-table';
+import { META_AT, META_FIELDS, RUN_RECIPIENT_ID, STRIDE, type RecipientTable } from '../../core/recipient-table';
 import { endsOf, textAt, TextRuns, type TextRun } from '../../core/text-runs';
 import { isPlausibleTime } from '../../core/time';
 import { FIELD_LIMITS } from '../../core/validate';
@@ -21,11 +21,18 @@ export interface MetaRun {
   at: Float64Array;
 }
 
-/** A page without `meta`, and its meta columns in META_FIELDS order (undefined: none). */
+/**
+ * A page without `meta`, its meta columns in META_FIELDS order (undefined: none), and its
+ * recipient ids: `page.recipientIds` holds a placeholder per row (`ID_IN_RUN`).
+ */
 export interface TextRowPage {
   page: RowPage;
   meta: (MetaRun | undefined)[];
+  ids: TextRun;
 }
+
+/** What `page.recipientIds` holds for each row of a TextRowPage: its id is in `ids`. */
+const ID_IN_RUN = '-';
 
 /** The page a stored record holds, checked; undefined when damaged or another version's. */
 export function decodeTextRowPage(record: unknown): TextRowPage | undefined {
@@ -33,9 +40,11 @@ export function decodeTextRowPage(record: unknown): TextRowPage | undefined {
   const stored = record as Record<string, unknown>;
   const meta = stored.meta;
   if (typeof meta !== 'object' || meta === null) return undefined;
-  const page = decodeRowPage({ ...stored, meta: {} });
+  const ids = idRun(stored.recipientIds);
+  if (!ids) return undefined;
+  const size = ids.ends.length;
+  const page = decodeRowPage({ ...stored, meta: {} }, new Array<string>(size).fill(ID_IN_RUN));
   if (!page || !isRowPage(page)) return undefined;
-  const size = page.recipientIds.length;
   const runs: (MetaRun | undefined)[] = [];
   for (const field of META_FIELDS) {
     const column: unknown = (meta as Record<string, unknown>)[field];
@@ -47,7 +56,17 @@ export function decodeTextRowPage(record: unknown): TextRowPage | undefined {
     if (!run) return undefined;
     runs.push(run);
   }
-  return { page, meta: runs };
+  return { page, meta: runs, ids };
+}
+
+/** The stored ids, checked as `isRowPage` checks them: every row has one, within the limit. */
+function idRun(column: unknown): TextRun | undefined {
+  if (typeof column !== 'object' || column === null) return undefined;
+  const { text, lengths } = column as { text?: unknown; lengths?: unknown };
+  if (typeof text !== 'string' || !(lengths instanceof Int32Array)) return undefined;
+  for (let slot = 0; slot < lengths.length; slot++) if (lengths[slot]! < 1) return undefined;
+  const ends = endsOf(lengths, text.length, FIELD_LIMITS.recipientId);
+  return ends && { text, ends, from: 0 };
 }
 
 /** A stored meta column, checked as `isRowPage` checks one: texts within the limit, times that are times. */
@@ -68,19 +87,22 @@ function metaRun(column: unknown, size: number, limit: number): MetaRun | undefi
 }
 
 /** Slots `from` to `to - 1` of the page, as a page of its own (see `slicePage`). */
-export function sliceTextRowPage({ page, meta }: TextRowPage, from: number, to: number): TextRowPage {
+export function sliceTextRowPage({ page, meta, ids }: TextRowPage, from: number, to: number): TextRowPage {
   return {
     page: slicePage(page, from, to),
     meta: meta.map((column) =>
       column ? { run: { ...column.run, from: column.run.from + from }, at: column.at.subarray(from, to) } : undefined,
     ),
+    ids: { ...ids, from: ids.from + from },
   };
 }
 
-/** The page with its meta texts cut into a value per row, as `decodeRowPage` gives it. */
-export function withMetaValues({ page, meta }: TextRowPage): RowPage {
+/** The page with its ids and meta texts cut into a value per row, as `decodeRowPage` gives it. */
+export function withTextValues({ page, meta, ids }: TextRowPage): RowPage {
   const size = page.recipientIds.length;
-  const out: RowPage = { ...page, meta: {} };
+  const recipientIds = new Array<string>(size);
+  for (let slot = 0; slot < size; slot++) recipientIds[slot] = textAt(ids, ids.from + slot)!;
+  const out: RowPage = { ...page, recipientIds, meta: {} };
   meta.forEach((column, m) => {
     if (!column) return;
     const values = new Array<string | null>(size);
@@ -108,15 +130,12 @@ export function refusesRows(rules: CompiledRules, page: RowPage): boolean {
 }
 
 /**
- * Gives rows `firstRow` on (the page's slots, restored without their meta texts) their meta
- * texts and the times that set them, as `restoreColumns` writes them from a page's values.
+ * Gives rows `firstRow` on (the page's slots, restored without their ids and meta texts) their
+ * ids, their meta texts and the times that set them, as `restoreColumns` writes them from a
+ * page's values.
  */
-export function restoreMetaRuns(
-  table: RecipientTable,
-  firstRow: number,
-  meta: (MetaRun | undefined)[],
-  size: number,
-): void {
+export function restoreTextRuns(table: RecipientTable, firstRow: number, { page, meta, ids }: TextRowPage): void {
+  const size = page.recipientIds.length;
   const times = table.times;
   // Loops, not a closure per column: a million rows' stamps (profiled at 110 ms as a forEach).
   for (let m = 0; m < meta.length; m++) {
@@ -128,10 +147,8 @@ export function restoreMetaRuns(
     for (let slot = 0; slot < size; slot++, stamp += STRIDE) if (ends[from + slot]! >= 0) times[stamp] = at[slot]!;
   }
   const runs = table.metaRuns instanceof TextRuns ? table.metaRuns : new TextRuns();
-  runs.add(
-    firstRow,
-    size,
-    meta.map((column) => column?.run),
-  );
+  const columns = meta.map((column) => column?.run);
+  columns[RUN_RECIPIENT_ID] = ids;
+  runs.add(firstRow, size, columns);
   table.useMetaRuns(runs);
 }

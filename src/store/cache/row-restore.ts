@@ -12,9 +12,9 @@ import { restoreEventIds, type SavedEventIds } from '../../core/saved-event-ids'
 import {
   decodeTextRowPage,
   refusesRows,
-  restoreMetaRuns,
+  restoreTextRuns,
   sliceTextRowPage,
-  withMetaValues,
+  withTextValues,
   type TextRowPage,
 } from './row-page-texts';
 import type { RowPage } from './row-pages';
@@ -142,19 +142,19 @@ export class RowRestorer {
   }
 
   /**
-   * The page's rows, their meta texts left in the page's columns (see `restoreMetaRuns`) unless
-   * some rows are refused, which would put the later ones out of step with their slots.
+   * The page's rows, their ids and meta texts left in the page's columns (see `restoreTextRuns`)
+   * unless some rows are refused, which would put the later ones out of step with their slots.
    */
   private restoreRows(texts: TextRowPage): void {
     const { state } = this;
-    const { page, meta } = texts;
+    const { page } = texts;
     // Rows of an email restored before this one are indexed from where they began.
     if (!this.indexed.has(page.emailId))
       this.indexed.set(page.emailId, state.emails.get(page.emailId)?.order.length ?? 0);
     const firstRow = state.recipients.size;
-    const runs = meta.some((column) => column !== undefined) && !refusesRows(state.rules, page);
-    const refused = state.restoreRecipients(runs ? page : withMetaValues(texts), false);
-    if (runs) restoreMetaRuns(state.recipients, firstRow, meta, page.recipientIds.length);
+    const runs = !refusesRows(state.rules, page);
+    const refused = state.restoreRecipients(runs ? { ...page, idsInRuns: true } : withTextValues(texts), false);
+    if (runs) restoreTextRuns(state.recipients, firstRow, texts);
     if (refused > 0) this.rewriteAll = true;
     if (!this.idsFromEvents) this.restoreIds(page, firstRow, refused);
   }

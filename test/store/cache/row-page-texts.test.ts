@@ -7,10 +7,11 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { DEFAULT_RULES, createResponseState, type ResponseEvent } from '../../../src/core/index';
 import type { ResponseState } from '../../../src/core/fold';
-import { META_FIELDS, TEXT_STRIDE } from '../../../src/core/recipient-table';
+import { META_FIELDS, RECIPIENT_ID, TEXT_STRIDE } from '../../../src/core/recipient-table';
 import { FIELD_LIMITS } from '../../../src/core/validate';
 import { packStateRows } from '../../../src/store/cache/pack-state-rows';
-import { encodeRowPage } from '../../../src/store/cache/row-page-format';
+import { decodeRowPage, encodeRowPage } from '../../../src/store/cache/row-page-format';
+import { isRowPage } from '../../../src/store/cache/row-pages';
 import { decodeTextRowPage } from '../../../src/store/cache/row-page-texts';
 import { RowRestorer } from '../../../src/store/cache/row-restore';
 import { BASE_TIME } from '../../support/events';
@@ -113,7 +114,7 @@ describe('row pages restored with their texts in columns', () => {
     );
   });
 
-  it('cut no meta text out of its column until a row is read', async () => {
+  it('cut no recipient id or meta text out of its column until a row is read', async () => {
     const original = createResponseState(DEFAULT_RULES);
     original.apply([
       { id: 'a', emailId: 'e1', recipientId: 'r1', response: 'delivered', at: BASE_TIME, contactId: 'c1' },
@@ -121,9 +122,13 @@ describe('row pages restored with their texts in columns', () => {
     ]);
     const { state } = await restored(storedPages(original, 2), undefined, false);
     const { texts } = state.recipients;
-    for (let row = 0; row < 2; row++)
+    for (let row = 0; row < 2; row++) {
       for (let m = 0; m < META_FIELDS.length; m++) expect(texts[row * TEXT_STRIDE + m]).to.equal(undefined);
+      expect(texts[row * TEXT_STRIDE + RECIPIENT_ID], 'the id').to.equal(undefined);
+    }
     expect([state.recipientAt(0).contactId, state.recipientAt(1).address]).to.deep.equal(['c1', 'b@example.com']);
+    expect([state.recipients.recipientIdOf(0), state.recipients.recipientIdOf(1)]).to.deep.equal(['r1', 'r2']);
+    expect(state.emails.get('e1')!.rows.get('r2'), 'found by its id once indexed').to.equal(1);
     expect(state.contactRows('c1')).to.deep.equal([0]);
   });
 
@@ -164,6 +169,44 @@ describe('row pages restored with their texts in columns', () => {
       damaged((column) => {
         column.values = { text: 'x'.repeat(long), lengths: Int32Array.of(long) };
       }),
+    ).to.equal(undefined);
+  });
+
+  it('refuse a page whose recipient ids are damaged, as the page read whole refuses it', () => {
+    const original = createResponseState(DEFAULT_RULES);
+    original.apply([
+      { id: 'a', emailId: 'e1', recipientId: 'r1', response: 'delivered', at: BASE_TIME },
+      { id: 'b', emailId: 'e1', recipientId: 'r22', response: 'opened', at: BASE_TIME },
+    ]);
+    const damaged = (change: (ids: { text: string; lengths: Int32Array }) => void) => {
+      const [record] = storedPages(original, 2) as { recipientIds: { text: string; lengths: Int32Array } }[];
+      change(record!.recipientIds);
+      const page = decodeTextRowPage(record);
+      // The same record read whole (by a compaction's merge, say) is refused alike.
+      expect(page === undefined, 'as decodeRowPage and isRowPage judge it').to.equal(!isRowPage(decodeRowPage(record)));
+      return page;
+    };
+    expect(damaged(() => {})).to.not.equal(undefined);
+    expect(damaged((ids) => (ids.text += 'x'))).to.equal(undefined);
+    expect(
+      damaged((ids) => (ids.lengths = Int32Array.of(3, 3))),
+      'lengths past the text',
+    ).to.equal(undefined);
+    expect(
+      damaged((ids) => (ids.lengths = Int32Array.of(-1, 5))),
+      'a row with no id',
+    ).to.equal(undefined);
+    expect(
+      damaged((ids) => (ids.lengths = Int32Array.of(0, 5))),
+      'an empty id',
+    ).to.equal(undefined);
+    expect(
+      damaged((ids) => (ids.lengths = Int32Array.of(2))),
+      'fewer ids than rows',
+    ).to.equal(undefined);
+    const long = FIELD_LIMITS.recipientId + 1;
+    expect(
+      damaged((ids) => Object.assign(ids, { text: 'x'.repeat(long + 2), lengths: Int32Array.of(long, 2) })),
     ).to.equal(undefined);
   });
 });
