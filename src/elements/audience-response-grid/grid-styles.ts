@@ -548,6 +548,17 @@ export const gridStyles = css`
     white-space: normal;
     line-height: calc(var(--_row-height) / var(--_lines));
   }
+  /*
+   * The square goes with the name's last word: a name that just filled its line left it alone on
+   * the next ("Canceled (invalid email)" at 320 px), or on a third, out of sight. An inline box,
+   * not an inline-block (Firefox breaks before one whatever comes between), whose space before
+   * the word is its own and nowrap (markup in grid-cells.ts), so no line breaks between the two.
+   */
+  .slim .final {
+    display: inline;
+    padding: 4px;
+    font-size: 0;
+  }
   .slim .cell:not([data-column='contact'], [data-column='response']),
   .slim [role='columnheader']:not([data-column='contact'], [data-column='response']) {
     color: var(--_muted);

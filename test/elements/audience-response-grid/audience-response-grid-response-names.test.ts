@@ -109,6 +109,8 @@ describe('<audience-response-grid> response names at the embed page’s width', 
 // The reviewer's 320 and 390 px screenshots: in a slim row (three short lines) the response had one
 // line beside the contact, at most 55 % of it, and "Canceled (unsubscribed from all emails)" and
 // "Received by provider (delayed)" lost their ends. A long name now goes on over the address's line.
+// A name that just filled its line left the final square alone on the next ("Canceled (invalid
+// email)" at 320 px), or on a third line, out of sight: it now stays after the name's last word.
 describe('<audience-response-grid> response names in slim rows', () => {
   for (const dir of ['ltr', 'rtl'])
     for (const width of [320, 390])
@@ -141,6 +143,14 @@ describe('<audience-response-grid> response names in slim rows', () => {
             expect(
               f.left >= c.left - 0.5 && f.right <= c.right + 0.5 && f.top >= c.top && f.bottom <= c.bottom,
             ).to.equal(true, `${text(label)}: final marker in its cell ${JSON.stringify([f, c])}`);
+            // On the line of the name's last word, after it in the reading direction.
+            const last = [...glyphs.getClientRects()].filter((g) => g.width > 0).at(-1)!;
+            const middle = (r: DOMRect) => (r.top + r.bottom) / 2;
+            expect(Math.abs(middle(f) - middle(last)), `${text(label)}: final marker on its last line`).to.be.below(
+              last.height / 2,
+            );
+            if (dir === 'rtl') expect(f.right, text(label)).to.be.at.most(last.left + 0.5);
+            else expect(f.left, text(label)).to.be.at.least(last.right - 0.5);
           }
           // Two lines at most, the first the contact's; the contact keeps a few letters; the counts
           // and the time keep their line.
