@@ -527,8 +527,12 @@ export const gridStyles = css`
    */
   .slim .header,
   .slim .row {
-    /* Counts' tracks of 4rem, so the response keeps room beside the name at 270 px ("Sent to provider" whole). */
-    grid-template-columns: 4rem 4rem minmax(0, 1fr) fit-content(60%);
+    /*
+     * Counts' tracks of 4rem, so the response keeps room beside the name at 270 px ("Sent to
+     * provider" whole), and under 337 px a fifth of the row each, so the response's 60 % fits
+     * beside them (at 280 px, 4rem left it 150 px).
+     */
+    grid-template-columns: min(4rem, 19cqi) min(4rem, 19cqi) minmax(0, 1fr) fit-content(60%);
     grid-template-rows: repeat(var(--_lines, 3), minmax(0, 1fr));
     grid-template-areas:
       'contact contact contact response'
@@ -538,7 +542,10 @@ export const gridStyles = css`
   /*
    * A row's response cell takes the address's line too (the header's names the first line only):
    * a text block of two lines at most (its text whole in the tooltip past those), the final
-   * square in the text's flow after the name.
+   * square in the text's flow after the name. Under 318 px its type gets smaller with the row:
+   * the three longest names need 169 px for two lines at 14 px, and a 280 px grid (the embed page
+   * on a 320 px phone) leaves their text 154; at 4.4 % of the row's width (12.3 px there) they
+   * need 148, whole. The row keeps its height, which the virtual scroller counts.
    */
   .slim .cell[data-column='response'] {
     grid-row-end: span 2;
@@ -547,6 +554,7 @@ export const gridStyles = css`
     -webkit-line-clamp: 2;
     white-space: normal;
     line-height: calc(var(--_row-height) / var(--_lines));
+    font-size: min(1em, 4.4cqi);
   }
   /*
    * The square goes with the name's last word: a name that just filled its line left it alone on

@@ -111,9 +111,11 @@ describe('<audience-response-grid> response names at the embed page’s width', 
 // "Received by provider (delayed)" lost their ends. A long name now goes on over the address's line.
 // A name that just filled its line left the final square alone on the next ("Canceled (invalid
 // email)" at 320 px), or on a third line, out of sight: it now stays after the name's last word.
+// At 280 px (the embed page on a 320 px phone) the three longest names lost their ends after two
+// lines ("Canceled (unsubscribed…"): they now take a step smaller type there, the row its height.
 describe('<audience-response-grid> response names in slim rows', () => {
   for (const dir of ['ltr', 'rtl'])
-    for (const width of [320, 390])
+    for (const width of [280, 320, 390])
       it(`shows every response's name whole, the contact beside it (${width} px, ${dir})`, async () => {
         const grid = await gridAt(width, dir, 2000);
         expect(grid.shadowRoot!.querySelector('.scroller')!.classList.contains('slim')).to.equal(true);
