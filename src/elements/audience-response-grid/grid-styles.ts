@@ -291,9 +291,6 @@ export const gridStyles = css`
     outline-offset: -2px;
     background: var(--_accent);
   }
-  [role='columnheader'].numeric {
-    justify-content: flex-end;
-  }
   .cell-header > .header-label {
     padding-inline: 0.5rem;
   }
@@ -384,7 +381,8 @@ export const gridStyles = css`
     white-space: nowrap;
     text-overflow: ellipsis;
   }
-  .cell.numeric {
+  /* A count's header and cells (nothing else has the class) end where its column does. */
+  .numeric {
     justify-content: flex-end;
     font-variant-numeric: tabular-nums;
   }
@@ -529,10 +527,10 @@ export const gridStyles = css`
   .slim .row {
     /*
      * Counts' tracks of 4rem, so the response keeps room beside the name at 270 px ("Sent to
-     * provider" whole), and under 337 px a fifth of the row each, so the response's 60 % fits
+     * provider" whole), and under 320 px a fifth of the row each, so the response's 60 % fits
      * beside them (at 280 px, 4rem left it 150 px).
      */
-    grid-template-columns: min(4rem, 19cqi) min(4rem, 19cqi) minmax(0, 1fr) fit-content(60%);
+    grid-template-columns: min(4rem, 20cqi) min(4rem, 20cqi) minmax(0, 1fr) fit-content(60%);
     grid-template-rows: repeat(var(--_lines, 3), minmax(0, 1fr));
     grid-template-areas:
       'contact contact contact response'
@@ -564,6 +562,7 @@ export const gridStyles = css`
    */
   .slim .final {
     display: inline;
+    margin-inline-start: 0.3rem;
     padding: 4px;
     font-size: 0;
   }
@@ -618,8 +617,7 @@ export const gridStyles = css`
    * Counts sit in the middle of their tracks: at the end they ran into the time beside them
    * ("Clicks Last response", "0 Dec 6, 7:00 AM"), most of all right to left.
    */
-  .narrow [role='columnheader'].numeric,
-  .narrow .cell.numeric {
+  .narrow .numeric {
     justify-content: center;
   }
   .narrow .sort {
