@@ -175,8 +175,9 @@ function responseContent(r: RecipientState, ctx: CellContext): TemplateResult {
     r.scope === 'type'
       ? html` <span class="detail" part="scope">${ctx.messages.unsubscribedFromType(r.emailType)}</span>`
       : nothing;
-  // The spaces between the parts keep them apart for screen readers and copy and paste.
+  // The spaces between the parts keep them apart for screen readers and copy and paste. The final
+  // marker's is its own (white-space: nowrap): a slim row never breaks between it and the name.
   return html`<span class="label" dir="auto" part=${`response-label response-${r.response}`}>${label}</span>${
-    r.final ? html` <span class="final" part="final-marker">${ctx.messages.final}</span>` : nothing
+    r.final ? html`<span class="final" part="final-marker"> ${ctx.messages.final}</span>` : nothing
   }${wait === nothing ? nothing : html` ${wait}`}${scope}${r.reason !== undefined ? html` <span class="detail" part="reason" dir="ltr" title=${visibleControls(r.reason)}>${visibleControls(r.reason)}</span>` : nothing}`;
 }

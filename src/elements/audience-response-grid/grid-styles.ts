@@ -291,9 +291,6 @@ export const gridStyles = css`
     outline-offset: -2px;
     background: var(--_accent);
   }
-  [role='columnheader'].numeric {
-    justify-content: flex-end;
-  }
   .cell-header > .header-label {
     padding-inline: 0.5rem;
   }
@@ -384,7 +381,8 @@ export const gridStyles = css`
     white-space: nowrap;
     text-overflow: ellipsis;
   }
-  .cell.numeric {
+  /* A count's header and cells (nothing else has the class) end where its column does. */
+  .numeric {
     justify-content: flex-end;
     font-variant-numeric: tabular-nums;
   }
@@ -527,8 +525,12 @@ export const gridStyles = css`
    */
   .slim .header,
   .slim .row {
-    /* Counts' tracks of 4rem, so the response keeps room beside the name at 270 px ("Sent to provider" whole). */
-    grid-template-columns: 4rem 4rem minmax(0, 1fr) fit-content(60%);
+    /*
+     * Counts' tracks of 4rem, so the response keeps room beside the name at 270 px ("Sent to
+     * provider" whole), and under 320 px a fifth of the row each, so the response's 60 % fits
+     * beside them (at 280 px, 4rem left it 150 px).
+     */
+    grid-template-columns: min(4rem, 20cqi) min(4rem, 20cqi) minmax(0, 1fr) fit-content(60%);
     grid-template-rows: repeat(var(--_lines, 3), minmax(0, 1fr));
     grid-template-areas:
       'contact contact contact response'
@@ -538,7 +540,10 @@ export const gridStyles = css`
   /*
    * A row's response cell takes the address's line too (the header's names the first line only):
    * a text block of two lines at most (its text whole in the tooltip past those), the final
-   * square in the text's flow after the name.
+   * square in the text's flow after the name. Under 318 px its type gets smaller with the row:
+   * the three longest names need 169 px for two lines at 14 px, and a 280 px grid (the embed page
+   * on a 320 px phone) leaves their text 154; at 4.4 % of the row's width (12.3 px there) they
+   * need 148, whole. The row keeps its height, which the virtual scroller counts.
    */
   .slim .cell[data-column='response'] {
     grid-row-end: span 2;
@@ -547,6 +552,19 @@ export const gridStyles = css`
     -webkit-line-clamp: 2;
     white-space: normal;
     line-height: calc(var(--_row-height) / var(--_lines));
+    font-size: min(1em, 4.4cqi);
+  }
+  /*
+   * The square goes with the name's last word: a name that just filled its line left it alone on
+   * the next ("Canceled (invalid email)" at 320 px), or on a third, out of sight. An inline box,
+   * not an inline-block (Firefox breaks before one whatever comes between), whose space before
+   * the word is its own and nowrap (markup in grid-cells.ts), so no line breaks between the two.
+   */
+  .slim .final {
+    display: inline;
+    margin-inline-start: 0.3rem;
+    padding: 4px;
+    font-size: 0;
   }
   .slim .cell:not([data-column='contact'], [data-column='response']),
   .slim [role='columnheader']:not([data-column='contact'], [data-column='response']) {
@@ -599,8 +617,7 @@ export const gridStyles = css`
    * Counts sit in the middle of their tracks: at the end they ran into the time beside them
    * ("Clicks Last response", "0 Dec 6, 7:00 AM"), most of all right to left.
    */
-  .narrow [role='columnheader'].numeric,
-  .narrow .cell.numeric {
+  .narrow .numeric {
     justify-content: center;
   }
   .narrow .sort {

@@ -109,9 +109,13 @@ describe('<audience-response-grid> response names at the embed page’s width', 
 // The reviewer's 320 and 390 px screenshots: in a slim row (three short lines) the response had one
 // line beside the contact, at most 55 % of it, and "Canceled (unsubscribed from all emails)" and
 // "Received by provider (delayed)" lost their ends. A long name now goes on over the address's line.
+// A name that just filled its line left the final square alone on the next ("Canceled (invalid
+// email)" at 320 px), or on a third line, out of sight: it now stays after the name's last word.
+// At 280 px (the embed page on a 320 px phone) the three longest names lost their ends after two
+// lines ("Canceled (unsubscribed…"): they now take a step smaller type there, the row its height.
 describe('<audience-response-grid> response names in slim rows', () => {
   for (const dir of ['ltr', 'rtl'])
-    for (const width of [320, 390])
+    for (const width of [280, 320, 390])
       it(`shows every response's name whole, the contact beside it (${width} px, ${dir})`, async () => {
         const grid = await gridAt(width, dir, 2000);
         expect(grid.shadowRoot!.querySelector('.scroller')!.classList.contains('slim')).to.equal(true);
@@ -141,6 +145,14 @@ describe('<audience-response-grid> response names in slim rows', () => {
             expect(
               f.left >= c.left - 0.5 && f.right <= c.right + 0.5 && f.top >= c.top && f.bottom <= c.bottom,
             ).to.equal(true, `${text(label)}: final marker in its cell ${JSON.stringify([f, c])}`);
+            // On the line of the name's last word, a little apart after it in the reading direction.
+            const last = [...glyphs.getClientRects()].filter((g) => g.width > 0).at(-1)!;
+            const middle = (r: DOMRect) => (r.top + r.bottom) / 2;
+            expect(Math.abs(middle(f) - middle(last)), `${text(label)}: final marker on its last line`).to.be.below(
+              last.height / 2,
+            );
+            const gap = dir === 'rtl' ? last.left - f.right : f.left - last.right;
+            expect(gap, `${text(label)}: space before the final marker`).to.be.within(2, 8);
           }
           // Two lines at most, the first the contact's; the contact keeps a few letters; the counts
           // and the time keep their line.
