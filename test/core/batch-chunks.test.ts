@@ -1,4 +1,4 @@
-// A batch is applied in chunks of 256 events (batch.ts): validation, row lookups and cache warming
+// A batch is applied in chunks of 128 events (batch.ts): validation, row lookups and cache warming
 // run as passes over a chunk, then the chunk's events are applied in their order. The chunks are
 // for speed only, so a batch of any size must end where the reference fold (written from the spec)
 // ends, reject each bad event once and in its place, and name each changed recipient once.
@@ -63,8 +63,8 @@ describe('a batch larger than a chunk', () => {
     expectSame(observed(one), observed(each));
   });
 
-  it('at 255, 256, 257 and 513 events each bad event is rejected once, in its place', () => {
-    for (const size of [255, 256, 257, 513]) {
+  it('at 127, 128, 129, 256, 257 and 513 events each bad event is rejected once, in its place', () => {
+    for (const size of [127, 128, 129, 256, 257, 513]) {
       const inputs = withBad(events(size, size), 7).slice(0, size);
       const bad = inputs.filter((e) => (e as ResponseEvent).response === 'nope');
       const batch = createResponseState().apply(inputs);
@@ -75,7 +75,7 @@ describe('a batch larger than a chunk', () => {
   });
 
   it('a last event alone in its chunk is applied like the others', () => {
-    const inputs = events(256, 3);
+    const inputs = events(128, 3);
     const last: ResponseEvent = { id: 'x', emailId: 'e9', recipientId: 'r1', response: 'clicked', at: minutes(5) };
     const state = foldEvents([...inputs, last]);
     expect(state.rejected).to.deep.equal([]);
