@@ -148,7 +148,7 @@ const OUTSIDE_CELLS: ReadonlySet<PropertyKey> = new Set([
  *   (with `aria-selected="true"`; every other row has `"false"`).
  * @csspart cell - A data cell; the cell holding focus also has `focused-cell`.
  * @csspart response-label - The response's label; also `response-<id>` (`response-hard-bounce`).
- * @csspart final-marker - The "final" marker beside a final response (in slim rows an inline box, kept on the name's last line: width and height do not apply there).
+ * @csspart final-marker - The "final" marker beside a final response (inline in slim rows: no width, height).
  * @csspart reason - The provider's reason or details.
  * @csspart wait - Sent to provider's wait toward the limit; past it also `overdue`.
  *
