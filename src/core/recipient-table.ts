@@ -20,12 +20,12 @@ export interface MetaRuns {
   get(row: number, field: number): string | undefined;
 }
 
-/** The recipient id's field in `MetaRuns`, after the meta fields. */
-export const RUN_RECIPIENT_ID = 4;
-
 /** Text that only some recipients carry (names, addresses), with the time that set it. */
 export const META_FIELDS = ['contactId', 'contactName', 'address', 'provider'] as const;
 export type MetaField = (typeof META_FIELDS)[number];
+
+/** The recipient id's field in `MetaRuns`, after the meta fields. */
+export const RUN_RECIPIENT_ID = META_FIELDS.length;
 
 /** Doubles per row in `times`; `ints` views the same record as twice as many Int32 slots. */
 export const STRIDE = 16;
