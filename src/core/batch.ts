@@ -14,7 +14,7 @@ import type { EmailEntry, EmailTable } from './email-table';
 import type { EventRejection, ResponseEvent } from './event';
 import type { EventIdSet } from './event-id-set';
 import { mergeMeta, mergeResponse, signature } from './merge';
-import { LAST_CHANGE, META_AT, STRIDE, TEXT_STRIDE, type RecipientTable } from './recipient-table';
+import { LAST_CHANGE, META_AT, STRIDE, type RecipientTable } from './recipient-table';
 import type { CompiledRules } from './rules';
 import type { StatisticsPeriod } from './statistics-period';
 import { readBatch } from './read-batch';
@@ -127,14 +127,13 @@ export class BatchApplier {
     for (let k = 0; k < n; k++) rows[k] = entries[k]!.rows.find(hashes[k]!, seconds[k]!);
     // The records: their first, middle and last bytes, as typed arrays are not aligned to cache
     // lines (malloc puts them 16 bytes past a page) and 128 bytes can span three lines. With
-    // them the row's slots of `texts`, so the pass that reads the meta texts finds the slots in
-    // the cache and waits only for the strings.
+    // them the row's text slots, so the pass that reads the meta texts finds the slots in the
+    // cache and waits only for the strings.
     // Stryker disable all: warming the cache only reads; its sum `warmth` is never read but to keep the loads
-    const texts = table.texts;
     for (let k = 0; k < n; k++) {
       const row = rows[k]!;
       if (row < 0) continue;
-      if (texts[row * TEXT_STRIDE] === undefined) warmth++;
+      if (table.text(row, 0) === undefined) warmth++;
       warmth +=
         table.times[row * STRIDE]! +
         table.ints[row * STRIDE * 2 + STRIDE]! +

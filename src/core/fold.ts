@@ -22,7 +22,6 @@ import {
   OPENS,
   RecipientTable,
   STRIDE,
-  TEXT_STRIDE,
 } from './recipient-table';
 import { compileRules, type CompiledRules } from './rules';
 import type { RecipientState } from './recipient-state';
@@ -141,7 +140,7 @@ export class ResponseState {
   /** The state of row `row` (rows are stable; `AppliedBatch.changed` names them). */
   recipientAt(row: number): RecipientState {
     const table = this.recipients;
-    const { times, ints, texts } = table;
+    const { times, ints } = table;
     const t = row * STRIDE;
     const i = t * 2;
     const definition = this.rules.responses[table.response(row)]!;
@@ -163,9 +162,9 @@ export class ResponseState {
       firstAt: times[t + FIRST_AT]!,
       lastAt: times[t + LAST_AT]!,
     };
-    const reason = texts[row * TEXT_STRIDE + (isFinal ? FINAL_REASON : NON_FINAL_REASON)];
+    const reason = table.text(row, isFinal ? FINAL_REASON : NON_FINAL_REASON);
     if (reason !== undefined) state.reason = reason;
-    if (isFinal && texts[row * TEXT_STRIDE + FINAL_SCOPE] === 'type') state.scope = 'type';
+    if (isFinal && table.text(row, FINAL_SCOPE) === 'type') state.scope = 'type';
     for (let m = 0; m < META_FIELDS.length; m++) {
       const value = table.metaOf(row, m);
       if (value !== undefined) state[META_FIELDS[m]!] = value;

@@ -19,7 +19,6 @@ import {
   NON_FINAL_REASON,
   OPENS,
   STRIDE,
-  TEXT_STRIDE,
   type RecipientTable,
 } from './recipient-table';
 import { COUNTER_CLICKS, COUNTER_MACHINE_OPENS, COUNTER_OPENS, type CompiledRules } from './rules';
@@ -73,7 +72,6 @@ export function mergeResponse(
       changed = true;
       break;
   }
-  const texts = table.texts;
   if (rules.final[response] === 1) {
     const current = ints[i + FINAL]!;
     // Only an Unsubscribed has a scope; a scope on another response means nothing.
@@ -82,8 +80,8 @@ export function mergeResponse(
       ints[i + FINAL] = response;
       // Stryker disable next-line ArithmeticOperator: FINAL_AT is 0, so t - FINAL_AT is the same slot
       times[t + FINAL_AT] = at;
-      texts[row * TEXT_STRIDE + FINAL_REASON] = reason;
-      texts[row * TEXT_STRIDE + FINAL_SCOPE] = typeOnly;
+      table.setText(row, FINAL_REASON, reason);
+      table.setText(row, FINAL_SCOPE, typeOnly);
       return true;
     }
     return changed;
@@ -95,13 +93,13 @@ export function mergeResponse(
   if (current === NONE || rules.rank[response]! > rules.rank[current]!) {
     ints[i + NON_FINAL] = response;
     times[t + NON_FINAL_AT] = at;
-    texts[row * TEXT_STRIDE + NON_FINAL_REASON] = reason;
+    table.setText(row, NON_FINAL_REASON, reason);
     return changed || shown;
   }
   // The same response again: it happened first at the earliest of its times.
-  if (current === response && earlier(reason, texts, row, eventTimes, k, times[t + NON_FINAL_AT]!)) {
+  if (current === response && earlier(reason, table, row, eventTimes, k, times[t + NON_FINAL_AT]!)) {
     times[t + NON_FINAL_AT] = at;
-    texts[row * TEXT_STRIDE + NON_FINAL_REASON] = reason;
+    table.setText(row, NON_FINAL_REASON, reason);
     return changed || shown;
   }
   return changed;
@@ -128,23 +126,22 @@ function finalWins(
   const priority = rules.priority;
   if (priority[response] !== priority[current]) return priority[response]! > priority[current]!;
   if (response !== current) return response > current;
-  const texts = table.texts;
-  const currentReason = texts[row * TEXT_STRIDE + FINAL_REASON] ?? '';
+  const currentReason = table.text(row, FINAL_REASON) ?? '';
   if ((reason ?? '') !== currentReason) return (reason ?? '') < currentReason;
-  return typeOnly === undefined && texts[row * TEXT_STRIDE + FINAL_SCOPE] !== undefined;
+  return typeOnly === undefined && table.text(row, FINAL_SCOPE) !== undefined;
 }
 
 /** The reason is read only on a tie of times: it sits apart from the record (another miss). */
 function earlier(
   reason: string | undefined,
-  texts: readonly (string | undefined)[],
+  table: RecipientTable,
   row: number,
   eventTimes: Float64Array,
   k: number,
   currentAt: number,
 ): boolean {
   const at = eventTimes[k]!;
-  return at < currentAt || (at === currentAt && (reason ?? '') < (texts[row * TEXT_STRIDE + NON_FINAL_REASON] ?? ''));
+  return at < currentAt || (at === currentAt && (reason ?? '') < (table.text(row, NON_FINAL_REASON) ?? ''));
 }
 
 /**
@@ -198,14 +195,12 @@ function mergeText(
   const times = table.times;
   const stamp = row * STRIDE + META_AT + field;
   if (at < times[stamp]!) return false;
-  const texts = table.texts;
-  const slot = row * TEXT_STRIDE + field;
-  // Not texts[slot]: a restored row's value may still sit in its cache page's column.
+  // Not text(): a restored row's value may still sit in its cache page's column.
   const current = table.metaOf(row, field);
   if (at === times[stamp] && current !== undefined && !(value > current)) return false;
   times[stamp] = at;
   if (value === current) return false;
   if (field === CONTACT) contacts.move(row, current, value);
-  texts[slot] = value;
+  table.setText(row, field, value);
   return true;
 }

@@ -5,8 +5,9 @@
  * A row's numbers sit together in one 128-byte record rather than in a typed array per field:
  * events arrive in random recipient order, so every field read is a cache miss, and an event
  * touching ten of fifteen columns pays ten misses where the record pays two or three (measured
- * ~260 ns against ~40 ns an event over 100,000 rows). Texts sit a few slots per row in one plain
- * array for the same reason.
+ * ~260 ns against ~40 ns an event over 100,000 rows). Texts sit a few slots per row in plain
+ * arrays for the same reason, a block of rows to each array, made when a row of it is first given
+ * a text: a million rows restored from the cache keep theirs in their pages' columns and need none.
  */
 
 const NONE = -1;
@@ -14,7 +15,7 @@ const NONE = -1;
 /**
  * Texts of restored rows kept in columns (`TextRuns`, which the cache makes: its code stays out
  * of the script tag's bundle until a cache is read): the meta fields by their position in
- * META_FIELDS, and the recipient id as field `RUN_RECIPIENT_ID`.
+ * META_FIELDS, and the recipient id as field `RECIPIENT_ID`, as in a row's text slots.
  */
 export interface MetaRuns {
   get(row: number, field: number): string | undefined;
@@ -23,9 +24,6 @@ export interface MetaRuns {
 /** Text that only some recipients carry (names, addresses), with the time that set it. */
 export const META_FIELDS = ['contactId', 'contactName', 'address', 'provider'] as const;
 export type MetaField = (typeof META_FIELDS)[number];
-
-/** The recipient id's field in `MetaRuns`, after the meta fields. */
-export const RUN_RECIPIENT_ID = META_FIELDS.length;
 
 /** Doubles per row in `times`; `ints` views the same record as twice as many Int32 slots. */
 export const STRIDE = 16;
@@ -57,11 +55,20 @@ export const ID_NEWEST = 23;
 export const FINGERPRINTS = 48;
 export const INLINE_IDS = 16;
 
-/** Text slots per row in `texts`: the meta fields in META_FIELDS order, then these. */
+/** Text slots per row (`text`, `setText`): the meta fields in META_FIELDS order, then these. */
 export const TEXT_STRIDE = 8;
-export const NON_FINAL_REASON = 4;
-export const FINAL_REASON = 5;
-export const RECIPIENT_ID = 6;
+/**
+ * Rows per block of text slots: 8,192 slots, 32 kB, well under the 100,000 slots past which V8
+ * makes `new Array(n)` a dictionary, where each write is a hash insert.
+ */
+export const TEXT_BLOCK_SHIFT = 10;
+// Numbers, not `1 << TEXT_BLOCK_SHIFT`: the minifier puts a number in the code, not a name.
+export const TEXT_BLOCK_ROWS = 1024;
+export const TEXT_BLOCK_MASK = 1023;
+/** After the meta fields, in a row's text slots and in `MetaRuns` alike. */
+export const RECIPIENT_ID = META_FIELDS.length;
+export const NON_FINAL_REASON = 5;
+export const FINAL_REASON = 6;
 /** `type` when the final response is an Unsubscribed scoped to the email's type; else empty. */
 export const FINAL_SCOPE = 7;
 
@@ -75,15 +82,17 @@ export class RecipientTable {
   /** The records' last 32 bytes as 16-bit slots (same memory as `times`). */
   fingerprints: Uint16Array;
   /**
-   * Texts, TEXT_STRIDE slots per row. Allocated ahead and grown like the record:
-   * pushing eight slots per new row cost ~240 ns a row here.
+   * Texts, TEXT_STRIDE slots per row, in blocks of TEXT_BLOCK_ROWS rows, each made whole when a
+   * row of it is first given a text (pushing eight slots per new row cost ~240 ns a row here).
+   * Not one array grown with the record: a million restored rows have no texts of their own, and
+   * its 8,000,000 slots cost 70 to 190 ms of their cold start and 32 MB (issue 16).
    */
-  texts: (string | undefined)[];
+  #textBlocks: ((string | undefined)[] | undefined)[] = [];
   /** Index of each row's email in the EmailTable: read by views, never by the fold. */
   email: Int32Array;
   /**
    * Meta texts of restored rows still in their cache page's columns (see TextRuns): a row's
-   * `texts` slot, once written, stands over them. Read them through `metaOf`.
+   * text slot, once written, stands over them. Read them through `metaOf`.
    */
   #runs: MetaRuns | undefined;
   /** Counts the runs added: a contact index built before one must be built again. */
@@ -95,30 +104,56 @@ export class RecipientTable {
     this.ints = new Int32Array(this.times.buffer);
     this.fingerprints = new Uint16Array(this.times.buffer);
     this.email = new Int32Array(capacity);
-    this.texts = textSlots(capacity * TEXT_STRIDE);
   }
 
   /** Adds an empty recipient row and returns its index. */
   add(email: number, recipientId: string): number {
     const row = this.addRow(email);
-    this.texts[row * TEXT_STRIDE + RECIPIENT_ID] = recipientId;
+    this.setText(row, RECIPIENT_ID, recipientId);
     return row;
   }
 
   /**
+   * The row's own text in a slot (a meta field's position in META_FIELDS, or NON_FINAL_REASON to
+   * FINAL_SCOPE), or undefined: a restored row's meta texts and id may be in runs (`metaOf`).
+   */
+  text(row: number, slot: number): string | undefined {
+    return this.#textBlocks[row >> TEXT_BLOCK_SHIFT]?.[(row & TEXT_BLOCK_MASK) * TEXT_STRIDE + slot];
+  }
+
+  /** Writes the row's text in a slot; undefined clears it. */
+  setText(row: number, slot: number, value: string | undefined): void {
+    const blocks = this.#textBlocks;
+    const b = row >> TEXT_BLOCK_SHIFT;
+    let block = blocks[b];
+    if (block === undefined) {
+      if (value === undefined) return;
+      // A list with holes of under 1,024 blocks (a million rows) stays an array, not a dictionary.
+      block = blocks[b] = new Array<string | undefined>(TEXT_BLOCK_ROWS * TEXT_STRIDE).fill(undefined);
+    }
+    block[(row & TEXT_BLOCK_MASK) * TEXT_STRIDE + slot] = value;
+  }
+
+  /** How many blocks of text slots are made, for tests of what restoring costs. */
+  textBlocks(): number {
+    return this.#textBlocks.filter(Boolean).length;
+  }
+
+  /**
    * Adds an empty row whose recipient id is read from the runs (`useMetaRuns`, field
-   * `RUN_RECIPIENT_ID`): a cold start's million ids stay in their pages' columns.
+   * `RECIPIENT_ID`): a cold start's million ids stay in their pages' columns.
    */
   addRow(email: number): number {
-    if (this.size === this.capacity) this.#grow();
+    // By half again (plus one, so a table of one row grows), not double: a doubled table of a
+    // million rows holds up to half a million empty 132-byte rows, 66 MB, and a copy needs the
+    // old and new tables at once. The extra copies cost about as much as the doubling's (a total
+    // of three times the rows rather than two).
+    if (this.size === this.capacity) this.reserve(this.capacity + (this.capacity >> 1) + 1);
     const row = this.size++;
     const t = row * STRIDE;
     const times = this.times;
-    times[t + FINAL_AT] = Infinity;
-    times[t + NON_FINAL_AT] = Infinity;
-    times[t + FIRST_AT] = Infinity;
-    times[t + LAST_AT] = -Infinity;
-    for (let m = 0; m < 4; m++) times[t + META_AT + m] = -Infinity;
+    // FINAL_AT, NON_FINAL_AT, FIRST_AT: none yet; LAST_AT and the meta texts' stamps: before all.
+    for (let slot = 0; slot < META_AT + 4; slot++) times[t + slot] = slot < LAST_AT ? Infinity : -Infinity;
     const i = t * 2;
     const ints = this.ints;
     ints[i + FINAL] = NONE;
@@ -140,17 +175,16 @@ export class RecipientTable {
   }
 
   recipientIdOf(row: number): string {
-    const id = this.texts[row * TEXT_STRIDE + RECIPIENT_ID];
-    return id !== undefined || this.#runs === undefined ? id! : this.#runs.get(row, RUN_RECIPIENT_ID)!;
+    return this.metaOf(row, RECIPIENT_ID)!;
   }
 
   contactOf(row: number): string | undefined {
     return this.metaOf(row, 0); // contactId is META_FIELDS[0]
   }
 
-  /** The row's value of a meta field, by its position in META_FIELDS. */
+  /** The row's value of a meta field, by its position in META_FIELDS (or RECIPIENT_ID: its id). */
   metaOf(row: number, field: number): string | undefined {
-    const value = this.texts[row * TEXT_STRIDE + field];
+    const value = this.text(row, field);
     return value !== undefined || this.#runs === undefined ? value : this.#runs.get(row, field);
   }
 
@@ -171,39 +205,15 @@ export class RecipientTable {
 
   /** Makes room for `rows` rows in all, so adding that many copies nothing. */
   reserve(rows: number): void {
-    if (rows > this.capacity) this.#resize(rows);
-  }
-
-  /**
-   * By half again (plus one, so a table of one row grows), not double: a doubled table of a
-   * million rows holds up to half a million empty 164-byte rows, 80 MB, and a copy needs the old
-   * and new tables at once. The extra copies cost about as much as the doubling's (a total of
-   * three times the rows rather than two).
-   */
-  #grow(): void {
-    this.#resize(this.capacity + (this.capacity >> 1) + 1);
-  }
-
-  #resize(capacity: number): void {
-    this.capacity = capacity;
-    const times = new Float64Array(this.capacity * STRIDE);
+    if (rows <= this.capacity) return;
+    this.capacity = rows;
+    const times = new Float64Array(rows * STRIDE);
     times.set(this.times);
     this.times = times;
     this.ints = new Int32Array(times.buffer);
     this.fingerprints = new Uint16Array(times.buffer);
-    const email = new Int32Array(this.capacity);
+    const email = new Int32Array(rows);
     email.set(this.email);
     this.email = email;
-    const texts = textSlots(this.capacity * TEXT_STRIDE);
-    for (let slot = 0; slot < this.texts.length; slot++) texts[slot] = this.texts[slot];
-    this.texts = texts;
   }
-}
-
-/**
- * Filled, not just sized: V8 makes `new Array(n)` of more than 100,000 slots a dictionary, where
- * each write is a hash insert (~1.5 µs against ~0.05 µs; issue 16, restoring a million rows).
- */
-function textSlots(slots: number): (string | undefined)[] {
-  return new Array<string | undefined>(slots).fill(undefined);
 }

@@ -18,7 +18,6 @@ import {
   NON_FINAL_REASON,
   OPENS,
   STRIDE,
-  TEXT_STRIDE,
   type RecipientTable,
 } from './recipient-table';
 import type { CompiledRules } from './rules';
@@ -53,7 +52,7 @@ export interface SavedRecipient {
 }
 
 export function saveRow(table: RecipientTable, emails: EmailTable, rules: CompiledRules, row: number): SavedRecipient {
-  const { times, ints, texts } = table;
+  const { times, ints } = table;
   const responses = rules.responses;
   const t = row * STRIDE;
   const i = t * 2;
@@ -64,11 +63,11 @@ export function saveRow(table: RecipientTable, emails: EmailTable, rules: Compil
     recipientId: table.recipientIdOf(row),
     nonFinal: nonFinal === NONE ? null : responses[nonFinal]!.id,
     nonFinalAt: times[t + NON_FINAL_AT]!,
-    nonFinalReason: texts[row * TEXT_STRIDE + NON_FINAL_REASON] ?? null,
+    nonFinalReason: table.text(row, NON_FINAL_REASON) ?? null,
     final: final === NONE ? null : responses[final]!.id,
     // Stryker disable next-line ArithmeticOperator: FINAL_AT is 0, so t - FINAL_AT is the same slot
     finalAt: times[t + FINAL_AT]!,
-    finalReason: texts[row * TEXT_STRIDE + FINAL_REASON] ?? null,
+    finalReason: table.text(row, FINAL_REASON) ?? null,
     opens: ints[i + OPENS]!,
     clicks: ints[i + CLICKS]!,
     machineOpens: ints[i + MACHINE_OPENS]!,
@@ -76,7 +75,7 @@ export function saveRow(table: RecipientTable, emails: EmailTable, rules: Compil
     lastAt: times[t + LAST_AT]!,
     meta: {},
   };
-  if (texts[row * TEXT_STRIDE + FINAL_SCOPE] === 'type') saved.finalScope = 'type';
+  if (table.text(row, FINAL_SCOPE) === 'type') saved.finalScope = 'type';
   for (let m = 0; m < META_FIELDS.length; m++) {
     const value = table.metaOf(row, m);
     if (value !== undefined) saved.meta[META_FIELDS[m]!] = [value, times[t + META_AT + m]!];
@@ -126,17 +125,17 @@ export function writeSaved(
   saved: SavedRecipient,
   responses: { nonFinal: number; final: number },
 ): void {
-  const { times, ints, texts } = table;
+  const { times, ints } = table;
   const t = row * STRIDE;
   const i = t * 2;
   ints[i + NON_FINAL] = responses.nonFinal;
   times[t + NON_FINAL_AT] = saved.nonFinalAt;
-  texts[row * TEXT_STRIDE + NON_FINAL_REASON] = saved.nonFinalReason ?? undefined;
+  table.setText(row, NON_FINAL_REASON, saved.nonFinalReason ?? undefined);
   ints[i + FINAL] = responses.final;
   // Stryker disable next-line ArithmeticOperator: FINAL_AT is 0, so t - FINAL_AT is the same slot
   times[t + FINAL_AT] = saved.finalAt;
-  texts[row * TEXT_STRIDE + FINAL_REASON] = saved.finalReason ?? undefined;
-  texts[row * TEXT_STRIDE + FINAL_SCOPE] = saved.finalScope === 'type' ? 'type' : undefined;
+  table.setText(row, FINAL_REASON, saved.finalReason ?? undefined);
+  table.setText(row, FINAL_SCOPE, saved.finalScope === 'type' ? 'type' : undefined);
   ints[i + OPENS] = saved.opens;
   ints[i + CLICKS] = saved.clicks;
   ints[i + MACHINE_OPENS] = saved.machineOpens;
@@ -148,7 +147,7 @@ export function writeSaved(
     times[t + META_AT + m] = pair[1];
     const contact = m === 0 ? table.contactOf(row) : undefined;
     if (m === 0 && contact !== pair[0]) contacts.move(row, contact, pair[0]);
-    texts[row * TEXT_STRIDE + m] = pair[0];
+    table.setText(row, m, pair[0]);
   }
 }
 
@@ -216,7 +215,7 @@ export function restoreColumns(
   // Grown as adding rows one by one would grow it: a page at a time, exactly, would copy it each page.
   const needed = table.size + size;
   if (needed > table.capacity) table.reserve(Math.max(needed, table.capacity * 2));
-  const { times, ints, texts } = table;
+  const { times, ints } = table;
   const { rows, order } = entry;
   if (indexed) rows.reserve(rows.size + size);
   const metaColumns = META_FIELDS.map((field) => page.meta[field]);
@@ -244,15 +243,17 @@ export function restoreColumns(
     order.push(row);
     const t = row * STRIDE;
     const i = t * 2;
-    const x = row * TEXT_STRIDE;
     ints[i + NON_FINAL] = nonFinal;
     times[t + NON_FINAL_AT] = page.nonFinalAt[slot]!;
-    texts[x + NON_FINAL_REASON] = page.nonFinalReason?.[slot] ?? undefined;
+    // A new row's slots are empty: only a text is written, so rows with none get no slots.
+    const nonFinalReason = page.nonFinalReason?.[slot];
+    if (nonFinalReason != null) table.setText(row, NON_FINAL_REASON, nonFinalReason);
     ints[i + FINAL] = final;
     // Stryker disable next-line ArithmeticOperator: FINAL_AT is 0, so t - FINAL_AT is the same slot
     times[t + FINAL_AT] = page.finalAt[slot]!;
-    texts[x + FINAL_REASON] = page.finalReason?.[slot] ?? undefined;
-    texts[x + FINAL_SCOPE] = page.finalScope?.[slot] === 'type' ? 'type' : undefined;
+    const finalReason = page.finalReason?.[slot];
+    if (finalReason != null) table.setText(row, FINAL_REASON, finalReason);
+    if (page.finalScope?.[slot] === 'type') table.setText(row, FINAL_SCOPE, 'type');
     ints[i + OPENS] = page.opens[slot]!;
     ints[i + CLICKS] = page.clicks[slot]!;
     ints[i + MACHINE_OPENS] = page.machineOpens[slot]!;
@@ -264,7 +265,7 @@ export function restoreColumns(
       if (value === null || value === undefined) continue;
       times[t + META_AT + m] = column!.at[slot]!;
       if (m === 0) contacts.move(row, undefined, value);
-      texts[x + m] = value;
+      table.setText(row, m, value);
     }
     emails.count(entry, 0, signature(table, row));
     // Infinity where the row has no send: `restored` ignores it as it does an undefined one.

@@ -29,7 +29,6 @@ import {
   NON_FINAL_REASON,
   OPENS,
   STRIDE,
-  TEXT_STRIDE,
   type RecipientTable,
 } from './recipient-table';
 import type { CompiledRules } from './rules';
@@ -118,7 +117,7 @@ export class StatisticsPeriod {
 
   /** Clears the row's responses, counters and times, and applies `events` again. */
   #refold(table: RecipientTable, rules: CompiledRules, row: number, events: readonly KeptEvent[]): void {
-    const { times, ints, texts } = table;
+    const { times, ints } = table;
     const t = row * STRIDE;
     const i = t * 2;
     ints[i + FINAL] = -1;
@@ -131,9 +130,9 @@ export class StatisticsPeriod {
     times[t + NON_FINAL_AT] = Infinity;
     times[t + FIRST_AT] = Infinity;
     times[t + LAST_AT] = -Infinity;
-    texts[row * TEXT_STRIDE + FINAL_REASON] = undefined;
-    texts[row * TEXT_STRIDE + NON_FINAL_REASON] = undefined;
-    texts[row * TEXT_STRIDE + FINAL_SCOPE] = undefined;
+    table.setText(row, FINAL_REASON, undefined);
+    table.setText(row, NON_FINAL_REASON, undefined);
+    table.setText(row, FINAL_SCOPE, undefined);
     const slot = this.#slot;
     for (const e of events) {
       slot[0] = e.at;

@@ -1,6 +1,7 @@
 // The recipient table (recipient-table.ts): one record per recipient row, rows never removed or
 // reordered. A new row has no response, no time and no text but its recipient id; the table grows
-// by doubling, or ahead of a page with `reserve`, and every row keeps all it holds through it.
+// by half again, or ahead of a page with `reserve`, and every row keeps all it holds through it.
+// Text slots are made a block of rows at a time, when a row of the block is first given a text.
 import { expect } from 'chai';
 import {
   FINAL,
@@ -23,7 +24,7 @@ import {
 function contentOf(table: RecipientTable, row: number) {
   return {
     record: [...table.times.subarray(row * STRIDE, (row + 1) * STRIDE)],
-    texts: table.texts.slice(row * TEXT_STRIDE, (row + 1) * TEXT_STRIDE),
+    texts: Array.from({ length: TEXT_STRIDE }, (_, slot) => table.text(row, slot)),
     email: table.emailOf(row),
     fingerprints: [...table.fingerprints.subarray(row * STRIDE * 4 + 48, (row + 1) * STRIDE * 4)],
   };
@@ -38,8 +39,8 @@ function fill(table: RecipientTable, row: number): void {
   table.ints[t * 2 + OPENS] = 10 + row;
   table.fingerprints[t * 4 + 48] = 500 + row;
   table.fingerprints[t * 4 + 63] = 600 + row;
-  for (let m = 0; m < META_FIELDS.length; m++) table.texts[row * TEXT_STRIDE + m] = `${META_FIELDS[m]}-${row}`;
-  table.texts[row * TEXT_STRIDE + FINAL_REASON] = `reason-${row}`;
+  for (let m = 0; m < META_FIELDS.length; m++) table.setText(row, m, `${META_FIELDS[m]}-${row}`);
+  table.setText(row, FINAL_REASON, `reason-${row}`);
 }
 
 describe('recipient table: rows', () => {
@@ -67,7 +68,7 @@ describe('recipient table: rows', () => {
     expect(table.emailOf(row)).to.equal(7);
     expect(table.emailOf(1)).to.equal(8);
     expect(table.recipientIdOf(row)).to.equal('r-1');
-    expect(table.texts[TEXT_STRIDE + RECIPIENT_ID]).to.equal('r-2');
+    expect(table.text(1, RECIPIENT_ID)).to.equal('r-2');
     expect(table.contactOf(row)).to.equal(undefined);
     expect(META_FIELDS.map((_, m) => table.metaOf(row, m))).to.deep.equal([undefined, undefined, undefined, undefined]);
   });
@@ -105,7 +106,6 @@ describe('recipient table: rows', () => {
     expect(table.size).to.equal(12);
     expect(table.capacity).to.equal(17);
     expect(table.email.length).to.equal(17);
-    expect(table.texts.length).to.equal(17 * TEXT_STRIDE);
     before.forEach((content, row) => expect(contentOf(table, row), `row ${row}`).to.deep.equal(content));
     // The three views still share one buffer after growing.
     table.ints[10 * STRIDE * 2 + OPENS] = 77;
@@ -135,7 +135,6 @@ describe('recipient table: rows', () => {
     table.reserve(100);
     expect(table.capacity).to.equal(100);
     expect(table.size).to.equal(3);
-    expect(table.texts.length).to.equal(100 * TEXT_STRIDE);
     expect([0, 1, 2].map((row) => contentOf(table, row))).to.deep.equal(before);
     const times = table.times;
     table.reserve(10);
@@ -145,5 +144,22 @@ describe('recipient table: rows', () => {
     for (let n = 3; n < 100; n++) table.add(0, `r-${n}`);
     expect(table.times, 'a hundred rows fit without copying').to.equal(times);
     expect([0, 1, 2].map((row) => contentOf(table, row))).to.deep.equal(before);
+  });
+
+  it('makes no text slots for rows that have no text of their own (a cold start restores a million)', () => {
+    const table = new RecipientTable(4);
+    for (let n = 0; n < 5000; n++) table.addRow(0);
+    expect(table.textBlocks(), 'rows added without an id').to.equal(0);
+    table.setText(3000, FINAL_REASON, undefined);
+    expect(table.textBlocks(), 'clearing an empty slot makes none').to.equal(0);
+    table.setText(3000, FINAL_REASON, 'mailbox full');
+    expect(table.textBlocks(), "the row's block of 1,024 rows").to.equal(1);
+    expect(table.text(3000, FINAL_REASON)).to.equal('mailbox full');
+    expect(table.text(2999, FINAL_REASON), 'its neighbour').to.equal(undefined);
+    expect(table.text(4999, FINAL_REASON), 'a row of a block not made').to.equal(undefined);
+    table.setText(3000, FINAL_REASON, undefined);
+    expect(table.text(3000, FINAL_REASON), 'cleared').to.equal(undefined);
+    const row = table.add(1, 'r-new');
+    expect([row, table.recipientIdOf(row), table.textBlocks()]).to.deep.equal([5000, 'r-new', 2]);
   });
 });

@@ -52,9 +52,9 @@ describe('text runs', () => {
     const runs = new TextRuns();
     runs.add(0, 2, [run(['c1', 'c2'])]);
     table.useMetaRuns(runs);
-    expect(table.texts[0]).to.equal(undefined);
+    expect(table.text(0, 0)).to.equal(undefined);
     expect([table.contactOf(0), table.contactOf(1)]).to.deep.equal(['c1', 'c2']);
-    table.texts[8] = 'c9';
+    table.setText(1, 0, 'c9');
     expect([table.contactOf(0), table.contactOf(1), table.metaOf(1, 1)]).to.deep.equal(['c1', 'c9', undefined]);
   });
 });

@@ -20,13 +20,13 @@ import {
   NON_FINAL_REASON,
   OPENS,
   STRIDE,
-  TEXT_STRIDE,
 } from '../../core/recipient-table';
 import { emptyRowPage, type RowPage } from './row-pages';
 
 /** Packs these rows (all of `emailId`, in slot order) into page `page`, as `packRowPage` would. */
 export function packStateRows(state: ResponseState, emailId: string, page: number, rows: readonly number[]): RowPage {
-  const { times, ints, texts } = state.recipients;
+  const table = state.recipients;
+  const { times, ints } = table;
   const ids = state.rules.responses;
   const size = rows.length;
   const responses: string[] = [];
@@ -43,7 +43,6 @@ export function packStateRows(state: ResponseState, emailId: string, page: numbe
     const row = rows[slot]!;
     const t = row * STRIDE;
     const i = t * 2;
-    const x = row * TEXT_STRIDE;
     out.recipientIds[slot] = state.recipients.recipientIdOf(row);
     out.nonFinal[slot] = code(ints[i + NON_FINAL]!);
     out.nonFinalAt[slot] = times[t + NON_FINAL_AT]!;
@@ -54,11 +53,11 @@ export function packStateRows(state: ResponseState, emailId: string, page: numbe
     out.machineOpens[slot] = ints[i + MACHINE_OPENS]!;
     out.firstAt[slot] = times[t + FIRST_AT]!;
     out.lastAt[slot] = times[t + LAST_AT]!;
-    const nonFinalReason = texts[x + NON_FINAL_REASON];
+    const nonFinalReason = table.text(row, NON_FINAL_REASON);
     if (nonFinalReason !== undefined) (out.nonFinalReason ??= textColumn())[slot] = nonFinalReason;
-    const finalReason = texts[x + FINAL_REASON];
+    const finalReason = table.text(row, FINAL_REASON);
     if (finalReason !== undefined) (out.finalReason ??= textColumn())[slot] = finalReason;
-    if (texts[x + FINAL_SCOPE] === 'type') (out.finalScope ??= textColumn())[slot] = 'type';
+    if (table.text(row, FINAL_SCOPE) === 'type') (out.finalScope ??= textColumn())[slot] = 'type';
     const sentAt = state.sentAtOf(row);
     if (sentAt !== undefined) (out.sentAt ??= new Float64Array(size).fill(Infinity))[slot] = sentAt;
     for (let m = 0; m < META_FIELDS.length; m++) {

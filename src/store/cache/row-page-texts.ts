@@ -7,7 +7,7 @@
  * as before, its texts cut up, since its rows would no longer follow its slots.
  */
 import type { CompiledRules } from '../../core/rules';
-import { META_AT, META_FIELDS, RUN_RECIPIENT_ID, STRIDE, type RecipientTable } from '../../core/recipient-table';
+import { META_AT, META_FIELDS, RECIPIENT_ID, STRIDE, type RecipientTable } from '../../core/recipient-table';
 import { endsOf, textAt, TextRuns, type TextRun } from '../../core/text-runs';
 import { isPlausibleTime } from '../../core/time';
 import { FIELD_LIMITS } from '../../core/validate';
@@ -148,7 +148,7 @@ export function restoreTextRuns(table: RecipientTable, firstRow: number, { page,
   }
   const runs = table.metaRuns instanceof TextRuns ? table.metaRuns : new TextRuns();
   const columns = meta.map((column) => column?.run);
-  columns[RUN_RECIPIENT_ID] = ids;
+  columns[RECIPIENT_ID] = ids;
   runs.add(firstRow, size, columns);
   table.useMetaRuns(runs);
 }

@@ -7,7 +7,7 @@ import { expect } from 'chai';
 import fc from 'fast-check';
 import { DEFAULT_RULES, createResponseState, type ResponseEvent } from '../../../src/core/index';
 import type { ResponseState } from '../../../src/core/fold';
-import { META_FIELDS, RECIPIENT_ID, TEXT_STRIDE } from '../../../src/core/recipient-table';
+import { META_FIELDS, RECIPIENT_ID } from '../../../src/core/recipient-table';
 import { FIELD_LIMITS } from '../../../src/core/validate';
 import { packStateRows } from '../../../src/store/cache/pack-state-rows';
 import { decodeRowPage, encodeRowPage } from '../../../src/store/cache/row-page-format';
@@ -121,11 +121,12 @@ describe('row pages restored with their texts in columns', () => {
       { id: 'b', emailId: 'e1', recipientId: 'r2', response: 'opened', at: BASE_TIME, address: 'b@example.com' },
     ]);
     const { state } = await restored(storedPages(original, 2), undefined, false);
-    const { texts } = state.recipients;
+    const table = state.recipients;
     for (let row = 0; row < 2; row++) {
-      for (let m = 0; m < META_FIELDS.length; m++) expect(texts[row * TEXT_STRIDE + m]).to.equal(undefined);
-      expect(texts[row * TEXT_STRIDE + RECIPIENT_ID], 'the id').to.equal(undefined);
+      for (let m = 0; m < META_FIELDS.length; m++) expect(table.text(row, m)).to.equal(undefined);
+      expect(table.text(row, RECIPIENT_ID), 'the id').to.equal(undefined);
     }
+    expect(table.textBlocks(), 'no text slots made: the rows have no reason').to.equal(0);
     expect([state.recipientAt(0).contactId, state.recipientAt(1).address]).to.deep.equal(['c1', 'b@example.com']);
     expect([state.recipients.recipientIdOf(0), state.recipients.recipientIdOf(1)]).to.deep.equal(['r1', 'r2']);
     expect(state.emails.get('e1')!.rows.get('r2'), 'found by its id once indexed').to.equal(1);
