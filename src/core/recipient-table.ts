@@ -62,9 +62,10 @@ export const TEXT_STRIDE = 8;
  * makes `new Array(n)` a dictionary, where each write is a hash insert.
  */
 export const TEXT_BLOCK_SHIFT = 10;
-// Numbers, not `1 << TEXT_BLOCK_SHIFT`: the minifier puts a number in the code, not a name.
-export const TEXT_BLOCK_ROWS = 1024;
-export const TEXT_BLOCK_MASK = 1023;
+/**
+ * A row's slot in its block is `(row * TEXT_STRIDE + slot) & 8191`, a block holding TEXT_STRIDE
+ * << TEXT_BLOCK_SHIFT slots: written as numbers, as the minifier leaves a constant used twice a name.
+ */
 /** After the meta fields, in a row's text slots and in `MetaRuns` alike. */
 export const RECIPIENT_ID = META_FIELDS.length;
 export const NON_FINAL_REASON = 5;
@@ -82,7 +83,7 @@ export class RecipientTable {
   /** The records' last 32 bytes as 16-bit slots (same memory as `times`). */
   fingerprints: Uint16Array;
   /**
-   * Texts, TEXT_STRIDE slots per row, in blocks of TEXT_BLOCK_ROWS rows, each made whole when a
+   * Texts, TEXT_STRIDE slots per row, in blocks of 1 << TEXT_BLOCK_SHIFT rows, each made whole when a
    * row of it is first given a text (pushing eight slots per new row cost ~240 ns a row here).
    * Not one array grown with the record: a million restored rows have no texts of their own, and
    * its 8,000,000 slots cost 70 to 190 ms of their cold start and 32 MB (issue 16).
@@ -104,6 +105,7 @@ export class RecipientTable {
     this.ints = new Int32Array(this.times.buffer);
     this.fingerprints = new Uint16Array(this.times.buffer);
     this.email = new Int32Array(capacity);
+    this.#textBlocks.length = (capacity >> TEXT_BLOCK_SHIFT) + 1;
   }
 
   /** Adds an empty recipient row and returns its index. */
@@ -118,7 +120,7 @@ export class RecipientTable {
    * FINAL_SCOPE), or undefined: a restored row's meta texts and id may be in runs (`metaOf`).
    */
   text(row: number, slot: number): string | undefined {
-    return this.#textBlocks[row >> TEXT_BLOCK_SHIFT]?.[(row & TEXT_BLOCK_MASK) * TEXT_STRIDE + slot];
+    return this.#textBlocks[row >> TEXT_BLOCK_SHIFT]?.[(row * TEXT_STRIDE + slot) & 8191];
   }
 
   /** Writes the row's text in a slot; undefined clears it. */
@@ -128,10 +130,9 @@ export class RecipientTable {
     let block = blocks[b];
     if (block === undefined) {
       if (value === undefined) return;
-      // A list with holes of under 1,024 blocks (a million rows) stays an array, not a dictionary.
-      block = blocks[b] = new Array<string | undefined>(TEXT_BLOCK_ROWS * TEXT_STRIDE).fill(undefined);
+      block = blocks[b] = new Array<string | undefined>(8192).fill(undefined);
     }
-    block[(row & TEXT_BLOCK_MASK) * TEXT_STRIDE + slot] = value;
+    block[(row * TEXT_STRIDE + slot) & 8191] = value;
   }
 
   /** How many blocks of text slots are made, for tests of what restoring costs. */
@@ -215,5 +216,9 @@ export class RecipientTable {
     const email = new Int32Array(rows);
     email.set(this.email);
     this.email = email;
+    // The list of text blocks spans every row (holes where none is made), so a text is never set
+    // past its end: V8 makes an array written over 1,024 slots past its end a dictionary (the
+    // first text of a row past a million restored rows), and every text read a hash look-up.
+    this.#textBlocks.length = (rows >> TEXT_BLOCK_SHIFT) + 1;
   }
 }
