@@ -24,15 +24,15 @@ const SETS = new WeakMap<RecipientTable, EventIdSet>();
  * two ids of the same recipient share all 64 bits: about k²/2⁶⁵ for a recipient with k ids (one
  * in 3·10¹⁵ at a thousand ids), and ids cannot be aimed at it without the seeds.
  *
- * A row's first 8 ids (INLINE_IDS) are known by 16-bit fingerprints (the first hash's top bits)
- * kept in the row's own record, which the fold reads for the event anyway: a new id costs a scan of that
+ * A row's first 16 ids are known by 16-bit fingerprints (the first hash's top bits) kept in the
+ * row's own record, which the fold reads for the event anyway: a new id costs a scan of that
  * cache line and appends to a list, with no other random access. Only a fingerprint match (a
  * redelivery, or at most 1 in 4,096 new ids) walks the row's chain of hashes to confirm. Ids
- * beyond a row's 8th go to an open-addressing table shared by all rows. A table for every id
+ * beyond a row's 16th go to an open-addressing table shared by all rows. A table for every id
  * cost one more cache miss per event (~100 ns here), a JavaScript Set ~500 ns.
  */
 export class EventIdSet {
-  /** Entries: each row's first INLINE_IDS ids, in arrival order. Written by saved-event-ids.ts too. */
+  /** Entries: each row's first 16 ids, in arrival order. Written by saved-event-ids.ts too. */
   count = 0;
   /**
    * Per entry `[first hash, second hash, the row's previous entry or -1]`, in pages of 16,384
@@ -120,11 +120,11 @@ export class EventIdSet {
     const second = SECOND[0]!;
     const count = this.table.ints[row * STRIDE * 2 + ID_COUNT]!;
     if (this.inline(row, hash, second, count)) return true;
-    // Stryker disable next-line ConditionalExpression,EqualityOperator: a row with up to INLINE_IDS ids has none there
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a row with up to 16 ids has none there
     return count > INLINE_IDS && this.overflow.has(row, mix(hash, row), second);
   }
 
-  /** Whether the id with these hashes is among the row's first INLINE_IDS. */
+  /** Whether the id with these hashes is among the row's first 16. */
   private inline(row: number, hash: number, second: number, count: number): boolean {
     const fingerprints = this.table.fingerprints;
     const base = row * STRIDE * 4 + FINGERPRINTS;
@@ -155,7 +155,7 @@ function grown(array: Int32Array): Int32Array<ArrayBuffer> {
   return copy;
 }
 
-/** The ids beyond a row's INLINE_IDS, in an open-addressing table keyed by row and the id's hashes. */
+/** The ids beyond a row's 16th, in an open-addressing table keyed by row and the id's hashes. */
 export class OverflowIds {
   mask = (1 << 10) - 1;
   /** [hash, entry + 1] per slot, side by side so a probe reads one cache line; 0: empty. */

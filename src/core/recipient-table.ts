@@ -2,7 +2,7 @@
  * Per-recipient state, one fixed-size record per row. Row `r` is a recipient; rows are never
  * removed or reordered.
  *
- * A row's numbers sit together in one 112-byte record rather than in a typed array per field:
+ * A row's numbers sit together in one 128-byte record rather than in a typed array per field:
  * events arrive in random recipient order, so every field read is a cache miss, and an event
  * touching ten of fifteen columns pays ten misses where the record pays two or three (measured
  * ~260 ns against ~40 ns an event over 100,000 rows). Texts sit a few slots per row in plain
@@ -25,13 +25,8 @@ export interface MetaRuns {
 export const META_FIELDS = ['contactId', 'contactName', 'address', 'provider'] as const;
 export type MetaField = (typeof META_FIELDS)[number];
 
-/**
- * Doubles per row in `times`; `ints` views the same record as twice as many Int32 slots. 112
- * bytes: eight doubles, eight Int32 and eight 16-bit fingerprints. Sixteen fingerprints (128
- * bytes) cost 16 MB at a million rows, and first touching them part of a cold start, for rows
- * that hold 1.5 event ids on average (issue 16).
- */
-export const STRIDE = 14;
+/** Doubles per row in `times`; `ints` views the same record as twice as many Int32 slots. */
+export const STRIDE = 16;
 
 // Float64 slots of a record (index `row * STRIDE + slot`).
 /** When the earliest final response happened. */
@@ -53,12 +48,12 @@ export const CLICKS = 19;
 export const MACHINE_OPENS = 20;
 /** The apply() batch that last reported the row as changed, so it is reported once. */
 export const LAST_CHANGE = 21;
-/** How many event ids the row has, and the newest of its first INLINE_IDS (see EventIdSet). */
+/** How many event ids the row has, and the newest of its first 16 (see EventIdSet). */
 export const ID_COUNT = 22;
 export const ID_NEWEST = 23;
-/** Uint16 slots 48 to 55 of the record (`fingerprints[row * STRIDE * 4 + slot]`): see EventIdSet. */
+/** Uint16 slots 48 to 63 of the record (`fingerprints[row * STRIDE * 4 + slot]`): see EventIdSet. */
 export const FINGERPRINTS = 48;
-export const INLINE_IDS = 8;
+export const INLINE_IDS = 16;
 
 /** Text slots per row (`text`, `setText`): the meta fields in META_FIELDS order, then these. */
 export const TEXT_STRIDE = 8;
@@ -80,13 +75,13 @@ export const FINAL_SCOPE = 7;
 
 export class RecipientTable {
   size = 0;
-  capacity = 0;
-  /** The records' time fields (made by `reserve`, as the constructor calls it). */
-  declare times: Float64Array;
+  capacity: number;
+  /** The records' time fields. */
+  times: Float64Array;
   /** The records' integer fields (same memory as `times`). */
-  declare ints: Int32Array;
-  /** The records' last 16 bytes as 16-bit slots (same memory as `times`). */
-  declare fingerprints: Uint16Array;
+  ints: Int32Array;
+  /** The records' last 32 bytes as 16-bit slots (same memory as `times`). */
+  fingerprints: Uint16Array;
   /**
    * Texts, TEXT_STRIDE slots per row, in blocks of 1 << TEXT_BLOCK_SHIFT rows, each made whole when a
    * row of it is first given a text (pushing eight slots per new row cost ~240 ns a row here).
@@ -95,7 +90,7 @@ export class RecipientTable {
    */
   #textBlocks: ((string | undefined)[] | undefined)[] = [];
   /** Index of each row's email in the EmailTable: read by views, never by the fold. */
-  declare email: Int32Array;
+  email: Int32Array;
   /**
    * Meta texts of restored rows still in their cache page's columns (see TextRuns): a row's
    * text slot, once written, stands over them. Read them through `metaOf`.
@@ -105,7 +100,12 @@ export class RecipientTable {
   runsAdded = 0;
 
   constructor(capacity = 1024) {
-    this.reserve(Math.max(capacity, 1));
+    this.capacity = capacity;
+    this.times = new Float64Array(capacity * STRIDE);
+    this.ints = new Int32Array(this.times.buffer);
+    this.fingerprints = new Uint16Array(this.times.buffer);
+    this.email = new Int32Array(capacity);
+    this.#textBlocks.length = (capacity >> TEXT_BLOCK_SHIFT) + 1;
   }
 
   /** Adds an empty recipient row and returns its index. */
@@ -146,7 +146,7 @@ export class RecipientTable {
    */
   addRow(email: number): number {
     // By half again (plus one, so a table of one row grows), not double: a doubled table of a
-    // million rows holds up to half a million empty 116-byte rows, 58 MB, and a copy needs the
+    // million rows holds up to half a million empty 132-byte rows, 66 MB, and a copy needs the
     // old and new tables at once. The extra copies cost about as much as the doubling's (a total
     // of three times the rows rather than two).
     if (this.size === this.capacity) this.reserve(this.capacity + (this.capacity >> 1) + 1);
@@ -165,7 +165,7 @@ export class RecipientTable {
 
   /** The response the recipient shows: its final one if it has one, else its best non-final. */
   response(row: number): number {
-    const i = row * (STRIDE * 2);
+    const i = row * STRIDE * 2;
     const final = this.ints[i + FINAL]!;
     return final === NONE ? this.ints[i + NON_FINAL]! : final;
   }
@@ -209,15 +209,12 @@ export class RecipientTable {
     if (rows <= this.capacity) return;
     this.capacity = rows;
     const times = new Float64Array(rows * STRIDE);
-    const email = new Int32Array(rows);
-    // Stryker disable next-line ConditionalExpression: a table with no rows has nothing to copy
-    if (this.size) {
-      times.set(this.times);
-      email.set(this.email);
-    }
+    times.set(this.times);
     this.times = times;
     this.ints = new Int32Array(times.buffer);
     this.fingerprints = new Uint16Array(times.buffer);
+    const email = new Int32Array(rows);
+    email.set(this.email);
     this.email = email;
     // The list of text blocks spans every row (holes where none is made), so a text is never set
     // past its end: V8 makes an array written over 1,024 slots past its end a dictionary (the

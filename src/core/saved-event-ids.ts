@@ -8,9 +8,8 @@ import { FINGERPRINTS, ID_COUNT, ID_NEWEST, INLINE_IDS, STRIDE } from './recipie
 
 /**
  * Rows' ids as saved (a cache's row page): per row its id count, then per id two Int32 hashes, the
- * rows one after the other in `hashes`: a row's first INLINE_IDS ids (inline) in arrival order, then
- * the rest (its overflow ids): all in arrival order, so a cache saved when records held 16 inline
- * reads the same. None carries its row (the overflow table keys a hash mixed with it): a
+ * rows one after the other in `hashes`: a row's first 16 ids (inline) in arrival order, then the
+ * rest (its overflow ids). None carries its row (the overflow table keys a hash mixed with it): a
  * reload numbers rows by email and page, not by first appearance as the state that saved them.
  */
 export interface SavedEventIds {
@@ -81,7 +80,7 @@ export function restoreEventIds(set: EventIdSet, firstRow: number, saved: SavedE
 /**
  * Each overflow table's slots by row, in entry (arrival) order, with the size and mask it was built
  * at: an id added or the table grown makes a new one. Rows with overflow ids are few (more than
- * INLINE_IDS events), so a row's are found through this index, built when first asked after a change.
+ * 16 events), so a row's are found through this index, built when first asked after a change.
  */
 const BY_ROW = new WeakMap<OverflowIds, { size: number; mask: number; index: Map<number, number[]> }>();
 

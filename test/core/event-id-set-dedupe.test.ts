@@ -1,12 +1,11 @@
 // An event counts once per recipient and id (spec, "How a response changes", rule 5), as the set
-// of applied ids keeps it: a row's first INLINE_IDS (8) ids inline, by fingerprint, the rest in a
-// table shared by all rows. Each case here is one the two stores must agree on: the last inline id
-// and the first past them, the same
+// of applied ids keeps it: a row's first 16 ids inline, by fingerprint, the rest in a table shared
+// by all rows. Each case here is one the two stores must agree on: the 16th and 17th ids, the same
 // ids on many rows, ids that differ only in case, ids that hash alike, and sets large enough that
 // both stores have grown.
 import { expect } from 'chai';
 import { EventIdSet } from '../../src/core/event-id-set';
-import { INLINE_IDS, RecipientTable } from '../../src/core/recipient-table';
+import { RecipientTable } from '../../src/core/recipient-table';
 import { stringHash } from '../../src/core/string-hash';
 
 /** A set over `rows` fresh recipient rows (0 to rows - 1). */
@@ -55,7 +54,7 @@ function idWithFingerprintZero(set: EventIdSet): string {
 }
 
 describe('the applied event ids of a recipient', () => {
-  it('an id is new once; every redelivery is known, the last inline, the first past them and beyond alike', () => {
+  it('an id is new once; every redelivery is known, the 16th, the 17th and beyond alike', () => {
     const set = setWithRows(1);
     const ids = idsFor('open', 40);
     expect(ids.map((id) => set.add(0, id))).to.deep.equal(ids.map(() => true));
@@ -65,15 +64,14 @@ describe('the applied event ids of a recipient', () => {
     expect(set.size).to.equal(40);
   });
 
-  it('the first id past the inline ones is remembered from the moment it is added, before another', () => {
+  it('the 17th id is remembered from the moment it is added, before an 18th', () => {
     const set = setWithRows(1);
-    for (const id of idsFor('click', INLINE_IDS)) set.add(0, id);
-    const next = `click-${INLINE_IDS}`;
-    expect(set.has(0, next)).to.equal(false);
-    expect(set.add(0, next)).to.equal(true);
-    expect(set.has(0, next)).to.equal(true);
-    expect(set.add(0, next)).to.equal(false);
-    expect(set.size).to.equal(INLINE_IDS + 1);
+    for (const id of idsFor('click', 16)) set.add(0, id);
+    expect(set.has(0, 'click-16')).to.equal(false);
+    expect(set.add(0, 'click-16')).to.equal(true);
+    expect(set.has(0, 'click-16')).to.equal(true);
+    expect(set.add(0, 'click-16')).to.equal(false);
+    expect(set.size).to.equal(17);
   });
 
   it('the same ids on another recipient are that recipient’s own new events', () => {
@@ -97,7 +95,7 @@ describe('the applied event ids of a recipient', () => {
     expect(set.size).to.equal(40);
   });
 
-  it('two ids that hash alike are two events, among the inline ids and past them', () => {
+  it('two ids that hash alike are two events, among the first 16 and past them', () => {
     const inline = setWithRows(1);
     const [a, b] = idsHashingAlike(inline);
     expect([inline.add(0, a), inline.add(0, b), inline.add(0, a), inline.add(0, b)]).to.deep.equal([
@@ -108,14 +106,14 @@ describe('the applied event ids of a recipient', () => {
     ]);
     const overflow = setWithRows(1);
     const [c, d] = idsHashingAlike(overflow);
-    for (const id of idsFor('early', INLINE_IDS)) overflow.add(0, id);
+    for (const id of idsFor('early', 16)) overflow.add(0, id);
     expect([overflow.add(0, c), overflow.has(0, d), overflow.add(0, d), overflow.add(0, c)]).to.deep.equal([
       true,
       false,
       true,
       false,
     ]);
-    expect(overflow.size).to.equal(INLINE_IDS + 2);
+    expect(overflow.size).to.equal(18);
   });
 
   it('an id whose fingerprint matches the empty slots is new for a recipient with no ids yet', () => {
@@ -127,10 +125,10 @@ describe('the applied event ids of a recipient', () => {
     expect([set.add(0, id), set.add(1, id)]).to.deep.equal([false, false]);
   });
 
-  it('counts the slots it reads past the inline ids: at least one an id to add, to find, to add again, and not thrice that', () => {
+  it('counts the slots it reads past the 16th: at least one an id to add, to find, to add again, and not thrice that', () => {
     // The counter the hash-flooding test reads (event-id-flood.test.ts) measures work, so it must count.
     const set = setWithRows(1);
-    const ids = idsFor('ev', 1000 + INLINE_IDS);
+    const ids = idsFor('ev', 1016);
     for (const id of ids) set.add(0, id);
     const added = set.probes;
     for (const id of ids) set.has(0, id);
@@ -142,8 +140,8 @@ describe('the applied event ids of a recipient', () => {
     expect(redelivered).to.be.within(1000, 3000);
   });
 
-  it('a hundred recipients with 25 ids each still know every id they have', () => {
-    // 100 rows: 800 ids kept inline and 1,700 past them, more than either store starts with.
+  it('thousands of recipients with 16 ids each, then more, still know every id they have', () => {
+    // 100 rows: 1,600 ids kept inline and 900 past the 16th, more than either store starts with.
     const rows = 100;
     const set = setWithRows(rows);
     const ids = idsFor('ev', 25);

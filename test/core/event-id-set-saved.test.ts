@@ -1,13 +1,12 @@
 // A cache saves the ids applied to its rows as hashes, with the seeds they were hashed under, so a
 // reload knows every event it had without reading the events again: a redelivery of any of them,
-// inline (a recipient's first INLINE_IDS) or in the overflow table (its later ones), still counts once,
+// inline (a recipient's first 16) or in the overflow table (its later ones), still counts once,
 // and a new id still counts.
 import { expect } from 'chai';
 import fc from 'fast-check';
 import { EventIdSet } from '../../src/core/event-id-set';
 import { restoreEventIds, saveEventIds } from '../../src/core/saved-event-ids';
-import { INLINE_IDS, RecipientTable } from '../../src/core/recipient-table';
-import { stringHashPair } from '../../src/core/string-hash';
+import { RecipientTable } from '../../src/core/recipient-table';
 
 function tableWithRows(rows: number): RecipientTable {
   const table = new RecipientTable();
@@ -37,7 +36,7 @@ function savedAndRestored(
 }
 
 describe('event ids saved as hashes and restored', () => {
-  it('a recipient with 40 ids (8 inline, 32 in the overflow table) has all 40 after a restore, and a 41st is new', () => {
+  it('a recipient with 40 ids (16 inline, 24 in the overflow table) has all 40 after a restore, and a 41st is new', () => {
     const ids = [Array.from({ length: 40 }, (_, i) => `ev-${i}`), ['other-0']];
     const { original, restored } = savedAndRestored(ids);
     expect(restored.size).to.equal(original.size);
@@ -48,7 +47,7 @@ describe('event ids saved as hashes and restored', () => {
     expect(restored.add(0, 'ev-40')).to.equal(true);
   });
 
-  it('a recipient restored at another row keeps its ids past the inline ones: a reload numbers rows by email, not by arrival', () => {
+  it('a recipient restored at another row keeps its ids past the 16th: a reload numbers rows by email, not by arrival', () => {
     // Row 0 is another email's recipient, read back after this one: this one is row 0 after the reload.
     const ids = [['other-0'], Array.from({ length: 20 }, (_, i) => `ev-${i}`)];
     const { restored } = savedAndRestored(ids, [1, 0]);
@@ -56,28 +55,6 @@ describe('event ids saved as hashes and restored', () => {
     expect(restored.has(1, 'other-0')).to.equal(true);
     expect(restored.add(0, 'ev-20')).to.equal(true);
     expect(restored.add(1, 'ev-19'), 'the other recipient never had it').to.equal(true);
-  });
-
-  it('a row saved while it kept 16 ids inline restores whole: the saved form is every id in arrival order', () => {
-    // Records held 16 fingerprints before issue 16 cut them to INLINE_IDS; a cache saved then lists
-    // a row's 20 ids as 16 inline and 4 past them, which reads the same as arrival order.
-    const [seed, secondSeed] = [0x1234567, 0x7654321];
-    const ids = Array.from({ length: 20 }, (_, i) => `ev-${i}`);
-    const hashes = new Int32Array(ids.length * 2);
-    const second = new Int32Array(1);
-    ids.forEach((id, k) => {
-      hashes[k * 2] = stringHashPair(id, seed, secondSeed, second);
-      hashes[k * 2 + 1] = second[0]!;
-    });
-    const restored = new EventIdSet(tableWithRows(1));
-    restored.adoptSeeds(seed, secondSeed);
-    restoreEventIds(restored, 0, { counts: Int32Array.of(ids.length), hashes });
-    expect(INLINE_IDS).to.be.below(16);
-    expect(ids.map((id) => restored.add(0, id))).to.deep.equal(ids.map(() => false));
-    expect(restored.add(0, 'ev-20')).to.equal(true);
-    // Saved again, the row lists the same ids in the same order, the new one last.
-    const last = stringHashPair('ev-20', seed, secondSeed, second);
-    expect([...saveEventIds(restored, [0]).hashes]).to.deep.equal([...hashes, last, second[0]]);
   });
 
   it('seeds are adopted only by an empty set: hashes under other seeds would never match', () => {

@@ -10,7 +10,7 @@ const DAY = 24 * 60;
 const WEEK_RULES = { ...DEFAULT_RULES, version: 'week', statisticsPeriodDays: 7 };
 
 describe('folding a recipient again under a statistics update period', () => {
-  it('leaves the recipient on the row before it as it was, its sixteen event ids (inline and past) included', () => {
+  it('leaves the recipient on the row before it as it was, its sixteen event ids included', () => {
     const state = createResponseState(WEEK_RULES);
     const first: ResponseEvent[] = [];
     for (let n = 0; n < 16; n++) first.push(recipientEvent(n ? 'opened' : 'sent-to-provider', 'r1', { at: n }));
