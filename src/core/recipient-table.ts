@@ -59,13 +59,11 @@ export const INLINE_IDS = 16;
 export const TEXT_STRIDE = 8;
 /**
  * Rows per block of text slots: 8,192 slots, 32 kB, well under the 100,000 slots past which V8
- * makes `new Array(n)` a dictionary, where each write is a hash insert.
+ * makes `new Array(n)` a dictionary, where each write is a hash insert. A row's slot in its block
+ * is `(row * TEXT_STRIDE + slot) & 8191` (TEXT_STRIDE << TEXT_BLOCK_SHIFT slots a block), written
+ * as numbers in `text` and `setText`: the minifier leaves a constant used twice a name.
  */
 export const TEXT_BLOCK_SHIFT = 10;
-/**
- * A row's slot in its block is `(row * TEXT_STRIDE + slot) & 8191`, a block holding TEXT_STRIDE
- * << TEXT_BLOCK_SHIFT slots: written as numbers, as the minifier leaves a constant used twice a name.
- */
 /** After the meta fields, in a row's text slots and in `MetaRuns` alike. */
 export const RECIPIENT_ID = META_FIELDS.length;
 export const NON_FINAL_REASON = 5;

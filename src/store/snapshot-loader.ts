@@ -66,8 +66,9 @@ export class SnapshotLoader {
         const body = read.value;
         const badTotal = this.#takeAudienceSize(emailId, body.total);
         if (badTotal !== undefined) problems.push(badTotal);
-        // The audience the first page states, a whole number, makes room for its rows at once.
-        const total = pages++ === 0 && Number.isInteger(body.total) ? (body.total as number) : undefined;
+        // The audience the first page states makes room for its rows at once, unless it was refused.
+        const total =
+          pages++ === 0 && badTotal === undefined && typeof body.total === 'number' ? body.total : undefined;
         if (total !== undefined) reserveRows(this.host.state(), emailId, total);
         const start = body.cursor === undefined ? undefined : this.host.positionOf(body.cursor);
         const result = reconcilePage(this.host.state(), body, (row) =>

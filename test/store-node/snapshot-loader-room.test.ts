@@ -1,7 +1,8 @@
 // A snapshot's stated audience (`total` on its first page) makes room at once: the recipient
 // table before the first page's rows, the email's recipient index right after the first page made
 // the email. Grown page by page, a million recipients' index was doubled and rehashed some ten
-// times. A total past the most the loader reserves, or none, leaves both to grow as rows come.
+// times. A total past the most the loader reserves, a refused one (negative, not whole), or none,
+// leaves both to grow as rows come.
 import { expect } from 'chai';
 import { foldEvents } from '../../src/core/index';
 import { RecipientIndex } from '../../src/core/recipient-index';
@@ -74,8 +75,8 @@ describe("a snapshot's stated total makes room for its rows at once", () => {
     for (let r = 0; r < PAGES * ROWS; r++) expect(index.get(`r${r}`), `r${r}`).to.equal(r);
   });
 
-  it('no total, or one past the most it reserves: the index grows as the pages come', async () => {
-    for (const stated of [undefined, 2 ** 21]) {
+  it('no total, one past the most it reserves, or one refused: the index grows as the pages come', async () => {
+    for (const stated of [undefined, 2 ** 21, -5, 12.5]) {
       total = stated;
       state = foldEvents([]);
       const reserves = await indexReserves(load);
