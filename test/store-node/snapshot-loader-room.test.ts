@@ -41,8 +41,6 @@ describe("a snapshot's stated total makes room for its rows at once", () => {
     capacities.length = 0;
     globalThis.fetch = (async (input: URL | string) => {
       const n = Number(new URL(String(input)).searchParams.get('page') ?? 0);
-      // The table's room as each page is asked for, before its rows come.
-      capacities.push(state.recipients.capacity);
       const recipients = Array.from({ length: ROWS }, (_, i) => ({
         recipientId: `r${n * ROWS + i}`,
         response: 'delivered',
@@ -55,20 +53,30 @@ describe("a snapshot's stated total makes room for its rows at once", () => {
     globalThis.fetch = realFetch;
   });
 
-  const load = () =>
-    new SnapshotLoader(new EventLog(), new SnapshotResets(), new Map(), snapshotHost(state)).load(
+  /** Loads the pages, noting the table's room as each recipient's row is added. */
+  const load = () => {
+    const table = state.recipients;
+    const add = table.add.bind(table);
+    table.add = (email: number, recipientId: string) => {
+      capacities.push(table.capacity);
+      return add(email, recipientId);
+    };
+    return new SnapshotLoader(new EventLog(), new SnapshotResets(), new Map(), snapshotHost(state)).load(
       'http://backend/snapshot',
       'm1',
     );
+  };
 
   it('the index once, for the whole audience, after the first page; every row found', async () => {
     total = 5_000;
     const reserves = await indexReserves(load);
     // The first page's own reserve (its 3 rows), then the total's; the later pages' fit in it.
     expect(reserves).to.deep.equal([3, 5_000, 6, 9, 12]);
+    // From the first page's rows on (the table is reserved before they are added).
+    expect(capacities).to.have.length(PAGES * ROWS);
     expect(
-      capacities.slice(1).every((capacity) => capacity >= 5_000),
-      'the table, before page 2',
+      capacities.every((capacity) => capacity >= 5_000),
+      'the table, as each row is added',
     ).to.equal(true);
     const index = state.emails.get('m1')!.rows;
     expect(index.size).to.equal(PAGES * ROWS);
