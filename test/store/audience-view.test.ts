@@ -356,6 +356,30 @@ describe('the audience view', () => {
     expect([...three]).to.deep.equal([0, 2, 1]);
   });
 
+  it('lists each changed row once: the new recipients in the order they came, then the others', () => {
+    const state = stateOf(people);
+    const view = new AudienceView(state, 'e1');
+    const fresh = Array.from({ length: 40 }, (_, i) =>
+      event(i % 2 ? 'opened' : 'delivered', { recipientId: `n${i}`, at: 20 + i }),
+    );
+    // Old rows changed between and after the new ones; one new row changes twice.
+    const batch = state.apply([
+      ...fresh.slice(0, 20),
+      event('clicked', { recipientId: 'd', at: 30 }),
+      ...fresh.slice(20),
+      event('clicked', { recipientId: 'n3', at: 70 }),
+      event('opened', { recipientId: 'a', at: 70 }),
+      event('opened', { emailId: 'other', recipientId: 'y', at: 70 }),
+    ]);
+    const result = view.update({ rows: batch.changed, reset: false });
+    const ids = result.changed.map((row) => state.recipientAt(row).recipientId);
+    expect(ids).to.deep.equal([...fresh.map((e) => e.recipientId), 'd', 'a']);
+    expect(result.moved).to.equal(true);
+    expect(shownIds(view)).to.deep.equal(['a', 'b', 'c', 'd', 'e', ...fresh.map((e) => e.recipientId)]);
+    const clicked = [...view.rows()].filter((row) => state.recipientAt(row).response === 'clicked');
+    expect(view.counts().byResponse['clicked']).to.equal(clicked.length).and.to.be.at.least(2);
+  });
+
   it('follows a 100,000-row email batch by batch without re-sorting it', () => {
     const state = createResponseState();
     const events: ResponseEvent[] = [];

@@ -190,14 +190,21 @@ export class AudienceView {
     this.#entry ??= this.state.emails.get(this.emailId);
     if (!this.#entry) return { changed: [], moved: false };
     this.#refreshEngagement();
+    // The seqs the email gained are a range, settled as one; a Set of them (and a look-up of
+    // each one's row among the change's) cost most of a million-row snapshot's view update.
+    const from = this.#grow();
+    const order = this.#entry.order;
+    // Rows are numbered as they are added: one from the first new seq's row on is new (or another email's).
+    const firstNew = this.#seqByRow || from === this.#known ? Infinity : order[from]!;
     const seqs = new Set<number>();
-    for (let seq = this.#grow(); seq < this.#known; seq++) seqs.add(seq);
     for (const row of change.rows) {
+      if (row >= firstNew) continue;
       const seq = this.#seqOf(row);
-      if (seq >= 0) seqs.add(seq);
+      if (seq >= 0 && seq < from) seqs.add(seq);
     }
-    const changed = [...seqs].map((seq) => this.#entry!.order[seq]!);
-    return { changed, moved: this.#settle(seqs, this.hold) };
+    const changed = order.slice(from, this.#known);
+    for (const seq of seqs) changed.push(order[seq]!);
+    return { changed, moved: this.#settle(seqs, this.hold, from) };
   }
 
   /** Applies every held change: the "N updates, show" action. */
@@ -312,49 +319,53 @@ export class AudienceView {
     else this.#textKeys[seq] = this.#columns.textKey(r!, sort.column, row);
   }
 
-  /** Settles changed seqs; returns whether the list changed. */
-  #settle(seqs: Set<number>, hold: boolean): boolean {
-    const order = this.#entry!.order;
-    const sort = this.#q.sort;
-    const reads = this.#readsRows;
-    const removals: number[] = [];
-    const inserts: number[] = [];
-    const movers: [seq: number, response: number, r: RecipientState | undefined][] = [];
-    for (const seq of seqs) {
-      const row = order[seq]!;
-      const response = this.#columns.response(row);
-      const r = reads ? this.#columns.read(row) : undefined;
-      const wasShown = this.#shown(seq);
-      const nowShown = this.#allowed[response] === 1 && this.#matches(r);
-      let sameKey = true;
-      if (sort && wasShown && nowShown) {
-        sameKey = RowColumns.numeric(sort.column)
-          ? Object.is(
-              this.#numberKeys[seq],
-              this.#columns.numberKey(r!, sort.column, row, sort.direction === 'descending'),
-            )
-          : this.#textKeys[seq] === this.#columns.textKey(r!, sort.column, row);
-      }
-      if (wasShown === nowShown && sameKey) {
-        // Stays where it is (or stays out): safe to settle before the list is searched, since
-        // a shown row's key is unchanged.
-        this.#pending.delete(seq);
-        this.#settleOne(seq, response, r);
-      } else if (hold) {
-        this.#pending.add(seq);
-      } else {
-        this.#pending.delete(seq);
-        movers.push([seq, response, r]);
-        if (wasShown) removals.push(seq);
-        if (nowShown) inserts.push(seq);
-      }
-    }
+  /** Settles changed seqs, and every seq from `fresh` on (new ones); returns whether the list changed. */
+  #settle(seqs: Set<number>, hold: boolean, fresh = this.#known): boolean {
+    const moves = new Moves();
+    for (const seq of seqs) this.#settleSeq(seq, hold, moves);
+    for (let seq = fresh; seq < this.#known; seq++) this.#settleSeq(seq, hold, moves);
+    const movers = moves.seqs;
     if (movers.length === 0) return false;
     // Out by the old keys, settled, back in by the new ones.
-    this.#remove(removals);
-    for (const [seq, response, r] of movers) this.#settleOne(seq, response, r);
-    this.#insert(inserts);
+    this.#remove(moves.removals);
+    for (let m = 0; m < movers.length; m++) this.#settleOne(movers[m]!, moves.responses[m]!, moves.reads[m]);
+    this.#insert(moves.inserts);
     return true;
+  }
+
+  /** Settles one seq where it is, or holds it, or lists it in `moves` to be moved. */
+  #settleSeq(seq: number, hold: boolean, moves: Moves): void {
+    const row = this.#entry!.order[seq]!;
+    const sort = this.#q.sort;
+    const response = this.#columns.response(row);
+    const r = this.#readsRows ? this.#columns.read(row) : undefined;
+    const wasShown = this.#shown(seq);
+    const nowShown = this.#allowed[response] === 1 && this.#matches(r);
+    let sameKey = true;
+    if (sort && wasShown && nowShown) {
+      sameKey = RowColumns.numeric(sort.column)
+        ? Object.is(
+            this.#numberKeys[seq],
+            this.#columns.numberKey(r!, sort.column, row, sort.direction === 'descending'),
+          )
+        : this.#textKeys[seq] === this.#columns.textKey(r!, sort.column, row);
+    }
+    const pending = this.#pending;
+    if (wasShown === nowShown && sameKey) {
+      // Stays where it is (or stays out): safe to settle before the list is searched, since
+      // a shown row's key is unchanged.
+      if (pending.size > 0) pending.delete(seq);
+      this.#settleOne(seq, response, r);
+    } else if (hold) {
+      pending.add(seq);
+    } else {
+      if (pending.size > 0) pending.delete(seq);
+      moves.seqs.push(seq);
+      moves.responses.push(response);
+      moves.reads.push(r);
+      if (wasShown) moves.removals.push(seq);
+      if (nowShown) moves.inserts.push(seq);
+    }
   }
 
   #remove(seqs: number[]): void {
@@ -441,4 +452,13 @@ export class AudienceView {
     this.#list = list;
     this.#size = size;
   }
+}
+
+/** The seqs one settle moves, with what it read of each (parallel lists, not a tuple a row). */
+class Moves {
+  readonly seqs: number[] = [];
+  readonly responses: number[] = [];
+  readonly reads: (RecipientState | undefined)[] = [];
+  readonly removals: number[] = [];
+  readonly inserts: number[] = [];
 }
