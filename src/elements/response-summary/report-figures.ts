@@ -45,7 +45,11 @@ export interface Figure {
   stage?: Stage;
   /** The response id of a response figure. */
   response?: string;
-  /** Not delivered's hard and soft bounces, each with its rate of Sent (spec: Summary figures). */
+  /**
+   * Not delivered's responses, each with its rate of Sent (spec: Summary figures): the hard and
+   * soft bounces always, then any other of the stage's responses that has recipients, so the
+   * lines add up to the figure.
+   */
   split?: { response: string; count: number; rate: number | null }[];
   filter: FigureFilter;
 }
@@ -102,10 +106,10 @@ export function reportFigures(report: EmailReport): Figure[] {
     headline('spam-complaint', report.spamComplaint.count, delivered, response('spam-complaint')),
     {
       ...headline('not-delivered', report.stages['not-delivered'], sent, group('not-delivered')),
-      split: BOUNCES.map((id) => {
-        const count = report.byResponse[id] ?? 0;
-        return { response: id, count, rate: rate(count, sent) };
-      }),
+      split: [
+        ...BOUNCES.map((id) => ({ id, count: report.byResponse[id] ?? 0 })),
+        ...report.stageResponses['not-delivered'].filter(({ id }) => !(BOUNCES as readonly string[]).includes(id)),
+      ].map(({ id, count }) => ({ response: id, count, rate: rate(count, sent) })),
     },
     {
       ...headline('machine-opened', report.machineOpened.count, delivered, engagement('machine-opened')),

@@ -238,8 +238,7 @@ export class ResponseSummaryElement extends ResponseViewElement {
         updatedAt: closed && (last?.store !== store || last.emailId !== this.emailId) ? undefined : last?.at,
         offlineSince: this.offlineSince,
         loaded: total,
-        // The store's is the backend's latest word (each snapshot restates it); the host's is a fallback.
-        audience: store.audienceSize(this.emailId) ?? this.emailInfo?.audience,
+        audience: this.audience(),
       },
       locales,
     );
@@ -339,6 +338,11 @@ export class ResponseSummaryElement extends ResponseViewElement {
     downloadText(fileName(this.emailId, '-links.csv'), this.linksCsv());
   }
 
+  /** The audience size: the store's is the backend's latest word (a snapshot states it); the host's is a fallback. */
+  private audience(): number | undefined {
+    return this.store?.audienceSize(this.emailId) ?? this.emailInfo?.audience;
+  }
+
   private rate(rate: number | null): string {
     return rate === null ? this.locales.messages.summary.noRate : this.percent.format(rate);
   }
@@ -366,8 +370,14 @@ export class ResponseSummaryElement extends ResponseViewElement {
     const ofDelivered = s.rates.ofDelivered(n(report.delivered.count));
     const opens = { describedBy: OPENS_NOTE_ID };
     switch (figure.key) {
-      case 'sent':
-        return { ...text, rate: s.rates.sent(rate, n(report.recipients), report.recipients) };
+      case 'sent': {
+        // Of the rows here so far while the audience loads: "of 2,000 recipients" under "loading
+        // 2,000 of 100,000" read as if the audience were 2,000.
+        const audience = this.audience();
+        const loading = audience !== undefined && report.recipients < audience;
+        const of = loading ? s.rates.sentOfLoaded : s.rates.sent;
+        return { ...text, rate: of(rate, n(report.recipients), report.recipients) };
+      }
       case 'delivered':
         return led(s.rates.delivery(rate), s.rates.ofSent(n(report.sent)));
       case 'not-delivered': {

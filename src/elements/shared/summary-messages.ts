@@ -41,6 +41,11 @@ export interface SummaryMessages {
   /** What each card's rate is called, and what it is taken of. */
   rates: {
     sent: (rate: string, recipients: string, recipientCount: number) => string;
+    /**
+     * While the audience is still loading (see `live.loading`): "86.9 % of the 2,000 loaded", as
+     * the rest of the audience may have been sent too.
+     */
+    sentOfLoaded: (rate: string, loaded: string, loadedCount: number) => string;
     delivery: (rate: string) => string;
     open: (rate: string) => string;
     click: (rate: string) => string;
@@ -135,6 +140,7 @@ export const ENGLISH_SUMMARY: SummaryMessages = {
   figures: { clickToOpen: 'Click-to-open' },
   rates: {
     sent: (rate, recipients, n) => `${rate} of ${recipients} ${en(n, 'recipient', 'recipients')}`,
+    sentOfLoaded: (rate, loaded) => `${rate} of the ${loaded} loaded so far`,
     delivery: (rate) => `${rate} delivery rate`,
     open: (rate) => `${rate} open rate`,
     click: (rate) => `${rate} click rate`,
@@ -164,7 +170,7 @@ export const ENGLISH_SUMMARY: SummaryMessages = {
     unsubscribed: 'Recipients who clicked the unsubscribe link, of Delivered.',
     spamComplaint: 'Recipients who marked the email as spam, of Delivered.',
     notDelivered:
-      'Handed to the provider but did not arrive: hard and soft bounces, rejections, invalid addresses. Bounce rate, and each bounce’s rate: of Sent.',
+      'Handed to the provider but did not arrive: hard and soft bounces, rejections, invalid addresses, unknown responses. Bounce rate, and each response’s rate: of Sent.',
     machineOpened:
       'Opened only by machines: mostly mail-privacy proxies and security scanners, not people. Not in the opens.',
     openedNotDelivered: 'Opened or clicked, then reported not delivered (a late bounce). Outside every rate.',

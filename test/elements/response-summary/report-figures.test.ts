@@ -65,6 +65,12 @@ describe('report figures and the grid rows they filter to', () => {
             expect(base.size, `${figure.key} base`).to.equal(figure.base.count);
             for (const row of rows) expect(base.has(row), `${figure.key} row ${row} outside its base`).to.equal(true);
           }
+          // The lines beneath a card add up to it: no recipient of Not delivered goes untold.
+          if (figure.split)
+            expect(
+              figure.split.reduce((sum, line) => sum + line.count, 0),
+              `${figure.key} split`,
+            ).to.equal(figure.count);
           for (const bounce of figure.split ?? []) {
             const bounced = rowsOf(state, { responses: [bounce.response], groups: [] });
             expect(bounced.size, bounce.response).to.equal(bounce.count);
@@ -91,7 +97,7 @@ describe('report figures and the grid rows they filter to', () => {
     expect(figures.get('not-delivered')).to.include({ count: 1, rate: 0.5 });
   });
 
-  it('splits Not delivered into hard and soft bounces, each with its rate of Sent', () => {
+  it('splits Not delivered into hard and soft bounces and the rest of its responses, each with its rate of Sent', () => {
     const at = (m: number) => Date.UTC(2026, 2, 2, 9, m);
     const state = createResponseState();
     const events: ResponseEvent[] = [
@@ -116,6 +122,7 @@ describe('report figures and the grid rows they filter to', () => {
     expect(figure.split).to.deep.equal([
       { response: 'hard-bounce', count: 2, rate: 0.25 },
       { response: 'soft-bounce', count: 1, rate: 0.125 },
+      { response: 'rejected', count: 1, rate: 0.125 },
     ]);
   });
 });

@@ -1,5 +1,6 @@
 // The report's live line shows loading progress against the audience size the backend states:
-// a snapshot's `total` (through the store) or the host's email info, until every row is here.
+// a snapshot's `total` (through the store) or the host's email info, until every row is here;
+// meanwhile the Sent card's rate says it is of the rows loaded so far.
 import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
@@ -27,6 +28,7 @@ describe('<response-summary> audience size', () => {
     );
 
   const live = (el: Element) => text(el.shadowRoot!.querySelector('[part="live"]'));
+  const sentRate = (el: Element) => text(el.shadowRoot!.querySelector('[data-figure="sent"] [part="card-rate"]'));
 
   it("says how many of a snapshot's total are here, until all are", async () => {
     const store = createResponseStore();
@@ -39,11 +41,14 @@ describe('<response-summary> audience size', () => {
     store.flush();
     await el.updateComplete;
     expect(live(el)).to.match(/^loading 3 of 2,400( · |$)/);
+    // Sent is a share of the rows here so far, and says so: not "of 3 recipients" under "loading 3 of 2,400".
+    expect(sentRate(el)).to.equal('100.0% of the 3 loaded so far');
     serve(['a', 'b', 'c'], 3);
     await store.loadSnapshot('/api/snapshot', 'e1');
     store.flush();
     await el.updateComplete;
     expect(live(el)).to.not.contain('loading');
+    expect(sentRate(el)).to.equal('100.0% of 3 recipients');
   });
 
   it("takes the snapshot's total over the host's, and the host's when there is no snapshot", async () => {
