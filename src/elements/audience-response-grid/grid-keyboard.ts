@@ -94,6 +94,12 @@ export class GridKeyboardController implements ReactiveController {
       grid.activateRow(at.row);
       return;
     }
+    // A data cell has nothing to select or press: Space would scroll the rows away from the
+    // focused cell (a header's sort button still takes it, as buttons do).
+    if (event.key === ' ' && at.row >= 0 && (event.composedPath()[0] as Element).getAttribute('role') === 'gridcell') {
+      event.preventDefault();
+      return;
+    }
     const rtl = getComputedStyle(this.#host).direction === 'rtl';
     const ctrl = event.ctrlKey || event.metaKey;
     const next = GridKeyboardController.target(

@@ -99,6 +99,24 @@ describe('<audience-response-grid> keyboard', () => {
     expect(focused(grid).row).to.equal(1);
   });
 
+  it('keeps the rows still on Space in a data cell, and sorts with Space on a header', async () => {
+    const grid = await mountGrid(await storeWith(people(200)));
+    await focusFirstCell(grid);
+    await key(grid, ' ');
+    expect(scroller(grid).scrollTop).to.equal(0);
+    expect(focused(grid)).to.deep.include({ row: 2, col: 0, text: 'Person 0' });
+    await key(grid, 'PageDown');
+    const top = scroller(grid).scrollTop;
+    const row = focused(grid).row;
+    await key(grid, ' ');
+    expect(scroller(grid).scrollTop).to.equal(top);
+    expect(focused(grid).row).to.equal(row);
+    await key(grid, 'Control+Home');
+    await key(grid, 'ArrowUp');
+    await key(grid, ' ');
+    expect(grid.sortBy).to.equal('contact');
+  });
+
   it('swaps left and right on a right-to-left page', async () => {
     const wrapper = await fixture<HTMLElement>(html`<div dir="rtl"></div>`);
     const grid = await mountGrid(await storeWith(people(3)));
