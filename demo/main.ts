@@ -111,6 +111,9 @@ form.addEventListener('change', (event) => {
       return;
     case 'offline':
       backend.setOffline(target.checked);
+      // Back online, the stream retries now, as a browser's 'online' event has it do; its backoff
+      // (grown to half a minute after some offline seconds) read as if the switch had not worked.
+      if (!target.checked) store().retryNow();
       return;
     default:
       if (target.name in backend.switches) backend.switches[target.name as keyof DemoSwitches] = target.checked;

@@ -414,6 +414,46 @@ describe('the QA demo on its in-page mock backend', { timeout: 900_000 }, () => 
     );
   });
 
+  it(
+    "goes live again as soon as Offline is switched off, not at its backoff's next step",
+    { timeout: TEST_MS },
+    async () => {
+      const p = page();
+      const offline = p.locator('input[name=offline]');
+      const status = p.locator('#status');
+      /** The store's connection, and how long until its next attempt (ms). */
+      const connection = () =>
+        p.evaluate(() => {
+          const store = (
+            document.querySelector('email-responses') as unknown as {
+              store: { connection: { state: string }; nextRetryAt: number | undefined };
+            }
+          ).store;
+          return { state: store.connection.state, wait: (store.nextRetryAt ?? Date.now()) - Date.now() };
+        });
+      const errorsBefore = firstLog!.consoleErrors.length;
+      await offline.check();
+      // Offline until the backoff has grown past what the check below allows.
+      await eventually(
+        'the stream waits 4 s or more before its next attempt',
+        connection,
+        ({ state, wait }) => state === 'retrying' && wait >= 4000,
+        30_000,
+      );
+      await offline.uncheck();
+      await eventually(
+        'the status line says live again',
+        () => status.textContent(),
+        (text) => /^live · /.test(text ?? ''),
+        3000,
+      );
+      // While offline, Chromium logs each refused request itself; any other error still counts.
+      const logged = firstLog!.consoleErrors;
+      const kept = logged.slice(errorsBefore).filter((text) => text !== 'Failed to load resource: net::ERR_FAILED');
+      logged.splice(errorsBefore, logged.length - errorsBefore, ...kept);
+    },
+  );
+
   it('shows the grid with its headers and rows', { timeout: TEST_MS }, async () => {
     await gridRows(page());
     // The demo adds the optional columns (columns="provider email-type") after the six.
