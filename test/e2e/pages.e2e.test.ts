@@ -454,6 +454,17 @@ describe('the QA demo on its in-page mock backend', { timeout: 900_000 }, () => 
     },
   );
 
+  it("loads the email's snapshot on demand: every recipient, in the status line", { timeout: TEST_MS }, async () => {
+    const p = page();
+    await p.locator('button[name=snapshot]').click();
+    const text = await eventually(
+      'the status line says what the snapshot brought',
+      () => p.locator('#status').textContent(),
+      (line) => / · snapshot of spring-sale: /.test(line ?? ''),
+    );
+    assert.match(text ?? '', / · snapshot of spring-sale: 1,000 recipients in [\d.]+ s, \d+ conflicts$/);
+  });
+
   it('shows the grid with its headers and rows', { timeout: TEST_MS }, async () => {
     await gridRows(page());
     // The demo adds the optional columns (columns="provider email-type") after the six.
