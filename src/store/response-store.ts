@@ -154,9 +154,9 @@ export class ResponseStore extends EventTarget {
         takes: () => this.cacheWriter.accepting || this.#closing === undefined,
         takeLead: () => this.cacheWriter.takeLead(),
         startSource: () => this.#startSource(),
-        apply: (events, own, late = this.#relayLate) => {
+        apply: (events, own, late = this.#relayLate, echoes = false) => {
           const accepted: ResponseEvent[] = [];
-          this.#applyNow(events, accepted, own, late);
+          this.#applyNow(events, accepted, own, late, echoes);
           return accepted;
         },
         heard: (cursors) => this.#sourceLink.heard(cursors),
@@ -623,12 +623,19 @@ export class ResponseStore extends EventTarget {
    * store), so the one writing the cache is told of them. `accepted` gets the events accepted
    * and the copies an id conflict kept; `late` is given those kept copies when the conflict is
    * settled after `accepted` was passed on (its code was not here yet).
+   *
+   * `echoes`: the events are another tab's copies of what it applied, and one this store has
+   * with the same content came here first another way (its cache, or an earlier relay): the
+   * provider sent it once, so it is neither a redelivery on the recipient's timeline nor one of
+   * the tally's duplicates. A follower that joined after reading the cache heard the leader's
+   * whole log as a thousand redeliveries (a new user's review of the demo's second tab).
    */
   #applyNow(
     events: Iterable<unknown>,
     accepted?: ResponseEvent[],
     own = true,
     late?: (replaced: ResponseEvent[]) => void,
+    echoes = false,
   ): IngestResult {
     const code = this.#code;
     if (!code) {
@@ -642,6 +649,7 @@ export class ResponseStore extends EventTarget {
     const shares = this.#coordination.shares;
     // Redeliveries whose content differed from the log's copy: the result counts them apart.
     let conflicts = 0;
+    let echoed = 0;
     const batch = applyItems(
       this.#current,
       events,
@@ -655,8 +663,13 @@ export class ResponseStore extends EventTarget {
       // A redelivery of a columnar row is heard as `heard.copy()`, kept by the log and compared.
       forColumns((event, row, at) => {
         if (heard.rows) event = heard.copy();
+        const differs = this.#conflicts!.heard(event, row, at, !this.#logLoading);
+        if (differs) conflicts++;
+        else if (echoes) {
+          echoed++;
+          return;
+        }
         this.#log.addDuplicate(event, row, at);
-        if (this.#conflicts!.heard(event, row, at, !this.#logLoading)) conflicts++;
         // Nothing in the state changed, but the recipient's timeline now shows one more delivery.
         this.#changes.changed([row]);
       }),
@@ -668,7 +681,8 @@ export class ResponseStore extends EventTarget {
     if (held) this.cacheWriter.saveHeld(this.#waiting.all());
     this.#changes.changed(batch.changed, batch.changedEmails);
     if (report.length > 0) this.#reject(report);
-    const result = { accepted: batch.accepted, duplicates: batch.duplicates - conflicts, conflicts, rejected: report };
+    const duplicates = batch.duplicates - conflicts - echoed;
+    const result = { accepted: batch.accepted, duplicates, conflicts, rejected: report };
     const tally = this.#tally;
     tally.accepted += result.accepted;
     tally.duplicates += result.duplicates;

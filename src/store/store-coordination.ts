@@ -30,9 +30,10 @@ export interface CoordinationHost {
    * Applies events another store passed on; returns those accepted. `own`: the store treats them
    * as given to it (the store writing the cache is told of them). `late`: where the copies an id
    * conflict kept go when the conflict is settled after this returned (its code was still loading);
-   * by default they are relayed to every tab, as the source's are.
+   * by default they are relayed to every tab, as the source's are. `echoes`: the events are
+   * another tab's copies of what it applied (see `ResponseStore`'s `#applyNow`).
    */
-  apply(events: unknown[], own: boolean, late?: (replaced: ResponseEvent[]) => void): ResponseEvent[];
+  apply(events: unknown[], own: boolean, late?: (replaced: ResponseEvent[]) => void, echoes?: boolean): ResponseEvent[];
   /** Cursors the leading tab reached. */
   heard(cursors: [string, string][]): void;
   /** Everything the store applied, its cursors and its kept snapshot rows, for a tab that joined. */

@@ -14,7 +14,8 @@ export function tabRelayFor(tabs: string, host: CoordinationHost): TabRelay {
     },
     receive: (events, cursors) => {
       void host.ready().then(() => {
-        host.apply(events, true);
+        // What the cache gave this tab comes again here (the leader's whole log when it joins): echoes.
+        host.apply(events, true, undefined, true);
         host.heard(cursors);
       });
     },
