@@ -8,6 +8,7 @@ import type { ResponseSummaryElement } from '../src/elements/response-summary/re
 import { fetchEmailInfo } from '../src/store/email-info';
 import { SseSource } from '../src/store/sources/index';
 import { startMockBackend, type DemoSwitches } from './backend/mock-server';
+import { resumeClock } from './clock-memory';
 import { relayClock } from './clock-relay';
 import { bindViewSettings, registerDemoLanguages } from './view-settings.js';
 
@@ -21,7 +22,9 @@ const field = <T extends Element>(name: string) => form.elements.namedItem(name)
 field<HTMLSelectElement>('audience').value = String(audience);
 field<HTMLInputElement>('rate').value = String(rate);
 
-const backend = await startMockBackend({ audience, rate, seed: 7 });
+// The campaign starts at the start of the hour: a reload within it replays the same campaign.
+const startTime = Math.floor(Date.now() / 3_600_000) * 3_600_000;
+const backend = await startMockBackend({ audience, rate, seed: 7, startTime });
 
 // The elements, made with the DOM API: data never goes through innerHTML.
 const views = document.querySelector('#views')!;
@@ -79,6 +82,8 @@ const time = relayClock(
   },
 );
 store().setClock(time.clock);
+// A reload goes on from the time the page before showed, jumps included (clock-memory.ts).
+resumeClock(`email-responses-demo-clock-${audience}`, startTime, backend, time.clock);
 new SseSource('/api/webhooks/sendgrid/stream').start({
   deliver: async (items) => {
     const transform = await store().providerTransform('sendgrid');
