@@ -57,7 +57,9 @@ showEmail('spring-sale');
 // The views talk to each other through the host, as they would in a CRM page.
 summary.addEventListener('filter-request', (event) => grid.applyFilter(event.detail));
 grid.addEventListener('recipient-select', (event) => {
-  if (event.detail.contactId) timeline.setAttribute('contact-id', event.detail.contactId);
+  if (!event.detail.contactId) return;
+  timeline.setAttribute('email-id', event.detail.emailId);
+  timeline.setAttribute('contact-id', event.detail.contactId);
 });
 timeline.addEventListener('email-select', (event) => {
   showEmail(event.detail.emailId);

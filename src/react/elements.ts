@@ -93,6 +93,12 @@ export type ContactResponseTimelineProps = Omit<
 > & {
   /** The contact to show. */
   contactId?: ContactResponseTimelineElement['contactId'];
+  /**
+   * The email the contact was chosen from (the grid's `recipient-select` says which): its entry is marked as
+   * the current one (`aria-current`, part `current-email`) and scrolled into view, so a contact with newer
+   * emails does not open on another one.
+   */
+  emailId?: ContactResponseTimelineElement['emailId'];
   /** Shows only the emails where the contact's response is this catalogue id; empty shows all. */
   response?: ContactResponseTimelineElement['response'];
   /** Lists Opened (machine) events and counts; hidden by default. */
@@ -326,6 +332,12 @@ export type ContactResponseTimelineAttributes = React.DetailedHTMLProps<
 > & {
   /** The contact to show. */
   contactId?: ContactResponseTimelineElement['contactId'];
+  /**
+   * The email the contact was chosen from (the grid's `recipient-select` says which): its entry is marked as
+   * the current one (`aria-current`, part `current-email`) and scrolled into view, so a contact with newer
+   * emails does not open on another one.
+   */
+  emailId?: ContactResponseTimelineElement['emailId'];
   /** Shows only the emails where the contact's response is this catalogue id; empty shows all. */
   response?: ContactResponseTimelineElement['response'];
   /** Lists Opened (machine) events and counts; hidden by default. */
@@ -345,6 +357,12 @@ export type ContactResponseTimelineAttributes = React.DetailedHTMLProps<
   store?: ContactResponseTimelineElement['store'];
   /** The contact to show. */
   'contact-id'?: string;
+  /**
+   * The email the contact was chosen from (the grid's `recipient-select` says which): its entry is marked as
+   * the current one (`aria-current`, part `current-email`) and scrolled into view, so a contact with newer
+   * emails does not open on another one.
+   */
+  'email-id'?: string;
   /** Lists Opened (machine) events and counts; hidden by default. */
   'show-machine-opens'?: string;
   /** Emails per page (default 50, at most 500). */

@@ -87,6 +87,12 @@ export interface AudienceResponseGridProps {
 export interface ContactResponseTimelineProps {
   /** The contact to show. */
   contactId?: ContactResponseTimelineElement['contactId'];
+  /**
+   * The email the contact was chosen from (the grid's `recipient-select` says which): its entry is marked as
+   * the current one (`aria-current`, part `current-email`) and scrolled into view, so a contact with newer
+   * emails does not open on another one.
+   */
+  emailId?: ContactResponseTimelineElement['emailId'];
   /** Shows only the emails where the contact's response is this catalogue id; empty shows all. */
   response?: ContactResponseTimelineElement['response'];
   /** Lists Opened (machine) events and counts; hidden by default. */

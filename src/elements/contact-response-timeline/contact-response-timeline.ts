@@ -60,7 +60,7 @@ const MAX_PAGE = 500;
  * @csspart more-button - Shows older emails.
  * @csspart newer-button - Shows newer emails.
  * @csspart emails - The list of emails.
- * @csspart email - One email.
+ * @csspart email - One email; also `current-email` for the one `email-id` names.
  * @csspart email-button - The email's name: chooses it (`email-select`). A later recipient of the same email
  *   (the contact was twice in its audience) has its own: "welcome, send 2".
  * @csspart email-id - The email's id in its button, isolated left-to-right.
@@ -101,6 +101,12 @@ export class ContactResponseTimelineElement extends ResponseViewElement {
 
   /** The contact to show. */
   @property({ attribute: 'contact-id' }) contactId = '';
+  /**
+   * The email the contact was chosen from (the grid's `recipient-select` says which): its entry
+   * is marked as the current one (`aria-current`, part `current-email`) and scrolled into view,
+   * so a contact with newer emails does not open on another one.
+   */
+  @property({ attribute: 'email-id' }) emailId = '';
   /** Shows only the emails where the contact's response is this catalogue id; empty shows all. */
   @property() response = '';
   /** Lists Opened (machine) events and counts; hidden by default. */
@@ -159,6 +165,9 @@ export class ContactResponseTimelineElement extends ResponseViewElement {
 
   protected override updated(changed: PropertyValues<this>): void {
     super.updated(changed);
+    // Into view within the timeline's own scrolling, and the page's only as far as needed.
+    if ((changed.has('contactId') || changed.has('emailId')) && this.emailId)
+      this.renderRoot.querySelector('[aria-current="true"]')?.scrollIntoView({ block: 'nearest' });
     const key = this.focusKey;
     this.focusKey = undefined;
     if (!key) return;
@@ -233,6 +242,7 @@ export class ContactResponseTimelineElement extends ResponseViewElement {
       now: store.now(),
       rules: store.state.rules,
       showMachineOpens: this.showMachineOpens,
+      currentEmailId: this.emailId,
       events: (emailId, recipientId) => store.recipientEvents(emailId, recipientId),
       duplicates: (emailId, recipientId) => store.recipientDuplicates(emailId, recipientId),
       select: (email, recipient) => this.select(email, recipient),

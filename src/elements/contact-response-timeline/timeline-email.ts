@@ -18,6 +18,8 @@ export interface EmailContext {
   now: number;
   rules: CompiledRules;
   showMachineOpens: boolean;
+  /** The email the host marks as current (the timeline's `email-id`); '' for none. */
+  currentEmailId: string;
   /** A recipient's events in time order (the store's log). */
   events: (emailId: string, recipientId: string) => { event: ResponseEvent; at: number }[];
   /** Redeliveries the store counted once. */
@@ -35,7 +37,8 @@ export interface EmailContext {
 export function renderEmail(email: TimelineEmail, ctx: EmailContext): TemplateResult {
   const t = ctx.messages.timeline;
   const time = ctx.time.format(email.at, ctx.now);
-  return html`<li class="email" part="email" data-email-id=${email.emailId}>
+  const current = email.emailId === ctx.currentEmailId;
+  return html`<li class="email" part=${current ? 'email current-email' : 'email'} data-email-id=${email.emailId} aria-current=${current ? 'true' : nothing}>
     <div class="email-head">
       <button type="button" class="email-button" part="email-button" @click=${() => ctx.select(email, email.recipients[0]!)}>${ltr(email.emailId, 'email-id')}</button>
       <span class="muted" part="email-kind">${email.kind ? t.kinds[email.kind] : t.kinds.unknown}</span>

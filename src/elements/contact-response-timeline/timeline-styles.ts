@@ -88,6 +88,11 @@ export const timelineStyles = css`
     padding-block: 0.6rem;
     border-block-start: 1px solid var(--_border);
   }
+  /* The email the contact was chosen from: a bar at its start edge, in the accent colour. */
+  .email[aria-current='true'] {
+    padding-inline-start: 0.5rem;
+    border-inline-start: 3px solid var(--_accent);
+  }
   .email-head,
   .current {
     display: flex;
