@@ -16,8 +16,10 @@ registerDemoLanguages(registerMessages);
 bindViewSettings(document.querySelector('#view-settings'), root);
 
 root.addEventListener('recipient-select', (event) => {
-  const { contactId } = event.detail;
+  const { contactId, emailId } = event.detail;
   if (!contactId) return;
+  // The timeline marks the email the contact was chosen from.
+  timeline.setAttribute('email-id', emailId);
   timeline.setAttribute('contact-id', contactId);
   // Below the grid (a phone, a narrow window), the timeline would open out of sight.
   const box = contact.getBoundingClientRect();
