@@ -143,7 +143,7 @@ export function parseColumns(value: string | null | undefined): ColumnChoice[] {
     if (!isColumnId(name) || rest.length > 0) {
       warnOnce(
         `columns:${name}`,
-        `<audience-response-grid columns> does not know "${entry}"; use ${COLUMN_IDS.join(', ')}, each with an optional ":width" in px.`,
+        `<audience-response-grid columns>: no column "${entry}"; use ${COLUMN_IDS.join(', ')}, each with an optional ":width" in px.`,
       );
       continue;
     }
@@ -156,7 +156,7 @@ export function parseColumns(value: string | null | undefined): ColumnChoice[] {
       else
         warnOnce(
           `columns:${entry}`,
-          `<audience-response-grid columns>: "${entry}" has no width from ${MIN_COLUMN_WIDTH} to ${MAX_COLUMN_WIDTH} px; the column keeps its share of the room.`,
+          `<audience-response-grid columns>: "${entry}": a width is ${MIN_COLUMN_WIDTH} to ${MAX_COLUMN_WIDTH} px; ignoring it.`,
         );
     }
     out.push(choice);

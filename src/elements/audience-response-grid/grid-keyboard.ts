@@ -88,16 +88,12 @@ export class GridKeyboardController implements ReactiveController {
     const target = grid.target();
     if (!target || event.defaultPrevented || event.altKey || !event.composedPath().includes(target)) return;
     const at = grid.position();
-    if (event.key === 'Enter') {
+    if (event.key === 'Enter' || event.key === ' ') {
       if (at.row < 0) return;
       event.preventDefault();
-      grid.activateRow(at.row);
-      return;
-    }
-    // A data cell has nothing to select or press: Space would scroll the rows away from the
-    // focused cell (a header's sort button still takes it, as buttons do).
-    if (event.key === ' ' && at.row >= 0 && (event.composedPath()[0] as Element).getAttribute('role') === 'gridcell') {
-      event.preventDefault();
+      // Space: a data cell has nothing to press; left to the browser, it scrolled the rows away
+      // from the focused cell (a header's sort button still takes it, as buttons do).
+      if (event.key === 'Enter') grid.activateRow(at.row);
       return;
     }
     const rtl = getComputedStyle(this.#host).direction === 'rtl';

@@ -25,10 +25,7 @@ export interface GridQueryInput {
  */
 export function checkedFilter(request: FilterRequest, tag: string): FilterRequest {
   if (Object.hasOwn(request, 'group')) {
-    warnOnce(
-      'filter-group',
-      `<${tag}> filter: "group" is not a filter field; use groups, a list (groups: ['sent']). Ignoring it.`,
-    );
+    warnOnce('filter-group', `<${tag}> filter: no field "group"; use groups: ['sent'].`);
   }
   const groups = (request.groups ?? []).filter((group) => {
     if (AUDIENCE_GROUPS.includes(group)) return true;
@@ -68,7 +65,7 @@ export function checkQuery(input: GridQueryInput, rules: CompiledRules | undefin
     if (rules && !rules.lookup.has(id))
       warnOnce(
         `response:${id}`,
-        `<${tag}> filter names "${id}", which is not a response id in rules ${rules.version}; it matches no row.`,
+        `<${tag}> filter: "${id}" is no response id in rules ${rules.version}; it matches no row.`,
       );
   }
 }
@@ -92,7 +89,7 @@ function knownEngagement(engagement: AudienceEngagement | undefined, tag: string
   if (engagement === undefined || AUDIENCE_ENGAGEMENTS.includes(engagement)) return engagement;
   warnOnce(
     `engagement:${String(engagement)}`,
-    `<${tag}> filter has no engagement "${String(engagement)}"; use ${AUDIENCE_ENGAGEMENTS.join(', ')}. Ignoring it.`,
+    `<${tag}> filter has no engagement "${String(engagement)}"; use ${AUDIENCE_ENGAGEMENTS.join(', ')}.`,
   );
   return undefined;
 }

@@ -24,12 +24,14 @@ export class StoreController implements ReactiveController {
 
   readonly #host: Host;
   readonly #onChange: (change: StoreChange, store: ResponseStore) => void;
+  /** Listens on the document while connected: see the constructor. */
+  readonly #providerCame: (event: Event) => void;
 
   constructor(host: Host, onChange: (change: StoreChange, store: ResponseStore) => void) {
     this.#host = host;
     this.#onChange = onChange;
     host.addController(this);
-    new ContextConsumer(host, {
+    const consumer = new ContextConsumer(host, {
       context: storeContext,
       subscribe: true,
       callback: (store) => {
@@ -37,6 +39,14 @@ export class StoreController implements ReactiveController {
         this.#resubscribe();
       },
     });
+    // A provider connected (an `<email-responses>` announces itself so): a view still without one
+    // asks again. A view defined before its `<email-responses>` (a bundle that puts the views'
+    // definitions first) asked once, heard nothing, and showed "Loading…" for good with no error
+    // (an integrator's review). `hostConnected` is how the consumer asks; it holds no other state.
+    this.#providerCame = (event) => {
+      if (!this.#provided && (event as Event & { context?: unknown }).context === storeContext)
+        consumer.hostConnected();
+    };
   }
 
   /** The store the element reads, or undefined while it has none. */
@@ -52,11 +62,13 @@ export class StoreController implements ReactiveController {
 
   hostConnected(): void {
     this.#connected = true;
+    document.addEventListener('context-provider', this.#providerCame);
     this.#resubscribe();
   }
 
   hostDisconnected(): void {
     this.#connected = false;
+    document.removeEventListener('context-provider', this.#providerCame);
     this.#resubscribe();
   }
 

@@ -19,9 +19,7 @@ export function defineElement(tag: string, element: CustomElementConstructor): b
   if (existing === element || registered.has(existing)) return true;
   warnOnce(
     `defined:${tag}`,
-    `<${tag}> is already defined by another script (another copy of email-responses, or another library), so this copy ` +
-      `leaves it alone. To use this copy on the same page, register it under other names: defineEmailResponses({ prefix: 'acme' }) ` +
-      `defines <acme-${tag}> and the others alike.`,
+    `<${tag}> is already defined by another script, left as it is; defineEmailResponses({ prefix: 'acme' }) registers this copy as <acme-${tag}> and the others alike.`,
   );
   return false;
 }

@@ -96,7 +96,7 @@ describe('<audience-response-grid> engagement filter', () => {
     }
     expect(grid.rowCount).to.equal(5);
     expect(warnings).to.deep.equal([
-      'email-responses: <audience-response-grid> filter has no engagement "bounced"; use opened, clicked, machine-opened, opened-not-delivered. Ignoring it.',
+      'email-responses: <audience-response-grid> filter has no engagement "bounced"; use opened, clicked, machine-opened, opened-not-delivered.',
     ]);
   });
 });

@@ -216,7 +216,7 @@ describe('<audience-response-grid>', () => {
     expect(grid.filter).to.deep.equal({ responses: [], groups: [] });
     expect(ids(grid)).to.deep.equal(['Cara', 'Ann', 'Bob', 'Dora']);
     expect(warnings).to.deep.equal([
-      `email-responses: <audience-response-grid> filter: "group" is not a filter field; use groups, a list (groups: ['sent']). Ignoring it.`,
+      `email-responses: <audience-response-grid> filter: no field "group"; use groups: ['sent'].`,
       'email-responses: <audience-response-grid> has no group "bounced"; use sent, scheduled, not-sent, awaiting-provider, not-delivered, delivered, final, awaiting-final.',
     ]);
   });
