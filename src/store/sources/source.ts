@@ -15,7 +15,10 @@ export interface ConnectionStatus {
   retryInMs?: number;
   /** Why the last connection ended, in words a person can read. */
   error?: string;
-  /** The last cursor the sink accepted. */
+  /**
+   * The last cursor the sink had accepted when this status was reported: it does not move with
+   * each message (`store.cursor(kind)` does).
+   */
   cursor?: string;
   /** While `skipping`: characters of the oversized message read and thrown away so far. */
   skippedChars?: number;
