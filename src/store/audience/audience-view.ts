@@ -323,9 +323,9 @@ export class AudienceView {
 
   /** Settles changed seqs, and every seq from `fresh` on (new ones); returns whether the list changed. */
   #settle(seqs: Set<number>, hold: boolean, fresh = this.#known): boolean {
-    const moves = new Moves();
-    for (const seq of seqs) this.#settleSeq(seq, hold, moves);
-    for (let seq = fresh; seq < this.#known; seq++) this.#settleSeq(seq, hold, moves);
+    const moves = new Moves(hold, this.#readsRows);
+    for (const seq of seqs) this.#settleSeq(seq, moves);
+    for (let seq = fresh; seq < this.#known; seq++) this.#settleSeq(seq, moves);
     const movers = moves.seqs;
     if (movers.length === 0) return false;
     // Out by the old keys, settled, back in by the new ones.
@@ -336,11 +336,11 @@ export class AudienceView {
   }
 
   /** Settles one seq where it is, or holds it, or lists it in `moves` to be moved. */
-  #settleSeq(seq: number, hold: boolean, moves: Moves): void {
+  #settleSeq(seq: number, moves: Moves): void {
     const row = this.#entry!.order[seq]!;
     const sort = this.#q.sort;
     const response = this.#columns.response(row);
-    const r = this.#readsRows ? this.#columns.read(row) : undefined;
+    const r = moves.readsRows ? this.#columns.read(row) : undefined;
     const wasShown = this.#shown(seq);
     const nowShown = this.#allowed[response] === 1 && this.#matches(r);
     let sameKey = true;
@@ -358,7 +358,7 @@ export class AudienceView {
       // a shown row's key is unchanged.
       if (pending.size > 0) pending.delete(seq);
       this.#settleOne(seq, response, r);
-    } else if (hold) {
+    } else if (moves.hold) {
       pending.add(seq);
     } else {
       if (pending.size > 0) pending.delete(seq);
@@ -456,8 +456,16 @@ export class AudienceView {
   }
 }
 
-/** The seqs one settle moves, with what it read of each (parallel lists, not a tuple a row). */
+/**
+ * One settle: whether it holds moves back and reads whole rows (worked out once, not a row), and
+ * the seqs it moves with what it read of each (parallel lists, not a tuple a row).
+ */
 class Moves {
+  constructor(
+    readonly hold: boolean,
+    readonly readsRows: boolean,
+  ) {}
+
   readonly seqs: number[] = [];
   readonly responses: number[] = [];
   readonly reads: (RecipientState | undefined)[] = [];
